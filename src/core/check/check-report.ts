@@ -1,0 +1,56 @@
+// The catalogue of rules, run over one parsed report. Findings come out in a stable order (by first line, then rule),
+// so the same input always gives the same findings.
+
+import { datesInOrder } from './rules/dates.ts';
+import { nameVariants } from './rules/names.ts';
+import { measureSequence } from './rules/measures.ts';
+import { numberingFormat, numberingSequence } from './rules/numbering.ts';
+import { partsVersusTotal, rateVersusCounts, statedVersusListed, statusCounts, statusPartsSum } from './rules/counts.ts';
+import { performanceArithmetic } from './rules/performance.ts';
+import type { Finding } from './finding.ts';
+import type { Report } from '../document/model.ts';
+import type { SourceText } from '../document/text.ts';
+
+export const RULES: readonly { id: string; severity: 'error' | 'warning'; what: string }[] = [
+  { id: 'parts-vs-total', severity: 'error', what: '各方面（类别）的问题数、已整改数之和与总数不符' },
+  { id: 'rate-vs-counts', severity: 'error', what: '整改完成率与问题数、已整改数不符（按所写精度四舍五入或截断均可）' },
+  { id: 'rate-without-counts', severity: 'warning', what: '写了完成率，却没有可据以核算的数字' },
+  { id: 'stated-vs-listed', severity: 'error', what: '称有N个问题，正文逐条列出的个数不同（总体或某一方面）' },
+  { id: 'counts-swapped', severity: 'error', what: '两个方面的问题数写反' },
+  { id: 'status-counts', severity: 'error', what: '称已完成（阶段性完成、正在整改）N个，逐条整改情况的统计不同' },
+  { id: 'phased-counted-as-completed', severity: 'warning', what: '把阶段性完成计入已完成' },
+  { id: 'status-parts-sum', severity: 'error', what: '各状态的问题数之和与问题总数不符' },
+  { id: 'dates-order', severity: 'error', what: '日期先后颠倒：巡察起止、反馈、报告日期、统计截止日期、公开期限' },
+  { id: 'action-after-report', severity: 'warning', what: '正文所记工作日期晚于报告日期' },
+  { id: 'numbering-gap', severity: 'warning', what: '编号跳号' },
+  { id: 'numbering-duplicate', severity: 'warning', what: '编号重复' },
+  { id: 'numbering-restart', severity: 'warning', what: '编号中途重新开始' },
+  { id: 'numbering-format', severity: 'warning', what: '同一序列的编号写法不一（括号、顿号丢失等）' },
+  { id: 'measure-sequence', severity: 'warning', what: '措施序号“一是…二是…”跳号或重复' },
+  { id: 'score-above-weight', severity: 'error', what: '绩效指标得分高于分值' },
+  { id: 'shortfall-without-reason', severity: 'warning', what: '得分低于分值却未写偏差原因' },
+  { id: 'weights-total', severity: 'error', what: '分值之和与合计不符' },
+  { id: 'scores-total', severity: 'error', what: '得分之和与合计不符' },
+  { id: 'execution-rate', severity: 'error', what: '预算执行率与执行数、预算数不符' },
+  { id: 'control-rate', severity: 'error', what: '人员控制率与在职人数、编制数不符' },
+  { id: 'funding-sum', severity: 'error', what: '按收入性质分列的资金之和与执行数不符' },
+  { id: 'spending-sum', severity: 'error', what: '按支出性质分列的支出之和与执行数不符' },
+  { id: 'name-variants', severity: 'warning', what: '同一人（单位）的名称前后写法不一' },
+];
+
+export function checkReport(r: Report, src: SourceText): Finding[] {
+  const findings = [
+    ...partsVersusTotal(r),
+    ...rateVersusCounts(r),
+    ...statedVersusListed(r),
+    ...statusCounts(r),
+    ...statusPartsSum(r),
+    ...datesInOrder(r, src),
+    ...numberingSequence(r.outline),
+    ...numberingFormat(r.outline),
+    ...measureSequence(r),
+    ...(r.performance ? performanceArithmetic(r.performance) : []),
+    ...(r.performance ? nameVariants(r.performance.signatures) : []),
+  ];
+  return findings.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+}

@@ -1,0 +1,24 @@
+// A finding: one thing a report gets wrong or leaves doubtful, with the lines that show it.
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  readonly rule: string; // stable id, e.g. "parts-vs-total"
+  readonly severity: Severity; // error: the document contradicts itself; warning: suspicious or incomplete
+  readonly message: string; // Chinese, for the reader of the report
+  readonly lines: number[];
+  readonly stated: number | string | null;
+  readonly computed: number | string | null;
+}
+
+export function finding(
+  rule: string,
+  severity: Severity,
+  message: string,
+  lines: readonly (number | null | undefined)[],
+  stated: number | string | null = null,
+  computed: number | string | null = null,
+): Finding {
+  const ls = [...new Set(lines.filter((l): l is number => typeof l === 'number'))].sort((a, b) => a - b);
+  return { rule, severity, message, lines: ls, stated, computed };
+}

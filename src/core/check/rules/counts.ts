@@ -1,0 +1,219 @@
+// Counts that must agree: the parts with the whole, the stated with the listed, the statuses with the totals.
+
+import { completionRate, formatRate, rateAgrees } from '../../ledger/completion-rate.ts';
+import { finding, type Finding } from '../finding.ts';
+import type { Aspect, Claim, Metric, Problem, Report } from '../../document/model.ts';
+
+const METRIC_NAME: Partial<Record<Metric, string>> = {
+  problems: '问题数',
+  completed: '已完成整改数',
+  phased: '阶段性完成数',
+  'in-progress': '正在整改数',
+  'not-done': '未完成数',
+  'long-term': '长期整改数',
+  measures: '整改措施数',
+};
+
+const num = (c: Claim | undefined): number | null => (c && typeof c.value === 'number' ? c.value : null);
+
+/** The report-wide statement of a metric: its first claim with no aspect scope. */
+export function overall(r: Report, metric: Metric, specific = false): Claim | undefined {
+  return r.claims.find((c) => c.metric === metric && c.scope === null && Boolean(c.specific) === specific);
+}
+
+function perAspect(r: Report, metric: Metric): Map<string, Claim> {
+  const out = new Map<string, Claim>();
+  for (const c of r.claims) if (c.metric === metric && c.scope !== null && !c.specific && !out.has(c.scope)) out.set(c.scope, c);
+  return out;
+}
+
+/** Seed 000: four categories complete 33+43+44+16 = 136 problems, the headline says 137. */
+export function partsVersusTotal(r: Report): Finding[] {
+  const out: Finding[] = [];
+  for (const metric of ['problems', 'completed', 'measures'] as const) {
+    const whole = overall(r, metric);
+    const parts = [...perAspect(r, metric).values()];
+    if (!whole || parts.length < 2) continue;
+    const sum = parts.reduce((s, c) => s + (c.value as number), 0);
+    if (sum === whole.value) continue;
+    out.push(
+      finding(
+        'parts-vs-total',
+        'error',
+        `各方面${METRIC_NAME[metric]}之和为${sum}个，与总数${whole.value}个不符`,
+        [whole.line, ...parts.map((c) => c.line)],
+        whole.value,
+        sum,
+      ),
+    );
+  }
+  return out;
+}
+
+/** A stated completion rate must follow from the stated counts, rounded or truncated at its precision. */
+export function rateVersusCounts(r: Report): Finding[] {
+  const out: Finding[] = [];
+  for (const rate of r.claims.filter((c) => c.metric === 'completion-rate')) {
+    const sameScope = (m: Metric) => r.claims.find((c) => c.metric === m && c.scope === rate.scope && !c.specific) ?? r.claims.find((c) => c.metric === m && c.scope === rate.scope);
+    const total = num(sameScope('problems'));
+    const done = num(sameScope('completed'));
+    if (total === null || done === null) {
+      if (sentenceGivesRate(rate)) continue;
+      out.push(finding('rate-without-counts', 'warning', `整改完成率${rate.value}%缺少可据以核算的问题总数或已完成数`, [rate.line], rate.value, null));
+      continue;
+    }
+    if (rateAgrees(rate.value as number, rate.decimals ?? 2, done, total)) continue;
+    const computed = formatRate(completionRate(done, total) as number, rate.decimals ?? 2);
+    out.push(
+      finding('rate-vs-counts', 'error', `整改完成率写为${rate.value}%，按${done}/${total}计算应为${computed}%`, [rate.line], rate.value, Number(computed)),
+    );
+  }
+  return out;
+}
+
+function leavesOf(ps: readonly Problem[]): Problem[] {
+  return ps.flatMap((p) => (p.children.length ? leavesOf(p.children) : [p]));
+}
+
+/** "440套…440套已全部完成办证…整改完成率100%": two figures of the rate's own sentence give it. */
+function sentenceGivesRate(rate: Claim): boolean {
+  const figures = [...rate.text.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0])).filter((n) => Number.isInteger(n) && n > 0);
+  for (const a of figures) for (const b of figures) if (a <= b && rateAgrees(rate.value as number, rate.decimals ?? 0, a, b)) return true;
+  return false;
+}
+
+/** Leaves of the problem tree: specific problems where listed, else the problem itself. */
+function leafCount(ps: readonly Problem[]): number {
+  return ps.reduce((s, p) => s + (p.children.length ? leafCount(p.children) : 1), 0);
+}
+
+/**
+ * A stated count must match what the report lists: overall and per aspect. Counts swapped between two aspects are
+ * named as such. Audit reports count audit findings that they summarise rather than list, so they are left alone.
+ */
+export function statedVersusListed(r: Report): Finding[] {
+  // Audit reports count findings they summarise rather than list; a self-evaluation's own "存在的问题" are not the
+  // inspection problems its narrative may count.
+  if (r.kind === 'audit-rectification' || r.kind === 'performance-self-evaluation' || r.aspects.length === 0) return [];
+  const out: Finding[] = [];
+  const listedProblems = r.aspects.reduce((s, a) => s + a.problems.length, 0);
+  const listedLeaves = r.aspects.reduce((s, a) => s + leafCount(a.problems), 0);
+  for (const specific of [false, true]) {
+    const stated = overall(r, 'problems', specific);
+    if (!stated || listedProblems === 0) continue;
+    const v = stated.value as number;
+    if (v === listedProblems || v === listedLeaves) continue;
+    // "12个问题、24个具体问题" with only the 12 listed: the specific ones are not listed, nothing to compare
+    if (specific && listedLeaves === listedProblems && overall(r, 'problems') !== undefined) continue;
+    const listed = specific ? listedLeaves : listedProblems;
+    out.push(
+      finding(
+        'stated-vs-listed',
+        'error',
+        `文中称${v}个${specific ? '具体' : ''}问题，正文逐条列出${listed}个`,
+        [stated.line, r.aspects[0]?.line],
+        v,
+        listed,
+      ),
+    );
+  }
+  const stated = perAspect(r, 'problems');
+  const mismatched: { a: Aspect; c: Claim; listed: number }[] = [];
+  for (const a of r.aspects) {
+    const c = stated.get(a.title);
+    if (!c || a.problems.length === 0) continue;
+    const listed = a.problems.length;
+    const leaves = leafCount(a.problems);
+    if (c.value !== listed && c.value !== leaves) mismatched.push({ a, c, listed });
+  }
+  for (const m of mismatched) {
+    const swapped = mismatched.find((o) => o !== m && o.c.value === m.listed && m.c.value === o.listed);
+    out.push(
+      finding(
+        swapped ? 'counts-swapped' : 'stated-vs-listed',
+        'error',
+        swapped
+          ? `“${m.a.title}”称${m.c.value}个问题、列出${m.listed}个，与“${swapped.a.title}”的数字互换`
+          : `“${m.a.title}”称${m.c.value}个问题，正文列出${m.listed}个`,
+        [m.c.line, m.a.line, ...(swapped ? [swapped.c.line] : [])],
+        m.c.value,
+        m.listed,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Stated status counts versus the problems' own status lines. Seed 004 says "32个问题整改完成（其中7个问题阶段性整改
+ * 完成）" while 7 of its 32 status lines say 阶段性完成: phased items were counted as completed.
+ */
+export function statusCounts(r: Report): Finding[] {
+  const top = r.aspects.flatMap((a) => a.problems);
+  const leaves = leavesOf(top);
+  const total = overall(r, 'problems') ?? overall(r, 'problems', true);
+  // count what the report counts: specific problems when it states their number or only they carry statuses
+  const knownShare = (ps: readonly Problem[]) => ps.filter((p) => p.status !== 'unknown').length / Math.max(ps.length, 1);
+  const useLeaves = leaves.length !== top.length && (total?.value === leaves.length || knownShare(leaves) > knownShare(top));
+  const problems = useLeaves ? leaves : top;
+  const known = problems.filter((p) => p.status !== 'unknown');
+  if (known.length === 0 || known.length < problems.length * 0.8) return [];
+  const count = (s: Problem['status']) => problems.filter((p) => p.status === s).length;
+  const out: Finding[] = [];
+  const pairs: [Metric, Problem['status'], string][] = [
+    ['completed', 'completed', '已完成整改'],
+    ['phased', 'phased', '阶段性完成'],
+    ['in-progress', 'in-progress', '正在整改'],
+  ];
+  for (const [metric, status, word] of pairs) {
+    const c = overall(r, metric);
+    if (!c) continue;
+    const computed = count(status);
+    if (c.value === computed) continue;
+    if (metric === 'completed' && c.value === computed + count('phased')) {
+      out.push(
+        finding(
+          'phased-counted-as-completed',
+          'warning',
+          `文中称${c.value}个问题已完成整改，其中${count('phased')}个的整改情况为阶段性完成；完成整改的应为${computed}个`,
+          [c.line, ...problems.filter((p) => p.status === 'phased').map((p) => p.statusLine ?? p.line)],
+          c.value,
+          computed,
+        ),
+      );
+      continue;
+    }
+    out.push(finding('status-counts', 'error', `文中称${word}${c.value}个，逐条整改情况中为${computed}个`, [c.line], c.value, computed));
+  }
+  return out;
+}
+
+/** "（其中7个问题阶段性整改完成）": a part of another count, not a further part of the total. */
+function isSubset(c: Claim): boolean {
+  const at = c.text.indexOf(String(c.value));
+  return at > 0 && /其中[^，,。]{0,6}$/.test(c.text.slice(0, at));
+}
+
+/** Completed + in progress + not done + long term cannot exceed the total. */
+export function statusPartsSum(r: Report): Finding[] {
+  const totals = r.claims.filter((c) => c.metric === 'problems' && c.scope === null);
+  if (totals.length === 0) return [];
+  const parts = (['completed', 'phased', 'in-progress', 'not-done', 'long-term'] as const)
+    .map((m) => overall(r, m))
+    .filter((c): c is Claim => c !== undefined && !isSubset(c));
+  if (parts.length < 2) return [];
+  const sum = parts.reduce((s, c) => s + (c.value as number), 0);
+  // "3个方面9个问题33个具体问题 … 已完成整改29个，长期整改4个": the parts add up to one of the stated totals
+  if (totals.some((t) => t.value === sum)) return [];
+  const total = totals[0] as Claim;
+  return [
+    finding(
+      'status-parts-sum',
+      sum > (total.value as number) ? 'error' : 'warning',
+      `各状态问题数之和为${sum}个，与问题总数${total.value}个不符`,
+      [total.line, ...parts.map((c) => c.line)],
+      total.value,
+      sum,
+    ),
+  ];
+}

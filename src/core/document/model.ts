@@ -1,0 +1,160 @@
+// The report model: what one published report says, with the line (1-based, in the input file) of every fact.
+// Field names follow docs/report-format.md; `zg parse --json` prints exactly these objects.
+
+import type { NumberingStyle } from './numbering.ts';
+import type { MoneyUnit } from './money.ts';
+import type { Finding } from '../check/finding.ts';
+
+export type ReportKind = 'inspection-progress' | 'audit-rectification' | 'performance-self-evaluation' | 'unknown';
+
+export type ProblemStatus = 'completed' | 'phased' | 'in-progress' | 'not-started' | 'unknown';
+
+export type Metric =
+  | 'problems'
+  | 'completed'
+  | 'phased'
+  | 'in-progress'
+  | 'not-done'
+  | 'long-term'
+  | 'completion-rate'
+  | 'measures'
+  | 'institutions'
+  | 'accountable'
+  | 'meetings'
+  | 'money';
+
+export interface Located<T> {
+  readonly value: T;
+  readonly line: number | null;
+}
+
+export interface PublicationPeriod {
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface Contact {
+  readonly kind: 'person' | 'phone' | 'email' | 'address' | 'postcode';
+  readonly value: string;
+}
+
+export interface ReportMeta {
+  title: Located<string> | null;
+  issuer: Located<string> | null;
+  inspectedUnit: Located<string> | null;
+  team: Located<string> | null;
+  round: Located<string> | null;
+  inspectionStart: Located<string> | null;
+  inspectionEnd: Located<string> | null;
+  feedbackDate: Located<string> | null;
+  reportDate: Located<string> | null;
+  asOf: Located<string> | null;
+  publicationPeriod: Located<PublicationPeriod> | null;
+  contacts: Located<Contact[]> | null;
+}
+
+export interface OutlineNode {
+  readonly numbering: string; // as written: "（一）", "16)", "存在问题十二："
+  readonly style: NumberingStyle;
+  readonly ordinal: number;
+  readonly level: number; // 1 = top
+  readonly title: string;
+  readonly line: number;
+  lastLine: number;
+  readonly children: OutlineNode[];
+}
+
+export interface Measure {
+  readonly text: string;
+  readonly line: number;
+}
+
+export interface Problem {
+  readonly number: string;
+  readonly ordinal: number | null;
+  readonly title: string;
+  readonly line: number;
+  readonly lastLine: number;
+  status: ProblemStatus;
+  statusText: string | null;
+  statusLine: number | null;
+  longTerm: boolean;
+  readonly measures: Measure[];
+  readonly children: Problem[];
+}
+
+export interface Aspect {
+  readonly title: string;
+  readonly line: number;
+  readonly lastLine: number;
+  readonly problems: Problem[];
+}
+
+export interface Claim {
+  readonly metric: Metric;
+  readonly value: number | string; // money: exact decimal string in 万元; completion-rate: percent
+  readonly scope: string | null; // null: the whole report; else the aspect's title
+  readonly line: number;
+  readonly text: string; // the sentence
+  readonly approx?: boolean; // money stated with 约 / 余 / 多
+  readonly specific?: boolean; // a count of 具体问题 (specific problems) rather than of problems
+  readonly decimals?: number; // completion-rate: the decimals it was written with ("74.05%" → 2)
+}
+
+export interface Amount {
+  readonly value: string;
+  readonly unit: MoneyUnit;
+  readonly wan: string;
+  readonly approx: boolean;
+  readonly line: number;
+}
+
+export interface Institution {
+  readonly title: string; // inside 《》
+  readonly edition: string | null; // 试行 / 暂行 / 修订 / 征求意见稿 / 2023年版
+  readonly action: string; // 制定 / 修订 / 印发 / 出台 …
+  readonly line: number;
+}
+
+export interface Indicator {
+  readonly level1: string;
+  readonly level2: string;
+  readonly level3: string;
+  readonly target: string;
+  readonly actual: string;
+  readonly weight: number | null;
+  readonly score: number | null;
+  readonly deviation: string | null;
+  readonly line: number;
+}
+
+export interface PerformanceBlock {
+  readonly unit: Located<string> | null;
+  readonly budget: {
+    readonly initial: number | null; // 年初预算数
+    readonly executed: number | null; // 全年执行数
+    readonly rate: number | null; // 执行率, percent as stated
+    readonly weight: number | null; // 分值
+    readonly score: number | null; // 得分
+    readonly line: number | null;
+  } | null;
+  readonly funding: { readonly source: string; readonly amount: number; readonly line: number }[];
+  readonly spending: { readonly type: string; readonly amount: number; readonly line: number }[];
+  readonly staffing: { readonly authorized: number | null; readonly actual: number | null; readonly controlRate: number | null; readonly line: number } | null;
+  readonly indicators: Indicator[];
+  readonly totals: { readonly weight: number | null; readonly score: number | null; readonly line: number } | null;
+  readonly signatures: { readonly role: string; readonly name: string; readonly line: number }[];
+}
+
+export interface Report {
+  kind: ReportKind;
+  lines: [number, number];
+  meta: ReportMeta;
+  outline: OutlineNode[];
+  aspects: Aspect[];
+  claims: Claim[];
+  amounts: Amount[];
+  institutions: Institution[];
+  performance?: PerformanceBlock;
+  findings: Finding[];
+}

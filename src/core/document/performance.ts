@@ -1,0 +1,126 @@
+// The tables of a performance self-evaluation (绩效自评) as text extraction leaves them: one row per line, cells
+// separated by tabs, merged cells left empty (so a row's 一级/二级指标 carry down from the row above).
+
+import type { Indicator, PerformanceBlock } from './model.ts';
+import type { SourceText } from './text.ts';
+
+function cells(line: string): string[] {
+  return line.split('\t').map((c) => c.trim());
+}
+
+/** "865.82" → 865.82, "100.00%" → 100, "0.0" → 0; "—" or text → null. */
+export function cellNumber(c: string | undefined): number | null {
+  if (c === undefined) return null;
+  const m = /^-?\d+(?:\.\d+)?%?$/.exec(c.replace(/,/g, '').trim());
+  return m ? Number(c.replace(/[,%]/g, '')) : null;
+}
+
+export function readPerformance(src: SourceText, from: number, to: number): PerformanceBlock {
+  const block: {
+    -readonly [K in keyof PerformanceBlock]: PerformanceBlock[K];
+  } = { unit: null, budget: null, funding: [], spending: [], staffing: null, indicators: [], totals: null, signatures: [] };
+
+  let header: string[] | null = null;
+  let level1 = '';
+  let level2 = '';
+  for (let n = from; n <= to; n++) {
+    const raw = src.lines[n - 1] as string;
+    const f = src.folded[n - 1] as string;
+    const cs = cells(f);
+    const rawCells = cells(raw);
+
+    const signature = /^(单位负责人签字|填表人|联系人)\s*[:：]\s*(\S*)\s*$/.exec(f.trim());
+    if (signature) {
+      let name = signature[2] as string;
+      let at = n;
+      // the name may stand a few lines below its label
+      for (let k = n + 1; !name && k <= Math.min(to, n + 3); k++) {
+        const t = (src.folded[k - 1] as string).trim();
+        if (t && /^[\u4e00-\u9fff]{2,4}$/.test(t)) {
+          name = t;
+          at = k;
+        } else if (t) break;
+      }
+      if (name) block.signatures.push({ role: signature[1] as string, name, line: at });
+      continue;
+    }
+    if (!f.includes('\t')) continue;
+
+    const unitAt = cs.findIndex((c) => /^预算单位名称$/.test(c));
+    if (unitAt >= 0) {
+      const v = rawCells.slice(unitAt + 1).find((c) => c !== '');
+      if (v) block.unit = { value: v, line: n };
+    }
+    if (cs.some((c) => /年度资金总额/.test(c))) {
+      const nums = cs.slice(cs.findIndex((c) => /年度资金总额/.test(c)) + 1).filter((c) => c !== '');
+      const rate = nums.find((c) => c.endsWith('%'));
+      const plain = nums.filter((c) => !c.endsWith('%')).map(cellNumber);
+      block.budget = {
+        initial: plain[0] ?? null,
+        executed: plain[1] ?? null,
+        weight: plain[2] ?? null,
+        score: plain[3] ?? null,
+        rate: cellNumber(rate),
+        line: n,
+      };
+    }
+    for (let i = 0; i < cs.length; i++) {
+      const label = cs[i] as string;
+      const fund = /^(一般公共预算|政府性基金(?:拨款)?|纳入专户管理的非税收入(?:拨款)?|其他资金)\s*[:：]?$/.exec(label);
+      const spend = /^(?:其中\s*[:：]\s*)?(基本支出|项目支出)\s*[:：]?$/.exec(label);
+      const value = cellNumber(cs.slice(i + 1).find((c) => c !== ''));
+      if (fund && value !== null) block.funding.push({ source: fund[1] as string, amount: value, line: n });
+      if (spend && value !== null) block.spending.push({ type: spend[1] as string, amount: value, line: n });
+    }
+    // staffing: a header row with 编制数 … 控制率, values on the next row in the same columns
+    const authAt = cs.findIndex((c) => c === '编制数');
+    const rateAt = cs.findIndex((c) => c === '控制率');
+    if (authAt >= 0 && rateAt >= 0) {
+      const actualAt = cs.findIndex((c) => /实际在职人数/.test(c));
+      const values = cells(src.folded[n] ?? '');
+      block.staffing = {
+        authorized: cellNumber(values[authAt]),
+        actual: actualAt >= 0 ? cellNumber(values[actualAt]) : null,
+        controlRate: cellNumber(values[rateAt]),
+        line: n + 1,
+      };
+    }
+
+    if (cs.includes('三级指标') && cs.includes('分值')) {
+      header = cs;
+      continue;
+    }
+    if (!header) continue;
+    const col = (name: RegExp) => (header as string[]).findIndex((h) => name.test(h));
+    const i1 = col(/^一级指标$/);
+    const i2 = col(/^二级指标$/);
+    const i3 = col(/^三级指标$/);
+    const iT = col(/指标值/);
+    const iA = col(/实际完成/);
+    const iW = col(/^分值$/);
+    const iS = col(/^得分$/);
+    const iD = col(/偏差/);
+    if (cs.some((c) => c === '合计')) {
+      block.totals = { weight: cellNumber(cs[iW]), score: cellNumber(cs[iS]), line: n };
+      header = null;
+      continue;
+    }
+    const l3 = rawCells[i3] ?? '';
+    if (!l3) continue;
+    if (rawCells[i1]) level1 = rawCells[i1] as string;
+    if (rawCells[i2]) level2 = rawCells[i2] as string;
+    const indicator: Indicator = {
+      level1,
+      level2,
+      level3: l3,
+      target: rawCells[iT] ?? '',
+      actual: rawCells[iA] ?? '',
+      weight: cellNumber(cs[iW]),
+      score: cellNumber(cs[iS]),
+      deviation: iD >= 0 && rawCells[iD] ? (rawCells[iD] as string) : null,
+      line: n,
+    };
+    block.indicators.push(indicator);
+  }
+  return block;
+}

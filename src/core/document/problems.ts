@@ -1,0 +1,214 @@
+// Aspects (方面) → problems (问题) → specific problems (具体问题), read from the heading tree.
+//
+// Reports arrange them in a few ways, all seen in the seeds:
+//  - a wrapper section ("二、巡察反馈重点问题整改落实情况") whose "（一）" headings are aspects and whose "1." are problems;
+//  - a wrapper whose items are problems directly ("二、整改落实情况" → "1.关于“造假成风”问题的整改");
+//  - top-level sections that are aspects themselves ("一、聚焦…", "二、聚焦…", "三、聚焦…");
+//  - groups by status ("（一）集中整改期内已完成的整改事项", "（二）按计划持续推进的整改事项", "三、需长期整改事项").
+
+import { measuresIn } from './measures.ts';
+import { groupStatus, isLongTerm, statusLine } from './status.ts';
+import type { Aspect, OutlineNode, Problem, ProblemStatus } from './model.ts';
+import type { Paragraph, SourceText } from './text.ts';
+
+type SectionRole = 'problems' | 'organisation' | 'next-steps' | 'other';
+
+/** What a top-level section is for, from its title. */
+export function sectionRole(title: string): SectionRole {
+  if (/下一步|下步|打算|巩固|长效|抓常抓长|立足长远|整改成效$|推动工作提升|改进措施|持续转化/.test(title)) return 'next-steps';
+  if (/主体责任|组织领导|总体情况|政治站位|政治担当|政治任务|政治责任|组织情况|统一思想|安排部署|取得成效|基本情况/.test(title)) return 'organisation';
+  if (/问题|整改(落实|进展)?情况|整改任务|具体(措施|整改)|需长期整改|需要进一步整改|全面整改|聚焦/.test(title)) return 'problems';
+  return 'other';
+}
+
+const ASPECT_LIKE = /方面|聚焦|领域|^关于.{2,40}(方面|情况)$|事项$/;
+
+interface Inherited {
+  status: ProblemStatus | null;
+  statusText: string | null;
+  longTerm: boolean;
+}
+
+export function readAspects(src: SourceText, outline: readonly OutlineNode[], paras: readonly Paragraph[]): Aspect[] {
+  const roots = outline.filter((n) => sectionRole(n.title) === 'problems');
+  const aspects: Aspect[] = [];
+  // Several top-level sections all opening with 聚焦 are the aspects themselves.
+  const rootsAreAspects = roots.length >= 2 && roots.filter((r) => /^聚焦/.test(r.title)).length >= 2;
+  for (const root of roots) {
+    const rootGroup = groupOf(root.title, null);
+    if (rootsAreAspects) {
+      aspects.push(toAspect(src, root, root.children, paras, rootGroup));
+      continue;
+    }
+    const kids = root.children;
+    const kidsAreAspects = kids.some((k) => k.children.length > 0) || (kids.length > 0 && kids.every((k) => ASPECT_LIKE.test(k.title)));
+    if (kidsAreAspects) {
+      for (const k of kids) aspects.push(toAspect(src, k, k.children, paras, groupOf(k.title, rootGroup)));
+    } else if (kids.length > 0) {
+      aspects.push(toAspect(src, root, kids, paras, rootGroup));
+    }
+  }
+  return aspects;
+}
+
+function groupOf(title: string, outer: Inherited | null): Inherited | null {
+  const g = groupStatus(title);
+  if (!g) return outer;
+  return { status: g.status, statusText: title, longTerm: g.longTerm || (outer?.longTerm ?? false) };
+}
+
+function toAspect(src: SourceText, node: OutlineNode, items: readonly OutlineNode[], paras: readonly Paragraph[], group: Inherited | null): Aspect {
+  return {
+    title: node.title,
+    line: node.line,
+    lastLine: node.lastLine,
+    problems: items.map((i) => toProblem(src, i, paras, group)),
+  };
+}
+
+function within(paras: readonly Paragraph[], from: number, to: number): Paragraph[] {
+  return paras.filter((p) => p.firstLine >= from && p.firstLine <= to);
+}
+
+function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph[], group: Inherited | null): Problem {
+  const firstChild = node.children[0];
+  const ownEnd = firstChild ? firstChild.line - 1 : node.lastLine;
+  const own = within(paras, node.line, ownEnd);
+  const problem: Problem = {
+    number: node.numbering,
+    ordinal: node.ordinal,
+    title: node.title,
+    line: node.line,
+    lastLine: node.lastLine,
+    status: group?.status ?? 'unknown',
+    statusText: group?.statusText ?? null,
+    statusLine: null,
+    longTerm: group?.longTerm ?? false,
+    measures: [],
+    children: [],
+  };
+  // The problem's own status line ("整改落实情况：阶段性完成整改，并长期坚持。") beats its group's.
+  for (let n = node.line + 1; n <= ownEnd; n++) {
+    const s = statusLine(src.folded[n - 1] as string, (src.lines[n - 1] as string).trimStart());
+    if (!s) continue;
+    problem.status = s.status;
+    problem.statusText = s.phrase;
+    problem.statusLine = n;
+    problem.longTerm = problem.longTerm || s.longTerm;
+    break;
+  }
+  if (!problem.longTerm && isLongTerm(node.title)) problem.longTerm = true;
+  const inherit: Inherited = { status: problem.status === 'unknown' ? null : problem.status, statusText: problem.statusText, longTerm: problem.longTerm };
+
+  if (node.children.length > 0) {
+    problem.measures.push(...measuresIn(own));
+    for (const c of node.children) problem.children.push(toProblem(src, c, paras, inherit.status ? inherit : group));
+    return problem;
+  }
+  // Specific problems written as paragraphs: "关于产业结构不够合理的问题。一是…", "针对园区工业垃圾随意堆积问题：一是…"
+  const specific = own.filter((p) => p.firstLine > node.line && /^(关于|针对)[^。：:]{2,60}?问题[。：:，,]/.test(p.folded));
+  if (specific.length === 0) {
+    problem.measures.push(...measuresIn(own));
+    return problem;
+  }
+  const before = own.filter((p) => p.firstLine < (specific[0] as Paragraph).firstLine);
+  problem.measures.push(...measuresIn(before));
+  specific.forEach((p, i) => {
+    const next = specific[i + 1];
+    const body = own.filter((q) => q.firstLine >= p.firstLine && (!next || q.firstLine < next.firstLine));
+    const stop = p.folded.search(/问题[。：:，,]/);
+    const title = p.text.slice(0, stop + 2).replace(/^(关于|针对)/, '').replace(/的?问题$/, '');
+    problem.children.push({
+      number: '',
+      ordinal: null,
+      title,
+      line: p.firstLine,
+      lastLine: body[body.length - 1]?.lastLine ?? p.lastLine,
+      status: problem.status,
+      statusText: problem.statusText,
+      statusLine: problem.statusLine,
+      longTerm: problem.longTerm,
+      measures: measuresIn(body),
+      children: [],
+    });
+  });
+  return problem;
+}
+
+/** Every problem and specific problem, depth first. */
+export function allProblems(aspects: readonly Aspect[]): Problem[] {
+  const out: Problem[] = [];
+  const walk = (ps: readonly Problem[]) => {
+    for (const p of ps) {
+      out.push(p);
+      walk(p.children);
+    }
+  };
+  for (const a of aspects) walk(a.problems);
+  return out;
+}
+
+const sameTitle = (a: string) => a.replace(/^(关于|针对)/, '').replace(/(的)?问题(的整改)?$/, '').replace(/[“”"'‘’。，,\s]/g, '');
+
+/**
+ * "三、需要进一步整改的事项及措施 → （一）基本完成的事项 → 1.关于企业清理整合不够到位的问题" lists again problems
+ * reported above: it updates their status rather than adding problems.
+ */
+export function mergeStatusUpdates(aspects: Aspect[]): Aspect[] {
+  const out: Aspect[] = [];
+  for (const a of aspects) {
+    const g = groupStatus(a.title);
+    const earlier = out.flatMap((x) => x.problems);
+    const matches = a.problems.map((p) => earlier.find((e) => sameTitle(e.title) === sameTitle(p.title)));
+    if (!g || a.problems.length === 0 || matches.some((m) => m === undefined)) {
+      out.push(a);
+      continue;
+    }
+    a.problems.forEach((p, i) => {
+      const target = matches[i] as Problem;
+      target.status = g.status;
+      target.statusText = a.title;
+      target.statusLine = a.line;
+      target.longTerm = target.longTerm || g.longTerm;
+      target.measures.push(...p.measures);
+    });
+  }
+  return out;
+}
+
+/**
+ * Where a report's stated number of problems is the number of "一是…二是…" paragraphs that open lines under its
+ * problems (seed 002's village report: 47 problems stated, 12 headings, 47 such paragraphs), those paragraphs are
+ * its specific problems, not measures.
+ */
+export function promoteListedItems(src: SourceText, aspects: readonly Aspect[], statedTotal: number | null): void {
+  if (statedTotal === null) return;
+  const top = aspects.flatMap((a) => a.problems);
+  if (top.length === 0 || top.some((p) => p.children.length > 0) || top.length === statedTotal) return;
+  const opensLine = (m: { text: string; line: number }) => (src.lines[m.line - 1] ?? '').trimStart().startsWith(m.text.slice(0, 4));
+  const items = top.map((p) => p.measures.filter(opensLine));
+  if (items.reduce((s, i) => s + i.length, 0) !== statedTotal) return;
+  top.forEach((p, i) => {
+    for (const m of items[i] as { text: string; line: number }[]) {
+      const marker = /^([一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|[①-⑳])/.exec(m.text)?.[0] ?? '';
+      const body = m.text.slice(marker.length);
+      const stop = body.search(/[。；;]/);
+      p.children.push({
+        number: marker,
+        ordinal: null,
+        title: stop > 0 ? body.slice(0, stop) : body,
+        line: m.line,
+        lastLine: m.line,
+        status: p.status,
+        statusText: p.statusText,
+        statusLine: p.statusLine,
+        longTerm: p.longTerm,
+        measures: stop > 0 && body.length > stop + 2 ? [{ text: body.slice(stop + 1).trim(), line: m.line }] : [],
+        children: [],
+      });
+    }
+    const kept = p.measures.filter((m) => !opensLine(m));
+    p.measures.length = 0;
+    p.measures.push(...kept);
+  });
+}

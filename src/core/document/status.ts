@@ -1,0 +1,62 @@
+// The status vocabulary of real reports, normalized. The completion rate counts only `completed`.
+
+import type { ProblemStatus } from './model.ts';
+
+const STATUS_PHRASES: readonly { re: RegExp; status: ProblemStatus }[] = [
+  // "阶段性完成整改，并长期坚持。" / "基本完成" / "部分整改到位" → phased
+  { re: /阶段性(完成|整改完成|成效)|基本(完成|整改到位)|部分整改到位|初步完成/, status: 'phased' },
+  // "未整改" / "尚未整改" / "未启动" → not started
+  { re: /尚未(开始|启动)整改|未启动|^未整改|尚未整改/, status: 'not-started' },
+  // "正在整改" / "在整改时限内有序推进整改" / "正在限期整改" / "持续推进" / "整改中"
+  { re: /正在(限期)?整改|有序推进|持续推进|推进中|整改中|正在推进|按计划推进|未完成整改|未完全整改/, status: 'in-progress' },
+  // "已完成整改（并长期坚持）" / "已整改到位" / "整改完成" / "已完成"
+  { re: /已完成整改|已整改到位|整改到位|整改完成|完成整改|已完成|已整改|已办结|已销号/, status: 'completed' },
+];
+
+const LONG_TERM = /长期坚持|长期整改|持续整改|需长期|长期推进|久久为功/;
+
+export function statusOf(phrase: string): ProblemStatus | null {
+  for (const p of STATUS_PHRASES) if (p.re.test(phrase)) return p.status;
+  return null;
+}
+
+export function isLongTerm(phrase: string): boolean {
+  return LONG_TERM.test(phrase);
+}
+
+/**
+ * The status a heading of a group gives to the items under it:
+ * "（一）集中整改期内已完成的整改事项" → completed, "（二）按计划持续推进的整改事项" → in-progress,
+ * "（一）基本完成的事项" → phased, "三、需长期整改事项进展情况" → in-progress and long-term.
+ */
+export function groupStatus(title: string): { status: ProblemStatus; longTerm: boolean } | null {
+  if (!/事项|问题$/.test(title)) return null;
+  if (/需长期整改|长期整改事项/.test(title)) return { status: 'in-progress', longTerm: true };
+  if (/基本完成|阶段性完成/.test(title)) return { status: 'phased', longTerm: false };
+  if (/已完成|完成的整改/.test(title)) return { status: 'completed', longTerm: false };
+  if (/持续推进|正在推进|尚未完成|未完成|正在整改/.test(title)) return { status: 'in-progress', longTerm: false };
+  return null;
+}
+
+/**
+ * A problem's own status line: "整改落实情况：已完成整改，并长期坚持。" / "整改情况：在整改时限内有序推进整改。一是…"
+ * Returns the phrase as written (up to its full stop or its first measure) when it carries a status.
+ */
+export function statusLine(folded: string, raw: string): { phrase: string; status: ProblemStatus; longTerm: boolean } | null {
+  const m = /^\s*(?:整改(?:落实|进展)?(?:情况|结果|进展)|目前状态|整改状态|完成情况)\s*[:：]\s*/.exec(folded);
+  let rest: string;
+  let restRaw: string;
+  if (m) {
+    rest = folded.slice(m[0].length);
+    restRaw = raw.slice(m[0].length);
+  } else if (folded.trim().length <= 24 && /^\s*(已|阶段性|基本|正在|在整改|未|尚未|部分|持续|整改完成)/.test(folded)) {
+    rest = folded.trim();
+    restRaw = raw.trim();
+  } else return null;
+  const stop = rest.search(/[。;；]|[一二三四五六七八九十]是/);
+  const phrase = (stop >= 0 ? restRaw.slice(0, stop) : restRaw).trim();
+  if (phrase.length === 0 || phrase.length > 40) return null;
+  const status = statusOf(phrase);
+  if (!status) return null;
+  return { phrase, status, longTerm: isLongTerm(phrase) };
+}
