@@ -20,7 +20,7 @@ const CONTEXT = /反馈|整改|巡察|巡视|审计|督查|检查|存在|梳理|
 const PATTERNS: readonly Pattern[] = [
   // "其中7个问题阶段性整改完成", "阶段性完成整改3个", "基本完成2个"
   { metrics: ['phased'], re: new RegExp(`${N}\\s*个(?:具体)?(?:问题)?(?:已)?(?:阶段性|基本)(?:完成|整改|到位)`) },
-  { metrics: ['phased'], re: new RegExp(`(?:阶段性(?:完成)?整改(?:完成)?|基本(?:完成|整改到位))\\s*${N}\\s*(?:个|项)`) },
+  { metrics: ['phased'], re: new RegExp(`(?:阶段性(?:完成)?(?:整改)?(?:完成)?|基本(?:完成|整改到位))\\s*${N}\\s*(?:个|项)`) },
   // "32个问题整改完成": the whole and the done when the paragraph states no other total; "33个已整改到位";
   // "已完成整改29个", "完成整改28项"
   { metrics: ['completed'], total: true, re: new RegExp(`${N}\\s*个(?:具体)?问题(?:已|已经)?(?:全部)?(?:整改完成|完成整改|整改到位|整改完毕)`) },

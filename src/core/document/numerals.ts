@@ -50,3 +50,25 @@ export function parseCount(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
   return parseChineseNumeral(s);
 }
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** Writes a positive integer below 10000 the way headings number it: 1 → 一, 10 → 十, 15 → 十五, 32 → 三十二, 108 → 一百零八. */
+export function toChineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n <= 0 || n >= 10000) return String(n);
+  const units = ['', '十', '百', '千'];
+  const digits = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((d, i) => {
+    const unit = units[digits.length - 1 - i] as string;
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += d === 1 && unit === '十' && out === '' ? unit : (CN_DIGITS[d] as string) + unit;
+  });
+  return out;
+}

@@ -1,0 +1,93 @@
+// How `zg parse` and `zg check` print for a person: Chinese, line numbers, the quoted line.
+
+import type { FileReports } from '../services/read-reports.ts';
+import type { Report } from '../core/document/model.ts';
+import type { Finding } from '../core/check/finding.ts';
+
+const KIND: Record<Report['kind'], string> = {
+  'inspection-progress': '巡察（巡视）整改进展情况通报',
+  'audit-rectification': '审计查出问题整改情况报告',
+  'performance-self-evaluation': '绩效自评',
+  unknown: '未识别的文档',
+};
+const STATUS: Record<string, string> = { completed: '已完成', phased: '阶段性完成', 'in-progress': '正在整改', 'not-started': '未开始', unknown: '未说明' };
+const METRIC: Record<string, string> = {
+  problems: '问题数', completed: '已完成', phased: '阶段性完成', 'in-progress': '正在整改', 'not-done': '未完成', 'long-term': '长期整改',
+  'completion-rate': '完成率(%)', measures: '整改措施', institutions: '制度', accountable: '问责人数', meetings: '会议次数', money: '金额(万元)',
+};
+const META: Record<string, string> = {
+  title: '标题', issuer: '发文单位', inspectedUnit: '被巡察（审计）单位', team: '巡察组', round: '轮次', inspectionStart: '巡察开始',
+  inspectionEnd: '巡察结束', feedbackDate: '反馈日期', reportDate: '报告日期', asOf: '统计截至', publicationPeriod: '公开期限', contacts: '联系方式',
+};
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+function metaValue(v: unknown): string {
+  if (Array.isArray(v)) return v.map((c: { value: string }) => c.value).join('，');
+  if (v && typeof v === 'object' && 'start' in v && 'end' in v) return `${String(v.start)} 至 ${String(v.end)}`;
+  return String(v);
+}
+
+export function formatParse(results: readonly FileReports[]): string {
+  const out: string[] = [];
+  for (const f of results) {
+    out.push(`文件：${f.file}`);
+    if (f.error) {
+      out.push(`  无法读取：${f.error.message}`);
+      continue;
+    }
+    f.reports.forEach((r, i) => {
+      out.push(`  [${i + 1}] ${KIND[r.kind]}，第${r.lines[0]}—${r.lines[1]}行`);
+      for (const [k, label] of Object.entries(META)) {
+        const m = (r.meta as unknown as Record<string, { value: unknown; line: number | null } | null>)[k];
+        if (m) out.push(`      ${label}：${clip(metaValue(m.value), 60)}${m.line ? `（第${m.line}行）` : ''}`);
+      }
+      const problems = r.aspects.reduce((s, a) => s + a.problems.length, 0);
+      out.push(`      方面 ${r.aspects.length} 个，问题 ${problems} 个`);
+      for (const a of r.aspects) {
+        out.push(`      ▸ ${clip(a.title, 40)}（第${a.line}行）`);
+        for (const p of a.problems) {
+          const st = p.status === 'unknown' ? '' : `【${STATUS[p.status]}${p.longTerm ? '·长期' : ''}】`;
+          out.push(`          ${p.number} ${clip(p.title, 36)} ${st}措施${p.measures.length}项${p.children.length ? `，具体问题${p.children.length}个` : ''}（第${p.line}行）`);
+        }
+      }
+      if (r.claims.length) {
+        out.push('      所述数字：');
+        for (const c of r.claims.filter((c) => c.metric !== 'money'))
+          out.push(`          ${METRIC[c.metric]} ${c.value}${c.scope ? `（${clip(c.scope, 16)}）` : ''}  第${c.line}行`);
+        const money = r.claims.filter((c) => c.metric === 'money');
+        if (money.length) out.push(`          整改涉及金额 ${money.length} 笔`);
+      }
+      out.push(`      金额 ${r.amounts.length} 笔，制度 ${r.institutions.length} 项，核验发现 ${r.findings.length} 条`);
+      if (r.performance) {
+        const p = r.performance;
+        out.push(`      绩效指标 ${p.indicators.length} 项，合计分值 ${p.totals?.weight ?? '—'}，得分 ${p.totals?.score ?? '—'}`);
+      }
+    });
+  }
+  return out.join('\n');
+}
+
+function findingLines(f: Finding, lines: readonly string[]): string[] {
+  return f.lines.slice(0, 4).map((n) => `      ${String(n).padStart(5)}│ ${clip((lines[n - 1] ?? '').trim(), 70)}`);
+}
+
+export function formatCheck(results: readonly FileReports[]): string {
+  const out: string[] = [];
+  for (const f of results) {
+    out.push(`文件：${f.file}`);
+    if (f.error) {
+      out.push(`  无法读取：${f.error.message}`);
+      continue;
+    }
+    for (const r of f.reports) {
+      const errors = r.findings.filter((x) => x.severity === 'error').length;
+      out.push(`  ${clip(r.meta.title?.value ?? KIND[r.kind], 50)}（第${r.lines[0]}—${r.lines[1]}行）：错误 ${errors} 条，提示 ${r.findings.length - errors} 条`);
+      for (const x of r.findings) {
+        out.push(`    ${x.severity === 'error' ? '✗ 错误' : '! 提示'} [${x.rule}] ${x.message}（第${x.lines.join('、')}行）`);
+        out.push(...findingLines(x, f.lines));
+      }
+    }
+  }
+  return out.join('\n');
+}

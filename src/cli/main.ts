@@ -1,0 +1,69 @@
+// `zg`: the command line. Thin: parses arguments, calls services, prints.
+
+import { Command, Option } from 'commander';
+import { readReportFiles, type FileReports } from '../services/read-reports.ts';
+import { formatCheck, formatParse } from './format.ts';
+
+function toJson(results: readonly FileReports[]): string {
+  return JSON.stringify(
+    {
+      files: results.map((f) => ({
+        file: f.file,
+        format: f.format,
+        encoding: f.encoding,
+        ...(f.error ? { error: f.error } : {}),
+        reports: f.reports,
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+const maxSize = new Option('--max-size <MB>', '单个文件大小上限（MB）').default('20').argParser((v) => Number(v));
+
+const program = new Command()
+  .name('zg')
+  .description('整改通：读取、核验整改报告，管理整改台账')
+  .showHelpAfterError('（用 zg --help 查看用法）')
+  .configureOutput({ outputError: (s, write) => write(s) });
+
+program
+  .command('parse')
+  .description('读取报告（.txt/.docx/.pdf），输出结构：基本信息、方面、问题、措施、状态、数字、金额、制度')
+  .argument('<files...>', '报告文件')
+  .option('--json', '输出 JSON（格式见 docs/report-format.md）')
+  .addOption(maxSize)
+  .action(async (files: string[], opts: { json?: boolean; maxSize: number }) => {
+    const results = await readReportFiles(files, opts.maxSize * 1024 * 1024);
+    process.stdout.write(`${opts.json ? toJson(results) : formatParse(results)}\n`);
+    process.exitCode = results.some((r) => r.error) ? 2 : 0;
+  });
+
+program
+  .command('check')
+  .description('核验报告的数字与前后一致性，列出问题所在的行；有错误时退出码为 1，文件无法读取时为 2')
+  .argument('<files...>', '报告文件')
+  .option('--json', '输出 JSON')
+  .addOption(maxSize)
+  .action(async (files: string[], opts: { json?: boolean; maxSize: number }) => {
+    const results = await readReportFiles(files, opts.maxSize * 1024 * 1024);
+    if (opts.json) {
+      const json = {
+        files: results.map((f) => ({
+          file: f.file,
+          ...(f.error ? { error: f.error } : {}),
+          reports: f.reports.map((r) => ({ kind: r.kind, title: r.meta.title, lines: r.lines, findings: r.findings })),
+        })),
+      };
+      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    } else process.stdout.write(`${formatCheck(results)}\n`);
+    const anyError = results.some((f) => f.reports.some((r) => r.findings.some((x) => x.severity === 'error')));
+    process.exitCode = results.some((r) => r.error) ? 2 : anyError ? 1 : 0;
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.stderr.write(`zg: 内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+  if (process.env.ZG_DEBUG) console.error(e);
+  process.exitCode = 3;
+});

@@ -1,0 +1,123 @@
+// Bytes in: a file of any kind → its text, or a DocumentError that says in Chinese what is wrong with which file.
+// The kind is decided by content, never by the file name: a .txt that is really a PDF is read as a PDF.
+
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { docxText, DocxFormatError } from './docx-text.ts';
+import { pdfText, PdfEncryptedError } from './pdf-text.ts';
+
+export type DocumentFormat = 'txt' | 'docx' | 'pdf';
+
+export type DocumentErrorCode = 'not-found' | 'empty' | 'too-large' | 'not-a-document' | 'encrypted' | 'no-text-layer' | 'legacy-doc' | 'unreadable';
+
+export class DocumentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: DocumentErrorCode,
+    readonly reason: string, // Chinese, for the user
+    detail?: string, // English, for logs
+  ) {
+    super(`${file}: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+export interface ReadDocument {
+  readonly file: string;
+  readonly format: DocumentFormat;
+  readonly encoding: 'utf-8' | 'gb18030' | null;
+  readonly text: string;
+  readonly bytes: number;
+}
+
+/** Default size limit: far above any real report (the 17-report compilation is 380 KB), far below what would stall. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
+
+export function sniffFormat(b: Uint8Array): 'pdf' | 'zip' | 'ole' | 'text' | 'binary' {
+  // "%PDF-" may follow a few bytes of junk in files saved by some mail systems
+  const head = Buffer.from(b.subarray(0, 1024)).toString('latin1');
+  if (head.includes('%PDF-')) return 'pdf';
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  return looksLikeText(b) ? 'text' : 'binary';
+}
+
+function looksLikeText(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 64 * 1024);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i] as number;
+    if (c === 0) return false;
+    if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) control++;
+  }
+  return control <= n * 0.01;
+}
+
+/** UTF-8 when the bytes are valid UTF-8 (with or without BOM); otherwise GB18030, which covers GBK and GB2312. */
+export function decodeText(b: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(b), encoding: 'gb18030' };
+  }
+}
+
+export async function readDocumentBytes(file: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadDocument> {
+  const name = basename(file);
+  if (bytes.length === 0) throw new DocumentError(file, 'empty', `文件“${name}”是空文件`);
+  if (bytes.length > maxBytes)
+    throw new DocumentError(file, 'too-large', `文件“${name}”大小为${mb(bytes.length)}，超过上限${mb(maxBytes)}；请拆分后再读取`);
+  const kind = sniffFormat(bytes);
+  let read: ReadDocument;
+  if (kind === 'pdf') {
+    let out;
+    try {
+      out = await pdfText(bytes);
+    } catch (e) {
+      if (e instanceof PdfEncryptedError) throw new DocumentError(file, 'encrypted', `PDF 文件“${name}”已加密，需要密码才能打开；请提供未加密的文件`, e.message);
+      throw new DocumentError(file, 'unreadable', `PDF 文件“${name}”已损坏或格式不正确，无法读取`, (e as Error).message);
+    }
+    if (out.text.replace(/\s/g, '') === '')
+      throw new DocumentError(file, 'no-text-layer', `PDF 文件“${name}”没有文字层（可能是扫描件），共${out.pages}页；请先进行文字识别（OCR）或提供 Word/文本版本`);
+    read = { file, format: 'pdf', encoding: null, text: out.text, bytes: bytes.length };
+  } else if (kind === 'zip') {
+    let text;
+    try {
+      text = docxText(bytes);
+    } catch (e) {
+      if (e instanceof DocxFormatError) throw new DocumentError(file, 'not-a-document', `文件“${name}”是压缩包，但不是 Word（.docx）文档`, e.message);
+      throw new DocumentError(file, 'unreadable', `Word 文件“${name}”已损坏，无法读取`, (e as Error).message);
+    }
+    read = { file, format: 'docx', encoding: null, text, bytes: bytes.length };
+  } else if (kind === 'ole') {
+    throw new DocumentError(file, 'legacy-doc', `文件“${name}”是旧版 Word（.doc）或加密的 Office 文件；请在 Word 中另存为 .docx（不设密码）后再读取`);
+  } else if (kind === 'text') {
+    const { text, encoding } = decodeText(bytes);
+    read = { file, format: 'txt', encoding, text, bytes: bytes.length };
+  } else {
+    throw new DocumentError(file, 'not-a-document', `文件“${name}”不是可读取的文档（支持 .txt、.docx、有文字层的 .pdf）`);
+  }
+  if (read.text.replace(/\s/g, '') === '') throw new DocumentError(file, 'empty', `文件“${name}”没有文字内容`);
+  return read;
+}
+
+export async function readDocument(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadDocument> {
+  let size: number;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new DocumentError(file, 'not-a-document', `“${basename(file)}”不是文件`);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof DocumentError) throw e;
+    throw new DocumentError(file, 'not-found', `找不到文件“${file}”`, (e as Error).message);
+  }
+  // refuse before reading a huge file into memory
+  if (size > maxBytes)
+    throw new DocumentError(file, 'too-large', `文件“${basename(file)}”大小为${mb(size)}，超过上限${mb(maxBytes)}；请拆分后再读取`);
+  return readDocumentBytes(file, new Uint8Array(await readFile(file)), maxBytes);
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
