@@ -1,0 +1,190 @@
+// Reading real files of every kind, and refusing the unreadable ones with a reason in Chinese.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
+import { DocumentError, readDocument, readDocumentBytes } from '../src/io/read-document.ts';
+import { readReports } from '../src/core/read-reports.ts';
+import { pdfWithText, pdfWithoutText } from './support/pdf.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'zg-read-'));
+const REPORT = [
+  '中共示例镇委员会关于巡察整改进展情况的通报',
+  '根据县委统一部署，2024年3月1日至4月30日，县委第一巡察组对示例镇党委开展了巡察。5月20日，县委第一巡察组向示例镇党委反馈了巡察意见。',
+  '一、整改落实情况',
+  '1.理论学习不深入',
+  '整改情况：已完成整改。一是制定学习计划；二是开展专题研讨。',
+  '2.财务管理不规范',
+  '整改情况：正在整改。一是补齐凭证。',
+  '中共示例镇委员会',
+  '2024年9月30日',
+];
+
+async function failure(p: Promise<unknown>): Promise<DocumentError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DocumentError) return e;
+    throw e;
+  }
+  throw new Error('expected a DocumentError');
+}
+
+describe('reading .txt', () => {
+  it('decodes UTF-8 with or without BOM', async () => {
+    const r = await readDocumentBytes('a.txt', new Uint8Array(Buffer.from(`\uFEFF${REPORT.join('\n')}`, 'utf8')));
+    expect(r.encoding).toBe('utf-8');
+    expect(readReports(r.text)[0]?.meta.title?.value).toBe(REPORT[0]);
+  });
+
+  it('detects and decodes GB18030/GBK, as government files often are', async () => {
+    const file = join(dir, 'gbk.txt');
+    writeFileSync(file, iconv.encode(REPORT.join('\r\n'), 'gbk'));
+    const r = await readDocument(file);
+    expect(r.encoding).toBe('gb18030');
+    const [report] = readReports(r.text);
+    expect(report?.meta.feedbackDate?.value).toBe('2024-05-20');
+    expect(report?.aspects[0]?.problems.map((p) => p.status)).toEqual(['completed', 'in-progress']);
+  });
+});
+
+describe('reading .docx', () => {
+  it('writes out Word numbering and keeps table cells apart, merged cells empty', async () => {
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'gongwen',
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.START },
+              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.START },
+              { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.START },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: REPORT[0] }),
+            new Paragraph({ text: REPORT[1] }),
+            new Paragraph({ text: '履行整改主体责任情况', numbering: { reference: 'gongwen', level: 0 } }),
+            new Paragraph({ text: '整改落实情况', numbering: { reference: 'gongwen', level: 0 } }),
+            new Paragraph({ text: '聚焦党的建设方面', numbering: { reference: 'gongwen', level: 1 } }),
+            new Paragraph({ text: '理论学习不深入', numbering: { reference: 'gongwen', level: 2 } }),
+            new Paragraph({ text: '整改情况：已完成整改。一是制定学习计划；二是开展专题研讨。' }),
+            new Paragraph({ text: '财务管理不规范', numbering: { reference: 'gongwen', level: 2 } }),
+            new Paragraph({ text: '整改情况：阶段性完成整改，并长期坚持。一是补齐凭证。' }),
+            new Table({
+              rows: [
+                new TableRow({ children: ['一级指标', '三级指标', '分值', '得分'].map((t) => new TableCell({ children: [new Paragraph(t)] })) }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('产出指标')], verticalMerge: VerticalMergeType.RESTART }),
+                    new TableCell({ children: [new Paragraph('办案数')] }),
+                    new TableCell({ children: [new Paragraph('5')] }),
+                    new TableCell({ children: [new Paragraph('5')] }),
+                  ],
+                }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('')], verticalMerge: VerticalMergeType.CONTINUE }),
+                    new TableCell({ children: [new Paragraph('合计')], columnSpan: 2 }),
+                    new TableCell({ children: [new Paragraph('5')] }),
+                  ],
+                }),
+              ],
+            }),
+            new Paragraph({ text: REPORT[7] }),
+            new Paragraph({ text: REPORT[8] }),
+          ],
+        },
+      ],
+    });
+    const file = join(dir, 'report.docx');
+    writeFileSync(file, await Packer.toBuffer(doc));
+    const r = await readDocument(file);
+    expect(r.format).toBe('docx');
+    const lines = r.text.split('\n');
+    expect(lines).toContain('一、履行整改主体责任情况');
+    expect(lines).toContain('二、整改落实情况');
+    expect(lines).toContain('（一）聚焦党的建设方面');
+    expect(lines).toContain('1.理论学习不深入');
+    expect(lines).toContain('2.财务管理不规范');
+    expect(lines).toContain('产出指标\t办案数\t5\t5');
+    expect(lines).toContain('\t合计\t\t5');
+    const [report] = readReports(r.text);
+    expect(report?.aspects.map((a) => a.title)).toEqual(['聚焦党的建设方面']);
+    expect(report?.aspects[0]?.problems.map((p) => [p.title, p.status, p.longTerm])).toEqual([
+      ['理论学习不深入', 'completed', false],
+      ['财务管理不规范', 'phased', true],
+    ]);
+  });
+
+  it('names a zip that is not a Word document', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const e = await failure(readDocumentBytes('x.docx', zipSync({ 'a.txt': strToU8('hello') })));
+    expect(e.code).toBe('not-a-document');
+    expect(e.reason).toMatch(/x\.docx.*不是 Word/);
+  });
+});
+
+describe('reading .pdf', () => {
+  it('reads the text layer; a paragraph wrapped over lines is read as one', async () => {
+    const r = await readDocumentBytes('r.pdf', pdfWithText(REPORT));
+    expect(r.format).toBe('pdf');
+    const lines = r.text.split('\n');
+    expect(lines[0]).toBe(REPORT[0]);
+    expect(lines.length).toBe(REPORT.length + 1); // the opening paragraph wrapped over two lines
+    const [report] = readReports(r.text);
+    expect(report?.meta.reportDate?.value).toBe('2024-09-30');
+    expect(report?.meta.feedbackDate?.value).toBe('2024-05-20');
+    expect(report?.meta.feedbackDate?.line).toBe(3);
+    expect(report?.aspects[0]?.problems).toHaveLength(2);
+  });
+
+  it('maps Kangxi-radical look-alikes to the characters a reader sees', async () => {
+    // U+2F00 ⼀ and U+2F49 ⽉ as some PDF producers write 一 and 月
+    const r = await readDocumentBytes('k.pdf', pdfWithText(['\u2F00、总体情况', '2024年5\u2F49']));
+    expect(r.text).toBe('一、总体情况\n2024年5月');
+  });
+
+  it('refuses an encrypted PDF, a scan without text, and says so', async () => {
+    const enc = await failure(readDocumentBytes('secret.pdf', pdfWithText(REPORT, { encrypted: true })));
+    expect(enc.code).toBe('encrypted');
+    expect(enc.reason).toContain('secret.pdf');
+    expect(enc.reason).toContain('已加密');
+    const scan = await failure(readDocumentBytes('scan.pdf', pdfWithoutText()));
+    expect(scan.code).toBe('no-text-layer');
+    expect(scan.reason).toContain('扫描件');
+  });
+
+  it('refuses a damaged PDF', async () => {
+    const bytes = pdfWithText(REPORT).slice(0, 300);
+    const e = await failure(readDocumentBytes('broken.pdf', bytes));
+    expect(['unreadable', 'no-text-layer']).toContain(e.code);
+    expect(e.reason).toContain('broken.pdf');
+  });
+});
+
+describe('bad input', () => {
+  it('names the file and the reason: empty, binary, legacy .doc, too large, missing', async () => {
+    expect((await failure(readDocumentBytes('empty.txt', new Uint8Array()))).reason).toBe('文件“empty.txt”是空文件');
+    expect((await failure(readDocumentBytes('blank.txt', new Uint8Array(Buffer.from(' \n\t\n'))))).code).toBe('empty');
+    const binary = new Uint8Array(256).map((_, i) => i);
+    expect((await failure(readDocumentBytes('image.png', binary))).code).toBe('not-a-document');
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    expect((await failure(readDocumentBytes('old.doc', ole))).reason).toContain('另存为 .docx');
+    const big = await failure(readDocumentBytes('big.txt', new Uint8Array(2048).fill(0x41), 1024));
+    expect(big.code).toBe('too-large');
+    expect(big.reason).toMatch(/big\.txt.*超过上限/);
+    expect((await failure(readDocument(join(dir, 'nope.txt')))).code).toBe('not-found');
+  });
+
+  it('decides the kind by content, not by name', async () => {
+    const r = await readDocumentBytes('misnamed.txt', pdfWithText(REPORT));
+    expect(r.format).toBe('pdf');
+  });
+});
