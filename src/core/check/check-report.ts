@@ -2,7 +2,7 @@
 // so the same input always gives the same findings.
 
 import { datesInOrder } from './rules/dates.ts';
-import { nameVariants } from './rules/names.ts';
+import { signatureVariants, titleVariants } from './rules/names.ts';
 import { measureSequence } from './rules/measures.ts';
 import { numberingFormat, numberingSequence } from './rules/numbering.ts';
 import { partsVersusTotal, rateVersusCounts, statedVersusListed, statusCounts, statusPartsSum } from './rules/counts.ts';
@@ -50,7 +50,8 @@ export function checkReport(r: Report, src: SourceText): Finding[] {
     ...numberingFormat(r.outline),
     ...measureSequence(r),
     ...(r.performance ? performanceArithmetic(r.performance) : []),
-    ...(r.performance ? nameVariants(r.performance.signatures) : []),
+    ...(r.performance ? signatureVariants(r.performance.signatures) : []),
+    ...titleVariants(r.institutions),
   ];
   return findings.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
 }

@@ -11,17 +11,26 @@ const EDITION = /[（(](试行|暂行|修订|修订稿|征求意见稿|草案|\d
 
 export function readInstitutions(paras: readonly Paragraph[]): Institution[] {
   const out: Institution[] = [];
+  let sentence = 0;
   for (const p of paras) {
+    const sentenceStarts = [...p.folded.matchAll(/[。；;!?！？]/g)].map((m) => m.index ?? 0);
+    // "印发《A》《B》和《C》": titles in a row share the verb before the first
+    let previous: { end: number; verb: string | null } = { end: -1, verb: null };
     for (const m of p.folded.matchAll(/《([^《》]{2,80})》/g)) {
       const at = m.index ?? 0;
-      // the verb that governs the title: the last action verb in the clause before it
-      const clauseStart = Math.max(p.folded.lastIndexOf('。', at), p.folded.lastIndexOf('；', at), p.folded.lastIndexOf(';', at), 0);
-      const before = p.folded.slice(clauseStart, at);
-      const verbs = [...before.matchAll(MADE)];
-      const verb = verbs[verbs.length - 1];
+      const between = p.folded.slice(previous.end, at);
+      let verb: string | null;
+      if (previous.end >= 0 && /^[、和及与,，\s等]*$/.test(between)) verb = previous.verb;
+      else {
+        // the verb that governs the title: the last action verb in its clause, unless the title is only studied
+        const clauseStart = Math.max(...['。', '；', ';', '，', ','].map((c) => p.folded.lastIndexOf(c, at)), 0);
+        const before = p.folded.slice(clauseStart, at).replace(/《[^》]*》/g, '《》'); // verbs inside other titles do not count
+        const verbs = [...before.matchAll(MADE)];
+        const last = verbs[verbs.length - 1];
+        verb = last && !/学习|对照|依据|根据|按照|贯彻|执行|落实|参照|遵照|以$|围绕/.test(before.slice((last.index ?? 0) + last[0].length)) ? last[0] : null;
+      }
+      previous = { end: at + m[0].length, verb };
       if (!verb) continue;
-      const afterVerb = before.slice((verb.index ?? 0) + verb[0].length);
-      if (/学习|对照|依据|根据|按照|贯彻|执行|落实|参照|遵照/.test(afterVerb)) continue;
       const raw = p.text.substr(at + 1, (m[1] as string).length);
       const folded = m[1] as string;
       const ed = EDITION.exec(folded);
@@ -30,10 +39,14 @@ export function readInstitutions(paras: readonly Paragraph[]): Institution[] {
       out.push({
         title: raw,
         edition: ed ? (ed[1] as string).replace(/\s+/g, '') : /修订\)?$|修订稿$/.test(folded) ? '修订' : null,
-        action: verb[0],
+        action: verb,
         line: lineAt(p, at),
+        sentence: sentence + sentenceStarts.filter((e) => e < at).length,
       });
     }
+    sentence += sentenceStarts.length + 1;
   }
-  return out;
+  // one institution mentioned twice is one institution
+  const seen = new Set<string>();
+  return out.filter((i) => !seen.has(i.title) && Boolean(seen.add(i.title)));
 }

@@ -114,6 +114,7 @@ export interface Institution {
   readonly edition: string | null; // 试行 / 暂行 / 修订 / 征求意见稿 / 2023年版
   readonly action: string; // 制定 / 修订 / 印发 / 出台 …
   readonly line: number;
+  readonly sentence: number; // which sentence of the report: titles listed together share one
 }
 
 export interface Indicator {

@@ -64,7 +64,8 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
         line: n,
       };
     }
-    for (let i = 0; i < cs.length; i++) {
+    // income and spending by kind belong to the 自评表's budget block; the data table has rows of the same names
+    for (let i = 0; block.budget && i < cs.length; i++) {
       const label = cs[i] as string;
       const fund = /^(一般公共预算|政府性基金(?:拨款)?|纳入专户管理的非税收入(?:拨款)?|其他资金)\s*[:：]?$/.exec(label);
       const spend = /^(?:其中\s*[:：]\s*)?(基本支出|项目支出)\s*[:：]?$/.exec(label);

@@ -1,26 +1,45 @@
-// The same person written two ways: one role signed by names that differ in a single character
-// (seed 003: 单位负责人 "胡网新" on the data table, "胡明新" on the 自评表).
+// The same name written two ways: one role signed by names that differ in a single character (seed 003: 单位负责人
+// "胡网新" on the data table, "胡明新" on the 自评表), or one document cited under two titles that differ by a
+// character (seed 000: 《…重申学校食品安全管理工作要求的通知》 and 《…工作有要求的通知》).
 
 import { finding, type Finding } from '../finding.ts';
-import type { PerformanceBlock } from '../../document/model.ts';
+import type { Institution, PerformanceBlock } from '../../document/model.ts';
 
-function differsByOne(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  let d = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
-  return d === 1;
+/** One substitution, insertion or deletion apart. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    let d = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+    return d === 1;
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.slice(i) === l.slice(i + 1);
 }
 
-export function nameVariants(signatures: PerformanceBlock['signatures']): Finding[] {
+export function signatureVariants(signatures: PerformanceBlock['signatures']): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const a of signatures)
     for (const b of signatures) {
-      if (a.line >= b.line || a.role !== b.role || !differsByOne(a.name, b.name)) continue;
+      if (a.line >= b.line || a.role !== b.role || a.name.length !== b.name.length || !oneEditApart(a.name, b.name)) continue;
       const key = `${a.role}:${[a.name, b.name].sort().join('/')}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(finding('name-variants', 'warning', `${a.role}的姓名前后不一：“${a.name}”与“${b.name}”`, [a.line, b.line], a.name, b.name));
     }
+  return out;
+}
+
+export function titleVariants(institutions: readonly Institution[]): Finding[] {
+  const out: Finding[] = [];
+  institutions.forEach((a, i) => {
+    for (const b of institutions.slice(i + 1))
+      // titles listed together in one sentence are distinct documents (《科技特派员管理办法》《科技特派团管理办法》)
+      if (a.title.length >= 8 && a.sentence !== b.sentence && oneEditApart(a.title, b.title))
+        out.push(finding('name-variants', 'warning', `同一文件名称写法不一：《${a.title}》与《${b.title}》`, [a.line, b.line], a.title, b.title));
+  });
   return out;
 }
