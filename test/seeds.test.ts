@@ -301,3 +301,16 @@ describe.skipIf(!haveSeeds)('seed 004: "存在问题N：" / "整改落实情况�
     expect(findings(r as Report)).toEqual([['phased-counted-as-completed', 'warning', [16, 42, 45, 49, 54, 128, 142, 147], 32, 25]]);
   });
 });
+
+describe.skipIf(!haveSeeds)('the rule catalogue', () => {
+  it('lists every rule a finding can carry', async () => {
+    const { RULES } = await import('../src/core/check/check-report.ts');
+    const ids = new Set(RULES.map((r) => r.id));
+    const seen = ['000', '001', '002', '003', '004'].flatMap((p) => read(p).flatMap((r) => r.findings.map((f) => [f.rule, f.severity])));
+    for (const [rule, severity] of seen) {
+      expect(ids.has(rule as string)).toBe(true);
+      // a rule's severity is its own, except where a rule names its milder case in the catalogue
+      if (rule !== 'execution-rate' && rule !== 'status-parts-sum') expect(RULES.find((r) => r.id === rule)?.severity).toBe(severity);
+    }
+  });
+});

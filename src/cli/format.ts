@@ -68,8 +68,18 @@ export function formatParse(results: readonly FileReports[]): string {
   return out.join('\n');
 }
 
+/** The quoted line, cut around the stated figure when the line is long. */
+function quote(line: string, stated: Finding['stated']): string {
+  const t = line.trim();
+  if (t.length <= 70) return t;
+  const at = stated === null ? -1 : ['个', '%', '项', '人', ''].map((u) => t.indexOf(`${stated}${u}`)).find((i) => i >= 0) ?? -1;
+  if (at < 50) return clip(t, 70);
+  const from = Math.max(0, at - 35);
+  return `…${clip(t.slice(from), 68)}`;
+}
+
 function findingLines(f: Finding, lines: readonly string[]): string[] {
-  return f.lines.slice(0, 4).map((n) => `      ${String(n).padStart(5)}│ ${clip((lines[n - 1] ?? '').trim(), 70)}`);
+  return f.lines.slice(0, 4).map((n) => `      ${String(n).padStart(5)}│ ${quote(lines[n - 1] ?? '', f.stated)}`);
 }
 
 export function formatCheck(results: readonly FileReports[]): string {

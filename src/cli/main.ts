@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { readReportFiles, type FileReports } from '../services/read-reports.ts';
 import { formatCheck, formatParse } from './format.ts';
+import { RULES } from '../core/check/check-report.ts';
 
 function toJson(results: readonly FileReports[]): string {
   return JSON.stringify(
@@ -60,6 +61,13 @@ program
     } else process.stdout.write(`${formatCheck(results)}\n`);
     const anyError = results.some((f) => f.reports.some((r) => r.findings.some((x) => x.severity === 'error')));
     process.exitCode = results.some((r) => r.error) ? 2 : anyError ? 1 : 0;
+  });
+
+program
+  .command('rules')
+  .description('列出核验规则目录：编号、级别、含义')
+  .action(() => {
+    for (const r of RULES) process.stdout.write(`${r.id.padEnd(28)} ${r.severity === 'error' ? '错误' : '提示'}  ${r.what}\n`);
   });
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -31,10 +31,11 @@ const PATTERNS: readonly { style: NumberingStyle; re: RegExp; ordinal: (m: RegEx
   { style: 'cn-paren', re: new RegExp(`^\\s*\\(\\s*(${CN})\\s*\\)`), ordinal: (m) => num(m[1]) },
   // "(1)…", "16)…" (the "(" lost in conversion)
   { style: 'arabic-paren', re: /^\s*\(?\s*(\d{1,3})\s*\)(?![\d.])/, ordinal: (m) => Number(m[1]) },
-  // "1.…", "1．…", "1、…"; "2.3亿元…" is a number, not an item; "1.110KV" is item 1 about a 110KV line
+  // "1.…", "1．…", "1、…"; "2.3亿元…" is a number and "5.17重要讲话" a date, not items; "1.110KV" is item 1 about a
+  // 110KV line
   {
     style: 'arabic-dot',
-    re: /^\s*(\d{1,3})\s*[.、](?!\d+(?:\.\d+)?\s*(?:亿|万|元|%|个|人|次|家|项|倍|km|公里|米|亩|平方|吨))(?!\d{1,2}[日号])/,
+    re: /^\s*(\d{1,3})\s*[.、](?!\d+(?:\.\d+)?\s*(?:亿|万|元|%|个|人|次|家|项|倍|km|公里|米|亩|平方|吨))(?!\d{1,2}(?:[日号\u4e00-\u9fff“"]|$))/,
     ordinal: (m) => Number(m[1]),
   },
   { style: 'circled', re: new RegExp(`^\\s*([${CIRCLED}])`), ordinal: (m) => CIRCLED.indexOf(m[1] as string) + 1 },

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { bareNumbering, lineNumbering } from './numbering.ts';
+import { foldLine } from './text.ts';
+
+const n = (s: string) => {
+  const r = lineNumbering(foldLine(s));
+  return r && [r.style, r.ordinal];
+};
+
+describe('numbering at the start of a line', () => {
+  it.each([
+    ['一、审计整改工作落实情况', ['cn-comma', 1]],
+    ['（十二）关于…', ['cn-paren', 12]],
+    ['(一）高度重视', ['cn-paren', 1]],
+    ['1.持续加力整改', ['arabic-dot', 1]],
+    ['1．针对“政治理论学习重视不够”的问题。', ['arabic-dot', 1]],
+    ['1、贯彻执行国家有关法律', ['arabic-dot', 1]],
+    ['1.110KV线路迁改', ['arabic-dot', 1]],
+    ['（1）健全议事决策机制', ['arabic-paren', 1]],
+    ['16)持续采取务实管用的措施', ['arabic-paren', 16]],
+    ['③加强督办', ['circled', 3]],
+    ['第二，超前谋划国资国企发展方向。', ['ordinal-di', 2]],
+    ['存在问题三十二：对审计监督检查指出问题整改不力。', ['problem-no', 32]],
+  ])('%s', (line, expected) => expect(n(line)).toEqual(expected));
+
+  it.each(['一是修订完善了学习制度', '一方面，优化移交程序', '2.3亿元用于…', '2023 年度基本支出', '5.17重要讲话', '12家企业按规定退回'])(
+    '%s is not an item',
+    (line) => expect(n(line)).toBeNull(),
+  );
+
+  it('accepts an item whose dot was lost only where it continues the sequence', () => {
+    expect(bareNumbering('5继续完善社科人才专家库建设', 5)?.ordinal).toBe(5);
+    expect(bareNumbering('5继续完善社科人才专家库建设', 2)).toBeNull();
+    expect(bareNumbering('12家企业按规定退回', 12)).toBeNull();
+  });
+});
