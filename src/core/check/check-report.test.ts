@@ -1,0 +1,111 @@
+// Each rule of the catalogue on a small report written to break it, and its quiet case.
+import { describe, expect, it } from 'vitest';
+import { readReports } from '../read-reports.ts';
+
+const rules = (lines: string[]) => readReports(lines.join('\n')).flatMap((r) => r.findings.map((f) => [f.rule, f.severity, f.lines, f.stated, f.computed]));
+const head = ['中共示例局党组关于巡察整改进展情况的通报', '根据县委统一部署，2024年3月1日至4月30日，县委第一巡察组对示例局党组开展了巡察。5月20日反馈了巡察意见。'];
+
+describe('counts', () => {
+  it('parts-vs-total: categories that do not add up to the headline', () => {
+    expect(
+      rules([
+        '关于示例县2023年度审计查出问题整改情况的报告',
+        '一、总体情况',
+        '截至2024年6月底，审计工作报告反映的20个问题，15个已整改到位，整改完成率75%。',
+        '二、审计查出问题的整改情况',
+        '（一）财政管理方面。应整改问题12个，9个已整改到位。',
+        '（二）部门预算执行方面。应整改问题9个，6个已整改到位。',
+      ]),
+    ).toEqual([['parts-vs-total', 'error', [3, 5, 6], 20, 21]]); // completed 9 + 6 = 15 agrees
+  });
+
+  it('rate-vs-counts: a rate the counts do not give, at its own precision', () => {
+    const found = rules(['关于示例县审计查出问题整改情况的报告', '一、总体情况', '反映的185个问题，137个已整改到位，整改完成率74.10%。']);
+    expect(found).toEqual([['rate-vs-counts', 'error', [3], 74.1, 74.05]]);
+    expect(rules(['关于示例县审计查出问题整改情况的报告', '一、总体情况', '反映的185个问题，137个已整改到位，整改完成率74.05%。'])).toEqual([]);
+  });
+
+  it('counts-swapped: two aspects whose stated counts are each other’s listed counts', () => {
+    const found = rules([
+      ...head,
+      '一、整改落实情况',
+      '（一）党的建设方面。巡察指出3个问题。',
+      '1.甲问题',
+      '2.乙问题',
+      '（二）全面从严治党方面。巡察指出2个问题。',
+      '3.丙问题',
+      '4.丁问题',
+      '5.戊问题',
+    ]);
+    expect(found.map((f) => f[0])).toEqual(['counts-swapped', 'counts-swapped']);
+    expect(found[0]?.slice(2)).toEqual([[4, 7], 3, 2]);
+  });
+
+  it('status-counts and status-parts-sum: statuses that do not match what is said of them', () => {
+    const found = rules([
+      ...head,
+      '截至目前，反馈的3个问题中，已完成整改3个，正在整改1个。',
+      '一、整改落实情况',
+      '1.甲问题',
+      '整改情况：已完成整改。',
+      '2.乙问题',
+      '整改情况：已完成整改。',
+      '3.丙问题',
+      '整改情况：正在整改。',
+      '示例局党组',
+      '2024年9月1日',
+    ]);
+    expect(found).toEqual([
+      ['status-counts', 'error', [3], 3, 2],
+      ['status-parts-sum', 'error', [3], 3, 4],
+    ]);
+  });
+
+  it('rate-without-counts: a rate nothing in its sentence gives', () => {
+    expect(rules([...head, '一、整改落实情况', '1.甲问题', '整改情况：持续推进，整改完成率达到90%。'])).toEqual([['rate-without-counts', 'warning', [5], 90, null]]);
+  });
+});
+
+describe('dates', () => {
+  it('dates-order: feedback before the inspection ended; report before feedback; as-of after the report', () => {
+    expect(rules(['中共示例局党组关于巡察整改进展情况的通报', '根据统一部署，2024年3月1日至4月30日，县委第一巡察组对示例局党组开展了巡察。2024年4月20日反馈了巡察意见。'])).toEqual([
+      ['dates-order', 'error', [2], '2024-04-20', '2024-04-30'],
+    ]);
+    expect(rules([...head, '截至2024年10月31日，反馈的2个问题已全部整改完成。', '示例局党组', '2024年9月1日']).map((f) => f.slice(0, 4))).toEqual([
+      ['dates-order', 'error', [3, 5], '2024-10-31'],
+    ]);
+  });
+
+  it('action-after-report: work dated after the signature, but not a plan', () => {
+    const found = rules([...head, '一、整改落实情况', '1.甲问题', '2024年10月8日召开专题会议；计划于2024年12月1日前完成。', '示例局党组', '2024年9月1日']);
+    expect(found).toEqual([['action-after-report', 'warning', [5, 7], '2024-10-08', '2024-09-01']]);
+  });
+});
+
+describe('self-evaluation tables', () => {
+  const table = (rows: string[]) => rules(['2023年度部门整体支出绩效自评表', '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施', ...rows]);
+  it('score-above-weight, weights-total and scores-total', () => {
+    expect(table(['\t产出指标\t数量指标\t办案数\t100件\t100件\t40\t45\t', '\t效益指标\t社会效益\t满意度\t95%\t95%\t50\t50\t', '\t合计\t—\t—\t—\t—\t100\t90\t'])).toEqual([
+      ['score-above-weight', 'error', [3], 45, 40],
+      ['scores-total', 'error', [5], 90, 95],
+      ['weights-total', 'error', [5], 100, 90],
+    ]);
+  });
+  it('a shortfall with its reason written is not a finding', () => {
+    expect(table(['\t产出指标\t数量指标\t办案数\t100件\t90件\t50\t45\t案件来源减少', '\t效益指标\t社会效益\t满意度\t95%\t95%\t50\t50\t', '\t合计\t—\t—\t—\t—\t100\t95\t'])).toEqual([]);
+  });
+  it('funding-sum and an execution rate the figures do not give', () => {
+    const found = rules([
+      '2023年度部门整体支出绩效自评表',
+      '年度预算申请\t年初预算数\t100\t全年执行数\t90\t分值\t10',
+      '\t年度资金总额:\t100\t90\t10\t95.00%\t9.5',
+      '\t一般公共预算:\t80\t\t其中:基本支出:\t90\t',
+      '\t政府性基金拨款:\t5\t\t',
+      '\t\t\t\t项目支出:\t0.00\t',
+    ]);
+    expect(found.map((f) => f.slice(0, 5))).toEqual([
+      ['execution-rate', 'error', [3], 95, 90],
+      ['funding-sum', 'error', [3, 4, 5], 90, 85],
+    ]);
+  });
+});
