@@ -228,6 +228,8 @@ describe.skipIf(!haveSeeds)('seed 003: a performance self-evaluation pack', () =
     expect(rest).toHaveLength(0);
     expect(r?.kind).toBe('performance-self-evaluation');
     expect(r?.lines).toEqual([3, 288]);
+    expect(r?.meta.title).toEqual({ value: '2023 年度岳阳市城市管理综合行政执法支队 直属三大队单位整体支出绩效自评报告', line: 84 });
+    expect(r?.otherTitles.map((t) => t.line)).toEqual([3, 39, 92]);
     expect(r?.meta.inspectedUnit).toEqual({ value: '岳阳市城市管理综合行政执法支队直属三大队', line: 41 });
     expect(r?.meta.reportDate).toEqual({ value: '2024-05-20', line: 88 });
   });
@@ -260,6 +262,13 @@ describe.skipIf(!haveSeeds)('seed 003: a performance self-evaluation pack', () =
       ['execution-rate', 'warning', [43], 100, 103.85],
       ['shortfall-without-reason', 'warning', [58], 4, 5],
       ['shortfall-without-reason', 'warning', [66], 9, 10],
+      [
+        'name-variants',
+        'warning',
+        [84, 92],
+        '2023 年度岳阳楼区岳阳市城市管理综合行政执法支队 直属三大队单位整体支出绩效自评报告',
+        '2023 年度岳阳市城市管理综合行政执法支队 直属三大队单位整体支出绩效自评报告',
+      ],
       ['numbering-restart', 'warning', [140, 144], 1, 7],
       ['numbering-gap', 'warning', [244, 262], 7, 6],
       ['numbering-duplicate', 'warning', [280, 286], 9, 10],

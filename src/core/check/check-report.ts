@@ -2,7 +2,7 @@
 // so the same input always gives the same findings.
 
 import { datesInOrder } from './rules/dates.ts';
-import { signatureVariants, titleVariants } from './rules/names.ts';
+import { signatureVariants, titleRepeatedDifferently, titleVariants } from './rules/names.ts';
 import { measureSequence } from './rules/measures.ts';
 import { numberingFormat, numberingSequence } from './rules/numbering.ts';
 import { partsVersusTotal, rateVersusCounts, statedVersusListed, statusCounts, statusPartsSum } from './rules/counts.ts';
@@ -52,6 +52,7 @@ export function checkReport(r: Report, src: SourceText): Finding[] {
     ...(r.performance ? performanceArithmetic(r.performance) : []),
     ...(r.performance ? signatureVariants(r.performance.signatures) : []),
     ...titleVariants(r.institutions),
+    ...titleRepeatedDifferently(r.meta.title, r.otherTitles),
   ];
   return findings.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
 }

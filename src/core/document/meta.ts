@@ -23,7 +23,7 @@ function isDateOnly(folded: string): boolean {
 
 export function readMeta(src: SourceText, seg: Segment, paras: readonly Paragraph[], bodyStart: number | null): ReportMeta {
   const meta: ReportMeta = {
-    title: seg.title ? loc(seg.title, seg.titleLines[0] ?? seg.first) : null,
+    title: seg.title ? loc(seg.title, seg.titleLine) : null,
     issuer: null,
     inspectedUnit: null,
     team: null,
@@ -64,7 +64,7 @@ export function readMeta(src: SourceText, seg: Segment, paras: readonly Paragrap
   }
   if (!meta.issuer && seg.title) {
     const at = seg.title.indexOf('关于');
-    if (at > 1) meta.issuer = loc(seg.title.slice(0, at).trim(), seg.titleLines[0] ?? seg.first);
+    if (at > 1) meta.issuer = loc(seg.title.slice(0, at).trim(), seg.titleLine);
   }
 
   const opening = paras.filter((p) => !seg.titleLines.includes(p.firstLine)).slice(0, 6);
@@ -93,7 +93,7 @@ export function readMeta(src: SourceText, seg: Segment, paras: readonly Paragrap
   const rm = ROUND.exec(roundText);
   if (rm) {
     const inTitle = seg.title !== null && rm.index < seg.title.length;
-    meta.round = loc(rm[0], inTitle ? (seg.titleLines[0] ?? seg.first) : findLine(opening, rm[0]));
+    meta.round = loc(rm[0], inTitle ? seg.titleLine : findLine(opening, rm[0]));
   }
 
   // Feedback: the date nearest before "反馈" in its sentence; a date without a year falls on or before the report date,

@@ -151,6 +151,7 @@ export interface Report {
   kind: ReportKind;
   lines: [number, number];
   meta: ReportMeta;
+  otherTitles: Located<string>[]; // the other titles of a pack: its data table, its 自评表, a repeated 自评报告
   outline: OutlineNode[];
   aspects: Aspect[];
   claims: Claim[];

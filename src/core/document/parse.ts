@@ -28,6 +28,7 @@ export function parseSegment(src: SourceText, seg: Segment): Report {
     kind: seg.kind,
     lines: [seg.first, seg.last],
     meta,
+    otherTitles: seg.otherTitles.map((t) => ({ value: t.text, line: t.line })),
     outline,
     aspects,
     claims,

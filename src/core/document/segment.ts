@@ -8,8 +8,10 @@ import { lineNumbering } from './numbering.ts';
 export interface Segment {
   readonly first: number; // 1-based line of the title (or first text line)
   readonly last: number;
-  readonly titleLines: number[]; // the title may be broken over two lines
+  readonly titleLines: number[]; // every line of every title (a title may be broken over two lines)
   readonly title: string | null;
+  readonly titleLine: number | null;
+  readonly otherTitles: { text: string; line: number }[]; // a pack's other titles (数据表, 自评表, a repeated 自评报告)
   readonly kind: ReportKind;
 }
 
@@ -90,16 +92,20 @@ export function segmentReports(src: SourceText): Segment[] {
     starts.push({ line: titleLines[0] as number, titleLines, title });
   }
 
-  // A self-evaluation pack is one report: its data table, 自评表 and 自评报告 titles do not start new reports.
-  const merged: typeof starts = [];
+  // A self-evaluation pack is one report: its data table, 自评表 and 自评报告 titles do not start new reports; the
+  // report is named by its 自评报告, else its 自评表.
+  const merged: { line: number; titleLines: number[]; titles: { text: string; line: number }[] }[] = [];
   for (const s of starts) {
     const prev = merged[merged.length - 1];
-    if (prev && classify(prev.title, '') === 'performance-self-evaluation' && classify(s.title, '') === 'performance-self-evaluation') {
-      if (/自评报告/.test(s.title) && !/自评报告/.test(prev.title)) merged[merged.length - 1] = { ...prev, title: s.title, titleLines: [...prev.titleLines, ...s.titleLines] };
+    const title = { text: s.title, line: s.line };
+    if (prev && classify(prev.titles[0]?.text ?? '', '') === 'performance-self-evaluation' && classify(s.title, '') === 'performance-self-evaluation') {
+      prev.titleLines.push(...s.titleLines);
+      prev.titles.push(title);
       continue;
     }
-    merged.push(s);
+    merged.push({ line: s.line, titleLines: [...s.titleLines], titles: [title] });
   }
+  const naming = (ts: { text: string; line: number }[]) => ts.find((t) => /自评报告/.test(t.text)) ?? ts.find((t) => /自评表/.test(t.text)) ?? (ts[0] as { text: string; line: number });
 
   const lastContentLine = (from: number, to: number): number => {
     let last = from;
@@ -121,7 +127,7 @@ export function segmentReports(src: SourceText): Segment[] {
     if (first > n) return [];
     const last = lastContentLine(first, n);
     const opening = src.folded.slice(first - 1, Math.min(n, first + 15)).join('\n');
-    return [{ first, last, titleLines: [], title: null, kind: classify('', opening) }];
+    return [{ first, last, titleLines: [], title: null, titleLine: null, otherTitles: [], kind: classify('', opening) }];
   }
 
   return merged.map((s, idx) => {
@@ -130,6 +136,15 @@ export function segmentReports(src: SourceText): Segment[] {
     const last = lastContentLine(s.line, end);
     const opening = src.folded.slice(s.line - 1, Math.min(end, s.line + 15)).join('\n');
     const titleLines = s.titleLines.filter((l) => l <= last);
-    return { first: s.line, last, titleLines, title: s.title, kind: classify(s.title, opening) };
+    const name = naming(s.titles);
+    return {
+      first: s.line,
+      last,
+      titleLines,
+      title: name.text,
+      titleLine: name.line,
+      otherTitles: s.titles.filter((t) => t !== name),
+      kind: classify(name.text, opening),
+    };
   });
 }

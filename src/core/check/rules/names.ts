@@ -3,7 +3,7 @@
 // character (seed 000: 《…重申学校食品安全管理工作要求的通知》 and 《…工作有要求的通知》).
 
 import { finding, type Finding } from '../finding.ts';
-import type { Institution, PerformanceBlock } from '../../document/model.ts';
+import type { Institution, Located, PerformanceBlock } from '../../document/model.ts';
 
 /** One substitution, insertion or deletion apart. */
 export function oneEditApart(a: string, b: string): boolean {
@@ -42,4 +42,17 @@ export function titleVariants(institutions: readonly Institution[]): Finding[] {
         out.push(finding('name-variants', 'warning', `同一文件名称写法不一：《${a.title}》与《${b.title}》`, [a.line, b.line], a.title, b.title));
   });
   return out;
+}
+
+/**
+ * A report whose title is written again with a different unit name (seed 003: "…岳阳市城市管理综合行政执法支队 直属三大队
+ * 单位整体支出绩效自评报告" and, eight lines on, "…岳阳楼区岳阳市…"): the same document named two ways.
+ */
+export function titleRepeatedDifferently(title: Located<string> | null, others: readonly Located<string>[]): Finding[] {
+  if (!title) return [];
+  const kind = (t: string) => /(自评报告|自评表|基础数据表|通报|报告)$/.exec(t.replace(/\s+/g, ''))?.[1] ?? null;
+  const squash = (t: string) => t.replace(/\s+/g, '');
+  return others
+    .filter((o) => kind(o.value) !== null && kind(o.value) === kind(title.value) && squash(o.value) !== squash(title.value))
+    .map((o) => finding('name-variants', 'warning', `同一报告的标题前后不一：“${o.value}”与“${title.value}”`, [o.line, title.line], o.value, title.value));
 }
