@@ -174,6 +174,16 @@ describe.skipIf(!haveSeeds)('seed 002: 17 reports compiled behind a table of con
       ['十三届县委第二巡察组', '2022-07-20', '2022-09-07', '2022-10-14', '2023-08-18'],
     ]);
   });
+  it('reads each report’s heading tree', () => {
+    const flat = (ns: Report['outline']): Report['outline'] => ns.flatMap((n) => [n, ...flat(n.children)]);
+    expect(reports.map((r) => [flat(r.outline).length, Math.max(...flat(r.outline).map((o) => o.level))])).toEqual([
+      [42, 3], [24, 3], [21, 3], [47, 3], [6, 2], [61, 3], [33, 2], [45, 2], [18, 3], [20, 2], [30, 3], [13, 3], [53, 4], [21, 3], [13, 2], [51, 3], [38, 4],
+    ]);
+    expect(reports.every((r) => r.outline.map((o) => o.numbering).join('') === '一、二、三、')).toBe(true);
+    // report 13: "1．" with a full-width dot, and "（1）…（4）" under it
+    expect(reports[12]?.outline[1]?.children[0]?.children[1]).toMatchObject({ numbering: '2．', level: 3, line: 758, lastLine: 766 });
+  });
+
   it('reads each layout’s aspects and problems', () => {
     expect(reports.map((r) => [r.aspects.length, r.aspects.reduce((s, a) => s + a.problems.length, 0)])).toEqual([
       [3, 8], [3, 12], [3, 9], [5, 33], [3, 0], [2, 52], [1, 30], [1, 36], [3, 12], [1, 14], [3, 18], [3, 4], [3, 15], [3, 12], [3, 0], [9, 34], [3, 9],

@@ -28,14 +28,19 @@ function metaValue(v: unknown): string {
   return String(v);
 }
 
-export function formatParse(results: readonly FileReports[]): string {
+/** Each file under its name; a file that could not be read says why and nothing more. */
+function perFile(results: readonly FileReports[], body: (f: FileReports, out: string[]) => void): string {
   const out: string[] = [];
   for (const f of results) {
     out.push(`文件：${f.file}`);
-    if (f.error) {
-      out.push(`  无法读取：${f.error.message}`);
-      continue;
-    }
+    if (f.error) out.push(`  无法读取：${f.error.message}`);
+    else body(f, out);
+  }
+  return out.join('\n');
+}
+
+export function formatParse(results: readonly FileReports[]): string {
+  return perFile(results, (f, out) => {
     f.reports.forEach((r, i) => {
       out.push(`  [${i + 1}] ${KIND[r.kind]}，第${r.lines[0]}—${r.lines[1]}行`);
       for (const [k, label] of Object.entries(META)) {
@@ -64,8 +69,7 @@ export function formatParse(results: readonly FileReports[]): string {
         out.push(`      绩效指标 ${p.indicators.length} 项，合计分值 ${p.totals?.weight ?? '—'}，得分 ${p.totals?.score ?? '—'}`);
       }
     });
-  }
-  return out.join('\n');
+  });
 }
 
 /** The quoted line, cut around the stated figure when the line is long. */
@@ -83,13 +87,7 @@ function findingLines(f: Finding, lines: readonly string[]): string[] {
 }
 
 export function formatCheck(results: readonly FileReports[]): string {
-  const out: string[] = [];
-  for (const f of results) {
-    out.push(`文件：${f.file}`);
-    if (f.error) {
-      out.push(`  无法读取：${f.error.message}`);
-      continue;
-    }
+  return perFile(results, (f, out) => {
     for (const r of f.reports) {
       const errors = r.findings.filter((x) => x.severity === 'error').length;
       out.push(`  ${clip(r.meta.title?.value ?? KIND[r.kind], 50)}（第${r.lines[0]}—${r.lines[1]}行）：错误 ${errors} 条，提示 ${r.findings.length - errors} 条`);
@@ -98,6 +96,5 @@ export function formatCheck(results: readonly FileReports[]): string {
         out.push(...findingLines(x, f.lines));
       }
     }
-  }
-  return out.join('\n');
+  });
 }
