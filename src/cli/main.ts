@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { readReportFiles, type FileReports } from '../services/read-reports.ts';
 import { formatCheck, formatParse } from './format.ts';
 import { RULES } from '../core/check/check-report.ts';
+import { registerLedgerCommands } from './ledger-commands.ts';
 
 function toJson(results: readonly FileReports[]): string {
   return JSON.stringify(
@@ -69,6 +70,8 @@ program
   .action(() => {
     for (const r of RULES) process.stdout.write(`${r.id.padEnd(28)} ${r.severity === 'error' ? '错误' : '提示'}  ${r.what}\n`);
   });
+
+registerLedgerCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`zg: 内部错误：${e instanceof Error ? e.message : String(e)}\n`);

@@ -27,6 +27,7 @@ export interface ReadDocument {
   readonly encoding: 'utf-8' | 'gb18030' | null;
   readonly text: string;
   readonly bytes: number;
+  readonly data: Uint8Array; // the file as read, for keeping beside what was parsed from it
 }
 
 /** Default size limit: far above any real report (the 17-report compilation is 380 KB), far below what would stall. */
@@ -80,7 +81,7 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
     }
     if (out.text.replace(/\s/g, '') === '')
       throw new DocumentError(file, 'no-text-layer', `PDF 文件“${name}”没有文字层（可能是扫描件），共${out.pages}页；请先进行文字识别（OCR）或提供 Word/文本版本`);
-    read = { file, format: 'pdf', encoding: null, text: out.text, bytes: bytes.length };
+    read = { file, format: 'pdf', encoding: null, text: out.text, bytes: bytes.length, data: bytes };
   } else if (kind === 'zip') {
     let text;
     try {
@@ -89,12 +90,12 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
       if (e instanceof DocxFormatError) throw new DocumentError(file, 'not-a-document', `文件“${name}”是压缩包，但不是 Word（.docx）文档`, e.message);
       throw new DocumentError(file, 'unreadable', `Word 文件“${name}”已损坏，无法读取`, (e as Error).message);
     }
-    read = { file, format: 'docx', encoding: null, text, bytes: bytes.length };
+    read = { file, format: 'docx', encoding: null, text, bytes: bytes.length, data: bytes };
   } else if (kind === 'ole') {
     throw new DocumentError(file, 'legacy-doc', `文件“${name}”是旧版 Word（.doc）或加密的 Office 文件；请在 Word 中另存为 .docx（不设密码）后再读取`);
   } else if (kind === 'text') {
     const { text, encoding } = decodeText(bytes);
-    read = { file, format: 'txt', encoding, text, bytes: bytes.length };
+    read = { file, format: 'txt', encoding, text, bytes: bytes.length, data: bytes };
   } else {
     throw new DocumentError(file, 'not-a-document', `文件“${name}”不是可读取的文档（支持 .txt、.docx、有文字层的 .pdf）`);
   }

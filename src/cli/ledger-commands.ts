@@ -1,0 +1,165 @@
+// `zg import`, `zg sources`, `zg problems`, `zg problem`, `zg stats`, `zg audit verify`: the ledger from the command
+// line. Thin: open the ledger, call a service, print.
+import type { Command } from 'commander';
+import { formatRate } from '../core/ledger/completion-rate.ts';
+import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
+import { COLOUR_LABEL } from '../core/ledger/warning.ts';
+import { SOURCE_KIND_LABEL, type SourceKind } from '../core/ledger/codes.ts';
+import type { Counts } from '../core/ledger/statistics.ts';
+import { importDocuments, ImportError } from '../services/import-documents.ts';
+import { ledgerStatistics, listProblems, listSources, NotFoundError, problemDetail, sourceClaims } from '../services/ledger-queries.ts';
+import { verifyAudit } from '../services/audit.ts';
+import { today } from '../services/today.ts';
+import { openDefaultLedger, DataDirLockedError, type Ledger } from '../services/ledger.ts';
+
+const print = (s: string): void => void process.stdout.write(`${s}\n`);
+const json = (v: unknown) => print(JSON.stringify(v, null, 2));
+const rate = (c: Counts) => (c.completionRate === null ? '—' : `${formatRate(c.completionRate)}%`);
+
+/** Opens the ledger for one command and closes it after; user errors become Chinese messages and exit 2. */
+async function withLedger(run: (l: Ledger) => Promise<void>): Promise<void> {
+  let ledger: Ledger | null = null;
+  try {
+    ledger = await openDefaultLedger();
+    await run(ledger);
+  } catch (e) {
+    if (e instanceof DataDirLockedError || e instanceof NotFoundError) {
+      process.stderr.write(`zg: ${e.message}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof ImportError) {
+      process.stderr.write(`zg: 导入未进行，数据库未作任何改动。以下文件无法读取：\n${e.failures.map((f) => `  ${f.file}：${f.reason}`).join('\n')}\n`);
+      process.exitCode = 2;
+    } else throw e;
+  } finally {
+    await ledger?.close();
+  }
+}
+
+function countsLine(c: Counts): string {
+  return `共 ${c.total} 个：已完成 ${c.completed}，阶段性完成 ${c.phased}，正在整改 ${c.inProgress}，未开始 ${c.notStarted}，超期 ${c.overdue}；完成率 ${rate(c)}`;
+}
+
+export function registerLedgerCommands(program: Command): void {
+  program
+    .command('import')
+    .description('把整改报告（.txt/.docx/.pdf）导入台账：来源、方面、问题、措施、状态、所述数字；全部成功或全部不改')
+    .argument('<files...>', '报告文件')
+    .option('--json', '输出 JSON')
+    .action((files: string[], opts: { json?: boolean }) =>
+      withLedger(async (l) => {
+        const results = await importDocuments(l, files, { actor: process.env.USER ?? 'cli', today: today() });
+        if (opts.json) return json(results);
+        for (const r of results) {
+          if (r.status === 'already-imported') print(`${r.file}：此前已导入（内容相同），未作改动`);
+          else {
+            print(`${r.file}：已导入 ${r.sources.length} 个整改来源`);
+            for (const s of r.sources) print(`  ${s.code}  ${s.title}（问题 ${s.problems} 个）`);
+          }
+        }
+      }),
+    );
+
+  program
+    .command('sources')
+    .description('列出台账中的整改来源')
+    .option('--json', '输出 JSON')
+    .action((opts: { json?: boolean }) =>
+      withLedger(async (l) => {
+        const rows = await listSources(l.db);
+        if (opts.json) return json(rows);
+        for (const s of rows) print(`${s.code}  ${SOURCE_KIND_LABEL[s.kind as SourceKind] ?? s.kind}  ${s.title}（问题 ${s.problems} 个）`);
+      }),
+    );
+
+  program
+    .command('problems')
+    .description('问题清单：按来源、状态、牵头单位筛选，附预警颜色')
+    .option('--source <code>', '整改来源编号，如 XC2025-01')
+    .option('--status <status>', '状态：not-started、in-progress、closure-requested、phased、completed')
+    .option('--unit <name>', '牵头单位')
+    .option('--overdue', '只列超期未完成的问题')
+    .option('--search <text>', '标题包含的文字')
+    .option('--limit <n>', '每页条数', '50')
+    .option('--offset <n>', '跳过条数', '0')
+    .option('--json', '输出 JSON')
+    .action((opts: { source?: string; status?: LedgerStatus; unit?: string; overdue?: boolean; search?: string; limit: string; offset: string; json?: boolean }) =>
+      withLedger(async (l) => {
+        const r = await listProblems(l.db, { ...opts, today: today(), limit: Number(opts.limit), offset: Number(opts.offset) });
+        if (opts.json) return json(r);
+        print(`共 ${r.total} 个问题${r.total > r.items.length ? `，显示第 ${Number(opts.offset) + 1}—${Number(opts.offset) + r.items.length} 个` : ''}`);
+        for (const p of r.items)
+          print(`${p.code}  【${STATUS_LABEL[p.status]}${p.longTerm ? '·长期' : ''}】${p.colour ? ` ${COLOUR_LABEL[p.colour]}` : ''}  ${p.title}${p.deadline ? `（时限 ${p.deadline}）` : ''}`);
+      }),
+    );
+
+  program
+    .command('problem')
+    .description('一个问题的全部情况：措施、责任、时限，以及进展、佐证、销号、延期、督办、回头看的完整记录')
+    .argument('<code>', '问题编号，如 XC2025-01-003')
+    .option('--json', '输出 JSON')
+    .action((code: string, opts: { json?: boolean }) =>
+      withLedger(async (l) => {
+        const d = await problemDetail(l.db, code, today());
+        if (opts.json) return json(d);
+        const p = d.problem;
+        print(`${p.code}  ${p.title}`);
+        print(`  来源：${p.source.code} ${p.source.title}`);
+        if (p.aspect) print(`  方面：${p.aspect}`);
+        print(`  状态：${STATUS_LABEL[p.status]}${p.longTerm ? '（长期整改）' : ''}${p.statusText ? `，报告原文“${p.statusText}”` : ''}；进度 ${p.progress}%${p.colour ? `；${COLOUR_LABEL[p.colour]}` : ''}`);
+        print(`  牵头单位：${p.leadUnit ?? '未指定'}；责任领导：${p.leadLeader ?? '未指定'}；责任人：${p.responsiblePerson ?? '未指定'}；整改时限：${p.deadline ?? '未定'}`);
+        if (d.children.length) {
+          print('  具体问题：');
+          for (const c of d.children) print(`    ${c.code}  ${c.title}【${STATUS_LABEL[c.status as LedgerStatus]}】`);
+        }
+        if (d.measures.length) {
+          print('  整改措施：');
+          for (const m of d.measures) print(`    ${m.ordinal}. ${m.text.length > 80 ? `${m.text.slice(0, 80)}…` : m.text}`);
+        }
+        print('  记录：');
+        for (const t of d.timeline) print(`    ${t.at}  ${t.by ? `${t.by}：` : ''}${t.text}`);
+      }),
+    );
+
+  program
+    .command('stats')
+    .description('台账统计（可按某日）：总数、已完成、阶段性完成、正在整改、未开始、超期、完成率，分方面、单位、类别，以及整改成果')
+    .option('--source <code>', '整改来源编号；不写则统计全部来源')
+    .option('--as-of <date>', '统计日期 YYYY-MM-DD，默认今天')
+    .option('--json', '输出 JSON')
+    .action((opts: { source?: string; asOf?: string; json?: boolean }) =>
+      withLedger(async (l) => {
+        const s = await ledgerStatistics(l.db, { source: opts.source, asOf: opts.asOf, today: today() });
+        const differences = opts.source ? await sourceClaims(l.db, opts.source, today()) : [];
+        if (opts.json) return json({ ...s, ...(opts.source ? { claims: differences } : {}) });
+        print(`截至 ${s.asOf}：${countsLine(s)}`);
+        const table = (title: string, groups: Record<string, Counts>) => {
+          print(`${title}：`);
+          for (const [k, c] of Object.entries(groups)) print(`  ${k}：${countsLine(c)}`);
+        };
+        table('按方面', s.byAspect);
+        table('按牵头单位', s.byUnit);
+        table('按整改类别', s.byTriage);
+        const o = s.outcomes;
+        print(`整改成果：涉及金额 ${o.moneyWan} 万元；制度 ${o.institutions} 项；问责 ${o.accountable} 人；会议 ${o.meetings} 次`);
+        if (differences.length) {
+          print('报告所述与台账对照：');
+          for (const d of differences) print(`  ${d.agrees ? '一致' : '不一致'}  ${d.metric}：报告 ${d.stated}，台账 ${d.computed}（第${d.line}行）`);
+        }
+      }),
+    );
+
+  program
+    .command('audit')
+    .description('操作日志')
+    .command('verify')
+    .description('校验操作日志的哈希链，报告第一条被篡改的记录；有篡改时退出码为 1')
+    .action(() =>
+      withLedger(async (l) => {
+        const r = await verifyAudit(l);
+        if (r.firstBroken) {
+          print(`操作日志已被篡改：第一条有问题的记录为 #${r.firstBroken.id}（${r.firstBroken.at}），${r.firstBroken.reason}；此前 ${r.checked} 条完好`);
+          process.exitCode = 1;
+        } else print(`操作日志完好：共 ${r.checked} 条记录，哈希链连续`);
+      }),
+    );
+}

@@ -1,0 +1,22 @@
+// Calendar arithmetic on ISO dates ("2024-05-20"), in whole days, without time zones.
+
+export function toDay(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Math.floor(Date.UTC(y, (m ?? 1) - 1, d ?? 1) / 86_400_000);
+}
+
+export function fromDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return toDay(to) - toDay(from);
+}
+
+export function addDays(iso: string, days: number): string {
+  return fromDay(toDay(iso) + days);
+}
+
+export function isIsoDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && fromDay(toDay(s)) === s;
+}

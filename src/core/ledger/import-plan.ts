@@ -1,0 +1,177 @@
+// What importing one parsed report puts on the ledger: its source, aspects, problems (with statuses and measures),
+// claims kept as stated, and outcomes. Pure; the import service writes the plan in one transaction.
+import type { Aspect, Claim, Problem, Report } from '../document/model.ts';
+import { sourceKindOf, type SourceKind } from './codes.ts';
+import type { LedgerStatus } from './problem-state.ts';
+
+export interface PlannedMeasure {
+  readonly ordinal: number;
+  readonly text: string;
+  readonly line: number;
+}
+
+export interface PlannedProblem {
+  readonly ordinal: number;
+  readonly number: string | null;
+  readonly title: string;
+  readonly status: LedgerStatus;
+  readonly statusText: string | null;
+  readonly longTerm: boolean;
+  readonly line: number;
+  readonly lastLine: number;
+  readonly measures: PlannedMeasure[];
+  readonly children: PlannedProblem[];
+}
+
+export interface PlannedOutcome {
+  readonly kind: 'money' | 'institution' | 'accountability' | 'meeting';
+  readonly moneyKind: string | null;
+  readonly amount: string | null;
+  readonly unit: string | null;
+  readonly amountWan: string | null;
+  readonly title: string | null;
+  readonly edition: string | null;
+  readonly action: string | null;
+  readonly people: number | null;
+  readonly count: number | null;
+  readonly line: number;
+  /** counted in the sums: a report's own totals count, the details under its problems are kept beside them */
+  readonly counted: boolean;
+  readonly note: string;
+}
+
+export interface ImportPlan {
+  readonly kind: SourceKind;
+  readonly title: string;
+  readonly issuer: string | null;
+  readonly round: string | null;
+  readonly team: string | null;
+  readonly inspectedUnit: string | null;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  readonly feedbackDate: string | null;
+  readonly reportDate: string | null;
+  readonly asOf: string | null;
+  /** the day the imported statuses held: the report's as-of day, else its date, else the import day */
+  readonly statusDate: string;
+  readonly year: number;
+  readonly aspects: { readonly ordinal: number; readonly title: string; readonly line: number; readonly problems: PlannedProblem[] }[];
+  readonly claims: readonly Claim[];
+  readonly outcomes: PlannedOutcome[];
+}
+
+const ORDER: LedgerStatus[] = ['not-started', 'in-progress', 'phased', 'completed'];
+
+/**
+ * A problem's status on the ledger: as its report states it; where it does not, the least advanced of its specific
+ * problems; where nothing is said at all, in progress (it was reported on, so work has begun).
+ */
+function statusOf(p: Problem, children: readonly PlannedProblem[]): LedgerStatus {
+  if (p.status !== 'unknown') return p.status;
+  if (children.length > 0) return ORDER[Math.min(...children.map((c) => ORDER.indexOf(c.status)))] as LedgerStatus;
+  return 'in-progress';
+}
+
+function planProblem(p: Problem, ordinal: number): PlannedProblem {
+  const children = p.children.map((c, i) => planProblem(c, i + 1));
+  return {
+    ordinal,
+    number: p.number || null,
+    title: p.title,
+    status: statusOf(p, children),
+    statusText: p.statusText,
+    longTerm: p.longTerm,
+    line: p.line,
+    lastLine: p.lastLine,
+    measures: p.measures.map((m, i) => ({ ordinal: i + 1, text: m.text, line: m.line })),
+    children,
+  };
+}
+
+/** 追回 → recovered; 上缴国库 → treasury; 退回/归还 → returned; 拨付/发放 → disbursed — the first verb of the sentence wins. */
+export function moneyKindOf(sentence: string): string {
+  const verbs: [RegExp, string][] = [
+    [/上缴|缴入|缴回|上交国库|缴库/, 'treasury'],
+    [/追回|收回|追缴|挽回/, 'recovered'],
+    [/退回|归还|返还|退还|清退|归垫|退赔/, 'returned'],
+    [/拨付|发放|支付/, 'disbursed'],
+  ];
+  let best: { at: number; kind: string } | null = null;
+  for (const [re, kind] of verbs) {
+    const m = re.exec(sentence);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, kind };
+  }
+  return best?.kind ?? 'other';
+}
+
+function within(line: number, aspects: readonly Aspect[]): boolean {
+  return aspects.some((a) => a.problems.some((p) => line >= p.line && line <= p.lastLine));
+}
+
+function planOutcomes(r: Report): PlannedOutcome[] {
+  const out: PlannedOutcome[] = [];
+  const base = { moneyKind: null, amount: null, unit: null, amountWan: null, title: null, edition: null, action: null, people: null, count: null };
+  const inProblem = (c: { line: number }) => within(c.line, r.aspects);
+  const pick = (metric: Claim['metric']) => {
+    const cs = r.claims.filter((c) => c.metric === metric);
+    const totals = cs.filter((c) => !inProblem(c));
+    return cs.map((c) => ({ c, counted: totals.length > 0 ? !inProblem(c) : true }));
+  };
+  for (const { c, counted } of pick('money')) {
+    const a = r.amounts.find((x) => x.line === c.line && x.wan === c.value);
+    out.push({ ...base, kind: 'money', moneyKind: moneyKindOf(c.text), amount: a?.value ?? (c.value as string), unit: a?.unit ?? '万元', amountWan: c.value as string, line: c.line, counted, note: c.text });
+  }
+  for (const { c, counted } of pick('accountable')) out.push({ ...base, kind: 'accountability', people: c.value as number, line: c.line, counted, note: c.text });
+  for (const { c, counted } of pick('meetings')) out.push({ ...base, kind: 'meeting', count: c.value as number, line: c.line, counted, note: c.text });
+  const instTotals = r.claims.filter((c) => c.metric === 'institutions' && !inProblem(c));
+  for (const c of r.claims.filter((x) => x.metric === 'institutions'))
+    out.push({ ...base, kind: 'institution', count: c.value as number, line: c.line, counted: instTotals.length > 0 && !inProblem(c), note: c.text });
+  for (const i of r.institutions)
+    out.push({ ...base, kind: 'institution', title: i.title, edition: i.edition, action: i.action, count: 1, line: i.line, counted: instTotals.length === 0, note: `${i.action}《${i.title}》` });
+  return out;
+}
+
+/**
+ * A report whose overall figures name the status of the problems its items leave silent: "我镇己对巡察组反馈的14个问题
+ * 全部整改到位" over 14 silent items; "已完成整改10个，基本完成2个" over 12 items of which the 2 basically done are
+ * named. When the completed count equals the number of silent items, and none is already said to be completed,
+ * the silent ones are those.
+ */
+function silentOnesCompleted(r: Report, aspects: ImportPlan['aspects']): ImportPlan['aspects'] {
+  const top = aspects.flatMap((a) => a.problems);
+  const parsed = r.aspects.flatMap((a) => a.problems);
+  const silent = parsed.filter((p) => p.status === 'unknown');
+  const done = r.claims.find((c) => c.metric === 'completed' && c.scope === null && !c.specific);
+  if (!done || silent.length === 0 || done.value !== silent.length || parsed.some((p) => p.status === 'completed')) return aspects;
+  const silentLines = new Set(silent.map((p) => p.line));
+  const mark = (p: PlannedProblem): PlannedProblem => ({ ...p, status: 'completed', statusText: `报告称已完成整改${done.value}个（第${done.line}行）`, children: p.children.map(mark) });
+  if (top.length !== parsed.length) return aspects;
+  return aspects.map((a) => ({ ...a, problems: a.problems.map((p) => (silentLines.has(p.line) ? mark(p) : p)) }));
+}
+
+export function planImport(r: Report, today: string): ImportPlan {
+  const m = r.meta;
+  const statusDate = m.asOf?.value.length === 10 ? m.asOf.value : m.reportDate?.value ?? today;
+  const dated = m.feedbackDate?.value ?? m.reportDate?.value ?? m.inspectionEnd?.value ?? today;
+  return {
+    kind: sourceKindOf(r.kind, m.title?.value ?? '', m.team?.value ?? null),
+    title: m.title?.value ?? '（无标题）',
+    issuer: m.issuer?.value ?? null,
+    round: m.round?.value ?? null,
+    team: m.team?.value ?? null,
+    inspectedUnit: m.inspectedUnit?.value ?? null,
+    periodStart: m.inspectionStart?.value ?? null,
+    periodEnd: m.inspectionEnd?.value ?? null,
+    feedbackDate: m.feedbackDate?.value ?? null,
+    reportDate: m.reportDate?.value.length === 10 ? m.reportDate.value : null,
+    asOf: m.asOf?.value.length === 10 ? m.asOf.value : null,
+    statusDate,
+    year: Number(dated.slice(0, 4)),
+    aspects: silentOnesCompleted(
+      r,
+      r.aspects.map((a, i) => ({ ordinal: i + 1, title: a.title, line: a.line, problems: a.problems.map((p, j) => planProblem(p, j + 1)) })),
+    ),
+    claims: r.claims,
+    outcomes: planOutcomes(r),
+  };
+}

@@ -1,0 +1,94 @@
+// Statistics of a ledger as of a day: totals, completed, phased, in progress, not started, overdue, the completion
+// rate as real reports state it (only fully completed items count), by aspect, unit and triage class, and outcome
+// sums. The database counts rows; what counts as what is decided here, once.
+import { completionRate } from './completion-rate.ts';
+import { addDecimals } from '../document/money.ts';
+import { isOpen, reportedStatus, type LedgerStatus } from './problem-state.ts';
+
+/** A group of problems that share every attribute statistics look at. */
+export interface StatusCell {
+  readonly aspect: string | null;
+  readonly unit: string | null;
+  readonly triage: string | null;
+  readonly status: LedgerStatus;
+  /** the deadline lies before the as-of day */
+  readonly pastDeadline: boolean;
+  readonly count: number;
+}
+
+export interface OutcomeRow {
+  readonly kind: 'money' | 'institution' | 'accountability' | 'meeting';
+  readonly moneyKind: string | null;
+  readonly amountWan: string | null;
+  readonly people: number | null;
+  readonly count: number | null;
+}
+
+export interface Counts {
+  total: number;
+  completed: number;
+  phased: number;
+  inProgress: number;
+  notStarted: number;
+  overdue: number;
+  /** percent, unrounded; null when there is nothing to count */
+  completionRate: number | null;
+}
+
+export interface Statistics extends Counts {
+  byAspect: Record<string, Counts>;
+  byUnit: Record<string, Counts>;
+  byTriage: Record<string, Counts>;
+  outcomes: { moneyWan: string; moneyByKind: Record<string, string>; institutions: number; accountable: number; meetings: number };
+}
+
+const empty = (): Counts => ({ total: 0, completed: 0, phased: 0, inProgress: 0, notStarted: 0, overdue: 0, completionRate: null });
+
+function add(c: Counts, cell: StatusCell): void {
+  c.total += cell.count;
+  const s = reportedStatus(cell.status);
+  if (s === 'completed') c.completed += cell.count;
+  else if (s === 'phased') c.phased += cell.count;
+  else if (s === 'in-progress') c.inProgress += cell.count;
+  else c.notStarted += cell.count;
+  if (isOpen(cell.status) && cell.pastDeadline) c.overdue += cell.count;
+  c.completionRate = completionRate(c.completed, c.total);
+}
+
+export const UNASSIGNED = '（未指定）';
+
+export function statistics(cells: readonly StatusCell[], outcomes: readonly OutcomeRow[] = []): Statistics {
+  const all = empty();
+  const byAspect: Record<string, Counts> = {};
+  const byUnit: Record<string, Counts> = {};
+  const byTriage: Record<string, Counts> = {};
+  for (const cell of cells) {
+    add(all, cell);
+    add((byAspect[cell.aspect ?? UNASSIGNED] ??= empty()), cell);
+    add((byUnit[cell.unit ?? UNASSIGNED] ??= empty()), cell);
+    add((byTriage[cell.triage ?? UNASSIGNED] ??= empty()), cell);
+  }
+  const money = outcomes.filter((o) => o.kind === 'money' && o.amountWan !== null);
+  const moneyByKind: Record<string, string> = {};
+  for (const o of money) moneyByKind[o.moneyKind ?? 'other'] = addDecimals([moneyByKind[o.moneyKind ?? 'other'] ?? '0', o.amountWan as string]);
+  return {
+    ...all,
+    byAspect,
+    byUnit,
+    byTriage,
+    outcomes: {
+      moneyWan: addDecimals(money.map((o) => o.amountWan as string)),
+      moneyByKind,
+      institutions: outcomes.filter((o) => o.kind === 'institution').reduce((s, o) => s + (o.count ?? 1), 0),
+      accountable: outcomes.filter((o) => o.kind === 'accountability').reduce((s, o) => s + (o.people ?? 0), 0),
+      meetings: outcomes.filter((o) => o.kind === 'meeting').reduce((s, o) => s + (o.count ?? 0), 0),
+    },
+  };
+}
+
+/** The status a problem had on a day: its last change on or before it (changes of one day in the order made). */
+export function statusOn(changes: readonly { at: string; seq: number; to: LedgerStatus }[], day: string): LedgerStatus | null {
+  let best: { at: string; seq: number; to: LedgerStatus } | null = null;
+  for (const c of changes) if (c.at <= day && (!best || c.at > best.at || (c.at === best.at && c.seq > best.seq))) best = c;
+  return best?.to ?? null;
+}

@@ -1,0 +1,275 @@
+// Use case: import published reports into the ledger. All files are read first; then one transaction writes every
+// source, aspect, problem, measure, status, claim and outcome. The same bytes imported again change nothing; a file
+// that cannot be read, or any failure while writing, leaves the database as it was.
+import { createHash } from 'node:crypto';
+import { readReports } from '../core/read-reports.ts';
+import { childCode, problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
+import { planImport, type ImportPlan, type PlannedProblem } from '../core/ledger/import-plan.ts';
+import { DocumentError, readDocument, type ReadDocument } from '../io/read-document.ts';
+import { appendEvents, type NewEvent } from '../store/event.repository.ts';
+import { findDocument, nextSourceSeq, slices, type Tx } from '../store/ledger.repository.ts';
+import type { Ledger } from '../store/open-database.ts';
+import type { Report } from '../core/document/model.ts';
+
+export interface ImportedSource {
+  readonly code: string;
+  readonly title: string;
+  readonly problems: number;
+}
+
+export interface ImportResult {
+  readonly file: string;
+  readonly sha256: string;
+  readonly status: 'imported' | 'already-imported';
+  readonly sources: ImportedSource[];
+}
+
+export class ImportError extends Error {
+  constructor(readonly failures: { file: string; reason: string }[]) {
+    super(failures.map((f) => `${f.file}: ${f.reason}`).join('\n'));
+  }
+}
+
+export interface ImportOptions {
+  readonly actor: string;
+  readonly today: string;
+  readonly maxBytes?: number;
+}
+
+const MIME: Record<string, string> = {
+  txt: 'text/plain',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+export async function importDocuments(ledger: Ledger, files: readonly string[], opts: ImportOptions): Promise<ImportResult[]> {
+  const docs: { doc: ReadDocument; bytes: Uint8Array; sha256: string; reports: Report[] }[] = [];
+  const failures: { file: string; reason: string }[] = [];
+  for (const file of files) {
+    try {
+      const doc = await readDocument(file, opts.maxBytes);
+      docs.push({ doc, bytes: doc.data, sha256: createHash('sha256').update(doc.data).digest('hex'), reports: readReports(doc.text) });
+    } catch (e) {
+      if (!(e instanceof DocumentError)) throw e;
+      failures.push({ file, reason: e.reason });
+    }
+  }
+  if (failures.length) throw new ImportError(failures);
+
+  return ledger.db.transaction().execute(async (trx) => {
+    const results: ImportResult[] = [];
+    const seen = new Set<string>();
+    for (const { doc, bytes, sha256, reports } of docs) {
+      if (seen.has(sha256) || (await findDocument(trx, sha256))) {
+        results.push({ file: doc.file, sha256, status: 'already-imported', sources: [] });
+        continue;
+      }
+      seen.add(sha256);
+      const fileName = doc.file.split(/[\\/]/).pop() as string;
+      const { id: documentId } = await trx
+        .insertInto('document')
+        .values({ sha256, file_name: fileName, format: doc.format, size: bytes.length, bytes, imported_by: opts.actor })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const sources: ImportedSource[] = [];
+      for (const [index, report] of reports.entries()) {
+        if (report.kind === 'unknown' && report.aspects.length === 0) continue;
+        const plan = planImport(report, opts.today);
+        sources.push(
+          await writeSource(trx, plan, report, {
+            documentId,
+            index,
+            actor: opts.actor,
+            evidence: { file_name: fileName, sha256, size: bytes.length, mime: MIME[doc.format] ?? 'application/octet-stream' },
+          }),
+        );
+      }
+      await appendEvents(trx, [{ actor: opts.actor, entity: 'document', entityId: documentId, action: 'import', after: { fileName, sha256, sources: sources.map((s) => s.code) } }]);
+      results.push({ file: doc.file, sha256, status: 'imported', sources });
+    }
+    return results;
+  });
+}
+
+interface WriteContext {
+  readonly documentId: number;
+  readonly index: number;
+  readonly actor: string;
+  readonly evidence: { file_name: string; sha256: string; size: number; mime: string };
+}
+
+interface FlatProblem {
+  readonly plan: PlannedProblem;
+  readonly code: string;
+  readonly aspectOrdinal: number;
+  readonly parentCode: string | null;
+}
+
+function flatten(plan: ImportPlan, code: string): FlatProblem[] {
+  const out: FlatProblem[] = [];
+  let counter = 0;
+  const walk = (p: PlannedProblem, aspectOrdinal: number, parentCode: string | null, i: number) => {
+    const c = parentCode ? childCode(parentCode, i) : problemCode(code, ++counter);
+    out.push({ plan: p, code: c, aspectOrdinal, parentCode });
+    p.children.forEach((child, j) => walk(child, aspectOrdinal, c, j + 1));
+  };
+  for (const a of plan.aspects) a.problems.forEach((p, i) => walk(p, a.ordinal, null, i + 1));
+  return out;
+}
+
+async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: WriteContext): Promise<ImportedSource> {
+  const prefix = sourceCodePrefix(plan.kind, plan.year);
+  const code = sourceCode(plan.kind, plan.year, await nextSourceSeq(trx, prefix));
+  const { id: sourceId } = await trx
+    .insertInto('source')
+    .values({
+      code,
+      kind: plan.kind,
+      title: plan.title,
+      issuer: plan.issuer,
+      round: plan.round,
+      team: plan.team,
+      inspected_unit: plan.inspectedUnit,
+      period_start: plan.periodStart,
+      period_end: plan.periodEnd,
+      feedback_date: plan.feedbackDate,
+      report_date: plan.reportDate,
+      as_of: plan.asOf,
+      document_id: ctx.documentId,
+      report_index: ctx.index,
+      report_lines: report.lines,
+      parsed: JSON.stringify(report),
+      findings: JSON.stringify(report.findings),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const aspectIds = new Map<number, number>();
+  if (plan.aspects.length) {
+    const rows = await trx
+      .insertInto('aspect')
+      .values(plan.aspects.map((a) => ({ source_id: sourceId, ordinal: a.ordinal, title: a.title, line: a.line })))
+      .returning(['id', 'ordinal'])
+      .execute();
+    for (const r of rows) aspectIds.set(r.ordinal, r.id);
+  }
+
+  // Problems level by level, so every child finds its parent's id.
+  const flat = flatten(plan, code);
+  const ids = new Map<string, number>();
+  for (let depth = 0; ; depth++) {
+    const level = flat.filter((f) => f.code.split('-').length - 3 === depth);
+    if (level.length === 0) break;
+    for (const slice of slices(level)) {
+      const rows = await trx
+        .insertInto('problem')
+        .values(
+          slice.map((f) => ({
+            source_id: sourceId,
+            aspect_id: aspectIds.get(f.aspectOrdinal) ?? null,
+            parent_id: f.parentCode ? (ids.get(f.parentCode) ?? null) : null,
+            code: f.code,
+            ordinal: f.plan.ordinal,
+            number: f.plan.number,
+            title: f.plan.title,
+            triage: f.plan.longTerm ? 'long-term' : null,
+            long_term: f.plan.longTerm,
+            status: f.plan.status,
+            status_text: f.plan.statusText,
+            progress: f.plan.status === 'completed' ? 100 : 0,
+            start_date: plan.feedbackDate,
+            source_line: f.plan.line,
+            last_progress_at: plan.statusDate,
+          })),
+        )
+        .returning(['id', 'code'])
+        .execute();
+      for (const r of rows) ids.set(r.code, r.id);
+    }
+  }
+  const idOf = (f: FlatProblem) => ids.get(f.code) as number;
+
+  const measures = flat.flatMap((f) =>
+    f.plan.measures.map((m) => ({
+      problem_id: idOf(f),
+      ordinal: m.ordinal,
+      text: m.text,
+      source_line: m.line,
+      status: f.plan.status === 'completed' ? 'completed' : 'in-progress',
+      progress: f.plan.status === 'completed' ? 100 : 0,
+    })),
+  );
+  for (const slice of slices(measures)) await trx.insertInto('measure').values(slice).execute();
+
+  const changes = flat.map((f) => ({
+    problem_id: idOf(f),
+    at: plan.statusDate,
+    from_status: null,
+    to_status: f.plan.status,
+    reason: `导入：${f.plan.statusText ?? '报告未写明整改状态'}`,
+  }));
+  for (const slice of slices(changes)) await trx.insertInto('status_change').values(slice).execute();
+
+  // A status of completed or phase-complete stands on the published report itself: it is the evidence, and the
+  // closure it reports is recorded as accepted on it — no problem is ever closed without evidence.
+  const closed = flat.filter((f) => f.plan.status === 'completed' || f.plan.status === 'phased');
+  for (const slice of slices(closed)) {
+    const evidence = await trx
+      .insertInto('evidence')
+      .values(slice.map((f) => ({ problem_id: idOf(f), ...ctx.evidence, bytes: null, document_id: ctx.documentId, uploaded_by: ctx.actor })))
+      .returning(['id', 'problem_id'])
+      .execute();
+    await trx
+      .insertInto('closure_request')
+      .values(
+        evidence.map((e) => ({
+          problem_id: e.problem_id,
+          requested_by: ctx.actor,
+          requested_at: plan.statusDate,
+          note: '依据已发布的整改报告导入',
+          evidence_ids: [e.id],
+          decision: 'accepted',
+          decided_by: ctx.actor,
+          decided_at: plan.statusDate,
+          reason: '报告所载整改情况',
+        })),
+      )
+      .execute();
+  }
+
+  const claims = plan.claims.map((c) => ({ source_id: sourceId, metric: c.metric, value: String(c.value), scope: c.scope, line: c.line, text: c.text }));
+  for (const slice of slices(claims)) await trx.insertInto('claim').values(slice).execute();
+
+  // An outcome belongs to the innermost problem whose lines hold it.
+  const holder = (line: number) =>
+    flat.filter((f) => line >= f.plan.line && line <= f.plan.lastLine).sort((a, b) => b.plan.line - a.plan.line)[0];
+  const outcomes = plan.outcomes.map((o) => {
+    const h = holder(o.line);
+    return {
+      source_id: sourceId,
+      problem_id: h ? idOf(h) : null,
+      kind: o.kind,
+      money_kind: o.moneyKind,
+      amount: o.amount,
+      unit: o.unit,
+      amount_wan: o.amountWan,
+      title: o.title,
+      edition: o.edition,
+      action: o.action,
+      people: o.people,
+      count: o.count,
+      at: plan.statusDate,
+      line: o.line,
+      counted: o.counted,
+      note: o.note,
+    };
+  });
+  for (const slice of slices(outcomes)) await trx.insertInto('outcome').values(slice).execute();
+
+  const events: NewEvent[] = [
+    { actor: ctx.actor, entity: 'source', entityId: sourceId, action: 'import', after: { code, title: plan.title, kind: plan.kind, problems: flat.length } },
+    ...flat.map((f) => ({ actor: ctx.actor, entity: 'problem', entityId: idOf(f), action: 'import', after: { code: f.code, title: f.plan.title, status: f.plan.status } })),
+  ];
+  await appendEvents(trx, events);
+  return { code, title: plan.title, problems: flat.filter((f) => f.parentCode === null).length };
+}

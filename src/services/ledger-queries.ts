@@ -1,0 +1,222 @@
+// Use cases that read the ledger: statistics as of a day, problem lists with their warning colours, one problem
+// with its whole history, the sources, and how a source's stated figures compare with its ledger.
+import { sql } from 'kysely';
+import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-differences.ts';
+import { statistics, type Counts, type OutcomeRow, type StatusCell, type Statistics } from '../core/ledger/statistics.ts';
+import { DEFAULT_THRESHOLDS, warningColour, type WarningColour } from '../core/ledger/warning.ts';
+import type { LedgerStatus } from '../core/ledger/problem-state.ts';
+import type { Db } from '../store/open-database.ts';
+
+export class NotFoundError extends Error {}
+
+export interface StatsQuery {
+  readonly source?: string | undefined; // source code
+  readonly asOf?: string | undefined; // ISO day; default: today
+  readonly today: string;
+  /** count specific problems (children) instead of problems */
+  readonly level?: 'problems' | 'specific';
+}
+
+async function sourceId(db: Db, code: string): Promise<number> {
+  const s = await db.selectFrom('source').select('id').where('code', '=', code).executeTakeFirst();
+  if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+  return s.id;
+}
+
+export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistics & { asOf: string }> {
+  const asOf = q.asOf ?? q.today;
+  const src = q.source ? await sourceId(db, q.source) : null;
+  const current = asOf >= q.today;
+  // The status of each problem on the day: its row for today, else its last change on or before the day.
+  const statusOn = sql`(select sc.to_status from status_change sc where sc.problem_id = p.id and sc.at <= ${asOf} order by sc.at desc, sc.id desc limit 1)`;
+  const status = current ? sql`p.status` : statusOn;
+  const aspectLabel = src ? sql`a.title` : sql`s.code || ' ' || a.title`;
+  const rows = await sql<{ aspect: string | null; unit: string | null; triage: string | null; status: LedgerStatus | null; past: boolean; n: number }>`
+    select ${aspectLabel} as aspect, u.name as unit, p.triage, ${status} as status,
+           coalesce(p.deadline < ${asOf}, false) as past, count(*)::int as n
+      from problem p
+      join source s on s.id = p.source_id
+      left join aspect a on a.id = p.aspect_id
+      left join org_unit u on u.id = p.lead_unit_id
+     where ${q.level === 'specific' ? sql`not exists (select 1 from problem c where c.parent_id = p.id)` : sql`p.parent_id is null`}
+       ${src ? sql`and p.source_id = ${src}` : sql``}
+     group by 1, 2, 3, 4, 5`.execute(db);
+  const cells: StatusCell[] = rows.rows
+    .filter((r) => r.status !== null) // not yet on the ledger that day
+    .map((r) => ({ aspect: r.aspect, unit: r.unit, triage: r.triage, status: r.status as LedgerStatus, pastDeadline: r.past, count: r.n }));
+  let outcomesQuery = db.selectFrom('outcome').select(['kind', 'money_kind', 'amount_wan', 'people', 'count']).where('counted', '=', true).where((eb) => eb.or([eb('at', 'is', null), eb('at', '<=', asOf)]));
+  if (src) outcomesQuery = outcomesQuery.where('source_id', '=', src);
+  const outcomes: OutcomeRow[] = (await outcomesQuery.execute()).map((o) => ({
+    kind: o.kind as OutcomeRow['kind'],
+    moneyKind: o.money_kind,
+    amountWan: o.amount_wan,
+    people: o.people,
+    count: o.count,
+  }));
+  return { asOf, ...statistics(cells, outcomes) };
+}
+
+/** A source's stated overall figures beside what its ledger counts. */
+export async function sourceClaims(db: Db, code: string, today: string): Promise<ClaimDifference[]> {
+  const id = await sourceId(db, code);
+  const claims = await db.selectFrom('claim').select(['metric', 'value', 'scope', 'line', 'text']).where('source_id', '=', id).orderBy('line').execute();
+  const problems: Counts = await ledgerStatistics(db, { source: code, today });
+  const specific: Counts = await ledgerStatistics(db, { source: code, today, level: 'specific' });
+  return claimDifferences(claims, problems, specific);
+}
+
+export async function listSources(db: Db) {
+  return db
+    .selectFrom('source')
+    .leftJoin('problem', (j) => j.onRef('problem.source_id', '=', 'source.id').on('problem.parent_id', 'is', null))
+    .select(['source.code', 'source.kind', 'source.title', 'source.feedback_date', 'source.report_date', (eb) => eb.fn.count<number>('problem.id').as('problems')])
+    .groupBy('source.id')
+    .orderBy('source.code')
+    .execute();
+}
+
+export interface ProblemListQuery {
+  readonly source?: string | undefined;
+  readonly status?: LedgerStatus | undefined;
+  readonly unit?: string | undefined;
+  readonly overdue?: boolean | undefined;
+  readonly search?: string | undefined;
+  readonly today: string;
+  readonly limit?: number;
+  readonly offset?: number;
+  readonly sort?: 'code' | 'deadline' | 'status';
+}
+
+export interface ProblemListItem {
+  readonly code: string;
+  readonly title: string;
+  readonly status: LedgerStatus;
+  readonly longTerm: boolean;
+  readonly triage: string | null;
+  readonly deadline: string | null;
+  readonly leadUnit: string | null;
+  readonly progress: number;
+  readonly colour: WarningColour | null;
+  readonly source: string;
+  readonly aspect: string | null;
+}
+
+export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total: number; items: ProblemListItem[] }> {
+  let base = db
+    .selectFrom('problem as p')
+    .innerJoin('source as s', 's.id', 'p.source_id')
+    .leftJoin('aspect as a', 'a.id', 'p.aspect_id')
+    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
+    .where('p.parent_id', 'is', null);
+  if (q.source) base = base.where('s.code', '=', q.source);
+  if (q.status) base = base.where('p.status', '=', q.status);
+  if (q.unit) base = base.where('u.name', '=', q.unit);
+  if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', ['completed', 'phased']);
+  if (q.search) base = base.where('p.title', 'like', `%${q.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code';
+  const rows = await base
+    .select(['p.code', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'u.name as unit', 's.code as source', 'a.title as aspect'])
+    .orderBy(sortColumn)
+    .orderBy('p.code')
+    .limit(q.limit ?? 50)
+    .offset(q.offset ?? 0)
+    .execute();
+  return {
+    total: Number(total),
+    items: rows.map((r) => ({
+      code: r.code,
+      title: r.title,
+      status: r.status as LedgerStatus,
+      longTerm: r.long_term,
+      triage: r.triage,
+      deadline: r.deadline,
+      leadUnit: r.unit,
+      progress: r.progress,
+      colour: warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, q.today, DEFAULT_THRESHOLDS),
+      source: r.source,
+      aspect: r.aspect,
+    })),
+  };
+}
+
+export interface TimelineEntry {
+  readonly at: string;
+  readonly kind: 'status' | 'progress' | 'evidence' | 'closure-request' | 'closure-decision' | 'extension-request' | 'extension-decision' | 'supervision' | 'lookback' | 'outcome';
+  readonly by: string | null;
+  readonly text: string;
+}
+
+export async function problemDetail(db: Db, code: string, today: string) {
+  const p = await db
+    .selectFrom('problem as p')
+    .innerJoin('source as s', 's.id', 'p.source_id')
+    .leftJoin('aspect as a', 'a.id', 'p.aspect_id')
+    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
+    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
+    .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
+    .selectAll('p')
+    .select(['s.code as source_code', 's.title as source_title', 'a.title as aspect', 'u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible_person'])
+    .where('p.code', '=', code)
+    .executeTakeFirst();
+  if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
+  const id = p.id;
+  const [children, measures, cooperating, changes, progress, evidence, closures, extensions, supervision, lookbacks, outcomes] = await Promise.all([
+    db.selectFrom('problem').select(['code', 'title', 'status']).where('parent_id', '=', id).orderBy('ordinal').execute(),
+    db.selectFrom('measure').selectAll().where('problem_id', '=', id).orderBy('ordinal').execute(),
+    db.selectFrom('problem_unit').innerJoin('org_unit', 'org_unit.id', 'problem_unit.unit_id').select(['org_unit.name', 'problem_unit.role']).where('problem_id', '=', id).execute(),
+    db.selectFrom('status_change').selectAll().where('problem_id', '=', id).orderBy('at').orderBy('id').execute(),
+    db.selectFrom('progress_update').selectAll().where('problem_id', '=', id).orderBy('at').orderBy('id').execute(),
+    db.selectFrom('evidence').select(['id', 'file_name', 'sha256', 'size', 'mime', 'uploaded_by', 'uploaded_at']).where('problem_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('closure_request').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('extension_request').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('supervision_action').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
+    db.selectFrom('lookback').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
+    db.selectFrom('outcome').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
+  ]);
+  const day = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+  const timeline: TimelineEntry[] = [
+    ...changes.map((c) => ({ at: c.at, kind: 'status' as const, by: null, text: `${c.from_status ?? '—'} → ${c.to_status}：${c.reason}` })),
+    ...progress.map((u) => ({ at: u.at, kind: 'progress' as const, by: u.reported_by, text: `${u.text}${u.progress !== null ? `（进度 ${u.progress}%）` : ''}` })),
+    ...evidence.map((e) => ({ at: day(e.uploaded_at), kind: 'evidence' as const, by: e.uploaded_by, text: `佐证材料“${e.file_name}”（${e.size} 字节）` })),
+    ...closures.flatMap((c) => [
+      { at: c.requested_at, kind: 'closure-request' as const, by: c.requested_by, text: `申请销号，佐证材料 ${c.evidence_ids.length} 份${c.note ? `：${c.note}` : ''}` },
+      ...(c.decision && c.decided_at ? [{ at: c.decided_at, kind: 'closure-decision' as const, by: c.decided_by, text: c.decision === 'accepted' ? `同意销号${c.reason ? `：${c.reason}` : ''}` : `退回：${c.reason ?? ''}` }] : []),
+    ]),
+    ...extensions.flatMap((x) => [
+      { at: x.requested_at, kind: 'extension-request' as const, by: x.requested_by, text: `申请延期至 ${x.new_deadline}：${x.reason}` },
+      ...(x.decision && x.decided_at ? [{ at: x.decided_at, kind: 'extension-decision' as const, by: x.decided_by, text: `${x.decision === 'approved' ? '批准延期' : '不批准延期'}${x.decision_reason ? `：${x.decision_reason}` : ''}` }] : []),
+    ]),
+    ...supervision.map((s) => ({ at: s.at, kind: 'supervision' as const, by: s.by, text: `${s.kind}${s.note ? `：${s.note}` : ''}` })),
+    ...lookbacks.map((l) => ({ at: l.at, kind: 'lookback' as const, by: l.by, text: `回头看：${l.result === 'consolidated' ? '巩固' : '反弹'}${l.note ? `，${l.note}` : ''}` })),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return {
+    problem: {
+      code: p.code,
+      title: p.title,
+      number: p.number,
+      source: { code: p.source_code, title: p.source_title },
+      aspect: p.aspect,
+      status: p.status as LedgerStatus,
+      statusText: p.status_text,
+      longTerm: p.long_term,
+      triage: p.triage,
+      progress: p.progress,
+      deadline: p.deadline,
+      startDate: p.start_date,
+      target: p.target,
+      amountDue: p.amount_due ? { amount: p.amount_due, unit: p.amount_unit } : null,
+      leadUnit: p.lead_unit,
+      leadLeader: p.lead_leader,
+      responsiblePerson: p.responsible_person,
+      cooperatingUnits: cooperating.filter((c) => c.role === 'cooperating').map((c) => c.name),
+      reopenedCount: p.reopened_count,
+      version: p.version,
+      colour: warningColour({ status: p.status as LedgerStatus, deadline: p.deadline, startDate: p.start_date, progress: p.progress, lastProgressAt: p.last_progress_at }, today),
+    },
+    children,
+    measures: measures.map((m) => ({ ordinal: m.ordinal, text: m.text, status: m.status, progress: m.progress, deadline: m.deadline })),
+    outcomes: outcomes.map((o) => ({ kind: o.kind, moneyKind: o.money_kind, amount: o.amount, unit: o.unit, title: o.title, people: o.people, count: o.count, note: o.note })),
+    timeline,
+  };
+}

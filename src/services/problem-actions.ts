@@ -1,0 +1,269 @@
+// Use cases that change a problem: report progress, attach evidence, request and decide closure (销号), request and
+// decide an extension, record supervision, look-backs and outcomes. Each runs in one transaction, asks the state
+// machine in core/ledger whether the step is allowed, refuses a stale version, and writes the event log.
+import { createHash } from 'node:crypto';
+import { transition, type LedgerStatus, type ProblemAction, type ProblemState } from '../core/ledger/problem-state.ts';
+import { isIsoDate } from '../core/ledger/dates.ts';
+import { shiftDecimal, normalizeDecimal, type MoneyUnit } from '../core/document/money.ts';
+import { sniffFormat } from '../io/read-document.ts';
+import { appendEvents } from '../store/event.repository.ts';
+import type { Database } from '../store/schema.ts';
+import type { Db } from '../store/open-database.ts';
+import type { Transaction, Updateable } from 'kysely';
+import { NotFoundError } from './ledger-queries.ts';
+
+/** The action is not allowed in the problem's state, or its input is wrong; the message is for the user. */
+export class ActionRefused extends Error {}
+/** Someone changed the problem since it was read: refused, never silently overwritten. */
+export class StaleVersionError extends Error {
+  constructor(code: string) {
+    super(`问题 ${code} 已被他人修改，请刷新后重试`);
+  }
+}
+
+interface Actor {
+  readonly actor: string;
+  readonly at: string; // ISO day the step happened
+  readonly expectedVersion?: number | undefined;
+}
+
+type Row = Awaited<ReturnType<typeof loadForUpdate>>;
+
+async function loadForUpdate(trx: Transaction<Database>, code: string) {
+  const p = await trx.selectFrom('problem').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+  if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
+  return p;
+}
+
+function stateOf(p: Row, pendingEvidence: number): ProblemState {
+  return { status: p.status as LedgerStatus, longTerm: p.long_term, pendingEvidence, reopenedCount: p.reopened_count };
+}
+
+function checkDay(at: string): void {
+  if (!isIsoDate(at)) throw new ActionRefused(`日期“${at}”不是有效日期（应为 YYYY-MM-DD）`);
+}
+
+/** Runs one step on a problem: state machine, version check, status history, event. */
+async function step<T>(
+  db: Db,
+  code: string,
+  who: Actor,
+  action: ProblemAction | null,
+  write: (trx: Transaction<Database>, p: Row, next: ProblemState | null) => Promise<{ event: string; detail: unknown; extra?: Updateable<Database['problem']>; result: T }>,
+): Promise<T> {
+  checkDay(who.at);
+  return db.transaction().execute(async (trx) => {
+    const p = await loadForUpdate(trx, code);
+    if (who.expectedVersion !== undefined && who.expectedVersion !== p.version) throw new StaleVersionError(code);
+    let next: ProblemState | null = null;
+    let reason = '';
+    if (action) {
+      const pending = await trx.selectFrom('closure_request').select('evidence_ids').where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirst();
+      const t = transition(stateOf(p, pending?.evidence_ids.length ?? 0), action);
+      if (!t.ok) throw new ActionRefused(t.error);
+      next = t.state;
+      reason = t.reason;
+    }
+    const { event, detail, extra, result } = await write(trx, p, next);
+    const statusChanged = next !== null && next.status !== p.status;
+    const updated = await trx
+      .updateTable('problem')
+      .set({
+        ...(extra ?? {}),
+        ...(next ? { status: next.status, reopened_count: next.reopenedCount } : {}),
+        version: p.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', p.id)
+      .where('version', '=', p.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(code);
+    if (statusChanged) {
+      await trx.insertInto('status_change').values({ problem_id: p.id, at: who.at, from_status: p.status, to_status: (next as ProblemState).status, reason }).execute();
+    }
+    await appendEvents(trx, [
+      {
+        actor: who.actor,
+        entity: 'problem',
+        entityId: p.id,
+        action: event,
+        before: { code, status: p.status, version: p.version },
+        after: { code, status: next?.status ?? p.status, version: p.version + 1, at: who.at, detail },
+      },
+    ]);
+    return result;
+  });
+}
+
+export async function reportProgress(db: Db, code: string, who: Actor, input: { text: string; progress?: number | undefined; measure?: number | undefined }) {
+  if (!input.text.trim()) throw new ActionRefused('进展情况不能为空');
+  if (input.progress !== undefined && !(Number.isInteger(input.progress) && input.progress >= 0 && input.progress <= 100))
+    throw new ActionRefused('进度应为 0 到 100 的整数');
+  return step(db, code, who, { kind: 'report-progress' }, async (trx, p) => {
+    let measureId: number | null = null;
+    if (input.measure !== undefined) {
+      const m = await trx.selectFrom('measure').select('id').where('problem_id', '=', p.id).where('ordinal', '=', input.measure).executeTakeFirst();
+      if (!m) throw new ActionRefused(`问题 ${code} 没有第 ${input.measure} 项措施`);
+      measureId = m.id;
+      if (input.progress !== undefined)
+        await trx.updateTable('measure').set({ progress: input.progress, status: input.progress === 100 ? 'completed' : 'in-progress' }).where('id', '=', m.id).execute();
+    }
+    await trx.insertInto('progress_update').values({ problem_id: p.id, measure_id: measureId, at: who.at, reported_by: who.actor, text: input.text.trim(), progress: input.progress ?? null }).execute();
+    const later = p.last_progress_at === null || p.last_progress_at < who.at;
+    return {
+      event: 'report-progress',
+      detail: { text: input.text.trim(), progress: input.progress ?? null, measure: input.measure ?? null },
+      extra: { ...(later ? { last_progress_at: who.at } : {}), ...(input.progress !== undefined && measureId === null ? { progress: input.progress } : {}) },
+      result: undefined,
+    };
+  });
+}
+
+/** What a file is, by its content: the name may lie. */
+function mimeOf(bytes: Uint8Array): string {
+  const kind = sniffFormat(bytes);
+  if (kind === 'pdf') return 'application/pdf';
+  if (kind === 'zip') return 'application/zip';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (kind === 'text') return 'text/plain';
+  return 'application/octet-stream';
+}
+
+export async function addEvidence(db: Db, code: string, who: Actor, file: { name: string; bytes: Uint8Array }): Promise<number> {
+  if (file.bytes.length === 0) throw new ActionRefused(`佐证材料“${file.name}”是空文件`);
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  return step(db, code, who, null, async (trx, p) => {
+    const { id } = await trx
+      .insertInto('evidence')
+      .values({ problem_id: p.id, file_name: file.name, sha256, size: file.bytes.length, mime: mimeOf(file.bytes), bytes: file.bytes, uploaded_by: who.actor })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { event: 'add-evidence', detail: { evidence: id, fileName: file.name, sha256, size: file.bytes.length }, result: id };
+  });
+}
+
+export async function requestClosure(db: Db, code: string, who: Actor, input: { evidence: number[]; note?: string | undefined }): Promise<number> {
+  return step(db, code, who, { kind: 'request-closure', evidenceCount: new Set(input.evidence).size }, async (trx, p) => {
+    const ids = [...new Set(input.evidence)];
+    const found = ids.length ? await trx.selectFrom('evidence').select('id').where('problem_id', '=', p.id).where('id', 'in', ids).execute() : [];
+    if (found.length !== ids.length) throw new ActionRefused('所附佐证材料不属于该问题或不存在');
+    const { id } = await trx
+      .insertInto('closure_request')
+      .values({ problem_id: p.id, requested_by: who.actor, requested_at: who.at, note: input.note ?? null, evidence_ids: ids })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { event: 'request-closure', detail: { request: id, evidence: ids, note: input.note ?? null }, result: id };
+  });
+}
+
+export async function decideClosure(db: Db, code: string, who: Actor, input: { accept: boolean; reason?: string | undefined }) {
+  const action: ProblemAction = input.accept ? { kind: 'accept-closure' } : { kind: 'return-closure', reason: input.reason ?? '' };
+  return step(db, code, who, action, async (trx, p, next) => {
+    const pending = await trx.selectFrom('closure_request').select('id').where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirstOrThrow();
+    await trx
+      .updateTable('closure_request')
+      .set({ decision: input.accept ? 'accepted' : 'returned', decided_by: who.actor, decided_at: who.at, reason: input.reason ?? null, version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', pending.id)
+      .execute();
+    return {
+      event: input.accept ? 'accept-closure' : 'return-closure',
+      detail: { request: pending.id, reason: input.reason ?? null },
+      extra: input.accept && next?.status === 'completed' ? { progress: 100 } : {},
+      result: next?.status,
+    };
+  });
+}
+
+export async function requestExtension(db: Db, code: string, who: Actor, input: { newDeadline: string; reason: string }): Promise<number> {
+  checkDay(input.newDeadline);
+  if (!input.reason.trim()) throw new ActionRefused('申请延期须写明理由');
+  return step(db, code, who, null, async (trx, p) => {
+    if (p.status === 'completed') throw new ActionRefused('该问题已销号，不需要延期');
+    if (p.deadline && input.newDeadline <= p.deadline) throw new ActionRefused(`新的整改时限 ${input.newDeadline} 应晚于原时限 ${p.deadline}`);
+    const open = await trx.selectFrom('extension_request').select('id').where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirst();
+    if (open) throw new ActionRefused('已有待审批的延期申请');
+    const { id } = await trx
+      .insertInto('extension_request')
+      .values({ problem_id: p.id, requested_by: who.actor, requested_at: who.at, reason: input.reason.trim(), old_deadline: p.deadline, new_deadline: input.newDeadline })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { event: 'request-extension', detail: { request: id, from: p.deadline, to: input.newDeadline, reason: input.reason.trim() }, result: id };
+  });
+}
+
+export async function decideExtension(db: Db, code: string, who: Actor, input: { approve: boolean; reason?: string | undefined }) {
+  return step(db, code, who, null, async (trx, p) => {
+    const req = await trx.selectFrom('extension_request').selectAll().where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirst();
+    if (!req) throw new ActionRefused('没有待审批的延期申请');
+    if (!input.approve && !input.reason?.trim()) throw new ActionRefused('不批准延期须写明理由');
+    await trx
+      .updateTable('extension_request')
+      .set({ decision: input.approve ? 'approved' : 'rejected', decided_by: who.actor, decided_at: who.at, decision_reason: input.reason ?? null })
+      .where('id', '=', req.id)
+      .execute();
+    return {
+      event: input.approve ? 'approve-extension' : 'reject-extension',
+      detail: { request: req.id, from: req.old_deadline, to: req.new_deadline },
+      extra: input.approve ? { deadline: req.new_deadline } : {},
+      result: input.approve ? req.new_deadline : p.deadline,
+    };
+  });
+}
+
+export type SupervisionKind = 'reminder' | 'notice' | 'listed' | 'talk' | 'circular' | 'accountability';
+
+export async function recordSupervision(db: Db, code: string, who: Actor, input: { kind: SupervisionKind; note?: string | undefined }) {
+  return step(db, code, who, null, async (trx, p) => {
+    await trx.insertInto('supervision_action').values({ problem_id: p.id, kind: input.kind, at: who.at, by: who.actor, note: input.note ?? null }).execute();
+    return { event: 'supervise', detail: { kind: input.kind, note: input.note ?? null }, result: undefined };
+  });
+}
+
+export async function recordLookback(db: Db, code: string, who: Actor, input: { result: 'consolidated' | 'relapsed'; note?: string | undefined }) {
+  return step(db, code, who, { kind: 'lookback', result: input.result }, async (trx, p, next) => {
+    await trx.insertInto('lookback').values({ problem_id: p.id, at: who.at, by: who.actor, result: input.result, note: input.note ?? null }).execute();
+    return { event: 'lookback', detail: { result: input.result, note: input.note ?? null }, extra: input.result === 'relapsed' ? { progress: 0 } : {}, result: next?.status };
+  });
+}
+
+export type OutcomeInput =
+  | { kind: 'money'; moneyKind: 'recovered' | 'treasury' | 'returned' | 'disbursed' | 'other'; amount: string; unit: MoneyUnit; note?: string }
+  | { kind: 'institution'; title: string; edition?: string; action?: string; note?: string }
+  | { kind: 'accountability'; people: number; how: string; note?: string }
+  | { kind: 'meeting'; count: number; note?: string };
+
+export async function recordOutcome(db: Db, code: string, who: Actor, input: OutcomeInput): Promise<number> {
+  let money: { amount: string; wan: string } | null = null;
+  if (input.kind === 'money') {
+    const amount = normalizeDecimal(input.amount.trim());
+    if (amount === null) throw new ActionRefused(`金额“${input.amount}”不是有效数字`);
+    money = { amount, wan: shiftDecimal(amount, input.unit === '亿元' ? 4 : input.unit === '万元' ? 0 : -4) };
+  }
+  if (input.kind === 'accountability' && !(Number.isInteger(input.people) && input.people > 0)) throw new ActionRefused('问责人数应为正整数');
+  if (input.kind === 'institution' && !input.title.trim()) throw new ActionRefused('制度名称不能为空');
+  return step(db, code, who, null, async (trx, p) => {
+    const { id } = await trx
+      .insertInto('outcome')
+      .values({
+        source_id: p.source_id,
+        problem_id: p.id,
+        kind: input.kind,
+        money_kind: input.kind === 'money' ? input.moneyKind : null,
+        amount: money?.amount ?? null,
+        unit: input.kind === 'money' ? input.unit : null,
+        amount_wan: money?.wan ?? null,
+        title: input.kind === 'institution' ? input.title.trim() : null,
+        edition: input.kind === 'institution' ? (input.edition ?? null) : null,
+        action: input.kind === 'institution' ? (input.action ?? '制定') : null,
+        people: input.kind === 'accountability' ? input.people : null,
+        how: input.kind === 'accountability' ? input.how : null,
+        count: input.kind === 'meeting' ? input.count : input.kind === 'institution' ? 1 : null,
+        at: who.at,
+        note: input.note ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { event: 'record-outcome', detail: { outcome: id, ...input }, result: id };
+  });
+}

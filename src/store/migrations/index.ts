@@ -1,0 +1,11 @@
+// Versioned migrations, applied in name order at every open. A migration once released is never edited: add one.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-ledger.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-ledger': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,252 @@
+// Row types of the ledger's tables, for the typed query layer. Dates are ISO strings ("2024-05-20"); numeric money
+// is an exact decimal string; timestamps are Date.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Id = Generated<number>;
+type Version = Generated<number>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type IsoDate = string;
+type Decimal = string;
+
+export interface OrgUnitTable {
+  id: Id;
+  parent_id: number | null;
+  name: string;
+  kind: Generated<string>;
+  version: Version;
+  created_at: CreatedAt;
+}
+export interface PersonTable {
+  id: Id;
+  name: string;
+  unit_id: number | null;
+  post: string | null;
+  phone: string | null;
+  version: Version;
+  created_at: CreatedAt;
+}
+export interface DocumentTable {
+  id: Id;
+  sha256: string;
+  file_name: string;
+  format: string;
+  size: number;
+  bytes: Uint8Array;
+  imported_at: CreatedAt;
+  imported_by: string;
+}
+export interface SourceTable {
+  id: Id;
+  code: string;
+  kind: string;
+  title: string;
+  issuer: string | null;
+  round: string | null;
+  team: string | null;
+  inspected_unit: string | null;
+  inspected_unit_id: number | null;
+  period_start: IsoDate | null;
+  period_end: IsoDate | null;
+  feedback_date: IsoDate | null;
+  report_date: IsoDate | null;
+  as_of: IsoDate | null;
+  document_id: number | null;
+  report_index: number | null;
+  report_lines: number[] | null;
+  parsed: JSONColumnType<object, string, string> | null;
+  findings: JSONColumnType<unknown[], string, string>;
+  version: Version;
+  created_at: CreatedAt;
+}
+export interface AspectTable {
+  id: Id;
+  source_id: number;
+  ordinal: number;
+  title: string;
+  line: number | null;
+}
+export interface ProblemTable {
+  id: Id;
+  source_id: number;
+  aspect_id: number | null;
+  parent_id: number | null;
+  code: string;
+  ordinal: number;
+  number: string | null;
+  title: string;
+  detail: string | null;
+  triage: string | null;
+  long_term: Generated<boolean>;
+  status: Generated<string>;
+  status_text: string | null;
+  progress: Generated<number>;
+  lead_leader_id: number | null;
+  lead_unit_id: number | null;
+  responsible_person_id: number | null;
+  start_date: IsoDate | null;
+  deadline: IsoDate | null;
+  target: string | null;
+  amount_due: Decimal | null;
+  amount_unit: string | null;
+  source_line: number | null;
+  reopened_count: Generated<number>;
+  last_progress_at: IsoDate | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface ProblemUnitTable {
+  problem_id: number;
+  unit_id: number;
+  role: string;
+}
+export interface MeasureTable {
+  id: Id;
+  problem_id: number;
+  ordinal: number;
+  text: string;
+  owner_unit_id: number | null;
+  owner_person_id: number | null;
+  deadline: IsoDate | null;
+  status: Generated<string>;
+  progress: Generated<number>;
+  source_line: number | null;
+  version: Version;
+  created_at: CreatedAt;
+}
+export interface StatusChangeTable {
+  id: Generated<number>;
+  problem_id: number;
+  at: IsoDate;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+}
+export interface ProgressUpdateTable {
+  id: Generated<number>;
+  problem_id: number;
+  measure_id: number | null;
+  at: IsoDate;
+  reported_by: string;
+  text: string;
+  progress: number | null;
+  created_at: CreatedAt;
+}
+export interface EvidenceTable {
+  id: Id;
+  problem_id: number;
+  measure_id: number | null;
+  file_name: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  bytes: Uint8Array | null;
+  document_id: number | null;
+  uploaded_by: string;
+  uploaded_at: CreatedAt;
+}
+export interface ClosureRequestTable {
+  id: Id;
+  problem_id: number;
+  requested_by: string;
+  requested_at: IsoDate;
+  note: string | null;
+  evidence_ids: number[];
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: IsoDate | null;
+  reason: string | null;
+  version: Version;
+}
+export interface ExtensionRequestTable {
+  id: Id;
+  problem_id: number;
+  requested_by: string;
+  requested_at: IsoDate;
+  reason: string;
+  old_deadline: IsoDate | null;
+  new_deadline: IsoDate;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: IsoDate | null;
+  decision_reason: string | null;
+  version: Version;
+}
+export interface SupervisionActionTable {
+  id: Id;
+  problem_id: number;
+  kind: string;
+  at: IsoDate;
+  by: string;
+  note: string | null;
+}
+export interface LookbackTable {
+  id: Id;
+  problem_id: number;
+  at: IsoDate;
+  by: string;
+  result: string;
+  note: string | null;
+}
+export interface OutcomeTable {
+  id: Id;
+  source_id: number;
+  problem_id: number | null;
+  kind: string;
+  money_kind: string | null;
+  amount: Decimal | null;
+  unit: string | null;
+  amount_wan: Decimal | null;
+  title: string | null;
+  edition: string | null;
+  action: string | null;
+  people: number | null;
+  how: string | null;
+  count: number | null;
+  at: IsoDate | null;
+  line: number | null;
+  counted: Generated<boolean>;
+  note: string | null;
+}
+export interface ClaimTable {
+  id: Id;
+  source_id: number;
+  metric: string;
+  value: string;
+  scope: string | null;
+  line: number;
+  text: string;
+}
+export interface EventTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: JSONColumnType<object, string | null, string | null> | null;
+  after: JSONColumnType<object, string | null, string | null> | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  org_unit: OrgUnitTable;
+  person: PersonTable;
+  document: DocumentTable;
+  source: SourceTable;
+  aspect: AspectTable;
+  problem: ProblemTable;
+  problem_unit: ProblemUnitTable;
+  measure: MeasureTable;
+  status_change: StatusChangeTable;
+  progress_update: ProgressUpdateTable;
+  evidence: EvidenceTable;
+  closure_request: ClosureRequestTable;
+  extension_request: ExtensionRequestTable;
+  supervision_action: SupervisionActionTable;
+  lookback: LookbackTable;
+  outcome: OutcomeTable;
+  claim: ClaimTable;
+  event: EventTable;
+}
