@@ -267,3 +267,64 @@ export async function recordOutcome(db: Db, code: string, who: Actor, input: Out
     return { event: 'record-outcome', detail: { outcome: id, ...input }, result: id };
   });
 }
+
+export interface Assignment {
+  readonly leadUnit?: string | null | undefined;
+  readonly cooperatingUnits?: readonly string[] | undefined;
+  readonly leadLeader?: string | null | undefined;
+  readonly responsiblePerson?: string | null | undefined;
+  readonly deadline?: string | null | undefined;
+  readonly triage?: 'immediate' | 'deadline' | 'long-term' | null | undefined;
+  readonly target?: string | null | undefined;
+  readonly amountDue?: { amount: string; unit: MoneyUnit } | null | undefined;
+}
+
+/**
+ * Claiming a problem (认领): lead and cooperating units, lead leader, responsible person, deadline, triage class
+ * (立行立改 / 限期整改 / 长期整改), target, amount to be rectified. Only the fields given change.
+ */
+export async function assignProblem(db: Db, code: string, who: Actor, a: Assignment) {
+  if (a.deadline) checkDay(a.deadline);
+  return step(db, code, who, null, async (trx, p) => {
+    const unitId = async (name: string) => {
+      const u = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
+      if (!u) throw new ActionRefused(`单位“${name}”不存在，请先在组织机构中添加`);
+      return u.id;
+    };
+    const personId = async (name: string) => {
+      const found = await trx.selectFrom('person').select('id').where('name', '=', name).execute();
+      if (found.length === 0) throw new ActionRefused(`人员“${name}”不存在，请先在人员中添加`);
+      if (found.length > 1) throw new ActionRefused(`有 ${found.length} 位名为“${name}”的人员，请在网页中选择`);
+      return (found[0] as { id: number }).id;
+    };
+    const set: Updateable<Database['problem']> = {};
+    if (a.leadUnit !== undefined) set.lead_unit_id = a.leadUnit === null ? null : await unitId(a.leadUnit);
+    if (a.leadLeader !== undefined) set.lead_leader_id = a.leadLeader === null ? null : await personId(a.leadLeader);
+    if (a.responsiblePerson !== undefined) set.responsible_person_id = a.responsiblePerson === null ? null : await personId(a.responsiblePerson);
+    if (a.deadline !== undefined) set.deadline = a.deadline;
+    if (a.triage !== undefined) {
+      set.triage = a.triage;
+      if (a.triage === 'long-term') set.long_term = true;
+    }
+    if (a.target !== undefined) set.target = a.target;
+    if (a.amountDue !== undefined) {
+      const amount = a.amountDue ? normalizeDecimal(a.amountDue.amount.trim()) : null;
+      if (a.amountDue && amount === null) throw new ActionRefused(`应改金额“${a.amountDue.amount}”不是有效数字`);
+      set.amount_due = amount;
+      set.amount_unit = a.amountDue?.unit ?? null;
+    }
+    if (a.leadUnit !== undefined || a.cooperatingUnits !== undefined) {
+      await trx.deleteFrom('problem_unit').where('problem_id', '=', p.id).execute();
+      const rows: { problem_id: number; unit_id: number; role: string }[] = [];
+      const lead = a.leadUnit !== undefined ? set.lead_unit_id : p.lead_unit_id;
+      if (lead) rows.push({ problem_id: p.id, unit_id: lead as number, role: 'lead' });
+      for (const name of a.cooperatingUnits ?? []) {
+        const id = await unitId(name);
+        if (id !== lead) rows.push({ problem_id: p.id, unit_id: id, role: 'cooperating' });
+      }
+      if (rows.length) await trx.insertInto('problem_unit').values(rows).execute();
+    }
+    if (!p.start_date) set.start_date = who.at;
+    return { event: 'assign', detail: a, extra: set, result: undefined };
+  });
+}

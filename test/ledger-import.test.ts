@@ -1,0 +1,118 @@
+// Importing the seeds into a real database (embedded, or the server when DATABASE_URL is set).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importDocuments, ImportError } from '../src/services/import-documents.ts';
+import { ledgerStatistics, listProblems, listSources, problemDetail, sourceClaims } from '../src/services/ledger-queries.ts';
+import { verifyAudit } from '../src/services/audit.ts';
+import type { Ledger } from '../src/store/open-database.ts';
+import { testLedger } from './support/ledger.ts';
+import { haveSeeds, seedPath } from './support/seeds.ts';
+
+const TODAY = '2026-11-22';
+const dir = mkdtempSync(join(tmpdir(), 'zg-import-'));
+
+async function counts(l: Ledger) {
+  const n = async (t: 'source' | 'problem' | 'measure' | 'document' | 'event' | 'claim' | 'outcome') =>
+    Number((await l.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { sources: await n('source'), problems: await n('problem'), measures: await n('measure'), documents: await n('document'), events: await n('event'), claims: await n('claim'), outcomes: await n('outcome') };
+}
+
+describe.skipIf(!haveSeeds)('importing the five seeds', () => {
+  let l: Ledger;
+  beforeAll(async () => {
+    l = await testLedger();
+    await importDocuments(l, ['000', '001', '002', '003', '004'].map(seedPath), { actor: '整改办', today: TODAY });
+  });
+  afterAll(() => l.close());
+
+  it('creates a source for each report, 21 in all, with stable codes', async () => {
+    const sources = await listSources(l.db);
+    expect(sources).toHaveLength(21);
+    expect(sources.map((s) => s.code)).toContain('XC2021-01');
+    expect(sources.find((s) => s.code === 'SJ2023-01')).toMatchObject({ kind: 'audit', problems: 15 });
+  });
+
+  it('seed 004: 4 aspects, 32 problems, 25 completed and 7 phase-complete, all long-term', async () => {
+    const s = await ledgerStatistics(l.db, { source: 'XC2021-01', today: TODAY });
+    expect(s).toMatchObject({ total: 32, completed: 25, phased: 7, inProgress: 0, notStarted: 0, overdue: 0 });
+    expect(Object.keys(s.byAspect)).toHaveLength(4);
+    expect(s.byTriage).toEqual({ 'long-term': expect.objectContaining({ total: 32 }) });
+    expect(s.completionRate?.toFixed(2)).toBe('78.13');
+  });
+
+  it('keeps each report’s claims beside the ledger and lists where they differ', async () => {
+    const d = (code: string) => sourceClaims(l.db, code, TODAY).then((xs) => xs.map((x) => `${x.metric}:${x.stated}/${x.computed}${x.agrees ? '' : '✗'}`));
+    expect(await d('XC2021-01')).toEqual(['problems:32/32', 'phased:7/7', 'completed:32/25✗', 'problems:32/32']);
+    expect(await d('SJ2023-01')).toEqual(['completed:137/0✗', 'problems:185/15✗', 'completion-rate:74.05/0✗']);
+    // the street office whose "基本完成的事项" names 2 of 12, the rest completed
+    expect(await d('XC2022-01')).toEqual(['problems:12/12', 'phased:2/2', 'completed:10/10', 'problems:12/12']);
+    // the village: 47 problems written as "一是…" under 12 headings
+    expect(await d('XC2023-04')).toEqual(['problems:47/47', 'problems:47/47']);
+    // the township that states 31 specific problems and lists 30
+    expect(await d('XC2023-08')).toEqual(['problems:31/30✗', 'completed:28/27✗', 'in-progress:3/3']);
+  });
+
+  it('gives the same figures as of the report’s day, and none before it existed', async () => {
+    expect(await ledgerStatistics(l.db, { source: 'XC2021-01', asOf: '2021-09-27', today: TODAY })).toMatchObject({ total: 32, completed: 25, phased: 7 });
+    expect(await ledgerStatistics(l.db, { source: 'XC2021-01', asOf: '2021-09-26', today: TODAY })).toMatchObject({ total: 0 });
+  });
+
+  it('keeps problems with their measures, specific problems and the document as evidence of closure', async () => {
+    const d = await problemDetail(l.db, 'XC2021-01-008', TODAY);
+    expect(d.problem).toMatchObject({ title: '环境污染整治力度不够', status: 'phased', longTerm: true, statusText: '阶段性完成整改，并长期坚持' });
+    expect(d.children.map((c) => c.code)).toEqual(['XC2021-01-008-01', 'XC2021-01-008-02']);
+    expect(d.timeline.map((t) => t.kind)).toEqual(['status', 'closure-request', 'closure-decision', 'evidence']);
+    const long = await listProblems(l.db, { source: 'XC2025-01', today: TODAY, limit: 100 });
+    expect(long.total).toBe(19);
+    expect(long.items.filter((p) => p.longTerm)).toHaveLength(6);
+  });
+
+  it('records outcomes, counting a report’s own totals once', async () => {
+    const s = await ledgerStatistics(l.db, { source: 'SJ2023-01', today: TODAY });
+    expect(s.outcomes).toMatchObject({ moneyWan: '368400', institutions: 70, accountable: 11 });
+  });
+
+  it('changes nothing when the same bytes are imported again', async () => {
+    const before = await counts(l);
+    const again = await importDocuments(l, [seedPath('004'), seedPath('002')], { actor: '整改办', today: TODAY });
+    expect(again.map((r) => r.status)).toEqual(['already-imported', 'already-imported']);
+    expect(await counts(l)).toEqual(before);
+  });
+
+  it('writes every change to a hash-chained log that verifies', async () => {
+    const r = await verifyAudit(l);
+    expect(r.firstBroken).toBeNull();
+    expect(r.checked).toBe((await counts(l)).events);
+  });
+});
+
+describe.skipIf(!haveSeeds)('a failed import', () => {
+  it('leaves nothing behind when one of the files cannot be read', async () => {
+    const l = await testLedger();
+    try {
+      const scan = join(dir, '空白.pdf');
+      writeFileSync(scan, '');
+      await expect(importDocuments(l, [seedPath('004'), scan], { actor: 't', today: TODAY })).rejects.toThrow(ImportError);
+      expect(await counts(l)).toEqual({ sources: 0, problems: 0, measures: 0, documents: 0, events: 0, claims: 0, outcomes: 0 });
+    } finally {
+      await l.close();
+    }
+  });
+
+  it('leaves nothing behind when the database refuses a row halfway', async () => {
+    const l = await testLedger();
+    try {
+      // the database refuses one problem of the 9th report, after eight reports were written
+      await sql`create function refuse_row() returns trigger language plpgsql as $$ begin raise exception 'refused for the test'; end $$`.execute(l.db);
+      await sql`create trigger refuse before insert on problem for each row when (new.title = '政治理论学习不扎实，学用结合不够') execute function refuse_row()`.execute(l.db);
+      const before = await counts(l);
+      await expect(importDocuments(l, [seedPath('004'), seedPath('002')], { actor: 't', today: TODAY })).rejects.toThrow(/refused for the test/);
+      expect(await counts(l)).toEqual(before);
+    } finally {
+      await l.close();
+    }
+  });
+});
