@@ -47,7 +47,11 @@ export function registerLedgerCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action((files: string[], opts: { json?: boolean }) =>
       withLedger(async (l) => {
-        const results = await importDocuments(l, files, { actor: process.env.USER ?? 'cli', today: today() });
+        const results = await importDocuments(l, files, {
+          actor: process.env.USER ?? 'cli',
+          today: today(),
+          onSource: (s) => void process.stderr.write(`正在写入 ${s.code} ${s.title}\n`),
+        });
         if (opts.json) return json(results);
         for (const r of results) {
           if (r.status === 'already-imported') print(`${r.file}：此前已导入（内容相同），未作改动`);

@@ -34,6 +34,8 @@ export interface ImportOptions {
   readonly actor: string;
   readonly today: string;
   readonly maxBytes?: number;
+  /** told of each source as it is written, before the transaction commits */
+  readonly onSource?: (source: ImportedSource) => void;
 }
 
 const MIME: Record<string, string> = {
@@ -75,14 +77,14 @@ export async function importDocuments(ledger: Ledger, files: readonly string[], 
       for (const [index, report] of reports.entries()) {
         if (report.kind === 'unknown' && report.aspects.length === 0) continue;
         const plan = planImport(report, opts.today);
-        sources.push(
-          await writeSource(trx, plan, report, {
+        const written = await writeSource(trx, plan, report, {
             documentId,
             index,
             actor: opts.actor,
-            evidence: { file_name: fileName, sha256, size: bytes.length, mime: MIME[doc.format] ?? 'application/octet-stream' },
-          }),
-        );
+          evidence: { file_name: fileName, sha256, size: bytes.length, mime: MIME[doc.format] ?? 'application/octet-stream' },
+        });
+        sources.push(written);
+        opts.onSource?.(written);
       }
       await appendEvents(trx, [{ actor: opts.actor, entity: 'document', entityId: documentId, action: 'import', after: { fileName, sha256, sources: sources.map((s) => s.code) } }]);
       results.push({ file: doc.file, sha256, status: 'imported', sources });

@@ -7,6 +7,10 @@ import { inject } from 'vitest';
 import { openLedger, type Ledger } from '../../src/store/open-database.ts';
 import { withDatabase } from './global-setup.ts';
 
+let last: string | null = null;
+/** The URL of the last server database testLedger made, for a child process to use. */
+export const lastUrl = () => last;
+
 export async function testLedger(): Promise<Ledger> {
   const t = inject('ledgerTemplate');
   if (t.kind === 'embedded') return openLedger({ loadDataDir: new Blob([readFileSync(t.dump)]) });
@@ -15,14 +19,15 @@ export async function testLedger(): Promise<Ledger> {
   await admin.connect();
   await admin.query(`create database ${name} template ${t.template}`);
   await admin.end();
-  const ledger = await openLedger({ url: withDatabase(t.url, name) });
+  last = withDatabase(t.url, name);
+  const ledger = await openLedger({ url: last });
   return {
     ...ledger,
     close: async () => {
       await ledger.close();
       const drop = new pg.Client({ connectionString: t.url });
       await drop.connect();
-      await drop.query(`drop database if exists ${name}`);
+      await drop.query(`drop database if exists ${name} with (force)`);
       await drop.end();
     },
   };
