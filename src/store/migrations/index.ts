@@ -1,9 +1,11 @@
 // Versioned migrations, applied in name order at every open. A migration once released is never edited: add one.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-ledger.ts';
+import * as m0002 from './0002-list-indexes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
+  '0002-list-indexes': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {
