@@ -5,15 +5,20 @@ import { completionRate } from './completion-rate.ts';
 import { addDecimals } from '../document/money.ts';
 import { isOpen, reportedStatus, type LedgerStatus } from './problem-state.ts';
 
-/** A group of problems that share every attribute statistics look at. */
+/** A group of problems that share a key (an aspect, a unit or a triage class), a status and whether the deadline has passed. */
 export interface StatusCell {
-  readonly aspect: string | null;
-  readonly unit: string | null;
-  readonly triage: string | null;
+  readonly key: string | null;
   readonly status: LedgerStatus;
   /** the deadline lies before the as-of day */
   readonly pastDeadline: boolean;
   readonly count: number;
+}
+
+/** Every problem falls in exactly one cell of each dimension. */
+export interface StatusCells {
+  readonly byAspect: readonly StatusCell[];
+  readonly byUnit: readonly StatusCell[];
+  readonly byTriage: readonly StatusCell[];
 }
 
 export interface OutcomeRow {
@@ -57,17 +62,17 @@ function add(c: Counts, cell: StatusCell): void {
 
 export const UNASSIGNED = '（未指定）';
 
-export function statistics(cells: readonly StatusCell[], outcomes: readonly OutcomeRow[] = []): Statistics {
+export function statistics(cells: StatusCells, outcomes: readonly OutcomeRow[] = []): Statistics {
   const all = empty();
-  const byAspect: Record<string, Counts> = {};
-  const byUnit: Record<string, Counts> = {};
-  const byTriage: Record<string, Counts> = {};
-  for (const cell of cells) {
-    add(all, cell);
-    add((byAspect[cell.aspect ?? UNASSIGNED] ??= empty()), cell);
-    add((byUnit[cell.unit ?? UNASSIGNED] ??= empty()), cell);
-    add((byTriage[cell.triage ?? UNASSIGNED] ??= empty()), cell);
-  }
+  const group = (cs: readonly StatusCell[]) => {
+    const out: Record<string, Counts> = {};
+    for (const c of cs) add((out[c.key ?? UNASSIGNED] ??= empty()), c);
+    return out;
+  };
+  for (const c of cells.byTriage) add(all, c);
+  const byAspect = group(cells.byAspect);
+  const byUnit = group(cells.byUnit);
+  const byTriage = group(cells.byTriage);
   const money = outcomes.filter((o) => o.kind === 'money' && o.amountWan !== null);
   const moneyByKind: Record<string, string> = {};
   for (const o of money) moneyByKind[o.moneyKind ?? 'other'] = addDecimals([moneyByKind[o.moneyKind ?? 'other'] ?? '0', o.amountWan as string]);
