@@ -105,17 +105,18 @@ interface FlatProblem {
   readonly code: string;
   readonly aspectOrdinal: number;
   readonly parentCode: string | null;
+  readonly depth: number;
 }
 
 function flatten(plan: ImportPlan, code: string): FlatProblem[] {
   const out: FlatProblem[] = [];
   let counter = 0;
-  const walk = (p: PlannedProblem, aspectOrdinal: number, parentCode: string | null, i: number) => {
+  const walk = (p: PlannedProblem, aspectOrdinal: number, parentCode: string | null, depth: number, i: number) => {
     const c = parentCode ? childCode(parentCode, i) : problemCode(code, ++counter);
-    out.push({ plan: p, code: c, aspectOrdinal, parentCode });
-    p.children.forEach((child, j) => walk(child, aspectOrdinal, c, j + 1));
+    out.push({ plan: p, code: c, aspectOrdinal, parentCode, depth });
+    p.children.forEach((child, j) => walk(child, aspectOrdinal, c, depth + 1, j + 1));
   };
-  for (const a of plan.aspects) a.problems.forEach((p, i) => walk(p, a.ordinal, null, i + 1));
+  for (const a of plan.aspects) a.problems.forEach((p, i) => walk(p, a.ordinal, null, 0, i + 1));
   return out;
 }
 
@@ -160,7 +161,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
   const flat = flatten(plan, code);
   const ids = new Map<string, number>();
   for (let depth = 0; ; depth++) {
-    const level = flat.filter((f) => f.code.split('-').length - 3 === depth);
+    const level = flat.filter((f) => f.depth === depth);
     if (level.length === 0) break;
     for (const slice of slices(level)) {
       const rows = await trx

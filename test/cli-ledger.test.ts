@@ -1,0 +1,60 @@
+// The ledger from the command line: import, lists, one problem, statistics, the audit check — as a user runs them.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SAMPLE = join(ROOT, 'samples', '巡察整改进展情况的通报-示例.txt');
+const data = mkdtempSync(join(tmpdir(), 'zg-cli-ledger-'));
+
+function zg(...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, ZG_DATA: data, ZG_TODAY: '2025-01-15', USER: '整改办' };
+  delete env.DATABASE_URL; // this test is about the embedded database a user gets by default
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/zg.mjs'), ...args], { env, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('zg on the ledger', () => {
+  it('imports a report, once', () => {
+    const r = zg('import', SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已导入 1 个整改来源');
+    expect(r.out).toContain('XC2024-01  中共示例县农业农村局党组关于县委第三轮巡察整改进展情况的通报（问题 8 个）');
+    expect(r.err).toContain('正在写入 XC2024-01');
+    expect(zg('import', SAMPLE).out).toContain('此前已导入（内容相同），未作改动');
+  });
+
+  it('prints statistics as JSON in the documented shape, with the report’s claims beside them', () => {
+    const r = zg('stats', '--source', 'XC2024-01', '--json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(Object.keys(s)).toEqual(expect.arrayContaining(['total', 'completed', 'phased', 'inProgress', 'notStarted', 'overdue', 'completionRate', 'byAspect', 'byUnit', 'byTriage', 'outcomes']));
+    expect(s).toMatchObject({ total: 8, completed: 5, phased: 2, inProgress: 1, notStarted: 0 });
+    expect(s.completionRate).toBe(62.5);
+    expect(s.claims.filter((c: { agrees: boolean }) => !c.agrees).map((c: { metric: string; stated: number; computed: number }) => [c.metric, c.stated, c.computed])).toEqual([
+      ['completed', 6, 5],
+      ['completion-rate', 75, 62.5],
+    ]);
+    expect(zg('stats').out).toMatch(/^截至 2025-01-15：共 8 个：已完成 5，阶段性完成 2，正在整改 1，未开始 0，超期 0；完成率 62\.50%/);
+  });
+
+  it('lists problems and shows one with its history', () => {
+    const list = JSON.parse(zg('problems', '--status', 'phased', '--json').out);
+    expect(list.items.map((p: { code: string }) => p.code)).toEqual(['XC2024-01-003', 'XC2024-01-008']);
+    const one = zg('problem', 'XC2024-01-003');
+    expect(one.out).toContain('XC2024-01-003  涉农资金统筹整合不到位');
+    expect(one.out).toContain('状态：阶段性完成（长期整改），报告原文“阶段性完成整改，并长期坚持”');
+    expect(one.out).toContain('1. 一是建立涉农资金统筹整合联席会议机制');
+    const missing = zg('problem', 'XC2099-01-001');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('没有编号为“XC2099-01-001”的问题');
+  });
+
+  it('verifies the audit log', () => {
+    const r = zg('audit', 'verify');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/操作日志完好：共 \d+ 条记录，哈希链连续/);
+  });
+});
