@@ -9,6 +9,7 @@ import {
   ActionRefused,
   StaleVersionError,
   addEvidence,
+  assignMeasure,
   assignProblem,
   decideClosure,
   decideExtension,
@@ -21,6 +22,7 @@ import {
 } from '../src/services/problem-actions.ts';
 import { createPerson, createUnit, unitTree } from '../src/services/organisation.ts';
 import { verifyAudit } from '../src/services/audit.ts';
+import { setWarningThresholds } from '../src/services/source-settings.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 
@@ -119,16 +121,37 @@ describe('working a problem through to closure', () => {
     expect(s.outcomes.accountable).toBe(3);
   });
 
+  it('colours by the source’s own thresholds', async () => {
+    // progress was reset by the relapse and the last report is old: yellow by the defaults
+    expect((await problemDetail(l.db, code, '2025-06-12')).problem.colour).toBe('yellow');
+    await setWarningThresholds(l.db, code.slice(0, 9), '整改办', { behindPoints: 100, nearDays: 120, reportEveryDays: 365 });
+    expect((await problemDetail(l.db, code, '2025-06-12')).problem.colour).toBe('blue');
+    await expect(setWarningThresholds(l.db, code.slice(0, 9), '整改办', { nearDays: -1 })).rejects.toThrow('预警阈值 nearDays');
+  });
+
+  it('gives each measure its own owner and deadline', async () => {
+    await assignMeasure(l.db, code, { actor: '整改办', at: '2025-06-12' }, 1, { ownerUnit: '计划财务股', ownerPerson: '张会计', deadline: '2025-07-31' });
+    const m = await l.db.selectFrom('measure').innerJoin('problem', 'problem.id', 'measure.problem_id').select(['measure.deadline', 'measure.owner_unit_id', 'measure.owner_person_id']).where('problem.code', '=', code).where('measure.ordinal', '=', 1).executeTakeFirstOrThrow();
+    expect(m.deadline).toBe('2025-07-31');
+    expect(m.owner_unit_id).not.toBeNull();
+    await expect(assignMeasure(l.db, code, { actor: '整改办', at: '2025-06-12' }, 9, { deadline: '2025-07-31' })).rejects.toThrow('没有第 9 项措施');
+  });
+
   it('refuses a stale update instead of overwriting it', async () => {
     const { version } = (await problemDetail(l.db, code, '2025-06-10')).problem;
     await reportProgress(l.db, code, { actor: '甲', at: '2025-06-11', expectedVersion: version }, { text: '第一次' });
     await expect(reportProgress(l.db, code, { actor: '乙', at: '2025-06-11', expectedVersion: version }, { text: '基于旧页面' })).rejects.toThrow(StaleVersionError);
   });
 
-  it('writes a verifiable log, and finds the first entry someone altered', async () => {
+  it('writes a log that refuses changes, and finds the first entry someone altered behind its back', async () => {
     expect((await verifyAudit(l)).firstBroken).toBeNull();
     const victim = await l.db.selectFrom('event').select('id').where('action', '=', 'accept-closure').executeTakeFirstOrThrow();
+    await expect(sql`update event set actor = '有人改了' where id = ${victim.id}`.execute(l.db)).rejects.toThrow('操作日志只能追加');
+    await expect(sql`delete from event where id = ${victim.id}`.execute(l.db)).rejects.toThrow('操作日志只能追加');
+    // someone with the database owner's rights switches the guard off and edits an entry
+    await sql`alter table event disable trigger event_append_only`.execute(l.db);
     await sql`update event set actor = '有人改了' where id = ${victim.id}`.execute(l.db);
+    await sql`alter table event enable trigger event_append_only`.execute(l.db);
     const r = await verifyAudit(l);
     expect(r.firstBroken?.id).toBe(String(victim.id));
     expect(r.firstBroken?.reason).toContain('被改动');

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-differences.ts';
 import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
-import { DEFAULT_THRESHOLDS, warningColour, type WarningColour } from '../core/ledger/warning.ts';
+import { thresholdsOf, warningColour, type WarningColour } from '../core/ledger/warning.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import type { Db } from '../store/open-database.ts';
 
@@ -125,7 +125,7 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code';
   const rows = await base
-    .select(['p.code', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'u.name as unit', 's.code as source', 'a.title as aspect'])
+    .select(['p.code', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'u.name as unit', 's.code as source', 's.warning', 'a.title as aspect'])
     .orderBy(sortColumn)
     .orderBy('p.code')
     .limit(q.limit ?? 50)
@@ -142,7 +142,7 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
       deadline: r.deadline,
       leadUnit: r.unit,
       progress: r.progress,
-      colour: warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, q.today, DEFAULT_THRESHOLDS),
+      colour: warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, q.today, thresholdsOf(r.warning)),
       source: r.source,
       aspect: r.aspect,
     })),
@@ -165,7 +165,7 @@ export async function problemDetail(db: Db, code: string, today: string) {
     .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
     .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
     .selectAll('p')
-    .select(['s.code as source_code', 's.title as source_title', 'a.title as aspect', 'u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible_person'])
+    .select(['s.code as source_code', 's.title as source_title', 's.warning', 'a.title as aspect', 'u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible_person'])
     .where('p.code', '=', code)
     .executeTakeFirst();
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
@@ -221,7 +221,7 @@ export async function problemDetail(db: Db, code: string, today: string) {
       cooperatingUnits: cooperating.filter((c) => c.role === 'cooperating').map((c) => c.name),
       reopenedCount: p.reopened_count,
       version: p.version,
-      colour: warningColour({ status: p.status as LedgerStatus, deadline: p.deadline, startDate: p.start_date, progress: p.progress, lastProgressAt: p.last_progress_at }, today),
+      colour: warningColour({ status: p.status as LedgerStatus, deadline: p.deadline, startDate: p.start_date, progress: p.progress, lastProgressAt: p.last_progress_at }, today, thresholdsOf(p.warning)),
     },
     children,
     measures: measures.map((m) => ({ ordinal: m.ordinal, text: m.text, status: m.status, progress: m.progress, deadline: m.deadline })),

@@ -328,3 +328,26 @@ export async function assignProblem(db: Db, code: string, who: Actor, a: Assignm
     return { event: 'assign', detail: a, extra: set, result: undefined };
   });
 }
+
+/** A measure's own owner unit, person and deadline. */
+export async function assignMeasure(db: Db, code: string, who: Actor, ordinal: number, a: { ownerUnit?: string | null; ownerPerson?: string | null; deadline?: string | null }) {
+  if (a.deadline) checkDay(a.deadline);
+  return step(db, code, who, null, async (trx, p) => {
+    const m = await trx.selectFrom('measure').select(['id', 'version']).where('problem_id', '=', p.id).where('ordinal', '=', ordinal).executeTakeFirst();
+    if (!m) throw new ActionRefused(`问题 ${code} 没有第 ${ordinal} 项措施`);
+    const set: Updateable<Database['measure']> = { version: m.version + 1 };
+    if (a.ownerUnit !== undefined) {
+      const u = a.ownerUnit === null ? null : await trx.selectFrom('org_unit').select('id').where('name', '=', a.ownerUnit).executeTakeFirst();
+      if (a.ownerUnit !== null && !u) throw new ActionRefused(`单位“${a.ownerUnit}”不存在，请先在组织机构中添加`);
+      set.owner_unit_id = u?.id ?? null;
+    }
+    if (a.ownerPerson !== undefined) {
+      const people = a.ownerPerson === null ? [] : await trx.selectFrom('person').select('id').where('name', '=', a.ownerPerson).execute();
+      if (a.ownerPerson !== null && people.length !== 1) throw new ActionRefused(`人员“${a.ownerPerson}”${people.length ? '有重名，请在网页中选择' : '不存在'}`);
+      set.owner_person_id = people[0]?.id ?? null;
+    }
+    if (a.deadline !== undefined) set.deadline = a.deadline;
+    await trx.updateTable('measure').set(set).where('id', '=', m.id).execute();
+    return { event: 'assign-measure', detail: { ordinal, ...a }, result: undefined };
+  });
+}

@@ -55,6 +55,7 @@ export interface SourceTable {
   report_lines: number[] | null;
   parsed: JSONColumnType<object, string, string> | null;
   findings: JSONColumnType<unknown[], string, string>;
+  warning: JSONColumnType<object, string | null, string | null> | null;
   version: Version;
   created_at: CreatedAt;
 }

@@ -39,3 +39,13 @@ export function warningColour(item: WarnedItem, today: string, t: WarningThresho
   if (isOpen(item.status) && item.deadline && daysBetween(today, item.deadline) <= t.nearDays) return 'blue';
   return 'green';
 }
+
+/** A source's own thresholds over the defaults; anything that is not a sensible number of days or points is ignored. */
+export function thresholdsOf(stored: unknown): WarningThresholds {
+  const o = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const pick = (k: keyof WarningThresholds) => {
+    const v = o[k];
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3650 ? v : DEFAULT_THRESHOLDS[k];
+  };
+  return { nearDays: pick('nearDays'), reportEveryDays: pick('reportEveryDays'), behindPoints: pick('behindPoints') };
+}

@@ -1,0 +1,20 @@
+// Use case: a source's own warning thresholds (blue so many days before the deadline, yellow after so many days
+// without a progress report or so many points behind plan).
+import { thresholdsOf, type WarningThresholds } from '../core/ledger/warning.ts';
+import { appendEvents } from '../store/event.repository.ts';
+import type { Db } from '../store/open-database.ts';
+import { NotFoundError } from './ledger-queries.ts';
+import { ActionRefused } from './problem-actions.ts';
+
+export async function setWarningThresholds(db: Db, code: string, actor: string, t: Partial<WarningThresholds>): Promise<WarningThresholds> {
+  for (const [k, v] of Object.entries(t))
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3650)) throw new ActionRefused(`预警阈值 ${k} 应为 0 到 3650 的整数`);
+  return db.transaction().execute(async (trx) => {
+    const s = await trx.selectFrom('source').select(['id', 'warning', 'version']).where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+    const next = thresholdsOf({ ...thresholdsOf(s.warning), ...t });
+    await trx.updateTable('source').set({ warning: JSON.stringify(next), version: s.version + 1 }).where('id', '=', s.id).execute();
+    await appendEvents(trx, [{ actor, entity: 'source', entityId: s.id, action: 'set-warning-thresholds', before: thresholdsOf(s.warning), after: next }]);
+    return next;
+  });
+}
