@@ -6,6 +6,8 @@ import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusC
 import { thresholdsOf, warningColour, type WarningColour } from '../core/ledger/warning.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import type { Db } from '../store/open-database.ts';
+import type { Scope } from '../core/access/permissions.ts';
+import { scopeSql, sourceScopeSql } from './scope.ts';
 
 export class NotFoundError extends Error {}
 
@@ -15,29 +17,32 @@ export interface StatsQuery {
   readonly today: string;
   /** count specific problems (children) instead of problems */
   readonly level?: 'problems' | 'specific';
+  readonly scope?: Scope;
 }
 
-async function sourceId(db: Db, code: string): Promise<number> {
-  const s = await db.selectFrom('source').select('id').where('code', '=', code).executeTakeFirst();
+async function sourceId(db: Db, code: string, scope?: Scope): Promise<number> {
+  const s = await db.selectFrom('source as s').select('id').where('code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
   if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   return s.id;
 }
 
 export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistics & { asOf: string }> {
   const asOf = q.asOf ?? q.today;
-  const src = q.source ? await sourceId(db, q.source) : null;
+  const src = q.source ? await sourceId(db, q.source, q.scope) : null;
   const current = asOf >= q.today;
   // The status of each problem on the day: its row for today, else its last change on or before the day.
-  const statusOn = sql`with s as (select distinct on (problem_id) problem_id, to_status from status_change where at <= ${asOf} order by problem_id, at desc, id desc)`;
-  const status = current ? sql`p.status` : sql`s.to_status`;
+  const statusOn = sql`with sc as (select distinct on (problem_id) problem_id, to_status from status_change where at <= ${asOf} order by problem_id, at desc, id desc)`;
+  const status = current ? sql`p.status` : sql`sc.to_status`;
   const rows = await sql<{ dim: number; id: number | null; triage: string | null; status: LedgerStatus; past: boolean; n: number }>`
     ${current ? sql`` : statusOn}
     select grouping(aspect_id) + 2 * grouping(unit_id) as dim, coalesce(aspect_id, unit_id) as id, triage, status, past, count(*)::int as n
       from (select p.aspect_id, p.lead_unit_id as unit_id, p.triage, ${status} as status, coalesce(p.deadline < ${asOf}, false) as past
               from problem p
-              ${current ? sql`` : sql`join s on s.problem_id = p.id`}
+              join source s on s.id = p.source_id
+              ${current ? sql`` : sql`join sc on sc.problem_id = p.id`}
              where ${q.level === 'specific' ? sql`not exists (select 1 from problem c where c.parent_id = p.id)` : sql`p.parent_id is null`}
-               ${src ? sql`and p.source_id = ${src}` : sql``}) x
+               ${src ? sql`and p.source_id = ${src}` : sql``}
+               and ${scopeSql(q.scope)}) x
      group by grouping sets ((aspect_id, status, past), (unit_id, status, past), (triage, status, past))`.execute(db);
   // names for the ids the database grouped by (grouping by integers is what keeps 100,000 problems under 200 ms)
   const aspects = new Map(
@@ -53,8 +58,16 @@ export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistic
     byUnit: rows.rows.filter((r) => r.dim === 1).map((r) => cell(r, r.id === null ? null : (units.get(r.id) ?? null))),
     byTriage: rows.rows.filter((r) => r.dim === 3).map((r) => cell(r, r.triage)),
   };
-  let outcomesQuery = db.selectFrom('outcome').select(['kind', 'money_kind', 'amount_wan', 'people', 'count']).where('counted', '=', true).where((eb) => eb.or([eb('at', 'is', null), eb('at', '<=', asOf)]));
-  if (src) outcomesQuery = outcomesQuery.where('source_id', '=', src);
+  let outcomesQuery = db
+    .selectFrom('outcome as o')
+    .innerJoin('source as s', 's.id', 'o.source_id')
+    .leftJoin('problem as p', 'p.id', 'o.problem_id')
+    .select(['o.kind', 'o.money_kind', 'o.amount_wan', 'o.people', 'o.count'])
+    .where('o.counted', '=', true)
+    .where((eb) => eb.or([eb('o.at', 'is', null), eb('o.at', '<=', asOf)]))
+    // outcomes of a problem follow the problem's scope; a source's own totals follow the source's
+    .where(sql<boolean>`case when p.id is null then ${sourceScopeSql(q.scope)} else ${scopeSql(q.scope)} end`);
+  if (src) outcomesQuery = outcomesQuery.where('o.source_id', '=', src);
   const outcomes: OutcomeRow[] = (await outcomesQuery.execute()).map((o) => ({
     kind: o.kind as OutcomeRow['kind'],
     moneyKind: o.money_kind,
@@ -66,21 +79,23 @@ export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistic
 }
 
 /** A source's stated overall figures beside what its ledger counts. */
-export async function sourceClaims(db: Db, code: string, today: string): Promise<ClaimDifference[]> {
-  const id = await sourceId(db, code);
+export async function sourceClaims(db: Db, code: string, today: string, scope?: Scope): Promise<ClaimDifference[]> {
+  const id = await sourceId(db, code, scope);
   const claims = await db.selectFrom('claim').select(['metric', 'value', 'scope', 'line', 'text']).where('source_id', '=', id).orderBy('line').execute();
   const problems: Counts = await ledgerStatistics(db, { source: code, today });
   const specific: Counts = await ledgerStatistics(db, { source: code, today, level: 'specific' });
   return claimDifferences(claims, problems, specific);
 }
 
-export async function listSources(db: Db) {
+export async function listSources(db: Db, scope?: Scope) {
   return db
-    .selectFrom('source')
-    .leftJoin('problem', (j) => j.onRef('problem.source_id', '=', 'source.id').on('problem.parent_id', 'is', null))
-    .select(['source.code', 'source.kind', 'source.title', 'source.feedback_date', 'source.report_date', (eb) => eb.fn.count<number>('problem.id').as('problems')])
-    .groupBy('source.id')
-    .orderBy('source.code')
+    .selectFrom('source as s')
+    .leftJoin('problem as p', (j) => j.onRef('p.source_id', '=', 's.id').on('p.parent_id', 'is', null))
+    .select(['s.code', 's.kind', 's.title', 's.feedback_date', 's.report_date', (eb) => eb.fn.count<number>('p.id').as('problems')])
+    .where(sourceScopeSql(scope))
+    .where(sql<boolean>`(p.id is null or ${scopeSql(scope)})`)
+    .groupBy('s.id')
+    .orderBy('s.code')
     .execute();
 }
 
@@ -94,6 +109,7 @@ export interface ProblemListQuery {
   readonly limit?: number;
   readonly offset?: number;
   readonly sort?: 'code' | 'deadline' | 'status';
+  readonly scope?: Scope;
 }
 
 export interface ProblemListItem {
@@ -116,7 +132,8 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
     .innerJoin('source as s', 's.id', 'p.source_id')
     .leftJoin('aspect as a', 'a.id', 'p.aspect_id')
     .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
-    .where('p.parent_id', 'is', null);
+    .where('p.parent_id', 'is', null)
+    .where(scopeSql(q.scope));
   if (q.source) base = base.where('s.code', '=', q.source);
   if (q.status) base = base.where('p.status', '=', q.status);
   if (q.unit) base = base.where('u.name', '=', q.unit);
@@ -156,7 +173,7 @@ export interface TimelineEntry {
   readonly text: string;
 }
 
-export async function problemDetail(db: Db, code: string, today: string) {
+export async function problemDetail(db: Db, code: string, today: string, scope?: Scope) {
   const p = await db
     .selectFrom('problem as p')
     .innerJoin('source as s', 's.id', 'p.source_id')
@@ -167,6 +184,7 @@ export async function problemDetail(db: Db, code: string, today: string) {
     .selectAll('p')
     .select(['s.code as source_code', 's.title as source_title', 's.warning', 'a.title as aspect', 'u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible_person'])
     .where('p.code', '=', code)
+    .where(scopeSql(scope))
     .executeTakeFirst();
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
   const id = p.id;

@@ -11,6 +11,8 @@ import type { Database } from '../store/schema.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Transaction, Updateable } from 'kysely';
 import { NotFoundError } from './ledger-queries.ts';
+import { scopeSql } from './scope.ts';
+import type { Scope } from '../core/access/permissions.ts';
 
 /** The action is not allowed in the problem's state, or its input is wrong; the message is for the user. */
 export class ActionRefused extends Error {}
@@ -25,12 +27,21 @@ interface Actor {
   readonly actor: string;
   readonly at: string; // ISO day the step happened
   readonly expectedVersion?: number | undefined;
+  /** the viewer's scope: a problem outside it is not found */
+  readonly scope?: Scope | undefined;
 }
 
 type Row = Awaited<ReturnType<typeof loadForUpdate>>;
 
-async function loadForUpdate(trx: Transaction<Database>, code: string) {
-  const p = await trx.selectFrom('problem').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+async function loadForUpdate(trx: Transaction<Database>, code: string, scope?: Scope) {
+  const p = await trx
+    .selectFrom('problem as p')
+    .innerJoin('source as s', 's.id', 'p.source_id')
+    .selectAll('p')
+    .where('p.code', '=', code)
+    .where(scopeSql(scope))
+    .forUpdate('p')
+    .executeTakeFirst();
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
   return p;
 }
@@ -53,7 +64,7 @@ async function step<T>(
 ): Promise<T> {
   checkDay(who.at);
   return db.transaction().execute(async (trx) => {
-    const p = await loadForUpdate(trx, code);
+    const p = await loadForUpdate(trx, code, who.scope);
     if (who.expectedVersion !== undefined && who.expectedVersion !== p.version) throw new StaleVersionError(code);
     let next: ProblemState | null = null;
     let reason = '';

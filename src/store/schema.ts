@@ -231,6 +231,31 @@ export interface EventTable {
   hash: string;
 }
 
+export interface AppUserTable {
+  id: Id;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  unit_id: number | null;
+  active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+}
+export interface UserSessionTable {
+  id: string;
+  user_id: number;
+  csrf: string;
+  created_at: CreatedAt;
+  expires_at: Date | string;
+}
+export interface LoginFailureTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: CreatedAt;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   person: PersonTable;
@@ -250,4 +275,7 @@ export interface Database {
   outcome: OutcomeTable;
   claim: ClaimTable;
   event: EventTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  login_failure: LoginFailureTable;
 }

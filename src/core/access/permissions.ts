@@ -1,0 +1,68 @@
+// Who may do what. Roles: 系统管理员, 整改办 (manages the ledgers of its unit's sources), 责任单位 (sees and works on the
+// problems its unit or a unit below it leads or cooperates on), 领导 (reads and approves within its unit's scope),
+// 监督 (reads across the units of its jurisdiction and supervises). Every route asks here; none decides for itself.
+
+export type Role = 'admin' | 'office' | 'unit' | 'leader' | 'supervisor';
+
+export const ROLE_LABEL: Record<Role, string> = { admin: '系统管理员', office: '整改办', unit: '责任单位', leader: '领导', supervisor: '监督' };
+
+export type Capability =
+  | 'read'
+  | 'import'
+  | 'check'
+  | 'assign'
+  | 'report-progress'
+  | 'upload-evidence'
+  | 'request-closure'
+  | 'decide-closure'
+  | 'request-extension'
+  | 'decide-extension'
+  | 'supervise'
+  | 'lookback'
+  | 'record-outcome'
+  | 'manage-org'
+  | 'manage-users';
+
+const MATRIX: Record<Role, readonly Capability[]> = {
+  admin: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'manage-users'],
+  office: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org'],
+  unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
+  leader: ['read', 'check', 'decide-closure', 'decide-extension'],
+  supervisor: ['read', 'check', 'supervise', 'lookback'],
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return MATRIX[role].includes(capability);
+}
+
+export function capabilities(role: Role): readonly Capability[] {
+  return MATRIX[role];
+}
+
+/**
+ * How far a viewer sees: everything (admin); the sources owned by its unit or below (office, leader, supervisor);
+ * the problems led or co-owned by its unit or below (unit). A viewer without a unit sees nothing but is not an error.
+ */
+export type Scope = { readonly kind: 'all' } | { readonly kind: 'sources'; readonly units: readonly number[] } | { readonly kind: 'problems'; readonly units: readonly number[] };
+
+export function scopeOf(role: Role, subtree: readonly number[]): Scope {
+  if (role === 'admin') return { kind: 'all' };
+  if (role === 'unit') return { kind: 'problems', units: subtree };
+  return { kind: 'sources', units: subtree };
+}
+
+/** A unit and every unit below it. */
+export function subtreeOf(unitId: number | null, units: readonly { id: number; parentId: number | null }[]): number[] {
+  if (unitId === null) return [];
+  const children = new Map<number, number[]>();
+  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  const out: number[] = [];
+  const stack = [unitId];
+  while (stack.length) {
+    const id = stack.pop() as number;
+    if (out.includes(id)) continue;
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
