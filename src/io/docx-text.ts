@@ -126,12 +126,27 @@ function readStyleNumbering(xml: string | null): Map<string, { numId: string; il
 }
 
 export class DocxFormatError extends Error {}
+/** A part that would unpack beyond the limit: a zip bomb, or no report anyone wrote. */
+export class DocxTooLargeError extends Error {}
+
+/** The most the document's parts may unpack to; a 500-page report's document.xml is a few MB. */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 export function docxText(bytes: Uint8Array): string {
   let files: Record<string, Uint8Array>;
+  let unpacked = 0;
   try {
-    files = unzipSync(bytes, { filter: (f) => /^word\/(document|numbering|styles)\.xml$/.test(f.name) });
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!/^word\/(document|numbering|styles)\.xml$/.test(f.name)) return false;
+        // sizes are checked before anything is inflated
+        unpacked += f.originalSize;
+        if (f.originalSize > MAX_UNPACKED_BYTES || unpacked > MAX_UNPACKED_BYTES) throw new DocxTooLargeError(`${f.name} unpacks to ${f.originalSize} bytes`);
+        return true;
+      },
+    });
   } catch (e) {
+    if (e instanceof DocxTooLargeError) throw e;
     throw new DocxFormatError(`zip: ${(e as Error).message}`);
   }
   const doc = files['word/document.xml'];

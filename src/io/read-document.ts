@@ -3,7 +3,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { docxText, DocxFormatError } from './docx-text.ts';
+import { docxText, DocxFormatError, DocxTooLargeError, MAX_UNPACKED_BYTES } from './docx-text.ts';
 import { pdfText, PdfEncryptedError } from './pdf-text.ts';
 
 export type DocumentFormat = 'txt' | 'docx' | 'pdf';
@@ -88,6 +88,8 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
       text = docxText(bytes);
     } catch (e) {
       if (e instanceof DocxFormatError) throw new DocumentError(file, 'not-a-document', `文件“${name}”是压缩包，但不是 Word（.docx）文档`, e.message);
+      if (e instanceof DocxTooLargeError)
+        throw new DocumentError(file, 'too-large', `Word 文件“${name}”解压后超过上限${mb(MAX_UNPACKED_BYTES)}（可能是压缩炸弹），未予读取`, e.message);
       throw new DocumentError(file, 'unreadable', `Word 文件“${name}”已损坏，无法读取`, (e as Error).message);
     }
     read = { file, format: 'docx', encoding: null, text, bytes: bytes.length, data: bytes };

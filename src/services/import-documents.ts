@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readReports } from '../core/read-reports.ts';
 import { childCode, problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
 import { planImport, type ImportPlan, type PlannedProblem } from '../core/ledger/import-plan.ts';
-import { DocumentError, readDocument, type ReadDocument } from '../io/read-document.ts';
+import { DocumentError, readDocument, readDocumentBytes, type ReadDocument } from '../io/read-document.ts';
 import { appendEvents, type NewEvent } from '../store/event.repository.ts';
 import { findDocument, nextSourceSeq, slices, type Tx } from '../store/ledger.repository.ts';
 import type { Ledger } from '../store/open-database.ts';
@@ -36,6 +36,8 @@ export interface ImportOptions {
   readonly maxBytes?: number;
   /** told of each source as it is written, before the transaction commits */
   readonly onSource?: (source: ImportedSource) => void;
+  /** the unit whose ledger the sources belong to (an office importing in the web application: its own) */
+  readonly ownerUnitId?: number | null;
 }
 
 const MIME: Record<string, string> = {
@@ -44,16 +46,26 @@ const MIME: Record<string, string> = {
   pdf: 'application/pdf',
 };
 
+/** Files on disk (the command line). */
 export async function importDocuments(ledger: Ledger, files: readonly string[], opts: ImportOptions): Promise<ImportResult[]> {
+  return importRead(ledger, files.map((file) => () => readDocument(file, opts.maxBytes).then((doc) => ({ file, doc }))), opts);
+}
+
+/** Uploaded bytes (the web application): the same checks by content, never by name. */
+export async function importDocumentBytes(ledger: Ledger, uploads: readonly { name: string; bytes: Uint8Array }[], opts: ImportOptions): Promise<ImportResult[]> {
+  return importRead(ledger, uploads.map((u) => () => readDocumentBytes(u.name, u.bytes, opts.maxBytes).then((doc) => ({ file: u.name, doc }))), opts);
+}
+
+async function importRead(ledger: Ledger, readers: readonly (() => Promise<{ file: string; doc: ReadDocument }>)[], opts: ImportOptions): Promise<ImportResult[]> {
   const docs: { doc: ReadDocument; bytes: Uint8Array; sha256: string; reports: Report[] }[] = [];
   const failures: { file: string; reason: string }[] = [];
-  for (const file of files) {
+  for (const [i, read] of readers.entries()) {
     try {
-      const doc = await readDocument(file, opts.maxBytes);
+      const { doc } = await read();
       docs.push({ doc, bytes: doc.data, sha256: createHash('sha256').update(doc.data).digest('hex'), reports: readReports(doc.text) });
     } catch (e) {
       if (!(e instanceof DocumentError)) throw e;
-      failures.push({ file, reason: e.reason });
+      failures.push({ file: e.file || String(i + 1), reason: e.reason });
     }
   }
   if (failures.length) throw new ImportError(failures);
@@ -78,9 +90,10 @@ export async function importDocuments(ledger: Ledger, files: readonly string[], 
         if (report.kind === 'unknown' && report.aspects.length === 0) continue;
         const plan = planImport(report, opts.today);
         const written = await writeSource(trx, plan, report, {
-            documentId,
-            index,
-            actor: opts.actor,
+          documentId,
+          index,
+          actor: opts.actor,
+          ownerUnitId: opts.ownerUnitId ?? null,
           evidence: { file_name: fileName, sha256, size: bytes.length, mime: MIME[doc.format] ?? 'application/octet-stream' },
         });
         sources.push(written);
@@ -97,6 +110,7 @@ interface WriteContext {
   readonly documentId: number;
   readonly index: number;
   readonly actor: string;
+  readonly ownerUnitId: number | null;
   readonly evidence: { file_name: string; sha256: string; size: number; mime: string };
 }
 
@@ -133,6 +147,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
       round: plan.round,
       team: plan.team,
       inspected_unit: plan.inspectedUnit,
+      inspected_unit_id: ctx.ownerUnitId,
       period_start: plan.periodStart,
       period_end: plan.periodEnd,
       feedback_date: plan.feedbackDate,

@@ -1,0 +1,66 @@
+// Builds the HTTP application: the API over the ledger services, its OpenAPI description at /api/docs, and the web
+// application's files. `main.ts` only listens; tests call `app.inject`.
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ledger } from '../store/open-database.ts';
+import { today as beijingToday } from '../services/today.ts';
+import { registerSessions } from './auth.ts';
+import { errorHandler } from './errors.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
+import { ledgerRoutes } from './routes/ledger.routes.ts';
+import { actionRoutes } from './routes/actions.routes.ts';
+import { documentRoutes } from './routes/documents.routes.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+
+z.config(z.locales.zhCN());
+
+export interface AppOptions {
+  readonly ledger: Ledger;
+  readonly today?: () => string;
+  readonly maxUploadBytes?: number;
+  /** the built web application (web/dist); served at / when present */
+  readonly webRoot?: string;
+  readonly secureCookies?: boolean;
+  readonly logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const today = opts.today ?? (() => beijingToday());
+  const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: '请求的接口不存在' });
+    if (opts.webRoot && existsSync(opts.webRoot)) return reply.sendFile('index.html'); // client-side routes
+    return reply.code(404).send({ code: 'NOT_FOUND', message: '页面不存在' });
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: maxUpload, files: 20, fields: 20 } });
+  await app.register(swagger, {
+    openapi: { info: { title: '整改通 API', description: '巡察、审计整改台账与报告核验', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerSessions(app, opts.ledger.db);
+
+  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
+    await opts.ledger.db.selectFrom('source').select('id').limit(1).execute();
+    return { status: 'ok', database: opts.ledger.kind };
+  });
+  sessionRoutes(app, opts.ledger.db, opts.secureCookies ?? false);
+  ledgerRoutes(app, opts.ledger.db, today);
+  actionRoutes(app, opts.ledger.db, today, maxUpload);
+  documentRoutes(app, opts.ledger, today, maxUpload);
+  adminRoutes(app, opts.ledger.db);
+  if (opts.webRoot && existsSync(opts.webRoot)) await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
+  return app;
+}

@@ -1,0 +1,35 @@
+// `npm start`: the ledger (embedded unless DATABASE_URL is set), an administrator on a first start, the team's sample
+// data so the first screen is not empty, and the application on http://localhost:3000 (PORT to change).
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureAdmin } from '../services/accounts.ts';
+import { openDefaultLedger } from '../services/ledger.ts';
+import { loadSampleData } from '../services/sample-data.ts';
+import { today } from '../services/today.ts';
+import { buildApp } from './app.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const ledger = await openDefaultLedger();
+const admin = await ensureAdmin(ledger.db, process.env.ZG_ADMIN_PASSWORD);
+if (admin.created) {
+  if (admin.password) console.log(`首次启动：已创建管理员账号 admin，密码 ${admin.password}（只显示这一次，请登录后妥善保管）`);
+  else console.log('首次启动：已创建管理员账号 admin，密码为环境变量 ZG_ADMIN_PASSWORD 的值');
+  if (process.env.ZG_SAMPLE_DATA !== 'off') {
+    const code = await loadSampleData(ledger, join(root, 'samples'), today());
+    if (code) console.log(`已载入示例数据：整改来源 ${code}`);
+  }
+}
+const webRoot = join(root, 'web/dist');
+if (!existsSync(webRoot)) console.log('（网页界面尚未构建：只提供 API，见 /api/docs）');
+const app = await buildApp({ ledger, webRoot, logger: process.env.ZG_LOG === 'on' });
+const port = Number(process.env.PORT ?? 3000);
+await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
+console.log(`整改通已启动：http://localhost:${port}/  （API 文档：http://localhost:${port}/api/docs）`);
+const stop = async () => {
+  await app.close();
+  await ledger.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,60 @@
+// Reading the ledger: sources, statistics, problem lists and a problem with its history — all within the viewer's scope.
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ledgerStatistics, listProblems, listSources, problemDetail, sourceClaims } from '../../services/ledger-queries.ts';
+import type { Db } from '../../store/open-database.ts';
+import { viewerWith } from '../auth.ts';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期');
+const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phased', 'completed']);
+
+export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/sources', { schema: { tags: ['台账'], summary: '整改来源列表' } }, async (req) => {
+    const v = viewerWith(req, 'read');
+    return { items: await listSources(db, v.scope) };
+  });
+  r.get(
+    '/api/stats',
+    { schema: { tags: ['台账'], summary: '统计：总数、各状态、超期、完成率，分方面、单位、类别，成果', querystring: z.object({ source: z.string().max(40).optional(), asOf: isoDay.optional() }) } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      const stats = await ledgerStatistics(db, { source: req.query.source, asOf: req.query.asOf, today: today(), scope: v.scope });
+      const claims = req.query.source ? await sourceClaims(db, req.query.source, today(), v.scope) : [];
+      return { ...stats, claims };
+    },
+  );
+  r.get(
+    '/api/problems',
+    {
+      schema: {
+        tags: ['台账'],
+        summary: '问题清单（筛选、搜索、排序、分页）',
+        querystring: z.object({
+          source: z.string().max(40).optional(),
+          status: status.optional(),
+          unit: z.string().max(100).optional(),
+          overdue: z.enum(['true', 'false']).optional(),
+          search: z.string().max(100).optional(),
+          sort: z.enum(['code', 'deadline', 'status']).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      const q = req.query;
+      return listProblems(db, { ...q, overdue: q.overdue === 'true', today: today(), scope: v.scope });
+    },
+  );
+  r.get(
+    '/api/problems/:code',
+    { schema: { tags: ['台账'], summary: '问题详情与完整记录', params: z.object({ code: z.string().max(40) }) } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return problemDetail(db, req.params.code, today(), v.scope);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+// Logging in and out, and who is logged in.
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { login, logout, SESSION_DAYS, type Viewer } from '../../services/accounts.ts';
+import { ROLE_LABEL } from '../../core/access/permissions.ts';
+import type { Db } from '../../store/open-database.ts';
+import { SESSION_COOKIE } from '../auth.ts';
+import { notLoggedIn } from '../errors.ts';
+
+const present = (v: Viewer, csrf: string) => ({
+  user: { username: v.username, displayName: v.displayName, role: v.role, roleLabel: ROLE_LABEL[v.role], unit: v.unitName },
+  capabilities: v.capabilities,
+  csrf,
+});
+
+export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boolean): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/session',
+    { schema: { tags: ['账号'], summary: '登录', body: z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }) } },
+    async (req, reply) => {
+      const s = await login(db, { ...req.body, ip: req.ip });
+      reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', maxAge: SESSION_DAYS * 86_400 });
+      return present(s.viewer, s.csrf);
+    },
+  );
+  r.get('/api/session', { schema: { tags: ['账号'], summary: '当前登录的用户' } }, async (req) => {
+    if (!req.viewer || !req.csrf) throw notLoggedIn();
+    return present(req.viewer, req.csrf);
+  });
+  r.delete('/api/session', { schema: { tags: ['账号'], summary: '退出登录' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,127 @@
+// Use cases for accounts: users with a role and a unit, passwords hashed with Argon2id (memory-hard), sessions whose
+// ids are stored only as hashes, a CSRF token per session, and login throttling kept in the database.
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { capabilities, scopeOf, subtreeOf, type Capability, type Role, type Scope } from '../core/access/permissions.ts';
+import { appendEvents } from '../store/event.repository.ts';
+import type { Db } from '../store/open-database.ts';
+import { ActionRefused } from './problem-actions.ts';
+
+export const SESSION_DAYS = 7;
+const FAILURES_ALLOWED = 5;
+const FAILURE_WINDOW_MINUTES = 15;
+
+export class LoginRefused extends Error {}
+export class LoginThrottled extends Error {}
+
+export interface Viewer {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly unitId: number | null;
+  readonly unitName: string | null;
+  readonly scope: Scope;
+  readonly capabilities: readonly Capability[];
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const ROLES: readonly Role[] = ['admin', 'office', 'unit', 'leader', 'supervisor'];
+
+export async function createUser(
+  db: Db,
+  actor: string,
+  input: { username: string; displayName: string; password: string; role: Role; unit?: string | null | undefined },
+): Promise<number> {
+  const username = input.username.trim();
+  if (!/^[\w.@-]{2,40}$/.test(username)) throw new ActionRefused('用户名应为 2 到 40 个字母、数字或 . _ @ -');
+  if (input.password.length < 8) throw new ActionRefused('密码至少 8 位');
+  if (!ROLES.includes(input.role)) throw new ActionRefused(`角色“${input.role}”不存在`);
+  if (input.role !== 'admin' && !input.unit) throw new ActionRefused('除系统管理员外，账号须属于一个单位');
+  const passwordHash = await hash(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) throw new ActionRefused(`用户名“${username}”已被使用`);
+    let unitId: number | null = null;
+    if (input.unit) {
+      const u = await trx.selectFrom('org_unit').select('id').where('name', '=', input.unit).executeTakeFirst();
+      if (!u) throw new ActionRefused(`单位“${input.unit}”不存在`);
+      unitId = u.id;
+    }
+    const { id } = await trx
+      .insertInto('app_user')
+      .values({ username, display_name: input.displayName.trim() || username, password_hash: passwordHash, role: input.role, unit_id: unitId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendEvents(trx, [{ actor, entity: 'user', entityId: id, action: 'create', after: { username, role: input.role, unit: input.unit ?? null } }]);
+    return id;
+  });
+}
+
+/** On a first start: the administrator `admin`, with the given password or a generated one returned to print once. */
+export async function ensureAdmin(db: Db, password?: string): Promise<{ created: boolean; password: string | null }> {
+  const any = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+  if (any) return { created: false, password: null };
+  const pw = password && password.length >= 8 ? password : randomBytes(12).toString('base64url');
+  await createUser(db, 'system', { username: 'admin', displayName: '系统管理员', password: pw, role: 'admin' });
+  return { created: true, password: password ? null : pw };
+}
+
+async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
+  const u = await db
+    .selectFrom('app_user as u')
+    .leftJoin('org_unit as o', 'o.id', 'u.unit_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.unit_id', 'u.active', 'o.name as unit_name'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!u || !u.active) return null;
+  const units = (await db.selectFrom('org_unit').select(['id', 'parent_id']).execute()).map((x) => ({ id: x.id, parentId: x.parent_id }));
+  const role = u.role as Role;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role,
+    unitId: u.unit_id,
+    unitName: u.unit_name,
+    scope: scopeOf(role, subtreeOf(u.unit_id, units)),
+    capabilities: capabilities(role),
+  };
+}
+
+export async function login(db: Db, input: { username: string; password: string; ip: string }): Promise<{ token: string; csrf: string; viewer: Viewer }> {
+  const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
+  const failures = await db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', input.username).where('at', '>', since).executeTakeFirstOrThrow();
+  if (Number(failures.n) >= FAILURES_ALLOWED) throw new LoginThrottled(`登录失败次数过多，请 ${FAILURE_WINDOW_MINUTES} 分钟后再试`);
+  const u = await db.selectFrom('app_user').select(['id', 'password_hash', 'active']).where('username', '=', input.username).executeTakeFirst();
+  // the same work whether or not the user exists, so the answer's timing tells nothing
+  const ok = u ? await verify(u.password_hash, input.password) : (await hash(input.password), false);
+  if (!u || !ok || !u.active) {
+    await db.insertInto('login_failure').values({ username: input.username, ip: input.ip }).execute();
+    throw new LoginRefused('用户名或密码不正确');
+  }
+  await db.deleteFrom('login_failure').where('username', '=', input.username).execute();
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  await db.insertInto('user_session').values({ id: sha256(token), user_id: u.id, csrf, expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000) }).execute();
+  return { token, csrf, viewer: (await viewerOf(db, u.id)) as Viewer };
+}
+
+export async function sessionOf(db: Db, token: string): Promise<{ viewer: Viewer; csrf: string } | null> {
+  const s = await db.selectFrom('user_session').select(['user_id', 'csrf', 'expires_at']).where('id', '=', sha256(token)).executeTakeFirst();
+  if (!s || new Date(s.expires_at) < new Date()) return null;
+  const viewer = await viewerOf(db, s.user_id);
+  return viewer ? { viewer, csrf: s.csrf } : null;
+}
+
+export async function logout(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('user_session').where('id', '=', sha256(token)).execute();
+}
+
+export async function listUsers(db: Db) {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('org_unit as o', 'o.id', 'u.unit_id')
+    .select(['u.id', 'u.username', 'u.display_name as displayName', 'u.role', 'o.name as unit', 'u.active'])
+    .orderBy('u.id')
+    .execute();
+}

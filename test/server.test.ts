@@ -1,0 +1,212 @@
+// The HTTP API on a real database: logging in, sessions and CSRF, throttling, errors as JSON in Chinese, uploads
+// checked by content, and an access-control matrix — every route for every role, in and out of scope.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/server/app.ts';
+import { createUser } from '../src/services/accounts.ts';
+import { createUnit } from '../src/services/organisation.ts';
+import { importDocuments } from '../src/services/import-documents.ts';
+import { assignProblem } from '../src/services/problem-actions.ts';
+import type { Role } from '../src/core/access/permissions.ts';
+import type { Ledger } from '../src/store/open-database.ts';
+import { testLedger } from './support/ledger.ts';
+
+const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
+const TODAY = '2025-01-15';
+const PASSWORD = 'correct horse battery';
+
+let l: Ledger;
+let app: FastifyInstance;
+let code: string; // a problem led by 计划财务股
+const sessions: Record<string, { cookie: string; csrf: string }> = {};
+
+/** A multipart upload of one file, with the caller's headers (session, CSRF) kept. */
+function multipart(name: string, bytes: Uint8Array | string, headers: Record<string, string> = {}) {
+  const boundary = '----zgtest';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const body = Buffer.concat([head, Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload: body, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function loginAs(username: string, password = PASSWORD) {
+  const r = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+  const cookie = r.cookies.find((c) => c.name === 'zg_session');
+  return { status: r.statusCode, body: r.json(), cookie: cookie ? `zg_session=${cookie.value}` : '', cookieMeta: cookie };
+}
+
+beforeAll(async () => {
+  l = await testLedger();
+  app = await buildApp({ ledger: l, today: () => TODAY });
+  for (const [name, parent] of [['示例县农业农村局', undefined], ['计划财务股', '示例县农业农村局'], ['另一个县财政局', undefined]] as const)
+    await createUnit(l.db, 'test', { name, ...(parent ? { parent } : {}) });
+  const owner = await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例县农业农村局').executeTakeFirstOrThrow();
+  const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
+  code = `${r?.sources[0]?.code}-006`;
+  await assignProblem(l.db, code, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
+  const users: [string, Role, string | null][] = [
+    ['admin', 'admin', null],
+    ['office', 'office', '示例县农业农村局'],
+    ['unit', 'unit', '计划财务股'],
+    ['leader', 'leader', '示例县农业农村局'],
+    ['supervisor', 'supervisor', '示例县农业农村局'],
+    ['otherunit', 'unit', '另一个县财政局'],
+  ];
+  for (const [username, role, unit] of users) {
+    await createUser(l.db, 'test', { username, displayName: username, password: PASSWORD, role, unit });
+    const s = await loginAs(username);
+    sessions[username] = { cookie: s.cookie, csrf: s.body.csrf };
+  }
+});
+afterAll(async () => {
+  await app.close();
+  await l.close();
+});
+
+describe('logging in', () => {
+  it('sets an HttpOnly, SameSite session cookie and answers who is logged in', async () => {
+    const s = await loginAs('office');
+    expect(s.status).toBe(200);
+    expect(s.cookieMeta).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(s.body.user).toMatchObject({ username: 'office', roleLabel: '整改办', unit: '示例县农业农村局' });
+    const me = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: s.cookie } });
+    expect(me.json().user.username).toBe('office');
+  });
+
+  it('refuses a wrong password in Chinese, and throttles after five failures', async () => {
+    await createUser(l.db, 'test', { username: 'guess', displayName: 'guess', password: PASSWORD, role: 'unit', unit: '计划财务股' });
+    const wrong = await loginAs('guess', 'wrong password');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({ code: 'LOGIN_REFUSED', message: '用户名或密码不正确' });
+    for (let i = 0; i < 4; i++) await loginAs('guess', 'wrong password');
+    const throttled = await loginAs('guess'); // even the right password now
+    expect(throttled.status).toBe(429);
+    expect(throttled.body.message).toContain('登录失败次数过多');
+  });
+
+  it('refuses a change without the session’s CSRF token', async () => {
+    const r = await app.inject({ method: 'POST', url: `/api/problems/${code}/progress`, headers: { cookie: sessions.unit?.cookie ?? '' }, payload: { text: '进展' } });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().code).toBe('CSRF');
+  });
+
+  it('logs out', async () => {
+    const s = await loginAs('leader');
+    await app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie: s.cookie, 'x-csrf-token': s.body.csrf } });
+    expect((await app.inject({ method: 'GET', url: '/api/session', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+  });
+});
+
+describe('the API', () => {
+  const as = (user: string) => ({ cookie: sessions[user]?.cookie ?? '', 'x-csrf-token': sessions[user]?.csrf ?? '' });
+
+  it('answers health and describes itself at /api/docs', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', database: l.kind });
+    const spec = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(Object.keys(spec.json().paths)).toEqual(expect.arrayContaining(['/api/problems', '/api/problems/{code}/closure', '/api/import', '/api/stats']));
+  });
+
+  it('answers bad input with a stable code and a Chinese message, changing nothing', async () => {
+    const bad = await app.inject({ method: 'POST', url: `/api/problems/${code}/extension`, headers: as('unit'), payload: { newDeadline: '下月底', reason: '来不及' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('INVALID_INPUT');
+    expect(bad.json().message).toContain('应为 YYYY-MM-DD 格式的日期');
+    const refused = await app.inject({ method: 'POST', url: `/api/problems/${code}/closure`, headers: as('unit'), payload: { evidence: [] } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toEqual({ code: 'ACTION_REFUSED', message: '申请销号须附佐证材料' });
+    const stale = await app.inject({ method: 'POST', url: `/api/problems/${code}/progress`, headers: as('unit'), payload: { text: '进展', version: 1 } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('STALE_VERSION');
+  });
+
+  it('reads uploads by their content and refuses what is not a document', async () => {
+    const fake = await app.inject({ method: 'POST', url: '/api/check', ...multipart('报告.pdf', new Uint8Array(300).map((_, i) => i % 256), as('office')) });
+    expect(fake.statusCode).toBe(422);
+    expect(fake.json().message).toContain('不是可读取的文档');
+    const ok = await app.inject({ method: 'POST', url: '/api/check', ...multipart('报告.docx', readFileSync(SAMPLE), as('office')) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().format).toBe('txt');
+    expect(ok.json().reports[0].findings.map((f: { rule: string }) => f.rule)).toContain('status-counts');
+  });
+
+  it('refuses an oversized upload and a zip bomb posing as .docx, writing nothing', async () => {
+    const small = await buildApp({ ledger: l, today: () => TODAY, maxUploadBytes: 1024 });
+    try {
+      const big = await small.inject({ method: 'POST', url: '/api/import', ...multipart('big.txt', '整改'.repeat(2000), as('office')) });
+      expect(big.statusCode).toBe(413);
+      expect(big.json().code).toBe('FILE_TOO_LARGE');
+    } finally {
+      await small.close();
+    }
+    const { zipSync } = await import('fflate');
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(200 * 1024 * 1024) }, { level: 9 });
+    const before = await l.db.selectFrom('source').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await app.inject({ method: 'POST', url: '/api/import', ...multipart('炸弹.docx', bomb, as('office')) });
+    expect(r.statusCode).toBe(422);
+    expect(JSON.stringify(r.json())).toContain('解压后');
+    const after = await l.db.selectFrom('source').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
+
+describe('access control: every route for every role', () => {
+  type Route = { name: string; method: 'GET' | 'POST'; url: () => string; cap: string; problem?: boolean; body?: unknown; upload?: boolean };
+  const routes: Route[] = [
+    { name: '来源列表', method: 'GET', url: () => '/api/sources', cap: 'read' },
+    { name: '统计', method: 'GET', url: () => '/api/stats', cap: 'read' },
+    { name: '问题清单', method: 'GET', url: () => '/api/problems', cap: 'read' },
+    { name: '问题详情', method: 'GET', url: () => `/api/problems/${code}`, cap: 'read', problem: true },
+    { name: '认领分工', method: 'POST', url: () => `/api/problems/${code}/assign`, cap: 'assign', problem: true, body: { deadline: '2025-06-30' } },
+    { name: '报告进展', method: 'POST', url: () => `/api/problems/${code}/progress`, cap: 'report-progress', problem: true, body: { text: '进展' } },
+    { name: '上传佐证', method: 'POST', url: () => `/api/problems/${code}/evidence`, cap: 'upload-evidence', problem: true, upload: true },
+    { name: '申请销号', method: 'POST', url: () => `/api/problems/${code}/closure`, cap: 'request-closure', problem: true, body: { evidence: [] } },
+    { name: '审核销号', method: 'POST', url: () => `/api/problems/${code}/closure/decision`, cap: 'decide-closure', problem: true, body: { accept: false, reason: '材料不全' } },
+    { name: '申请延期', method: 'POST', url: () => `/api/problems/${code}/extension`, cap: 'request-extension', problem: true, body: { newDeadline: '2030-01-01', reason: '跨年度' } },
+    { name: '审批延期', method: 'POST', url: () => `/api/problems/${code}/extension/decision`, cap: 'decide-extension', problem: true, body: { approve: false, reason: '理由不足' } },
+    { name: '督办', method: 'POST', url: () => `/api/problems/${code}/supervision`, cap: 'supervise', problem: true, body: { kind: 'reminder' } },
+    { name: '回头看', method: 'POST', url: () => `/api/problems/${code}/lookback`, cap: 'lookback', problem: true, body: { result: 'consolidated' } },
+    { name: '记录成果', method: 'POST', url: () => `/api/problems/${code}/outcomes`, cap: 'record-outcome', problem: true, body: { kind: 'meeting', count: 1 } },
+    { name: '核验文档', method: 'POST', url: () => '/api/check', cap: 'check', upload: true },
+    { name: '导入文档', method: 'POST', url: () => '/api/import', cap: 'import', upload: true },
+    { name: '组织机构', method: 'GET', url: () => '/api/units', cap: 'read' },
+    { name: '新增单位', method: 'POST', url: () => '/api/units', cap: 'manage-org', body: { name: '新单位' } },
+    { name: '人员', method: 'GET', url: () => '/api/people', cap: 'read' },
+    { name: '新增人员', method: 'POST', url: () => '/api/people', cap: 'manage-org', body: { name: '新人员' } },
+    { name: '账号', method: 'GET', url: () => '/api/users', cap: 'manage-users' },
+    { name: '新增账号', method: 'POST', url: () => '/api/users', cap: 'manage-users', body: { username: 'x-new', displayName: '新', password: PASSWORD, role: 'unit', unit: '计划财务股' } },
+  ];
+  const CAN: Record<string, string[]> = {
+    admin: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'manage-users'],
+    office: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org'],
+    unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
+    leader: ['read', 'check', 'decide-closure', 'decide-extension'],
+    supervisor: ['read', 'check', 'supervise', 'lookback'],
+    otherunit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
+  };
+  const inScope: Record<string, boolean> = { admin: true, office: true, unit: true, leader: true, supervisor: true, otherunit: false };
+
+  for (const route of routes)
+    it(`${route.name}: ${route.method} ${route.url().replace('undefined', ':code')}`, async () => {
+      const send = (headers: Record<string, string>) =>
+        app.inject({ method: route.method, url: route.url(), ...(route.upload ? multipart('佐证.txt', readFileSync(SAMPLE), headers) : { headers, ...(route.body !== undefined ? { payload: route.body as object } : {}) }) });
+      const anonymous = await send({});
+      expect(anonymous.statusCode, 'anonymous').toBe(401);
+      for (const user of Object.keys(CAN)) {
+        const r = await send({ cookie: sessions[user]?.cookie ?? '', 'x-csrf-token': sessions[user]?.csrf ?? '' });
+        const allowed = CAN[user]?.includes(route.cap);
+        const expected = !allowed ? 403 : route.problem && !inScope[user] ? 404 : 'ok';
+        if (expected === 'ok') expect([401, 403, 404], `${user} should be let through (${r.statusCode} ${r.body})`).not.toContain(r.statusCode);
+        else expect(r.statusCode, `${user}: ${r.body}`).toBe(expected);
+      }
+    });
+
+  it('a responsible unit sees only its own problems', async () => {
+    const mine = await app.inject({ method: 'GET', url: '/api/problems', headers: { cookie: sessions.unit?.cookie ?? '' } });
+    expect(mine.json().items.map((p: { code: string }) => p.code)).toEqual([code]);
+    const other = await app.inject({ method: 'GET', url: '/api/problems', headers: { cookie: sessions.otherunit?.cookie ?? '' } });
+    expect(other.json().total).toBe(0);
+    const stats = await app.inject({ method: 'GET', url: '/api/stats', headers: { cookie: sessions.otherunit?.cookie ?? '' } });
+    expect(stats.json().total).toBe(0);
+  });
+});
