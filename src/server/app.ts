@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ledger } from '../store/open-database.ts';
+import type { Ledger } from '../services/ledger.ts';
 import { today as beijingToday } from '../services/today.ts';
 import { registerSessions } from './auth.ts';
 import { errorHandler } from './errors.ts';

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Capability } from '../core/access/permissions.ts';
 import { sessionOf, type Viewer } from '../services/accounts.ts';
-import type { Db } from '../store/open-database.ts';
+import type { Db } from '../services/ledger.ts';
 import { forbidden, HttpError, notLoggedIn } from './errors.ts';
 
 export const SESSION_COOKIE = 'zg_session';

@@ -1,7 +1,7 @@
 // Errors as the API answers them: JSON with a stable code and a Chinese message; details go to the log only.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DocumentError } from '../io/read-document.ts';
+import { DocumentError } from '../services/read-reports.ts';
 import { ImportError } from '../services/import-documents.ts';
 import { NotFoundError } from '../services/ledger-queries.ts';
 import { ActionRefused, StaleVersionError } from '../services/problem-actions.ts';

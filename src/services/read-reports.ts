@@ -1,7 +1,9 @@
 // Use case: read files and return their checked reports, or for each unreadable file the reason.
 
 import { readReports } from '../core/read-reports.ts';
-import { DocumentError, readDocument, type DocumentFormat } from '../io/read-document.ts';
+import { DocumentError, readDocument, readDocumentBytes, type DocumentFormat } from '../io/read-document.ts';
+
+export { DocumentError };
 import type { Report } from '../core/document/model.ts';
 
 export interface FileReports {
@@ -25,4 +27,10 @@ export async function readReportFiles(files: readonly string[], maxBytes?: numbe
     }
   }
   return out;
+}
+
+/** An uploaded document, read and checked without touching the ledger; DocumentError when it cannot be read. */
+export async function readReportBytes(name: string, bytes: Uint8Array, maxBytes?: number): Promise<FileReports> {
+  const doc = await readDocumentBytes(name, bytes, maxBytes);
+  return { file: doc.file, format: doc.format, encoding: doc.encoding, lines: doc.text.split(/\r\n|\r|\n/), reports: readReports(doc.text), error: null };
 }

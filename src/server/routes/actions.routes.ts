@@ -16,7 +16,7 @@ import {
   requestClosure,
   requestExtension,
 } from '../../services/problem-actions.ts';
-import type { Db } from '../../store/open-database.ts';
+import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createPerson, createUnit, unitTree } from '../../services/organisation.ts';
 import { createUser, listUsers } from '../../services/accounts.ts';
-import type { Db } from '../../store/open-database.ts';
+import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 
 const unitKind = z.enum(['party-committee', 'government', 'bureau', 'section', 'town', 'village', 'company', 'school', 'other']);

@@ -2,10 +2,9 @@
 // size and read by their content.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { readReports } from '../../core/read-reports.ts';
-import { readDocumentBytes } from '../../io/read-document.ts';
+import { readReportBytes } from '../../services/read-reports.ts';
 import { importDocumentBytes } from '../../services/import-documents.ts';
-import type { Ledger } from '../../store/open-database.ts';
+import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 
@@ -21,8 +20,8 @@ export function documentRoutes(app: FastifyInstance, ledger: Ledger, today: () =
   r.post('/api/check', { schema: { tags: ['文档'], summary: '核验一份报告（不导入）：结构、所述数字与核验发现，附原文各行' } }, async (req) => {
     viewerWith(req, 'check');
     const [file] = await uploads(req, maxUploadBytes, 1);
-    const doc = await readDocumentBytes(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes);
-    return { file: doc.file, format: doc.format, encoding: doc.encoding, lines: doc.text.split(/\r\n|\r|\n/), reports: readReports(doc.text) };
+    const { error: _none, ...read } = await readReportBytes(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes);
+    return read;
   });
   r.post('/api/import', { schema: { tags: ['文档'], summary: '导入报告到台账（可多份；全部成功或全部不改）' } }, async (req) => {
     const v = viewerWith(req, 'import');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ledgerStatistics, listProblems, listSources, problemDetail, sourceClaims } from '../../services/ledger-queries.ts';
-import type { Db } from '../../store/open-database.ts';
+import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期');

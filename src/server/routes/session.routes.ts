@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { login, logout, SESSION_DAYS, type Viewer } from '../../services/accounts.ts';
 import { ROLE_LABEL } from '../../core/access/permissions.ts';
-import type { Db } from '../../store/open-database.ts';
+import type { Db } from '../../services/ledger.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { notLoggedIn } from '../errors.ts';
 
