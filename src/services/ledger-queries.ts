@@ -110,6 +110,8 @@ export interface ProblemListQuery {
   readonly offset?: number;
   readonly sort?: 'code' | 'deadline' | 'status';
   readonly scope?: Scope;
+  /** only problems under supervision (督办清单): a supervision action recorded, or past the deadline */
+  readonly supervised?: boolean | undefined;
 }
 
 export interface ProblemListItem {
@@ -124,6 +126,12 @@ export interface ProblemListItem {
   readonly colour: WarningColour | null;
   readonly source: string;
   readonly aspect: string | null;
+  readonly leadLeader: string | null;
+  readonly responsiblePerson: string | null;
+  readonly cooperatingUnits: string[];
+  readonly supervisionCount: number;
+  readonly lastSupervision: { kind: string; at: string } | null;
+  readonly version: number;
 }
 
 export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total: number; items: ProblemListItem[] }> {
@@ -139,10 +147,19 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
   if (q.unit) base = base.where('u.name', '=', q.unit);
   if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', ['completed', 'phased']);
   if (q.search) base = base.where('p.title', 'like', `%${q.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  if (q.supervised)
+    base = base.where(sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in ('completed', 'phased')))`);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code';
   const rows = await base
-    .select(['p.code', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'u.name as unit', 's.code as source', 's.warning', 'a.title as aspect'])
+    .leftJoin('person as ll', 'll.id', 'p.lead_leader_id')
+    .leftJoin('person as rp', 'rp.id', 'p.responsible_person_id')
+    .select(['p.code', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'p.version', 'u.name as unit', 's.code as source', 's.warning', 'a.title as aspect', 'll.name as lead_leader', 'rp.name as responsible_person'])
+    .select([
+      sql<string[]>`coalesce((select array_agg(ou.name order by ou.name) from problem_unit pu join org_unit ou on ou.id = pu.unit_id where pu.problem_id = p.id and pu.role = 'cooperating'), '{}')`.as('cooperating'),
+      sql<number>`(select count(*)::int from supervision_action sa where sa.problem_id = p.id)`.as('supervision_count'),
+      sql<{ kind: string; at: string } | null>`(select json_build_object('kind', sa.kind, 'at', sa.at) from supervision_action sa where sa.problem_id = p.id order by sa.at desc, sa.id desc limit 1)`.as('last_supervision'),
+    ])
     .orderBy(sortColumn)
     .orderBy('p.code')
     .limit(q.limit ?? 50)
@@ -162,8 +179,66 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
       colour: warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, q.today, thresholdsOf(r.warning)),
       source: r.source,
       aspect: r.aspect,
+      leadLeader: r.lead_leader,
+      responsiblePerson: r.responsible_person,
+      cooperatingUnits: r.cooperating,
+      supervisionCount: r.supervision_count,
+      lastSupervision: r.last_supervision,
+      version: r.version,
     })),
   };
+}
+
+export interface MeasureListQuery {
+  readonly source?: string | undefined;
+  readonly unit?: string | undefined;
+  readonly status?: 'not-started' | 'in-progress' | 'completed' | undefined;
+  readonly search?: string | undefined;
+  readonly limit?: number;
+  readonly offset?: number;
+  readonly scope?: Scope;
+}
+
+/** 任务清单: every measure with its problem, owner and deadline. */
+export async function listMeasures(db: Db, q: MeasureListQuery) {
+  let base = db
+    .selectFrom('measure as m')
+    .innerJoin('problem as p', 'p.id', 'm.problem_id')
+    .innerJoin('source as s', 's.id', 'p.source_id')
+    .leftJoin('org_unit as u', 'u.id', 'm.owner_unit_id')
+    .leftJoin('person as o', 'o.id', 'm.owner_person_id')
+    .leftJoin('org_unit as pu', 'pu.id', 'p.lead_unit_id')
+    .where(scopeSql(q.scope));
+  if (q.source) base = base.where('s.code', '=', q.source);
+  if (q.status) base = base.where('m.status', '=', q.status);
+  if (q.unit) base = base.where((eb) => eb.or([eb('u.name', '=', q.unit as string), eb('pu.name', '=', q.unit as string)]));
+  if (q.search) base = base.where('m.text', 'like', `%${q.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const items = await base
+    .select(['p.code as problem', 'p.title as problemTitle', 'm.ordinal', 'm.text', 'm.status', 'm.progress', 'm.deadline', 'u.name as ownerUnit', 'o.name as ownerPerson', 'pu.name as leadUnit'])
+    .orderBy('p.code')
+    .orderBy('m.ordinal')
+    .limit(q.limit ?? 50)
+    .offset(q.offset ?? 0)
+    .execute();
+  return { total: Number(total), items };
+}
+
+/** Completion over time: the statistics at the end of each of the last `months` months and today. */
+export async function statisticsTrend(db: Db, q: { today: string; months: number; source?: string | undefined; scope?: Scope }) {
+  const days: string[] = [];
+  const [y, m] = q.today.split('-').map(Number) as [number, number];
+  for (let i = q.months; i >= 1; i--) {
+    const d = new Date(Date.UTC(y, m - i, 0)); // last day of the month i-1 months before this one
+    days.push(d.toISOString().slice(0, 10));
+  }
+  days.push(q.today);
+  const out = [];
+  for (const day of days) {
+    const s = await ledgerStatistics(db, { today: q.today, asOf: day, source: q.source, scope: q.scope });
+    out.push({ day, total: s.total, completed: s.completed, phased: s.phased, inProgress: s.inProgress, completionRate: s.completionRate });
+  }
+  return out;
 }
 
 export interface TimelineEntry {

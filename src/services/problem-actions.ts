@@ -54,56 +54,55 @@ function checkDay(at: string): void {
   if (!isIsoDate(at)) throw new ActionRefused(`日期“${at}”不是有效日期（应为 YYYY-MM-DD）`);
 }
 
-/** Runs one step on a problem: state machine, version check, status history, event. */
-async function step<T>(
-  db: Db,
-  code: string,
-  who: Actor,
-  action: ProblemAction | null,
-  write: (trx: Transaction<Database>, p: Row, next: ProblemState | null) => Promise<{ event: string; detail: unknown; extra?: Updateable<Database['problem']>; result: T }>,
-): Promise<T> {
+type Write<T> = (trx: Transaction<Database>, p: Row, next: ProblemState | null) => Promise<{ event: string; detail: unknown; extra?: Updateable<Database['problem']>; result: T }>;
+
+/** Runs one step on a problem in its own transaction: state machine, version check, status history, event. */
+async function step<T>(db: Db, code: string, who: Actor, action: ProblemAction | null, write: Write<T>): Promise<T> {
   checkDay(who.at);
-  return db.transaction().execute(async (trx) => {
-    const p = await loadForUpdate(trx, code, who.scope);
-    if (who.expectedVersion !== undefined && who.expectedVersion !== p.version) throw new StaleVersionError(code);
-    let next: ProblemState | null = null;
-    let reason = '';
-    if (action) {
-      const pending = await trx.selectFrom('closure_request').select('evidence_ids').where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirst();
-      const t = transition(stateOf(p, pending?.evidence_ids.length ?? 0), action);
-      if (!t.ok) throw new ActionRefused(t.error);
-      next = t.state;
-      reason = t.reason;
-    }
-    const { event, detail, extra, result } = await write(trx, p, next);
-    const statusChanged = next !== null && next.status !== p.status;
-    const updated = await trx
-      .updateTable('problem')
-      .set({
-        ...(extra ?? {}),
-        ...(next ? { status: next.status, reopened_count: next.reopenedCount } : {}),
-        version: p.version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', p.id)
-      .where('version', '=', p.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(code);
-    if (statusChanged) {
-      await trx.insertInto('status_change').values({ problem_id: p.id, at: who.at, from_status: p.status, to_status: (next as ProblemState).status, reason }).execute();
-    }
-    await appendEvents(trx, [
-      {
-        actor: who.actor,
-        entity: 'problem',
-        entityId: p.id,
-        action: event,
-        before: { code, status: p.status, version: p.version },
-        after: { code, status: next?.status ?? p.status, version: p.version + 1, at: who.at, detail },
-      },
-    ]);
-    return result;
-  });
+  return db.transaction().execute((trx) => stepIn(trx, code, who, action, write));
+}
+
+/** The same step inside the caller's transaction (bulk edits: all or nothing). */
+async function stepIn<T>(trx: Transaction<Database>, code: string, who: Actor, action: ProblemAction | null, write: Write<T>): Promise<T> {
+  const p = await loadForUpdate(trx, code, who.scope);
+  if (who.expectedVersion !== undefined && who.expectedVersion !== p.version) throw new StaleVersionError(code);
+  let next: ProblemState | null = null;
+  let reason = '';
+  if (action) {
+    const pending = await trx.selectFrom('closure_request').select('evidence_ids').where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirst();
+    const t = transition(stateOf(p, pending?.evidence_ids.length ?? 0), action);
+    if (!t.ok) throw new ActionRefused(t.error);
+    next = t.state;
+    reason = t.reason;
+  }
+  const { event, detail, extra, result } = await write(trx, p, next);
+  const statusChanged = next !== null && next.status !== p.status;
+  const updated = await trx
+    .updateTable('problem')
+    .set({
+      ...(extra ?? {}),
+      ...(next ? { status: next.status, reopened_count: next.reopenedCount } : {}),
+      version: p.version + 1,
+      updated_at: new Date(),
+    })
+    .where('id', '=', p.id)
+    .where('version', '=', p.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(code);
+  if (statusChanged) {
+    await trx.insertInto('status_change').values({ problem_id: p.id, at: who.at, from_status: p.status, to_status: (next as ProblemState).status, reason }).execute();
+  }
+  await appendEvents(trx, [
+    {
+      actor: who.actor,
+      entity: 'problem',
+      entityId: p.id,
+      action: event,
+      before: { code, status: p.status, version: p.version },
+      after: { code, status: next?.status ?? p.status, version: p.version + 1, at: who.at, detail },
+    },
+  ]);
+  return result;
 }
 
 export async function reportProgress(db: Db, code: string, who: Actor, input: { text: string; progress?: number | undefined; measure?: number | undefined }) {
@@ -296,7 +295,22 @@ export interface Assignment {
  */
 export async function assignProblem(db: Db, code: string, who: Actor, a: Assignment) {
   if (a.deadline) checkDay(a.deadline);
-  return step(db, code, who, null, async (trx, p) => {
+  return step(db, code, who, null, assignment(a, who));
+}
+
+/** Bulk assignment or deadline edit over many problems: one transaction, all or nothing. */
+export async function assignProblems(db: Db, codes: readonly string[], who: Actor, a: Assignment): Promise<number> {
+  checkDay(who.at);
+  if (a.deadline) checkDay(a.deadline);
+  if (codes.length === 0) throw new ActionRefused('请先选择问题');
+  return db.transaction().execute(async (trx) => {
+    for (const code of codes) await stepIn(trx, code, { ...who, expectedVersion: undefined }, null, assignment(a, who));
+    return codes.length;
+  });
+}
+
+function assignment(a: Assignment, who: Actor): Write<undefined> {
+  return async (trx, p) => {
     const unitId = async (name: string) => {
       const u = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
       if (!u) throw new ActionRefused(`单位“${name}”不存在，请先在组织机构中添加`);
@@ -337,7 +351,7 @@ export async function assignProblem(db: Db, code: string, who: Actor, a: Assignm
     }
     if (!p.start_date) set.start_date = who.at;
     return { event: 'assign', detail: a, extra: set, result: undefined };
-  });
+  };
 }
 
 /** A measure's own owner unit, person and deadline. */

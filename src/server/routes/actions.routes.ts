@@ -7,6 +7,7 @@ import type { Capability } from '../../core/access/permissions.ts';
 import {
   addEvidence,
   assignProblem,
+  assignProblems,
   decideClosure,
   decideExtension,
   recordLookback,
@@ -51,6 +52,21 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
   }, async (req) => {
     await assignProblem(db, req.params.code, who(req, 'assign', req.body), req.body);
     return { ok: true };
+  });
+
+  r.post('/api/problems/bulk-assign', {
+    schema: {
+      tags, summary: '批量分工或调整时限（全部成功或全部不改）',
+      body: z.object({
+        codes: z.array(z.string().max(40)).min(1).max(500),
+        leadUnit: z.string().max(100).nullable().optional(),
+        deadline: isoDay.nullable().optional(),
+        triage: z.enum(['immediate', 'deadline', 'long-term']).nullable().optional(),
+      }),
+    },
+  }, async (req) => {
+    const { codes, ...a } = req.body;
+    return { updated: await assignProblems(db, codes, who(req, 'assign', {}), a) };
   });
 
   r.post('/api/problems/:code/progress', {

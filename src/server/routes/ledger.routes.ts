@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ledgerStatistics, listProblems, listSources, problemDetail, sourceClaims } from '../../services/ledger-queries.ts';
+import { ledgerStatistics, listMeasures, listProblems, listSources, problemDetail, sourceClaims, statisticsTrend } from '../../services/ledger-queries.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 
@@ -36,6 +36,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string):
           status: status.optional(),
           unit: z.string().max(100).optional(),
           overdue: z.enum(['true', 'false']).optional(),
+          supervised: z.enum(['true', 'false']).optional(),
           search: z.string().max(100).optional(),
           sort: z.enum(['code', 'deadline', 'status']).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -46,7 +47,36 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string):
     async (req) => {
       const v = viewerWith(req, 'read');
       const q = req.query;
-      return listProblems(db, { ...q, overdue: q.overdue === 'true', today: today(), scope: v.scope });
+      return listProblems(db, { ...q, overdue: q.overdue === 'true', supervised: q.supervised === 'true', today: today(), scope: v.scope });
+    },
+  );
+  r.get(
+    '/api/stats/trend',
+    { schema: { tags: ['台账'], summary: '完成情况趋势：近几个月每月末与今天', querystring: z.object({ source: z.string().max(40).optional(), months: z.coerce.number().int().min(1).max(24).default(6) }) } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return { points: await statisticsTrend(db, { today: today(), months: req.query.months, source: req.query.source, scope: v.scope }) };
+    },
+  );
+  r.get(
+    '/api/measures',
+    {
+      schema: {
+        tags: ['台账'],
+        summary: '任务清单：整改措施及其责任单位、责任人、时限',
+        querystring: z.object({
+          source: z.string().max(40).optional(),
+          unit: z.string().max(100).optional(),
+          status: z.enum(['not-started', 'in-progress', 'completed']).optional(),
+          search: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return listMeasures(db, { ...req.query, scope: v.scope });
     },
   );
   r.get(
