@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readReports } from '../core/read-reports.ts';
 import { childCode, problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
-import { planImport, type ImportPlan, type PlannedProblem } from '../core/ledger/import-plan.ts';
+import { planImport, type Correction, type ImportPlan, type PlannedProblem } from '../core/ledger/import-plan.ts';
+import { ActionRefused } from './problem-actions.ts';
 import { DocumentError, readDocument, readDocumentBytes, type ReadDocument } from '../io/read-document.ts';
 import { appendEvents, type NewEvent } from '../store/event.repository.ts';
 import { findDocument, nextSourceSeq, slices, type Tx } from '../store/ledger.repository.ts';
@@ -38,6 +39,8 @@ export interface ImportOptions {
   readonly onSource?: (source: ImportedSource) => void;
   /** the unit whose ledger the sources belong to (an office importing in the web application: its own) */
   readonly ownerUnitId?: number | null;
+  /** what a person corrected before confirming, per report of the (single) uploaded document */
+  readonly corrections?: readonly (Correction & { report: number })[];
 }
 
 const MIME: Record<string, string> = {
@@ -88,7 +91,7 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<{ fil
       const sources: ImportedSource[] = [];
       for (const [index, report] of reports.entries()) {
         if (report.kind === 'unknown' && report.aspects.length === 0) continue;
-        const plan = planImport(report, opts.today);
+        const plan = planImport(report, opts.today, (opts.corrections ?? []).filter((c) => c.report === index));
         const written = await writeSource(trx, plan, report, {
           documentId,
           index,
@@ -134,6 +137,12 @@ function flatten(plan: ImportPlan, code: string): FlatProblem[] {
   return out;
 }
 
+async function unitIdOf(trx: Tx, name: string): Promise<number> {
+  const u = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
+  if (!u) throw new ActionRefused(`单位“${name}”不存在，请先在组织机构中添加`);
+  return u.id;
+}
+
 async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: WriteContext): Promise<ImportedSource> {
   const prefix = sourceCodePrefix(plan.kind, plan.year);
   const code = sourceCode(plan.kind, plan.year, await nextSourceSeq(trx, prefix));
@@ -174,6 +183,8 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
 
   // Problems level by level, so every child finds its parent's id.
   const flat = flatten(plan, code);
+  const unitIds = new Map<string, number>();
+  for (const name of new Set(flat.flatMap((f) => (f.plan.leadUnit ? [f.plan.leadUnit] : [])))) unitIds.set(name, await unitIdOf(trx, name));
   const ids = new Map<string, number>();
   for (let depth = 0; ; depth++) {
     const level = flat.filter((f) => f.depth === depth);
@@ -196,6 +207,8 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
             status_text: f.plan.statusText,
             progress: f.plan.status === 'completed' ? 100 : 0,
             start_date: plan.feedbackDate,
+            deadline: f.plan.deadline,
+            lead_unit_id: f.plan.leadUnit ? (unitIds.get(f.plan.leadUnit) ?? null) : null,
             source_line: f.plan.line,
             last_progress_at: plan.statusDate,
           })),

@@ -318,6 +318,9 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
     },
     children,
     measures: measures.map((m) => ({ ordinal: m.ordinal, text: m.text, status: m.status, progress: m.progress, deadline: m.deadline })),
+    evidence: evidence.map((e) => ({ id: e.id, fileName: e.file_name, size: e.size, mime: e.mime, uploadedBy: e.uploaded_by })),
+    pendingClosure: closures.find((c) => c.decision === null)?.evidence_ids ?? null,
+    pendingExtension: extensions.find((x) => x.decision === null)?.new_deadline ?? null,
     outcomes: outcomes.map((o) => ({ kind: o.kind, moneyKind: o.money_kind, amount: o.amount, unit: o.unit, title: o.title, people: o.people, count: o.count, note: o.note })),
     timeline,
   };

@@ -10,6 +10,16 @@ export interface PlannedMeasure {
   readonly line: number;
 }
 
+/** What a person corrected of the reader's work before confirming an import: a problem found by its line. */
+export interface Correction {
+  readonly line: number;
+  readonly title?: string | undefined;
+  readonly status?: 'completed' | 'phased' | 'in-progress' | 'not-started' | undefined;
+  readonly longTerm?: boolean | undefined;
+  readonly leadUnit?: string | undefined;
+  readonly deadline?: string | undefined;
+}
+
 export interface PlannedProblem {
   readonly ordinal: number;
   readonly number: string | null;
@@ -21,6 +31,8 @@ export interface PlannedProblem {
   readonly lastLine: number;
   readonly measures: PlannedMeasure[];
   readonly children: PlannedProblem[];
+  readonly leadUnit: string | null;
+  readonly deadline: string | null;
 }
 
 export interface PlannedOutcome {
@@ -85,6 +97,24 @@ function planProblem(p: Problem, ordinal: number): PlannedProblem {
     lastLine: p.lastLine,
     measures: p.measures.map((m, i) => ({ ordinal: i + 1, text: m.text, line: m.line })),
     children,
+    leadUnit: null,
+    deadline: null,
+  };
+}
+
+/** A person's corrections win over what the reader made of the text. */
+function corrected(p: PlannedProblem, byLine: ReadonlyMap<number, Correction>): PlannedProblem {
+  const c = byLine.get(p.line);
+  const children = p.children.map((x) => corrected(x, byLine));
+  if (!c) return { ...p, children };
+  return {
+    ...p,
+    children,
+    ...(c.title?.trim() ? { title: c.title.trim() } : {}),
+    ...(c.status ? { status: c.status, statusText: `导入时更正为“${c.status}”` } : {}),
+    ...(c.longTerm !== undefined ? { longTerm: c.longTerm } : {}),
+    ...(c.leadUnit ? { leadUnit: c.leadUnit } : {}),
+    ...(c.deadline ? { deadline: c.deadline } : {}),
   };
 }
 
@@ -149,7 +179,7 @@ function silentOnesCompleted(r: Report, aspects: ImportPlan['aspects']): ImportP
   return aspects.map((a) => ({ ...a, problems: a.problems.map((p) => (silentLines.has(p.line) ? mark(p) : p)) }));
 }
 
-export function planImport(r: Report, today: string): ImportPlan {
+export function planImport(r: Report, today: string, corrections: readonly Correction[] = []): ImportPlan {
   const m = r.meta;
   const statusDate = m.asOf?.value.length === 10 ? m.asOf.value : m.reportDate?.value ?? today;
   const dated = m.feedbackDate?.value ?? m.reportDate?.value ?? m.inspectionEnd?.value ?? today;
@@ -170,7 +200,7 @@ export function planImport(r: Report, today: string): ImportPlan {
     aspects: silentOnesCompleted(
       r,
       r.aspects.map((a, i) => ({ ordinal: i + 1, title: a.title, line: a.line, problems: a.problems.map((p, j) => planProblem(p, j + 1)) })),
-    ),
+    ).map((a) => ({ ...a, problems: a.problems.map((p) => corrected(p, new Map(corrections.map((c) => [c.line, c])))) })),
     claims: r.claims,
     outcomes: planOutcomes(r),
   };

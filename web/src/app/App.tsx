@@ -1,0 +1,75 @@
+// The application: Chinese locale, the session, the layout with its menu, and the routes.
+import { App as AntApp, ConfigProvider, Layout, Menu, Spin, Typography, Button, Space } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { SessionProvider, useSession } from './session.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { LedgerPage } from '../features/ledger/LedgerPage.tsx';
+import { ProblemPage } from '../features/problem/ProblemPage.tsx';
+import { ImportPage } from '../features/import/ImportPage.tsx';
+import { AdminPage } from '../features/admin/AdminPage.tsx';
+
+dayjs.locale('zh-cn');
+
+function Shell() {
+  const { session, loading, logout, can } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (loading) return <Spin fullscreen tip="正在加载" />;
+  if (!session) return <LoginPage />;
+  const items = [
+    { key: '/', label: '首页' },
+    { key: '/ledger', label: '台账' },
+    ...(can('import') ? [{ key: '/import', label: '导入' }] : []),
+    { key: '/check', label: '核验' },
+    ...(can('manage-org') || can('manage-users') ? [{ key: '/admin', label: '系统管理' }] : []),
+  ];
+  const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+          整改通
+        </Typography.Title>
+        <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} onClick={(e) => navigate(e.key)} style={{ flex: 1, minWidth: 0 }} />
+        <Space style={{ color: '#fff' }}>
+          <span data-testid="current-user">
+            {session.user.displayName}（{session.user.roleLabel}
+            {session.user.unit ? `·${session.user.unit}` : ''}）
+          </span>
+          <Button size="small" onClick={() => void logout()}>
+            退出
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        <Routes>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/ledger" element={<LedgerPage />} />
+          <Route path="/problems/:code" element={<ProblemPage />} />
+          <Route path="/import" element={<ImportPage mode="import" />} />
+          <Route path="/check" element={<ImportPage mode="check" />} />
+          <Route path="/admin" element={<AdminPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif' } }}>
+      <AntApp>
+        <BrowserRouter>
+          <SessionProvider>
+            <Shell />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,43 @@
+// Who is logged in, for every screen: the session from the server, its capabilities, logging in and out.
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, setCsrf, whenLoggedOut } from '../lib/api.ts';
+import type { Session } from '../lib/types.ts';
+
+interface SessionState {
+  session: Session | null;
+  loading: boolean;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+  can: (capability: string) => boolean;
+}
+
+const Ctx = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [loading, setLoading] = useState(true);
+  const accept = (s: Session | null) => {
+    setCsrf(s?.csrf ?? null);
+    setSession(s);
+  };
+  useEffect(() => {
+    whenLoggedOut(() => accept(null));
+    api<Session>('GET', '/api/session')
+      .then(accept)
+      .catch(() => accept(null))
+      .finally(() => setLoading(false));
+  }, []);
+  const login = useCallback(async (username: string, password: string) => accept(await api<Session>('POST', '/api/session', { username, password })), []);
+  const logout = useCallback(async () => {
+    await api('DELETE', '/api/session').catch(() => undefined);
+    accept(null);
+  }, []);
+  const can = useCallback((c: string) => Boolean(session?.capabilities.includes(c)), [session]);
+  return <Ctx.Provider value={{ session, loading, login, logout, can }}>{children}</Ctx.Provider>;
+}
+
+export function useSession(): SessionState {
+  const s = useContext(Ctx);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}

@@ -1,0 +1,191 @@
+// 首页: where the rectification stands — counts and the completion rate, by status, aspect, unit and triage class,
+// overdue items, outcomes and the trend. Each chart opens the ledger filtered to what was clicked.
+import { Alert, Card, Col, List, Row, Select, Space, Statistic, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Chart } from '../../components/Chart.tsx';
+import { ColourTag, StatusTag } from '../../components/tags.tsx';
+import { qs, useGet } from '../../lib/api.ts';
+import { MONEY_KIND, TRIAGE, rate } from '../../lib/labels.ts';
+import type { Counts, ProblemItem, Stats } from '../../lib/types.ts';
+
+const STATUS_KEYS: [keyof Counts, string, string][] = [
+  ['completed', '已完成', 'completed'],
+  ['phased', '阶段性完成', 'phased'],
+  ['inProgress', '正在整改', 'in-progress'],
+  ['notStarted', '未开始', 'not-started'],
+];
+
+function bars(groups: Record<string, Counts>, top = 12) {
+  const rows = Object.entries(groups)
+    .sort((a, b) => b[1].total - a[1].total)
+    .slice(0, top)
+    .reverse();
+  return {
+    tooltip: { trigger: 'axis' as const },
+    legend: { data: ['已完成', '阶段性完成', '正在整改', '未开始'] },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'value' as const },
+    yAxis: { type: 'category' as const, data: rows.map(([k]) => (k.length > 18 ? `${k.slice(0, 18)}…` : k)) },
+    series: STATUS_KEYS.map(([key, name]) => ({ name, type: 'bar' as const, stack: 'all', data: rows.map(([, c]) => c[key] as number) })),
+  };
+}
+
+export function DashboardPage() {
+  const navigate = useNavigate();
+  const sources = useGet<{ items: { code: string; title: string }[] }>('/api/sources');
+  const [source, setSource] = useState<string | undefined>();
+  const stats = useGet<Stats>(`/api/stats${qs({ source })}`);
+  const trend = useGet<{ points: { day: string; total: number; completed: number; completionRate: number | null }[] }>(`/api/stats/trend${qs({ source })}`);
+  const overdue = useGet<{ total: number; items: ProblemItem[] }>(`/api/problems${qs({ source, overdue: true, sort: 'deadline', limit: 8 })}`);
+  const s = stats.data;
+  const open = (params: Record<string, string | undefined>) => navigate(`/ledger${qs({ source, ...params })}`);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Space>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          整改总览
+        </Typography.Title>
+        <Select
+          allowClear
+          placeholder="全部整改来源"
+          style={{ width: 420 }}
+          value={source}
+          onChange={setSource}
+          options={(sources.data?.items ?? []).map((x) => ({ value: x.code, label: `${x.code} ${x.title}` }))}
+        />
+      </Space>
+      {stats.error && <Alert type="error" title={stats.error.message} />}
+      {s && (
+        <>
+          <Row gutter={16}>
+            {[
+              ['问题总数', s.total, undefined],
+              ['已完成', s.completed, 'completed'],
+              ['阶段性完成', s.phased, 'phased'],
+              ['正在整改', s.inProgress, 'in-progress'],
+              ['未开始', s.notStarted, 'not-started'],
+            ].map(([label, value, status]) => (
+              <Col key={String(label)} span={4}>
+                <Card hoverable onClick={() => open({ status: status as string | undefined })} data-testid={`stat-${String(label)}`}>
+                  <Statistic title={label} value={value as number} />
+                </Card>
+              </Col>
+            ))}
+            <Col span={4}>
+              <Card data-testid="stat-完成率">
+                <Statistic title="完成率（仅计已完成）" value={rate(s.completionRate)} />
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={4}>
+              <Card hoverable onClick={() => open({ overdue: 'true' })} data-testid="stat-超期">
+                <Statistic title="超期未完成" value={s.overdue} styles={{ content: { color: s.overdue ? '#cf1322' : undefined } }} />
+              </Card>
+            </Col>
+            <Col span={5}>
+              <Card>
+                <Statistic title="涉及金额（万元）" value={s.outcomes.moneyWan} />
+                <Typography.Text type="secondary">
+                  {Object.entries(s.outcomes.moneyByKind)
+                    .map(([k, v]) => `${MONEY_KIND[k] ?? k} ${v}`)
+                    .join('；') || '—'}
+                </Typography.Text>
+              </Card>
+            </Col>
+            <Col span={5}>
+              <Card>
+                <Statistic title="建章立制（项）" value={s.outcomes.institutions} />
+              </Card>
+            </Col>
+            <Col span={5}>
+              <Card>
+                <Statistic title="追责问责（人）" value={s.outcomes.accountable} />
+              </Card>
+            </Col>
+            <Col span={5}>
+              <Card>
+                <Statistic title="专题会议（次）" value={s.outcomes.meetings} />
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={8}>
+              <Card title="按状态">
+                <Chart
+                  testId="chart-status"
+                  onClick={(name) => open({ status: STATUS_KEYS.find(([, label]) => label === name)?.[2] })}
+                  option={{
+                    tooltip: { trigger: 'item' },
+                    legend: { bottom: 0 },
+                    series: [{ type: 'pie', radius: ['40%', '70%'], data: STATUS_KEYS.map(([key, name]) => ({ name, value: s[key] as number })) }],
+                  }}
+                />
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card title="按整改类别">
+                <Chart
+                  option={{
+                    tooltip: { trigger: 'item' },
+                    legend: { bottom: 0 },
+                    series: [{ type: 'pie', radius: '65%', data: Object.entries(s.byTriage).map(([k, c]) => ({ name: TRIAGE[k] ?? k, value: c.total })) }],
+                  }}
+                />
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card title="完成情况趋势（月末）">
+                <Chart
+                  option={{
+                    tooltip: { trigger: 'axis' },
+                    legend: { bottom: 0 },
+                    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+                    xAxis: { type: 'category', data: (trend.data?.points ?? []).map((p) => p.day.slice(0, 7)) },
+                    yAxis: { type: 'value' },
+                    series: [
+                      { name: '问题数', type: 'line', data: (trend.data?.points ?? []).map((p) => p.total) },
+                      { name: '已完成', type: 'line', data: (trend.data?.points ?? []).map((p) => p.completed) },
+                    ],
+                  }}
+                />
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Card title="按方面">
+                <Chart height={360} option={bars(s.byAspect)} />
+              </Card>
+            </Col>
+            <Col span={12}>
+              <Card title="按牵头单位">
+                <Chart height={360} option={bars(s.byUnit)} onClick={(name) => open({ unit: name === '（未指定）' ? undefined : name })} testId="chart-unit" />
+              </Card>
+            </Col>
+          </Row>
+          <Card title={`超期未完成（${overdue.data?.total ?? 0}）`}>
+            <List
+              dataSource={overdue.data?.items ?? []}
+              locale={{ emptyText: '没有超期未完成的问题' }}
+              renderItem={(p) => (
+                <List.Item onClick={() => navigate(`/problems/${p.code}`)} style={{ cursor: 'pointer' }}>
+                  <Space>
+                    <Typography.Text code>{p.code}</Typography.Text>
+                    {p.title}
+                    <StatusTag status={p.status} longTerm={p.longTerm} />
+                    <ColourTag colour={p.colour} />
+                    <Typography.Text type="secondary">
+                      时限 {p.deadline} · {p.leadUnit ?? '未指定牵头单位'}
+                    </Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,218 @@
+// 导入 / 核验: upload a document, see what was read beside the original text with the findings highlighted on their
+// lines; for an import, correct what the reader got wrong (titles, statuses, lead units, deadlines), then confirm —
+// all or nothing.
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Input, List, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ApiError, useGet } from '../../lib/api.ts';
+import { PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
+import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
+
+interface Correction {
+  report: number;
+  line: number;
+  title?: string;
+  status?: string;
+  leadUnit?: string;
+  deadline?: string;
+}
+
+const META_LABEL: Record<string, string> = {
+  title: '标题', issuer: '发文单位', inspectedUnit: '被巡察（审计）单位', team: '巡察组', round: '轮次', inspectionStart: '巡察开始', inspectionEnd: '巡察结束',
+  feedbackDate: '反馈日期', reportDate: '报告日期', asOf: '统计截至',
+};
+
+function flatten(ps: ParsedProblem[], depth = 0): (ParsedProblem & { depth: number })[] {
+  return ps.flatMap((p) => [{ ...p, depth }, ...flatten(p.children, depth + 1)]);
+}
+
+export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [corrections, setCorrections] = useState<Record<string, Correction>>({});
+  const [focus, setFocus] = useState<number | null>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const units = useGet<{ items: { name: string; children: unknown[] }[] }>(mode === 'import' ? '/api/units' : null);
+  const flatUnits = (ns: { name: string; children: unknown[] }[]): string[] => ns.flatMap((n) => [n.name, ...flatUnits(n.children as { name: string; children: unknown[] }[])]);
+
+  const read = async (f: File) => {
+    setFile(f);
+    setResult(null);
+    setError(null);
+    setCorrections({});
+    setBusy(true);
+    const form = new FormData();
+    form.append('file', f);
+    try {
+      setResult(await api<CheckResult>('POST', '/api/check', form));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '读取失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!file) return;
+    setBusy(true);
+    const form = new FormData();
+    form.append('corrections', JSON.stringify(Object.values(corrections)));
+    form.append('file', file);
+    try {
+      const r = await api<{ results: { status: string; sources: { code: string; problems: number }[] }[] }>('POST', '/api/import', form);
+      const first = r.results[0];
+      if (first?.status === 'already-imported') message.info('此文件此前已导入（内容相同），未作改动');
+      else message.success(`已导入 ${first?.sources.length ?? 0} 个整改来源：${first?.sources.map((s) => `${s.code}（${s.problems} 个问题）`).join('、')}`);
+      navigate(`/ledger?source=${first?.sources[0]?.code ?? ''}`);
+    } catch (e) {
+      const detail = e instanceof ApiError && Array.isArray(e.details) ? `：${(e.details as { reason: string }[]).map((d) => d.reason).join('；')}` : '';
+      setError(`${e instanceof ApiError ? e.message : '导入失败'}${detail}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const flagged = useMemo(() => {
+    const m = new Map<number, Finding[]>();
+    for (const r of result?.reports ?? []) for (const f of r.findings) for (const l of f.lines) m.set(l, [...(m.get(l) ?? []), f]);
+    return m;
+  }, [result]);
+
+  const show = (line: number) => {
+    setFocus(line);
+    textRef.current?.querySelector(`[data-line="${line}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
+  const correct = (report: number, line: number, patch: Partial<Correction>) =>
+    setCorrections((c) => ({ ...c, [`${report}:${line}`]: { ...(c[`${report}:${line}`] ?? { report, line }), ...patch } }));
+
+  const problemTable = (r: ParsedReport, ri: number) => (
+    <Table
+      size="small"
+      rowKey="line"
+      pagination={false}
+      dataSource={r.aspects.flatMap((a) => flatten(a.problems).map((p) => ({ ...p, aspect: a.title })))}
+      columns={[
+        { title: '行', key: 'line', width: 56, render: (_, p) => <a onClick={() => show(p.line)}>{p.line}</a> },
+        {
+          title: '问题',
+          key: 'title',
+          render: (_, p) =>
+            mode === 'import' ? (
+              <Input size="small" defaultValue={p.title} style={{ marginLeft: p.depth * 16 }} onBlur={(e) => e.target.value !== p.title && correct(ri, p.line, { title: e.target.value })} />
+            ) : (
+              <span style={{ marginLeft: p.depth * 16 }}>{`${p.number} ${p.title}`}</span>
+            ),
+        },
+        {
+          title: '状态',
+          key: 'status',
+          width: 150,
+          render: (_, p) =>
+            mode === 'import' ? (
+              <Select
+                size="small"
+                style={{ width: 140 }}
+                defaultValue={p.status}
+                onChange={(v) => correct(ri, p.line, { status: v })}
+                options={['completed', 'phased', 'in-progress', 'not-started', 'unknown'].map((s) => ({ value: s, label: PARSED_STATUS[s], disabled: s === 'unknown' }))}
+              />
+            ) : (
+              <Tag>{PARSED_STATUS[p.status]}{p.longTerm ? '·长期' : ''}</Tag>
+            ),
+        },
+        ...(mode === 'import'
+          ? [
+              { title: '牵头单位', key: 'unit', width: 160, render: (_: unknown, p: ParsedProblem) => <Select size="small" allowClear style={{ width: 150 }} onChange={(v: string) => correct(ri, p.line, { leadUnit: v })} options={flatUnits(units.data?.items ?? []).map((n) => ({ value: n, label: n }))} /> },
+              { title: '整改时限', key: 'deadline', width: 150, render: (_: unknown, p: ParsedProblem) => <DatePicker size="small" onChange={(d: Dayjs | null) => correct(ri, p.line, { deadline: d ? d.format('YYYY-MM-DD') : undefined })} /> },
+            ]
+          : []),
+        { title: '措施', key: 'measures', width: 56, render: (_, p) => p.measures.length },
+      ]}
+    />
+  );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {mode === 'import' ? '导入整改报告' : '核验整改报告'}
+      </Typography.Title>
+      <Space>
+        <Upload accept=".txt,.docx,.pdf" showUploadList={false} beforeUpload={(f) => (void read(f), false)}>
+          <Button type="primary" loading={busy && !result} data-testid="choose-file">
+            选择文件（.txt / .docx / .pdf）
+          </Button>
+        </Upload>
+        {file && <Typography.Text>{file.name}</Typography.Text>}
+        {mode === 'import' && result && (
+          <Button type="primary" onClick={() => void confirm()} loading={busy} data-testid="confirm-import">
+            确认导入{Object.keys(corrections).length ? `（含 ${Object.keys(corrections).length} 处更正）` : ''}
+          </Button>
+        )}
+      </Space>
+      {error && <Alert type="error" title={error} showIcon data-testid="import-error" />}
+      {result && (
+        <Row gutter={16}>
+          <Col span={13}>
+            {result.reports.length === 0 && <Empty description="没有找到整改报告" />}
+            {result.reports.map((r, ri) => (
+              <Card key={ri} title={`报告 ${ri + 1}：第${r.lines[0]}—${r.lines[1]}行`} style={{ marginBottom: 16 }} data-testid="parsed-report">
+                <Descriptions size="small" column={2} bordered>
+                  {Object.entries(META_LABEL).map(([k, label]) =>
+                    r.meta[k] ? (
+                      <Descriptions.Item key={k} label={label}>
+                        {String(r.meta[k]?.value)}
+                      </Descriptions.Item>
+                    ) : null,
+                  )}
+                </Descriptions>
+                <Typography.Title level={5} style={{ marginTop: 16 }}>
+                  核验发现（{r.findings.length}）
+                </Typography.Title>
+                <List
+                  size="small"
+                  dataSource={r.findings}
+                  locale={{ emptyText: '未发现前后不一致之处' }}
+                  renderItem={(f) => (
+                    <List.Item onClick={() => f.lines[0] && show(f.lines[0])} style={{ cursor: 'pointer' }} data-testid="finding">
+                      <Space>
+                        <Tag color={SEVERITY[f.severity]?.color}>{SEVERITY[f.severity]?.label}</Tag>
+                        {f.message}
+                        <Typography.Text type="secondary">第{f.lines.join('、')}行</Typography.Text>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+                <Typography.Title level={5} style={{ marginTop: 16 }}>
+                  问题（{r.aspects.reduce((s, a) => s + a.problems.length, 0)}）
+                </Typography.Title>
+                {problemTable(r, ri)}
+              </Card>
+            ))}
+          </Col>
+          <Col span={11}>
+            <Card title="原文" styles={{ body: { padding: 0 } }}>
+              <div ref={textRef} style={{ maxHeight: '75vh', overflow: 'auto', fontSize: 13 }} data-testid="original-text">
+                {result.lines.map((line, i) => {
+                  const n = i + 1;
+                  const fs = flagged.get(n);
+                  const bg = n === focus ? '#fff1b8' : fs ? (fs.some((f) => f.severity === 'error') ? '#fff1f0' : '#fffbe6') : undefined;
+                  return (
+                    <div key={n} data-line={n} title={fs?.map((f) => f.message).join('\n')} style={{ display: 'flex', background: bg, borderLeft: fs ? '3px solid #ff4d4f' : '3px solid transparent' }}>
+                      <span style={{ width: 48, color: '#999', textAlign: 'right', paddingRight: 8, flex: 'none', userSelect: 'none' }}>{n}</span>
+                      <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{line}</span>
+                    </div>
+                  );
+                })}
+              </div>
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,74 @@
+// The one way the web application talks to the server: JSON (or a form with files), the session's CSRF token on
+// every change, and the server's Chinese message on every error.
+import { useCallback, useEffect, useState } from 'react';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+let csrf: string | null = null;
+let onLoggedOut: () => void = () => {};
+
+export function setCsrf(token: string | null): void {
+  csrf = token;
+}
+export function whenLoggedOut(f: () => void): void {
+  onLoggedOut = f;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const r = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+  const text = await r.text();
+  const json = text ? (JSON.parse(text) as unknown) : null;
+  if (!r.ok) {
+    const e = (json ?? {}) as { code?: string; message?: string; failures?: unknown };
+    if (r.status === 401 && e.code === 'NOT_LOGGED_IN') onLoggedOut();
+    throw new ApiError(r.status, e.code ?? 'ERROR', e.message ?? `请求失败（${r.status}）`, e.failures);
+  }
+  return json as T;
+}
+
+/** Query-string from an object, leaving out empty values. */
+export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '' && v !== false) p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** GET a resource; `reload` fetches it again. */
+export function useGet<T>(url: string | null): { data: T | null; error: ApiError | null; loading: boolean; reload: () => void } {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    setLoading(true);
+    api<T>('GET', url)
+      .then((d) => live && (setData(d), setError(null)))
+      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', '无法连接服务器')))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [url, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload };
+}

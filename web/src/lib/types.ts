@@ -1,0 +1,138 @@
+// Shapes of what the API returns (the server's services define them; these are what the screens read).
+export type LedgerStatus = 'not-started' | 'in-progress' | 'closure-requested' | 'phased' | 'completed';
+export type Colour = 'green' | 'blue' | 'yellow' | 'red';
+
+export interface Session {
+  user: { username: string; displayName: string; role: string; roleLabel: string; unit: string | null };
+  capabilities: string[];
+  csrf: string;
+}
+
+export interface Counts {
+  total: number;
+  completed: number;
+  phased: number;
+  inProgress: number;
+  notStarted: number;
+  overdue: number;
+  completionRate: number | null;
+}
+
+export interface Stats extends Counts {
+  asOf: string;
+  byAspect: Record<string, Counts>;
+  byUnit: Record<string, Counts>;
+  byTriage: Record<string, Counts>;
+  outcomes: { moneyWan: string; moneyByKind: Record<string, string>; institutions: number; accountable: number; meetings: number };
+  claims: { metric: string; stated: number; computed: number; agrees: boolean; line: number; text: string }[];
+}
+
+export interface ProblemItem {
+  code: string;
+  title: string;
+  status: LedgerStatus;
+  longTerm: boolean;
+  triage: string | null;
+  deadline: string | null;
+  leadUnit: string | null;
+  progress: number;
+  colour: Colour | null;
+  source: string;
+  aspect: string | null;
+  leadLeader: string | null;
+  responsiblePerson: string | null;
+  cooperatingUnits: string[];
+  supervisionCount: number;
+  lastSupervision: { kind: string; at: string } | null;
+  version: number;
+}
+
+export interface MeasureItem {
+  problem: string;
+  problemTitle: string;
+  ordinal: number;
+  text: string;
+  status: string;
+  progress: number;
+  deadline: string | null;
+  ownerUnit: string | null;
+  ownerPerson: string | null;
+  leadUnit: string | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  by: string | null;
+  text: string;
+}
+
+export interface ProblemDetail {
+  problem: {
+    code: string;
+    title: string;
+    number: string | null;
+    source: { code: string; title: string };
+    aspect: string | null;
+    status: LedgerStatus;
+    statusText: string | null;
+    longTerm: boolean;
+    triage: string | null;
+    progress: number;
+    deadline: string | null;
+    startDate: string | null;
+    target: string | null;
+    amountDue: { amount: string; unit: string } | null;
+    leadUnit: string | null;
+    leadLeader: string | null;
+    responsiblePerson: string | null;
+    cooperatingUnits: string[];
+    reopenedCount: number;
+    version: number;
+    colour: Colour | null;
+  };
+  children: { code: string; title: string; status: LedgerStatus }[];
+  measures: { ordinal: number; text: string; status: string; progress: number; deadline: string | null }[];
+  outcomes: { kind: string; moneyKind: string | null; amount: string | null; unit: string | null; title: string | null; people: number | null; count: number | null; note: string | null }[];
+  timeline: TimelineEntry[];
+  evidence: { id: number; fileName: string; size: number; mime: string; uploadedBy: string }[];
+  pendingClosure: number[] | null;
+  pendingExtension: string | null;
+}
+
+export interface Finding {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  lines: number[];
+  stated: unknown;
+  computed: unknown;
+}
+
+export interface ParsedProblem {
+  number: string;
+  title: string;
+  line: number;
+  status: string;
+  statusText: string | null;
+  longTerm: boolean;
+  measures: { text: string; line: number }[];
+  children: ParsedProblem[];
+}
+
+export interface ParsedReport {
+  kind: string;
+  lines: [number, number];
+  meta: Record<string, { value: unknown; line: number | null } | null>;
+  aspects: { title: string; line: number; problems: ParsedProblem[] }[];
+  claims: { metric: string; value: number | string; scope: string | null; line: number; text: string }[];
+  findings: Finding[];
+}
+
+export interface CheckResult {
+  file: string;
+  format: string;
+  encoding: string | null;
+  lines: string[];
+  reports: ParsedReport[];
+}
