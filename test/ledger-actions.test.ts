@@ -86,12 +86,12 @@ describe('working a problem through to closure', () => {
     const d = await problemDetail(l.db, code, '2025-06-01');
     expect(d.problem).toMatchObject({ status: 'in-progress', reopenedCount: 1 });
     expect(d.timeline.filter((t) => t.kind === 'status').map((t) => t.text.split('：')[0])).toEqual([
-      '— → in-progress',
-      'in-progress → closure-requested',
-      'closure-requested → in-progress',
-      'in-progress → closure-requested',
-      'closure-requested → completed',
-      'completed → in-progress',
+      '— → 正在整改',
+      '正在整改 → 待审核销号',
+      '待审核销号 → 正在整改',
+      '正在整改 → 待审核销号',
+      '待审核销号 → 已完成（已销号）',
+      '已完成（已销号） → 正在整改',
     ]);
     // statistics on any day see the status of that day
     const src = code.slice(0, 9);

@@ -21,7 +21,12 @@ if (admin.created) {
   }
 }
 const webRoot = join(root, 'web/dist');
-if (!existsSync(webRoot)) console.log('（网页界面尚未构建：只提供 API，见 /api/docs）');
+if (!existsSync(join(webRoot, 'index.html'))) {
+  // build what is missing: a fresh clone has no web/dist yet
+  console.log('正在构建网页界面（首次启动需要几秒钟）…');
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+}
 const app = await buildApp({ ledger, webRoot, logger: process.env.ZG_LOG === 'on' });
 const port = Number(process.env.PORT ?? 3000);
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });

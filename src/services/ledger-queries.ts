@@ -4,12 +4,14 @@ import { sql } from 'kysely';
 import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-differences.ts';
 import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
 import { thresholdsOf, warningColour, type WarningColour } from '../core/ledger/warning.ts';
-import type { LedgerStatus } from '../core/ledger/problem-state.ts';
+import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
 
 export class NotFoundError extends Error {}
+
+const SUPERVISION_LABEL: Record<string, string> = { reminder: '提醒', notice: '督办单', listed: '挂牌督办', talk: '约谈', circular: '通报', accountability: '问责' };
 
 export interface StatsQuery {
   readonly source?: string | undefined; // source code
@@ -278,7 +280,12 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
   ]);
   const day = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
   const timeline: TimelineEntry[] = [
-    ...changes.map((c) => ({ at: c.at, kind: 'status' as const, by: null, text: `${c.from_status ?? '—'} → ${c.to_status}：${c.reason}` })),
+    ...changes.map((c) => ({
+      at: c.at,
+      kind: 'status' as const,
+      by: null,
+      text: `${c.from_status ? STATUS_LABEL[c.from_status as LedgerStatus] : '—'} → ${STATUS_LABEL[c.to_status as LedgerStatus]}：${c.reason}`,
+    })),
     ...progress.map((u) => ({ at: u.at, kind: 'progress' as const, by: u.reported_by, text: `${u.text}${u.progress !== null ? `（进度 ${u.progress}%）` : ''}` })),
     ...evidence.map((e) => ({ at: day(e.uploaded_at), kind: 'evidence' as const, by: e.uploaded_by, text: `佐证材料“${e.file_name}”（${e.size} 字节）` })),
     ...closures.flatMap((c) => [
@@ -289,7 +296,7 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       { at: x.requested_at, kind: 'extension-request' as const, by: x.requested_by, text: `申请延期至 ${x.new_deadline}：${x.reason}` },
       ...(x.decision && x.decided_at ? [{ at: x.decided_at, kind: 'extension-decision' as const, by: x.decided_by, text: `${x.decision === 'approved' ? '批准延期' : '不批准延期'}${x.decision_reason ? `：${x.decision_reason}` : ''}` }] : []),
     ]),
-    ...supervision.map((s) => ({ at: s.at, kind: 'supervision' as const, by: s.by, text: `${s.kind}${s.note ? `：${s.note}` : ''}` })),
+    ...supervision.map((s) => ({ at: s.at, kind: 'supervision' as const, by: s.by, text: `${SUPERVISION_LABEL[s.kind] ?? s.kind}${s.note ? `：${s.note}` : ''}` })),
     ...lookbacks.map((l) => ({ at: l.at, kind: 'lookback' as const, by: l.by, text: `回头看：${l.result === 'consolidated' ? '巩固' : '反弹'}${l.note ? `，${l.note}` : ''}` })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {

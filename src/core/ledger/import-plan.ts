@@ -2,7 +2,7 @@
 // claims kept as stated, and outcomes. Pure; the import service writes the plan in one transaction.
 import type { Aspect, Claim, Problem, Report } from '../document/model.ts';
 import { sourceKindOf, type SourceKind } from './codes.ts';
-import type { LedgerStatus } from './problem-state.ts';
+import { STATUS_LABEL, type LedgerStatus } from './problem-state.ts';
 
 export interface PlannedMeasure {
   readonly ordinal: number;
@@ -111,7 +111,7 @@ function corrected(p: PlannedProblem, byLine: ReadonlyMap<number, Correction>): 
     ...p,
     children,
     ...(c.title?.trim() ? { title: c.title.trim() } : {}),
-    ...(c.status ? { status: c.status, statusText: `导入时更正为“${c.status}”` } : {}),
+    ...(c.status ? { status: c.status, statusText: `导入时更正为“${STATUS_LABEL[c.status]}”` } : {}),
     ...(c.longTerm !== undefined ? { longTerm: c.longTerm } : {}),
     ...(c.leadUnit ? { leadUnit: c.leadUnit } : {}),
     ...(c.deadline ? { deadline: c.deadline } : {}),

@@ -1,7 +1,7 @@
 // 导入 / 核验: upload a document, see what was read beside the original text with the findings highlighted on their
 // lines; for an import, correct what the reader got wrong (titles, statuses, lead units, deadlines), then confirm —
 // all or nothing.
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Input, List, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Input, List, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ interface Correction {
   line: number;
   title?: string;
   status?: string;
+  longTerm?: boolean;
   leadUnit?: string;
   deadline?: string;
 }
@@ -23,8 +24,11 @@ const META_LABEL: Record<string, string> = {
   feedbackDate: '反馈日期', reportDate: '报告日期', asOf: '统计截至',
 };
 
-function flatten(ps: ParsedProblem[], depth = 0): (ParsedProblem & { depth: number })[] {
-  return ps.flatMap((p) => [{ ...p, depth }, ...flatten(p.children, depth + 1)]);
+type Row = Omit<ParsedProblem, 'children'> & { depth: number };
+
+/** Problems and specific problems as rows, indented by depth (not as a tree: every row is edited the same way). */
+function flatten(ps: ParsedProblem[], depth = 0): Row[] {
+  return ps.flatMap(({ children, ...p }) => [{ ...p, depth }, ...flatten(children, depth + 1)]);
 }
 
 export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
@@ -91,11 +95,12 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     setCorrections((c) => ({ ...c, [`${report}:${line}`]: { ...(c[`${report}:${line}`] ?? { report, line }), ...patch } }));
 
   const problemTable = (r: ParsedReport, ri: number) => (
-    <Table
+    <Table<Row>
       size="small"
       rowKey="line"
       pagination={false}
-      dataSource={r.aspects.flatMap((a) => flatten(a.problems).map((p) => ({ ...p, aspect: a.title })))}
+      tableLayout="fixed"
+      dataSource={r.aspects.flatMap((a) => flatten(a.problems))}
       columns={[
         { title: '行', key: 'line', width: 56, render: (_, p) => <a onClick={() => show(p.line)}>{p.line}</a> },
         {
@@ -119,6 +124,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                 style={{ width: 140 }}
                 defaultValue={p.status}
                 onChange={(v) => correct(ri, p.line, { status: v })}
+                data-testid={`status-${p.line}`}
                 options={['completed', 'phased', 'in-progress', 'not-started', 'unknown'].map((s) => ({ value: s, label: PARSED_STATUS[s], disabled: s === 'unknown' }))}
               />
             ) : (
@@ -127,8 +133,14 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
         },
         ...(mode === 'import'
           ? [
-              { title: '牵头单位', key: 'unit', width: 160, render: (_: unknown, p: ParsedProblem) => <Select size="small" allowClear style={{ width: 150 }} onChange={(v: string) => correct(ri, p.line, { leadUnit: v })} options={flatUnits(units.data?.items ?? []).map((n) => ({ value: n, label: n }))} /> },
-              { title: '整改时限', key: 'deadline', width: 150, render: (_: unknown, p: ParsedProblem) => <DatePicker size="small" onChange={(d: Dayjs | null) => correct(ri, p.line, { deadline: d ? d.format('YYYY-MM-DD') : undefined })} /> },
+              {
+                title: '长期',
+                key: 'longTerm',
+                width: 56,
+                render: (_: unknown, p: Row) => <Checkbox defaultChecked={p.longTerm} onChange={(e) => correct(ri, p.line, { longTerm: e.target.checked })} data-testid={`longterm-${p.line}`} />,
+              },
+              { title: '牵头单位', key: 'unit', width: 160, render: (_: unknown, p: Row) => <Select size="small" allowClear style={{ width: 150 }} onChange={(v: string) => correct(ri, p.line, { leadUnit: v })} options={flatUnits(units.data?.items ?? []).map((n) => ({ value: n, label: n }))} /> },
+              { title: '整改时限', key: 'deadline', width: 150, render: (_: unknown, p: Row) => <DatePicker size="small" onChange={(d: Dayjs | null) => correct(ri, p.line, { deadline: d ? d.format('YYYY-MM-DD') : undefined })} /> },
             ]
           : []),
         { title: '措施', key: 'measures', width: 56, render: (_, p) => p.measures.length },

@@ -1,0 +1,184 @@
+// The web application in Debian's Chromium: the office imports seed 004 (correcting two statuses), assigns two
+// problems to a unit; the unit reports progress, uploads evidence and requests closure; the office returns one with a
+// reason and closes the other; the dashboard follows; the unit cannot open another unit's problem by its address.
+// Screenshots of every main screen are saved under test/out/screens.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../src/server/app.ts';
+import { createUser } from '../../src/services/accounts.ts';
+import { createUnit } from '../../src/services/organisation.ts';
+import type { Ledger } from '../../src/store/open-database.ts';
+import { testLedger } from '../support/ledger.ts';
+import { haveSeeds, seedPath } from '../support/seeds.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.ZG_CHROMIUM ?? '/usr/bin/chromium';
+const SCREENS = join(ROOT, 'test/out/screens');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  if (process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}; CI must install Debian's chromium`);
+  console.warn(`[e2e] ${CHROMIUM} not found: skipping the browser tests (apt-get install chromium fonts-noto-cjk)`);
+}
+const PASSWORD = 'e2e password 123';
+const TODAY = '2025-03-01';
+
+let l: Ledger;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SCREENS, { recursive: true });
+  await page.waitForTimeout(1500); // let charts finish their animation
+  writeFileSync(join(SCREENS, `${name}.png`), await page.screenshot({ fullPage: true }));
+}
+
+async function login(page: Page, username: string) {
+  await page.goto(`${base}/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+async function logout(page: Page) {
+  await page.getByRole('button', { name: /退\s*出/ }).click();
+  await page.getByLabel('用户名').waitFor();
+}
+
+/** Picks an option in an Ant Design select opened by clicking `trigger`. */
+async function choose(page: Page, trigger: ReturnType<Page['locator']>, option: string) {
+  await trigger.click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await open.first().waitFor({ state: 'hidden' });
+}
+
+describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser', () => {
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
+      const { build } = await import('vite');
+      await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+    }
+    l = await testLedger();
+    await createUnit(l.db, 'e2e', { name: '清远高新区管委会', kind: 'government' });
+    await createUnit(l.db, 'e2e', { name: '区财政局', kind: 'bureau', parent: '清远高新区管委会' });
+    await createUnit(l.db, 'e2e', { name: '区建设局', kind: 'bureau', parent: '清远高新区管委会' });
+    await createUser(l.db, 'e2e', { username: 'office', displayName: '整改办张三', password: PASSWORD, role: 'office', unit: '清远高新区管委会' });
+    await createUser(l.db, 'e2e', { username: 'finance', displayName: '财政局李四', password: PASSWORD, role: 'unit', unit: '区财政局' });
+    app = await buildApp({ ledger: l, today: () => TODAY, webRoot: join(ROOT, 'web/dist') });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await l?.close();
+  });
+
+  it('runs the whole work of a rectification office and a unit', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(15_000);
+    try {
+      await journey(page);
+    } catch (e) {
+      await shot(page, 'failure').catch(() => undefined);
+      throw e;
+    }
+  }, 180_000);
+
+  async function journey(page: Page) {
+    // the office logs in and imports seed 004, correcting two statuses the report gave
+    await shot(page, '01-login').catch(() => undefined);
+    await login(page, 'office');
+    await page.getByRole('menuitem', { name: '导入' }).click();
+    await page.locator('input[type=file]').setInputFiles(seedPath('004'));
+    await page.getByTestId('parsed-report').waitFor();
+    await expect.poll(() => page.getByTestId('finding').count()).toBeGreaterThan(0);
+    for (const line of [32, 35]) {
+      // 存在问题三、四: the office finds them still open, and no longer long-term
+      await choose(page, page.getByTestId(`status-${line}`), '正在整改');
+      await page.getByTestId(`longterm-${line}`).uncheck({ force: true });
+    }
+    await shot(page, '02-import');
+    await page.getByTestId('confirm-import').click();
+    await page.getByTestId('ledger-table').waitFor();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+
+    // two problems assigned to the finance bureau in one go
+    const rows = page.locator('.ant-table-row');
+    await rows.nth(2).locator('input[type=checkbox]').check();
+    await rows.nth(3).locator('input[type=checkbox]').check();
+    await page.getByTestId('bulk-assign').click();
+    await choose(page, page.getByTestId('bulk-unit'), '区财政局');
+    await page.getByTestId('bulk-submit').click();
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '区财政局' }).count()).toBe(2);
+    await shot(page, '03-ledger');
+    await page.getByRole('tab', { name: '责任清单' }).click();
+    await page.locator('.ant-table-row', { hasText: '区财政局' }).first().waitFor();
+    await shot(page, '04-responsibility-list');
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await expect.poll(async () => (await page.getByTestId('stat-已完成').innerText()).replace(/\s/g, '')).toContain('23');
+    await shot(page, '05-dashboard-before');
+    await logout(page);
+
+    // the finance bureau sees only its two problems, reports on both and asks to close them
+    await login(page, 'finance');
+    await page.getByRole('menuitem', { name: '台账' }).click();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
+    const codes = await page.locator('.ant-table-row a').allInnerTexts();
+    for (const code of codes) {
+      await page.goto(`${base}/problems/${code}`);
+      await page.getByTestId('problem-title').waitFor();
+      await page.getByTestId('action-progress').click();
+      await page.getByLabel('进展情况').fill('已修订学习制度并组织专题学习');
+      await page.getByLabel('总体进度（%）').fill('100');
+      await page.getByTestId('action-progress-submit').click();
+      await page.locator('[data-testid=timeline]', { hasText: '已修订学习制度' }).waitFor();
+      await page.locator('input[type=file]').setInputFiles({ name: '整改佐证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 佐证材料') });
+      await page.getByText('整改佐证.pdf').first().waitFor();
+      await page.getByTestId('action-closure').click();
+      await page.getByRole('dialog').locator('label', { hasText: '整改佐证.pdf' }).click();
+      await page.getByTestId('action-closure-submit').click();
+      await page.locator('.ant-tag', { hasText: '待审核销号' }).waitFor();
+    }
+    await shot(page, '06-problem-unit');
+    // another unit's problem, by its address: not there
+    await page.goto(`${base}/problems/${codes[0]?.replace(/\d{3}$/, '010')}`);
+    await page.getByText('或您无权查看').waitFor();
+    await logout(page);
+
+    // the office returns one with a reason and closes the other
+    await login(page, 'office');
+    const decide = async (code: string, accept: boolean) => {
+      await page.goto(`${base}/problems/${code}`);
+      await page.getByTestId('action-decide').click();
+      await page.getByRole('dialog').locator('label.ant-radio-wrapper', { hasText: accept ? '同意销号' : '退回' }).click();
+      if (!accept) await page.getByLabel('理由（退回时必填）').fill('佐证材料不能证明学习已常态化');
+      await page.getByTestId('action-decide-submit').click();
+      await page.locator('.ant-tag', { hasText: accept ? '已完成' : '正在整改' }).first().waitFor();
+    };
+    await decide(codes[0] as string, false);
+    await decide(codes[1] as string, true);
+    await shot(page, '07-problem-office');
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await expect.poll(async () => (await page.getByTestId('stat-已完成').innerText()).replace(/\s/g, '')).toContain('24');
+    await shot(page, '08-dashboard-after');
+    await page.getByRole('menuitem', { name: '核验' }).click();
+    await page.locator('input[type=file]').setInputFiles(seedPath('000'));
+    await page.getByTestId('finding').first().waitFor();
+    await shot(page, '09-check');
+    await page.getByRole('menuitem', { name: '系统管理' }).click();
+    await page.getByRole('tab', { name: '组织机构' }).waitFor();
+    await shot(page, '10-admin');
+    await page.close();
+  }
+});
