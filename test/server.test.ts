@@ -151,11 +151,15 @@ describe('the API', () => {
 });
 
 describe('access control: every route for every role', () => {
-  type Route = { name: string; method: 'GET' | 'POST'; url: () => string; cap: string; problem?: boolean; body?: unknown; upload?: boolean };
+  type Route = { name: string; method: 'GET' | 'POST'; url: () => string; cap: string; problem?: boolean; body?: object | (() => object); upload?: boolean };
   const routes: Route[] = [
     { name: '来源列表', method: 'GET', url: () => '/api/sources', cap: 'read' },
     { name: '统计', method: 'GET', url: () => '/api/stats', cap: 'read' },
     { name: '问题清单', method: 'GET', url: () => '/api/problems', cap: 'read' },
+    { name: '督办清单', method: 'GET', url: () => '/api/problems?supervised=true', cap: 'read' },
+    { name: '任务清单', method: 'GET', url: () => '/api/measures', cap: 'read' },
+    { name: '趋势', method: 'GET', url: () => '/api/stats/trend', cap: 'read' },
+    { name: '批量分工', method: 'POST', url: () => '/api/problems/bulk-assign', cap: 'assign', body: () => ({ codes: [code], deadline: '2025-06-30' }) },
     { name: '问题详情', method: 'GET', url: () => `/api/problems/${code}`, cap: 'read', problem: true },
     { name: '认领分工', method: 'POST', url: () => `/api/problems/${code}/assign`, cap: 'assign', problem: true, body: { deadline: '2025-06-30' } },
     { name: '报告进展', method: 'POST', url: () => `/api/problems/${code}/progress`, cap: 'report-progress', problem: true, body: { text: '进展' } },
@@ -189,7 +193,7 @@ describe('access control: every route for every role', () => {
   for (const route of routes)
     it(`${route.name}: ${route.method} ${route.url().replace('undefined', ':code')}`, async () => {
       const send = (headers: Record<string, string>) =>
-        app.inject({ method: route.method, url: route.url(), ...(route.upload ? multipart('佐证.txt', readFileSync(SAMPLE), headers) : { headers, ...(route.body !== undefined ? { payload: route.body as object } : {}) }) });
+        app.inject({ method: route.method, url: route.url(), ...(route.upload ? multipart('佐证.txt', readFileSync(SAMPLE), headers) : { headers, ...(route.body !== undefined ? { payload: typeof route.body === 'function' ? route.body() : route.body } : {}) }) });
       const anonymous = await send({});
       expect(anonymous.statusCode, 'anonymous').toBe(401);
       for (const user of Object.keys(CAN)) {

@@ -5,12 +5,15 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { SessionProvider, useSession } from './session.tsx';
+import { lazy, Suspense } from 'react';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { LedgerPage } from '../features/ledger/LedgerPage.tsx';
-import { ProblemPage } from '../features/problem/ProblemPage.tsx';
-import { ImportPage } from '../features/import/ImportPage.tsx';
-import { AdminPage } from '../features/admin/AdminPage.tsx';
+
+// each screen loads when first opened: the login page and the first screen come up without the charts' code
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const LedgerPage = lazy(() => import('../features/ledger/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
+const ProblemPage = lazy(() => import('../features/problem/ProblemPage.tsx').then((m) => ({ default: m.ProblemPage })));
+const ImportPage = lazy(() => import('../features/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 dayjs.locale('zh-cn');
 
@@ -46,6 +49,7 @@ function Shell() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
+        <Suspense fallback={<Spin />}>
         <Routes>
           <Route path="/" element={<DashboardPage />} />
           <Route path="/ledger" element={<LedgerPage />} />
@@ -55,6 +59,7 @@ function Shell() {
           <Route path="/admin" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
+        </Suspense>
       </Layout.Content>
     </Layout>
   );
