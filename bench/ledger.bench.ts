@@ -6,42 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import { generateLedger as generate, PROBLEMS, MEASURES, UPDATES } from './generate-ledger.ts';
 import { ledgerStatistics, listProblems, problemDetail } from '../src/services/ledger-queries.ts';
 
-const PROBLEMS = Number(process.env.ZG_BENCH_PROBLEMS ?? 100_000);
-const MEASURES = PROBLEMS * 5;
-const UPDATES = PROBLEMS * 20;
 const TODAY = '2025-06-30';
 const SAMPLE = `P${String(Math.floor(PROBLEMS * 0.54321)).padStart(6, '0')}`; // a problem in the middle
-
-async function generate(l: Ledger): Promise<void> {
-  const run = (q: string) => sql.raw(q).execute(l.db);
-  await run(`insert into org_unit (name, kind) select '单位' || g, 'section' from generate_series(1, 50) g`);
-  await run(`insert into source (code, kind, title, feedback_date)
-             select 'XC2024-' || lpad(g::text, 3, '0'), 'xuncha', '第' || g || '轮巡察反馈意见', date '2024-01-01' + (g % 180)
-               from generate_series(1, 200) g`);
-  await run(`insert into aspect (source_id, ordinal, title)
-             select s, a, '第' || a || '方面' from generate_series(1, 200) s cross join generate_series(1, 5) a order by s, a`);
-  // problem g: source 1 + g % 200, aspect by g, unit 1 + g % 50; statuses and deadlines spread by g
-  await run(`insert into problem (source_id, aspect_id, code, ordinal, title, triage, long_term, status, progress, lead_unit_id, start_date, deadline, last_progress_at)
-             select 1 + g % 200, (g % 200) * 5 + 1 + (g / 200) % 5, 'P' || lpad(g::text, 6, '0'), g, '问题' || g,
-                    (array['immediate','deadline','long-term'])[1 + g % 3], g % 3 = 2,
-                    (array['not-started','in-progress','in-progress','closure-requested','phased','completed','completed','completed'])[1 + (g * 7) % 8],
-                    (g * 13) % 101, 1 + g % 50, date '2024-03-01', date '2024-06-01' + (g % 540), date '2025-01-01' + (g % 170)
-               from generate_series(1, ${PROBLEMS}) g`);
-  await run(`insert into measure (problem_id, ordinal, text, owner_unit_id, status, progress)
-             select 1 + g % ${PROBLEMS}, 1 + g / ${PROBLEMS}, '措施' || g, 1 + g % 50, 'in-progress', g % 101 from generate_series(0, ${MEASURES - 1}) g`);
-  await run(`insert into progress_update (problem_id, at, reported_by, text, progress)
-             select 1 + g % ${PROBLEMS}, date '2024-03-01' + (g / ${PROBLEMS}) * 25, '填报人', '本期进展' || g, (g / ${PROBLEMS}) * 5 from generate_series(0, ${UPDATES - 1}) g`);
-  await run(`insert into status_change (problem_id, at, from_status, to_status, reason)
-             select id, date '2024-03-01', null, 'in-progress', '认领' from problem`);
-  await run(`insert into status_change (problem_id, at, from_status, to_status, reason)
-             select id, date '2024-09-01' + (id % 200), 'in-progress', status, '整改' from problem where status <> 'in-progress'`);
-  await run('analyze');
-}
 
 async function time<T>(runs: number, f: () => Promise<T>): Promise<{ median: number; min: number }> {
   await f(); // warm

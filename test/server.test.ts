@@ -120,6 +120,13 @@ describe('the API', () => {
     expect(stale.json().code).toBe('STALE_VERSION');
   });
 
+  it('answers a list again from memory, but never hides a change made through it', async () => {
+    const list = async () => (await app.inject({ method: 'GET', url: '/api/problems', headers: as('unit') })).json().items[0].progress;
+    const before = await list();
+    await app.inject({ method: 'POST', url: `/api/problems/${code}/progress`, headers: as('unit'), payload: { text: '已完成轮岗', progress: before === 77 ? 78 : 77 } });
+    expect(await list()).toBe(before === 77 ? 78 : 77);
+  });
+
   it('reads uploads by their content and refuses what is not a document', async () => {
     const fake = await app.inject({ method: 'POST', url: '/api/check', ...multipart('报告.pdf', new Uint8Array(300).map((_, i) => i % 256), as('office')) });
     expect(fake.statusCode).toBe(422);

@@ -13,6 +13,7 @@ import type { Ledger } from '../services/ledger.ts';
 import { today as beijingToday } from '../services/today.ts';
 import { registerSessions } from './auth.ts';
 import { errorHandler } from './errors.ts';
+import { ReadCache } from './read-cache.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { actionRoutes } from './routes/actions.routes.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly webRoot?: string;
   readonly secureCookies?: boolean;
   readonly logger?: boolean;
+  /** how long identical reads share an answer (0: never); see read-cache.ts */
+  readonly readCacheMs?: number;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -51,13 +54,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerSessions(app, opts.ledger.db);
+  const cache = new ReadCache(opts.readCacheMs ?? Number(process.env.ZG_READ_CACHE_MS ?? 2000));
+  // a change forgets the remembered reads before its answer leaves
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) cache.forget();
+    return payload;
+  });
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
     await opts.ledger.db.selectFrom('source').select('id').limit(1).execute();
     return { status: 'ok', database: opts.ledger.kind };
   });
   sessionRoutes(app, opts.ledger.db, opts.secureCookies ?? false);
-  ledgerRoutes(app, opts.ledger.db, today);
+  ledgerRoutes(app, opts.ledger.db, today, cache);
   actionRoutes(app, opts.ledger.db, today, maxUpload);
   documentRoutes(app, opts.ledger, today, maxUpload);
   adminRoutes(app, opts.ledger.db);

@@ -151,24 +151,31 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
   if (q.search) base = base.where('p.title', 'like', `%${q.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
   if (q.supervised)
     base = base.where(sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in ('completed', 'phased')))`);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code';
-  const rows = await base
+  // the total by a count the planner can answer without the joins; the page in order by an index; the per-row
+  // extras computed for the page's rows only
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const page = base
     .leftJoin('person as ll', 'll.id', 'p.lead_leader_id')
     .leftJoin('person as rp', 'rp.id', 'p.responsible_person_id')
-    .select(['p.code', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'p.version', 'u.name as unit', 's.code as source', 's.warning', 'a.title as aspect', 'll.name as lead_leader', 'rp.name as responsible_person'])
-    .select([
-      sql<string[]>`coalesce((select array_agg(ou.name order by ou.name) from problem_unit pu join org_unit ou on ou.id = pu.unit_id where pu.problem_id = p.id and pu.role = 'cooperating'), '{}')`.as('cooperating'),
-      sql<number>`(select count(*)::int from supervision_action sa where sa.problem_id = p.id)`.as('supervision_count'),
-      sql<{ kind: string; at: string } | null>`(select json_build_object('kind', sa.kind, 'at', sa.at) from supervision_action sa where sa.problem_id = p.id order by sa.at desc, sa.id desc limit 1)`.as('last_supervision'),
-    ])
+    .select(['p.id', 'p.code', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'p.version', 'u.name as unit', 's.code as source', 's.warning', 'a.title as aspect', 'll.name as lead_leader', 'rp.name as responsible_person'])
     .orderBy(sortColumn)
     .orderBy('p.code')
     .limit(q.limit ?? 50)
-    .offset(q.offset ?? 0)
+    .offset(q.offset ?? 0);
+  const rows = await db
+    .selectFrom(page.as('pg'))
+    .selectAll('pg')
+    .select([
+      sql<string[]>`coalesce((select array_agg(ou.name order by ou.name) from problem_unit pu join org_unit ou on ou.id = pu.unit_id where pu.problem_id = pg.id and pu.role = 'cooperating'), '{}')`.as('cooperating'),
+      sql<number>`(select count(*)::int from supervision_action sa where sa.problem_id = pg.id)`.as('supervision_count'),
+      sql<{ kind: string; at: string } | null>`(select json_build_object('kind', sa.kind, 'at', sa.at) from supervision_action sa where sa.problem_id = pg.id order by sa.at desc, sa.id desc limit 1)`.as('last_supervision'),
+    ])
+    .orderBy(sql.ref(`pg.${sortColumn.split('.')[1]}`))
+    .orderBy('pg.code')
     .execute();
   return {
-    total: Number(total),
+    total,
     items: rows.map((r) => ({
       code: r.code,
       title: r.title,

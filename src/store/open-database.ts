@@ -43,7 +43,7 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 
 export async function openLedger(opts: OpenOptions): Promise<Ledger> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.ZG_DB_POOL ?? 20) });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db);
     return { db, kind: 'server', close: () => db.destroy() };

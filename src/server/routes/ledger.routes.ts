@@ -1,6 +1,7 @@
 // Reading the ledger: sources, statistics, problem lists and a problem with its history — all within the viewer's scope.
 import { z } from 'zod';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ReadCache } from '../read-cache.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ledgerStatistics, listMeasures, listProblems, listSources, problemDetail, sourceClaims, statisticsTrend } from '../../services/ledger-queries.ts';
 import type { Db } from '../../services/ledger.ts';
@@ -9,20 +10,24 @@ import { viewerWith } from '../auth.ts';
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期');
 const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phased', 'completed']);
 
-export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string): void {
+export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, cache: ReadCache): void {
+  /** the same read by the same person within a moment shares one answer */
+  const remembered = <T>(req: FastifyRequest, viewerId: number, compute: () => Promise<T>) => cache.get(`${viewerId} ${today()} ${req.url}`, compute);
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/sources', { schema: { tags: ['台账'], summary: '整改来源列表' } }, async (req) => {
     const v = viewerWith(req, 'read');
-    return { items: await listSources(db, v.scope) };
+    return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope) }));
   });
   r.get(
     '/api/stats',
     { schema: { tags: ['台账'], summary: '统计：总数、各状态、超期、完成率，分方面、单位、类别，成果', querystring: z.object({ source: z.string().max(40).optional(), asOf: isoDay.optional() }) } },
     async (req) => {
       const v = viewerWith(req, 'read');
-      const stats = await ledgerStatistics(db, { source: req.query.source, asOf: req.query.asOf, today: today(), scope: v.scope });
-      const claims = req.query.source ? await sourceClaims(db, req.query.source, today(), v.scope) : [];
-      return { ...stats, claims };
+      return remembered(req, v.id, async () => {
+        const stats = await ledgerStatistics(db, { source: req.query.source, asOf: req.query.asOf, today: today(), scope: v.scope });
+        const claims = req.query.source ? await sourceClaims(db, req.query.source, today(), v.scope) : [];
+        return { ...stats, claims };
+      });
     },
   );
   r.get(
@@ -47,7 +52,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string):
     async (req) => {
       const v = viewerWith(req, 'read');
       const q = req.query;
-      return listProblems(db, { ...q, overdue: q.overdue === 'true', supervised: q.supervised === 'true', today: today(), scope: v.scope });
+      return remembered(req, v.id, () => listProblems(db, { ...q, overdue: q.overdue === 'true', supervised: q.supervised === 'true', today: today(), scope: v.scope }));
     },
   );
   r.get(
@@ -55,7 +60,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string):
     { schema: { tags: ['台账'], summary: '完成情况趋势：近几个月每月末与今天', querystring: z.object({ source: z.string().max(40).optional(), months: z.coerce.number().int().min(1).max(24).default(6) }) } },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return { points: await statisticsTrend(db, { today: today(), months: req.query.months, source: req.query.source, scope: v.scope }) };
+      return remembered(req, v.id, async () => ({ points: await statisticsTrend(db, { today: today(), months: req.query.months, source: req.query.source, scope: v.scope }) }));
     },
   );
   r.get(
@@ -76,7 +81,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string):
     },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return listMeasures(db, { ...req.query, scope: v.scope });
+      return remembered(req, v.id, () => listMeasures(db, { ...req.query, scope: v.scope }));
     },
   );
   r.get(

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { login, logout, SESSION_DAYS, type Viewer } from '../../services/accounts.ts';
 import { ROLE_LABEL } from '../../core/access/permissions.ts';
 import type { Db } from '../../services/ledger.ts';
-import { SESSION_COOKIE } from '../auth.ts';
+import { forgetSession, SESSION_COOKIE } from '../auth.ts';
 import { notLoggedIn } from '../errors.ts';
 
 const present = (v: Viewer, csrf: string) => ({
@@ -31,7 +31,10 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
   });
   r.delete('/api/session', { schema: { tags: ['账号'], summary: '退出登录' } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(db, token);
+    if (token) {
+      await logout(db, token);
+      forgetSession(token);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -1,0 +1,108 @@
+// Benchmark of the web application on a 100,000-problem ledger: the API's latency (median and 99th percentile) for
+// the ledger page and the dashboard under 50 concurrent clients (autocannon, loopback only, bounded in time), the
+// size of the built JavaScript, and a cold first load in Chromium. On a PostgreSQL server when DATABASE_URL is set,
+// else on the embedded database. Run: npm run bench (after the other benchmarks). Results: docs/benchmarks.md.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import type autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import { buildApp } from '../src/server/app.ts';
+import { createUser } from '../src/services/accounts.ts';
+import { generateLedger, PROBLEMS } from './generate-ledger.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PASSWORD = 'bench password 1';
+
+async function open(): Promise<{ ledger: Ledger; name: string; cleanup: () => void }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query('drop database if exists zg_bench_web with (force)');
+    await admin.query('create database zg_bench_web');
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = '/zg_bench_web';
+    return { ledger: await openLedger({ url: u.toString() }), name: 'PostgreSQL server', cleanup: () => {} };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'zg-bench-web-'));
+  return { ledger: await openLedger({ dataDir: dir }), name: 'embedded PGlite', cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** autocannon in a process of its own: in the server's process it would take the event loop it measures. */
+async function load(url: string, cookie: string): Promise<autocannon.Result> {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/autocannon/autocannon.js'), '--json', '-c', '50', '-d', '10', '-H', `cookie=${cookie}`, url], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  await new Promise((r) => child.on('exit', r));
+  return JSON.parse(out) as autocannon.Result;
+}
+
+if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+}
+const { ledger, name, cleanup } = await open();
+await generateLedger(ledger);
+await createUser(ledger.db, 'bench', { username: 'bench', displayName: '整改办', password: PASSWORD, role: 'admin' });
+async function serve(readCacheMs: number) {
+  const app = await buildApp({ ledger, today: () => '2025-06-30', webRoot: join(ROOT, 'web/dist'), readCacheMs });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const loginRes = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+  return { app, base, cookie: (loginRes.headers.get('set-cookie') ?? '').split(';')[0] as string };
+}
+
+console.log(`${name}: ${PROBLEMS.toLocaleString()} problems; 50 concurrent clients for 10 s each`);
+for (const readCacheMs of [2000, 0]) {
+  const { app, base, cookie } = await serve(readCacheMs);
+  console.log(readCacheMs ? `  with the server's ${readCacheMs} ms read cache (the default):` : '  with the read cache off (every request queries the database):');
+  for (const [label, path] of [
+    ['ledger page (one unit, overdue, by deadline, 50 rows)', '/api/problems?unit=%E5%8D%95%E4%BD%8D7&overdue=true&sort=deadline&limit=50'],
+    ['ledger page (all problems, by code, 50 rows)', '/api/problems?limit=50'],
+    ['dashboard statistics', '/api/stats'],
+  ] as const) {
+    const r = await load(`${base}${path}`, cookie);
+    console.log(`    ${label}: median ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s, ${r.non2xx} non-2xx, ${r.errors} errors`);
+  }
+  await app.close();
+}
+const { app, base } = await serve(2000);
+
+// the JavaScript a browser downloads
+const assets = join(ROOT, 'web/dist/assets');
+const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+const size = (files: string[]) => files.reduce((s, f) => s + statSync(join(assets, f)).size, 0);
+const gz = (files: string[]) => files.reduce((s, f) => s + gzipSync(readFileSync(join(assets, f))).length, 0);
+const html = readFileSync(join(ROOT, 'web/dist/index.html'), 'utf8');
+const first = js.filter((f) => html.includes(f) || /jsx-runtime|rolldown-runtime/.test(f));
+console.log(`  built JavaScript: ${(size(js) / 1024).toFixed(0)} KB in ${js.length} files (${(gz(js) / 1024).toFixed(0)} KB gzipped); the login screen loads ${(gz(first) / 1024).toFixed(0)} KB gzipped`);
+
+// a cold first load in Chromium: no cache, to the login form, then logged in to the dashboard's figures
+const chromiumPath = process.env.ZG_CHROMIUM ?? '/usr/bin/chromium';
+if (existsSync(chromiumPath)) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  let t0 = performance.now();
+  await page.goto(`${base}/`);
+  await page.getByLabel('用户名').waitFor();
+  const loginScreen = performance.now() - t0;
+  await page.getByLabel('用户名').fill('bench');
+  await page.getByLabel('密码').fill(PASSWORD);
+  t0 = performance.now();
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('stat-问题总数').waitFor();
+  const dashboard = performance.now() - t0;
+  console.log(`  cold load in Chromium: login screen usable after ${loginScreen.toFixed(0)} ms; dashboard figures ${dashboard.toFixed(0)} ms after logging in`);
+  await browser.close();
+} else console.log('  (Chromium not installed: the cold-load measurement is skipped)');
+
+await app.close();
+await ledger.close();
+cleanup();
