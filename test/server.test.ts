@@ -219,5 +219,10 @@ describe('access control: every route for every role', () => {
     expect(other.json().total).toBe(0);
     const stats = await app.inject({ method: 'GET', url: '/api/stats', headers: { cookie: sessions.otherunit?.cookie ?? '' } });
     expect(stats.json().total).toBe(0);
+    // the colours of the unit's own open problem, counted by the same rule the lists show
+    const own = (await app.inject({ method: 'GET', url: '/api/stats', headers: { cookie: sessions.unit?.cookie ?? '' } })).json();
+    const shown = (await app.inject({ method: 'GET', url: `/api/problems/${code}`, headers: { cookie: sessions.unit?.cookie ?? '' } })).json().problem.colour;
+    expect(Object.values(own.colours as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(own.colours[shown]).toBe(1);
   });
 });

@@ -339,3 +339,21 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
     timeline,
   };
 }
+
+/** How many open problems show each warning colour today (the colour rule is core's; this only counts). */
+export async function colourCounts(db: Db, q: { today: string; source?: string | undefined; scope?: Scope }): Promise<Record<WarningColour, number>> {
+  let base = db
+    .selectFrom('problem as p')
+    .innerJoin('source as s', 's.id', 'p.source_id')
+    .select(['p.status', 'p.deadline', 'p.start_date', 'p.progress', 'p.last_progress_at', 's.warning'])
+    .where('p.parent_id', 'is', null)
+    .where('p.status', '<>', 'completed')
+    .where(scopeSql(q.scope));
+  if (q.source) base = base.where('s.code', '=', q.source);
+  const out: Record<WarningColour, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
+  for (const r of await base.execute()) {
+    const c = warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, q.today, thresholdsOf(r.warning));
+    if (c) out[c]++;
+  }
+  return out;
+}

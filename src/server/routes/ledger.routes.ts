@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ReadCache } from '../read-cache.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ledgerStatistics, listMeasures, listProblems, listSources, problemDetail, sourceClaims, statisticsTrend } from '../../services/ledger-queries.ts';
+import { colourCounts, ledgerStatistics, listMeasures, listProblems, listSources, problemDetail, sourceClaims, statisticsTrend } from '../../services/ledger-queries.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 
@@ -26,7 +26,8 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
       return remembered(req, v.id, async () => {
         const stats = await ledgerStatistics(db, { source: req.query.source, asOf: req.query.asOf, today: today(), scope: v.scope });
         const claims = req.query.source ? await sourceClaims(db, req.query.source, today(), v.scope) : [];
-        return { ...stats, claims };
+        const colours = await colourCounts(db, { today: today(), source: req.query.source, scope: v.scope });
+        return { ...stats, claims, colours };
       });
     },
   );

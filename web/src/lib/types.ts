@@ -25,6 +25,7 @@ export interface Stats extends Counts {
   byTriage: Record<string, Counts>;
   outcomes: { moneyWan: string; moneyByKind: Record<string, string>; institutions: number; accountable: number; meetings: number };
   claims: { metric: string; stated: number; computed: number; agrees: boolean; line: number; text: string }[];
+  colours: Record<Colour, number>;
 }
 
 export interface ProblemItem {

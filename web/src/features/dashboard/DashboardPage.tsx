@@ -1,12 +1,12 @@
 // 首页: where the rectification stands — counts and the completion rate, by status, aspect, unit and triage class,
 // overdue items, outcomes and the trend. Each chart opens the ledger filtered to what was clicked.
-import { Alert, Card, Col, List, Row, Select, Space, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, List, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Chart } from '../../components/Chart.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { qs, useGet } from '../../lib/api.ts';
-import { MONEY_KIND, TRIAGE, rate } from '../../lib/labels.ts';
+import { COLOUR, MONEY_KIND, TRIAGE, rate } from '../../lib/labels.ts';
 import type { Counts, ProblemItem, Stats } from '../../lib/types.ts';
 
 const STATUS_KEYS: [keyof Counts, string, string][] = [
@@ -85,6 +85,17 @@ export function DashboardPage() {
               </Card>
             </Col>
             <Col span={5}>
+              <Card title="预警（未完成的问题）" size="small" data-testid="colours">
+                <Space wrap>
+                  {(['red', 'yellow', 'blue', 'green'] as const).map((c) => (
+                    <Tag key={c} color={COLOUR[c].color}>
+                      {COLOUR[c].label} {s.colours[c]}
+                    </Tag>
+                  ))}
+                </Space>
+              </Card>
+            </Col>
+            <Col span={5}>
               <Card>
                 <Statistic title="涉及金额（万元）" value={s.outcomes.moneyWan} />
                 <Typography.Text type="secondary">
@@ -94,17 +105,17 @@ export function DashboardPage() {
                 </Typography.Text>
               </Card>
             </Col>
-            <Col span={5}>
+            <Col span={3}>
               <Card>
                 <Statistic title="建章立制（项）" value={s.outcomes.institutions} />
               </Card>
             </Col>
-            <Col span={5}>
+            <Col span={3}>
               <Card>
                 <Statistic title="追责问责（人）" value={s.outcomes.accountable} />
               </Card>
             </Col>
-            <Col span={5}>
+            <Col span={4}>
               <Card>
                 <Statistic title="专题会议（次）" value={s.outcomes.meetings} />
               </Card>
