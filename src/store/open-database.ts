@@ -44,6 +44,9 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 export async function openLedger(opts: OpenOptions): Promise<Ledger> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.ZG_DB_POOL ?? 20) });
+    // an idle connection the server ended (a restart, an administrator): the pool opens a new one when needed; without
+    // a listener the error would end the process
+    pool.on('error', (e) => process.emitWarning(`database connection lost while idle: ${e.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db);
     return { db, kind: 'server', close: () => db.destroy() };
