@@ -52,8 +52,11 @@ async function logout(page: Page) {
 
 /** Picks an option in an Ant Design select opened by clicking `trigger`. */
 async function choose(page: Page, trigger: ReturnType<Page['locator']>, option: string) {
+  // one dropdown at a time: an earlier one may still be fading out and hold the same options
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await trigger.click();
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const open = page.locator('.ant-select-dropdown:visible');
+  await expect.poll(() => open.count()).toBe(1);
   await open.locator('.ant-select-item-option', { hasText: option }).first().click();
   await expect.poll(() => trigger.innerText()).toContain(option);
 }
