@@ -11,6 +11,9 @@ import { scopeSql, sourceScopeSql } from './scope.ts';
 
 export class NotFoundError extends Error {}
 
+/** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
+const containing = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
 const SUPERVISION_LABEL: Record<string, string> = { reminder: '提醒', notice: '督办单', listed: '挂牌督办', talk: '约谈', circular: '通报', accountability: '问责' };
 
 export interface StatsQuery {
@@ -148,7 +151,7 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
   if (q.status) base = base.where('p.status', '=', q.status);
   if (q.unit) base = base.where('u.name', '=', q.unit);
   if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', ['completed', 'phased']);
-  if (q.search) base = base.where('p.title', 'like', `%${q.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  if (q.search) base = base.where('p.title', 'like', containing(q.search));
   if (q.supervised)
     base = base.where(sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in ('completed', 'phased')))`);
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code';
@@ -221,7 +224,7 @@ export async function listMeasures(db: Db, q: MeasureListQuery) {
   if (q.source) base = base.where('s.code', '=', q.source);
   if (q.status) base = base.where('m.status', '=', q.status);
   if (q.unit) base = base.where((eb) => eb.or([eb('u.name', '=', q.unit as string), eb('pu.name', '=', q.unit as string)]));
-  if (q.search) base = base.where('m.text', 'like', `%${q.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  if (q.search) base = base.where('m.text', 'like', containing(q.search));
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const items = await base
     .select(['p.code as problem', 'p.title as problemTitle', 'm.ordinal', 'm.text', 'm.status', 'm.progress', 'm.deadline', 'u.name as ownerUnit', 'o.name as ownerPerson', 'pu.name as leadUnit'])

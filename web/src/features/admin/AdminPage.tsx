@@ -2,13 +2,8 @@
 import { App, Button, Card, Col, Form, Input, Row, Select, Table, Tabs, Tree } from 'antd';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
+import { useUnits, type UnitNode } from '../../lib/units.ts';
 
-interface UnitNode {
-  id: number;
-  name: string;
-  kind: string;
-  children: UnitNode[];
-}
 
 const UNIT_KINDS = [
   ['party-committee', '党委（党组）'], ['government', '政府'], ['bureau', '局（委、办）'], ['section', '科室（股）'], ['town', '乡镇（街道）'],
@@ -31,11 +26,10 @@ function useSubmit(url: string, done: () => void) {
 
 export function AdminPage() {
   const { can } = useSession();
-  const units = useGet<{ items: UnitNode[] }>('/api/units');
+  const units = useUnits();
   const people = useGet<{ items: { id: number; name: string; post: string | null; unit: string | null }[] }>('/api/people');
   const users = useGet<{ items: { id: number; username: string; displayName: string; role: string; unit: string | null; active: boolean }[] }>(can('manage-users') ? '/api/users' : null);
-  const flat = (ns: UnitNode[]): string[] => ns.flatMap((n) => [n.name, ...flat(n.children)]);
-  const unitOptions = flat(units.data?.items ?? []).map((n) => ({ value: n, label: n }));
+  const unitOptions = units.options;
   type TreeNode = { key: number; title: string; children: TreeNode[] };
   const toTree = (ns: UnitNode[]): TreeNode[] => ns.map((n) => ({ key: n.id, title: n.name, children: toTree(n.children) }));
   const addUnit = useSubmit('/api/units', units.reload);
@@ -49,7 +43,7 @@ export function AdminPage() {
         <Row gutter={16}>
           <Col span={12}>
             <Card title="单位">
-              <Tree defaultExpandAll treeData={toTree(units.data?.items ?? [])} />
+              <Tree defaultExpandAll treeData={toTree(units.tree)} />
             </Card>
           </Col>
           {can('manage-org') && (

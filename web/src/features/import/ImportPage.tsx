@@ -5,7 +5,8 @@ import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empt
 import type { Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError, useGet } from '../../lib/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { useUnits } from '../../lib/units.ts';
 import { PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 
@@ -41,8 +42,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
   const [corrections, setCorrections] = useState<Record<string, Correction>>({});
   const [focus, setFocus] = useState<number | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const units = useGet<{ items: { name: string; children: unknown[] }[] }>(mode === 'import' ? '/api/units' : null);
-  const flatUnits = (ns: { name: string; children: unknown[] }[]): string[] => ns.flatMap((n) => [n.name, ...flatUnits(n.children as { name: string; children: unknown[] }[])]);
+  const units = useUnits(mode === 'import');
 
   const read = async (f: File) => {
     setFile(f);
@@ -139,7 +139,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                 width: 56,
                 render: (_: unknown, p: Row) => <Checkbox defaultChecked={p.longTerm} onChange={(e) => correct(ri, p.line, { longTerm: e.target.checked })} data-testid={`longterm-${p.line}`} />,
               },
-              { title: '牵头单位', key: 'unit', width: 160, render: (_: unknown, p: Row) => <Select size="small" allowClear style={{ width: 150 }} onChange={(v: string) => correct(ri, p.line, { leadUnit: v })} options={flatUnits(units.data?.items ?? []).map((n) => ({ value: n, label: n }))} /> },
+              { title: '牵头单位', key: 'unit', width: 160, render: (_: unknown, p: Row) => <Select size="small" allowClear style={{ width: 150 }} onChange={(v: string) => correct(ri, p.line, { leadUnit: v })} options={units.options} /> },
               { title: '整改时限', key: 'deadline', width: 150, render: (_: unknown, p: Row) => <DatePicker size="small" onChange={(d: Dayjs | null) => correct(ri, p.line, { deadline: d ? d.format('YYYY-MM-DD') : undefined })} /> },
             ]
           : []),

@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { api, ApiError, qs, useGet } from '../../lib/api.ts';
+import { useUnits } from '../../lib/units.ts';
 import { STATUS, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
 import type { LedgerStatus, MeasureItem, ProblemItem } from '../../lib/types.ts';
 
@@ -37,8 +38,7 @@ const PROBLEM_COLUMNS: Record<string, { title: string; views: View[]; render: (p
 function BulkAssign({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const units = useGet<{ items: { name: string; children: unknown[] }[] }>(open ? '/api/units' : null);
-  const flat = (ns: { name: string; children: unknown[] }[]): string[] => ns.flatMap((n) => [n.name, ...flat(n.children as { name: string; children: unknown[] }[])]);
+  const units = useUnits(open);
   const submit = async (v: { leadUnit?: string; deadline?: Dayjs; triage?: string }) => {
     try {
       const r = await api<{ updated: number }>('POST', '/api/problems/bulk-assign', {
@@ -62,7 +62,7 @@ function BulkAssign({ codes, onDone }: { codes: string[]; onDone: () => void }) 
       <Modal title={`批量分工：${codes.length} 个问题`} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Form layout="vertical" onFinish={submit}>
           <Form.Item label="牵头单位" name="leadUnit">
-            <Select allowClear showSearch options={flat(units.data?.items ?? []).map((n) => ({ value: n, label: n }))} data-testid="bulk-unit" />
+            <Select allowClear showSearch options={units.options} data-testid="bulk-unit" />
           </Form.Item>
           <Form.Item label="整改时限" name="deadline">
             <DatePicker style={{ width: '100%' }} />

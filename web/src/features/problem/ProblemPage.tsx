@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
+import { useUnits } from '../../lib/units.ts';
 import { MONEY_KIND, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
 import type { ProblemDetail } from '../../lib/types.ts';
 
@@ -60,14 +61,13 @@ export function ProblemPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const { data, error, loading, reload } = useGet<ProblemDetail>(`/api/problems/${encodeURIComponent(code)}`);
-  const units = useGet<{ items: { name: string; children: unknown[] }[] }>(can('assign') ? '/api/units' : null);
+  const units = useUnits(can('assign'));
   if (error) return <Alert type="error" title={error.status === 404 ? `没有编号为“${code}”的问题，或您无权查看` : error.message} showIcon />;
   if (!data) return <Spin spinning={loading} />;
   const p = data.problem;
   const url = `/api/problems/${encodeURIComponent(code)}`;
   const post = (path: string, body: Record<string, unknown>) => api('POST', `${url}${path}`, { ...body, version: p.version });
-  const flat = (ns: { name: string; children: unknown[] }[]): string[] => ns.flatMap((n) => [n.name, ...flat(n.children as { name: string; children: unknown[] }[])]);
-  const unitOptions = flat(units.data?.items ?? []).map((n) => ({ value: n, label: n }));
+  const unitOptions = units.options;
   const closed = p.status === 'completed';
   const text = (rows = 3) => <Input.TextArea rows={rows} />;
 
