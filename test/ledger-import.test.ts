@@ -65,6 +65,9 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
     expect(d.problem).toMatchObject({ title: '环境污染整治力度不够', status: 'phased', longTerm: true, statusText: '阶段性完成整改，并长期坚持' });
     expect(d.children.map((c) => c.code)).toEqual(['XC2021-01-008-01', 'XC2021-01-008-02']);
     expect(d.timeline.map((t) => t.kind)).toEqual(['status', 'closure-request', 'closure-decision', 'evidence']);
+    // the filters a dashboard chart opens the ledger with
+    expect((await listProblems(l.db, { source: 'XC2021-01', triage: 'long-term', today: TODAY })).total).toBe(32);
+    expect((await listProblems(l.db, { aspect: 'XC2021-01 落实党的路线方针政策和党中央决策部署方面', today: TODAY })).total).toBe(11);
     const long = await listProblems(l.db, { source: 'XC2025-01', today: TODAY, limit: 100 });
     expect(long.total).toBe(19);
     expect(long.items.filter((p) => p.longTerm)).toHaveLength(6);

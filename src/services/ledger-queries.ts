@@ -117,6 +117,9 @@ export interface ProblemListQuery {
   readonly scope?: Scope;
   /** only problems under supervision (督办清单): a supervision action recorded, or past the deadline */
   readonly supervised?: boolean | undefined;
+  /** an aspect's title (with its source's code before it when no source is chosen, as statistics name it) */
+  readonly aspect?: string | undefined;
+  readonly triage?: 'immediate' | 'deadline' | 'long-term' | 'none' | undefined;
 }
 
 export interface ProblemListItem {
@@ -152,6 +155,8 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
   if (q.unit) base = base.where('u.name', '=', q.unit);
   if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', ['completed', 'phased']);
   if (q.search) base = base.where('p.title', 'like', containing(q.search));
+  if (q.aspect) base = base.where((eb) => eb.or([eb('a.title', '=', q.aspect as string), eb(sql<string>`s.code || ' ' || a.title`, '=', q.aspect as string)]));
+  if (q.triage) base = q.triage === 'none' ? base.where('p.triage', 'is', null) : base.where('p.triage', '=', q.triage);
   if (q.supervised)
     base = base.where(sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in ('completed', 'phased')))`);
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code';

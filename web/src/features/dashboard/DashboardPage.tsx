@@ -26,7 +26,8 @@ function bars(groups: Record<string, Counts>, top = 12) {
     legend: { data: ['已完成', '阶段性完成', '正在整改', '未开始'] },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value' as const },
-    yAxis: { type: 'category' as const, data: rows.map(([k]) => (k.length > 18 ? `${k.slice(0, 18)}…` : k)) },
+    // full names on the axis (shortened only when drawn), so a click opens the ledger on the right one
+    yAxis: { type: 'category' as const, data: rows.map(([k]) => k), axisLabel: { formatter: (k: string) => (k.length > 18 ? `${k.slice(0, 18)}…` : k) } },
     series: STATUS_KEYS.map(([key, name]) => ({ name, type: 'bar' as const, stack: 'all', data: rows.map(([, c]) => c[key] as number) })),
   };
 }
@@ -138,6 +139,7 @@ export function DashboardPage() {
             <Col span={8}>
               <Card title="按整改类别">
                 <Chart
+                  onClick={(name) => open({ triage: Object.entries(TRIAGE).find(([, label]) => label === name)?.[0].replace('（未指定）', 'none') })}
                   option={{
                     tooltip: { trigger: 'item' },
                     legend: { bottom: 0 },
@@ -167,7 +169,7 @@ export function DashboardPage() {
           <Row gutter={16}>
             <Col span={12}>
               <Card title="按方面">
-                <Chart height={360} option={bars(s.byAspect)} />
+                <Chart height={360} option={bars(s.byAspect)} onClick={(name) => open({ aspect: name })} testId="chart-aspect" />
               </Card>
             </Col>
             <Col span={12}>

@@ -93,6 +93,8 @@ export function LedgerPage() {
     unit: params.get('unit') ?? undefined,
     search: params.get('search') ?? undefined,
     overdue: params.get('overdue') === 'true',
+    aspect: params.get('aspect') ?? undefined,
+    triage: params.get('triage') ?? undefined,
   };
   const setFilter = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -189,6 +191,16 @@ export function LedgerPage() {
           >
             <Button>选择列</Button>
           </Popover>
+        )}
+        {filters.aspect && (
+          <Tag closable onClose={() => setFilter('aspect', undefined)}>
+            方面：{filters.aspect}
+          </Tag>
+        )}
+        {filters.triage && (
+          <Tag closable onClose={() => setFilter('triage', undefined)}>
+            类别：{TRIAGE[filters.triage] ?? '未分类'}
+          </Tag>
         )}
         {can('assign') && view !== 'tasks' && <BulkAssign codes={selected} onDone={() => (setSelected([]), problems.reload())} />}
       </Space>
