@@ -1,0 +1,142 @@
+// A ledger as an .xlsx workbook people keep and send: 来源, 问题清单, 任务清单, 责任清单, 督办清单 — frozen headers,
+// filters, widths, dates as dates, money as numbers, statuses limited to the allowed values — and read back.
+import ExcelJS from 'exceljs';
+import { MEASURE_COLUMNS, MEASURE_STATUS_LABEL, PROBLEM_COLUMNS, TRIAGE_LABEL, type Cell, type SheetMeasure, type SheetProblem } from '../core/ledger/ledger-sheet.ts';
+import { STATUS_LABEL } from '../core/ledger/problem-state.ts';
+
+export interface WorkbookSource {
+  readonly code: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly team: string | null;
+  readonly inspectedUnit: string | null;
+  readonly feedbackDate: string | null;
+}
+
+export interface WorkbookContent {
+  readonly source: WorkbookSource;
+  readonly problems: readonly (SheetProblem & { supervision: string | null; colour: string | null })[];
+  readonly measures: readonly SheetMeasure[];
+}
+
+const SOURCE_FIELDS: [keyof WorkbookSource, string][] = [
+  ['code', '来源编号'],
+  ['kind', '来源类型'],
+  ['title', '标题'],
+  ['team', '巡察（审计）组'],
+  ['inspectedUnit', '被巡察（审计）单位'],
+  ['feedbackDate', '反馈日期'],
+];
+
+const SUPERVISION_COLUMNS = ['编号', '问题', '状态', '预警', '牵头单位', '整改时限', '督办情况'] as const;
+
+const asDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+function sheet(wb: ExcelJS.Workbook, name: string, columns: readonly string[], widths: readonly number[]) {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((header, i) => ({ header, width: widths[i] ?? 14 }));
+  ws.getRow(1).font = { bold: true };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return ws;
+}
+
+function listValidation(ws: ExcelJS.Worksheet, column: number, rows: number, values: readonly string[]) {
+  for (let r = 2; r <= Math.max(rows + 1, 2); r++)
+    ws.getCell(r, column).dataValidation = { type: 'list', allowBlank: false, formulae: [`"${values.join(',')}"`], showErrorMessage: true, errorTitle: '状态', error: `请从 ${values.join('、')} 中选择` };
+}
+
+export async function writeLedgerWorkbook(c: WorkbookContent): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '整改通';
+  const src = wb.addWorksheet('来源');
+  src.columns = [{ header: '项目', width: 20 }, { header: '内容', width: 80 }];
+  for (const [k, label] of SOURCE_FIELDS) src.addRow([label, k === 'feedbackDate' ? asDate(c.source[k]) : c.source[k]]);
+  src.getColumn(2).numFmt = 'yyyy-mm-dd';
+
+  const ps = sheet(wb, '问题清单', PROBLEM_COLUMNS, [16, 28, 48, 14, 10, 12, 16, 20, 12, 12, 12, 30, 14, 10, 10, 12, 12]);
+  for (const p of c.problems)
+    ps.addRow([
+      p.code, p.aspect, p.title, STATUS_LABEL[p.status], p.longTerm ? '是' : '否', p.triage ? TRIAGE_LABEL[p.triage] : null, p.leadUnit, p.cooperatingUnits.join('、'),
+      p.leadLeader, p.responsiblePerson, asDate(p.deadline), p.target, p.amountDue ? Number(p.amountDue.amount) : null, p.amountDue?.unit ?? null, p.progress,
+      asDate(p.startDate), asDate(p.lastReportAt),
+    ]);
+  for (const c of [11, 16, 17]) ps.getColumn(c).numFmt = 'yyyy-mm-dd';
+  ps.getColumn(13).numFmt = '#,##0.00####';
+  listValidation(ps, 4, c.problems.length, Object.values(STATUS_LABEL));
+
+  const ms = sheet(wb, '任务清单', MEASURE_COLUMNS, [16, 6, 70, 16, 12, 12, 10, 10]);
+  for (const m of c.measures) ms.addRow([m.problem, m.ordinal, m.text, m.ownerUnit, m.ownerPerson, asDate(m.deadline), MEASURE_STATUS_LABEL[m.status], m.progress]);
+  ms.getColumn(6).numFmt = 'yyyy-mm-dd';
+  listValidation(ms, 7, c.measures.length, Object.values(MEASURE_STATUS_LABEL));
+
+  // views for people: who answers for what, and what is being supervised
+  const rs = sheet(wb, '责任清单', ['编号', '问题', '牵头单位', '配合单位', '责任领导', '责任人', '整改时限'], [16, 48, 16, 20, 12, 12, 12]);
+  for (const p of c.problems) rs.addRow([p.code, p.title, p.leadUnit, p.cooperatingUnits.join('、'), p.leadLeader, p.responsiblePerson, asDate(p.deadline)]);
+  rs.getColumn(7).numFmt = 'yyyy-mm-dd';
+  const ds = sheet(wb, '督办清单', SUPERVISION_COLUMNS, [16, 48, 14, 12, 16, 12, 30]);
+  for (const p of c.problems.filter((x) => x.supervision || x.colour === 'red'))
+    ds.addRow([p.code, p.title, STATUS_LABEL[p.status], p.colour === 'red' ? '已超期' : p.colour === 'yellow' ? '进度滞后' : p.colour === 'blue' ? '临近时限' : '', p.leadUnit, asDate(p.deadline), p.supervision]);
+  ds.getColumn(6).numFmt = 'yyyy-mm-dd';
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** A cell as text, a number or an ISO day (dates written as dates come back as dates). */
+function cellValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    return null;
+  }
+  return v as Cell;
+}
+
+export interface RawWorkbook {
+  readonly source: Record<string, Cell>;
+  readonly problems: { row: number; cells: Cell[] }[];
+  readonly measures: { row: number; cells: Cell[] }[];
+  /** 督办清单: optional; its 督办情况 column carries the supervision records */
+  readonly supervision: { row: number; cells: Cell[] }[];
+  readonly missing: string[];
+}
+
+export class WorkbookFormatError extends Error {}
+
+/** The workbook's rows by sheet, headers checked; nothing interpreted yet. */
+export async function readLedgerWorkbook(bytes: Uint8Array): Promise<RawWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new WorkbookFormatError((e as Error).message);
+  }
+  const missing: string[] = [];
+  const rows = (name: string, columns: readonly string[]) => {
+    const ws = wb.getWorksheet(name);
+    if (!ws) {
+      missing.push(`缺少工作表“${name}”`);
+      return [];
+    }
+    const header = columns.map((_, i) => cellValue(ws.getRow(1).getCell(i + 1).value));
+    columns.forEach((c, i) => header[i] !== c && missing.push(`工作表“${name}”第${i + 1}列应为“${c}”，实为“${header[i] ?? '空'}”`));
+    const out: { row: number; cells: Cell[] }[] = [];
+    ws.eachRow((r, n) => {
+      if (n === 1) return;
+      const cells = columns.map((_, i) => cellValue(r.getCell(i + 1).value));
+      if (cells.some((c) => c !== null && String(c).trim() !== '')) out.push({ row: n, cells });
+    });
+    return out;
+  };
+  const source: Record<string, Cell> = {};
+  const ws = wb.getWorksheet('来源');
+  if (!ws) missing.push('缺少工作表“来源”');
+  ws?.eachRow((r, n) => {
+    if (n > 1) source[String(cellValue(r.getCell(1).value) ?? '')] = cellValue(r.getCell(2).value);
+  });
+  const supervision = wb.getWorksheet('督办清单') ? rows('督办清单', SUPERVISION_COLUMNS) : [];
+  return { source, problems: rows('问题清单', PROBLEM_COLUMNS), measures: rows('任务清单', MEASURE_COLUMNS), supervision, missing };
+}
+
+export const SOURCE_LABELS = Object.fromEntries(SOURCE_FIELDS.map(([k, label]) => [k, label])) as Record<keyof WorkbookSource, string>;

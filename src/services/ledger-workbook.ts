@@ -1,0 +1,253 @@
+// Use cases: a source's ledger out as an .xlsx workbook (the four lists), and a workbook in — every row checked
+// first, every fault named by sheet and row, and nothing written unless all of it is right.
+import { createHash } from 'node:crypto';
+import { readMeasureRow, readProblemRow, type SheetMeasure, type SheetProblem } from '../core/ledger/ledger-sheet.ts';
+import { thresholdsOf, warningColour } from '../core/ledger/warning.ts';
+import { sourceKindOf, type SourceKind } from '../core/ledger/codes.ts';
+import type { LedgerStatus } from '../core/ledger/problem-state.ts';
+import { readLedgerWorkbook, SOURCE_LABELS, WorkbookFormatError, writeLedgerWorkbook } from '../io/ledger-workbook.ts';
+import { appendEvents } from '../store/event.repository.ts';
+import type { Tx } from '../store/ledger.repository.ts';
+import type { Db, Ledger } from '../store/open-database.ts';
+import { NotFoundError } from './ledger-queries.ts';
+
+/** A workbook that cannot be taken: each reason names its sheet and row. Nothing was written. */
+export class LedgerWorkbookError extends Error {
+  constructor(readonly reasons: string[]) {
+    super(reasons.slice(0, 20).join('\n'));
+  }
+}
+
+const SUPERVISION_LABEL: Record<string, string> = { reminder: '提醒', notice: '督办单', listed: '挂牌督办', talk: '约谈', circular: '通报', accountability: '问责' };
+
+export async function exportLedger(db: Db, code: string, today: string): Promise<Uint8Array> {
+  const source = await db.selectFrom('source').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+  const rows = await db
+    .selectFrom('problem as p')
+    .leftJoin('aspect as a', 'a.id', 'p.aspect_id')
+    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
+    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
+    .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
+    .select(['p.id', 'p.code', 'a.title as aspect', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible'])
+    .select(['p.deadline', 'p.target', 'p.amount_due', 'p.amount_unit', 'p.progress', 'p.start_date', 'p.last_progress_at'])
+    .where('p.source_id', '=', source.id)
+    .orderBy('p.code')
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const cooperating = ids.length
+    ? await db.selectFrom('problem_unit as pu').innerJoin('org_unit as u', 'u.id', 'pu.unit_id').select(['pu.problem_id', 'u.name']).where('pu.role', '=', 'cooperating').where('pu.problem_id', 'in', ids).orderBy('u.name').execute()
+    : [];
+  const supervision = ids.length ? await db.selectFrom('supervision_action').select(['problem_id', 'kind', 'at']).where('problem_id', 'in', ids).orderBy('at').execute() : [];
+  const measures = ids.length
+    ? await db
+        .selectFrom('measure as m')
+        .innerJoin('problem as p', 'p.id', 'm.problem_id')
+        .leftJoin('org_unit as u', 'u.id', 'm.owner_unit_id')
+        .leftJoin('person as o', 'o.id', 'm.owner_person_id')
+        .select(['p.code', 'm.ordinal', 'm.text', 'u.name as unit', 'o.name as person', 'm.deadline', 'm.status', 'm.progress'])
+        .where('m.problem_id', 'in', ids)
+        .orderBy('p.code')
+        .orderBy('m.ordinal')
+        .execute()
+    : [];
+  return writeLedgerWorkbook({
+    source: { code: source.code, kind: source.kind, title: source.title, team: source.team, inspectedUnit: source.inspected_unit, feedbackDate: source.feedback_date },
+    problems: rows.map((r, i) => {
+      const sv = supervision.filter((s) => s.problem_id === r.id);
+      return {
+        row: i + 2,
+        code: r.code,
+        aspect: r.aspect,
+        title: r.title,
+        status: r.status as LedgerStatus,
+        longTerm: r.long_term,
+        triage: r.triage as SheetProblem['triage'],
+        leadUnit: r.lead_unit,
+        cooperatingUnits: cooperating.filter((c) => c.problem_id === r.id).map((c) => c.name),
+        leadLeader: r.lead_leader,
+        responsiblePerson: r.responsible,
+        deadline: r.deadline,
+        target: r.target,
+        amountDue: r.amount_due ? { amount: r.amount_due, unit: r.amount_unit as '元' | '万元' | '亿元' } : null,
+        progress: r.progress,
+        startDate: r.start_date,
+        lastReportAt: r.last_progress_at,
+        supervision: sv.length ? sv.map((s) => `${s.at} ${SUPERVISION_LABEL[s.kind] ?? s.kind}`).join('；') : null,
+        colour: warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, today, thresholdsOf(source.warning)),
+      };
+    }),
+    measures: measures.map((m, i) => ({ row: i + 2, problem: m.code, ordinal: m.ordinal, text: m.text, ownerUnit: m.unit, ownerPerson: m.person, deadline: m.deadline, status: m.status as SheetMeasure['status'], progress: m.progress })),
+  });
+}
+
+export interface WorkbookImportResult {
+  readonly source: string;
+  readonly created: boolean;
+  readonly problems: number;
+  readonly measures: number;
+}
+
+/** Reads and checks every row; throws LedgerWorkbookError with all the faults, or returns what to write. */
+async function check(bytes: Uint8Array, sourceOverride?: string) {
+  let raw;
+  try {
+    raw = await readLedgerWorkbook(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookFormatError) throw new LedgerWorkbookError(['文件不是可读取的 Excel（.xlsx）工作簿']);
+    throw e;
+  }
+  const reasons = [...raw.missing];
+  const problems: SheetProblem[] = [];
+  const measures: SheetMeasure[] = [];
+  for (const { row, cells } of raw.problems) {
+    const r = readProblemRow(cells, row);
+    if (r.ok) problems.push(r.value);
+    else reasons.push(...r.errors.map((e) => `问题清单第${row}行：${e}`));
+  }
+  for (const { row, cells } of raw.measures) {
+    const r = readMeasureRow(cells, row);
+    if (r.ok) measures.push(r.value);
+    else reasons.push(...r.errors.map((e) => `任务清单第${row}行：${e}`));
+  }
+  // codes as written, valid rows or not: one bad cell should not make every row that refers to its problem wrong too
+  const seen = new Map<string, number>();
+  for (const { row, cells } of raw.problems) {
+    const code = cells[0] === null ? '' : String(cells[0]).trim();
+    if (!code) continue;
+    const before = seen.get(code);
+    if (before) reasons.push(`问题清单第${row}行：编号“${code}”与第${before}行重复`);
+    else seen.set(code, row);
+  }
+  for (const m of measures) if (!seen.has(m.problem)) reasons.push(`任务清单第${m.row}行：问题编号“${m.problem}”不在问题清单中`);
+  const code = sourceOverride ?? (raw.source[SOURCE_LABELS.code] ? String(raw.source[SOURCE_LABELS.code]) : null);
+  if (!code) reasons.push('来源：缺少来源编号');
+  if (reasons.length) throw new LedgerWorkbookError(reasons);
+  const str = (k: keyof typeof SOURCE_LABELS) => (raw.source[SOURCE_LABELS[k]] === null || raw.source[SOURCE_LABELS[k]] === undefined ? null : String(raw.source[SOURCE_LABELS[k]]));
+  const supervision: { code: string; at: string; kind: string; row: number }[] = [];
+  for (const { row, cells } of raw.supervision) {
+    const code = cells[0] === null ? '' : String(cells[0]).trim();
+    for (const entry of String(cells[6] ?? '').split(/[；;]/).map((x) => x.trim()).filter(Boolean)) {
+      const m = /^(\d{4}-\d{2}-\d{2})\s+(\S+)$/.exec(entry);
+      const kind = m ? Object.entries(SUPERVISION_LABEL).find(([, label]) => label === m[2])?.[0] : undefined;
+      if (!m || !kind) reasons.push(`督办清单第${row}行：督办情况“${entry}”应为“日期 方式”，如“2025-03-01 督办单”`);
+      else supervision.push({ code, at: m[1] as string, kind, row });
+    }
+  }
+  if (reasons.length) throw new LedgerWorkbookError(reasons);
+  return { code: code as string, supervision, source: { kind: str('kind'), title: str('title'), team: str('team'), inspectedUnit: str('inspectedUnit'), feedbackDate: str('feedbackDate') }, problems, measures };
+}
+
+async function unitId(trx: Tx, name: string | null, created: Map<string, number>): Promise<number | null> {
+  if (!name) return null;
+  const known = created.get(name) ?? (await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst())?.id;
+  if (known) return known;
+  const { id } = await trx.insertInto('org_unit').values({ name }).returning('id').executeTakeFirstOrThrow();
+  created.set(name, id);
+  return id;
+}
+
+async function personId(trx: Tx, name: string | null, unit: number | null): Promise<number | null> {
+  if (!name) return null;
+  const known = await trx.selectFrom('person').select('id').where('name', '=', name).executeTakeFirst();
+  if (known) return known.id;
+  return (await trx.insertInto('person').values({ name, unit_id: unit }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, opts: { actor: string; today: string; fileName: string; source?: string | undefined }): Promise<WorkbookImportResult> {
+  const wb = await check(bytes, opts.source);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return ledger.db.transaction().execute(async (trx) => {
+    const units = new Map<string, number>();
+    let source = await trx.selectFrom('source').select(['id', 'code']).where('code', '=', wb.code).executeTakeFirst();
+    const created = !source;
+    if (!source) {
+      const kind = (['xunshi', 'xuncha', 'audit', 'special-check', 'self-evaluation', 'other'].includes(wb.source.kind ?? '') ? wb.source.kind : sourceKindOf('', wb.source.title ?? '', wb.source.team)) as SourceKind;
+      source = await trx
+        .insertInto('source')
+        .values({ code: wb.code, kind, title: wb.source.title ?? wb.code, team: wb.source.team, inspected_unit: wb.source.inspectedUnit, feedback_date: wb.source.feedbackDate, findings: '[]' })
+        .returning(['id', 'code'])
+        .executeTakeFirstOrThrow();
+    }
+    const document =
+      (await trx.selectFrom('document').select('id').where('sha256', '=', sha256).executeTakeFirst()) ??
+      (await trx.insertInto('document').values({ sha256, file_name: opts.fileName, format: 'xlsx', size: bytes.length, bytes, imported_by: opts.actor }).returning('id').executeTakeFirstOrThrow());
+    const aspects = new Map<string, number>();
+    for (const a of await trx.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', source.id).execute()) aspects.set(a.title, a.id);
+    const ids = new Map<string, number>();
+    const events = [];
+    // parents before their specific problems: "XC2021-01-008" before "XC2021-01-008-01"
+    for (const p of [...wb.problems].sort((a, b) => a.code.split('-').length - b.code.split('-').length || a.code.localeCompare(b.code))) {
+      let aspectId: number | null = null;
+      if (p.aspect) {
+        aspectId = aspects.get(p.aspect) ?? null;
+        if (!aspectId) {
+          aspectId = (await trx.insertInto('aspect').values({ source_id: source.id, ordinal: aspects.size + 1, title: p.aspect }).returning('id').executeTakeFirstOrThrow()).id;
+          aspects.set(p.aspect, aspectId);
+        }
+      }
+      const lead = await unitId(trx, p.leadUnit, units);
+      const parentCode = p.code.split('-').slice(0, -1).join('-');
+      const values = {
+        aspect_id: aspectId,
+        parent_id: ids.get(parentCode) ?? null,
+        title: p.title,
+        triage: p.triage,
+        long_term: p.longTerm,
+        status: p.status,
+        progress: p.progress,
+        lead_unit_id: lead,
+        lead_leader_id: await personId(trx, p.leadLeader, lead),
+        responsible_person_id: await personId(trx, p.responsiblePerson, lead),
+        deadline: p.deadline,
+        target: p.target,
+        amount_due: p.amountDue?.amount ?? null,
+        amount_unit: p.amountDue?.unit ?? null,
+        start_date: p.startDate,
+        last_progress_at: p.lastReportAt,
+      };
+      const existing = await trx.selectFrom('problem').select(['id', 'status', 'version']).where('code', '=', p.code).where('source_id', '=', source.id).executeTakeFirst();
+      let id: number;
+      if (existing) {
+        id = existing.id;
+        await trx.updateTable('problem').set({ ...values, version: existing.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+      } else {
+        const ordinal = Number(p.code.split('-').pop()) || 1;
+        id = (await trx.insertInto('problem').values({ ...values, source_id: source.id, code: p.code, ordinal }).returning('id').executeTakeFirstOrThrow()).id;
+      }
+      ids.set(p.code, id);
+      if (!existing || existing.status !== p.status) {
+        await trx.insertInto('status_change').values({ problem_id: id, at: opts.today, from_status: existing?.status ?? null, to_status: p.status, reason: `依据台账工作簿“${opts.fileName}”第${p.row}行` }).execute();
+        // a closed status stands on the workbook as its evidence, as an imported report's does
+        if (p.status === 'completed' || p.status === 'phased') {
+          const ev = await trx.insertInto('evidence').values({ problem_id: id, file_name: opts.fileName, sha256, size: bytes.length, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', document_id: document.id, uploaded_by: opts.actor }).returning('id').executeTakeFirstOrThrow();
+          await trx.insertInto('closure_request').values({ problem_id: id, requested_by: opts.actor, requested_at: opts.today, note: '依据台账工作簿导入', evidence_ids: [ev.id], decision: 'accepted', decided_by: opts.actor, decided_at: opts.today, reason: '台账工作簿所载整改状态' }).execute();
+        }
+      }
+      await trx.deleteFrom('problem_unit').where('problem_id', '=', id).execute();
+      const pu = [...(lead ? [{ problem_id: id, unit_id: lead, role: 'lead' }] : [])];
+      for (const name of p.cooperatingUnits) {
+        const u = (await unitId(trx, name, units)) as number;
+        if (u !== lead) pu.push({ problem_id: id, unit_id: u, role: 'cooperating' });
+      }
+      if (pu.length) await trx.insertInto('problem_unit').values(pu).execute();
+      events.push({ actor: opts.actor, entity: 'problem', entityId: id, action: existing ? 'workbook-update' : 'workbook-import', after: { code: p.code, status: p.status } });
+    }
+    for (const sv of wb.supervision) {
+      const problemId = ids.get(sv.code);
+      if (!problemId) continue;
+      const known = await trx.selectFrom('supervision_action').select('id').where('problem_id', '=', problemId).where('kind', '=', sv.kind).where('at', '=', sv.at).executeTakeFirst();
+      if (!known) await trx.insertInto('supervision_action').values({ problem_id: problemId, kind: sv.kind, at: sv.at, by: opts.actor, note: `依据台账工作簿督办清单第${sv.row}行` }).execute();
+    }
+    for (const m of wb.measures) {
+      const problemId = ids.get(m.problem) as number;
+      const owner = await unitId(trx, m.ownerUnit, units);
+      const values = { text: m.text, owner_unit_id: owner, owner_person_id: await personId(trx, m.ownerPerson, owner), deadline: m.deadline, status: m.status, progress: m.progress };
+      const existing = await trx.selectFrom('measure').select('id').where('problem_id', '=', problemId).where('ordinal', '=', m.ordinal).executeTakeFirst();
+      if (existing) await trx.updateTable('measure').set(values).where('id', '=', existing.id).execute();
+      else await trx.insertInto('measure').values({ ...values, problem_id: problemId, ordinal: m.ordinal }).execute();
+    }
+    await appendEvents(trx, [{ actor: opts.actor, entity: 'source', entityId: source.id, action: 'workbook-import', after: { code: source.code, fileName: opts.fileName, sha256, problems: wb.problems.length, measures: wb.measures.length } }, ...events]);
+    return { source: source.code, created, problems: wb.problems.length, measures: wb.measures.length };
+  });
+}
