@@ -1,7 +1,7 @@
 // The ledger from the command line: import, lists, one problem, statistics, the audit check — as a user runs them.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -50,6 +50,18 @@ describe('zg on the ledger', () => {
     const missing = zg('problem', 'XC2099-01-001');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('没有编号为“XC2099-01-001”的问题');
+  });
+
+  it('exports the four lists as a workbook and refuses a file that is not one', () => {
+    const out = join(data, '台账.xlsx');
+    const r = zg('export', 'ledger', '--source', 'XC2024-01', '-o', out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+    const again = zg('import-ledger', out);
+    expect(again.out).toContain('已导入 XC2024-01（更新）：问题 8 个');
+    const bad = zg('import-ledger', SAMPLE);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('工作簿未导入，数据库未作任何改动');
   });
 
   it('verifies the audit log', () => {

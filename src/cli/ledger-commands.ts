@@ -9,6 +9,7 @@ import type { Counts } from '../core/ledger/statistics.ts';
 import { importDocuments, ImportError } from '../services/import-documents.ts';
 import { ledgerStatistics, listProblems, listSources, NotFoundError, problemDetail, sourceClaims } from '../services/ledger-queries.ts';
 import { verifyAudit } from '../services/audit.ts';
+import { exportLedger, importLedgerWorkbook, LedgerWorkbookError } from '../services/ledger-workbook.ts';
 import { today } from '../services/today.ts';
 import { openDefaultLedger, DataDirLockedError, type Ledger } from '../services/ledger.ts';
 
@@ -25,6 +26,9 @@ async function withLedger(run: (l: Ledger) => Promise<void>): Promise<void> {
   } catch (e) {
     if (e instanceof DataDirLockedError || e instanceof NotFoundError) {
       process.stderr.write(`zg: ${e.message}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof LedgerWorkbookError) {
+      process.stderr.write(`zg: 工作簿未导入，数据库未作任何改动：\n${e.reasons.map((r) => `  ${r}`).join('\n')}\n`);
       process.exitCode = 2;
     } else if (e instanceof ImportError) {
       process.stderr.write(`zg: 导入未进行，数据库未作任何改动。以下文件无法读取：\n${e.failures.map((f) => `  ${f.file}：${f.reason}`).join('\n')}\n`);
@@ -149,6 +153,37 @@ export function registerLedgerCommands(program: Command): void {
           print('报告所述与台账对照：');
           for (const d of differences) print(`  ${d.agrees ? '一致' : '不一致'}  ${d.metric}：报告 ${d.stated}，台账 ${d.computed}（第${d.line}行）`);
         }
+      }),
+    );
+
+  program
+    .command('export')
+    .description('导出')
+    .command('ledger')
+    .description('把一个整改来源的台账导出为 Excel 工作簿：问题清单、任务清单、责任清单、督办清单')
+    .requiredOption('--source <code>', '整改来源编号')
+    .requiredOption('-o, --output <file>', '输出文件（.xlsx）')
+    .action((opts: { source: string; output: string }) =>
+      withLedger(async (l) => {
+        const bytes = await exportLedger(l.db, opts.source, today());
+        const { writeFile } = await import('node:fs/promises');
+        await writeFile(opts.output, bytes);
+        print(`已导出 ${opts.source} 的台账：${opts.output}`);
+      }),
+    );
+
+  program
+    .command('import-ledger')
+    .description('从 Excel 工作簿导入台账（逐行核对，有任何一行不对则全部不导入）')
+    .argument('<file>', '台账工作簿（.xlsx）')
+    .option('--source <code>', '导入到的整改来源编号；不写则用工作簿“来源”表中的编号')
+    .action((file: string, opts: { source?: string }) =>
+      withLedger(async (l) => {
+        const { readFile } = await import('node:fs/promises');
+        const bytes = new Uint8Array(await readFile(file));
+        const name = file.split(/[\\/]/).pop() as string;
+        const r = await importLedgerWorkbook(l, bytes, { actor: process.env.USER ?? 'cli', today: today(), fileName: name, source: opts.source });
+        print(`已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
       }),
     );
 
