@@ -45,12 +45,6 @@ export function parseChineseNumeral(s: string): number | null {
   return total + section + (digit ?? 0);
 }
 
-/** A count written either way: "12" or "十二" → 12; "XX" (redacted) → null. */
-export function parseCount(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  return parseChineseNumeral(s);
-}
-
 const CN_DIGITS = '零一二三四五六七八九';
 
 /** Writes a positive integer below 10000 the way headings number it: 1 → 一, 10 → 十, 15 → 十五, 32 → 三十二, 108 → 一百零八. */

@@ -53,15 +53,3 @@ export function buildOutline(src: SourceText, from: number, to: number, skip: Re
   close(roots, to);
   return roots;
 }
-
-export function flattenOutline(nodes: readonly OutlineNode[]): OutlineNode[] {
-  const out: OutlineNode[] = [];
-  const walk = (ns: readonly OutlineNode[]) => {
-    for (const n of ns) {
-      out.push(n);
-      walk(n.children);
-    }
-  };
-  walk(nodes);
-  return out;
-}

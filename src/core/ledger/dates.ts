@@ -13,10 +13,6 @@ export function daysBetween(from: string, to: string): number {
   return toDay(to) - toDay(from);
 }
 
-export function addDays(iso: string, days: number): string {
-  return fromDay(toDay(iso) + days);
-}
-
 export function isIsoDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && fromDay(toDay(s)) === s;
 }
