@@ -5,6 +5,7 @@ import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-dif
 import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
 import { thresholdsOf, warningColour, type WarningColour } from '../core/ledger/warning.ts';
 import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
+import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
@@ -14,7 +15,6 @@ export class NotFoundError extends Error {}
 /** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
 const containing = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
-const SUPERVISION_LABEL: Record<string, string> = { reminder: '提醒', notice: '督办单', listed: '挂牌督办', talk: '约谈', circular: '通报', accountability: '问责' };
 
 export interface StatsQuery {
   readonly source?: string | undefined; // source code
@@ -311,7 +311,7 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       { at: x.requested_at, kind: 'extension-request' as const, by: x.requested_by, text: `申请延期至 ${x.new_deadline}：${x.reason}` },
       ...(x.decision && x.decided_at ? [{ at: x.decided_at, kind: 'extension-decision' as const, by: x.decided_by, text: `${x.decision === 'approved' ? '批准延期' : '不批准延期'}${x.decision_reason ? `：${x.decision_reason}` : ''}` }] : []),
     ]),
-    ...supervision.map((s) => ({ at: s.at, kind: 'supervision' as const, by: s.by, text: `${SUPERVISION_LABEL[s.kind] ?? s.kind}${s.note ? `：${s.note}` : ''}` })),
+    ...supervision.map((s) => ({ at: s.at, kind: 'supervision' as const, by: s.by, text: `${SUPERVISION_LABEL[s.kind as SupervisionKind] ?? s.kind}${s.note ? `：${s.note}` : ''}` })),
     ...lookbacks.map((l) => ({ at: l.at, kind: 'lookback' as const, by: l.by, text: `回头看：${l.result === 'consolidated' ? '巩固' : '反弹'}${l.note ? `，${l.note}` : ''}` })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {

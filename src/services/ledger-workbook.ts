@@ -5,6 +5,7 @@ import { readMeasureRow, readProblemRow, type SheetMeasure, type SheetProblem } 
 import { thresholdsOf, warningColour } from '../core/ledger/warning.ts';
 import { sourceKindOf, type SourceKind } from '../core/ledger/codes.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
+import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
 import { readLedgerWorkbook, SOURCE_LABELS, WorkbookFormatError, writeLedgerWorkbook } from '../io/ledger-workbook.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Tx } from '../store/ledger.repository.ts';
@@ -18,7 +19,6 @@ export class LedgerWorkbookError extends Error {
   }
 }
 
-const SUPERVISION_LABEL: Record<string, string> = { reminder: '提醒', notice: '督办单', listed: '挂牌督办', talk: '约谈', circular: '通报', accountability: '问责' };
 
 export async function exportLedger(db: Db, code: string, today: string): Promise<Uint8Array> {
   const source = await db.selectFrom('source').selectAll().where('code', '=', code).executeTakeFirst();
@@ -73,7 +73,7 @@ export async function exportLedger(db: Db, code: string, today: string): Promise
         progress: r.progress,
         startDate: r.start_date,
         lastReportAt: r.last_progress_at,
-        supervision: sv.length ? sv.map((s) => `${s.at} ${SUPERVISION_LABEL[s.kind] ?? s.kind}`).join('；') : null,
+        supervision: sv.length ? sv.map((s) => `${s.at} ${SUPERVISION_LABEL[s.kind as SupervisionKind] ?? s.kind}`).join('；') : null,
         colour: warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, today, thresholdsOf(source.warning)),
       };
     }),

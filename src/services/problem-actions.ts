@@ -13,6 +13,7 @@ import type { Transaction, Updateable } from 'kysely';
 import { NotFoundError } from './ledger-queries.ts';
 import { scopeSql } from './scope.ts';
 import type { Scope } from '../core/access/permissions.ts';
+import type { SupervisionKind } from '../core/ledger/supervision.ts';
 
 /** The action is not allowed in the problem's state, or its input is wrong; the message is for the user. */
 export class ActionRefused extends Error {}
@@ -221,7 +222,6 @@ export async function decideExtension(db: Db, code: string, who: Actor, input: {
   });
 }
 
-export type SupervisionKind = 'reminder' | 'notice' | 'listed' | 'talk' | 'circular' | 'accountability';
 
 export async function recordSupervision(db: Db, code: string, who: Actor, input: { kind: SupervisionKind; note?: string | undefined }) {
   return step(db, code, who, null, async (trx, p) => {

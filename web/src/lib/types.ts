@@ -1,6 +1,9 @@
 // Shapes of what the API returns (the server's services define them; these are what the screens read).
-export type LedgerStatus = 'not-started' | 'in-progress' | 'closure-requested' | 'phased' | 'completed';
-export type Colour = 'green' | 'blue' | 'yellow' | 'red';
+// the server's own types where it has them (the web may import types from the server, never code)
+import type { Counts } from '../../../src/core/ledger/statistics.ts';
+import type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
+import type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
+export type { Colour, Counts, LedgerStatus };
 
 export interface Session {
   user: { username: string; displayName: string; role: string; roleLabel: string; unit: string | null };
@@ -8,15 +11,6 @@ export interface Session {
   csrf: string;
 }
 
-export interface Counts {
-  total: number;
-  completed: number;
-  phased: number;
-  inProgress: number;
-  notStarted: number;
-  overdue: number;
-  completionRate: number | null;
-}
 
 export interface Stats extends Counts {
   asOf: string;
