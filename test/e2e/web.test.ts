@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.ts';
 import { createUser } from '../../src/services/accounts.ts';
 import { createUnit } from '../../src/services/organisation.ts';
@@ -50,8 +50,18 @@ async function logout(page: Page) {
   await page.getByLabel('用户名').waitFor();
 }
 
+/** Ticks a checkbox or radio by its label until it shows ticked: a click while a dialog still opens can be lost. */
+async function tick(label: Locator) {
+  await expect
+    .poll(async () => {
+      if (!(await label.locator('input').isChecked())) await label.click();
+      return label.locator('input').isChecked();
+    }, { timeout: 10_000 })
+    .toBe(true);
+}
+
 /** Picks an option in an Ant Design select opened by clicking `trigger`. */
-async function choose(page: Page, trigger: ReturnType<Page['locator']>, option: string) {
+async function choose(page: Page, trigger: Locator, option: string) {
   // one dropdown at a time: an earlier one may still be fading out and hold the same options
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await trigger.click();
@@ -88,14 +98,14 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
 
   it('runs the whole work of a rectification office and a unit', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000); // CI runs this beside the other test files on two cores
     try {
       await journey(page);
     } catch (e) {
       await shot(page, 'failure').catch(() => undefined);
       throw e;
     }
-  }, 180_000);
+  }, 300_000);
 
   async function journey(page: Page) {
     // the office logs in and imports seed 004, correcting two statuses the report gave
@@ -148,7 +158,7 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       await page.locator('input[type=file]').setInputFiles({ name: '整改佐证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 佐证材料') });
       await page.getByText('整改佐证.pdf').first().waitFor();
       await page.getByTestId('action-closure').click();
-      await page.getByRole('dialog').locator('label', { hasText: '整改佐证.pdf' }).click();
+      await tick(page.getByRole('dialog').locator('label', { hasText: '整改佐证.pdf' }));
       await page.getByTestId('action-closure-submit').click();
       await page.locator('.ant-tag', { hasText: '待审核销号' }).waitFor();
     }
@@ -163,7 +173,7 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     const decide = async (code: string, accept: boolean) => {
       await page.goto(`${base}/problems/${code}`);
       await page.getByTestId('action-decide').click();
-      await page.getByRole('dialog').locator('label.ant-radio-wrapper', { hasText: accept ? '同意销号' : '退回' }).click();
+      await tick(page.getByRole('dialog').locator('label.ant-radio-wrapper', { hasText: accept ? '同意销号' : '退回' }));
       if (!accept) await page.getByLabel('理由（退回时必填）').fill('佐证材料不能证明学习已常态化');
       await page.getByTestId('action-decide-submit').click();
       await page.locator('.ant-tag', { hasText: accept ? '已完成' : '正在整改' }).first().waitFor();
