@@ -138,27 +138,39 @@ async function check(bytes: Uint8Array, sourceOverride?: string) {
   return { code: code as string, supervision, source: { kind: str('kind'), title: str('title'), team: str('team'), inspectedUnit: str('inspectedUnit'), feedbackDate: str('feedbackDate') }, problems, measures };
 }
 
-async function unitId(trx: Tx, name: string | null, created: Map<string, number>): Promise<number | null> {
-  if (!name) return null;
-  const known = created.get(name) ?? (await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst())?.id;
-  if (known) return known;
-  const { id } = await trx.insertInto('org_unit').values({ name }).returning('id').executeTakeFirstOrThrow();
-  created.set(name, id);
-  return id;
-}
-
-async function personId(trx: Tx, name: string | null, unit: number | null): Promise<number | null> {
-  if (!name) return null;
-  const known = await trx.selectFrom('person').select('id').where('name', '=', name).executeTakeFirst();
-  if (known) return known.id;
-  return (await trx.insertInto('person').values({ name, unit_id: unit }).returning('id').executeTakeFirstOrThrow()).id;
+/**
+ * Names to ids for units and people, loaded once per import: a name not yet known is created (a workbook from
+ * another ledger brings its own units and people along).
+ */
+async function nameIndex(trx: Tx) {
+  const units = new Map((await trx.selectFrom('org_unit').select(['id', 'name']).execute()).map((u) => [u.name, u.id]));
+  const people = new Map<string, number>();
+  for (const p of await trx.selectFrom('person').select(['id', 'name']).orderBy('id').execute()) if (!people.has(p.name)) people.set(p.name, p.id);
+  return {
+    async unit(name: string | null): Promise<number | null> {
+      if (!name) return null;
+      const known = units.get(name);
+      if (known) return known;
+      const { id } = await trx.insertInto('org_unit').values({ name }).returning('id').executeTakeFirstOrThrow();
+      units.set(name, id);
+      return id;
+    },
+    async person(name: string | null, unit: number | null): Promise<number | null> {
+      if (!name) return null;
+      const known = people.get(name);
+      if (known) return known;
+      const { id } = await trx.insertInto('person').values({ name, unit_id: unit }).returning('id').executeTakeFirstOrThrow();
+      people.set(name, id);
+      return id;
+    },
+  };
 }
 
 export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, opts: { actor: string; today: string; fileName: string; source?: string | undefined }): Promise<WorkbookImportResult> {
   const wb = await check(bytes, opts.source);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return ledger.db.transaction().execute(async (trx) => {
-    const units = new Map<string, number>();
+    const names = await nameIndex(trx);
     let source = await trx.selectFrom('source').select(['id', 'code']).where('code', '=', wb.code).executeTakeFirst();
     const created = !source;
     if (!source) {
@@ -174,6 +186,7 @@ export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, op
       (await trx.insertInto('document').values({ sha256, file_name: opts.fileName, format: 'xlsx', size: bytes.length, bytes, imported_by: opts.actor }).returning('id').executeTakeFirstOrThrow());
     const aspects = new Map<string, number>();
     for (const a of await trx.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', source.id).execute()) aspects.set(a.title, a.id);
+    const known = new Map((await trx.selectFrom('problem').select(['id', 'code', 'status', 'version']).where('source_id', '=', source.id).execute()).map((p) => [p.code, p]));
     const ids = new Map<string, number>();
     const events = [];
     // parents before their specific problems: "XC2021-01-008" before "XC2021-01-008-01"
@@ -186,7 +199,7 @@ export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, op
           aspects.set(p.aspect, aspectId);
         }
       }
-      const lead = await unitId(trx, p.leadUnit, units);
+      const lead = await names.unit(p.leadUnit);
       const parentCode = p.code.split('-').slice(0, -1).join('-');
       const values = {
         aspect_id: aspectId,
@@ -197,8 +210,8 @@ export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, op
         status: p.status,
         progress: p.progress,
         lead_unit_id: lead,
-        lead_leader_id: await personId(trx, p.leadLeader, lead),
-        responsible_person_id: await personId(trx, p.responsiblePerson, lead),
+        lead_leader_id: await names.person(p.leadLeader, lead),
+        responsible_person_id: await names.person(p.responsiblePerson, lead),
         deadline: p.deadline,
         target: p.target,
         amount_due: p.amountDue?.amount ?? null,
@@ -206,7 +219,7 @@ export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, op
         start_date: p.startDate,
         last_progress_at: p.lastReportAt,
       };
-      const existing = await trx.selectFrom('problem').select(['id', 'status', 'version']).where('code', '=', p.code).where('source_id', '=', source.id).executeTakeFirst();
+      const existing = known.get(p.code);
       let id: number;
       if (existing) {
         id = existing.id;
@@ -227,7 +240,7 @@ export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, op
       await trx.deleteFrom('problem_unit').where('problem_id', '=', id).execute();
       const pu = [...(lead ? [{ problem_id: id, unit_id: lead, role: 'lead' }] : [])];
       for (const name of p.cooperatingUnits) {
-        const u = (await unitId(trx, name, units)) as number;
+        const u = (await names.unit(name)) as number;
         if (u !== lead) pu.push({ problem_id: id, unit_id: u, role: 'cooperating' });
       }
       if (pu.length) await trx.insertInto('problem_unit').values(pu).execute();
@@ -239,11 +252,14 @@ export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, op
       const known = await trx.selectFrom('supervision_action').select('id').where('problem_id', '=', problemId).where('kind', '=', sv.kind).where('at', '=', sv.at).executeTakeFirst();
       if (!known) await trx.insertInto('supervision_action').values({ problem_id: problemId, kind: sv.kind, at: sv.at, by: opts.actor, note: `依据台账工作簿督办清单第${sv.row}行` }).execute();
     }
+    const knownMeasures = new Map(
+      (ids.size ? await trx.selectFrom('measure').select(['id', 'problem_id', 'ordinal']).where('problem_id', 'in', [...ids.values()]).execute() : []).map((m) => [`${m.problem_id}:${m.ordinal}`, m]),
+    );
     for (const m of wb.measures) {
       const problemId = ids.get(m.problem) as number;
-      const owner = await unitId(trx, m.ownerUnit, units);
-      const values = { text: m.text, owner_unit_id: owner, owner_person_id: await personId(trx, m.ownerPerson, owner), deadline: m.deadline, status: m.status, progress: m.progress };
-      const existing = await trx.selectFrom('measure').select('id').where('problem_id', '=', problemId).where('ordinal', '=', m.ordinal).executeTakeFirst();
+      const owner = await names.unit(m.ownerUnit);
+      const values = { text: m.text, owner_unit_id: owner, owner_person_id: await names.person(m.ownerPerson, owner), deadline: m.deadline, status: m.status, progress: m.progress };
+      const existing = knownMeasures.get(`${problemId}:${m.ordinal}`);
       if (existing) await trx.updateTable('measure').set(values).where('id', '=', existing.id).execute();
       else await trx.insertInto('measure').values({ ...values, problem_id: problemId, ordinal: m.ordinal }).execute();
     }
