@@ -7,24 +7,25 @@ import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { SOURCE_KIND_LABEL, type SourceKind } from '../core/ledger/codes.ts';
 import type { Counts } from '../core/ledger/statistics.ts';
 import { importDocuments, ImportError } from '../services/import-documents.ts';
-import { ledgerStatistics, listProblems, listSources, NotFoundError, problemDetail, sourceClaims } from '../services/ledger-queries.ts';
+import { ledgerStatistics, listProblems, listSources, NotFoundError, problemDetail, soleSourceCode, sourceClaims } from '../services/ledger-queries.ts';
 import { verifyAudit } from '../services/audit.ts';
+import { ActionRefused } from '../services/problem-actions.ts';
 import { exportLedger, importLedgerWorkbook, LedgerWorkbookError } from '../services/ledger-workbook.ts';
 import { today } from '../services/today.ts';
 import { openDefaultLedger, DataDirLockedError, type Ledger } from '../services/ledger.ts';
 
-const print = (s: string): void => void process.stdout.write(`${s}\n`);
+export const print = (s: string): void => void process.stdout.write(`${s}\n`);
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
 const rate = (c: Counts) => (c.completionRate === null ? '—' : `${formatRate(c.completionRate)}%`);
 
 /** Opens the ledger for one command and closes it after; user errors become Chinese messages and exit 2. */
-async function withLedger(run: (l: Ledger) => Promise<void>): Promise<void> {
+export async function withLedger(run: (l: Ledger) => Promise<void>): Promise<void> {
   let ledger: Ledger | null = null;
   try {
     ledger = await openDefaultLedger();
     await run(ledger);
   } catch (e) {
-    if (e instanceof DataDirLockedError || e instanceof NotFoundError) {
+    if (e instanceof DataDirLockedError || e instanceof NotFoundError || e instanceof ActionRefused) {
       process.stderr.write(`zg: ${e.message}\n`);
       process.exitCode = 2;
     } else if (e instanceof LedgerWorkbookError) {
@@ -161,14 +162,15 @@ export function registerLedgerCommands(program: Command): void {
     .description('导出')
     .command('ledger')
     .description('把一个整改来源的台账导出为 Excel 工作簿：问题清单、任务清单、责任清单、督办清单')
-    .requiredOption('--source <code>', '整改来源编号')
+    .option('--source <code>', '整改来源编号；数据库中只有一个来源时可不写')
     .requiredOption('-o, --output <file>', '输出文件（.xlsx）')
-    .action((opts: { source: string; output: string }) =>
+    .action((opts: { source?: string; output: string }) =>
       withLedger(async (l) => {
-        const bytes = await exportLedger(l.db, opts.source, today());
+        const source = opts.source ?? (await soleSourceCode(l.db));
+        const bytes = await exportLedger(l.db, source, today());
         const { writeFile } = await import('node:fs/promises');
         await writeFile(opts.output, bytes);
-        print(`已导出 ${opts.source} 的台账：${opts.output}`);
+        print(`已导出 ${source} 的台账：${opts.output}`);
       }),
     );
 

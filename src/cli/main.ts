@@ -5,6 +5,7 @@ import { readReportFiles, type FileReports } from '../services/read-reports.ts';
 import { formatCheck, formatParse } from './format.ts';
 import { RULES } from '../core/check/check-report.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
+import { registerDocumentCommands } from './document-commands.ts';
 
 function toJson(results: readonly FileReports[]): string {
   return JSON.stringify(
@@ -72,6 +73,7 @@ program
   });
 
 registerLedgerCommands(program);
+registerDocumentCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`zg: 内部错误：${e instanceof Error ? e.message : String(e)}\n`);

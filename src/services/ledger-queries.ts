@@ -92,6 +92,14 @@ export async function sourceClaims(db: Db, code: string, today: string, scope?: 
   return claimDifferences(claims, problems, specific);
 }
 
+/** The code of the one source the ledger holds, for commands that may leave `--source` out. */
+export async function soleSourceCode(db: Db, scope?: Scope): Promise<string> {
+  const rows = await db.selectFrom('source as s').select('code').where(sourceScopeSql(scope)).orderBy('code').limit(6).execute();
+  if (rows.length === 1) return (rows[0] as { code: string }).code;
+  if (rows.length === 0) throw new NotFoundError('台账中还没有整改来源，请先导入');
+  throw new NotFoundError(`台账中有多个整改来源（${rows.slice(0, 5).map((r) => r.code).join('、')}${rows.length > 5 ? '等' : ''}），请用 --source 指定`);
+}
+
 export async function listSources(db: Db, scope?: Scope) {
   return db
     .selectFrom('source as s')

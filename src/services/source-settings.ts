@@ -1,5 +1,6 @@
-// Use case: a source's own warning thresholds (blue so many days before the deadline, yellow after so many days
-// without a progress report or so many points behind plan).
+// Use cases: a source's own warning thresholds (blue so many days before the deadline, yellow after so many days
+// without a progress report or so many points behind plan), and its publication settings.
+import { publicationOf, reportContacts, type PublicationSettings } from '../core/official/publication.ts';
 import { thresholdsOf, type WarningThresholds } from '../core/ledger/warning.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
@@ -15,6 +16,19 @@ export async function setWarningThresholds(db: Db, code: string, actor: string, 
     const next = thresholdsOf({ ...thresholdsOf(s.warning), ...t });
     await trx.updateTable('source').set({ warning: JSON.stringify(next), version: s.version + 1 }).where('id', '=', s.id).execute();
     await appendEvents(trx, [{ actor, entity: 'source', entityId: s.id, action: 'set-warning-thresholds', before: thresholdsOf(s.warning), after: next }]);
+    return next;
+  });
+}
+
+/** A source's publication settings: who signs, the comment period, contacts, and what a public version leaves out. */
+export async function setPublication(db: Db, code: string, actor: string, input: unknown): Promise<PublicationSettings> {
+  return db.transaction().execute(async (trx) => {
+    const s = await trx.selectFrom('source').select(['id', 'publication', 'parsed', 'version']).where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+    const before = publicationOf(s.publication, reportContacts(s.parsed));
+    const next = publicationOf({ ...before, ...(input as object) });
+    await trx.updateTable('source').set({ publication: JSON.stringify(next), version: s.version + 1 }).where('id', '=', s.id).execute();
+    await appendEvents(trx, [{ actor, entity: 'source', entityId: s.id, action: 'set-publication', before, after: next }]);
     return next;
   });
 }

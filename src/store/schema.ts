@@ -56,6 +56,7 @@ export interface SourceTable {
   parsed: JSONColumnType<object, string, string> | null;
   findings: JSONColumnType<unknown[], string, string>;
   warning: JSONColumnType<object, string | null, string | null> | null;
+  publication: JSONColumnType<object, string | null, string | null> | null;
   version: Version;
   created_at: CreatedAt;
 }

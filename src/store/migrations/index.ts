@@ -4,12 +4,14 @@ import * as m0001 from './0001-ledger.ts';
 import * as m0002 from './0002-list-indexes.ts';
 import * as m0003 from './0003-append-only-and-thresholds.ts';
 import * as m0004 from './0004-accounts.ts';
+import * as m0005 from './0005-publication.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
   '0002-list-indexes': m0002,
   '0003-append-only-and-thresholds': m0003,
   '0004-accounts': m0004,
+  '0005-publication': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

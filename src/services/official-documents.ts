@@ -1,0 +1,219 @@
+// Use cases: the documents an office hands upward or publishes — the 通报 (public or internal), the 整改方案, the
+// report to the People's Congress, and for one item the 督办单 and the 对账销号单 — generated from the ledger as it
+// stood on an as-of day. The snapshot is read here; what the documents say is decided in core/official.
+import { sql } from 'kysely';
+import type { Scope } from '../core/access/permissions.ts';
+import type { Finding } from '../core/check/finding.ts';
+import { addDecimals } from '../core/document/money.ts';
+import { isIsoDate } from '../core/ledger/dates.ts';
+import type { Triage } from '../core/ledger/ledger-sheet.ts';
+import type { LedgerStatus } from '../core/ledger/problem-state.ts';
+import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
+import { closureForm, supervisionNotice, type ItemFacts } from '../core/official/item-forms.ts';
+import type { LedgerSnapshot, OfficialDocument, SnapshotMeasure, SnapshotProblem } from '../core/official/model.ts';
+import { npcReport } from '../core/official/npc-report.ts';
+import { publicationOf, reportContacts, type PublicationSettings } from '../core/official/publication.ts';
+import { rectificationPlan } from '../core/official/rectification-plan.ts';
+import { tongbao } from '../core/official/tongbao.ts';
+import { writeOfficialDocx } from '../io/official-docx.ts';
+import type { Db } from '../store/open-database.ts';
+import { ledgerStatistics, NotFoundError, problemDetail } from './ledger-queries.ts';
+import { ActionRefused } from './problem-actions.ts';
+import { readReportBytes } from './read-reports.ts';
+import { scopeSql, sourceScopeSql } from './scope.ts';
+
+export type ReportKind = 'tongbao' | 'plan' | 'npc';
+export type ItemFormKind = 'notice' | 'closure';
+
+export const REPORT_NAME: Record<ReportKind, string> = { tongbao: '整改进展情况的通报', plan: '整改方案', npc: '审计查出问题整改情况的报告' };
+export const ITEM_FORM_NAME: Record<ItemFormKind, string> = { notice: '督办单', closure: '对账销号单' };
+
+export interface ReportRequest {
+  readonly source: string;
+  readonly kind: ReportKind;
+  /** the day the figures are taken on; default today */
+  readonly asOf?: string | undefined;
+  /** 成文日期; default today */
+  readonly date?: string | undefined;
+  readonly public?: boolean | undefined;
+  readonly today: string;
+  readonly scope?: Scope | undefined;
+}
+
+export interface GeneratedFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly document: OfficialDocument;
+  /**
+   * What the report checks find when the generated report is read back like any published one. Figures agree by
+   * construction; what can still be found are the ledger's own faults (an inspection that ends before it starts).
+   */
+  readonly findings: readonly Finding[];
+}
+
+async function sourceRow(db: Db, code: string, scope?: Scope) {
+  const s = await db.selectFrom('source as s').selectAll().where('code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
+  if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+  return s;
+}
+
+export async function publicationSettings(db: Db, code: string, scope?: Scope): Promise<PublicationSettings> {
+  const s = await sourceRow(db, code, scope);
+  return publicationOf(s.publication, reportContacts(s.parsed));
+}
+
+/** The ledger of one source as it stood at the end of `asOf`: statuses from the status history, notes and money by then. */
+export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: string, scope?: Scope): Promise<LedgerSnapshot> {
+  const s = await sourceRow(db, code, scope);
+  const rows = await db
+    .selectFrom('problem as p')
+    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
+    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
+    .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
+    .select(['p.id', 'p.parent_id', 'p.aspect_id', 'p.code', 'p.title', 'p.detail', 'p.long_term', 'p.triage', 'p.deadline', 'p.target', 'p.progress'])
+    .select(['u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible'])
+    // the status on the day: the last change on or before it; a problem with none had not reached the ledger yet
+    .select(sql<LedgerStatus | null>`(select sc.to_status from status_change sc where sc.problem_id = p.id and sc.at <= ${asOf} order by sc.at desc, sc.id desc limit 1)`.as('status_on'))
+    .select(sql<string | null>`(select u2.text from progress_update u2 where u2.problem_id = p.id and u2.at <= ${asOf} order by u2.at desc, u2.id desc limit 1)`.as('note'))
+    .where('p.source_id', '=', s.id)
+    .where(scopeSql(scope))
+    .orderBy('p.ordinal')
+    .execute();
+  const present = rows.filter((r) => r.status_on !== null);
+  const ids = present.map((r) => r.id);
+  const [aspects, measures, cooperating, money, people] = await Promise.all([
+    db.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', s.id).orderBy('ordinal').execute(),
+    ids.length
+      ? db.selectFrom('measure as m').leftJoin('org_unit as u', 'u.id', 'm.owner_unit_id').leftJoin('person as o', 'o.id', 'm.owner_person_id')
+          .select(['m.problem_id', 'm.ordinal', 'm.text', 'm.status', 'm.deadline', 'u.name as unit', 'o.name as person']).where('m.problem_id', 'in', ids).orderBy('m.ordinal').execute()
+      : [],
+    ids.length ? db.selectFrom('problem_unit as pu').innerJoin('org_unit as u', 'u.id', 'pu.unit_id').select(['pu.problem_id', 'u.name']).where('pu.role', '=', 'cooperating').where('pu.problem_id', 'in', ids).orderBy('u.name').execute() : [],
+    ids.length
+      ? db.selectFrom('outcome').select(['problem_id', 'amount_wan']).where('kind', '=', 'money').where('problem_id', 'in', ids).where((eb) => eb.or([eb('at', 'is', null), eb('at', '<=', asOf)])).execute()
+      : [],
+    db.selectFrom('person').select('name').execute(),
+  ]);
+  const byProblem = <T extends { problem_id: number | null }>(xs: readonly T[]) => {
+    const m = new Map<number, T[]>();
+    for (const x of xs) if (x.problem_id !== null) m.set(x.problem_id, [...(m.get(x.problem_id) ?? []), x]);
+    return m;
+  };
+  const measuresOf = byProblem(measures);
+  const cooperatingOf = byProblem(cooperating);
+  const moneyOf = byProblem(money);
+  const childrenOf = new Map<number, typeof present>();
+  for (const r of present) if (r.parent_id !== null) childrenOf.set(r.parent_id, [...(childrenOf.get(r.parent_id) ?? []), r]);
+  const toProblem = (r: (typeof present)[number]): SnapshotProblem => {
+    const m = (moneyOf.get(r.id) ?? []).map((o) => o.amount_wan).filter((a): a is string => a !== null);
+    return {
+      code: r.code,
+      title: r.title,
+      detail: r.detail,
+      status: r.status_on as LedgerStatus,
+      longTerm: r.long_term,
+      triage: r.triage as Triage | null,
+      leadUnit: r.lead_unit,
+      cooperatingUnits: (cooperatingOf.get(r.id) ?? []).map((c) => c.name),
+      leadLeader: r.lead_leader,
+      responsiblePerson: r.responsible,
+      deadline: r.deadline,
+      target: r.target,
+      progress: r.progress,
+      measures: (measuresOf.get(r.id) ?? []).map((x): SnapshotMeasure => ({ ordinal: x.ordinal, text: x.text, status: x.status as SnapshotMeasure['status'], ownerUnit: x.unit, ownerPerson: x.person, deadline: x.deadline })),
+      latestNote: r.note,
+      moneyWan: m.length ? addDecimals(m) : null,
+      children: (childrenOf.get(r.id) ?? []).map(toProblem),
+    };
+  };
+  const top = present.filter((r) => r.parent_id === null);
+  const snapshotAspects = aspects.map((a) => ({ title: a.title, problems: top.filter((r) => r.aspect_id === a.id).map(toProblem) }));
+  const loose = top.filter((r) => r.aspect_id === null).map(toProblem);
+  const [problems, specific] = await Promise.all([
+    ledgerStatistics(db, { source: code, asOf, today, scope }),
+    ledgerStatistics(db, { source: code, asOf, today, level: 'specific', scope }),
+  ]);
+  return {
+    source: {
+      code: s.code,
+      kind: s.kind,
+      title: s.title,
+      issuer: s.issuer,
+      round: s.round,
+      team: s.team,
+      inspectedUnit: s.inspected_unit,
+      periodStart: s.period_start,
+      periodEnd: s.period_end,
+      feedbackDate: s.feedback_date,
+    },
+    asOf,
+    aspects: [...snapshotAspects.filter((a) => a.problems.length > 0), ...(loose.length ? [{ title: null, problems: loose }] : [])],
+    problems,
+    specific,
+    measures: measures.length,
+    people: people.map((p) => p.name),
+  };
+}
+
+function checkDay(label: string, day: string | undefined, today: string): string {
+  if (day === undefined) return today;
+  if (!isIsoDate(day)) throw new ActionRefused(`${label}“${day}”不是有效日期，应写作 2024-12-02`);
+  return day;
+}
+
+export async function generateReport(db: Db, r: ReportRequest): Promise<GeneratedFile> {
+  const asOf = checkDay('统计截止日期', r.asOf, r.today);
+  const date = checkDay('成文日期', r.date, r.today);
+  if (asOf > r.today) throw new ActionRefused(`统计截止日期 ${asOf} 晚于今天，台账还没有那一天的数据`);
+  if (date < asOf) throw new ActionRefused(`成文日期 ${date} 早于统计截止日期 ${asOf}`);
+  const snapshot = await ledgerSnapshot(db, r.source, asOf, r.today, r.scope);
+  if (r.kind === 'npc' && snapshot.source.kind !== 'audit') throw new ActionRefused(`${r.source} 不是审计查出的问题，不能生成审计查出问题整改情况的报告`);
+  const settings = await publicationSettings(db, r.source, r.scope);
+  const document =
+    r.kind === 'tongbao'
+      ? tongbao(snapshot, settings, { public: r.public === true, date })
+      : r.kind === 'plan'
+        ? rectificationPlan(snapshot, settings, date)
+        : npcReport(snapshot, settings, date);
+  const variant = r.kind === 'tongbao' ? (r.public ? '（公开版）' : '（内部版）') : '';
+  const fileName = `${r.source}-${REPORT_NAME[r.kind]}${variant}-${asOf}.docx`;
+  const bytes = await writeOfficialDocx(document);
+  // a plan is a table of tasks, not a report with figures: nothing to check it against
+  const findings = r.kind === 'plan' ? [] : (await readReportBytes(fileName, bytes)).reports.flatMap((x) => x.findings);
+  return { fileName, bytes, document, findings };
+}
+
+export async function generateItemForm(db: Db, code: string, kind: ItemFormKind, today: string, scope?: Scope): Promise<GeneratedFile> {
+  const d = await problemDetail(db, code, today, scope);
+  const [source, supervision, closure] = await Promise.all([
+    db.selectFrom('source').select(['code', 'publication', 'parsed', 'inspected_unit', 'issuer']).where('code', '=', d.problem.source.code).executeTakeFirstOrThrow(),
+    db.selectFrom('supervision_action as a').innerJoin('problem as p', 'p.id', 'a.problem_id').select(['a.at', 'a.kind']).where('p.code', '=', code).orderBy('a.at').orderBy('a.id').execute(),
+    db.selectFrom('closure_request as c').innerJoin('problem as p', 'p.id', 'c.problem_id').selectAll('c').where('p.code', '=', code).orderBy('c.id', 'desc').executeTakeFirst(),
+  ]);
+  const settings = publicationOf(source.publication, reportContacts(source.parsed));
+  const issuer = `${settings.issuer ?? source.inspected_unit ?? source.issuer ?? ''}整改工作领导小组办公室`;
+  const facts: ItemFacts = {
+    code: d.problem.code,
+    title: d.problem.title,
+    sourceTitle: d.problem.source.title,
+    aspect: d.problem.aspect,
+    status: d.problem.status,
+    longTerm: d.problem.longTerm,
+    progress: d.problem.progress,
+    leadUnit: d.problem.leadUnit,
+    cooperatingUnits: d.problem.cooperatingUnits,
+    leadLeader: d.problem.leadLeader,
+    responsiblePerson: d.problem.responsiblePerson,
+    deadline: d.problem.deadline,
+    target: d.problem.target,
+    colour: d.problem.colour,
+    measures: d.measures,
+    evidence: d.evidence,
+    supervision: supervision.map((x) => ({ at: x.at, label: SUPERVISION_LABEL[x.kind as SupervisionKind] ?? x.kind })),
+    closure: closure
+      ? { requestedBy: closure.requested_by, requestedAt: closure.requested_at, note: closure.note, decision: closure.decision, decidedBy: closure.decided_by, decidedAt: closure.decided_at, reason: closure.reason }
+      : null,
+  };
+  const document = kind === 'notice' ? supervisionNotice(facts, issuer, today) : closureForm(facts, issuer, today);
+  return { fileName: `${code}-${ITEM_FORM_NAME[kind]}-${today}.docx`, bytes: await writeOfficialDocx(document), document, findings: [] };
+}
+
