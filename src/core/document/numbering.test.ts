@@ -18,12 +18,14 @@ describe('numbering at the start of a line', () => {
     ['1.110KV线路迁改', ['arabic-dot', 1]],
     ['（1）健全议事决策机制', ['arabic-paren', 1]],
     ['16)持续采取务实管用的措施', ['arabic-paren', 16]],
+    // a specific problem whose title starts with a year (found reading back a generated 通报 of seed 002)
+    ['（1）2021年未将保密工作纳入到班子会议事日程', ['arabic-paren', 1]],
     ['③加强督办', ['circled', 3]],
     ['第二，超前谋划国资国企发展方向。', ['ordinal-di', 2]],
     ['存在问题三十二：对审计监督检查指出问题整改不力。', ['problem-no', 32]],
   ])('%s', (line, expected) => expect(n(line)).toEqual(expected));
 
-  it.each(['一是修订完善了学习制度', '一方面，优化移交程序', '2.3亿元用于…', '2023 年度基本支出', '5.17重要讲话', '12家企业按规定退回'])(
+  it.each(['一是修订完善了学习制度', '一方面，优化移交程序', '2.3亿元用于…', '2023 年度基本支出', '5.17重要讲话', '12家企业按规定退回', '1)2021年度'])(
     '%s is not an item',
     (line) => expect(n(line)).toBeNull(),
   );

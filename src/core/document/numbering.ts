@@ -29,8 +29,9 @@ const PATTERNS: readonly { style: NumberingStyle; re: RegExp; ordinal: (m: RegEx
   { style: 'cn-comma', re: new RegExp(`^\\s*(${CN})\\s*[、.](?!\\d)`), ordinal: (m) => num(m[1]) },
   // "(一)…", "（一）", "(一）"
   { style: 'cn-paren', re: new RegExp(`^\\s*\\(\\s*(${CN})\\s*\\)`), ordinal: (m) => num(m[1]) },
-  // "(1)…", "16)…" (the "(" lost in conversion)
-  { style: 'arabic-paren', re: /^\s*\(?\s*(\d{1,3})\s*\)(?![\d.])/, ordinal: (m) => Number(m[1]) },
+  // "(1)…", "(1)2021年未将保密工作…" (a year right after the marker), "16)…" (the "(" lost in conversion — then a
+  // digit after it means a figure such as "1)2", not an item)
+  { style: 'arabic-paren', re: /^\s*(?:\(\s*(\d{1,3})\s*\)|(\d{1,3})\s*\)(?![\d.]))/, ordinal: (m) => Number(m[1] ?? m[2]) },
   // "1.…", "1．…", "1、…"; "2.3亿元…" is a number and "5.17重要讲话" a date, not items; "1.110KV" is item 1 about a
   // 110KV line
   {

@@ -87,6 +87,7 @@ export function closureForm(f: ItemFacts, issuer: string, today: string): Offici
     { kind: 'field', label: '整改办审核意见', value: decision },
     { kind: 'field', label: '牵头单位负责人（签字）', value: '　\n　　　　年　　月　　日' },
     { kind: 'field', label: '分管领导审批（签字）', value: '　\n　　　　年　　月　　日' },
+    { kind: 'field', label: '出具单位', value: `${issuer}\n${chineseDate(today)}` },
   ];
-  return { title: '整改事项对账销号单', blocks, signature: { issuer, date: today }, form: true };
+  return { title: '整改事项对账销号单', blocks, form: true };
 }
