@@ -20,6 +20,7 @@ const PASSWORD = 'correct horse battery';
 let l: Ledger;
 let app: FastifyInstance;
 let code: string; // a problem led by 计划财务股
+const source = () => (code ? code.slice(0, code.lastIndexOf('-')) : ':source'); // test names are made before code is known
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
 /** A multipart upload of one file, with the caller's headers (session, CSRF) kept. */
@@ -158,7 +159,7 @@ describe('the API', () => {
 });
 
 describe('access control: every route for every role', () => {
-  type Route = { name: string; method: 'GET' | 'POST'; url: () => string; cap: string; problem?: boolean; body?: object | (() => object); upload?: boolean };
+  type Route = { name: string; method: 'GET' | 'POST' | 'PUT'; url: () => string; cap: string; problem?: boolean; body?: object | (() => object); upload?: boolean };
   const routes: Route[] = [
     { name: '来源列表', method: 'GET', url: () => '/api/sources', cap: 'read' },
     { name: '统计', method: 'GET', url: () => '/api/stats', cap: 'read' },
@@ -185,14 +186,22 @@ describe('access control: every route for every role', () => {
     { name: '人员', method: 'GET', url: () => '/api/people', cap: 'read' },
     { name: '新增人员', method: 'POST', url: () => '/api/people', cap: 'manage-org', body: { name: '新人员' } },
     { name: '账号', method: 'GET', url: () => '/api/users', cap: 'manage-users' },
+    { name: '生成通报', method: 'GET', url: () => `/api/sources/${source()}/reports/tongbao?public=true`, cap: 'export' },
+    { name: '生成整改方案', method: 'GET', url: () => `/api/sources/${source()}/reports/plan`, cap: 'export' },
+    { name: '导出台账工作簿', method: 'GET', url: () => `/api/sources/${source()}/workbook`, cap: 'export' },
+    { name: '导入台账工作簿', method: 'POST', url: () => '/api/workbook', cap: 'import', upload: true },
+    { name: '公开设置', method: 'GET', url: () => `/api/sources/${source()}/publication`, cap: 'read', problem: true },
+    { name: '修改公开设置', method: 'PUT', url: () => `/api/sources/${source()}/publication`, cap: 'import', body: { commentDays: 10 } },
+    { name: '督办单', method: 'GET', url: () => `/api/problems/${code}/forms/notice`, cap: 'supervise', problem: true },
+    { name: '对账销号单', method: 'GET', url: () => `/api/problems/${code}/forms/closure`, cap: 'read', problem: true },
     { name: '新增账号', method: 'POST', url: () => '/api/users', cap: 'manage-users', body: { username: 'x-new', displayName: '新', password: PASSWORD, role: 'unit', unit: '计划财务股' } },
   ];
   const CAN: Record<string, string[]> = {
-    admin: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'manage-users'],
-    office: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org'],
+    admin: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'manage-users', 'export'],
+    office: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'export'],
     unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
-    leader: ['read', 'check', 'decide-closure', 'decide-extension'],
-    supervisor: ['read', 'check', 'supervise', 'lookback'],
+    leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export'],
+    supervisor: ['read', 'check', 'supervise', 'lookback', 'export'],
     otherunit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
   };
   const inScope: Record<string, boolean> = { admin: true, office: true, unit: true, leader: true, supervisor: true, otherunit: false };
@@ -224,5 +233,35 @@ describe('access control: every route for every role', () => {
     const shown = (await app.inject({ method: 'GET', url: `/api/problems/${code}`, headers: { cookie: sessions.unit?.cookie ?? '' } })).json().problem.colour;
     expect(Object.values(own.colours as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(1);
     expect(own.colours[shown]).toBe(1);
+  });
+});
+
+describe('documents through the API', () => {
+  const office = () => ({ cookie: sessions.office?.cookie ?? '', 'x-csrf-token': sessions.office?.csrf ?? '' });
+
+  it('downloads the 通报 as .docx under its Chinese name, with what reading it back found', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/sources/${source()}/reports/tongbao?public=true&asOf=2025-01-10`, headers: office() });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('wordprocessingml');
+    expect(decodeURIComponent(String(r.headers['content-disposition']))).toContain(`${source()}-整改进展情况的通报（公开版）-2025-01-10.docx`);
+    expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(JSON.parse(decodeURIComponent(String(r.headers['x-zg-findings'])))).toEqual([]);
+    const bad = await app.inject({ method: 'GET', url: `/api/sources/${source()}/reports/tongbao?asOf=2099-01-01`, headers: office() });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().message).toContain('晚于今天');
+  });
+
+  it('changes the publication settings and refuses what is not one', async () => {
+    const ok = await app.inject({ method: 'PUT', url: `/api/sources/${source()}/publication`, headers: office(), payload: { commentDays: 20, contacts: [{ kind: 'email', value: 'zgb@example.org' }] } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ commentDays: 20, contacts: [{ kind: 'email', value: 'zgb@example.org' }], hide: { personNames: true } });
+    const bad = await app.inject({ method: 'PUT', url: `/api/sources/${source()}/publication`, headers: office(), payload: { commentDays: 0 } });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('refuses a workbook that is not one, saying why, and changes nothing', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/workbook', ...multipart('台账.xlsx', '这不是工作簿', office()) });
+    expect(r.statusCode).toBe(422);
+    expect(JSON.stringify(r.json())).toMatch(/工作簿/);
   });
 });

@@ -19,6 +19,7 @@ import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { actionRoutes } from './routes/actions.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { reportRoutes } from './routes/reports.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -70,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   actionRoutes(app, opts.ledger.db, today, maxUpload);
   documentRoutes(app, opts.ledger, today, maxUpload);
   adminRoutes(app, opts.ledger.db);
+  reportRoutes(app, opts.ledger, today, maxUpload);
   if (opts.webRoot && existsSync(opts.webRoot)) await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
   return app;
 }

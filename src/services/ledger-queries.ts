@@ -25,7 +25,8 @@ export interface StatsQuery {
   readonly scope?: Scope;
 }
 
-async function sourceId(db: Db, code: string, scope?: Scope): Promise<number> {
+/** The id of a source the viewer may see; NotFoundError otherwise. */
+export async function sourceId(db: Db, code: string, scope?: Scope): Promise<number> {
   const s = await db.selectFrom('source as s').select('id').where('code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
   if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   return s.id;

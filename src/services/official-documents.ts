@@ -67,6 +67,7 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
   const s = await sourceRow(db, code, scope);
   const rows = await db
     .selectFrom('problem as p')
+    .innerJoin('source as s', 's.id', 'p.source_id') // the viewer's scope may be over sources
     .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
     .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
     .leftJoin('person as r', 'r.id', 'p.responsible_person_id')

@@ -21,14 +21,16 @@ export type Capability =
   | 'lookback'
   | 'record-outcome'
   | 'manage-org'
-  | 'manage-users';
+  | 'manage-users'
+  /** generate a source's documents (通报, plan, report to the People's Congress) and its workbook */
+  | 'export';
 
 const MATRIX: Record<Role, readonly Capability[]> = {
-  admin: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'manage-users'],
-  office: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org'],
+  admin: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'manage-users', 'export'],
+  office: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'export'],
   unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
-  leader: ['read', 'check', 'decide-closure', 'decide-extension'],
-  supervisor: ['read', 'check', 'supervise', 'lookback'],
+  leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export'],
+  supervisor: ['read', 'check', 'supervise', 'lookback', 'export'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -1,0 +1,110 @@
+// Documents out of the ledger — a source's 通报, plan and report to the People's Congress, one item's 督办单 and
+// 对账销号单, the four-list workbook — and the workbook back in; a source's publication settings.
+import { z } from 'zod';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { exportLedger, importLedgerWorkbook } from '../../services/ledger-workbook.ts';
+import { generateItemForm, generateReport, publicationSettings } from '../../services/official-documents.ts';
+import { setPublication } from '../../services/source-settings.ts';
+import { sourceId } from '../../services/ledger-queries.ts';
+import type { Ledger } from '../../services/ledger.ts';
+import { viewerWith } from '../auth.ts';
+import { HttpError } from '../errors.ts';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2024-12-02');
+
+/** A file download; the name travels RFC 5987-encoded so Chinese names survive every browser. */
+function download(reply: FastifyReply, fileName: string, type: string, bytes: Uint8Array, headers: Record<string, string> = {}) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .headers(headers)
+    .send(Buffer.from(bytes));
+}
+
+const contact = z.object({ kind: z.enum(['person', 'phone', 'email', 'address', 'postcode']), value: z.string().min(1).max(200) });
+const publicationSchema = z.object({
+  issuer: z.string().max(100).nullable().optional(),
+  commentDays: z.number().int().min(1).max(90).optional(),
+  contacts: z.array(contact).max(20).optional(),
+  hide: z.object({ personNames: z.boolean(), personalPhones: z.boolean(), internalNotes: z.boolean() }).optional(),
+});
+
+export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ledger.db;
+
+  r.get(
+    '/api/sources/:source/reports/:kind',
+    {
+      schema: {
+        tags: ['公文'],
+        summary: '由台账生成公文（.docx）：tongbao 整改进展情况的通报，plan 整改方案，npc 审计查出问题整改情况的报告',
+        params: z.object({ source: z.string().max(40), kind: z.enum(['tongbao', 'plan', 'npc']) }),
+        querystring: z.object({ asOf: day.optional(), date: day.optional(), public: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const v = viewerWith(req, 'export');
+      const f = await generateReport(db, { source: req.params.source, kind: req.params.kind, asOf: req.query.asOf, date: req.query.date, public: req.query.public === 'true', today: today(), scope: v.scope });
+      // what reading the document back found: the ledger's own contradictions, for the screen to show
+      const errors = f.findings.filter((x) => x.severity === 'error').map((x) => x.message);
+      return download(reply, f.fileName, DOCX, f.bytes, { 'x-zg-findings': encodeURIComponent(JSON.stringify(errors)) });
+    },
+  );
+
+  r.get(
+    '/api/problems/:code/forms/:kind',
+    { schema: { tags: ['公文'], summary: '一个问题的督办单（notice）或对账销号单（closure），.docx', params: z.object({ code: z.string().max(40), kind: z.enum(['notice', 'closure']) }) } },
+    async (req, reply) => {
+      const v = viewerWith(req, req.params.kind === 'notice' ? 'supervise' : 'read');
+      const f = await generateItemForm(db, req.params.code, req.params.kind, today(), v.scope);
+      return download(reply, f.fileName, DOCX, f.bytes);
+    },
+  );
+
+  r.get(
+    '/api/sources/:source/workbook',
+    { schema: { tags: ['公文'], summary: '台账工作簿（.xlsx）：问题清单、任务清单、责任清单、督办清单', params: z.object({ source: z.string().max(40) }) } },
+    async (req, reply) => {
+      const v = viewerWith(req, 'export');
+      await sourceId(db, req.params.source, v.scope); // 404 outside the viewer's scope
+      const bytes = await exportLedger(db, req.params.source, today());
+      return download(reply, `${req.params.source}-台账-${today()}.xlsx`, XLSX, bytes);
+    },
+  );
+
+  r.post('/api/workbook', { schema: { tags: ['公文'], summary: '从台账工作簿（.xlsx）导入：逐行核对，有任何一行不对则全部不导入' } }, async (req) => {
+    const v = viewerWith(req, 'import');
+    let file: { name: string; bytes: Uint8Array } | null = null;
+    let source: string | undefined;
+    for await (const part of req.parts({ limits: { fileSize: maxUploadBytes, files: 1 } })) {
+      if (part.type === 'file') file = { name: part.filename || '台账.xlsx', bytes: new Uint8Array(await part.toBuffer()) };
+      else if (part.fieldname === 'source' && String(part.value).trim()) source = String(part.value).trim();
+    }
+    if (!file) throw new HttpError(400, 'NO_FILE', '请选择要导入的台账工作簿');
+    return importLedgerWorkbook(ledger, file.bytes, { actor: v.displayName, today: today(), fileName: file.name, source });
+  });
+
+  r.get(
+    '/api/sources/:source/publication',
+    { schema: { tags: ['公文'], summary: '来源的公开设置：署名、公开期限、联系方式、公开版隐去的内容', params: z.object({ source: z.string().max(40) }) } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return publicationSettings(db, req.params.source, v.scope);
+    },
+  );
+
+  r.put(
+    '/api/sources/:source/publication',
+    { schema: { tags: ['公文'], summary: '修改来源的公开设置', params: z.object({ source: z.string().max(40) }), body: publicationSchema } },
+    async (req) => {
+      const v = viewerWith(req, 'import');
+      await sourceId(db, req.params.source, v.scope); // 404 outside the viewer's scope
+      return setPublication(db, req.params.source, v.displayName, req.body);
+    },
+  );
+}
