@@ -1,14 +1,17 @@
 // The web application in Debian's Chromium: the office imports seed 004 (correcting two statuses), assigns two
 // problems to a unit; the unit reports progress, uploads evidence and requests closure; the office returns one with a
-// reason and closes the other; the dashboard follows; the unit cannot open another unit's problem by its address.
+// reason and closes the other; the dashboard follows; the unit cannot open another unit’s problem by its address;
+// the public 通报 downloaded from the ledger screen states the new figures.
 // Screenshots of every main screen are saved under test/out/screens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.ts';
+import { readDocumentBytes } from '../../src/io/read-document.ts';
+import { readReports } from '../../src/core/read-reports.ts';
 import { createUser } from '../../src/services/accounts.ts';
 import { createUnit } from '../../src/services/organisation.ts';
 import type { Ledger } from '../../src/store/open-database.ts';
@@ -184,7 +187,21 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     await page.getByRole('menuitem', { name: '首页' }).click();
     await expect.poll(async () => (await page.getByTestId('stat-已完成').innerText()).replace(/\s/g, '')).toContain('24');
     await shot(page, '08-dashboard-after');
+    // the public 通报 from the ledger screen states the ledger as it now is: 24 completed
+    await page.goto(`${base}/ledger?source=XC2021-01`);
+    await page.getByTestId('doc-open').click();
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('doc-generate').click()]);
+    expect(docx.suggestedFilename()).toMatch(/^XC2021-01-整改进展情况的通报（公开版）-\d{4}-\d{2}-\d{2}\.docx$/);
+    const [tongbao] = readReports((await readDocumentBytes('通报.docx', new Uint8Array(readFileSync(await docx.path())))).text);
+    expect(tongbao?.claims.find((c) => c.metric === 'completed' && c.scope === null)?.value).toBe(24);
+    await shot(page, '08b-documents');
+    await page.keyboard.press('Escape');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('workbook-export').click()]);
+    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
     await page.getByRole('menuitem', { name: '核验' }).click();
+    // the ledger screen's own file input (workbook import) must be gone before the file is given
+    await page.getByRole('heading', { name: '核验整改报告' }).waitFor();
+    await expect.poll(() => page.locator('input[type=file]').count()).toBe(1);
     await page.locator('input[type=file]').setInputFiles(seedPath('000'));
     await page.getByTestId('finding').first().waitFor();
     await shot(page, '09-check');

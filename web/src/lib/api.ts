@@ -23,7 +23,7 @@ export function whenLoggedOut(f: () => void): void {
   onLoggedOut = f;
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   let payload: BodyInit | undefined;
@@ -36,11 +36,37 @@ export async function api<T>(method: 'GET' | 'POST' | 'DELETE', url: string, bod
   const text = await r.text();
   const json = text ? (JSON.parse(text) as unknown) : null;
   if (!r.ok) {
-    const e = (json ?? {}) as { code?: string; message?: string; failures?: unknown };
+    const e = (json ?? {}) as { code?: string; message?: string; failures?: unknown; reasons?: unknown };
     if (r.status === 401 && e.code === 'NOT_LOGGED_IN') onLoggedOut();
-    throw new ApiError(r.status, e.code ?? 'ERROR', e.message ?? `请求失败（${r.status}）`, e.failures);
+    throw new ApiError(r.status, e.code ?? 'ERROR', e.message ?? `请求失败（${r.status}）`, e.failures ?? e.reasons);
   }
   return json as T;
+}
+
+/**
+ * Downloads a generated file (a .docx or .xlsx) under the name the server gives it. Returns what the server found
+ * reading a generated report back (`x-zg-findings`), so the screen can say so.
+ */
+export async function download(url: string): Promise<{ fileName: string; findings: string[] }> {
+  const r = await fetch(url, { credentials: 'same-origin' });
+  if (!r.ok) {
+    const e = (await r.json().catch(() => ({}))) as { code?: string; message?: string };
+    if (r.status === 401 && e.code === 'NOT_LOGGED_IN') onLoggedOut();
+    throw new ApiError(r.status, e.code ?? 'ERROR', e.message ?? `下载失败（${r.status}）`);
+  }
+  const disposition = r.headers.get('content-disposition') ?? '';
+  const m = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const fileName = m ? decodeURIComponent(m[1] as string) : '下载文件';
+  const blob = await r.blob();
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  const findings = r.headers.get('x-zg-findings');
+  return { fileName, findings: findings ? (JSON.parse(decodeURIComponent(findings)) as string[]) : [] };
 }
 
 /** Query-string from an object, leaving out empty values. */

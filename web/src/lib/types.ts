@@ -3,7 +3,15 @@
 import type { Counts } from '../../../src/core/ledger/statistics.ts';
 import type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
 import type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
-export type { Colour, Counts, LedgerStatus };
+import type { PublicationSettings } from '../../../src/core/official/publication.ts';
+import type { WorkbookImportResult } from '../../../src/services/ledger-workbook.ts';
+export type { Colour, Counts, LedgerStatus, PublicationSettings, WorkbookImportResult };
+
+export interface SourceItem {
+  code: string;
+  kind: string;
+  title: string;
+}
 
 export interface Session {
   user: { username: string; displayName: string; role: string; roleLabel: string; unit: string | null };

@@ -11,7 +11,8 @@ import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { api, ApiError, qs, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { STATUS, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
-import type { LedgerStatus, MeasureItem, ProblemItem } from '../../lib/types.ts';
+import type { LedgerStatus, MeasureItem, ProblemItem, SourceItem } from '../../lib/types.ts';
+import { SourceDocuments } from '../documents/SourceDocuments.tsx';
 
 type View = 'problems' | 'tasks' | 'responsibility' | 'supervision';
 
@@ -103,7 +104,7 @@ export function LedgerPage() {
     setParams(next);
     setPage((p) => ({ ...p, current: 1 }));
   };
-  const sources = useGet<{ items: { code: string; title: string }[] }>('/api/sources');
+  const sources = useGet<{ items: SourceItem[] }>('/api/sources');
   const offset = (page.current - 1) * page.pageSize;
   const problems = useGet<{ total: number; items: ProblemItem[] }>(
     view === 'tasks' ? null : `/api/problems${qs({ ...filters, supervised: view === 'supervision', sort, limit: page.pageSize, offset })}`,
@@ -204,6 +205,7 @@ export function LedgerPage() {
         )}
         {can('assign') && view !== 'tasks' && <BulkAssign codes={selected} onDone={() => (setSelected([]), problems.reload())} />}
       </Space>
+      <SourceDocuments source={sources.data?.items.find((x) => x.code === filters.source)} onImported={() => (sources.reload(), problems.reload(), tasks.reload())} />
       {view === 'tasks' ? (
         <Table<MeasureItem> rowKey={(m) => `${m.problem}-${m.ordinal}`} columns={taskColumns} dataSource={tasks.data?.items ?? []} loading={tasks.loading} pagination={pagination(tasks.data?.total ?? 0)} onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })} />
       ) : (

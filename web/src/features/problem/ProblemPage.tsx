@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
-import { api, ApiError, useGet } from '../../lib/api.ts';
+import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { MONEY_KIND, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
 import type { ProblemDetail } from '../../lib/types.ts';
@@ -176,6 +176,11 @@ export function ProblemPage() {
           { name: 'unit', label: '单位', required: true, input: <Select options={['元', '万元', '亿元'].map((u) => ({ value: u, label: u }))} /> },
         ]} />,
     );
+  // the item's forms, filled from its record
+  const form = (kind: 'notice' | 'closure') => () =>
+    download(`/api/problems/${encodeURIComponent(p.code)}/forms/${kind}`).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '生成失败'));
+  if (can('supervise')) actions.push(<Button key="notice" onClick={form('notice')} data-testid="form-notice">督办单（.docx）</Button>);
+  actions.push(<Button key="closure-form" onClick={form('closure')} data-testid="form-closure">对账销号单（.docx）</Button>);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,0 +1,220 @@
+// A source's documents from the ledger page: the 通报 (public or internal), the plan and — for audit findings — the
+// report to the People's Congress at an as-of day; the four-list workbook out; a workbook in; publication settings.
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Upload } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useSession } from '../../app/session.tsx';
+import { api, ApiError, download, useGet } from '../../lib/api.ts';
+import type { PublicationSettings, SourceItem, WorkbookImportResult } from '../../lib/types.ts';
+
+type Kind = 'tongbao-public' | 'tongbao' | 'plan' | 'npc';
+const KINDS: { value: Kind; label: string; audit?: boolean }[] = [
+  { value: 'tongbao-public', label: '整改进展情况的通报（公开版）' },
+  { value: 'tongbao', label: '整改进展情况的通报（内部版）' },
+  { value: 'plan', label: '整改方案（任务分解表）' },
+  { value: 'npc', label: '审计查出问题整改情况的报告（报人大常委会）', audit: true },
+];
+
+function GenerateDialog({ source, open, onClose }: { source: SourceItem; open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [findings, setFindings] = useState<string[]>([]);
+  const onFinish = async (v: { kind: Kind; asOf?: Dayjs; date?: Dayjs }) => {
+    setBusy(true);
+    setFindings([]);
+    try {
+      const kind = v.kind === 'tongbao-public' ? 'tongbao' : v.kind;
+      const q = new URLSearchParams();
+      if (v.asOf) q.set('asOf', v.asOf.format('YYYY-MM-DD'));
+      if (v.date) q.set('date', v.date.format('YYYY-MM-DD'));
+      if (v.kind === 'tongbao-public') q.set('public', 'true');
+      const r = await download(`/api/sources/${encodeURIComponent(source.code)}/reports/${kind}?${q}`);
+      setFindings(r.findings);
+      message.success(`已生成：${r.fileName}`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '生成失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title={`生成公文：${source.code}`} open={open} onCancel={onClose} footer={null} destroyOnHidden width={560}>
+      <Form layout="vertical" onFinish={onFinish} initialValues={{ kind: 'tongbao-public' }}>
+        <Form.Item name="kind" label="公文" rules={[{ required: true }]}>
+          <Select options={KINDS.filter((k) => !k.audit || source.kind === 'audit').map(({ value, label }) => ({ value, label }))} data-testid="doc-kind" />
+        </Form.Item>
+        <Space>
+          <Form.Item name="asOf" label="统计截止日期" extra="不填为今天">
+            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+          <Form.Item name="date" label="成文日期" extra="不填为今天">
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        {findings.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="复核发现台账数据本身有矛盾，请核对台账后重新生成"
+            description={<ul style={{ margin: 0, paddingLeft: 20 }}>{findings.map((f) => <li key={f}>{f}</li>)}</ul>}
+          />
+        )}
+        <Form.Item style={{ marginBottom: 0 }}>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="doc-generate">
+            生成并下载（.docx）
+          </Button>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function PublicationDialog({ source, open, onClose }: { source: SourceItem; open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  const settings = useGet<PublicationSettings>(open ? `/api/sources/${encodeURIComponent(source.code)}/publication` : null);
+  const label = { person: '联系人', phone: '联系电话', email: '电子邮箱', address: '通信地址', postcode: '邮政编码' } as const;
+  const onFinish = async (v: { issuer?: string; commentDays: number; contacts: { kind: keyof typeof label; value: string }[]; hide: string[] }) => {
+    try {
+      await api('PUT', `/api/sources/${encodeURIComponent(source.code)}/publication`, {
+        issuer: v.issuer?.trim() || null,
+        commentDays: v.commentDays,
+        contacts: (v.contacts ?? []).filter((c) => c?.value?.trim()),
+        hide: { personNames: v.hide.includes('personNames'), personalPhones: v.hide.includes('personalPhones'), internalNotes: v.hide.includes('internalNotes') },
+      });
+      message.success('公开设置已保存');
+      onClose();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '保存失败');
+    }
+  };
+  const s = settings.data;
+  return (
+    <Modal title={`公开设置：${source.code}`} open={open} onCancel={onClose} footer={null} destroyOnHidden width={620}>
+      {s && (
+        <Form
+          layout="vertical"
+          onFinish={onFinish}
+          initialValues={{ issuer: s.issuer ?? '', commentDays: s.commentDays, contacts: s.contacts, hide: Object.entries(s.hide).filter(([, on]) => on).map(([k]) => k) }}
+        >
+          <Form.Item name="issuer" label="发文机关署名" extra="不填则用被巡察（审计）单位">
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="commentDays" label="公开期限（天，含发布当天）" rules={[{ required: true }]}>
+            <InputNumber min={1} max={90} />
+          </Form.Item>
+          <Form.List name="contacts">
+            {(fields, { add, remove }) => (
+              <Form.Item label="联系方式">
+                {fields.map((f) => (
+                  <Space key={f.key} style={{ display: 'flex', marginBottom: 8 }}>
+                    <Form.Item name={[f.name, 'kind']} noStyle>
+                      <Select style={{ width: 120 }} options={Object.entries(label).map(([value, l]) => ({ value, label: l }))} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'value']} noStyle>
+                      <Input style={{ width: 300 }} maxLength={200} />
+                    </Form.Item>
+                    <Button onClick={() => remove(f.name)}>删除</Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add({ kind: 'phone', value: '' })}>添加联系方式</Button>
+              </Form.Item>
+            )}
+          </Form.List>
+          <Form.Item name="hide" label="公开版隐去">
+            <Checkbox.Group
+              options={[
+                { value: 'personNames', label: '人员姓名（改为“王某”）' },
+                { value: 'personalPhones', label: '个人手机号' },
+                { value: 'internalNotes', label: '内部记录（责任人、时限、进展）' },
+              ]}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            保存
+          </Button>
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+/** The workbook back in: every row checked first; on refusal every reason is listed and nothing was written. */
+function WorkbookImport({ source, onDone }: { source: string | undefined; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const send = async (file: File) => {
+    setBusy(true);
+    setReasons([]);
+    const form = new FormData();
+    if (source) form.append('source', source);
+    form.append('file', file);
+    try {
+      const r = await api<WorkbookImportResult>('POST', '/api/workbook', form);
+      message.success(`已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
+      onDone();
+    } catch (e) {
+      if (e instanceof ApiError && Array.isArray(e.details)) setReasons(e.details as string[]);
+      message.error(e instanceof ApiError ? e.message : '导入失败');
+    } finally {
+      setBusy(false);
+    }
+    return false;
+  };
+  return (
+    <>
+      <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => (void send(f), false)}>
+        <Button loading={busy} data-testid="workbook-import">
+          导入台账（Excel）
+        </Button>
+      </Upload>
+      <Modal title="工作簿未导入，数据未作任何改动" open={reasons.length > 0} onCancel={() => setReasons([])} footer={null} width={640}>
+        <ul style={{ maxHeight: 400, overflow: 'auto', paddingLeft: 20 }} data-testid="workbook-reasons">
+          {reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </Modal>
+    </>
+  );
+}
+
+export function SourceDocuments({ source, onImported }: { source: SourceItem | undefined; onImported: () => void }) {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<'generate' | 'publication' | null>(null);
+  const exportWorkbook = async () => {
+    if (!source) return;
+    try {
+      const r = await download(`/api/sources/${encodeURIComponent(source.code)}/workbook`);
+      message.success(`已导出：${r.fileName}`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '导出失败');
+    }
+  };
+  return (
+    <Space wrap>
+      {can('export') && (
+        <>
+          <Button disabled={!source} title={source ? undefined : '请先选择整改来源'} onClick={() => setDialog('generate')} data-testid="doc-open">
+            生成公文
+          </Button>
+          <Button disabled={!source} title={source ? undefined : '请先选择整改来源'} onClick={exportWorkbook} data-testid="workbook-export">
+            导出台账（Excel）
+          </Button>
+        </>
+      )}
+      {can('import') && (
+        <>
+          <WorkbookImport source={source?.code} onDone={onImported} />
+          <Button disabled={!source} onClick={() => setDialog('publication')}>
+            公开设置
+          </Button>
+        </>
+      )}
+      {source && <GenerateDialog source={source} open={dialog === 'generate'} onClose={() => setDialog(null)} />}
+      {source && <PublicationDialog source={source} open={dialog === 'publication'} onClose={() => setDialog(null)} />}
+    </Space>
+  );
+}
