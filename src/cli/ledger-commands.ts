@@ -176,15 +176,19 @@ export function registerLedgerCommands(program: Command): void {
 
   program
     .command('import-ledger')
-    .description('从 Excel 工作簿导入台账（逐行核对，有任何一行不对则全部不导入）')
+    .description('从 Excel 工作簿导入台账：本系统导出的四个清单，或单位自己的台账（按列对应读取）；逐行核对，有任何一行不对则全部不导入')
     .argument('<file>', '台账工作簿（.xlsx）')
-    .option('--source <code>', '导入到的整改来源编号；不写则用工作簿“来源”表中的编号')
-    .action((file: string, opts: { source?: string }) =>
+    .option('--source <code>', '导入到的整改来源编号（可为新编号）；本系统的工作簿不写则用其“来源”表中的编号')
+    .option('--sheet <name>', '单位台账所在的工作表；默认第一个有内容的工作表')
+    .option('--map <pairs>', '单位台账的列对应，如 "问题=问题描述,牵头单位=责任部门"；未写的列按表头自动对应')
+    .option('--title <title>', '新建整改来源时的标题')
+    .action((file: string, opts: { source?: string; sheet?: string; map?: string; title?: string }) =>
       withLedger(async (l) => {
         const { readFile } = await import('node:fs/promises');
         const bytes = new Uint8Array(await readFile(file));
         const name = file.split(/[\\/]/).pop() as string;
-        const r = await importLedgerWorkbook(l, bytes, { actor: process.env.USER ?? 'cli', today: today(), fileName: name, source: opts.source });
+        const r = await importLedgerWorkbook(l, bytes, { actor: process.env.USER ?? 'cli', today: today(), fileName: name, source: opts.source, sheet: opts.sheet, mapping: opts.map, title: opts.title });
+        if (r.mapping) print(`列对应：${r.mapping}`);
         print(`已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
       }),
     );

@@ -93,6 +93,61 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return v as Cell;
 }
 
+/**
+ * Merged cells below the header: a merged "方面" over four rows leaves three of them empty, and guessing that they
+ * repeat the first is how wrong rows get written. Each is named, to be unmerged and filled in.
+ */
+function mergedCells(ws: ExcelJS.Worksheet, headerRow: number, headers: readonly (string | null)[]): string[] {
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((m) => /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m)).filter((m): m is RegExpExecArray => m !== null);
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const out: string[] = [];
+  for (const m of merges) {
+    const [top, bottom] = [Number(m[2]), Number(m[4])];
+    if (bottom <= headerRow) continue;
+    const [left, right] = [col(m[1] as string), col(m[3] as string)];
+    const name = (c: number) => `“${headers[c - 1] ?? `第${c}列`}”`;
+    const cols = left === right ? `${name(left)}列` : `${name(left)}至${name(right)}列`;
+    out.push(`工作表“${ws.name}”第${top}${bottom > top ? `—${bottom}` : ''}行${cols}是合并单元格：请取消合并，逐行填写`);
+  }
+  return out;
+}
+
+/** One sheet of a unit's own workbook: its header row (the first row with text), its rows, and what cannot be read. */
+export interface SheetTable {
+  readonly sheets: string[];
+  readonly name: string;
+  readonly headerRow: number;
+  readonly headers: string[];
+  readonly rows: { row: number; cells: Cell[] }[];
+  readonly faults: string[];
+}
+
+export async function readSheetTable(bytes: Uint8Array, sheetName?: string): Promise<SheetTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new WorkbookFormatError((e as Error).message);
+  }
+  const sheets = wb.worksheets.map((w) => w.name);
+  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets.find((w) => w.actualRowCount > 0);
+  if (!ws) return { sheets, name: sheetName ?? '', headerRow: 0, headers: [], rows: [], faults: [sheetName ? `没有名为“${sheetName}”的工作表（有：${sheets.join('、')}）` : '工作簿中没有内容'] };
+  // a title row ("XX局巡察整改台账") may sit above the header: the header is the first row with two or more cells
+  let headerRow = 0;
+  ws.eachRow((r, n) => {
+    if (headerRow === 0 && (r.values as unknown[]).filter((v) => v !== null && v !== undefined && String(v).trim() !== '').length >= 2) headerRow = n;
+  });
+  const width = ws.columnCount;
+  const headers = Array.from({ length: width }, (_, i) => String(cellValue(ws.getRow(headerRow).getCell(i + 1).value) ?? '').trim());
+  const rows: { row: number; cells: Cell[] }[] = [];
+  ws.eachRow((r, n) => {
+    if (n <= headerRow) return;
+    const cells = headers.map((_, i) => cellValue(r.getCell(i + 1).value));
+    if (cells.some((c) => c !== null && String(c).trim() !== '')) rows.push({ row: n, cells });
+  });
+  return { sheets, name: ws.name, headerRow, headers, rows, faults: mergedCells(ws, headerRow, headers) };
+}
+
 export interface RawWorkbook {
   readonly source: Record<string, Cell>;
   readonly problems: { row: number; cells: Cell[] }[];
@@ -121,6 +176,7 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<RawWorkbook
     }
     const header = columns.map((_, i) => cellValue(ws.getRow(1).getCell(i + 1).value));
     columns.forEach((c, i) => header[i] !== c && missing.push(`工作表“${name}”第${i + 1}列应为“${c}”，实为“${header[i] ?? '空'}”`));
+    missing.push(...mergedCells(ws, 1, columns));
     const out: { row: number; cells: Cell[] }[] = [];
     ws.eachRow((r, n) => {
       if (n === 1) return;

@@ -1,12 +1,14 @@
-// Use cases: a source's ledger out as an .xlsx workbook (the four lists), and a workbook in — every row checked
-// first, every fault named by sheet and row, and nothing written unless all of it is right.
+// Use cases: a source's ledger out as an .xlsx workbook (the four lists), and a workbook in — ours, or a unit's own
+// read through a mapping of its columns — every row checked first, every fault named by sheet and row, and nothing
+// written unless all of it is right.
 import { createHash } from 'node:crypto';
 import { readMeasureRow, readProblemRow, type SheetMeasure, type SheetProblem } from '../core/ledger/ledger-sheet.ts';
 import { thresholdsOf, warningColour } from '../core/ledger/warning.ts';
 import { sourceKindOf, type SourceKind } from '../core/ledger/codes.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
-import { readLedgerWorkbook, SOURCE_LABELS, WorkbookFormatError, writeLedgerWorkbook } from '../io/ledger-workbook.ts';
+import { readLedgerWorkbook, readSheetTable, SOURCE_LABELS, WorkbookFormatError, writeLedgerWorkbook, type RawWorkbook } from '../io/ledger-workbook.ts';
+import { describeMapping, guessMapping, mappedRows, parseMapping, type ColumnMapping } from '../core/ledger/column-mapping.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
@@ -86,29 +88,40 @@ export interface WorkbookImportResult {
   readonly created: boolean;
   readonly problems: number;
   readonly measures: number;
+  /** a unit's own workbook: how its columns were read, "问题 ← 问题描述；牵头单位 ← 责任部门" */
+  readonly mapping?: string;
 }
 
-/** Reads and checks every row; throws LedgerWorkbookError with all the faults, or returns what to write. */
-async function check(bytes: Uint8Array, sourceOverride?: string) {
-  let raw;
+/** Where a row's faults are said to be: our own sheets by name, or the one sheet of a unit's workbook. */
+interface SheetNames {
+  readonly problems: string;
+  readonly measures: string;
+}
+const OWN_SHEETS: SheetNames = { problems: '问题清单', measures: '任务清单' };
+
+async function readOwn(bytes: Uint8Array): Promise<RawWorkbook> {
   try {
-    raw = await readLedgerWorkbook(bytes);
+    return await readLedgerWorkbook(bytes);
   } catch (e) {
     if (e instanceof WorkbookFormatError) throw new LedgerWorkbookError(['文件不是可读取的 Excel（.xlsx）工作簿']);
     throw e;
   }
+}
+
+/** Checks every row; throws LedgerWorkbookError with all the faults, or returns what to write. */
+function checkRaw(raw: RawWorkbook, sourceOverride: string | undefined, sheets: SheetNames = OWN_SHEETS) {
   const reasons = [...raw.missing];
   const problems: SheetProblem[] = [];
   const measures: SheetMeasure[] = [];
   for (const { row, cells } of raw.problems) {
     const r = readProblemRow(cells, row);
     if (r.ok) problems.push(r.value);
-    else reasons.push(...r.errors.map((e) => `问题清单第${row}行：${e}`));
+    else reasons.push(...r.errors.map((e) => `${sheets.problems}第${row}行：${e}`));
   }
   for (const { row, cells } of raw.measures) {
     const r = readMeasureRow(cells, row);
     if (r.ok) measures.push(r.value);
-    else reasons.push(...r.errors.map((e) => `任务清单第${row}行：${e}`));
+    else reasons.push(...r.errors.map((e) => `${sheets.measures}第${row}行：${e}`));
   }
   // codes as written, valid rows or not: one bad cell should not make every row that refers to its problem wrong too
   const seen = new Map<string, number>();
@@ -116,10 +129,10 @@ async function check(bytes: Uint8Array, sourceOverride?: string) {
     const code = cells[0] === null ? '' : String(cells[0]).trim();
     if (!code) continue;
     const before = seen.get(code);
-    if (before) reasons.push(`问题清单第${row}行：编号“${code}”与第${before}行重复`);
+    if (before) reasons.push(`${sheets.problems}第${row}行：编号“${code}”与第${before}行重复`);
     else seen.set(code, row);
   }
-  for (const m of measures) if (!seen.has(m.problem)) reasons.push(`任务清单第${m.row}行：问题编号“${m.problem}”不在问题清单中`);
+  for (const m of measures) if (!seen.has(m.problem)) reasons.push(`${sheets.measures}第${m.row}行：问题编号“${m.problem}”不在问题清单中`);
   const code = sourceOverride ?? (raw.source[SOURCE_LABELS.code] ? String(raw.source[SOURCE_LABELS.code]) : null);
   if (!code) reasons.push('来源：缺少来源编号');
   if (reasons.length) throw new LedgerWorkbookError(reasons);
@@ -166,8 +179,74 @@ async function nameIndex(trx: Tx) {
   };
 }
 
-export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, opts: { actor: string; today: string; fileName: string; source?: string | undefined }): Promise<WorkbookImportResult> {
-  const wb = await check(bytes, opts.source);
+export interface WorkbookImportOptions {
+  readonly actor: string;
+  readonly today: string;
+  readonly fileName: string;
+  /** the source to import into; a unit's own workbook needs one (a new code creates the source) */
+  readonly source?: string | undefined;
+  /** for a unit's own workbook: its sheet (default: the first with content) */
+  readonly sheet?: string | undefined;
+  /** for a unit's own workbook: "问题=问题描述,牵头单位=责任部门", over the mapping guessed from its headers */
+  readonly mapping?: string | undefined;
+  /** for a new source made from a unit's own workbook */
+  readonly title?: string | undefined;
+}
+
+/**
+ * A workbook in: our own four lists, or — when it has no 问题清单 sheet, or a mapping is given — a unit's own
+ * ledger read through a mapping of its columns. All rows are checked before anything is written.
+ */
+export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImportOptions): Promise<WorkbookImportResult> {
+  const own = await readOwn(bytes);
+  const isOwn = opts.mapping === undefined && opts.sheet === undefined && !own.missing.includes('缺少工作表“问题清单”');
+  if (isOwn) return write(ledger, checkRaw(own, opts.source), bytes, opts);
+  return importMapped(ledger, bytes, opts);
+}
+
+async function importMapped(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImportOptions): Promise<WorkbookImportResult> {
+  const table = await readSheetTable(bytes, opts.sheet);
+  if (!opts.source) throw new LedgerWorkbookError(['这不是本系统导出的台账工作簿（没有“问题清单”工作表）：请指定导入到哪个整改来源（可为新的来源编号），系统将按列对应读取']);
+  const guessed = guessMapping(table.headers);
+  const given = opts.mapping ? parseMapping(opts.mapping, table.headers) : { mapping: {}, reasons: [] };
+  const mapping: ColumnMapping = { ...guessed, ...given.mapping };
+  const reasons = [...table.faults, ...given.reasons];
+  if (mapping['问题'] === undefined && given.reasons.length === 0) reasons.push(`未能确定哪一列是“问题”，请写明列对应，如：问题=问题描述（工作表“${table.name}”的列有：${table.headers.filter(Boolean).join('、')}）`);
+  if (reasons.length) throw new LedgerWorkbookError(reasons);
+  const existing = await ledger.db.selectFrom('source').select('id').where('code', '=', opts.source).executeTakeFirst();
+  const known = existing ? await ledger.db.selectFrom('problem').select(['code', 'title', 'ordinal']).where('source_id', '=', existing.id).where('parent_id', 'is', null).execute() : [];
+  const rows = mappedRows(table.rows, mapping, {
+    code: opts.source,
+    byTitle: new Map(known.map((p) => [p.title, p.code])),
+    nextOrdinal: known.reduce((n, p) => Math.max(n, p.ordinal), 0) + 1,
+  });
+  const raw: RawWorkbook = { source: { [SOURCE_LABELS.title]: opts.title ?? `${opts.fileName.replace(/\.xlsx$/i, '')}` }, problems: rows.problems, measures: rows.measures, supervision: [], missing: [] };
+  const sheet = `工作表“${table.name}”`;
+  const columns = new Set(Object.keys(mapping));
+  const r = await write(ledger, checkRaw(raw, opts.source, { problems: sheet, measures: `${sheet}（整改措施）` }), bytes, opts, columns);
+  return { ...r, mapping: describeMapping(mapping, table.headers) };
+}
+
+/** Which problem fields each of our columns writes: a unit's workbook updates an existing problem only where it has the column. */
+const FIELDS_OF: Record<string, readonly string[]> = {
+  方面: ['aspect_id'],
+  问题: ['title'],
+  长期整改: ['long_term'],
+  整改类别: ['triage'],
+  牵头单位: ['lead_unit_id'],
+  责任领导: ['lead_leader_id'],
+  责任人: ['responsible_person_id'],
+  整改时限: ['deadline'],
+  成效目标: ['target'],
+  应改金额: ['amount_due', 'amount_unit'],
+  '进度（%）': ['progress'],
+};
+
+/**
+ * Writes checked rows in one transaction. `mapped`: the columns a unit's workbook has; an existing problem keeps
+ * everything else (its status too, when the workbook has no status column).
+ */
+async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uint8Array, opts: WorkbookImportOptions, mapped?: ReadonlySet<string>): Promise<WorkbookImportResult> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return ledger.db.transaction().execute(async (trx) => {
     const names = await nameIndex(trx);
@@ -220,6 +299,12 @@ export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, op
         last_progress_at: p.lastReportAt,
       };
       const existing = known.get(p.code);
+      const has = (column: string) => !existing || !mapped || mapped.has(column);
+      if (existing && mapped) {
+        const kept = Object.entries(FIELDS_OF).filter(([column]) => !mapped.has(column)).flatMap(([, fields]) => fields);
+        for (const f of [...kept, 'status', 'start_date', 'last_progress_at', 'parent_id']) if (f !== 'status' || !mapped.has('状态')) delete (values as Record<string, unknown>)[f];
+      }
+      const status = has('状态') ? p.status : ((existing?.status ?? p.status) as typeof p.status);
       let id: number;
       if (existing) {
         id = existing.id;
@@ -229,22 +314,28 @@ export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, op
         id = (await trx.insertInto('problem').values({ ...values, source_id: source.id, code: p.code, ordinal }).returning('id').executeTakeFirstOrThrow()).id;
       }
       ids.set(p.code, id);
-      if (!existing || existing.status !== p.status) {
-        await trx.insertInto('status_change').values({ problem_id: id, at: opts.today, from_status: existing?.status ?? null, to_status: p.status, reason: `依据台账工作簿“${opts.fileName}”第${p.row}行` }).execute();
+      if (!existing || existing.status !== status) {
+        await trx.insertInto('status_change').values({ problem_id: id, at: opts.today, from_status: existing?.status ?? null, to_status: status, reason: `依据台账工作簿“${opts.fileName}”第${p.row}行` }).execute();
         // a closed status stands on the workbook as its evidence, as an imported report's does
-        if (p.status === 'completed' || p.status === 'phased') {
+        if (status === 'completed' || status === 'phased') {
           const ev = await trx.insertInto('evidence').values({ problem_id: id, file_name: opts.fileName, sha256, size: bytes.length, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', document_id: document.id, uploaded_by: opts.actor }).returning('id').executeTakeFirstOrThrow();
           await trx.insertInto('closure_request').values({ problem_id: id, requested_by: opts.actor, requested_at: opts.today, note: '依据台账工作簿导入', evidence_ids: [ev.id], decision: 'accepted', decided_by: opts.actor, decided_at: opts.today, reason: '台账工作簿所载整改状态' }).execute();
         }
       }
-      await trx.deleteFrom('problem_unit').where('problem_id', '=', id).execute();
-      const pu = [...(lead ? [{ problem_id: id, unit_id: lead, role: 'lead' }] : [])];
-      for (const name of p.cooperatingUnits) {
-        const u = (await names.unit(name)) as number;
-        if (u !== lead) pu.push({ problem_id: id, unit_id: u, role: 'cooperating' });
+      const pu: { problem_id: number; unit_id: number; role: string }[] = [];
+      if (has('牵头单位')) {
+        await trx.deleteFrom('problem_unit').where('problem_id', '=', id).where('role', '=', 'lead').execute();
+        if (lead) pu.push({ problem_id: id, unit_id: lead, role: 'lead' });
+      }
+      if (has('配合单位')) {
+        await trx.deleteFrom('problem_unit').where('problem_id', '=', id).where('role', '=', 'cooperating').execute();
+        for (const name of p.cooperatingUnits) {
+          const u = (await names.unit(name)) as number;
+          if (u !== lead) pu.push({ problem_id: id, unit_id: u, role: 'cooperating' });
+        }
       }
       if (pu.length) await trx.insertInto('problem_unit').values(pu).execute();
-      events.push({ actor: opts.actor, entity: 'problem', entityId: id, action: existing ? 'workbook-update' : 'workbook-import', after: { code: p.code, status: p.status } });
+      events.push({ actor: opts.actor, entity: 'problem', entityId: id, action: existing ? 'workbook-update' : 'workbook-import', after: { code: p.code, status } });
     }
     for (const sv of wb.supervision) {
       const problemId = ids.get(sv.code);

@@ -77,16 +77,17 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
     },
   );
 
-  r.post('/api/workbook', { schema: { tags: ['公文'], summary: '从台账工作簿（.xlsx）导入：逐行核对，有任何一行不对则全部不导入' } }, async (req) => {
+  r.post('/api/workbook', { schema: { tags: ['公文'], summary: '从台账工作簿（.xlsx）导入：本系统的四个清单，或单位自己的台账（表单字段 source、sheet、mapping、title）；逐行核对，有任何一行不对则全部不导入' } }, async (req) => {
     const v = viewerWith(req, 'import');
     let file: { name: string; bytes: Uint8Array } | null = null;
-    let source: string | undefined;
+    // source, and for a unit's own workbook: sheet, mapping ("问题=问题描述,…"), title of a new source
+    const fields: Record<string, string | undefined> = {};
     for await (const part of req.parts({ limits: { fileSize: maxUploadBytes, files: 1 } })) {
       if (part.type === 'file') file = { name: part.filename || '台账.xlsx', bytes: new Uint8Array(await part.toBuffer()) };
-      else if (part.fieldname === 'source' && String(part.value).trim()) source = String(part.value).trim();
+      else if (['source', 'sheet', 'mapping', 'title'].includes(part.fieldname) && String(part.value).trim()) fields[part.fieldname] = String(part.value).trim().slice(0, 2000);
     }
     if (!file) throw new HttpError(400, 'NO_FILE', '请选择要导入的台账工作簿');
-    return importLedgerWorkbook(ledger, file.bytes, { actor: v.displayName, today: today(), fileName: file.name, source });
+    return importLedgerWorkbook(ledger, file.bytes, { actor: v.displayName, today: today(), fileName: file.name, ...fields });
   });
 
   r.get(

@@ -139,42 +139,81 @@ function PublicationDialog({ source, open, onClose }: { source: SourceItem; open
   );
 }
 
-/** The workbook back in: every row checked first; on refusal every reason is listed and nothing was written. */
+/**
+ * The workbook back in: ours, or a unit's own read through a mapping of its columns. Every row is checked first; on
+ * refusal every reason is listed and nothing was written.
+ */
 function WorkbookImport({ source, onDone }: { source: string | undefined; onDone: () => void }) {
   const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
   const [reasons, setReasons] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const send = async (file: File) => {
+  const send = async (v: { source?: string; title?: string; sheet?: string; mapping?: string }) => {
+    if (!file) return void message.error('请选择要导入的台账工作簿');
     setBusy(true);
     setReasons([]);
     const form = new FormData();
-    if (source) form.append('source', source);
+    for (const [k, val] of Object.entries(v)) if (val?.trim()) form.append(k, val.trim());
     form.append('file', file);
     try {
       const r = await api<WorkbookImportResult>('POST', '/api/workbook', form);
-      message.success(`已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
+      message.success(`已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项${r.mapping ? `。列对应：${r.mapping}` : ''}`);
+      setOpen(false);
+      setFile(null);
       onDone();
     } catch (e) {
       if (e instanceof ApiError && Array.isArray(e.details)) setReasons(e.details as string[]);
-      message.error(e instanceof ApiError ? e.message : '导入失败');
+      else message.error(e instanceof ApiError ? e.message : '导入失败');
     } finally {
       setBusy(false);
     }
-    return false;
   };
   return (
     <>
-      <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => (void send(f), false)}>
-        <Button loading={busy} data-testid="workbook-import">
-          导入台账（Excel）
-        </Button>
-      </Upload>
-      <Modal title="工作簿未导入，数据未作任何改动" open={reasons.length > 0} onCancel={() => setReasons([])} footer={null} width={640}>
-        <ul style={{ maxHeight: 400, overflow: 'auto', paddingLeft: 20 }} data-testid="workbook-reasons">
-          {reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
+      <Button onClick={() => setOpen(true)} data-testid="workbook-import">
+        导入台账（Excel）
+      </Button>
+      <Modal title="导入台账工作簿" open={open} onCancel={() => (setOpen(false), setReasons([]))} footer={null} destroyOnHidden width={640}>
+        <Form layout="vertical" onFinish={send} initialValues={{ source }}>
+          <Form.Item label="工作簿（.xlsx）" required extra="本系统导出的四个清单，或单位自己的台账">
+            <Upload accept=".xlsx" maxCount={1} beforeUpload={(f) => (setFile(f), false)} onRemove={() => setFile(null)}>
+              <Button>选择文件</Button>
+            </Upload>
+          </Form.Item>
+          <Form.Item name="source" label="导入到整改来源" extra="本系统的工作簿可不填；单位自己的台账须填写，可为新的来源编号">
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="title" label="新来源的标题（新建时）">
+            <Input maxLength={200} />
+          </Form.Item>
+          <Space>
+            <Form.Item name="sheet" label="工作表（单位台账）">
+              <Input maxLength={100} placeholder="默认第一个有内容的" />
+            </Form.Item>
+            <Form.Item name="mapping" label="列对应（未写的按表头自动对应）">
+              <Input maxLength={2000} style={{ width: 320 }} placeholder="问题=问题描述,牵头单位=责任部门" />
+            </Form.Item>
+          </Space>
+          {reasons.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="工作簿未导入，数据未作任何改动"
+              description={
+                <ul style={{ maxHeight: 300, overflow: 'auto', margin: 0, paddingLeft: 20 }} data-testid="workbook-reasons">
+                  {reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <Button type="primary" htmlType="submit" loading={busy}>
+            核对并导入
+          </Button>
+        </Form>
       </Modal>
     </>
   );
