@@ -20,7 +20,6 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Block, OfficialDocument } from '../core/official/model.ts';
 import { chineseDate } from '../core/official/wording.ts';
 
@@ -61,9 +60,7 @@ function cell(text: string, width: number, header: boolean, size: number): Table
   const lines = text.split('\n');
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    borders,
     verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
     children: lines.map(
       (l) =>
         new Paragraph({
@@ -79,8 +76,11 @@ function table(columns: readonly { title: string; width: number }[], rows: reado
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => Math.floor((c.width / total) * typeWidth));
   const head = header ? [new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.title, widths[i] as number, true, size)) })] : [];
+  // borders and cell margins once for the table, not on each of thousands of cells (a 500-row plan took 1.4 s)
   return new Table({
     width: { size: typeWidth, type: WidthType.DXA },
+    borders: { ...borders, insideHorizontal: border, insideVertical: border },
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
     columnWidths: widths,
     rows: [...head, ...rows.map((r) => new TableRow({ cantSplit: true, children: widths.map((w, i) => cell(r[i] ?? '', w, false, size)) }))],
   });
@@ -180,9 +180,6 @@ export async function writeOfficialDocx(doc: OfficialDocument): Promise<Uint8Arr
       },
     ],
   });
-  const bytes = new Uint8Array(await Packer.toBuffer(document));
-  const files = unzipSync(bytes);
-  files['word/fontTable.xml'] = strToU8(fontTable());
-  if (!strFromU8(files['[Content_Types].xml'] as Uint8Array).includes('fontTable')) return bytes; // nothing refers to it: keep docx's own
-  return zipSync(files, { level: 6 });
+  // the font table with fallbacks replaces the one docx writes, as the package is made
+  return new Uint8Array(await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTable() }]));
 }

@@ -2,7 +2,6 @@
 // directory (./data, or ZG_DATA). Migrations are applied at every open. One schema and one query layer for both.
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PGlite, types } from '@electric-sql/pglite';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -51,6 +50,8 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     await migrate(db);
     return { db, kind: 'server', close: () => db.destroy() };
   }
+  // loaded only when used: the embedded database's code is some 70 MB resident a server-backed process never needs
+  const { PGlite, types } = await import('@electric-sql/pglite');
   const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   try {
     const lite = new PGlite({

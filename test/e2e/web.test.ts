@@ -63,15 +63,27 @@ async function tick(label: Locator) {
     .toBe(true);
 }
 
-/** Picks an option in an Ant Design select opened by clicking `trigger`. */
+/**
+ * Picks an option in an Ant Design select opened by clicking `trigger`, again until the select shows it: under load a
+ * click on an option that is still sliding in can be lost.
+ */
 async function choose(page: Page, trigger: Locator, option: string) {
-  // one dropdown at a time: an earlier one may still be fading out and hold the same options
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-  await trigger.click();
-  const open = page.locator('.ant-select-dropdown:visible');
-  await expect.poll(() => open.count()).toBe(1);
-  await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-  await expect.poll(() => trigger.innerText()).toContain(option);
+  await expect
+    .poll(
+      async () => {
+        if ((await trigger.innerText()).includes(option)) return true;
+        // one dropdown at a time: an earlier one may still be fading out and hold the same options
+        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+        await trigger.click();
+        const open = page.locator('.ant-select-dropdown:visible');
+        await expect.poll(() => open.count()).toBe(1);
+        await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+        await page.waitForTimeout(200);
+        return (await trigger.innerText()).includes(option);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 }
 
 describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser', () => {
