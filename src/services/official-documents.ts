@@ -191,7 +191,7 @@ export async function generateItemForm(db: Db, code: string, kind: ItemFormKind,
     db.selectFrom('closure_request as c').innerJoin('problem as p', 'p.id', 'c.problem_id').selectAll('c').where('p.code', '=', code).orderBy('c.id', 'desc').executeTakeFirst(),
   ]);
   const settings = publicationOf(source.publication, reportContacts(source.parsed));
-  const issuer = `${settings.issuer ?? source.inspected_unit ?? source.issuer ?? ''}整改工作领导小组办公室`;
+  const issuer = `${settings.issuer ?? source.issuer ?? source.inspected_unit ?? ''}整改工作领导小组办公室`;
   const facts: ItemFacts = {
     code: d.problem.code,
     title: d.problem.title,

@@ -4,7 +4,7 @@ import type { Contact } from '../document/model.ts';
 import { fromDay, toDay } from '../ledger/dates.ts';
 
 export interface PublicationSettings {
-  /** 发文机关署名 of generated documents; default: the unit that was inspected */
+  /** 发文机关署名 of generated documents; default: whoever signed the source's report, else the inspected unit */
   readonly issuer: string | null;
   /** days the public version is open for comment, counting the day it is published (2 Dec – 16 Dec = 15) */
   readonly commentDays: number;

@@ -12,9 +12,9 @@ export interface TongbaoOptions {
   readonly date: string;
 }
 
-/** The unit that speaks: the settings' issuer, else the inspected unit. */
+/** The unit that speaks: the settings' issuer, else whoever signed the source's own report, else the inspected unit. */
 export function issuerOf(s: LedgerSnapshot, settings: PublicationSettings): string {
-  return settings.issuer ?? s.source.inspectedUnit ?? s.source.issuer ?? '本单位';
+  return settings.issuer ?? s.source.issuer ?? s.source.inspectedUnit ?? '本单位';
 }
 
 function inspectionWord(kind: string): string {

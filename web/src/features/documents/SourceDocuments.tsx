@@ -97,7 +97,7 @@ function PublicationDialog({ source, open, onClose }: { source: SourceItem; open
           onFinish={onFinish}
           initialValues={{ issuer: s.issuer ?? '', commentDays: s.commentDays, contacts: s.contacts, hide: Object.entries(s.hide).filter(([, on]) => on).map(([k]) => k) }}
         >
-          <Form.Item name="issuer" label="发文机关署名" extra="不填则用被巡察（审计）单位">
+          <Form.Item name="issuer" label="发文机关署名" extra="不填则用原报告的署名，或被巡察（审计）单位">
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="commentDays" label="公开期限（天，含发布当天）" rules={[{ required: true }]}>
