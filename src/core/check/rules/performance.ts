@@ -1,12 +1,12 @@
 // A self-evaluation's own arithmetic: scores within weights, totals, shortfalls explained, stated rates supported.
 
 import { finding, type Finding } from '../finding.ts';
-import type { PerformanceBlock } from '../../document/model.ts';
+import type { PerformanceFacts } from '../../perf/evaluation.ts';
 
 const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
 const same = (a: number, b: number) => Math.abs(a - b) < 0.005;
 
-export function performanceArithmetic(p: PerformanceBlock): Finding[] {
+export function performanceArithmetic(p: PerformanceFacts): Finding[] {
   const out: Finding[] = [];
   for (const i of p.indicators) {
     if (i.weight !== null && i.score !== null && i.score > i.weight)
@@ -23,8 +23,10 @@ export function performanceArithmetic(p: PerformanceBlock): Finding[] {
     if (p.totals.score !== null && !same(sc, p.totals.score))
       out.push(finding('scores-total', 'error', `各项得分之和为${round2(sc)}，与合计${p.totals.score}不符`, [p.totals.line], p.totals.score, round2(sc)));
   }
-  if (b && b.initial && b.executed !== null && b.rate !== null) {
-    const computed = round2((b.executed / b.initial) * 100);
+  const base = b?.adjusted ?? b?.initial;
+  const baseName = b?.adjusted ? '全年预算数' : '年初预算数';
+  if (b && base && b.executed !== null && b.rate !== null) {
+    const computed = round2((b.executed / base) * 100);
     if (!same(computed, b.rate)) {
       const capped = b.rate === 100 && computed > 100;
       out.push(
@@ -32,8 +34,8 @@ export function performanceArithmetic(p: PerformanceBlock): Finding[] {
           'execution-rate',
           capped ? 'warning' : 'error',
           capped
-            ? `预算执行率填为${b.rate}%，按全年执行数${b.executed}÷年初预算数${b.initial}计算为${computed}%（超过100%，疑按100%封顶填报，表中未说明）`
-            : `预算执行率填为${b.rate}%，按全年执行数${b.executed}÷年初预算数${b.initial}计算为${computed}%`,
+            ? `预算执行率填为${b.rate}%，按全年执行数${b.executed}÷${baseName}${base}计算为${computed}%（超过100%，疑按100%封顶填报，表中未说明）`
+            : `预算执行率填为${b.rate}%，按全年执行数${b.executed}÷${baseName}${base}计算为${computed}%`,
           [b.line],
           b.rate,
           computed,
