@@ -91,6 +91,14 @@ describe('self-evaluation tables', () => {
       ['weights-total', 'error', [5], 100, 90],
     ]);
   });
+  it('table-cell: text where a figure goes, an empty weight, columns shifted', () => {
+    expect(table(['\t产出指标\t数量指标\t办案数\t100件\t100件\t五\t5\t', '\t效益指标\t社会效益\t满意度\t95%\t95%\t\t5\t', '\t效益指标\t95%\t95%\t10\t10\t\t\t'])).toEqual([
+      ['table-cell', 'error', [3], '五', null],
+      ['table-cell', 'error', [4], '', null],
+      ['table-cell', 'error', [5], '95%', null],
+      ['table-cell', 'error', [5], '', null],
+    ]);
+  });
   it('a shortfall with its reason written is not a finding', () => {
     expect(table(['\t产出指标\t数量指标\t办案数\t100件\t90件\t50\t45\t案件来源减少', '\t效益指标\t社会效益\t满意度\t95%\t95%\t50\t50\t', '\t合计\t—\t—\t—\t—\t100\t95\t'])).toEqual([]);
   });
@@ -106,6 +114,8 @@ describe('self-evaluation tables', () => {
     expect(found.map((f) => f.slice(0, 5))).toEqual([
       ['execution-rate', 'error', [3], 95, 90],
       ['funding-sum', 'error', [3, 4, 5], 90, 85],
+      // 10 points at a 90% execution rate are 9, not 9.5
+      ['score-vs-rule', 'warning', [3], 9.5, 9],
     ]);
   });
 });

@@ -6,7 +6,9 @@ import { signatureVariants, titleRepeatedDifferently, titleVariants } from './ru
 import { measureSequence } from './rules/measures.ts';
 import { numberingFormat, numberingSequence } from './rules/numbering.ts';
 import { partsVersusTotal, rateVersusCounts, statedVersusListed, statusCounts, statusPartsSum } from './rules/counts.ts';
-import { performanceArithmetic } from './rules/performance.ts';
+import { tableCells } from './rules/performance.ts';
+import { evaluationFromReport } from '../perf/evaluation.ts';
+import { scoreEvaluation } from '../perf/score-evaluation.ts';
 import type { Finding } from './finding.ts';
 import type { Report } from '../document/model.ts';
 import type { SourceText } from '../document/text.ts';
@@ -35,6 +37,11 @@ export const RULES: readonly { id: string; severity: 'error' | 'warning'; what: 
   { id: 'control-rate', severity: 'error', what: '人员控制率与在职人数、编制数不符' },
   { id: 'funding-sum', severity: 'error', what: '按收入性质分列的资金之和与执行数不符' },
   { id: 'spending-sum', severity: 'error', what: '按支出性质分列的支出之和与执行数不符' },
+  { id: 'table-cell', severity: 'error', what: '绩效表格中应为数字的单元格不是数字，或各列错位' },
+  { id: 'score-vs-rule', severity: 'warning', what: '绩效得分与计分规则（按单位所用的取舍）算出的不同' },
+  { id: 'not-scorable', severity: 'warning', what: '绩效指标无法计分：未填实际完成值，或与指标值计量单位不一致' },
+  { id: 'weights-scheme', severity: 'warning', what: '一级指标分值与权重方案不同（默认：预算执行率10、产出50、效益30、满意度10）' },
+  { id: 'total-vs-rules', severity: 'warning', what: '合计得分与按计分规则算出的不同' },
   { id: 'name-variants', severity: 'warning', what: '同一人（单位）的名称前后写法不一' },
 ];
 
@@ -49,7 +56,10 @@ export function checkReport(r: Report, src: SourceText): Finding[] {
     ...numberingSequence(r.outline),
     ...numberingFormat(r.outline),
     ...measureSequence(r),
-    ...(r.performance ? performanceArithmetic(r.performance) : []),
+    // a self-evaluation: its cells, its arithmetic and its scores by the scoring rules (core/perf); which weights a
+    // unit should use is a policy chosen when scoring (`zg perf score`), not something a published table gets wrong
+    ...(r.performance ? tableCells(r.performance) : []),
+    ...(r.performance ? (scoreEvaluation(evaluationFromReport(r) as NonNullable<ReturnType<typeof evaluationFromReport>>, { scheme: 'none' }).findings as Finding[]) : []),
     ...(r.performance ? signatureVariants(r.performance.signatures) : []),
     ...titleVariants(r.institutions),
     ...titleRepeatedDifferently(r.meta.title, r.otherTitles),

@@ -133,6 +133,7 @@ export interface PerformanceBlock {
   readonly unit: Located<string> | null;
   readonly budget: {
     readonly initial: number | null; // 年初预算数
+    readonly adjusted?: number | null; // 全年预算数, in tables that have the column
     readonly executed: number | null; // 全年执行数
     readonly rate: number | null; // 执行率, percent as stated
     readonly weight: number | null; // 分值
@@ -144,6 +145,8 @@ export interface PerformanceBlock {
   readonly staffing: { readonly authorized: number | null; readonly actual: number | null; readonly controlRate: number | null; readonly line: number } | null;
   readonly indicators: Indicator[];
   readonly totals: { readonly weight: number | null; readonly score: number | null; readonly line: number } | null;
+  /** cells that cannot be what their column says: "分值" reading "五", a 三级指标 that is a number (columns shifted) */
+  readonly faults: readonly { readonly line: number; readonly column: string; readonly text: string; readonly reason: string }[];
   readonly signatures: { readonly role: string; readonly name: string; readonly line: number }[];
 }
 

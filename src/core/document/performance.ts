@@ -18,7 +18,9 @@ export function cellNumber(c: string | undefined): number | null {
 export function readPerformance(src: SourceText, from: number, to: number): PerformanceBlock {
   const block: {
     -readonly [K in keyof PerformanceBlock]: PerformanceBlock[K];
-  } = { unit: null, budget: null, funding: [], spending: [], staffing: null, indicators: [], totals: null, signatures: [] };
+  } = { unit: null, budget: null, funding: [], spending: [], staffing: null, indicators: [], totals: null, signatures: [], faults: [] };
+  const faults: { line: number; column: string; text: string; reason: string }[] = [];
+  block.faults = faults;
 
   let header: string[] | null = null;
   let level1 = '';
@@ -55,11 +57,14 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
       const nums = cs.slice(cs.findIndex((c) => /年度资金总额/.test(c)) + 1).filter((c) => c !== '');
       const rate = nums.find((c) => c.endsWith('%'));
       const plain = nums.filter((c) => !c.endsWith('%')).map(cellNumber);
+      // 年初预算数, (全年预算数,) 全年执行数, 分值, (执行率,) 得分: five figures when the table has 全年预算数
+      const five = plain.length >= 5;
       block.budget = {
         initial: plain[0] ?? null,
-        executed: plain[1] ?? null,
-        weight: plain[2] ?? null,
-        score: plain[3] ?? null,
+        ...(five ? { adjusted: plain[1] ?? null } : {}),
+        executed: plain[five ? 2 : 1] ?? null,
+        weight: plain[five ? 3 : 2] ?? null,
+        score: plain[five ? 4 : 3] ?? null,
         rate: cellNumber(rate),
         line: n,
       };
@@ -108,6 +113,15 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     }
     const l3 = rawCells[i3] ?? '';
     if (!l3) continue;
+    // each cell as its column wants it: a figure where the table adds up, text where it names
+    const numberCell = (i: number, column: string) => {
+      const c = (rawCells[i] ?? '').trim();
+      if (c !== '' && c !== '—' && c !== '-' && cellNumber(c) === null) faults.push({ line: n, column, text: c, reason: `“${column}”应为数字` });
+    };
+    if (iW >= 0) numberCell(iW, '分值');
+    if (iS >= 0) numberCell(iS, '得分');
+    if (iW >= 0 && (rawCells[iW] ?? '').trim() === '') faults.push({ line: n, column: '分值', text: '', reason: '“分值”为空' });
+    if (cellNumber(l3) !== null) faults.push({ line: n, column: '三级指标', text: l3, reason: '“三级指标”是一个数字，各列可能错位' });
     if (rawCells[i1]) level1 = rawCells[i1] as string;
     if (rawCells[i2]) level2 = rawCells[i2] as string;
     const indicator: Indicator = {

@@ -61,3 +61,8 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
   }
   return out;
 }
+
+/** Cells that cannot be what their column says, one finding each: the table cannot be scored until they are fixed. */
+export function tableCells(p: { readonly faults: readonly { line: number; column: string; text: string; reason: string }[] }): Finding[] {
+  return p.faults.map((f) => finding('table-cell', 'error', `${f.reason}${f.text ? `，实为“${f.text}”` : ''}`, [f.line], f.text, null));
+}
