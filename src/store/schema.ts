@@ -210,6 +210,18 @@ export interface OutcomeTable {
   counted: Generated<boolean>;
   note: string | null;
 }
+export interface PerfEvaluationTable {
+  id: Id;
+  unit: string;
+  year: number | null;
+  data: JSONColumnType<object, string, string>;
+  document_id: number | null;
+  source_id: number | null;
+  version: Version;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
 export interface ClaimTable {
   id: Id;
   source_id: number;
@@ -275,6 +287,7 @@ export interface Database {
   lookback: LookbackTable;
   outcome: OutcomeTable;
   claim: ClaimTable;
+  perf_evaluation: PerfEvaluationTable;
   event: EventTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;

@@ -1,0 +1,134 @@
+// `zg perf import|score|list|export|to-ledger`: budget performance self-evaluation from the command line.
+import type { Command } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
+import { RULE_LABEL, roundingLabel, ROUNDINGS, type Rounding } from '../core/perf/scoring.ts';
+import { WEIGHT_SCHEMES, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
+import { DocumentError } from '../services/read-reports.ts';
+import { evaluationToLedger, exportEvaluation, importEvaluation, listEvaluations, PerfImportError, placedFindings, readEvaluation } from '../services/perf-evaluations.ts';
+import { today } from '../services/today.ts';
+import { print, withLedger } from './ledger-commands.ts';
+
+const json = (v: unknown) => print(JSON.stringify(v, null, 2));
+const roundingName = (r: Rounding) => `${r.mode}${r.decimals}`;
+
+/** The shape `zg perf score --json` promises: { budget, indicators: [...], total, grade, findings }. */
+function scoreJson(s: ScoredEvaluation, origin: (line: number) => string) {
+  return {
+    budget: s.budget,
+    indicators: s.indicators.map((i) => ({ level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, actual: i.actual, weight: i.weight, score: i.score, stated: i.stated, rule: i.rule })),
+    total: s.total,
+    grade: s.grade,
+    rounding: roundingName(s.rounding),
+    scheme: s.scheme,
+    findings: placedFindings(s.findings, origin),
+  };
+}
+
+function printScore(s: ScoredEvaluation, origin: (line: number) => string, unit: string, year: number | null): void {
+  print(`${unit} ${year ?? ''}年度绩效自评：按计分规则 ${s.total} 分（分值合计 ${s.weightTotal}），等级“${s.grade}”；取舍：${roundingLabel(s.rounding)}`);
+  if (s.budget) print(`  预算执行：执行率 ${s.budget.rate === null ? '—' : `${s.budget.rate.toFixed(2)}%`}，得分 ${s.budget.score ?? '—'}（分值 ${s.budget.weight ?? '—'}）`);
+  for (const i of s.indicators) {
+    const differs = i.stated !== null && i.score !== null && i.stated !== i.score ? `（表中 ${i.stated}）` : '';
+    print(`  ${i.level1}/${i.level2}/${i.level3}：${i.target} → ${i.actual}，${i.score ?? '—'}/${i.weight ?? '—'}${differs}  ${RULE_LABEL[i.rule]}`);
+  }
+  for (const f of placedFindings(s.findings, origin)) print(`  ${f.severity === 'error' ? '✗ 错误' : '! 提示'} [${f.rule}] ${f.message}${f.where.length ? `（${f.where.join('、')}）` : ''}`);
+}
+
+async function failing(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof PerfImportError) {
+      process.stderr.write(`zg: 绩效自评未读取，未作任何保存：\n${e.reasons.map((r) => `  ${r}`).join('\n')}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof DocumentError) {
+      process.stderr.write(`zg: ${e.reason}\n`);
+      process.exitCode = 2;
+    } else throw e;
+  }
+}
+
+export function registerPerfCommands(program: Command): void {
+  const perf = program.command('perf').description('预算绩效自评：读取、计分、保存、导出，问题转入整改台账');
+  const file = async (path: string) => ({ name: path.split(/[\\/]/).pop() as string, bytes: new Uint8Array(await readFile(path)) });
+
+  perf
+    .command('score')
+    .description('读取一份绩效自评（.txt、.docx、.pdf、.xlsx）并按计分规则计分，不保存')
+    .argument('<file>')
+    .option('--rounding <mode>', `得分取舍：${ROUNDINGS.map(roundingName).join('、')}；默认按表中得分推断`)
+    .option('--scheme <id>', `权重方案：${WEIGHT_SCHEMES.map((s) => `${s.id}（${s.name}）`).join('、')}`, 'mof-2020')
+    .option('--json', '输出 JSON')
+    .action((path: string, opts: { rounding?: string; scheme: string; json?: boolean }) =>
+      failing(async () => {
+        const rounding = opts.rounding ? ROUNDINGS.find((r) => roundingName(r) === opts.rounding) : undefined;
+        if (opts.rounding && !rounding) throw new PerfImportError([`不认识的取舍方式“${opts.rounding}”，可选：${ROUNDINGS.map(roundingName).join('、')}`]);
+        if (!WEIGHT_SCHEMES.some((s) => s.id === opts.scheme)) throw new PerfImportError([`不认识的权重方案“${opts.scheme}”，可选：${WEIGHT_SCHEMES.map((s) => s.id).join('、')}`]);
+        const f = await file(path);
+        const r = await readEvaluation(f.name, f.bytes, { rounding, scheme: opts.scheme });
+        if (opts.json) json(scoreJson(r.scored, r.origin));
+        else printScore(r.scored, r.origin, r.evaluation.unit, r.evaluation.year);
+      }),
+    );
+
+  perf
+    .command('import')
+    .description('读取一份绩效自评并保存（有任何单元格无法读取则不保存）')
+    .argument('<file>')
+    .option('--json', '输出读取的自评与计分（JSON）')
+    .action((path: string, opts: { json?: boolean }) =>
+      withLedger(async (l) =>
+        failing(async () => {
+          const r = await importEvaluation(l, await file(path), process.env.USER ?? 'cli');
+          if (opts.json) json({ id: r.id, evaluation: r.evaluation, score: scoreJson(r.scored, r.origin) });
+          else {
+            print(`已保存绩效自评 ${r.id}：${r.evaluation.unit} ${r.evaluation.year ?? ''}年度，指标 ${r.evaluation.indicators.length} 项`);
+            printScore(r.scored, r.origin, r.evaluation.unit, r.evaluation.year);
+          }
+        }),
+      ),
+    );
+
+  perf
+    .command('list')
+    .description('已保存的绩效自评')
+    .option('--json', '输出 JSON')
+    .action((opts: { json?: boolean }) =>
+      withLedger(async (l) => {
+        const items = await listEvaluations(l.db);
+        if (opts.json) return json(items);
+        if (items.length === 0) print('还没有保存的绩效自评');
+        for (const e of items) print(`${e.id}  ${e.unit}  ${e.year ?? ''}年度  ${e.total} 分（${e.grade}）${e.source ? `  已转入台账 ${e.source}` : ''}`);
+      }),
+    );
+
+  perf
+    .command('export')
+    .description('导出自评表：.xlsx 或 .docx（按输出文件的扩展名）')
+    .argument('<id>')
+    .requiredOption('-o, --output <file>', '输出文件（.xlsx 或 .docx）')
+    .action((id: string, opts: { output: string }) =>
+      withLedger(async (l) => {
+        const format = /\.docx$/i.test(opts.output) ? 'docx' : /\.xlsx$/i.test(opts.output) ? 'xlsx' : null;
+        if (!format) {
+          process.stderr.write('zg: 输出文件的扩展名应为 .xlsx 或 .docx\n');
+          process.exitCode = 2;
+          return;
+        }
+        const f = await exportEvaluation(l.db, Number(id), format, today());
+        await writeFile(opts.output, f.bytes);
+        print(`已导出：${opts.output}`);
+      }),
+    );
+
+  perf
+    .command('to-ledger')
+    .description('把绩效自评中存在的问题和未达成的指标转为整改台账中的问题（来源类型：绩效自评）')
+    .argument('<id>')
+    .action((id: string) =>
+      withLedger(async (l) => {
+        const r = await evaluationToLedger(l, Number(id), process.env.USER ?? 'cli', today());
+        print(`已转入整改台账 ${r.source}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
+      }),
+    );
+}

@@ -1,0 +1,183 @@
+// Use cases of budget performance self-evaluation: read one from a file (text, .docx, .pdf or .xlsx) and score it;
+// keep it (one transaction, with the file); edit it (versioned); export the 自评表 as .xlsx or .docx; and turn its
+// problems — the narrative's 存在的问题 and every indicator that fell short — into ledger problems with one action.
+import { createHash } from 'node:crypto';
+import type { Finding } from '../core/check/finding.ts';
+import { tableCells } from '../core/check/rules/performance.ts';
+import { problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
+import { readReports } from '../core/read-reports.ts';
+import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.ts';
+import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
+import { selfEvaluationDocument } from '../core/perf/self-evaluation-document.ts';
+import { writeOfficialDocx } from '../io/official-docx.ts';
+import { WorkbookFormatError } from '../io/ledger-workbook.ts';
+import { perfWorkbookText, writePerfWorkbook } from '../io/perf-workbook.ts';
+import { readDocumentBytes, sniffFormat } from '../io/read-document.ts';
+import { appendEvents } from '../store/event.repository.ts';
+import { nextSourceSeq } from '../store/ledger.repository.ts';
+import type { Db, Ledger } from '../store/open-database.ts';
+import { NotFoundError } from './ledger-queries.ts';
+import { ActionRefused, StaleVersionError } from './problem-actions.ts';
+
+/** A self-evaluation that cannot be taken: each reason names its line or cell. Nothing was saved. */
+export class PerfImportError extends Error {
+  constructor(readonly reasons: string[]) {
+    super(reasons.slice(0, 20).join('\n'));
+  }
+}
+
+export interface ReadEvaluation {
+  readonly evaluation: Evaluation;
+  readonly scored: ScoredEvaluation;
+  /** where a line of what was read came from: "第58行", or "工作表“自评表”第12行" */
+  readonly origin: (line: number) => string;
+  readonly format: 'txt' | 'docx' | 'pdf' | 'xlsx';
+}
+
+const isXlsx = (bytes: Uint8Array) => sniffFormat(bytes) === 'zip' && new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096))).includes('xl/');
+
+/** Reads a self-evaluation from a file and scores it; PerfImportError names every cell that cannot be read. */
+export async function readEvaluation(name: string, bytes: Uint8Array, opts: ScoreOptions = {}): Promise<ReadEvaluation> {
+  let text: string;
+  let format: ReadEvaluation['format'] = 'xlsx';
+  let origin = (line: number) => `第${line}行`;
+  const reasons: string[] = [];
+  if (isXlsx(bytes)) {
+    try {
+      const wb = await perfWorkbookText(bytes);
+      text = wb.text;
+      origin = wb.origin;
+      reasons.push(...wb.faults);
+    } catch (e) {
+      if (e instanceof WorkbookFormatError) throw new PerfImportError([`文件“${name}”不是可读取的 Excel（.xlsx）工作簿`]);
+      throw e;
+    }
+  } else {
+    const doc = await readDocumentBytes(name, bytes);
+    text = doc.text;
+    format = doc.format;
+  }
+  const report = readReports(text).find((r) => r.performance && r.performance.indicators.length > 0);
+  const evaluation = report ? evaluationFromReport(report) : null;
+  if (!report || !evaluation) throw new PerfImportError([`文件“${name}”中没有找到绩效自评表：应有一行表头写明“一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分”`]);
+  reasons.push(...tableCells(report.performance as NonNullable<typeof report.performance>).map((f) => `${origin(f.lines[0] as number)}：${f.message}`));
+  if (reasons.length) throw new PerfImportError(reasons);
+  return { evaluation, scored: scoreEvaluation(evaluation, opts), origin, format };
+}
+
+/** Findings with their lines said the way the file has them. */
+export function placedFindings(findings: readonly Finding[], origin: (line: number) => string): (Finding & { where: string[] })[] {
+  return findings.map((f) => ({ ...f, where: f.lines.map(origin) }));
+}
+
+export async function importEvaluation(ledger: Ledger, file: { name: string; bytes: Uint8Array }, actor: string): Promise<{ id: number; evaluation: Evaluation; scored: ScoredEvaluation; origin: (line: number) => string }> {
+  const read = await readEvaluation(file.name, file.bytes);
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const id = await ledger.db.transaction().execute(async (trx) => {
+    const document =
+      (await trx.selectFrom('document').select('id').where('sha256', '=', sha256).executeTakeFirst()) ??
+      (await trx.insertInto('document').values({ sha256, file_name: file.name, format: read.format, size: file.bytes.length, bytes: file.bytes, imported_by: actor }).returning('id').executeTakeFirstOrThrow());
+    const { id } = await trx
+      .insertInto('perf_evaluation')
+      .values({ unit: read.evaluation.unit, year: read.evaluation.year, data: JSON.stringify(read.evaluation), document_id: document.id, created_by: actor })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendEvents(trx, [{ actor, entity: 'perf_evaluation', entityId: id, action: 'import', after: { unit: read.evaluation.unit, year: read.evaluation.year, file: file.name, sha256, total: read.scored.total } }]);
+    return id;
+  });
+  return { id, ...read };
+}
+
+async function row(db: Db, id: number) {
+  const r = await db.selectFrom('perf_evaluation as e').leftJoin('source as s', 's.id', 'e.source_id').select(['e.id', 'e.unit', 'e.year', 'e.data', 'e.version', 's.code as source']).where('e.id', '=', id).executeTakeFirst();
+  if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
+  return r;
+}
+
+export async function getEvaluation(db: Db, id: number, opts: ScoreOptions = {}) {
+  const r = await row(db, id);
+  const evaluation = r.data as unknown as Evaluation;
+  return { id: r.id, version: r.version, source: r.source, evaluation, scored: scoreEvaluation(evaluation, opts) };
+}
+
+export async function listEvaluations(db: Db) {
+  const rows = await db.selectFrom('perf_evaluation as e').leftJoin('source as s', 's.id', 'e.source_id').select(['e.id', 'e.unit', 'e.year', 'e.data', 's.code as source', 'e.updated_at']).orderBy('e.year', 'desc').orderBy('e.id', 'desc').execute();
+  return rows.map((r) => {
+    const s = scoreEvaluation(r.data as unknown as Evaluation);
+    return { id: r.id, unit: r.unit, year: r.year, total: s.total, grade: s.grade, findings: s.findings.length, source: r.source };
+  });
+}
+
+/** An edit of the whole evaluation, refused when someone else saved first. */
+export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation, expectedVersion: number, actor: string) {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx.selectFrom('perf_evaluation').select(['version', 'data']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
+    if (r.version !== expectedVersion) throw new StaleVersionError(`这份绩效自评已被他人修改（版本 ${r.version}），请刷新后再改`);
+    await trx.updateTable('perf_evaluation').set({ unit: evaluation.unit, year: evaluation.year, data: JSON.stringify(evaluation), version: r.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+    const scored = scoreEvaluation(evaluation);
+    await appendEvents(trx, [{ actor, entity: 'perf_evaluation', entityId: id, action: 'edit', before: r.data, after: evaluation }]);
+    return { version: r.version + 1, scored };
+  });
+}
+
+export async function exportEvaluation(db: Db, id: number, format: 'xlsx' | 'docx', today: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const { evaluation, scored } = await getEvaluation(db, id);
+  const base = `${evaluation.unit || '预算单位'}-${evaluation.year ?? ''}年度绩效自评表`;
+  if (format === 'xlsx') return { fileName: `${base}.xlsx`, bytes: await writePerfWorkbook(evaluation, scored) };
+  return { fileName: `${base}.docx`, bytes: await writeOfficialDocx(selfEvaluationDocument(evaluation, scored, today)) };
+}
+
+/**
+ * The evaluation's problems onto the ledger as a source of kind self-evaluation: each problem the narrative names
+ * (with the measures it lists, paired in order; measures left over go with the last problem), and each indicator
+ * that fell short of its weight. Once per evaluation.
+ */
+export async function evaluationToLedger(ledger: Ledger, id: number, actor: string, today: string): Promise<{ source: string; problems: number; measures: number }> {
+  return ledger.db.transaction().execute(async (trx) => {
+    const r = await trx.selectFrom('perf_evaluation').select(['data', 'source_id', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
+    if (r.source_id !== null) throw new ActionRefused('这份绩效自评的问题已转入整改台账');
+    const e = r.data as unknown as Evaluation;
+    const scored = scoreEvaluation(e);
+    const shortfalls = scored.indicators.filter((i) => i.weight !== null && i.score !== null && i.score < i.weight);
+    if (e.problems.length === 0 && shortfalls.length === 0) throw new ActionRefused('这份绩效自评没有写明存在的问题，也没有未达成的指标，无可转入台账的问题');
+    const year = e.year ?? Number(today.slice(0, 4));
+    const prefix = sourceCodePrefix('self-evaluation', year);
+    const code = sourceCode('self-evaluation', year, await nextSourceSeq(trx, prefix));
+    const source = await trx
+      .insertInto('source')
+      .values({ code, kind: 'self-evaluation', title: `${e.unit}${e.year ?? ''}年度预算绩效自评发现的问题`, issuer: e.unit, inspected_unit: e.unit, report_date: today, findings: JSON.stringify(scored.findings) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    let ordinal = 0;
+    let measures = 0;
+    const add = async (aspectId: number, title: string, detail: string | null, steps: readonly string[]) => {
+      const p = await trx
+        .insertInto('problem')
+        .values({ source_id: source.id, aspect_id: aspectId, code: problemCode(code, ++ordinal), ordinal, title, detail, status: 'not-started', triage: 'deadline', start_date: today })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('status_change').values({ problem_id: p.id, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入` }).execute();
+      for (const [k, text] of steps.entries()) await trx.insertInto('measure').values({ problem_id: p.id, ordinal: k + 1, text }).execute();
+      measures += steps.length;
+    };
+    const aspect = async (n: number, title: string) => (await trx.insertInto('aspect').values({ source_id: source.id, ordinal: n, title }).returning('id').executeTakeFirstOrThrow()).id;
+    if (e.problems.length) {
+      const a = await aspect(1, '自评发现的问题');
+      for (const [k, p] of e.problems.entries()) {
+        const last = k === e.problems.length - 1;
+        const steps = last ? e.measures.slice(k).map((m) => m.text) : e.measures[k] ? [e.measures[k].text] : [];
+        await add(a, p.text, null, steps);
+      }
+    }
+    if (shortfalls.length) {
+      const a = await aspect(2, '未达成的绩效指标');
+      for (const i of shortfalls)
+        await add(a, `绩效指标“${i.level3}”未达成`, `${i.level1}/${i.level2}：年度指标值${i.target}，实际完成值${i.actual}，得分${i.score}（分值${i.weight}）`, e.indicators.find((x) => x.level3 === i.level3)?.deviation ? [e.indicators.find((x) => x.level3 === i.level3)?.deviation as string] : []);
+    }
+    await trx.updateTable('perf_evaluation').set({ source_id: source.id, version: r.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+    await appendEvents(trx, [{ actor, entity: 'source', entityId: source.id, action: 'from-self-evaluation', after: { code, evaluation: id, problems: ordinal, measures } }]);
+    return { source: code, problems: ordinal, measures };
+  });
+}

@@ -1,0 +1,136 @@
+// Budget performance self-evaluation end to end: seed 003 read, scored and checked; its 自评表 out to .xlsx and back
+// unchanged; the same table from a .docx; bad tables refused cell by cell with nothing saved; edits versioned; the
+// problems onto the ledger once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import type { Evaluation } from '../src/core/perf/evaluation.ts';
+import { evaluationToLedger, exportEvaluation, getEvaluation, importEvaluation, PerfImportError, readEvaluation, saveEvaluation } from '../src/services/perf-evaluations.ts';
+import { StaleVersionError } from '../src/services/problem-actions.ts';
+import type { Ledger } from '../src/store/open-database.ts';
+import { testLedger } from './support/ledger.ts';
+import { haveSeeds, seedPath, seedText } from './support/seeds.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TODAY = '2024-06-01';
+const bytesOf = (s: string) => new TextEncoder().encode(s);
+/** what an evaluation says, without where each item stood in the file it was read from */
+const content = (e: Evaluation): unknown => JSON.parse(JSON.stringify(e, (k, v) => (k === 'line' ? undefined : v)));
+
+describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
+  let l: Ledger;
+  beforeAll(async () => {
+    l = await testLedger();
+  });
+  afterAll(async () => l?.close());
+
+  it('scores seed 003 from the command line: 17 indicators as the document has them, its 98 reproduced, its faults with lines', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/zg.mjs'), 'perf', 'score', seedPath('003'), '--json'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(Object.keys(s)).toEqual(expect.arrayContaining(['budget', 'indicators', 'total', 'grade', 'findings']));
+    expect(s.indicators).toHaveLength(17);
+    for (const i of s.indicators) expect(Object.keys(i)).toEqual(expect.arrayContaining(['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'rule']));
+    expect(s.indicators.map((i: { weight: number }) => i.weight)).toEqual([5, 5, 5, 5, 5, 5, 5, 2, 5, 10, 10, 5, 5, 10, 3, 2, 3]);
+    // the engine's scores are the document's, every one, by named rules at the unit's rounding (truncation)
+    expect(s.indicators.map((i: { score: number }) => i.score)).toEqual([5, 5, 5, 5, 5, 4, 5, 2, 5, 10, 10, 5, 5, 9, 3, 2, 3]);
+    expect(s.indicators.map((i: { stated: number }) => i.stated)).toEqual(s.indicators.map((i: { score: number }) => i.score));
+    expect(s.indicators[5]).toMatchObject({ level3: '履职工作任务完成准时率', target: '100%', actual: '99%', rule: 'proportional' });
+    expect(s.indicators[6]).toMatchObject({ target: '每天', rule: 'qualitative-met' });
+    expect(s).toMatchObject({ total: 98, grade: '优', rounding: 'floor0', budget: { weight: 10, score: 10, stated: 10 } });
+    expect(s.findings.map((f: { rule: string; lines: number[] }) => [f.rule, f.lines])).toEqual([
+      ['shortfall-without-reason', [58]],
+      ['shortfall-without-reason', [66]],
+      ['execution-rate', [43]],
+      ['control-rate', [6]],
+    ]);
+  });
+
+  it('exports the 自评表 as .xlsx and reads it back unchanged; the .docx opens as a document', async () => {
+    const imported = await importEvaluation(l, { name: '自评.txt', bytes: bytesOf(seedText('003')) }, '财务股');
+    expect(imported.evaluation.indicators).toHaveLength(17);
+    expect(imported.evaluation.problems).toHaveLength(3);
+    expect(imported.evaluation.measures).toHaveLength(3);
+    const xlsx = await exportEvaluation(l.db, imported.id, 'xlsx', TODAY);
+    const back = await readEvaluation(xlsx.fileName, xlsx.bytes);
+    expect(content(back.evaluation)).toEqual(content(imported.evaluation));
+    expect(back.scored.total).toBe(98);
+    const docx = await exportEvaluation(l.db, imported.id, 'docx', TODAY);
+    expect(docx.fileName).toBe('岳阳市城市管理综合行政执法支队直属三大队-2023年度绩效自评表.docx');
+    expect(Buffer.from(docx.bytes.subarray(0, 2)).toString()).toBe('PK');
+  });
+
+  it('reads the same table from a Word document', async () => {
+    const lines = seedText('003').split('\n');
+    const children: (Paragraph | Table)[] = [];
+    for (let i = 0; i < lines.length; ) {
+      if (!lines[i]?.includes('\t')) {
+        children.push(new Paragraph(lines[i++] ?? ''));
+        continue;
+      }
+      const rows: string[][] = [];
+      while (i < lines.length && lines[i]?.includes('\t')) rows.push((lines[i++] as string).split('\t'));
+      const width = Math.max(...rows.map((r) => r.length));
+      children.push(new Table({ rows: rows.map((r) => new TableRow({ children: Array.from({ length: width }, (_, k) => new TableCell({ children: [new Paragraph(r[k] ?? '')] })) })) }));
+    }
+    const docx = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+    const fromWord = await readEvaluation('自评表.docx', docx);
+    const fromText = await readEvaluation('自评表.txt', bytesOf(seedText('003')));
+    expect(content(fromWord.evaluation)).toEqual(content(fromText.evaluation));
+    expect(fromWord.scored.total).toBe(98);
+  });
+
+  it('refuses shifted columns, merged figures and text in number cells, cell by cell, and saves nothing', async () => {
+    const first = await importEvaluation(l, { name: '自评.txt', bytes: bytesOf(seedText('003')) }, '财务股');
+    const xlsx = await exportEvaluation(l.db, first.id, 'xlsx', TODAY);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('自评表') as ExcelJS.Worksheet;
+    const rowOf = (level3: string) => {
+      let n = 0;
+      ws.eachRow((r, i) => (r.getCell(4).value === level3 ? (n = i) : undefined));
+      return n;
+    };
+    ws.getRow(rowOf('宣教协调会议')).getCell(7).value = '五';
+    // a row moved one column to the left: 三级指标 holds the target
+    const shifted = ws.getRow(rowOf('城市整洁率'));
+    shifted.values = ['', '效益指标', '98%', '98%', 5, 5, null];
+    const merged = rowOf('日常管理及时到位率');
+    ws.mergeCells(merged, 8, merged + 1, 8);
+    const bad = new Uint8Array(await wb.xlsx.writeBuffer());
+    const before = await l.db.selectFrom('perf_evaluation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const e = (await importEvaluation(l, { name: '坏自评表.xlsx', bytes: bad }, '财务股').catch((x: unknown) => x)) as PerfImportError;
+    expect(e).toBeInstanceOf(PerfImportError);
+    expect(e.reasons).toEqual([
+      `工作表“自评表”第${merged}—${merged + 1}行“得分”列是合并单元格：每项指标的得分应分别填写`,
+      `工作表“自评表”第${rowOf('宣教协调会议')}行：“分值”应为数字，实为“五”`,
+      `工作表“自评表”第${shifted.number}行：“分值”为空`,
+      `工作表“自评表”第${shifted.number}行：“三级指标”是一个数字，各列可能错位，实为“98%”`,
+    ]);
+    const after = await l.db.selectFrom('perf_evaluation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    const notOne = (await readEvaluation('通报.txt', bytesOf('关于巡察整改情况的通报\n一、总体情况\n')).catch((x: unknown) => x)) as PerfImportError;
+    expect(notOne.reasons[0]).toContain('没有找到绩效自评表');
+  });
+
+  it('keeps edits versioned, rescoring them; refuses a stale one', async () => {
+    const { id } = await importEvaluation(l, { name: '自评.txt', bytes: bytesOf(seedText('003')) }, '财务股');
+    const got = await getEvaluation(l.db, id);
+    const edited: Evaluation = { ...got.evaluation, indicators: got.evaluation.indicators.map((i) => (i.level3 === '社会公众满意度' ? { ...i, actual: '96%', score: null } : i)) };
+    const saved = await saveEvaluation(l.db, id, edited, got.version, '财务股');
+    expect(saved.scored.total).toBe(99);
+    await expect(saveEvaluation(l.db, id, edited, got.version, '另一人')).rejects.toBeInstanceOf(StaleVersionError);
+  });
+
+  it('turns its problems and short indicators into ledger problems, once', async () => {
+    const { id } = await importEvaluation(l, { name: '自评.txt', bytes: bytesOf(seedText('003')) }, '财务股');
+    const r = await evaluationToLedger(l, id, '财务股', TODAY);
+    expect(r).toMatchObject({ problems: 5, measures: 3 });
+    expect(r.source).toMatch(/^ZP2023-\d{2}$/);
+    const titles = await l.db.selectFrom('problem').innerJoin('source', 'source.id', 'problem.source_id').select('problem.title').where('source.code', '=', r.source).orderBy('problem.ordinal').execute();
+    expect(titles.map((t) => t.title).slice(3)).toEqual(['绩效指标“履职工作任务完成准时率”未达成', '绩效指标“社会公众满意度”未达成']);
+    await expect(evaluationToLedger(l, id, '财务股', TODAY)).rejects.toThrow('已转入整改台账');
+  });
+});
