@@ -9,6 +9,7 @@ import { createUser } from '../src/services/accounts.ts';
 import { createUnit } from '../src/services/organisation.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { assignProblem } from '../src/services/problem-actions.ts';
+import { importEvaluation } from '../src/services/perf-evaluations.ts';
 import type { Role } from '../src/core/access/permissions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
@@ -20,6 +21,19 @@ const PASSWORD = 'correct horse battery';
 let l: Ledger;
 let app: FastifyInstance;
 let code: string; // a problem led by 计划财务股
+let perfId: number; // a self-evaluation kept by 计划财务股
+const EVALUATION = {
+  unit: '计划财务股',
+  year: 2024,
+  budget: { initial: 100, executed: 95, weight: 10, rate: null, score: null },
+  funding: [],
+  spending: [],
+  staffing: null,
+  indicators: [{ level1: '产出指标', level2: '数量指标', level3: '办案数', target: '100件', actual: '90件', weight: 90, score: null, deviation: null }],
+  totals: null,
+  problems: [{ text: '办案数未达成' }],
+  measures: [],
+};
 const source = () => (code ? code.slice(0, code.lastIndexOf('-')) : ':source'); // test names are made before code is known
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
@@ -46,6 +60,9 @@ beforeAll(async () => {
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
   code = `${r?.sources[0]?.code}-006`;
   await assignProblem(l.db, code, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
+  const finance = await l.db.selectFrom('org_unit').select('id').where('name', '=', '计划财务股').executeTakeFirstOrThrow();
+  const table = ['2024年度部门整体支出绩效自评表', '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施', '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90\t案源减少'];
+  perfId = (await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', finance.id)).id;
   const users: [string, Role, string | null][] = [
     ['admin', 'admin', null],
     ['office', 'office', '示例县农业农村局'],
@@ -192,6 +209,13 @@ describe('access control: every route for every role', () => {
     { name: '导入台账工作簿', method: 'POST', url: () => '/api/workbook', cap: 'import', upload: true },
     { name: '公开设置', method: 'GET', url: () => `/api/sources/${source()}/publication`, cap: 'read', problem: true },
     { name: '修改公开设置', method: 'PUT', url: () => `/api/sources/${source()}/publication`, cap: 'import', body: { commentDays: 10 } },
+    { name: '绩效自评列表', method: 'GET', url: () => '/api/perf', cap: 'read' },
+    { name: '上传绩效自评', method: 'POST', url: () => '/api/perf', cap: 'import', upload: true },
+    { name: '绩效自评', method: 'GET', url: () => `/api/perf/${perfId}`, cap: 'read', problem: true },
+    { name: '绩效计分', method: 'POST', url: () => '/api/perf/score', cap: 'read', body: { evaluation: EVALUATION } },
+    { name: '修改绩效自评', method: 'PUT', url: () => `/api/perf/${perfId}`, cap: 'import', problem: true, body: () => ({ evaluation: EVALUATION, version: 1 }) },
+    { name: '导出自评表', method: 'GET', url: () => `/api/perf/${perfId}/export/xlsx`, cap: 'read', problem: true },
+    { name: '自评问题转入台账', method: 'POST', url: () => `/api/perf/${perfId}/to-ledger`, cap: 'import', problem: true },
     { name: '督办单', method: 'GET', url: () => `/api/problems/${code}/forms/notice`, cap: 'supervise', problem: true },
     { name: '对账销号单', method: 'GET', url: () => `/api/problems/${code}/forms/closure`, cap: 'read', problem: true },
     { name: '新增账号', method: 'POST', url: () => '/api/users', cap: 'manage-users', body: { username: 'x-new', displayName: '新', password: PASSWORD, role: 'unit', unit: '计划财务股' } },
@@ -263,5 +287,21 @@ describe('documents through the API', () => {
     const r = await app.inject({ method: 'POST', url: '/api/workbook', ...multipart('台账.xlsx', '这不是工作簿', office()) });
     expect(r.statusCode).toBe(422);
     expect(JSON.stringify(r.json())).toMatch(/工作簿/);
+  });
+});
+
+describe('self-evaluation through the API', () => {
+  const office = () => ({ cookie: sessions.office?.cookie ?? '', 'x-csrf-token': sessions.office?.csrf ?? '' });
+  it('scores an edit before it is saved, and refuses a table it cannot read, cell by cell', async () => {
+    const scored = await app.inject({ method: 'POST', url: '/api/perf/score', headers: office(), payload: { evaluation: EVALUATION } });
+    expect(scored.statusCode).toBe(200);
+    // 95% of the budget: 9.5 of 10; 90 of 100 cases: 81 of 90
+    expect(scored.json()).toMatchObject({ total: 90.5, grade: '优', budget: { score: 9.5 }, indicators: [{ score: 81, rule: 'proportional' }] });
+    const bad = { ...EVALUATION, indicators: [{ ...EVALUATION.indicators[0], weight: '九十' }] };
+    expect((await app.inject({ method: 'POST', url: '/api/perf/score', headers: office(), payload: { evaluation: bad } })).statusCode).toBe(400);
+    const table = '2024年度部门整体支出绩效自评表\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\t产出指标\t数量指标\t办案数\t100件\t90件\t九十\t81';
+    const refused = await app.inject({ method: 'POST', url: '/api/perf', ...multipart('自评.txt', table, office()) });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().reasons).toEqual(['第3行：“分值”应为数字，实为“九十”']);
   });
 });

@@ -20,6 +20,7 @@ import { actionRoutes } from './routes/actions.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
+import { perfRoutes } from './routes/perf.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -72,6 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   documentRoutes(app, opts.ledger, today, maxUpload);
   adminRoutes(app, opts.ledger.db);
   reportRoutes(app, opts.ledger, today, maxUpload);
+  perfRoutes(app, opts.ledger, today, maxUpload);
   if (opts.webRoot && existsSync(opts.webRoot)) await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
   return app;
 }

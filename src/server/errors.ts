@@ -7,6 +7,7 @@ import { NotFoundError } from '../services/ledger-queries.ts';
 import { ActionRefused, StaleVersionError } from '../services/problem-actions.ts';
 import { LoginRefused, LoginThrottled } from '../services/accounts.ts';
 import { LedgerWorkbookError } from '../services/ledger-workbook.ts';
+import { PerfImportError } from '../services/perf-evaluations.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -30,6 +31,7 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   if (err instanceof LoginRefused) return send(401, 'LOGIN_REFUSED', err.message);
   if (err instanceof LoginThrottled) return send(429, 'TOO_MANY_ATTEMPTS', err.message);
   if (err instanceof DocumentError) return send(err.code === 'too-large' ? 413 : 422, 'UNREADABLE_DOCUMENT', err.reason);
+  if (err instanceof PerfImportError) return send(422, 'PERF_REFUSED', '绩效自评未读取，未作任何保存', { reasons: err.reasons });
   if (err instanceof LedgerWorkbookError) return send(422, 'WORKBOOK_REFUSED', '工作簿未导入，数据未作任何改动', { reasons: err.reasons });
   if (err instanceof ImportError) return send(422, 'UNREADABLE_DOCUMENT', '导入未进行，数据未作任何改动：有文件无法读取', { failures: err.failures });
   if (hasZodFastifySchemaValidationErrors(err)) {

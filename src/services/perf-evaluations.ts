@@ -16,6 +16,9 @@ import { readDocumentBytes, sniffFormat } from '../io/read-document.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import { nextSourceSeq } from '../store/ledger.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
+import type { Database } from '../store/schema.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { Scope } from '../core/access/permissions.ts';
 import { NotFoundError } from './ledger-queries.ts';
 import { ActionRefused, StaleVersionError } from './problem-actions.ts';
 
@@ -70,7 +73,13 @@ export function placedFindings(findings: readonly Finding[], origin: (line: numb
   return findings.map((f) => ({ ...f, where: f.lines.map(origin) }));
 }
 
-export async function importEvaluation(ledger: Ledger, file: { name: string; bytes: Uint8Array }, actor: string): Promise<{ id: number; evaluation: Evaluation; scored: ScoredEvaluation; origin: (line: number) => string }> {
+/** Who sees an evaluation: everyone with the whole ledger in view, else the people of its owner unit and above it. */
+function visible(scope: Scope | undefined) {
+  return (eb: ExpressionBuilder<Database, 'perf_evaluation'>) =>
+    !scope || scope.kind === 'all' ? eb.val(true) : scope.units.length === 0 ? eb.val(false) : eb('perf_evaluation.owner_unit_id', 'in', scope.units);
+}
+
+export async function importEvaluation(ledger: Ledger, file: { name: string; bytes: Uint8Array }, actor: string, ownerUnitId: number | null = null): Promise<{ id: number; evaluation: Evaluation; scored: ScoredEvaluation; origin: (line: number) => string }> {
   const read = await readEvaluation(file.name, file.bytes);
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const id = await ledger.db.transaction().execute(async (trx) => {
@@ -79,7 +88,7 @@ export async function importEvaluation(ledger: Ledger, file: { name: string; byt
       (await trx.insertInto('document').values({ sha256, file_name: file.name, format: read.format, size: file.bytes.length, bytes: file.bytes, imported_by: actor }).returning('id').executeTakeFirstOrThrow());
     const { id } = await trx
       .insertInto('perf_evaluation')
-      .values({ unit: read.evaluation.unit, year: read.evaluation.year, data: JSON.stringify(read.evaluation), document_id: document.id, created_by: actor })
+      .values({ unit: read.evaluation.unit, year: read.evaluation.year, data: JSON.stringify(read.evaluation), document_id: document.id, owner_unit_id: ownerUnitId, created_by: actor })
       .returning('id')
       .executeTakeFirstOrThrow();
     await appendEvents(trx, [{ actor, entity: 'perf_evaluation', entityId: id, action: 'import', after: { unit: read.evaluation.unit, year: read.evaluation.year, file: file.name, sha256, total: read.scored.total } }]);
@@ -88,20 +97,33 @@ export async function importEvaluation(ledger: Ledger, file: { name: string; byt
   return { id, ...read };
 }
 
-async function row(db: Db, id: number) {
-  const r = await db.selectFrom('perf_evaluation as e').leftJoin('source as s', 's.id', 'e.source_id').select(['e.id', 'e.unit', 'e.year', 'e.data', 'e.version', 's.code as source']).where('e.id', '=', id).executeTakeFirst();
+async function row(db: Db, id: number, scope?: Scope) {
+  const r = await db
+    .selectFrom('perf_evaluation')
+    .leftJoin('source as s', 's.id', 'perf_evaluation.source_id')
+    .select(['perf_evaluation.id', 'perf_evaluation.unit', 'perf_evaluation.year', 'perf_evaluation.data', 'perf_evaluation.version', 's.code as source'])
+    .where('perf_evaluation.id', '=', id)
+    .where(visible(scope))
+    .executeTakeFirst();
   if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
   return r;
 }
 
-export async function getEvaluation(db: Db, id: number, opts: ScoreOptions = {}) {
-  const r = await row(db, id);
+export async function getEvaluation(db: Db, id: number, opts: ScoreOptions = {}, scope?: Scope) {
+  const r = await row(db, id, scope);
   const evaluation = r.data as unknown as Evaluation;
   return { id: r.id, version: r.version, source: r.source, evaluation, scored: scoreEvaluation(evaluation, opts) };
 }
 
-export async function listEvaluations(db: Db) {
-  const rows = await db.selectFrom('perf_evaluation as e').leftJoin('source as s', 's.id', 'e.source_id').select(['e.id', 'e.unit', 'e.year', 'e.data', 's.code as source', 'e.updated_at']).orderBy('e.year', 'desc').orderBy('e.id', 'desc').execute();
+export async function listEvaluations(db: Db, scope?: Scope) {
+  const rows = await db
+    .selectFrom('perf_evaluation')
+    .leftJoin('source as s', 's.id', 'perf_evaluation.source_id')
+    .select(['perf_evaluation.id', 'perf_evaluation.unit', 'perf_evaluation.year', 'perf_evaluation.data', 's.code as source'])
+    .where(visible(scope))
+    .orderBy('perf_evaluation.year', 'desc')
+    .orderBy('perf_evaluation.id', 'desc')
+    .execute();
   return rows.map((r) => {
     const s = scoreEvaluation(r.data as unknown as Evaluation);
     return { id: r.id, unit: r.unit, year: r.year, total: s.total, grade: s.grade, findings: s.findings.length, source: r.source };
@@ -109,9 +131,9 @@ export async function listEvaluations(db: Db) {
 }
 
 /** An edit of the whole evaluation, refused when someone else saved first. */
-export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation, expectedVersion: number, actor: string) {
+export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation, expectedVersion: number, actor: string, scope?: Scope) {
   return db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('perf_evaluation').select(['version', 'data']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const r = await trx.selectFrom('perf_evaluation').select(['version', 'data']).where('id', '=', id).where(visible(scope)).forUpdate().executeTakeFirst();
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
     if (r.version !== expectedVersion) throw new StaleVersionError(`这份绩效自评已被他人修改（版本 ${r.version}），请刷新后再改`);
     await trx.updateTable('perf_evaluation').set({ unit: evaluation.unit, year: evaluation.year, data: JSON.stringify(evaluation), version: r.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
@@ -121,8 +143,8 @@ export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation,
   });
 }
 
-export async function exportEvaluation(db: Db, id: number, format: 'xlsx' | 'docx', today: string): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const { evaluation, scored } = await getEvaluation(db, id);
+export async function exportEvaluation(db: Db, id: number, format: 'xlsx' | 'docx', today: string, scope?: Scope): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const { evaluation, scored } = await getEvaluation(db, id, {}, scope);
   const base = `${evaluation.unit || '预算单位'}-${evaluation.year ?? ''}年度绩效自评表`;
   if (format === 'xlsx') return { fileName: `${base}.xlsx`, bytes: await writePerfWorkbook(evaluation, scored) };
   return { fileName: `${base}.docx`, bytes: await writeOfficialDocx(selfEvaluationDocument(evaluation, scored, today)) };
@@ -133,9 +155,9 @@ export async function exportEvaluation(db: Db, id: number, format: 'xlsx' | 'doc
  * (with the measures it lists, paired in order; measures left over go with the last problem), and each indicator
  * that fell short of its weight. Once per evaluation.
  */
-export async function evaluationToLedger(ledger: Ledger, id: number, actor: string, today: string): Promise<{ source: string; problems: number; measures: number }> {
+export async function evaluationToLedger(ledger: Ledger, id: number, actor: string, today: string, scope?: Scope): Promise<{ source: string; problems: number; measures: number }> {
   return ledger.db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('perf_evaluation').select(['data', 'source_id', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const r = await trx.selectFrom('perf_evaluation').select(['data', 'source_id', 'version', 'owner_unit_id']).where('id', '=', id).where(visible(scope)).forUpdate().executeTakeFirst();
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
     if (r.source_id !== null) throw new ActionRefused('这份绩效自评的问题已转入整改台账');
     const e = r.data as unknown as Evaluation;
@@ -147,7 +169,7 @@ export async function evaluationToLedger(ledger: Ledger, id: number, actor: stri
     const code = sourceCode('self-evaluation', year, await nextSourceSeq(trx, prefix));
     const source = await trx
       .insertInto('source')
-      .values({ code, kind: 'self-evaluation', title: `${e.unit}${e.year ?? ''}年度预算绩效自评发现的问题`, issuer: e.unit, inspected_unit: e.unit, report_date: today, findings: JSON.stringify(scored.findings) })
+      .values({ code, kind: 'self-evaluation', title: `${e.unit}${e.year ?? ''}年度预算绩效自评发现的问题`, issuer: e.unit, inspected_unit: e.unit, inspected_unit_id: r.owner_unit_id, report_date: today, findings: JSON.stringify(scored.findings) })
       .returning('id')
       .executeTakeFirstOrThrow();
     let ordinal = 0;

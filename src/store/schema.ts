@@ -216,6 +216,7 @@ export interface PerfEvaluationTable {
   year: number | null;
   data: JSONColumnType<object, string, string>;
   document_id: number | null;
+  owner_unit_id: number | null;
   source_id: number | null;
   version: Version;
   created_by: string;

@@ -1,7 +1,7 @@
 // The web application in Debian's Chromium: the office imports seed 004 (correcting two statuses), assigns two
 // problems to a unit; the unit reports progress, uploads evidence and requests closure; the office returns one with a
 // reason and closes the other; the dashboard follows; the unit cannot open another unit’s problem by its address;
-// the public 通报 downloaded from the ledger screen states the new figures.
+// the public 通报 downloaded from the ledger screen states the new figures; a self-evaluation is scored and edited.
 // Screenshots of every main screen are saved under test/out/screens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -217,9 +217,20 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     await page.locator('input[type=file]').setInputFiles(seedPath('000'));
     await page.getByTestId('finding').first().waitFor();
     await shot(page, '09-check');
+    // a self-evaluation: seed 003 scored as the document scores it; reaching the satisfaction target shows at once
+    await page.getByRole('menuitem', { name: '绩效自评' }).click();
+    await page.getByTestId('perf-upload').waitFor();
+    await expect.poll(() => page.locator('input[type=file]').count()).toBe(1);
+    await page.locator('input[type=file]').setInputFiles(seedPath('003'));
+    await expect.poll(() => page.getByTestId('perf-grade').innerText(), { timeout: 30_000 }).toContain('98 分');
+    await page.getByTestId('perf-actual-13').fill('96%');
+    await expect.poll(() => page.getByTestId('perf-grade').innerText(), { timeout: 30_000 }).toContain('99 分');
+    await page.getByTestId('perf-save').click();
+    await page.getByText('已保存').first().waitFor();
+    await shot(page, '10-perf');
     await page.getByRole('menuitem', { name: '系统管理' }).click();
     await page.getByRole('tab', { name: '组织机构' }).waitFor();
-    await shot(page, '10-admin');
+    await shot(page, '11-admin');
     await page.close();
   }
 });

@@ -1,5 +1,6 @@
 // Budget performance self-evaluations: one per unit and year, kept whole as the evaluation (JSON) with its version;
-// the document it was read from, and the ledger source its problems were turned into.
+// the document it was read from, the unit whose people keep it (what scopes it), and the ledger source its problems
+// were turned into.
 import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.ts';
 
@@ -13,6 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       year int,
       data jsonb not null,
       document_id int references document(id),
+      owner_unit_id int references org_unit(id),
       source_id int references source(id),
       version int not null default 1,
       created_by text not null,

@@ -13,6 +13,8 @@ const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
 const ProblemPage = lazy(() => import('../features/problem/ProblemPage.tsx').then((m) => ({ default: m.ProblemPage })));
 const ImportPage = lazy(() => import('../features/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const PerfListPage = lazy(() => import('../features/perf/PerfListPage.tsx').then((m) => ({ default: m.PerfListPage })));
+const PerfEvaluationPage = lazy(() => import('../features/perf/PerfEvaluationPage.tsx').then((m) => ({ default: m.PerfEvaluationPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 dayjs.locale('zh-cn');
@@ -28,6 +30,7 @@ function Shell() {
     { key: '/ledger', label: '台账' },
     ...(can('import') ? [{ key: '/import', label: '导入' }] : []),
     { key: '/check', label: '核验' },
+    { key: '/perf', label: '绩效自评' },
     ...(can('manage-org') || can('manage-users') ? [{ key: '/admin', label: '系统管理' }] : []),
   ];
   const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
@@ -56,6 +59,8 @@ function Shell() {
           <Route path="/problems/:code" element={<ProblemPage />} />
           <Route path="/import" element={<ImportPage mode="import" />} />
           <Route path="/check" element={<ImportPage mode="check" />} />
+          <Route path="/perf" element={<PerfListPage />} />
+          <Route path="/perf/:id" element={<PerfEvaluationPage />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

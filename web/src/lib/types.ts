@@ -5,7 +5,19 @@ import type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
 import type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
 import type { PublicationSettings } from '../../../src/core/official/publication.ts';
 import type { WorkbookImportResult } from '../../../src/services/ledger-workbook.ts';
-export type { Colour, Counts, LedgerStatus, PublicationSettings, WorkbookImportResult };
+import type { Evaluation, EvaluationIndicator } from '../../../src/core/perf/evaluation.ts';
+import type { ScoredEvaluation } from '../../../src/core/perf/score-evaluation.ts';
+export type { Colour, Counts, LedgerStatus, PublicationSettings, WorkbookImportResult, Evaluation, EvaluationIndicator, ScoredEvaluation };
+
+export interface PerfListItem {
+  id: number;
+  unit: string;
+  year: number | null;
+  total: number;
+  grade: string;
+  findings: number;
+  source: string | null;
+}
 
 export interface SourceItem {
   code: string;

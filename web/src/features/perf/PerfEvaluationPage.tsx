@@ -1,0 +1,164 @@
+// One self-evaluation, edited with its scores recomputed as it changes (by the server's scoring rules), saved with
+// its version; the 自评表 out as Excel or Word; its problems onto the ledger.
+import { Alert, App, Button, Card, Descriptions, Input, InputNumber, List, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+import { api, ApiError, download, useGet } from '../../lib/api.ts';
+import type { Evaluation, EvaluationIndicator, ScoredEvaluation } from '../../lib/types.ts';
+
+interface Loaded {
+  id: number;
+  version: number;
+  source: string | null;
+  evaluation: Evaluation;
+  scored: ScoredEvaluation & { findings: (ScoredEvaluation['findings'][number] & { where: string[] })[] };
+}
+
+const RULE: Record<string, string> = {
+  'execution-rate': '执行率×分值',
+  proportional: '实际÷指标×分值',
+  'proportional-reversed': '指标÷实际×分值',
+  'qualitative-met': '定性达成',
+  'qualitative-not-met': '定性未达成',
+  'not-scorable': '无法计分',
+};
+
+export function PerfEvaluationPage() {
+  const { id } = useParams();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const loaded = useGet<Loaded>(`/api/perf/${id}`);
+  const [e, setE] = useState<Evaluation | null>(null);
+  const [scored, setScored] = useState<ScoredEvaluation | null>(null);
+  const [version, setVersion] = useState(0);
+  const [dirty, setDirty] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!loaded.data) return;
+    setE(loaded.data.evaluation);
+    setScored(loaded.data.scored);
+    setVersion(loaded.data.version);
+    setDirty(false);
+  }, [loaded.data]);
+  // scores follow every edit, a moment after the typing stops
+  useEffect(() => {
+    if (!e || !dirty) return;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      api<ScoredEvaluation>('POST', '/api/perf/score', { evaluation: e })
+        .then(setScored)
+        .catch((x: unknown) => message.error(x instanceof ApiError ? x.message : '计分失败'));
+    }, 300);
+    return () => window.clearTimeout(timer.current);
+  }, [e, dirty, message]);
+
+  if (loaded.error) return <Alert type="error" showIcon title={loaded.error.status === 404 ? '没有这份绩效自评，或您无权查看' : loaded.error.message} />;
+  if (!e || !scored || !loaded.data) return <Spin />;
+  const editable = can('import');
+  // an edit makes the table's own totals out of date: from then on the totals are the rules'
+  const change = (next: Evaluation) => (setE({ ...next, totals: null }), setDirty(true));
+  const setIndicator = (k: number, patch: Partial<EvaluationIndicator>) => change({ ...e, indicators: e.indicators.map((i, j) => (j === k ? { ...i, ...patch } : i)) });
+  const save = async () => {
+    try {
+      const r = await api<{ version: number; scored: ScoredEvaluation }>('PUT', `/api/perf/${id}`, { evaluation: e, version });
+      setVersion(r.version);
+      setScored(r.scored);
+      setDirty(false);
+      message.success('已保存');
+    } catch (x) {
+      message.error(x instanceof ApiError ? x.message : '保存失败');
+    }
+  };
+  const toLedger = async () => {
+    try {
+      const r = await api<{ source: string; problems: number; measures: number }>('POST', `/api/perf/${id}/to-ledger`);
+      message.success(`已转入整改台账 ${r.source}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
+      loaded.reload();
+    } catch (x) {
+      message.error(x instanceof ApiError ? x.message : '转入失败');
+    }
+  };
+  const exportAs = (format: 'xlsx' | 'docx') => () => download(`/api/perf/${id}/export/${format}`).catch((x: unknown) => message.error(x instanceof ApiError ? x.message : '导出失败'));
+  const b = e.budget;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {e.unit} {e.year ?? ''}年度绩效自评
+        </Typography.Title>
+        <Tag color={scored.grade === '优' ? 'green' : scored.grade === '差' ? 'red' : 'blue'} data-testid="perf-grade">
+          {scored.total} 分 · {scored.grade}
+        </Tag>
+      </Space>
+      <Space wrap>
+        {editable && (
+          <Button type="primary" disabled={!dirty} onClick={save} data-testid="perf-save">
+            保存
+          </Button>
+        )}
+        <Button onClick={exportAs('xlsx')}>导出自评表（Excel）</Button>
+        <Button onClick={exportAs('docx')}>导出自评表（Word）</Button>
+        {editable && !loaded.data.source && (
+          <Button onClick={toLedger} disabled={dirty} data-testid="perf-to-ledger">
+            问题转入整改台账
+          </Button>
+        )}
+        {loaded.data.source && <Link to={`/ledger?source=${loaded.data.source}`}>已转入整改台账 {loaded.data.source}</Link>}
+      </Space>
+      {b && (
+        <Card title="预算执行（万元）" size="small">
+          <Space wrap>
+            {(['initial', 'adjusted', 'executed', 'weight'] as const).map((k) => (
+              <Space key={k}>
+                {{ initial: '年初预算数', adjusted: '全年预算数', executed: '全年执行数', weight: '分值' }[k]}
+                <InputNumber disabled={!editable} value={b[k] ?? null} onChange={(v) => change({ ...e, budget: { ...b, [k]: v, rate: null, score: null } })} />
+              </Space>
+            ))}
+            <span>
+              执行率 {scored.budget?.rate === null || scored.budget?.rate === undefined ? '—' : `${scored.budget.rate.toFixed(2)}%`}，得分 {scored.budget?.score ?? '—'}
+            </span>
+          </Space>
+        </Card>
+      )}
+      <Table<EvaluationIndicator>
+        rowKey={(i) => `${i.level1}/${i.level2}/${i.level3}`}
+        size="small"
+        pagination={false}
+        dataSource={[...e.indicators]}
+        data-testid="perf-indicators"
+        columns={[
+          { title: '一级指标', width: 100, render: (_, i) => i.level1 },
+          { title: '二级指标', width: 120, render: (_, i) => i.level2 },
+          { title: '三级指标', render: (_, i) => i.level3 },
+          { title: '年度指标值', width: 120, render: (_, i, k) => <Input disabled={!editable} value={i.target} onChange={(x) => setIndicator(k, { target: x.target.value })} /> },
+          { title: '实际完成值', width: 120, render: (_, i, k) => <Input disabled={!editable} value={i.actual} onChange={(x) => setIndicator(k, { actual: x.target.value, score: null })} data-testid={`perf-actual-${k}`} /> },
+          { title: '分值', width: 90, render: (_, i, k) => <InputNumber disabled={!editable} min={0} value={i.weight} onChange={(v) => setIndicator(k, { weight: v, score: null })} /> },
+          { title: '得分', width: 70, render: (_, _i, k) => <span data-testid={`perf-score-${k}`}>{scored.indicators[k]?.score ?? '—'}</span> },
+          { title: '计分规则', width: 120, render: (_, _i, k) => RULE[scored.indicators[k]?.rule ?? ''] ?? '' },
+          { title: '偏差原因分析及改进措施', render: (_, i, k) => <Input disabled={!editable} value={i.deviation ?? ''} onChange={(x) => setIndicator(k, { deviation: x.target.value || null })} /> },
+        ]}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={5}>
+              合计（含预算执行）
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={5}>{scored.weightTotal}</Table.Summary.Cell>
+            <Table.Summary.Cell index={6}>{scored.total}</Table.Summary.Cell>
+            <Table.Summary.Cell index={7} colSpan={2}>
+              等级：{scored.grade}
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+      />
+      <Card title={`核验与计分发现（${scored.findings.length}）`} size="small">
+        <List size="small" dataSource={[...scored.findings]} renderItem={(f) => <List.Item><Tag color={f.severity === 'error' ? 'red' : 'orange'}>{f.severity === 'error' ? '错误' : '提示'}</Tag>{f.message}</List.Item>} />
+      </Card>
+      <Descriptions bordered size="small" column={1}>
+        <Descriptions.Item label="存在的问题">{e.problems.length ? e.problems.map((p, k) => <div key={k}>{k + 1}. {p.text}</div>) : '无'}</Descriptions.Item>
+        <Descriptions.Item label="下一步改进措施">{e.measures.length ? e.measures.map((m, k) => <div key={k}>{k + 1}. {m.text}</div>) : '无'}</Descriptions.Item>
+      </Descriptions>
+    </Space>
+  );
+}

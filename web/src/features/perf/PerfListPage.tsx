@@ -1,0 +1,63 @@
+// 绩效自评: the evaluations kept, and a file in (text, Word, PDF or Excel) — refused cell by cell when it cannot be read.
+import { Alert, App, Button, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+import { api, ApiError, useGet } from '../../lib/api.ts';
+import type { PerfListItem } from '../../lib/types.ts';
+
+export function PerfListPage() {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const list = useGet<{ items: PerfListItem[] }>('/api/perf');
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const upload = async (file: File) => {
+    setBusy(true);
+    setReasons([]);
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const r = await api<{ id: number; total: number; grade: string }>('POST', '/api/perf', form);
+      message.success(`已读取并保存：按计分规则 ${r.total} 分（${r.grade}）`);
+      navigate(`/perf/${r.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && Array.isArray(e.details)) setReasons(e.details as string[]);
+      message.error(e instanceof ApiError ? e.message : '上传失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        预算绩效自评
+      </Typography.Title>
+      {can('import') && (
+        <Upload accept=".txt,.docx,.pdf,.xlsx" showUploadList={false} beforeUpload={(f) => (void upload(f), false)}>
+          <Button type="primary" loading={busy} data-testid="perf-upload">
+            上传自评表（.txt / .docx / .pdf / .xlsx）
+          </Button>
+        </Upload>
+      )}
+      {reasons.length > 0 && (
+        <Alert type="error" showIcon title="自评表未保存：以下单元格无法读取" description={<ul style={{ margin: 0, paddingLeft: 20 }} data-testid="perf-reasons">{reasons.map((r) => <li key={r}>{r}</li>)}</ul>} />
+      )}
+      <Table<PerfListItem>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: '预算单位', render: (_, e) => <Link to={`/perf/${e.id}`}>{e.unit || '（未写单位）'}</Link> },
+          { title: '年度', width: 90, render: (_, e) => e.year ?? '—' },
+          { title: '得分', width: 90, render: (_, e) => e.total },
+          { title: '等级', width: 80, render: (_, e) => <Tag color={e.grade === '优' ? 'green' : e.grade === '差' ? 'red' : 'blue'}>{e.grade}</Tag> },
+          { title: '核验发现', width: 100, render: (_, e) => e.findings },
+          { title: '整改台账', width: 140, render: (_, e) => (e.source ? <Link to={`/ledger?source=${e.source}`}>{e.source}</Link> : '未转入') },
+        ]}
+      />
+    </Space>
+  );
+}
