@@ -53,6 +53,11 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
     expect(imported.evaluation.indicators).toHaveLength(17);
     expect(imported.evaluation.problems).toHaveLength(3);
     expect(imported.evaluation.measures).toHaveLength(3);
+    // the basic data: a blank is not a zero
+    const costs = imported.evaluation.basics[0];
+    expect(costs?.columns).toEqual(['2022年决算数', '2023年预算数', '2023年决算数']);
+    expect(costs?.rows.find((r) => r.label === '3、公务接待')?.values).toEqual([1.5, null, null]);
+    expect(costs?.rows.find((r) => r.label === '三公经费')?.values).toEqual([7.4, 0, 0]);
     const xlsx = await exportEvaluation(l.db, imported.id, 'xlsx', TODAY);
     const back = await readEvaluation(xlsx.fileName, xlsx.bytes);
     expect(content(back.evaluation)).toEqual(content(imported.evaluation));

@@ -30,6 +30,7 @@ const EVALUATION = {
   spending: [],
   staffing: null,
   indicators: [{ level1: '产出指标', level2: '数量指标', level3: '办案数', target: '100件', actual: '90件', weight: 90, score: null, deviation: null }],
+  basics: [],
   totals: null,
   problems: [{ text: '办案数未达成' }],
   measures: [],

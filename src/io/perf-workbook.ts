@@ -34,6 +34,12 @@ export async function writePerfWorkbook(e: Evaluation, s: ScoredEvaluation): Pro
     ws.addRow(['财政供养人员情况', '编制数', '实际在职人数', '控制率']);
     ws.addRow(['', e.staffing.authorized, e.staffing.actual, e.staffing.controlRate === null ? null : `${e.staffing.controlRate}%`]);
   }
+  for (const t of e.basics) {
+    ws.addRow([t.title, ...t.columns]);
+    // a blank stays blank: it was not reported, which is not the same as zero
+    // (a row named after its table, as 楼堂馆所's one row is, is written without the name, as the table has it)
+    for (const r of t.rows) ws.addRow([r.label === t.title ? '' : r.label, ...r.values.map((v) => (v === null ? null : v))]);
+  }
   bold(ws.addRow([...INDICATOR_HEADER]));
   e.indicators.forEach((i, k) => {
     const scored = s.indicators[k];
@@ -96,6 +102,10 @@ export async function perfWorkbookText(bytes: Uint8Array): Promise<WorkbookText>
         cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : shown(cell.value, cell.numFmt));
       }
       while (cells.length && cells[cells.length - 1] === '') cells.pop();
+      // a row inside a table whose figures are all blank ("其中：公车购置" with nothing reported) is still a row of that
+      // table: it keeps the width of the row above, so its blanks stay blanks rather than ending the table
+      const above = lines[lines.length - 1] ?? '';
+      if (cells.length === 1 && above.includes('\t')) while (cells.length < above.split('\t').length) cells.push('');
       if (cells.includes('三级指标')) figureColumns = new Map(cells.flatMap((h, i): [number, string][] => (h === '分值' || h === '得分' ? [[i + 1, h]] : [])));
       lines.push(cells.join('\t'));
       origins.push(`工作表“${ws.name}”第${n}行`);

@@ -129,6 +129,12 @@ export interface Indicator {
   readonly line: number;
 }
 
+export interface BasicTable {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly { readonly label: string; readonly values: readonly (number | null)[]; readonly line: number }[];
+}
+
 export interface PerformanceBlock {
   readonly unit: Located<string> | null;
   readonly budget: {
@@ -148,6 +154,11 @@ export interface PerformanceBlock {
   /** cells that cannot be what their column says: "分值" reading "五", a 三级指标 that is a number (columns shifted) */
   readonly faults: readonly { readonly line: number; readonly column: string; readonly text: string; readonly reason: string }[];
   readonly signatures: { readonly role: string; readonly name: string; readonly line: number }[];
+  /**
+   * The basic-data tables (经费控制情况: 三公经费, 公用经费, 政府采购…; 楼堂馆所控制情况): each row's figures under the
+   * table's columns, a blank cell kept as null — a blank is not a zero.
+   */
+  readonly basics: readonly BasicTable[];
 }
 
 export interface Report {

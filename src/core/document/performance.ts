@@ -18,7 +18,10 @@ export function cellNumber(c: string | undefined): number | null {
 export function readPerformance(src: SourceText, from: number, to: number): PerformanceBlock {
   const block: {
     -readonly [K in keyof PerformanceBlock]: PerformanceBlock[K];
-  } = { unit: null, budget: null, funding: [], spending: [], staffing: null, indicators: [], totals: null, signatures: [], faults: [] };
+  } = { unit: null, budget: null, funding: [], spending: [], staffing: null, indicators: [], totals: null, signatures: [], faults: [], basics: [] };
+  const basics: { title: string; columns: string[]; at: number[]; rows: { label: string; values: (number | null)[]; line: number }[] }[] = [];
+  block.basics = basics;
+  let basic: (typeof basics)[number] | null = null;
   const faults: { line: number; column: string; text: string; reason: string }[] = [];
   block.faults = faults;
 
@@ -46,7 +49,27 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
       if (name) block.signatures.push({ role: signature[1] as string, name, line: at });
       continue;
     }
-    if (!f.includes('\t')) continue;
+    if (!f.includes('\t')) {
+      basic = null;
+      continue;
+    }
+
+    // basic data: "经费控制情况(万元)	2022年决算数		2023年预算数		2023年决算数" and the rows under it
+    if (/^(经费控制情况|楼堂馆所控制情况)/.test(cs[0] ?? '')) {
+      const at = cs.flatMap((c, i) => (i > 0 && c !== '' ? [i] : []));
+      basic = { title: (rawCells[0] as string).replace(/\s+/g, ''), columns: at.map((i) => rawCells[i] as string), at, rows: [] };
+      basics.push(basic);
+      continue;
+    }
+    if (basic) {
+      const mapped = basic.at.map((i) => (cs[i] ?? '').trim());
+      // a row of words under the figures ("厉行节约保障措施	1、加强组织领导…") ends the table
+      if (mapped.some((c) => c !== '' && c !== '—' && cellNumber(c) === null) || cs.some((c) => /三级指标|年度资金总额|编制数/.test(c))) basic = null;
+      else {
+        basic.rows.push({ label: (rawCells[0] ?? '').trim() || basic.title, values: mapped.map((c) => (c === '' || c === '—' ? null : cellNumber(c))), line: n });
+        continue;
+      }
+    }
 
     const unitAt = cs.findIndex((c) => /^预算单位名称$/.test(c));
     if (unitAt >= 0) {
@@ -137,5 +160,6 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     };
     block.indicators.push(indicator);
   }
+  block.basics = basics.map(({ title, columns, rows }) => ({ title, columns, rows }));
   return block;
 }

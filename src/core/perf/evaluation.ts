@@ -35,6 +35,8 @@ export interface Evaluation {
   readonly spending: readonly { readonly type: string; readonly amount: number; readonly line?: number | null | undefined }[];
   readonly staffing: { readonly authorized: number | null; readonly actual: number | null; readonly controlRate: number | null; readonly line?: number | null | undefined } | null;
   readonly indicators: readonly EvaluationIndicator[];
+  /** 经费控制情况, 楼堂馆所控制情况: figures by column, a blank kept as null (not zero) */
+  readonly basics: readonly { readonly title: string; readonly columns: readonly string[]; readonly rows: readonly { readonly label: string; readonly values: readonly (number | null)[]; readonly line?: number | null | undefined }[] }[];
   readonly totals: { readonly weight: number | null; readonly score: number | null; readonly line?: number | null | undefined } | null;
   /** "存在的问题" and "下一步改进措施": rectification work for the ledger */
   readonly problems: readonly { readonly text: string; readonly line?: number | null | undefined }[];
@@ -72,6 +74,7 @@ export function evaluationFromReport(r: Report): Evaluation | null {
     spending: p.spending,
     staffing: p.staffing,
     indicators: p.indicators,
+    basics: p.basics,
     totals: p.totals,
     problems: itemsUnder(r, /^(?:主要)?存在的?(?:主要)?问题/),
     measures: itemsUnder(r, /^(?:下一步(?:的)?(?:改进|整改|工作)?(?:措施|打算|计划|安排)?|(?:改进|整改)措施)/),

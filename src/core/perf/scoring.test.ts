@@ -63,6 +63,7 @@ describe('scoring rules', () => {
           spending: [],
           staffing: null,
           indicators,
+          basics: [],
           totals: null,
           problems: [],
           measures: [],

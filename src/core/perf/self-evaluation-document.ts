@@ -27,6 +27,12 @@ export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date:
         rows: Array.from({ length: Math.max(e.funding.length, e.spending.length) }, (_, i) => [e.funding[i]?.source ?? '', n(e.funding[i]?.amount), e.spending[i]?.type ?? '', n(e.spending[i]?.amount)]),
       });
   }
+  for (const t of e.basics)
+    blocks.push({
+      kind: 'table',
+      columns: [{ title: t.title, width: 3 }, ...t.columns.map((title) => ({ title, width: 2 }))],
+      rows: t.rows.map((r) => [r.label, ...r.values.map((v) => (v === null ? '' : String(v)))]),
+    });
   blocks.push(
     { kind: 'heading', level: 1, text: `${headingNumber(1, 2)}绩效指标完成情况` },
     {

@@ -24,6 +24,10 @@ export const evaluationSchema = z.object({
   indicators: z
     .array(z.object({ level1: text(100), level2: text(100), level3: text(300).min(1, '三级指标不能为空'), target: text(300), actual: text(300), weight: figure, score: figure, deviation: text(2000).nullable() }))
     .max(500),
+  basics: z
+    .array(z.object({ title: text(200), columns: z.array(text(100)).max(20), rows: z.array(z.object({ label: text(200), values: z.array(z.number().finite().nullable()).max(20) })).max(200) }))
+    .max(10)
+    .default([]),
   totals: z.object({ weight: figure, score: figure }).nullable(),
   problems: z.array(z.object({ text: text(2000) })).max(200),
   measures: z.array(z.object({ text: text(2000) })).max(200),

@@ -152,6 +152,20 @@ export function PerfEvaluationPage() {
           </Table.Summary.Row>
         )}
       />
+      {e.basics.map((t) => (
+        <Table
+          key={t.title}
+          size="small"
+          pagination={false}
+          rowKey={(r) => `${r.label}-${r.line ?? ''}`}
+          dataSource={[...t.rows]}
+          columns={[
+            { title: t.title, render: (_, r) => r.label },
+            // a blank was not reported: shown as blank, never as 0
+            ...t.columns.map((c, k) => ({ title: c, width: 120, render: (_: unknown, r: (typeof t.rows)[number]) => (r.values[k] === null || r.values[k] === undefined ? '' : r.values[k]) })),
+          ]}
+        />
+      ))}
       <Card title={`核验与计分发现（${scored.findings.length}）`} size="small">
         <List size="small" dataSource={[...scored.findings]} renderItem={(f) => <List.Item><Tag color={f.severity === 'error' ? 'red' : 'orange'}>{f.severity === 'error' ? '错误' : '提示'}</Tag>{f.message}</List.Item>} />
       </Card>
