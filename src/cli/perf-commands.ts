@@ -15,7 +15,7 @@ const roundingName = (r: Rounding) => `${r.mode}${r.decimals}`;
 function scoreJson(s: ScoredEvaluation, origin: (line: number) => string) {
   return {
     budget: s.budget,
-    indicators: s.indicators.map((i) => ({ level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, actual: i.actual, weight: i.weight, score: i.score, stated: i.stated, rule: i.rule })),
+    indicators: s.indicators.map((i) => ({ level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, parsed: { direction: i.parsed.direction, value: i.parsed.value, unit: i.parsed.unit }, actual: i.actual, weight: i.weight, score: i.score, stated: i.stated, rule: i.rule })),
     total: s.total,
     grade: s.grade,
     rounding: roundingName(s.rounding),
@@ -58,14 +58,19 @@ export function registerPerfCommands(program: Command): void {
     .argument('<file>')
     .option('--rounding <mode>', `得分取舍：${ROUNDINGS.map(roundingName).join('、')}；默认按表中得分推断`)
     .option('--scheme <id>', `权重方案：${WEIGHT_SCHEMES.map((s) => `${s.id}（${s.name}）`).join('、')}`, 'mof-2020')
+    .option('--bands <excellent,good,pass>', '等级分数线：优、良、中的最低分', '90,80,60')
     .option('--json', '输出 JSON')
-    .action((path: string, opts: { rounding?: string; scheme: string; json?: boolean }) =>
+    .action((path: string, opts: { rounding?: string; scheme: string; bands: string; json?: boolean }) =>
       failing(async () => {
+        const [excellent, good, pass] = opts.bands.split(/[,，]/).map(Number);
+        if (![excellent, good, pass].every((x) => Number.isFinite(x)) || !((excellent as number) >= (good as number) && (good as number) >= (pass as number)))
+          throw new PerfImportError([`等级分数线“${opts.bands}”应为从高到低的三个数，如 90,80,60`]);
+        const bands = { excellent: excellent as number, good: good as number, pass: pass as number };
         const rounding = opts.rounding ? ROUNDINGS.find((r) => roundingName(r) === opts.rounding) : undefined;
         if (opts.rounding && !rounding) throw new PerfImportError([`不认识的取舍方式“${opts.rounding}”，可选：${ROUNDINGS.map(roundingName).join('、')}`]);
         if (!WEIGHT_SCHEMES.some((s) => s.id === opts.scheme)) throw new PerfImportError([`不认识的权重方案“${opts.scheme}”，可选：${WEIGHT_SCHEMES.map((s) => s.id).join('、')}`]);
         const f = await file(path);
-        const r = await readEvaluation(f.name, f.bytes, { rounding, scheme: opts.scheme });
+        const r = await readEvaluation(f.name, f.bytes, { rounding, scheme: opts.scheme, bands });
         if (opts.json) json(scoreJson(r.scored, r.origin));
         else printScore(r.scored, r.origin, r.evaluation.unit, r.evaluation.year);
       }),

@@ -6,7 +6,7 @@ import { finding, type Finding } from '../check/finding.ts';
 import { performanceArithmetic } from '../check/rules/performance.ts';
 import type { Evaluation } from './evaluation.ts';
 import { applyRounding, DEFAULT_BANDS, gradeOf, inferRounding, RULE_LABEL, roundingLabel, scoreBudget, scoreIndicator, type Grade, type GradeBands, type Rounding, type Rule } from './scoring.ts';
-import { parseTarget, type Direction } from './targets.ts';
+import { parseTarget, type Direction, type Target } from './targets.ts';
 
 /** How the 100 points are shared out among the 一级指标 (and the budget's execution rate). */
 export interface WeightScheme {
@@ -44,6 +44,8 @@ export interface ScoredIndicator {
   readonly level2: string;
   readonly level3: string;
   readonly target: string;
+  /** the target parsed: at least / at most a value in a unit, or qualitative */
+  readonly parsed: Target;
   readonly direction: Direction;
   readonly actual: string;
   readonly weight: number | null;
@@ -85,7 +87,7 @@ export function scoreEvaluation(e: Evaluation, opts: ScoreOptions = {}): ScoredE
   const indicators = e.indicators.map((i): ScoredIndicator => {
     // no weight, no score: the cell itself is the fault (table-cell when read, a required field when edited)
     if (i.weight === null)
-      return { level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, direction: parseTarget(i.target).direction, actual: i.actual, weight: null, score: null, stated: i.score, rule: 'not-scorable', line: i.line ?? null };
+      return { level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, parsed: parseTarget(i.target, /成本/.test(i.level1)), direction: parseTarget(i.target, /成本/.test(i.level1)).direction, actual: i.actual, weight: null, score: null, stated: i.score, rule: 'not-scorable', line: i.line ?? null };
     const s = scoreIndicator(i);
     const score = s.raw === null ? null : applyRounding(s.raw, rounding);
     if (s.rule === 'not-scorable')
@@ -93,7 +95,7 @@ export function scoreEvaluation(e: Evaluation, opts: ScoreOptions = {}): ScoredE
     // a stated score above its weight is already an error of its own (score-above-weight)
     else if (score !== null && i.score !== null && !same(score, i.score) && !(i.weight !== null && i.score > i.weight))
       findings.push(finding('score-vs-rule', 'warning', `指标“${i.level3}”得分填为${i.score}，按${RULE_LABEL[s.rule]}（${roundingLabel(rounding)}）应为${fmt(score)}`, [i.line], i.score, score));
-    return { level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, direction: s.target.direction, actual: i.actual, weight: i.weight, score, stated: i.score, rule: s.rule, line: i.line ?? null };
+    return { level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, parsed: s.target, direction: s.target.direction, actual: i.actual, weight: i.weight, score, stated: i.score, rule: s.rule, line: i.line ?? null };
   });
 
   for (const g of scheme.groups) {
