@@ -7,6 +7,7 @@ import { RULES } from '../core/check/check-report.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
 import { registerDocumentCommands } from './document-commands.ts';
 import { registerPerfCommands } from './perf-commands.ts';
+import { registerSuperviseCommands } from './supervise-commands.ts';
 
 function toJson(results: readonly FileReports[]): string {
   return JSON.stringify(
@@ -76,6 +77,7 @@ program
 registerLedgerCommands(program);
 registerDocumentCommands(program);
 registerPerfCommands(program);
+registerSuperviseCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`zg: 内部错误：${e instanceof Error ? e.message : String(e)}\n`);

@@ -3,3 +3,9 @@ export function today(env: NodeJS.ProcessEnv = process.env): string {
   if (env.ZG_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.ZG_TODAY)) return env.ZG_TODAY;
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
+
+/** The moment now as "2025-03-01T09:00" in Beijing time (on ZG_TODAY's day when that is set). */
+export function now(env: NodeJS.ProcessEnv = process.env): string {
+  const time = new Date().toLocaleTimeString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 5);
+  return `${today(env)}T${time}`;
+}

@@ -57,6 +57,7 @@ export interface SourceTable {
   findings: JSONColumnType<unknown[], string, string>;
   warning: JSONColumnType<object, string | null, string | null> | null;
   publication: JSONColumnType<object, string | null, string | null> | null;
+  supervision: JSONColumnType<object, string | null, string | null> | null;
   version: Version;
   created_at: CreatedAt;
 }
@@ -223,6 +224,36 @@ export interface PerfEvaluationTable {
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
+export interface SupervisionStateTable {
+  problem_id: number;
+  colour: string | null;
+  streak: number;
+  observed_on: IsoDate;
+}
+export interface NotificationTable {
+  id: Generated<number>;
+  key: string;
+  problem_id: number;
+  kind: string;
+  rung: string | null;
+  unit_id: number | null;
+  person_id: number | null;
+  deadline: IsoDate | null;
+  message: string;
+  day: IsoDate;
+  status: Generated<string>;
+  cancelled_reason: string | null;
+  created_at: CreatedAt;
+}
+export interface SupervisionRunTable {
+  id: Id;
+  day: IsoDate;
+  at: ColumnType<Date, Date | string, never>;
+  created: number;
+  cancelled: number;
+  by: string;
+  finished_at: CreatedAt;
+}
 export interface ClaimTable {
   id: Id;
   source_id: number;
@@ -289,6 +320,9 @@ export interface Database {
   outcome: OutcomeTable;
   claim: ClaimTable;
   perf_evaluation: PerfEvaluationTable;
+  supervision_state: SupervisionStateTable;
+  notification: NotificationTable;
+  supervision_run: SupervisionRunTable;
   event: EventTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;

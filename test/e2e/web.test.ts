@@ -65,23 +65,28 @@ async function tick(label: Locator) {
 
 /**
  * Picks an option in an Ant Design select opened by clicking `trigger`, again until the select shows it: under load a
- * click on an option that is still sliding in can be lost.
+ * click on an option that is still sliding in can be lost, and a dropdown can be left open.
  */
 async function choose(page: Page, trigger: Locator, option: string) {
+  const open = page.locator('.ant-select-dropdown:visible');
   await expect
     .poll(
       async () => {
         if ((await trigger.innerText()).includes(option)) return true;
-        // one dropdown at a time: an earlier one may still be fading out and hold the same options
-        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+        // one dropdown at a time: close whatever is still open (another select's, or this one's from a lost click)
+        if ((await open.count()) > 0) {
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(300);
+          return false;
+        }
         await trigger.click();
-        const open = page.locator('.ant-select-dropdown:visible');
-        await expect.poll(() => open.count()).toBe(1);
-        await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-        await page.waitForTimeout(200);
+        await open.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+        if ((await open.count()) !== 1) return false;
+        await open.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 5_000 }).catch(() => undefined);
+        await page.waitForTimeout(300);
         return (await trigger.innerText()).includes(option);
       },
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     )
     .toBe(true);
 }

@@ -6,6 +6,7 @@ import * as m0003 from './0003-append-only-and-thresholds.ts';
 import * as m0004 from './0004-accounts.ts';
 import * as m0005 from './0005-publication.ts';
 import * as m0006 from './0006-perf-evaluations.ts';
+import * as m0007 from './0007-supervision.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-accounts': m0004,
   '0005-publication': m0005,
   '0006-perf-evaluations': m0006,
+  '0007-supervision': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
