@@ -6,7 +6,15 @@ import { ActionRefused } from './problem-actions.ts';
 
 export type UnitKind = 'party-committee' | 'government' | 'bureau' | 'section' | 'town' | 'village' | 'company' | 'school' | 'other';
 
-export async function createUnit(db: Db, actor: string, input: { name: string; kind?: UnitKind; parent?: string | undefined }): Promise<number> {
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+function email(v: string | undefined): string | null {
+  const e = v?.trim();
+  if (!e) return null;
+  if (!EMAIL.test(e)) throw new ActionRefused(`电子邮箱“${e}”格式不正确`);
+  return e;
+}
+
+export async function createUnit(db: Db, actor: string, input: { name: string; kind?: UnitKind; parent?: string | undefined; email?: string | undefined }): Promise<number> {
   const name = input.name.trim();
   if (!name) throw new ActionRefused('单位名称不能为空');
   return db.transaction().execute(async (trx) => {
@@ -18,13 +26,13 @@ export async function createUnit(db: Db, actor: string, input: { name: string; k
     }
     const clash = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
     if (clash) throw new ActionRefused(`单位“${name}”已存在`);
-    const { id } = await trx.insertInto('org_unit').values({ name, kind: input.kind ?? 'other', parent_id: parentId }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx.insertInto('org_unit').values({ name, kind: input.kind ?? 'other', parent_id: parentId, email: email(input.email) }).returning('id').executeTakeFirstOrThrow();
     await appendEvents(trx, [{ actor, entity: 'org_unit', entityId: id, action: 'create', after: { name, kind: input.kind ?? 'other', parent: input.parent ?? null } }]);
     return id;
   });
 }
 
-export async function createPerson(db: Db, actor: string, input: { name: string; unit?: string | undefined; post?: string | undefined; phone?: string | undefined }): Promise<number> {
+export async function createPerson(db: Db, actor: string, input: { name: string; unit?: string | undefined; post?: string | undefined; phone?: string | undefined; email?: string | undefined }): Promise<number> {
   const name = input.name.trim();
   if (!name) throw new ActionRefused('姓名不能为空');
   return db.transaction().execute(async (trx) => {
@@ -34,7 +42,7 @@ export async function createPerson(db: Db, actor: string, input: { name: string;
       if (!u) throw new ActionRefused(`单位“${input.unit}”不存在`);
       unitId = u.id;
     }
-    const { id } = await trx.insertInto('person').values({ name, unit_id: unitId, post: input.post ?? null, phone: input.phone ?? null }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx.insertInto('person').values({ name, unit_id: unitId, post: input.post ?? null, phone: input.phone ?? null, email: email(input.email) }).returning('id').executeTakeFirstOrThrow();
     await appendEvents(trx, [{ actor, entity: 'person', entityId: id, action: 'create', after: { name, unit: input.unit ?? null, post: input.post ?? null } }]);
     return id;
   });

@@ -13,6 +13,7 @@ export interface OrgUnitTable {
   parent_id: number | null;
   name: string;
   kind: Generated<string>;
+  email: string | null;
   version: Version;
   created_at: CreatedAt;
 }
@@ -22,6 +23,7 @@ export interface PersonTable {
   unit_id: number | null;
   post: string | null;
   phone: string | null;
+  email: string | null;
   version: Version;
   created_at: CreatedAt;
 }
@@ -254,6 +256,23 @@ export interface SupervisionRunTable {
   by: string;
   finished_at: CreatedAt;
 }
+export interface DeliveryTable {
+  id: Generated<number>;
+  key: string;
+  channel: string;
+  address: string;
+  recipient: string;
+  day: IsoDate;
+  notification_ids: number[];
+  subject: string;
+  body: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
 export interface ClaimTable {
   id: Id;
   source_id: number;
@@ -323,6 +342,7 @@ export interface Database {
   supervision_state: SupervisionStateTable;
   notification: NotificationTable;
   supervision_run: SupervisionRunTable;
+  delivery: DeliveryTable;
   event: EventTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;

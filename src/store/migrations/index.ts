@@ -7,6 +7,7 @@ import * as m0004 from './0004-accounts.ts';
 import * as m0005 from './0005-publication.ts';
 import * as m0006 from './0006-perf-evaluations.ts';
 import * as m0007 from './0007-supervision.ts';
+import * as m0008 from './0008-delivery.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-publication': m0005,
   '0006-perf-evaluations': m0006,
   '0007-supervision': m0007,
+  '0008-delivery': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,28 @@
+// A digest: one message per recipient per day with everything of that day in their charge, most urgent first — not
+// one mail per event.
+import { SUPERVISION_LABEL, type SupervisionKind } from '../ledger/supervision.ts';
+import type { ActionKind } from './plan.ts';
+
+export interface DigestItem {
+  readonly problem: string;
+  readonly kind: ActionKind;
+  readonly rung: SupervisionKind | null;
+  readonly message: string;
+}
+
+const ORDER: readonly ActionKind[] = ['escalation', 'overdue', 'due-soon', 'missed-report', 'warning'];
+const HEADING: Record<ActionKind, string> = { escalation: '升级督办', overdue: '已超过整改时限', 'due-soon': '临近整改时限', 'missed-report': '未按时报送进展', warning: '预警' };
+
+export function composeDigest(recipient: string, day: string, items: readonly DigestItem[]): { subject: string; body: string } {
+  const escalations = items.filter((i) => i.kind === 'escalation').map((i) => SUPERVISION_LABEL[i.rung ?? 'notice']);
+  const subject = `【整改通】${day} 整改督办提醒：${items.length}项${escalations.length ? `（含${[...new Set(escalations)].join('、')}）` : ''}`;
+  const lines = [`${recipient}：`, '', `截至${day}，以下整改事项需要您关注：`];
+  for (const kind of ORDER) {
+    const group = items.filter((i) => i.kind === kind);
+    if (group.length === 0) continue;
+    lines.push('', `${HEADING[kind]}（${group.length}项）`);
+    group.forEach((i, k) => lines.push(`${k + 1}. ${i.message}`));
+  }
+  lines.push('', '请登录整改通查看详情、报送进展或上传佐证材料。本邮件由系统按督办规则自动发送，每日汇总一次。');
+  return { subject, body: lines.join('\n') };
+}

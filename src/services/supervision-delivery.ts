@@ -1,0 +1,93 @@
+// Use cases: the day's digests — each unit gets its own list, each leader the items in their charge, one message a
+// day each — and their delivery by e-mail: a delivery is claimed before it is sent (two senders never send the same
+// one), a refused or dropped attempt is tried again later with growing pauses, and nothing is sent twice (its key is
+// unique, and its Message-ID is made from the key).
+import { sql } from 'kysely';
+import type { SupervisionKind } from '../core/ledger/supervision.ts';
+import { composeDigest } from '../core/supervision/digest.ts';
+import type { ActionKind } from '../core/supervision/plan.ts';
+import type { SendMail } from '../io/smtp-mail.ts';
+import type { Db } from '../store/open-database.ts';
+
+/** Pauses before the next attempt: 1, 5, 15, 60 minutes, then every 4 hours; given up after MAX_ATTEMPTS. */
+const BACKOFF_MINUTES = [1, 5, 15, 60, 240];
+export const MAX_ATTEMPTS = 10;
+
+/**
+ * Makes the day's digests (once: a digest already made for a recipient and day is not made again), due to be sent
+ * from `at` (the run's moment).
+ */
+export async function prepareDigests(db: Db, day: string, at: Date = new Date()): Promise<number> {
+  const rows = await db
+    .selectFrom('notification as n')
+    .innerJoin('problem as p', 'p.id', 'n.problem_id')
+    .leftJoin('org_unit as u', 'u.id', 'n.unit_id')
+    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
+    .select(['n.id', 'n.kind', 'n.rung', 'n.message', 'p.code', 'n.unit_id', 'u.name as unit', 'u.email as unit_email', 'p.lead_leader_id', 'l.name as leader', 'l.email as leader_email'])
+    .where('n.day', '=', day)
+    .where('n.status', '=', 'pending')
+    .orderBy('n.id')
+    .execute();
+  const digests = new Map<string, { address: string; recipient: string; ids: number[]; items: { problem: string; kind: ActionKind; rung: SupervisionKind | null; message: string }[] }>();
+  const put = (key: string, address: string, recipient: string, r: (typeof rows)[number]) => {
+    const d = digests.get(key) ?? { address, recipient, ids: [], items: [] };
+    d.ids.push(Number(r.id));
+    d.items.push({ problem: r.code, kind: r.kind as ActionKind, rung: r.rung as SupervisionKind | null, message: r.message });
+    digests.set(key, d);
+  };
+  for (const r of rows) {
+    if (r.unit_id !== null && r.unit_email) put(`digest:unit:${r.unit_id}:${day}`, r.unit_email, r.unit as string, r);
+    if (r.lead_leader_id !== null && r.leader_email) put(`digest:person:${r.lead_leader_id}:${day}`, r.leader_email, `${r.leader}同志`, r);
+  }
+  let made = 0;
+  for (const [key, d] of digests) {
+    const { subject, body } = composeDigest(d.recipient, day, d.items);
+    const r = await db
+      .insertInto('delivery')
+      .values({ key, channel: 'email', address: d.address, recipient: d.recipient, day, notification_ids: d.ids, subject, body, next_attempt_at: at })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (r) made++;
+  }
+  return made;
+}
+
+export interface DeliveryReport {
+  readonly sent: number;
+  readonly retried: number;
+  readonly failed: number;
+}
+
+/** Sends every delivery that is due; each is claimed first, so a second sender at the same time skips it. */
+export async function deliverPending(db: Db, send: SendMail, now: Date = new Date()): Promise<DeliveryReport> {
+  let sent = 0;
+  let retried = 0;
+  let failed = 0;
+  for (;;) {
+    // claim one: push its next attempt out of reach of anyone else while it is being sent
+    const claimed = await sql<{ id: number; key: string; address: string; subject: string; body: string; attempts: number }>`
+      update delivery set next_attempt_at = ${new Date(now.getTime() + 10 * 60_000)}
+       where id = (select id from delivery where status = 'pending' and next_attempt_at <= ${now} order by id limit 1 for update skip locked)
+       returning id, key, address, subject, body, attempts`.execute(db);
+    const d = claimed.rows[0];
+    if (!d) break;
+    try {
+      await send({ to: d.address, subject: d.subject, text: d.body, messageId: `<${d.key.replace(/[^\w.:-]/g, '_')}@zhenggai>` });
+      await db.updateTable('delivery').set({ status: 'sent', sent_at: new Date(), attempts: d.attempts + 1, last_error: null }).where('id', '=', d.id).execute();
+      sent++;
+    } catch (e) {
+      const attempts = d.attempts + 1;
+      const pause = BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)] as number;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await db
+        .updateTable('delivery')
+        .set({ attempts, last_error: String((e as Error).message ?? e).slice(0, 500), status: giveUp ? 'failed' : 'pending', next_attempt_at: new Date(now.getTime() + pause * 60_000) })
+        .where('id', '=', d.id)
+        .execute();
+      if (giveUp) failed++;
+      else retried++;
+    }
+  }
+  return { sent, retried, failed };
+}
