@@ -10,6 +10,7 @@ import { createUnit } from '../src/services/organisation.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { assignProblem } from '../src/services/problem-actions.ts';
 import { importEvaluation } from '../src/services/perf-evaluations.ts';
+import { runSupervision } from '../src/services/supervision-run.ts';
 import type { Role } from '../src/core/access/permissions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
@@ -22,6 +23,7 @@ let l: Ledger;
 let app: FastifyInstance;
 let code: string; // a problem led by 计划财务股
 let perfId: number; // a self-evaluation kept by 计划财务股
+let notificationId: number; // a reminder about \`code\`
 const EVALUATION = {
   unit: '计划财务股',
   year: 2024,
@@ -63,6 +65,8 @@ beforeAll(async () => {
   await assignProblem(l.db, code, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
   const finance = await l.db.selectFrom('org_unit').select('id').where('name', '=', '计划财务股').executeTakeFirstOrThrow();
   const table = ['2024年度部门整体支出绩效自评表', '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施', '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90\t案源减少'];
+  await runSupervision(l.db, { at: `${TODAY}T08:30` });
+  notificationId = Number((await l.db.selectFrom('notification as n').innerJoin('problem as p', 'p.id', 'n.problem_id').select('n.id').where('p.code', '=', code).executeTakeFirstOrThrow()).id);
   perfId = (await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', finance.id)).id;
   const users: [string, Role, string | null][] = [
     ['admin', 'admin', null],
@@ -217,6 +221,8 @@ describe('access control: every route for every role', () => {
     { name: '修改绩效自评', method: 'PUT', url: () => `/api/perf/${perfId}`, cap: 'import', problem: true, body: () => ({ evaluation: EVALUATION, version: 1 }) },
     { name: '导出自评表', method: 'GET', url: () => `/api/perf/${perfId}/export/xlsx`, cap: 'read', problem: true },
     { name: '自评问题转入台账', method: 'POST', url: () => `/api/perf/${perfId}/to-ledger`, cap: 'import', problem: true },
+    { name: '站内提醒', method: 'GET', url: () => '/api/notifications', cap: 'read' },
+    { name: '提醒标为已读', method: 'POST', url: () => `/api/notifications/${notificationId}/read`, cap: 'read', problem: true },
     { name: '督办单', method: 'GET', url: () => `/api/problems/${code}/forms/notice`, cap: 'supervise', problem: true },
     { name: '对账销号单', method: 'GET', url: () => `/api/problems/${code}/forms/closure`, cap: 'read', problem: true },
     { name: '新增账号', method: 'POST', url: () => '/api/users', cap: 'manage-users', body: { username: 'x-new', displayName: '新', password: PASSWORD, role: 'unit', unit: '计划财务股' } },
@@ -304,5 +310,15 @@ describe('self-evaluation through the API', () => {
     const refused = await app.inject({ method: 'POST', url: '/api/perf', ...multipart('自评.txt', table, office()) });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().reasons).toEqual(['第3行：“分值”应为数字，实为“九十”']);
+  });
+});
+
+describe('notifications in the application', () => {
+  it('shows a unit the reminders about its own problems, and another unit none of them', async () => {
+    const mine = (await app.inject({ method: 'GET', url: '/api/notifications?status=all', headers: { cookie: sessions.unit?.cookie ?? '' } })).json();
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((n: { problem: string }) => n.problem === code)).toBe(true);
+    const other = (await app.inject({ method: 'GET', url: '/api/notifications?status=all', headers: { cookie: sessions.otherunit?.cookie ?? '' } })).json();
+    expect(other).toEqual({ pending: 0, items: [] });
   });
 });

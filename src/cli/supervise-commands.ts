@@ -1,14 +1,35 @@
-// `zg supervise run`: one supervision run for a moment — reminders, warnings, escalations — printed or as JSON.
+// `zg supervise run`: one supervision run for a moment — reminders, warnings, escalations — printed or as JSON, and
+// the day's digests; `zg supervise deliver`: the digests that are due, by e-mail.
 import type { Command } from 'commander';
 import { ACTION_LABEL } from '../core/supervision/plan.ts';
 import { runSupervision } from '../services/supervision-run.ts';
+import { deliverPending, prepareDigests } from '../services/supervision-delivery.ts';
+import { smtpSender } from '../io/smtp-mail.ts';
 import { now } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 
 export function registerSuperviseCommands(program: Command): void {
-  program
-    .command('supervise')
-    .description('督办')
+  const supervise = program.command('supervise').description('督办');
+  supervise
+    .command('deliver')
+    .description('发送到期的汇总邮件（邮件服务器由 ZG_SMTP_URL 指定，如 smtp://用户:密码@mail.example.org:587；发件人 ZG_SMTP_FROM）')
+    .action(() =>
+      withLedger(async (l) => {
+        if (!process.env.ZG_SMTP_URL) {
+          process.stderr.write('zg: 未设置邮件服务器：请设置环境变量 ZG_SMTP_URL\n');
+          process.exitCode = 2;
+          return;
+        }
+        const mail = smtpSender(process.env.ZG_SMTP_URL, process.env.ZG_SMTP_FROM ?? 'zhenggai@localhost');
+        try {
+          const r = await deliverPending(l.db, mail.send);
+          print(`汇总邮件：发出 ${r.sent} 封，稍后重试 ${r.retried} 封，放弃 ${r.failed} 封`);
+        } finally {
+          mail.close();
+        }
+      }),
+    );
+  supervise
     .command('run')
     .description('为某一时刻运行一次督办：临近时限与超期提醒、未按时报送、预警、升级督办；同一时刻重复运行不会重复产生')
     .option('--at <datetime>', '时刻（北京时间），如 2025-03-01T09:00；默认现在')
@@ -17,8 +38,10 @@ export function registerSuperviseCommands(program: Command): void {
     .action((opts: { at?: string; dryRun?: boolean; json?: boolean }) =>
       withLedger(async (l) => {
         const r = await runSupervision(l.db, { at: opts.at ?? now(), dryRun: opts.dryRun, actor: process.env.USER ?? '命令行' });
+        // the day's digests, sent by `zg supervise deliver` or the server
+        const digests = r.dryRun ? 0 : await prepareDigests(l.db, r.day);
         if (opts.json) return print(JSON.stringify({ at: r.at, dryRun: r.dryRun, actions: r.actions, cancelled: r.cancelled }, null, 2));
-        print(`${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.actions.length} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}`);
+        print(`${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.actions.length} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${digests ? `，汇总邮件 ${digests} 封待发` : ''}`);
         for (const a of r.actions) print(`  [${ACTION_LABEL[a.kind]}] → ${a.unit ?? '整改办'}${a.person ? `、${a.person}` : ''}：${a.message}`);
       }),
     );

@@ -21,6 +21,7 @@ import { documentRoutes } from './routes/documents.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { perfRoutes } from './routes/perf.routes.ts';
+import { notificationRoutes } from './routes/notifications.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminRoutes(app, opts.ledger.db);
   reportRoutes(app, opts.ledger, today, maxUpload);
   perfRoutes(app, opts.ledger, today, maxUpload);
+  notificationRoutes(app, opts.ledger.db);
   if (opts.webRoot && existsSync(opts.webRoot)) await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
   return app;
 }

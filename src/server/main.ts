@@ -1,5 +1,7 @@
 // `npm start`: the ledger (embedded unless DATABASE_URL is set), an administrator on a first start, the team's sample
-// data so the first screen is not empty, and the application on http://localhost:3000 (PORT to change).
+// data so the first screen is not empty, the application on http://localhost:3000 (PORT to change), and the daily
+// supervision run with its digests (ZG_SUPERVISE_AT, default 08:30; e-mail when ZG_SMTP_URL is set; ZG_SUPERVISE=off
+// to leave supervision to `zg supervise run`).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +9,8 @@ import { ensureAdmin } from '../services/accounts.ts';
 import { openDefaultLedger } from '../services/ledger.ts';
 import { loadSampleData } from '../services/sample-data.ts';
 import { today } from '../services/today.ts';
+import { supervisionSchedule } from '../services/supervision-schedule.ts';
+import { smtpSender } from '../io/smtp-mail.ts';
 import { buildApp } from './app.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,7 +35,30 @@ const app = await buildApp({ ledger, webRoot, logger: process.env.ZG_LOG === 'on
 const port = Number(process.env.PORT ?? 3000);
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
 console.log(`整改通已启动：http://localhost:${port}/  （API 文档：http://localhost:${port}/api/docs）`);
+const mail = process.env.ZG_SMTP_URL ? smtpSender(process.env.ZG_SMTP_URL, process.env.ZG_SMTP_FROM ?? 'zhenggai@localhost') : null;
+let timer: NodeJS.Timeout | null = null;
+if (process.env.ZG_SUPERVISE !== 'off') {
+  const schedule = supervisionSchedule(ledger.db, { at: process.env.ZG_SUPERVISE_AT ?? '08:30', send: mail?.send });
+  let busy = false;
+  const tick = async () => {
+    if (busy) return; // a slow mail server must not stack ticks
+    busy = true;
+    try {
+      const r = await schedule.tick();
+      if (r.run) console.log(`${r.run.day} 自动督办：新产生 ${r.run.actions.length} 项，撤销 ${r.run.cancelled} 项，汇总邮件 ${r.digests} 封`);
+    } catch (e) {
+      console.error('supervision tick failed', e);
+    } finally {
+      busy = false;
+    }
+  };
+  timer = setInterval(() => void tick(), 60_000);
+  void tick();
+  console.log(`自动督办：每天 ${process.env.ZG_SUPERVISE_AT ?? '08:30'}（北京时间）${mail ? '，汇总邮件经 ' + new URL(process.env.ZG_SMTP_URL as string).host + ' 发送' : '，未配置邮件服务器（ZG_SMTP_URL），仅站内提醒'}`);
+}
 const stop = async () => {
+  if (timer) clearInterval(timer);
+  mail?.close();
   await app.close();
   await ledger.close();
   process.exit(0);

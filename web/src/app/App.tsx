@@ -15,6 +15,7 @@ const ProblemPage = lazy(() => import('../features/problem/ProblemPage.tsx').the
 const ImportPage = lazy(() => import('../features/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const PerfListPage = lazy(() => import('../features/perf/PerfListPage.tsx').then((m) => ({ default: m.PerfListPage })));
 const PerfEvaluationPage = lazy(() => import('../features/perf/PerfEvaluationPage.tsx').then((m) => ({ default: m.PerfEvaluationPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 dayjs.locale('zh-cn');
@@ -31,6 +32,7 @@ function Shell() {
     ...(can('import') ? [{ key: '/import', label: '导入' }] : []),
     { key: '/check', label: '核验' },
     { key: '/perf', label: '绩效自评' },
+    { key: '/notifications', label: '提醒' },
     ...(can('manage-org') || can('manage-users') ? [{ key: '/admin', label: '系统管理' }] : []),
   ];
   const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
@@ -61,6 +63,7 @@ function Shell() {
           <Route path="/check" element={<ImportPage mode="check" />} />
           <Route path="/perf" element={<PerfListPage />} />
           <Route path="/perf/:id" element={<PerfEvaluationPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -1,0 +1,41 @@
+// The cadence kept by the server: once a day at the set time (08:30 Beijing time unless ZG_SUPERVISE_AT says
+// otherwise) a supervision run, then the day's digests; every tick, whatever delivery is due. Each step is
+// idempotent, so a restart, a second process or a late tick does no harm.
+import type { SendMail } from '../io/smtp-mail.ts';
+import type { Db } from '../store/open-database.ts';
+import { deliverPending, prepareDigests, type DeliveryReport } from './supervision-delivery.ts';
+import { runSupervision, type SupervisionRunResult } from './supervision-run.ts';
+
+export interface ScheduleOptions {
+  /** "08:30", Beijing time */
+  readonly at: string;
+  /** e-mail, when a server is configured */
+  readonly send?: SendMail | undefined;
+}
+
+/** The day and the time of day of a moment in Beijing time. */
+function beijing(now: Date): { day: string; time: string } {
+  const s = now.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
+  return { day: s.slice(0, 10), time: s.slice(11, 16) };
+}
+
+export function supervisionSchedule(db: Db, opts: ScheduleOptions) {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(opts.at)) throw new Error(`ZG_SUPERVISE_AT should be HH:MM, not "${opts.at}"`);
+  return {
+    /** One tick: the day's run if it is time and it has not run today; then delivery of what is due. */
+    async tick(now: Date = new Date()): Promise<{ run: SupervisionRunResult | null; digests: number; delivery: DeliveryReport | null }> {
+      const { day, time } = beijing(now);
+      let run: SupervisionRunResult | null = null;
+      let digests = 0;
+      if (time >= opts.at) {
+        const done = await db.selectFrom('supervision_run').select('id').where('day', '=', day).where('by', '=', '自动督办').executeTakeFirst();
+        if (!done) {
+          run = await runSupervision(db, { at: `${day}T${opts.at}`, actor: '自动督办' });
+          digests = await prepareDigests(db, day, now);
+        }
+      }
+      const delivery = opts.send ? await deliverPending(db, opts.send, now) : null;
+      return { run, digests, delivery };
+    },
+  };
+}
