@@ -221,6 +221,7 @@ describe('access control: every route for every role', () => {
     { name: '修改绩效自评', method: 'PUT', url: () => `/api/perf/${perfId}`, cap: 'import', problem: true, body: () => ({ evaluation: EVALUATION, version: 1 }) },
     { name: '导出自评表', method: 'GET', url: () => `/api/perf/${perfId}/export/xlsx`, cap: 'read', problem: true },
     { name: '自评问题转入台账', method: 'POST', url: () => `/api/perf/${perfId}/to-ledger`, cap: 'import', problem: true },
+    { name: '相似问题', method: 'GET', url: () => `/api/problems/${code}/matches`, cap: 'read', problem: true },
     { name: '站内提醒', method: 'GET', url: () => '/api/notifications', cap: 'read' },
     { name: '提醒标为已读', method: 'POST', url: () => `/api/notifications/${notificationId}/read`, cap: 'read', problem: true },
     { name: '督办单', method: 'GET', url: () => `/api/problems/${code}/forms/notice`, cap: 'supervise', problem: true },

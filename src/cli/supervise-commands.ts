@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { ACTION_LABEL } from '../core/supervision/plan.ts';
 import { runSupervision } from '../services/supervision-run.ts';
 import { deliverPending, prepareDigests } from '../services/supervision-delivery.ts';
-import { smtpSender } from '../io/smtp-mail.ts';
+import { configuredMail } from '../services/mail.ts';
 import { now } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 
@@ -15,12 +15,12 @@ export function registerSuperviseCommands(program: Command): void {
     .description('发送到期的汇总邮件（邮件服务器由 ZG_SMTP_URL 指定，如 smtp://用户:密码@mail.example.org:587；发件人 ZG_SMTP_FROM）')
     .action(() =>
       withLedger(async (l) => {
-        if (!process.env.ZG_SMTP_URL) {
+        const mail = configuredMail();
+        if (!mail) {
           process.stderr.write('zg: 未设置邮件服务器：请设置环境变量 ZG_SMTP_URL\n');
           process.exitCode = 2;
           return;
         }
-        const mail = smtpSender(process.env.ZG_SMTP_URL, process.env.ZG_SMTP_FROM ?? 'zhenggai@localhost');
         try {
           const r = await deliverPending(l.db, mail.send);
           print(`汇总邮件：发出 ${r.sent} 封，稍后重试 ${r.retried} 封，放弃 ${r.failed} 封`);

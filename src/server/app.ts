@@ -22,6 +22,7 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { perfRoutes } from './routes/perf.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
+import { recurrenceRoutes } from './routes/recurrence.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -76,6 +77,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportRoutes(app, opts.ledger, today, maxUpload);
   perfRoutes(app, opts.ledger, today, maxUpload);
   notificationRoutes(app, opts.ledger.db);
+  recurrenceRoutes(app, opts.ledger.db);
   if (opts.webRoot && existsSync(opts.webRoot)) await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
   return app;
 }

@@ -10,7 +10,7 @@ import { openDefaultLedger } from '../services/ledger.ts';
 import { loadSampleData } from '../services/sample-data.ts';
 import { today } from '../services/today.ts';
 import { supervisionSchedule } from '../services/supervision-schedule.ts';
-import { smtpSender } from '../io/smtp-mail.ts';
+import { configuredMail } from '../services/mail.ts';
 import { buildApp } from './app.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,7 +35,7 @@ const app = await buildApp({ ledger, webRoot, logger: process.env.ZG_LOG === 'on
 const port = Number(process.env.PORT ?? 3000);
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
 console.log(`整改通已启动：http://localhost:${port}/  （API 文档：http://localhost:${port}/api/docs）`);
-const mail = process.env.ZG_SMTP_URL ? smtpSender(process.env.ZG_SMTP_URL, process.env.ZG_SMTP_FROM ?? 'zhenggai@localhost') : null;
+const mail = configuredMail();
 let timer: NodeJS.Timeout | null = null;
 if (process.env.ZG_SUPERVISE !== 'off') {
   const schedule = supervisionSchedule(ledger.db, { at: process.env.ZG_SUPERVISE_AT ?? '08:30', send: mail?.send });
@@ -54,7 +54,7 @@ if (process.env.ZG_SUPERVISE !== 'off') {
   };
   timer = setInterval(() => void tick(), 60_000);
   void tick();
-  console.log(`自动督办：每天 ${process.env.ZG_SUPERVISE_AT ?? '08:30'}（北京时间）${mail ? '，汇总邮件经 ' + new URL(process.env.ZG_SMTP_URL as string).host + ' 发送' : '，未配置邮件服务器（ZG_SMTP_URL），仅站内提醒'}`);
+  console.log(`自动督办：每天 ${process.env.ZG_SUPERVISE_AT ?? '08:30'}（北京时间）${mail ? `，汇总邮件经 ${mail.host} 发送` : '，未配置邮件服务器（ZG_SMTP_URL），仅站内提醒'}`);
 }
 const stop = async () => {
   if (timer) clearInterval(timer);

@@ -11,6 +11,7 @@ import { appendEvents, type NewEvent } from '../store/event.repository.ts';
 import { findDocument, nextSourceSeq, slices, type Tx } from '../store/ledger.repository.ts';
 import type { Ledger } from '../store/open-database.ts';
 import type { Report } from '../core/document/model.ts';
+import { matchSource } from './recurrence.ts';
 
 export interface ImportedSource {
   readonly code: string;
@@ -73,7 +74,7 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<{ fil
   }
   if (failures.length) throw new ImportError(failures);
 
-  return ledger.db.transaction().execute(async (trx) => {
+  const results = await ledger.db.transaction().execute(async (trx) => {
     const results: ImportResult[] = [];
     const seen = new Set<string>();
     for (const { doc, bytes, sha256, reports } of docs) {
@@ -107,6 +108,12 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<{ fil
     }
     return results;
   });
+  // after the import stands: each new source's problems matched against earlier ones (屡审屡犯, 共性问题); a failure
+  // here leaves the import as it is and is only reported
+  for (const r of results)
+    for (const src of r.sources)
+      await matchSource(ledger.db, src.code).catch((e: unknown) => process.emitWarning(`recurrence matching for ${src.code} failed: ${(e as Error).message}`));
+  return results;
 }
 
 interface WriteContext {

@@ -230,7 +230,7 @@ async function importMapped(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImp
 /** Which problem fields each of our columns writes: a unit's workbook updates an existing problem only where it has the column. */
 const FIELDS_OF: Record<string, readonly string[]> = {
   方面: ['aspect_id'],
-  问题: ['title'],
+  问题: ['title', 'words'],
   长期整改: ['long_term'],
   整改类别: ['triage'],
   牵头单位: ['lead_unit_id'],
@@ -284,6 +284,7 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
         aspect_id: aspectId,
         parent_id: ids.get(parentCode) ?? null,
         title: p.title,
+        words: null, // segmented again for recurrence matching when next needed
         triage: p.triage,
         long_term: p.longTerm,
         status: p.status,

@@ -96,6 +96,8 @@ export interface ProblemTable {
   source_line: number | null;
   reopened_count: Generated<number>;
   last_progress_at: IsoDate | null;
+  /** meaningful words of the title, space-separated: segmented once, for recurrence matching */
+  words: string | null;
   version: Version;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -273,6 +275,16 @@ export interface DeliveryTable {
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
 }
+export interface RecurrenceMatchTable {
+  id: Id;
+  problem_id: number;
+  earlier_id: number;
+  kind: string;
+  score: Decimal;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
 export interface ClaimTable {
   id: Id;
   source_id: number;
@@ -343,6 +355,7 @@ export interface Database {
   notification: NotificationTable;
   supervision_run: SupervisionRunTable;
   delivery: DeliveryTable;
+  recurrence_match: RecurrenceMatchTable;
   event: EventTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;

@@ -8,6 +8,7 @@ import * as m0005 from './0005-publication.ts';
 import * as m0006 from './0006-perf-evaluations.ts';
 import * as m0007 from './0007-supervision.ts';
 import * as m0008 from './0008-delivery.ts';
+import * as m0009 from './0009-recurrence.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-perf-evaluations': m0006,
   '0007-supervision': m0007,
   '0008-delivery': m0008,
+  '0009-recurrence': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,7 @@ import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { MONEY_KIND, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
 import type { ProblemDetail } from '../../lib/types.ts';
+import { SimilarProblems } from './SimilarProblems.tsx';
 
 const TIMELINE_COLOUR: Record<string, string> = { status: 'blue', progress: 'green', evidence: 'gray', 'closure-request': 'purple', 'closure-decision': 'purple', supervision: 'red', lookback: 'orange' };
 
@@ -192,6 +193,7 @@ export function ProblemPage() {
         <ColourTag colour={p.colour} />
       </Space>
       <Space wrap>{actions}</Space>
+      <SimilarProblems code={p.code} />
       <Row gutter={16}>
         <Col span={14}>
           <Card title="基本情况">

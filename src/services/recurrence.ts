@@ -1,0 +1,97 @@
+// Use cases: when a source comes onto the ledger, each of its problems is matched against the problems of earlier
+// sources — of the same unit (屡审屡犯, a repeat) and of others (共性问题, common to several) — by the words they share;
+// the matches are shown with their scores and confirmed or dismissed by a person.
+import type { Scope } from '../core/access/permissions.ts';
+import { meaningful, RecurrenceIndex } from '../core/recurrence/similarity.ts';
+import { words } from '../io/segmenter.ts';
+import { sql } from 'kysely';
+import { appendEvents } from '../store/event.repository.ts';
+import { slices } from '../store/ledger.repository.ts';
+import type { Db } from '../store/open-database.ts';
+import { NotFoundError } from './ledger-queries.ts';
+import { ActionRefused } from './problem-actions.ts';
+import { scopeSql } from './scope.ts';
+
+/** Matches scoring below this are not shown: at 0.25 two titles share at least one telling term. */
+export const MIN_SCORE = 0.25;
+export const PER_PROBLEM = 3;
+
+export const MATCH_KIND_LABEL = { repeat: '屡审屡犯', common: '共性问题' } as const;
+
+/** Each problem's meaningful words: stored ones as they are; the rest segmented now and stored for next time. */
+async function withWords<T extends { id: number; title: string; words: string | null }>(db: Db, rows: readonly T[]): Promise<(T & { terms: string[] })[]> {
+  const missing = rows.filter((r) => r.words === null);
+  const fresh = new Map(missing.map((r) => [r.id, meaningful(words(r.title)).join(' ')]));
+  for (const part of slices(missing, 5000))
+    await sql`update problem p set words = x.words from unnest(${part.map((r) => r.id)}::int[], ${part.map((r) => fresh.get(r.id) as string)}::text[]) as x(id, words) where p.id = x.id`.execute(db);
+  return rows.map((r) => {
+    const w = r.words ?? (fresh.get(r.id) as string);
+    return { ...r, terms: w ? w.split(' ') : [] };
+  });
+}
+
+/** Matches the source's problems against every earlier source's; returns how many matches were recorded. */
+export async function matchSource(db: Db, code: string): Promise<number> {
+  const source = await db.selectFrom('source').select(['id', 'inspected_unit_id', 'inspected_unit']).where('code', '=', code).executeTakeFirst();
+  if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+  const mine = await withWords(db, await db.selectFrom('problem').select(['id', 'title', 'words']).where('source_id', '=', source.id).execute());
+  const earlier = await withWords(
+    db,
+    await db
+      .selectFrom('problem as p')
+      .innerJoin('source as s', 's.id', 'p.source_id')
+      .select(['p.id', 'p.title', 'p.words', 's.inspected_unit_id', 's.inspected_unit'])
+      .where('p.source_id', '<', source.id)
+      .execute(),
+  );
+  if (mine.length === 0 || earlier.length === 0) return 0;
+  const index = new RecurrenceIndex(earlier.map((p) => ({ id: p.id, words: p.terms })));
+  const unitOf = new Map(earlier.map((p) => [p.id, p]));
+  const sameUnit = (e: { inspected_unit_id: number | null; inspected_unit: string | null }) =>
+    (source.inspected_unit_id !== null && e.inspected_unit_id === source.inspected_unit_id) || (!!source.inspected_unit && e.inspected_unit === source.inspected_unit);
+  const rows = mine.flatMap((p) =>
+    index.query(p.terms, PER_PROBLEM, MIN_SCORE).map((m) => ({
+      problem_id: p.id,
+      earlier_id: m.id,
+      kind: sameUnit(unitOf.get(m.id) as (typeof earlier)[number]) ? 'repeat' : 'common',
+      score: m.score.toFixed(3),
+    })),
+  );
+  if (rows.length === 0) return 0;
+  const inserted = await db.insertInto('recurrence_match').values(rows).onConflict((oc) => oc.columns(['problem_id', 'earlier_id']).doNothing()).returning('id').execute();
+  return inserted.length;
+}
+
+/** A problem's matches, best first, with the earlier problem and its source. */
+export async function matchesOf(db: Db, code: string, scope?: Scope) {
+  const p = await db.selectFrom('problem as p').innerJoin('source as s', 's.id', 'p.source_id').select('p.id').where('p.code', '=', code).where(scopeSql(scope)).executeTakeFirst();
+  if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
+  const rows = await db
+    .selectFrom('recurrence_match as m')
+    .innerJoin('problem as e', 'e.id', 'm.earlier_id')
+    .innerJoin('source as s', 's.id', 'e.source_id')
+    .select(['m.id', 'm.kind', 'm.score', 'm.status', 'm.decided_by', 'e.code', 'e.title', 'e.status as earlier_status', 's.title as source', 's.inspected_unit'])
+    .where('m.problem_id', '=', p.id)
+    .orderBy('m.score', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
+
+export async function decideMatch(db: Db, id: number, confirm: boolean, actor: string, scope?: Scope): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const m = await trx
+      .selectFrom('recurrence_match as m')
+      .innerJoin('problem as p', 'p.id', 'm.problem_id')
+      .innerJoin('source as s', 's.id', 'p.source_id')
+      .select(['m.id', 'm.status', 'p.code'])
+      .where('m.id', '=', id)
+      .where(scopeSql(scope))
+      .forUpdate('m')
+      .executeTakeFirst();
+    if (!m) throw new NotFoundError('没有这条相似问题记录');
+    if (m.status !== 'suggested') throw new ActionRefused('这条相似问题已经确认或排除过');
+    const status = confirm ? 'confirmed' : 'dismissed';
+    await trx.updateTable('recurrence_match').set({ status, decided_by: actor, decided_at: new Date() }).where('id', '=', id).execute();
+    await appendEvents(trx, [{ actor, entity: 'recurrence_match', entityId: id, action: status, after: { problem: m.code } }]);
+  });
+}
