@@ -10,6 +10,9 @@ import { writeLedgerWorkbook } from '../src/io/ledger-workbook.ts';
 import { importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
 import { addEvidence, assignProblem, decideClosure, decideExtension, reportProgress, requestClosure, requestExtension } from '../src/services/problem-actions.ts';
 import { runSupervision } from '../src/services/supervision-run.ts';
+import { monthlyCircularDocument, weeklySheet } from '../src/services/supervision-reports.ts';
+import { readDocumentBytes } from '../src/io/read-document.ts';
+import ExcelJS from 'exceljs';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 
@@ -150,5 +153,32 @@ describe('a quarter of supervision, day by day', () => {
       { kind: 'listed', at: '2025-02-17' },
       { kind: 'talk', at: '2025-03-12' },
     ]);
+  });
+
+  it('ranks the units in the monthly 通报 and names the overdue items', async () => {
+    const r = await monthlyCircularDocument(l.db, { month: '2025-02', today: END, issuer: '示例局整改办' });
+    expect(r.standings.map((x) => [x.rank, x.unit, x.total, x.overdue, Math.round(x.timelinessRate)])).toEqual([
+      [1, '单位乙', 4, 0, 100],
+      [2, '单位甲', 1, 1, 0],
+    ]);
+    const { text } = await readDocumentBytes('通报.docx', r.bytes);
+    expect(text).toContain('示例局整改办关于2025年2月整改工作推进情况的通报');
+    expect(text).toContain('单位甲（1个：XC2025-01-001）');
+    expect(text).toMatch(/发出督办单\d+份、挂牌督办1项、约谈建议0项/);
+  });
+
+  it('writes the weekly 调度表: each open item, its week’s reports and whether one came in', async () => {
+    const r = await weeklySheet(l.db, { day: '2025-02-14', today: END });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('调度表') as ExcelJS.Worksheet;
+    expect(ws.getCell(1, 1).value).toBe('整改工作调度表（2025-02-08 至 2025-02-14）');
+    const byCode = new Map<string, ExcelJS.Row>();
+    ws.eachRow((row, n) => n > 2 && byCode.set(String(row.getCell(1).value), row));
+    expect(byCode.get('XC2025-01-002')?.getCell(10).value).toBe('已报送');
+    expect(String(byCode.get('XC2025-01-002')?.getCell(9).value)).toContain('2025-02-13 第7周进展');
+    expect(byCode.get('XC2025-01-001')?.getCell(10).value).toBe('未报送');
+    expect(String(byCode.get('XC2025-01-001')?.getCell(8).value)).toContain('红色');
+    expect(wb.getWorksheet('单位排名')?.getRow(2).getCell(2).value).toBe('单位乙');
   });
 });

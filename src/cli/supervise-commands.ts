@@ -1,11 +1,14 @@
 // `zg supervise run`: one supervision run for a moment — reminders, warnings, escalations — printed or as JSON, and
-// the day's digests; `zg supervise deliver`: the digests that are due, by e-mail.
+// the day's digests; `zg supervise deliver`: the digests that are due, by e-mail; `zg supervise sheet` and
+// `zg supervise circular`: the weekly 调度表 and the monthly 通报.
 import type { Command } from 'commander';
 import { ACTION_LABEL } from '../core/supervision/plan.ts';
 import { runSupervision } from '../services/supervision-run.ts';
 import { deliverPending, prepareDigests } from '../services/supervision-delivery.ts';
 import { configuredMail } from '../services/mail.ts';
-import { now } from '../services/today.ts';
+import { now, today } from '../services/today.ts';
+import { monthlyCircularDocument, weeklySheet } from '../services/supervision-reports.ts';
+import { writeFile } from 'node:fs/promises';
 import { print, withLedger } from './ledger-commands.ts';
 
 export function registerSuperviseCommands(program: Command): void {
@@ -27,6 +30,31 @@ export function registerSuperviseCommands(program: Command): void {
         } finally {
           mail.close();
         }
+      }),
+    );
+  supervise
+    .command('sheet')
+    .description('一周一调度：本周调度表（.xlsx），含各问题本周进展、是否按时报送、预警与督办，以及单位排名')
+    .option('--day <date>', '本周最后一天，默认今天')
+    .requiredOption('-o, --output <file>', '输出文件（.xlsx）')
+    .action((opts: { day?: string; output: string }) =>
+      withLedger(async (l) => {
+        const r = await weeklySheet(l.db, { day: opts.day ?? today(), today: today() });
+        await writeFile(opts.output, r.bytes);
+        print(`已生成调度表（在办问题 ${r.rows.length} 个）：${opts.output}`);
+      }),
+    );
+  supervise
+    .command('circular')
+    .description('每月一通报：月度整改推进情况通报（.docx），按完成率、按时率为各牵头单位排名，点名超期问题')
+    .requiredOption('--month <month>', '月份，如 2025-03')
+    .option('--issuer <name>', '发文单位', '整改工作领导小组办公室')
+    .requiredOption('-o, --output <file>', '输出文件（.docx）')
+    .action((opts: { month: string; issuer: string; output: string }) =>
+      withLedger(async (l) => {
+        const r = await monthlyCircularDocument(l.db, { month: opts.month, today: today(), issuer: opts.issuer });
+        await writeFile(opts.output, r.bytes);
+        print(`已生成《${r.document.title}》：${opts.output}`);
       }),
     );
   supervise
