@@ -8,6 +8,8 @@ import { deliverPending, prepareDigests } from '../services/supervision-delivery
 import { configuredMail } from '../services/mail.ts';
 import { now, today } from '../services/today.ts';
 import { monthlyCircularDocument, weeklySheet } from '../services/supervision-reports.ts';
+import { assessSource, compareSources } from '../services/effectiveness.ts';
+import { CATEGORY_LABEL, type Category } from '../core/assessment/effectiveness.ts';
 import { writeFile } from 'node:fs/promises';
 import { print, withLedger } from './ledger-commands.ts';
 
@@ -55,6 +57,27 @@ export function registerSuperviseCommands(program: Command): void {
         const r = await monthlyCircularDocument(l.db, { month: opts.month, today: today(), issuer: opts.issuer });
         await writeFile(opts.output, r.bytes);
         print(`已生成《${r.document.title}》：${opts.output}`);
+      }),
+    );
+  supervise
+    .command('assess')
+    .description('整改成效评估：按扣分模型（满分100）评估一个来源的整改成效，每项扣分列出所依据的台账事实；不写 --source 则比较全部来源')
+    .option('--source <code>', '整改来源编号')
+    .option('--json', '输出 JSON')
+    .action((opts: { source?: string; json?: boolean }) =>
+      withLedger(async (l) => {
+        if (!opts.source) {
+          const all = await compareSources(l.db, today());
+          if (opts.json) return print(JSON.stringify(all, null, 2));
+          all.forEach((a, i) => print(`${i + 1}. ${a.source}  ${a.unit ?? ''}  ${a.total} 分  ${a.result}${a.veto ? '（一票否决）' : ''}`));
+          return;
+        }
+        const a = await assessSource(l.db, opts.source, today());
+        if (opts.json) return print(JSON.stringify(a, null, 2));
+        print(`${a.source} ${a.title}：${a.total} 分，${a.result}`);
+        if (a.veto) print(`  一票否决：${a.veto.reason}（${a.veto.facts.join('、')}）`);
+        for (const [c, v] of Object.entries(a.byCategory)) print(`  ${CATEGORY_LABEL[c as Category]}：${v.score}/${v.full}`);
+        for (const d of a.deductions) print(`  - ${CATEGORY_LABEL[d.category]} 扣 ${d.points} 分：${d.reason}${d.facts.length ? `：${d.facts.slice(0, 12).join('、')}${d.facts.length > 12 ? ' 等' : ''}` : ''}`);
       }),
     );
   supervise
