@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ledger } from '../services/ledger.ts';
-import { today as beijingToday } from '../services/today.ts';
+import { now as beijingNow, today as beijingToday } from '../services/today.ts';
 import { registerSessions } from './auth.ts';
 import { errorHandler } from './errors.ts';
 import { ReadCache } from './read-cache.ts';
@@ -23,6 +23,7 @@ import { reportRoutes } from './routes/reports.routes.ts';
 import { perfRoutes } from './routes/perf.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { recurrenceRoutes } from './routes/recurrence.routes.ts';
+import { supervisionRoutes } from './routes/supervision.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -78,6 +79,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   perfRoutes(app, opts.ledger, today, maxUpload);
   notificationRoutes(app, opts.ledger.db);
   recurrenceRoutes(app, opts.ledger.db);
+  // a run "now" is on the app's day (tests fix the day), at the clock's time
+  supervisionRoutes(app, opts.ledger.db, today, () => `${today()}T${beijingNow().slice(11)}`);
   if (opts.webRoot && existsSync(opts.webRoot)) await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
   return app;
 }

@@ -1,7 +1,8 @@
 // Use cases: a source's own warning thresholds (blue so many days before the deadline, yellow after so many days
-// without a progress report or so many points behind plan), and its publication settings.
+// without a progress report or so many points behind plan), its publication settings, and its supervision policy.
 import { publicationOf, reportContacts, type PublicationSettings } from '../core/official/publication.ts';
 import { thresholdsOf, type WarningThresholds } from '../core/ledger/warning.ts';
+import { policyOf, type SupervisionPolicy } from '../core/supervision/policy.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { NotFoundError } from './ledger-queries.ts';
@@ -29,6 +30,19 @@ export async function setPublication(db: Db, code: string, actor: string, input:
     const next = publicationOf({ ...before, ...(input as object) });
     await trx.updateTable('source').set({ publication: JSON.stringify(next), version: s.version + 1 }).where('id', '=', s.id).execute();
     await appendEvents(trx, [{ actor, entity: 'source', entityId: s.id, action: 'set-publication', before, after: next }]);
+    return next;
+  });
+}
+
+/** A source's supervision policy: the reporting cadence, reminders before the deadline, the escalation ladder. */
+export async function setSupervisionPolicy(db: Db, code: string, actor: string, input: unknown): Promise<SupervisionPolicy> {
+  return db.transaction().execute(async (trx) => {
+    const s = await trx.selectFrom('source').select(['id', 'supervision', 'version']).where('code', '=', code).forUpdate().executeTakeFirst();
+    if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+    const before = policyOf(s.supervision);
+    const next = policyOf({ ...before, ...(input as object) });
+    await trx.updateTable('source').set({ supervision: JSON.stringify(next), version: s.version + 1 }).where('id', '=', s.id).execute();
+    await appendEvents(trx, [{ actor, entity: 'source', entityId: s.id, action: 'set-supervision-policy', before, after: next }]);
     return next;
   });
 }

@@ -233,6 +233,10 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     await page.getByTestId('perf-save').click();
     await page.getByText('已保存').first().waitFor();
     await shot(page, '10-perf');
+    // supervision: the sources' 成效评估 compared, seed 004 failing on its published figures
+    await page.getByRole('menuitem', { name: '督办' }).click();
+    await page.locator('.ant-table-row', { hasText: 'XC2021-01' }).getByText('一票否决').waitFor();
+    await shot(page, '10b-supervision');
     await page.getByRole('menuitem', { name: '系统管理' }).click();
     await page.getByRole('tab', { name: '组织机构' }).waitFor();
     await shot(page, '11-admin');

@@ -16,6 +16,7 @@ const ImportPage = lazy(() => import('../features/import/ImportPage.tsx').then((
 const PerfListPage = lazy(() => import('../features/perf/PerfListPage.tsx').then((m) => ({ default: m.PerfListPage })));
 const PerfEvaluationPage = lazy(() => import('../features/perf/PerfEvaluationPage.tsx').then((m) => ({ default: m.PerfEvaluationPage })));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
+const SupervisionPage = lazy(() => import('../features/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 dayjs.locale('zh-cn');
@@ -32,6 +33,7 @@ function Shell() {
     ...(can('import') ? [{ key: '/import', label: '导入' }] : []),
     { key: '/check', label: '核验' },
     { key: '/perf', label: '绩效自评' },
+    { key: '/supervision', label: '督办' },
     { key: '/notifications', label: '提醒' },
     ...(can('manage-org') || can('manage-users') ? [{ key: '/admin', label: '系统管理' }] : []),
   ];
@@ -63,6 +65,7 @@ function Shell() {
           <Route path="/check" element={<ImportPage mode="check" />} />
           <Route path="/perf" element={<PerfListPage />} />
           <Route path="/perf/:id" element={<PerfEvaluationPage />} />
+          <Route path="/supervision" element={<SupervisionPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

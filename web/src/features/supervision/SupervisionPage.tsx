@@ -1,0 +1,108 @@
+// 督办: run supervision now, the weekly 调度表 and the monthly 通报, and the 整改成效评估 of each source compared.
+import { Alert, App, Button, Card, DatePicker, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useSession } from '../../app/session.tsx';
+import { api, ApiError, download, useGet } from '../../lib/api.ts';
+
+interface Compared {
+  source: string;
+  unit: string | null;
+  title: string;
+  total: number;
+  result: string;
+  veto: boolean;
+}
+interface Assessment {
+  total: number;
+  result: string;
+  veto: { reason: string; facts: string[] } | null;
+  byCategory: Record<string, { full: number; score: number }>;
+  deductions: { category: string; points: number; reason: string; facts: string[] }[];
+}
+const CATEGORY: Record<string, string> = { organisation: '组织领导', responsibility: '责任落实', completion: '任务完成', timeliness: '按期推进', disclosure: '公开公示', consolidation: '成果巩固' };
+
+function AssessmentDetail({ source }: { source: string }) {
+  const a = useGet<Assessment>(`/api/assessment/${encodeURIComponent(source)}`);
+  if (!a.data) return null;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {a.data.veto && <Alert type="error" showIcon title={`一票否决：${a.data.veto.reason}`} description={a.data.veto.facts.join('、')} />}
+      <Descriptions size="small" bordered column={3} items={Object.entries(a.data.byCategory).map(([k, v]) => ({ key: k, label: CATEGORY[k] ?? k, children: `${v.score} / ${v.full}` }))} />
+      <List
+        size="small"
+        dataSource={a.data.deductions}
+        renderItem={(d) => (
+          <List.Item>
+            <Space orientation="vertical" size={0}>
+              <span>
+                <Tag>{CATEGORY[d.category]}</Tag>扣 {d.points} 分：{d.reason}
+              </span>
+              {d.facts.length > 0 && <Typography.Text type="secondary">依据：{d.facts.join('、')}</Typography.Text>}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}
+
+export function SupervisionPage() {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const compared = useGet<{ items: Compared[] }>('/api/assessment');
+  const [week, setWeek] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
+  const [ran, setRan] = useState<string | null>(null);
+  const run = async () => {
+    try {
+      const r = await api<{ day: string; actions: unknown[]; cancelled: number; digests: number }>('POST', '/api/supervision/run', {});
+      setRan(`${r.day}：新产生提醒与督办 ${r.actions.length} 项，撤销不再适用的 ${r.cancelled} 项，汇总邮件 ${r.digests} 封`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '运行失败');
+    }
+  };
+  const get = (url: string) => () => download(url).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '下载失败'));
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        督办
+      </Typography.Title>
+      <Card size="small" title="一日一推进、一周一调度、半月一督办、每月一通报">
+        <Space wrap>
+          {can('supervise') && (
+            <Button type="primary" onClick={run} data-testid="supervise-run">
+              立即督办
+            </Button>
+          )}
+          {can('export') && (
+            <>
+              <DatePicker value={week} onChange={(d) => d && setWeek(d)} />
+              <Button onClick={get(`/api/supervision/weekly?day=${week.format('YYYY-MM-DD')}`)}>下载本周调度表（Excel）</Button>
+              <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} />
+              <Button onClick={get(`/api/supervision/monthly?month=${month.format('YYYY-MM')}`)}>下载月度通报（Word）</Button>
+            </>
+          )}
+        </Space>
+        {ran && <Alert style={{ marginTop: 12 }} type="success" showIcon title={ran} />}
+      </Card>
+      <Card size="small" title="整改成效评估（满分100，按扣分模型；公开情况与台账不符者一票否决）">
+        <Table<Compared>
+          rowKey="source"
+          size="small"
+          pagination={false}
+          loading={compared.loading}
+          dataSource={compared.data?.items ?? []}
+          expandable={{ expandedRowRender: (c) => <AssessmentDetail source={c.source} /> }}
+          columns={[
+            { title: '名次', width: 60, render: (_, _c, i) => i + 1 },
+            { title: '来源', width: 110, render: (_, c) => c.source },
+            { title: '被巡察（审计）单位', render: (_, c) => c.unit ?? c.title },
+            { title: '得分', width: 80, render: (_, c) => c.total },
+            { title: '结果', width: 140, render: (_, c) => <Tag color={c.veto ? 'red' : c.result === '优秀' ? 'green' : 'blue'}>{c.result}{c.veto ? '（一票否决）' : ''}</Tag> },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
