@@ -6,6 +6,7 @@ import { importDocuments } from '../src/services/import-documents.ts';
 import { importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
 import { addEvidence, decideClosure, requestClosure } from '../src/services/problem-actions.ts';
 import { assessSource, compareSources } from '../src/services/effectiveness.ts';
+import { modelOf } from '../src/core/assessment/effectiveness.ts';
 import { setPublication } from '../src/services/source-settings.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
@@ -59,6 +60,14 @@ describe.skipIf(!haveSeeds)('整改成效评估', () => {
   it('gives full marks to a ledger with every item assigned, closed on time and published', async () => {
     const a = await assessSource(l.db, 'XC2025-02', TODAY);
     expect(a).toMatchObject({ total: 100, result: '优秀', veto: null, deductions: [] });
+  });
+
+  it('takes a model of the office’s own: other points per fact, no veto', async () => {
+    const model = modelOf({ per: { noLeader: 0, noLeadUnit: 0, noResponsible: 0 }, vetoOnContradiction: false });
+    const a = await assessSource(l.db, 'XC2021-01', TODAY, undefined, model);
+    expect(a.veto).toBeNull();
+    expect(a.byCategory.organisation.score).toBe(10);
+    expect(a.deductions.some((d) => d.reason.startsWith('未明确责任领导'))).toBe(false);
   });
 
   it('compares the sources, a vetoed one last', async () => {

@@ -10,6 +10,8 @@ import { writeLedgerWorkbook } from '../src/io/ledger-workbook.ts';
 import { importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
 import { addEvidence, assignProblem, decideClosure, decideExtension, reportProgress, requestClosure, requestExtension } from '../src/services/problem-actions.ts';
 import { runSupervision } from '../src/services/supervision-run.ts';
+import { prepareDigests } from '../src/services/supervision-delivery.ts';
+import { createUnit } from '../src/services/organisation.ts';
 import { monthlyCircularDocument, weeklySheet } from '../src/services/supervision-reports.ts';
 import { readDocumentBytes } from '../src/io/read-document.ts';
 import ExcelJS from 'exceljs';
@@ -48,6 +50,8 @@ describe('a quarter of supervision, day by day', () => {
   const created: { day: string; key: string; kind: string; problem: string; unit: string | null }[] = [];
   beforeAll(async () => {
     l = await testLedger();
+    await createUnit(l.db, '整改办', { name: '单位甲', email: 'jia@example.org' });
+    await createUnit(l.db, '整改办', { name: '单位乙', email: 'yi@example.org' });
     const wb = await writeLedgerWorkbook({
       source: { code: 'XC2025-01', kind: 'xuncha', title: '模拟台账', team: '县委第一巡察组', inspectedUnit: '示例局党组', feedbackDate: START },
       problems: [
@@ -83,6 +87,8 @@ describe('a quarter of supervision, day by day', () => {
       for (const a of first.actions) created.push({ day, key: a.key, kind: a.kind, problem: a.problem, unit: a.unit });
       const again = await runSupervision(l.db, { at: `${day}T09:00` });
       expect(again.actions, `a second run on ${day} created something`).toEqual([]);
+      await prepareDigests(l.db, day, new Date(`${day}T09:00:00+08:00`));
+      expect(await prepareDigests(l.db, day, new Date(`${day}T09:00:00+08:00`)), `a second digest on ${day}`).toBe(0);
     }
   }, 300_000);
   afterAll(async () => l?.close());
@@ -144,6 +150,15 @@ describe('a quarter of supervision, day by day', () => {
 
   it('leaves a phase-complete item to its quarterly report: no deadline reminders, warnings or escalations', () => {
     expect(of('XC2025-01-005')).toEqual([]);
+  });
+
+  it('makes one digest a day per unit on the days it has something, holding that day’s items only', async () => {
+    const digests = await l.db.selectFrom('delivery').select(['address', 'day', 'notification_ids', 'body']).orderBy('day').execute();
+    const days = (unit: string) => [...new Set(created.filter((c) => c.unit === unit).map((c) => c.day))].sort();
+    expect(digests.filter((d) => d.address === 'jia@example.org').map((d) => d.day)).toEqual(days('单位甲'));
+    expect(digests.filter((d) => d.address === 'yi@example.org').map((d) => d.day)).toEqual(days('单位乙'));
+    // after its closure on 18 March, the closed item is in nobody's digest
+    expect(digests.filter((d) => d.day >= '2025-03-18' && d.body.includes('XC2025-01-002'))).toEqual([]);
   });
 
   it('climbs the ladder on the problem’s own record, where the 督办清单 shows it', async () => {

@@ -9,8 +9,8 @@ import { configuredMail } from '../services/mail.ts';
 import { now, today } from '../services/today.ts';
 import { monthlyCircularDocument, weeklySheet } from '../services/supervision-reports.ts';
 import { assessSource, compareSources } from '../services/effectiveness.ts';
-import { CATEGORY_LABEL, type Category } from '../core/assessment/effectiveness.ts';
-import { writeFile } from 'node:fs/promises';
+import { CATEGORY_LABEL, modelOf, type Category } from '../core/assessment/effectiveness.ts';
+import { readFile, writeFile } from 'node:fs/promises';
 import { print, withLedger } from './ledger-commands.ts';
 
 export function registerSuperviseCommands(program: Command): void {
@@ -63,16 +63,18 @@ export function registerSuperviseCommands(program: Command): void {
     .command('assess')
     .description('整改成效评估：按扣分模型（满分100）评估一个来源的整改成效，每项扣分列出所依据的台账事实；不写 --source 则比较全部来源')
     .option('--source <code>', '整改来源编号')
+    .option('--model <file>', '评估模型（JSON）：如 {"points":{"completion":40},"per":{"openPastDeadline":5},"vetoOnContradiction":true}，未写的沿用默认')
     .option('--json', '输出 JSON')
-    .action((opts: { source?: string; json?: boolean }) =>
+    .action((opts: { source?: string; model?: string; json?: boolean }) =>
       withLedger(async (l) => {
+        const model = opts.model ? modelOf(JSON.parse(await readFile(opts.model, 'utf8'))) : undefined;
         if (!opts.source) {
-          const all = await compareSources(l.db, today());
+          const all = await compareSources(l.db, today(), undefined, model);
           if (opts.json) return print(JSON.stringify(all, null, 2));
           all.forEach((a, i) => print(`${i + 1}. ${a.source}  ${a.unit ?? ''}  ${a.total} 分  ${a.result}${a.veto ? '（一票否决）' : ''}`));
           return;
         }
-        const a = await assessSource(l.db, opts.source, today());
+        const a = await assessSource(l.db, opts.source, today(), undefined, model);
         if (opts.json) return print(JSON.stringify(a, null, 2));
         print(`${a.source} ${a.title}：${a.total} 分，${a.result}`);
         if (a.veto) print(`  一票否决：${a.veto.reason}（${a.veto.facts.join('、')}）`);

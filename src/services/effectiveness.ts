@@ -45,11 +45,11 @@ export async function assessSource(db: Db, code: string, today: string, scope?: 
 }
 
 /** Every source in scope assessed, best first: a comparison across the units inspected. */
-export async function compareSources(db: Db, today: string, scope?: Scope) {
+export async function compareSources(db: Db, today: string, scope?: Scope, model: EffectivenessModel = DEFAULT_MODEL) {
   const codes = await db.selectFrom('source as s').select('code').where('kind', '!=', 'self-evaluation').orderBy('code').execute();
   const out = [];
   for (const { code } of codes) {
-    const a = await assessSource(db, code, today, scope).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+    const a = await assessSource(db, code, today, scope, model).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
     if (a) out.push({ source: a.source, unit: a.unit, title: a.title, total: a.total, result: a.result, veto: a.veto !== null });
   }
   return out.sort((a, b) => Number(a.veto) - Number(b.veto) || b.total - a.total || a.source.localeCompare(b.source));

@@ -62,6 +62,20 @@ export const DEFAULT_MODEL: EffectivenessModel = {
   vetoOnContradiction: true,
 };
 
+/** A model written out by a person (JSON, possibly partial) over the default: points per category, points per fact. */
+export function modelOf(stored: unknown): EffectivenessModel {
+  const o = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const nums = <T extends Record<string, number>>(base: T, v: unknown): T => {
+    const src = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(base).map(([k, d]) => [k, typeof src[k] === 'number' && (src[k] as number) >= 0 && (src[k] as number) <= 100 ? src[k] : d])) as T;
+  };
+  return {
+    points: nums(DEFAULT_MODEL.points, o.points),
+    per: nums(DEFAULT_MODEL.per, o.per),
+    vetoOnContradiction: typeof o.vetoOnContradiction === 'boolean' ? o.vetoOnContradiction : DEFAULT_MODEL.vetoOnContradiction,
+  };
+}
+
 export interface Deduction {
   readonly category: Category;
   readonly points: number;
