@@ -112,6 +112,12 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     }
     expect(pub.text).toContain('联系电话：0763-3483648；电子邮箱：zgb@example.org');
     expect(pub.report.meta.publicationPeriod?.value).toEqual({ start: '2025-03-01', end: '2025-03-15' });
+    // a source may publish its working record: then it is in the public version too, names still hidden
+    await setPublication(l.db, 'XC2021-01', 't', { hide: { personNames: true, personalPhones: true, internalNotes: false } });
+    const open = await readBack((await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes);
+    expect(open.text).toContain('牵头单位：区财政局');
+    expect(open.text).toContain('责任人：王某');
+    expect(open.text).not.toContain('王示例');
     // the internal version reads back to the same problems and figures
     expect(internal.report.aspects.flatMap((a) => a.problems).length).toBe(32);
     expect(internal.report.findings.filter((x) => x.severity === 'error')).toEqual([]);

@@ -34,10 +34,10 @@ function opening(s: LedgerSnapshot, word: string): string {
   return parts.join('');
 }
 
-function problemBlocks(p: SnapshotProblem, n: number, level: 3 | 4, o: TongbaoOptions, clean: (t: string) => string): Block[] {
+function problemBlocks(p: SnapshotProblem, n: number, level: 3 | 4, internal: boolean, clean: (t: string) => string): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level, text: `${headingNumber(level, n)}${clean(p.title)}` }];
   blocks.push({ kind: 'paragraph', text: `整改情况：${statusPhrase(p.status, p.longTerm)}。${clean(measuresSentence(p.measures))}` });
-  if (!o.public) {
+  if (internal) {
     const who = [
       `牵头单位：${p.leadUnit ?? '未指定'}`,
       ...(p.cooperatingUnits.length ? [`配合单位：${p.cooperatingUnits.join('、')}`] : []),
@@ -46,10 +46,10 @@ function problemBlocks(p: SnapshotProblem, n: number, level: 3 | 4, o: TongbaoOp
       `整改时限：${p.deadline ? chineseDate(p.deadline) : '未定'}`,
       `进度：${p.progress}%`,
     ];
-    blocks.push({ kind: 'paragraph', text: `（内部）${who.join('；')}。${p.latestNote ? `最新进展：${p.latestNote}` : ''}` });
+    blocks.push({ kind: 'paragraph', text: clean(`（内部）${who.join('；')}。${p.latestNote ? `最新进展：${p.latestNote}` : ''}`) });
   }
   // a problem's own status comes first, its specific problems after it with theirs
-  if (level === 3) p.children.forEach((c, i) => blocks.push(...problemBlocks(c, i + 1, 4, o, clean)));
+  if (level === 3) p.children.forEach((c, i) => blocks.push(...problemBlocks(c, i + 1, 4, internal, clean)));
   return blocks;
 }
 
@@ -57,6 +57,8 @@ export function tongbao(s: LedgerSnapshot, settings: PublicationSettings, o: Ton
   const word = inspectionWord(s.source.kind);
   const issuer = issuerOf(s, settings);
   const clean = (t: string) => (o.public ? redact(t, settings, s.people) : t);
+  // the working record (units, people, deadlines, notes) stays out of a public version unless the source says otherwise
+  const internal = !o.public || !settings.hide.internalNotes;
   const counts = s.problems;
   const longTerm = s.aspects.some((a) => a.problems.some((p) => p.longTerm));
   const blocks: Block[] = [{ kind: 'paragraph', text: opening(s, word) }];
@@ -72,7 +74,7 @@ export function tongbao(s: LedgerSnapshot, settings: PublicationSettings, o: Ton
   let aspectNo = 0;
   for (const a of s.aspects) {
     if (a.title !== null) blocks.push({ kind: 'heading', level: 2, text: `${headingNumber(2, ++aspectNo)}${clean(a.title)}` });
-    for (const p of a.problems) blocks.push(...problemBlocks(p, ++n, 3, o, clean));
+    for (const p of a.problems) blocks.push(...problemBlocks(p, ++n, 3, internal, clean));
   }
 
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 3)}下一步工作打算` });
