@@ -80,7 +80,7 @@ export function planSupervision(items: readonly SupervisedItem[], day: string): 
     }
     // a missed report: nothing reported in the period that ended on the latest due day (the last report, or the start
     // of the work, is on or before the due day before it)
-    const cadence = it.status === 'phased' ? it.policy.phasedReport : it.policy.report;
+    const cadence = it.status === 'phased' ? it.policy.phasedReport : ((it.leadUnit && it.policy.unitReport[it.leadUnit.name]) ?? it.policy.report);
     const p = period(cadence, day);
     const last = it.lastProgressAt ?? it.startDate;
     if (p?.previous && last && last <= p.previous && (it.status === 'phased' || open))

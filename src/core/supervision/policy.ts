@@ -8,6 +8,8 @@ export interface SupervisionPolicy {
   readonly report: Cadence;
   /** phase-complete long-term items report less often */
   readonly phasedReport: Cadence;
+  /** units that report on a rhythm of their own (一日一推进 for a unit with urgent items), by unit name */
+  readonly unitReport: Readonly<Record<string, Cadence>>;
   /** reminders this many days before the deadline */
   readonly dueSoonDays: readonly number[];
   /** a 督办单 after this many runs in a row found the item yellow */
@@ -21,6 +23,7 @@ export interface SupervisionPolicy {
 export const DEFAULT_POLICY: SupervisionPolicy = {
   report: { every: 'weekly', weekday: 5 },
   phasedReport: { every: 'quarterly' },
+  unitReport: {},
   dueSoonDays: [7, 3, 1],
   noticeAfterYellowRuns: 2,
   listedAfterOverdueDays: 7,
@@ -52,6 +55,11 @@ export function policyOf(stored: unknown): SupervisionPolicy {
   return {
     report: cadenceOf(o.report, DEFAULT_POLICY.report),
     phasedReport: cadenceOf(o.phasedReport, DEFAULT_POLICY.phasedReport),
+    unitReport: Object.fromEntries(
+      Object.entries(o.unitReport && typeof o.unitReport === 'object' ? (o.unitReport as Record<string, unknown>) : {})
+        .filter(([unit]) => unit.trim() !== '')
+        .map(([unit, c]) => [unit, cadenceOf(c, DEFAULT_POLICY.report)]),
+    ),
     dueSoonDays: days && days.length ? [...new Set(days)].sort((a, b) => b - a) : DEFAULT_POLICY.dueSoonDays,
     noticeAfterYellowRuns: int(o.noticeAfterYellowRuns, 1, 30, DEFAULT_POLICY.noticeAfterYellowRuns),
     listedAfterOverdueDays: int(o.listedAfterOverdueDays, 0, 365, DEFAULT_POLICY.listedAfterOverdueDays),

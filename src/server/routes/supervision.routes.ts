@@ -64,6 +64,7 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
         body: z.object({
           report: cadence.optional(),
           phasedReport: cadence.optional(),
+          unitReport: z.record(z.string().min(1).max(100), cadence).optional(),
           dueSoonDays: z.array(z.number().int().min(0).max(90)).min(1).max(5).optional(),
           noticeAfterYellowRuns: z.number().int().min(1).max(30).optional(),
           listedAfterOverdueDays: z.number().int().min(0).max(365).optional(),
