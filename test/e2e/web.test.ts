@@ -207,13 +207,17 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     // the public 通报 from the ledger screen states the ledger as it now is: 24 completed
     await page.goto(`${base}/ledger?source=XC2021-01`);
     await page.getByTestId('doc-open').click();
-    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('doc-generate').click()]);
+    // the dialog is up before its button is pressed; generating (and reading the document back) takes a while under load
+    await page.getByRole('dialog').getByTestId('doc-kind').waitFor();
+    await page.waitForTimeout(300);
+    const [docx] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('doc-generate').click()]);
     expect(docx.suggestedFilename()).toMatch(/^XC2021-01-整改进展情况的通报（公开版）-\d{4}-\d{2}-\d{2}\.docx$/);
     const [tongbao] = readReports((await readDocumentBytes('通报.docx', new Uint8Array(readFileSync(await docx.path())))).text);
     expect(tongbao?.claims.find((c) => c.metric === 'completed' && c.scope === null)?.value).toBe(24);
     await shot(page, '08b-documents');
     await page.keyboard.press('Escape');
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('workbook-export').click()]);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('workbook-export').click()]);
     expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
     await page.getByRole('menuitem', { name: '核验' }).click();
     // the ledger screen's own file input (workbook import) must be gone before the file is given
