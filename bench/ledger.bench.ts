@@ -1,6 +1,7 @@
 // Benchmark: a ledger of 100,000 problems, 500,000 measures and 2,000,000 progress updates, generated inside the
 // database; then the queries people wait for — statistics by aspect and unit (today and as of a past day), an overdue
-// list page (50 rows, filtered by unit, sorted by deadline), and one problem's full history. On the embedded database
+// list page (50 rows, filtered by unit, sorted by deadline), one problem's full history, and a supervision run over
+// the whole ledger (then the same run again). On the embedded database
 // always, and on a PostgreSQL server when DATABASE_URL is set. Run: npm run bench. Results: docs/benchmarks.md.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import pg from 'pg';
 import { openLedger, type Ledger } from '../src/store/open-database.ts';
 import { generateLedger as generate, PROBLEMS, MEASURES, UPDATES } from './generate-ledger.ts';
 import { ledgerStatistics, listProblems, problemDetail } from '../src/services/ledger-queries.ts';
+import { runSupervision } from '../src/services/supervision-run.ts';
 
 const TODAY = '2025-06-30';
 const SAMPLE = `P${String(Math.floor(PROBLEMS * 0.54321)).padStart(6, '0')}`; // a problem in the middle
@@ -44,6 +46,14 @@ async function bench(name: string, l: Ledger): Promise<void> {
   console.log(`  stats as of 2024-12-31 (from status history): ${f(statsAsOf)}`);
   console.log(`  overdue list page (unit, by deadline, 50):   ${f(page)}  [${p.total} overdue in the unit]`);
   console.log(`  one problem's full history:                  ${f(history)}  [${d.measures.length} measures, ${d.timeline.length} entries]`);
+  // supervision over the whole ledger: the first run of a day creates what is due, a second creates nothing
+  const s0 = performance.now();
+  const first = await runSupervision(l.db, { at: `${TODAY}T08:30` });
+  const s1 = performance.now();
+  const again = await runSupervision(l.db, { at: `${TODAY}T08:30` });
+  const s2 = performance.now();
+  console.log(`  supervision run, first of the day:           ${((s1 - s0) / 1000).toFixed(1)} s  [${first.actions.length.toLocaleString()} reminders, warnings and escalations]`);
+  console.log(`  the same run again:                          ${((s2 - s1) / 1000).toFixed(1)} s  [${again.actions.length} new]`);
   console.log(`  peak RSS so far: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
 }
 

@@ -9,6 +9,7 @@ import { planSupervision, type PlannedAction, type SupervisedItem } from '../cor
 import { policyOf } from '../core/supervision/policy.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import { appendEvents } from '../store/event.repository.ts';
+import { slices } from '../store/ledger.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { ActionRefused } from './problem-actions.ts';
 
@@ -72,19 +73,25 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
   return db.transaction().execute(async (trx) => {
     // one run at a time: two schedulers (or a person and the scheduler) cannot both create the same day's actions
     await sql`select pg_advisory_xact_lock(7242002)`.execute(trx);
+    // in slices: a first run over a large ledger creates tens of thousands of actions at once
     const created: PlannedAction[] = [];
-    for (const a of plan.actions) {
-      const r = await trx
+    const byKey = new Map(plan.actions.map((a) => [a.key, a]));
+    for (const part of slices(plan.actions, 1000)) {
+      const rows = await trx
         .insertInto('notification')
-        .values({ key: a.key, problem_id: a.problemId, kind: a.kind, rung: a.rung, unit_id: a.unitId, person_id: a.personId, deadline: a.deadline, message: a.message, day })
+        .values(part.map((a) => ({ key: a.key, problem_id: a.problemId, kind: a.kind, rung: a.rung, unit_id: a.unitId, person_id: a.personId, deadline: a.deadline, message: a.message, day })))
         .onConflict((oc) => oc.column('key').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!r) continue;
-      created.push(a);
+        .returning('key')
+        .execute();
+      const fresh = rows.map((r) => byKey.get(r.key) as PlannedAction);
+      created.push(...fresh);
       // the ladder is part of the problem's record: the 督办清单 and its timeline show it
-      if (a.kind === 'escalation' && a.rung) await trx.insertInto('supervision_action').values({ problem_id: a.problemId, kind: a.rung, at: day, by: '自动督办', note: a.message }).execute();
+      const rungs = fresh.filter((a) => a.kind === 'escalation' && a.rung);
+      if (rungs.length) await trx.insertInto('supervision_action').values(rungs.map((a) => ({ problem_id: a.problemId, kind: a.rung as string, at: day, by: '自动督办', note: a.message }))).execute();
     }
+    // in the order planned, whatever order the database returned them in
+    const order = new Map(plan.actions.map((a, i) => [a.key, i]));
+    created.sort((a, b) => (order.get(a.key) as number) - (order.get(b.key) as number));
     // what no longer applies: the item is closed or phase-complete (its deadline reminders), it went to another unit,
     // or its deadline moved
     const cancelled = await trx
@@ -102,15 +109,15 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
         ]),
       )
       .executeTakeFirst();
-    for (const o of plan.observations)
+    for (const part of slices(plan.observations, 1000))
       await trx
         .insertInto('supervision_state')
-        .values({ problem_id: o.problemId, colour: o.colour, streak: o.streak, observed_on: o.on })
-        .onConflict((oc) => oc.column('problem_id').doUpdateSet({ colour: o.colour, streak: o.streak, observed_on: o.on }))
+        .values(part.map((o) => ({ problem_id: o.problemId, colour: o.colour, streak: o.streak, observed_on: o.on })))
+        .onConflict((oc) => oc.column('problem_id').doUpdateSet((eb) => ({ colour: eb.ref('excluded.colour'), streak: eb.ref('excluded.streak'), observed_on: eb.ref('excluded.observed_on') })))
         .execute();
     const n = Number(cancelled.numUpdatedRows ?? 0);
     const run = await trx.insertInto('supervision_run').values({ day, at, created: created.length, cancelled: n, by: opts.actor ?? '自动督办' }).returning('id').executeTakeFirstOrThrow();
-    if (created.length || n) await appendEvents(trx, [{ actor: opts.actor ?? '自动督办', entity: 'supervision_run', entityId: run.id, action: 'run', after: { day, created: created.map((a) => a.key), cancelled: n } }]);
+    if (created.length || n) await appendEvents(trx, [{ actor: opts.actor ?? '自动督办', entity: 'supervision_run', entityId: run.id, action: 'run', after: { day, created: created.length, keys: created.slice(0, 200).map((a) => a.key), cancelled: n } }]);
     return { at, day, dryRun: false, actions: created, cancelled: n };
   });
 }
