@@ -93,18 +93,23 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return v as Cell;
 }
 
+/** A sheet's merged ranges as rows and columns (1-based): "B3:B6" → rows 3–6 of column 2. */
+export function mergedRanges(ws: ExcelJS.Worksheet): { top: number; bottom: number; left: number; right: number }[] {
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return ((ws.model as { merges?: string[] }).merges ?? [])
+    .map((m) => /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ top: Number(m[2]), bottom: Number(m[4]), left: col(m[1] as string), right: col(m[3] as string) }));
+}
+
 /**
  * Merged cells below the header: a merged "方面" over four rows leaves three of them empty, and guessing that they
  * repeat the first is how wrong rows get written. Each is named, to be unmerged and filled in.
  */
 function mergedCells(ws: ExcelJS.Worksheet, headerRow: number, headers: readonly (string | null)[]): string[] {
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((m) => /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m)).filter((m): m is RegExpExecArray => m !== null);
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const out: string[] = [];
-  for (const m of merges) {
-    const [top, bottom] = [Number(m[2]), Number(m[4])];
+  for (const { top, bottom, left, right } of mergedRanges(ws)) {
     if (bottom <= headerRow) continue;
-    const [left, right] = [col(m[1] as string), col(m[3] as string)];
     const name = (c: number) => `“${headers[c - 1] ?? `第${c}列`}”`;
     const cols = left === right ? `${name(left)}列` : `${name(left)}至${name(right)}列`;
     out.push(`工作表“${ws.name}”第${top}${bottom > top ? `—${bottom}` : ''}行${cols}是合并单元格：请取消合并，逐行填写`);

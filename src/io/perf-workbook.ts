@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Evaluation } from '../core/perf/evaluation.ts';
 import type { ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { RULE_LABEL } from '../core/perf/scoring.ts';
-import { WorkbookFormatError } from './ledger-workbook.ts';
+import { mergedRanges, WorkbookFormatError } from './ledger-workbook.ts';
 
 export const INDICATOR_HEADER = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '计分规则'] as const;
 
@@ -87,8 +87,6 @@ export async function perfWorkbookText(bytes: Uint8Array): Promise<WorkbookText>
   const origins: string[] = [];
   const faults: string[] = [];
   for (const ws of wb.worksheets) {
-    const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((m) => /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m)).filter((m): m is RegExpExecArray => m !== null);
-    const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
     // which columns hold figures: 分值, 得分 (and the amounts beside 年度资金总额)
     let figureColumns: Map<number, string> | null = null;
     const last = ws.actualRowCount ? ws.rowCount : 0;
@@ -110,8 +108,7 @@ export async function perfWorkbookText(bytes: Uint8Array): Promise<WorkbookText>
       lines.push(cells.join('\t'));
       origins.push(`工作表“${ws.name}”第${n}行`);
     }
-    for (const m of merges) {
-      const [top, bottom, left, right] = [Number(m[2]), Number(m[4]), col(m[1] as string), col(m[3] as string)];
+    for (const { top, bottom, left, right } of mergedRanges(ws)) {
       for (const [c, name] of figureColumns ?? [])
         if (c >= left && c <= right && bottom > top) faults.push(`工作表“${ws.name}”第${top}—${bottom}行“${name}”列是合并单元格：每项指标的${name}应分别填写`);
     }

@@ -28,13 +28,14 @@ export const DEFAULT_PUBLICATION: PublicationSettings = {
 };
 
 const CONTACT_KINDS = new Set(['person', 'phone', 'email', 'address', 'postcode']);
+const isContact = (c: unknown): c is Contact => !!c && typeof c === 'object' && CONTACT_KINDS.has((c as Contact).kind) && typeof (c as Contact).value === 'string';
 
 /** Stored settings (JSON, possibly partial or old) over the report's own contacts over the defaults. */
 export function publicationOf(stored: unknown, reportContacts: readonly Contact[] = []): PublicationSettings {
   const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
   const hide = (s.hide && typeof s.hide === 'object' ? s.hide : {}) as Record<string, unknown>;
   const contacts = Array.isArray(s.contacts)
-    ? s.contacts.filter((c): c is Contact => !!c && typeof c === 'object' && CONTACT_KINDS.has((c as Contact).kind) && typeof (c as Contact).value === 'string')
+    ? s.contacts.filter(isContact)
     : reportContacts;
   const days = Number(s.commentDays);
   const flag = (k: keyof PublicationSettings['hide']) => (typeof hide[k] === 'boolean' ? (hide[k] as boolean) : DEFAULT_PUBLICATION.hide[k]);
@@ -49,7 +50,7 @@ export function publicationOf(stored: unknown, reportContacts: readonly Contact[
 /** The contacts the source's own report gave (its parsed meta), the default for its generated documents. */
 export function reportContacts(parsed: unknown): Contact[] {
   const v = (parsed as { meta?: { contacts?: { value?: unknown } | null } } | null)?.meta?.contacts?.value;
-  return Array.isArray(v) ? v.filter((c): c is Contact => !!c && typeof c === 'object' && CONTACT_KINDS.has((c as Contact).kind) && typeof (c as Contact).value === 'string') : [];
+  return Array.isArray(v) ? v.filter(isContact) : [];
 }
 
 /** The last day of the comment period that starts on `from`. */

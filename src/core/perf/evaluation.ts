@@ -1,20 +1,10 @@
 // A budget unit's self-evaluation (绩效自评) for a year: the budget block, funding by source and spending by type,
 // the basic data (where a blank is not a zero), the indicator tree (一级 → 二级 → 三级) with targets as written and
 // parsed, and the narrative's problems and measures. Built from a read report, a workbook, or an edit.
-import type { PerformanceBlock, Report } from '../document/model.ts';
+import type { Indicator, PerformanceBlock, Report } from '../document/model.ts';
 
-export interface EvaluationIndicator {
-  readonly level1: string;
-  readonly level2: string;
-  readonly level3: string;
-  readonly target: string;
-  readonly actual: string;
-  readonly weight: number | null;
-  /** as stated in the table (or entered); the engine's own score is beside it in the scored result */
-  readonly score: number | null;
-  readonly deviation: string | null;
-  readonly line?: number | null | undefined;
-}
+/** A read table's indicator (score as stated); entered or imported from a workbook it may have no line. */
+export type EvaluationIndicator = Omit<Indicator, 'line'> & { readonly line?: number | null | undefined };
 
 /** What the arithmetic checks read: a read table (with its lines) and an evaluation (entered, imported) alike. */
 export type PerformanceFacts = Pick<Evaluation, 'indicators' | 'budget' | 'funding' | 'spending' | 'staffing' | 'totals'>;

@@ -10,6 +10,7 @@ import { evaluationToLedger, exportEvaluation, getEvaluation, importEvaluation, 
 import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { HttpError } from '../errors.ts';
+import { DOCX, sendFile, XLSX } from '../download.ts';
 
 const figure = z.number().finite().min(0).max(1e12).nullable();
 const text = (max: number) => z.string().max(max);
@@ -74,11 +75,7 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
   r.get('/api/perf/:id/export/:format', { schema: { tags: ['绩效自评'], summary: '导出自评表（xlsx 或 docx）', params: id.extend({ format: z.enum(['xlsx', 'docx']) }) } }, async (req, reply) => {
     const v = viewerWith(req, 'read');
     const f = await exportEvaluation(db, req.params.id, req.params.format, today(), v.scope);
-    const type = req.params.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    return reply
-      .header('content-type', type)
-      .header('content-disposition', `attachment; filename="perf.${req.params.format}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-      .send(Buffer.from(f.bytes));
+    return sendFile(reply, f.fileName, req.params.format === 'xlsx' ? XLSX : DOCX, f.bytes);
   });
 
   r.post('/api/perf/:id/to-ledger', { schema: { tags: ['绩效自评'], summary: '把存在的问题和未达成的指标转入整改台账（只能一次）', params: id } }, async (req) => {

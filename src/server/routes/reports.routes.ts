@@ -1,7 +1,7 @@
 // Documents out of the ledger — a source's 通报, plan and report to the People's Congress, one item's 督办单 and
 // 对账销号单, the four-list workbook — and the workbook back in; a source's publication settings.
 import { z } from 'zod';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { exportLedger, importLedgerWorkbook } from '../../services/ledger-workbook.ts';
 import { generateItemForm, generateReport, publicationSettings } from '../../services/official-documents.ts';
@@ -10,20 +10,9 @@ import { sourceId } from '../../services/ledger-queries.ts';
 import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { HttpError } from '../errors.ts';
+import { DOCX, sendFile, XLSX } from '../download.ts';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2024-12-02');
-
-/** A file download; the name travels RFC 5987-encoded so Chinese names survive every browser. */
-function download(reply: FastifyReply, fileName: string, type: string, bytes: Uint8Array, headers: Record<string, string> = {}) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .headers(headers)
-    .send(Buffer.from(bytes));
-}
 
 const contact = z.object({ kind: z.enum(['person', 'phone', 'email', 'address', 'postcode']), value: z.string().min(1).max(200) });
 const publicationSchema = z.object({
@@ -52,7 +41,7 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
       const f = await generateReport(db, { source: req.params.source, kind: req.params.kind, asOf: req.query.asOf, date: req.query.date, public: req.query.public === 'true', today: today(), scope: v.scope });
       // what reading the document back found: the ledger's own contradictions, for the screen to show
       const errors = f.findings.filter((x) => x.severity === 'error').map((x) => x.message);
-      return download(reply, f.fileName, DOCX, f.bytes, { 'x-zg-findings': encodeURIComponent(JSON.stringify(errors)) });
+      return sendFile(reply, f.fileName, DOCX, f.bytes, { 'x-zg-findings': encodeURIComponent(JSON.stringify(errors)) });
     },
   );
 
@@ -62,7 +51,7 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
     async (req, reply) => {
       const v = viewerWith(req, req.params.kind === 'notice' ? 'supervise' : 'read');
       const f = await generateItemForm(db, req.params.code, req.params.kind, today(), v.scope);
-      return download(reply, f.fileName, DOCX, f.bytes);
+      return sendFile(reply, f.fileName, DOCX, f.bytes);
     },
   );
 
@@ -73,7 +62,7 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
       const v = viewerWith(req, 'export');
       await sourceId(db, req.params.source, v.scope); // 404 outside the viewer's scope
       const bytes = await exportLedger(db, req.params.source, today());
-      return download(reply, `${req.params.source}-台账-${today()}.xlsx`, XLSX, bytes);
+      return sendFile(reply, `${req.params.source}-台账-${today()}.xlsx`, XLSX, bytes);
     },
   );
 

@@ -1,7 +1,7 @@
 // Supervision over HTTP: a run now (or a dry run), the weekly 调度表 and the monthly 通报, the 成效评估 of each source
 // and their comparison, and a source's supervision policy.
 import { z } from 'zod';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { policyOf } from '../../core/supervision/policy.ts';
 import { assessSource, compareSources } from '../../services/effectiveness.ts';
@@ -12,9 +12,7 @@ import { prepareDigests } from '../../services/supervision-delivery.ts';
 import { monthlyCircularDocument, weeklySheet } from '../../services/supervision-reports.ts';
 import { runSupervision } from '../../services/supervision-run.ts';
 import { viewerWith } from '../auth.ts';
-
-const file = (reply: FastifyReply, name: string, type: string, bytes: Uint8Array) =>
-  reply.header('content-type', type).header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(name)}`).send(Buffer.from(bytes));
+import { DOCX, sendFile, XLSX } from '../download.ts';
 
 const cadence = z.union([
   z.object({ every: z.enum(['daily', 'half-monthly', 'quarterly']) }),
@@ -33,12 +31,12 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
   r.get('/api/supervision/weekly', { schema: { tags: ['督办'], summary: '一周一调度：调度表（.xlsx）', querystring: z.object({ day: z.string().optional() }) } }, async (req, reply) => {
     const v = viewerWith(req, 'export');
     const s = await weeklySheet(db, { day: req.query.day ?? today(), today: today(), scope: v.scope });
-    return file(reply, s.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', s.bytes);
+    return sendFile(reply, s.fileName, XLSX, s.bytes);
   });
   r.get('/api/supervision/monthly', { schema: { tags: ['督办'], summary: '每月一通报：月度通报（.docx），单位排名', querystring: z.object({ month: z.string(), issuer: z.string().max(100).optional() }) } }, async (req, reply) => {
     const v = viewerWith(req, 'export');
     const d = await monthlyCircularDocument(db, { month: req.query.month, today: today(), issuer: req.query.issuer ?? '整改工作领导小组办公室', scope: v.scope });
-    return file(reply, d.fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', d.bytes);
+    return sendFile(reply, d.fileName, DOCX, d.bytes);
   });
   r.get('/api/assessment', { schema: { tags: ['督办'], summary: '整改成效评估：各来源比较' } }, async (req) => {
     const v = viewerWith(req, 'read');
