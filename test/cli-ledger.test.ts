@@ -23,7 +23,7 @@ describe('zg on the ledger', () => {
     expect(r.out).toContain('已导入 1 个整改来源');
     expect(r.out).toContain('XC2024-01  中共示例县农业农村局党组关于县委第三轮巡察整改进展情况的通报（问题 8 个）');
     expect(r.err).toContain('正在写入 XC2024-01');
-    expect(zg('import', SAMPLE).out).toContain('此前已导入（内容相同），未作改动');
+    expect(zg('import', SAMPLE).out).toContain('此文件此前已导入，即整改来源 XC2024-01，未作改动');
   });
 
   it('prints statistics as JSON in the documented shape, with the report’s claims beside them', () => {
@@ -61,7 +61,7 @@ describe('zg on the ledger', () => {
     expect(again.out).toContain('已导入 XC2024-01（更新）：问题 8 个');
     const bad = zg('import-ledger', SAMPLE);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('工作簿未导入，数据库未作任何改动');
+    expect(bad.err).toContain('工作簿未导入，数据未作任何改动');
   });
 
   it('generates the 通报 and a 督办单 from the ledger; the 通报 passes zg check', () => {

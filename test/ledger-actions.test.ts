@@ -5,26 +5,13 @@ import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { ledgerStatistics, listProblems, problemDetail } from '../src/services/ledger-queries.ts';
-import {
-  ActionRefused,
-  StaleVersionError,
-  addEvidence,
-  assignMeasure,
-  assignProblem,
-  decideClosure,
-  decideExtension,
-  recordLookback,
-  recordOutcome,
-  recordSupervision,
-  reportProgress,
-  requestClosure,
-  requestExtension,
-} from '../src/services/problem-actions.ts';
+import { addEvidence, assignMeasure, assignProblem, decideClosure, decideExtension, recordLookback, recordOutcome, recordSupervision, reportProgress, requestClosure, requestExtension } from '../src/services/problem-actions.ts';
 import { createPerson, createUnit, unitTree } from '../src/services/organisation.ts';
 import { verifyAudit } from '../src/services/audit.ts';
 import { setWarningThresholds } from '../src/services/source-settings.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { ActionRefused, StaleVersionError } from '../src/core/errors.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
 const pdf = new TextEncoder().encode('%PDF-1.4 佐证材料');

@@ -4,12 +4,13 @@ import { sql } from 'kysely';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importDocuments, ImportError } from '../src/services/import-documents.ts';
+import { importDocuments } from '../src/services/import-documents.ts';
 import { ledgerStatistics, listProblems, listSources, problemDetail, sourceClaims } from '../src/services/ledger-queries.ts';
 import { verifyAudit } from '../src/services/audit.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
+import { ImportError } from '../src/core/errors.ts';
 
 const TODAY = '2026-11-22';
 const dir = mkdtempSync(join(tmpdir(), 'zg-import-'));

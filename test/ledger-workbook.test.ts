@@ -4,12 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { MEASURE_COLUMNS, PROBLEM_COLUMNS } from '../src/core/ledger/ledger-sheet.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
-import { exportLedger, importLedgerWorkbook, LedgerWorkbookError } from '../src/services/ledger-workbook.ts';
+import { exportLedger, importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
 import { assignProblem, recordSupervision } from '../src/services/problem-actions.ts';
 import { createUnit, createPerson } from '../src/services/organisation.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
+import { LedgerWorkbookError } from '../src/core/errors.ts';
+import { readWorkbookCheckpoint } from '../src/io/ledger-workbook.ts';
+import { auditHead } from '../src/store/audit-checkpoint.ts';
 
 const TODAY = '2025-03-01';
 
@@ -52,7 +55,7 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
   it('writes the four lists with frozen headers, filters, dates as dates and money as numbers', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(first as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['来源', '问题清单', '任务清单', '责任清单', '督办清单']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['来源', '问题清单', '任务清单', '责任清单', '督办清单', '操作日志检查点']);
     const ps = wb.getWorksheet('问题清单') as ExcelJS.Worksheet;
     expect(ps.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ps.autoFilter).toBeTruthy();
@@ -70,7 +73,12 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     const r = await importLedgerWorkbook(b, first, { actor: '整改办', today: TODAY, fileName: '台账.xlsx' });
     expect(r).toEqual({ source: 'XC2021-01', created: true, problems: 37, measures: await count(a, 'measure') });
     const second = await exportLedger(b.db, 'XC2021-01', TODAY);
-    expect(await sheets(second)).toEqual(await sheets(first));
+    // the lists are the same; the event log's checkpoint is each ledger's own
+    const { 操作日志检查点: own, ...lists } = await sheets(second);
+    const { 操作日志检查点: _, ...firstLists } = await sheets(first);
+    expect(lists).toEqual(firstLists);
+    expect(await readWorkbookCheckpoint(second)).toEqual({ ...(await auditHead(b.db)), at: expect.any(String) });
+    expect(own?.[1]).toEqual(['操作日志条数', (await auditHead(b.db)).events]);
   });
 
   it('refuses a bad workbook row by row and writes nothing', async () => {
@@ -91,7 +99,7 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     ]);
     expect(await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)))).toEqual(before);
     const notXlsx = await importLedgerWorkbook(b, new TextEncoder().encode('不是工作簿'), { actor: 't', today: TODAY, fileName: 'x.xlsx' }).catch((x: unknown) => x);
-    expect((notXlsx as LedgerWorkbookError).reasons).toEqual(['文件不是可读取的 Excel（.xlsx）工作簿']);
+    expect((notXlsx as LedgerWorkbookError).reasons).toEqual(['文件“x.xlsx”不是可读取的 Excel（.xlsx）工作簿']);
   });
 
   it('refuses missing columns, merged cells and text where numbers go, naming each', async () => {

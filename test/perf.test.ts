@@ -7,11 +7,11 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { Evaluation } from '../src/core/perf/evaluation.ts';
-import { evaluationToLedger, exportEvaluation, getEvaluation, importEvaluation, PerfImportError, readEvaluation, saveEvaluation } from '../src/services/perf-evaluations.ts';
-import { StaleVersionError } from '../src/services/problem-actions.ts';
+import { evaluationToLedger, exportEvaluation, getEvaluation, importEvaluation, readEvaluation, saveEvaluation } from '../src/services/perf-evaluations.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath, seedText } from './support/seeds.ts';
+import { PerfImportError, StaleVersionError } from '../src/core/errors.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TODAY = '2024-06-01';

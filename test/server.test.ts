@@ -125,7 +125,7 @@ describe('the API', () => {
   const as = (user: string) => ({ cookie: sessions[user]?.cookie ?? '', 'x-csrf-token': sessions[user]?.csrf ?? '' });
 
   it('answers health and describes itself at /api/docs', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', database: l.kind });
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', database: l.kind, workers: { size: expect.any(Number), busy: 0, waiting: 0 } });
     const spec = await app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(Object.keys(spec.json().paths)).toEqual(expect.arrayContaining(['/api/problems', '/api/problems/{code}/closure', '/api/import', '/api/stats']));
   });

@@ -1,10 +1,10 @@
 // `zg report tongbao|plan|npc` and `zg form notice|closure`: documents generated from the ledger, written as .docx.
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
 import { soleSourceCode } from '../services/ledger-queries.ts';
 import { generateItemForm, generateReport, ITEM_FORM_NAME, REPORT_NAME, type ItemFormKind, type ReportKind } from '../services/official-documents.ts';
 import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
+import { checkOutput, writeOutput } from './output.ts';
 
 const REPORT_KINDS = Object.keys(REPORT_NAME) as ReportKind[];
 const FORM_KINDS = Object.keys(ITEM_FORM_NAME) as ItemFormKind[];
@@ -26,9 +26,10 @@ export function registerDocumentCommands(program: Command): void {
           process.exitCode = 2;
           return;
         }
+        checkOutput(opts.output, ['.docx']);
         const source = opts.source ?? (await soleSourceCode(l.db));
         const f = await generateReport(l.db, { source, kind: kind as ReportKind, asOf: opts.asOf, date: opts.date, public: opts.public, today: today() });
-        await writeFile(opts.output, f.bytes);
+        await writeOutput(opts.output, f.bytes);
         print(`已生成《${f.document.title}》：${opts.output}`);
         const errors = f.findings.filter((x) => x.severity === 'error');
         if (errors.length) {
@@ -51,8 +52,9 @@ export function registerDocumentCommands(program: Command): void {
           process.exitCode = 2;
           return;
         }
+        checkOutput(opts.output, ['.docx']);
         const f = await generateItemForm(l.db, code, kind as ItemFormKind, today());
-        await writeFile(opts.output, f.bytes);
+        await writeOutput(opts.output, f.bytes);
         print(`已生成${ITEM_FORM_NAME[kind as ItemFormKind]}：${opts.output}`);
       }),
     );

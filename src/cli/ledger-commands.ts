@@ -6,37 +6,27 @@ import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts
 import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { SOURCE_KIND_LABEL, type SourceKind } from '../core/ledger/codes.ts';
 import type { Counts } from '../core/ledger/statistics.ts';
-import { importDocuments, ImportError } from '../services/import-documents.ts';
-import { ledgerStatistics, listProblems, listSources, NotFoundError, problemDetail, soleSourceCode, sourceClaims } from '../services/ledger-queries.ts';
+import { importDocuments } from '../services/import-documents.ts';
+import { ledgerStatistics, listProblems, listSources, problemDetail, soleSourceCode, sourceClaims } from '../services/ledger-queries.ts';
 import { verifyAudit } from '../services/audit.ts';
-import { ActionRefused } from '../services/problem-actions.ts';
-import { exportLedger, importLedgerWorkbook, LedgerWorkbookError } from '../services/ledger-workbook.ts';
+import { describeAudit } from './audit-report.ts';
+import { exportLedger, importLedgerWorkbook } from '../services/ledger-workbook.ts';
 import { today } from '../services/today.ts';
-import { openDefaultLedger, DataDirLockedError, type Ledger } from '../services/ledger.ts';
+import { openDefaultLedger, type Ledger } from '../services/ledger.ts';
+import { checkOutput, writeOutput } from './output.ts';
+import { alreadyImported } from '../core/ledger/already-imported.ts';
 
 export const print = (s: string): void => void process.stdout.write(`${s}\n`);
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
 const rate = (c: Counts) => (c.completionRate === null ? '—' : `${formatRate(c.completionRate)}%`);
 
-/** Opens the ledger for one command and closes it after; user errors become Chinese messages and exit 2. */
+/** Opens the ledger for one command and closes it after; a failure goes on to `reportFailure` (cli/failure.ts). */
 export async function withLedger(run: (l: Ledger) => Promise<void>): Promise<void> {
-  let ledger: Ledger | null = null;
+  const ledger = await openDefaultLedger();
   try {
-    ledger = await openDefaultLedger();
     await run(ledger);
-  } catch (e) {
-    if (e instanceof DataDirLockedError || e instanceof NotFoundError || e instanceof ActionRefused) {
-      process.stderr.write(`zg: ${e.message}\n`);
-      process.exitCode = 2;
-    } else if (e instanceof LedgerWorkbookError) {
-      process.stderr.write(`zg: 工作簿未导入，数据库未作任何改动：\n${e.reasons.map((r) => `  ${r}`).join('\n')}\n`);
-      process.exitCode = 2;
-    } else if (e instanceof ImportError) {
-      process.stderr.write(`zg: 导入未进行，数据库未作任何改动。以下文件无法读取：\n${e.failures.map((f) => `  ${f.file}：${f.reason}`).join('\n')}\n`);
-      process.exitCode = 2;
-    } else throw e;
   } finally {
-    await ledger?.close();
+    await ledger.close();
   }
 }
 
@@ -59,7 +49,7 @@ export function registerLedgerCommands(program: Command): void {
         });
         if (opts.json) return json(results);
         for (const r of results) {
-          if (r.status === 'already-imported') print(`${r.file}：此前已导入（内容相同），未作改动`);
+          if (r.status === 'already-imported') print(`${r.file}：${alreadyImported(r.sameAs)}`);
           else {
             print(`${r.file}：已导入 ${r.sources.length} 个整改来源`);
             for (const s of r.sources) print(`  ${s.code}  ${s.title}（问题 ${s.problems} 个）`);
@@ -166,10 +156,10 @@ export function registerLedgerCommands(program: Command): void {
     .requiredOption('-o, --output <file>', '输出文件（.xlsx）')
     .action((opts: { source?: string; output: string }) =>
       withLedger(async (l) => {
+        checkOutput(opts.output, ['.xlsx']);
         const source = opts.source ?? (await soleSourceCode(l.db));
         const bytes = await exportLedger(l.db, source, today());
-        const { writeFile } = await import('node:fs/promises');
-        await writeFile(opts.output, bytes);
+        await writeOutput(opts.output, bytes);
         print(`已导出 ${source} 的台账：${opts.output}`);
       }),
     );
@@ -197,14 +187,15 @@ export function registerLedgerCommands(program: Command): void {
     .command('audit')
     .description('操作日志')
     .command('verify')
-    .description('校验操作日志的哈希链，报告第一条被篡改的记录；有篡改时退出码为 1')
-    .action(() =>
+    .description('校验操作日志的哈希链，并与检查点核对末尾（数据目录中的 audit-checkpoint.json，或 ZG_AUDIT_CHECKPOINT 所指文件）；有篡改或截断时退出码为 1')
+    .option('--against <file>', '再与导出的台账工作簿（.xlsx）中记录的检查点核对')
+    .action((opts: { against?: string }) =>
       withLedger(async (l) => {
-        const r = await verifyAudit(l);
-        if (r.firstBroken) {
-          print(`操作日志已被篡改：第一条有问题的记录为 #${r.firstBroken.id}（${r.firstBroken.at}），${r.firstBroken.reason}；此前 ${r.checked} 条完好`);
-          process.exitCode = 1;
-        } else print(`操作日志完好：共 ${r.checked} 条记录，哈希链连续`);
+        const { readFile } = await import('node:fs/promises');
+        const against = opts.against ? { name: opts.against, bytes: new Uint8Array(await readFile(opts.against)) } : undefined;
+        const r = describeAudit(await verifyAudit(l, { against }));
+        for (const line of r.lines) print(line);
+        if (r.exitCode) process.exitCode = r.exitCode;
       }),
     );
 }

@@ -8,6 +8,7 @@ import { registerLedgerCommands } from './ledger-commands.ts';
 import { registerDocumentCommands } from './document-commands.ts';
 import { registerPerfCommands } from './perf-commands.ts';
 import { registerSuperviseCommands } from './supervise-commands.ts';
+import { reportFailure } from './failure.ts';
 
 function toJson(results: readonly FileReports[]): string {
   return JSON.stringify(
@@ -80,7 +81,5 @@ registerPerfCommands(program);
 registerSuperviseCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
-  process.stderr.write(`zg: 内部错误：${e instanceof Error ? e.message : String(e)}\n`);
-  if (process.env.ZG_DEBUG) console.error(e);
-  process.exitCode = 3;
+  process.exitCode = reportFailure(e);
 });

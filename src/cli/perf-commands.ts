@@ -1,12 +1,13 @@
 // `zg perf import|score|list|export|to-ledger`: budget performance self-evaluation from the command line.
 import type { Command } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { RULE_LABEL, roundingLabel, ROUNDINGS, type Rounding } from '../core/perf/scoring.ts';
 import { WEIGHT_SCHEMES, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
-import { DocumentError } from '../services/read-reports.ts';
-import { evaluationToLedger, exportEvaluation, importEvaluation, listEvaluations, PerfImportError, placedFindings, readEvaluation } from '../services/perf-evaluations.ts';
+import { evaluationToLedger, exportEvaluation, importEvaluation, listEvaluations, placedFindings, readEvaluation } from '../services/perf-evaluations.ts';
 import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
+import { checkOutput, writeOutput } from './output.ts';
+import { PerfImportError } from '../core/errors.ts';
 
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
 const roundingName = (r: Rounding) => `${r.mode}${r.decimals}`;
@@ -34,20 +35,6 @@ function printScore(s: ScoredEvaluation, origin: (line: number) => string, unit:
   for (const f of placedFindings(s.findings, origin)) print(`  ${f.severity === 'error' ? '✗ 错误' : '! 提示'} [${f.rule}] ${f.message}${f.where.length ? `（${f.where.join('、')}）` : ''}`);
 }
 
-async function failing(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof PerfImportError) {
-      process.stderr.write(`zg: 绩效自评未读取，未作任何保存：\n${e.reasons.map((r) => `  ${r}`).join('\n')}\n`);
-      process.exitCode = 2;
-    } else if (e instanceof DocumentError) {
-      process.stderr.write(`zg: ${e.reason}\n`);
-      process.exitCode = 2;
-    } else throw e;
-  }
-}
-
 export function registerPerfCommands(program: Command): void {
   const perf = program.command('perf').description('预算绩效自评：读取、计分、保存、导出，问题转入整改台账');
   const file = async (path: string) => ({ name: path.split(/[\\/]/).pop() as string, bytes: new Uint8Array(await readFile(path)) });
@@ -60,8 +47,7 @@ export function registerPerfCommands(program: Command): void {
     .option('--scheme <id>', `权重方案：${WEIGHT_SCHEMES.map((s) => `${s.id}（${s.name}）`).join('、')}`, 'mof-2020')
     .option('--bands <excellent,good,pass>', '等级分数线：优、良、中的最低分', '90,80,60')
     .option('--json', '输出 JSON')
-    .action((path: string, opts: { rounding?: string; scheme: string; bands: string; json?: boolean }) =>
-      failing(async () => {
+    .action(async (path: string, opts: { rounding?: string; scheme: string; bands: string; json?: boolean }) => {
         const [excellent, good, pass] = opts.bands.split(/[,，]/).map(Number);
         if (![excellent, good, pass].every((x) => Number.isFinite(x)) || !((excellent as number) >= (good as number) && (good as number) >= (pass as number)))
           throw new PerfImportError([`等级分数线“${opts.bands}”应为从高到低的三个数，如 90,80,60`]);
@@ -73,8 +59,7 @@ export function registerPerfCommands(program: Command): void {
         const r = await readEvaluation(f.name, f.bytes, { rounding, scheme: opts.scheme, bands });
         if (opts.json) json(scoreJson(r.scored, r.origin));
         else printScore(r.scored, r.origin, r.evaluation.unit, r.evaluation.year);
-      }),
-    );
+      });
 
   perf
     .command('import')
@@ -82,16 +67,14 @@ export function registerPerfCommands(program: Command): void {
     .argument('<file>')
     .option('--json', '输出读取的自评与计分（JSON）')
     .action((path: string, opts: { json?: boolean }) =>
-      withLedger(async (l) =>
-        failing(async () => {
-          const r = await importEvaluation(l, await file(path), process.env.USER ?? 'cli');
-          if (opts.json) json({ id: r.id, evaluation: r.evaluation, score: scoreJson(r.scored, r.origin) });
-          else {
-            print(`已保存绩效自评 ${r.id}：${r.evaluation.unit} ${r.evaluation.year ?? ''}年度，指标 ${r.evaluation.indicators.length} 项`);
-            printScore(r.scored, r.origin, r.evaluation.unit, r.evaluation.year);
-          }
-        }),
-      ),
+      withLedger(async (l) => {
+        const r = await importEvaluation(l, await file(path), process.env.USER ?? 'cli');
+        if (opts.json) json({ id: r.id, evaluation: r.evaluation, score: scoreJson(r.scored, r.origin) });
+        else {
+          print(`已保存绩效自评 ${r.id}：${r.evaluation.unit} ${r.evaluation.year ?? ''}年度，指标 ${r.evaluation.indicators.length} 项`);
+          printScore(r.scored, r.origin, r.evaluation.unit, r.evaluation.year);
+        }
+      }),
     );
 
   perf
@@ -114,14 +97,10 @@ export function registerPerfCommands(program: Command): void {
     .requiredOption('-o, --output <file>', '输出文件（.xlsx 或 .docx）')
     .action((id: string, opts: { output: string }) =>
       withLedger(async (l) => {
-        const format = /\.docx$/i.test(opts.output) ? 'docx' : /\.xlsx$/i.test(opts.output) ? 'xlsx' : null;
-        if (!format) {
-          process.stderr.write('zg: 输出文件的扩展名应为 .xlsx 或 .docx\n');
-          process.exitCode = 2;
-          return;
-        }
+        checkOutput(opts.output, ['.xlsx', '.docx']);
+        const format = /\.docx$/i.test(opts.output) ? 'docx' : 'xlsx';
         const f = await exportEvaluation(l.db, Number(id), format, today());
-        await writeFile(opts.output, f.bytes);
+        await writeOutput(opts.output, f.bytes);
         print(`已导出：${opts.output}`);
       }),
     );

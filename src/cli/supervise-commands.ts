@@ -10,8 +10,9 @@ import { now, today } from '../services/today.ts';
 import { monthlyCircularDocument, weeklySheet } from '../services/supervision-reports.ts';
 import { assessSource, compareSources } from '../services/effectiveness.ts';
 import { CATEGORY_LABEL, modelOf, type Category } from '../core/assessment/effectiveness.ts';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { print, withLedger } from './ledger-commands.ts';
+import { checkOutput, writeOutput } from './output.ts';
 
 export function registerSuperviseCommands(program: Command): void {
   const supervise = program.command('supervise').description('督办');
@@ -41,8 +42,9 @@ export function registerSuperviseCommands(program: Command): void {
     .requiredOption('-o, --output <file>', '输出文件（.xlsx）')
     .action((opts: { day?: string; output: string }) =>
       withLedger(async (l) => {
+        checkOutput(opts.output, ['.xlsx']);
         const r = await weeklySheet(l.db, { day: opts.day ?? today(), today: today() });
-        await writeFile(opts.output, r.bytes);
+        await writeOutput(opts.output, r.bytes);
         print(`已生成调度表（在办问题 ${r.rows.length} 个）：${opts.output}`);
       }),
     );
@@ -54,8 +56,9 @@ export function registerSuperviseCommands(program: Command): void {
     .requiredOption('-o, --output <file>', '输出文件（.docx）')
     .action((opts: { month: string; issuer: string; output: string }) =>
       withLedger(async (l) => {
+        checkOutput(opts.output, ['.docx']);
         const r = await monthlyCircularDocument(l.db, { month: opts.month, today: today(), issuer: opts.issuer });
-        await writeFile(opts.output, r.bytes);
+        await writeOutput(opts.output, r.bytes);
         print(`已生成《${r.document.title}》：${opts.output}`);
       }),
     );

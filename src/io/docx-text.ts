@@ -4,6 +4,7 @@
 
 import { unzipSync, strFromU8 } from 'fflate';
 import { toChineseNumeral } from '../core/document/numerals.ts';
+import { checkUnpackedSize, ZipTooLargeError } from './zip-limits.ts';
 
 interface Level {
   start: number;
@@ -132,21 +133,16 @@ export class DocxTooLargeError extends Error {}
 /** The most the document's parts may unpack to; a 500-page report's document.xml is a few MB. */
 export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
+const PARTS = /^word\/(document|numbering|styles)\.xml$/;
+
 export function docxText(bytes: Uint8Array): string {
   let files: Record<string, Uint8Array>;
-  let unpacked = 0;
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (!/^word\/(document|numbering|styles)\.xml$/.test(f.name)) return false;
-        // sizes are checked before anything is inflated
-        unpacked += f.originalSize;
-        if (f.originalSize > MAX_UNPACKED_BYTES || unpacked > MAX_UNPACKED_BYTES) throw new DocxTooLargeError(`${f.name} unpacks to ${f.originalSize} bytes`);
-        return true;
-      },
-    });
+    // sizes are checked before anything is inflated
+    checkUnpackedSize(bytes, MAX_UNPACKED_BYTES, (name) => PARTS.test(name));
+    files = unzipSync(bytes, { filter: (f) => PARTS.test(f.name) });
   } catch (e) {
-    if (e instanceof DocxTooLargeError) throw e;
+    if (e instanceof ZipTooLargeError) throw new DocxTooLargeError(e.message);
     throw new DocxFormatError(`zip: ${(e as Error).message}`);
   }
   const doc = files['word/document.xml'];

@@ -1,6 +1,8 @@
 // A ledger as an .xlsx workbook people keep and send: 来源, 问题清单, 任务清单, 责任清单, 督办清单 — frozen headers,
-// filters, widths, dates as dates, money as numbers, statuses limited to the allowed values — and read back.
+// filters, widths, dates as dates, money as numbers, statuses limited to the allowed values — and read back. A last
+// sheet records the event log's head at export, so a copy kept elsewhere can show the log was not cut short since.
 import ExcelJS from 'exceljs';
+import { checkUnpackedSize, MAX_WORKBOOK_UNPACKED, ZipTooLargeError } from './zip-limits.ts';
 import { MEASURE_COLUMNS, MEASURE_STATUS_LABEL, PROBLEM_COLUMNS, TRIAGE_LABEL, type Cell, type SheetMeasure, type SheetProblem } from '../core/ledger/ledger-sheet.ts';
 import { STATUS_LABEL } from '../core/ledger/problem-state.ts';
 
@@ -13,11 +15,23 @@ export interface WorkbookSource {
   readonly feedbackDate: string | null;
 }
 
+/** The event log's head when the workbook was made: a copy of the checkpoint that leaves the machine with it. */
+export interface WorkbookCheckpoint {
+  readonly events: number;
+  readonly head: string;
+  /** ISO */
+  readonly at: string;
+}
+
 export interface WorkbookContent {
   readonly source: WorkbookSource;
   readonly problems: readonly (SheetProblem & { supervision: string | null; colour: string | null })[];
   readonly measures: readonly SheetMeasure[];
+  readonly checkpoint?: WorkbookCheckpoint | undefined;
 }
+
+export const CHECKPOINT_SHEET = '操作日志检查点';
+const CHECKPOINT_LABELS = { events: '操作日志条数', head: '末条记录哈希', at: '记录时间' } as const;
 
 const SOURCE_FIELDS: [keyof WorkbookSource, string][] = [
   ['code', '来源编号'],
@@ -77,6 +91,15 @@ export async function writeLedgerWorkbook(c: WorkbookContent): Promise<Uint8Arra
   for (const p of c.problems.filter((x) => x.supervision || x.colour === 'red'))
     ds.addRow([p.code, p.title, STATUS_LABEL[p.status], p.colour === 'red' ? '已超期' : p.colour === 'yellow' ? '进度滞后' : p.colour === 'blue' ? '临近时限' : '', p.leadUnit, asDate(p.deadline), p.supervision]);
   ds.getColumn(6).numFmt = 'yyyy-mm-dd';
+  if (c.checkpoint) {
+    // last, out of the way of the lists; the time as text, exact to the millisecond as the checkpoint file has it
+    const cs = wb.addWorksheet(CHECKPOINT_SHEET);
+    cs.columns = [{ header: '项目', width: 16 }, { header: '内容', width: 70 }];
+    cs.addRow([CHECKPOINT_LABELS.events, c.checkpoint.events]);
+    cs.addRow([CHECKPOINT_LABELS.head, c.checkpoint.head]);
+    cs.addRow([CHECKPOINT_LABELS.at, c.checkpoint.at]);
+    cs.addRow(['说明', '导出时操作日志的条数和末条记录的哈希。用 zg audit verify --against 本文件 可核对操作日志此后没有被删去末尾的记录。']);
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -128,12 +151,7 @@ export interface SheetTable {
 }
 
 export async function readSheetTable(bytes: Uint8Array, sheetName?: string): Promise<SheetTable> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new WorkbookFormatError((e as Error).message);
-  }
+  const wb = await loadWorkbook(bytes);
   const sheets = wb.worksheets.map((w) => w.name);
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets.find((w) => w.actualRowCount > 0);
   if (!ws) return { sheets, name: sheetName ?? '', headerRow: 0, headers: [], rows: [], faults: [sheetName ? `没有名为“${sheetName}”的工作表（有：${sheets.join('、')}）` : '工作簿中没有内容'] };
@@ -163,15 +181,29 @@ export interface RawWorkbook {
 }
 
 export class WorkbookFormatError extends Error {}
+/** A workbook that would unpack past MAX_WORKBOOK_UNPACKED. */
+export class WorkbookTooLargeError extends Error {}
 
-/** The workbook's rows by sheet, headers checked; nothing interpreted yet. */
-export async function readLedgerWorkbook(bytes: Uint8Array): Promise<RawWorkbook> {
+/** Opens an .xlsx, refusing before inflating one that would unpack past the limit. */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  try {
+    checkUnpackedSize(bytes, MAX_WORKBOOK_UNPACKED);
+  } catch (e) {
+    if (e instanceof ZipTooLargeError) throw new WorkbookTooLargeError(e.message);
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new WorkbookFormatError((e as Error).message);
   }
+  return wb;
+}
+
+/** The workbook's rows by sheet, headers checked; nothing interpreted yet. */
+export async function readLedgerWorkbook(bytes: Uint8Array): Promise<RawWorkbook> {
+  const wb = await loadWorkbook(bytes);
   const missing: string[] = [];
   const rows = (name: string, columns: readonly string[]) => {
     const ws = wb.getWorksheet(name);
@@ -198,6 +230,21 @@ export async function readLedgerWorkbook(bytes: Uint8Array): Promise<RawWorkbook
   });
   const supervision = wb.getWorksheet('督办清单') ? rows('督办清单', SUPERVISION_COLUMNS) : [];
   return { source, problems: rows('问题清单', PROBLEM_COLUMNS), measures: rows('任务清单', MEASURE_COLUMNS), supervision, missing };
+}
+
+/** The checkpoint a workbook of ours records, or null when it has none (or not in the form we write). */
+export async function readWorkbookCheckpoint(bytes: Uint8Array): Promise<WorkbookCheckpoint | null> {
+  const wb = await loadWorkbook(bytes);
+  const ws = wb.getWorksheet(CHECKPOINT_SHEET);
+  if (!ws) return null;
+  const byLabel = new Map<string, Cell>();
+  ws.eachRow((r, n) => {
+    if (n > 1) byLabel.set(String(cellValue(r.getCell(1).value) ?? ''), cellValue(r.getCell(2).value));
+  });
+  const events = Number(byLabel.get(CHECKPOINT_LABELS.events));
+  const head = String(byLabel.get(CHECKPOINT_LABELS.head) ?? '');
+  const at = String(byLabel.get(CHECKPOINT_LABELS.at) ?? '');
+  return Number.isSafeInteger(events) && events >= 0 && /^[0-9a-f]{64}$/.test(head) && at ? { events, head, at } : null;
 }
 
 export const SOURCE_LABELS = Object.fromEntries(SOURCE_FIELDS.map(([k, label]) => [k, label])) as Record<keyof WorkbookSource, string>;

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Evaluation } from '../core/perf/evaluation.ts';
 import type { ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { RULE_LABEL } from '../core/perf/scoring.ts';
-import { mergedRanges, WorkbookFormatError } from './ledger-workbook.ts';
+import { loadWorkbook, mergedRanges } from './ledger-workbook.ts';
 
 export const INDICATOR_HEADER = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '计分规则'] as const;
 
@@ -77,12 +77,7 @@ function shown(v: ExcelJS.CellValue, numFmt: string | undefined): string {
 }
 
 export async function perfWorkbookText(bytes: Uint8Array): Promise<WorkbookText> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new WorkbookFormatError((e as Error).message);
-  }
+  const wb = await loadWorkbook(bytes);
   const lines: string[] = [];
   const origins: string[] = [];
   const faults: string[] = [];

@@ -5,19 +5,20 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { docxText, DocxFormatError, DocxTooLargeError, MAX_UNPACKED_BYTES } from './docx-text.ts';
 import { pdfText, PdfEncryptedError } from './pdf-text.ts';
+import { UserError } from '../core/errors.ts';
 
 export type DocumentFormat = 'txt' | 'docx' | 'pdf';
 
 export type DocumentErrorCode = 'not-found' | 'empty' | 'too-large' | 'not-a-document' | 'encrypted' | 'no-text-layer' | 'legacy-doc' | 'unreadable';
 
-export class DocumentError extends Error {
+export class DocumentError extends UserError {
   constructor(
     readonly file: string,
     readonly code: DocumentErrorCode,
     readonly reason: string, // Chinese, for the user
     detail?: string, // English, for logs
   ) {
-    super(`${file}: ${reason}${detail ? ` (${detail})` : ''}`);
+    super(code === 'too-large' ? 'too-large' : code === 'not-found' ? 'not-found' : 'unreadable', reason, 'UNREADABLE_DOCUMENT', [], detail);
   }
 }
 
@@ -106,6 +107,11 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
 }
 
 export async function readDocument(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadDocument> {
+  return readDocumentBytes(file, await readFileBytes(file, maxBytes), maxBytes);
+}
+
+/** A file's bytes, refused by name when it is missing, not a file, or over the limit — before it is read. */
+export async function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
   let size: number;
   try {
     const s = await stat(file);
@@ -118,7 +124,7 @@ export async function readDocument(file: string, maxBytes = DEFAULT_MAX_BYTES): 
   // refuse before reading a huge file into memory
   if (size > maxBytes)
     throw new DocumentError(file, 'too-large', `文件“${basename(file)}”大小为${mb(size)}，超过上限${mb(maxBytes)}；请拆分后再读取`);
-  return readDocumentBytes(file, new Uint8Array(await readFile(file)), maxBytes);
+  return new Uint8Array(await readFile(file));
 }
 
 function mb(n: number): string {

@@ -1,5 +1,6 @@
 // Builds the HTTP application: the API over the ledger services, its OpenAPI description at /api/docs, and the web
 // application's files. `main.ts` only listens; tests call `app.inject`.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -11,9 +12,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { Ledger } from '../services/ledger.ts';
 import { now as beijingNow, today as beijingToday } from '../services/today.ts';
+import { acquireWorkerPool, workerPoolState } from '../services/heavy-work.ts';
+import type { PoolOptions } from '../services/worker-pool.ts';
 import { registerSessions } from './auth.ts';
 import { errorHandler } from './errors.ts';
 import { ReadCache } from './read-cache.ts';
+import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { actionRoutes } from './routes/actions.routes.ts';
@@ -37,10 +41,26 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** how long identical reads share an answer (0: never); see read-cache.ts */
   readonly readCacheMs?: number;
+  /** the worker pool for heavy jobs (services/worker-pool.ts); default from ZG_WORKERS, ZG_JOB_TIMEOUT_MS… */
+  readonly workers?: Partial<PoolOptions>;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const https = opts.secureCookies ?? false;
+  // trustProxy stays false: req.ip is the connection's address, which login throttling counts by. Behind a reverse
+  // proxy every request would come from the proxy's address (one stranger's failures would throttle everyone); such a
+  // deployment needs trustProxy set to the proxy's address (a ZG_TRUST_PROXY setting) so req.ip is the client's.
+  const app = Fastify({
+    // errors are always logged (a 500 names its request id to the person, who passes it on); everything with ZG_LOG=on
+    logger: opts.logger ? true : { level: 'error' },
+    genReqId: () => randomBytes(6).toString('hex'),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // a URL that cannot be decoded is refused before any hook runs: answered like every other refusal
+    frameworkErrors: (err, req, reply) => (setSecurityHeaders(req.url, reply, { https }), errorHandler(err, req, reply)),
+  });
+  registerSecurityHeaders(app, { https });
   const today = opts.today ?? (() => beijingToday());
   const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
   app.setValidatorCompiler(validatorCompiler);
@@ -58,6 +78,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // parsing, workbooks and documents run in worker threads while the app lives, never on its event loop
+  const releasePool = acquireWorkerPool(opts.workers);
+  app.addHook('onClose', releasePool);
   registerSessions(app, opts.ledger.db);
   const cache = new ReadCache(opts.readCacheMs ?? Number(process.env.ZG_READ_CACHE_MS ?? 2000));
   // a change forgets the remembered reads before its answer leaves
@@ -68,7 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
     await opts.ledger.db.selectFrom('source').select('id').limit(1).execute();
-    return { status: 'ok', database: opts.ledger.kind };
+    return { status: 'ok', database: opts.ledger.kind, workers: workerPoolState() };
   });
   sessionRoutes(app, opts.ledger.db, opts.secureCookies ?? false);
   ledgerRoutes(app, opts.ledger.db, today, cache);

@@ -1,18 +1,27 @@
 // Use cases for accounts: users with a role and a unit, passwords hashed with Argon2id (memory-hard), sessions whose
-// ids are stored only as hashes, a CSRF token per session, and login throttling kept in the database.
+// ids are stored only as hashes, a CSRF token per session, and login throttling kept in the database
+// (login-attempts.ts: slowed per account, stopped per address).
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { capabilities, scopeOf, subtreeOf, type Capability, type Role, type Scope } from '../core/access/permissions.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { ActionRefused } from './problem-actions.ts';
+import { ActionRefused } from '../core/errors.ts';
+import { waitMessage } from '../core/access/login-throttle.ts';
+import { attemptFailed, attemptSucceeded, beginAttempt } from './login-attempts.ts';
 
 export const SESSION_DAYS = 7;
-const FAILURES_ALLOWED = 5;
-const FAILURE_WINDOW_MINUTES = 15;
 
 export class LoginRefused extends Error {}
-export class LoginThrottled extends Error {}
+/** Too many failures: the message says when to try again; `retryAfterSeconds` is for the Retry-After header. */
+export class LoginThrottled extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
 
 export interface Viewer {
   readonly id: number;
@@ -89,17 +98,16 @@ async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
 }
 
 export async function login(db: Db, input: { username: string; password: string; ip: string }): Promise<{ token: string; csrf: string; viewer: Viewer }> {
-  const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
-  const failures = await db.selectFrom('login_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', input.username).where('at', '>', since).executeTakeFirstOrThrow();
-  if (Number(failures.n) >= FAILURES_ALLOWED) throw new LoginThrottled(`登录失败次数过多，请 ${FAILURE_WINDOW_MINUTES} 分钟后再试`);
+  const { wait } = await beginAttempt(db, input.username, input.ip);
+  if (wait) throw new LoginThrottled(waitMessage(wait), wait.seconds);
   const u = await db.selectFrom('app_user').select(['id', 'password_hash', 'active']).where('username', '=', input.username).executeTakeFirst();
   // the same work whether or not the user exists, so the answer's timing tells nothing
   const ok = u ? await verify(u.password_hash, input.password) : (await hash(input.password), false);
   if (!u || !ok || !u.active) {
-    await db.insertInto('login_failure').values({ username: input.username, ip: input.ip }).execute();
+    await attemptFailed(db);
     throw new LoginRefused('用户名或密码不正确');
   }
-  await db.deleteFrom('login_failure').where('username', '=', input.username).execute();
+  await attemptSucceeded(db, { id: u.id, username: input.username }, input.ip);
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await db.insertInto('user_session').values({ id: sha256(token), user_id: u.id, csrf, expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000) }).execute();

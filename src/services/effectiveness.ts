@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import { assessEffectiveness, DEFAULT_MODEL, type AssessedProblem, type Effectiveness, type EffectivenessModel } from '../core/assessment/effectiveness.ts';
 import type { Db } from '../store/open-database.ts';
-import { NotFoundError, sourceClaims, sourceId } from './ledger-queries.ts';
+import { sourceClaims, sourceId } from './ledger-queries.ts';
+import { NotFoundError } from '../core/errors.ts';
 
 export async function assessSource(db: Db, code: string, today: string, scope?: Scope, model: EffectivenessModel = DEFAULT_MODEL): Promise<Effectiveness & { source: string; title: string; unit: string | null }> {
   const id = await sourceId(db, code, scope);

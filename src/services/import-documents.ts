@@ -2,16 +2,19 @@
 // source, aspect, problem, measure, status, claim and outcome. The same bytes imported again change nothing; a file
 // that cannot be read, or any failure while writing, leaves the database as it was.
 import { createHash } from 'node:crypto';
-import { readReports } from '../core/read-reports.ts';
 import { childCode, problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
 import { planImport, type Correction, type ImportPlan, type PlannedProblem } from '../core/ledger/import-plan.ts';
-import { ActionRefused } from './problem-actions.ts';
-import { DocumentError, readDocument, readDocumentBytes, type ReadDocument } from '../io/read-document.ts';
+import { DocumentError, readFileBytes } from '../io/read-document.ts';
+import { runHeavy } from './heavy-work.ts';
+import type { ReadForImport } from './heavy-jobs.ts';
 import { appendEvents, type NewEvent } from '../store/event.repository.ts';
-import { findDocument, nextSourceSeq, slices, type Tx } from '../store/ledger.repository.ts';
+import { sql } from 'kysely';
+import type { SameAs } from '../core/ledger/already-imported.ts';
+import { findDocument, nextSourceSeq, slices, sourcesOfDocument, type Tx } from '../store/ledger.repository.ts';
 import type { Ledger } from '../store/open-database.ts';
 import type { Report } from '../core/document/model.ts';
 import { matchSource } from './recurrence.ts';
+import { ActionRefused, ImportError, ImportMismatchError } from '../core/errors.ts';
 
 export interface ImportedSource {
   readonly code: string;
@@ -24,13 +27,10 @@ export interface ImportResult {
   readonly sha256: string;
   readonly status: 'imported' | 'already-imported';
   readonly sources: ImportedSource[];
+  /** already imported: as which file, whether byte for byte, and as which sources */
+  readonly sameAs?: SameAs;
 }
 
-export class ImportError extends Error {
-  constructor(readonly failures: { file: string; reason: string }[]) {
-    super(failures.map((f) => `${f.file}: ${f.reason}`).join('\n'));
-  }
-}
 
 export interface ImportOptions {
   readonly actor: string;
@@ -52,21 +52,21 @@ const MIME: Record<string, string> = {
 
 /** Files on disk (the command line). */
 export async function importDocuments(ledger: Ledger, files: readonly string[], opts: ImportOptions): Promise<ImportResult[]> {
-  return importRead(ledger, files.map((file) => () => readDocument(file, opts.maxBytes).then((doc) => ({ file, doc }))), opts);
+  return importRead(ledger, files.map((file) => async () => runHeavy('readForImport', file, await readFileBytes(file, opts.maxBytes), opts.maxBytes)), opts);
 }
 
 /** Uploaded bytes (the web application): the same checks by content, never by name. */
 export async function importDocumentBytes(ledger: Ledger, uploads: readonly { name: string; bytes: Uint8Array }[], opts: ImportOptions): Promise<ImportResult[]> {
-  return importRead(ledger, uploads.map((u) => () => readDocumentBytes(u.name, u.bytes, opts.maxBytes).then((doc) => ({ file: u.name, doc }))), opts);
+  return importRead(ledger, uploads.map((u) => () => runHeavy('readForImport', u.name, u.bytes, opts.maxBytes)), opts);
 }
 
-async function importRead(ledger: Ledger, readers: readonly (() => Promise<{ file: string; doc: ReadDocument }>)[], opts: ImportOptions): Promise<ImportResult[]> {
-  const docs: { doc: ReadDocument; bytes: Uint8Array; sha256: string; reports: Report[] }[] = [];
+async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadForImport>)[], opts: ImportOptions): Promise<ImportResult[]> {
+  const docs: (ReadForImport & { bytes: Uint8Array; sha256: string })[] = [];
   const failures: { file: string; reason: string }[] = [];
   for (const [i, read] of readers.entries()) {
     try {
-      const { doc } = await read();
-      docs.push({ doc, bytes: doc.data, sha256: createHash('sha256').update(doc.data).digest('hex'), reports: readReports(doc.text) });
+      const r = await read();
+      docs.push({ ...r, bytes: r.doc.data, sha256: createHash('sha256').update(r.doc.data).digest('hex') });
     } catch (e) {
       if (!(e instanceof DocumentError)) throw e;
       failures.push({ file: e.file || String(i + 1), reason: e.reason });
@@ -76,17 +76,23 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<{ fil
 
   const results = await ledger.db.transaction().execute(async (trx) => {
     const results: ImportResult[] = [];
-    const seen = new Set<string>();
-    for (const { doc, bytes, sha256, reports } of docs) {
-      if (seen.has(sha256) || (await findDocument(trx, sha256))) {
-        results.push({ file: doc.file, sha256, status: 'already-imported', sources: [] });
+    const seen = new Map<string, string>(); // fingerprint → file, within this import
+    for (const { doc, bytes, sha256, reports, fingerprint } of docs) {
+      // the same report imported twice at the same moment (two people, two tabs): the second waits for the first's
+      // transaction and then finds it, instead of failing on the unique key or making a second source
+      await sql`select pg_advisory_xact_lock(hashtext(${fingerprint}))`.execute(trx);
+      const earlier = seen.get(fingerprint);
+      const kept = earlier ? null : await findDocument(trx, sha256, fingerprint);
+      if (earlier || kept) {
+        const sameAs = kept ? { fileName: kept.file_name, sameBytes: kept.sha256 === sha256, sources: await sourcesOfDocument(trx, kept.id) } : { fileName: earlier as string, sameBytes: false, sources: [] };
+        results.push({ file: doc.file, sha256, status: 'already-imported', sources: [], sameAs });
         continue;
       }
-      seen.add(sha256);
+      seen.set(fingerprint, doc.file);
       const fileName = doc.file.split(/[\\/]/).pop() as string;
       const { id: documentId } = await trx
         .insertInto('document')
-        .values({ sha256, file_name: fileName, format: doc.format, size: bytes.length, bytes, imported_by: opts.actor })
+        .values({ sha256, fingerprint, file_name: fileName, format: doc.format, size: bytes.length, bytes, imported_by: opts.actor })
         .returning('id')
         .executeTakeFirstOrThrow();
       const sources: ImportedSource[] = [];
@@ -114,6 +120,12 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<{ fil
     for (const src of r.sources)
       await matchSource(ledger.db, src.code).catch((e: unknown) => process.emitWarning(`recurrence matching for ${src.code} failed: ${(e as Error).message}`));
   return results;
+}
+
+/** Problems and specific problems the reader found in a report. */
+function countProblems(report: Report): number {
+  const n = (ps: readonly Report['aspects'][number]['problems'][number][]): number => ps.reduce((s, p) => s + 1 + n(p.children), 0);
+  return report.aspects.reduce((s, a) => s + n(a.problems), 0);
 }
 
 interface WriteContext {
@@ -225,6 +237,10 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
       for (const r of rows) ids.set(r.code, r.id);
     }
   }
+  // every problem read is on the ledger, under its own code, or nothing is: a plan or a writer that drops or merges
+  // problems (as numbering past 999 once did) refuses the import with the numbers instead of losing them quietly
+  const read = countProblems(report);
+  if (ids.size !== read || flat.length !== read) throw new ImportMismatchError(plan.title, read, ids.size);
   const idOf = (f: FlatProblem) => ids.get(f.code) as number;
 
   const measures = flat.flatMap((f) =>

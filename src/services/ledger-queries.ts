@@ -9,8 +9,8 @@ import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervis
 import type { Db } from '../store/open-database.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
+import { NotFoundError } from '../core/errors.ts';
 
-export class NotFoundError extends Error {}
 
 /** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
 const containing = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

@@ -7,24 +7,22 @@ import { thresholdsOf, warningColour } from '../core/ledger/warning.ts';
 import { sourceKindOf, type SourceKind } from '../core/ledger/codes.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
-import { readLedgerWorkbook, readSheetTable, SOURCE_LABELS, WorkbookFormatError, writeLedgerWorkbook, type RawWorkbook } from '../io/ledger-workbook.ts';
+import { SOURCE_LABELS, type RawWorkbook } from '../io/ledger-workbook.ts';
+import { runHeavy } from './heavy-work.ts';
 import { describeMapping, guessMapping, mappedRows, parseMapping, type ColumnMapping } from '../core/ledger/column-mapping.ts';
 import { appendEvents } from '../store/event.repository.ts';
+import { auditHead } from '../store/audit-checkpoint.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
-import { NotFoundError } from './ledger-queries.ts';
+import { LedgerWorkbookError, NotFoundError } from '../core/errors.ts';
 
-/** A workbook that cannot be taken: each reason names its sheet and row. Nothing was written. */
-export class LedgerWorkbookError extends Error {
-  constructor(readonly reasons: string[]) {
-    super(reasons.slice(0, 20).join('\n'));
-  }
-}
 
 
 export async function exportLedger(db: Db, code: string, today: string): Promise<Uint8Array> {
   const source = await db.selectFrom('source').selectAll().where('code', '=', code).executeTakeFirst();
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+  // the event log's head goes out with the workbook: a checkpoint kept away from this machine
+  const logHead = await auditHead(db);
   const rows = await db
     .selectFrom('problem as p')
     .leftJoin('aspect as a', 'a.id', 'p.aspect_id')
@@ -53,7 +51,8 @@ export async function exportLedger(db: Db, code: string, today: string): Promise
         .orderBy('m.ordinal')
         .execute()
     : [];
-  return writeLedgerWorkbook({
+  return runHeavy('writeLedgerWorkbook', {
+    checkpoint: { ...logHead, at: new Date().toISOString() },
     source: { code: source.code, kind: source.kind, title: source.title, team: source.team, inspectedUnit: source.inspected_unit, feedbackDate: source.feedback_date },
     problems: rows.map((r, i) => {
       const sv = supervision.filter((s) => s.problem_id === r.id);
@@ -99,14 +98,6 @@ interface SheetNames {
 }
 const OWN_SHEETS: SheetNames = { problems: '问题清单', measures: '任务清单' };
 
-async function readOwn(bytes: Uint8Array): Promise<RawWorkbook> {
-  try {
-    return await readLedgerWorkbook(bytes);
-  } catch (e) {
-    if (e instanceof WorkbookFormatError) throw new LedgerWorkbookError(['文件不是可读取的 Excel（.xlsx）工作簿']);
-    throw e;
-  }
-}
 
 /** Checks every row; throws LedgerWorkbookError with all the faults, or returns what to write. */
 function checkRaw(raw: RawWorkbook, sourceOverride: string | undefined, sheets: SheetNames = OWN_SHEETS) {
@@ -198,14 +189,14 @@ export interface WorkbookImportOptions {
  * ledger read through a mapping of its columns. All rows are checked before anything is written.
  */
 export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImportOptions): Promise<WorkbookImportResult> {
-  const own = await readOwn(bytes);
+  const own = await runHeavy('readLedgerWorkbook', opts.fileName, bytes);
   const isOwn = opts.mapping === undefined && opts.sheet === undefined && !own.missing.includes('缺少工作表“问题清单”');
   if (isOwn) return write(ledger, checkRaw(own, opts.source), bytes, opts);
   return importMapped(ledger, bytes, opts);
 }
 
 async function importMapped(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImportOptions): Promise<WorkbookImportResult> {
-  const table = await readSheetTable(bytes, opts.sheet);
+  const table = await runHeavy('readSheetTable', opts.fileName, bytes, opts.sheet);
   if (!opts.source) throw new LedgerWorkbookError(['这不是本系统导出的台账工作簿（没有“问题清单”工作表）：请指定导入到哪个整改来源（可为新的来源编号），系统将按列对应读取']);
   const guessed = guessMapping(table.headers);
   const given = opts.mapping ? parseMapping(opts.mapping, table.headers) : { mapping: {}, reasons: [] };

@@ -1,8 +1,8 @@
 // Use cases: the in-app notifications a person sees — those about problems within their scope — and marking one read.
 import type { Scope } from '../core/access/permissions.ts';
 import type { Db } from '../store/open-database.ts';
-import { NotFoundError } from './ledger-queries.ts';
 import { scopeSql } from './scope.ts';
+import { NotFoundError } from '../core/errors.ts';
 
 export async function listNotifications(db: Db, q: { scope?: Scope; status?: 'pending' | 'all'; limit?: number }) {
   let query = db

@@ -15,12 +15,12 @@ import { npcReport } from '../core/official/npc-report.ts';
 import { publicationOf, reportContacts, type PublicationSettings } from '../core/official/publication.ts';
 import { rectificationPlan } from '../core/official/rectification-plan.ts';
 import { tongbao } from '../core/official/tongbao.ts';
-import { writeOfficialDocx } from '../io/official-docx.ts';
+import { runHeavy } from './heavy-work.ts';
 import type { Db } from '../store/open-database.ts';
-import { ledgerStatistics, NotFoundError, problemDetail } from './ledger-queries.ts';
-import { ActionRefused } from './problem-actions.ts';
+import { ledgerStatistics, problemDetail } from './ledger-queries.ts';
 import { readReportBytes } from './read-reports.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
+import { ActionRefused, NotFoundError } from '../core/errors.ts';
 
 export type ReportKind = 'tongbao' | 'plan' | 'npc';
 export type ItemFormKind = 'notice' | 'closure';
@@ -177,7 +177,7 @@ export async function generateReport(db: Db, r: ReportRequest): Promise<Generate
         : npcReport(snapshot, settings, date);
   const variant = r.kind === 'tongbao' ? (r.public ? '（公开版）' : '（内部版）') : '';
   const fileName = `${r.source}-${REPORT_NAME[r.kind]}${variant}-${asOf}.docx`;
-  const bytes = await writeOfficialDocx(document);
+  const bytes = await runHeavy('writeOfficialDocx', document);
   // a plan is a table of tasks, not a report with figures: nothing to check it against
   const findings = r.kind === 'plan' ? [] : (await readReportBytes(fileName, bytes)).reports.flatMap((x) => x.findings);
   return { fileName, bytes, document, findings };
@@ -215,6 +215,6 @@ export async function generateItemForm(db: Db, code: string, kind: ItemFormKind,
       : null,
   };
   const document = kind === 'notice' ? supervisionNotice(facts, issuer, today) : closureForm(facts, issuer, today);
-  return { fileName: `${code}-${ITEM_FORM_NAME[kind]}-${today}.docx`, bytes: await writeOfficialDocx(document), document, findings: [] };
+  return { fileName: `${code}-${ITEM_FORM_NAME[kind]}-${today}.docx`, bytes: await runHeavy('writeOfficialDocx', document), document, findings: [] };
 }
 

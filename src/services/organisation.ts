@@ -2,7 +2,7 @@
 // their posts.
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { ActionRefused } from './problem-actions.ts';
+import { ActionRefused } from '../core/errors.ts';
 
 export type UnitKind = 'party-committee' | 'government' | 'bureau' | 'section' | 'town' | 'village' | 'company' | 'school' | 'other';
 

@@ -3,31 +3,19 @@
 // problems — the narrative's 存在的问题 and every indicator that fell short — into ledger problems with one action.
 import { createHash } from 'node:crypto';
 import type { Finding } from '../core/check/finding.ts';
-import { tableCells } from '../core/check/rules/performance.ts';
 import { problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
-import { readReports } from '../core/read-reports.ts';
 import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.ts';
+import { runHeavy } from './heavy-work.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { selfEvaluationDocument } from '../core/perf/self-evaluation-document.ts';
-import { writeOfficialDocx } from '../io/official-docx.ts';
-import { WorkbookFormatError } from '../io/ledger-workbook.ts';
-import { perfWorkbookText, writePerfWorkbook } from '../io/perf-workbook.ts';
-import { readDocumentBytes, sniffFormat } from '../io/read-document.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import { nextSourceSeq } from '../store/ledger.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
 import type { Database } from '../store/schema.ts';
 import type { ExpressionBuilder } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
-import { NotFoundError } from './ledger-queries.ts';
-import { ActionRefused, StaleVersionError } from './problem-actions.ts';
+import { ActionRefused, NotFoundError, PerfImportError, StaleVersionError } from '../core/errors.ts';
 
-/** A self-evaluation that cannot be taken: each reason names its line or cell. Nothing was saved. */
-export class PerfImportError extends Error {
-  constructor(readonly reasons: string[]) {
-    super(reasons.slice(0, 20).join('\n'));
-  }
-}
 
 export interface ReadEvaluation {
   readonly evaluation: Evaluation;
@@ -37,35 +25,10 @@ export interface ReadEvaluation {
   readonly format: 'txt' | 'docx' | 'pdf' | 'xlsx';
 }
 
-const isXlsx = (bytes: Uint8Array) => sniffFormat(bytes) === 'zip' && new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096))).includes('xl/');
-
 /** Reads a self-evaluation from a file and scores it; PerfImportError names every cell that cannot be read. */
 export async function readEvaluation(name: string, bytes: Uint8Array, opts: ScoreOptions = {}): Promise<ReadEvaluation> {
-  let text: string;
-  let format: ReadEvaluation['format'] = 'xlsx';
-  let origin = (line: number) => `第${line}行`;
-  const reasons: string[] = [];
-  if (isXlsx(bytes)) {
-    try {
-      const wb = await perfWorkbookText(bytes);
-      text = wb.text;
-      origin = wb.origin;
-      reasons.push(...wb.faults);
-    } catch (e) {
-      if (e instanceof WorkbookFormatError) throw new PerfImportError([`文件“${name}”不是可读取的 Excel（.xlsx）工作簿`]);
-      throw e;
-    }
-  } else {
-    const doc = await readDocumentBytes(name, bytes);
-    text = doc.text;
-    format = doc.format;
-  }
-  const report = readReports(text).find((r) => r.performance && r.performance.indicators.length > 0);
-  const evaluation = report ? evaluationFromReport(report) : null;
-  if (!report || !evaluation) throw new PerfImportError([`文件“${name}”中没有找到绩效自评表：应有一行表头写明“一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分”`]);
-  reasons.push(...tableCells(report.performance as NonNullable<typeof report.performance>).map((f) => `${origin(f.lines[0] as number)}：${f.message}`));
-  if (reasons.length) throw new PerfImportError(reasons);
-  return { evaluation, scored: scoreEvaluation(evaluation, opts), origin, format };
+  const { origins, ...read } = await runHeavy('readEvaluation', name, bytes, opts);
+  return { ...read, origin: (line: number) => origins[line - 1] ?? `第${line}行` };
 }
 
 /** Findings with their lines said the way the file has them. */
@@ -146,8 +109,8 @@ export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation,
 export async function exportEvaluation(db: Db, id: number, format: 'xlsx' | 'docx', today: string, scope?: Scope): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { evaluation, scored } = await getEvaluation(db, id, {}, scope);
   const base = `${evaluation.unit || '预算单位'}-${evaluation.year ?? ''}年度绩效自评表`;
-  if (format === 'xlsx') return { fileName: `${base}.xlsx`, bytes: await writePerfWorkbook(evaluation, scored) };
-  return { fileName: `${base}.docx`, bytes: await writeOfficialDocx(selfEvaluationDocument(evaluation, scored, today)) };
+  if (format === 'xlsx') return { fileName: `${base}.xlsx`, bytes: await runHeavy('writePerfWorkbook', evaluation, scored) };
+  return { fileName: `${base}.docx`, bytes: await runHeavy('writeOfficialDocx', selfEvaluationDocument(evaluation, scored, today)) };
 }
 
 /**

@@ -10,19 +10,11 @@ import { appendEvents } from '../store/event.repository.ts';
 import type { Database } from '../store/schema.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Transaction, Updateable } from 'kysely';
-import { NotFoundError } from './ledger-queries.ts';
 import { scopeSql } from './scope.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
+import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
 
-/** The action is not allowed in the problem's state, or its input is wrong; the message is for the user. */
-export class ActionRefused extends Error {}
-/** Someone changed the problem since it was read: refused, never silently overwritten. */
-export class StaleVersionError extends Error {
-  constructor(code: string) {
-    super(`问题 ${code} 已被他人修改，请刷新后重试`);
-  }
-}
 
 interface Actor {
   readonly actor: string;

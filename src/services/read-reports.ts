@@ -1,7 +1,7 @@
 // Use case: read files and return their checked reports, or for each unreadable file the reason.
 
-import { readReports } from '../core/read-reports.ts';
-import { DocumentError, readDocument, readDocumentBytes, type DocumentFormat } from '../io/read-document.ts';
+import { DocumentError, readFileBytes, type DocumentFormat } from '../io/read-document.ts';
+import { runHeavy } from './heavy-work.ts';
 
 export { DocumentError };
 import type { Report } from '../core/document/model.ts';
@@ -19,8 +19,7 @@ export async function readReportFiles(files: readonly string[], maxBytes?: numbe
   const out: FileReports[] = [];
   for (const file of files) {
     try {
-      const doc = await readDocument(file, maxBytes);
-      out.push({ file, format: doc.format, encoding: doc.encoding, lines: doc.text.split(/\r\n|\r|\n/), reports: readReports(doc.text), error: null });
+      out.push({ ...(await runHeavy('readReport', file, await readFileBytes(file, maxBytes), maxBytes)), error: null });
     } catch (e) {
       if (!(e instanceof DocumentError)) throw e;
       out.push({ file, format: null, encoding: null, lines: [], reports: [], error: { code: e.code, message: e.reason } });
@@ -31,6 +30,5 @@ export async function readReportFiles(files: readonly string[], maxBytes?: numbe
 
 /** An uploaded document, read and checked without touching the ledger; DocumentError when it cannot be read. */
 export async function readReportBytes(name: string, bytes: Uint8Array, maxBytes?: number): Promise<FileReports> {
-  const doc = await readDocumentBytes(name, bytes, maxBytes);
-  return { file: doc.file, format: doc.format, encoding: doc.encoding, lines: doc.text.split(/\r\n|\r|\n/), reports: readReports(doc.text), error: null };
+  return { ...(await runHeavy('readReport', name, bytes, maxBytes)), error: null };
 }

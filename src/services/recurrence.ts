@@ -8,9 +8,8 @@ import { sql } from 'kysely';
 import { appendEvents } from '../store/event.repository.ts';
 import { slices } from '../store/ledger.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { NotFoundError } from './ledger-queries.ts';
-import { ActionRefused } from './problem-actions.ts';
 import { scopeSql } from './scope.ts';
+import { ActionRefused, NotFoundError } from '../core/errors.ts';
 
 /** Matches scoring below this are not shown: at 0.25 two titles share at least one telling term. */
 export const MIN_SCORE = 0.25;

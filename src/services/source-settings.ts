@@ -5,8 +5,7 @@ import { thresholdsOf, type WarningThresholds } from '../core/ledger/warning.ts'
 import { policyOf, type SupervisionPolicy } from '../core/supervision/policy.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { NotFoundError } from './ledger-queries.ts';
-import { ActionRefused } from './problem-actions.ts';
+import { ActionRefused, NotFoundError } from '../core/errors.ts';
 
 export async function setWarningThresholds(db: Db, code: string, actor: string, t: Partial<WarningThresholds>): Promise<WarningThresholds> {
   for (const [k, v] of Object.entries(t))

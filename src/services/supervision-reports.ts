@@ -8,11 +8,10 @@ import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervis
 import { COLOUR_LABEL, thresholdsOf, warningColour } from '../core/ledger/warning.ts';
 import { monthlyCircular } from '../core/official/monthly-circular.ts';
 import { rankUnits, NO_UNIT } from '../core/supervision/ranking.ts';
-import { writeOfficialDocx } from '../io/official-docx.ts';
-import { writeWeeklySheet } from '../io/supervision-sheet.ts';
+import { runHeavy } from './heavy-work.ts';
 import type { Db } from '../store/open-database.ts';
-import { ActionRefused } from './problem-actions.ts';
 import { scopeSql } from './scope.ts';
+import { ActionRefused } from '../core/errors.ts';
 
 /** Every top-level problem in scope as it stood at the end of `end`. */
 async function itemsAt(db: Db, end: string, scope?: Scope) {
@@ -67,7 +66,7 @@ export async function monthlyCircularDocument(db: Db, q: { month: string; today:
   const overdue = new Map<string, string[]>();
   for (const i of items) if (i.status !== 'completed' && i.status !== 'phased' && i.deadline && i.deadline < end) overdue.set(i.unit ?? NO_UNIT, [...(overdue.get(i.unit ?? NO_UNIT) ?? []), i.code]);
   const document = monthlyCircular({ month: q.month, end, standings, sent: counts, overdue: [...overdue].map(([unit, codes]) => ({ unit, codes })) }, q.issuer, q.today);
-  return { fileName: `整改工作月度通报-${q.month}.docx`, bytes: await writeOfficialDocx(document), document, standings };
+  return { fileName: `整改工作月度通报-${q.month}.docx`, bytes: await runHeavy('writeOfficialDocx', document), document, standings };
 }
 
 export async function weeklySheet(db: Db, q: { day: string; today: string; scope?: Scope }) {
@@ -101,5 +100,5 @@ export async function weeklySheet(db: Db, q: { day: string; today: string; scope
     };
   });
   const standings = rankUnits(items.map((i) => ({ unit: i.unit, status: i.status, deadline: i.deadline, completedOn: i.completed_on })), to, missedByUnit(sent));
-  return { fileName: `整改调度表-${from}至${to}.xlsx`, bytes: await writeWeeklySheet({ from, to }, rows, standings), rows, standings };
+  return { fileName: `整改调度表-${from}至${to}.xlsx`, bytes: await runHeavy('writeWeeklySheet', { from, to }, rows, standings), rows, standings };
 }

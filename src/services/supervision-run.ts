@@ -11,7 +11,7 @@ import { isIsoDate } from '../core/ledger/dates.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import { slices } from '../store/ledger.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { ActionRefused } from './problem-actions.ts';
+import { ActionRefused } from '../core/errors.ts';
 
 export interface SupervisionRunResult {
   /** the moment the run was for */

@@ -5,8 +5,18 @@ import type { Database } from './schema.ts';
 
 export type Tx = Transaction<Database> | Kysely<Database>;
 
-export async function findDocument(db: Tx, sha256: string) {
-  return db.selectFrom('document').select(['id', 'file_name', 'imported_at']).where('sha256', '=', sha256).executeTakeFirst();
+/** A document already kept: the same bytes, or else the same words (another format or encoding of one report). */
+export async function findDocument(db: Tx, sha256: string, fingerprint?: string) {
+  const q = db.selectFrom('document').select(['id', 'file_name', 'imported_at', 'sha256']);
+  return (
+    (await q.where('sha256', '=', sha256).executeTakeFirst()) ??
+    (fingerprint ? await q.where('fingerprint', '=', fingerprint).orderBy('id').executeTakeFirst() : undefined)
+  );
+}
+
+/** The codes of the sources a document was imported as. */
+export async function sourcesOfDocument(db: Tx, documentId: number): Promise<string[]> {
+  return (await db.selectFrom('source').select('code').where('document_id', '=', documentId).orderBy('code').execute()).map((s) => s.code);
 }
 
 export async function nextSourceSeq(db: Tx, prefix: string): Promise<number> {

@@ -1,9 +1,14 @@
 // Opening the ledger: a PostgreSQL server when DATABASE_URL is set, else the embedded PostgreSQL (PGlite) in a data
 // directory (./data, or ZG_DATA). Migrations are applied at every open. One schema and one query layer for both.
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+// The event log's head is anchored in a checkpoint file beside the data (or where ZG_AUDIT_CHECKPOINT says).
+import { join } from 'node:path';
+import { Kysely, Migrator, PostgresDialect, type Dialect } from 'kysely';
 import pg from 'pg';
+import { AuditCheckpointKeeper } from './audit-checkpoint-keeper.ts';
+import { watchEventCommits } from './event-commit-hook.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { ensureRoomFor } from './disk-space.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -16,11 +21,15 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** a dumped data directory to start from (tests start from a migrated template) */
   loadDataDir?: Blob | undefined;
+  /** the audit checkpoint file; default: audit-checkpoint.json in dataDir (a server has none unless given) */
+  auditCheckpoint?: string | undefined;
 }
 
 export interface Ledger {
   readonly db: Db;
   readonly kind: 'server' | 'embedded';
+  /** where the event log's head is anchored; null: nowhere, cutting entries off its end goes unnoticed */
+  readonly auditCheckpoint: string | null;
   close(): Promise<void>;
   /** embedded only: a dump of the data directory */
   dump?: () => Promise<Blob>;
@@ -31,13 +40,36 @@ pg.types.setTypeParser(1082, (v) => v); // date
 pg.types.setTypeParser(20, (v) => Number(v)); // int8 (count(*)): ledger counts stay far below 2^53
 
 export function defaultOptions(env: NodeJS.ProcessEnv = process.env): OpenOptions {
-  return { url: env.DATABASE_URL || undefined, dataDir: env.ZG_DATA || './data' };
+  return { url: env.DATABASE_URL || undefined, dataDir: env.ZG_DATA || './data', auditCheckpoint: env.ZG_AUDIT_CHECKPOINT || undefined };
+}
+
+export const CHECKPOINT_FILE = 'audit-checkpoint.json';
+
+/** The query layer over `dialect`; with a checkpoint file, kept up after each commit that appended events and at close. */
+function anchored(dialect: Dialect, checkpoint: string | null): { db: Db; close(): Promise<void> } {
+  if (!checkpoint) {
+    const db = new Kysely<Database>({ dialect });
+    return { db, close: () => db.destroy() };
+  }
+  const keeper = new AuditCheckpointKeeper(checkpoint);
+  const db = new Kysely<Database>({ dialect: watchEventCommits(dialect, () => keeper.committed()) });
+  keeper.attach(db);
+  return {
+    db,
+    close: async () => {
+      await keeper.close();
+      await db.destroy();
+    },
+  };
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`);
+  if (!error) return;
+  // a database that cannot be reached fails before any migration runs: that error is the one to explain
+  if (!failed) throw error;
+  throw new Error(`migration ${failed.migrationName} failed: ${String((error as Error).message ?? error)}`, { cause: error });
 }
 
 export async function openLedger(opts: OpenOptions): Promise<Ledger> {
@@ -46,12 +78,14 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     // an idle connection the server ended (a restart, an administrator): the pool opens a new one when needed; without
     // a listener the error would end the process
     pool.on('error', (e) => process.emitWarning(`database connection lost while idle: ${e.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const auditCheckpoint = opts.auditCheckpoint ?? null;
+    const { db, close } = anchored(new PostgresDialect({ pool }), auditCheckpoint);
     await migrate(db);
-    return { db, kind: 'server', close: () => db.destroy() };
+    return { db, kind: 'server', auditCheckpoint, close };
   }
   // loaded only when used: the embedded database's code is some 70 MB resident a server-backed process never needs
   const { PGlite, types } = await import('@electric-sql/pglite');
+  if (opts.dataDir) ensureRoomFor(opts.dataDir);
   const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   try {
     const lite = new PGlite({
@@ -60,14 +94,14 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
       parsers: { [types.DATE]: (v: string) => v, [types.NUMERIC]: (v: string) => v },
     });
     await lite.waitReady;
-    const db = new Kysely<Database>({
-      dialect: new PGliteDialect(lite, async () => {
-        await lite.close();
-        release();
-      }),
+    const auditCheckpoint = opts.auditCheckpoint ?? (opts.dataDir ? join(opts.dataDir, CHECKPOINT_FILE) : null);
+    const dialect = new PGliteDialect(lite, async () => {
+      await lite.close();
+      release();
     });
+    const { db, close } = anchored(dialect, auditCheckpoint);
     await migrate(db);
-    return { db, kind: 'embedded', close: () => db.destroy(), dump: () => lite.dumpDataDir('none') };
+    return { db, kind: 'embedded', auditCheckpoint, close, dump: () => lite.dumpDataDir('none') };
   } catch (e) {
     release();
     throw e;

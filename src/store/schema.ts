@@ -36,6 +36,8 @@ export interface DocumentTable {
   bytes: Uint8Array;
   imported_at: CreatedAt;
   imported_by: string;
+  /** the words' key (core/document/fingerprint.ts); null for documents kept before it existed */
+  fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface SourceTable {
   id: Id;
@@ -332,6 +334,12 @@ export interface LoginFailureTable {
   at: CreatedAt;
 }
 
+export interface LoginAddressTable {
+  user_id: number;
+  ip: string;
+  last_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   person: PersonTable;
@@ -360,4 +368,5 @@ export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   login_failure: LoginFailureTable;
+  login_address: LoginAddressTable;
 }

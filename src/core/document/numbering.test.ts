@@ -23,9 +23,14 @@ describe('numbering at the start of a line', () => {
     ['③加强督办', ['circled', 3]],
     ['第二，超前谋划国资国企发展方向。', ['ordinal-di', 2]],
     ['存在问题三十二：对审计监督检查指出问题整改不力。', ['problem-no', 32]],
+    // a long list goes on past 999 (a ledger of 2,000 items lost everything from 1000 on)
+    ['1000.第一千个问题', ['arabic-dot', 1000]],
+    ['12345、问题', ['arabic-dot', 12345]],
+    ['（1000）问题', ['arabic-paren', 1000]],
+    ['存在问题1001：问题', ['problem-no', 1001]],
   ])('%s', (line, expected) => expect(n(line)).toEqual(expected));
 
-  it.each(['一是修订完善了学习制度', '一方面，优化移交程序', '2.3亿元用于…', '2023 年度基本支出', '5.17重要讲话', '12家企业按规定退回', '1)2021年度'])(
+  it.each(['一是修订完善了学习制度', '一方面，优化移交程序', '2.3亿元用于…', '2023 年度基本支出', '5.17重要讲话', '12家企业按规定退回', '1)2021年度', '2021.3.5召开专题会议', '2021、2022年连续两年'])(
     '%s is not an item',
     (line) => expect(n(line)).toBeNull(),
   );

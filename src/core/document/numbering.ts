@@ -24,19 +24,19 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 const PATTERNS: readonly { style: NumberingStyle; re: RegExp; ordinal: (m: RegExpExecArray) => number | null }[] = [
   // "存在问题三：意识形态工作责任制落实不到位。"
-  { style: 'problem-no', re: new RegExp(`^\\s*存在问题(${CN}|\\d{1,3})\\s*[:：]`), ordinal: (m) => num(m[1]) },
+  { style: 'problem-no', re: new RegExp(`^\\s*存在问题(${CN}|\\d{1,5})\\s*[:：]`), ordinal: (m) => num(m[1]) },
   // "一、…"  — but not "一是" (a measure) nor "一方面"
   { style: 'cn-comma', re: new RegExp(`^\\s*(${CN})\\s*[、.](?!\\d)`), ordinal: (m) => num(m[1]) },
   // "(一)…", "（一）", "(一）"
   { style: 'cn-paren', re: new RegExp(`^\\s*\\(\\s*(${CN})\\s*\\)`), ordinal: (m) => num(m[1]) },
   // "(1)…", "(1)2021年未将保密工作…" (a year right after the marker), "16)…" (the "(" lost in conversion — then a
   // digit after it means a figure such as "1)2", not an item)
-  { style: 'arabic-paren', re: /^\s*(?:\(\s*(\d{1,3})\s*\)|(\d{1,3})\s*\)(?![\d.]))/, ordinal: (m) => Number(m[1] ?? m[2]) },
-  // "1.…", "1．…", "1、…"; "2.3亿元…" is a number and "5.17重要讲话" a date, not items; "1.110KV" is item 1 about a
-  // 110KV line
+  { style: 'arabic-paren', re: /^\s*(?:\(\s*(\d{1,5})\s*\)|(\d{1,5})\s*\)(?![\d.]))/, ordinal: (m) => Number(m[1] ?? m[2]) },
+  // "1.…", "1．…", "1、…", "1000.…" (a long list goes past 999); "2.3亿元…" is a number, "5.17重要讲话" and
+  // "2021.3.5召开…" dates, not items; "1.110KV" is item 1 about a 110KV line
   {
     style: 'arabic-dot',
-    re: /^\s*(\d{1,3})\s*[.、](?!\d+(?:\.\d+)?\s*(?:亿|万|元|%|个|人|次|家|项|倍|km|公里|米|亩|平方|吨))(?!\d{1,2}(?:[日号\u4e00-\u9fff“"]|$))/,
+    re: /^\s*(?!(?:19|20)\d\d\s*[.、]\s*\d)(\d{1,5})\s*[.、](?!\d+(?:\.\d+)?\s*(?:亿|万|元|%|个|人|次|家|项|倍|km|公里|米|亩|平方|吨))(?!\d{1,2}(?:[日号\u4e00-\u9fff“"]|$))/,
     ordinal: (m) => Number(m[1]),
   },
   { style: 'circled', re: new RegExp(`^\\s*([${CIRCLED}])`), ordinal: (m) => CIRCLED.indexOf(m[1] as string) + 1 },

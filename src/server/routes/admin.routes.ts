@@ -6,37 +6,38 @@ import { createPerson, createUnit, unitTree } from '../../services/organisation.
 import { createUser, listUsers } from '../../services/accounts.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
+import { noQuery, strict, text } from '../input.ts';
 
 const unitKind = z.enum(['party-committee', 'government', 'bureau', 'section', 'town', 'village', 'company', 'school', 'other']);
 
 export function adminRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['系统管理'];
-  r.get('/api/units', { schema: { tags, summary: '组织机构树' } }, async (req) => {
+  r.get('/api/units', { schema: { tags, summary: '组织机构树', querystring: noQuery } }, async (req) => {
     viewerWith(req, 'read');
     return { items: await unitTree(db) };
   });
-  r.post('/api/units', { schema: { tags, summary: '新增单位', body: z.object({ name: z.string().min(1).max(100), kind: unitKind.optional(), parent: z.string().max(100).optional() }) } }, async (req) => {
+  r.post('/api/units', { schema: { tags, summary: '新增单位', querystring: noQuery, body: strict({ name: text(100).min(1), kind: unitKind.optional(), parent: text(100).optional() }) } }, async (req) => {
     const v = viewerWith(req, 'manage-org');
     return { id: await createUnit(db, v.displayName, req.body) };
   });
-  r.get('/api/people', { schema: { tags, summary: '人员' } }, async (req) => {
+  r.get('/api/people', { schema: { tags, summary: '人员', querystring: noQuery } }, async (req) => {
     viewerWith(req, 'read');
     const items = await db.selectFrom('person as p').leftJoin('org_unit as u', 'u.id', 'p.unit_id').select(['p.id', 'p.name', 'p.post', 'u.name as unit']).orderBy('p.id').execute();
     return { items };
   });
-  r.post('/api/people', { schema: { tags, summary: '新增人员', body: z.object({ name: z.string().min(1).max(50), unit: z.string().max(100).optional(), post: z.string().max(50).optional(), phone: z.string().max(30).optional() }) } }, async (req) => {
+  r.post('/api/people', { schema: { tags, summary: '新增人员', querystring: noQuery, body: strict({ name: text(50).min(1), unit: text(100).optional(), post: text(50).optional(), phone: text(30).optional() }) } }, async (req) => {
     const v = viewerWith(req, 'manage-org');
     return { id: await createPerson(db, v.displayName, req.body) };
   });
-  r.get('/api/users', { schema: { tags, summary: '账号' } }, async (req) => {
+  r.get('/api/users', { schema: { tags, summary: '账号', querystring: noQuery } }, async (req) => {
     viewerWith(req, 'manage-users');
     return { items: await listUsers(db) };
   });
   r.post('/api/users', {
     schema: {
-      tags, summary: '新增账号',
-      body: z.object({ username: z.string().min(2).max(40), displayName: z.string().min(1).max(50), password: z.string().min(8).max(200), role: z.enum(['admin', 'office', 'unit', 'leader', 'supervisor']), unit: z.string().max(100).nullable().optional() }),
+      tags, summary: '新增账号', querystring: noQuery,
+      body: strict({ username: text(40).min(2), displayName: text(50).min(1), password: text(200).min(8), role: z.enum(['admin', 'office', 'unit', 'leader', 'supervisor']), unit: text(100).nullable().optional() }),
     },
   }, async (req) => {
     const v = viewerWith(req, 'manage-users');

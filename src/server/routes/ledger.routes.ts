@@ -6,21 +6,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { colourCounts, ledgerStatistics, listMeasures, listProblems, listSources, problemDetail, sourceClaims, statisticsTrend } from '../../services/ledger-queries.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
+import { flag, isoDay, limit, noQuery, offset, strict, text } from '../input.ts';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 格式的日期');
 const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phased', 'completed']);
 
 export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, cache: ReadCache): void {
   /** the same read by the same person within a moment shares one answer */
   const remembered = <T>(req: FastifyRequest, viewerId: number, compute: () => Promise<T>) => cache.get(`${viewerId} ${today()} ${req.url}`, compute);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/sources', { schema: { tags: ['台账'], summary: '整改来源列表' } }, async (req) => {
+  r.get('/api/sources', { schema: { tags: ['台账'], summary: '整改来源列表', querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'read');
     return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope) }));
   });
   r.get(
     '/api/stats',
-    { schema: { tags: ['台账'], summary: '统计：总数、各状态、超期、完成率，分方面、单位、类别，成果', querystring: z.object({ source: z.string().max(40).optional(), asOf: isoDay.optional() }) } },
+    { schema: { tags: ['台账'], summary: '统计：总数、各状态、超期、完成率，分方面、单位、类别，成果', querystring: strict({ source: text(40).optional(), asOf: isoDay.optional() }) } },
     async (req) => {
       const v = viewerWith(req, 'read');
       return remembered(req, v.id, async () => {
@@ -37,18 +37,18 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
       schema: {
         tags: ['台账'],
         summary: '问题清单（筛选、搜索、排序、分页）',
-        querystring: z.object({
-          source: z.string().max(40).optional(),
+        querystring: strict({
+          source: text(40).optional(),
           status: status.optional(),
-          unit: z.string().max(100).optional(),
-          overdue: z.enum(['true', 'false']).optional(),
-          supervised: z.enum(['true', 'false']).optional(),
-          aspect: z.string().max(300).optional(),
+          unit: text(100).optional(),
+          overdue: flag.optional(),
+          supervised: flag.optional(),
+          aspect: text(300).optional(),
           triage: z.enum(['immediate', 'deadline', 'long-term', 'none']).optional(),
-          search: z.string().max(100).optional(),
+          search: text(100).optional(),
           sort: z.enum(['code', 'deadline', 'status']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
+          limit,
+          offset,
         }),
       },
     },
@@ -60,7 +60,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
   );
   r.get(
     '/api/stats/trend',
-    { schema: { tags: ['台账'], summary: '完成情况趋势：近几个月每月末与今天', querystring: z.object({ source: z.string().max(40).optional(), months: z.coerce.number().int().min(1).max(24).default(6) }) } },
+    { schema: { tags: ['台账'], summary: '完成情况趋势：近几个月每月末与今天', querystring: strict({ source: text(40).optional(), months: z.coerce.number().int().min(1).max(24).default(6) }) } },
     async (req) => {
       const v = viewerWith(req, 'read');
       return remembered(req, v.id, async () => ({ points: await statisticsTrend(db, { today: today(), months: req.query.months, source: req.query.source, scope: v.scope }) }));
@@ -72,13 +72,13 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
       schema: {
         tags: ['台账'],
         summary: '任务清单：整改措施及其责任单位、责任人、时限',
-        querystring: z.object({
-          source: z.string().max(40).optional(),
-          unit: z.string().max(100).optional(),
+        querystring: strict({
+          source: text(40).optional(),
+          unit: text(100).optional(),
           status: z.enum(['not-started', 'in-progress', 'completed']).optional(),
-          search: z.string().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
+          search: text(100).optional(),
+          limit,
+          offset,
         }),
       },
     },
@@ -89,7 +89,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
   );
   r.get(
     '/api/problems/:code',
-    { schema: { tags: ['台账'], summary: '问题详情与完整记录', params: z.object({ code: z.string().max(40) }) } },
+    { schema: { tags: ['台账'], summary: '问题详情与完整记录', params: strict({ code: text(40) }), querystring: noQuery } },
     async (req) => {
       const v = viewerWith(req, 'read');
       return problemDetail(db, req.params.code, today(), v.scope);

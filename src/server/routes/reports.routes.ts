@@ -9,17 +9,19 @@ import { setPublication } from '../../services/source-settings.ts';
 import { sourceId } from '../../services/ledger-queries.ts';
 import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
-import { HttpError } from '../errors.ts';
+import { readUploads, type Upload } from '../uploads.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
+import { isoDay, noQuery, strict, text } from '../input.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2024-12-02');
+const source = strict({ source: text(40) });
 
-const contact = z.object({ kind: z.enum(['person', 'phone', 'email', 'address', 'postcode']), value: z.string().min(1).max(200) });
-const publicationSchema = z.object({
-  issuer: z.string().max(100).nullable().optional(),
+const contact = strict({ kind: z.enum(['person', 'phone', 'email', 'address', 'postcode']), value: text(200).min(1) });
+const publicationSchema = strict({
+  issuer: text(100).nullable().optional(),
   commentDays: z.number().int().min(1).max(90).optional(),
   contacts: z.array(contact).max(20).optional(),
-  hide: z.object({ personNames: z.boolean(), personalPhones: z.boolean(), internalNotes: z.boolean() }).optional(),
+  hide: strict({ personNames: z.boolean(), personalPhones: z.boolean(), internalNotes: z.boolean() }).optional(),
 });
 
 export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
@@ -32,8 +34,8 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
       schema: {
         tags: ['公文'],
         summary: '由台账生成公文（.docx）：tongbao 整改进展情况的通报，plan 整改方案，npc 审计查出问题整改情况的报告',
-        params: z.object({ source: z.string().max(40), kind: z.enum(['tongbao', 'plan', 'npc']) }),
-        querystring: z.object({ asOf: day.optional(), date: day.optional(), public: z.enum(['true', 'false']).optional() }),
+        params: strict({ source: text(40), kind: z.enum(['tongbao', 'plan', 'npc']) }),
+        querystring: strict({ asOf: isoDay.optional(), date: isoDay.optional(), public: z.enum(['true', 'false']).optional() }),
       },
     },
     async (req, reply) => {
@@ -47,7 +49,7 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
 
   r.get(
     '/api/problems/:code/forms/:kind',
-    { schema: { tags: ['公文'], summary: '一个问题的督办单（notice）或对账销号单（closure），.docx', params: z.object({ code: z.string().max(40), kind: z.enum(['notice', 'closure']) }) } },
+    { schema: { tags: ['公文'], summary: '一个问题的督办单（notice）或对账销号单（closure），.docx', params: strict({ code: text(40), kind: z.enum(['notice', 'closure']) }), querystring: noQuery } },
     async (req, reply) => {
       const v = viewerWith(req, req.params.kind === 'notice' ? 'supervise' : 'read');
       const f = await generateItemForm(db, req.params.code, req.params.kind, today(), v.scope);
@@ -57,7 +59,7 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
 
   r.get(
     '/api/sources/:source/workbook',
-    { schema: { tags: ['公文'], summary: '台账工作簿（.xlsx）：问题清单、任务清单、责任清单、督办清单', params: z.object({ source: z.string().max(40) }) } },
+    { schema: { tags: ['公文'], summary: '台账工作簿（.xlsx）：问题清单、任务清单、责任清单、督办清单', params: source, querystring: noQuery } },
     async (req, reply) => {
       const v = viewerWith(req, 'export');
       await sourceId(db, req.params.source, v.scope); // 404 outside the viewer's scope
@@ -66,22 +68,26 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
     },
   );
 
-  r.post('/api/workbook', { schema: { tags: ['公文'], summary: '从台账工作簿（.xlsx）导入：本系统的四个清单，或单位自己的台账（表单字段 source、sheet、mapping、title）；逐行核对，有任何一行不对则全部不导入' } }, async (req) => {
+  r.post('/api/workbook', { schema: { tags: ['公文'], summary: '从台账工作簿（.xlsx）导入：本系统的四个清单，或单位自己的台账（表单字段 source、sheet、mapping、title）；逐行核对，有任何一行不对则全部不导入', querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'import');
-    let file: { name: string; bytes: Uint8Array } | null = null;
     // source, and for a unit's own workbook: sheet, mapping ("问题=问题描述,…"), title of a new source
-    const fields: Record<string, string | undefined> = {};
-    for await (const part of req.parts({ limits: { fileSize: maxUploadBytes, files: 1 } })) {
-      if (part.type === 'file') file = { name: part.filename || '台账.xlsx', bytes: new Uint8Array(await part.toBuffer()) };
-      else if (['source', 'sheet', 'mapping', 'title'].includes(part.fieldname) && String(part.value).trim()) fields[part.fieldname] = String(part.value).trim().slice(0, 2000);
+    const names = ['source', 'sheet', 'mapping', 'title'] as const;
+    const up = await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, fields: names, unnamed: '台账.xlsx', missing: '请选择要导入的台账工作簿' });
+    const file = up.files[0] as Upload;
+    const fields: Partial<Record<(typeof names)[number], string>> = {};
+    const longest = { source: 40, sheet: 100, mapping: 2000, title: 200 } as const;
+    for (const n of names) {
+      const v = up.fields[n]?.trim();
+      if (!v) continue;
+      if (v.length > longest[n]) throw new InvalidInput(`表单字段“${n}”过长（最多 ${longest[n]} 个字）`);
+      fields[n] = v;
     }
-    if (!file) throw new HttpError(400, 'NO_FILE', '请选择要导入的台账工作簿');
     return importLedgerWorkbook(ledger, file.bytes, { actor: v.displayName, today: today(), fileName: file.name, ...fields });
   });
 
   r.get(
     '/api/sources/:source/publication',
-    { schema: { tags: ['公文'], summary: '来源的公开设置：署名、公开期限、联系方式、公开版隐去的内容', params: z.object({ source: z.string().max(40) }) } },
+    { schema: { tags: ['公文'], summary: '来源的公开设置：署名、公开期限、联系方式、公开版隐去的内容', params: source, querystring: noQuery } },
     async (req) => {
       const v = viewerWith(req, 'read');
       return publicationSettings(db, req.params.source, v.scope);
@@ -90,7 +96,7 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
 
   r.put(
     '/api/sources/:source/publication',
-    { schema: { tags: ['公文'], summary: '修改来源的公开设置', params: z.object({ source: z.string().max(40) }), body: publicationSchema } },
+    { schema: { tags: ['公文'], summary: '修改来源的公开设置', params: source, querystring: noQuery, body: publicationSchema } },
     async (req) => {
       const v = viewerWith(req, 'import');
       await sourceId(db, req.params.source, v.scope); // 404 outside the viewer's scope

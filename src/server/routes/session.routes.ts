@@ -1,12 +1,12 @@
 // Logging in and out, and who is logged in.
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { login, logout, SESSION_DAYS, type Viewer } from '../../services/accounts.ts';
+import { login, LoginThrottled, logout, SESSION_DAYS, type Viewer } from '../../services/accounts.ts';
 import { ROLE_LABEL } from '../../core/access/permissions.ts';
 import type { Db } from '../../services/ledger.ts';
 import { forgetSession, SESSION_COOKIE } from '../auth.ts';
 import { notLoggedIn } from '../errors.ts';
+import { noQuery, strict, text } from '../input.ts';
 
 const present = (v: Viewer, csrf: string) => ({
   user: { username: v.username, displayName: v.displayName, role: v.role, roleLabel: ROLE_LABEL[v.role], unit: v.unitName },
@@ -18,18 +18,22 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/session',
-    { schema: { tags: ['账号'], summary: '登录', body: z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }) } },
+    { schema: { tags: ['账号'], summary: '登录', querystring: noQuery, body: strict({ username: text(40).min(1), password: text(200).min(1) }) } },
     async (req, reply) => {
-      const s = await login(db, { ...req.body, ip: req.ip });
+      const s = await login(db, { ...req.body, ip: req.ip }).catch((e: unknown) => {
+        // the refusal says when in Chinese; the header says it to programs
+        if (e instanceof LoginThrottled) reply.header('retry-after', String(e.retryAfterSeconds));
+        throw e;
+      });
       reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', maxAge: SESSION_DAYS * 86_400 });
       return present(s.viewer, s.csrf);
     },
   );
-  r.get('/api/session', { schema: { tags: ['账号'], summary: '当前登录的用户' } }, async (req) => {
+  r.get('/api/session', { schema: { tags: ['账号'], summary: '当前登录的用户', querystring: noQuery } }, async (req) => {
     if (!req.viewer || !req.csrf) throw notLoggedIn();
     return present(req.viewer, req.csrf);
   });
-  r.delete('/api/session', { schema: { tags: ['账号'], summary: '退出登录' } }, async (req, reply) => {
+  r.delete('/api/session', { schema: { tags: ['账号'], summary: '退出登录', querystring: noQuery } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       await logout(db, token);

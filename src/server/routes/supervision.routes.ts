@@ -12,41 +12,43 @@ import { prepareDigests } from '../../services/supervision-delivery.ts';
 import { monthlyCircularDocument, weeklySheet } from '../../services/supervision-reports.ts';
 import { runSupervision } from '../../services/supervision-run.ts';
 import { viewerWith } from '../auth.ts';
+import { isoDay, isoMonth, noQuery, strict, text } from '../input.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
 
 const cadence = z.union([
-  z.object({ every: z.enum(['daily', 'half-monthly', 'quarterly']) }),
-  z.object({ every: z.literal('weekly'), weekday: z.number().int().min(1).max(7) }),
-  z.object({ every: z.literal('monthly'), day: z.number().int().min(1).max(28) }),
+  strict({ every: z.enum(['daily', 'half-monthly', 'quarterly']) }),
+  strict({ every: z.literal('weekly'), weekday: z.number().int().min(1).max(7) }),
+  strict({ every: z.literal('monthly'), day: z.number().int().min(1).max(28) }),
 ]);
+const source = strict({ source: text(40) });
 
 export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => string, now: () => string): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/api/supervision/run', { schema: { tags: ['督办'], summary: '立即运行一次督办（dryRun 只看将产生什么）', body: z.object({ dryRun: z.boolean().optional() }) } }, async (req) => {
+  r.post('/api/supervision/run', { schema: { tags: ['督办'], summary: '立即运行一次督办（dryRun 只看将产生什么）', querystring: noQuery, body: strict({ dryRun: z.boolean().optional() }) } }, async (req) => {
     const v = viewerWith(req, 'supervise');
     const run = await runSupervision(db, { at: now(), dryRun: req.body.dryRun, actor: v.displayName });
     const digests = run.dryRun ? 0 : await prepareDigests(db, run.day);
     return { ...run, digests };
   });
-  r.get('/api/supervision/weekly', { schema: { tags: ['督办'], summary: '一周一调度：调度表（.xlsx）', querystring: z.object({ day: z.string().optional() }) } }, async (req, reply) => {
+  r.get('/api/supervision/weekly', { schema: { tags: ['督办'], summary: '一周一调度：调度表（.xlsx）', querystring: strict({ day: isoDay.optional() }) } }, async (req, reply) => {
     const v = viewerWith(req, 'export');
     const s = await weeklySheet(db, { day: req.query.day ?? today(), today: today(), scope: v.scope });
     return sendFile(reply, s.fileName, XLSX, s.bytes);
   });
-  r.get('/api/supervision/monthly', { schema: { tags: ['督办'], summary: '每月一通报：月度通报（.docx），单位排名', querystring: z.object({ month: z.string(), issuer: z.string().max(100).optional() }) } }, async (req, reply) => {
+  r.get('/api/supervision/monthly', { schema: { tags: ['督办'], summary: '每月一通报：月度通报（.docx），单位排名', querystring: strict({ month: isoMonth, issuer: text(100).optional() }) } }, async (req, reply) => {
     const v = viewerWith(req, 'export');
     const d = await monthlyCircularDocument(db, { month: req.query.month, today: today(), issuer: req.query.issuer ?? '整改工作领导小组办公室', scope: v.scope });
     return sendFile(reply, d.fileName, DOCX, d.bytes);
   });
-  r.get('/api/assessment', { schema: { tags: ['督办'], summary: '整改成效评估：各来源比较' } }, async (req) => {
+  r.get('/api/assessment', { schema: { tags: ['督办'], summary: '整改成效评估：各来源比较', querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'read');
     return { items: await compareSources(db, today(), v.scope) };
   });
-  r.get('/api/assessment/:source', { schema: { tags: ['督办'], summary: '一个来源的整改成效评估，逐项扣分及其依据', params: z.object({ source: z.string().max(40) }) } }, async (req) => {
+  r.get('/api/assessment/:source', { schema: { tags: ['督办'], summary: '一个来源的整改成效评估，逐项扣分及其依据', params: source, querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'read');
     return assessSource(db, req.params.source, today(), v.scope);
   });
-  r.get('/api/sources/:source/supervision', { schema: { tags: ['督办'], summary: '来源的督办设置：报送节奏、临近时限提醒、升级阶梯', params: z.object({ source: z.string().max(40) }) } }, async (req) => {
+  r.get('/api/sources/:source/supervision', { schema: { tags: ['督办'], summary: '来源的督办设置：报送节奏、临近时限提醒、升级阶梯', params: source, querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'read');
     const id = await sourceId(db, req.params.source, v.scope);
     const s = await db.selectFrom('source').select('supervision').where('id', '=', id).executeTakeFirstOrThrow();
@@ -58,11 +60,12 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
       schema: {
         tags: ['督办'],
         summary: '修改来源的督办设置',
-        params: z.object({ source: z.string().max(40) }),
-        body: z.object({
+        params: source,
+        querystring: noQuery,
+        body: strict({
           report: cadence.optional(),
           phasedReport: cadence.optional(),
-          unitReport: z.record(z.string().min(1).max(100), cadence).optional(),
+          unitReport: z.record(text(100).min(1), cadence).optional(),
           dueSoonDays: z.array(z.number().int().min(0).max(90)).min(1).max(5).optional(),
           noticeAfterYellowRuns: z.number().int().min(1).max(30).optional(),
           listedAfterOverdueDays: z.number().int().min(0).max(365).optional(),

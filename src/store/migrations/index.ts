@@ -9,6 +9,8 @@ import * as m0006 from './0006-perf-evaluations.ts';
 import * as m0007 from './0007-supervision.ts';
 import * as m0008 from './0008-delivery.ts';
 import * as m0009 from './0009-recurrence.ts';
+import * as m0010 from './0010-login-throttling.ts';
+import * as m0011 from './0011-document-fingerprint.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -20,6 +22,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-supervision': m0007,
   '0008-delivery': m0008,
   '0009-recurrence': m0009,
+  '0010-login-throttling': m0010,
+  '0011-document-fingerprint': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

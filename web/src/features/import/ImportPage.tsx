@@ -9,6 +9,7 @@ import { api, ApiError } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
+import { alreadyImported, type SameAs } from '../../../../src/core/ledger/already-imported.ts';
 
 interface Correction {
   report: number;
@@ -68,11 +69,11 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     form.append('corrections', JSON.stringify(Object.values(corrections)));
     form.append('file', file);
     try {
-      const r = await api<{ results: { status: string; sources: { code: string; problems: number }[] }[] }>('POST', '/api/import', form);
+      const r = await api<{ results: { status: string; sources: { code: string; problems: number }[]; sameAs?: SameAs }[] }>('POST', '/api/import', form);
       const first = r.results[0];
-      if (first?.status === 'already-imported') message.info('此文件此前已导入（内容相同），未作改动');
+      if (first?.status === 'already-imported') message.info(alreadyImported(first.sameAs));
       else message.success(`已导入 ${first?.sources.length ?? 0} 个整改来源：${first?.sources.map((s) => `${s.code}（${s.problems} 个问题）`).join('、')}`);
-      navigate(`/ledger?source=${first?.sources[0]?.code ?? ''}`);
+      navigate(`/ledger?source=${first?.sources[0]?.code ?? first?.sameAs?.sources[0] ?? ''}`);
     } catch (e) {
       const detail = e instanceof ApiError && Array.isArray(e.details) ? `：${(e.details as { reason: string }[]).map((d) => d.reason).join('；')}` : '';
       setError(`${e instanceof ApiError ? e.message : '导入失败'}${detail}`);

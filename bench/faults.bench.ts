@@ -1,0 +1,126 @@
+// Benchmark of the faults of issue 14, measured as users meet them:
+// 1. a light request (the health check, and a ledger page) while the heaviest allowed upload is parsed again and
+//    again: p50/p99 over 20 s from a client process of its own (autocannon), heavy work in the worker pool;
+// 2. reads while 50 writers report progress: each writer a person reporting on a problem of their own, readers asking
+//    for ledger pages with varied filters and the statistics, for 15 s; read latency p50/p99/max and writes per second.
+// On a PostgreSQL server when DATABASE_URL is set, else on the embedded database. Results: docs/benchmarks.md.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import type autocannon from 'autocannon';
+import pg from 'pg';
+import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import { buildApp } from '../src/server/app.ts';
+import { createUser } from '../src/services/accounts.ts';
+import { reportProgress } from '../src/services/problem-actions.ts';
+import { ledgerStatistics, listProblems } from '../src/services/ledger-queries.ts';
+import { generateLedger, PROBLEMS } from './generate-ledger.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PASSWORD = 'bench password 1';
+const TODAY = '2025-06-30';
+
+async function open(): Promise<{ ledger: Ledger; name: string; cleanup: () => void }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query('drop database if exists zg_bench_faults with (force)');
+    await admin.query('create database zg_bench_faults');
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = '/zg_bench_faults';
+    return { ledger: await openLedger({ url: u.toString() }), name: 'PostgreSQL server', cleanup: () => {} };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'zg-bench-faults-'));
+  return { ledger: await openLedger({ dataDir: dir }), name: 'embedded PGlite', cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function lightWhileHeavy(ledger: Ledger) {
+  await createUser(ledger.db, 'bench', { username: 'bench', displayName: '整改办', password: PASSWORD, role: 'admin' });
+  const app = await buildApp({ ledger, today: () => TODAY });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const csrf = ((await login.json()) as { csrf: string }).csrf;
+  // the heaviest upload the server takes: just under 20 MB of report text, most of it on one line
+  const sentence = '整改情况：已完成整改。一是加强学习，二是完善制度，三是建立长效机制。';
+  const reps = Math.floor((19.5 * 1024 * 1024) / new TextEncoder().encode(sentence).length);
+  const heavy = new TextEncoder().encode(`关于巡察整改进展情况的通报\n一、整改情况\n${sentence.repeat(reps)}`);
+  let stop = false;
+  let uploads = 0;
+  const answers: Record<number, number> = {};
+  const uploading = (async () => {
+    while (!stop) {
+      const form = new FormData();
+      form.append('file', new Blob([heavy]), '一行.txt');
+      const r = await fetch(`${base}/api/check`, { method: 'POST', body: form, headers: { cookie, 'x-csrf-token': csrf } });
+      await r.arrayBuffer();
+      uploads++;
+      answers[r.status] = (answers[r.status] ?? 0) + 1;
+    }
+  })();
+  const cannon = (path: string) =>
+    new Promise<autocannon.Result>((done) => {
+      const child = spawn(process.execPath, [join(ROOT, 'node_modules/autocannon/autocannon.js'), '--json', '-c', '10', '-d', '20', '-H', `cookie=${cookie}`, `${base}${path}`], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.on('exit', () => done(JSON.parse(out) as autocannon.Result));
+    });
+  const health = await cannon('/api/health');
+  const page = await cannon('/api/problems?limit=20&status=in-progress');
+  stop = true;
+  await uploading;
+  await app.close();
+  for (const [what, r] of [['GET /api/health', health], ['GET /api/problems (a page)', page]] as const)
+    console.log(`  ${what} while 20 MB uploads are checked: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${r.requests.total} requests, errors ${r.errors + r.non2xx}`);
+  console.log(`  20 MB uploads checked meanwhile: ${uploads}, answered ${JSON.stringify(answers)}`);
+}
+
+async function readsUnderWriters(ledger: Ledger) {
+  const codes = (await ledger.db.selectFrom('problem').select('code').where('status', 'in', ['in-progress', 'not-started']).orderBy('id').limit(50).execute()).map((p) => p.code);
+  const statuses = ['in-progress', 'not-started', 'completed', 'phased', undefined] as const;
+  // a deadline, not a timer: 54 chains of database promises never leave the microtask queue, so a timer would not fire
+  const seconds = 15;
+  const end = performance.now() + seconds * 1000;
+  const going = () => performance.now() < end;
+  let writes = 0;
+  const reads: number[] = [];
+  const writers = codes.map(async (code, w) => {
+    for (let i = 0; going(); i++) {
+      await reportProgress(ledger.db, code, { actor: `填报人${w}`, at: TODAY }, { text: `第${i}次进展`, progress: i % 101 });
+      writes++;
+    }
+  });
+  const readers = Array.from({ length: 4 }, async (_, r) => {
+    for (let i = 0; going(); i++) {
+      const t = performance.now();
+      if (i % 5 === 4) await ledgerStatistics(ledger.db, { today: TODAY, source: `XC2024-${String(1 + ((i * 7 + r) % 200)).padStart(3, '0')}` });
+      else await listProblems(ledger.db, { today: TODAY, status: statuses[(i + r) % statuses.length], search: i % 3 === 0 ? `问题${(i * 31 + r) % 900}` : undefined, limit: 20, offset: (i * 20) % 400 });
+      reads.push(performance.now() - t);
+    }
+  });
+  await Promise.all([...writers, ...readers]);
+  console.log(`  reads with 50 writers: ${reads.length} reads, p50 ${ms(quantile(reads, 0.5))}, p99 ${ms(quantile(reads, 0.99))}, max ${ms(Math.max(...reads))}; ${(writes / seconds).toFixed(0)} writes/s`);
+}
+
+const { ledger, name, cleanup } = await open();
+console.log(`faults: ${name}, ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${PROBLEMS} problems`);
+let t0 = performance.now();
+await generateLedger(ledger);
+console.log(`  ledger generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+t0 = performance.now();
+await readsUnderWriters(ledger);
+console.log(`  (reads under writers took ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+await lightWhileHeavy(ledger);
+await ledger.close();
+cleanup();

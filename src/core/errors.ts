@@ -1,0 +1,104 @@
+// What a user did wrong, or what stood in the way, said once: every refusal the product gives a person is a UserError
+// with a Chinese sentence naming the cause and the thing. The faces turn its kind into their own terms — exit code 2 in
+// the command line, a 4xx or 503 on the server — so anything that is not a UserError is a bug (内部错误, 500, logged).
+
+/** Why a request could not be done, as the faces need to know it. */
+export type RefusalKind =
+  | 'invalid' //        the input is not what it must be (a date that does not exist, a malformed upload)
+  | 'not-found' //      the thing named does not exist, or is outside what the person may see
+  | 'refused' //        the action is not allowed in the thing's state
+  | 'stale' //          someone changed the thing since it was read
+  | 'conflict' //       the same thing is being done at this moment by someone else
+  | 'too-large' //      over a size limit
+  | 'unreadable' //     a file that cannot be read as what it claims to be
+  | 'unavailable' //    the database or the disk cannot be used now
+  | 'login' //          wrong user name or password
+  | 'throttled'; //     too many attempts
+
+export class UserError extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    message: string, // Chinese, for the person
+    /** a stable code for the API (`NOT_FOUND`, `STALE_VERSION` …) */
+    readonly apiCode: string = kind.toUpperCase().replace('-', '_'),
+    /** one line per fault when there are several (rows of a workbook, files of an import) */
+    readonly reasons: readonly string[] = [],
+    /** English, for the log only */
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends UserError {
+  constructor(message: string) {
+    super('not-found', message, 'NOT_FOUND');
+  }
+}
+
+/** The action is not allowed in the problem's state, or its input is wrong; the message is for the user. */
+export class ActionRefused extends UserError {
+  constructor(message: string) {
+    super('refused', message, 'ACTION_REFUSED');
+  }
+}
+
+/** Someone changed the problem since it was read: refused, never silently overwritten. */
+export class StaleVersionError extends UserError {
+  constructor(code: string) {
+    super('stale', `问题 ${code} 已被他人修改，请刷新后重试`, 'STALE_VERSION');
+  }
+}
+
+/** Files that could not be read for an import: nothing was written. */
+export class ImportError extends UserError {
+  constructor(readonly failures: readonly { file: string; reason: string }[]) {
+    super('unreadable', '导入未进行，数据未作任何改动：有文件无法读取', 'UNREADABLE_DOCUMENT', failures.map((f) => `${f.file}：${f.reason}`));
+  }
+}
+
+/** An import that would not put on the ledger what was read: refused whole, with the numbers. */
+export class ImportMismatchError extends UserError {
+  constructor(title: string, read: number, written: number) {
+    super(
+      'refused',
+      `导入未进行，数据未作任何改动：“${title}”中读出问题 ${read} 个，写入台账的却是 ${written} 个。这是系统的缺陷，请把报告文件发给维护人员`,
+      'IMPORT_MISMATCH',
+    );
+  }
+}
+
+/** A workbook that cannot be taken: each reason names its sheet and row. Nothing was written. */
+export class LedgerWorkbookError extends UserError {
+  constructor(reasons: string[]) {
+    super('unreadable', '工作簿未导入，数据未作任何改动', 'WORKBOOK_REFUSED', reasons);
+  }
+}
+
+/** A self-evaluation that cannot be taken: each reason names its line or cell. Nothing was saved. */
+export class PerfImportError extends UserError {
+  constructor(reasons: string[]) {
+    super('unreadable', '绩效自评未读取，未作任何保存', 'PERF_REFUSED', reasons);
+  }
+}
+
+/** The database, the disk or a worker cannot do it now; trying later (or freeing space) may help. */
+export class Unavailable extends UserError {
+  constructor(message: string, detail?: string) {
+    super('unavailable', message, 'UNAVAILABLE', [], detail);
+  }
+}
+
+/** The same thing at the same moment by someone else (the same file imported twice at once). */
+export class ConflictError extends UserError {
+  constructor(message: string, detail?: string) {
+    super('conflict', message, 'CONFLICT', [], detail);
+  }
+}
+
+/** Bad input that a schema could not catch (a malformed upload, a date that does not exist). */
+export class InvalidInput extends UserError {
+  constructor(message: string, detail?: string) {
+    super('invalid', message, 'INVALID_INPUT', [], detail);
+  }
+}

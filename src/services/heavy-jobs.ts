@@ -1,0 +1,138 @@
+// The heavy work — reading documents and workbooks, checking reports, writing .docx and .xlsx — as named jobs over
+// plain data, so that the same job runs in this thread (the command line) or in a worker (the server, where it must
+// never hold the event loop: services/worker-pool.ts). Jobs take and return only what survives structured cloning,
+// and fail only with UserErrors that `reviveError` can rebuild on the other side.
+import { createHash } from 'node:crypto';
+import { tableCells } from '../core/check/rules/performance.ts';
+import type { Report } from '../core/document/model.ts';
+import { DocumentError, readDocumentBytes, sniffFormat, type ReadDocument } from '../io/read-document.ts';
+import { readReports } from '../core/read-reports.ts';
+import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.ts';
+import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
+import { LedgerWorkbookError, PerfImportError, UserError, type RefusalKind } from '../core/errors.ts';
+import { writeOfficialDocx } from '../io/official-docx.ts';
+import { readLedgerWorkbook, readSheetTable, WorkbookFormatError, WorkbookTooLargeError, writeLedgerWorkbook } from '../io/ledger-workbook.ts';
+import { perfWorkbookText, writePerfWorkbook } from '../io/perf-workbook.ts';
+import { writeWeeklySheet } from '../io/supervision-sheet.ts';
+import { MAX_WORKBOOK_UNPACKED } from '../io/zip-limits.ts';
+import { comparableWords } from '../core/document/fingerprint.ts';
+
+export interface ReadForImport {
+  readonly doc: ReadDocument;
+  readonly reports: Report[];
+  /** the text's fingerprint: the same report in another format or encoding has the same one */
+  readonly fingerprint: string;
+}
+
+export interface ReadReport {
+  readonly file: string;
+  readonly format: ReadDocument['format'];
+  readonly encoding: ReadDocument['encoding'];
+  readonly lines: string[];
+  readonly reports: Report[];
+}
+
+export interface ReadEvaluationData {
+  readonly evaluation: Evaluation;
+  readonly scored: ScoredEvaluation;
+  /** where each line came from, by line number ("工作表“自评表”第12行"); empty for text */
+  readonly origins: string[];
+  readonly format: 'txt' | 'docx' | 'pdf' | 'xlsx';
+}
+
+const isXlsx = (bytes: Uint8Array) => sniffFormat(bytes) === 'zip' && new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096))).includes('xl/');
+const tooLargeWorkbook = (name: string) => `文件“${name}”解压后超过 ${MAX_WORKBOOK_UNPACKED / 1024 / 1024} MB（可能是压缩炸弹），未予读取`;
+
+/** An .xlsx read by `read`, its failures in the words of the use case (`refusal` builds its error). */
+async function workbook<T>(name: string, read: () => Promise<T>, refusal: (reasons: string[]) => UserError): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof WorkbookTooLargeError) throw refusal([tooLargeWorkbook(name)]);
+    if (e instanceof WorkbookFormatError) throw refusal([`文件“${name}”不是可读取的 Excel（.xlsx）工作簿`]);
+    throw e;
+  }
+}
+
+export const heavyJobs = {
+  async readForImport(name: string, bytes: Uint8Array, maxBytes?: number): Promise<ReadForImport> {
+    const doc = await readDocumentBytes(name, bytes, maxBytes);
+    return { doc, reports: readReports(doc.text), fingerprint: createHash('sha256').update(comparableWords(doc.text)).digest('hex') };
+  },
+
+  async readReport(name: string, bytes: Uint8Array, maxBytes?: number): Promise<ReadReport> {
+    const doc = await readDocumentBytes(name, bytes, maxBytes);
+    return { file: doc.file, format: doc.format, encoding: doc.encoding, lines: doc.text.split(/\r\n|\r|\n/), reports: readReports(doc.text) };
+  },
+
+  /** A self-evaluation from any file, scored; PerfImportError names every cell that cannot be read. */
+  async readEvaluation(name: string, bytes: Uint8Array, opts: ScoreOptions = {}): Promise<ReadEvaluationData> {
+    let text: string;
+    let format: ReadEvaluationData['format'] = 'xlsx';
+    let origins: string[] = [];
+    const reasons: string[] = [];
+    if (isXlsx(bytes)) {
+      const wb = await workbook(name, () => perfWorkbookText(bytes), (r) => new PerfImportError(r));
+      text = wb.text;
+      origins = wb.text.split('\n').map((_, i) => wb.origin(i + 1));
+      reasons.push(...wb.faults);
+    } else {
+      const doc = await readDocumentBytes(name, bytes);
+      text = doc.text;
+      format = doc.format;
+    }
+    const origin = (line: number) => origins[line - 1] ?? `第${line}行`;
+    const report = readReports(text).find((r) => r.performance && r.performance.indicators.length > 0);
+    const evaluation = report ? evaluationFromReport(report) : null;
+    if (!report || !evaluation) throw new PerfImportError([`文件“${name}”中没有找到绩效自评表：应有一行表头写明“一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分”`]);
+    reasons.push(...tableCells(report.performance as NonNullable<typeof report.performance>).map((f) => `${origin(f.lines[0] as number)}：${f.message}`));
+    if (reasons.length) throw new PerfImportError(reasons);
+    return { evaluation, scored: scoreEvaluation(evaluation, opts), origins, format };
+  },
+
+  readLedgerWorkbook: (name: string, bytes: Uint8Array) => workbook(name, () => readLedgerWorkbook(bytes), (r) => new LedgerWorkbookError(r)),
+  readSheetTable: (name: string, bytes: Uint8Array, sheet?: string) => workbook(name, () => readSheetTable(bytes, sheet), (r) => new LedgerWorkbookError(r)),
+  writeOfficialDocx,
+  writeLedgerWorkbook,
+  writePerfWorkbook,
+  writeWeeklySheet,
+};
+
+export type HeavyJobs = typeof heavyJobs;
+export type JobName = keyof HeavyJobs;
+export type JobArgs<K extends JobName> = Parameters<HeavyJobs[K]>;
+export type JobResult<K extends JobName> = Awaited<ReturnType<HeavyJobs[K]>>;
+
+/** A failure as it crosses a thread: a UserError with what rebuilds it, or a bug with its stack. */
+export type PackedError =
+  | { readonly user: { cls: string; kind: RefusalKind; message: string; apiCode: string; reasons: readonly string[]; detail?: string; file?: string; code?: string } }
+  | { readonly bug: { message: string; stack?: string } };
+
+export function packError(e: unknown): PackedError {
+  if (e instanceof UserError) {
+    const extra = e instanceof DocumentError ? { file: e.file, code: e.code } : {};
+    return { user: { cls: e.constructor.name, kind: e.kind, message: e.message, apiCode: e.apiCode, reasons: e.reasons, ...(e.detail ? { detail: e.detail } : {}), ...extra } };
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { bug: { message: err.message, ...(err.stack ? { stack: err.stack } : {}) } };
+}
+
+/** The error on this side: the same class for the failures the use cases tell apart. */
+export function reviveError(p: PackedError): Error {
+  if ('bug' in p) {
+    const e = new Error(`heavy job failed: ${p.bug.message}`);
+    if (p.bug.stack) e.stack = p.bug.stack;
+    return e;
+  }
+  const u = p.user;
+  switch (u.cls) {
+    case 'DocumentError':
+      return new DocumentError(u.file ?? '', (u.code ?? 'unreadable') as DocumentError['code'], u.message, u.detail);
+    case 'LedgerWorkbookError':
+      return new LedgerWorkbookError([...u.reasons]);
+    case 'PerfImportError':
+      return new PerfImportError([...u.reasons]);
+    default:
+      return new UserError(u.kind, u.message, u.apiCode, u.reasons, u.detail);
+  }
+}

@@ -1,0 +1,41 @@
+// Where heavy jobs run. By default here, in this thread: the command line serves one person and waits anyway. A server
+// takes the process's worker pool while it runs (`acquireWorkerPool`), and every use case that calls `runHeavy` then
+// sends its job there, never holding the event loop.
+import { heavyJobs, type JobArgs, type JobName, type JobResult } from './heavy-jobs.ts';
+import { WorkerPool, type PoolOptions } from './worker-pool.ts';
+
+export interface JobRunner {
+  run<K extends JobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>>;
+}
+
+const inThisThread: JobRunner = {
+  run: <K extends JobName>(name: K, args: JobArgs<K>) => (heavyJobs[name] as (...a: JobArgs<K>) => Promise<JobResult<K>>)(...args),
+};
+
+let pool: WorkerPool | null = null;
+let holders = 0;
+
+export function runHeavy<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>> {
+  return (pool ?? inThisThread).run(name, args);
+}
+
+/**
+ * One pool per process, shared by every app built in it (tests build several); the last to let go closes it. Returns
+ * the release function.
+ */
+export function acquireWorkerPool(opts: Partial<PoolOptions> = {}): () => Promise<void> {
+  pool ??= new WorkerPool(opts);
+  holders++;
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    if (--holders > 0 || !pool) return;
+    const p = pool;
+    pool = null;
+    await p.close();
+  };
+}
+
+/** The pool's state, for the health check and the benchmark. */
+export const workerPoolState = () => pool?.state() ?? null;

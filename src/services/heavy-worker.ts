@@ -1,0 +1,17 @@
+// A worker thread of the pool (worker-pool.ts): runs one job at a time and answers with its value or its packed error.
+import { parentPort } from 'node:worker_threads';
+import { heavyJobs, packError, type JobName } from './heavy-jobs.ts';
+
+const port = parentPort;
+if (!port) throw new Error('heavy-worker.ts runs only as a worker thread');
+
+port.on('message', async (m: { id: number; name: JobName; args: unknown[] }) => {
+  try {
+    const job = heavyJobs[m.name] as (...args: unknown[]) => Promise<unknown>;
+    port.postMessage({ id: m.id, value: await job(...m.args) });
+  } catch (e) {
+    port.postMessage({ id: m.id, error: packError(e) });
+  }
+});
+
+port.postMessage({ ready: true });

@@ -1,0 +1,148 @@
+// A bounded pool of worker threads for the heavy jobs (heavy-jobs.ts). Bounded in every direction a bad upload could
+// push: how many run at once (ZG_WORKERS, default one less than the cores, at least one), how long one may take
+// (ZG_JOB_TIMEOUT_MS, default 60 s: the worker is stopped and replaced), how much memory a worker may hold
+// (ZG_WORKER_MEMORY_MB, default 1024: past it the worker dies, not the server), and how many may wait (else 503).
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { Unavailable, UserError } from '../core/errors.ts';
+import { reviveError, type JobArgs, type JobName, type JobResult, type PackedError } from './heavy-jobs.ts';
+
+export interface PoolOptions {
+  readonly size: number;
+  readonly timeoutMs: number;
+  readonly memoryMb: number;
+  readonly maxQueue: number;
+}
+
+export function poolOptionsFrom(env: NodeJS.ProcessEnv = process.env): PoolOptions {
+  const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
+  return {
+    size: num(env.ZG_WORKERS, Math.max(1, availableParallelism() - 1)),
+    timeoutMs: num(env.ZG_JOB_TIMEOUT_MS, 60_000),
+    memoryMb: num(env.ZG_WORKER_MEMORY_MB, 1024),
+    maxQueue: num(env.ZG_JOB_QUEUE, 100),
+  };
+}
+
+interface Job {
+  readonly id: number;
+  readonly name: JobName;
+  readonly args: unknown[];
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+  /** stopped and replaced: whatever it still says is ignored */
+  dead: boolean;
+  /** its modules are loaded: a job's time starts when the job does, not while a new thread boots */
+  ready: boolean;
+}
+
+/** The worker's entry: a small module that lets the thread load TypeScript, then the jobs. */
+const ENTRY = new URL('./heavy-worker.mjs', import.meta.url);
+
+const tooSlow = (ms: number) =>
+  new UserError('too-large', `文件处理超过 ${Math.round(ms / 1000)} 秒仍未完成，已停止；文件可能过大或结构异常，请拆分后重试`, 'JOB_TIMEOUT');
+const tooBig = (mb: number) =>
+  new UserError('too-large', `文件处理所需内存超过上限（${mb} MB），已停止；文件可能过大或是压缩炸弹，请拆分后重试`, 'JOB_OUT_OF_MEMORY');
+
+export class WorkerPool {
+  readonly opts: PoolOptions;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(opts: Partial<PoolOptions> = {}) {
+    this.opts = { ...poolOptionsFrom(), ...opts };
+    for (let i = 0; i < this.opts.size; i++) this.slots.push(this.spawn());
+  }
+
+  run<K extends JobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>> {
+    if (this.closed) return Promise.reject(new Unavailable('服务器正在关闭，请稍后重试'));
+    if (this.queue.length >= this.opts.maxQueue) return Promise.reject(new Unavailable('服务器正忙（待处理的文件过多），请稍后重试'));
+    return new Promise<JobResult<K>>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, name, args, resolve: resolve as (v: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  state() {
+    return { size: this.slots.length, busy: this.slots.filter((s) => s.job).length, waiting: this.queue.length };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const j of this.queue.splice(0)) j.reject(new Unavailable('服务器正在关闭，请稍后重试'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb } });
+    // an idle worker does not keep the process alive: a CLI or a test ends when its work does
+    worker.unref();
+    const slot: Slot = { worker, job: null, timer: null, dead: false, ready: false };
+    worker.on('message', (m: { ready?: true; id: number; value?: unknown; error?: PackedError }) => {
+      if (m.ready) {
+        slot.ready = true;
+        return this.dispatch();
+      }
+      const job = slot.job;
+      if (slot.dead || !job || job.id !== m.id) return;
+      this.finish(slot);
+      if (m.error) job.reject(reviveError(m.error));
+      else job.resolve(m.value);
+      this.dispatch();
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      // out of memory, or a crash in a native module: the job fails, a new worker takes the slot
+      if (slot.dead) return;
+      const job = slot.job;
+      this.replace(slot);
+      job?.reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig(this.opts.memoryMb) : e);
+    });
+    worker.on('exit', () => {
+      if (this.closed || slot.dead) return;
+      const job = slot.job;
+      this.replace(slot);
+      job?.reject(new Error('heavy worker exited'));
+    });
+    return slot;
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+    slot.worker.unref();
+  }
+
+  /** A worker that failed or ran over its time is stopped; a fresh one takes its place. */
+  private replace(slot: Slot): void {
+    slot.dead = true;
+    this.finish(slot);
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    void slot.worker.terminate();
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || !slot.ready || slot.dead || this.queue.length === 0) continue;
+      const job = this.queue.shift() as Job;
+      slot.job = job;
+      slot.worker.ref(); // a job in flight keeps the process alive
+      slot.timer = setTimeout(() => {
+        if (slot.job !== job) return;
+        this.replace(slot);
+        job.reject(tooSlow(this.opts.timeoutMs));
+      }, this.opts.timeoutMs);
+      slot.worker.postMessage({ id: job.id, name: job.name, args: job.args });
+    }
+  }
+}

@@ -1,0 +1,82 @@
+// Keeps the audit checkpoint up with the log: after commits that appended events (told by event-commit-hook.ts) it
+// reads the head and rewrites the file — once for a burst of commits, a moment later, never inside anyone's
+// transaction — and once more when the ledger is closed. It never moves the checkpoint onto a log that has lost the
+// entry the checkpoint names: that would erase the very evidence `zg audit verify` reports.
+import { existsSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { auditHead, CheckpointUnreadableError, readCheckpoint, writeCheckpoint } from './audit-checkpoint.ts';
+import type { Database } from './schema.ts';
+
+/**
+ * How long after a commit the checkpoint is refreshed: commits in between share one refresh (some 10–20 ms: a query
+ * and a synced write), so a stream of small transactions pays at most that once a second.
+ */
+const DELAY_MS = 1000;
+
+export class AuditCheckpointKeeper {
+  #db: Kysely<Database> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> = Promise.resolve();
+  #pending = false;
+  #warned = false;
+
+  constructor(readonly path: string) {}
+
+  attach(db: Kysely<Database>): void {
+    this.#db = db;
+  }
+
+  /** Events were committed: refresh soon. */
+  committed(): void {
+    this.#pending = true;
+    if (this.#timer || !this.#db) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.#refreshInTurn();
+    }, DELAY_MS);
+    this.#timer.unref(); // a process may end before it fires: a checkpoint behind the log is fine
+  }
+
+  /** Before the ledger closes: what is pending, and a first checkpoint for a log that has none yet. */
+  async close(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#running;
+    if (this.#db && (this.#pending || !existsSync(this.path))) await this.#refreshInTurn();
+    this.#db = null;
+  }
+
+  #refreshInTurn(): Promise<void> {
+    this.#running = this.#running.then(() => this.#refresh()).catch((e: unknown) => this.#warn(`操作日志检查点“${this.path}”未能更新：${(e as Error).message}`));
+    return this.#running;
+  }
+
+  async #refresh(): Promise<void> {
+    const db = this.#db;
+    if (!db) return;
+    this.#pending = false;
+    // the file first, then the log: another process may write the file meanwhile, but only with a head we will see too
+    let old;
+    try {
+      old = readCheckpoint(this.path);
+    } catch (e) {
+      if (e instanceof CheckpointUnreadableError) return this.#warn(`${e.message}，未覆盖；请运行 zg audit verify`);
+      throw e;
+    }
+    let from = { id: 0, before: 0 };
+    if (old && old.events > 0) {
+      const anchor = await db.selectFrom('event').select('id').where('hash', '=', old.head).executeTakeFirst();
+      if (!anchor) return this.#warn(`操作日志中已没有检查点“${this.path}”所记的末条记录（共 ${old.events} 条），检查点未更新；请运行 zg audit verify`);
+      from = { id: Number(anchor.id), before: old.events };
+    }
+    const now = await auditHead(db, from);
+    if (old && old.events === now.events && old.head === now.head) return;
+    await writeCheckpoint(this.path, { ...now, at: new Date().toISOString() });
+  }
+
+  #warn(message: string): void {
+    if (this.#warned) return;
+    this.#warned = true;
+    process.emitWarning(message);
+  }
+}

@@ -1,0 +1,185 @@
+// The event log's head anchored outside the database: entries cut off its end, or replaced, are found — by the service
+// and by `zg audit verify` — against the checkpoint file and against the one an exported workbook carries; the
+// checkpoint follows commits by itself and is never moved onto a log that lost what it names.
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
+import { writeLedgerWorkbook } from '../src/io/ledger-workbook.ts';
+import { verifyAudit } from '../src/services/audit.ts';
+import { describeAudit } from '../src/cli/audit-report.ts';
+import { exportLedger, importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
+import { createUnit } from '../src/services/organisation.ts';
+import { readCheckpoint } from '../src/store/audit-checkpoint.ts';
+import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import { lastUrl, testLedger, usingServer } from './support/ledger.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TODAY = '2025-03-01';
+const base = mkdtempSync(join(tmpdir(), 'zg-checkpoint-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+let pristine: string | null = null;
+/** A new migrated data directory: loaded once from the run's template, then copied. */
+async function dataDir(name: string): Promise<string> {
+  if (!pristine) {
+    pristine = join(base, 'pristine');
+    const t = inject('ledgerTemplate');
+    if (t.kind !== 'embedded') throw new Error('embedded runs only');
+    const l = await openLedger({ dataDir: pristine, loadDataDir: new Blob([readFileSync(t.dump)]) });
+    await l.close();
+    rmSync(join(pristine, 'audit-checkpoint.json'));
+  }
+  const dir = join(base, name);
+  cpSync(pristine, dir, { recursive: true });
+  return dir;
+}
+
+const events = async (l: Ledger) => Number((await l.db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** Someone with the database owner's rights switches the guard off and removes the newest entries. */
+async function cutOff(l: Ledger, n: number) {
+  await sql`alter table event disable trigger event_append_only`.execute(l.db);
+  await sql`delete from event where id in (select id from event order by id desc limit ${n})`.execute(l.db);
+  await sql`alter table event enable trigger event_append_only`.execute(l.db);
+}
+
+async function until(what: () => boolean, ms = 5000) {
+  for (const end = Date.now() + ms; !what(); await new Promise((r) => setTimeout(r, 20))) if (Date.now() > end) throw new Error('timed out');
+}
+
+function zg(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const e: NodeJS.ProcessEnv = { ...process.env, ZG_TODAY: TODAY, USER: '整改办', ...env };
+  for (const k of ['DATABASE_URL', 'ZG_DATA', 'ZG_AUDIT_CHECKPOINT']) if (!env[k]) delete e[k];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, env: e, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+async function someLedger(l: Ledger) {
+  const problem = (n: number) => ({
+    row: n + 1, code: `XC2025-01-00${n}`, aspect: '方面', title: `问题${n}`, status: 'in-progress' as const, longTerm: false, triage: 'deadline' as const, leadUnit: '区财政局',
+    cooperatingUnits: [], leadLeader: null, responsiblePerson: null, deadline: '2025-06-30', target: null, amountDue: null, progress: 0, startDate: TODAY, lastReportAt: null, supervision: null, colour: null,
+  });
+  const wb = await writeLedgerWorkbook({
+    source: { code: 'XC2025-01', kind: 'xuncha', title: '模拟台账', team: '县委第一巡察组', inspectedUnit: '示例局党组', feedbackDate: TODAY },
+    problems: [1, 2, 3, 4].map(problem),
+    measures: [],
+  });
+  await importLedgerWorkbook(l, wb, { actor: '整改办', today: TODAY, fileName: '模拟台账.xlsx' });
+  await createUnit(l.db, '整改办', { name: '区建设局' });
+}
+
+/**
+ * The whole story on one ledger: `open` opens it with its checkpoint at `checkpoint`; `env` runs the CLI on it.
+ */
+async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJS.ProcessEnv) {
+  let l = await open();
+  await someLedger(l);
+  const n = await events(l);
+  // kept up after each commit, without waiting for the ledger to close
+  await until(() => readCheckpoint(checkpoint)?.events === n);
+  const cp = readCheckpoint(checkpoint);
+  expect(cp).toEqual({ events: n, head: expect.stringMatching(/^[0-9a-f]{64}$/), at: expect.any(String) });
+  const workbook = join(base, `台账-${Math.random().toString(36).slice(2)}.xlsx`);
+  writeFileSync(workbook, await exportLedger(l.db, 'XC2025-01', TODAY));
+  expect(await verifyAudit(l)).toMatchObject({ checked: n, firstBroken: null, anchor: { state: 'ok', events: n, checkpoint: cp } });
+  await l.close();
+
+  const ok = zg(env, 'audit', 'verify', '--against', workbook);
+  expect(ok.code, ok.err).toBe(0);
+  expect(ok.out).toMatch(new RegExp(`^操作日志完好：共 ${n} 条记录，哈希链连续；末条与检查点“${checkpoint}”（\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d，${n} 条）相符\n`));
+  expect(ok.out).toContain(`操作日志与工作簿“${workbook}”的检查点（`);
+
+  l = await open();
+  await cutOff(l, 3);
+  expect(await verifyAudit(l)).toMatchObject({ checked: n - 3, firstBroken: null, anchor: { state: 'truncated', events: n - 3, checkpoint: cp } });
+  // a change after the cut: the checkpoint stays where it was, with the evidence, and a warning says why
+  const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+  await createUnit(l.db, '整改办', { name: '区水利局' });
+  await l.close();
+  expect(readCheckpoint(checkpoint)).toEqual(cp);
+  expect(String(warn.mock.calls[0]?.[0])).toContain(`操作日志中已没有检查点“${checkpoint}”所记的末条记录（共 ${n} 条），检查点未更新`);
+  warn.mockRestore();
+
+  const cut = zg(env, 'audit', 'verify', '--against', workbook);
+  expect(cut.code, cut.err).toBe(1);
+  expect(cut.out).toMatch(new RegExp(`^操作日志被截断：检查点“${checkpoint}”（[^）]+）记录 ${n} 条，现仅有 ${n - 2} 条，末尾至少 2 条已被删去\n`));
+  expect(cut.out).toContain(`操作日志被截断：工作簿“${workbook}”的检查点（`);
+
+  // as many entries as before, but not the same ones: replaced
+  l = await open();
+  const quiet = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+  for (const name of ['区教育局', '区卫健委']) await createUnit(l.db, '整改办', { name });
+  const r = await verifyAudit(l);
+  expect(r).toMatchObject({ checked: n, firstBroken: null, anchor: { state: 'altered', events: n } });
+  await l.close();
+  quiet.mockRestore();
+  const replaced = describeAudit(r); // what `zg audit verify` prints
+  expect(replaced.exitCode).toBe(1);
+  expect(replaced.lines.join('\n')).toMatch(new RegExp(`^操作日志与检查点不符：检查点“${checkpoint}”（[^）]+）记录第 ${n} 条的哈希为 ${cp?.head.slice(0, 12)}…，现为 [0-9a-f]{12}…；该条及之前的记录被替换过（现有 ${n} 条）`));
+}
+
+// The embedded tests use data directories of their own whatever the run; a run on a server (where they would have to
+// create a data directory from nothing, slowly) leaves them to the embedded run.
+describe('the audit checkpoint', () => {
+  it.skipIf(usingServer())('on the embedded database: beside the data, kept up by itself, finds entries cut off and replaced', async () => {
+    const dir = await dataDir('data');
+    await story(() => openLedger({ dataDir: dir }), join(dir, 'audit-checkpoint.json'), { ZG_DATA: dir });
+  }, 120_000);
+
+  it.skipIf(!usingServer())('on a server: where ZG_AUDIT_CHECKPOINT says', async () => {
+    const owner = await testLedger(); // a database of its own, dropped at the end
+    try {
+      const url = lastUrl() as string;
+      const file = join(base, 'server-checkpoint.json');
+      await story(() => openLedger({ url, auditCheckpoint: file }), file, { DATABASE_URL: url, ZG_AUDIT_CHECKPOINT: file });
+      // without it the head is anchored nowhere, and verify says so
+      const r = zg({ DATABASE_URL: url }, 'audit', 'verify');
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('哈希链连续；末端未锚定：没有检查点文件，删去末尾的记录无法发现（使用 PostgreSQL 服务器时请用环境变量 ZG_AUDIT_CHECKPOINT 指定检查点文件）');
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it('says when the head is anchored nowhere', async () => {
+    const l = await testLedger(); // in memory, or a server without ZG_AUDIT_CHECKPOINT
+    try {
+      expect((await verifyAudit(l)).anchor).toEqual({ state: 'none' });
+    } finally {
+      await l.close();
+    }
+  });
+
+  it.skipIf(usingServer())('anchors a log that had none when it is closed; a checkpoint behind the log is no fault, a forged one is', async () => {
+    const dir = await dataDir('older');
+    let l = await openLedger({ dataDir: dir });
+    await createUnit(l.db, '整改办', { name: '区财政局' });
+    await l.close();
+    const file = join(dir, 'audit-checkpoint.json');
+    copyFileSync(file, join(base, 'older-checkpoint.json'));
+    rmSync(file); // as a data directory from before checkpoints has none
+    l = await openLedger({ dataDir: dir });
+    expect((await verifyAudit(l)).anchor).toEqual({ state: 'missing', where: file });
+    await l.close();
+    expect(readCheckpoint(file)).toMatchObject({ events: 1 });
+    // a checkpoint behind the log is no fault: entries were added since
+    l = await openLedger({ dataDir: dir });
+    await createUnit(l.db, '整改办', { name: '区建设局' });
+    await l.close();
+    copyFileSync(join(base, 'older-checkpoint.json'), file);
+    l = await openLedger({ dataDir: dir });
+    const behind = describeAudit(await verifyAudit(l));
+    expect(behind).toEqual({ exitCode: 0, lines: [expect.stringMatching(/^操作日志完好：共 2 条记录，哈希链连续；末条与检查点“.+”（[^）]+，1 条）相符，此后新增 1 条$/)] });
+    // a checkpoint file someone wrote by hand is not taken for one
+    writeFileSync(file, '{"events": 1}');
+    const bad = describeAudit(await verifyAudit(l));
+    await l.close();
+    expect(bad.exitCode).toBe(1);
+    expect(bad.lines).toEqual([`操作日志检查点无法使用：操作日志检查点文件“${file}”内容无法识别（检查点文件只由本系统整体替换写入，内容无法识别说明它被改动过）`]);
+    expect(readFileSync(file, 'utf8')).toBe('{"events": 1}');
+    expect(readdirSync(dir).filter((f) => f.includes('audit-checkpoint'))).toEqual(['audit-checkpoint.json']); // no temporary file left
+  });
+});

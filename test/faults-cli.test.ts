@@ -1,0 +1,80 @@
+// The fault suite, the command line: a user's mistake or an obstacle is one Chinese sentence naming the cause and the
+// thing, with exit code 2 — never 内部错误 (issue 14).
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { reportFailure } from '../src/cli/failure.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SAMPLE = join(ROOT, 'samples', '巡察整改进展情况的通报-示例.txt');
+const dir = mkdtempSync(join(tmpdir(), 'zg-faults-cli-'));
+const data = join(dir, 'data');
+
+function zg(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const e: NodeJS.ProcessEnv = { ...process.env, ZG_DATA: data, ZG_TODAY: '2025-01-15', ZG_ERROR_LOG: join(dir, 'errors.log'), ...env };
+  if (!('DATABASE_URL' in env)) delete e.DATABASE_URL; // the embedded database a user gets by default
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/zg.mjs'), ...args], { env: e, encoding: 'utf8', cwd: dir });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A 3 MB file system, where the embedded database has no room to start (needs root; CI runs as root). */
+const tiny = join(dir, 'tiny');
+mkdirSync(tiny);
+const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', tiny]).status === 0;
+afterAll(() => {
+  if (mounted) spawnSync('umount', [tiny]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('zg on a user’s mistakes and the machine’s limits', () => {
+  it('names the missing file, the missing directory and the directory given as a file', () => {
+    expect(zg(['import', SAMPLE]).code).toBe(0);
+    const missing = zg(['import-ledger', join(dir, '没有这个台账.xlsx')]);
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining(`找不到文件“${join(dir, '没有这个台账.xlsx')}”`) });
+    const noDir = zg(['export', 'ledger', '-o', join(dir, '没有的目录', '台账.xlsx')]);
+    expect(noDir).toMatchObject({ code: 2, err: expect.stringContaining(`输出目录“${join(dir, '没有的目录')}”不存在`) });
+    const isDir = zg(['export', 'ledger', '-o', dir]);
+    expect(isDir).toMatchObject({ code: 2, err: expect.stringContaining(`“${dir}”是一个目录`) });
+    for (const r of [missing, noDir, isDir]) expect(r.err).not.toContain('内部错误');
+    expect(existsSync(join(dir, 'errors.log'))).toBe(false);
+  });
+
+  it('says the disk is full, and leaves no half-written file', () => {
+    const r = zg(['export', 'ledger', '-o', '/dev/full']);
+    expect(r).toMatchObject({ code: 2, err: expect.stringContaining('磁盘空间不足，“/dev/full”未能写入') });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it.skipIf(!mounted)('refuses to start the embedded database on a disk without room for it, writing nothing there', () => {
+    const r = zg(['sources'], { ZG_DATA: join(tiny, 'data') });
+    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/所在磁盘只剩 \d+\.\d MB，新建数据库至少需要 64 MB/) });
+    expect(existsSync(join(tiny, 'data', 'PG_VERSION'))).toBe(false);
+  });
+
+  it('says why the database server cannot be used', () => {
+    const refused = zg(['sources'], { DATABASE_URL: 'postgres://zg@127.0.0.1:1/zg' });
+    expect(refused).toMatchObject({ code: 2, err: expect.stringContaining('无法连接数据库服务器 127.0.0.1:1：连接被拒绝') });
+    const unknownHost = zg(['sources'], { DATABASE_URL: 'postgres://zg@no-such-host.invalid/zg' });
+    expect(unknownHost).toMatchObject({ code: 2, err: expect.stringContaining('找不到数据库服务器 no-such-host.invalid') });
+  });
+
+  it('keeps 内部错误 for bugs, writing their details to a log whose place it gives', () => {
+    const log = join(dir, 'bug.log');
+    process.env.ZG_ERROR_LOG = log;
+    const written: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((s: string) => (written.push(s), true)) as typeof process.stderr.write;
+    try {
+      expect(reportFailure(new TypeError("Cannot read properties of undefined (reading 'code')"), ['problems'])).toBe(3);
+      expect(reportFailure(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', path: join(dir, '缺.txt') }), ['import'])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+      delete process.env.ZG_ERROR_LOG;
+    }
+    expect(written[0]).toContain(`zg: 内部错误：这是整改通的缺陷，不是您的操作有误。详细信息已写入 ${log}`);
+    expect(readFileSync(log, 'utf8')).toContain("TypeError: Cannot read properties of undefined (reading 'code')");
+    expect(written[1]).toBe(`zg: 找不到文件“${join(dir, '缺.txt')}”\n`);
+  });
+});
