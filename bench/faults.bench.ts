@@ -4,14 +4,13 @@
 // 2. reads while 50 writers report progress: each writer a person reporting on a problem of their own, readers asking
 //    for ledger pages with varied filters and the statistics, for 15 s; read latency p50/p99/max and writes per second.
 // On a PostgreSQL server when DATABASE_URL is set, else on the embedded database. Results: docs/benchmarks.md.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type autocannon from 'autocannon';
-import pg from 'pg';
-import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import type { Ledger } from '../src/store/open-database.ts';
+import { openBenchLedger } from './bench-ledger.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createUser } from '../src/services/accounts.ts';
 import { reportProgress } from '../src/services/problem-actions.ts';
@@ -22,21 +21,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const PASSWORD = 'bench password 1';
 const TODAY = '2025-06-30';
 
-async function open(): Promise<{ ledger: Ledger; name: string; cleanup: () => void }> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query('drop database if exists zg_bench_faults with (force)');
-    await admin.query('create database zg_bench_faults');
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = '/zg_bench_faults';
-    return { ledger: await openLedger({ url: u.toString() }), name: 'PostgreSQL server', cleanup: () => {} };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'zg-bench-faults-'));
-  return { ledger: await openLedger({ dataDir: dir }), name: 'embedded PGlite', cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -113,7 +97,7 @@ async function readsUnderWriters(ledger: Ledger) {
   console.log(`  reads with 50 writers: ${reads.length} reads, p50 ${ms(quantile(reads, 0.5))}, p99 ${ms(quantile(reads, 0.99))}, max ${ms(Math.max(...reads))}; ${(writes / seconds).toFixed(0)} writes/s`);
 }
 
-const { ledger, name, cleanup } = await open();
+const { ledger, name, cleanup } = await openBenchLedger('faults');
 console.log(`faults: ${name}, ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, ${PROBLEMS} problems`);
 let t0 = performance.now();
 await generateLedger(ledger);

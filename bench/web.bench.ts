@@ -2,15 +2,13 @@
 // the ledger page and the dashboard under 50 concurrent clients (autocannon, loopback only, bounded in time), the
 // size of the built JavaScript, and a cold first load in Chromium. On a PostgreSQL server when DATABASE_URL is set,
 // else on the embedded database. Run: npm run bench (after the other benchmarks). Results: docs/benchmarks.md.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import pg from 'pg';
-import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import { openBenchLedger } from './bench-ledger.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createUser } from '../src/services/accounts.ts';
 import { generateLedger, PROBLEMS } from './generate-ledger.ts';
@@ -18,21 +16,6 @@ import { generateLedger, PROBLEMS } from './generate-ledger.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const PASSWORD = 'bench password 1';
 
-async function open(): Promise<{ ledger: Ledger; name: string; cleanup: () => void }> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query('drop database if exists zg_bench_web with (force)');
-    await admin.query('create database zg_bench_web');
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = '/zg_bench_web';
-    return { ledger: await openLedger({ url: u.toString() }), name: 'PostgreSQL server', cleanup: () => {} };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'zg-bench-web-'));
-  return { ledger: await openLedger({ dataDir: dir }), name: 'embedded PGlite', cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** autocannon in a process of its own: in the server's process it would take the event loop it measures. */
 async function load(url: string, cookie: string): Promise<autocannon.Result> {
@@ -47,7 +30,7 @@ if (!existsSync(join(ROOT, 'web/dist/index.html'))) {
   const { build } = await import('vite');
   await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
 }
-const { ledger, name, cleanup } = await open();
+const { ledger, name, cleanup } = await openBenchLedger('web');
 await generateLedger(ledger);
 await createUser(ledger.db, 'bench', { username: 'bench', displayName: '整改办', password: PASSWORD, role: 'admin' });
 async function serve(readCacheMs: number) {

@@ -4,12 +4,35 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CommanderError } from 'commander';
 import { explainFailure } from '../services/explain-failure.ts';
 
 /** Where the command line writes what it could not explain. */
 export const errorLogPath = (env: NodeJS.ProcessEnv = process.env) => env.ZG_ERROR_LOG ?? join(tmpdir(), 'zg', 'errors.log');
 
+/** commander's refusals, in the user's words: which option or argument, and where to read the usage. */
+function usageMessage(e: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  const said: Record<string, string> = {
+    'commander.unknownCommand': `不认识的命令“${quoted}”`,
+    'commander.unknownOption': `不认识的选项“${quoted}”`,
+    'commander.missingMandatoryOptionValue': `缺少必填的选项“${quoted}”`,
+    'commander.missingArgument': `缺少参数“${quoted}”`,
+    'commander.optionMissingArgument': `选项“${quoted}”后面缺少值`,
+    'commander.excessArguments': '参数过多',
+    'commander.invalidArgument': `参数不正确：${e.message.replace(/^error:\s*/, '')}`,
+  };
+  const suggestion = /Did you mean (.+)\?/.exec(e.message)?.[1];
+  return `${said[e.code] ?? `命令用法不正确：${e.message.replace(/^error:\s*/, '')}`}${suggestion ? `（是否要用 ${suggestion}？）` : ''}。用 zg --help 查看用法`;
+}
+
 export function reportFailure(e: unknown, argv: readonly string[] = process.argv.slice(2)): number {
+  if (e instanceof CommanderError) {
+    // help and the version are not failures
+    if (e.exitCode === 0) return 0;
+    process.stderr.write(`zg: ${usageMessage(e)}\n`);
+    return 2;
+  }
   const known = explainFailure(e);
   if (known) {
     const reasons = known.reasons.slice(0, 50).map((r) => `  ${r}`);

@@ -31,8 +31,9 @@ const maxSize = new Option('--max-size <MB>', '单个文件大小上限（MB）'
 const program = new Command()
   .name('zg')
   .description('整改通：读取、核验整改报告，管理整改台账')
-  .showHelpAfterError('（用 zg --help 查看用法）')
-  .configureOutput({ outputError: (s, write) => write(s) });
+  // commander's own refusals (unknown option, missing argument) come to reportFailure, which says them in Chinese
+  .exitOverride()
+  .configureOutput({ outputError: () => {} });
 
 program
   .command('parse')

@@ -51,8 +51,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // proxy every request would come from the proxy's address (one stranger's failures would throttle everyone); such a
   // deployment needs trustProxy set to the proxy's address (a ZG_TRUST_PROXY setting) so req.ip is the client's.
   const app = Fastify({
-    // errors are always logged (a 500 names its request id to the person, who passes it on); everything with ZG_LOG=on
-    logger: opts.logger ? true : { level: 'error' },
+    // errors and warnings are always logged (a 500 names its request id to the person, who passes it on); all with ZG_LOG=on
+    logger: opts.logger ? true : { level: 'warn' },
     genReqId: () => randomBytes(6).toString('hex'),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

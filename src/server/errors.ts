@@ -54,7 +54,8 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   }
   const known = explainFailure(err);
   if (known) {
-    if (known.kind === 'unavailable') req.log.warn({ err, detail: known.detail }, 'refused: %s', known.message);
+    // the machine's trouble, and an import refused to save a problem from being lost, are for the administrator too
+    if (known.kind === 'unavailable' || known.apiCode === 'IMPORT_MISMATCH') req.log.warn({ err, detail: known.detail, reqId: req.id }, 'refused: %s', known.message);
     const extra: Record<string, unknown> = known.reasons.length ? { reasons: known.reasons } : {};
     if (known instanceof ImportError) extra.failures = known.failures;
     return send(STATUS[known.kind], known.apiCode, known.message, extra);
