@@ -37,7 +37,7 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
     expect(noDir).toMatchObject({ code: 2, err: expect.stringContaining(`输出目录“${join(dir, '没有的目录')}”不存在`) });
     const isDir = zg(['export', 'ledger', '-o', dir]);
     expect(isDir).toMatchObject({ code: 2, err: expect.stringContaining(`“${dir}”是一个目录`) });
-    const usage = zg(['export', 'ledger', '--bogus']);
+    const usage = zg(['sources', '--bogus']);
     expect(usage).toMatchObject({ code: 2, err: expect.stringContaining('不认识的选项“--bogus”。用 zg --help 查看用法') });
     for (const r of [missing, noDir, isDir, usage]) expect(r.err).not.toContain('内部错误');
     expect(existsSync(join(dir, 'errors.log'))).toBe(false);
