@@ -2,11 +2,12 @@
 // directory (./data, or ZG_DATA). Migrations are applied at every open. One schema and one query layer for both.
 // The event log's head is anchored in a checkpoint file beside the data (or where ZG_AUDIT_CHECKPOINT says).
 import { join } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, type Dialect } from 'kysely';
+import { Kysely, Migrator, type Dialect } from 'kysely';
 import pg from 'pg';
 import { AuditCheckpointKeeper } from './audit-checkpoint-keeper.ts';
 import { watchEventCommits } from './event-commit-hook.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { SplitPoolDialect } from './split-pool-dialect.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { ensureRoomFor } from './disk-space.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -74,12 +75,18 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 
 export async function openLedger(opts: OpenOptions): Promise<Ledger> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.ZG_DB_POOL ?? 20) });
-    // an idle connection the server ended (a restart, an administrator): the pool opens a new one when needed; without
-    // a listener the error would end the process
-    pool.on('error', (e) => process.emitWarning(`database connection lost while idle: ${e.message}`));
+    // transactions and single statements draw on pools of their own (split-pool-dialect.ts): writers waiting on the
+    // event log's lock never hold every connection a reader needs
+    const size = Math.max(2, Number(process.env.ZG_DB_POOL ?? 20));
+    const pools = [Math.ceil(size / 2), Math.floor(size / 2)].map((max) => {
+      const pool = new pg.Pool({ connectionString: opts.url, max });
+      // an idle connection the server ended (a restart, an administrator): the pool opens a new one when needed;
+      // without a listener the error would end the process
+      pool.on('error', (e) => process.emitWarning(`database connection lost while idle: ${e.message}`));
+      return pool;
+    }) as [pg.Pool, pg.Pool];
     const auditCheckpoint = opts.auditCheckpoint ?? null;
-    const { db, close } = anchored(new PostgresDialect({ pool }), auditCheckpoint);
+    const { db, close } = anchored(new SplitPoolDialect(...pools), auditCheckpoint);
     await migrate(db);
     return { db, kind: 'server', auditCheckpoint, close };
   }
