@@ -82,6 +82,23 @@ export class PerfImportError extends UserError {
   }
 }
 
+/** A wrong user name or password (which of the two is not said). */
+export class LoginRefused extends UserError {
+  constructor(message: string) {
+    super('login', message, 'LOGIN_REFUSED');
+  }
+}
+
+/** Too many failures: the message says when to try again; `retryAfterSeconds` is for the Retry-After header. */
+export class LoginThrottled extends UserError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('throttled', message, 'TOO_MANY_ATTEMPTS');
+  }
+}
+
 /** The database, the disk or a worker cannot do it now; trying later (or freeing space) may help. */
 export class Unavailable extends UserError {
   constructor(message: string, detail?: string) {

@@ -3,7 +3,6 @@
 // with the request's id.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { LoginRefused, LoginThrottled } from '../services/accounts.ts';
 import { ImportError, type RefusalKind } from '../core/errors.ts';
 import { explainFailure } from '../services/explain-failure.ts';
 
@@ -46,8 +45,6 @@ function fastifyRefusal(fe: FastifyError): string {
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   const send = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => reply.code(status).send({ code, message, ...extra });
   if (err instanceof HttpError) return send(err.status, err.code, err.message);
-  if (err instanceof LoginRefused) return send(401, 'LOGIN_REFUSED', err.message);
-  if (err instanceof LoginThrottled) return send(429, 'TOO_MANY_ATTEMPTS', err.message);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => `${v.instancePath.replace(/^\//, '') || '请求'}：${v.message ?? '不符合要求'}`);
     return send(400, 'INVALID_INPUT', `提交的内容不符合要求：${issues.join('；')}`);

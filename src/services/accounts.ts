@@ -6,22 +6,12 @@ import { hash, verify } from '@node-rs/argon2';
 import { capabilities, scopeOf, subtreeOf, type Capability, type Role, type Scope } from '../core/access/permissions.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { ActionRefused } from '../core/errors.ts';
+import { ActionRefused, LoginRefused, LoginThrottled } from '../core/errors.ts';
 import { waitMessage } from '../core/access/login-throttle.ts';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './login-attempts.ts';
 
 export const SESSION_DAYS = 7;
 
-export class LoginRefused extends Error {}
-/** Too many failures: the message says when to try again; `retryAfterSeconds` is for the Retry-After header. */
-export class LoginThrottled extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(message);
-  }
-}
 
 export interface Viewer {
   readonly id: number;

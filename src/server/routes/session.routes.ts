@@ -1,7 +1,8 @@
 // Logging in and out, and who is logged in.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { login, LoginThrottled, logout, SESSION_DAYS, type Viewer } from '../../services/accounts.ts';
+import { login, logout, SESSION_DAYS, type Viewer } from '../../services/accounts.ts';
+import { LoginThrottled } from '../../core/errors.ts';
 import { ROLE_LABEL } from '../../core/access/permissions.ts';
 import type { Db } from '../../services/ledger.ts';
 import { forgetSession, SESSION_COOKIE } from '../auth.ts';
