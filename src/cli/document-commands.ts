@@ -5,6 +5,7 @@ import { generateItemForm, generateReport, ITEM_FORM_NAME, REPORT_NAME, type Ite
 import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
+import { isoDay } from './arguments.ts';
 
 const REPORT_KINDS = Object.keys(REPORT_NAME) as ReportKind[];
 const FORM_KINDS = Object.keys(ITEM_FORM_NAME) as ItemFormKind[];
@@ -15,8 +16,8 @@ export function registerDocumentCommands(program: Command): void {
     .description(`由台账生成公文（.docx）：${REPORT_KINDS.map((k) => `${k} ${REPORT_NAME[k]}`).join('；')}`)
     .argument('<kind>', REPORT_KINDS.join('|'))
     .option('--source <code>', '整改来源编号；数据库中只有一个来源时可不写')
-    .option('--as-of <date>', '统计截止日期，如 2024-11-30；默认今天')
-    .option('--date <date>', '成文日期；默认今天')
+    .option('--as-of <date>', '统计截止日期，如 2024-11-30；默认今天', isoDay('统计截止日期'))
+    .option('--date <date>', '成文日期；默认今天', isoDay('成文日期'))
     .option('--public', '公开版（按来源的公开设置隐去人名、手机号和内部记录）')
     .requiredOption('-o, --output <file>', '输出文件（.docx）')
     .action((kind: string, opts: { source?: string; asOf?: string; date?: string; public?: boolean; output: string }) =>

@@ -7,13 +7,14 @@ import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { SOURCE_KIND_LABEL, type SourceKind } from '../core/ledger/codes.ts';
 import type { Counts } from '../core/ledger/statistics.ts';
 import { importDocuments } from '../services/import-documents.ts';
-import { ledgerStatistics, listProblems, listSources, problemDetail, soleSourceCode, sourceClaims } from '../services/ledger-queries.ts';
+import { ledgerStatistics, listProblems, listSources, problemDetail, soleSourceCode, sourceClaims, sourceId } from '../services/ledger-queries.ts';
 import { verifyAudit } from '../services/audit.ts';
 import { describeAudit } from './audit-report.ts';
 import { exportLedger, importLedgerWorkbook } from '../services/ledger-workbook.ts';
 import { today } from '../services/today.ts';
 import { openDefaultLedger, type Ledger } from '../services/ledger.ts';
 import { checkOutput, writeOutput } from './output.ts';
+import { count, isoDay, status } from './arguments.ts';
 import { alreadyImported } from '../core/ledger/already-imported.ts';
 
 export const print = (s: string): void => void process.stdout.write(`${s}\n`);
@@ -74,15 +75,16 @@ export function registerLedgerCommands(program: Command): void {
     .command('problems')
     .description('问题清单：按来源、状态、牵头单位筛选，附预警颜色')
     .option('--source <code>', '整改来源编号，如 XC2025-01')
-    .option('--status <status>', '状态：not-started、in-progress、closure-requested、phased、completed')
+    .option('--status <status>', '状态：not-started、in-progress、closure-requested、phased、completed', status)
     .option('--unit <name>', '牵头单位')
     .option('--overdue', '只列超期未完成的问题')
     .option('--search <text>', '标题包含的文字')
-    .option('--limit <n>', '每页条数', '50')
-    .option('--offset <n>', '跳过条数', '0')
+    .option('--limit <n>', '每页条数', count('每页条数', 1), '50')
+    .option('--offset <n>', '跳过条数', count('跳过条数', 0), '0')
     .option('--json', '输出 JSON')
     .action((opts: { source?: string; status?: LedgerStatus; unit?: string; overdue?: boolean; search?: string; limit: string; offset: string; json?: boolean }) =>
       withLedger(async (l) => {
+        if (opts.source) await sourceId(l.db, opts.source); // a source that does not exist is named, not an empty list
         const r = await listProblems(l.db, { ...opts, today: today(), limit: Number(opts.limit), offset: Number(opts.offset) });
         if (opts.json) return json(r);
         print(`共 ${r.total} 个问题${r.total > r.items.length ? `，显示第 ${Number(opts.offset) + 1}—${Number(opts.offset) + r.items.length} 个` : ''}`);
@@ -123,7 +125,7 @@ export function registerLedgerCommands(program: Command): void {
     .command('stats')
     .description('台账统计（可按某日）：总数、已完成、阶段性完成、正在整改、未开始、超期、完成率，分方面、单位、类别，以及整改成果')
     .option('--source <code>', '整改来源编号；不写则统计全部来源')
-    .option('--as-of <date>', '统计日期 YYYY-MM-DD，默认今天')
+    .option('--as-of <date>', '统计日期 YYYY-MM-DD，默认今天', isoDay('统计日期'))
     .option('--json', '输出 JSON')
     .action((opts: { source?: string; asOf?: string; json?: boolean }) =>
       withLedger(async (l) => {

@@ -7,6 +7,7 @@ import { evaluationToLedger, exportEvaluation, importEvaluation, listEvaluations
 import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
+import { id } from './arguments.ts';
 import { PerfImportError } from '../core/errors.ts';
 
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
@@ -93,7 +94,7 @@ export function registerPerfCommands(program: Command): void {
   perf
     .command('export')
     .description('导出自评表：.xlsx 或 .docx（按输出文件的扩展名）')
-    .argument('<id>')
+    .argument('<id>', '绩效自评编号', id('绩效自评编号'))
     .requiredOption('-o, --output <file>', '输出文件（.xlsx 或 .docx）')
     .action((id: string, opts: { output: string }) =>
       withLedger(async (l) => {
@@ -108,7 +109,7 @@ export function registerPerfCommands(program: Command): void {
   perf
     .command('to-ledger')
     .description('把绩效自评中存在的问题和未达成的指标转为整改台账中的问题（来源类型：绩效自评）')
-    .argument('<id>')
+    .argument('<id>', '绩效自评编号', id('绩效自评编号'))
     .action((id: string) =>
       withLedger(async (l) => {
         const r = await evaluationToLedger(l, Number(id), process.env.USER ?? 'cli', today());

@@ -13,6 +13,7 @@ import { CATEGORY_LABEL, modelOf, type Category } from '../core/assessment/effec
 import { readFile } from 'node:fs/promises';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
+import { isoDay } from './arguments.ts';
 
 export function registerSuperviseCommands(program: Command): void {
   const supervise = program.command('supervise').description('督办');
@@ -38,7 +39,7 @@ export function registerSuperviseCommands(program: Command): void {
   supervise
     .command('sheet')
     .description('一周一调度：本周调度表（.xlsx），含各问题本周进展、是否按时报送、预警与督办，以及单位排名')
-    .option('--day <date>', '本周最后一天，默认今天')
+    .option('--day <date>', '本周最后一天，默认今天', isoDay('本周最后一天'))
     .requiredOption('-o, --output <file>', '输出文件（.xlsx）')
     .action((opts: { day?: string; output: string }) =>
       withLedger(async (l) => {

@@ -12,9 +12,17 @@ import { today } from '../services/today.ts';
 import { supervisionSchedule } from '../services/supervision-schedule.ts';
 import { configuredMail } from '../services/mail.ts';
 import { buildApp } from './app.ts';
+import { explainFailure } from '../services/explain-failure.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const ledger = await openDefaultLedger();
+// a start that cannot happen for a reason the person can fix (the database unreachable, the directory in use, no
+// room) says so in one sentence instead of a stack trace
+const ledger = await openDefaultLedger().catch((e: unknown) => {
+  const known = explainFailure(e);
+  if (!known) throw e;
+  console.error(`整改通未能启动：${known.message}`);
+  process.exit(2);
+});
 const admin = await ensureAdmin(ledger.db, process.env.ZG_ADMIN_PASSWORD);
 if (admin.created) {
   if (admin.password) console.log(`首次启动：已创建管理员账号 admin，密码 ${admin.password}（只显示这一次，请登录后妥善保管）`);

@@ -74,6 +74,7 @@ function databaseFailure(e: SystemError): UserError | null {
     return new Unavailable('与数据库服务器的连接中断，请稍后重试；未完成的操作没有写入', e.message);
   if (!e.severity) return null; // not an error PostgreSQL sent
   if (code === '28P01' || code === '28000') return new Unavailable('数据库服务器拒绝登录：DATABASE_URL 中的用户名或密码不正确', e.message);
+  if (code === '55000' && /not currently accepting connections/i.test(e.message)) return new Unavailable('数据库服务器上的这个数据库暂不接受连接（可能正在维护），请稍后重试', e.message);
   if (code === '3D000') return new Unavailable('数据库服务器上没有 DATABASE_URL 所指的数据库，请先建立', e.message);
   if (code === '53100') return new Unavailable('数据库服务器的磁盘已满，本次操作未写入；请清理后重试', e.message);
   if (code === '53300') return new Unavailable('数据库服务器的连接数已满，请稍后重试', e.message);

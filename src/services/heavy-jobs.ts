@@ -16,6 +16,15 @@ import { perfWorkbookText, writePerfWorkbook } from '../io/perf-workbook.ts';
 import { writeWeeklySheet } from '../io/supervision-sheet.ts';
 import { MAX_WORKBOOK_UNPACKED } from '../io/zip-limits.ts';
 import { comparableWords } from '../core/document/fingerprint.ts';
+import { meaningful, RecurrenceIndex } from '../core/recurrence/similarity.ts';
+import { words } from '../io/segmenter.ts';
+
+/** A problem as recurrence matching needs it: its words as stored, or null when never segmented. */
+interface Titled {
+  readonly id: number;
+  readonly title: string;
+  readonly words: string | null;
+}
 
 export interface ReadForImport {
   readonly doc: ReadDocument;
@@ -92,6 +101,28 @@ export const heavyJobs = {
 
   readLedgerWorkbook: (name: string, bytes: Uint8Array) => workbook(name, () => readLedgerWorkbook(bytes), (r) => new LedgerWorkbookError(r)),
   readSheetTable: (name: string, bytes: Uint8Array, sheet?: string) => workbook(name, () => readSheetTable(bytes, sheet), (r) => new LedgerWorkbookError(r)),
+  /**
+   * Recurrence: each new problem against the earlier ones by their meaningful words (segmented here where a problem
+   * has none stored yet; those are handed back to be stored), at most `perProblem` matches of `minScore` or more.
+   */
+  async matchRecurrences(
+    mine: readonly Titled[],
+    earlier: readonly (Titled & { sameUnit: boolean })[],
+    opts: { perProblem: number; minScore: number },
+  ): Promise<{ fresh: { id: number; words: string }[]; matches: { problem_id: number; earlier_id: number; kind: 'repeat' | 'common'; score: number }[] }> {
+    const fresh: { id: number; words: string }[] = [];
+    const termsOf = (p: Titled) => {
+      const w = p.words ?? meaningful(words(p.title)).join(' ');
+      if (p.words === null) fresh.push({ id: p.id, words: w });
+      return w ? w.split(' ') : [];
+    };
+    const index = new RecurrenceIndex(earlier.map((p) => ({ id: p.id, words: termsOf(p) })));
+    const same = new Map(earlier.map((p) => [p.id, p.sameUnit]));
+    const matches = mine.flatMap((p) =>
+      index.query(termsOf(p), opts.perProblem, opts.minScore).map((m) => ({ problem_id: p.id, earlier_id: m.id, kind: same.get(m.id) ? ('repeat' as const) : ('common' as const), score: m.score })),
+    );
+    return { fresh, matches };
+  },
   writeOfficialDocx,
   writeLedgerWorkbook,
   writePerfWorkbook,

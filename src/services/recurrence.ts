@@ -2,13 +2,12 @@
 // sources — of the same unit (屡审屡犯, a repeat) and of others (共性问题, common to several) — by the words they share;
 // the matches are shown with their scores and confirmed or dismissed by a person.
 import type { Scope } from '../core/access/permissions.ts';
-import { meaningful, RecurrenceIndex } from '../core/recurrence/similarity.ts';
-import { words } from '../io/segmenter.ts';
 import { sql } from 'kysely';
 import { appendEvents } from '../store/event.repository.ts';
 import { slices } from '../store/ledger.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { scopeSql } from './scope.ts';
+import { runHeavy } from './heavy-work.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
 
 /** Matches scoring below this are not shown: at 0.25 two titles share at least one telling term. */
@@ -17,48 +16,40 @@ export const PER_PROBLEM = 3;
 
 export const MATCH_KIND_LABEL = { repeat: '屡审屡犯', common: '共性问题' } as const;
 
-/** Each problem's meaningful words: stored ones as they are; the rest segmented now and stored for next time. */
-async function withWords<T extends { id: number; title: string; words: string | null }>(db: Db, rows: readonly T[]): Promise<(T & { terms: string[] })[]> {
-  const missing = rows.filter((r) => r.words === null);
-  const fresh = new Map(missing.map((r) => [r.id, meaningful(words(r.title)).join(' ')]));
-  for (const part of slices(missing, 5000))
-    await sql`update problem p set words = x.words from unnest(${part.map((r) => r.id)}::int[], ${part.map((r) => fresh.get(r.id) as string)}::text[]) as x(id, words) where p.id = x.id`.execute(db);
-  return rows.map((r) => {
-    const w = r.words ?? (fresh.get(r.id) as string);
-    return { ...r, terms: w ? w.split(' ') : [] };
-  });
+/** Words segmented now (for problems that had none) are stored for next time. */
+async function storeWords(db: Db, fresh: readonly { id: number; words: string }[]): Promise<void> {
+  for (const part of slices(fresh, 5000))
+    await sql`update problem p set words = x.words from unnest(${part.map((r) => r.id)}::int[], ${part.map((r) => r.words)}::text[]) as x(id, words) where p.id = x.id`.execute(db);
 }
 
 /** Matches the source's problems against every earlier source's; returns how many matches were recorded. */
 export async function matchSource(db: Db, code: string): Promise<number> {
   const source = await db.selectFrom('source').select(['id', 'inspected_unit_id', 'inspected_unit']).where('code', '=', code).executeTakeFirst();
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
-  const mine = await withWords(db, await db.selectFrom('problem').select(['id', 'title', 'words']).where('source_id', '=', source.id).execute());
-  const earlier = await withWords(
-    db,
-    await db
-      .selectFrom('problem as p')
-      .innerJoin('source as s', 's.id', 'p.source_id')
-      .select(['p.id', 'p.title', 'p.words', 's.inspected_unit_id', 's.inspected_unit'])
-      .where('p.source_id', '<', source.id)
-      .execute(),
-  );
+  const mine = await db.selectFrom('problem').select(['id', 'title', 'words']).where('source_id', '=', source.id).execute();
+  const earlier = await db
+    .selectFrom('problem as p')
+    .innerJoin('source as s', 's.id', 'p.source_id')
+    .select(['p.id', 'p.title', 'p.words', 's.inspected_unit_id', 's.inspected_unit'])
+    .where('p.source_id', '<', source.id)
+    .execute();
   if (mine.length === 0 || earlier.length === 0) return 0;
-  const index = new RecurrenceIndex(earlier.map((p) => ({ id: p.id, words: p.terms })));
-  const unitOf = new Map(earlier.map((p) => [p.id, p]));
   const sameUnit = (e: { inspected_unit_id: number | null; inspected_unit: string | null }) =>
     (source.inspected_unit_id !== null && e.inspected_unit_id === source.inspected_unit_id) || (!!source.inspected_unit && e.inspected_unit === source.inspected_unit);
-  const rows = mine.flatMap((p) =>
-    index.query(p.terms, PER_PROBLEM, MIN_SCORE).map((m) => ({
-      problem_id: p.id,
-      earlier_id: m.id,
-      kind: sameUnit(unitOf.get(m.id) as (typeof earlier)[number]) ? 'repeat' : 'common',
-      score: m.score.toFixed(3),
-    })),
+  // segmenting thousands of titles and scoring them is heavy work: the worker pool's, not the event loop's
+  const found = await runHeavy(
+    'matchRecurrences',
+    mine.map(({ id, title, words }) => ({ id, title, words })),
+    earlier.map(({ id, title, words, ...unit }) => ({ id, title, words, sameUnit: sameUnit(unit) })),
+    { perProblem: PER_PROBLEM, minScore: MIN_SCORE },
   );
-  if (rows.length === 0) return 0;
-  const inserted = await db.insertInto('recurrence_match').values(rows).onConflict((oc) => oc.columns(['problem_id', 'earlier_id']).doNothing()).returning('id').execute();
-  return inserted.length;
+  await storeWords(db, found.fresh);
+  let recorded = 0;
+  for (const part of slices(found.matches, 2000)) {
+    const rows = part.map((m) => ({ ...m, score: m.score.toFixed(3) }));
+    recorded += (await db.insertInto('recurrence_match').values(rows).onConflict((oc) => oc.columns(['problem_id', 'earlier_id']).doNothing()).returning('id').execute()).length;
+  }
+  return recorded;
 }
 
 /** A problem's matches, best first, with the earlier problem and its source. */

@@ -1,5 +1,6 @@
 // Writes and reads of the ledger's sources, aspects, problems and measures. Functions take the database handle (or
 // the caller's transaction) first; nothing here opens a transaction of its own.
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
@@ -19,7 +20,10 @@ export async function sourcesOfDocument(db: Tx, documentId: number): Promise<str
   return (await db.selectFrom('source').select('code').where('document_id', '=', documentId).orderBy('code').execute()).map((s) => s.code);
 }
 
+/** The next number of a source code in its year; called inside the transaction that writes the source. */
 export async function nextSourceSeq(db: Tx, prefix: string): Promise<number> {
+  // two imports at one moment would otherwise both take XC2025-03: the second waits for the first to commit
+  await sql`select pg_advisory_xact_lock(hashtext(${`source-seq:${prefix}`}))`.execute(db);
   const rows = await db.selectFrom('source').select('code').where('code', 'like', `${prefix}%`).execute();
   return rows.reduce((max, r) => Math.max(max, Number(r.code.slice(prefix.length)) || 0), 0) + 1;
 }

@@ -83,6 +83,9 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
       // an idle connection the server ended (a restart, an administrator): the pool opens a new one when needed;
       // without a listener the error would end the process
       pool.on('error', (e) => process.emitWarning(`database connection lost while idle: ${e.message}`));
+      // and one lost while in use (the server restarted mid-import): the query under way fails and its transaction
+      // is rolled back by the server; without a listener the client's 'error' event would end the process
+      pool.on('connect', (client) => client.on('error', (e) => process.emitWarning(`database connection lost while in use: ${e.message}`)));
       return pool;
     }) as [pg.Pool, pg.Pool];
     const auditCheckpoint = opts.auditCheckpoint ?? null;

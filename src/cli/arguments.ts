@@ -1,0 +1,29 @@
+// What the command line takes as a date, a count, an id or a status, checked as it is read: a value that cannot be one
+// is the user's mistake, said in Chinese with exit 2 (cli/failure.ts), before anything is opened.
+import { InvalidInput } from '../core/errors.ts';
+import { isIsoDate } from '../core/ledger/dates.ts';
+import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
+
+const MAX_INT = 2 ** 31 - 1; // PostgreSQL's int
+
+export const isoDay = (label: string) => (v: string) => {
+  if (!isIsoDate(v)) throw new InvalidInput(`${label}“${v}”不是有效日期，应写作 2025-06-30`);
+  return v;
+};
+
+export const count = (label: string, min: number) => (v: string) => {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > MAX_INT) throw new InvalidInput(`${label}“${v}”应为不小于 ${min} 的整数`);
+  return String(n);
+};
+
+export const id = (label: string) => (v: string) => {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < 1 || n > MAX_INT) throw new InvalidInput(`${label}“${v}”应为正整数`);
+  return v.trim();
+};
+
+export const status = (v: string): LedgerStatus => {
+  if (!(v in STATUS_LABEL)) throw new InvalidInput(`不认识的状态“${v}”，可选：${Object.entries(STATUS_LABEL).map(([k, l]) => `${k}（${l}）`).join('、')}`);
+  return v as LedgerStatus;
+};
