@@ -10,6 +10,26 @@ const MB = 1024 * 1024;
 export const NEEDED_TO_CREATE = 64 * MB;
 export const NEEDED_TO_OPEN = 16 * MB;
 
+/** Bytes free for us on the disk that holds `dir`; null when it cannot be told. */
+export function freeBytes(dir: string): number | null {
+  try {
+    const fs = statfsSync(dir);
+    return fs.bavail * fs.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A failure of the embedded database while its disk is all but full is the full disk's doing, whatever PGlite says
+ * ("cannot drop active portal" was seen): said as such, the original kept as the cause.
+ */
+export function fullDiskOr(dataDir: string | undefined, e: unknown): unknown {
+  const free = dataDir ? freeBytes(dataDir) : null;
+  if (free === null || free >= NEEDED_TO_OPEN) return e;
+  return new Unavailable(`数据目录“${dataDir}”所在磁盘已满（只剩 ${(free / MB).toFixed(1)} MB），本次操作未写入；请清理磁盘后重试`, String((e as Error)?.message ?? e));
+}
+
 export function ensureRoomFor(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true });
   const creating = !existsSync(join(dataDir, 'PG_VERSION'));

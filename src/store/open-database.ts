@@ -105,10 +105,14 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     });
     await lite.waitReady;
     const auditCheckpoint = opts.auditCheckpoint ?? (opts.dataDir ? join(opts.dataDir, CHECKPOINT_FILE) : null);
-    const dialect = new PGliteDialect(lite, async () => {
-      await lite.close();
-      release();
-    });
+    const dialect = new PGliteDialect(
+      lite,
+      async () => {
+        await lite.close();
+        release();
+      },
+      opts.dataDir,
+    );
     const { db, close } = anchored(dialect, auditCheckpoint);
     await migrate(db);
     return { db, kind: 'embedded', auditCheckpoint, close, dump: () => lite.dumpDataDir('none') };

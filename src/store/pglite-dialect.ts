@@ -13,6 +13,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
+import { fullDiskOr } from './disk-space.ts';
 
 /**
  * PGlite's one connection, handed to one holder at a time — but not first come, first served. A plain statement (a read,
@@ -64,11 +65,16 @@ class PGliteConnection implements DatabaseConnection {
   constructor(
     readonly db: PGlite,
     readonly turns: Turns,
+    readonly dataDir: string | undefined,
   ) {}
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
     this.release ??= await this.turns.take(q.sql === 'begin' ? 'transaction' : 'statement');
-    const r = await this.db.query<R>(q.sql, q.parameters as unknown[]);
-    return { rows: r.rows, ...(r.affectedRows !== undefined ? { numAffectedRows: BigInt(r.affectedRows) } : {}) };
+    try {
+      const r = await this.db.query<R>(q.sql, q.parameters as unknown[]);
+      return { rows: r.rows, ...(r.affectedRows !== undefined ? { numAffectedRows: BigInt(r.affectedRows) } : {}) };
+    } catch (e) {
+      throw fullDiskOr(this.dataDir, e);
+    }
   }
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -78,12 +84,16 @@ class PGliteConnection implements DatabaseConnection {
 
 class PGliteDriver implements Driver {
   readonly #turns = new Turns();
-  constructor(readonly db: PGlite, readonly onDestroy: () => Promise<void>) {}
+  constructor(
+    readonly db: PGlite,
+    readonly onDestroy: () => Promise<void>,
+    readonly dataDir: string | undefined,
+  ) {}
   async init(): Promise<void> {
     await this.db.waitReady;
   }
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new PGliteConnection(this.db, this.#turns);
+    return new PGliteConnection(this.db, this.#turns, this.dataDir);
   }
   async beginTransaction(c: DatabaseConnection): Promise<void> {
     await c.executeQuery(CompiledQuery.raw('begin'));
@@ -103,12 +113,17 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(readonly db: PGlite, readonly onDestroy: () => Promise<void>) {}
+  constructor(
+    readonly db: PGlite,
+    readonly onDestroy: () => Promise<void>,
+    /** where its files are, to tell a full disk from other failures */
+    readonly dataDir?: string,
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver() {
-    return new PGliteDriver(this.db, this.onDestroy);
+    return new PGliteDriver(this.db, this.onDestroy, this.dataDir);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();
