@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { importDocuments } from '../src/services/import-documents.ts';
+import { addEvidence } from '../src/services/problem-actions.ts';
 import { alreadyImported } from '../src/core/ledger/already-imported.ts';
 import { ledgerStatistics, listProblems, problemDetail } from '../src/services/ledger-queries.ts';
 import type { Ledger } from '../src/store/open-database.ts';
@@ -93,5 +94,22 @@ describe('the same report, again', () => {
     const both = await Promise.all([1, 2].map(() => importDocuments(l, [file], { actor: '整改办', today: TODAY })));
     expect(both.map(([r]) => r?.status).sort()).toEqual(['already-imported', 'imported']);
     expect(await l.db.selectFrom('source').select('code').execute()).toHaveLength(before.length + 1);
+  });
+});
+
+describe('a file kept in the ledger', () => {
+  it('comes back byte for byte, every byte value, at 5 MB', async () => {
+    const l = await testLedger();
+    try {
+      const file = join(dir, '字节.txt');
+      writeFileSync(file, longReport(1).replace('第九轮', '第八轮'));
+      const [r] = await importDocuments(l, [file], { actor: '整改办', today: TODAY });
+      const bytes = new Uint8Array(5 * 1024 * 1024).map((_, i) => (i * 7919) % 256);
+      const id = await addEvidence(l.db, `${r?.sources[0]?.code}-001`, { actor: '整改办', at: TODAY }, { name: '佐证.bin', bytes });
+      const kept = await l.db.selectFrom('evidence').select('bytes').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(Buffer.from(kept.bytes as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
+    } finally {
+      await l.close();
+    }
   });
 });
