@@ -97,6 +97,22 @@ describe('the same report, again', () => {
   });
 });
 
+describe('a file with no report in it', () => {
+  it('is refused by name, and not remembered as imported', async () => {
+    const l = await testLedger();
+    try {
+      const file = join(dir, '会议纪要.txt');
+      writeFileSync(file, '这是一份会议纪要。\n大家讨论了天气。\n');
+      await expect(importDocuments(l, [file], { actor: '整改办', today: TODAY })).rejects.toMatchObject({
+        failures: [{ file, reason: '文件“会议纪要.txt”中没有找到整改报告：应有报告标题和编号列出的问题' }],
+      });
+      expect(await l.db.selectFrom('document').select('id').execute()).toEqual([]);
+    } finally {
+      await l.close();
+    }
+  });
+});
+
 describe('a file kept in the ledger', () => {
   it('comes back byte for byte, every byte value, at 5 MB', async () => {
     const l = await testLedger();

@@ -66,6 +66,11 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
   for (const [i, read] of readers.entries()) {
     try {
       const r = await read();
+      // a file with nothing the ledger can take is refused by name, not "imported" as no sources and remembered
+      if (!r.reports.some(importable)) {
+        failures.push({ file: r.doc.file, reason: `文件“${r.doc.file.split(/[\\/]/).pop()}”中没有找到整改报告：应有报告标题和编号列出的问题` });
+        continue;
+      }
       docs.push({ ...r, bytes: r.doc.data, sha256: createHash('sha256').update(r.doc.data).digest('hex') });
     } catch (e) {
       if (!(e instanceof DocumentError)) throw e;
@@ -97,7 +102,7 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
         .executeTakeFirstOrThrow();
       const sources: ImportedSource[] = [];
       for (const [index, report] of reports.entries()) {
-        if (report.kind === 'unknown' && report.aspects.length === 0) continue;
+        if (!importable(report)) continue;
         const plan = planImport(report, opts.today, (opts.corrections ?? []).filter((c) => c.report === index));
         const written = await writeSource(trx, plan, report, {
           documentId,
@@ -121,6 +126,9 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
       await matchSource(ledger.db, src.code).catch((e: unknown) => process.emitWarning(`recurrence matching for ${src.code} failed: ${(e as Error).message}`));
   return results;
 }
+
+/** A report the ledger can take: one of a known kind, or one with aspects of problems. */
+const importable = (report: Report) => !(report.kind === 'unknown' && report.aspects.length === 0);
 
 /** Problems and specific problems the reader found in a report. */
 function countProblems(report: Report): number {
