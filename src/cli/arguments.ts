@@ -2,9 +2,8 @@
 // is the user's mistake, said in Chinese with exit 2 (cli/failure.ts), before anything is opened.
 import { InvalidInput } from '../core/errors.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
+import { INT_MAX } from '../core/limits.ts';
 import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
-
-const MAX_INT = 2 ** 31 - 1; // PostgreSQL's int
 
 export const isoDay = (label: string) => (v: string) => {
   if (!isIsoDate(v)) throw new InvalidInput(`${label}“${v}”不是有效日期，应写作 2025-06-30`);
@@ -13,13 +12,13 @@ export const isoDay = (label: string) => (v: string) => {
 
 export const count = (label: string, min: number) => (v: string) => {
   const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > MAX_INT) throw new InvalidInput(`${label}“${v}”应为不小于 ${min} 的整数`);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > INT_MAX) throw new InvalidInput(`${label}“${v}”应为不小于 ${min} 的整数`);
   return String(n);
 };
 
 export const id = (label: string) => (v: string) => {
   const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || n < 1 || n > MAX_INT) throw new InvalidInput(`${label}“${v}”应为正整数`);
+  if (!/^\d+$/.test(v.trim()) || n < 1 || n > INT_MAX) throw new InvalidInput(`${label}“${v}”应为正整数`);
   return v.trim();
 };
 

@@ -3,9 +3,9 @@
 // not know. Every route builds its schemas from these, so input that cannot mean anything is a 400 naming the field
 // — never a database error turned into a 500.
 import { z } from 'zod';
+import { INT_MAX } from '../core/limits.ts';
+import { isIsoDate } from '../core/ledger/dates.ts';
 
-/** PostgreSQL's `int`: an id or count beyond it is no row of ours, and the database would refuse to compare it. */
-export const INT_MAX = 2_147_483_647;
 /** Dates the ledger can mean: inspections, deadlines and reports of living memory and the planning horizon. */
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2100;
@@ -26,7 +26,7 @@ const inYears = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '应为 YYYY-MM-DD 格式的日期', abort: true })
-  .refine((s) => z.iso.date().safeParse(s).success, { message: '日期不存在', abort: true })
+  .refine(isIsoDate, { message: '日期不存在', abort: true })
   .refine((s) => inYears(Number(s.slice(0, 4))), `日期应在 ${FIRST_YEAR} 年至 ${LAST_YEAR} 年之间`);
 
 /** A month, written 2025-01. */

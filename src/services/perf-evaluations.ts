@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../core/check/finding.ts';
 import { problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
-import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.ts';
+import type { Evaluation } from '../core/perf/evaluation.ts';
 import { runHeavy } from './heavy-work.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { selfEvaluationDocument } from '../core/perf/self-evaluation-document.ts';
@@ -14,8 +14,7 @@ import type { Db, Ledger } from '../store/open-database.ts';
 import type { Database } from '../store/schema.ts';
 import type { ExpressionBuilder } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
-import { ActionRefused, NotFoundError, PerfImportError, StaleVersionError } from '../core/errors.ts';
-
+import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
 
 export interface ReadEvaluation {
   readonly evaluation: Evaluation;

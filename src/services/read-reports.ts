@@ -3,7 +3,6 @@
 import { DocumentError, readFileBytes, type DocumentFormat } from '../io/read-document.ts';
 import { runHeavy } from './heavy-work.ts';
 
-export { DocumentError };
 import type { Report } from '../core/document/model.ts';
 
 export interface FileReports {

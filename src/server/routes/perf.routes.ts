@@ -11,7 +11,8 @@ import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { readUploads, type Upload } from '../uploads.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
-import { idParam, INT_MAX, noQuery, positiveInt, strict, text } from '../input.ts';
+import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
+import { INT_MAX } from '../../core/limits.ts';
 
 const figure = z.number().finite().min(0).max(1e12).nullable();
 const amount = z.number().finite().min(-1e12).max(1e12);
