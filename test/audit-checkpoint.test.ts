@@ -81,7 +81,7 @@ async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJ
   // kept up after each commit, without waiting for the ledger to close
   await until(() => readCheckpoint(checkpoint)?.events === n);
   const cp = readCheckpoint(checkpoint);
-  expect(cp).toEqual({ events: n, head: expect.stringMatching(/^[0-9a-f]{64}$/), at: expect.any(String) });
+  expect(cp).toEqual({ events: n, head: expect.stringMatching(/^[0-9a-f]{64}$/), first: expect.stringMatching(/^[0-9a-f]{64}$/), at: expect.any(String) });
   const workbook = join(base, `台账-${Math.random().toString(36).slice(2)}.xlsx`);
   writeFileSync(workbook, await exportLedger(l.db, 'XC2025-01', TODAY));
   expect(await verifyAudit(l)).toMatchObject({ checked: n, firstBroken: null, anchor: { state: 'ok', events: n, checkpoint: cp } });
@@ -143,6 +143,22 @@ describe('the audit checkpoint', () => {
       await owner.close();
     }
   });
+
+  it.skipIf(usingServer())('tells a workbook exported from another ledger from a log cut short', async () => {
+    const other = await openLedger({ dataDir: await dataDir('other') });
+    await someLedger(other); // more entries than the ledger checked below
+    const workbook = join(base, '别的台账.xlsx');
+    writeFileSync(workbook, await exportLedger(other.db, 'XC2025-01', TODAY));
+    await other.close();
+    const dir = await dataDir('mine');
+    const mine = await openLedger({ dataDir: dir });
+    await createUnit(mine.db, '整改办', { name: '区财政局' });
+    await mine.close();
+    const r = zg({ ZG_DATA: dir }, 'audit', 'verify', '--against', workbook);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).not.toContain('截断');
+    expect(r.out).toMatch(new RegExp(`工作簿“${workbook}”的检查点（[^）]+）记的不是这本台账的操作日志：其首条记录哈希为 [0-9a-f]{12}…，本台账为 [0-9a-f]{12}…；请确认文件是否取错`));
+  }, 60_000);
 
   it('says when the head is anchored nowhere', async () => {
     const l = await testLedger(); // in memory, or a server without ZG_AUDIT_CHECKPOINT

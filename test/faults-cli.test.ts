@@ -2,7 +2,7 @@
 // thing, with exit code 2 — never 内部错误 (issue 14).
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { reportFailure } from '../src/cli/failure.ts';
@@ -15,7 +15,7 @@ const data = join(dir, 'data');
 function zg(args: string[], env: NodeJS.ProcessEnv = {}) {
   const e: NodeJS.ProcessEnv = { ...process.env, ZG_DATA: data, ZG_TODAY: '2025-01-15', ZG_ERROR_LOG: join(dir, 'errors.log'), ...env };
   if (!('DATABASE_URL' in env)) delete e.DATABASE_URL; // the embedded database a user gets by default
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/zg.mjs'), ...args], { env: e, encoding: 'utf8', cwd: dir });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/zg.mjs'), ...args], { env: e, encoding: 'utf8', cwd: dir, timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -41,6 +41,15 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
     expect(usage).toMatchObject({ code: 2, err: expect.stringContaining('不认识的选项“--bogus”。用 zg --help 查看用法') });
     for (const r of [missing, noDir, isDir, usage]) expect(r.err).not.toContain('内部错误');
     expect(existsSync(join(dir, 'errors.log'))).toBe(false);
+  });
+
+  it('says when the data directory is a file, or cannot be made where ZG_DATA points, instead of hanging', () => {
+    const file = join(dir, '数据.txt');
+    writeFileSync(file, '不是目录');
+    expect(zg(['sources'], { ZG_DATA: file })).toMatchObject({ code: 2, err: `zg: 数据目录“${file}”是一个文件，不是目录；请用 ZG_DATA 指定一个目录\n` });
+    // under /proc Node's own recursive mkdir retries for ever; the command must end, with a sentence
+    const proc = zg(['sources'], { ZG_DATA: '/proc/zg-data' });
+    expect(proc).toMatchObject({ code: 2, err: 'zg: 无法在“/proc”中建立数据目录“/proc/zg-data”：该位置不能建立目录；请用 ZG_DATA 指定其他位置\n' });
   });
 
   it('says the disk is full, and leaves no half-written file', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { addEvidence } from '../src/services/problem-actions.ts';
+import { readStoredFile } from '../src/store/file-store.ts';
 import { alreadyImported } from '../src/core/ledger/already-imported.ts';
 import { ledgerStatistics, listProblems, problemDetail } from '../src/services/ledger-queries.ts';
 import type { Ledger } from '../src/store/open-database.ts';
@@ -57,6 +58,9 @@ describe('a report numbering its problems past 999', () => {
     const p1000 = await problemDetail(l.db, `${code}-1000`, TODAY);
     expect(p999.measures.map((m) => m.text)).toEqual([expect.stringContaining('第999号')]);
     expect(p1000.measures.map((m) => m.text)).toEqual([expect.stringContaining('第1000号')]);
+    // and the ledger lists them in the order of their numbers: 1000 follows 999, not 100
+    const around = await listProblems(l.db, { source: code, today: TODAY, limit: 3, offset: 998 });
+    expect(around.items.map((p) => p.code)).toEqual([`${code}-999`, `${code}-1000`, `${code}-1001`]);
   });
 });
 
@@ -122,8 +126,14 @@ describe('a file kept in the ledger', () => {
       const [r] = await importDocuments(l, [file], { actor: '整改办', today: TODAY });
       const bytes = new Uint8Array(5 * 1024 * 1024).map((_, i) => (i * 7919) % 256);
       const id = await addEvidence(l.db, `${r?.sources[0]?.code}-001`, { actor: '整改办', at: TODAY }, { name: '佐证.bin', bytes });
-      const kept = await l.db.selectFrom('evidence').select('bytes').where('id', '=', id).executeTakeFirstOrThrow();
-      expect(Buffer.from(kept.bytes as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
+      const { sha256 } = await l.db.selectFrom('evidence').select('sha256').where('id', '=', id).executeTakeFirstOrThrow();
+      const kept = await readStoredFile(l.db, sha256);
+      expect(kept && Buffer.from(kept).equals(Buffer.from(bytes))).toBe(true);
+      // the same content attached again, under another name, is kept once and read back the same
+      const again = await addEvidence(l.db, `${r?.sources[0]?.code}-001`, { actor: '整改办', at: TODAY }, { name: '再次.bin', bytes });
+      expect((await l.db.selectFrom('evidence').select('sha256').where('id', '=', again).executeTakeFirstOrThrow()).sha256).toBe(sha256);
+      expect(await l.db.selectFrom('file_blob').select('sha256').where('sha256', '=', sha256).execute()).toHaveLength(1);
+      expect(Buffer.from((await readStoredFile(l.db, sha256)) as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
     } finally {
       await l.close();
     }

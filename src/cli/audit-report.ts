@@ -19,6 +19,8 @@ function headFault(a: HeadAnchor, whose: (where: string) => string): string | nu
     return `操作日志被截断：${whose(a.where)}（${localTime(a.checkpoint.at)}）记录 ${a.checkpoint.events} 条，现仅有 ${a.events} 条，末尾至少 ${a.checkpoint.events - a.events} 条已被删去`;
   if (a.state === 'altered')
     return `操作日志与检查点不符：${whose(a.where)}（${localTime(a.checkpoint.at)}）记录第 ${a.checkpoint.events} 条的哈希为 ${short(a.checkpoint.head)}，现为 ${short(a.hashThere)}；该条及之前的记录被替换过（现有 ${a.events} 条）`;
+  if (a.state === 'other-log')
+    return `${whose(a.where)}（${localTime(a.checkpoint.at)}）记的不是这本台账的操作日志：其首条记录哈希为 ${short(a.checkpoint.first ?? '')}，本台账为 ${short(a.firstHere)}；请确认文件是否取错，若确是本台账的，说明整个操作日志被替换过`;
   return null;
 }
 

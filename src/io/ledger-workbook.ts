@@ -19,6 +19,8 @@ export interface WorkbookSource {
 export interface WorkbookCheckpoint {
   readonly events: number;
   readonly head: string;
+  /** the log's first entry's hash: which ledger it is (absent in workbooks exported before it was recorded) */
+  readonly first?: string | undefined;
   /** ISO */
   readonly at: string;
 }
@@ -31,7 +33,7 @@ export interface WorkbookContent {
 }
 
 export const CHECKPOINT_SHEET = '操作日志检查点';
-const CHECKPOINT_LABELS = { events: '操作日志条数', head: '末条记录哈希', at: '记录时间' } as const;
+const CHECKPOINT_LABELS = { events: '操作日志条数', head: '末条记录哈希', first: '首条记录哈希', at: '记录时间' } as const;
 
 const SOURCE_FIELDS: [keyof WorkbookSource, string][] = [
   ['code', '来源编号'],
@@ -97,6 +99,7 @@ export async function writeLedgerWorkbook(c: WorkbookContent): Promise<Uint8Arra
     cs.columns = [{ header: '项目', width: 16 }, { header: '内容', width: 70 }];
     cs.addRow([CHECKPOINT_LABELS.events, c.checkpoint.events]);
     cs.addRow([CHECKPOINT_LABELS.head, c.checkpoint.head]);
+    if (c.checkpoint.first) cs.addRow([CHECKPOINT_LABELS.first, c.checkpoint.first]);
     cs.addRow([CHECKPOINT_LABELS.at, c.checkpoint.at]);
     cs.addRow(['说明', '导出时操作日志的条数和末条记录的哈希。用 zg audit verify --against 本文件 可核对操作日志此后没有被删去末尾的记录。']);
   }
@@ -244,7 +247,8 @@ export async function readWorkbookCheckpoint(bytes: Uint8Array): Promise<Workboo
   const events = Number(byLabel.get(CHECKPOINT_LABELS.events));
   const head = String(byLabel.get(CHECKPOINT_LABELS.head) ?? '');
   const at = String(byLabel.get(CHECKPOINT_LABELS.at) ?? '');
-  return Number.isSafeInteger(events) && events >= 0 && /^[0-9a-f]{64}$/.test(head) && at ? { events, head, at } : null;
+  const first = String(byLabel.get(CHECKPOINT_LABELS.first) ?? '');
+  return Number.isSafeInteger(events) && events >= 0 && /^[0-9a-f]{64}$/.test(head) && at ? { events, head, ...(/^[0-9a-f]{64}$/.test(first) ? { first } : {}), at } : null;
 }
 
 export const SOURCE_LABELS = Object.fromEntries(SOURCE_FIELDS.map(([k, label]) => [k, label])) as Record<keyof WorkbookSource, string>;

@@ -17,7 +17,7 @@ export async function assessSource(db: Db, code: string, today: string, scope?: 
     .select(sql<number>`(select count(*)::int from measure m where m.problem_id = p.id)`.as('measures'))
     .where('p.source_id', '=', id)
     .where('p.parent_id', 'is', null)
-    .orderBy('p.code')
+    .orderBy('p.code_order')
     .execute();
   const problems: AssessedProblem[] = rows.map((r) => ({
     code: r.code,
@@ -47,7 +47,7 @@ export async function assessSource(db: Db, code: string, today: string, scope?: 
 
 /** Every source in scope assessed, best first: a comparison across the units inspected. */
 export async function compareSources(db: Db, today: string, scope?: Scope, model: EffectivenessModel = DEFAULT_MODEL) {
-  const codes = await db.selectFrom('source as s').select('code').where('kind', '!=', 'self-evaluation').orderBy('code').execute();
+  const codes = await db.selectFrom('source as s').select('code').where('kind', '!=', 'self-evaluation').orderBy(sql`code_order(code)`).execute();
   const out = [];
   for (const { code } of codes) {
     const a = await assessSource(db, code, today, scope, model).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));

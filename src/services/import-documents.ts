@@ -1,7 +1,6 @@
 // Use case: import published reports into the ledger. All files are read first; then one transaction writes every
 // source, aspect, problem, measure, status, claim and outcome. The same bytes imported again change nothing; a file
 // that cannot be read, or any failure while writing, leaves the database as it was.
-import { createHash } from 'node:crypto';
 import { childCode, problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
 import { planImport, type Correction, type ImportPlan, type PlannedProblem } from '../core/ledger/import-plan.ts';
 import { DocumentError, readFileBytes } from '../io/read-document.ts';
@@ -12,6 +11,7 @@ import { sql } from 'kysely';
 import type { SameAs } from '../core/ledger/already-imported.ts';
 import { findDocument, nextSourceSeq, slices, sourcesOfDocument, type Tx } from '../store/ledger.repository.ts';
 import type { Ledger } from '../store/open-database.ts';
+import { sha256Of, storeFile } from '../store/file-store.ts';
 import type { Report } from '../core/document/model.ts';
 import { matchSource } from './recurrence.ts';
 import { ActionRefused, ImportError, ImportMismatchError } from '../core/errors.ts';
@@ -71,13 +71,15 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
         failures.push({ file: r.doc.file, reason: `文件“${r.doc.file.split(/[\\/]/).pop()}”中没有找到整改报告：应有报告标题和编号列出的问题` });
         continue;
       }
-      docs.push({ ...r, bytes: r.doc.data, sha256: createHash('sha256').update(r.doc.data).digest('hex') });
+      docs.push({ ...r, bytes: r.doc.data, sha256: sha256Of(r.doc.data) });
     } catch (e) {
       if (!(e instanceof DocumentError)) throw e;
       failures.push({ file: e.file || String(i + 1), reason: e.reason });
     }
   }
   if (failures.length) throw new ImportError(failures);
+  // the files are kept first, chunk by chunk and outside the transaction (store/file-store.ts)
+  for (const d of docs) await storeFile(ledger.db, d.bytes);
 
   const results = await ledger.db.transaction().execute(async (trx) => {
     const results: ImportResult[] = [];
@@ -97,7 +99,7 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
       const fileName = doc.file.split(/[\\/]/).pop() as string;
       const { id: documentId } = await trx
         .insertInto('document')
-        .values({ sha256, fingerprint, file_name: fileName, format: doc.format, size: bytes.length, bytes, imported_by: opts.actor })
+        .values({ sha256, fingerprint, file_name: fileName, format: doc.format, size: bytes.length, imported_by: opts.actor })
         .returning('id')
         .executeTakeFirstOrThrow();
       const sources: ImportedSource[] = [];
@@ -278,7 +280,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
   for (const slice of slices(closed)) {
     const evidence = await trx
       .insertInto('evidence')
-      .values(slice.map((f) => ({ problem_id: idOf(f), ...ctx.evidence, bytes: null, document_id: ctx.documentId, uploaded_by: ctx.actor })))
+      .values(slice.map((f) => ({ problem_id: idOf(f), ...ctx.evidence, document_id: ctx.documentId, uploaded_by: ctx.actor })))
       .returning(['id', 'problem_id'])
       .execute();
     await trx

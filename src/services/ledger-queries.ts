@@ -95,7 +95,7 @@ export async function sourceClaims(db: Db, code: string, today: string, scope?: 
 
 /** The code of the one source the ledger holds, for commands that may leave `--source` out. */
 export async function soleSourceCode(db: Db, scope?: Scope): Promise<string> {
-  const rows = await db.selectFrom('source as s').select('code').where(sourceScopeSql(scope)).orderBy('code').limit(6).execute();
+  const rows = await db.selectFrom('source as s').select('code').where(sourceScopeSql(scope)).orderBy(sql`code_order(code)`).limit(6).execute();
   if (rows.length === 1) return (rows[0] as { code: string }).code;
   if (rows.length === 0) throw new NotFoundError('台账中还没有整改来源，请先导入');
   throw new NotFoundError(`台账中有多个整改来源（${rows.slice(0, 5).map((r) => r.code).join('、')}${rows.length > 5 ? '等' : ''}），请用 --source 指定`);
@@ -109,7 +109,7 @@ export async function listSources(db: Db, scope?: Scope) {
     .where(sourceScopeSql(scope))
     .where(sql<boolean>`(p.id is null or ${scopeSql(scope)})`)
     .groupBy('s.id')
-    .orderBy('s.code')
+    .orderBy(sql`code_order(s.code)`)
     .execute();
 }
 
@@ -168,16 +168,16 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
   if (q.triage) base = q.triage === 'none' ? base.where('p.triage', 'is', null) : base.where('p.triage', '=', q.triage);
   if (q.supervised)
     base = base.where(sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in ('completed', 'phased')))`);
-  const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code';
+  const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code_order';
   // the total by a count the planner can answer without the joins; the page in order by an index; the per-row
   // extras computed for the page's rows only
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const page = base
     .leftJoin('person as ll', 'll.id', 'p.lead_leader_id')
     .leftJoin('person as rp', 'rp.id', 'p.responsible_person_id')
-    .select(['p.id', 'p.code', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'p.version', 'u.name as unit', 's.code as source', 's.warning', 'a.title as aspect', 'll.name as lead_leader', 'rp.name as responsible_person'])
+    .select(['p.id', 'p.code', 'p.code_order', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'p.version', 'u.name as unit', 's.code as source', 's.warning', 'a.title as aspect', 'll.name as lead_leader', 'rp.name as responsible_person'])
     .orderBy(sortColumn)
-    .orderBy('p.code')
+    .orderBy('p.code_order')
     .limit(q.limit ?? 50)
     .offset(q.offset ?? 0);
   const rows = await db
@@ -189,7 +189,7 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
       sql<{ kind: string; at: string } | null>`(select json_build_object('kind', sa.kind, 'at', sa.at) from supervision_action sa where sa.problem_id = pg.id order by sa.at desc, sa.id desc limit 1)`.as('last_supervision'),
     ])
     .orderBy(sql.ref(`pg.${sortColumn.split('.')[1]}`))
-    .orderBy('pg.code')
+    .orderBy('pg.code_order')
     .execute();
   return {
     total,
@@ -242,7 +242,7 @@ export async function listMeasures(db: Db, q: MeasureListQuery) {
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const items = await base
     .select(['p.code as problem', 'p.title as problemTitle', 'm.ordinal', 'm.text', 'm.status', 'm.progress', 'm.deadline', 'u.name as ownerUnit', 'o.name as ownerPerson', 'pu.name as leadUnit'])
-    .orderBy('p.code')
+    .orderBy('p.code_order')
     .orderBy('m.ordinal')
     .limit(q.limit ?? 50)
     .offset(q.offset ?? 0)

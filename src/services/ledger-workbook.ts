@@ -1,7 +1,6 @@
 // Use cases: a source's ledger out as an .xlsx workbook (the four lists), and a workbook in — ours, or a unit's own
 // read through a mapping of its columns — every row checked first, every fault named by sheet and row, and nothing
 // written unless all of it is right.
-import { createHash } from 'node:crypto';
 import { readMeasureRow, readProblemRow, type SheetMeasure, type SheetProblem } from '../core/ledger/ledger-sheet.ts';
 import { thresholdsOf, warningColour } from '../core/ledger/warning.ts';
 import { sourceKindOf, type SourceKind } from '../core/ledger/codes.ts';
@@ -14,6 +13,7 @@ import { appendEvents } from '../store/event.repository.ts';
 import { auditHead } from '../store/audit-checkpoint.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
+import { storeFile } from '../store/file-store.ts';
 import { LedgerWorkbookError, NotFoundError } from '../core/errors.ts';
 
 
@@ -32,7 +32,7 @@ export async function exportLedger(db: Db, code: string, today: string): Promise
     .select(['p.id', 'p.code', 'a.title as aspect', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible'])
     .select(['p.deadline', 'p.target', 'p.amount_due', 'p.amount_unit', 'p.progress', 'p.start_date', 'p.last_progress_at'])
     .where('p.source_id', '=', source.id)
-    .orderBy('p.code')
+    .orderBy('p.code_order')
     .execute();
   const ids = rows.map((r) => r.id);
   const cooperating = ids.length
@@ -47,7 +47,7 @@ export async function exportLedger(db: Db, code: string, today: string): Promise
         .leftJoin('person as o', 'o.id', 'm.owner_person_id')
         .select(['p.code', 'm.ordinal', 'm.text', 'u.name as unit', 'o.name as person', 'm.deadline', 'm.status', 'm.progress'])
         .where('m.problem_id', 'in', ids)
-        .orderBy('p.code')
+        .orderBy('p.code_order')
         .orderBy('m.ordinal')
         .execute()
     : [];
@@ -238,7 +238,8 @@ const FIELDS_OF: Record<string, readonly string[]> = {
  * everything else (its status too, when the workbook has no status column).
  */
 async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uint8Array, opts: WorkbookImportOptions, mapped?: ReadonlySet<string>): Promise<WorkbookImportResult> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // the workbook is kept first, chunk by chunk and outside the transaction (store/file-store.ts)
+  const sha256 = await storeFile(ledger.db, bytes);
   return ledger.db.transaction().execute(async (trx) => {
     const names = await nameIndex(trx);
     let source = await trx.selectFrom('source').select(['id', 'code']).where('code', '=', wb.code).executeTakeFirst();
@@ -253,7 +254,7 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
     }
     const document =
       (await trx.selectFrom('document').select('id').where('sha256', '=', sha256).executeTakeFirst()) ??
-      (await trx.insertInto('document').values({ sha256, file_name: opts.fileName, format: 'xlsx', size: bytes.length, bytes, imported_by: opts.actor }).returning('id').executeTakeFirstOrThrow());
+      (await trx.insertInto('document').values({ sha256, file_name: opts.fileName, format: 'xlsx', size: bytes.length, imported_by: opts.actor }).returning('id').executeTakeFirstOrThrow());
     const aspects = new Map<string, number>();
     for (const a of await trx.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', source.id).execute()) aspects.set(a.title, a.id);
     const known = new Map((await trx.selectFrom('problem').select(['id', 'code', 'status', 'version']).where('source_id', '=', source.id).execute()).map((p) => [p.code, p]));

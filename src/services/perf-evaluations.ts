@@ -1,7 +1,6 @@
 // Use cases of budget performance self-evaluation: read one from a file (text, .docx, .pdf or .xlsx) and score it;
 // keep it (one transaction, with the file); edit it (versioned); export the 自评表 as .xlsx or .docx; and turn its
 // problems — the narrative's 存在的问题 and every indicator that fell short — into ledger problems with one action.
-import { createHash } from 'node:crypto';
 import type { Finding } from '../core/check/finding.ts';
 import { problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
@@ -11,6 +10,7 @@ import { selfEvaluationDocument } from '../core/perf/self-evaluation-document.ts
 import { appendEvents } from '../store/event.repository.ts';
 import { nextSourceSeq } from '../store/ledger.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
+import { storeFile } from '../store/file-store.ts';
 import type { Database } from '../store/schema.ts';
 import type { ExpressionBuilder } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
@@ -43,11 +43,11 @@ function visible(scope: Scope | undefined) {
 
 export async function importEvaluation(ledger: Ledger, file: { name: string; bytes: Uint8Array }, actor: string, ownerUnitId: number | null = null): Promise<{ id: number; evaluation: Evaluation; scored: ScoredEvaluation; origin: (line: number) => string }> {
   const read = await readEvaluation(file.name, file.bytes);
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const sha256 = await storeFile(ledger.db, file.bytes);
   const id = await ledger.db.transaction().execute(async (trx) => {
     const document =
       (await trx.selectFrom('document').select('id').where('sha256', '=', sha256).executeTakeFirst()) ??
-      (await trx.insertInto('document').values({ sha256, file_name: file.name, format: read.format, size: file.bytes.length, bytes: file.bytes, imported_by: actor }).returning('id').executeTakeFirstOrThrow());
+      (await trx.insertInto('document').values({ sha256, file_name: file.name, format: read.format, size: file.bytes.length, imported_by: actor }).returning('id').executeTakeFirstOrThrow());
     const { id } = await trx
       .insertInto('perf_evaluation')
       .values({ unit: read.evaluation.unit, year: read.evaluation.year, data: JSON.stringify(read.evaluation), document_id: document.id, owner_unit_id: ownerUnitId, created_by: actor })

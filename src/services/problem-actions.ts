@@ -1,7 +1,6 @@
 // Use cases that change a problem: report progress, attach evidence, request and decide closure (销号), request and
 // decide an extension, record supervision, look-backs and outcomes. Each runs in one transaction, asks the state
 // machine in core/ledger whether the step is allowed, refuses a stale version, and writes the event log.
-import { createHash } from 'node:crypto';
 import { transition, type LedgerStatus, type ProblemAction, type ProblemState } from '../core/ledger/problem-state.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import { shiftDecimal, normalizeDecimal, type MoneyUnit } from '../core/document/money.ts';
@@ -9,6 +8,7 @@ import { sniffFormat } from '../io/read-document.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Database } from '../store/schema.ts';
 import type { Db } from '../store/open-database.ts';
+import { storeFile } from '../store/file-store.ts';
 import type { Transaction, Updateable } from 'kysely';
 import { scopeSql } from './scope.ts';
 import type { Scope } from '../core/access/permissions.ts';
@@ -135,11 +135,12 @@ function mimeOf(bytes: Uint8Array): string {
 
 export async function addEvidence(db: Db, code: string, who: Actor, file: { name: string; bytes: Uint8Array }): Promise<number> {
   if (file.bytes.length === 0) throw new ActionRefused(`佐证材料“${file.name}”是空文件`);
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  // kept first, chunk by chunk and outside the transaction (store/file-store.ts)
+  const sha256 = await storeFile(db, file.bytes);
   return step(db, code, who, null, async (trx, p) => {
     const { id } = await trx
       .insertInto('evidence')
-      .values({ problem_id: p.id, file_name: file.name, sha256, size: file.bytes.length, mime: mimeOf(file.bytes), bytes: file.bytes, uploaded_by: who.actor })
+      .values({ problem_id: p.id, file_name: file.name, sha256, size: file.bytes.length, mime: mimeOf(file.bytes), uploaded_by: who.actor })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { event: 'add-evidence', detail: { evidence: id, fileName: file.name, sha256, size: file.bytes.length }, result: id };

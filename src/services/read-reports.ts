@@ -27,6 +27,12 @@ export async function readReportFiles(files: readonly string[], maxBytes?: numbe
   return out;
 }
 
+/** An uploaded document, read and checked, as JSON made off the event loop (a FileReports without `error`). */
+export async function readReportBytesAsJson(name: string, bytes: Uint8Array, maxBytes?: number): Promise<Buffer> {
+  const json = await runHeavy('readReportJson', name, bytes, maxBytes);
+  return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+}
+
 /** An uploaded document, read and checked without touching the ledger; DocumentError when it cannot be read. */
 export async function readReportBytes(name: string, bytes: Uint8Array, maxBytes?: number): Promise<FileReports> {
   return { ...(await runHeavy('readReport', name, bytes, maxBytes)), error: null };

@@ -25,7 +25,7 @@ async function itemsAt(db: Db, end: string, scope?: Scope) {
     .select(sql<string | null>`(select min(sc.at) from status_change sc where sc.problem_id = p.id and sc.to_status = 'completed' and sc.at <= ${end})`.as('completed_on'))
     .where('p.parent_id', 'is', null)
     .where(scopeSql(scope))
-    .orderBy('p.code')
+    .orderBy('p.code_order')
     .execute();
   return rows.filter((r) => r.status !== null) as (Omit<(typeof rows)[number], 'status'> & { status: LedgerStatus })[];
 }

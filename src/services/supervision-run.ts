@@ -42,7 +42,7 @@ async function supervisedItems(db: Db): Promise<SupervisedItem[]> {
     .select(['s.warning', 's.supervision', 'o.colour', 'o.streak', 'o.observed_on'])
     .where('p.parent_id', 'is', null)
     .where('p.status', '!=', 'completed')
-    .orderBy('p.code')
+    .orderBy('p.code_order')
     .execute();
   return rows.map((r) => ({
     id: r.id,

@@ -16,6 +16,11 @@ export interface AuditHead {
   readonly events: number;
   /** the last entry's hash (GENESIS for an empty log) */
   readonly head: string;
+  /**
+   * the first entry's hash (GENESIS for an empty log): which ledger the log is. Absent from checkpoints written before
+   * it was kept. Without it, a checkpoint of another ledger with more entries would read as this log cut short.
+   */
+  readonly first?: string;
 }
 
 export interface AuditCheckpoint extends AuditHead {
@@ -26,7 +31,9 @@ export interface AuditCheckpoint extends AuditHead {
 export type CheckpointComparison =
   | { readonly state: 'ok'; readonly events: number }
   | { readonly state: 'truncated'; readonly events: number }
-  | { readonly state: 'altered'; readonly events: number; readonly hashThere: string };
+  | { readonly state: 'altered'; readonly events: number; readonly hashThere: string }
+  /** the checkpoint was taken of another log: its first entry is not this log's (a wrong file, or the whole log replaced) */
+  | { readonly state: 'other-log'; readonly events: number; readonly firstHere: string };
 
 export class CheckpointUnreadableError extends Error {}
 
@@ -41,7 +48,8 @@ export function readCheckpoint(path: string): AuditCheckpoint | null {
   }
   try {
     const v = JSON.parse(text) as Partial<AuditCheckpoint>;
-    if (Number.isSafeInteger(v.events) && (v.events as number) >= 0 && typeof v.head === 'string' && /^[0-9a-f]{64}$/.test(v.head) && typeof v.at === 'string') return { events: v.events as number, head: v.head, at: v.at };
+    const first = typeof v.first === 'string' && /^[0-9a-f]{64}$/.test(v.first) ? { first: v.first } : {};
+    if (Number.isSafeInteger(v.events) && (v.events as number) >= 0 && typeof v.head === 'string' && /^[0-9a-f]{64}$/.test(v.head) && typeof v.at === 'string') return { events: v.events as number, head: v.head, ...first, at: v.at };
   } catch {
     // not JSON: said below
   }
@@ -56,7 +64,7 @@ export async function writeCheckpoint(path: string, c: AuditCheckpoint): Promise
   const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const file = await open(tmp, 'w');
   try {
-    await file.writeFile(`${JSON.stringify({ events: c.events, head: c.head, at: c.at }, null, 2)}\n`);
+    await file.writeFile(`${JSON.stringify({ events: c.events, head: c.head, first: c.first, at: c.at }, null, 2)}\n`);
     await file.sync();
   } finally {
     await file.close();
@@ -79,16 +87,19 @@ export async function writeCheckpoint(path: string, c: AuditCheckpoint): Promise
  * on the key is read through the index even where the database has no statistics (PGlite gathers none by itself).
  */
 export async function auditHead(db: Kysely<Database>, from: { id: number; before: number } = { id: 0, before: 0 }): Promise<AuditHead> {
-  const r = await sql<{ hash: string; n: number | string }>`
+  const r = await sql<{ hash: string; first: string; n: number | string }>`
     with head as (select id, hash from event order by id desc limit 1)
-    select head.hash, (select count(*) from event e where e.id > ${from.id} and e.id <= head.id) as n from head`.execute(db);
+    select head.hash, (select hash from event order by id limit 1) as first,
+      (select count(*) from event e where e.id > ${from.id} and e.id <= head.id) as n
+    from head`.execute(db);
   const row = r.rows[0];
-  return row ? { events: from.before + Number(row.n), head: row.hash } : { events: 0, head: GENESIS };
+  return row ? { events: from.before + Number(row.n), head: row.hash, first: row.first } : { events: 0, head: GENESIS, first: GENESIS };
 }
 
 /** The log against a checkpoint: as long as it was then (or longer), with the same hash at the checkpoint's position. */
 export async function compareWithCheckpoint(db: Kysely<Database>, c: AuditHead): Promise<CheckpointComparison> {
-  const { events } = await auditHead(db);
+  const { events, first } = await auditHead(db);
+  if (c.first && c.events > 0 && events > 0 && first && first !== c.first) return { state: 'other-log', events, firstHere: first };
   if (events < c.events) return { state: 'truncated', events };
   if (c.events === 0) return { state: 'ok', events };
   const there = await db.selectFrom('event').select('hash').orderBy('id').offset(c.events - 1).limit(1).executeTakeFirstOrThrow();

@@ -10,9 +10,10 @@
 // the stale one, after checking the stale one is still there. If that creator dies too, the right passes on through
 // `zg.lock.takeover-<id of its marker>`, and so on — each step a name only one process can create.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConflictError, Unavailable } from '../core/errors.ts';
+import { makeDataDir } from './data-dir.ts';
 
 /** A refusal, not a fault: the faces say it as they say any conflict (exit code 2, HTTP 409). */
 export class DataDirLockedError extends ConflictError {
@@ -166,7 +167,7 @@ function sweep(dataDir: string): void {
 
 /** Takes the lock or throws DataDirLockedError; returns the release function. */
 export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   const lock = join(dataDir, LOCK);
   const me: Owner = { pid: process.pid, start: processStartTime(process.pid), token: randomBytes(16).toString('hex') };
   const mine = `${lock}.${me.token}`;

@@ -1,9 +1,10 @@
 // The embedded database needs room to start: a new data directory takes about 40 MB before the first row, and
 // PGlite, out of space halfway through creating one, leaves a directory it cannot open again. So the room is checked
 // first and a too-full disk is refused with a message, before anything is written.
-import { existsSync, mkdirSync, statfsSync } from 'node:fs';
+import { existsSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Unavailable } from '../core/errors.ts';
+import { makeDataDir } from './data-dir.ts';
 
 const MB = 1024 * 1024;
 /** Room needed to create a data directory (measured: 40 MB), and to open one and run migrations. */
@@ -31,7 +32,7 @@ export function fullDiskOr(dataDir: string | undefined, e: unknown): unknown {
 }
 
 export function ensureRoomFor(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   const creating = !existsSync(join(dataDir, 'PG_VERSION'));
   const needed = creating ? NEEDED_TO_CREATE : NEEDED_TO_OPEN;
   const fs = statfsSync(dataDir);

@@ -33,7 +33,6 @@ export interface DocumentTable {
   file_name: string;
   format: string;
   size: number;
-  bytes: Uint8Array;
   imported_at: CreatedAt;
   imported_by: string;
   /** the words' key (core/document/fingerprint.ts); null for documents kept before it existed */
@@ -78,6 +77,8 @@ export interface ProblemTable {
   aspect_id: number | null;
   parent_id: number | null;
   code: string;
+  /** the code with its numbers padded, for listing in numeric order (migration 0013); written by the database */
+  code_order: ColumnType<string, never, never>;
   ordinal: number;
   number: string | null;
   title: string;
@@ -141,6 +142,19 @@ export interface ProgressUpdateTable {
   progress: number | null;
   created_at: CreatedAt;
 }
+/** A kept file, by its content's SHA-256 (store/file-store.ts); complete once every chunk is written. */
+export interface FileBlobTable {
+  sha256: string;
+  size: number;
+  complete: Generated<boolean>;
+  /** when stored, or last found again by a new upload (the sweep's clock) */
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface FileChunkTable {
+  sha256: string;
+  seq: number;
+  bytes: Uint8Array;
+}
 export interface EvidenceTable {
   id: Id;
   problem_id: number;
@@ -149,7 +163,6 @@ export interface EvidenceTable {
   sha256: string;
   size: number;
   mime: string;
-  bytes: Uint8Array | null;
   document_id: number | null;
   uploaded_by: string;
   uploaded_at: CreatedAt;
@@ -352,6 +365,8 @@ export interface Database {
   status_change: StatusChangeTable;
   progress_update: ProgressUpdateTable;
   evidence: EvidenceTable;
+  file_blob: FileBlobTable;
+  file_chunk: FileChunkTable;
   closure_request: ClosureRequestTable;
   extension_request: ExtensionRequestTable;
   supervision_action: SupervisionActionTable;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { readReportBytes } from '../../services/read-reports.ts';
+import { readReportBytesAsJson } from '../../services/read-reports.ts';
 import { importDocumentBytes } from '../../services/import-documents.ts';
 import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
@@ -27,11 +27,10 @@ const correctionsSchema = z
 
 export function documentRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/api/check', { schema: { tags: ['文档'], summary: '核验一份报告（不导入）：结构、所述数字与核验发现，附原文各行', querystring: noQuery } }, async (req) => {
+  r.post('/api/check', { schema: { tags: ['文档'], summary: '核验一份报告（不导入）：结构、所述数字与核验发现，附原文各行', querystring: noQuery } }, async (req, reply) => {
     viewerWith(req, 'check');
     const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '未命名', missing: '请选择要上传的文件' })).files;
-    const { error: _none, ...read } = await readReportBytes(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes);
-    return read;
+    return reply.type('application/json; charset=utf-8').send(await readReportBytesAsJson(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes));
   });
   r.post('/api/import', { schema: { tags: ['文档'], summary: '导入报告到台账（可多份；全部成功或全部不改）', querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'import');

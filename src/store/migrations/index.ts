@@ -11,6 +11,8 @@ import * as m0008 from './0008-delivery.ts';
 import * as m0009 from './0009-recurrence.ts';
 import * as m0010 from './0010-login-throttling.ts';
 import * as m0011 from './0011-document-fingerprint.ts';
+import * as m0012 from './0012-file-store.ts';
+import * as m0013 from './0013-code-order.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -24,6 +26,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-recurrence': m0009,
   '0010-login-throttling': m0010,
   '0011-document-fingerprint': m0011,
+  '0012-file-store': m0012,
+  '0013-code-order': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {
