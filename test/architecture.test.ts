@@ -28,6 +28,19 @@ describe('architecture', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('puts problems on the ledger and records status changes in one module only', () => {
+    const writers = (pattern: RegExp) => files(SRC).filter((f) => pattern.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
+    expect(writers(/insertInto\(\s*'problem'\s*\)|insert\s+into\s+problem\b/i)).toEqual(['store/problem.repository.ts']);
+    expect(writers(/insertInto\(\s*'status_change'\s*\)|insert\s+into\s+status_change\b/i)).toEqual(['store/problem.repository.ts']);
+  });
+
+  it('keeps the web application off the server side: it may use core, never services, store or io', () => {
+    const WEB = resolve(import.meta.dirname, '../web/src');
+    const web = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? web(join(d, f)) : /\.tsx?$/.test(f) ? [join(d, f)] : []));
+    const wrong = web(WEB).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from\s+['"]([^'"]*\/src\/(?:services|store|io|server|cli)\/[^'"]*)['"]/g)].map((m) => `${relative(WEB, f)} → ${m[1]}`));
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps core free of I/O', () => {
     const io = files(join(SRC, 'core')).filter((f) => /from ['"](node:|fs|path|child_process|http)/.test(readFileSync(f, 'utf8')));
     expect(io.map((f) => relative(SRC, f))).toEqual([]);

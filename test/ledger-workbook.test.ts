@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { MEASURE_COLUMNS, PROBLEM_COLUMNS } from '../src/core/ledger/ledger-sheet.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { exportLedger, importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
-import { assignProblem, recordSupervision } from '../src/services/problem-actions.ts';
+import { addEvidence, assignProblem, recordLookback, recordSupervision, requestClosure } from '../src/services/problem-actions.ts';
 import { createUnit, createPerson } from '../src/services/organisation.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
@@ -79,6 +79,25 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     expect(lists).toEqual(firstLists);
     expect(await readWorkbookCheckpoint(second)).toEqual({ ...(await auditHead(b.db)), at: expect.any(String) });
     expect(own?.[1]).toEqual(['操作日志条数', (await auditHead(b.db)).events]);
+  });
+
+  it('does not undo a pending closure request with a row that says the problem is being rectified', async () => {
+    // the seed's problems are all done: one relapses on look-back, and its unit asks again for closure
+    const open = await b.db.selectFrom('problem').select('code').where('status', '=', 'completed').orderBy('id').executeTakeFirstOrThrow();
+    await recordLookback(b.db, open.code, { actor: '整改办', at: TODAY }, { result: 'relapsed' });
+    const evidence = await addEvidence(b.db, open.code, { actor: '区财政局', at: TODAY }, { name: '整改报告.txt', bytes: new TextEncoder().encode('已整改完毕') });
+    await requestClosure(b.db, open.code, { actor: '区财政局', at: TODAY }, { evidence: [evidence] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportLedger(b.db, 'XC2021-01', TODAY)) as unknown as ArrayBuffer);
+    const ps = wb.getWorksheet('问题清单') as ExcelJS.Worksheet;
+    ps.eachRow((row) => {
+      if (row.getCell(1).value === open.code) row.getCell(4).value = '正在整改';
+    });
+    await importLedgerWorkbook(b, new Uint8Array(await wb.xlsx.writeBuffer()), { actor: '整改办', today: TODAY, fileName: '各单位台账.xlsx' });
+    const [detail] = await b.db.selectFrom('problem').select(['id', 'status']).where('code', '=', open.code).execute();
+    expect(detail?.status).toBe('closure-requested');
+    const pending = await b.db.selectFrom('closure_request').select('decision').where('problem_id', '=', detail?.id as number).execute();
+    expect(pending.filter((r) => r.decision === null)).toHaveLength(1); // still waiting for review
   });
 
   it('refuses a bad workbook row by row and writes nothing', async () => {

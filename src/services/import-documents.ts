@@ -12,6 +12,7 @@ import type { SameAs } from '../core/ledger/already-imported.ts';
 import { findDocument, nextSourceSeq, slices, sourcesOfDocument, type Tx } from '../store/ledger.repository.ts';
 import type { Ledger } from '../store/open-database.ts';
 import { sha256Of, storeFile } from '../store/file-store.ts';
+import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
 import type { Report } from '../core/document/model.ts';
 import { matchSource } from './recurrence.ts';
 import { ActionRefused, ImportError, ImportMismatchError } from '../core/errors.ts';
@@ -218,34 +219,29 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
   for (let depth = 0; ; depth++) {
     const level = flat.filter((f) => f.depth === depth);
     if (level.length === 0) break;
-    for (const slice of slices(level)) {
-      const rows = await trx
-        .insertInto('problem')
-        .values(
-          slice.map((f) => ({
-            source_id: sourceId,
-            aspect_id: aspectIds.get(f.aspectOrdinal) ?? null,
-            parent_id: f.parentCode ? (ids.get(f.parentCode) ?? null) : null,
-            code: f.code,
-            ordinal: f.plan.ordinal,
-            number: f.plan.number,
-            title: f.plan.title,
-            triage: f.plan.longTerm ? 'long-term' : null,
-            long_term: f.plan.longTerm,
-            status: f.plan.status,
-            status_text: f.plan.statusText,
-            progress: f.plan.status === 'completed' ? 100 : 0,
-            start_date: plan.feedbackDate,
-            deadline: f.plan.deadline,
-            lead_unit_id: f.plan.leadUnit ? (unitIds.get(f.plan.leadUnit) ?? null) : null,
-            source_line: f.plan.line,
-            last_progress_at: plan.statusDate,
-          })),
-        )
-        .returning(['id', 'code'])
-        .execute();
-      for (const r of rows) ids.set(r.code, r.id);
-    }
+    const written = await insertProblems(
+      trx,
+      level.map((f) => ({
+        source_id: sourceId,
+        aspect_id: aspectIds.get(f.aspectOrdinal) ?? null,
+        parent_id: f.parentCode ? (ids.get(f.parentCode) ?? null) : null,
+        code: f.code,
+        ordinal: f.plan.ordinal,
+        number: f.plan.number,
+        title: f.plan.title,
+        triage: f.plan.longTerm ? 'long-term' : null,
+        long_term: f.plan.longTerm,
+        status: f.plan.status,
+        status_text: f.plan.statusText,
+        progress: f.plan.status === 'completed' ? 100 : 0,
+        start_date: plan.feedbackDate,
+        deadline: f.plan.deadline,
+        lead_unit_id: f.plan.leadUnit ? (unitIds.get(f.plan.leadUnit) ?? null) : null,
+        source_line: f.plan.line,
+        last_progress_at: plan.statusDate,
+      })),
+    );
+    for (const [code, id] of written) ids.set(code, id);
   }
   // every problem read is on the ledger, under its own code, or nothing is: a plan or a writer that drops or merges
   // problems (as numbering past 999 once did) refuses the import with the numbers instead of losing them quietly
@@ -272,7 +268,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
     to_status: f.plan.status,
     reason: `导入：${f.plan.statusText ?? '报告未写明整改状态'}`,
   }));
-  for (const slice of slices(changes)) await trx.insertInto('status_change').values(slice).execute();
+  await recordStatusChanges(trx, changes);
 
   // A status of completed or phase-complete stands on the published report itself: it is the evidence, and the
   // closure it reports is recorded as accepted on it — no problem is ever closed without evidence.

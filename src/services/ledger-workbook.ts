@@ -1,10 +1,10 @@
 // Use cases: a source's ledger out as an .xlsx workbook (the four lists), and a workbook in — ours, or a unit's own
 // read through a mapping of its columns — every row checked first, every fault named by sheet and row, and nothing
 // written unless all of it is right.
-import { readMeasureRow, readProblemRow, type SheetMeasure, type SheetProblem } from '../core/ledger/ledger-sheet.ts';
+import { readMeasureRow, readProblemRow, type SheetMeasure, type SheetProblem, type WorkbookImportResult } from '../core/ledger/ledger-sheet.ts';
 import { thresholdsOf, warningColour } from '../core/ledger/warning.ts';
 import { sourceKindOf, type SourceKind } from '../core/ledger/codes.ts';
-import type { LedgerStatus } from '../core/ledger/problem-state.ts';
+import { reportedStatus, transition, type LedgerStatus, type Transition } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
 import { SOURCE_LABELS, type RawWorkbook } from '../io/ledger-workbook.ts';
 import { runHeavy } from './heavy-work.ts';
@@ -14,7 +14,14 @@ import { auditHead } from '../store/audit-checkpoint.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
-import { LedgerWorkbookError, NotFoundError } from '../core/errors.ts';
+import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
+import { LedgerWorkbookError, NotFoundError, StaleVersionError } from '../core/errors.ts';
+
+/** The import step never refuses (a row's status is taken as it stands); the type says it could. */
+function statusAfter(t: Transition): LedgerStatus {
+  if (!t.ok) throw new Error(t.error);
+  return t.state.status;
+}
 
 
 
@@ -80,15 +87,6 @@ export async function exportLedger(db: Db, code: string, today: string): Promise
     }),
     measures: measures.map((m, i) => ({ row: i + 2, problem: m.code, ordinal: m.ordinal, text: m.text, ownerUnit: m.unit, ownerPerson: m.person, deadline: m.deadline, status: m.status as SheetMeasure['status'], progress: m.progress })),
   });
-}
-
-export interface WorkbookImportResult {
-  readonly source: string;
-  readonly created: boolean;
-  readonly problems: number;
-  readonly measures: number;
-  /** a unit's own workbook: how its columns were read, "问题 ← 问题描述；牵头单位 ← 责任部门" */
-  readonly mapping?: string;
 }
 
 /** Where a row's faults are said to be: our own sheets by name, or the one sheet of a unit's workbook. */
@@ -257,7 +255,10 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
       (await trx.insertInto('document').values({ sha256, file_name: opts.fileName, format: 'xlsx', size: bytes.length, imported_by: opts.actor }).returning('id').executeTakeFirstOrThrow());
     const aspects = new Map<string, number>();
     for (const a of await trx.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', source.id).execute()) aspects.set(a.title, a.id);
-    const known = new Map((await trx.selectFrom('problem').select(['id', 'code', 'status', 'version']).where('source_id', '=', source.id).execute()).map((p) => [p.code, p]));
+    // the rows this import may change, held until it commits: nobody's edit in between is overwritten unseen
+    const known = new Map(
+      (await trx.selectFrom('problem').select(['id', 'code', 'status', 'version', 'long_term', 'reopened_count']).where('source_id', '=', source.id).forUpdate().execute()).map((p) => [p.code, p]),
+    );
     const ids = new Map<string, number>();
     const events = [];
     // parents before their specific problems: "XC2021-01-008" before "XC2021-01-008-01"
@@ -279,7 +280,7 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
         words: null, // segmented again for recurrence matching when next needed
         triage: p.triage,
         long_term: p.longTerm,
-        status: p.status,
+        status: p.status as LedgerStatus,
         progress: p.progress,
         lead_unit_id: lead,
         lead_leader_id: await names.person(p.leadLeader, lead),
@@ -297,18 +298,25 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
         const kept = Object.entries(FIELDS_OF).filter(([column]) => !mapped.has(column)).flatMap(([, fields]) => fields);
         for (const f of [...kept, 'status', 'start_date', 'last_progress_at', 'parent_id']) if (f !== 'status' || !mapped.has('状态')) delete (values as Record<string, unknown>)[f];
       }
-      const status = has('状态') ? p.status : ((existing?.status ?? p.status) as typeof p.status);
+      const reason = `依据台账工作簿“${opts.fileName}”第${p.row}行`;
+      // what the row's status makes of the problem's: the state machine's "import" step
+      const status: LedgerStatus =
+        existing && has('状态')
+          ? statusAfter(transition({ status: existing.status as LedgerStatus, longTerm: existing.long_term, pendingEvidence: 0, reopenedCount: existing.reopened_count }, { kind: 'import', status: reportedStatus(p.status), from: reason }))
+          : ((existing?.status ?? p.status) as LedgerStatus);
+      if ('status' in values) values.status = status;
       let id: number;
       if (existing) {
         id = existing.id;
-        await trx.updateTable('problem').set({ ...values, version: existing.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+        const updated = await trx.updateTable('problem').set({ ...values, version: existing.version + 1, updated_at: new Date() }).where('id', '=', id).where('version', '=', existing.version).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(p.code);
       } else {
         const ordinal = Number(p.code.split('-').pop()) || 1;
-        id = (await trx.insertInto('problem').values({ ...values, source_id: source.id, code: p.code, ordinal }).returning('id').executeTakeFirstOrThrow()).id;
+        id = (await insertProblems(trx, [{ ...values, status, source_id: source.id, code: p.code, ordinal }])).get(p.code) as number;
       }
       ids.set(p.code, id);
       if (!existing || existing.status !== status) {
-        await trx.insertInto('status_change').values({ problem_id: id, at: opts.today, from_status: existing?.status ?? null, to_status: status, reason: `依据台账工作簿“${opts.fileName}”第${p.row}行` }).execute();
+        await recordStatusChanges(trx, [{ problem_id: id, at: opts.today, from_status: (existing?.status as LedgerStatus | undefined) ?? null, to_status: status, reason }]);
         // a closed status stands on the workbook as its evidence, as an imported report's does
         if (status === 'completed' || status === 'phased') {
           const ev = await trx.insertInto('evidence').values({ problem_id: id, file_name: opts.fileName, sha256, size: bytes.length, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', document_id: document.id, uploaded_by: opts.actor }).returning('id').executeTakeFirstOrThrow();

@@ -11,6 +11,7 @@ import { appendEvents } from '../store/event.repository.ts';
 import { nextSourceSeq } from '../store/ledger.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
+import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
 import type { Database } from '../store/schema.ts';
 import type { ExpressionBuilder } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
@@ -137,13 +138,9 @@ export async function evaluationToLedger(ledger: Ledger, id: number, actor: stri
     let ordinal = 0;
     let measures = 0;
     const add = async (aspectId: number, title: string, detail: string | null, steps: readonly string[]) => {
-      const p = await trx
-        .insertInto('problem')
-        .values({ source_id: source.id, aspect_id: aspectId, code: problemCode(code, ++ordinal), ordinal, title, detail, status: 'not-started', triage: 'deadline', start_date: today })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('status_change').values({ problem_id: p.id, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入` }).execute();
-      for (const [k, text] of steps.entries()) await trx.insertInto('measure').values({ problem_id: p.id, ordinal: k + 1, text }).execute();
+      const problemId = [...(await insertProblems(trx, [{ source_id: source.id, aspect_id: aspectId, code: problemCode(code, ++ordinal), ordinal, title, detail, status: 'not-started', triage: 'deadline', start_date: today }])).values()][0] as number;
+      await recordStatusChanges(trx, [{ problem_id: problemId, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入` }]);
+      for (const [k, text] of steps.entries()) await trx.insertInto('measure').values({ problem_id: problemId, ordinal: k + 1, text }).execute();
       measures += steps.length;
     };
     const aspect = async (n: number, title: string) => (await trx.insertInto('aspect').values({ source_id: source.id, ordinal: n, title }).returning('id').executeTakeFirstOrThrow()).id;

@@ -9,6 +9,7 @@ import { appendEvents } from '../store/event.repository.ts';
 import type { Database } from '../store/schema.ts';
 import type { Db } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
+import { recordStatusChanges } from '../store/problem.repository.ts';
 import type { Transaction, Updateable } from 'kysely';
 import { scopeSql } from './scope.ts';
 import type { Scope } from '../core/access/permissions.ts';
@@ -83,7 +84,7 @@ async function stepIn<T>(trx: Transaction<Database>, code: string, who: Actor, a
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(code);
   if (statusChanged) {
-    await trx.insertInto('status_change').values({ problem_id: p.id, at: who.at, from_status: p.status, to_status: (next as ProblemState).status, reason }).execute();
+    await recordStatusChanges(trx, [{ problem_id: p.id, at: who.at, from_status: p.status as LedgerStatus, to_status: (next as ProblemState).status, reason }]);
   }
   await appendEvents(trx, [
     {

@@ -152,3 +152,13 @@ export function readMeasureRow(cells: readonly Cell[], row: number): RowResult<S
     value: { row, problem: problem as string, ordinal, text: measureText as string, ownerUnit: text(cells[3]), ownerPerson: text(cells[4]), deadline, status: status as SheetMeasure['status'], progress },
   };
 }
+
+/** What a workbook import did (the CLI prints it, the web shows it). */
+export interface WorkbookImportResult {
+  readonly source: string;
+  readonly created: boolean;
+  readonly problems: number;
+  readonly measures: number;
+  /** a unit's own workbook: how its columns were read, "问题 ← 问题描述；牵头单位 ← 责任部门" */
+  readonly mapping?: string;
+}

@@ -43,6 +43,14 @@ describe('the life of a problem', () => {
     expect(s).toMatchObject({ status: 'in-progress', reopenedCount: 1 });
   });
 
+  it('takes a status another record states, but a pending closure request is not undone by "being rectified"', () => {
+    const from = '依据台账工作簿“台账.xlsx”第3行';
+    const pending = run(initialState(false), [{ kind: 'request-closure', evidenceCount: 1 }]).s;
+    expect(transition(pending, { kind: 'import', status: 'in-progress', from })).toEqual({ ok: true, state: pending, reason: from });
+    expect(transition(pending, { kind: 'import', status: 'completed', from })).toMatchObject({ ok: true, state: { status: 'completed', pendingEvidence: 0 } });
+    expect(transition(initialState(false), { kind: 'import', status: 'phased', from })).toMatchObject({ ok: true, state: { status: 'phased' }, reason: from });
+  });
+
   const action = fc.oneof(
     fc.constant<ProblemAction>({ kind: 'report-progress' }),
     fc.integer({ min: 0, max: 2 }).map((n): ProblemAction => ({ kind: 'request-closure', evidenceCount: n })),

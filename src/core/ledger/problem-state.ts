@@ -34,7 +34,14 @@ export type ProblemAction =
   | { readonly kind: 'request-closure'; readonly evidenceCount: number }
   | { readonly kind: 'accept-closure' }
   | { readonly kind: 'return-closure'; readonly reason: string }
-  | { readonly kind: 'lookback'; readonly result: 'consolidated' | 'relapsed' };
+  | { readonly kind: 'lookback'; readonly result: 'consolidated' | 'relapsed' }
+  /**
+   * A status another record states — a ledger workbook's row — taken as it is. `from` says which record, for the
+   * status history. A pending closure request is not undone by a record that only says "being rectified".
+   */
+  | { readonly kind: 'import'; readonly status: ReportedStatus; readonly from: string };
+
+export type ReportedStatus = 'completed' | 'phased' | 'in-progress' | 'not-started';
 
 export type Transition =
   | { readonly ok: true; readonly state: ProblemState; readonly reason: string }
@@ -72,11 +79,14 @@ export function transition(s: ProblemState, a: ProblemAction): Transition {
       if (s.status !== 'completed' && s.status !== 'phased') return no('只能对已完成或阶段性完成的问题开展回头看');
       if (a.result === 'consolidated') return ok(s, '回头看：整改成果巩固');
       return ok({ ...s, status: 'in-progress', reopenedCount: s.reopenedCount + 1 }, '回头看：问题反弹，重新整改');
+    case 'import':
+      if (reportedStatus(s.status) === a.status) return ok(s, a.from);
+      return ok({ ...s, status: a.status, pendingEvidence: 0 }, a.from);
   }
 }
 
 /** Where statistics put a status: a pending closure request is still being rectified. */
-export function reportedStatus(s: LedgerStatus): 'completed' | 'phased' | 'in-progress' | 'not-started' {
+export function reportedStatus(s: LedgerStatus): ReportedStatus {
   return s === 'closure-requested' ? 'in-progress' : s;
 }
 

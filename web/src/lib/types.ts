@@ -4,7 +4,7 @@ import type { Counts } from '../../../src/core/ledger/statistics.ts';
 import type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
 import type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
 import type { PublicationSettings } from '../../../src/core/official/publication.ts';
-import type { WorkbookImportResult } from '../../../src/services/ledger-workbook.ts';
+import type { WorkbookImportResult } from '../../../src/core/ledger/ledger-sheet.ts';
 import type { Evaluation, EvaluationIndicator } from '../../../src/core/perf/evaluation.ts';
 import type { ScoredEvaluation } from '../../../src/core/perf/score-evaluation.ts';
 export type { Colour, Counts, LedgerStatus, PublicationSettings, WorkbookImportResult, Evaluation, EvaluationIndicator, ScoredEvaluation };

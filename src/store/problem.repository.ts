@@ -1,0 +1,32 @@
+// The one place problems are put on the ledger and the one place a change of status is recorded. Every way onto the
+// ledger — a report, a ledger workbook, a self-evaluation — and every step on a problem comes through here, so the
+// status history cannot be skipped by one of them (test/architecture.test.ts holds every other module to it).
+// What the status becomes is decided by the state machine (core/ledger/problem-state.ts), never here.
+import type { Insertable } from 'kysely';
+import type { LedgerStatus } from '../core/ledger/problem-state.ts';
+import { slices, type Tx } from './ledger.repository.ts';
+import type { Database } from './schema.ts';
+
+export type NewProblem = Insertable<Database['problem']> & { readonly status: LedgerStatus };
+
+export interface StatusChange {
+  readonly problem_id: number;
+  /** ISO day it happened */
+  readonly at: string;
+  /** null: the problem's first status, as it came onto the ledger */
+  readonly from_status: LedgerStatus | null;
+  readonly to_status: LedgerStatus;
+  readonly reason: string;
+}
+
+/** Puts problems on the ledger (in slices a statement can take); returns each one's id by code. */
+export async function insertProblems(trx: Tx, rows: readonly NewProblem[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const slice of slices(rows)) for (const r of await trx.insertInto('problem').values(slice).returning(['id', 'code']).execute()) ids.set(r.code, r.id);
+  return ids;
+}
+
+/** Appends to the problems' status histories. */
+export async function recordStatusChanges(trx: Tx, changes: readonly StatusChange[]): Promise<void> {
+  for (const slice of slices(changes)) await trx.insertInto('status_change').values(slice).execute();
+}
