@@ -41,6 +41,18 @@ describe('architecture', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('says the words for statuses, triage classes and supervision only where core defines them', async () => {
+    const v = await import('../src/core/vocabulary.ts');
+    // (roles and money kinds are also everyday nouns — 责任单位, 其他 — and are left out of this check)
+    const words = new Set([v.LEDGER_STATUS_LABEL, v.REPORTED_STATUS_LABEL, v.MEASURE_STATUS_LABEL, v.TRIAGE_LABEL, v.SUPERVISION_LABEL].flatMap((l) => Object.values(l) as string[]));
+    const faces = [join(SRC, 'cli'), join(SRC, 'server'), resolve(import.meta.dirname, '../web/src')];
+    const all = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? all(join(d, f)) : /\.tsx?$/.test(f) ? [join(d, f)] : []));
+    const copies = faces.flatMap(all).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/['"`]([^'"`\n]{1,12})['"`]/g)].filter((m) => words.has(m[1] as string)).map((m) => `${relative(SRC, f)}: ${m[0]}`),
+    );
+    expect(copies).toEqual([]);
+  });
+
   it('keeps core free of I/O', () => {
     const io = files(join(SRC, 'core')).filter((f) => /from ['"](node:|fs|path|child_process|http)/.test(readFileSync(f, 'utf8')));
     expect(io.map((f) => relative(SRC, f))).toEqual([]);

@@ -1,20 +1,12 @@
 // How `zg parse` and `zg check` print for a person: Chinese, line numbers, the quoted line.
 
 import type { FileReports } from '../services/read-reports.ts';
-import type { Report } from '../core/document/model.ts';
 import type { Finding } from '../core/check/finding.ts';
+import { METRIC_LABEL, REPORT_KIND_LABEL, REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
 
-const KIND: Record<Report['kind'], string> = {
-  'inspection-progress': '巡察（巡视）整改进展情况通报',
-  'audit-rectification': '审计查出问题整改情况报告',
-  'performance-self-evaluation': '绩效自评',
-  unknown: '未识别的文档',
-};
-const STATUS: Record<string, string> = { completed: '已完成', phased: '阶段性完成', 'in-progress': '正在整改', 'not-started': '未开始', unknown: '未说明' };
-const METRIC: Record<string, string> = {
-  problems: '问题数', completed: '已完成', phased: '阶段性完成', 'in-progress': '正在整改', 'not-done': '未完成', 'long-term': '长期整改',
-  'completion-rate': '完成率(%)', measures: '整改措施', institutions: '制度', accountable: '问责人数', meetings: '会议次数', money: '金额(万元)',
-};
+const KIND = REPORT_KIND_LABEL;
+const STATUS = REPORTED_STATUS_LABEL;
+const METRIC = METRIC_LABEL;
 const META: Record<string, string> = {
   title: '标题', issuer: '发文单位', inspectedUnit: '被巡察（审计）单位', team: '巡察组', round: '轮次', inspectionStart: '巡察开始',
   inspectionEnd: '巡察结束', feedbackDate: '反馈日期', reportDate: '报告日期', asOf: '统计截至', publicationPeriod: '公开期限', contacts: '联系方式',

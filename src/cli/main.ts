@@ -9,6 +9,7 @@ import { registerDocumentCommands } from './document-commands.ts';
 import { registerPerfCommands } from './perf-commands.ts';
 import { registerSuperviseCommands } from './supervise-commands.ts';
 import { reportFailure } from './failure.ts';
+import { SEVERITY_LABEL } from '../core/vocabulary.ts';
 
 function toJson(results: readonly FileReports[]): string {
   return JSON.stringify(
@@ -73,7 +74,7 @@ program
   .command('rules')
   .description('列出核验规则目录：编号、级别、含义')
   .action(() => {
-    for (const r of RULES) process.stdout.write(`${r.id.padEnd(28)} ${r.severity === 'error' ? '错误' : '提示'}  ${r.what}\n`);
+    for (const r of RULES) process.stdout.write(`${r.id.padEnd(28)} ${SEVERITY_LABEL[r.severity]}  ${r.what}\n`);
   });
 
 registerLedgerCommands(program);

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import type { Finding } from '../core/check/finding.ts';
-import { addDecimals } from '../core/document/money.ts';
+import { addDecimals } from '../core/money.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import type { Triage } from '../core/ledger/ledger-sheet.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';

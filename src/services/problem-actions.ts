@@ -3,7 +3,7 @@
 // machine in core/ledger whether the step is allowed, refuses a stale version, and writes the event log.
 import { transition, type LedgerStatus, type ProblemAction, type ProblemState } from '../core/ledger/problem-state.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
-import { shiftDecimal, normalizeDecimal, type MoneyUnit } from '../core/document/money.ts';
+import { shiftDecimal, normalizeDecimal, type MoneyUnit } from '../core/money.ts';
 import { sniffFormat } from '../io/read-document.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Database } from '../store/schema.ts';

@@ -2,7 +2,7 @@
 // Field names follow docs/report-format.md; `zg parse --json` prints exactly these objects.
 
 import type { NumberingStyle } from './numbering.ts';
-import type { MoneyUnit } from './money.ts';
+import type { MoneyUnit } from '../money.ts';
 import type { Finding } from '../check/finding.ts';
 
 export type ReportKind = 'inspection-progress' | 'audit-rectification' | 'performance-self-evaluation' | 'unknown';

@@ -1,7 +1,6 @@
-// Money amounts, kept exact: decimal strings, never binary floats. Amounts keep the unit they were written in;
-// `wan` is the same amount in 万元 for adding up.
-
-export type MoneyUnit = '元' | '万元' | '亿元';
+// Amounts of money as reports write them ("24146.92万元", "约 552 万元"), found in a line of text; the exact
+// arithmetic is core/money.ts. `wan` is the same amount in 万元 for adding up.
+import { normalizeDecimal, shiftDecimal, type MoneyUnit } from '../money.ts';
 
 export interface AmountMention {
   readonly index: number;
@@ -39,40 +38,4 @@ export function findAmounts(folded: string): AmountMention[] {
     });
   }
   return out;
-}
-
-/** "007.50" → "7.5"; returns null for anything that is not a plain decimal. */
-export function normalizeDecimal(s: string): string | null {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-  if (!m) return null;
-  const int = (m[1] as string).replace(/^0+(?=\d)/, '');
-  const frac = (m[2] ?? '').replace(/0+$/, '');
-  return frac ? `${int}.${frac}` : int;
-}
-
-/** Multiplies a non-negative decimal string by 10^shift exactly: ("36.84", 4) → "368400"; ("200599.76", -4) → "20.059976". */
-export function shiftDecimal(value: string, shift: number): string {
-  const [intPart, fracPart = ''] = value.split('.') as [string, string?];
-  let digits = intPart + fracPart;
-  let point = intPart.length + shift;
-  if (point <= 0) {
-    digits = '0'.repeat(1 - point) + digits;
-    point = 1;
-  }
-  if (point > digits.length) digits += '0'.repeat(point - digits.length);
-  const out = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return normalizeDecimal(out.endsWith('.') ? out.slice(0, -1) : out) ?? '0';
-}
-
-/** Exact sum of non-negative decimal strings. */
-export function addDecimals(values: readonly string[]): string {
-  let scale = 0;
-  for (const v of values) scale = Math.max(scale, (v.split('.')[1] ?? '').length);
-  let total = 0n;
-  for (const v of values) {
-    const [i, f = ''] = v.split('.') as [string, string?];
-    total += BigInt(i + f.padEnd(scale, '0'));
-  }
-  const s = total.toString().padStart(scale + 1, '0');
-  return normalizeDecimal(scale ? `${s.slice(0, -scale)}.${s.slice(-scale)}` : s) ?? '0';
 }

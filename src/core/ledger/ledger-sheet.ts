@@ -1,7 +1,7 @@
 // The ledger as rows of a workbook (问题清单 and 任务清单): the columns, and each row read back with every fault named
 // by its row ("第17行：整改时限“下月底”不是日期"). Pure: the workbook's cells come in as text, numbers or ISO days.
 import { isIsoDate } from './dates.ts';
-import { normalizeDecimal, type MoneyUnit } from '../document/money.ts';
+import { normalizeDecimal, type MoneyUnit } from '../money.ts';
 import { STATUS_LABEL, type LedgerStatus } from './problem-state.ts';
 
 export type Cell = string | number | boolean | null;

@@ -2,7 +2,7 @@
 // rate as real reports state it (only fully completed items count), by aspect, unit and triage class, and outcome
 // sums. The database counts rows; what counts as what is decided here, once.
 import { completionRate } from './completion-rate.ts';
-import { addDecimals } from '../document/money.ts';
+import { addDecimals } from '../money.ts';
 import { isOpen, reportedStatus, type LedgerStatus } from './problem-state.ts';
 
 /** A group of problems that share a key (an aspect, a unit or a triage class), a status and whether the deadline has passed. */

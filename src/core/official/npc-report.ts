@@ -1,6 +1,6 @@
 // 审计查出问题整改情况的报告 (to the standing committee of the People's Congress): the overall sentence, the table
 // by category (应整改问题, 已整改到位, 阶段性完成, 正在整改, 完成率, 金额), what is not yet done and why, next steps.
-import { addDecimals } from '../document/money.ts';
+import { addDecimals } from '../money.ts';
 import type { Counts } from '../ledger/statistics.ts';
 import { outcomeClause } from './figures-sentence.ts';
 import type { Block, LedgerSnapshot, OfficialDocument, SnapshotProblem } from './model.ts';

@@ -4,6 +4,7 @@ import { toChineseNumeral } from '../document/numerals.ts';
 import { formatRate } from '../ledger/completion-rate.ts';
 import type { LedgerStatus } from '../ledger/problem-state.ts';
 import type { HeadingLevel, SnapshotMeasure } from './model.ts';
+import { MONEY_KIND_LABEL, MONEY_KINDS, type MoneyKind } from '../vocabulary.ts';
 
 /** "2024-12-02" → "2024年12月2日" (成文日期 in Arabic numerals, as GB/T 9704-2012 writes it). */
 export function chineseDate(iso: string): string {
@@ -57,20 +58,14 @@ export function ratePercent(rate: number | null): string {
   return `${formatRate(rate, 2).replace(/\.?0+$/, '')}%`;
 }
 
-/** What was done with money, in the words reports use for it (and the reader recognises). */
-const MONEY_VERB: Record<string, string> = {
-  recovered: '追回资金',
-  treasury: '上缴国库资金',
-  returned: '清退资金',
-  disbursed: '拨付到位资金',
-  other: '整改金额',
-};
+/** What was done with money, in the words reports use for it (and the reader recognises): "追回资金". */
+const moneyWords = (kind: string): string => (kind in MONEY_KIND_LABEL && kind !== 'other' ? `${MONEY_KIND_LABEL[kind as MoneyKind]}资金` : '整改金额');
 
 /** "追回资金12.36万元，上缴国库资金3万元" — kinds in a fixed order, zero sums left out. */
 export function moneyClauses(byKind: Readonly<Record<string, string>>): string[] {
-  const order = ['recovered', 'treasury', 'returned', 'disbursed', 'other'];
+  const order: readonly string[] = MONEY_KINDS;
   const kinds = Object.keys(byKind).sort((a, b) => (order.indexOf(a) + 99 * Number(!order.includes(a))) - (order.indexOf(b) + 99 * Number(!order.includes(b))));
-  return kinds.filter((k) => Number(byKind[k]) !== 0).map((k) => `${MONEY_VERB[k] ?? MONEY_VERB.other}${byKind[k]}万元`);
+  return kinds.filter((k) => Number(byKind[k]) !== 0).map((k) => `${moneyWords(k)}${byKind[k]}万元`);
 }
 
 /** "清远市委第二巡察组" → "清远市委": whose 统一部署 an inspection team works under. */

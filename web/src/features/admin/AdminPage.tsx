@@ -3,13 +3,14 @@ import { App, Button, Card, Col, Form, Input, Row, Select, Table, Tabs, Tree } f
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnits, type UnitNode } from '../../lib/units.ts';
+import { ROLE } from '../../lib/labels.ts';
 
 
 const UNIT_KINDS = [
   ['party-committee', '党委（党组）'], ['government', '政府'], ['bureau', '局（委、办）'], ['section', '科室（股）'], ['town', '乡镇（街道）'],
   ['village', '村（社区）'], ['company', '企业'], ['school', '学校'], ['other', '其他'],
 ] as const;
-const ROLES = [['admin', '系统管理员'], ['office', '整改办'], ['unit', '责任单位'], ['leader', '领导'], ['supervisor', '监督']] as const;
+const ROLES = Object.entries(ROLE) as [string, string][];
 
 function useSubmit(url: string, done: () => void) {
   const { message } = App.useApp();

@@ -6,14 +6,14 @@ import { useNavigate } from 'react-router';
 import { Chart } from '../../components/Chart.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { qs, useGet } from '../../lib/api.ts';
-import { COLOUR, MONEY_KIND, TRIAGE, rate } from '../../lib/labels.ts';
-import type { Counts, ProblemItem, Stats } from '../../lib/types.ts';
+import { COLOUR, MONEY_KIND, STATUS, TRIAGE, rate } from '../../lib/labels.ts';
+import type { Counts, LedgerStatus, ProblemItem, Stats } from '../../lib/types.ts';
 
-const STATUS_KEYS: [keyof Counts, string, string][] = [
-  ['completed', '已完成', 'completed'],
-  ['phased', '阶段性完成', 'phased'],
-  ['inProgress', '正在整改', 'in-progress'],
-  ['notStarted', '未开始', 'not-started'],
+const STATUS_KEYS: [keyof Counts, string, LedgerStatus][] = [
+  ['completed', STATUS.completed.label, 'completed'],
+  ['phased', STATUS.phased.label, 'phased'],
+  ['inProgress', STATUS['in-progress'].label, 'in-progress'],
+  ['notStarted', STATUS['not-started'].label, 'not-started'],
 ];
 
 function bars(groups: Record<string, Counts>, top = 12) {
@@ -23,7 +23,7 @@ function bars(groups: Record<string, Counts>, top = 12) {
     .reverse();
   return {
     tooltip: { trigger: 'axis' as const },
-    legend: { data: ['已完成', '阶段性完成', '正在整改', '未开始'] },
+    legend: { data: STATUS_KEYS.map(([, label]) => label) },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value' as const },
     // full names on the axis (shortened only when drawn), so a click opens the ledger on the right one
@@ -62,10 +62,7 @@ export function DashboardPage() {
           <Row gutter={16}>
             {[
               ['问题总数', s.total, undefined],
-              ['已完成', s.completed, 'completed'],
-              ['阶段性完成', s.phased, 'phased'],
-              ['正在整改', s.inProgress, 'in-progress'],
-              ['未开始', s.notStarted, 'not-started'],
+              ...STATUS_KEYS.map(([key, label, status]) => [label, s[key], status]),
             ].map(([label, value, status]) => (
               <Col key={String(label)} span={4}>
                 <Card hoverable onClick={() => open({ status: status as string | undefined })} data-testid={`stat-${String(label)}`}>
@@ -159,7 +156,7 @@ export function DashboardPage() {
                     yAxis: { type: 'value' },
                     series: [
                       { name: '问题数', type: 'line', data: (trend.data?.points ?? []).map((p) => p.total) },
-                      { name: '已完成', type: 'line', data: (trend.data?.points ?? []).map((p) => p.completed) },
+                      { name: STATUS.completed.label, type: 'line', data: (trend.data?.points ?? []).map((p) => p.completed) },
                     ],
                   }}
                 />

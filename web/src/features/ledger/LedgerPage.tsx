@@ -10,7 +10,7 @@ import { useSession } from '../../app/session.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { api, ApiError, qs, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
-import { STATUS, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
+import { MEASURE_STATUS, STATUS, SUPERVISION, TRIAGE, TRIAGE_LABEL } from '../../lib/labels.ts';
 import type { LedgerStatus, MeasureItem, ProblemItem, SourceItem } from '../../lib/types.ts';
 import { SourceDocuments } from '../documents/SourceDocuments.tsx';
 
@@ -69,7 +69,7 @@ function BulkAssign({ codes, onDone }: { codes: string[]; onDone: () => void }) 
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item label="整改类别" name="triage">
-            <Select allowClear options={[{ value: 'immediate', label: '立行立改' }, { value: 'deadline', label: '限期整改' }, { value: 'long-term', label: '长期整改' }]} />
+            <Select allowClear options={Object.entries(TRIAGE_LABEL).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Button type="primary" htmlType="submit" data-testid="bulk-submit">
             确定
@@ -126,7 +126,7 @@ export function LedgerPage() {
     { title: '责任单位', key: 'owner', width: 140, render: (_, m) => m.ownerUnit ?? m.leadUnit ?? '—' },
     { title: '责任人', key: 'person', width: 90, render: (_, m) => m.ownerPerson ?? '—' },
     { title: '时限', key: 'deadline', width: 110, render: (_, m) => m.deadline ?? '—' },
-    { title: '状态', key: 'status', width: 100, render: (_, m) => <Tag>{m.status === 'completed' ? '已完成' : m.status === 'in-progress' ? '推进中' : '未开始'}</Tag> },
+    { title: '状态', key: 'status', width: 100, render: (_, m) => <Tag>{MEASURE_STATUS[m.status] ?? m.status}</Tag> },
   ];
   const onTable = (p: TablePaginationConfig, _f: unknown, s: SorterResult<ProblemItem> | SorterResult<ProblemItem>[]) => {
     setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 });

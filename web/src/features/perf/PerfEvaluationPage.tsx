@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import type { Evaluation, EvaluationIndicator, ScoredEvaluation } from '../../lib/types.ts';
+import { SEVERITY } from '../../lib/labels.ts';
 
 interface Loaded {
   id: number;
@@ -167,7 +168,7 @@ export function PerfEvaluationPage() {
         />
       ))}
       <Card title={`核验与计分发现（${scored.findings.length}）`} size="small">
-        <List size="small" dataSource={[...scored.findings]} renderItem={(f) => <List.Item><Tag color={f.severity === 'error' ? 'red' : 'orange'}>{f.severity === 'error' ? '错误' : '提示'}</Tag>{f.message}</List.Item>} />
+        <List size="small" dataSource={[...scored.findings]} renderItem={(f) => <List.Item><Tag color={SEVERITY[f.severity]?.color}>{SEVERITY[f.severity]?.label}</Tag>{f.message}</List.Item>} />
       </Card>
       <Descriptions bordered size="small" column={1}>
         <Descriptions.Item label="存在的问题">{e.problems.length ? e.problems.map((p, k) => <div key={k}>{k + 1}. {p.text}</div>) : '无'}</Descriptions.Item>

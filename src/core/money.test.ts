@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDecimals, findAmounts, shiftDecimal } from './money.ts';
+import { findAmounts } from './document/money.ts';
+import { addDecimals, shiftDecimal } from './money.ts';
 
 describe('money', () => {
   it('keeps the unit as written and gives 万元 exactly', () => {

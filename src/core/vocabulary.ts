@@ -1,0 +1,55 @@
+// The Chinese words the product shows for its codes — statuses, kinds, roles, money — gathered in one module. The CLI,
+// the server, the generated documents and the web application (which may import pure core values) all read them
+// here; copies kept elsewhere had drifted apart (a report's unknown status was 未说明 on the command line and 未写明
+// on the web). A label that belongs to one domain module is defined there and named here, so there is one of each.
+import type { ProblemStatus, ReportKind } from './document/model.ts';
+import type { Severity } from './check/finding.ts';
+
+export { STATUS_LABEL as LEDGER_STATUS_LABEL } from './ledger/problem-state.ts';
+export { TRIAGE_LABEL, MEASURE_STATUS_LABEL } from './ledger/ledger-sheet.ts';
+export { SUPERVISION_LABEL } from './ledger/supervision.ts';
+export { SOURCE_KIND_LABEL } from './ledger/codes.ts';
+export { ROLE_LABEL } from './access/permissions.ts';
+export { COLOUR_LABEL } from './ledger/warning.ts';
+
+/** The status a published report states for a problem (not the ledger's: nothing here has been reviewed). */
+export const REPORTED_STATUS_LABEL: Record<ProblemStatus, string> = {
+  completed: '已完成',
+  phased: '阶段性完成',
+  'in-progress': '正在整改',
+  'not-started': '未开始',
+  unknown: '未写明',
+};
+
+export const REPORT_KIND_LABEL: Record<ReportKind, string> = {
+  'inspection-progress': '巡察（巡视）整改进展情况通报',
+  'audit-rectification': '审计查出问题整改情况报告',
+  'performance-self-evaluation': '绩效自评',
+  unknown: '未识别的文档',
+};
+
+/** The figures a report states and the ledger counts, as `zg parse` and the claims beside the statistics name them. */
+export const METRIC_LABEL: Record<string, string> = {
+  problems: '问题数',
+  completed: REPORTED_STATUS_LABEL.completed,
+  phased: REPORTED_STATUS_LABEL.phased,
+  'in-progress': REPORTED_STATUS_LABEL['in-progress'],
+  'not-done': '未完成',
+  'long-term': '长期整改',
+  'completion-rate': '完成率(%)',
+  measures: '整改措施',
+  institutions: '制度',
+  accountable: '问责人数',
+  meetings: '会议次数',
+  money: '金额(万元)',
+};
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示' };
+
+export type MoneyKind = 'recovered' | 'treasury' | 'returned' | 'disbursed' | 'other';
+/** What was done with money recovered in rectification, in the order reports list it. */
+export const MONEY_KIND_LABEL: Record<MoneyKind, string> = { recovered: '追回', treasury: '上缴国库', returned: '清退', disbursed: '拨付到位', other: '其他' };
+export const MONEY_KINDS = Object.keys(MONEY_KIND_LABEL) as MoneyKind[];
+
+/** A ledger status as a tag shows it: without the parenthesis ("已完成（已销号）" → "已完成"). */
+export const shortLabel = (label: string): string => label.replace(/（[^）]*）$/, '');
