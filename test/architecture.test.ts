@@ -53,6 +53,12 @@ describe('architecture', () => {
     expect(copies).toEqual([]);
   });
 
+  it('keeps queries out of the faces: the server and the command line ask services', () => {
+    const faces = [...files(join(SRC, 'server')), ...files(join(SRC, 'cli'))];
+    const querying = faces.filter((f) => /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`/.test(readFileSync(f, 'utf8')));
+    expect(querying.map((f) => relative(SRC, f))).toEqual([]);
+  });
+
   it('keeps core free of I/O', () => {
     const io = files(join(SRC, 'core')).filter((f) => /from ['"](node:|fs|path|child_process|http)/.test(readFileSync(f, 'utf8')));
     expect(io.map((f) => relative(SRC, f))).toEqual([]);

@@ -12,7 +12,8 @@ import { ledgerStatistics, listSources } from '../src/services/ledger-queries.ts
 import { generateItemForm, generateReport } from '../src/services/official-documents.ts';
 import { createPerson, createUnit } from '../src/services/organisation.ts';
 import { addEvidence, assignProblem, recordLookback, reportProgress, requestClosure } from '../src/services/problem-actions.ts';
-import { setPublication } from '../src/services/source-settings.ts';
+import { setPublication, setSupervisionPolicy } from '../src/services/source-settings.ts';
+import { exportLedger } from '../src/services/ledger-workbook.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
@@ -118,6 +119,11 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     expect(open.text).toContain('牵头单位：区财政局');
     expect(open.text).toContain('责任人：王某');
     expect(open.text).not.toContain('王示例');
+    // a viewer whose units lead none of this source's problems can neither change its settings nor export its ledger
+    const stranger = { kind: 'problems', units: [-1] } as const;
+    await expect(setPublication(l.db, 'XC2021-01', '他人', { hide: { personNames: false, personalPhones: false, internalNotes: false } }, stranger)).rejects.toThrow('没有编号为“XC2021-01”的整改来源');
+    await expect(setSupervisionPolicy(l.db, 'XC2021-01', '他人', { dueSoonDays: [1] }, stranger)).rejects.toThrow('没有编号为“XC2021-01”的整改来源');
+    await expect(exportLedger(l.db, 'XC2021-01', TODAY, stranger)).rejects.toThrow('没有编号为“XC2021-01”的整改来源');
     // the internal version reads back to the same problems and figures
     expect(internal.report.aspects.flatMap((a) => a.problems).length).toBe(32);
     expect(internal.report.findings.filter((x) => x.severity === 'error')).toEqual([]);

@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ledger } from '../services/ledger.ts';
+import { databaseAnswers, type Ledger } from '../services/ledger.ts';
 import { now as beijingNow, today as beijingToday } from '../services/today.ts';
 import { acquireWorkerPool, workerPoolState } from '../services/heavy-work.ts';
 import type { PoolOptions } from '../services/worker-pool.ts';
@@ -90,7 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
-    await opts.ledger.db.selectFrom('source').select('id').limit(1).execute();
+    await databaseAnswers(opts.ledger);
     return { status: 'ok', database: opts.ledger.kind, workers: workerPoolState() };
   });
   sessionRoutes(app, opts.ledger.db, opts.secureCookies ?? false);

@@ -16,6 +16,8 @@ import type { Db, Ledger } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
 import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
 import { LedgerWorkbookError, NotFoundError, StaleVersionError } from '../core/errors.ts';
+import { sourceScopeSql } from './scope.ts';
+import type { Scope } from '../core/access/permissions.ts';
 
 /** The import step never refuses (a row's status is taken as it stands); the type says it could. */
 function statusAfter(t: Transition): LedgerStatus {
@@ -25,8 +27,8 @@ function statusAfter(t: Transition): LedgerStatus {
 
 
 
-export async function exportLedger(db: Db, code: string, today: string): Promise<Uint8Array> {
-  const source = await db.selectFrom('source').selectAll().where('code', '=', code).executeTakeFirst();
+export async function exportLedger(db: Db, code: string, today: string, scope?: Scope): Promise<Uint8Array> {
+  const source = await db.selectFrom('source as s').selectAll('s').where('s.code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   // the event log's head goes out with the workbook: a checkpoint kept away from this machine
   const logHead = await auditHead(db);

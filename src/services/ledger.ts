@@ -7,3 +7,8 @@ export type { Db, Ledger };
 export function openDefaultLedger(env: NodeJS.ProcessEnv = process.env): Promise<Ledger> {
   return openLedger(defaultOptions(env));
 }
+
+/** The database answers a query (the health check): throws when it does not. */
+export async function databaseAnswers(ledger: Ledger): Promise<void> {
+  await ledger.db.selectFrom('source').select('id').limit(1).execute();
+}

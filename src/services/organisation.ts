@@ -57,3 +57,8 @@ export async function unitTree(db: Db) {
   for (const r of rows) (r.parent_id ? nodes.get(r.parent_id)?.children : roots)?.push(nodes.get(r.id) as Node);
   return roots;
 }
+
+/** Everyone on the organisation's list, with their unit. */
+export async function listPeople(db: Db) {
+  return db.selectFrom('person as p').leftJoin('org_unit as u', 'u.id', 'p.unit_id').select(['p.id', 'p.name', 'p.post', 'u.name as unit']).orderBy('p.id').execute();
+}

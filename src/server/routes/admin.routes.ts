@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createPerson, createUnit, unitTree } from '../../services/organisation.ts';
+import { createPerson, createUnit, listPeople, unitTree } from '../../services/organisation.ts';
 import { createUser, listUsers } from '../../services/accounts.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
@@ -23,8 +23,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
   });
   r.get('/api/people', { schema: { tags, summary: '人员', querystring: noQuery } }, async (req) => {
     viewerWith(req, 'read');
-    const items = await db.selectFrom('person as p').leftJoin('org_unit as u', 'u.id', 'p.unit_id').select(['p.id', 'p.name', 'p.post', 'u.name as unit']).orderBy('p.id').execute();
-    return { items };
+    return { items: await listPeople(db) };
   });
   r.post('/api/people', { schema: { tags, summary: '新增人员', querystring: noQuery, body: strict({ name: text(50).min(1), unit: text(100).optional(), post: text(50).optional(), phone: text(30).optional() }) } }, async (req) => {
     const v = viewerWith(req, 'manage-org');

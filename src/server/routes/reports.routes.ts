@@ -6,7 +6,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { exportLedger, importLedgerWorkbook } from '../../services/ledger-workbook.ts';
 import { generateItemForm, generateReport, publicationSettings } from '../../services/official-documents.ts';
 import { setPublication } from '../../services/source-settings.ts';
-import { sourceId } from '../../services/ledger-queries.ts';
 import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { readUploads, type Upload } from '../uploads.ts';
@@ -62,8 +61,7 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
     { schema: { tags: ['公文'], summary: '台账工作簿（.xlsx）：问题清单、任务清单、责任清单、督办清单', params: source, querystring: noQuery } },
     async (req, reply) => {
       const v = viewerWith(req, 'export');
-      await sourceId(db, req.params.source, v.scope); // 404 outside the viewer's scope
-      const bytes = await exportLedger(db, req.params.source, today());
+      const bytes = await exportLedger(db, req.params.source, today(), v.scope);
       return sendFile(reply, `${req.params.source}-台账-${today()}.xlsx`, XLSX, bytes);
     },
   );
@@ -99,8 +97,7 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
     { schema: { tags: ['公文'], summary: '修改来源的公开设置', params: source, querystring: noQuery, body: publicationSchema } },
     async (req) => {
       const v = viewerWith(req, 'import');
-      await sourceId(db, req.params.source, v.scope); // 404 outside the viewer's scope
-      return setPublication(db, req.params.source, v.displayName, req.body);
+      return setPublication(db, req.params.source, v.displayName, req.body, v.scope);
     },
   );
 }

@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { policyOf } from '../../core/supervision/policy.ts';
 import { assessSource, compareSources } from '../../services/effectiveness.ts';
-import { sourceId } from '../../services/ledger-queries.ts';
 import type { Db } from '../../services/ledger.ts';
-import { setSupervisionPolicy } from '../../services/source-settings.ts';
+import { setSupervisionPolicy, supervisionPolicy } from '../../services/source-settings.ts';
 import { prepareDigests } from '../../services/supervision-delivery.ts';
 import { monthlyCircularDocument, weeklySheet } from '../../services/supervision-reports.ts';
 import { runSupervision } from '../../services/supervision-run.ts';
@@ -50,9 +48,7 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
   });
   r.get('/api/sources/:source/supervision', { schema: { tags: ['督办'], summary: '来源的督办设置：报送节奏、临近时限提醒、升级阶梯', params: source, querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'read');
-    const id = await sourceId(db, req.params.source, v.scope);
-    const s = await db.selectFrom('source').select('supervision').where('id', '=', id).executeTakeFirstOrThrow();
-    return policyOf(s.supervision);
+    return supervisionPolicy(db, req.params.source, v.scope);
   });
   r.put(
     '/api/sources/:source/supervision',
@@ -75,8 +71,7 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     },
     async (req) => {
       const v = viewerWith(req, 'supervise');
-      await sourceId(db, req.params.source, v.scope);
-      return setSupervisionPolicy(db, req.params.source, v.displayName, req.body);
+      return setSupervisionPolicy(db, req.params.source, v.displayName, req.body, v.scope);
     },
   );
 }
