@@ -19,5 +19,9 @@ export async function openBenchLedger(name: string): Promise<{ ledger: Ledger; n
     return { ledger: await openLedger({ url: u.toString() }), name: 'PostgreSQL server', cleanup: () => {} };
   }
   const dir = mkdtempSync(join(tmpdir(), `zg-bench-${name}-`));
-  return { ledger: await openLedger({ dataDir: dir }), name: 'embedded PGlite', cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    ledger: await openLedger({ dataDir: dir }),
+    name: 'embedded PGlite',
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -19,7 +19,13 @@ const TODAY = '2025-06-30';
 const PROBLEMS = 500;
 const MEASURES_EACH = 4;
 const STATUSES: LedgerStatus[] = ['completed', 'completed', 'completed', 'phased', 'in-progress', 'not-started'];
-const ASPECTS = ['贯彻落实党中央决策部署方面', '落实全面从严治党战略部署方面', '落实新时代党的组织路线方面', '巡视巡察审计整改方面', '作风建设方面'];
+const ASPECTS = [
+  '贯彻落实党中央决策部署方面',
+  '落实全面从严治党战略部署方面',
+  '落实新时代党的组织路线方面',
+  '巡视巡察审计整改方面',
+  '作风建设方面',
+];
 type Target = { url: string } | { dataDir: string };
 
 /** A source as a workbook: what the rectification office of a large unit keeps. */
@@ -58,7 +64,18 @@ function content(): WorkbookContent {
       progress: 50,
     })),
   );
-  return { source: { code: 'XC2025-01', kind: 'xuncha', title: '大型单位巡察整改台账', team: '市委第一巡察组', inspectedUnit: '示例市某局党组', feedbackDate: '2025-01-15' }, problems, measures };
+  return {
+    source: {
+      code: 'XC2025-01',
+      kind: 'xuncha',
+      title: '大型单位巡察整改台账',
+      team: '市委第一巡察组',
+      inspectedUnit: '示例市某局党组',
+      feedbackDate: '2025-01-15',
+    },
+    problems,
+    measures,
+  };
 }
 
 async function median(runs: number, f: () => Promise<unknown>): Promise<number> {
@@ -82,7 +99,9 @@ async function child(kind: string, target: Target): Promise<void> {
   let size = 0;
   const make = async () => {
     if (kind === 'xlsx') size = (await exportLedger(l.db, 'XC2025-01', TODAY)).length;
-    else size = (await generateReport(l.db, { source: 'XC2025-01', kind: kind as 'tongbao' | 'plan', public: true, today: TODAY })).bytes.length;
+    else
+      size = (await generateReport(l.db, { source: 'XC2025-01', kind: kind as 'tongbao' | 'plan', public: true, today: TODAY })).bytes
+        .length;
   };
   const ms = await median(5, make);
   await l.close();
@@ -122,14 +141,27 @@ async function main(): Promise<void> {
   const reimportMs = performance.now() - t1;
   await l.close();
 
-  console.log(`\nDocuments for a source of ${PROBLEMS} problems and ${PROBLEMS * MEASURES_EACH} measures (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded database'}), ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`);
-  const names: Record<string, string> = { tongbao: '通报 (public): compose, .docx, read back and check', plan: '整改方案 (landscape table)', xlsx: 'four-list workbook (.xlsx)' };
+  console.log(
+    `\nDocuments for a source of ${PROBLEMS} problems and ${PROBLEMS * MEASURES_EACH} measures (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded database'}), ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
+  );
+  const names: Record<string, string> = {
+    tongbao: '通报 (public): compose, .docx, read back and check',
+    plan: '整改方案 (landscape table)',
+    xlsx: 'four-list workbook (.xlsx)',
+  };
   for (const kind of ['tongbao', 'plan', 'xlsx']) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', kind, JSON.stringify(t)], { encoding: 'utf8', env: { ...process.env } });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', kind, JSON.stringify(t)], {
+      encoding: 'utf8',
+      env: { ...process.env },
+    });
     const r = JSON.parse(out.slice(out.indexOf('{'))) as { ms: number; opened: number; peak: number; size: number };
-    console.log(`  ${names[kind]?.padEnd(52)} ${r.ms.toFixed(0).padStart(5)} ms median of 5; peak ${mb(r.peak)} resident (${mb(r.opened)} after opening the database)  [${(r.size / 1024).toFixed(0)} KB]`);
+    console.log(
+      `  ${names[kind]?.padEnd(52)} ${r.ms.toFixed(0).padStart(5)} ms median of 5; peak ${mb(r.peak)} resident (${mb(r.opened)} after opening the database)  [${(r.size / 1024).toFixed(0)} KB]`,
+    );
   }
-  console.log(`  workbook import into an empty ledger (every row checked, one transaction): ${importMs.toFixed(0)} ms; the exported one again: ${reimportMs.toFixed(0)} ms`);
+  console.log(
+    `  workbook import into an empty ledger (every row checked, one transaction): ${importMs.toFixed(0)} ms; the exported one again: ${reimportMs.toFixed(0)} ms`,
+  );
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
 

@@ -24,7 +24,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const PASSWORD = 'bench password 1';
 const TODAY = '2025-06-30';
 
-
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
@@ -36,7 +35,11 @@ async function lightWhileHeavy(ledger: Ledger) {
   const app = await buildApp({ ledger, today: () => TODAY });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+  const login = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
   const csrf = ((await login.json()) as { csrf: string }).csrf;
   const dir = mkdtempSync(join(tmpdir(), 'zg-bench-upload-'));
@@ -46,20 +49,30 @@ async function lightWhileHeavy(ledger: Ledger) {
   const reps = Math.floor((19.5 * 1024 * 1024) / new TextEncoder().encode(sentence).length);
   writeFileSync(join(dir, 'report.txt'), `关于巡察整改进展情况的通报\n一、整改情况\n${sentence.repeat(reps)}`);
   writeFileSync(join(dir, 'photo.jpg'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(19 * 1024 * 1024)]));
-  const code = (await ledger.db.selectFrom('problem').select('code').where('status', '=', 'in-progress').orderBy('id').executeTakeFirstOrThrow()).code;
+  const code = (
+    await ledger.db.selectFrom('problem').select('code').where('status', '=', 'in-progress').orderBy('id').executeTakeFirstOrThrow()
+  ).code;
   const uploads = [
     ['20 MB report checked', '/api/check', 'report.txt', '一行.txt', 'same'],
     ['19 MB evidence kept', `/api/problems/${encodeURIComponent(code)}/evidence`, 'photo.jpg', '现场照片.jpg', 'vary'],
   ] as const;
   const cannon = (path: string) =>
     new Promise<autocannon.Result>((done) => {
-      const child = spawn(process.execPath, [join(ROOT, 'node_modules/autocannon/autocannon.js'), '--json', '-c', '10', '-d', '20', '-H', `cookie=${cookie}`, `${base}${path}`], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'node_modules/autocannon/autocannon.js'), '--json', '-c', '10', '-d', '20', '-H', `cookie=${cookie}`, `${base}${path}`],
+        { stdio: ['ignore', 'pipe', 'ignore'] },
+      );
       let out = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));
       child.on('exit', () => done(JSON.parse(out) as autocannon.Result));
     });
   for (const [what, route, file, name, vary] of uploads) {
-    const uploader = spawn(process.execPath, [join(ROOT, 'bench/upload-loop.mjs'), `${base}${route}`, cookie, csrf, join(dir, file), name, vary], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const uploader = spawn(
+      process.execPath,
+      [join(ROOT, 'bench/upload-loop.mjs'), `${base}${route}`, cookie, csrf, join(dir, file), name, vary],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let answered = '';
     uploader.stdout.on('data', (b: Buffer) => (answered += b.toString()));
     const health = await cannon('/api/health');
@@ -67,8 +80,13 @@ async function lightWhileHeavy(ledger: Ledger) {
     const ended = new Promise((done) => uploader.on('exit', done));
     uploader.kill('SIGTERM');
     await ended;
-    for (const [light, r] of [['GET /api/health', health], ['GET /api/problems (a page)', page]] as const)
-      console.log(`  ${light} while ${what}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${r.requests.total} requests, errors ${r.errors + r.non2xx}`);
+    for (const [light, r] of [
+      ['GET /api/health', health],
+      ['GET /api/problems (a page)', page],
+    ] as const)
+      console.log(
+        `  ${light} while ${what}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${r.requests.total} requests, errors ${r.errors + r.non2xx}`,
+      );
     console.log(`  ${what}: uploads answered ${answered}`);
   }
   await app.close();
@@ -76,7 +94,15 @@ async function lightWhileHeavy(ledger: Ledger) {
 }
 
 async function readsUnderWriters(ledger: Ledger) {
-  const codes = (await ledger.db.selectFrom('problem').select('code').where('status', 'in', ['in-progress', 'not-started']).orderBy('id').limit(50).execute()).map((p) => p.code);
+  const codes = (
+    await ledger.db
+      .selectFrom('problem')
+      .select('code')
+      .where('status', 'in', ['in-progress', 'not-started'])
+      .orderBy('id')
+      .limit(50)
+      .execute()
+  ).map((p) => p.code);
   const statuses = ['in-progress', 'not-started', 'completed', 'phased', undefined] as const;
   // a deadline, not a timer: 54 chains of database promises never leave the microtask queue, so a timer would not fire
   const seconds = 15;
@@ -93,13 +119,23 @@ async function readsUnderWriters(ledger: Ledger) {
   const readers = Array.from({ length: 4 }, async (_, r) => {
     for (let i = 0; going(); i++) {
       const t = performance.now();
-      if (i % 5 === 4) await ledgerStatistics(ledger.db, { today: TODAY, source: `XC2024-${String(1 + ((i * 7 + r) % 200)).padStart(3, '0')}` });
-      else await listProblems(ledger.db, { today: TODAY, status: statuses[(i + r) % statuses.length], search: i % 3 === 0 ? `问题${(i * 31 + r) % 900}` : undefined, limit: 20, offset: (i * 20) % 400 });
+      if (i % 5 === 4)
+        await ledgerStatistics(ledger.db, { today: TODAY, source: `XC2024-${String(1 + ((i * 7 + r) % 200)).padStart(3, '0')}` });
+      else
+        await listProblems(ledger.db, {
+          today: TODAY,
+          status: statuses[(i + r) % statuses.length],
+          search: i % 3 === 0 ? `问题${(i * 31 + r) % 900}` : undefined,
+          limit: 20,
+          offset: (i * 20) % 400,
+        });
       reads.push(performance.now() - t);
     }
   });
   await Promise.all([...writers, ...readers]);
-  console.log(`  reads with 50 writers: ${reads.length} reads, p50 ${ms(quantile(reads, 0.5))}, p99 ${ms(quantile(reads, 0.99))}, max ${ms(Math.max(...reads))}; ${(writes / seconds).toFixed(0)} writes/s`);
+  console.log(
+    `  reads with 50 writers: ${reads.length} reads, p50 ${ms(quantile(reads, 0.5))}, p99 ${ms(quantile(reads, 0.99))}, max ${ms(Math.max(...reads))}; ${(writes / seconds).toFixed(0)} writes/s`,
+  );
 }
 
 const { ledger, name, cleanup } = await openBenchLedger('faults');

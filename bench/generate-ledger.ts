@@ -32,4 +32,3 @@ export async function generateLedger(l: Ledger): Promise<void> {
              select id, date '2024-09-01' + (id % 200), 'in-progress', status, '整改' from problem where status <> 'in-progress'`);
   await run('analyze');
 }
-

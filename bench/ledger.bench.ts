@@ -40,19 +40,27 @@ async function bench(name: string, l: Ledger): Promise<void> {
   const p = await listProblems(l.db, { overdue: true, unit: '单位7', sort: 'deadline', today: TODAY, limit: 50 });
   const d = await problemDetail(l.db, SAMPLE, TODAY);
   const f = (x: { median: number; min: number }) => `${x.median.toFixed(1)} ms (min ${x.min.toFixed(1)})`;
-  console.log(`\n${name}: ${PROBLEMS.toLocaleString()} problems, ${MEASURES.toLocaleString()} measures, ${UPDATES.toLocaleString()} progress updates`);
+  console.log(
+    `\n${name}: ${PROBLEMS.toLocaleString()} problems, ${MEASURES.toLocaleString()} measures, ${UPDATES.toLocaleString()} progress updates`,
+  );
   console.log(`  bulk load (generated in the database, with indexes): ${(load / 1000).toFixed(1)} s`);
-  console.log(`  stats today, by aspect, unit and triage:     ${f(stats)}  [${s.total} problems, ${Object.keys(s.byAspect).length} aspects, ${Object.keys(s.byUnit).length} units]`);
+  console.log(
+    `  stats today, by aspect, unit and triage:     ${f(stats)}  [${s.total} problems, ${Object.keys(s.byAspect).length} aspects, ${Object.keys(s.byUnit).length} units]`,
+  );
   console.log(`  stats as of 2024-12-31 (from status history): ${f(statsAsOf)}`);
   console.log(`  overdue list page (unit, by deadline, 50):   ${f(page)}  [${p.total} overdue in the unit]`);
-  console.log(`  one problem's full history:                  ${f(history)}  [${d.measures.length} measures, ${d.timeline.length} entries]`);
+  console.log(
+    `  one problem's full history:                  ${f(history)}  [${d.measures.length} measures, ${d.timeline.length} entries]`,
+  );
   // supervision over the whole ledger: the first run of a day creates what is due, a second creates nothing
   const s0 = performance.now();
   const first = await runSupervision(l.db, { at: `${TODAY}T08:30` });
   const s1 = performance.now();
   const again = await runSupervision(l.db, { at: `${TODAY}T08:30` });
   const s2 = performance.now();
-  console.log(`  supervision run, first of the day:           ${((s1 - s0) / 1000).toFixed(1)} s  [${first.actions.length.toLocaleString()} reminders, warnings and escalations]`);
+  console.log(
+    `  supervision run, first of the day:           ${((s1 - s0) / 1000).toFixed(1)} s  [${first.actions.length.toLocaleString()} reminders, warnings and escalations]`,
+  );
   console.log(`  the same run again:                          ${((s2 - s1) / 1000).toFixed(1)} s  [${again.actions.length} new]`);
   console.log(`  peak RSS so far: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
 }

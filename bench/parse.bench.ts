@@ -11,7 +11,9 @@ const SEEDS = resolve(import.meta.dirname, '../../shared/seeds');
 const samples = resolve(import.meta.dirname, '../samples');
 let texts: string[];
 try {
-  texts = readdirSync(SEEDS).sort().map((f) => readFileSync(join(SEEDS, f), 'utf8'));
+  texts = readdirSync(SEEDS)
+    .sort()
+    .map((f) => readFileSync(join(SEEDS, f), 'utf8'));
 } catch {
   console.log(`(../shared/seeds not found: using the repository's samples instead)`);
   texts = readdirSync(samples).map((f) => readFileSync(join(samples, f), 'utf8'));
@@ -33,12 +35,16 @@ function run(ts: readonly string[]): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 const corpus = bytes(texts);
 for (let i = 0; i < 3; i++) run(texts); // warm up
 const times = Array.from({ length: 15 }, () => run(texts));
 const ms = median(times);
-console.log(`seed corpus: ${(corpus / 1024).toFixed(0)} KB in ${texts.length} files, parse+check median ${ms.toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}), ${(corpus / 1024 / 1024 / (ms / 1000)).toFixed(2)} MB/s`);
+console.log(
+  `seed corpus: ${(corpus / 1024).toFixed(0)} KB in ${texts.length} files, parse+check median ${ms.toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}), ${(corpus / 1024 / 1024 / (ms / 1000)).toFixed(2)} MB/s`,
+);
 
 console.log(`peak RSS after the seed corpus: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
 
@@ -48,6 +54,10 @@ for (const target of [5 * 1024 * 1024, DEFAULT_MAX_BYTES]) {
   const big = one.repeat(Math.ceil(target / Buffer.byteLength(one, 'utf8')));
   const size = Buffer.byteLength(big, 'utf8');
   const t = run([big]);
-  console.log(`one input of ${(size / 1024 / 1024).toFixed(1)} MB: ${(t / 1000).toFixed(2)} s, ${(size / 1024 / 1024 / (t / 1000)).toFixed(2)} MB/s`);
+  console.log(
+    `one input of ${(size / 1024 / 1024).toFixed(1)} MB: ${(t / 1000).toFixed(2)} s, ${(size / 1024 / 1024 / (t / 1000)).toFixed(2)} MB/s`,
+  );
 }
-console.log(`peak RSS overall: ${(peakRss / 1024 / 1024).toFixed(0)} MB (size limit for one file: ${(DEFAULT_MAX_BYTES / 1024 / 1024).toFixed(0)} MB)`);
+console.log(
+  `peak RSS overall: ${(peakRss / 1024 / 1024).toFixed(0)} MB (size limit for one file: ${(DEFAULT_MAX_BYTES / 1024 / 1024).toFixed(0)} MB)`,
+);

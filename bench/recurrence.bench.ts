@@ -35,10 +35,14 @@ const t2 = performance.now();
 let matched = 0;
 for (const q of fresh) matched += index.query(meaningful(words(q)), 3, 0.25).length;
 const t3 = performance.now();
-console.log(`\nRecurrence: ${NEW} new problems against ${EARLIER.toLocaleString()} earlier ones (${titles.length} distinct seed titles varied), ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`);
+console.log(
+  `\nRecurrence: ${NEW} new problems against ${EARLIER.toLocaleString()} earlier ones (${titles.length} distinct seed titles varied), ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
+);
 console.log(`  segment the earlier titles:  ${(t1 - t0).toFixed(0)} ms`);
 console.log(`  build the index:             ${(t2 - t1).toFixed(0)} ms`);
 console.log(`  match the ${NEW} new ones:        ${(t3 - t2).toFixed(0)} ms  [${matched} matches of at least 0.25, at most 3 each]`);
-console.log(`  total, segmenting everything: ${(t3 - t0).toFixed(0)} ms  (target < 2,000 ms); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `  total, segmenting everything: ${(t3 - t0).toFixed(0)} ms  (target < 2,000 ms); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+);
 // the ledger keeps each problem's words once segmented (problem.words): later sources skip the first step
 console.log(`  total, earlier words kept:   ${(t3 - t1).toFixed(0)} ms  (the index, then segmenting and matching the new titles)`);

@@ -27,10 +27,25 @@ const PASSWORD = 'correct horse battery';
 const SEED = Number(process.env.ZG_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = Number(process.env.ZG_FUZZ_RUNS ?? 60);
 /** routes that make documents are slower: fewer runs keep the whole file near a minute */
-const SLOW = [/\/reports\//, /\/forms\//, /\/workbook$/, /\/export\//, /\/supervision\/(weekly|monthly|run)$/, /^\/api\/(import|check|perf)$/, /\/to-ledger$/, /^\/api\/users$/];
+const SLOW = [
+  /\/reports\//,
+  /\/forms\//,
+  /\/workbook$/,
+  /\/export\//,
+  /\/supervision\/(weekly|monthly|run)$/,
+  /^\/api\/(import|check|perf)$/,
+  /\/to-ledger$/,
+  /^\/api\/users$/,
+];
 const HANG_MS = 15_000;
 /** routes whose body is a multipart form (the OpenAPI description does not say so) */
-const UPLOADS = new Set(['POST /api/check', 'POST /api/import', 'POST /api/workbook', 'POST /api/perf', 'POST /api/problems/{code}/evidence']);
+const UPLOADS = new Set([
+  'POST /api/check',
+  'POST /api/import',
+  'POST /api/workbook',
+  'POST /api/perf',
+  'POST /api/problems/{code}/evidence',
+]);
 
 interface Parameter {
   name: string;
@@ -67,7 +82,14 @@ async function login(username = 'admin', remoteAddress = '127.0.0.1') {
   l = await testLedger();
   app = await buildApp({ ledger: l, today: () => TODAY });
   app.addHook('onError', async (req, _reply, err) => {
-    thrown.push({ url: `${req.method} ${req.url}`, code: (err as { code?: string }).code, message: String(err.stack ?? err.message).split('\n').slice(0, 4).join(' | ') });
+    thrown.push({
+      url: `${req.method} ${req.url}`,
+      code: (err as { code?: string }).code,
+      message: String(err.stack ?? err.message)
+        .split('\n')
+        .slice(0, 4)
+        .join(' | '),
+    });
   });
   await createUnit(l.db, 'test', { name: '示例县农业农村局' });
   await createUnit(l.db, 'test', { name: '计划财务股', parent: '示例县农业农村局' });
@@ -75,7 +97,11 @@ async function login(username = 'admin', remoteAddress = '127.0.0.1') {
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
   const source = r?.sources[0]?.code as string;
   await runSupervision(l.db, { at: `${TODAY}T08:30` });
-  const table = ['2024年度部门整体支出绩效自评表', '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施', '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90\t案源减少'];
+  const table = [
+    '2024年度部门整体支出绩效自评表',
+    '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+    '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90\t案源减少',
+  ];
   const perf = await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', null);
   files.push(Buffer.from(table.join('\n')), Buffer.from(await exportLedger(l.db, source, TODAY)));
   const notification = await l.db.selectFrom('notification').select('id').limit(1).executeTakeFirstOrThrow();
@@ -92,19 +118,40 @@ afterAll(async () => {
   await l.close();
 });
 
-const CONTENT_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json; charset=utf-16', 'application/octet-stream', ''];
+const CONTENT_TYPES = [
+  'text/plain',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'application/json; charset=utf-16',
+  'application/octet-stream',
+  '',
+];
 
 /** Percent-encoding that survives a lone surrogate (sent as the bytes Node would send for it). */
-const encode = (s: string) => [...Buffer.from(s)].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+const encode = (s: string) =>
+  [...Buffer.from(s)]
+    .map((b) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 
 /** A path segment: something that exists, something that fits, or junk; usually percent-encoded. */
 function pathValue(p: Parameter): fc.Arbitrary<string> {
   const candidates: fc.WeightedArbitrary<string>[] = [
     { weight: 2, arbitrary: fitting(p.schema).map(String) },
-    { weight: 1, arbitrary: fc.oneof(nastyString, junkValue.map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''))) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        nastyString,
+        junkValue.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+      ),
+    },
   ];
   if (known[p.name]) candidates.push({ weight: 3, arbitrary: fc.constantFrom(...(known[p.name] as string[])) });
-  return fc.tuple(fc.oneof(...candidates), fc.integer({ min: 0, max: 9 })).map(([v, raw]) => (raw === 0 ? v.replace(/[/?#\s]/g, '') || '%' : encode(v)));
+  return fc
+    .tuple(fc.oneof(...candidates), fc.integer({ min: 0, max: 9 }))
+    .map(([v, raw]) => (raw === 0 ? v.replace(/[/?#\s]/g, '') || '%' : encode(v)));
 }
 
 /** A query string from a value: strings as they are, arrays as repeated keys, anything else as JSON. */
@@ -112,17 +159,34 @@ function queryString(v: unknown): string {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return `q=${encode(JSON.stringify(v) ?? '')}`;
   const parts: string[] = [];
   for (const [k, x] of Object.entries(v as Record<string, unknown>))
-    for (const one of Array.isArray(x) ? x : [x]) parts.push(`${encode(k)}=${encode(typeof one === 'string' ? one : (JSON.stringify(one) ?? ''))}`);
+    for (const one of Array.isArray(x) ? x : [x])
+      parts.push(`${encode(k)}=${encode(typeof one === 'string' ? one : (JSON.stringify(one) ?? ''))}`);
   return parts.join('&');
 }
 
 function queryArb(params: Parameter[]): fc.Arbitrary<string> {
-  const schema: JsonSchema = { type: 'object', properties: Object.fromEntries(params.map((p) => [p.name, p.schema])), required: params.filter((p) => p.required).map((p) => p.name) };
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  };
   // query values arrive as text: a fitting number is sent as its digits
   return fc.oneof(
     { weight: 6, arbitrary: anyValue(schema).map(queryString) },
     { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((s) => s.replace(/#/g, '')) },
-    { weight: 1, arbitrary: fc.constantFrom('asOf=2024-99-99', 'limit=-1', 'offset=1e9', 'limit=99999999999999999999', '%', '&&&', 'a[b]=1', 'asOf=2024-02-30&asOf=2024-02-01') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'asOf=2024-99-99',
+        'limit=-1',
+        'offset=1e9',
+        'limit=99999999999999999999',
+        '%',
+        '&&&',
+        'a[b]=1',
+        'asOf=2024-02-30&asOf=2024-02-01',
+      ),
+    },
   );
 }
 
@@ -132,7 +196,13 @@ const multipartArb: fc.Arbitrary<{ payload: Buffer; contentType: string }> = fc
     fc.array(
       fc.record({
         name: fc.oneof(fc.constantFrom('file', 'file', 'corrections', 'source', 'sheet', 'mapping', 'title'), fc.string({ maxLength: 10 })),
-        filename: fc.option(fc.oneof(fc.constantFrom('报告.txt', '台账.xlsx', '自评.docx', 'a.pdf', '', '报\u0000告.txt'), fc.string({ unit: 'grapheme', maxLength: 30 })), { nil: undefined }),
+        filename: fc.option(
+          fc.oneof(
+            fc.constantFrom('报告.txt', '台账.xlsx', '自评.docx', 'a.pdf', '', '报\u0000告.txt'),
+            fc.string({ unit: 'grapheme', maxLength: 30 }),
+          ),
+          { nil: undefined },
+        ),
         content: fc.oneof(
           fc.uint8Array({ maxLength: 3000 }).map((b) => Buffer.from(b)),
           nastyString.map((x) => Buffer.from(x)),
@@ -151,7 +221,9 @@ const multipartArb: fc.Arbitrary<{ payload: Buffer; contentType: string }> = fc
     const body = Buffer.concat([
       ...parts.map((p) =>
         Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name.replace(/"/g, '')}"${p.filename !== undefined ? `; filename="${p.filename.replace(/"/g, '')}"` : ''}\r\n\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${p.name.replace(/"/g, '')}"${p.filename !== undefined ? `; filename="${p.filename.replace(/"/g, '')}"` : ''}\r\n\r\n`,
+          ),
           p.content,
           Buffer.from('\r\n'),
         ]),
@@ -171,8 +243,16 @@ function jsonBodyArb(schema: JsonSchema | undefined): fc.Arbitrary<{ payload?: s
   const value = schema ? anyValue(schema) : junkValue;
   return fc.oneof(
     { weight: schema ? 8 : 1, arbitrary: value.map((v) => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' })) },
-    { weight: 1, arbitrary: fc.tuple(value, fc.nat()).map(([v, n]) => ({ payload: (JSON.stringify(v) ?? '').slice(0, n % 40), contentType: 'application/json' })) },
-    { weight: 1, arbitrary: fc.tuple(value, fc.constantFrom(...CONTENT_TYPES)).map(([v, t]) => ({ payload: JSON.stringify(v) ?? '', contentType: t })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(value, fc.nat())
+        .map(([v, n]) => ({ payload: (JSON.stringify(v) ?? '').slice(0, n % 40), contentType: 'application/json' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(value, fc.constantFrom(...CONTENT_TYPES)).map(([v, t]) => ({ payload: JSON.stringify(v) ?? '', contentType: t })),
+    },
     { weight: 1, arbitrary: fc.constant({}) },
     { weight: schema ? 1 : 4, arbitrary: fc.constant({ payload: undefined, contentType: undefined }) },
   );
@@ -185,22 +265,40 @@ function requestArb(path: string, method: string, op: Operation): fc.Arbitrary<I
   const upload = UPLOADS.has(`${method.toUpperCase()} ${path}`);
   const bodySchema = op.requestBody?.content['application/json']?.schema;
   type Body = { payload?: string | Buffer; contentType?: string };
-  const body: fc.Arbitrary<Body> = upload ? fc.oneof({ weight: 5, arbitrary: multipartArb }, { weight: 1, arbitrary: jsonBodyArb(undefined) }) : method === 'get' ? fc.constant<Body>({}) : jsonBodyArb(bodySchema);
+  const body: fc.Arbitrary<Body> = upload
+    ? fc.oneof({ weight: 5, arbitrary: multipartArb }, { weight: 1, arbitrary: jsonBodyArb(undefined) })
+    : method === 'get'
+      ? fc.constant<Body>({})
+      : jsonBodyArb(bodySchema);
   return fc
-    .tuple(fc.tuple(...inPath.map(pathValue)), fc.oneof({ weight: 5, arbitrary: inQuery.length > 0 ? queryArb(inQuery) : fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(undefined, 'extra=1', '%', 'a=%ZZ') }), body)
+    .tuple(
+      fc.tuple(...inPath.map(pathValue)),
+      fc.oneof(
+        { weight: 5, arbitrary: inQuery.length > 0 ? queryArb(inQuery) : fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom(undefined, 'extra=1', '%', 'a=%ZZ') },
+      ),
+      body,
+    )
     .map(([values, query, b]) => {
       let url = path;
       inPath.forEach((p, i) => (url = url.replace(`{${p.name}}`, values[i] as string)));
       if (query !== undefined) url += `?${query}`;
       const headers: Record<string, string> = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
       if (b.contentType !== undefined && b.contentType !== '') headers['content-type'] = b.contentType;
-      return { method: method.toUpperCase() as InjectOptions['method'], url, headers, ...(b.payload !== undefined ? { payload: b.payload } : {}) };
+      return {
+        method: method.toUpperCase() as InjectOptions['method'],
+        url,
+        headers,
+        ...(b.payload !== undefined ? { payload: b.payload } : {}),
+      };
     });
 }
 
 async function send(req: InjectOptions) {
   let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${HANG_MS / 1000} s`)), HANG_MS)));
+  const hang = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${HANG_MS / 1000} s`)), HANG_MS)),
+  );
   try {
     return await Promise.race([app.inject(req), hang]);
   } finally {
@@ -212,7 +310,8 @@ let strangers = 0;
 /** ZG_FUZZ_REPORT=1 prints, per route, how many answers had each status: whether requests get past validation */
 const statuses: Record<string, Record<number, number>> = {};
 const CHINESE = /[\u4e00-\u9fff]/;
-const operations = () => Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+const operations = () =>
+  Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
 
 describe(`the API under arbitrary requests (seed ${SEED}, ZG_FUZZ_SEED to repeat)`, () => {
   it('covers every route of the OpenAPI description', () => {
@@ -224,12 +323,21 @@ describe(`the API under arbitrary requests (seed ${SEED}, ZG_FUZZ_SEED to repeat
       const runs = SLOW.some((re) => re.test(path)) ? Math.ceil(RUNS / 3) : RUNS;
       const property = fc.asyncProperty(requestArb(path, method, op), async (req) => {
         // logging out (or in as a stranger) must not end the session the other requests use
-        if (path === '/api/session' && method !== 'get') req = { ...req, remoteAddress: `10.9.${++strangers % 250}.${Math.floor(strangers / 250) % 250}`, headers: { ...(req.headers ?? {}), ...(method === 'delete' ? await login().then((s) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf })) : {}) } };
+        if (path === '/api/session' && method !== 'get')
+          req = {
+            ...req,
+            remoteAddress: `10.9.${++strangers % 250}.${Math.floor(strangers / 250) % 250}`,
+            headers: {
+              ...(req.headers ?? {}),
+              ...(method === 'delete' ? await login().then((s) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf })) : {}),
+            },
+          };
         thrown = [];
         const r = await send(req);
         const seen = (statuses[`${method.toUpperCase()} ${path}`] ??= {});
         seen[r.statusCode] = (seen[r.statusCode] ?? 0) + 1;
-        if (process.env.ZG_FUZZ_REPORT === '2' && r.statusCode === 400) console.log(`${req.method} ${String(req.url).slice(0, 100)} ${r.body.slice(0, 200)}`);
+        if (process.env.ZG_FUZZ_REPORT === '2' && r.statusCode === 400)
+          console.log(`${req.method} ${String(req.url).slice(0, 100)} ${r.body.slice(0, 200)}`);
         const what = `${req.method} ${req.url} → ${r.statusCode} ${r.body.slice(0, 300)}\n${thrown.map((t) => `  thrown: ${t.code ?? ''} ${t.message}`).join('\n')}`;
         expect(r.statusCode, what).not.toBe(500);
         expect(r.statusCode, what).toBeLessThan(500);

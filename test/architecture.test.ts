@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 
 const SRC = resolve(import.meta.dirname, '../src');
-const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : []));
+const files = (d: string): string[] =>
+  readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : []));
 const layer = (file: string) => relative(SRC, file).split('/')[0] as string;
 const ALLOWED: Record<string, string[]> = {
   core: ['core'],
@@ -29,27 +30,44 @@ describe('architecture', () => {
   });
 
   it('puts problems on the ledger and records status changes in one module only', () => {
-    const writers = (pattern: RegExp) => files(SRC).filter((f) => pattern.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
+    const writers = (pattern: RegExp) =>
+      files(SRC)
+        .filter((f) => pattern.test(readFileSync(f, 'utf8')))
+        .map((f) => relative(SRC, f));
     expect(writers(/insertInto\(\s*'problem'\s*\)|insert\s+into\s+problem\b/i)).toEqual(['store/problem.repository.ts']);
     expect(writers(/insertInto\(\s*'status_change'\s*\)|insert\s+into\s+status_change\b/i)).toEqual(['store/problem.repository.ts']);
   });
 
   it('keeps the web application off the server side: it may use core, never services, store or io', () => {
     const WEB = resolve(import.meta.dirname, '../web/src');
-    const web = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? web(join(d, f)) : /\.tsx?$/.test(f) ? [join(d, f)] : []));
-    const wrong = web(WEB).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from\s+['"]([^'"]*\/src\/(?:services|store|io|server|cli)\/[^'"]*)['"]/g)].map((m) => `${relative(WEB, f)} → ${m[1]}`));
+    const web = (d: string): string[] =>
+      readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? web(join(d, f)) : /\.tsx?$/.test(f) ? [join(d, f)] : []));
+    const wrong = web(WEB).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/from\s+['"]([^'"]*\/src\/(?:services|store|io|server|cli)\/[^'"]*)['"]/g)].map(
+        (m) => `${relative(WEB, f)} → ${m[1]}`,
+      ),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('says the words for statuses, triage classes and supervision only where core defines them', async () => {
     const v = await import('../src/core/vocabulary.ts');
     // (roles and money kinds are also everyday nouns — 责任单位, 其他 — and are left out of this check)
-    const words = new Set([v.LEDGER_STATUS_LABEL, v.REPORTED_STATUS_LABEL, v.MEASURE_STATUS_LABEL, v.TRIAGE_LABEL, v.SUPERVISION_LABEL].flatMap((l) => Object.values(l) as string[]));
-    const faces = [join(SRC, 'cli'), join(SRC, 'server'), resolve(import.meta.dirname, '../web/src')];
-    const all = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? all(join(d, f)) : /\.tsx?$/.test(f) ? [join(d, f)] : []));
-    const copies = faces.flatMap(all).flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/['"`]([^'"`\n]{1,12})['"`]/g)].filter((m) => words.has(m[1] as string)).map((m) => `${relative(SRC, f)}: ${m[0]}`),
+    const words = new Set(
+      [v.LEDGER_STATUS_LABEL, v.REPORTED_STATUS_LABEL, v.MEASURE_STATUS_LABEL, v.TRIAGE_LABEL, v.SUPERVISION_LABEL].flatMap(
+        (l) => Object.values(l) as string[],
+      ),
     );
+    const faces = [join(SRC, 'cli'), join(SRC, 'server'), resolve(import.meta.dirname, '../web/src')];
+    const all = (d: string): string[] =>
+      readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? all(join(d, f)) : /\.tsx?$/.test(f) ? [join(d, f)] : []));
+    const copies = faces
+      .flatMap(all)
+      .flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/['"`]([^'"`\n]{1,12})['"`]/g)]
+          .filter((m) => words.has(m[1] as string))
+          .map((m) => `${relative(SRC, f)}: ${m[0]}`),
+      );
     expect(copies).toEqual([]);
   });
 

@@ -37,7 +37,15 @@ async function dataDir(name: string): Promise<string> {
   return dir;
 }
 
-const events = async (l: Ledger) => Number((await l.db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const events = async (l: Ledger) =>
+  Number(
+    (
+      await l.db
+        .selectFrom('event')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Someone with the database owner's rights switches the guard off and removes the newest entries. */
 async function cutOff(l: Ledger, n: number) {
@@ -47,23 +55,52 @@ async function cutOff(l: Ledger, n: number) {
 }
 
 async function until(what: () => boolean, ms = 5000) {
-  for (const end = Date.now() + ms; !what(); await new Promise((r) => setTimeout(r, 20))) if (Date.now() > end) throw new Error('timed out');
+  for (const end = Date.now() + ms; !what(); await new Promise((r) => setTimeout(r, 20)))
+    if (Date.now() > end) throw new Error('timed out');
 }
 
 function zg(env: NodeJS.ProcessEnv, ...args: string[]) {
   const e: NodeJS.ProcessEnv = { ...process.env, ZG_TODAY: TODAY, USER: '整改办', ...env };
   for (const k of ['DATABASE_URL', 'ZG_DATA', 'ZG_AUDIT_CHECKPOINT']) if (!env[k]) delete e[k];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, env: e, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    env: e,
+    encoding: 'utf8',
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 async function someLedger(l: Ledger) {
   const problem = (n: number) => ({
-    row: n + 1, code: `XC2025-01-00${n}`, aspect: '方面', title: `问题${n}`, status: 'in-progress' as const, longTerm: false, triage: 'deadline' as const, leadUnit: '区财政局',
-    cooperatingUnits: [], leadLeader: null, responsiblePerson: null, deadline: '2025-06-30', target: null, amountDue: null, progress: 0, startDate: TODAY, lastReportAt: null, supervision: null, colour: null,
+    row: n + 1,
+    code: `XC2025-01-00${n}`,
+    aspect: '方面',
+    title: `问题${n}`,
+    status: 'in-progress' as const,
+    longTerm: false,
+    triage: 'deadline' as const,
+    leadUnit: '区财政局',
+    cooperatingUnits: [],
+    leadLeader: null,
+    responsiblePerson: null,
+    deadline: '2025-06-30',
+    target: null,
+    amountDue: null,
+    progress: 0,
+    startDate: TODAY,
+    lastReportAt: null,
+    supervision: null,
+    colour: null,
   });
   const wb = await writeLedgerWorkbook({
-    source: { code: 'XC2025-01', kind: 'xuncha', title: '模拟台账', team: '县委第一巡察组', inspectedUnit: '示例局党组', feedbackDate: TODAY },
+    source: {
+      code: 'XC2025-01',
+      kind: 'xuncha',
+      title: '模拟台账',
+      team: '县委第一巡察组',
+      inspectedUnit: '示例局党组',
+      feedbackDate: TODAY,
+    },
     problems: [1, 2, 3, 4].map(problem),
     measures: [],
   });
@@ -81,7 +118,12 @@ async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJ
   // kept up after each commit, without waiting for the ledger to close
   await until(() => readCheckpoint(checkpoint)?.events === n);
   const cp = readCheckpoint(checkpoint);
-  expect(cp).toEqual({ events: n, head: expect.stringMatching(/^[0-9a-f]{64}$/), first: expect.stringMatching(/^[0-9a-f]{64}$/), at: expect.any(String) });
+  expect(cp).toEqual({
+    events: n,
+    head: expect.stringMatching(/^[0-9a-f]{64}$/),
+    first: expect.stringMatching(/^[0-9a-f]{64}$/),
+    at: expect.any(String),
+  });
   const workbook = join(base, `台账-${Math.random().toString(36).slice(2)}.xlsx`);
   writeFileSync(workbook, await exportLedger(l.db, 'XC2025-01', TODAY));
   expect(await verifyAudit(l)).toMatchObject({ checked: n, firstBroken: null, anchor: { state: 'ok', events: n, checkpoint: cp } });
@@ -89,12 +131,20 @@ async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJ
 
   const ok = zg(env, 'audit', 'verify', '--against', workbook);
   expect(ok.code, ok.err).toBe(0);
-  expect(ok.out).toMatch(new RegExp(`^操作日志完好：共 ${n} 条记录，哈希链连续；末条与检查点“${checkpoint}”（\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d，${n} 条）相符\n`));
+  expect(ok.out).toMatch(
+    new RegExp(
+      `^操作日志完好：共 ${n} 条记录，哈希链连续；末条与检查点“${checkpoint}”（\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d，${n} 条）相符\n`,
+    ),
+  );
   expect(ok.out).toContain(`操作日志与工作簿“${workbook}”的检查点（`);
 
   l = await open();
   await cutOff(l, 3);
-  expect(await verifyAudit(l)).toMatchObject({ checked: n - 3, firstBroken: null, anchor: { state: 'truncated', events: n - 3, checkpoint: cp } });
+  expect(await verifyAudit(l)).toMatchObject({
+    checked: n - 3,
+    firstBroken: null,
+    anchor: { state: 'truncated', events: n - 3, checkpoint: cp },
+  });
   // a change after the cut: the checkpoint stays where it was, with the evidence, and a warning says why
   const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
   await createUnit(l.db, '整改办', { name: '区水利局' });
@@ -105,7 +155,9 @@ async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJ
 
   const cut = zg(env, 'audit', 'verify', '--against', workbook);
   expect(cut.code, cut.err).toBe(1);
-  expect(cut.out).toMatch(new RegExp(`^操作日志被截断：检查点“${checkpoint}”（[^）]+）记录 ${n} 条，现仅有 ${n - 2} 条，末尾至少 2 条已被删去\n`));
+  expect(cut.out).toMatch(
+    new RegExp(`^操作日志被截断：检查点“${checkpoint}”（[^）]+）记录 ${n} 条，现仅有 ${n - 2} 条，末尾至少 2 条已被删去\n`),
+  );
   expect(cut.out).toContain(`操作日志被截断：工作簿“${workbook}”的检查点（`);
 
   // as many entries as before, but not the same ones: replaced
@@ -118,16 +170,24 @@ async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJ
   quiet.mockRestore();
   const replaced = describeAudit(r); // what `zg audit verify` prints
   expect(replaced.exitCode).toBe(1);
-  expect(replaced.lines.join('\n')).toMatch(new RegExp(`^操作日志与检查点不符：检查点“${checkpoint}”（[^）]+）记录第 ${n} 条的哈希为 ${cp?.head.slice(0, 12)}…，现为 [0-9a-f]{12}…；该条及之前的记录被替换过（现有 ${n} 条）`));
+  expect(replaced.lines.join('\n')).toMatch(
+    new RegExp(
+      `^操作日志与检查点不符：检查点“${checkpoint}”（[^）]+）记录第 ${n} 条的哈希为 ${cp?.head.slice(0, 12)}…，现为 [0-9a-f]{12}…；该条及之前的记录被替换过（现有 ${n} 条）`,
+    ),
+  );
 }
 
 // The embedded tests use data directories of their own whatever the run; a run on a server (where they would have to
 // create a data directory from nothing, slowly) leaves them to the embedded run.
 describe('the audit checkpoint', () => {
-  it.skipIf(usingServer())('on the embedded database: beside the data, kept up by itself, finds entries cut off and replaced', async () => {
-    const dir = await dataDir('data');
-    await story(() => openLedger({ dataDir: dir }), join(dir, 'audit-checkpoint.json'), { ZG_DATA: dir });
-  }, 120_000);
+  it.skipIf(usingServer())(
+    'on the embedded database: beside the data, kept up by itself, finds entries cut off and replaced',
+    async () => {
+      const dir = await dataDir('data');
+      await story(() => openLedger({ dataDir: dir }), join(dir, 'audit-checkpoint.json'), { ZG_DATA: dir });
+    },
+    120_000,
+  );
 
   it.skipIf(!usingServer())('on a server: where ZG_AUDIT_CHECKPOINT says', async () => {
     const owner = await testLedger(); // a database of its own, dropped at the end
@@ -138,27 +198,37 @@ describe('the audit checkpoint', () => {
       // without it the head is anchored nowhere, and verify says so
       const r = zg({ DATABASE_URL: url }, 'audit', 'verify');
       expect(r.code, r.err).toBe(0);
-      expect(r.out).toContain('哈希链连续；末端未锚定：没有检查点文件，删去末尾的记录无法发现（使用 PostgreSQL 服务器时请用环境变量 ZG_AUDIT_CHECKPOINT 指定检查点文件）');
+      expect(r.out).toContain(
+        '哈希链连续；末端未锚定：没有检查点文件，删去末尾的记录无法发现（使用 PostgreSQL 服务器时请用环境变量 ZG_AUDIT_CHECKPOINT 指定检查点文件）',
+      );
     } finally {
       await owner.close();
     }
   });
 
-  it.skipIf(usingServer())('tells a workbook exported from another ledger from a log cut short', async () => {
-    const other = await openLedger({ dataDir: await dataDir('other') });
-    await someLedger(other); // more entries than the ledger checked below
-    const workbook = join(base, '别的台账.xlsx');
-    writeFileSync(workbook, await exportLedger(other.db, 'XC2025-01', TODAY));
-    await other.close();
-    const dir = await dataDir('mine');
-    const mine = await openLedger({ dataDir: dir });
-    await createUnit(mine.db, '整改办', { name: '区财政局' });
-    await mine.close();
-    const r = zg({ ZG_DATA: dir }, 'audit', 'verify', '--against', workbook);
-    expect(r.code, r.err).toBe(1);
-    expect(r.out).not.toContain('截断');
-    expect(r.out).toMatch(new RegExp(`工作簿“${workbook}”的检查点（[^）]+）记的不是这本台账的操作日志：其首条记录哈希为 [0-9a-f]{12}…，本台账为 [0-9a-f]{12}…；请确认文件是否取错`));
-  }, 60_000);
+  it.skipIf(usingServer())(
+    'tells a workbook exported from another ledger from a log cut short',
+    async () => {
+      const other = await openLedger({ dataDir: await dataDir('other') });
+      await someLedger(other); // more entries than the ledger checked below
+      const workbook = join(base, '别的台账.xlsx');
+      writeFileSync(workbook, await exportLedger(other.db, 'XC2025-01', TODAY));
+      await other.close();
+      const dir = await dataDir('mine');
+      const mine = await openLedger({ dataDir: dir });
+      await createUnit(mine.db, '整改办', { name: '区财政局' });
+      await mine.close();
+      const r = zg({ ZG_DATA: dir }, 'audit', 'verify', '--against', workbook);
+      expect(r.code, r.err).toBe(1);
+      expect(r.out).not.toContain('截断');
+      expect(r.out).toMatch(
+        new RegExp(
+          `工作簿“${workbook}”的检查点（[^）]+）记的不是这本台账的操作日志：其首条记录哈希为 [0-9a-f]{12}…，本台账为 [0-9a-f]{12}…；请确认文件是否取错`,
+        ),
+      );
+    },
+    60_000,
+  );
 
   it('says when the head is anchored nowhere', async () => {
     const l = await testLedger(); // in memory, or a server without ZG_AUDIT_CHECKPOINT
@@ -169,33 +239,41 @@ describe('the audit checkpoint', () => {
     }
   });
 
-  it.skipIf(usingServer())('anchors a log that had none when it is closed; a checkpoint behind the log is no fault, a forged one is', async () => {
-    const dir = await dataDir('older');
-    let l = await openLedger({ dataDir: dir });
-    await createUnit(l.db, '整改办', { name: '区财政局' });
-    await l.close();
-    const file = join(dir, 'audit-checkpoint.json');
-    copyFileSync(file, join(base, 'older-checkpoint.json'));
-    rmSync(file); // as a data directory from before checkpoints has none
-    l = await openLedger({ dataDir: dir });
-    expect((await verifyAudit(l)).anchor).toEqual({ state: 'missing', where: file });
-    await l.close();
-    expect(readCheckpoint(file)).toMatchObject({ events: 1 });
-    // a checkpoint behind the log is no fault: entries were added since
-    l = await openLedger({ dataDir: dir });
-    await createUnit(l.db, '整改办', { name: '区建设局' });
-    await l.close();
-    copyFileSync(join(base, 'older-checkpoint.json'), file);
-    l = await openLedger({ dataDir: dir });
-    const behind = describeAudit(await verifyAudit(l));
-    expect(behind).toEqual({ exitCode: 0, lines: [expect.stringMatching(/^操作日志完好：共 2 条记录，哈希链连续；末条与检查点“.+”（[^）]+，1 条）相符，此后新增 1 条$/)] });
-    // a checkpoint file someone wrote by hand is not taken for one
-    writeFileSync(file, '{"events": 1}');
-    const bad = describeAudit(await verifyAudit(l));
-    await l.close();
-    expect(bad.exitCode).toBe(1);
-    expect(bad.lines).toEqual([`操作日志检查点无法使用：操作日志检查点文件“${file}”内容无法识别（检查点文件只由本系统整体替换写入，内容无法识别说明它被改动过）`]);
-    expect(readFileSync(file, 'utf8')).toBe('{"events": 1}');
-    expect(readdirSync(dir).filter((f) => f.includes('audit-checkpoint'))).toEqual(['audit-checkpoint.json']); // no temporary file left
-  });
+  it.skipIf(usingServer())(
+    'anchors a log that had none when it is closed; a checkpoint behind the log is no fault, a forged one is',
+    async () => {
+      const dir = await dataDir('older');
+      let l = await openLedger({ dataDir: dir });
+      await createUnit(l.db, '整改办', { name: '区财政局' });
+      await l.close();
+      const file = join(dir, 'audit-checkpoint.json');
+      copyFileSync(file, join(base, 'older-checkpoint.json'));
+      rmSync(file); // as a data directory from before checkpoints has none
+      l = await openLedger({ dataDir: dir });
+      expect((await verifyAudit(l)).anchor).toEqual({ state: 'missing', where: file });
+      await l.close();
+      expect(readCheckpoint(file)).toMatchObject({ events: 1 });
+      // a checkpoint behind the log is no fault: entries were added since
+      l = await openLedger({ dataDir: dir });
+      await createUnit(l.db, '整改办', { name: '区建设局' });
+      await l.close();
+      copyFileSync(join(base, 'older-checkpoint.json'), file);
+      l = await openLedger({ dataDir: dir });
+      const behind = describeAudit(await verifyAudit(l));
+      expect(behind).toEqual({
+        exitCode: 0,
+        lines: [expect.stringMatching(/^操作日志完好：共 2 条记录，哈希链连续；末条与检查点“.+”（[^）]+，1 条）相符，此后新增 1 条$/)],
+      });
+      // a checkpoint file someone wrote by hand is not taken for one
+      writeFileSync(file, '{"events": 1}');
+      const bad = describeAudit(await verifyAudit(l));
+      await l.close();
+      expect(bad.exitCode).toBe(1);
+      expect(bad.lines).toEqual([
+        `操作日志检查点无法使用：操作日志检查点文件“${file}”内容无法识别（检查点文件只由本系统整体替换写入，内容无法识别说明它被改动过）`,
+      ]);
+      expect(readFileSync(file, 'utf8')).toBe('{"events": 1}');
+      expect(readdirSync(dir).filter((f) => f.includes('audit-checkpoint'))).toEqual(['audit-checkpoint.json']); // no temporary file left
+    },
+  );
 });

@@ -30,10 +30,28 @@ describe('zg on the ledger', () => {
     const r = zg('stats', '--source', 'XC2024-01', '--json');
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out);
-    expect(Object.keys(s)).toEqual(expect.arrayContaining(['total', 'completed', 'phased', 'inProgress', 'notStarted', 'overdue', 'completionRate', 'byAspect', 'byUnit', 'byTriage', 'outcomes']));
+    expect(Object.keys(s)).toEqual(
+      expect.arrayContaining([
+        'total',
+        'completed',
+        'phased',
+        'inProgress',
+        'notStarted',
+        'overdue',
+        'completionRate',
+        'byAspect',
+        'byUnit',
+        'byTriage',
+        'outcomes',
+      ]),
+    );
     expect(s).toMatchObject({ total: 8, completed: 5, phased: 2, inProgress: 1, notStarted: 0 });
     expect(s.completionRate).toBe(62.5);
-    expect(s.claims.filter((c: { agrees: boolean }) => !c.agrees).map((c: { metric: string; stated: number; computed: number }) => [c.metric, c.stated, c.computed])).toEqual([
+    expect(
+      s.claims
+        .filter((c: { agrees: boolean }) => !c.agrees)
+        .map((c: { metric: string; stated: number; computed: number }) => [c.metric, c.stated, c.computed]),
+    ).toEqual([
       ['completed', 6, 5],
       ['completion-rate', 75, 62.5],
     ]);

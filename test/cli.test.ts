@@ -28,7 +28,17 @@ describe('zg check', () => {
 
   it('exits 0 when a report holds together', () => {
     const file = join(dir, 'clean.txt');
-    writeFileSync(file, ['关于巡察整改进展情况的通报', '一、整改落实情况', '1.学习不深入', '整改情况：已完成整改。一是制定计划。', '2.制度不健全', '整改情况：已完成整改。一是修订制度。'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '关于巡察整改进展情况的通报',
+        '一、整改落实情况',
+        '1.学习不深入',
+        '整改情况：已完成整改。一是制定计划。',
+        '2.制度不健全',
+        '整改情况：已完成整改。一是修订制度。',
+      ].join('\n'),
+    );
     const r = zg('check', file);
     expect(r.out).toContain('错误 0 条');
     expect(r.code).toBe(0);

@@ -13,9 +13,12 @@ const LOCK_MODULE = join(ROOT, 'src/store/data-dir-lock.ts');
 const base = mkdtempSync(join(tmpdir(), 'zg-lock-race-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-const racer = (...args: string[]): ChildProcessWithoutNullStreams => spawn(process.execPath, ['--import', 'tsx', RACER, ...args], { cwd: ROOT });
-const firstLine = (c: ChildProcessWithoutNullStreams) => new Promise<string>((r) => c.stdout.once('data', (b: Buffer) => r(String(b).trim())));
-const exited = (c: ChildProcessWithoutNullStreams) => new Promise<number | null>((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', r)));
+const racer = (...args: string[]): ChildProcessWithoutNullStreams =>
+  spawn(process.execPath, ['--import', 'tsx', RACER, ...args], { cwd: ROOT });
+const firstLine = (c: ChildProcessWithoutNullStreams) =>
+  new Promise<string>((r) => c.stdout.once('data', (b: Buffer) => r(String(b).trim())));
+const exited = (c: ChildProcessWithoutNullStreams) =>
+  new Promise<number | null>((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', r)));
 
 /** A PID that no process has now: one that has just ended. */
 const deadPid = () => spawnSync('true').pid as number;
@@ -74,7 +77,8 @@ describe('the data directory lock', () => {
       expect(holder).toBeNull();
       expect(entered.size, `trial ${i}`).toBeGreaterThanOrEqual(1);
       expect(outcome.size, `trial ${i}: every racer either held the lock or was refused`).toBe(6);
-      for (const line of lines.filter((l) => l.startsWith('refused'))) expect(entered.has(line.split(' ')[2] as string), `trial ${i}: ${line}`).toBe(true);
+      for (const line of lines.filter((l) => l.startsWith('refused')))
+        expect(entered.has(line.split(' ')[2] as string), `trial ${i}: ${line}`).toBe(true);
       // nothing left behind: the lock released, no private file or takeover marker
       expect(readdirSync(t.dir), `trial ${i}`).toEqual([]);
     }
@@ -89,7 +93,10 @@ describe('the data directory lock', () => {
       expect(real).toMatch(/^\d+$/);
       writeFileSync(join(dir, 'zg.lock'), JSON.stringify({ pid, start: String(Number(real) - 1000), token: 'crashed' }));
       const release = lockDataDir(dir);
-      expect(JSON.parse(readFileSync(join(dir, 'zg.lock'), 'utf8'))).toMatchObject({ pid: process.pid, start: processStartTime(process.pid) });
+      expect(JSON.parse(readFileSync(join(dir, 'zg.lock'), 'utf8'))).toMatchObject({
+        pid: process.pid,
+        start: processStartTime(process.pid),
+      });
       release();
       expect(readdirSync(dir)).toEqual([]);
       // the same PID with its true start time is the holder: refused
@@ -127,7 +134,9 @@ describe('the data directory lock', () => {
       }
     })();
     expect(e).toBeInstanceOf(DataDirLockedError);
-    expect((e as Error).message).toBe(`数据目录“${dir}”正被另一个整改通进程（PID ${holder.pid}）使用。请先停止该进程，或在服务器运行时通过网页或 API 操作。`);
+    expect((e as Error).message).toBe(
+      `数据目录“${dir}”正被另一个整改通进程（PID ${holder.pid}）使用。请先停止该进程，或在服务器运行时通过网页或 API 操作。`,
+    );
     holder.kill('SIGKILL'); // dies holding it: the lock stays, stale
     await exited(holder);
     expect(existsSync(join(dir, 'zg.lock'))).toBe(true);

@@ -49,10 +49,22 @@ describe.skipIf(!haveSeeds || !haveOffice)('generated documents in LibreOffice',
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
     // a profile of its own, so a desktop LibreOffice (or another test run) holding the default one does not block it
     const profile = pathToFileURL(join(dir, 'profile')).href;
-    const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((f) => join(dir, f))], {
-      encoding: 'utf8',
-      timeout: 240_000,
-    });
+    const r = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...Object.keys(files).map((f) => join(dir, f)),
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 240_000,
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     const pages: Record<string, number> = {};
     for (const name of Object.keys(files)) {

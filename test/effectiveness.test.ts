@@ -20,14 +20,47 @@ describe.skipIf(!haveSeeds)('整改成效评估', () => {
     l = await testLedger();
     await importDocuments(l, [seedPath('004')], { actor: '整改办', today: TODAY });
     const p = (n: number) => ({
-      row: n + 1, code: `XC2025-02-00${n}`, aspect: '方面', title: `问题${n}`, status: 'in-progress' as const, longTerm: false, triage: 'deadline' as const,
-      leadUnit: '单位甲', cooperatingUnits: [], leadLeader: '李领导', responsiblePerson: '王某人', deadline: '2025-06-30', target: null, amountDue: null,
-      progress: 50, startDate: '2025-01-01', lastReportAt: '2025-05-30', supervision: null, colour: null,
+      row: n + 1,
+      code: `XC2025-02-00${n}`,
+      aspect: '方面',
+      title: `问题${n}`,
+      status: 'in-progress' as const,
+      longTerm: false,
+      triage: 'deadline' as const,
+      leadUnit: '单位甲',
+      cooperatingUnits: [],
+      leadLeader: '李领导',
+      responsiblePerson: '王某人',
+      deadline: '2025-06-30',
+      target: null,
+      amountDue: null,
+      progress: 50,
+      startDate: '2025-01-01',
+      lastReportAt: '2025-05-30',
+      supervision: null,
+      colour: null,
     });
     const wb = await writeLedgerWorkbook({
-      source: { code: 'XC2025-02', kind: 'xuncha', title: '示例单位巡察整改台账', team: null, inspectedUnit: '示例单位', feedbackDate: '2025-01-01' },
+      source: {
+        code: 'XC2025-02',
+        kind: 'xuncha',
+        title: '示例单位巡察整改台账',
+        team: null,
+        inspectedUnit: '示例单位',
+        feedbackDate: '2025-01-01',
+      },
       problems: [p(1), p(2)],
-      measures: [1, 2].map((n) => ({ row: n + 1, problem: `XC2025-02-00${n}`, ordinal: 1, text: '建立制度', ownerUnit: null, ownerPerson: null, deadline: null, status: 'in-progress' as const, progress: 50 })),
+      measures: [1, 2].map((n) => ({
+        row: n + 1,
+        problem: `XC2025-02-00${n}`,
+        ordinal: 1,
+        text: '建立制度',
+        ownerUnit: null,
+        ownerPerson: null,
+        deadline: null,
+        status: 'in-progress' as const,
+        progress: 50,
+      })),
     });
     await importLedgerWorkbook(l, wb, { actor: '整改办', today: '2025-01-01', fileName: '台账.xlsx' });
     for (const code of ['XC2025-02-001', 'XC2025-02-002']) {

@@ -46,10 +46,16 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
   it('says when the data directory is a file, or cannot be made where ZG_DATA points, instead of hanging', () => {
     const file = join(dir, '数据.txt');
     writeFileSync(file, '不是目录');
-    expect(zg(['sources'], { ZG_DATA: file })).toMatchObject({ code: 2, err: `zg: 数据目录“${file}”是一个文件，不是目录；请用 ZG_DATA 指定一个目录\n` });
+    expect(zg(['sources'], { ZG_DATA: file })).toMatchObject({
+      code: 2,
+      err: `zg: 数据目录“${file}”是一个文件，不是目录；请用 ZG_DATA 指定一个目录\n`,
+    });
     // under /proc Node's own recursive mkdir retries for ever; the command must end, with a sentence
     const proc = zg(['sources'], { ZG_DATA: '/proc/zg-data' });
-    expect(proc).toMatchObject({ code: 2, err: 'zg: 无法在“/proc”中建立数据目录“/proc/zg-data”：该位置不能建立目录；请用 ZG_DATA 指定其他位置\n' });
+    expect(proc).toMatchObject({
+      code: 2,
+      err: 'zg: 无法在“/proc”中建立数据目录“/proc/zg-data”：该位置不能建立目录；请用 ZG_DATA 指定其他位置\n',
+    });
   });
 
   it('says the disk is full, and leaves no half-written file', () => {
@@ -79,7 +85,9 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
     process.stderr.write = ((s: string) => (written.push(s), true)) as typeof process.stderr.write;
     try {
       expect(reportFailure(new TypeError("Cannot read properties of undefined (reading 'code')"), ['problems'])).toBe(3);
-      expect(reportFailure(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', path: join(dir, '缺.txt') }), ['import'])).toBe(2);
+      expect(
+        reportFailure(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', path: join(dir, '缺.txt') }), ['import']),
+      ).toBe(2);
     } finally {
       process.stderr.write = write;
       delete process.env.ZG_ERROR_LOG;

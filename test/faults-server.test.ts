@@ -24,13 +24,22 @@ let problem: string;
 
 const BOUNDARY = '----zgfault';
 function multipart(name: string, bytes: Uint8Array | string, extra = '') {
-  const head = Buffer.from(`${extra}--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `${extra}--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   return Buffer.concat([head, Buffer.from(bytes), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
 }
 const post = (url: string, payload: Buffer, contentType = `multipart/form-data; boundary=${BOUNDARY}`) =>
   app.inject({ method: 'POST', url, payload, headers: { ...headers, 'content-type': contentType } });
 const count = async (t: 'source' | 'document' | 'evidence' | 'perf_evaluation') =>
-  Number((await l.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await l.db
+        .selectFrom(t)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   l = await testLedger();
@@ -49,7 +58,7 @@ afterAll(async () => {
 
 describe('one upload does not freeze the server', () => {
   it('answers health while a 6 MB one-line text is read, then stops the job at its limit with a message', async () => {
-    const line = '整改情况：已完成整改。一是加强学习，二是完善制度，三是建立长效机制。'.repeat(6 * 1024 * 1024 / 96);
+    const line = '整改情况：已完成整改。一是加强学习，二是完善制度，三是建立长效机制。'.repeat((6 * 1024 * 1024) / 96);
     let settled = false;
     const check = post('/api/check', multipart('一行.txt', line)).then((r) => {
       settled = true;
@@ -67,14 +76,20 @@ describe('one upload does not freeze the server', () => {
     expect(r.statusCode).toBe(413);
     expect(r.json()).toMatchObject({ code: 'JOB_TIMEOUT', message: expect.stringContaining('已停止') });
     // the pool has a fresh worker: the next upload is read as usual
-    const ok = await post('/api/check', multipart('示例.txt', '中共示例县农业农村局党组关于巡察整改进展情况的通报\n一、整改情况\n1.问题一\n整改情况：已完成整改。'));
+    const ok = await post(
+      '/api/check',
+      multipart('示例.txt', '中共示例县农业农村局党组关于巡察整改进展情况的通报\n一、整改情况\n1.问题一\n整改情况：已完成整改。'),
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.json().reports.length).toBeGreaterThan(0);
   });
 
   it('refuses a workbook that would inflate past the limit, on both workbook routes, writing nothing', async () => {
     // 200 MB of one sheet's XML in about 200 KB
-    const bomb = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(200 * 1024 * 1024) }, { level: 9 });
+    const bomb = zipSync(
+      { '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(200 * 1024 * 1024) },
+      { level: 9 },
+    );
     const before = { sources: await count('source'), perf: await count('perf_evaluation') };
     const workbook = await post('/api/workbook', multipart('炸弹.xlsx', bomb));
     expect(workbook.statusCode).toBe(422);
@@ -95,7 +110,11 @@ describe('malformed uploads are 400 with a Chinese message, never 500', () => {
     ['without its closing boundary', () => Buffer.from(whole().toString('latin1').replace(`--${BOUNDARY}--`, ''), 'latin1'), undefined],
     ['with a malformed part header', () => Buffer.from(`--${BOUNDARY}\r\nContent-Disposition\r\n\r\nx\r\n--${BOUNDARY}--\r\n`), undefined],
     ['with no boundary in its content type', () => whole(), 'multipart/form-data'],
-    ['with a field the route does not take', () => multipart('报告.txt', '整改', `--${BOUNDARY}\r\nContent-Disposition: form-data; name="owner"\r\n\r\nadmin\r\n`), undefined],
+    [
+      'with a field the route does not take',
+      () => multipart('报告.txt', '整改', `--${BOUNDARY}\r\nContent-Disposition: form-data; name="owner"\r\n\r\nadmin\r\n`),
+      undefined,
+    ],
   ])('a body %s', async (_what, body, contentType) => {
     const before = { sources: await count('source'), documents: await count('document'), evidence: await count('evidence') };
     for (const url of routes()) {

@@ -5,7 +5,19 @@ import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { ledgerStatistics, listProblems, problemDetail } from '../src/services/ledger-queries.ts';
-import { addEvidence, assignMeasure, assignProblem, decideClosure, decideExtension, recordLookback, recordOutcome, recordSupervision, reportProgress, requestClosure, requestExtension } from '../src/services/problem-actions.ts';
+import {
+  addEvidence,
+  assignMeasure,
+  assignProblem,
+  decideClosure,
+  decideExtension,
+  recordLookback,
+  recordOutcome,
+  recordSupervision,
+  reportProgress,
+  requestClosure,
+  requestExtension,
+} from '../src/services/problem-actions.ts';
 import { createPerson, createUnit, unitTree } from '../src/services/organisation.ts';
 import { verifyAudit } from '../src/services/audit.ts';
 import { setWarningThresholds } from '../src/services/source-settings.ts';
@@ -37,27 +49,46 @@ describe('working a problem through to closure', () => {
   });
 
   it('claims the problem: units, leader, responsible person, deadline, triage, amount', async () => {
-    await assignProblem(l.db, code, { actor: '整改办', at: '2024-12-03' }, {
+    await assignProblem(
+      l.db,
+      code,
+      { actor: '整改办', at: '2024-12-03' },
+      {
+        leadUnit: '计划财务股',
+        cooperatingUnits: ['机关党委'],
+        leadLeader: '李副局长',
+        responsiblePerson: '张会计',
+        deadline: '2025-03-31',
+        triage: 'deadline',
+        target: '下属单位财务人员全部轮岗，专项审计问题全部整改',
+        amountDue: { amount: '12.5', unit: '万元' },
+      },
+    );
+    const d = await problemDetail(l.db, code, '2024-12-10');
+    expect(d.problem).toMatchObject({
       leadUnit: '计划财务股',
       cooperatingUnits: ['机关党委'],
       leadLeader: '李副局长',
       responsiblePerson: '张会计',
       deadline: '2025-03-31',
       triage: 'deadline',
-      target: '下属单位财务人员全部轮岗，专项审计问题全部整改',
       amountDue: { amount: '12.5', unit: '万元' },
     });
-    const d = await problemDetail(l.db, code, '2024-12-10');
-    expect(d.problem).toMatchObject({ leadUnit: '计划财务股', cooperatingUnits: ['机关党委'], leadLeader: '李副局长', responsiblePerson: '张会计', deadline: '2025-03-31', triage: 'deadline', amountDue: { amount: '12.5', unit: '万元' } });
-    await expect(assignProblem(l.db, code, { actor: '整改办', at: '2024-12-03' }, { leadUnit: '没有这个单位' })).rejects.toThrow(ActionRefused);
+    await expect(assignProblem(l.db, code, { actor: '整改办', at: '2024-12-03' }, { leadUnit: '没有这个单位' })).rejects.toThrow(
+      ActionRefused,
+    );
   });
 
   it('refuses closure without evidence, then reviews it: returned with reasons, then accepted', async () => {
     await reportProgress(l.db, code, { actor: '张会计', at: '2024-12-20' }, { text: '已委托会计师事务所开展专项审计', progress: 40 });
-    await expect(requestClosure(l.db, code, { actor: '张会计', at: '2025-01-10' }, { evidence: [] })).rejects.toThrow('申请销号须附佐证材料');
+    await expect(requestClosure(l.db, code, { actor: '张会计', at: '2025-01-10' }, { evidence: [] })).rejects.toThrow(
+      '申请销号须附佐证材料',
+    );
     const e1 = await addEvidence(l.db, code, { actor: '张会计', at: '2025-01-10' }, { name: '审计报告.pdf', bytes: pdf });
     await requestClosure(l.db, code, { actor: '张会计', at: '2025-01-10' }, { evidence: [e1], note: '专项审计完成' });
-    await expect(decideClosure(l.db, code, { actor: '整改办', at: '2025-01-12' }, { accept: false })).rejects.toThrow('退回销号申请须写明理由');
+    await expect(decideClosure(l.db, code, { actor: '整改办', at: '2025-01-12' }, { accept: false })).rejects.toThrow(
+      '退回销号申请须写明理由',
+    );
     await decideClosure(l.db, code, { actor: '整改办', at: '2025-01-12' }, { accept: false, reason: '轮岗制度尚未印发' });
     expect((await problemDetail(l.db, code, '2025-01-12')).problem.status).toBe('in-progress');
     const e2 = await addEvidence(l.db, code, { actor: '张会计', at: '2025-02-01' }, { name: '轮岗制度.pdf', bytes: pdf });
@@ -65,7 +96,10 @@ describe('working a problem through to closure', () => {
     expect(await decideClosure(l.db, code, { actor: '整改办', at: '2025-02-03' }, { accept: true, reason: '对账无误' })).toBe('completed');
     const d = await problemDetail(l.db, code, '2025-02-03');
     expect(d.problem).toMatchObject({ status: 'completed', progress: 100, colour: null });
-    expect(d.timeline.filter((t) => t.kind === 'closure-decision').map((t) => t.text)).toEqual(['退回：轮岗制度尚未印发', '同意销号：对账无误']);
+    expect(d.timeline.filter((t) => t.kind === 'closure-decision').map((t) => t.text)).toEqual([
+      '退回：轮岗制度尚未印发',
+      '同意销号：对账无误',
+    ]);
   });
 
   it('reopens on a relapse found by look-back, keeping the history', async () => {
@@ -87,7 +121,9 @@ describe('working a problem through to closure', () => {
   });
 
   it('extends a deadline only on approval, and shows the colour of the day', async () => {
-    await expect(requestExtension(l.db, code, { actor: '张会计', at: '2025-06-02' }, { newDeadline: '2025-01-01', reason: '需要时间' })).rejects.toThrow('应晚于原时限');
+    await expect(
+      requestExtension(l.db, code, { actor: '张会计', at: '2025-06-02' }, { newDeadline: '2025-01-01', reason: '需要时间' }),
+    ).rejects.toThrow('应晚于原时限');
     await requestExtension(l.db, code, { actor: '张会计', at: '2025-06-02' }, { newDeadline: '2025-09-30', reason: '轮岗需跨年度安排' });
     const overdue = await listProblems(l.db, { overdue: true, today: '2025-06-02' });
     expect(overdue.items.map((p) => [p.code, p.colour])).toEqual([[code, 'red']]);
@@ -98,10 +134,27 @@ describe('working a problem through to closure', () => {
 
   it('records supervision and outcomes, summed exactly', async () => {
     await recordSupervision(l.db, code, { actor: '巡察办', at: '2025-06-05' }, { kind: 'notice', note: '督办单〔2025〕3号' });
-    await recordOutcome(l.db, code, { actor: '张会计', at: '2025-06-10' }, { kind: 'money', moneyKind: 'recovered', amount: '3.27', unit: '万元' });
-    await recordOutcome(l.db, code, { actor: '张会计', at: '2025-06-10' }, { kind: 'money', moneyKind: 'treasury', amount: '1500.5', unit: '元' });
+    await recordOutcome(
+      l.db,
+      code,
+      { actor: '张会计', at: '2025-06-10' },
+      { kind: 'money', moneyKind: 'recovered', amount: '3.27', unit: '万元' },
+    );
+    await recordOutcome(
+      l.db,
+      code,
+      { actor: '张会计', at: '2025-06-10' },
+      { kind: 'money', moneyKind: 'treasury', amount: '1500.5', unit: '元' },
+    );
     await recordOutcome(l.db, code, { actor: '张会计', at: '2025-06-10' }, { kind: 'accountability', people: 1, how: '诫勉谈话' });
-    await expect(recordOutcome(l.db, code, { actor: '张会计', at: '2025-06-10' }, { kind: 'money', moneyKind: 'recovered', amount: '三万', unit: '元' })).rejects.toThrow('不是有效数字');
+    await expect(
+      recordOutcome(
+        l.db,
+        code,
+        { actor: '张会计', at: '2025-06-10' },
+        { kind: 'money', moneyKind: 'recovered', amount: '三万', unit: '元' },
+      ),
+    ).rejects.toThrow('不是有效数字');
     const s = await ledgerStatistics(l.db, { source: code.slice(0, 9), today: '2025-06-10' });
     // the report's own totals (12.36万元 recovered, 2 people) plus what was recorded since
     expect(s.outcomes.moneyByKind).toEqual({ recovered: '15.63', treasury: '0.15005' });
@@ -117,17 +170,31 @@ describe('working a problem through to closure', () => {
   });
 
   it('gives each measure its own owner and deadline', async () => {
-    await assignMeasure(l.db, code, { actor: '整改办', at: '2025-06-12' }, 1, { ownerUnit: '计划财务股', ownerPerson: '张会计', deadline: '2025-07-31' });
-    const m = await l.db.selectFrom('measure').innerJoin('problem', 'problem.id', 'measure.problem_id').select(['measure.deadline', 'measure.owner_unit_id', 'measure.owner_person_id']).where('problem.code', '=', code).where('measure.ordinal', '=', 1).executeTakeFirstOrThrow();
+    await assignMeasure(l.db, code, { actor: '整改办', at: '2025-06-12' }, 1, {
+      ownerUnit: '计划财务股',
+      ownerPerson: '张会计',
+      deadline: '2025-07-31',
+    });
+    const m = await l.db
+      .selectFrom('measure')
+      .innerJoin('problem', 'problem.id', 'measure.problem_id')
+      .select(['measure.deadline', 'measure.owner_unit_id', 'measure.owner_person_id'])
+      .where('problem.code', '=', code)
+      .where('measure.ordinal', '=', 1)
+      .executeTakeFirstOrThrow();
     expect(m.deadline).toBe('2025-07-31');
     expect(m.owner_unit_id).not.toBeNull();
-    await expect(assignMeasure(l.db, code, { actor: '整改办', at: '2025-06-12' }, 9, { deadline: '2025-07-31' })).rejects.toThrow('没有第 9 项措施');
+    await expect(assignMeasure(l.db, code, { actor: '整改办', at: '2025-06-12' }, 9, { deadline: '2025-07-31' })).rejects.toThrow(
+      '没有第 9 项措施',
+    );
   });
 
   it('refuses a stale update instead of overwriting it', async () => {
     const { version } = (await problemDetail(l.db, code, '2025-06-10')).problem;
     await reportProgress(l.db, code, { actor: '甲', at: '2025-06-11', expectedVersion: version }, { text: '第一次' });
-    await expect(reportProgress(l.db, code, { actor: '乙', at: '2025-06-11', expectedVersion: version }, { text: '基于旧页面' })).rejects.toThrow(StaleVersionError);
+    await expect(
+      reportProgress(l.db, code, { actor: '乙', at: '2025-06-11', expectedVersion: version }, { text: '基于旧页面' }),
+    ).rejects.toThrow(StaleVersionError);
   });
 
   it('writes a log that refuses changes, and finds the first entry someone altered behind its back', async () => {

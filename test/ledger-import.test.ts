@@ -17,8 +17,23 @@ const dir = mkdtempSync(join(tmpdir(), 'zg-import-'));
 
 async function counts(l: Ledger) {
   const n = async (t: 'source' | 'problem' | 'measure' | 'document' | 'event' | 'claim' | 'outcome') =>
-    Number((await l.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { sources: await n('source'), problems: await n('problem'), measures: await n('measure'), documents: await n('document'), events: await n('event'), claims: await n('claim'), outcomes: await n('outcome') };
+    Number(
+      (
+        await l.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    sources: await n('source'),
+    problems: await n('problem'),
+    measures: await n('measure'),
+    documents: await n('document'),
+    events: await n('event'),
+    claims: await n('claim'),
+    outcomes: await n('outcome'),
+  };
 }
 
 describe.skipIf(!haveSeeds)('importing the five seeds', () => {
@@ -45,7 +60,8 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
   });
 
   it('keeps each report’s claims beside the ledger and lists where they differ', async () => {
-    const d = (code: string) => sourceClaims(l.db, code, TODAY).then((xs) => xs.map((x) => `${x.metric}:${x.stated}/${x.computed}${x.agrees ? '' : '✗'}`));
+    const d = (code: string) =>
+      sourceClaims(l.db, code, TODAY).then((xs) => xs.map((x) => `${x.metric}:${x.stated}/${x.computed}${x.agrees ? '' : '✗'}`));
     expect(await d('XC2021-01')).toEqual(['problems:32/32', 'phased:7/7', 'completed:32/25✗', 'problems:32/32']);
     expect(await d('SJ2023-01')).toEqual(['completed:137/0✗', 'problems:185/15✗', 'completion-rate:74.05/0✗']);
     // the street office whose "基本完成的事项" names 2 of 12, the rest completed
@@ -57,13 +73,22 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
   });
 
   it('gives the same figures as of the report’s day, and none before it existed', async () => {
-    expect(await ledgerStatistics(l.db, { source: 'XC2021-01', asOf: '2021-09-27', today: TODAY })).toMatchObject({ total: 32, completed: 25, phased: 7 });
+    expect(await ledgerStatistics(l.db, { source: 'XC2021-01', asOf: '2021-09-27', today: TODAY })).toMatchObject({
+      total: 32,
+      completed: 25,
+      phased: 7,
+    });
     expect(await ledgerStatistics(l.db, { source: 'XC2021-01', asOf: '2021-09-26', today: TODAY })).toMatchObject({ total: 0 });
   });
 
   it('keeps problems with their measures, specific problems and the document as evidence of closure', async () => {
     const d = await problemDetail(l.db, 'XC2021-01-008', TODAY);
-    expect(d.problem).toMatchObject({ title: '环境污染整治力度不够', status: 'phased', longTerm: true, statusText: '阶段性完成整改，并长期坚持' });
+    expect(d.problem).toMatchObject({
+      title: '环境污染整治力度不够',
+      status: 'phased',
+      longTerm: true,
+      statusText: '阶段性完成整改，并长期坚持',
+    });
     expect(d.children.map((c) => c.code)).toEqual(['XC2021-01-008-01', 'XC2021-01-008-02']);
     expect(d.timeline.map((t) => t.kind)).toEqual(['status', 'closure-request', 'closure-decision', 'evidence']);
     // the filters a dashboard chart opens the ledger with
@@ -110,10 +135,16 @@ describe.skipIf(!haveSeeds)('a failed import', () => {
     const l = await testLedger();
     try {
       // the database refuses one problem of the 9th report, after eight reports were written
-      await sql`create function refuse_row() returns trigger language plpgsql as $$ begin raise exception 'refused for the test'; end $$`.execute(l.db);
-      await sql`create trigger refuse before insert on problem for each row when (new.title = '政治理论学习不扎实，学用结合不够') execute function refuse_row()`.execute(l.db);
+      await sql`create function refuse_row() returns trigger language plpgsql as $$ begin raise exception 'refused for the test'; end $$`.execute(
+        l.db,
+      );
+      await sql`create trigger refuse before insert on problem for each row when (new.title = '政治理论学习不扎实，学用结合不够') execute function refuse_row()`.execute(
+        l.db,
+      );
       const before = await counts(l);
-      await expect(importDocuments(l, [seedPath('004'), seedPath('002')], { actor: 't', today: TODAY })).rejects.toThrow(/refused for the test/);
+      await expect(importDocuments(l, [seedPath('004'), seedPath('002')], { actor: 't', today: TODAY })).rejects.toThrow(
+        /refused for the test/,
+      );
       expect(await counts(l)).toEqual(before);
     } finally {
       await l.close();

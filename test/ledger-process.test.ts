@@ -19,7 +19,14 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 async function sourceCount(l: Ledger): Promise<number> {
-  return Number((await l.db.selectFrom('source').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await l.db
+        .selectFrom('source')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 describe('the embedded data directory', () => {
@@ -49,7 +56,10 @@ describe.skipIf(!haveSeeds)('an import killed halfway', () => {
       ledger = await testLedger();
       url = lastUrl() as string;
     }
-    const child = spawn(process.execPath, [ZG, 'import', seedPath('002')], { env: env(url ? { DATABASE_URL: url } : { ZG_DATA: dir }), stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [ZG, 'import', seedPath('002')], {
+      env: env(url ? { DATABASE_URL: url } : { ZG_DATA: dir }),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     await new Promise<void>((done, fail) => {
       child.stderr.on('data', (b: Buffer) => {
@@ -67,7 +77,16 @@ describe.skipIf(!haveSeeds)('an import killed halfway', () => {
     const after = ledger ?? (await openLedger({ dataDir: dir })); // the dead process's lock is taken over
     try {
       expect(await sourceCount(after)).toBe(0);
-      expect(Number((await after.db.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+      expect(
+        Number(
+          (
+            await after.db
+              .selectFrom('document')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(0);
     } finally {
       await after.close();
     }

@@ -29,7 +29,14 @@ async function sheets(bytes: Uint8Array): Promise<Record<string, unknown[][]>> {
 }
 
 async function count(l: Ledger, t: 'source' | 'problem' | 'measure' | 'org_unit') {
-  return Number((await l.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await l.db
+        .selectFrom(t)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
@@ -42,7 +49,19 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     await createUnit(a.db, 't', { name: '区财政局' });
     await createUnit(a.db, 't', { name: '区建设局' });
     await createPerson(a.db, 't', { name: '李四', unit: '区财政局' });
-    await assignProblem(a.db, 'XC2021-01-005', { actor: 't', at: TODAY }, { leadUnit: '区财政局', cooperatingUnits: ['区建设局'], responsiblePerson: '李四', deadline: '2025-06-30', triage: 'long-term', amountDue: { amount: '1234.5', unit: '万元' } });
+    await assignProblem(
+      a.db,
+      'XC2021-01-005',
+      { actor: 't', at: TODAY },
+      {
+        leadUnit: '区财政局',
+        cooperatingUnits: ['区建设局'],
+        responsiblePerson: '李四',
+        deadline: '2025-06-30',
+        triage: 'long-term',
+        amountDue: { amount: '1234.5', unit: '万元' },
+      },
+    );
     await recordSupervision(a.db, 'XC2021-01-005', { actor: 't', at: TODAY }, { kind: 'notice' });
     first = await exportLedger(a.db, 'XC2021-01', TODAY);
     b = await testLedger();
@@ -65,8 +84,8 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     expect(row.getCell(13).value).toBe(1234.5);
     expect(row.getCell(4).dataValidation).toMatchObject({ type: 'list' });
     const ds = await sheets(first);
-    expect(ds['督办清单']?.slice(1).map((r) => r[0])).toEqual(['XC2021-01-005']);
-    expect(ds['问题清单']).toHaveLength(1 + 37); // 32 problems and 5 specific problems
+    expect(ds.督办清单?.slice(1).map((r) => r[0])).toEqual(['XC2021-01-005']);
+    expect(ds.问题清单).toHaveLength(1 + 37); // 32 problems and 5 specific problems
   });
 
   it('round trip: into an empty database and out again, the same data', async () => {
@@ -85,7 +104,12 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     // the seed's problems are all done: one relapses on look-back, and its unit asks again for closure
     const open = await b.db.selectFrom('problem').select('code').where('status', '=', 'completed').orderBy('id').executeTakeFirstOrThrow();
     await recordLookback(b.db, open.code, { actor: '整改办', at: TODAY }, { result: 'relapsed' });
-    const evidence = await addEvidence(b.db, open.code, { actor: '区财政局', at: TODAY }, { name: '整改报告.txt', bytes: new TextEncoder().encode('已整改完毕') });
+    const evidence = await addEvidence(
+      b.db,
+      open.code,
+      { actor: '区财政局', at: TODAY },
+      { name: '整改报告.txt', bytes: new TextEncoder().encode('已整改完毕') },
+    );
     await requestClosure(b.db, open.code, { actor: '区财政局', at: TODAY }, { evidence: [evidence] });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await exportLedger(b.db, 'XC2021-01', TODAY)) as unknown as ArrayBuffer);
@@ -93,10 +117,18 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     ps.eachRow((row) => {
       if (row.getCell(1).value === open.code) row.getCell(4).value = '正在整改';
     });
-    await importLedgerWorkbook(b, new Uint8Array(await wb.xlsx.writeBuffer()), { actor: '整改办', today: TODAY, fileName: '各单位台账.xlsx' });
+    await importLedgerWorkbook(b, new Uint8Array(await wb.xlsx.writeBuffer()), {
+      actor: '整改办',
+      today: TODAY,
+      fileName: '各单位台账.xlsx',
+    });
     const [detail] = await b.db.selectFrom('problem').select(['id', 'status']).where('code', '=', open.code).execute();
     expect(detail?.status).toBe('closure-requested');
-    const pending = await b.db.selectFrom('closure_request').select('decision').where('problem_id', '=', detail?.id as number).execute();
+    const pending = await b.db
+      .selectFrom('closure_request')
+      .select('decision')
+      .where('problem_id', '=', detail?.id as number)
+      .execute();
     expect(pending.filter((r) => r.decision === null)).toHaveLength(1); // still waiting for review
   });
 
@@ -117,7 +149,11 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
       '问题清单第9行：编号“XC2021-01-003”与第4行重复',
     ]);
     expect(await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)))).toEqual(before);
-    const notXlsx = await importLedgerWorkbook(b, new TextEncoder().encode('不是工作簿'), { actor: 't', today: TODAY, fileName: 'x.xlsx' }).catch((x: unknown) => x);
+    const notXlsx = await importLedgerWorkbook(b, new TextEncoder().encode('不是工作簿'), {
+      actor: 't',
+      today: TODAY,
+      fileName: 'x.xlsx',
+    }).catch((x: unknown) => x);
     expect((notXlsx as LedgerWorkbookError).reasons).toEqual(['文件“x.xlsx”不是可读取的 Excel（.xlsx）工作簿']);
   });
 
@@ -129,7 +165,11 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     ps.mergeCells('B3:B6');
     ps.getRow(8).getCell(15).value = '过半';
     const before = await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)));
-    const e = (await importLedgerWorkbook(b, new Uint8Array(await wb.xlsx.writeBuffer()), { actor: 't', today: TODAY, fileName: '坏台账.xlsx' }).catch((x: unknown) => x)) as LedgerWorkbookError;
+    const e = (await importLedgerWorkbook(b, new Uint8Array(await wb.xlsx.writeBuffer()), {
+      actor: 't',
+      today: TODAY,
+      fileName: '坏台账.xlsx',
+    }).catch((x: unknown) => x)) as LedgerWorkbookError;
     expect(e).toBeInstanceOf(LedgerWorkbookError);
     expect(e.reasons).toEqual([
       '工作表“问题清单”第13列应为“应改金额”，实为“金额”',
@@ -149,10 +189,28 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     ps.addRow([...PROBLEM_COLUMNS]);
     wb.addWorksheet('任务清单').addRow([...MEASURE_COLUMNS]);
     for (let i = 1; i <= 10_000; i++)
-      ps.addRow([`DW2025-01-${String(i).padStart(5, '0')}`, '方面', `问题${i}`, '正在整改', '否', '限期整改', '区财政局', null, null, null, i === 6_789 ? '2025-13-01' : new Date(Date.UTC(2025, 5, 30)), null, null, null, 10]);
+      ps.addRow([
+        `DW2025-01-${String(i).padStart(5, '0')}`,
+        '方面',
+        `问题${i}`,
+        '正在整改',
+        '否',
+        '限期整改',
+        '区财政局',
+        null,
+        null,
+        null,
+        i === 6_789 ? '2025-13-01' : new Date(Date.UTC(2025, 5, 30)),
+        null,
+        null,
+        null,
+        10,
+      ]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const before = await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)));
-    const e = (await importLedgerWorkbook(b, bytes, { actor: 't', today: TODAY, fileName: '万行.xlsx', source: 'DW2025-01' }).catch((x: unknown) => x)) as LedgerWorkbookError;
+    const e = (await importLedgerWorkbook(b, bytes, { actor: 't', today: TODAY, fileName: '万行.xlsx', source: 'DW2025-01' }).catch(
+      (x: unknown) => x,
+    )) as LedgerWorkbookError;
     expect(e.reasons).toEqual(['问题清单第6790行：整改时限“2025-13-01”不是日期']);
     expect(await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)))).toEqual(before);
   }, 60_000);
@@ -167,7 +225,11 @@ describe.skipIf(!haveSeeds)('a unit’s own ledger workbook, read through a mapp
   afterAll(async () => l?.close());
 
   /** A workbook as a bureau keeps it: a title row, its own headers, dates as text or dates, measures in one cell. */
-  async function unitWorkbook(rows: (string | Date | null)[][], headers = ['序号', '问题类别', '问题描述', '整改措施', '责任部门', '分管领导', '完成时限', '完成情况'], merge?: string) {
+  async function unitWorkbook(
+    rows: (string | Date | null)[][],
+    headers = ['序号', '问题类别', '问题描述', '整改措施', '责任部门', '分管领导', '完成时限', '完成情况'],
+    merge?: string,
+  ) {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('整改台账');
     ws.addRow(['区财政局巡察整改台账']);
@@ -180,19 +242,49 @@ describe.skipIf(!haveSeeds)('a unit’s own ledger workbook, read through a mapp
   it('creates a source from it, problems numbered in order, measures split, statuses understood', async () => {
     const bytes = await unitWorkbook([
       ['1', '资金管理', '专项资金拨付滞后', '1.建立拨付台账；2.每月通报进度', '区财政局', '李四', '2025/6/30', '正在推进'],
-      ['2', '资金管理', '往来款长期挂账未清理', '一是逐笔清理；二是追回欠款', '区财政局', '李四', new Date(Date.UTC(2025, 3, 30)), '已完成'],
+      [
+        '2',
+        '资金管理',
+        '往来款长期挂账未清理',
+        '一是逐笔清理；二是追回欠款',
+        '区财政局',
+        '李四',
+        new Date(Date.UTC(2025, 3, 30)),
+        '已完成',
+      ],
       ['3', '制度建设', '内控制度未及时修订', '修订内控制度', '区财政局办公室', null, '2025年9月30日', null],
     ]);
-    const r = await importLedgerWorkbook(l, bytes, { actor: '整改办', today: TODAY, fileName: '财政局台账.xlsx', source: 'DW2025-01', title: '区财政局巡察整改台账' });
+    const r = await importLedgerWorkbook(l, bytes, {
+      actor: '整改办',
+      today: TODAY,
+      fileName: '财政局台账.xlsx',
+      source: 'DW2025-01',
+      title: '区财政局巡察整改台账',
+    });
     expect(r).toMatchObject({ source: 'DW2025-01', created: true, problems: 3, measures: 5 });
-    expect(r.mapping).toBe('方面 ← 问题类别；问题 ← 问题描述；整改措施 ← 整改措施；牵头单位 ← 责任部门；责任领导 ← 分管领导；整改时限 ← 完成时限；状态 ← 完成情况');
-    const ps = await l.db.selectFrom('problem as p').leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id').select(['p.code', 'p.title', 'p.status', 'p.deadline', 'u.name']).where('p.code', 'like', 'DW2025-01-%').orderBy('p.code').execute();
+    expect(r.mapping).toBe(
+      '方面 ← 问题类别；问题 ← 问题描述；整改措施 ← 整改措施；牵头单位 ← 责任部门；责任领导 ← 分管领导；整改时限 ← 完成时限；状态 ← 完成情况',
+    );
+    const ps = await l.db
+      .selectFrom('problem as p')
+      .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
+      .select(['p.code', 'p.title', 'p.status', 'p.deadline', 'u.name'])
+      .where('p.code', 'like', 'DW2025-01-%')
+      .orderBy('p.code')
+      .execute();
     expect(ps).toEqual([
       { code: 'DW2025-01-001', title: '专项资金拨付滞后', status: 'in-progress', deadline: '2025-06-30', name: '区财政局' },
       { code: 'DW2025-01-002', title: '往来款长期挂账未清理', status: 'completed', deadline: '2025-04-30', name: '区财政局' },
       { code: 'DW2025-01-003', title: '内控制度未及时修订', status: 'not-started', deadline: '2025-09-30', name: '区财政局办公室' },
     ]);
-    const ms = await l.db.selectFrom('measure as m').innerJoin('problem as p', 'p.id', 'm.problem_id').select(['p.code', 'm.ordinal', 'm.text']).where('p.code', 'like', 'DW2025-01-%').orderBy('p.code').orderBy('m.ordinal').execute();
+    const ms = await l.db
+      .selectFrom('measure as m')
+      .innerJoin('problem as p', 'p.id', 'm.problem_id')
+      .select(['p.code', 'm.ordinal', 'm.text'])
+      .where('p.code', 'like', 'DW2025-01-%')
+      .orderBy('p.code')
+      .orderBy('m.ordinal')
+      .execute();
     expect(ms.map((m) => `${m.code}/${m.ordinal} ${m.text}`)).toEqual([
       'DW2025-01-001/1 建立拨付台账',
       'DW2025-01-001/2 每月通报进度',
@@ -210,11 +302,21 @@ describe.skipIf(!haveSeeds)('a unit’s own ledger workbook, read through a mapp
       ],
       ['问题', '完成时限'],
     );
-    const before = await l.db.selectFrom('problem').select(['code', 'status', 'long_term']).where('code', 'in', ['XC2021-01-006', 'XC2021-01-025']).orderBy('code').execute();
+    const before = await l.db
+      .selectFrom('problem')
+      .select(['code', 'status', 'long_term'])
+      .where('code', 'in', ['XC2021-01-006', 'XC2021-01-025'])
+      .orderBy('code')
+      .execute();
     const n = await count(l, 'problem');
     const r = await importLedgerWorkbook(l, bytes, { actor: '整改办', today: TODAY, fileName: '时限.xlsx', source: 'XC2021-01' });
     expect(r).toMatchObject({ source: 'XC2021-01', created: false, problems: 2 });
-    const after = await l.db.selectFrom('problem').select(['code', 'status', 'long_term', 'deadline']).where('code', 'in', ['XC2021-01-006', 'XC2021-01-025']).orderBy('code').execute();
+    const after = await l.db
+      .selectFrom('problem')
+      .select(['code', 'status', 'long_term', 'deadline'])
+      .where('code', 'in', ['XC2021-01-006', 'XC2021-01-025'])
+      .orderBy('code')
+      .execute();
     expect(after).toEqual(before.map((p, i) => ({ ...p, deadline: ['2025-08-31', '2025-07-31'][i] })));
     expect(await count(l, 'problem')).toBe(n); // updated, none added
   });
@@ -229,19 +331,37 @@ describe.skipIf(!haveSeeds)('a unit’s own ledger workbook, read through a mapp
       undefined,
       'B3:B4',
     );
-    const e1 = (await importLedgerWorkbook(l, merged, { actor: 't', today: TODAY, fileName: 'm.xlsx', source: 'DW2025-02' }).catch((x: unknown) => x)) as LedgerWorkbookError;
+    const e1 = (await importLedgerWorkbook(l, merged, { actor: 't', today: TODAY, fileName: 'm.xlsx', source: 'DW2025-02' }).catch(
+      (x: unknown) => x,
+    )) as LedgerWorkbookError;
     expect(e1.reasons).toEqual(['工作表“整改台账”第3—4行“问题类别”列是合并单元格：请取消合并，逐行填写']);
     const noTitle = await unitWorkbook([['x', '2025-06-30']], ['事项', '完成时限']);
-    const e2 = (await importLedgerWorkbook(l, noTitle, { actor: 't', today: TODAY, fileName: 'n.xlsx', source: 'DW2025-02' }).catch((x: unknown) => x)) as LedgerWorkbookError;
+    const e2 = (await importLedgerWorkbook(l, noTitle, { actor: 't', today: TODAY, fileName: 'n.xlsx', source: 'DW2025-02' }).catch(
+      (x: unknown) => x,
+    )) as LedgerWorkbookError;
     expect(e2.reasons).toEqual(['未能确定哪一列是“问题”，请写明列对应，如：问题=问题描述（工作表“整改台账”的列有：事项、完成时限）']);
-    const ok = await importLedgerWorkbook(l, noTitle, { actor: 't', today: TODAY, fileName: 'n.xlsx', source: 'DW2025-02', mapping: '问题=事项' });
+    const ok = await importLedgerWorkbook(l, noTitle, {
+      actor: 't',
+      today: TODAY,
+      fileName: 'n.xlsx',
+      source: 'DW2025-02',
+      mapping: '问题=事项',
+    });
     expect(ok.problems).toBe(1);
-    const e3 = (await importLedgerWorkbook(l, noTitle, { actor: 't', today: TODAY, fileName: 'n.xlsx', source: 'DW2025-03', mapping: '问题=问题描述,时限=完成时限' }).catch((x: unknown) => x)) as LedgerWorkbookError;
+    const e3 = (await importLedgerWorkbook(l, noTitle, {
+      actor: 't',
+      today: TODAY,
+      fileName: 'n.xlsx',
+      source: 'DW2025-03',
+      mapping: '问题=问题描述,时限=完成时限',
+    }).catch((x: unknown) => x)) as LedgerWorkbookError;
     expect(e3.reasons).toEqual([
       '列对应“问题=问题描述”：工作表中没有“问题描述”列（有：事项、完成时限）',
       expect.stringMatching(/^列对应“时限=完成时限”：“时限”不是可对应的列/),
     ]);
-    const e4 = (await importLedgerWorkbook(l, noTitle, { actor: 't', today: TODAY, fileName: 'n.xlsx' }).catch((x: unknown) => x)) as LedgerWorkbookError;
+    const e4 = (await importLedgerWorkbook(l, noTitle, { actor: 't', today: TODAY, fileName: 'n.xlsx' }).catch(
+      (x: unknown) => x,
+    )) as LedgerWorkbookError;
     expect(e4.reasons[0]).toContain('请指定导入到哪个整改来源');
     expect(await count(l, 'problem')).toBe(n + 1);
   });

@@ -55,12 +55,22 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
         .execute();
       const top = ledger.filter((p) => p.parent_id === null);
       const parsed: Problem[] = report.aspects.flatMap((a) => a.problems);
-      expect(parsed.map((p) => p.title), s.code).toEqual(top.map((p) => p.title));
-      expect(parsed.map((p) => p.status), s.code).toEqual(top.map((p) => reportedStatus(p.status as LedgerStatus)));
-      expect(parsed.map((p) => p.longTerm), s.code).toEqual(top.map((p) => p.long_term));
-      expect(parsed.map((p) => p.children.map((c) => c.status)), s.code).toEqual(
-        top.map((p) => ledger.filter((c) => c.parent_id === p.id).map((c) => reportedStatus(c.status as LedgerStatus))),
-      );
+      expect(
+        parsed.map((p) => p.title),
+        s.code,
+      ).toEqual(top.map((p) => p.title));
+      expect(
+        parsed.map((p) => p.status),
+        s.code,
+      ).toEqual(top.map((p) => reportedStatus(p.status as LedgerStatus)));
+      expect(
+        parsed.map((p) => p.longTerm),
+        s.code,
+      ).toEqual(top.map((p) => p.long_term));
+      expect(
+        parsed.map((p) => p.children.map((c) => c.status)),
+        s.code,
+      ).toEqual(top.map((p) => ledger.filter((c) => c.parent_id === p.id).map((c) => reportedStatus(c.status as LedgerStatus))));
 
       const stats = await ledgerStatistics(l.db, { source: s.code, today: TODAY });
       if (stats.total > 0) {
@@ -84,9 +94,15 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
   it('states the figures of the as-of day, not of today', async () => {
     // seed 004: 25 completed, 7 phased on the day of its report; one phased item relapses on TODAY
     await recordLookback(l.db, 'XC2021-01-005', who, { result: 'relapsed', note: '应收账款新增超期' });
-    const then = await readBack((await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2021-09-27', public: true, today: TODAY })).bytes);
+    const then = await readBack(
+      (await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2021-09-27', public: true, today: TODAY })).bytes,
+    );
     const now = await readBack((await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes);
-    expect([overall(then.report, 'completed'), overall(then.report, 'phased'), overall(then.report, 'in-progress')]).toEqual([25, 7, undefined]);
+    expect([overall(then.report, 'completed'), overall(then.report, 'phased'), overall(then.report, 'in-progress')]).toEqual([
+      25,
+      7,
+      undefined,
+    ]);
     expect([overall(now.report, 'completed'), overall(now.report, 'phased'), overall(now.report, 'in-progress')]).toEqual([25, 6, 1]);
     expect(then.text).toContain('截至2021年9月27日');
     expect(now.report.aspects[0]?.problems[4]).toMatchObject({ title: '履行经济责任不到位，应收账款超期未收回', status: 'in-progress' });
@@ -106,7 +122,9 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
       ],
     });
     const pub = await readBack((await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes);
-    const internal = await readBack((await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: false, today: TODAY })).bytes);
+    const internal = await readBack(
+      (await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: false, today: TODAY })).bytes,
+    );
     for (const secret of ['王示例', '13812345678', '约谈用地企业', '（内部）']) {
       expect(pub.text).not.toContain(secret);
       expect(internal.text).toContain(secret);
@@ -121,8 +139,12 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     expect(open.text).not.toContain('王示例');
     // a viewer whose units lead none of this source's problems can neither change its settings nor export its ledger
     const stranger = { kind: 'problems', units: [-1] } as const;
-    await expect(setPublication(l.db, 'XC2021-01', '他人', { hide: { personNames: false, personalPhones: false, internalNotes: false } }, stranger)).rejects.toThrow('没有编号为“XC2021-01”的整改来源');
-    await expect(setSupervisionPolicy(l.db, 'XC2021-01', '他人', { dueSoonDays: [1] }, stranger)).rejects.toThrow('没有编号为“XC2021-01”的整改来源');
+    await expect(
+      setPublication(l.db, 'XC2021-01', '他人', { hide: { personNames: false, personalPhones: false, internalNotes: false } }, stranger),
+    ).rejects.toThrow('没有编号为“XC2021-01”的整改来源');
+    await expect(setSupervisionPolicy(l.db, 'XC2021-01', '他人', { dueSoonDays: [1] }, stranger)).rejects.toThrow(
+      '没有编号为“XC2021-01”的整改来源',
+    );
     await expect(exportLedger(l.db, 'XC2021-01', TODAY, stranger)).rejects.toThrow('没有编号为“XC2021-01”的整改来源');
     // the internal version reads back to the same problems and figures
     expect(internal.report.aspects.flatMap((a) => a.problems).length).toBe(32);
@@ -150,8 +172,12 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     expect(overall(report, 'problems')).toBe(stats.total);
     expect(report.findings.filter((x) => x.severity === 'error')).toEqual([]);
     await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'npc', today: TODAY })).rejects.toThrow('不是审计查出的问题');
-    await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2026-01-01', today: TODAY })).rejects.toThrow('晚于今天');
-    await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2025-02-30', today: TODAY })).rejects.toThrow('不是有效日期');
+    await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2026-01-01', today: TODAY })).rejects.toThrow(
+      '晚于今天',
+    );
+    await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2025-02-30', today: TODAY })).rejects.toThrow(
+      '不是有效日期',
+    );
   });
 
   it('fills the 督办单 and the 对账销号单 of one item from its record', async () => {

@@ -7,7 +7,14 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { Evaluation } from '../src/core/perf/evaluation.ts';
-import { evaluationToLedger, exportEvaluation, getEvaluation, importEvaluation, readEvaluation, saveEvaluation } from '../src/services/perf-evaluations.ts';
+import {
+  evaluationToLedger,
+  exportEvaluation,
+  getEvaluation,
+  importEvaluation,
+  readEvaluation,
+  saveEvaluation,
+} from '../src/services/perf-evaluations.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath, seedText } from './support/seeds.ts';
@@ -32,7 +39,8 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
     const s = JSON.parse(r.stdout);
     expect(Object.keys(s)).toEqual(expect.arrayContaining(['budget', 'indicators', 'total', 'grade', 'findings']));
     expect(s.indicators).toHaveLength(17);
-    for (const i of s.indicators) expect(Object.keys(i)).toEqual(expect.arrayContaining(['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'rule']));
+    for (const i of s.indicators)
+      expect(Object.keys(i)).toEqual(expect.arrayContaining(['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'rule']));
     expect(s.indicators.map((i: { weight: number }) => i.weight)).toEqual([5, 5, 5, 5, 5, 5, 5, 2, 5, 10, 10, 5, 5, 10, 3, 2, 3]);
     // the engine's scores are the document's, every one, by named rules at the unit's rounding (truncation)
     expect(s.indicators.map((i: { score: number }) => i.score)).toEqual([5, 5, 5, 5, 5, 4, 5, 2, 5, 10, 10, 5, 5, 9, 3, 2, 3]);
@@ -78,7 +86,14 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
       const rows: string[][] = [];
       while (i < lines.length && lines[i]?.includes('\t')) rows.push((lines[i++] as string).split('\t'));
       const width = Math.max(...rows.map((r) => r.length));
-      children.push(new Table({ rows: rows.map((r) => new TableRow({ children: Array.from({ length: width }, (_, k) => new TableCell({ children: [new Paragraph(r[k] ?? '')] })) })) }));
+      children.push(
+        new Table({
+          rows: rows.map(
+            (r) =>
+              new TableRow({ children: Array.from({ length: width }, (_, k) => new TableCell({ children: [new Paragraph(r[k] ?? '')] })) }),
+          ),
+        }),
+      );
     }
     const docx = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
     const fromWord = await readEvaluation('自评表.docx', docx);
@@ -105,7 +120,10 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
     const merged = rowOf('日常管理及时到位率');
     ws.mergeCells(merged, 8, merged + 1, 8);
     const bad = new Uint8Array(await wb.xlsx.writeBuffer());
-    const before = await l.db.selectFrom('perf_evaluation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await l.db
+      .selectFrom('perf_evaluation')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const e = (await importEvaluation(l, { name: '坏自评表.xlsx', bytes: bad }, '财务股').catch((x: unknown) => x)) as PerfImportError;
     expect(e).toBeInstanceOf(PerfImportError);
     expect(e.reasons).toEqual([
@@ -114,16 +132,24 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
       `工作表“自评表”第${shifted.number}行：“分值”为空`,
       `工作表“自评表”第${shifted.number}行：“三级指标”是一个数字，各列可能错位，实为“98%”`,
     ]);
-    const after = await l.db.selectFrom('perf_evaluation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await l.db
+      .selectFrom('perf_evaluation')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
-    const notOne = (await readEvaluation('通报.txt', bytesOf('关于巡察整改情况的通报\n一、总体情况\n')).catch((x: unknown) => x)) as PerfImportError;
+    const notOne = (await readEvaluation('通报.txt', bytesOf('关于巡察整改情况的通报\n一、总体情况\n')).catch(
+      (x: unknown) => x,
+    )) as PerfImportError;
     expect(notOne.reasons[0]).toContain('没有找到绩效自评表');
   });
 
   it('keeps edits versioned, rescoring them; refuses a stale one', async () => {
     const { id } = await importEvaluation(l, { name: '自评.txt', bytes: bytesOf(seedText('003')) }, '财务股');
     const got = await getEvaluation(l.db, id);
-    const edited: Evaluation = { ...got.evaluation, indicators: got.evaluation.indicators.map((i) => (i.level3 === '社会公众满意度' ? { ...i, actual: '96%', score: null } : i)) };
+    const edited: Evaluation = {
+      ...got.evaluation,
+      indicators: got.evaluation.indicators.map((i) => (i.level3 === '社会公众满意度' ? { ...i, actual: '96%', score: null } : i)),
+    };
     const saved = await saveEvaluation(l.db, id, edited, got.version, '财务股');
     expect(saved.scored.total).toBe(99);
     await expect(saveEvaluation(l.db, id, edited, got.version, '另一人')).rejects.toBeInstanceOf(StaleVersionError);
@@ -134,7 +160,13 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
     const r = await evaluationToLedger(l, id, '财务股', TODAY);
     expect(r).toMatchObject({ problems: 5, measures: 3 });
     expect(r.source).toMatch(/^ZP2023-\d{2}$/);
-    const titles = await l.db.selectFrom('problem').innerJoin('source', 'source.id', 'problem.source_id').select('problem.title').where('source.code', '=', r.source).orderBy('problem.ordinal').execute();
+    const titles = await l.db
+      .selectFrom('problem')
+      .innerJoin('source', 'source.id', 'problem.source_id')
+      .select('problem.title')
+      .where('source.code', '=', r.source)
+      .orderBy('problem.ordinal')
+      .execute();
     expect(titles.map((t) => t.title).slice(3)).toEqual(['绩效指标“履职工作任务完成准时率”未达成', '绩效指标“社会公众满意度”未达成']);
     await expect(evaluationToLedger(l, id, '财务股', TODAY)).rejects.toThrow('已转入整改台账');
   });

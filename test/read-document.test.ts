@@ -79,7 +79,9 @@ describe('reading .docx', () => {
             new Paragraph({ text: '整改情况：阶段性完成整改，并长期坚持。一是补齐凭证。' }),
             new Table({
               rows: [
-                new TableRow({ children: ['一级指标', '三级指标', '分值', '得分'].map((t) => new TableCell({ children: [new Paragraph(t)] })) }),
+                new TableRow({
+                  children: ['一级指标', '三级指标', '分值', '得分'].map((t) => new TableCell({ children: [new Paragraph(t)] })),
+                }),
                 new TableRow({
                   children: [
                     new TableCell({ children: [new Paragraph('产出指标')], verticalMerge: VerticalMergeType.RESTART }),

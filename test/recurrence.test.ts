@@ -20,14 +20,45 @@ describe.skipIf(!haveSeeds)('recurring and common problems', () => {
     l = await testLedger();
     // an earlier ledger of the same zone (seed 004's unit) with one problem it will have again
     const wb = await writeLedgerWorkbook({
-      source: { code: 'XC2019-01', kind: 'xuncha', title: '2019年巡察整改台账', team: '市委第二巡察组', inspectedUnit: '中共广东清远高新技术产业开发区工作委员会', feedbackDate: '2019-05-01' },
+      source: {
+        code: 'XC2019-01',
+        kind: 'xuncha',
+        title: '2019年巡察整改台账',
+        team: '市委第二巡察组',
+        inspectedUnit: '中共广东清远高新技术产业开发区工作委员会',
+        feedbackDate: '2019-05-01',
+      },
       problems: [
-        { row: 2, code: 'XC2019-01-001', aspect: '作风建设', title: '公务用车运行维护管理存在漏洞', status: 'completed', longTerm: false, triage: 'deadline', leadUnit: null, cooperatingUnits: [], leadLeader: null, responsiblePerson: null, deadline: '2019-12-31', target: null, amountDue: null, progress: 100, startDate: '2019-05-01', lastReportAt: null, supervision: null, colour: null },
+        {
+          row: 2,
+          code: 'XC2019-01-001',
+          aspect: '作风建设',
+          title: '公务用车运行维护管理存在漏洞',
+          status: 'completed',
+          longTerm: false,
+          triage: 'deadline',
+          leadUnit: null,
+          cooperatingUnits: [],
+          leadLeader: null,
+          responsiblePerson: null,
+          deadline: '2019-12-31',
+          target: null,
+          amountDue: null,
+          progress: 100,
+          startDate: '2019-05-01',
+          lastReportAt: null,
+          supervision: null,
+          colour: null,
+        },
       ],
       measures: [],
     });
     await importLedgerWorkbook(l, wb, { actor: '整改办', today: '2019-12-31', fileName: '2019台账.xlsx' });
-    await l.db.updateTable('source').set({ inspected_unit: '中共广东清远高新技术产业开发区工作委员会' }).where('code', '=', 'XC2019-01').execute();
+    await l.db
+      .updateTable('source')
+      .set({ inspected_unit: '中共广东清远高新技术产业开发区工作委员会' })
+      .where('code', '=', 'XC2019-01')
+      .execute();
     await importDocuments(l, [seedPath('002')], { actor: '整改办', today: TODAY });
     await importDocuments(l, [seedPath('004')], { actor: '整改办', today: TODAY });
   }, 120_000);

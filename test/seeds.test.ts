@@ -8,7 +8,11 @@ import { haveSeeds, seedText } from './support/seeds.ts';
 // vitest runs a skipped describe's body to collect its tests: without the seeds there is nothing to read
 const read = (prefix: string) => (haveSeeds ? readReports(seedText(prefix)) : []);
 const meta = (r: Report) =>
-  Object.fromEntries(Object.entries(r.meta).filter(([, v]) => v !== null).map(([k, v]) => [k, [(v as { value: unknown }).value, (v as { line: number | null }).line]]));
+  Object.fromEntries(
+    Object.entries(r.meta)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, [(v as { value: unknown }).value, (v as { line: number | null }).line]]),
+  );
 const claims = (r: Report, metric?: Claim['metric']) =>
   r.claims.filter((c) => (metric ? c.metric === metric : c.metric !== 'money')).map((c) => [c.metric, c.value, c.scope, c.line]);
 const findings = (r: Report) => r.findings.map((f) => [f.rule, f.severity, f.lines, f.stated, f.computed]);
@@ -37,7 +41,15 @@ describe.skipIf(!haveSeeds)('seed 000: a city audit rectification report to the 
       ['重点民生和重大投资项目审计情况', 57, 4],
       ['国资国企审计情况', 73, 3],
     ]);
-    expect(r?.aspects[0]?.problems[0]?.measures.map((m) => m.text.slice(0, 2))).toEqual(['一是', '二是', '三是', '四是', '五是', '六是', '七是']);
+    expect(r?.aspects[0]?.problems[0]?.measures.map((m) => m.text.slice(0, 2))).toEqual([
+      '一是',
+      '二是',
+      '三是',
+      '四是',
+      '五是',
+      '六是',
+      '七是',
+    ]);
   });
   it('states its totals, per-category counts and outcomes', () => {
     expect(claims(r as Report)).toEqual([
@@ -80,7 +92,13 @@ describe.skipIf(!haveSeeds)('seed 000: a city audit rectification report to the 
   it('finds the headline that does not add up and the notice cited under two titles', () => {
     expect(findings(r as Report)).toEqual([
       ['parts-vs-total', 'error', [19, 23, 37, 57, 73], 137, 136],
-      ['name-variants', 'warning', [65], '清远市教育局关于重申学校食品安全管理工作要求的通知', '清远市教育局关于重申学校食品安全管理工作有要求的通知'],
+      [
+        'name-variants',
+        'warning',
+        [65],
+        '清远市教育局关于重申学校食品安全管理工作要求的通知',
+        '清远市教育局关于重申学校食品安全管理工作有要求的通知',
+      ],
     ]);
   });
 });
@@ -155,7 +173,15 @@ describe.skipIf(!haveSeeds)('seed 002: 17 reports compiled behind a table of con
     expect(reports[11]?.meta.title?.value).toBe('共青团XX区委员会关于巡察整改进展情况的通报');
   });
   it('reads each report’s inspection facts, resolving dates without a year', () => {
-    expect(reports.map((r) => [r.meta.team?.value, r.meta.inspectionStart?.value, r.meta.inspectionEnd?.value, r.meta.feedbackDate?.value, r.meta.reportDate?.value ?? null])).toEqual([
+    expect(
+      reports.map((r) => [
+        r.meta.team?.value,
+        r.meta.inspectionStart?.value,
+        r.meta.inspectionEnd?.value,
+        r.meta.feedbackDate?.value,
+        r.meta.reportDate?.value ?? null,
+      ]),
+    ).toEqual([
       ['区委第一巡察组', '2022-10-08', '2022-11-15', '2023-04-12', '2023-08-11'],
       ['区委第一轮第二批巡察二组', '2022-05-24', '2022-06-23', '2022-09-06', null],
       ['区委第一巡察组', '2022-10-10', '2022-11-28', '2023-01-11', null],
@@ -178,7 +204,23 @@ describe.skipIf(!haveSeeds)('seed 002: 17 reports compiled behind a table of con
   it('reads each report’s heading tree', () => {
     const flat = (ns: Report['outline']): Report['outline'] => ns.flatMap((n) => [n, ...flat(n.children)]);
     expect(reports.map((r) => [flat(r.outline).length, Math.max(...flat(r.outline).map((o) => o.level))])).toEqual([
-      [42, 3], [24, 3], [21, 3], [47, 3], [6, 2], [61, 3], [33, 2], [45, 2], [18, 3], [20, 2], [30, 3], [13, 3], [53, 4], [21, 3], [13, 2], [51, 3], [38, 4],
+      [42, 3],
+      [24, 3],
+      [21, 3],
+      [47, 3],
+      [6, 2],
+      [61, 3],
+      [33, 2],
+      [45, 2],
+      [18, 3],
+      [20, 2],
+      [30, 3],
+      [13, 3],
+      [53, 4],
+      [21, 3],
+      [13, 2],
+      [51, 3],
+      [38, 4],
     ]);
     expect(reports.every((r) => r.outline.map((o) => o.numbering).join('') === '一、二、三、')).toBe(true);
     // report 13: "1．" with a full-width dot, and "（1）…（4）" under it
@@ -187,7 +229,23 @@ describe.skipIf(!haveSeeds)('seed 002: 17 reports compiled behind a table of con
 
   it('reads each layout’s aspects and problems', () => {
     expect(reports.map((r) => [r.aspects.length, r.aspects.reduce((s, a) => s + a.problems.length, 0)])).toEqual([
-      [3, 8], [3, 12], [3, 9], [5, 33], [3, 0], [2, 52], [1, 30], [1, 36], [3, 12], [1, 14], [3, 18], [3, 4], [3, 15], [3, 12], [3, 0], [9, 34], [3, 9],
+      [3, 8],
+      [3, 12],
+      [3, 9],
+      [5, 33],
+      [3, 0],
+      [2, 52],
+      [1, 30],
+      [1, 36],
+      [3, 12],
+      [1, 14],
+      [3, 18],
+      [3, 4],
+      [3, 15],
+      [3, 12],
+      [3, 0],
+      [9, 34],
+      [3, 9],
     ]);
     // report 1: top-level 聚焦 sections are the aspects, "（一）" the problems, "1." the 31 specific problems
     expect(allProblems(reports[0]?.aspects ?? []).filter((p) => p.children.length === 0)).toHaveLength(31);
@@ -211,7 +269,10 @@ describe.skipIf(!haveSeeds)('seed 002: 17 reports compiled behind a table of con
     ]);
   });
   it('reads the overall figures of each report', () => {
-    const figures = (i: number) => claims(reports[i] as Report).filter((c) => ['problems', 'completed', 'phased', 'in-progress', 'long-term', 'completion-rate'].includes(c[0] as string)).map((c) => `${c[0]}=${c[1]}`);
+    const figures = (i: number) =>
+      claims(reports[i] as Report)
+        .filter((c) => ['problems', 'completed', 'phased', 'in-progress', 'long-term', 'completion-rate'].includes(c[0] as string))
+        .map((c) => `${c[0]}=${c[1]}`);
     expect(figures(1)).toEqual(['problems=12', 'phased=2', 'completed=10', 'problems=12']);
     expect(figures(4)).toEqual(['problems=32', 'completed=31', 'in-progress=1', 'completion-rate=97']);
     expect(figures(8)).toEqual(['problems=47', 'problems=47']);
@@ -219,7 +280,7 @@ describe.skipIf(!haveSeeds)('seed 002: 17 reports compiled behind a table of con
     expect(figures(13)).toEqual(['problems=24', 'problems=12']);
   });
   it('finds the real inconsistencies, each on its lines', () => {
-    const all = reports.flatMap((r, i) => r.findings.map((f) => [i + 1, ...findings({ ...r, findings: [f] })[0] as unknown[]]));
+    const all = reports.flatMap((r, i) => r.findings.map((f) => [i + 1, ...(findings({ ...r, findings: [f] })[0] as unknown[])]));
     expect(all).toEqual([
       [8, 'measure-sequence', 'warning', [535], 4, 3], // 一是, 二是, 四是: no 三是
       [9, 'dates-order', 'error', [556], '2023-02-05', '2023-08-29'], // "2023年8月29日至2023年2月5日"
@@ -247,11 +308,36 @@ describe.skipIf(!haveSeeds)('seed 003: a performance self-evaluation pack', () =
   it('reads the budget block and the 17 indicators with carried-down levels', () => {
     const p = r?.performance;
     expect(p?.budget).toEqual({ initial: 865.82, executed: 899.13, weight: 10, score: 10, rate: 100, line: 43 });
-    expect(p?.funding.map((f) => [f.source, f.amount])).toEqual([['一般公共预算', 889.95], ['政府性基金拨款', 0], ['纳入专户管理的非税收入拨款', 0], ['其他资金', 9.18]]);
-    expect(p?.spending.map((s) => [s.type, s.amount])).toEqual([['基本支出', 899.13], ['项目支出', 0]]);
+    expect(p?.funding.map((f) => [f.source, f.amount])).toEqual([
+      ['一般公共预算', 889.95],
+      ['政府性基金拨款', 0],
+      ['纳入专户管理的非税收入拨款', 0],
+      ['其他资金', 9.18],
+    ]);
+    expect(p?.spending.map((s) => [s.type, s.amount])).toEqual([
+      ['基本支出', 899.13],
+      ['项目支出', 0],
+    ]);
     expect(p?.indicators).toHaveLength(17);
-    expect(p?.indicators[5]).toEqual({ level1: '产出指标', level2: '质量指标', level3: '履职工作任务完成准时率', target: '100%', actual: '99%', weight: 5, score: 4, deviation: null, line: 58 });
-    expect(p?.indicators[13]).toMatchObject({ level1: '满意度指标', level3: '社会公众满意度', target: '96%', actual: '95%', weight: 10, score: 9 });
+    expect(p?.indicators[5]).toEqual({
+      level1: '产出指标',
+      level2: '质量指标',
+      level3: '履职工作任务完成准时率',
+      target: '100%',
+      actual: '99%',
+      weight: 5,
+      score: 4,
+      deviation: null,
+      line: 58,
+    });
+    expect(p?.indicators[13]).toMatchObject({
+      level1: '满意度指标',
+      level3: '社会公众满意度',
+      target: '96%',
+      actual: '95%',
+      weight: 10,
+      score: 9,
+    });
     expect(p?.indicators.reduce((s, i) => s + (i.weight ?? 0), 0)).toBe(90);
     expect(p?.indicators.reduce((s, i) => s + (i.score ?? 0), 0)).toBe(88);
     expect(p?.totals).toEqual({ weight: 100, score: 98, line: 70 });
@@ -307,7 +393,10 @@ describe.skipIf(!haveSeeds)('seed 004: "存在问题N：" / "整改落实情况�
     expect(problems.filter((p) => p.status === 'phased').map((p) => p.ordinal)).toEqual([5, 6, 7, 8, 22, 25, 26]);
     expect(problems.every((p) => p.longTerm)).toBe(true);
     expect(problems[4]).toMatchObject({ statusText: '阶段性完成整改，并长期坚持', statusLine: 42 });
-    expect(problems[7]?.children.map((c) => c.title)).toEqual(['园区工业垃圾随意堆积', '园区内污水处理管网体系未完全建好，污水处理面临挑战']);
+    expect(problems[7]?.children.map((c) => c.title)).toEqual([
+      '园区工业垃圾随意堆积',
+      '园区内污水处理管网体系未完全建好，污水处理面临挑战',
+    ]);
   });
   it('states 32 problems, 125 measures, 32 "完成" of which 7 phased', () => {
     expect(claims(r as Report)).toEqual([

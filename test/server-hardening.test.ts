@@ -32,10 +32,15 @@ beforeAll(async () => {
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>整改通</title><script type="module" src="/assets/app.js"></script>');
   writeFileSync(join(web, 'assets', 'app.js'), 'export {};');
   app = await buildApp({ ledger: l, today: () => TODAY, webRoot: web });
-  for (const name of ['admin', 'owner', 'busy']) await createUser(l.db, 'test', { username: name, displayName: name, password: PASSWORD, role: 'admin' });
+  for (const name of ['admin', 'owner', 'busy'])
+    await createUser(l.db, 'test', { username: name, displayName: name, password: PASSWORD, role: 'admin' });
   const r = await attempt('admin', PASSWORD, '127.0.0.1');
   admin = { cookie: `zg_session=${r.cookies.find((c) => c.name === 'zg_session')?.value}`, 'x-csrf-token': r.json().csrf };
-  const table = ['2024年度部门整体支出绩效自评表', '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分', '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90'];
+  const table = [
+    '2024年度部门整体支出绩效自评表',
+    '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+    '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90',
+  ];
   perfId = (await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', null)).id;
 });
 afterAll(async () => {
@@ -144,7 +149,9 @@ describe('login throttling', () => {
     const other = await buildApp({ ledger: l, today: () => TODAY });
     try {
       await createUser(l.db, 'test', { username: 'burst', displayName: 'burst', password: PASSWORD, role: 'admin' });
-      const all = await Promise.all(Array.from({ length: 16 }, (_, i) => attempt('burst', `wrong ${i}`, `10.4.0.${i}`, i % 2 ? app : other)));
+      const all = await Promise.all(
+        Array.from({ length: 16 }, (_, i) => attempt('burst', `wrong ${i}`, `10.4.0.${i}`, i % 2 ? app : other)),
+      );
       const codes = all.map((r) => r.statusCode);
       // however the attempts interleave, no more than the free failures are tried against the password
       expect(codes.filter((c) => c === 401).length).toBe(FREE_FAILURES);
@@ -172,7 +179,15 @@ describe('input refused for what it means', () => {
   });
 
   it('numbers out of range: ids beyond the database, limits and offsets', async () => {
-    for (const url of ['/api/perf/99999999999', '/api/perf/0', '/api/perf/-1', '/api/problems?limit=0', '/api/problems?limit=201', '/api/problems?offset=-1', '/api/stats/trend?months=25']) {
+    for (const url of [
+      '/api/perf/99999999999',
+      '/api/perf/0',
+      '/api/perf/-1',
+      '/api/problems?limit=0',
+      '/api/problems?limit=201',
+      '/api/problems?offset=-1',
+      '/api/stats/trend?months=25',
+    ]) {
       const r = await get(url);
       expect(r.statusCode, url).toBe(400);
       expect(r.json().code, url).toBe('INVALID_INPUT');
@@ -186,7 +201,12 @@ describe('input refused for what it means', () => {
     const body = await post('/api/units', { name: '新单位', colour: 'red' });
     expect(body.statusCode).toBe(400);
     expect(body.json()).toEqual({ code: 'INVALID_INPUT', message: '提交的内容不符合要求：请求：不接受的字段：colour' });
-    const nested = await app.inject({ method: 'PUT', url: `/api/sources/XC9999-01/publication`, headers: admin, payload: { hide: { personNames: true, personalPhones: true, internalNotes: true, everything: true } } });
+    const nested = await app.inject({
+      method: 'PUT',
+      url: `/api/sources/XC9999-01/publication`,
+      headers: admin,
+      payload: { hide: { personNames: true, personalPhones: true, internalNotes: true, everything: true } },
+    });
     expect(nested.statusCode).toBe(400);
     expect(nested.json().message).toContain('hide：不接受的字段：everything');
     const query = await get('/api/problems?colour=red');
@@ -204,7 +224,12 @@ describe('input refused for what it means', () => {
 
   it('still takes what the web application sends: a self-evaluation read, edited and saved as it came', async () => {
     const loaded = (await get(`/api/perf/${perfId}`)).json();
-    const saved = await app.inject({ method: 'PUT', url: `/api/perf/${perfId}`, headers: admin, payload: { evaluation: loaded.evaluation, version: loaded.version } });
+    const saved = await app.inject({
+      method: 'PUT',
+      url: `/api/perf/${perfId}`,
+      headers: admin,
+      payload: { evaluation: loaded.evaluation, version: loaded.version },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const scored = await post('/api/perf/score', { evaluation: loaded.evaluation });
     expect(scored.statusCode, scored.body).toBe(200);

@@ -31,7 +31,9 @@ const EVALUATION = {
   funding: [],
   spending: [],
   staffing: null,
-  indicators: [{ level1: '产出指标', level2: '数量指标', level3: '办案数', target: '100件', actual: '90件', weight: 90, score: null, deviation: null }],
+  indicators: [
+    { level1: '产出指标', level2: '数量指标', level3: '办案数', target: '100件', actual: '90件', weight: 90, score: null, deviation: null },
+  ],
   basics: [],
   totals: null,
   problems: [{ text: '办案数未达成' }],
@@ -43,7 +45,9 @@ const sessions: Record<string, { cookie: string; csrf: string }> = {};
 /** A multipart upload of one file, with the caller's headers (session, CSRF) kept. */
 function multipart(name: string, bytes: Uint8Array | string, headers: Record<string, string> = {}) {
   const boundary = '----zgtest';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const body = Buffer.concat([head, Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return { payload: body, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -57,16 +61,33 @@ async function loginAs(username: string, password = PASSWORD) {
 beforeAll(async () => {
   l = await testLedger();
   app = await buildApp({ ledger: l, today: () => TODAY });
-  for (const [name, parent] of [['示例县农业农村局', undefined], ['计划财务股', '示例县农业农村局'], ['另一个县财政局', undefined]] as const)
+  for (const [name, parent] of [
+    ['示例县农业农村局', undefined],
+    ['计划财务股', '示例县农业农村局'],
+    ['另一个县财政局', undefined],
+  ] as const)
     await createUnit(l.db, 'test', { name, ...(parent ? { parent } : {}) });
   const owner = await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例县农业农村局').executeTakeFirstOrThrow();
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
   code = `${r?.sources[0]?.code}-006`;
   await assignProblem(l.db, code, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
   const finance = await l.db.selectFrom('org_unit').select('id').where('name', '=', '计划财务股').executeTakeFirstOrThrow();
-  const table = ['2024年度部门整体支出绩效自评表', '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施', '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90\t案源减少'];
+  const table = [
+    '2024年度部门整体支出绩效自评表',
+    '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+    '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90\t案源减少',
+  ];
   await runSupervision(l.db, { at: `${TODAY}T08:30` });
-  notificationId = Number((await l.db.selectFrom('notification as n').innerJoin('problem as p', 'p.id', 'n.problem_id').select('n.id').where('p.code', '=', code).executeTakeFirstOrThrow()).id);
+  notificationId = Number(
+    (
+      await l.db
+        .selectFrom('notification as n')
+        .innerJoin('problem as p', 'p.id', 'n.problem_id')
+        .select('n.id')
+        .where('p.code', '=', code)
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
   perfId = (await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', finance.id)).id;
   const users: [string, Role, string | null][] = [
     ['admin', 'admin', null],
@@ -109,7 +130,12 @@ describe('logging in', () => {
   });
 
   it('refuses a change without the session’s CSRF token', async () => {
-    const r = await app.inject({ method: 'POST', url: `/api/problems/${code}/progress`, headers: { cookie: sessions.unit?.cookie ?? '' }, payload: { text: '进展' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/problems/${code}/progress`,
+      headers: { cookie: sessions.unit?.cookie ?? '' },
+      payload: { text: '进展' },
+    });
     expect(r.statusCode).toBe(403);
     expect(r.json().code).toBe('CSRF');
   });
@@ -125,20 +151,41 @@ describe('the API', () => {
   const as = (user: string) => ({ cookie: sessions[user]?.cookie ?? '', 'x-csrf-token': sessions[user]?.csrf ?? '' });
 
   it('answers health and describes itself at /api/docs', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok', database: l.kind, workers: { size: expect.any(Number), busy: 0, waiting: 0 } });
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({
+      status: 'ok',
+      database: l.kind,
+      workers: { size: expect.any(Number), busy: 0, waiting: 0 },
+    });
     const spec = await app.inject({ method: 'GET', url: '/api/docs/json' });
-    expect(Object.keys(spec.json().paths)).toEqual(expect.arrayContaining(['/api/problems', '/api/problems/{code}/closure', '/api/import', '/api/stats']));
+    expect(Object.keys(spec.json().paths)).toEqual(
+      expect.arrayContaining(['/api/problems', '/api/problems/{code}/closure', '/api/import', '/api/stats']),
+    );
   });
 
   it('answers bad input with a stable code and a Chinese message, changing nothing', async () => {
-    const bad = await app.inject({ method: 'POST', url: `/api/problems/${code}/extension`, headers: as('unit'), payload: { newDeadline: '下月底', reason: '来不及' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/api/problems/${code}/extension`,
+      headers: as('unit'),
+      payload: { newDeadline: '下月底', reason: '来不及' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('INVALID_INPUT');
     expect(bad.json().message).toContain('应为 YYYY-MM-DD 格式的日期');
-    const refused = await app.inject({ method: 'POST', url: `/api/problems/${code}/closure`, headers: as('unit'), payload: { evidence: [] } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/problems/${code}/closure`,
+      headers: as('unit'),
+      payload: { evidence: [] },
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toEqual({ code: 'ACTION_REFUSED', message: '申请销号须附佐证材料' });
-    const stale = await app.inject({ method: 'POST', url: `/api/problems/${code}/progress`, headers: as('unit'), payload: { text: '进展', version: 1 } });
+    const stale = await app.inject({
+      method: 'POST',
+      url: `/api/problems/${code}/progress`,
+      headers: as('unit'),
+      payload: { text: '进展', version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('STALE_VERSION');
   });
@@ -146,12 +193,25 @@ describe('the API', () => {
   it('answers a list again from memory, but never hides a change made through it', async () => {
     const list = async () => (await app.inject({ method: 'GET', url: '/api/problems', headers: as('unit') })).json().items[0].progress;
     const before = await list();
-    await app.inject({ method: 'POST', url: `/api/problems/${code}/progress`, headers: as('unit'), payload: { text: '已完成轮岗', progress: before === 77 ? 78 : 77 } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/problems/${code}/progress`,
+      headers: as('unit'),
+      payload: { text: '已完成轮岗', progress: before === 77 ? 78 : 77 },
+    });
     expect(await list()).toBe(before === 77 ? 78 : 77);
   });
 
   it('reads uploads by their content and refuses what is not a document', async () => {
-    const fake = await app.inject({ method: 'POST', url: '/api/check', ...multipart('报告.pdf', new Uint8Array(300).map((_, i) => i % 256), as('office')) });
+    const fake = await app.inject({
+      method: 'POST',
+      url: '/api/check',
+      ...multipart(
+        '报告.pdf',
+        new Uint8Array(300).map((_, i) => i % 256),
+        as('office'),
+      ),
+    });
     expect(fake.statusCode).toBe(422);
     expect(fake.json().message).toContain('不是可读取的文档');
     const ok = await app.inject({ method: 'POST', url: '/api/check', ...multipart('报告.docx', readFileSync(SAMPLE), as('office')) });
@@ -171,17 +231,31 @@ describe('the API', () => {
     }
     const { zipSync } = await import('fflate');
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(200 * 1024 * 1024) }, { level: 9 });
-    const before = await l.db.selectFrom('source').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await l.db
+      .selectFrom('source')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const r = await app.inject({ method: 'POST', url: '/api/import', ...multipart('炸弹.docx', bomb, as('office')) });
     expect(r.statusCode).toBe(422);
     expect(JSON.stringify(r.json())).toContain('解压后');
-    const after = await l.db.selectFrom('source').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await l.db
+      .selectFrom('source')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });
 
 describe('access control: every route for every role', () => {
-  type Route = { name: string; method: 'GET' | 'POST' | 'PUT'; url: () => string; cap: string; problem?: boolean; body?: object | (() => object); upload?: boolean };
+  type Route = {
+    name: string;
+    method: 'GET' | 'POST' | 'PUT';
+    url: () => string;
+    cap: string;
+    problem?: boolean;
+    body?: object | (() => object);
+    upload?: boolean;
+  };
   const routes: Route[] = [
     { name: '来源列表', method: 'GET', url: () => '/api/sources', cap: 'read' },
     { name: '统计', method: 'GET', url: () => '/api/stats', cap: 'read' },
@@ -189,18 +263,87 @@ describe('access control: every route for every role', () => {
     { name: '督办清单', method: 'GET', url: () => '/api/problems?supervised=true', cap: 'read' },
     { name: '任务清单', method: 'GET', url: () => '/api/measures', cap: 'read' },
     { name: '趋势', method: 'GET', url: () => '/api/stats/trend', cap: 'read' },
-    { name: '批量分工', method: 'POST', url: () => '/api/problems/bulk-assign', cap: 'assign', body: () => ({ codes: [code], deadline: '2025-06-30' }) },
+    {
+      name: '批量分工',
+      method: 'POST',
+      url: () => '/api/problems/bulk-assign',
+      cap: 'assign',
+      body: () => ({ codes: [code], deadline: '2025-06-30' }),
+    },
     { name: '问题详情', method: 'GET', url: () => `/api/problems/${code}`, cap: 'read', problem: true },
-    { name: '认领分工', method: 'POST', url: () => `/api/problems/${code}/assign`, cap: 'assign', problem: true, body: { deadline: '2025-06-30' } },
-    { name: '报告进展', method: 'POST', url: () => `/api/problems/${code}/progress`, cap: 'report-progress', problem: true, body: { text: '进展' } },
+    {
+      name: '认领分工',
+      method: 'POST',
+      url: () => `/api/problems/${code}/assign`,
+      cap: 'assign',
+      problem: true,
+      body: { deadline: '2025-06-30' },
+    },
+    {
+      name: '报告进展',
+      method: 'POST',
+      url: () => `/api/problems/${code}/progress`,
+      cap: 'report-progress',
+      problem: true,
+      body: { text: '进展' },
+    },
     { name: '上传佐证', method: 'POST', url: () => `/api/problems/${code}/evidence`, cap: 'upload-evidence', problem: true, upload: true },
-    { name: '申请销号', method: 'POST', url: () => `/api/problems/${code}/closure`, cap: 'request-closure', problem: true, body: { evidence: [] } },
-    { name: '审核销号', method: 'POST', url: () => `/api/problems/${code}/closure/decision`, cap: 'decide-closure', problem: true, body: { accept: false, reason: '材料不全' } },
-    { name: '申请延期', method: 'POST', url: () => `/api/problems/${code}/extension`, cap: 'request-extension', problem: true, body: { newDeadline: '2030-01-01', reason: '跨年度' } },
-    { name: '审批延期', method: 'POST', url: () => `/api/problems/${code}/extension/decision`, cap: 'decide-extension', problem: true, body: { approve: false, reason: '理由不足' } },
-    { name: '督办', method: 'POST', url: () => `/api/problems/${code}/supervision`, cap: 'supervise', problem: true, body: { kind: 'reminder' } },
-    { name: '回头看', method: 'POST', url: () => `/api/problems/${code}/lookback`, cap: 'lookback', problem: true, body: { result: 'consolidated' } },
-    { name: '记录成果', method: 'POST', url: () => `/api/problems/${code}/outcomes`, cap: 'record-outcome', problem: true, body: { kind: 'meeting', count: 1 } },
+    {
+      name: '申请销号',
+      method: 'POST',
+      url: () => `/api/problems/${code}/closure`,
+      cap: 'request-closure',
+      problem: true,
+      body: { evidence: [] },
+    },
+    {
+      name: '审核销号',
+      method: 'POST',
+      url: () => `/api/problems/${code}/closure/decision`,
+      cap: 'decide-closure',
+      problem: true,
+      body: { accept: false, reason: '材料不全' },
+    },
+    {
+      name: '申请延期',
+      method: 'POST',
+      url: () => `/api/problems/${code}/extension`,
+      cap: 'request-extension',
+      problem: true,
+      body: { newDeadline: '2030-01-01', reason: '跨年度' },
+    },
+    {
+      name: '审批延期',
+      method: 'POST',
+      url: () => `/api/problems/${code}/extension/decision`,
+      cap: 'decide-extension',
+      problem: true,
+      body: { approve: false, reason: '理由不足' },
+    },
+    {
+      name: '督办',
+      method: 'POST',
+      url: () => `/api/problems/${code}/supervision`,
+      cap: 'supervise',
+      problem: true,
+      body: { kind: 'reminder' },
+    },
+    {
+      name: '回头看',
+      method: 'POST',
+      url: () => `/api/problems/${code}/lookback`,
+      cap: 'lookback',
+      problem: true,
+      body: { result: 'consolidated' },
+    },
+    {
+      name: '记录成果',
+      method: 'POST',
+      url: () => `/api/problems/${code}/outcomes`,
+      cap: 'record-outcome',
+      problem: true,
+      body: { kind: 'meeting', count: 1 },
+    },
     { name: '核验文档', method: 'POST', url: () => '/api/check', cap: 'check', upload: true },
     { name: '导入文档', method: 'POST', url: () => '/api/import', cap: 'import', upload: true },
     { name: '组织机构', method: 'GET', url: () => '/api/units', cap: 'read' },
@@ -218,7 +361,14 @@ describe('access control: every route for every role', () => {
     { name: '上传绩效自评', method: 'POST', url: () => '/api/perf', cap: 'import', upload: true },
     { name: '绩效自评', method: 'GET', url: () => `/api/perf/${perfId}`, cap: 'read', problem: true },
     { name: '绩效计分', method: 'POST', url: () => '/api/perf/score', cap: 'read', body: { evaluation: EVALUATION } },
-    { name: '修改绩效自评', method: 'PUT', url: () => `/api/perf/${perfId}`, cap: 'import', problem: true, body: () => ({ evaluation: EVALUATION, version: 1 }) },
+    {
+      name: '修改绩效自评',
+      method: 'PUT',
+      url: () => `/api/perf/${perfId}`,
+      cap: 'import',
+      problem: true,
+      body: () => ({ evaluation: EVALUATION, version: 1 }),
+    },
     { name: '导出自评表', method: 'GET', url: () => `/api/perf/${perfId}/export/xlsx`, cap: 'read', problem: true },
     { name: '自评问题转入台账', method: 'POST', url: () => `/api/perf/${perfId}/to-ledger`, cap: 'import', problem: true },
     { name: '相似问题', method: 'GET', url: () => `/api/problems/${code}/matches`, cap: 'read', problem: true },
@@ -228,16 +378,62 @@ describe('access control: every route for every role', () => {
     { name: '成效评估比较', method: 'GET', url: () => '/api/assessment', cap: 'read' },
     { name: '成效评估', method: 'GET', url: () => `/api/assessment/${source()}`, cap: 'read', problem: true },
     { name: '督办设置', method: 'GET', url: () => `/api/sources/${source()}/supervision`, cap: 'read', problem: true },
-    { name: '修改督办设置', method: 'PUT', url: () => `/api/sources/${source()}/supervision`, cap: 'supervise', problem: true, body: { dueSoonDays: [5, 2] } },
+    {
+      name: '修改督办设置',
+      method: 'PUT',
+      url: () => `/api/sources/${source()}/supervision`,
+      cap: 'supervise',
+      problem: true,
+      body: { dueSoonDays: [5, 2] },
+    },
     { name: '站内提醒', method: 'GET', url: () => '/api/notifications', cap: 'read' },
     { name: '提醒标为已读', method: 'POST', url: () => `/api/notifications/${notificationId}/read`, cap: 'read', problem: true },
     { name: '督办单', method: 'GET', url: () => `/api/problems/${code}/forms/notice`, cap: 'supervise', problem: true },
     { name: '对账销号单', method: 'GET', url: () => `/api/problems/${code}/forms/closure`, cap: 'read', problem: true },
-    { name: '新增账号', method: 'POST', url: () => '/api/users', cap: 'manage-users', body: { username: 'x-new', displayName: '新', password: PASSWORD, role: 'unit', unit: '计划财务股' } },
+    {
+      name: '新增账号',
+      method: 'POST',
+      url: () => '/api/users',
+      cap: 'manage-users',
+      body: { username: 'x-new', displayName: '新', password: PASSWORD, role: 'unit', unit: '计划财务股' },
+    },
   ];
   const CAN: Record<string, string[]> = {
-    admin: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'manage-users', 'export'],
-    office: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'export'],
+    admin: [
+      'read',
+      'import',
+      'check',
+      'assign',
+      'report-progress',
+      'upload-evidence',
+      'request-closure',
+      'decide-closure',
+      'request-extension',
+      'decide-extension',
+      'supervise',
+      'lookback',
+      'record-outcome',
+      'manage-org',
+      'manage-users',
+      'export',
+    ],
+    office: [
+      'read',
+      'import',
+      'check',
+      'assign',
+      'report-progress',
+      'upload-evidence',
+      'request-closure',
+      'decide-closure',
+      'request-extension',
+      'decide-extension',
+      'supervise',
+      'lookback',
+      'record-outcome',
+      'manage-org',
+      'export',
+    ],
     unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
     leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export'],
     supervisor: ['read', 'check', 'supervise', 'lookback', 'export'],
@@ -248,14 +444,21 @@ describe('access control: every route for every role', () => {
   for (const route of routes)
     it(`${route.name}: ${route.method} ${route.url().replace('undefined', ':code')}`, async () => {
       const send = (headers: Record<string, string>) =>
-        app.inject({ method: route.method, url: route.url(), ...(route.upload ? multipart('佐证.txt', readFileSync(SAMPLE), headers) : { headers, ...(route.body !== undefined ? { payload: typeof route.body === 'function' ? route.body() : route.body } : {}) }) });
+        app.inject({
+          method: route.method,
+          url: route.url(),
+          ...(route.upload
+            ? multipart('佐证.txt', readFileSync(SAMPLE), headers)
+            : { headers, ...(route.body !== undefined ? { payload: typeof route.body === 'function' ? route.body() : route.body } : {}) }),
+        });
       const anonymous = await send({});
       expect(anonymous.statusCode, 'anonymous').toBe(401);
       for (const user of Object.keys(CAN)) {
         const r = await send({ cookie: sessions[user]?.cookie ?? '', 'x-csrf-token': sessions[user]?.csrf ?? '' });
         const allowed = CAN[user]?.includes(route.cap);
         const expected = !allowed ? 403 : route.problem && !inScope[user] ? 404 : 'ok';
-        if (expected === 'ok') expect([401, 403, 404], `${user} should be let through (${r.statusCode} ${r.body})`).not.toContain(r.statusCode);
+        if (expected === 'ok')
+          expect([401, 403, 404], `${user} should be let through (${r.statusCode} ${r.body})`).not.toContain(r.statusCode);
         else expect(r.statusCode, `${user}: ${r.body}`).toBe(expected);
       }
     });
@@ -269,7 +472,9 @@ describe('access control: every route for every role', () => {
     expect(stats.json().total).toBe(0);
     // the colours of the unit's own open problem, counted by the same rule the lists show
     const own = (await app.inject({ method: 'GET', url: '/api/stats', headers: { cookie: sessions.unit?.cookie ?? '' } })).json();
-    const shown = (await app.inject({ method: 'GET', url: `/api/problems/${code}`, headers: { cookie: sessions.unit?.cookie ?? '' } })).json().problem.colour;
+    const shown = (
+      await app.inject({ method: 'GET', url: `/api/problems/${code}`, headers: { cookie: sessions.unit?.cookie ?? '' } })
+    ).json().problem.colour;
     expect(Object.values(own.colours as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(1);
     expect(own.colours[shown]).toBe(1);
   });
@@ -279,10 +484,16 @@ describe('documents through the API', () => {
   const office = () => ({ cookie: sessions.office?.cookie ?? '', 'x-csrf-token': sessions.office?.csrf ?? '' });
 
   it('downloads the 通报 as .docx under its Chinese name, with what reading it back found', async () => {
-    const r = await app.inject({ method: 'GET', url: `/api/sources/${source()}/reports/tongbao?public=true&asOf=2025-01-10`, headers: office() });
+    const r = await app.inject({
+      method: 'GET',
+      url: `/api/sources/${source()}/reports/tongbao?public=true&asOf=2025-01-10`,
+      headers: office(),
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('wordprocessingml');
-    expect(decodeURIComponent(String(r.headers['content-disposition']))).toContain(`${source()}-整改进展情况的通报（公开版）-2025-01-10.docx`);
+    expect(decodeURIComponent(String(r.headers['content-disposition']))).toContain(
+      `${source()}-整改进展情况的通报（公开版）-2025-01-10.docx`,
+    );
     expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect(JSON.parse(decodeURIComponent(String(r.headers['x-zg-findings'])))).toEqual([]);
     const bad = await app.inject({ method: 'GET', url: `/api/sources/${source()}/reports/tongbao?asOf=2099-01-01`, headers: office() });
@@ -291,10 +502,24 @@ describe('documents through the API', () => {
   });
 
   it('changes the publication settings and refuses what is not one', async () => {
-    const ok = await app.inject({ method: 'PUT', url: `/api/sources/${source()}/publication`, headers: office(), payload: { commentDays: 20, contacts: [{ kind: 'email', value: 'zgb@example.org' }] } });
+    const ok = await app.inject({
+      method: 'PUT',
+      url: `/api/sources/${source()}/publication`,
+      headers: office(),
+      payload: { commentDays: 20, contacts: [{ kind: 'email', value: 'zgb@example.org' }] },
+    });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ commentDays: 20, contacts: [{ kind: 'email', value: 'zgb@example.org' }], hide: { personNames: true } });
-    const bad = await app.inject({ method: 'PUT', url: `/api/sources/${source()}/publication`, headers: office(), payload: { commentDays: 0 } });
+    expect(ok.json()).toMatchObject({
+      commentDays: 20,
+      contacts: [{ kind: 'email', value: 'zgb@example.org' }],
+      hide: { personNames: true },
+    });
+    const bad = await app.inject({
+      method: 'PUT',
+      url: `/api/sources/${source()}/publication`,
+      headers: office(),
+      payload: { commentDays: 0 },
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -311,10 +536,18 @@ describe('self-evaluation through the API', () => {
     const scored = await app.inject({ method: 'POST', url: '/api/perf/score', headers: office(), payload: { evaluation: EVALUATION } });
     expect(scored.statusCode).toBe(200);
     // 95% of the budget: 9.5 of 10; 90 of 100 cases: 81 of 90
-    expect(scored.json()).toMatchObject({ total: 90.5, grade: '优', budget: { score: 9.5 }, indicators: [{ score: 81, rule: 'proportional' }] });
+    expect(scored.json()).toMatchObject({
+      total: 90.5,
+      grade: '优',
+      budget: { score: 9.5 },
+      indicators: [{ score: 81, rule: 'proportional' }],
+    });
     const bad = { ...EVALUATION, indicators: [{ ...EVALUATION.indicators[0], weight: '九十' }] };
-    expect((await app.inject({ method: 'POST', url: '/api/perf/score', headers: office(), payload: { evaluation: bad } })).statusCode).toBe(400);
-    const table = '2024年度部门整体支出绩效自评表\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\t产出指标\t数量指标\t办案数\t100件\t90件\t九十\t81';
+    expect((await app.inject({ method: 'POST', url: '/api/perf/score', headers: office(), payload: { evaluation: bad } })).statusCode).toBe(
+      400,
+    );
+    const table =
+      '2024年度部门整体支出绩效自评表\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\t产出指标\t数量指标\t办案数\t100件\t90件\t九十\t81';
     const refused = await app.inject({ method: 'POST', url: '/api/perf', ...multipart('自评.txt', table, office()) });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().reasons).toEqual(['第3行：“分值”应为数字，实为“九十”']);
@@ -323,10 +556,14 @@ describe('self-evaluation through the API', () => {
 
 describe('notifications in the application', () => {
   it('shows a unit the reminders about its own problems, and another unit none of them', async () => {
-    const mine = (await app.inject({ method: 'GET', url: '/api/notifications?status=all', headers: { cookie: sessions.unit?.cookie ?? '' } })).json();
+    const mine = (
+      await app.inject({ method: 'GET', url: '/api/notifications?status=all', headers: { cookie: sessions.unit?.cookie ?? '' } })
+    ).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((n: { problem: string }) => n.problem === code)).toBe(true);
-    const other = (await app.inject({ method: 'GET', url: '/api/notifications?status=all', headers: { cookie: sessions.otherunit?.cookie ?? '' } })).json();
+    const other = (
+      await app.inject({ method: 'GET', url: '/api/notifications?status=all', headers: { cookie: sessions.otherunit?.cookie ?? '' } })
+    ).json();
     expect(other).toEqual({ pending: 0, items: [] });
   });
 });

@@ -30,13 +30,34 @@ describe('digests by e-mail, against a server that refuses and one that drops th
     await createUnit(l.db, 't', { name: '单位丙' }); // no address: in-app only
     await createPerson(l.db, 't', { name: '张领导', unit: '单位甲', email: 'zhang@example.org' });
     const p = (n: number, unit: string, leader: string | null, deadline: string) => ({
-      row: n + 1, code: `XC2025-01-00${n}`, aspect: '方面', title: `问题${n}`, status: 'in-progress' as const, longTerm: false, triage: 'deadline' as const,
-      leadUnit: unit, cooperatingUnits: [], leadLeader: leader, responsiblePerson: null, deadline, target: null, amountDue: null, progress: 0,
-      startDate: '2025-01-01', lastReportAt: null, supervision: null, colour: null,
+      row: n + 1,
+      code: `XC2025-01-00${n}`,
+      aspect: '方面',
+      title: `问题${n}`,
+      status: 'in-progress' as const,
+      longTerm: false,
+      triage: 'deadline' as const,
+      leadUnit: unit,
+      cooperatingUnits: [],
+      leadLeader: leader,
+      responsiblePerson: null,
+      deadline,
+      target: null,
+      amountDue: null,
+      progress: 0,
+      startDate: '2025-01-01',
+      lastReportAt: null,
+      supervision: null,
+      colour: null,
     });
     const wb = await writeLedgerWorkbook({
       source: { code: 'XC2025-01', kind: 'xuncha', title: '台账', team: null, inspectedUnit: null, feedbackDate: '2025-01-01' },
-      problems: [p(1, '单位甲', '张领导', '2025-02-10'), p(2, '单位甲', null, '2025-02-14'), p(3, '单位乙', '张领导', '2025-02-12'), p(4, '单位丙', null, '2025-02-10')],
+      problems: [
+        p(1, '单位甲', '张领导', '2025-02-10'),
+        p(2, '单位甲', null, '2025-02-14'),
+        p(3, '单位乙', '张领导', '2025-02-12'),
+        p(4, '单位丙', null, '2025-02-10'),
+      ],
       measures: [],
     });
     await importLedgerWorkbook(l, wb, { actor: '整改办', today: '2025-01-01', fileName: '台账.xlsx' });
@@ -59,7 +80,12 @@ describe('digests by e-mail, against a server that refuses and one that drops th
             return;
           }
           const raw = Buffer.concat(chunks).toString('utf8');
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), messageId: /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '', subject: raw, body: raw });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address).join(','),
+            messageId: /^Message-ID:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '',
+            subject: raw,
+            body: raw,
+          });
           callback();
         });
       },

@@ -8,7 +8,15 @@ import type { LedgerStatus } from '../src/core/ledger/problem-state.ts';
 import { weekday } from '../src/core/supervision/cadence.ts';
 import { writeLedgerWorkbook } from '../src/io/ledger-workbook.ts';
 import { importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
-import { addEvidence, assignProblem, decideClosure, decideExtension, reportProgress, requestClosure, requestExtension } from '../src/services/problem-actions.ts';
+import {
+  addEvidence,
+  assignProblem,
+  decideClosure,
+  decideExtension,
+  reportProgress,
+  requestClosure,
+  requestExtension,
+} from '../src/services/problem-actions.ts';
 import { runSupervision } from '../src/services/supervision-run.ts';
 import { prepareDigests } from '../src/services/supervision-delivery.ts';
 import { createUnit } from '../src/services/organisation.ts';
@@ -53,7 +61,14 @@ describe('a quarter of supervision, day by day', () => {
     await createUnit(l.db, '整改办', { name: '单位甲', email: 'jia@example.org' });
     await createUnit(l.db, '整改办', { name: '单位乙', email: 'yi@example.org' });
     const wb = await writeLedgerWorkbook({
-      source: { code: 'XC2025-01', kind: 'xuncha', title: '模拟台账', team: '县委第一巡察组', inspectedUnit: '示例局党组', feedbackDate: START },
+      source: {
+        code: 'XC2025-01',
+        kind: 'xuncha',
+        title: '模拟台账',
+        team: '县委第一巡察组',
+        inspectedUnit: '示例局党组',
+        feedbackDate: START,
+      },
       problems: [
         problem(1, '从不报送进展的问题', '2025-02-10', '单位甲'),
         problem(2, '按时报送后销号的问题', '2025-03-20', '单位乙'),
@@ -71,15 +86,20 @@ describe('a quarter of supervision, day by day', () => {
       if (weekday(day) === 4 && day < '2025-03-18') {
         const week = Math.ceil((d - toDay(START) + 1) / 7);
         await reportProgress(l.db, 'XC2025-01-002', who, { text: `第${week}周进展`, progress: Math.min(90, week * 9) });
-        if (day < '2025-03-15') await reportProgress(l.db, 'XC2025-01-004', who, { text: `第${week}周进展`, progress: Math.min(90, week * 12) });
+        if (day < '2025-03-15')
+          await reportProgress(l.db, 'XC2025-01-004', who, { text: `第${week}周进展`, progress: Math.min(90, week * 12) });
       }
-      if (day === '2025-02-01') await assignProblem(l.db, 'XC2025-01-003', { actor: '整改办', at: day }, { leadUnit: '单位乙', leadLeader: '单位乙领导' });
+      if (day === '2025-02-01')
+        await assignProblem(l.db, 'XC2025-01-003', { actor: '整改办', at: day }, { leadUnit: '单位乙', leadLeader: '单位乙领导' });
       if (day === '2025-02-10') {
         await requestExtension(l.db, 'XC2025-01-004', who, { newDeadline: '2025-03-15', reason: '需等待上级批复' });
         await decideExtension(l.db, 'XC2025-01-004', { actor: '分管领导', at: day }, { approve: true, reason: '同意' });
       }
       if (day === '2025-03-18') {
-        const ev = await addEvidence(l.db, 'XC2025-01-002', who, { name: '整改报告.pdf', bytes: new TextEncoder().encode('%PDF-1.4 整改报告') });
+        const ev = await addEvidence(l.db, 'XC2025-01-002', who, {
+          name: '整改报告.pdf',
+          bytes: new TextEncoder().encode('%PDF-1.4 整改报告'),
+        });
         await requestClosure(l.db, 'XC2025-01-002', who, { evidence: [ev] });
         await decideClosure(l.db, 'XC2025-01-002', { actor: '整改办', at: day }, { accept: true });
       }
@@ -122,7 +142,12 @@ describe('a quarter of supervision, day by day', () => {
   it('sends nothing about an item after it is closed, and withdraws what was still pending', async () => {
     expect(of('XC2025-01-002').filter((c) => c.day >= '2025-03-18')).toEqual([]);
     expect(of('XC2025-01-002', 'due-soon').map((c) => c.day)).toEqual(['2025-03-13', '2025-03-17']);
-    const pending = await l.db.selectFrom('notification as n').innerJoin('problem as p', 'p.id', 'n.problem_id').select(['n.status', 'n.cancelled_reason']).where('p.code', '=', 'XC2025-01-002').execute();
+    const pending = await l.db
+      .selectFrom('notification as n')
+      .innerJoin('problem as p', 'p.id', 'n.problem_id')
+      .select(['n.status', 'n.cancelled_reason'])
+      .where('p.code', '=', 'XC2025-01-002')
+      .execute();
     expect(pending.every((n) => n.status === 'cancelled' && n.cancelled_reason === '问题已销号')).toBe(true);
   });
 
@@ -130,7 +155,14 @@ describe('a quarter of supervision, day by day', () => {
     const p3 = of('XC2025-01-003');
     expect(p3.filter((c) => c.day >= '2025-02-01').every((c) => c.unit === '单位乙')).toBe(true);
     expect(p3.some((c) => c.day < '2025-02-01' && c.unit === '单位甲')).toBe(true);
-    const old = await l.db.selectFrom('notification as n').innerJoin('problem as p', 'p.id', 'n.problem_id').innerJoin('org_unit as u', 'u.id', 'n.unit_id').select(['n.status', 'n.cancelled_reason']).where('p.code', '=', 'XC2025-01-003').where('u.name', '=', '单位甲').execute();
+    const old = await l.db
+      .selectFrom('notification as n')
+      .innerJoin('problem as p', 'p.id', 'n.problem_id')
+      .innerJoin('org_unit as u', 'u.id', 'n.unit_id')
+      .select(['n.status', 'n.cancelled_reason'])
+      .where('p.code', '=', 'XC2025-01-003')
+      .where('u.name', '=', '单位甲')
+      .execute();
     expect(old.length).toBeGreaterThan(0);
     expect(old.every((n) => n.status === 'cancelled' && n.cancelled_reason === '牵头单位已变更')).toBe(true);
   });
@@ -144,7 +176,11 @@ describe('a quarter of supervision, day by day', () => {
     ]);
     // never overdue against 15 February; overdue against 15 March (it was not closed by then)
     expect(of('XC2025-01-004', 'overdue').map((c) => [c.day, c.key.split(':')[2]])).toEqual([['2025-03-16', '2025-03-15']]);
-    const old = await l.db.selectFrom('notification').select(['status', 'cancelled_reason']).where('key', 'like', 'due-soon:XC2025-01-004:2025-02-15:%').execute();
+    const old = await l.db
+      .selectFrom('notification')
+      .select(['status', 'cancelled_reason'])
+      .where('key', 'like', 'due-soon:XC2025-01-004:2025-02-15:%')
+      .execute();
     expect(old).toEqual([{ status: 'cancelled', cancelled_reason: '整改时限已调整' }]);
   });
 
@@ -162,7 +198,13 @@ describe('a quarter of supervision, day by day', () => {
   });
 
   it('climbs the ladder on the problem’s own record, where the 督办清单 shows it', async () => {
-    const ladder = await l.db.selectFrom('supervision_action as a').innerJoin('problem as p', 'p.id', 'a.problem_id').select(['a.kind', 'a.at']).where('p.code', '=', 'XC2025-01-001').orderBy('a.at').execute();
+    const ladder = await l.db
+      .selectFrom('supervision_action as a')
+      .innerJoin('problem as p', 'p.id', 'a.problem_id')
+      .select(['a.kind', 'a.at'])
+      .where('p.code', '=', 'XC2025-01-001')
+      .orderBy('a.at')
+      .execute();
     expect(ladder).toEqual([
       { kind: 'notice', at: '2025-01-11' },
       { kind: 'listed', at: '2025-02-17' },

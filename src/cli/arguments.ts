@@ -12,7 +12,8 @@ export const isoDay = (label: string) => (v: string) => {
 
 export const count = (label: string, min: number) => (v: string) => {
   const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > INT_MAX) throw new InvalidInput(`${label}“${v}”应为不小于 ${min} 的整数`);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > INT_MAX)
+    throw new InvalidInput(`${label}“${v}”应为不小于 ${min} 的整数`);
   return String(n);
 };
 
@@ -23,6 +24,11 @@ export const id = (label: string) => (v: string) => {
 };
 
 export const status = (v: string): LedgerStatus => {
-  if (!(v in STATUS_LABEL)) throw new InvalidInput(`不认识的状态“${v}”，可选：${Object.entries(STATUS_LABEL).map(([k, l]) => `${k}（${l}）`).join('、')}`);
+  if (!(v in STATUS_LABEL))
+    throw new InvalidInput(
+      `不认识的状态“${v}”，可选：${Object.entries(STATUS_LABEL)
+        .map(([k, l]) => `${k}（${l}）`)
+        .join('、')}`,
+    );
   return v as LedgerStatus;
 };

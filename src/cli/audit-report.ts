@@ -14,7 +14,8 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
 /** A finding about the head, or null when it holds; `whose`: "检查点" or "工作簿“x”的检查点". */
 function headFault(a: HeadAnchor, whose: (where: string) => string): string | null {
-  if (a.state === 'unreadable') return `操作日志检查点无法使用：${a.reason}（检查点文件只由本系统整体替换写入，内容无法识别说明它被改动过）`;
+  if (a.state === 'unreadable')
+    return `操作日志检查点无法使用：${a.reason}（检查点文件只由本系统整体替换写入，内容无法识别说明它被改动过）`;
   if (a.state === 'truncated')
     return `操作日志被截断：${whose(a.where)}（${localTime(a.checkpoint.at)}）记录 ${a.checkpoint.events} 条，现仅有 ${a.events} 条，末尾至少 ${a.checkpoint.events - a.events} 条已被删去`;
   if (a.state === 'altered')
@@ -32,7 +33,10 @@ function agreement(a: HeadAnchor & { state: 'ok' }, whose: string): string {
 export function describeAudit(r: AuditReport): { lines: string[]; exitCode: number } {
   const lines: string[] = [];
   const own = (where: string) => `检查点“${where}”`;
-  if (r.firstBroken) lines.push(`操作日志已被篡改：第一条有问题的记录为 #${r.firstBroken.id}（${r.firstBroken.at}），${r.firstBroken.reason}；此前 ${r.checked} 条完好`);
+  if (r.firstBroken)
+    lines.push(
+      `操作日志已被篡改：第一条有问题的记录为 #${r.firstBroken.id}（${r.firstBroken.at}），${r.firstBroken.reason}；此前 ${r.checked} 条完好`,
+    );
   const fault = headFault(r.anchor, own);
   if (fault) lines.push(fault);
   if (!r.firstBroken && !fault) {

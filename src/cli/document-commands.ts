@@ -1,7 +1,14 @@
 // `zg report tongbao|plan|npc` and `zg form notice|closure`: documents generated from the ledger, written as .docx.
 import type { Command } from 'commander';
 import { soleSourceCode } from '../services/ledger-queries.ts';
-import { generateItemForm, generateReport, ITEM_FORM_NAME, REPORT_NAME, type ItemFormKind, type ReportKind } from '../services/official-documents.ts';
+import {
+  generateItemForm,
+  generateReport,
+  ITEM_FORM_NAME,
+  REPORT_NAME,
+  type ItemFormKind,
+  type ReportKind,
+} from '../services/official-documents.ts';
 import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
@@ -29,7 +36,14 @@ export function registerDocumentCommands(program: Command): void {
         }
         checkOutput(opts.output, ['.docx']);
         const source = opts.source ?? (await soleSourceCode(l.db));
-        const f = await generateReport(l.db, { source, kind: kind as ReportKind, asOf: opts.asOf, date: opts.date, public: opts.public, today: today() });
+        const f = await generateReport(l.db, {
+          source,
+          kind: kind as ReportKind,
+          asOf: opts.asOf,
+          date: opts.date,
+          public: opts.public,
+          today: today(),
+        });
         await writeOutput(opts.output, f.bytes);
         print(`已生成《${f.document.title}》：${opts.output}`);
         const errors = f.findings.filter((x) => x.severity === 'error');

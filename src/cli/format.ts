@@ -8,8 +8,18 @@ const KIND = REPORT_KIND_LABEL;
 const STATUS = REPORTED_STATUS_LABEL;
 const METRIC = METRIC_LABEL;
 const META: Record<string, string> = {
-  title: '标题', issuer: '发文单位', inspectedUnit: '被巡察（审计）单位', team: '巡察组', round: '轮次', inspectionStart: '巡察开始',
-  inspectionEnd: '巡察结束', feedbackDate: '反馈日期', reportDate: '报告日期', asOf: '统计截至', publicationPeriod: '公开期限', contacts: '联系方式',
+  title: '标题',
+  issuer: '发文单位',
+  inspectedUnit: '被巡察（审计）单位',
+  team: '巡察组',
+  round: '轮次',
+  inspectionStart: '巡察开始',
+  inspectionEnd: '巡察结束',
+  feedbackDate: '反馈日期',
+  reportDate: '报告日期',
+  asOf: '统计截至',
+  publicationPeriod: '公开期限',
+  contacts: '联系方式',
 };
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -45,7 +55,9 @@ export function formatParse(results: readonly FileReports[]): string {
         out.push(`      ▸ ${clip(a.title, 40)}（第${a.line}行）`);
         for (const p of a.problems) {
           const st = p.status === 'unknown' ? '' : `【${STATUS[p.status]}${p.longTerm ? '·长期' : ''}】`;
-          out.push(`          ${p.number} ${clip(p.title, 36)} ${st}措施${p.measures.length}项${p.children.length ? `，具体问题${p.children.length}个` : ''}（第${p.line}行）`);
+          out.push(
+            `          ${p.number} ${clip(p.title, 36)} ${st}措施${p.measures.length}项${p.children.length ? `，具体问题${p.children.length}个` : ''}（第${p.line}行）`,
+          );
         }
       }
       if (r.claims.length) {
@@ -68,7 +80,7 @@ export function formatParse(results: readonly FileReports[]): string {
 function quote(line: string, stated: Finding['stated']): string {
   const t = line.trim();
   if (t.length <= 70) return t;
-  const at = stated === null ? -1 : ['个', '%', '项', '人', ''].map((u) => t.indexOf(`${stated}${u}`)).find((i) => i >= 0) ?? -1;
+  const at = stated === null ? -1 : (['个', '%', '项', '人', ''].map((u) => t.indexOf(`${stated}${u}`)).find((i) => i >= 0) ?? -1);
   if (at < 50) return clip(t, 70);
   const from = Math.max(0, at - 35);
   return `…${clip(t.slice(from), 68)}`;
@@ -82,7 +94,9 @@ export function formatCheck(results: readonly FileReports[]): string {
   return perFile(results, (f, out) => {
     for (const r of f.reports) {
       const errors = r.findings.filter((x) => x.severity === 'error').length;
-      out.push(`  ${clip(r.meta.title?.value ?? KIND[r.kind], 50)}（第${r.lines[0]}—${r.lines[1]}行）：错误 ${errors} 条，提示 ${r.findings.length - errors} 条`);
+      out.push(
+        `  ${clip(r.meta.title?.value ?? KIND[r.kind], 50)}（第${r.lines[0]}—${r.lines[1]}行）：错误 ${errors} 条，提示 ${r.findings.length - errors} 条`,
+      );
       for (const x of r.findings) {
         out.push(`    ${x.severity === 'error' ? '✗ 错误' : '! 提示'} [${x.rule}] ${x.message}（第${x.lines.join('、')}行）`);
         out.push(...findingLines(x, f.lines));

@@ -7,7 +7,15 @@ import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { SOURCE_KIND_LABEL, type SourceKind } from '../core/ledger/codes.ts';
 import type { Counts } from '../core/ledger/statistics.ts';
 import { importDocuments } from '../services/import-documents.ts';
-import { ledgerStatistics, listProblems, listSources, problemDetail, soleSourceCode, sourceClaims, sourceId } from '../services/ledger-queries.ts';
+import {
+  ledgerStatistics,
+  listProblems,
+  listSources,
+  problemDetail,
+  soleSourceCode,
+  sourceClaims,
+  sourceId,
+} from '../services/ledger-queries.ts';
 import { verifyAudit } from '../services/audit.ts';
 import { describeAudit } from './audit-report.ts';
 import { exportLedger, importLedgerWorkbook } from '../services/ledger-workbook.ts';
@@ -82,15 +90,29 @@ export function registerLedgerCommands(program: Command): void {
     .option('--limit <n>', '每页条数', count('每页条数', 1), '50')
     .option('--offset <n>', '跳过条数', count('跳过条数', 0), '0')
     .option('--json', '输出 JSON')
-    .action((opts: { source?: string; status?: LedgerStatus; unit?: string; overdue?: boolean; search?: string; limit: string; offset: string; json?: boolean }) =>
-      withLedger(async (l) => {
-        if (opts.source) await sourceId(l.db, opts.source); // a source that does not exist is named, not an empty list
-        const r = await listProblems(l.db, { ...opts, today: today(), limit: Number(opts.limit), offset: Number(opts.offset) });
-        if (opts.json) return json(r);
-        print(`共 ${r.total} 个问题${r.total > r.items.length ? `，显示第 ${Number(opts.offset) + 1}—${Number(opts.offset) + r.items.length} 个` : ''}`);
-        for (const p of r.items)
-          print(`${p.code}  【${STATUS_LABEL[p.status]}${p.longTerm ? '·长期' : ''}】${p.colour ? ` ${COLOUR_LABEL[p.colour]}` : ''}  ${p.title}${p.deadline ? `（时限 ${p.deadline}）` : ''}`);
-      }),
+    .action(
+      (opts: {
+        source?: string;
+        status?: LedgerStatus;
+        unit?: string;
+        overdue?: boolean;
+        search?: string;
+        limit: string;
+        offset: string;
+        json?: boolean;
+      }) =>
+        withLedger(async (l) => {
+          if (opts.source) await sourceId(l.db, opts.source); // a source that does not exist is named, not an empty list
+          const r = await listProblems(l.db, { ...opts, today: today(), limit: Number(opts.limit), offset: Number(opts.offset) });
+          if (opts.json) return json(r);
+          print(
+            `共 ${r.total} 个问题${r.total > r.items.length ? `，显示第 ${Number(opts.offset) + 1}—${Number(opts.offset) + r.items.length} 个` : ''}`,
+          );
+          for (const p of r.items)
+            print(
+              `${p.code}  【${STATUS_LABEL[p.status]}${p.longTerm ? '·长期' : ''}】${p.colour ? ` ${COLOUR_LABEL[p.colour]}` : ''}  ${p.title}${p.deadline ? `（时限 ${p.deadline}）` : ''}`,
+            );
+        }),
     );
 
   program
@@ -106,8 +128,12 @@ export function registerLedgerCommands(program: Command): void {
         print(`${p.code}  ${p.title}`);
         print(`  来源：${p.source.code} ${p.source.title}`);
         if (p.aspect) print(`  方面：${p.aspect}`);
-        print(`  状态：${STATUS_LABEL[p.status]}${p.longTerm ? '（长期整改）' : ''}${p.statusText ? `，报告原文“${p.statusText}”` : ''}；进度 ${p.progress}%${p.colour ? `；${COLOUR_LABEL[p.colour]}` : ''}`);
-        print(`  牵头单位：${p.leadUnit ?? '未指定'}；责任领导：${p.leadLeader ?? '未指定'}；责任人：${p.responsiblePerson ?? '未指定'}；整改时限：${p.deadline ?? '未定'}`);
+        print(
+          `  状态：${STATUS_LABEL[p.status]}${p.longTerm ? '（长期整改）' : ''}${p.statusText ? `，报告原文“${p.statusText}”` : ''}；进度 ${p.progress}%${p.colour ? `；${COLOUR_LABEL[p.colour]}` : ''}`,
+        );
+        print(
+          `  牵头单位：${p.leadUnit ?? '未指定'}；责任领导：${p.leadLeader ?? '未指定'}；责任人：${p.responsiblePerson ?? '未指定'}；整改时限：${p.deadline ?? '未定'}`,
+        );
         if (d.children.length) {
           print('  具体问题：');
           for (const c of d.children) print(`    ${c.code}  ${c.title}【${STATUS_LABEL[c.status as LedgerStatus]}】`);
@@ -144,7 +170,8 @@ export function registerLedgerCommands(program: Command): void {
         print(`整改成果：涉及金额 ${o.moneyWan} 万元；制度 ${o.institutions} 项；问责 ${o.accountable} 人；会议 ${o.meetings} 次`);
         if (differences.length) {
           print('报告所述与台账对照：');
-          for (const d of differences) print(`  ${d.agrees ? '一致' : '不一致'}  ${d.metric}：报告 ${d.stated}，台账 ${d.computed}（第${d.line}行）`);
+          for (const d of differences)
+            print(`  ${d.agrees ? '一致' : '不一致'}  ${d.metric}：报告 ${d.stated}，台账 ${d.computed}（第${d.line}行）`);
         }
       }),
     );
@@ -179,7 +206,15 @@ export function registerLedgerCommands(program: Command): void {
         const { readFile } = await import('node:fs/promises');
         const bytes = new Uint8Array(await readFile(file));
         const name = file.split(/[\\/]/).pop() as string;
-        const r = await importLedgerWorkbook(l, bytes, { actor: process.env.USER ?? 'cli', today: today(), fileName: name, source: opts.source, sheet: opts.sheet, mapping: opts.map, title: opts.title });
+        const r = await importLedgerWorkbook(l, bytes, {
+          actor: process.env.USER ?? 'cli',
+          today: today(),
+          fileName: name,
+          source: opts.source,
+          sheet: opts.sheet,
+          mapping: opts.map,
+          title: opts.title,
+        });
         if (r.mapping) print(`列对应：${r.mapping}`);
         print(`已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
       }),
@@ -189,7 +224,9 @@ export function registerLedgerCommands(program: Command): void {
     .command('audit')
     .description('操作日志')
     .command('verify')
-    .description('校验操作日志的哈希链，并与检查点核对末尾（数据目录中的 audit-checkpoint.json，或 ZG_AUDIT_CHECKPOINT 所指文件）；有篡改或截断时退出码为 1')
+    .description(
+      '校验操作日志的哈希链，并与检查点核对末尾（数据目录中的 audit-checkpoint.json，或 ZG_AUDIT_CHECKPOINT 所指文件）；有篡改或截断时退出码为 1',
+    )
     .option('--against <file>', '再与导出的台账工作簿（.xlsx）中记录的检查点核对')
     .action((opts: { against?: string }) =>
       withLedger(async (l) => {

@@ -3,7 +3,14 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { RULE_LABEL, roundingLabel, ROUNDINGS, type Rounding } from '../core/perf/scoring.ts';
 import { WEIGHT_SCHEMES, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
-import { evaluationToLedger, exportEvaluation, importEvaluation, listEvaluations, placedFindings, readEvaluation } from '../services/perf-evaluations.ts';
+import {
+  evaluationToLedger,
+  exportEvaluation,
+  importEvaluation,
+  listEvaluations,
+  placedFindings,
+  readEvaluation,
+} from '../services/perf-evaluations.ts';
 import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
@@ -17,7 +24,18 @@ const roundingName = (r: Rounding) => `${r.mode}${r.decimals}`;
 function scoreJson(s: ScoredEvaluation, origin: (line: number) => string) {
   return {
     budget: s.budget,
-    indicators: s.indicators.map((i) => ({ level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, parsed: { direction: i.parsed.direction, value: i.parsed.value, unit: i.parsed.unit }, actual: i.actual, weight: i.weight, score: i.score, stated: i.stated, rule: i.rule })),
+    indicators: s.indicators.map((i) => ({
+      level1: i.level1,
+      level2: i.level2,
+      level3: i.level3,
+      target: i.target,
+      parsed: { direction: i.parsed.direction, value: i.parsed.value, unit: i.parsed.unit },
+      actual: i.actual,
+      weight: i.weight,
+      score: i.score,
+      stated: i.stated,
+      rule: i.rule,
+    })),
     total: s.total,
     grade: s.grade,
     rounding: roundingName(s.rounding),
@@ -27,13 +45,21 @@ function scoreJson(s: ScoredEvaluation, origin: (line: number) => string) {
 }
 
 function printScore(s: ScoredEvaluation, origin: (line: number) => string, unit: string, year: number | null): void {
-  print(`${unit} ${year ?? ''}年度绩效自评：按计分规则 ${s.total} 分（分值合计 ${s.weightTotal}），等级“${s.grade}”；取舍：${roundingLabel(s.rounding)}`);
-  if (s.budget) print(`  预算执行：执行率 ${s.budget.rate === null ? '—' : `${s.budget.rate.toFixed(2)}%`}，得分 ${s.budget.score ?? '—'}（分值 ${s.budget.weight ?? '—'}）`);
+  print(
+    `${unit} ${year ?? ''}年度绩效自评：按计分规则 ${s.total} 分（分值合计 ${s.weightTotal}），等级“${s.grade}”；取舍：${roundingLabel(s.rounding)}`,
+  );
+  if (s.budget)
+    print(
+      `  预算执行：执行率 ${s.budget.rate === null ? '—' : `${s.budget.rate.toFixed(2)}%`}，得分 ${s.budget.score ?? '—'}（分值 ${s.budget.weight ?? '—'}）`,
+    );
   for (const i of s.indicators) {
     const differs = i.stated !== null && i.score !== null && i.stated !== i.score ? `（表中 ${i.stated}）` : '';
-    print(`  ${i.level1}/${i.level2}/${i.level3}：${i.target} → ${i.actual}，${i.score ?? '—'}/${i.weight ?? '—'}${differs}  ${RULE_LABEL[i.rule]}`);
+    print(
+      `  ${i.level1}/${i.level2}/${i.level3}：${i.target} → ${i.actual}，${i.score ?? '—'}/${i.weight ?? '—'}${differs}  ${RULE_LABEL[i.rule]}`,
+    );
   }
-  for (const f of placedFindings(s.findings, origin)) print(`  ${f.severity === 'error' ? '✗ 错误' : '! 提示'} [${f.rule}] ${f.message}${f.where.length ? `（${f.where.join('、')}）` : ''}`);
+  for (const f of placedFindings(s.findings, origin))
+    print(`  ${f.severity === 'error' ? '✗ 错误' : '! 提示'} [${f.rule}] ${f.message}${f.where.length ? `（${f.where.join('、')}）` : ''}`);
 }
 
 export function registerPerfCommands(program: Command): void {
@@ -49,18 +75,23 @@ export function registerPerfCommands(program: Command): void {
     .option('--bands <excellent,good,pass>', '等级分数线：优、良、中的最低分', '90,80,60')
     .option('--json', '输出 JSON')
     .action(async (path: string, opts: { rounding?: string; scheme: string; bands: string; json?: boolean }) => {
-        const [excellent, good, pass] = opts.bands.split(/[,，]/).map(Number);
-        if (![excellent, good, pass].every((x) => Number.isFinite(x)) || !((excellent as number) >= (good as number) && (good as number) >= (pass as number)))
-          throw new PerfImportError([`等级分数线“${opts.bands}”应为从高到低的三个数，如 90,80,60`]);
-        const bands = { excellent: excellent as number, good: good as number, pass: pass as number };
-        const rounding = opts.rounding ? ROUNDINGS.find((r) => roundingName(r) === opts.rounding) : undefined;
-        if (opts.rounding && !rounding) throw new PerfImportError([`不认识的取舍方式“${opts.rounding}”，可选：${ROUNDINGS.map(roundingName).join('、')}`]);
-        if (!WEIGHT_SCHEMES.some((s) => s.id === opts.scheme)) throw new PerfImportError([`不认识的权重方案“${opts.scheme}”，可选：${WEIGHT_SCHEMES.map((s) => s.id).join('、')}`]);
-        const f = await file(path);
-        const r = await readEvaluation(f.name, f.bytes, { rounding, scheme: opts.scheme, bands });
-        if (opts.json) json(scoreJson(r.scored, r.origin));
-        else printScore(r.scored, r.origin, r.evaluation.unit, r.evaluation.year);
-      });
+      const [excellent, good, pass] = opts.bands.split(/[,，]/).map(Number);
+      if (
+        ![excellent, good, pass].every((x) => Number.isFinite(x)) ||
+        !((excellent as number) >= (good as number) && (good as number) >= (pass as number))
+      )
+        throw new PerfImportError([`等级分数线“${opts.bands}”应为从高到低的三个数，如 90,80,60`]);
+      const bands = { excellent: excellent as number, good: good as number, pass: pass as number };
+      const rounding = opts.rounding ? ROUNDINGS.find((r) => roundingName(r) === opts.rounding) : undefined;
+      if (opts.rounding && !rounding)
+        throw new PerfImportError([`不认识的取舍方式“${opts.rounding}”，可选：${ROUNDINGS.map(roundingName).join('、')}`]);
+      if (!WEIGHT_SCHEMES.some((s) => s.id === opts.scheme))
+        throw new PerfImportError([`不认识的权重方案“${opts.scheme}”，可选：${WEIGHT_SCHEMES.map((s) => s.id).join('、')}`]);
+      const f = await file(path);
+      const r = await readEvaluation(f.name, f.bytes, { rounding, scheme: opts.scheme, bands });
+      if (opts.json) json(scoreJson(r.scored, r.origin));
+      else printScore(r.scored, r.origin, r.evaluation.unit, r.evaluation.year);
+    });
 
   perf
     .command('import')
@@ -87,7 +118,8 @@ export function registerPerfCommands(program: Command): void {
         const items = await listEvaluations(l.db);
         if (opts.json) return json(items);
         if (items.length === 0) print('还没有保存的绩效自评');
-        for (const e of items) print(`${e.id}  ${e.unit}  ${e.year ?? ''}年度  ${e.total} 分（${e.grade}）${e.source ? `  已转入台账 ${e.source}` : ''}`);
+        for (const e of items)
+          print(`${e.id}  ${e.unit}  ${e.year ?? ''}年度  ${e.total} 分（${e.grade}）${e.source ? `  已转入台账 ${e.source}` : ''}`);
       }),
     );
 

@@ -67,7 +67,10 @@ export function registerSuperviseCommands(program: Command): void {
     .command('assess')
     .description('整改成效评估：按扣分模型（满分100）评估一个来源的整改成效，每项扣分列出所依据的台账事实；不写 --source 则比较全部来源')
     .option('--source <code>', '整改来源编号')
-    .option('--model <file>', '评估模型（JSON）：如 {"points":{"completion":40},"per":{"openPastDeadline":5},"vetoOnContradiction":true}，未写的沿用默认')
+    .option(
+      '--model <file>',
+      '评估模型（JSON）：如 {"points":{"completion":40},"per":{"openPastDeadline":5},"vetoOnContradiction":true}，未写的沿用默认',
+    )
     .option('--json', '输出 JSON')
     .action((opts: { source?: string; model?: string; json?: boolean }) =>
       withLedger(async (l) => {
@@ -83,7 +86,10 @@ export function registerSuperviseCommands(program: Command): void {
         print(`${a.source} ${a.title}：${a.total} 分，${a.result}`);
         if (a.veto) print(`  一票否决：${a.veto.reason}（${a.veto.facts.join('、')}）`);
         for (const [c, v] of Object.entries(a.byCategory)) print(`  ${CATEGORY_LABEL[c as Category]}：${v.score}/${v.full}`);
-        for (const d of a.deductions) print(`  - ${CATEGORY_LABEL[d.category]} 扣 ${d.points} 分：${d.reason}${d.facts.length ? `：${d.facts.slice(0, 12).join('、')}${d.facts.length > 12 ? ' 等' : ''}` : ''}`);
+        for (const d of a.deductions)
+          print(
+            `  - ${CATEGORY_LABEL[d.category]} 扣 ${d.points} 分：${d.reason}${d.facts.length ? `：${d.facts.slice(0, 12).join('、')}${d.facts.length > 12 ? ' 等' : ''}` : ''}`,
+          );
       }),
     );
   supervise
@@ -98,8 +104,11 @@ export function registerSuperviseCommands(program: Command): void {
         // the day's digests, sent by `zg supervise deliver` or the server
         const digests = r.dryRun ? 0 : await prepareDigests(l.db, r.day);
         if (opts.json) return print(JSON.stringify({ at: r.at, dryRun: r.dryRun, actions: r.actions, cancelled: r.cancelled }, null, 2));
-        print(`${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.actions.length} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${digests ? `，汇总邮件 ${digests} 封待发` : ''}`);
-        for (const a of r.actions) print(`  [${ACTION_LABEL[a.kind]}] → ${a.unit ?? '整改办'}${a.person ? `、${a.person}` : ''}：${a.message}`);
+        print(
+          `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.actions.length} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${digests ? `，汇总邮件 ${digests} 封待发` : ''}`,
+        );
+        for (const a of r.actions)
+          print(`  [${ACTION_LABEL[a.kind]}] → ${a.unit ?? '整改办'}${a.person ? `、${a.person}` : ''}：${a.message}`);
       }),
     );
 }

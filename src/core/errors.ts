@@ -53,7 +53,12 @@ export class StaleVersionError extends UserError {
 /** Files that could not be read for an import: nothing was written. */
 export class ImportError extends UserError {
   constructor(readonly failures: readonly { file: string; reason: string }[]) {
-    super('unreadable', '导入未进行，数据未作任何改动：有文件无法读取', 'UNREADABLE_DOCUMENT', failures.map((f) => `${f.file}：${f.reason}`));
+    super(
+      'unreadable',
+      '导入未进行，数据未作任何改动：有文件无法读取',
+      'UNREADABLE_DOCUMENT',
+      failures.map((f) => `${f.file}：${f.reason}`),
+    );
   }
 }
 

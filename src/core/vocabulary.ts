@@ -48,7 +48,13 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warni
 
 export type MoneyKind = 'recovered' | 'treasury' | 'returned' | 'disbursed' | 'other';
 /** What was done with money recovered in rectification, in the order reports list it. */
-export const MONEY_KIND_LABEL: Record<MoneyKind, string> = { recovered: '追回', treasury: '上缴国库', returned: '清退', disbursed: '拨付到位', other: '其他' };
+export const MONEY_KIND_LABEL: Record<MoneyKind, string> = {
+  recovered: '追回',
+  treasury: '上缴国库',
+  returned: '清退',
+  disbursed: '拨付到位',
+  other: '其他',
+};
 export const MONEY_KINDS = Object.keys(MONEY_KIND_LABEL) as MoneyKind[];
 
 /** A ledger status as a tag shows it: without the parenthesis ("已完成（已销号）" → "已完成"). */

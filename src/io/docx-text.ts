@@ -166,13 +166,13 @@ export function docxText(bytes: Uint8Array): string {
   const label = (): string => {
     const fromStyle = pStyle ? styleNumbering.get(pStyle) : undefined;
     const id = numId ?? fromStyle?.numId ?? null;
-    const lvl = numId ? ilvl : fromStyle?.ilvl ?? 0;
+    const lvl = numId ? ilvl : (fromStyle?.ilvl ?? 0);
     if (!id || id === '0') return '';
     const levels = numbering.get(id);
     const def = levels?.[lvl];
     if (!levels || !def) return '';
     const count = counters.get(id) ?? [];
-    count[lvl] = (count[lvl] ?? (def.start - 1)) + 1;
+    count[lvl] = (count[lvl] ?? def.start - 1) + 1;
     for (let k = lvl + 1; k < count.length; k++) count[k] = undefined as unknown as number;
     counters.set(id, count);
     if (def.format === 'bullet') return def.text ? `${def.text} ` : '';

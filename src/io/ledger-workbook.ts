@@ -3,7 +3,15 @@
 // sheet records the event log's head at export, so a copy kept elsewhere can show the log was not cut short since.
 import ExcelJS from 'exceljs';
 import { checkUnpackedSize, MAX_WORKBOOK_UNPACKED, ZipTooLargeError } from './zip-limits.ts';
-import { MEASURE_COLUMNS, MEASURE_STATUS_LABEL, PROBLEM_COLUMNS, TRIAGE_LABEL, type Cell, type SheetMeasure, type SheetProblem } from '../core/ledger/ledger-sheet.ts';
+import {
+  MEASURE_COLUMNS,
+  MEASURE_STATUS_LABEL,
+  PROBLEM_COLUMNS,
+  TRIAGE_LABEL,
+  type Cell,
+  type SheetMeasure,
+  type SheetProblem,
+} from '../core/ledger/ledger-sheet.ts';
 import { STATUS_LABEL } from '../core/ledger/problem-state.ts';
 
 export interface WorkbookSource {
@@ -58,50 +66,95 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: readonly string[], w
 
 function listValidation(ws: ExcelJS.Worksheet, column: number, rows: number, values: readonly string[]) {
   for (let r = 2; r <= Math.max(rows + 1, 2); r++)
-    ws.getCell(r, column).dataValidation = { type: 'list', allowBlank: false, formulae: [`"${values.join(',')}"`], showErrorMessage: true, errorTitle: '状态', error: `请从 ${values.join('、')} 中选择` };
+    ws.getCell(r, column).dataValidation = {
+      type: 'list',
+      allowBlank: false,
+      formulae: [`"${values.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '状态',
+      error: `请从 ${values.join('、')} 中选择`,
+    };
 }
 
 export async function writeLedgerWorkbook(c: WorkbookContent): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '整改通';
   const src = wb.addWorksheet('来源');
-  src.columns = [{ header: '项目', width: 20 }, { header: '内容', width: 80 }];
+  src.columns = [
+    { header: '项目', width: 20 },
+    { header: '内容', width: 80 },
+  ];
   for (const [k, label] of SOURCE_FIELDS) src.addRow([label, k === 'feedbackDate' ? asDate(c.source[k]) : c.source[k]]);
   src.getColumn(2).numFmt = 'yyyy-mm-dd';
 
   const ps = sheet(wb, '问题清单', PROBLEM_COLUMNS, [16, 28, 48, 14, 10, 12, 16, 20, 12, 12, 12, 30, 14, 10, 10, 12, 12]);
   for (const p of c.problems)
     ps.addRow([
-      p.code, p.aspect, p.title, STATUS_LABEL[p.status], p.longTerm ? '是' : '否', p.triage ? TRIAGE_LABEL[p.triage] : null, p.leadUnit, p.cooperatingUnits.join('、'),
-      p.leadLeader, p.responsiblePerson, asDate(p.deadline), p.target, p.amountDue ? Number(p.amountDue.amount) : null, p.amountDue?.unit ?? null, p.progress,
-      asDate(p.startDate), asDate(p.lastReportAt),
+      p.code,
+      p.aspect,
+      p.title,
+      STATUS_LABEL[p.status],
+      p.longTerm ? '是' : '否',
+      p.triage ? TRIAGE_LABEL[p.triage] : null,
+      p.leadUnit,
+      p.cooperatingUnits.join('、'),
+      p.leadLeader,
+      p.responsiblePerson,
+      asDate(p.deadline),
+      p.target,
+      p.amountDue ? Number(p.amountDue.amount) : null,
+      p.amountDue?.unit ?? null,
+      p.progress,
+      asDate(p.startDate),
+      asDate(p.lastReportAt),
     ]);
   for (const c of [11, 16, 17]) ps.getColumn(c).numFmt = 'yyyy-mm-dd';
   ps.getColumn(13).numFmt = '#,##0.00####';
   listValidation(ps, 4, c.problems.length, Object.values(STATUS_LABEL));
 
   const ms = sheet(wb, '任务清单', MEASURE_COLUMNS, [16, 6, 70, 16, 12, 12, 10, 10]);
-  for (const m of c.measures) ms.addRow([m.problem, m.ordinal, m.text, m.ownerUnit, m.ownerPerson, asDate(m.deadline), MEASURE_STATUS_LABEL[m.status], m.progress]);
+  for (const m of c.measures)
+    ms.addRow([m.problem, m.ordinal, m.text, m.ownerUnit, m.ownerPerson, asDate(m.deadline), MEASURE_STATUS_LABEL[m.status], m.progress]);
   ms.getColumn(6).numFmt = 'yyyy-mm-dd';
   listValidation(ms, 7, c.measures.length, Object.values(MEASURE_STATUS_LABEL));
 
   // views for people: who answers for what, and what is being supervised
-  const rs = sheet(wb, '责任清单', ['编号', '问题', '牵头单位', '配合单位', '责任领导', '责任人', '整改时限'], [16, 48, 16, 20, 12, 12, 12]);
-  for (const p of c.problems) rs.addRow([p.code, p.title, p.leadUnit, p.cooperatingUnits.join('、'), p.leadLeader, p.responsiblePerson, asDate(p.deadline)]);
+  const rs = sheet(
+    wb,
+    '责任清单',
+    ['编号', '问题', '牵头单位', '配合单位', '责任领导', '责任人', '整改时限'],
+    [16, 48, 16, 20, 12, 12, 12],
+  );
+  for (const p of c.problems)
+    rs.addRow([p.code, p.title, p.leadUnit, p.cooperatingUnits.join('、'), p.leadLeader, p.responsiblePerson, asDate(p.deadline)]);
   rs.getColumn(7).numFmt = 'yyyy-mm-dd';
   const ds = sheet(wb, '督办清单', SUPERVISION_COLUMNS, [16, 48, 14, 12, 16, 12, 30]);
   for (const p of c.problems.filter((x) => x.supervision || x.colour === 'red'))
-    ds.addRow([p.code, p.title, STATUS_LABEL[p.status], p.colour === 'red' ? '已超期' : p.colour === 'yellow' ? '进度滞后' : p.colour === 'blue' ? '临近时限' : '', p.leadUnit, asDate(p.deadline), p.supervision]);
+    ds.addRow([
+      p.code,
+      p.title,
+      STATUS_LABEL[p.status],
+      p.colour === 'red' ? '已超期' : p.colour === 'yellow' ? '进度滞后' : p.colour === 'blue' ? '临近时限' : '',
+      p.leadUnit,
+      asDate(p.deadline),
+      p.supervision,
+    ]);
   ds.getColumn(6).numFmt = 'yyyy-mm-dd';
   if (c.checkpoint) {
     // last, out of the way of the lists; the time as text, exact to the millisecond as the checkpoint file has it
     const cs = wb.addWorksheet(CHECKPOINT_SHEET);
-    cs.columns = [{ header: '项目', width: 16 }, { header: '内容', width: 70 }];
+    cs.columns = [
+      { header: '项目', width: 16 },
+      { header: '内容', width: 70 },
+    ];
     cs.addRow([CHECKPOINT_LABELS.events, c.checkpoint.events]);
     cs.addRow([CHECKPOINT_LABELS.head, c.checkpoint.head]);
     if (c.checkpoint.first) cs.addRow([CHECKPOINT_LABELS.first, c.checkpoint.first]);
     cs.addRow([CHECKPOINT_LABELS.at, c.checkpoint.at]);
-    cs.addRow(['说明', '导出时操作日志的条数和末条记录的哈希。用 zg audit verify --against 本文件 可核对操作日志此后没有被删去末尾的记录。']);
+    cs.addRow([
+      '说明',
+      '导出时操作日志的条数和末条记录的哈希。用 zg audit verify --against 本文件 可核对操作日志此后没有被删去末尾的记录。',
+    ]);
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -157,11 +210,20 @@ export async function readSheetTable(bytes: Uint8Array, sheetName?: string): Pro
   const wb = await loadWorkbook(bytes);
   const sheets = wb.worksheets.map((w) => w.name);
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets.find((w) => w.actualRowCount > 0);
-  if (!ws) return { sheets, name: sheetName ?? '', headerRow: 0, headers: [], rows: [], faults: [sheetName ? `没有名为“${sheetName}”的工作表（有：${sheets.join('、')}）` : '工作簿中没有内容'] };
+  if (!ws)
+    return {
+      sheets,
+      name: sheetName ?? '',
+      headerRow: 0,
+      headers: [],
+      rows: [],
+      faults: [sheetName ? `没有名为“${sheetName}”的工作表（有：${sheets.join('、')}）` : '工作簿中没有内容'],
+    };
   // a title row ("XX局巡察整改台账") may sit above the header: the header is the first row with two or more cells
   let headerRow = 0;
   ws.eachRow((r, n) => {
-    if (headerRow === 0 && (r.values as unknown[]).filter((v) => v !== null && v !== undefined && String(v).trim() !== '').length >= 2) headerRow = n;
+    if (headerRow === 0 && (r.values as unknown[]).filter((v) => v !== null && v !== undefined && String(v).trim() !== '').length >= 2)
+      headerRow = n;
   });
   const width = ws.columnCount;
   const headers = Array.from({ length: width }, (_, i) => String(cellValue(ws.getRow(headerRow).getCell(i + 1).value) ?? '').trim());
@@ -248,7 +310,9 @@ export async function readWorkbookCheckpoint(bytes: Uint8Array): Promise<Workboo
   const head = String(byLabel.get(CHECKPOINT_LABELS.head) ?? '');
   const at = String(byLabel.get(CHECKPOINT_LABELS.at) ?? '');
   const first = String(byLabel.get(CHECKPOINT_LABELS.first) ?? '');
-  return Number.isSafeInteger(events) && events >= 0 && /^[0-9a-f]{64}$/.test(head) && at ? { events, head, ...(/^[0-9a-f]{64}$/.test(first) ? { first } : {}), at } : null;
+  return Number.isSafeInteger(events) && events >= 0 && /^[0-9a-f]{64}$/.test(head) && at
+    ? { events, head, ...(/^[0-9a-f]{64}$/.test(first) ? { first } : {}), at }
+    : null;
 }
 
 export const SOURCE_LABELS = Object.fromEntries(SOURCE_FIELDS.map(([k, label]) => [k, label])) as Record<keyof WorkbookSource, string>;

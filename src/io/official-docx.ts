@@ -42,7 +42,10 @@ function run(text: string, font: FontKey, size: number, extra: Omit<IRunOptions,
   return new TextRun({ text, size, font: { ascii: f.latin, hAnsi: f.latin, eastAsia: f.name, cs: f.latin }, ...extra });
 }
 
-const bodyParagraph = (children: TextRun[], opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {}) =>
+const bodyParagraph = (
+  children: TextRun[],
+  opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {},
+) =>
   new Paragraph({
     children,
     keepNext: opts.keepNext === true,
@@ -72,17 +75,34 @@ function cell(text: string, width: number, header: boolean, size: number): Table
   });
 }
 
-function table(columns: readonly { title: string; width: number }[], rows: readonly (readonly string[])[], typeWidth: number, size: number, header = true): Table {
+function table(
+  columns: readonly { title: string; width: number }[],
+  rows: readonly (readonly string[])[],
+  typeWidth: number,
+  size: number,
+  header = true,
+): Table {
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => Math.floor((c.width / total) * typeWidth));
-  const head = header ? [new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.title, widths[i] as number, true, size)) })] : [];
+  const head = header
+    ? [
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: columns.map((c, i) => cell(c.title, widths[i] as number, true, size)),
+        }),
+      ]
+    : [];
   // borders and cell margins once for the table, not on each of thousands of cells (a 500-row plan took 1.4 s)
   return new Table({
     width: { size: typeWidth, type: WidthType.DXA },
     borders: { ...borders, insideHorizontal: border, insideVertical: border },
     margins: { left: 80, right: 80, top: 40, bottom: 40 },
     columnWidths: widths,
-    rows: [...head, ...rows.map((r) => new TableRow({ cantSplit: true, children: widths.map((w, i) => cell(r[i] ?? '', w, false, size)) }))],
+    rows: [
+      ...head,
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: widths.map((w, i) => cell(r[i] ?? '', w, false, size)) })),
+    ],
   });
 }
 
@@ -106,7 +126,18 @@ function blocksToDocx(blocks: readonly Block[], typeWidth: number, tableSize: nu
         const fields: { label: string; value: string }[] = [];
         while (i < blocks.length && (blocks[i] as Block).kind === 'field') fields.push(blocks[i++] as { label: string; value: string });
         i--;
-        out.push(table([{ title: '', width: 1 }, { title: '', width: 3 }], fields.map((f) => [f.label, f.value]), typeWidth, 28, false));
+        out.push(
+          table(
+            [
+              { title: '', width: 1 },
+              { title: '', width: 3 },
+            ],
+            fields.map((f) => [f.label, f.value]),
+            typeWidth,
+            28,
+            false,
+          ),
+        );
         break;
       }
     }
@@ -123,7 +154,12 @@ function signature(sig: NonNullable<OfficialDocument['signature']>): Paragraph[]
   const dateRight = 4 * CHAR;
   const issuerRight = Math.max(0, dateRight + ((widthInChars(date) - widthInChars(sig.issuer)) / 2) * CHAR);
   const line = (text: string, right: number) =>
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(right) }, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(text, 'body', 32)] });
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(right) },
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      children: [run(text, 'body', 32)],
+    });
   return [bodyParagraph([]), bodyParagraph([]), line(sig.issuer, issuerRight), line(date, dateRight)];
 }
 
@@ -133,7 +169,11 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
       new Paragraph({
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: 280 } : { left: 280 },
-        children: [run('— ', 'pageNumber', 28), new TextRun({ children: [PageNumber.CURRENT], size: 28, font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' } }), run(' —', 'pageNumber', 28)],
+        children: [
+          run('— ', 'pageNumber', 28),
+          new TextRun({ children: [PageNumber.CURRENT], size: 28, font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' } }),
+          run(' —', 'pageNumber', 28),
+        ],
       }),
     ],
   });
@@ -142,7 +182,10 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 /** Each font the document names, with the font Word and LibreOffice should use where it is missing. */
 function fontTable(): string {
   const fonts = Object.values(FONTS)
-    .flatMap((f) => [{ name: f.name, alt: f.fallback }, { name: f.latin, alt: null }])
+    .flatMap((f) => [
+      { name: f.name, alt: f.fallback },
+      { name: f.latin, alt: null },
+    ])
     .filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i);
   const entry = (f: { name: string; alt: string | null }) =>
     `<w:font w:name="${f.name}">${f.alt ? `<w:altName w:val="${f.alt}"/>` : ''}<w:charset w:val="${/[^\x00-\x7f]|SimSun|SimHei/.test(f.name) ? '86' : '00'}"/><w:family w:val="${f.name === 'Times New Roman' ? 'roman' : 'modern'}"/><w:pitch w:val="variable"/></w:font>`;
@@ -166,17 +209,27 @@ export async function writeOfficialDocx(doc: OfficialDocument): Promise<Uint8Arr
     creator: '整改通',
     title: doc.title,
     evenAndOddHeaderAndFooters: !doc.form,
-    styles: { default: { document: { run: { size: 32, font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.body.name } } } } },
+    styles: {
+      default: { document: { run: { size: 32, font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.body.name } } } },
+    },
     sections: [
       {
         properties: {
           page: {
-            size: { width: Math.round(210 * MM), height: Math.round(297 * MM), orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            size: {
+              width: Math.round(210 * MM),
+              height: Math.round(297 * MM),
+              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
             margin: { ...margin, footer: Math.round(20 * MM), header: Math.round(15 * MM) },
           },
         },
         footers: doc.form ? {} : { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: [...head, ...blocksToDocx(doc.blocks, typeWidth, landscape ? 21 : 24), ...(doc.signature ? signature(doc.signature) : [])],
+        children: [
+          ...head,
+          ...blocksToDocx(doc.blocks, typeWidth, landscape ? 21 : 24),
+          ...(doc.signature ? signature(doc.signature) : []),
+        ],
       },
     ],
   });

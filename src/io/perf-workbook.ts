@@ -8,12 +8,25 @@ import type { ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { RULE_LABEL } from '../core/perf/scoring.ts';
 import { loadWorkbook, mergedRanges } from './ledger-workbook.ts';
 
-export const INDICATOR_HEADER = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '计分规则'] as const;
+export const INDICATOR_HEADER = [
+  '绩效指标',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  '实际完成值',
+  '分值',
+  '得分',
+  '偏差原因分析及改进措施',
+  '计分规则',
+] as const;
 
 export async function writePerfWorkbook(e: Evaluation, s: ScoredEvaluation): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '整改通';
-  const ws = wb.addWorksheet('自评表', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
+  const ws = wb.addWorksheet('自评表', {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
   ws.columns = [10, 14, 18, 30, 14, 14, 8, 8, 36, 30].map((width) => ({ width }));
   const bold = (r: ExcelJS.Row) => (r.font = { bold: true });
   bold(ws.addRow([`${e.year ?? ''} 年度预算单位整体支出绩效自评表`]));
@@ -24,7 +37,16 @@ export async function writePerfWorkbook(e: Evaluation, s: ScoredEvaluation): Pro
     ws.addRow(['年度预算申请（万元）', '年初预算数', ...(adjusted ? ['全年预算数'] : []), '全年执行数', '分值', '执行率', '得分']);
     // what the table states where it states it, else what the rules give
     const rate = b.rate ?? (s.budget?.rate === null || s.budget?.rate === undefined ? null : Math.min(100, s.budget.rate));
-    ws.addRow(['', '年度资金总额:', b.initial, ...(adjusted ? [b.adjusted] : []), b.executed, b.weight, rate === null ? null : `${rate.toFixed(2)}%`, b.score ?? s.budget?.score ?? null]);
+    ws.addRow([
+      '',
+      '年度资金总额:',
+      b.initial,
+      ...(adjusted ? [b.adjusted] : []),
+      b.executed,
+      b.weight,
+      rate === null ? null : `${rate.toFixed(2)}%`,
+      b.score ?? s.budget?.score ?? null,
+    ]);
     ws.addRow(['', '按收入性质分:']);
     for (const f of e.funding) ws.addRow(['', `${f.source}:`, f.amount]);
     ws.addRow(['', '按支出性质分:']);
@@ -43,9 +65,32 @@ export async function writePerfWorkbook(e: Evaluation, s: ScoredEvaluation): Pro
   bold(ws.addRow([...INDICATOR_HEADER]));
   e.indicators.forEach((i, k) => {
     const scored = s.indicators[k];
-    ws.addRow(['', i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score ?? scored?.score ?? null, i.deviation ?? '', scored ? RULE_LABEL[scored.rule] : '']);
+    ws.addRow([
+      '',
+      i.level1,
+      i.level2,
+      i.level3,
+      i.target,
+      i.actual,
+      i.weight,
+      i.score ?? scored?.score ?? null,
+      i.deviation ?? '',
+      scored ? RULE_LABEL[scored.rule] : '',
+    ]);
   });
-  bold(ws.addRow(['', '合计', '—', '—', '—', '—', e.totals?.weight ?? s.weightTotal, e.totals?.score ?? s.total, `按计分规则：${s.total}分，${s.grade}`]));
+  bold(
+    ws.addRow([
+      '',
+      '合计',
+      '—',
+      '—',
+      '—',
+      '—',
+      e.totals?.weight ?? s.weightTotal,
+      e.totals?.score ?? s.total,
+      `按计分规则：${s.total}分，${s.grade}`,
+    ]),
+  );
   ws.addRow([]);
   ws.addRow(['一、存在的问题']);
   e.problems.forEach((p, k) => ws.addRow([`${k + 1}.${p.text}`]));
@@ -99,13 +144,15 @@ export async function perfWorkbookText(bytes: Uint8Array): Promise<WorkbookText>
       // table: it keeps the width of the row above, so its blanks stay blanks rather than ending the table
       const above = lines[lines.length - 1] ?? '';
       if (cells.length === 1 && above.includes('\t')) while (cells.length < above.split('\t').length) cells.push('');
-      if (cells.includes('三级指标')) figureColumns = new Map(cells.flatMap((h, i): [number, string][] => (h === '分值' || h === '得分' ? [[i + 1, h]] : [])));
+      if (cells.includes('三级指标'))
+        figureColumns = new Map(cells.flatMap((h, i): [number, string][] => (h === '分值' || h === '得分' ? [[i + 1, h]] : [])));
       lines.push(cells.join('\t'));
       origins.push(`工作表“${ws.name}”第${n}行`);
     }
     for (const { top, bottom, left, right } of mergedRanges(ws)) {
       for (const [c, name] of figureColumns ?? [])
-        if (c >= left && c <= right && bottom > top) faults.push(`工作表“${ws.name}”第${top}—${bottom}行“${name}”列是合并单元格：每项指标的${name}应分别填写`);
+        if (c >= left && c <= right && bottom > top)
+          faults.push(`工作表“${ws.name}”第${top}—${bottom}行“${name}”列是合并单元格：每项指标的${name}应分别填写`);
     }
     lines.push('');
     origins.push(`工作表“${ws.name}”末尾`);

@@ -9,7 +9,15 @@ import { UserError } from '../core/errors.ts';
 
 export type DocumentFormat = 'txt' | 'docx' | 'pdf';
 
-export type DocumentErrorCode = 'not-found' | 'empty' | 'too-large' | 'not-a-document' | 'encrypted' | 'no-text-layer' | 'legacy-doc' | 'unreadable';
+export type DocumentErrorCode =
+  | 'not-found'
+  | 'empty'
+  | 'too-large'
+  | 'not-a-document'
+  | 'encrypted'
+  | 'no-text-layer'
+  | 'legacy-doc'
+  | 'unreadable';
 
 export class DocumentError extends UserError {
   constructor(
@@ -18,7 +26,13 @@ export class DocumentError extends UserError {
     readonly reason: string, // Chinese, for the user
     detail?: string, // English, for logs
   ) {
-    super(code === 'too-large' ? 'too-large' : code === 'not-found' ? 'not-found' : 'unreadable', reason, 'UNREADABLE_DOCUMENT', [], detail);
+    super(
+      code === 'too-large' ? 'too-large' : code === 'not-found' ? 'not-found' : 'unreadable',
+      reason,
+      'UNREADABLE_DOCUMENT',
+      [],
+      detail,
+    );
   }
 }
 
@@ -77,25 +91,40 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
     try {
       out = await pdfText(bytes);
     } catch (e) {
-      if (e instanceof PdfEncryptedError) throw new DocumentError(file, 'encrypted', `PDF 文件“${name}”已加密，需要密码才能打开；请提供未加密的文件`, e.message);
+      if (e instanceof PdfEncryptedError)
+        throw new DocumentError(file, 'encrypted', `PDF 文件“${name}”已加密，需要密码才能打开；请提供未加密的文件`, e.message);
       throw new DocumentError(file, 'unreadable', `PDF 文件“${name}”已损坏或格式不正确，无法读取`, (e as Error).message);
     }
     if (out.text.replace(/\s/g, '') === '')
-      throw new DocumentError(file, 'no-text-layer', `PDF 文件“${name}”没有文字层（可能是扫描件），共${out.pages}页；请先进行文字识别（OCR）或提供 Word/文本版本`);
+      throw new DocumentError(
+        file,
+        'no-text-layer',
+        `PDF 文件“${name}”没有文字层（可能是扫描件），共${out.pages}页；请先进行文字识别（OCR）或提供 Word/文本版本`,
+      );
     read = { file, format: 'pdf', encoding: null, text: out.text, bytes: bytes.length, data: bytes };
   } else if (kind === 'zip') {
     let text;
     try {
       text = docxText(bytes);
     } catch (e) {
-      if (e instanceof DocxFormatError) throw new DocumentError(file, 'not-a-document', `文件“${name}”是压缩包，但不是 Word（.docx）文档`, e.message);
+      if (e instanceof DocxFormatError)
+        throw new DocumentError(file, 'not-a-document', `文件“${name}”是压缩包，但不是 Word（.docx）文档`, e.message);
       if (e instanceof DocxTooLargeError)
-        throw new DocumentError(file, 'too-large', `Word 文件“${name}”解压后超过上限${mb(MAX_UNPACKED_BYTES)}（可能是压缩炸弹），未予读取`, e.message);
+        throw new DocumentError(
+          file,
+          'too-large',
+          `Word 文件“${name}”解压后超过上限${mb(MAX_UNPACKED_BYTES)}（可能是压缩炸弹），未予读取`,
+          e.message,
+        );
       throw new DocumentError(file, 'unreadable', `Word 文件“${name}”已损坏，无法读取`, (e as Error).message);
     }
     read = { file, format: 'docx', encoding: null, text, bytes: bytes.length, data: bytes };
   } else if (kind === 'ole') {
-    throw new DocumentError(file, 'legacy-doc', `文件“${name}”是旧版 Word（.doc）或加密的 Office 文件；请在 Word 中另存为 .docx（不设密码）后再读取`);
+    throw new DocumentError(
+      file,
+      'legacy-doc',
+      `文件“${name}”是旧版 Word（.doc）或加密的 Office 文件；请在 Word 中另存为 .docx（不设密码）后再读取`,
+    );
   } else if (kind === 'text') {
     const { text, encoding } = decodeText(bytes);
     read = { file, format: 'txt', encoding, text, bytes: bytes.length, data: bytes };

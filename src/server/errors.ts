@@ -43,7 +43,8 @@ function fastifyRefusal(fe: FastifyError): string {
 }
 
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
-  const send = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => reply.code(status).send({ code, message, ...extra });
+  const send = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
+    reply.code(status).send({ code, message, ...extra });
   if (err instanceof HttpError) return send(err.status, err.code, err.message);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => `${v.instancePath.replace(/^\//, '') || '请求'}：${v.message ?? '不符合要求'}`);
@@ -52,7 +53,8 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   const known = explainFailure(err);
   if (known) {
     // the machine's trouble, and an import refused to save a problem from being lost, are for the administrator too
-    if (known.kind === 'unavailable' || known.apiCode === 'IMPORT_MISMATCH') req.log.warn({ err, detail: known.detail, reqId: req.id }, 'refused: %s', known.message);
+    if (known.kind === 'unavailable' || known.apiCode === 'IMPORT_MISMATCH')
+      req.log.warn({ err, detail: known.detail, reqId: req.id }, 'refused: %s', known.message);
     const extra: Record<string, unknown> = known.reasons.length ? { reasons: known.reasons } : {};
     if (known instanceof ImportError) extra.failures = known.failures;
     return send(STATUS[known.kind], known.apiCode, known.message, extra);

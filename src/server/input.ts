@@ -18,7 +18,11 @@ export const strict = <T extends z.core.$ZodLooseShape>(shape: T) =>
 export const noQuery = strict({});
 
 /** Text up to `max` characters. PostgreSQL cannot store the NUL character in text, so it is refused here. */
-export const text = (max: number) => z.string().max(max).refine((s) => !s.includes('\u0000'), '不能包含空字符');
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), '不能包含空字符');
 
 const inYears = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
 

@@ -53,7 +53,8 @@ if (process.env.ZG_SUPERVISE !== 'off') {
     busy = true;
     try {
       const r = await schedule.tick();
-      if (r.run) console.log(`${r.run.day} 自动督办：新产生 ${r.run.actions.length} 项，撤销 ${r.run.cancelled} 项，汇总邮件 ${r.digests} 封`);
+      if (r.run)
+        console.log(`${r.run.day} 自动督办：新产生 ${r.run.actions.length} 项，撤销 ${r.run.cancelled} 项，汇总邮件 ${r.digests} 封`);
     } catch (e) {
       console.error('supervision tick failed', e);
     } finally {
@@ -62,7 +63,9 @@ if (process.env.ZG_SUPERVISE !== 'off') {
   };
   timer = setInterval(() => void tick(), 60_000);
   void tick();
-  console.log(`自动督办：每天 ${process.env.ZG_SUPERVISE_AT ?? '08:30'}（北京时间）${mail ? `，汇总邮件经 ${mail.host} 发送` : '，未配置邮件服务器（ZG_SMTP_URL），仅站内提醒'}`);
+  console.log(
+    `自动督办：每天 ${process.env.ZG_SUPERVISE_AT ?? '08:30'}（北京时间）${mail ? `，汇总邮件经 ${mail.host} 发送` : '，未配置邮件服务器（ZG_SMTP_URL），仅站内提醒'}`,
+  );
 }
 const stop = async () => {
   if (timer) clearInterval(timer);

@@ -55,7 +55,8 @@ const ALWAYS: Record<string, string> = {
   'x-permitted-cross-domain-policies': 'none',
   'x-dns-prefetch-control': 'off',
   // nothing here uses the camera, the microphone, the position, payments or devices
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=()',
+  'permissions-policy':
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=()',
 };
 
 export interface SecurityHeaderOptions {

@@ -27,7 +27,9 @@ export async function readUploads(req: FastifyRequest, limits: UploadLimits): Pr
   const files: Upload[] = [];
   const fields: Record<string, string> = {};
   try {
-    for await (const part of req.parts({ limits: { fileSize: limits.maxBytes, files: limits.maxFiles, fields: 20, parts: limits.maxFiles + 20 } })) {
+    for await (const part of req.parts({
+      limits: { fileSize: limits.maxBytes, files: limits.maxFiles, fields: 20, parts: limits.maxFiles + 20 },
+    })) {
       // NUL cannot be stored in PostgreSQL text and is in no name a person gives
       if (part.type === 'file') {
         if (part.filename.includes('\u0000')) throw new InvalidInput('文件名中有无效字符（NUL），请改名后重新上传');
@@ -43,7 +45,12 @@ export async function readUploads(req: FastifyRequest, limits: UploadLimits): Pr
   } catch (e) {
     if (e instanceof UserError || e instanceof HttpError) throw e;
     const code = (e as { code?: string }).code ?? '';
-    if (tooLarge.has(code)) throw new UserError('too-large', `上传的内容超过上限：每次最多 ${limits.maxFiles} 个文件，每个不超过 ${(limits.maxBytes / 1024 / 1024).toFixed(0)} MB`, 'FILE_TOO_LARGE');
+    if (tooLarge.has(code))
+      throw new UserError(
+        'too-large',
+        `上传的内容超过上限：每次最多 ${limits.maxFiles} 个文件，每个不超过 ${(limits.maxBytes / 1024 / 1024).toFixed(0)} MB`,
+        'FILE_TOO_LARGE',
+      );
     // busboy's "Unexpected end of form", "Malformed part header", "Boundary not found", a closed connection
     throw new InvalidInput('上传的内容不完整或格式不正确（可能是网络中断），请重新选择文件上传', (e as Error).message);
   }

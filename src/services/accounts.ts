@@ -12,7 +12,6 @@ import { attemptFailed, attemptSucceeded, beginAttempt } from './login-attempts.
 
 export const SESSION_DAYS = 7;
 
-
 export interface Viewer {
   readonly id: number;
   readonly username: string;
@@ -39,7 +38,8 @@ export async function createUser(
   if (input.role !== 'admin' && !input.unit) throw new ActionRefused('除系统管理员外，账号须属于一个单位');
   const passwordHash = await hash(input.password);
   return db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst()) throw new ActionRefused(`用户名“${username}”已被使用`);
+    if (await trx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst())
+      throw new ActionRefused(`用户名“${username}”已被使用`);
     let unitId: number | null = null;
     if (input.unit) {
       const u = await trx.selectFrom('org_unit').select('id').where('name', '=', input.unit).executeTakeFirst();
@@ -48,10 +48,18 @@ export async function createUser(
     }
     const { id } = await trx
       .insertInto('app_user')
-      .values({ username, display_name: input.displayName.trim() || username, password_hash: passwordHash, role: input.role, unit_id: unitId })
+      .values({
+        username,
+        display_name: input.displayName.trim() || username,
+        password_hash: passwordHash,
+        role: input.role,
+        unit_id: unitId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendEvents(trx, [{ actor, entity: 'user', entityId: id, action: 'create', after: { username, role: input.role, unit: input.unit ?? null } }]);
+    await appendEvents(trx, [
+      { actor, entity: 'user', entityId: id, action: 'create', after: { username, role: input.role, unit: input.unit ?? null } },
+    ]);
     return id;
   });
 }
@@ -72,7 +80,7 @@ async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
     .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.unit_id', 'u.active', 'o.name as unit_name'])
     .where('u.id', '=', userId)
     .executeTakeFirst();
-  if (!u || !u.active) return null;
+  if (!u?.active) return null;
   const units = (await db.selectFrom('org_unit').select(['id', 'parent_id']).execute()).map((x) => ({ id: x.id, parentId: x.parent_id }));
   const role = u.role as Role;
   return {
@@ -87,10 +95,17 @@ async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
   };
 }
 
-export async function login(db: Db, input: { username: string; password: string; ip: string }): Promise<{ token: string; csrf: string; viewer: Viewer }> {
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip: string },
+): Promise<{ token: string; csrf: string; viewer: Viewer }> {
   const { wait } = await beginAttempt(db, input.username, input.ip);
   if (wait) throw new LoginThrottled(waitMessage(wait), wait.seconds);
-  const u = await db.selectFrom('app_user').select(['id', 'password_hash', 'active']).where('username', '=', input.username).executeTakeFirst();
+  const u = await db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash', 'active'])
+    .where('username', '=', input.username)
+    .executeTakeFirst();
   // the same work whether or not the user exists, so the answer's timing tells nothing
   const ok = u ? await verify(u.password_hash, input.password) : (await hash(input.password), false);
   if (!u || !ok || !u.active) {
@@ -100,12 +115,19 @@ export async function login(db: Db, input: { username: string; password: string;
   await attemptSucceeded(db, { id: u.id, username: input.username }, input.ip);
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
-  await db.insertInto('user_session').values({ id: sha256(token), user_id: u.id, csrf, expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000) }).execute();
+  await db
+    .insertInto('user_session')
+    .values({ id: sha256(token), user_id: u.id, csrf, expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000) })
+    .execute();
   return { token, csrf, viewer: (await viewerOf(db, u.id)) as Viewer };
 }
 
 export async function sessionOf(db: Db, token: string): Promise<{ viewer: Viewer; csrf: string } | null> {
-  const s = await db.selectFrom('user_session').select(['user_id', 'csrf', 'expires_at']).where('id', '=', sha256(token)).executeTakeFirst();
+  const s = await db
+    .selectFrom('user_session')
+    .select(['user_id', 'csrf', 'expires_at'])
+    .where('id', '=', sha256(token))
+    .executeTakeFirst();
   if (!s || new Date(s.expires_at) < new Date()) return null;
   const viewer = await viewerOf(db, s.user_id);
   return viewer ? { viewer, csrf: s.csrf } : null;

@@ -3,7 +3,13 @@
 // checkpoint an exported workbook carries).
 import { InvalidInput } from '../core/errors.ts';
 import { readWorkbookCheckpoint, WorkbookFormatError, WorkbookTooLargeError } from '../io/ledger-workbook.ts';
-import { compareWithCheckpoint, CheckpointUnreadableError, readCheckpoint, type AuditCheckpoint, type CheckpointComparison } from '../store/audit-checkpoint.ts';
+import {
+  compareWithCheckpoint,
+  CheckpointUnreadableError,
+  readCheckpoint,
+  type AuditCheckpoint,
+  type CheckpointComparison,
+} from '../store/audit-checkpoint.ts';
 import { verifyChain, type ChainReport } from '../store/event.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
 
@@ -29,7 +35,8 @@ async function workbookCheckpoint(name: string, bytes: Uint8Array): Promise<Audi
     const c = await readWorkbookCheckpoint(bytes);
     if (c) return c;
   } catch (e) {
-    if (e instanceof WorkbookFormatError || e instanceof WorkbookTooLargeError) throw new InvalidInput(`“${name}”不是可读取的 Excel（.xlsx）工作簿`);
+    if (e instanceof WorkbookFormatError || e instanceof WorkbookTooLargeError)
+      throw new InvalidInput(`“${name}”不是可读取的 Excel（.xlsx）工作簿`);
     throw e;
   }
   throw new InvalidInput(`“${name}”中没有操作日志检查点（“操作日志检查点”工作表）：它不是本系统导出的台账，或由较早的版本导出`);

@@ -1,19 +1,39 @@
 // Use cases: 整改成效评估 of one source from its ledger and event record, and the comparison across sources (units).
 import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
-import { assessEffectiveness, DEFAULT_MODEL, type AssessedProblem, type Effectiveness, type EffectivenessModel } from '../core/assessment/effectiveness.ts';
+import {
+  assessEffectiveness,
+  DEFAULT_MODEL,
+  type AssessedProblem,
+  type Effectiveness,
+  type EffectivenessModel,
+} from '../core/assessment/effectiveness.ts';
 import type { Db } from '../store/open-database.ts';
 import { sourceClaims, sourceId } from './ledger-queries.ts';
 import { NotFoundError } from '../core/errors.ts';
 
-export async function assessSource(db: Db, code: string, today: string, scope?: Scope, model: EffectivenessModel = DEFAULT_MODEL): Promise<Effectiveness & { source: string; title: string; unit: string | null }> {
+export async function assessSource(
+  db: Db,
+  code: string,
+  today: string,
+  scope?: Scope,
+  model: EffectivenessModel = DEFAULT_MODEL,
+): Promise<Effectiveness & { source: string; title: string; unit: string | null }> {
   const id = await sourceId(db, code, scope);
-  const source = await db.selectFrom('source').select(['title', 'inspected_unit', 'document_id', 'publication']).where('id', '=', id).executeTakeFirst();
+  const source = await db
+    .selectFrom('source')
+    .select(['title', 'inspected_unit', 'document_id', 'publication'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   const rows = await db
     .selectFrom('problem as p')
     .select(['p.code', 'p.status', 'p.deadline', 'p.lead_unit_id', 'p.lead_leader_id', 'p.responsible_person_id', 'p.reopened_count'])
-    .select(sql<string | null>`(select min(sc.at) from status_change sc where sc.problem_id = p.id and sc.to_status in ('completed', 'phased'))`.as('closed_on'))
+    .select(
+      sql<
+        string | null
+      >`(select min(sc.at) from status_change sc where sc.problem_id = p.id and sc.to_status in ('completed', 'phased'))`.as('closed_on'),
+    )
     .select(sql<number>`(select count(*)::int from measure m where m.problem_id = p.id)`.as('measures'))
     .where('p.source_id', '=', id)
     .where('p.parent_id', 'is', null)
@@ -41,16 +61,32 @@ export async function assessSource(db: Db, code: string, today: string, scope?: 
     .execute();
   // published: it came onto the ledger from a report that was itself made public, or its office set how it publishes
   const published = source.document_id !== null || source.publication !== null;
-  const result = assessEffectiveness({ day: today, problems, claims: await sourceClaims(db, code, today, scope), published, missedReports: missed.map((m) => ({ code: m.code, due: m.day })) }, model);
+  const result = assessEffectiveness(
+    {
+      day: today,
+      problems,
+      claims: await sourceClaims(db, code, today, scope),
+      published,
+      missedReports: missed.map((m) => ({ code: m.code, due: m.day })),
+    },
+    model,
+  );
   return { ...result, source: code, title: source.title, unit: source.inspected_unit };
 }
 
 /** Every source in scope assessed, best first: a comparison across the units inspected. */
 export async function compareSources(db: Db, today: string, scope?: Scope, model: EffectivenessModel = DEFAULT_MODEL) {
-  const codes = await db.selectFrom('source as s').select('code').where('kind', '!=', 'self-evaluation').orderBy(sql`code_order(code)`).execute();
+  const codes = await db
+    .selectFrom('source as s')
+    .select('code')
+    .where('kind', '!=', 'self-evaluation')
+    .orderBy(sql`code_order(code)`)
+    .execute();
   const out = [];
   for (const { code } of codes) {
-    const a = await assessSource(db, code, today, scope, model).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+    const a = await assessSource(db, code, today, scope, model).catch((e: unknown) =>
+      e instanceof NotFoundError ? null : Promise.reject(e),
+    );
     if (a) out.push({ source: a.source, unit: a.unit, title: a.title, total: a.total, result: a.result, veto: a.veto !== null });
   }
   return out.sort((a, b) => Number(a.veto) - Number(b.veto) || b.total - a.total || a.source.localeCompare(b.source));

@@ -68,13 +68,17 @@ const serverName = (e: SystemError) => {
 function databaseFailure(e: SystemError): UserError | null {
   const code = e.code ?? '';
   if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code))
-    return new Unavailable(`无法连接数据库服务器 ${serverName(e)}：${code === 'ECONNREFUSED' ? '连接被拒绝' : '网络不通或超时'}。请确认数据库已启动、DATABASE_URL 填写正确`, e.message);
+    return new Unavailable(
+      `无法连接数据库服务器 ${serverName(e)}：${code === 'ECONNREFUSED' ? '连接被拒绝' : '网络不通或超时'}。请确认数据库已启动、DATABASE_URL 填写正确`,
+      e.message,
+    );
   if (code === 'ENOTFOUND') return new Unavailable(`找不到数据库服务器 ${e.hostname ?? ''}：请检查 DATABASE_URL 中的主机名`, e.message);
   if (/Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message))
     return new Unavailable('与数据库服务器的连接中断，请稍后重试；未完成的操作没有写入', e.message);
   if (!e.severity) return null; // not an error PostgreSQL sent
   if (code === '28P01' || code === '28000') return new Unavailable('数据库服务器拒绝登录：DATABASE_URL 中的用户名或密码不正确', e.message);
-  if (code === '55000' && /not currently accepting connections/i.test(e.message)) return new Unavailable('数据库服务器上的这个数据库暂不接受连接（可能正在维护），请稍后重试', e.message);
+  if (code === '55000' && /not currently accepting connections/i.test(e.message))
+    return new Unavailable('数据库服务器上的这个数据库暂不接受连接（可能正在维护），请稍后重试', e.message);
   if (code === '3D000') return new Unavailable('数据库服务器上没有 DATABASE_URL 所指的数据库，请先建立', e.message);
   if (code === '53100') return new Unavailable('数据库服务器的磁盘已满，本次操作未写入；请清理后重试', e.message);
   if (code === '53300') return new Unavailable('数据库服务器的连接数已满，请稍后重试', e.message);
@@ -91,8 +95,10 @@ const WASI_ERRNO: Record<number, string> = { 2: 'EACCES', 44: 'ENOENT', 51: 'ENO
 function embeddedFailure(e: { name?: unknown; errno?: unknown }): UserError | null {
   if (e.name !== 'ErrnoError' || typeof e.errno !== 'number') return null;
   const code = WASI_ERRNO[e.errno];
-  if (code === 'ENOSPC') return new Unavailable('磁盘空间不足，内嵌数据库无法写入；请清理数据目录所在的磁盘后重试', `ErrnoError ${e.errno}`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new Unavailable('没有权限写入数据目录，请检查其权限', `ErrnoError ${e.errno}`);
+  if (code === 'ENOSPC')
+    return new Unavailable('磁盘空间不足，内嵌数据库无法写入；请清理数据目录所在的磁盘后重试', `ErrnoError ${e.errno}`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new Unavailable('没有权限写入数据目录，请检查其权限', `ErrnoError ${e.errno}`);
   return null;
 }
 

@@ -11,7 +11,13 @@ import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.t
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { LedgerWorkbookError, PerfImportError, UserError, type RefusalKind } from '../core/errors.ts';
 import { writeOfficialDocx } from '../io/official-docx.ts';
-import { readLedgerWorkbook, readSheetTable, WorkbookFormatError, WorkbookTooLargeError, writeLedgerWorkbook } from '../io/ledger-workbook.ts';
+import {
+  readLedgerWorkbook,
+  readSheetTable,
+  WorkbookFormatError,
+  WorkbookTooLargeError,
+  writeLedgerWorkbook,
+} from '../io/ledger-workbook.ts';
 import { perfWorkbookText, writePerfWorkbook } from '../io/perf-workbook.ts';
 import { writeWeeklySheet } from '../io/supervision-sheet.ts';
 import { MAX_WORKBOOK_UNPACKED } from '../io/zip-limits.ts';
@@ -49,7 +55,8 @@ export interface ReadEvaluationData {
   readonly format: 'txt' | 'docx' | 'pdf' | 'xlsx';
 }
 
-const isXlsx = (bytes: Uint8Array) => sniffFormat(bytes) === 'zip' && new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096))).includes('xl/');
+const isXlsx = (bytes: Uint8Array) =>
+  sniffFormat(bytes) === 'zip' && new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096))).includes('xl/');
 const tooLargeWorkbook = (name: string) => `文件“${name}”解压后超过 ${MAX_WORKBOOK_UNPACKED / 1024 / 1024} MB（可能是压缩炸弹），未予读取`;
 
 /** An .xlsx read by `read`, its failures in the words of the use case (`refusal` builds its error). */
@@ -71,7 +78,13 @@ export const heavyJobs = {
 
   async readReport(name: string, bytes: Uint8Array, maxBytes?: number): Promise<ReadReport> {
     const doc = await readDocumentBytes(name, bytes, maxBytes);
-    return { file: doc.file, format: doc.format, encoding: doc.encoding, lines: doc.text.split(/\r\n|\r|\n/), reports: readReports(doc.text) };
+    return {
+      file: doc.file,
+      format: doc.format,
+      encoding: doc.encoding,
+      lines: doc.text.split(/\r\n|\r|\n/),
+      reports: readReports(doc.text),
+    };
   },
 
   /**
@@ -89,7 +102,11 @@ export const heavyJobs = {
     let origins: string[] = [];
     const reasons: string[] = [];
     if (isXlsx(bytes)) {
-      const wb = await workbook(name, () => perfWorkbookText(bytes), (r) => new PerfImportError(r));
+      const wb = await workbook(
+        name,
+        () => perfWorkbookText(bytes),
+        (r) => new PerfImportError(r),
+      );
       text = wb.text;
       origins = wb.text.split('\n').map((_, i) => wb.origin(i + 1));
       reasons.push(...wb.faults);
@@ -101,14 +118,31 @@ export const heavyJobs = {
     const origin = (line: number) => origins[line - 1] ?? `第${line}行`;
     const report = readReports(text).find((r) => r.performance && r.performance.indicators.length > 0);
     const evaluation = report ? evaluationFromReport(report) : null;
-    if (!report || !evaluation) throw new PerfImportError([`文件“${name}”中没有找到绩效自评表：应有一行表头写明“一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分”`]);
-    reasons.push(...tableCells(report.performance as NonNullable<typeof report.performance>).map((f) => `${origin(f.lines[0] as number)}：${f.message}`));
+    if (!report || !evaluation)
+      throw new PerfImportError([
+        `文件“${name}”中没有找到绩效自评表：应有一行表头写明“一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分”`,
+      ]);
+    reasons.push(
+      ...tableCells(report.performance as NonNullable<typeof report.performance>).map(
+        (f) => `${origin(f.lines[0] as number)}：${f.message}`,
+      ),
+    );
     if (reasons.length) throw new PerfImportError(reasons);
     return { evaluation, scored: scoreEvaluation(evaluation, opts), origins, format };
   },
 
-  readLedgerWorkbook: (name: string, bytes: Uint8Array) => workbook(name, () => readLedgerWorkbook(bytes), (r) => new LedgerWorkbookError(r)),
-  readSheetTable: (name: string, bytes: Uint8Array, sheet?: string) => workbook(name, () => readSheetTable(bytes, sheet), (r) => new LedgerWorkbookError(r)),
+  readLedgerWorkbook: (name: string, bytes: Uint8Array) =>
+    workbook(
+      name,
+      () => readLedgerWorkbook(bytes),
+      (r) => new LedgerWorkbookError(r),
+    ),
+  readSheetTable: (name: string, bytes: Uint8Array, sheet?: string) =>
+    workbook(
+      name,
+      () => readSheetTable(bytes, sheet),
+      (r) => new LedgerWorkbookError(r),
+    ),
   /**
    * Recurrence: each new problem against the earlier ones by their meaningful words (segmented here where a problem
    * has none stored yet; those are handed back to be stored), at most `perProblem` matches of `minScore` or more.
@@ -117,7 +151,10 @@ export const heavyJobs = {
     mine: readonly Titled[],
     earlier: readonly (Titled & { sameUnit: boolean })[],
     opts: { perProblem: number; minScore: number },
-  ): Promise<{ fresh: { id: number; words: string }[]; matches: { problem_id: number; earlier_id: number; kind: 'repeat' | 'common'; score: number }[] }> {
+  ): Promise<{
+    fresh: { id: number; words: string }[];
+    matches: { problem_id: number; earlier_id: number; kind: 'repeat' | 'common'; score: number }[];
+  }> {
     const fresh: { id: number; words: string }[] = [];
     const termsOf = (p: Titled) => {
       const w = p.words ?? meaningful(words(p.title)).join(' ');
@@ -127,7 +164,12 @@ export const heavyJobs = {
     const index = new RecurrenceIndex(earlier.map((p) => ({ id: p.id, words: termsOf(p) })));
     const same = new Map(earlier.map((p) => [p.id, p.sameUnit]));
     const matches = mine.flatMap((p) =>
-      index.query(termsOf(p), opts.perProblem, opts.minScore).map((m) => ({ problem_id: p.id, earlier_id: m.id, kind: same.get(m.id) ? ('repeat' as const) : ('common' as const), score: m.score })),
+      index.query(termsOf(p), opts.perProblem, opts.minScore).map((m) => ({
+        problem_id: p.id,
+        earlier_id: m.id,
+        kind: same.get(m.id) ? ('repeat' as const) : ('common' as const),
+        score: m.score,
+      })),
     );
     return { fresh, matches };
   },
@@ -144,13 +186,34 @@ export type JobResult<K extends JobName> = Awaited<ReturnType<HeavyJobs[K]>>;
 
 /** A failure as it crosses a thread: a UserError with what rebuilds it, or a bug with its stack. */
 export type PackedError =
-  | { readonly user: { cls: string; kind: RefusalKind; message: string; apiCode: string; reasons: readonly string[]; detail?: string; file?: string; code?: string } }
+  | {
+      readonly user: {
+        cls: string;
+        kind: RefusalKind;
+        message: string;
+        apiCode: string;
+        reasons: readonly string[];
+        detail?: string;
+        file?: string;
+        code?: string;
+      };
+    }
   | { readonly bug: { message: string; stack?: string } };
 
 export function packError(e: unknown): PackedError {
   if (e instanceof UserError) {
     const extra = e instanceof DocumentError ? { file: e.file, code: e.code } : {};
-    return { user: { cls: e.constructor.name, kind: e.kind, message: e.message, apiCode: e.apiCode, reasons: e.reasons, ...(e.detail ? { detail: e.detail } : {}), ...extra } };
+    return {
+      user: {
+        cls: e.constructor.name,
+        kind: e.kind,
+        message: e.message,
+        apiCode: e.apiCode,
+        reasons: e.reasons,
+        ...(e.detail ? { detail: e.detail } : {}),
+        ...extra,
+      },
+    };
   }
   const err = e instanceof Error ? e : new Error(String(e));
   return { bug: { message: err.message, ...(err.stack ? { stack: err.stack } : {}) } };

@@ -32,7 +32,6 @@ export interface ImportResult {
   readonly sameAs?: SameAs;
 }
 
-
 export interface ImportOptions {
   readonly actor: string;
   readonly today: string;
@@ -53,15 +52,31 @@ const MIME: Record<string, string> = {
 
 /** Files on disk (the command line). */
 export async function importDocuments(ledger: Ledger, files: readonly string[], opts: ImportOptions): Promise<ImportResult[]> {
-  return importRead(ledger, files.map((file) => async () => runHeavy('readForImport', file, await readFileBytes(file, opts.maxBytes), opts.maxBytes)), opts);
+  return importRead(
+    ledger,
+    files.map((file) => async () => runHeavy('readForImport', file, await readFileBytes(file, opts.maxBytes), opts.maxBytes)),
+    opts,
+  );
 }
 
 /** Uploaded bytes (the web application): the same checks by content, never by name. */
-export async function importDocumentBytes(ledger: Ledger, uploads: readonly { name: string; bytes: Uint8Array }[], opts: ImportOptions): Promise<ImportResult[]> {
-  return importRead(ledger, uploads.map((u) => () => runHeavy('readForImport', u.name, u.bytes, opts.maxBytes)), opts);
+export async function importDocumentBytes(
+  ledger: Ledger,
+  uploads: readonly { name: string; bytes: Uint8Array }[],
+  opts: ImportOptions,
+): Promise<ImportResult[]> {
+  return importRead(
+    ledger,
+    uploads.map((u) => () => runHeavy('readForImport', u.name, u.bytes, opts.maxBytes)),
+    opts,
+  );
 }
 
-async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadForImport>)[], opts: ImportOptions): Promise<ImportResult[]> {
+async function importRead(
+  ledger: Ledger,
+  readers: readonly (() => Promise<ReadForImport>)[],
+  opts: ImportOptions,
+): Promise<ImportResult[]> {
   const docs: (ReadForImport & { bytes: Uint8Array; sha256: string })[] = [];
   const failures: { file: string; reason: string }[] = [];
   for (const [i, read] of readers.entries()) {
@@ -69,7 +84,10 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
       const r = await read();
       // a file with nothing the ledger can take is refused by name, not "imported" as no sources and remembered
       if (!r.reports.some(importable)) {
-        failures.push({ file: r.doc.file, reason: `文件“${r.doc.file.split(/[\\/]/).pop()}”中没有找到整改报告：应有报告标题和编号列出的问题` });
+        failures.push({
+          file: r.doc.file,
+          reason: `文件“${r.doc.file.split(/[\\/]/).pop()}”中没有找到整改报告：应有报告标题和编号列出的问题`,
+        });
         continue;
       }
       docs.push({ ...r, bytes: r.doc.data, sha256: sha256Of(r.doc.data) });
@@ -92,7 +110,9 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
       const earlier = seen.get(fingerprint);
       const kept = earlier ? null : await findDocument(trx, sha256, fingerprint);
       if (earlier || kept) {
-        const sameAs = kept ? { fileName: kept.file_name, sameBytes: kept.sha256 === sha256, sources: await sourcesOfDocument(trx, kept.id) } : { fileName: earlier as string, sameBytes: false, sources: [] };
+        const sameAs = kept
+          ? { fileName: kept.file_name, sameBytes: kept.sha256 === sha256, sources: await sourcesOfDocument(trx, kept.id) }
+          : { fileName: earlier as string, sameBytes: false, sources: [] };
         results.push({ file: doc.file, sha256, status: 'already-imported', sources: [], sameAs });
         continue;
       }
@@ -106,7 +126,11 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
       const sources: ImportedSource[] = [];
       for (const [index, report] of reports.entries()) {
         if (!importable(report)) continue;
-        const plan = planImport(report, opts.today, (opts.corrections ?? []).filter((c) => c.report === index));
+        const plan = planImport(
+          report,
+          opts.today,
+          (opts.corrections ?? []).filter((c) => c.report === index),
+        );
         const written = await writeSource(trx, plan, report, {
           documentId,
           index,
@@ -117,7 +141,15 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
         sources.push(written);
         opts.onSource?.(written);
       }
-      await appendEvents(trx, [{ actor: opts.actor, entity: 'document', entityId: documentId, action: 'import', after: { fileName, sha256, sources: sources.map((s) => s.code) } }]);
+      await appendEvents(trx, [
+        {
+          actor: opts.actor,
+          entity: 'document',
+          entityId: documentId,
+          action: 'import',
+          after: { fileName, sha256, sources: sources.map((s) => s.code) },
+        },
+      ]);
       results.push({ file: doc.file, sha256, status: 'imported', sources });
     }
     return results;
@@ -126,7 +158,9 @@ async function importRead(ledger: Ledger, readers: readonly (() => Promise<ReadF
   // here leaves the import as it is and is only reported
   for (const r of results)
     for (const src of r.sources)
-      await matchSource(ledger.db, src.code).catch((e: unknown) => process.emitWarning(`recurrence matching for ${src.code} failed: ${(e as Error).message}`));
+      await matchSource(ledger.db, src.code).catch((e: unknown) =>
+        process.emitWarning(`recurrence matching for ${src.code} failed: ${(e as Error).message}`),
+      );
   return results;
 }
 
@@ -297,7 +331,14 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
       .execute();
   }
 
-  const claims = plan.claims.map((c) => ({ source_id: sourceId, metric: c.metric, value: String(c.value), scope: c.scope, line: c.line, text: c.text }));
+  const claims = plan.claims.map((c) => ({
+    source_id: sourceId,
+    metric: c.metric,
+    value: String(c.value),
+    scope: c.scope,
+    line: c.line,
+    text: c.text,
+  }));
   for (const slice of slices(claims)) await trx.insertInto('claim').values(slice).execute();
 
   // An outcome belongs to the innermost problem whose lines hold it.
@@ -327,8 +368,20 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
   for (const slice of slices(outcomes)) await trx.insertInto('outcome').values(slice).execute();
 
   const events: NewEvent[] = [
-    { actor: ctx.actor, entity: 'source', entityId: sourceId, action: 'import', after: { code, title: plan.title, kind: plan.kind, problems: flat.length } },
-    ...flat.map((f) => ({ actor: ctx.actor, entity: 'problem', entityId: idOf(f), action: 'import', after: { code: f.code, title: f.plan.title, status: f.plan.status } })),
+    {
+      actor: ctx.actor,
+      entity: 'source',
+      entityId: sourceId,
+      action: 'import',
+      after: { code, title: plan.title, kind: plan.kind, problems: flat.length },
+    },
+    ...flat.map((f) => ({
+      actor: ctx.actor,
+      entity: 'problem',
+      entityId: idOf(f),
+      action: 'import',
+      after: { code: f.code, title: f.plan.title, status: f.plan.status },
+    })),
   ];
   await appendEvents(trx, events);
   return { code, title: plan.title, problems: flat.filter((f) => f.parentCode === null).length };

@@ -11,10 +11,8 @@ import type { Scope } from '../core/access/permissions.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
 import { NotFoundError } from '../core/errors.ts';
 
-
 /** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
 const containing = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-
 
 export interface StatsQuery {
   readonly source?: string | undefined; // source code
@@ -52,13 +50,22 @@ export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistic
      group by grouping sets ((aspect_id, status, past), (unit_id, status, past), (triage, status, past))`.execute(db);
   // names for the ids the database grouped by (grouping by integers is what keeps 100,000 problems under 200 ms)
   const aspects = new Map(
-    (await db.selectFrom('aspect as a').innerJoin('source as s', 's.id', 'a.source_id').select(['a.id', 'a.title', 's.code']).$if(src !== null, (qb) => qb.where('a.source_id', '=', src as number)).execute()).map((a) => [
-      a.id,
-      src ? a.title : `${a.code} ${a.title}`,
-    ]),
+    (
+      await db
+        .selectFrom('aspect as a')
+        .innerJoin('source as s', 's.id', 'a.source_id')
+        .select(['a.id', 'a.title', 's.code'])
+        .$if(src !== null, (qb) => qb.where('a.source_id', '=', src as number))
+        .execute()
+    ).map((a) => [a.id, src ? a.title : `${a.code} ${a.title}`]),
   );
   const units = new Map((await db.selectFrom('org_unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
-  const cell = (r: (typeof rows.rows)[number], key: string | null): StatusCell => ({ key, status: r.status, pastDeadline: r.past, count: r.n });
+  const cell = (r: (typeof rows.rows)[number], key: string | null): StatusCell => ({
+    key,
+    status: r.status,
+    pastDeadline: r.past,
+    count: r.n,
+  });
   const cells: StatusCells = {
     byAspect: rows.rows.filter((r) => r.dim === 2).map((r) => cell(r, r.id === null ? null : (aspects.get(r.id) ?? null))),
     byUnit: rows.rows.filter((r) => r.dim === 1).map((r) => cell(r, r.id === null ? null : (units.get(r.id) ?? null))),
@@ -87,7 +94,12 @@ export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistic
 /** A source's stated overall figures beside what its ledger counts. */
 export async function sourceClaims(db: Db, code: string, today: string, scope?: Scope): Promise<ClaimDifference[]> {
   const id = await sourceId(db, code, scope);
-  const claims = await db.selectFrom('claim').select(['metric', 'value', 'scope', 'line', 'text']).where('source_id', '=', id).orderBy('line').execute();
+  const claims = await db
+    .selectFrom('claim')
+    .select(['metric', 'value', 'scope', 'line', 'text'])
+    .where('source_id', '=', id)
+    .orderBy('line')
+    .execute();
   const problems: Counts = await ledgerStatistics(db, { source: code, today });
   const specific: Counts = await ledgerStatistics(db, { source: code, today, level: 'specific' });
   return claimDifferences(claims, problems, specific);
@@ -95,10 +107,21 @@ export async function sourceClaims(db: Db, code: string, today: string, scope?: 
 
 /** The code of the one source the ledger holds, for commands that may leave `--source` out. */
 export async function soleSourceCode(db: Db, scope?: Scope): Promise<string> {
-  const rows = await db.selectFrom('source as s').select('code').where(sourceScopeSql(scope)).orderBy(sql`code_order(code)`).limit(6).execute();
+  const rows = await db
+    .selectFrom('source as s')
+    .select('code')
+    .where(sourceScopeSql(scope))
+    .orderBy(sql`code_order(code)`)
+    .limit(6)
+    .execute();
   if (rows.length === 1) return (rows[0] as { code: string }).code;
   if (rows.length === 0) throw new NotFoundError('台账中还没有整改来源，请先导入');
-  throw new NotFoundError(`台账中有多个整改来源（${rows.slice(0, 5).map((r) => r.code).join('、')}${rows.length > 5 ? '等' : ''}），请用 --source 指定`);
+  throw new NotFoundError(
+    `台账中有多个整改来源（${rows
+      .slice(0, 5)
+      .map((r) => r.code)
+      .join('、')}${rows.length > 5 ? '等' : ''}），请用 --source 指定`,
+  );
 }
 
 export async function listSources(db: Db, scope?: Scope) {
@@ -164,10 +187,15 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
   if (q.unit) base = base.where('u.name', '=', q.unit);
   if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', ['completed', 'phased']);
   if (q.search) base = base.where('p.title', 'like', containing(q.search));
-  if (q.aspect) base = base.where((eb) => eb.or([eb('a.title', '=', q.aspect as string), eb(sql<string>`s.code || ' ' || a.title`, '=', q.aspect as string)]));
+  if (q.aspect)
+    base = base.where((eb) =>
+      eb.or([eb('a.title', '=', q.aspect as string), eb(sql<string>`s.code || ' ' || a.title`, '=', q.aspect as string)]),
+    );
   if (q.triage) base = q.triage === 'none' ? base.where('p.triage', 'is', null) : base.where('p.triage', '=', q.triage);
   if (q.supervised)
-    base = base.where(sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in ('completed', 'phased')))`);
+    base = base.where(
+      sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in ('completed', 'phased')))`,
+    );
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code_order';
   // the total by a count the planner can answer without the joins; the page in order by an index; the per-row
   // extras computed for the page's rows only
@@ -175,7 +203,26 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
   const page = base
     .leftJoin('person as ll', 'll.id', 'p.lead_leader_id')
     .leftJoin('person as rp', 'rp.id', 'p.responsible_person_id')
-    .select(['p.id', 'p.code', 'p.code_order', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'p.deadline', 'p.progress', 'p.start_date', 'p.last_progress_at', 'p.version', 'u.name as unit', 's.code as source', 's.warning', 'a.title as aspect', 'll.name as lead_leader', 'rp.name as responsible_person'])
+    .select([
+      'p.id',
+      'p.code',
+      'p.code_order',
+      'p.title',
+      'p.status',
+      'p.long_term',
+      'p.triage',
+      'p.deadline',
+      'p.progress',
+      'p.start_date',
+      'p.last_progress_at',
+      'p.version',
+      'u.name as unit',
+      's.code as source',
+      's.warning',
+      'a.title as aspect',
+      'll.name as lead_leader',
+      'rp.name as responsible_person',
+    ])
     .orderBy(sortColumn)
     .orderBy('p.code_order')
     .limit(q.limit ?? 50)
@@ -184,9 +231,18 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
     .selectFrom(page.as('pg'))
     .selectAll('pg')
     .select([
-      sql<string[]>`coalesce((select array_agg(ou.name order by ou.name) from problem_unit pu join org_unit ou on ou.id = pu.unit_id where pu.problem_id = pg.id and pu.role = 'cooperating'), '{}')`.as('cooperating'),
+      sql<
+        string[]
+      >`coalesce((select array_agg(ou.name order by ou.name) from problem_unit pu join org_unit ou on ou.id = pu.unit_id where pu.problem_id = pg.id and pu.role = 'cooperating'), '{}')`.as(
+        'cooperating',
+      ),
       sql<number>`(select count(*)::int from supervision_action sa where sa.problem_id = pg.id)`.as('supervision_count'),
-      sql<{ kind: string; at: string } | null>`(select json_build_object('kind', sa.kind, 'at', sa.at) from supervision_action sa where sa.problem_id = pg.id order by sa.at desc, sa.id desc limit 1)`.as('last_supervision'),
+      sql<{
+        kind: string;
+        at: string;
+      } | null>`(select json_build_object('kind', sa.kind, 'at', sa.at) from supervision_action sa where sa.problem_id = pg.id order by sa.at desc, sa.id desc limit 1)`.as(
+        'last_supervision',
+      ),
     ])
     .orderBy(sql.ref(`pg.${sortColumn.split('.')[1]}`))
     .orderBy('pg.code_order')
@@ -202,7 +258,17 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
       deadline: r.deadline,
       leadUnit: r.unit,
       progress: r.progress,
-      colour: warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, q.today, thresholdsOf(r.warning)),
+      colour: warningColour(
+        {
+          status: r.status as LedgerStatus,
+          deadline: r.deadline,
+          startDate: r.start_date,
+          progress: r.progress,
+          lastProgressAt: r.last_progress_at,
+        },
+        q.today,
+        thresholdsOf(r.warning),
+      ),
       source: r.source,
       aspect: r.aspect,
       leadLeader: r.lead_leader,
@@ -241,7 +307,18 @@ export async function listMeasures(db: Db, q: MeasureListQuery) {
   if (q.search) base = base.where('m.text', 'like', containing(q.search));
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const items = await base
-    .select(['p.code as problem', 'p.title as problemTitle', 'm.ordinal', 'm.text', 'm.status', 'm.progress', 'm.deadline', 'u.name as ownerUnit', 'o.name as ownerPerson', 'pu.name as leadUnit'])
+    .select([
+      'p.code as problem',
+      'p.title as problemTitle',
+      'm.ordinal',
+      'm.text',
+      'm.status',
+      'm.progress',
+      'm.deadline',
+      'u.name as ownerUnit',
+      'o.name as ownerPerson',
+      'pu.name as leadUnit',
+    ])
     .orderBy('p.code_order')
     .orderBy('m.ordinal')
     .limit(q.limit ?? 50)
@@ -269,7 +346,17 @@ export async function statisticsTrend(db: Db, q: { today: string; months: number
 
 export interface TimelineEntry {
   readonly at: string;
-  readonly kind: 'status' | 'progress' | 'evidence' | 'closure-request' | 'closure-decision' | 'extension-request' | 'extension-decision' | 'supervision' | 'lookback' | 'outcome';
+  readonly kind:
+    | 'status'
+    | 'progress'
+    | 'evidence'
+    | 'closure-request'
+    | 'closure-decision'
+    | 'extension-request'
+    | 'extension-decision'
+    | 'supervision'
+    | 'lookback'
+    | 'outcome';
   readonly by: string | null;
   readonly text: string;
 }
@@ -283,25 +370,44 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
     .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
     .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
     .selectAll('p')
-    .select(['s.code as source_code', 's.title as source_title', 's.warning', 'a.title as aspect', 'u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible_person'])
+    .select([
+      's.code as source_code',
+      's.title as source_title',
+      's.warning',
+      'a.title as aspect',
+      'u.name as lead_unit',
+      'l.name as lead_leader',
+      'r.name as responsible_person',
+    ])
     .where('p.code', '=', code)
     .where(scopeSql(scope))
     .executeTakeFirst();
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
   const id = p.id;
-  const [children, measures, cooperating, changes, progress, evidence, closures, extensions, supervision, lookbacks, outcomes] = await Promise.all([
-    db.selectFrom('problem').select(['code', 'title', 'status']).where('parent_id', '=', id).orderBy('ordinal').execute(),
-    db.selectFrom('measure').selectAll().where('problem_id', '=', id).orderBy('ordinal').execute(),
-    db.selectFrom('problem_unit').innerJoin('org_unit', 'org_unit.id', 'problem_unit.unit_id').select(['org_unit.name', 'problem_unit.role']).where('problem_id', '=', id).execute(),
-    db.selectFrom('status_change').selectAll().where('problem_id', '=', id).orderBy('at').orderBy('id').execute(),
-    db.selectFrom('progress_update').selectAll().where('problem_id', '=', id).orderBy('at').orderBy('id').execute(),
-    db.selectFrom('evidence').select(['id', 'file_name', 'sha256', 'size', 'mime', 'uploaded_by', 'uploaded_at']).where('problem_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('closure_request').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('extension_request').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('supervision_action').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
-    db.selectFrom('lookback').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
-    db.selectFrom('outcome').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
-  ]);
+  const [children, measures, cooperating, changes, progress, evidence, closures, extensions, supervision, lookbacks, outcomes] =
+    await Promise.all([
+      db.selectFrom('problem').select(['code', 'title', 'status']).where('parent_id', '=', id).orderBy('ordinal').execute(),
+      db.selectFrom('measure').selectAll().where('problem_id', '=', id).orderBy('ordinal').execute(),
+      db
+        .selectFrom('problem_unit')
+        .innerJoin('org_unit', 'org_unit.id', 'problem_unit.unit_id')
+        .select(['org_unit.name', 'problem_unit.role'])
+        .where('problem_id', '=', id)
+        .execute(),
+      db.selectFrom('status_change').selectAll().where('problem_id', '=', id).orderBy('at').orderBy('id').execute(),
+      db.selectFrom('progress_update').selectAll().where('problem_id', '=', id).orderBy('at').orderBy('id').execute(),
+      db
+        .selectFrom('evidence')
+        .select(['id', 'file_name', 'sha256', 'size', 'mime', 'uploaded_by', 'uploaded_at'])
+        .where('problem_id', '=', id)
+        .orderBy('id')
+        .execute(),
+      db.selectFrom('closure_request').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('extension_request').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('supervision_action').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
+      db.selectFrom('lookback').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
+      db.selectFrom('outcome').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
+    ]);
   const day = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
   const timeline: TimelineEntry[] = [
     ...changes.map((c) => ({
@@ -310,18 +416,61 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       by: null,
       text: `${c.from_status ? STATUS_LABEL[c.from_status as LedgerStatus] : '—'} → ${STATUS_LABEL[c.to_status as LedgerStatus]}：${c.reason}`,
     })),
-    ...progress.map((u) => ({ at: u.at, kind: 'progress' as const, by: u.reported_by, text: `${u.text}${u.progress !== null ? `（进度 ${u.progress}%）` : ''}` })),
-    ...evidence.map((e) => ({ at: day(e.uploaded_at), kind: 'evidence' as const, by: e.uploaded_by, text: `佐证材料“${e.file_name}”（${e.size} 字节）` })),
+    ...progress.map((u) => ({
+      at: u.at,
+      kind: 'progress' as const,
+      by: u.reported_by,
+      text: `${u.text}${u.progress !== null ? `（进度 ${u.progress}%）` : ''}`,
+    })),
+    ...evidence.map((e) => ({
+      at: day(e.uploaded_at),
+      kind: 'evidence' as const,
+      by: e.uploaded_by,
+      text: `佐证材料“${e.file_name}”（${e.size} 字节）`,
+    })),
     ...closures.flatMap((c) => [
-      { at: c.requested_at, kind: 'closure-request' as const, by: c.requested_by, text: `申请销号，佐证材料 ${c.evidence_ids.length} 份${c.note ? `：${c.note}` : ''}` },
-      ...(c.decision && c.decided_at ? [{ at: c.decided_at, kind: 'closure-decision' as const, by: c.decided_by, text: c.decision === 'accepted' ? `同意销号${c.reason ? `：${c.reason}` : ''}` : `退回：${c.reason ?? ''}` }] : []),
+      {
+        at: c.requested_at,
+        kind: 'closure-request' as const,
+        by: c.requested_by,
+        text: `申请销号，佐证材料 ${c.evidence_ids.length} 份${c.note ? `：${c.note}` : ''}`,
+      },
+      ...(c.decision && c.decided_at
+        ? [
+            {
+              at: c.decided_at,
+              kind: 'closure-decision' as const,
+              by: c.decided_by,
+              text: c.decision === 'accepted' ? `同意销号${c.reason ? `：${c.reason}` : ''}` : `退回：${c.reason ?? ''}`,
+            },
+          ]
+        : []),
     ]),
     ...extensions.flatMap((x) => [
       { at: x.requested_at, kind: 'extension-request' as const, by: x.requested_by, text: `申请延期至 ${x.new_deadline}：${x.reason}` },
-      ...(x.decision && x.decided_at ? [{ at: x.decided_at, kind: 'extension-decision' as const, by: x.decided_by, text: `${x.decision === 'approved' ? '批准延期' : '不批准延期'}${x.decision_reason ? `：${x.decision_reason}` : ''}` }] : []),
+      ...(x.decision && x.decided_at
+        ? [
+            {
+              at: x.decided_at,
+              kind: 'extension-decision' as const,
+              by: x.decided_by,
+              text: `${x.decision === 'approved' ? '批准延期' : '不批准延期'}${x.decision_reason ? `：${x.decision_reason}` : ''}`,
+            },
+          ]
+        : []),
     ]),
-    ...supervision.map((s) => ({ at: s.at, kind: 'supervision' as const, by: s.by, text: `${SUPERVISION_LABEL[s.kind as SupervisionKind] ?? s.kind}${s.note ? `：${s.note}` : ''}` })),
-    ...lookbacks.map((l) => ({ at: l.at, kind: 'lookback' as const, by: l.by, text: `回头看：${l.result === 'consolidated' ? '巩固' : '反弹'}${l.note ? `，${l.note}` : ''}` })),
+    ...supervision.map((s) => ({
+      at: s.at,
+      kind: 'supervision' as const,
+      by: s.by,
+      text: `${SUPERVISION_LABEL[s.kind as SupervisionKind] ?? s.kind}${s.note ? `：${s.note}` : ''}`,
+    })),
+    ...lookbacks.map((l) => ({
+      at: l.at,
+      kind: 'lookback' as const,
+      by: l.by,
+      text: `回头看：${l.result === 'consolidated' ? '巩固' : '反弹'}${l.note ? `，${l.note}` : ''}`,
+    })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {
     problem: {
@@ -345,20 +494,42 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       cooperatingUnits: cooperating.filter((c) => c.role === 'cooperating').map((c) => c.name),
       reopenedCount: p.reopened_count,
       version: p.version,
-      colour: warningColour({ status: p.status as LedgerStatus, deadline: p.deadline, startDate: p.start_date, progress: p.progress, lastProgressAt: p.last_progress_at }, today, thresholdsOf(p.warning)),
+      colour: warningColour(
+        {
+          status: p.status as LedgerStatus,
+          deadline: p.deadline,
+          startDate: p.start_date,
+          progress: p.progress,
+          lastProgressAt: p.last_progress_at,
+        },
+        today,
+        thresholdsOf(p.warning),
+      ),
     },
     children,
     measures: measures.map((m) => ({ ordinal: m.ordinal, text: m.text, status: m.status, progress: m.progress, deadline: m.deadline })),
     evidence: evidence.map((e) => ({ id: e.id, fileName: e.file_name, size: e.size, mime: e.mime, uploadedBy: e.uploaded_by })),
     pendingClosure: closures.find((c) => c.decision === null)?.evidence_ids ?? null,
     pendingExtension: extensions.find((x) => x.decision === null)?.new_deadline ?? null,
-    outcomes: outcomes.map((o) => ({ kind: o.kind, moneyKind: o.money_kind, amount: o.amount, unit: o.unit, title: o.title, people: o.people, count: o.count, note: o.note })),
+    outcomes: outcomes.map((o) => ({
+      kind: o.kind,
+      moneyKind: o.money_kind,
+      amount: o.amount,
+      unit: o.unit,
+      title: o.title,
+      people: o.people,
+      count: o.count,
+      note: o.note,
+    })),
     timeline,
   };
 }
 
 /** How many open problems show each warning colour today (the colour rule is core's; this only counts). */
-export async function colourCounts(db: Db, q: { today: string; source?: string | undefined; scope?: Scope }): Promise<Record<WarningColour, number>> {
+export async function colourCounts(
+  db: Db,
+  q: { today: string; source?: string | undefined; scope?: Scope },
+): Promise<Record<WarningColour, number>> {
   let base = db
     .selectFrom('problem as p')
     .innerJoin('source as s', 's.id', 'p.source_id')
@@ -369,7 +540,17 @@ export async function colourCounts(db: Db, q: { today: string; source?: string |
   if (q.source) base = base.where('s.code', '=', q.source);
   const out: Record<WarningColour, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
   for (const r of await base.execute()) {
-    const c = warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, q.today, thresholdsOf(r.warning));
+    const c = warningColour(
+      {
+        status: r.status as LedgerStatus,
+        deadline: r.deadline,
+        startDate: r.start_date,
+        progress: r.progress,
+        lastProgressAt: r.last_progress_at,
+      },
+      q.today,
+      thresholdsOf(r.warning),
+    );
     if (c) out[c]++;
   }
   return out;

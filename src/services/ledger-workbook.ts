@@ -1,7 +1,13 @@
 // Use cases: a source's ledger out as an .xlsx workbook (the four lists), and a workbook in — ours, or a unit's own
 // read through a mapping of its columns — every row checked first, every fault named by sheet and row, and nothing
 // written unless all of it is right.
-import { readMeasureRow, readProblemRow, type SheetMeasure, type SheetProblem, type WorkbookImportResult } from '../core/ledger/ledger-sheet.ts';
+import {
+  readMeasureRow,
+  readProblemRow,
+  type SheetMeasure,
+  type SheetProblem,
+  type WorkbookImportResult,
+} from '../core/ledger/ledger-sheet.ts';
 import { thresholdsOf, warningColour } from '../core/ledger/warning.ts';
 import { sourceKindOf, type SourceKind } from '../core/ledger/codes.ts';
 import { reportedStatus, transition, type LedgerStatus, type Transition } from '../core/ledger/problem-state.ts';
@@ -25,10 +31,13 @@ function statusAfter(t: Transition): LedgerStatus {
   return t.state.status;
 }
 
-
-
 export async function exportLedger(db: Db, code: string, today: string, scope?: Scope): Promise<Uint8Array> {
-  const source = await db.selectFrom('source as s').selectAll('s').where('s.code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
+  const source = await db
+    .selectFrom('source as s')
+    .selectAll('s')
+    .where('s.code', '=', code)
+    .where(sourceScopeSql(scope))
+    .executeTakeFirst();
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   // the event log's head goes out with the workbook: a checkpoint kept away from this machine
   const logHead = await auditHead(db);
@@ -38,16 +47,36 @@ export async function exportLedger(db: Db, code: string, today: string, scope?: 
     .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
     .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
     .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
-    .select(['p.id', 'p.code', 'a.title as aspect', 'p.title', 'p.status', 'p.long_term', 'p.triage', 'u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible'])
+    .select([
+      'p.id',
+      'p.code',
+      'a.title as aspect',
+      'p.title',
+      'p.status',
+      'p.long_term',
+      'p.triage',
+      'u.name as lead_unit',
+      'l.name as lead_leader',
+      'r.name as responsible',
+    ])
     .select(['p.deadline', 'p.target', 'p.amount_due', 'p.amount_unit', 'p.progress', 'p.start_date', 'p.last_progress_at'])
     .where('p.source_id', '=', source.id)
     .orderBy('p.code_order')
     .execute();
   const ids = rows.map((r) => r.id);
   const cooperating = ids.length
-    ? await db.selectFrom('problem_unit as pu').innerJoin('org_unit as u', 'u.id', 'pu.unit_id').select(['pu.problem_id', 'u.name']).where('pu.role', '=', 'cooperating').where('pu.problem_id', 'in', ids).orderBy('u.name').execute()
+    ? await db
+        .selectFrom('problem_unit as pu')
+        .innerJoin('org_unit as u', 'u.id', 'pu.unit_id')
+        .select(['pu.problem_id', 'u.name'])
+        .where('pu.role', '=', 'cooperating')
+        .where('pu.problem_id', 'in', ids)
+        .orderBy('u.name')
+        .execute()
     : [];
-  const supervision = ids.length ? await db.selectFrom('supervision_action').select(['problem_id', 'kind', 'at']).where('problem_id', 'in', ids).orderBy('at').execute() : [];
+  const supervision = ids.length
+    ? await db.selectFrom('supervision_action').select(['problem_id', 'kind', 'at']).where('problem_id', 'in', ids).orderBy('at').execute()
+    : [];
   const measures = ids.length
     ? await db
         .selectFrom('measure as m')
@@ -62,7 +91,14 @@ export async function exportLedger(db: Db, code: string, today: string, scope?: 
     : [];
   return runHeavy('writeLedgerWorkbook', {
     checkpoint: { ...logHead, at: new Date().toISOString() },
-    source: { code: source.code, kind: source.kind, title: source.title, team: source.team, inspectedUnit: source.inspected_unit, feedbackDate: source.feedback_date },
+    source: {
+      code: source.code,
+      kind: source.kind,
+      title: source.title,
+      team: source.team,
+      inspectedUnit: source.inspected_unit,
+      feedbackDate: source.feedback_date,
+    },
     problems: rows.map((r, i) => {
       const sv = supervision.filter((s) => s.problem_id === r.id);
       return {
@@ -84,10 +120,30 @@ export async function exportLedger(db: Db, code: string, today: string, scope?: 
         startDate: r.start_date,
         lastReportAt: r.last_progress_at,
         supervision: sv.length ? sv.map((s) => `${s.at} ${SUPERVISION_LABEL[s.kind as SupervisionKind] ?? s.kind}`).join('；') : null,
-        colour: warningColour({ status: r.status as LedgerStatus, deadline: r.deadline, startDate: r.start_date, progress: r.progress, lastProgressAt: r.last_progress_at }, today, thresholdsOf(source.warning)),
+        colour: warningColour(
+          {
+            status: r.status as LedgerStatus,
+            deadline: r.deadline,
+            startDate: r.start_date,
+            progress: r.progress,
+            lastProgressAt: r.last_progress_at,
+          },
+          today,
+          thresholdsOf(source.warning),
+        ),
       };
     }),
-    measures: measures.map((m, i) => ({ row: i + 2, problem: m.code, ordinal: m.ordinal, text: m.text, ownerUnit: m.unit, ownerPerson: m.person, deadline: m.deadline, status: m.status as SheetMeasure['status'], progress: m.progress })),
+    measures: measures.map((m, i) => ({
+      row: i + 2,
+      problem: m.code,
+      ordinal: m.ordinal,
+      text: m.text,
+      ownerUnit: m.unit,
+      ownerPerson: m.person,
+      deadline: m.deadline,
+      status: m.status as SheetMeasure['status'],
+      progress: m.progress,
+    })),
   });
 }
 
@@ -97,7 +153,6 @@ interface SheetNames {
   readonly measures: string;
 }
 const OWN_SHEETS: SheetNames = { problems: '问题清单', measures: '任务清单' };
-
 
 /** Checks every row; throws LedgerWorkbookError with all the faults, or returns what to write. */
 function checkRaw(raw: RawWorkbook, sourceOverride: string | undefined, sheets: SheetNames = OWN_SHEETS) {
@@ -127,11 +182,15 @@ function checkRaw(raw: RawWorkbook, sourceOverride: string | undefined, sheets: 
   const code = sourceOverride ?? (raw.source[SOURCE_LABELS.code] ? String(raw.source[SOURCE_LABELS.code]) : null);
   if (!code) reasons.push('来源：缺少来源编号');
   if (reasons.length) throw new LedgerWorkbookError(reasons);
-  const str = (k: keyof typeof SOURCE_LABELS) => (raw.source[SOURCE_LABELS[k]] === null || raw.source[SOURCE_LABELS[k]] === undefined ? null : String(raw.source[SOURCE_LABELS[k]]));
+  const str = (k: keyof typeof SOURCE_LABELS) =>
+    raw.source[SOURCE_LABELS[k]] === null || raw.source[SOURCE_LABELS[k]] === undefined ? null : String(raw.source[SOURCE_LABELS[k]]);
   const supervision: { code: string; at: string; kind: string; row: number }[] = [];
   for (const { row, cells } of raw.supervision) {
     const code = cells[0] === null ? '' : String(cells[0]).trim();
-    for (const entry of String(cells[6] ?? '').split(/[；;]/).map((x) => x.trim()).filter(Boolean)) {
+    for (const entry of String(cells[6] ?? '')
+      .split(/[；;]/)
+      .map((x) => x.trim())
+      .filter(Boolean)) {
       const m = /^(\d{4}-\d{2}-\d{2})\s+(\S+)$/.exec(entry);
       const kind = m ? Object.entries(SUPERVISION_LABEL).find(([, label]) => label === m[2])?.[0] : undefined;
       if (!m || !kind) reasons.push(`督办清单第${row}行：督办情况“${entry}”应为“日期 方式”，如“2025-03-01 督办单”`);
@@ -139,7 +198,19 @@ function checkRaw(raw: RawWorkbook, sourceOverride: string | undefined, sheets: 
     }
   }
   if (reasons.length) throw new LedgerWorkbookError(reasons);
-  return { code: code as string, supervision, source: { kind: str('kind'), title: str('title'), team: str('team'), inspectedUnit: str('inspectedUnit'), feedbackDate: str('feedbackDate') }, problems, measures };
+  return {
+    code: code as string,
+    supervision,
+    source: {
+      kind: str('kind'),
+      title: str('title'),
+      team: str('team'),
+      inspectedUnit: str('inspectedUnit'),
+      feedbackDate: str('feedbackDate'),
+    },
+    problems,
+    measures,
+  };
 }
 
 /**
@@ -149,7 +220,8 @@ function checkRaw(raw: RawWorkbook, sourceOverride: string | undefined, sheets: 
 async function nameIndex(trx: Tx) {
   const units = new Map((await trx.selectFrom('org_unit').select(['id', 'name']).execute()).map((u) => [u.name, u.id]));
   const people = new Map<string, number>();
-  for (const p of await trx.selectFrom('person').select(['id', 'name']).orderBy('id').execute()) if (!people.has(p.name)) people.set(p.name, p.id);
+  for (const p of await trx.selectFrom('person').select(['id', 'name']).orderBy('id').execute())
+    if (!people.has(p.name)) people.set(p.name, p.id);
   return {
     async unit(name: string | null): Promise<number | null> {
       if (!name) return null;
@@ -197,21 +269,40 @@ export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, op
 
 async function importMapped(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImportOptions): Promise<WorkbookImportResult> {
   const table = await runHeavy('readSheetTable', opts.fileName, bytes, opts.sheet);
-  if (!opts.source) throw new LedgerWorkbookError(['这不是本系统导出的台账工作簿（没有“问题清单”工作表）：请指定导入到哪个整改来源（可为新的来源编号），系统将按列对应读取']);
+  if (!opts.source)
+    throw new LedgerWorkbookError([
+      '这不是本系统导出的台账工作簿（没有“问题清单”工作表）：请指定导入到哪个整改来源（可为新的来源编号），系统将按列对应读取',
+    ]);
   const guessed = guessMapping(table.headers);
   const given = opts.mapping ? parseMapping(opts.mapping, table.headers) : { mapping: {}, reasons: [] };
   const mapping: ColumnMapping = { ...guessed, ...given.mapping };
   const reasons = [...table.faults, ...given.reasons];
-  if (mapping['问题'] === undefined && given.reasons.length === 0) reasons.push(`未能确定哪一列是“问题”，请写明列对应，如：问题=问题描述（工作表“${table.name}”的列有：${table.headers.filter(Boolean).join('、')}）`);
+  if (mapping.问题 === undefined && given.reasons.length === 0)
+    reasons.push(
+      `未能确定哪一列是“问题”，请写明列对应，如：问题=问题描述（工作表“${table.name}”的列有：${table.headers.filter(Boolean).join('、')}）`,
+    );
   if (reasons.length) throw new LedgerWorkbookError(reasons);
   const existing = await ledger.db.selectFrom('source').select('id').where('code', '=', opts.source).executeTakeFirst();
-  const known = existing ? await ledger.db.selectFrom('problem').select(['code', 'title', 'ordinal']).where('source_id', '=', existing.id).where('parent_id', 'is', null).execute() : [];
+  const known = existing
+    ? await ledger.db
+        .selectFrom('problem')
+        .select(['code', 'title', 'ordinal'])
+        .where('source_id', '=', existing.id)
+        .where('parent_id', 'is', null)
+        .execute()
+    : [];
   const rows = mappedRows(table.rows, mapping, {
     code: opts.source,
     byTitle: new Map(known.map((p) => [p.title, p.code])),
     nextOrdinal: known.reduce((n, p) => Math.max(n, p.ordinal), 0) + 1,
   });
-  const raw: RawWorkbook = { source: { [SOURCE_LABELS.title]: opts.title ?? `${opts.fileName.replace(/\.xlsx$/i, '')}` }, problems: rows.problems, measures: rows.measures, supervision: [], missing: [] };
+  const raw: RawWorkbook = {
+    source: { [SOURCE_LABELS.title]: opts.title ?? `${opts.fileName.replace(/\.xlsx$/i, '')}` },
+    problems: rows.problems,
+    measures: rows.measures,
+    supervision: [],
+    missing: [],
+  };
   const sheet = `工作表“${table.name}”`;
   const columns = new Set(Object.keys(mapping));
   const r = await write(ledger, checkRaw(raw, opts.source, { problems: sheet, measures: `${sheet}（整改措施）` }), bytes, opts, columns);
@@ -237,7 +328,13 @@ const FIELDS_OF: Record<string, readonly string[]> = {
  * Writes checked rows in one transaction. `mapped`: the columns a unit's workbook has; an existing problem keeps
  * everything else (its status too, when the workbook has no status column).
  */
-async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uint8Array, opts: WorkbookImportOptions, mapped?: ReadonlySet<string>): Promise<WorkbookImportResult> {
+async function write(
+  ledger: Ledger,
+  wb: ReturnType<typeof checkRaw>,
+  bytes: Uint8Array,
+  opts: WorkbookImportOptions,
+  mapped?: ReadonlySet<string>,
+): Promise<WorkbookImportResult> {
   // the workbook is kept first, chunk by chunk and outside the transaction (store/file-store.ts)
   const sha256 = await storeFile(ledger.db, bytes);
   return ledger.db.transaction().execute(async (trx) => {
@@ -245,21 +342,45 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
     let source = await trx.selectFrom('source').select(['id', 'code']).where('code', '=', wb.code).executeTakeFirst();
     const created = !source;
     if (!source) {
-      const kind = (['xunshi', 'xuncha', 'audit', 'special-check', 'self-evaluation', 'other'].includes(wb.source.kind ?? '') ? wb.source.kind : sourceKindOf('', wb.source.title ?? '', wb.source.team)) as SourceKind;
+      const kind = (
+        ['xunshi', 'xuncha', 'audit', 'special-check', 'self-evaluation', 'other'].includes(wb.source.kind ?? '')
+          ? wb.source.kind
+          : sourceKindOf('', wb.source.title ?? '', wb.source.team)
+      ) as SourceKind;
       source = await trx
         .insertInto('source')
-        .values({ code: wb.code, kind, title: wb.source.title ?? wb.code, team: wb.source.team, inspected_unit: wb.source.inspectedUnit, feedback_date: wb.source.feedbackDate, findings: '[]' })
+        .values({
+          code: wb.code,
+          kind,
+          title: wb.source.title ?? wb.code,
+          team: wb.source.team,
+          inspected_unit: wb.source.inspectedUnit,
+          feedback_date: wb.source.feedbackDate,
+          findings: '[]',
+        })
         .returning(['id', 'code'])
         .executeTakeFirstOrThrow();
     }
     const document =
       (await trx.selectFrom('document').select('id').where('sha256', '=', sha256).executeTakeFirst()) ??
-      (await trx.insertInto('document').values({ sha256, file_name: opts.fileName, format: 'xlsx', size: bytes.length, imported_by: opts.actor }).returning('id').executeTakeFirstOrThrow());
+      (await trx
+        .insertInto('document')
+        .values({ sha256, file_name: opts.fileName, format: 'xlsx', size: bytes.length, imported_by: opts.actor })
+        .returning('id')
+        .executeTakeFirstOrThrow());
     const aspects = new Map<string, number>();
-    for (const a of await trx.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', source.id).execute()) aspects.set(a.title, a.id);
+    for (const a of await trx.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', source.id).execute())
+      aspects.set(a.title, a.id);
     // the rows this import may change, held until it commits: nobody's edit in between is overwritten unseen
     const known = new Map(
-      (await trx.selectFrom('problem').select(['id', 'code', 'status', 'version', 'long_term', 'reopened_count']).where('source_id', '=', source.id).forUpdate().execute()).map((p) => [p.code, p]),
+      (
+        await trx
+          .selectFrom('problem')
+          .select(['id', 'code', 'status', 'version', 'long_term', 'reopened_count'])
+          .where('source_id', '=', source.id)
+          .forUpdate()
+          .execute()
+      ).map((p) => [p.code, p]),
     );
     const ids = new Map<string, number>();
     const events = [];
@@ -269,7 +390,13 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
       if (p.aspect) {
         aspectId = aspects.get(p.aspect) ?? null;
         if (!aspectId) {
-          aspectId = (await trx.insertInto('aspect').values({ source_id: source.id, ordinal: aspects.size + 1, title: p.aspect }).returning('id').executeTakeFirstOrThrow()).id;
+          aspectId = (
+            await trx
+              .insertInto('aspect')
+              .values({ source_id: source.id, ordinal: aspects.size + 1, title: p.aspect })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
           aspects.set(p.aspect, aspectId);
         }
       }
@@ -297,20 +424,38 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
       const existing = known.get(p.code);
       const has = (column: string) => !existing || !mapped || mapped.has(column);
       if (existing && mapped) {
-        const kept = Object.entries(FIELDS_OF).filter(([column]) => !mapped.has(column)).flatMap(([, fields]) => fields);
-        for (const f of [...kept, 'status', 'start_date', 'last_progress_at', 'parent_id']) if (f !== 'status' || !mapped.has('状态')) delete (values as Record<string, unknown>)[f];
+        const kept = Object.entries(FIELDS_OF)
+          .filter(([column]) => !mapped.has(column))
+          .flatMap(([, fields]) => fields);
+        for (const f of [...kept, 'status', 'start_date', 'last_progress_at', 'parent_id'])
+          if (f !== 'status' || !mapped.has('状态')) delete (values as Record<string, unknown>)[f];
       }
       const reason = `依据台账工作簿“${opts.fileName}”第${p.row}行`;
       // what the row's status makes of the problem's: the state machine's "import" step
       const status: LedgerStatus =
         existing && has('状态')
-          ? statusAfter(transition({ status: existing.status as LedgerStatus, longTerm: existing.long_term, pendingEvidence: 0, reopenedCount: existing.reopened_count }, { kind: 'import', status: reportedStatus(p.status), from: reason }))
+          ? statusAfter(
+              transition(
+                {
+                  status: existing.status as LedgerStatus,
+                  longTerm: existing.long_term,
+                  pendingEvidence: 0,
+                  reopenedCount: existing.reopened_count,
+                },
+                { kind: 'import', status: reportedStatus(p.status), from: reason },
+              ),
+            )
           : ((existing?.status ?? p.status) as LedgerStatus);
       if ('status' in values) values.status = status;
       let id: number;
       if (existing) {
         id = existing.id;
-        const updated = await trx.updateTable('problem').set({ ...values, version: existing.version + 1, updated_at: new Date() }).where('id', '=', id).where('version', '=', existing.version).executeTakeFirst();
+        const updated = await trx
+          .updateTable('problem')
+          .set({ ...values, version: existing.version + 1, updated_at: new Date() })
+          .where('id', '=', id)
+          .where('version', '=', existing.version)
+          .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(p.code);
       } else {
         const ordinal = Number(p.code.split('-').pop()) || 1;
@@ -318,11 +463,44 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
       }
       ids.set(p.code, id);
       if (!existing || existing.status !== status) {
-        await recordStatusChanges(trx, [{ problem_id: id, at: opts.today, from_status: (existing?.status as LedgerStatus | undefined) ?? null, to_status: status, reason }]);
+        await recordStatusChanges(trx, [
+          {
+            problem_id: id,
+            at: opts.today,
+            from_status: (existing?.status as LedgerStatus | undefined) ?? null,
+            to_status: status,
+            reason,
+          },
+        ]);
         // a closed status stands on the workbook as its evidence, as an imported report's does
         if (status === 'completed' || status === 'phased') {
-          const ev = await trx.insertInto('evidence').values({ problem_id: id, file_name: opts.fileName, sha256, size: bytes.length, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', document_id: document.id, uploaded_by: opts.actor }).returning('id').executeTakeFirstOrThrow();
-          await trx.insertInto('closure_request').values({ problem_id: id, requested_by: opts.actor, requested_at: opts.today, note: '依据台账工作簿导入', evidence_ids: [ev.id], decision: 'accepted', decided_by: opts.actor, decided_at: opts.today, reason: '台账工作簿所载整改状态' }).execute();
+          const ev = await trx
+            .insertInto('evidence')
+            .values({
+              problem_id: id,
+              file_name: opts.fileName,
+              sha256,
+              size: bytes.length,
+              mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              document_id: document.id,
+              uploaded_by: opts.actor,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await trx
+            .insertInto('closure_request')
+            .values({
+              problem_id: id,
+              requested_by: opts.actor,
+              requested_at: opts.today,
+              note: '依据台账工作簿导入',
+              evidence_ids: [ev.id],
+              decision: 'accepted',
+              decided_by: opts.actor,
+              decided_at: opts.today,
+              reason: '台账工作簿所载整改状态',
+            })
+            .execute();
         }
       }
       const pu: { problem_id: number; unit_id: number; role: string }[] = [];
@@ -338,26 +516,69 @@ async function write(ledger: Ledger, wb: ReturnType<typeof checkRaw>, bytes: Uin
         }
       }
       if (pu.length) await trx.insertInto('problem_unit').values(pu).execute();
-      events.push({ actor: opts.actor, entity: 'problem', entityId: id, action: existing ? 'workbook-update' : 'workbook-import', after: { code: p.code, status } });
+      events.push({
+        actor: opts.actor,
+        entity: 'problem',
+        entityId: id,
+        action: existing ? 'workbook-update' : 'workbook-import',
+        after: { code: p.code, status },
+      });
     }
     for (const sv of wb.supervision) {
       const problemId = ids.get(sv.code);
       if (!problemId) continue;
-      const known = await trx.selectFrom('supervision_action').select('id').where('problem_id', '=', problemId).where('kind', '=', sv.kind).where('at', '=', sv.at).executeTakeFirst();
-      if (!known) await trx.insertInto('supervision_action').values({ problem_id: problemId, kind: sv.kind, at: sv.at, by: opts.actor, note: `依据台账工作簿督办清单第${sv.row}行` }).execute();
+      const known = await trx
+        .selectFrom('supervision_action')
+        .select('id')
+        .where('problem_id', '=', problemId)
+        .where('kind', '=', sv.kind)
+        .where('at', '=', sv.at)
+        .executeTakeFirst();
+      if (!known)
+        await trx
+          .insertInto('supervision_action')
+          .values({ problem_id: problemId, kind: sv.kind, at: sv.at, by: opts.actor, note: `依据台账工作簿督办清单第${sv.row}行` })
+          .execute();
     }
     const knownMeasures = new Map(
-      (ids.size ? await trx.selectFrom('measure').select(['id', 'problem_id', 'ordinal']).where('problem_id', 'in', [...ids.values()]).execute() : []).map((m) => [`${m.problem_id}:${m.ordinal}`, m]),
+      (ids.size
+        ? await trx
+            .selectFrom('measure')
+            .select(['id', 'problem_id', 'ordinal'])
+            .where('problem_id', 'in', [...ids.values()])
+            .execute()
+        : []
+      ).map((m) => [`${m.problem_id}:${m.ordinal}`, m]),
     );
     for (const m of wb.measures) {
       const problemId = ids.get(m.problem) as number;
       const owner = await names.unit(m.ownerUnit);
-      const values = { text: m.text, owner_unit_id: owner, owner_person_id: await names.person(m.ownerPerson, owner), deadline: m.deadline, status: m.status, progress: m.progress };
+      const values = {
+        text: m.text,
+        owner_unit_id: owner,
+        owner_person_id: await names.person(m.ownerPerson, owner),
+        deadline: m.deadline,
+        status: m.status,
+        progress: m.progress,
+      };
       const existing = knownMeasures.get(`${problemId}:${m.ordinal}`);
       if (existing) await trx.updateTable('measure').set(values).where('id', '=', existing.id).execute();
-      else await trx.insertInto('measure').values({ ...values, problem_id: problemId, ordinal: m.ordinal }).execute();
+      else
+        await trx
+          .insertInto('measure')
+          .values({ ...values, problem_id: problemId, ordinal: m.ordinal })
+          .execute();
     }
-    await appendEvents(trx, [{ actor: opts.actor, entity: 'source', entityId: source.id, action: 'workbook-import', after: { code: source.code, fileName: opts.fileName, sha256, problems: wb.problems.length, measures: wb.measures.length } }, ...events]);
+    await appendEvents(trx, [
+      {
+        actor: opts.actor,
+        entity: 'source',
+        entityId: source.id,
+        action: 'workbook-import',
+        after: { code: source.code, fileName: opts.fileName, sha256, problems: wb.problems.length, measures: wb.measures.length },
+      },
+      ...events,
+    ]);
     return { source: source.code, created, problems: wb.problems.length, measures: wb.measures.length };
   });
 }

@@ -2,7 +2,14 @@
 // when to wait are core/access/login-throttle.ts; here they are fed, and each attempt is written down before its
 // password is checked — attempts made at the same moment, on this process or another, each see all the others.
 import { sql } from 'kysely';
-import { ACCOUNT_WINDOW_MINUTES, ADDRESS_FAILURES_ALLOWED, ADDRESS_WINDOW_MINUTES, KNOWN_ADDRESS_DAYS, loginWait, type LoginWait } from '../core/access/login-throttle.ts';
+import {
+  ACCOUNT_WINDOW_MINUTES,
+  ADDRESS_FAILURES_ALLOWED,
+  ADDRESS_WINDOW_MINUTES,
+  KNOWN_ADDRESS_DAYS,
+  loginWait,
+  type LoginWait,
+} from '../core/access/login-throttle.ts';
 import type { Db } from '../store/open-database.ts';
 
 /** advisory lock classes (two-key form, apart from the one-key locks of the event log and supervision) */

@@ -10,10 +10,25 @@ export async function listNotifications(db: Db, q: { scope?: Scope; status?: 'pe
     .innerJoin('problem as p', 'p.id', 'n.problem_id')
     .innerJoin('source as s', 's.id', 'p.source_id')
     .leftJoin('org_unit as u', 'u.id', 'n.unit_id')
-    .select(['n.id', 'n.kind', 'n.rung', 'n.message', 'n.day', 'n.status', 'n.cancelled_reason', 'p.code as problem', 'p.title', 'u.name as unit'])
+    .select([
+      'n.id',
+      'n.kind',
+      'n.rung',
+      'n.message',
+      'n.day',
+      'n.status',
+      'n.cancelled_reason',
+      'p.code as problem',
+      'p.title',
+      'u.name as unit',
+    ])
     .where(scopeSql(q.scope));
   if (q.status !== 'all') query = query.where('n.status', '=', 'pending');
-  const items = await query.orderBy('n.day', 'desc').orderBy('n.id', 'desc').limit(q.limit ?? 200).execute();
+  const items = await query
+    .orderBy('n.day', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(q.limit ?? 200)
+    .execute();
   const pending = await db
     .selectFrom('notification as n')
     .innerJoin('problem as p', 'p.id', 'n.problem_id')

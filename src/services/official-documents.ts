@@ -25,7 +25,11 @@ import { ActionRefused, NotFoundError } from '../core/errors.ts';
 export type ReportKind = 'tongbao' | 'plan' | 'npc';
 export type ItemFormKind = 'notice' | 'closure';
 
-export const REPORT_NAME: Record<ReportKind, string> = { tongbao: '整改进展情况的通报', plan: '整改方案', npc: '审计查出问题整改情况的报告' };
+export const REPORT_NAME: Record<ReportKind, string> = {
+  tongbao: '整改进展情况的通报',
+  plan: '整改方案',
+  npc: '审计查出问题整改情况的报告',
+};
 export const ITEM_FORM_NAME: Record<ItemFormKind, string> = { notice: '督办单', closure: '对账销号单' };
 
 export interface ReportRequest {
@@ -71,11 +75,33 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
     .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
     .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
     .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
-    .select(['p.id', 'p.parent_id', 'p.aspect_id', 'p.code', 'p.title', 'p.detail', 'p.long_term', 'p.triage', 'p.deadline', 'p.target', 'p.progress'])
+    .select([
+      'p.id',
+      'p.parent_id',
+      'p.aspect_id',
+      'p.code',
+      'p.title',
+      'p.detail',
+      'p.long_term',
+      'p.triage',
+      'p.deadline',
+      'p.target',
+      'p.progress',
+    ])
     .select(['u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible'])
     // the status on the day: the last change on or before it; a problem with none had not reached the ledger yet
-    .select(sql<LedgerStatus | null>`(select sc.to_status from status_change sc where sc.problem_id = p.id and sc.at <= ${asOf} order by sc.at desc, sc.id desc limit 1)`.as('status_on'))
-    .select(sql<string | null>`(select u2.text from progress_update u2 where u2.problem_id = p.id and u2.at <= ${asOf} order by u2.at desc, u2.id desc limit 1)`.as('note'))
+    .select(
+      sql<LedgerStatus | null>`(select sc.to_status from status_change sc where sc.problem_id = p.id and sc.at <= ${asOf} order by sc.at desc, sc.id desc limit 1)`.as(
+        'status_on',
+      ),
+    )
+    .select(
+      sql<
+        string | null
+      >`(select u2.text from progress_update u2 where u2.problem_id = p.id and u2.at <= ${asOf} order by u2.at desc, u2.id desc limit 1)`.as(
+        'note',
+      ),
+    )
     .where('p.source_id', '=', s.id)
     .where(scopeSql(scope))
     .orderBy('p.ordinal')
@@ -85,12 +111,33 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
   const [aspects, measures, cooperating, money, people] = await Promise.all([
     db.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', s.id).orderBy('ordinal').execute(),
     ids.length
-      ? db.selectFrom('measure as m').leftJoin('org_unit as u', 'u.id', 'm.owner_unit_id').leftJoin('person as o', 'o.id', 'm.owner_person_id')
-          .select(['m.problem_id', 'm.ordinal', 'm.text', 'm.status', 'm.deadline', 'u.name as unit', 'o.name as person']).where('m.problem_id', 'in', ids).orderBy('m.ordinal').execute()
+      ? db
+          .selectFrom('measure as m')
+          .leftJoin('org_unit as u', 'u.id', 'm.owner_unit_id')
+          .leftJoin('person as o', 'o.id', 'm.owner_person_id')
+          .select(['m.problem_id', 'm.ordinal', 'm.text', 'm.status', 'm.deadline', 'u.name as unit', 'o.name as person'])
+          .where('m.problem_id', 'in', ids)
+          .orderBy('m.ordinal')
+          .execute()
       : [],
-    ids.length ? db.selectFrom('problem_unit as pu').innerJoin('org_unit as u', 'u.id', 'pu.unit_id').select(['pu.problem_id', 'u.name']).where('pu.role', '=', 'cooperating').where('pu.problem_id', 'in', ids).orderBy('u.name').execute() : [],
     ids.length
-      ? db.selectFrom('outcome').select(['problem_id', 'amount_wan']).where('kind', '=', 'money').where('problem_id', 'in', ids).where((eb) => eb.or([eb('at', 'is', null), eb('at', '<=', asOf)])).execute()
+      ? db
+          .selectFrom('problem_unit as pu')
+          .innerJoin('org_unit as u', 'u.id', 'pu.unit_id')
+          .select(['pu.problem_id', 'u.name'])
+          .where('pu.role', '=', 'cooperating')
+          .where('pu.problem_id', 'in', ids)
+          .orderBy('u.name')
+          .execute()
+      : [],
+    ids.length
+      ? db
+          .selectFrom('outcome')
+          .select(['problem_id', 'amount_wan'])
+          .where('kind', '=', 'money')
+          .where('problem_id', 'in', ids)
+          .where((eb) => eb.or([eb('at', 'is', null), eb('at', '<=', asOf)]))
+          .execute()
       : [],
     db.selectFrom('person').select('name').execute(),
   ]);
@@ -120,7 +167,16 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
       deadline: r.deadline,
       target: r.target,
       progress: r.progress,
-      measures: (measuresOf.get(r.id) ?? []).map((x): SnapshotMeasure => ({ ordinal: x.ordinal, text: x.text, status: x.status as SnapshotMeasure['status'], ownerUnit: x.unit, ownerPerson: x.person, deadline: x.deadline })),
+      measures: (measuresOf.get(r.id) ?? []).map(
+        (x): SnapshotMeasure => ({
+          ordinal: x.ordinal,
+          text: x.text,
+          status: x.status as SnapshotMeasure['status'],
+          ownerUnit: x.unit,
+          ownerPerson: x.person,
+          deadline: x.deadline,
+        }),
+      ),
       latestNote: r.note,
       moneyWan: m.length ? addDecimals(m) : null,
       children: (childrenOf.get(r.id) ?? []).map(toProblem),
@@ -167,7 +223,8 @@ export async function generateReport(db: Db, r: ReportRequest): Promise<Generate
   if (asOf > r.today) throw new ActionRefused(`统计截止日期 ${asOf} 晚于今天，台账还没有那一天的数据`);
   if (date < asOf) throw new ActionRefused(`成文日期 ${date} 早于统计截止日期 ${asOf}`);
   const snapshot = await ledgerSnapshot(db, r.source, asOf, r.today, r.scope);
-  if (r.kind === 'npc' && snapshot.source.kind !== 'audit') throw new ActionRefused(`${r.source} 不是审计查出的问题，不能生成审计查出问题整改情况的报告`);
+  if (r.kind === 'npc' && snapshot.source.kind !== 'audit')
+    throw new ActionRefused(`${r.source} 不是审计查出的问题，不能生成审计查出问题整改情况的报告`);
   const settings = await publicationSettings(db, r.source, r.scope);
   const document =
     r.kind === 'tongbao'
@@ -186,9 +243,26 @@ export async function generateReport(db: Db, r: ReportRequest): Promise<Generate
 export async function generateItemForm(db: Db, code: string, kind: ItemFormKind, today: string, scope?: Scope): Promise<GeneratedFile> {
   const d = await problemDetail(db, code, today, scope);
   const [source, supervision, closure] = await Promise.all([
-    db.selectFrom('source').select(['code', 'publication', 'parsed', 'inspected_unit', 'issuer']).where('code', '=', d.problem.source.code).executeTakeFirstOrThrow(),
-    db.selectFrom('supervision_action as a').innerJoin('problem as p', 'p.id', 'a.problem_id').select(['a.at', 'a.kind']).where('p.code', '=', code).orderBy('a.at').orderBy('a.id').execute(),
-    db.selectFrom('closure_request as c').innerJoin('problem as p', 'p.id', 'c.problem_id').selectAll('c').where('p.code', '=', code).orderBy('c.id', 'desc').executeTakeFirst(),
+    db
+      .selectFrom('source')
+      .select(['code', 'publication', 'parsed', 'inspected_unit', 'issuer'])
+      .where('code', '=', d.problem.source.code)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('supervision_action as a')
+      .innerJoin('problem as p', 'p.id', 'a.problem_id')
+      .select(['a.at', 'a.kind'])
+      .where('p.code', '=', code)
+      .orderBy('a.at')
+      .orderBy('a.id')
+      .execute(),
+    db
+      .selectFrom('closure_request as c')
+      .innerJoin('problem as p', 'p.id', 'c.problem_id')
+      .selectAll('c')
+      .where('p.code', '=', code)
+      .orderBy('c.id', 'desc')
+      .executeTakeFirst(),
   ]);
   const settings = publicationOf(source.publication, reportContacts(source.parsed));
   const issuer = `${settings.issuer ?? source.issuer ?? source.inspected_unit ?? ''}整改工作领导小组办公室`;
@@ -211,10 +285,22 @@ export async function generateItemForm(db: Db, code: string, kind: ItemFormKind,
     evidence: d.evidence,
     supervision: supervision.map((x) => ({ at: x.at, label: SUPERVISION_LABEL[x.kind as SupervisionKind] ?? x.kind })),
     closure: closure
-      ? { requestedBy: closure.requested_by, requestedAt: closure.requested_at, note: closure.note, decision: closure.decision, decidedBy: closure.decided_by, decidedAt: closure.decided_at, reason: closure.reason }
+      ? {
+          requestedBy: closure.requested_by,
+          requestedAt: closure.requested_at,
+          note: closure.note,
+          decision: closure.decision,
+          decidedBy: closure.decided_by,
+          decidedAt: closure.decided_at,
+          reason: closure.reason,
+        }
       : null,
   };
   const document = kind === 'notice' ? supervisionNotice(facts, issuer, today) : closureForm(facts, issuer, today);
-  return { fileName: `${code}-${ITEM_FORM_NAME[kind]}-${today}.docx`, bytes: await runHeavy('writeOfficialDocx', document), document, findings: [] };
+  return {
+    fileName: `${code}-${ITEM_FORM_NAME[kind]}-${today}.docx`,
+    bytes: await runHeavy('writeOfficialDocx', document),
+    document,
+    findings: [],
+  };
 }
-

@@ -14,7 +14,11 @@ function email(v: string | undefined): string | null {
   return e;
 }
 
-export async function createUnit(db: Db, actor: string, input: { name: string; kind?: UnitKind; parent?: string | undefined; email?: string | undefined }): Promise<number> {
+export async function createUnit(
+  db: Db,
+  actor: string,
+  input: { name: string; kind?: UnitKind; parent?: string | undefined; email?: string | undefined },
+): Promise<number> {
   const name = input.name.trim();
   if (!name) throw new ActionRefused('单位名称不能为空');
   return db.transaction().execute(async (trx) => {
@@ -26,13 +30,29 @@ export async function createUnit(db: Db, actor: string, input: { name: string; k
     }
     const clash = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
     if (clash) throw new ActionRefused(`单位“${name}”已存在`);
-    const { id } = await trx.insertInto('org_unit').values({ name, kind: input.kind ?? 'other', parent_id: parentId, email: email(input.email) }).returning('id').executeTakeFirstOrThrow();
-    await appendEvents(trx, [{ actor, entity: 'org_unit', entityId: id, action: 'create', after: { name, kind: input.kind ?? 'other', parent: input.parent ?? null } }]);
+    const { id } = await trx
+      .insertInto('org_unit')
+      .values({ name, kind: input.kind ?? 'other', parent_id: parentId, email: email(input.email) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendEvents(trx, [
+      {
+        actor,
+        entity: 'org_unit',
+        entityId: id,
+        action: 'create',
+        after: { name, kind: input.kind ?? 'other', parent: input.parent ?? null },
+      },
+    ]);
     return id;
   });
 }
 
-export async function createPerson(db: Db, actor: string, input: { name: string; unit?: string | undefined; post?: string | undefined; phone?: string | undefined; email?: string | undefined }): Promise<number> {
+export async function createPerson(
+  db: Db,
+  actor: string,
+  input: { name: string; unit?: string | undefined; post?: string | undefined; phone?: string | undefined; email?: string | undefined },
+): Promise<number> {
   const name = input.name.trim();
   if (!name) throw new ActionRefused('姓名不能为空');
   return db.transaction().execute(async (trx) => {
@@ -42,8 +62,14 @@ export async function createPerson(db: Db, actor: string, input: { name: string;
       if (!u) throw new ActionRefused(`单位“${input.unit}”不存在`);
       unitId = u.id;
     }
-    const { id } = await trx.insertInto('person').values({ name, unit_id: unitId, post: input.post ?? null, phone: input.phone ?? null, email: email(input.email) }).returning('id').executeTakeFirstOrThrow();
-    await appendEvents(trx, [{ actor, entity: 'person', entityId: id, action: 'create', after: { name, unit: input.unit ?? null, post: input.post ?? null } }]);
+    const { id } = await trx
+      .insertInto('person')
+      .values({ name, unit_id: unitId, post: input.post ?? null, phone: input.phone ?? null, email: email(input.email) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendEvents(trx, [
+      { actor, entity: 'person', entityId: id, action: 'create', after: { name, unit: input.unit ?? null, post: input.post ?? null } },
+    ]);
     return id;
   });
 }
@@ -60,5 +86,10 @@ export async function unitTree(db: Db) {
 
 /** Everyone on the organisation's list, with their unit. */
 export async function listPeople(db: Db) {
-  return db.selectFrom('person as p').leftJoin('org_unit as u', 'u.id', 'p.unit_id').select(['p.id', 'p.name', 'p.post', 'u.name as unit']).orderBy('p.id').execute();
+  return db
+    .selectFrom('person as p')
+    .leftJoin('org_unit as u', 'u.id', 'p.unit_id')
+    .select(['p.id', 'p.name', 'p.post', 'u.name as unit'])
+    .orderBy('p.id')
+    .execute();
 }

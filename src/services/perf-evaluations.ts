@@ -39,22 +39,50 @@ export function placedFindings(findings: readonly Finding[], origin: (line: numb
 /** Who sees an evaluation: everyone with the whole ledger in view, else the people of its owner unit and above it. */
 function visible(scope: Scope | undefined) {
   return (eb: ExpressionBuilder<Database, 'perf_evaluation'>) =>
-    !scope || scope.kind === 'all' ? eb.val(true) : scope.units.length === 0 ? eb.val(false) : eb('perf_evaluation.owner_unit_id', 'in', scope.units);
+    !scope || scope.kind === 'all'
+      ? eb.val(true)
+      : scope.units.length === 0
+        ? eb.val(false)
+        : eb('perf_evaluation.owner_unit_id', 'in', scope.units);
 }
 
-export async function importEvaluation(ledger: Ledger, file: { name: string; bytes: Uint8Array }, actor: string, ownerUnitId: number | null = null): Promise<{ id: number; evaluation: Evaluation; scored: ScoredEvaluation; origin: (line: number) => string }> {
+export async function importEvaluation(
+  ledger: Ledger,
+  file: { name: string; bytes: Uint8Array },
+  actor: string,
+  ownerUnitId: number | null = null,
+): Promise<{ id: number; evaluation: Evaluation; scored: ScoredEvaluation; origin: (line: number) => string }> {
   const read = await readEvaluation(file.name, file.bytes);
   const sha256 = await storeFile(ledger.db, file.bytes);
   const id = await ledger.db.transaction().execute(async (trx) => {
     const document =
       (await trx.selectFrom('document').select('id').where('sha256', '=', sha256).executeTakeFirst()) ??
-      (await trx.insertInto('document').values({ sha256, file_name: file.name, format: read.format, size: file.bytes.length, imported_by: actor }).returning('id').executeTakeFirstOrThrow());
+      (await trx
+        .insertInto('document')
+        .values({ sha256, file_name: file.name, format: read.format, size: file.bytes.length, imported_by: actor })
+        .returning('id')
+        .executeTakeFirstOrThrow());
     const { id } = await trx
       .insertInto('perf_evaluation')
-      .values({ unit: read.evaluation.unit, year: read.evaluation.year, data: JSON.stringify(read.evaluation), document_id: document.id, owner_unit_id: ownerUnitId, created_by: actor })
+      .values({
+        unit: read.evaluation.unit,
+        year: read.evaluation.year,
+        data: JSON.stringify(read.evaluation),
+        document_id: document.id,
+        owner_unit_id: ownerUnitId,
+        created_by: actor,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendEvents(trx, [{ actor, entity: 'perf_evaluation', entityId: id, action: 'import', after: { unit: read.evaluation.unit, year: read.evaluation.year, file: file.name, sha256, total: read.scored.total } }]);
+    await appendEvents(trx, [
+      {
+        actor,
+        entity: 'perf_evaluation',
+        entityId: id,
+        action: 'import',
+        after: { unit: read.evaluation.unit, year: read.evaluation.year, file: file.name, sha256, total: read.scored.total },
+      },
+    ]);
     return id;
   });
   return { id, ...read };
@@ -64,7 +92,14 @@ async function row(db: Db, id: number, scope?: Scope) {
   const r = await db
     .selectFrom('perf_evaluation')
     .leftJoin('source as s', 's.id', 'perf_evaluation.source_id')
-    .select(['perf_evaluation.id', 'perf_evaluation.unit', 'perf_evaluation.year', 'perf_evaluation.data', 'perf_evaluation.version', 's.code as source'])
+    .select([
+      'perf_evaluation.id',
+      'perf_evaluation.unit',
+      'perf_evaluation.year',
+      'perf_evaluation.data',
+      'perf_evaluation.version',
+      's.code as source',
+    ])
     .where('perf_evaluation.id', '=', id)
     .where(visible(scope))
     .executeTakeFirst();
@@ -96,17 +131,39 @@ export async function listEvaluations(db: Db, scope?: Scope) {
 /** An edit of the whole evaluation, refused when someone else saved first. */
 export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation, expectedVersion: number, actor: string, scope?: Scope) {
   return db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('perf_evaluation').select(['version', 'data']).where('id', '=', id).where(visible(scope)).forUpdate().executeTakeFirst();
+    const r = await trx
+      .selectFrom('perf_evaluation')
+      .select(['version', 'data'])
+      .where('id', '=', id)
+      .where(visible(scope))
+      .forUpdate()
+      .executeTakeFirst();
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
     if (r.version !== expectedVersion) throw new StaleVersionError(`这份绩效自评已被他人修改（版本 ${r.version}），请刷新后再改`);
-    await trx.updateTable('perf_evaluation').set({ unit: evaluation.unit, year: evaluation.year, data: JSON.stringify(evaluation), version: r.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('perf_evaluation')
+      .set({
+        unit: evaluation.unit,
+        year: evaluation.year,
+        data: JSON.stringify(evaluation),
+        version: r.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
     const scored = scoreEvaluation(evaluation);
     await appendEvents(trx, [{ actor, entity: 'perf_evaluation', entityId: id, action: 'edit', before: r.data, after: evaluation }]);
     return { version: r.version + 1, scored };
   });
 }
 
-export async function exportEvaluation(db: Db, id: number, format: 'xlsx' | 'docx', today: string, scope?: Scope): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function exportEvaluation(
+  db: Db,
+  id: number,
+  format: 'xlsx' | 'docx',
+  today: string,
+  scope?: Scope,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { evaluation, scored } = await getEvaluation(db, id, {}, scope);
   const base = `${evaluation.unit || '预算单位'}-${evaluation.year ?? ''}年度绩效自评表`;
   if (format === 'xlsx') return { fileName: `${base}.xlsx`, bytes: await runHeavy('writePerfWorkbook', evaluation, scored) };
@@ -118,32 +175,77 @@ export async function exportEvaluation(db: Db, id: number, format: 'xlsx' | 'doc
  * (with the measures it lists, paired in order; measures left over go with the last problem), and each indicator
  * that fell short of its weight. Once per evaluation.
  */
-export async function evaluationToLedger(ledger: Ledger, id: number, actor: string, today: string, scope?: Scope): Promise<{ source: string; problems: number; measures: number }> {
+export async function evaluationToLedger(
+  ledger: Ledger,
+  id: number,
+  actor: string,
+  today: string,
+  scope?: Scope,
+): Promise<{ source: string; problems: number; measures: number }> {
   return ledger.db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('perf_evaluation').select(['data', 'source_id', 'version', 'owner_unit_id']).where('id', '=', id).where(visible(scope)).forUpdate().executeTakeFirst();
+    const r = await trx
+      .selectFrom('perf_evaluation')
+      .select(['data', 'source_id', 'version', 'owner_unit_id'])
+      .where('id', '=', id)
+      .where(visible(scope))
+      .forUpdate()
+      .executeTakeFirst();
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
     if (r.source_id !== null) throw new ActionRefused('这份绩效自评的问题已转入整改台账');
     const e = r.data as unknown as Evaluation;
     const scored = scoreEvaluation(e);
     const shortfalls = scored.indicators.filter((i) => i.weight !== null && i.score !== null && i.score < i.weight);
-    if (e.problems.length === 0 && shortfalls.length === 0) throw new ActionRefused('这份绩效自评没有写明存在的问题，也没有未达成的指标，无可转入台账的问题');
+    if (e.problems.length === 0 && shortfalls.length === 0)
+      throw new ActionRefused('这份绩效自评没有写明存在的问题，也没有未达成的指标，无可转入台账的问题');
     const year = e.year ?? Number(today.slice(0, 4));
     const prefix = sourceCodePrefix('self-evaluation', year);
     const code = sourceCode('self-evaluation', year, await nextSourceSeq(trx, prefix));
     const source = await trx
       .insertInto('source')
-      .values({ code, kind: 'self-evaluation', title: `${e.unit}${e.year ?? ''}年度预算绩效自评发现的问题`, issuer: e.unit, inspected_unit: e.unit, inspected_unit_id: r.owner_unit_id, report_date: today, findings: JSON.stringify(scored.findings) })
+      .values({
+        code,
+        kind: 'self-evaluation',
+        title: `${e.unit}${e.year ?? ''}年度预算绩效自评发现的问题`,
+        issuer: e.unit,
+        inspected_unit: e.unit,
+        inspected_unit_id: r.owner_unit_id,
+        report_date: today,
+        findings: JSON.stringify(scored.findings),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     let ordinal = 0;
     let measures = 0;
     const add = async (aspectId: number, title: string, detail: string | null, steps: readonly string[]) => {
-      const problemId = [...(await insertProblems(trx, [{ source_id: source.id, aspect_id: aspectId, code: problemCode(code, ++ordinal), ordinal, title, detail, status: 'not-started', triage: 'deadline', start_date: today }])).values()][0] as number;
-      await recordStatusChanges(trx, [{ problem_id: problemId, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入` }]);
-      for (const [k, text] of steps.entries()) await trx.insertInto('measure').values({ problem_id: problemId, ordinal: k + 1, text }).execute();
+      const problemId = [
+        ...(
+          await insertProblems(trx, [
+            {
+              source_id: source.id,
+              aspect_id: aspectId,
+              code: problemCode(code, ++ordinal),
+              ordinal,
+              title,
+              detail,
+              status: 'not-started',
+              triage: 'deadline',
+              start_date: today,
+            },
+          ])
+        ).values(),
+      ][0] as number;
+      await recordStatusChanges(trx, [
+        { problem_id: problemId, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入` },
+      ]);
+      for (const [k, text] of steps.entries())
+        await trx
+          .insertInto('measure')
+          .values({ problem_id: problemId, ordinal: k + 1, text })
+          .execute();
       measures += steps.length;
     };
-    const aspect = async (n: number, title: string) => (await trx.insertInto('aspect').values({ source_id: source.id, ordinal: n, title }).returning('id').executeTakeFirstOrThrow()).id;
+    const aspect = async (n: number, title: string) =>
+      (await trx.insertInto('aspect').values({ source_id: source.id, ordinal: n, title }).returning('id').executeTakeFirstOrThrow()).id;
     if (e.problems.length) {
       const a = await aspect(1, '自评发现的问题');
       for (const [k, p] of e.problems.entries()) {
@@ -155,10 +257,29 @@ export async function evaluationToLedger(ledger: Ledger, id: number, actor: stri
     if (shortfalls.length) {
       const a = await aspect(2, '未达成的绩效指标');
       for (const i of shortfalls)
-        await add(a, `绩效指标“${i.level3}”未达成`, `${i.level1}/${i.level2}：年度指标值${i.target}，实际完成值${i.actual}，得分${i.score}（分值${i.weight}）`, e.indicators.find((x) => x.level3 === i.level3)?.deviation ? [e.indicators.find((x) => x.level3 === i.level3)?.deviation as string] : []);
+        await add(
+          a,
+          `绩效指标“${i.level3}”未达成`,
+          `${i.level1}/${i.level2}：年度指标值${i.target}，实际完成值${i.actual}，得分${i.score}（分值${i.weight}）`,
+          e.indicators.find((x) => x.level3 === i.level3)?.deviation
+            ? [e.indicators.find((x) => x.level3 === i.level3)?.deviation as string]
+            : [],
+        );
     }
-    await trx.updateTable('perf_evaluation').set({ source_id: source.id, version: r.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
-    await appendEvents(trx, [{ actor, entity: 'source', entityId: source.id, action: 'from-self-evaluation', after: { code, evaluation: id, problems: ordinal, measures } }]);
+    await trx
+      .updateTable('perf_evaluation')
+      .set({ source_id: source.id, version: r.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await appendEvents(trx, [
+      {
+        actor,
+        entity: 'source',
+        entityId: source.id,
+        action: 'from-self-evaluation',
+        after: { code, evaluation: id, problems: ordinal, measures },
+      },
+    ]);
     return { source: code, problems: ordinal, measures };
   });
 }

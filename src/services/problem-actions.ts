@@ -16,7 +16,6 @@ import type { Scope } from '../core/access/permissions.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
 
-
 interface Actor {
   readonly actor: string;
   readonly at: string; // ISO day the step happened
@@ -48,7 +47,11 @@ function checkDay(at: string): void {
   if (!isIsoDate(at)) throw new ActionRefused(`日期“${at}”不是有效日期（应为 YYYY-MM-DD）`);
 }
 
-type Write<T> = (trx: Transaction<Database>, p: Row, next: ProblemState | null) => Promise<{ event: string; detail: unknown; extra?: Updateable<Database['problem']>; result: T }>;
+type Write<T> = (
+  trx: Transaction<Database>,
+  p: Row,
+  next: ProblemState | null,
+) => Promise<{ event: string; detail: unknown; extra?: Updateable<Database['problem']>; result: T }>;
 
 /** Runs one step on a problem in its own transaction: state machine, version check, status history, event. */
 async function step<T>(db: Db, code: string, who: Actor, action: ProblemAction | null, write: Write<T>): Promise<T> {
@@ -63,7 +66,12 @@ async function stepIn<T>(trx: Transaction<Database>, code: string, who: Actor, a
   let next: ProblemState | null = null;
   let reason = '';
   if (action) {
-    const pending = await trx.selectFrom('closure_request').select('evidence_ids').where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirst();
+    const pending = await trx
+      .selectFrom('closure_request')
+      .select('evidence_ids')
+      .where('problem_id', '=', p.id)
+      .where('decision', 'is', null)
+      .executeTakeFirst();
     const t = transition(stateOf(p, pending?.evidence_ids.length ?? 0), action);
     if (!t.ok) throw new ActionRefused(t.error);
     next = t.state;
@@ -84,7 +92,9 @@ async function stepIn<T>(trx: Transaction<Database>, code: string, who: Actor, a
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(code);
   if (statusChanged) {
-    await recordStatusChanges(trx, [{ problem_id: p.id, at: who.at, from_status: p.status as LedgerStatus, to_status: (next as ProblemState).status, reason }]);
+    await recordStatusChanges(trx, [
+      { problem_id: p.id, at: who.at, from_status: p.status as LedgerStatus, to_status: (next as ProblemState).status, reason },
+    ]);
   }
   await appendEvents(trx, [
     {
@@ -99,25 +109,52 @@ async function stepIn<T>(trx: Transaction<Database>, code: string, who: Actor, a
   return result;
 }
 
-export async function reportProgress(db: Db, code: string, who: Actor, input: { text: string; progress?: number | undefined; measure?: number | undefined }) {
+export async function reportProgress(
+  db: Db,
+  code: string,
+  who: Actor,
+  input: { text: string; progress?: number | undefined; measure?: number | undefined },
+) {
   if (!input.text.trim()) throw new ActionRefused('进展情况不能为空');
   if (input.progress !== undefined && !(Number.isInteger(input.progress) && input.progress >= 0 && input.progress <= 100))
     throw new ActionRefused('进度应为 0 到 100 的整数');
   return step(db, code, who, { kind: 'report-progress' }, async (trx, p) => {
     let measureId: number | null = null;
     if (input.measure !== undefined) {
-      const m = await trx.selectFrom('measure').select('id').where('problem_id', '=', p.id).where('ordinal', '=', input.measure).executeTakeFirst();
+      const m = await trx
+        .selectFrom('measure')
+        .select('id')
+        .where('problem_id', '=', p.id)
+        .where('ordinal', '=', input.measure)
+        .executeTakeFirst();
       if (!m) throw new ActionRefused(`问题 ${code} 没有第 ${input.measure} 项措施`);
       measureId = m.id;
       if (input.progress !== undefined)
-        await trx.updateTable('measure').set({ progress: input.progress, status: input.progress === 100 ? 'completed' : 'in-progress' }).where('id', '=', m.id).execute();
+        await trx
+          .updateTable('measure')
+          .set({ progress: input.progress, status: input.progress === 100 ? 'completed' : 'in-progress' })
+          .where('id', '=', m.id)
+          .execute();
     }
-    await trx.insertInto('progress_update').values({ problem_id: p.id, measure_id: measureId, at: who.at, reported_by: who.actor, text: input.text.trim(), progress: input.progress ?? null }).execute();
+    await trx
+      .insertInto('progress_update')
+      .values({
+        problem_id: p.id,
+        measure_id: measureId,
+        at: who.at,
+        reported_by: who.actor,
+        text: input.text.trim(),
+        progress: input.progress ?? null,
+      })
+      .execute();
     const later = p.last_progress_at === null || p.last_progress_at < who.at;
     return {
       event: 'report-progress',
       detail: { text: input.text.trim(), progress: input.progress ?? null, measure: input.measure ?? null },
-      extra: { ...(later ? { last_progress_at: who.at } : {}), ...(input.progress !== undefined && measureId === null ? { progress: input.progress } : {}) },
+      extra: {
+        ...(later ? { last_progress_at: who.at } : {}),
+        ...(input.progress !== undefined && measureId === null ? { progress: input.progress } : {}),
+      },
       result: undefined,
     };
   });
@@ -148,10 +185,17 @@ export async function addEvidence(db: Db, code: string, who: Actor, file: { name
   });
 }
 
-export async function requestClosure(db: Db, code: string, who: Actor, input: { evidence: number[]; note?: string | undefined }): Promise<number> {
+export async function requestClosure(
+  db: Db,
+  code: string,
+  who: Actor,
+  input: { evidence: number[]; note?: string | undefined },
+): Promise<number> {
   return step(db, code, who, { kind: 'request-closure', evidenceCount: new Set(input.evidence).size }, async (trx, p) => {
     const ids = [...new Set(input.evidence)];
-    const found = ids.length ? await trx.selectFrom('evidence').select('id').where('problem_id', '=', p.id).where('id', 'in', ids).execute() : [];
+    const found = ids.length
+      ? await trx.selectFrom('evidence').select('id').where('problem_id', '=', p.id).where('id', 'in', ids).execute()
+      : [];
     if (found.length !== ids.length) throw new ActionRefused('所附佐证材料不属于该问题或不存在');
     const { id } = await trx
       .insertInto('closure_request')
@@ -165,10 +209,21 @@ export async function requestClosure(db: Db, code: string, who: Actor, input: { 
 export async function decideClosure(db: Db, code: string, who: Actor, input: { accept: boolean; reason?: string | undefined }) {
   const action: ProblemAction = input.accept ? { kind: 'accept-closure' } : { kind: 'return-closure', reason: input.reason ?? '' };
   return step(db, code, who, action, async (trx, p, next) => {
-    const pending = await trx.selectFrom('closure_request').select('id').where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirstOrThrow();
+    const pending = await trx
+      .selectFrom('closure_request')
+      .select('id')
+      .where('problem_id', '=', p.id)
+      .where('decision', 'is', null)
+      .executeTakeFirstOrThrow();
     await trx
       .updateTable('closure_request')
-      .set({ decision: input.accept ? 'accepted' : 'returned', decided_by: who.actor, decided_at: who.at, reason: input.reason ?? null, version: (eb) => eb('version', '+', 1) })
+      .set({
+        decision: input.accept ? 'accepted' : 'returned',
+        decided_by: who.actor,
+        decided_at: who.at,
+        reason: input.reason ?? null,
+        version: (eb) => eb('version', '+', 1),
+      })
       .where('id', '=', pending.id)
       .execute();
     return {
@@ -185,26 +240,53 @@ export async function requestExtension(db: Db, code: string, who: Actor, input: 
   if (!input.reason.trim()) throw new ActionRefused('申请延期须写明理由');
   return step(db, code, who, null, async (trx, p) => {
     if (p.status === 'completed') throw new ActionRefused('该问题已销号，不需要延期');
-    if (p.deadline && input.newDeadline <= p.deadline) throw new ActionRefused(`新的整改时限 ${input.newDeadline} 应晚于原时限 ${p.deadline}`);
-    const open = await trx.selectFrom('extension_request').select('id').where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirst();
+    if (p.deadline && input.newDeadline <= p.deadline)
+      throw new ActionRefused(`新的整改时限 ${input.newDeadline} 应晚于原时限 ${p.deadline}`);
+    const open = await trx
+      .selectFrom('extension_request')
+      .select('id')
+      .where('problem_id', '=', p.id)
+      .where('decision', 'is', null)
+      .executeTakeFirst();
     if (open) throw new ActionRefused('已有待审批的延期申请');
     const { id } = await trx
       .insertInto('extension_request')
-      .values({ problem_id: p.id, requested_by: who.actor, requested_at: who.at, reason: input.reason.trim(), old_deadline: p.deadline, new_deadline: input.newDeadline })
+      .values({
+        problem_id: p.id,
+        requested_by: who.actor,
+        requested_at: who.at,
+        reason: input.reason.trim(),
+        old_deadline: p.deadline,
+        new_deadline: input.newDeadline,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { event: 'request-extension', detail: { request: id, from: p.deadline, to: input.newDeadline, reason: input.reason.trim() }, result: id };
+    return {
+      event: 'request-extension',
+      detail: { request: id, from: p.deadline, to: input.newDeadline, reason: input.reason.trim() },
+      result: id,
+    };
   });
 }
 
 export async function decideExtension(db: Db, code: string, who: Actor, input: { approve: boolean; reason?: string | undefined }) {
   return step(db, code, who, null, async (trx, p) => {
-    const req = await trx.selectFrom('extension_request').selectAll().where('problem_id', '=', p.id).where('decision', 'is', null).executeTakeFirst();
+    const req = await trx
+      .selectFrom('extension_request')
+      .selectAll()
+      .where('problem_id', '=', p.id)
+      .where('decision', 'is', null)
+      .executeTakeFirst();
     if (!req) throw new ActionRefused('没有待审批的延期申请');
     if (!input.approve && !input.reason?.trim()) throw new ActionRefused('不批准延期须写明理由');
     await trx
       .updateTable('extension_request')
-      .set({ decision: input.approve ? 'approved' : 'rejected', decided_by: who.actor, decided_at: who.at, decision_reason: input.reason ?? null })
+      .set({
+        decision: input.approve ? 'approved' : 'rejected',
+        decided_by: who.actor,
+        decided_at: who.at,
+        decision_reason: input.reason ?? null,
+      })
       .where('id', '=', req.id)
       .execute();
     return {
@@ -216,23 +298,44 @@ export async function decideExtension(db: Db, code: string, who: Actor, input: {
   });
 }
 
-
 export async function recordSupervision(db: Db, code: string, who: Actor, input: { kind: SupervisionKind; note?: string | undefined }) {
   return step(db, code, who, null, async (trx, p) => {
-    await trx.insertInto('supervision_action').values({ problem_id: p.id, kind: input.kind, at: who.at, by: who.actor, note: input.note ?? null }).execute();
+    await trx
+      .insertInto('supervision_action')
+      .values({ problem_id: p.id, kind: input.kind, at: who.at, by: who.actor, note: input.note ?? null })
+      .execute();
     return { event: 'supervise', detail: { kind: input.kind, note: input.note ?? null }, result: undefined };
   });
 }
 
-export async function recordLookback(db: Db, code: string, who: Actor, input: { result: 'consolidated' | 'relapsed'; note?: string | undefined }) {
+export async function recordLookback(
+  db: Db,
+  code: string,
+  who: Actor,
+  input: { result: 'consolidated' | 'relapsed'; note?: string | undefined },
+) {
   return step(db, code, who, { kind: 'lookback', result: input.result }, async (trx, p, next) => {
-    await trx.insertInto('lookback').values({ problem_id: p.id, at: who.at, by: who.actor, result: input.result, note: input.note ?? null }).execute();
-    return { event: 'lookback', detail: { result: input.result, note: input.note ?? null }, extra: input.result === 'relapsed' ? { progress: 0 } : {}, result: next?.status };
+    await trx
+      .insertInto('lookback')
+      .values({ problem_id: p.id, at: who.at, by: who.actor, result: input.result, note: input.note ?? null })
+      .execute();
+    return {
+      event: 'lookback',
+      detail: { result: input.result, note: input.note ?? null },
+      extra: input.result === 'relapsed' ? { progress: 0 } : {},
+      result: next?.status,
+    };
   });
 }
 
 export type OutcomeInput =
-  | { kind: 'money'; moneyKind: 'recovered' | 'treasury' | 'returned' | 'disbursed' | 'other'; amount: string; unit: MoneyUnit; note?: string }
+  | {
+      kind: 'money';
+      moneyKind: 'recovered' | 'treasury' | 'returned' | 'disbursed' | 'other';
+      amount: string;
+      unit: MoneyUnit;
+      note?: string;
+    }
   | { kind: 'institution'; title: string; edition?: string; action?: string; note?: string }
   | { kind: 'accountability'; people: number; how: string; note?: string }
   | { kind: 'meeting'; count: number; note?: string };
@@ -244,7 +347,8 @@ export async function recordOutcome(db: Db, code: string, who: Actor, input: Out
     if (amount === null) throw new ActionRefused(`金额“${input.amount}”不是有效数字`);
     money = { amount, wan: shiftDecimal(amount, input.unit === '亿元' ? 4 : input.unit === '万元' ? 0 : -4) };
   }
-  if (input.kind === 'accountability' && !(Number.isInteger(input.people) && input.people > 0)) throw new ActionRefused('问责人数应为正整数');
+  if (input.kind === 'accountability' && !(Number.isInteger(input.people) && input.people > 0))
+    throw new ActionRefused('问责人数应为正整数');
   if (input.kind === 'institution' && !input.title.trim()) throw new ActionRefused('制度名称不能为空');
   return step(db, code, who, null, async (trx, p) => {
     const { id } = await trx
@@ -319,7 +423,8 @@ function assignment(a: Assignment, who: Actor): Write<undefined> {
     const set: Updateable<Database['problem']> = {};
     if (a.leadUnit !== undefined) set.lead_unit_id = a.leadUnit === null ? null : await unitId(a.leadUnit);
     if (a.leadLeader !== undefined) set.lead_leader_id = a.leadLeader === null ? null : await personId(a.leadLeader);
-    if (a.responsiblePerson !== undefined) set.responsible_person_id = a.responsiblePerson === null ? null : await personId(a.responsiblePerson);
+    if (a.responsiblePerson !== undefined)
+      set.responsible_person_id = a.responsiblePerson === null ? null : await personId(a.responsiblePerson);
     if (a.deadline !== undefined) set.deadline = a.deadline;
     if (a.triage !== undefined) {
       set.triage = a.triage;
@@ -349,20 +454,33 @@ function assignment(a: Assignment, who: Actor): Write<undefined> {
 }
 
 /** A measure's own owner unit, person and deadline. */
-export async function assignMeasure(db: Db, code: string, who: Actor, ordinal: number, a: { ownerUnit?: string | null; ownerPerson?: string | null; deadline?: string | null }) {
+export async function assignMeasure(
+  db: Db,
+  code: string,
+  who: Actor,
+  ordinal: number,
+  a: { ownerUnit?: string | null; ownerPerson?: string | null; deadline?: string | null },
+) {
   if (a.deadline) checkDay(a.deadline);
   return step(db, code, who, null, async (trx, p) => {
-    const m = await trx.selectFrom('measure').select(['id', 'version']).where('problem_id', '=', p.id).where('ordinal', '=', ordinal).executeTakeFirst();
+    const m = await trx
+      .selectFrom('measure')
+      .select(['id', 'version'])
+      .where('problem_id', '=', p.id)
+      .where('ordinal', '=', ordinal)
+      .executeTakeFirst();
     if (!m) throw new ActionRefused(`问题 ${code} 没有第 ${ordinal} 项措施`);
     const set: Updateable<Database['measure']> = { version: m.version + 1 };
     if (a.ownerUnit !== undefined) {
-      const u = a.ownerUnit === null ? null : await trx.selectFrom('org_unit').select('id').where('name', '=', a.ownerUnit).executeTakeFirst();
+      const u =
+        a.ownerUnit === null ? null : await trx.selectFrom('org_unit').select('id').where('name', '=', a.ownerUnit).executeTakeFirst();
       if (a.ownerUnit !== null && !u) throw new ActionRefused(`单位“${a.ownerUnit}”不存在，请先在组织机构中添加`);
       set.owner_unit_id = u?.id ?? null;
     }
     if (a.ownerPerson !== undefined) {
       const people = a.ownerPerson === null ? [] : await trx.selectFrom('person').select('id').where('name', '=', a.ownerPerson).execute();
-      if (a.ownerPerson !== null && people.length !== 1) throw new ActionRefused(`人员“${a.ownerPerson}”${people.length ? '有重名，请在网页中选择' : '不存在'}`);
+      if (a.ownerPerson !== null && people.length !== 1)
+        throw new ActionRefused(`人员“${a.ownerPerson}”${people.length ? '有重名，请在网页中选择' : '不存在'}`);
       set.owner_person_id = people[0]?.id ?? null;
     }
     if (a.deadline !== undefined) set.deadline = a.deadline;

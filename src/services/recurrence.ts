@@ -19,12 +19,18 @@ export const MATCH_KIND_LABEL = { repeat: '屡审屡犯', common: '共性问题'
 /** Words segmented now (for problems that had none) are stored for next time. */
 async function storeWords(db: Db, fresh: readonly { id: number; words: string }[]): Promise<void> {
   for (const part of slices(fresh, 5000))
-    await sql`update problem p set words = x.words from unnest(${part.map((r) => r.id)}::int[], ${part.map((r) => r.words)}::text[]) as x(id, words) where p.id = x.id`.execute(db);
+    await sql`update problem p set words = x.words from unnest(${part.map((r) => r.id)}::int[], ${part.map((r) => r.words)}::text[]) as x(id, words) where p.id = x.id`.execute(
+      db,
+    );
 }
 
 /** Matches the source's problems against every earlier source's; returns how many matches were recorded. */
 export async function matchSource(db: Db, code: string): Promise<number> {
-  const source = await db.selectFrom('source').select(['id', 'inspected_unit_id', 'inspected_unit']).where('code', '=', code).executeTakeFirst();
+  const source = await db
+    .selectFrom('source')
+    .select(['id', 'inspected_unit_id', 'inspected_unit'])
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   const mine = await db.selectFrom('problem').select(['id', 'title', 'words']).where('source_id', '=', source.id).execute();
   const earlier = await db
@@ -35,7 +41,8 @@ export async function matchSource(db: Db, code: string): Promise<number> {
     .execute();
   if (mine.length === 0 || earlier.length === 0) return 0;
   const sameUnit = (e: { inspected_unit_id: number | null; inspected_unit: string | null }) =>
-    (source.inspected_unit_id !== null && e.inspected_unit_id === source.inspected_unit_id) || (!!source.inspected_unit && e.inspected_unit === source.inspected_unit);
+    (source.inspected_unit_id !== null && e.inspected_unit_id === source.inspected_unit_id) ||
+    (!!source.inspected_unit && e.inspected_unit === source.inspected_unit);
   // segmenting thousands of titles and scoring them is heavy work: the worker pool's, not the event loop's
   const found = await runHeavy(
     'matchRecurrences',
@@ -47,20 +54,44 @@ export async function matchSource(db: Db, code: string): Promise<number> {
   let recorded = 0;
   for (const part of slices(found.matches, 2000)) {
     const rows = part.map((m) => ({ ...m, score: m.score.toFixed(3) }));
-    recorded += (await db.insertInto('recurrence_match').values(rows).onConflict((oc) => oc.columns(['problem_id', 'earlier_id']).doNothing()).returning('id').execute()).length;
+    recorded += (
+      await db
+        .insertInto('recurrence_match')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['problem_id', 'earlier_id']).doNothing())
+        .returning('id')
+        .execute()
+    ).length;
   }
   return recorded;
 }
 
 /** A problem's matches, best first, with the earlier problem and its source. */
 export async function matchesOf(db: Db, code: string, scope?: Scope) {
-  const p = await db.selectFrom('problem as p').innerJoin('source as s', 's.id', 'p.source_id').select('p.id').where('p.code', '=', code).where(scopeSql(scope)).executeTakeFirst();
+  const p = await db
+    .selectFrom('problem as p')
+    .innerJoin('source as s', 's.id', 'p.source_id')
+    .select('p.id')
+    .where('p.code', '=', code)
+    .where(scopeSql(scope))
+    .executeTakeFirst();
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
   const rows = await db
     .selectFrom('recurrence_match as m')
     .innerJoin('problem as e', 'e.id', 'm.earlier_id')
     .innerJoin('source as s', 's.id', 'e.source_id')
-    .select(['m.id', 'm.kind', 'm.score', 'm.status', 'm.decided_by', 'e.code', 'e.title', 'e.status as earlier_status', 's.title as source', 's.inspected_unit'])
+    .select([
+      'm.id',
+      'm.kind',
+      'm.score',
+      'm.status',
+      'm.decided_by',
+      'e.code',
+      'e.title',
+      'e.status as earlier_status',
+      's.title as source',
+      's.inspected_unit',
+    ])
     .where('m.problem_id', '=', p.id)
     .orderBy('m.score', 'desc')
     .execute();

@@ -9,20 +9,53 @@ import type { Ledger } from '../store/open-database.ts';
 export async function loadSampleData(ledger: Ledger, samplesDir: string, today: string): Promise<string | null> {
   const db = ledger.db;
   await createUnit(db, '示例数据', { name: '示例县农业农村局', kind: 'bureau' });
-  for (const name of ['办公室', '计划财务股', '机关党委', '农田建设股']) await createUnit(db, '示例数据', { name, kind: 'section', parent: '示例县农业农村局' });
+  for (const name of ['办公室', '计划财务股', '机关党委', '农田建设股'])
+    await createUnit(db, '示例数据', { name, kind: 'section', parent: '示例县农业农村局' });
   await createPerson(db, '示例数据', { name: '李明', unit: '示例县农业农村局', post: '副局长' });
   await createPerson(db, '示例数据', { name: '王芳', unit: '计划财务股', post: '股长' });
   await createPerson(db, '示例数据', { name: '赵强', unit: '农田建设股', post: '股长' });
   const owner = await db.selectFrom('org_unit').select('id').where('name', '=', '示例县农业农村局').executeTakeFirstOrThrow();
-  const [result] = await importDocuments(ledger, [join(samplesDir, '巡察整改进展情况的通报-示例.txt')], { actor: '示例数据', today, ownerUnitId: owner.id });
+  const [result] = await importDocuments(ledger, [join(samplesDir, '巡察整改进展情况的通报-示例.txt')], {
+    actor: '示例数据',
+    today,
+    ownerUnitId: owner.id,
+  });
   const code = result?.sources[0]?.code;
   if (!code) return null;
   const who = { actor: '整改办', at: today };
-  await assignProblem(db, `${code}-006`, who, { leadUnit: '计划财务股', cooperatingUnits: ['办公室'], leadLeader: '李明', responsiblePerson: '王芳', deadline: '2025-03-31', triage: 'deadline' });
-  await assignProblem(db, `${code}-003`, who, { leadUnit: '计划财务股', leadLeader: '李明', responsiblePerson: '王芳', triage: 'long-term' });
-  await assignProblem(db, `${code}-001`, who, { leadUnit: '农田建设股', leadLeader: '李明', responsiblePerson: '赵强', deadline: '2024-10-31', triage: 'deadline' });
-  await reportProgress(db, `${code}-006`, { actor: '王芳', at: today }, { text: '已委托会计师事务所开展下属单位财务专项审计', progress: 60 });
-  const evidence = await addEvidence(db, `${code}-006`, { actor: '王芳', at: today }, { name: '专项审计报告.txt', bytes: new TextEncoder().encode('示例佐证材料：下属单位财务专项审计报告') });
+  await assignProblem(db, `${code}-006`, who, {
+    leadUnit: '计划财务股',
+    cooperatingUnits: ['办公室'],
+    leadLeader: '李明',
+    responsiblePerson: '王芳',
+    deadline: '2025-03-31',
+    triage: 'deadline',
+  });
+  await assignProblem(db, `${code}-003`, who, {
+    leadUnit: '计划财务股',
+    leadLeader: '李明',
+    responsiblePerson: '王芳',
+    triage: 'long-term',
+  });
+  await assignProblem(db, `${code}-001`, who, {
+    leadUnit: '农田建设股',
+    leadLeader: '李明',
+    responsiblePerson: '赵强',
+    deadline: '2024-10-31',
+    triage: 'deadline',
+  });
+  await reportProgress(
+    db,
+    `${code}-006`,
+    { actor: '王芳', at: today },
+    { text: '已委托会计师事务所开展下属单位财务专项审计', progress: 60 },
+  );
+  const evidence = await addEvidence(
+    db,
+    `${code}-006`,
+    { actor: '王芳', at: today },
+    { name: '专项审计报告.txt', bytes: new TextEncoder().encode('示例佐证材料：下属单位财务专项审计报告') },
+  );
   await requestClosure(db, `${code}-006`, { actor: '王芳', at: today }, { evidence: [evidence], note: '专项审计已完成，轮岗制度已印发' });
   return code;
 }

@@ -32,15 +32,26 @@ async function changeSetting<T>(
       .executeTakeFirst();
     if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
     const { before, after } = next(s);
-    await trx.updateTable('source').set({ [setting]: JSON.stringify(after), version: s.version + 1 }).where('id', '=', s.id).execute();
+    await trx
+      .updateTable('source')
+      .set({ [setting]: JSON.stringify(after), version: s.version + 1 })
+      .where('id', '=', s.id)
+      .execute();
     await appendEvents(trx, [{ actor: who.actor, entity: 'source', entityId: s.id, action, before, after }]);
     return after;
   });
 }
 
-export async function setWarningThresholds(db: Db, code: string, actor: string, t: Partial<WarningThresholds>, scope?: Scope): Promise<WarningThresholds> {
+export async function setWarningThresholds(
+  db: Db,
+  code: string,
+  actor: string,
+  t: Partial<WarningThresholds>,
+  scope?: Scope,
+): Promise<WarningThresholds> {
   for (const [k, v] of Object.entries(t))
-    if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3650)) throw new ActionRefused(`预警阈值 ${k} 应为 0 到 3650 的整数`);
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3650))
+      throw new ActionRefused(`预警阈值 ${k} 应为 0 到 3650 的整数`);
   return changeSetting(db, code, { actor, scope }, 'warning', 'set-warning-thresholds', (s) => {
     const before = thresholdsOf(s.warning);
     return { before, after: thresholdsOf({ ...before, ...t }) };
@@ -65,7 +76,12 @@ export async function setSupervisionPolicy(db: Db, code: string, actor: string, 
 
 /** The policy in force for a source the viewer can see. */
 export async function supervisionPolicy(db: Db, code: string, scope?: Scope): Promise<SupervisionPolicy> {
-  const s = await db.selectFrom('source as s').select('s.supervision').where('s.code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
+  const s = await db
+    .selectFrom('source as s')
+    .select('s.supervision')
+    .where('s.code', '=', code)
+    .where(sourceScopeSql(scope))
+    .executeTakeFirst();
   if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   return policyOf(s.supervision);
 }

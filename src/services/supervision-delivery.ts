@@ -23,12 +23,32 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date())
     .innerJoin('problem as p', 'p.id', 'n.problem_id')
     .leftJoin('org_unit as u', 'u.id', 'n.unit_id')
     .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
-    .select(['n.id', 'n.kind', 'n.rung', 'n.message', 'p.code', 'n.unit_id', 'u.name as unit', 'u.email as unit_email', 'p.lead_leader_id', 'l.name as leader', 'l.email as leader_email'])
+    .select([
+      'n.id',
+      'n.kind',
+      'n.rung',
+      'n.message',
+      'p.code',
+      'n.unit_id',
+      'u.name as unit',
+      'u.email as unit_email',
+      'p.lead_leader_id',
+      'l.name as leader',
+      'l.email as leader_email',
+    ])
     .where('n.day', '=', day)
     .where('n.status', '=', 'pending')
     .orderBy('n.id')
     .execute();
-  const digests = new Map<string, { address: string; recipient: string; ids: number[]; items: { problem: string; kind: ActionKind; rung: SupervisionKind | null; message: string }[] }>();
+  const digests = new Map<
+    string,
+    {
+      address: string;
+      recipient: string;
+      ids: number[];
+      items: { problem: string; kind: ActionKind; rung: SupervisionKind | null; message: string }[];
+    }
+  >();
   const put = (key: string, address: string, recipient: string, r: (typeof rows)[number]) => {
     const d = digests.get(key) ?? { address, recipient, ids: [], items: [] };
     d.ids.push(Number(r.id));
@@ -44,7 +64,17 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date())
     const { subject, body } = composeDigest(d.recipient, day, d.items);
     const r = await db
       .insertInto('delivery')
-      .values({ key, channel: 'email', address: d.address, recipient: d.recipient, day, notification_ids: d.ids, subject, body, next_attempt_at: at })
+      .values({
+        key,
+        channel: 'email',
+        address: d.address,
+        recipient: d.recipient,
+        day,
+        notification_ids: d.ids,
+        subject,
+        body,
+        next_attempt_at: at,
+      })
       .onConflict((oc) => oc.column('key').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -74,7 +104,11 @@ export async function deliverPending(db: Db, send: SendMail, now: Date = new Dat
     if (!d) break;
     try {
       await send({ to: d.address, subject: d.subject, text: d.body, messageId: `<${d.key.replace(/[^\w.:-]/g, '_')}@zhenggai>` });
-      await db.updateTable('delivery').set({ status: 'sent', sent_at: new Date(), attempts: d.attempts + 1, last_error: null }).where('id', '=', d.id).execute();
+      await db
+        .updateTable('delivery')
+        .set({ status: 'sent', sent_at: new Date(), attempts: d.attempts + 1, last_error: null })
+        .where('id', '=', d.id)
+        .execute();
       sent++;
     } catch (e) {
       const attempts = d.attempts + 1;
@@ -82,7 +116,12 @@ export async function deliverPending(db: Db, send: SendMail, now: Date = new Dat
       const giveUp = attempts >= MAX_ATTEMPTS;
       await db
         .updateTable('delivery')
-        .set({ attempts, last_error: String((e as Error).message ?? e).slice(0, 500), status: giveUp ? 'failed' : 'pending', next_attempt_at: new Date(now.getTime() + pause * 60_000) })
+        .set({
+          attempts,
+          last_error: String((e as Error).message ?? e).slice(0, 500),
+          status: giveUp ? 'failed' : 'pending',
+          next_attempt_at: new Date(now.getTime() + pause * 60_000),
+        })
         .where('id', '=', d.id)
         .execute();
       if (giveUp) failed++;

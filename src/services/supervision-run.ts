@@ -27,7 +27,8 @@ export interface SupervisionRunResult {
 /** "2025-03-01T09:00" or "2025-03-01" → the moment, and its day (the day as written: Beijing time). */
 function moment(at: string): { at: string; day: string } {
   const day = at.slice(0, 10);
-  if (!isIsoDate(day) || (at.length > 10 && !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/.test(at))) throw new ActionRefused(`时间“${at}”应写作 2025-03-01 或 2025-03-01T09:00`);
+  if (!isIsoDate(day) || (at.length > 10 && !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/.test(at)))
+    throw new ActionRefused(`时间“${at}”应写作 2025-03-01 或 2025-03-01T09:00`);
   return { at: at.length > 10 ? `${day}T${at.slice(11, 16)}:00+08:00` : `${day}T00:00:00+08:00`, day };
 }
 
@@ -38,7 +39,20 @@ async function supervisedItems(db: Db): Promise<SupervisedItem[]> {
     .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
     .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
     .leftJoin('supervision_state as o', 'o.problem_id', 'p.id')
-    .select(['p.id', 'p.code', 'p.title', 'p.status', 'p.deadline', 'p.start_date', 'p.progress', 'p.last_progress_at', 'p.lead_unit_id', 'u.name as unit', 'p.lead_leader_id', 'l.name as leader'])
+    .select([
+      'p.id',
+      'p.code',
+      'p.title',
+      'p.status',
+      'p.deadline',
+      'p.start_date',
+      'p.progress',
+      'p.last_progress_at',
+      'p.lead_unit_id',
+      'u.name as unit',
+      'p.lead_leader_id',
+      'l.name as leader',
+    ])
     .select(['s.warning', 's.supervision', 'o.colour', 'o.streak', 'o.observed_on'])
     .where('p.parent_id', 'is', null)
     .where('p.status', '!=', 'completed')
@@ -67,7 +81,9 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
   const plan = planSupervision(items, day);
   if (opts.dryRun) {
     const keys = plan.actions.map((a) => a.key);
-    const known = new Set(keys.length ? (await db.selectFrom('notification').select('key').where('key', 'in', keys).execute()).map((k) => k.key) : []);
+    const known = new Set(
+      keys.length ? (await db.selectFrom('notification').select('key').where('key', 'in', keys).execute()).map((k) => k.key) : [],
+    );
     return { at, day, dryRun: true, actions: plan.actions.filter((a) => !known.has(a.key)), cancelled: 0 };
   }
   return db.transaction().execute(async (trx) => {
@@ -79,7 +95,19 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
     for (const part of slices(plan.actions, 1000)) {
       const rows = await trx
         .insertInto('notification')
-        .values(part.map((a) => ({ key: a.key, problem_id: a.problemId, kind: a.kind, rung: a.rung, unit_id: a.unitId, person_id: a.personId, deadline: a.deadline, message: a.message, day })))
+        .values(
+          part.map((a) => ({
+            key: a.key,
+            problem_id: a.problemId,
+            kind: a.kind,
+            rung: a.rung,
+            unit_id: a.unitId,
+            person_id: a.personId,
+            deadline: a.deadline,
+            message: a.message,
+            day,
+          })),
+        )
         .onConflict((oc) => oc.column('key').doNothing())
         .returning('key')
         .execute();
@@ -87,7 +115,11 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
       created.push(...fresh);
       // the ladder is part of the problem's record: the 督办清单 and its timeline show it
       const rungs = fresh.filter((a) => a.kind === 'escalation' && a.rung);
-      if (rungs.length) await trx.insertInto('supervision_action').values(rungs.map((a) => ({ problem_id: a.problemId, kind: a.rung as string, at: day, by: '自动督办', note: a.message }))).execute();
+      if (rungs.length)
+        await trx
+          .insertInto('supervision_action')
+          .values(rungs.map((a) => ({ problem_id: a.problemId, kind: a.rung as string, at: day, by: '自动督办', note: a.message })))
+          .execute();
     }
     // in the order planned, whatever order the database returned them in
     const order = new Map(plan.actions.map((a, i) => [a.key, i]));
@@ -97,7 +129,10 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
     const cancelled = await trx
       .updateTable('notification as n')
       .from('problem as p')
-      .set({ status: 'cancelled', cancelled_reason: sql`case when p.status = 'completed' then '问题已销号' when p.status = 'phased' and n.kind <> 'missed-report' then '问题已阶段性完成' when n.unit_id is distinct from p.lead_unit_id then '牵头单位已变更' else '整改时限已调整' end` })
+      .set({
+        status: 'cancelled',
+        cancelled_reason: sql`case when p.status = 'completed' then '问题已销号' when p.status = 'phased' and n.kind <> 'missed-report' then '问题已阶段性完成' when n.unit_id is distinct from p.lead_unit_id then '牵头单位已变更' else '整改时限已调整' end`,
+      })
       .whereRef('p.id', '=', 'n.problem_id')
       .where('n.status', '=', 'pending')
       .where((eb) =>
@@ -113,11 +148,30 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
       await trx
         .insertInto('supervision_state')
         .values(part.map((o) => ({ problem_id: o.problemId, colour: o.colour, streak: o.streak, observed_on: o.on })))
-        .onConflict((oc) => oc.column('problem_id').doUpdateSet((eb) => ({ colour: eb.ref('excluded.colour'), streak: eb.ref('excluded.streak'), observed_on: eb.ref('excluded.observed_on') })))
+        .onConflict((oc) =>
+          oc.column('problem_id').doUpdateSet((eb) => ({
+            colour: eb.ref('excluded.colour'),
+            streak: eb.ref('excluded.streak'),
+            observed_on: eb.ref('excluded.observed_on'),
+          })),
+        )
         .execute();
     const n = Number(cancelled.numUpdatedRows ?? 0);
-    const run = await trx.insertInto('supervision_run').values({ day, at, created: created.length, cancelled: n, by: opts.actor ?? '自动督办' }).returning('id').executeTakeFirstOrThrow();
-    if (created.length || n) await appendEvents(trx, [{ actor: opts.actor ?? '自动督办', entity: 'supervision_run', entityId: run.id, action: 'run', after: { day, created: created.length, keys: created.slice(0, 200).map((a) => a.key), cancelled: n } }]);
+    const run = await trx
+      .insertInto('supervision_run')
+      .values({ day, at, created: created.length, cancelled: n, by: opts.actor ?? '自动督办' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (created.length || n)
+      await appendEvents(trx, [
+        {
+          actor: opts.actor ?? '自动督办',
+          entity: 'supervision_run',
+          entityId: run.id,
+          action: 'run',
+          after: { day, created: created.length, keys: created.slice(0, 200).map((a) => a.key), cancelled: n },
+        },
+      ]);
     return { at, day, dryRun: false, actions: created, cancelled: n };
   });
 }

@@ -28,7 +28,12 @@ export function supervisionSchedule(db: Db, opts: ScheduleOptions) {
       let run: SupervisionRunResult | null = null;
       let digests = 0;
       if (time >= opts.at) {
-        const done = await db.selectFrom('supervision_run').select('id').where('day', '=', day).where('by', '=', '自动督办').executeTakeFirst();
+        const done = await db
+          .selectFrom('supervision_run')
+          .select('id')
+          .where('day', '=', day)
+          .where('by', '=', '自动督办')
+          .executeTakeFirst();
         if (!done) {
           run = await runSupervision(db, { at: `${day}T${opts.at}`, actor: '自动督办' });
           digests = await prepareDigests(db, day, now);

@@ -46,7 +46,11 @@ interface Slot {
 const ENTRY = new URL('./heavy-worker.mjs', import.meta.url);
 
 const tooSlow = (ms: number) =>
-  new UserError('too-large', `文件处理超过 ${Math.round(ms / 1000)} 秒仍未完成，已停止；文件可能过大或结构异常，请拆分后重试`, 'JOB_TIMEOUT');
+  new UserError(
+    'too-large',
+    `文件处理超过 ${Math.round(ms / 1000)} 秒仍未完成，已停止；文件可能过大或结构异常，请拆分后重试`,
+    'JOB_TIMEOUT',
+  );
 const tooBig = (mb: number) =>
   new UserError('too-large', `文件处理所需内存超过上限（${mb} MB），已停止；文件可能过大或是压缩炸弹，请拆分后重试`, 'JOB_OUT_OF_MEMORY');
 

@@ -47,7 +47,9 @@ export class AuditCheckpointKeeper {
   }
 
   #refreshInTurn(): Promise<void> {
-    this.#running = this.#running.then(() => this.#refresh()).catch((e: unknown) => this.#warn(`操作日志检查点“${this.path}”未能更新：${(e as Error).message}`));
+    this.#running = this.#running
+      .then(() => this.#refresh())
+      .catch((e: unknown) => this.#warn(`操作日志检查点“${this.path}”未能更新：${(e as Error).message}`));
     return this.#running;
   }
 
@@ -66,7 +68,10 @@ export class AuditCheckpointKeeper {
     let from = { id: 0, before: 0 };
     if (old && old.events > 0) {
       const anchor = await db.selectFrom('event').select('id').where('hash', '=', old.head).executeTakeFirst();
-      if (!anchor) return this.#warn(`操作日志中已没有检查点“${this.path}”所记的末条记录（共 ${old.events} 条），检查点未更新；请运行 zg audit verify`);
+      if (!anchor)
+        return this.#warn(
+          `操作日志中已没有检查点“${this.path}”所记的末条记录（共 ${old.events} 条），检查点未更新；请运行 zg audit verify`,
+        );
       from = { id: Number(anchor.id), before: old.events };
     }
     const now = await auditHead(db, from);

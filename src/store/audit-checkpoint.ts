@@ -49,7 +49,14 @@ export function readCheckpoint(path: string): AuditCheckpoint | null {
   try {
     const v = JSON.parse(text) as Partial<AuditCheckpoint>;
     const first = typeof v.first === 'string' && /^[0-9a-f]{64}$/.test(v.first) ? { first: v.first } : {};
-    if (Number.isSafeInteger(v.events) && (v.events as number) >= 0 && typeof v.head === 'string' && /^[0-9a-f]{64}$/.test(v.head) && typeof v.at === 'string') return { events: v.events as number, head: v.head, ...first, at: v.at };
+    if (
+      Number.isSafeInteger(v.events) &&
+      (v.events as number) >= 0 &&
+      typeof v.head === 'string' &&
+      /^[0-9a-f]{64}$/.test(v.head) &&
+      typeof v.at === 'string'
+    )
+      return { events: v.events as number, head: v.head, ...first, at: v.at };
   } catch {
     // not JSON: said below
   }
@@ -102,6 +109,12 @@ export async function compareWithCheckpoint(db: Kysely<Database>, c: AuditHead):
   if (c.first && c.events > 0 && events > 0 && first && first !== c.first) return { state: 'other-log', events, firstHere: first };
   if (events < c.events) return { state: 'truncated', events };
   if (c.events === 0) return { state: 'ok', events };
-  const there = await db.selectFrom('event').select('hash').orderBy('id').offset(c.events - 1).limit(1).executeTakeFirstOrThrow();
+  const there = await db
+    .selectFrom('event')
+    .select('hash')
+    .orderBy('id')
+    .offset(c.events - 1)
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return there.hash === c.head ? { state: 'ok', events } : { state: 'altered', events, hashThere: there.hash };
 }

@@ -187,7 +187,8 @@ export function lockDataDir(dataDir: string): () => void {
       // our own PID too: one process opening the directory twice would corrupt it just the same
       if (seen.owner && alive(seen.owner)) throw new DataDirLockedError(dataDir, seen.owner.pid);
       if (!(seen.owner === null && seen.young) && takeOver(lock, seen.id, mine)) break;
-      if (Date.now() > giveUpAt) throw new Unavailable(`数据目录“${dataDir}”的锁文件 ${LOCK} 无法读取或一直在被接管，请稍后重试或检查该目录`);
+      if (Date.now() > giveUpAt)
+        throw new Unavailable(`数据目录“${dataDir}”的锁文件 ${LOCK} 无法读取或一直在被接管，请稍后重试或检查该目录`);
       pause(2 + Math.random() * 10);
     }
   } finally {

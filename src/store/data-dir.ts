@@ -30,7 +30,11 @@ export function makeDataDir(dataDir: string): void {
       mkdirSync(dir);
     } catch (e) {
       if (errnoOf(e) === 'EEXIST') continue; // made meanwhile by another process
-      if (errnoOf(e) === 'ENOENT') throw new InvalidInput(`无法在“${dirname(dir)}”中建立数据目录“${dataDir}”：该位置不能建立目录；请用 ZG_DATA 指定其他位置`, String((e as Error).message));
+      if (errnoOf(e) === 'ENOENT')
+        throw new InvalidInput(
+          `无法在“${dirname(dir)}”中建立数据目录“${dataDir}”：该位置不能建立目录；请用 ZG_DATA 指定其他位置`,
+          String((e as Error).message),
+        );
       throw e;
     }
   }

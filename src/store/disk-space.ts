@@ -28,7 +28,10 @@ export function freeBytes(dir: string): number | null {
 export function fullDiskOr(dataDir: string | undefined, e: unknown): unknown {
   const free = dataDir ? freeBytes(dataDir) : null;
   if (free === null || free >= NEEDED_TO_OPEN) return e;
-  return new Unavailable(`数据目录“${dataDir}”所在磁盘已满（只剩 ${(free / MB).toFixed(1)} MB），本次操作未写入；请清理磁盘后重试`, String((e as Error)?.message ?? e));
+  return new Unavailable(
+    `数据目录“${dataDir}”所在磁盘已满（只剩 ${(free / MB).toFixed(1)} MB），本次操作未写入；请清理磁盘后重试`,
+    String((e as Error)?.message ?? e),
+  );
 }
 
 export function ensureRoomFor(dataDir: string): void {

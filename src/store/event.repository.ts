@@ -30,10 +30,23 @@ export function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function eventHash(prev: string, e: { at: string; actor: string; entity: string; entityId: string; action: string; before: unknown; after: unknown }): string {
+export function eventHash(
+  prev: string,
+  e: { at: string; actor: string; entity: string; entityId: string; action: string; before: unknown; after: unknown },
+): string {
   return createHash('sha256')
     .update(prev)
-    .update(canonical({ at: e.at, actor: e.actor, entity: e.entity, entityId: e.entityId, action: e.action, before: e.before ?? null, after: e.after ?? null }))
+    .update(
+      canonical({
+        at: e.at,
+        actor: e.actor,
+        entity: e.entity,
+        entityId: e.entityId,
+        action: e.action,
+        before: e.before ?? null,
+        after: e.after ?? null,
+      }),
+    )
     .digest('hex');
 }
 
@@ -49,11 +62,25 @@ export async function appendEvents(trx: Kysely<Database>, events: readonly NewEv
     const before = e.before === undefined ? null : JSON.parse(canonical(e.before));
     const after = e.after === undefined ? null : JSON.parse(canonical(e.after));
     const hash = eventHash(prev, { at, actor: e.actor, entity: e.entity, entityId, action: e.action, before, after });
-    const row = { at, actor: e.actor, entity: e.entity, entity_id: entityId, action: e.action, before: before === null ? null : JSON.stringify(before), after: after === null ? null : JSON.stringify(after), prev_hash: prev, hash };
+    const row = {
+      at,
+      actor: e.actor,
+      entity: e.entity,
+      entity_id: entityId,
+      action: e.action,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+      prev_hash: prev,
+      hash,
+    };
     prev = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('event').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('event')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export interface ChainReport {
@@ -71,8 +98,17 @@ export async function verifyChain(db: Kysely<Database>): Promise<ChainReport> {
     if (rows.length === 0) return { checked, firstBroken: null };
     for (const r of rows) {
       const at = r.at instanceof Date ? r.at.toISOString() : String(r.at);
-      if (r.prev_hash !== prev) return { checked, firstBroken: { id: String(r.id), at, reason: '与前一条记录的链接不符（之前的记录被删除、插入或改动）' } };
-      const expected = eventHash(prev, { at, actor: r.actor, entity: r.entity, entityId: r.entity_id, action: r.action, before: r.before, after: r.after });
+      if (r.prev_hash !== prev)
+        return { checked, firstBroken: { id: String(r.id), at, reason: '与前一条记录的链接不符（之前的记录被删除、插入或改动）' } };
+      const expected = eventHash(prev, {
+        at,
+        actor: r.actor,
+        entity: r.entity,
+        entityId: r.entity_id,
+        action: r.action,
+        before: r.before,
+        after: r.after,
+      });
       if (expected !== r.hash) return { checked, firstBroken: { id: String(r.id), at, reason: '记录内容与其哈希不符（记录被改动）' } };
       prev = r.hash;
       checked++;

@@ -26,11 +26,20 @@ export async function storeFile(db: Db, bytes: Uint8Array): Promise<string> {
     await db.updateTable('file_blob').set({ created_at: new Date() }).where('sha256', '=', sha256).execute();
     return sha256;
   }
-  if (!known) await db.insertInto('file_blob').values({ sha256, size: bytes.length }).onConflict((c) => c.doNothing()).execute();
+  if (!known)
+    await db
+      .insertInto('file_blob')
+      .values({ sha256, size: bytes.length })
+      .onConflict((c) => c.doNothing())
+      .execute();
   // one chunk per statement; a chunk already there (an earlier attempt, or the same file at the same moment) is kept
   for (let seq = 0; seq * CHUNK_BYTES < bytes.length; seq++) {
     const chunk = bytes.subarray(seq * CHUNK_BYTES, (seq + 1) * CHUNK_BYTES);
-    await db.insertInto('file_chunk').values({ sha256, seq, bytes: chunk }).onConflict((c) => c.doNothing()).execute();
+    await db
+      .insertInto('file_chunk')
+      .values({ sha256, seq, bytes: chunk })
+      .onConflict((c) => c.doNothing())
+      .execute();
   }
   await db.updateTable('file_blob').set({ complete: true }).where('sha256', '=', sha256).execute();
   return sha256;

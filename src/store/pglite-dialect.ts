@@ -90,7 +90,7 @@ class PGliteConnection implements DatabaseConnection {
       throw fullDiskOr(this.dataDir, e);
     }
   }
-  // eslint-disable-next-line require-yield
+  // biome-ignore lint/correctness/useYield: Kysely asks for a generator; there is nothing to stream from PGlite
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported on the embedded database');
   }

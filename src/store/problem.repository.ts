@@ -22,7 +22,8 @@ export interface StatusChange {
 /** Puts problems on the ledger (in slices a statement can take); returns each one's id by code. */
 export async function insertProblems(trx: Tx, rows: readonly NewProblem[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const slice of slices(rows)) for (const r of await trx.insertInto('problem').values(slice).returning(['id', 'code']).execute()) ids.set(r.code, r.id);
+  for (const slice of slices(rows))
+    for (const r of await trx.insertInto('problem').values(slice).returning(['id', 'code']).execute()) ids.set(r.code, r.id);
   return ids;
 }
 

@@ -2,7 +2,19 @@
 // to the event log under one advisory lock, so under many writers the transactions queue on that lock — each holding
 // a connection while it waits. With one pool the readers then wait for a connection behind them (seen: a page's read
 // at p99 1.25 s under 50 writers); with their own pool they do not.
-import { PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type TransactionSettings } from 'kysely';
+import {
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
 import type pg from 'pg';
 
 /** A connection that is taken from a pool only when it is first used: `begin` from the writers', else the readers'. */
@@ -57,11 +69,19 @@ class SplitPoolDriver implements Driver {
     const { driver, inner } = held(c);
     await driver.savepoint?.(inner, name, compile);
   }
-  async rollbackToSavepoint(c: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2]): Promise<void> {
+  async rollbackToSavepoint(
+    c: DatabaseConnection,
+    name: string,
+    compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2],
+  ): Promise<void> {
     const { driver, inner } = held(c);
     await driver.rollbackToSavepoint?.(inner, name, compile);
   }
-  async releaseSavepoint(c: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2]): Promise<void> {
+  async releaseSavepoint(
+    c: DatabaseConnection,
+    name: string,
+    compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2],
+  ): Promise<void> {
     const { driver, inner } = held(c);
     await driver.releaseSavepoint?.(inner, name, compile);
   }
@@ -83,7 +103,10 @@ export class SplitPoolDialect implements Dialect {
     return new PostgresAdapter();
   }
   createDriver() {
-    return new SplitPoolDriver(new PostgresDialect({ pool: this.writers }).createDriver(), new PostgresDialect({ pool: this.readers }).createDriver());
+    return new SplitPoolDriver(
+      new PostgresDialect({ pool: this.writers }).createDriver(),
+      new PostgresDialect({ pool: this.readers }).createDriver(),
+    );
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();

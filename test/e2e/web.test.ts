@@ -56,10 +56,13 @@ async function logout(page: Page) {
 /** Ticks a checkbox or radio by its label until it shows ticked: a click while a dialog still opens can be lost. */
 async function tick(label: Locator) {
   await expect
-    .poll(async () => {
-      if (!(await label.locator('input').isChecked())) await label.click();
-      return label.locator('input').isChecked();
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        if (!(await label.locator('input').isChecked())) await label.click();
+        return label.locator('input').isChecked();
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true);
 }
 
@@ -80,9 +83,16 @@ async function choose(page: Page, trigger: Locator, option: string) {
           return false;
         }
         await trigger.click();
-        await open.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+        await open
+          .first()
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined);
         if ((await open.count()) !== 1) return false;
-        await open.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 5_000 }).catch(() => undefined);
+        await open
+          .locator('.ant-select-item-option', { hasText: option })
+          .first()
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
         await page.waitForTimeout(300);
         return (await trigger.innerText()).includes(option);
       },
@@ -100,14 +110,28 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     await createUnit(l.db, 'e2e', { name: '清远高新区管委会', kind: 'government' });
     await createUnit(l.db, 'e2e', { name: '区财政局', kind: 'bureau', parent: '清远高新区管委会' });
     await createUnit(l.db, 'e2e', { name: '区建设局', kind: 'bureau', parent: '清远高新区管委会' });
-    await createUser(l.db, 'e2e', { username: 'office', displayName: '整改办张三', password: PASSWORD, role: 'office', unit: '清远高新区管委会' });
+    await createUser(l.db, 'e2e', {
+      username: 'office',
+      displayName: '整改办张三',
+      password: PASSWORD,
+      role: 'office',
+      unit: '清远高新区管委会',
+    });
     await createUser(l.db, 'e2e', { username: 'finance', displayName: '财政局李四', password: PASSWORD, role: 'unit', unit: '区财政局' });
     app = await buildApp({ ledger: l, today: () => TODAY, webRoot: join(ROOT, 'web/dist') });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
   }, 120_000);
   afterAll(async () => {
@@ -178,7 +202,9 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       await page.getByLabel('总体进度（%）').fill('100');
       await page.getByTestId('action-progress-submit').click();
       await page.locator('[data-testid=timeline]', { hasText: '已修订学习制度' }).waitFor();
-      await page.locator('input[type=file]').setInputFiles({ name: '整改佐证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 佐证材料') });
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: '整改佐证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 佐证材料') });
       await page.getByText('整改佐证.pdf').first().waitFor();
       await page.getByTestId('action-closure').click();
       await tick(page.getByRole('dialog').locator('label', { hasText: '整改佐证.pdf' }));
@@ -199,7 +225,10 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       await tick(page.getByRole('dialog').locator('label.ant-radio-wrapper', { hasText: accept ? '同意销号' : '退回' }));
       if (!accept) await page.getByLabel('理由（退回时必填）').fill('佐证材料不能证明学习已常态化');
       await page.getByTestId('action-decide-submit').click();
-      await page.locator('.ant-tag', { hasText: accept ? '已完成' : '正在整改' }).first().waitFor();
+      await page
+        .locator('.ant-tag', { hasText: accept ? '已完成' : '正在整改' })
+        .first()
+        .waitFor();
     };
     await decide(codes[0] as string, false);
     await decide(codes[1] as string, true);
@@ -221,7 +250,11 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('workbook-export').click()]);
-    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     await page.getByRole('menuitem', { name: '核验' }).click();
     // the ledger screen's own file input (workbook import) must be gone before the file is given
     await page.getByRole('heading', { name: '核验整改报告' }).waitFor();

@@ -36,7 +36,8 @@ export default async function setup(project: TestProject) {
   } else {
     const ledger = await openLedger({});
     const dump = join(mkdtempSync(join(tmpdir(), 'zg-template-')), 'ledger.tar');
-    writeFileSync(dump, new Uint8Array(await ((await ledger.dump?.()) as Blob).arrayBuffer()));
+    if (!ledger.dump) throw new Error('the embedded ledger can be dumped');
+    writeFileSync(dump, new Uint8Array(await (await ledger.dump()).arrayBuffer()));
     await ledger.close();
     project.provide('ledgerTemplate', { kind: 'embedded', dump });
   }

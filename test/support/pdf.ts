@@ -32,12 +32,16 @@ function stream(content: string): string {
 export function pdfWithText(paragraphs: readonly string[], opts: { encrypted?: boolean } = {}): Uint8Array {
   const lines = paragraphs.flatMap((p) => (p.length <= 40 ? [p] : (p.match(/.{1,40}/gu) ?? [])));
   const chars = [...new Set(lines.join(''))];
-  const ops = lines.map((l, i) => `${i === 0 ? '40 800 Td' : '0 -18 Td'} <${[...l].map((c) => hex4(c.charCodeAt(0))).join('')}> Tj`).join('\n');
+  const ops = lines
+    .map((l, i) => `${i === 0 ? '40 800 Td' : '0 -18 Td'} <${[...l].map((c) => hex4(c.charCodeAt(0))).join('')}> Tj`)
+    .join('\n');
   const content = `BT /F1 12 Tf\n${ops}\nET`;
   const bfchar: string[] = [];
   for (let i = 0; i < chars.length; i += 100) {
     const block = chars.slice(i, i + 100);
-    bfchar.push(`${block.length} beginbfchar\n${block.map((c) => `<${hex4(c.charCodeAt(0))}> <${hex4(c.charCodeAt(0))}>`).join('\n')}\nendbfchar`);
+    bfchar.push(
+      `${block.length} beginbfchar\n${block.map((c) => `<${hex4(c.charCodeAt(0))}> <${hex4(c.charCodeAt(0))}>`).join('\n')}\nendbfchar`,
+    );
   }
   const cmap = [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',

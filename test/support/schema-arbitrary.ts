@@ -84,8 +84,10 @@ const day = fc
 function stringArb(s: JsonSchema): fc.Arbitrary<string> {
   const max = Math.min(s.maxLength ?? 60, 300);
   const min = Math.min(s.minLength ?? 0, max);
-  if (s.format === 'date' || s.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return fc.oneof({ weight: 4, arbitrary: day }, { weight: 1, arbitrary: fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-  if (s.pattern === '^\\d{4}-\\d{2}$') return fc.oneof({ weight: 4, arbitrary: day.map((d) => d.slice(0, 7)) }, { weight: 1, arbitrary: fc.stringMatching(/^\d{4}-\d{2}$/) });
+  if (s.format === 'date' || s.pattern === '^\\d{4}-\\d{2}-\\d{2}$')
+    return fc.oneof({ weight: 4, arbitrary: day }, { weight: 1, arbitrary: fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  if (s.pattern === '^\\d{4}-\\d{2}$')
+    return fc.oneof({ weight: 4, arbitrary: day.map((d) => d.slice(0, 7)) }, { weight: 1, arbitrary: fc.stringMatching(/^\d{4}-\d{2}$/) });
   if (s.pattern) {
     let re: RegExp | null = null;
     try {
@@ -111,7 +113,10 @@ function numberArb(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
     const lo = Math.ceil(min);
     const hi = Math.floor(max);
     // mostly small numbers (they reach the database), now and then the bounds themselves
-    return fc.oneof({ weight: 4, arbitrary: fc.integer({ min: lo, max: Math.min(hi, Math.max(lo, 0) + 1000) }) }, { weight: 1, arbitrary: fc.constantFrom(lo, hi) });
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: lo, max: Math.min(hi, Math.max(lo, 0) + 1000) }) },
+      { weight: 1, arbitrary: fc.constantFrom(lo, hi) },
+    );
   }
   return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 }
@@ -146,9 +151,15 @@ export function fitting(s: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
         const props = s.properties ?? {};
         const names = Object.keys(props);
         if (names.length === 0 && s.additionalProperties && typeof s.additionalProperties === 'object')
-          return fc.dictionary(s.propertyNames ? (fitting(s.propertyNames, depth + 1) as fc.Arbitrary<string>) : utf16(20, 1), fitting(s.additionalProperties, depth + 1), { maxKeys: 3 });
+          return fc.dictionary(
+            s.propertyNames ? (fitting(s.propertyNames, depth + 1) as fc.Arbitrary<string>) : utf16(20, 1),
+            fitting(s.additionalProperties, depth + 1),
+            { maxKeys: 3 },
+          );
         const required = new Set(s.required ?? []);
-        return fc.record(Object.fromEntries(names.map((n) => [n, fitting(props[n] as JsonSchema, depth + 1)])), { requiredKeys: names.filter((n) => required.has(n)) });
+        return fc.record(Object.fromEntries(names.map((n) => [n, fitting(props[n] as JsonSchema, depth + 1)])), {
+          requiredKeys: names.filter((n) => required.has(n)),
+        });
       }
       default:
         return fc.jsonValue({ maxDepth: 2 });
@@ -164,7 +175,8 @@ function edit(value: unknown, at: number, how: Edit, junk: unknown, extraKey: st
   const places: { parent: Record<string, unknown> | unknown[] | null; key: string | number }[] = [{ parent: null, key: '' }];
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach((x, i) => (places.push({ parent: v, key: i }), walk(x)));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) places.push({ parent: v as Record<string, unknown>, key: k }), walk(x);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) places.push({ parent: v as Record<string, unknown>, key: k }), walk(x);
   };
   const root = structuredClone(value);
   walk(root);
@@ -189,7 +201,13 @@ function edit(value: unknown, at: number, how: Edit, junk: unknown, extraKey: st
 /** A fitting value with one place spoiled. */
 export function spoiled(s: JsonSchema): fc.Arbitrary<unknown> {
   return fc
-    .tuple(fitting(s), fc.nat(), fc.constantFrom<Edit>('replace', 'add', 'drop'), junkValue, fc.oneof(fc.constantFrom('extra', '__proto__', 'constructor', '额外'), utf16(12, 1)))
+    .tuple(
+      fitting(s),
+      fc.nat(),
+      fc.constantFrom<Edit>('replace', 'add', 'drop'),
+      junkValue,
+      fc.oneof(fc.constantFrom('extra', '__proto__', 'constructor', '额外'), utf16(12, 1)),
+    )
     .map(([v, at, how, junk, key]) => edit(v, at, how, junk, key));
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accountWaitSeconds, ADDRESS_FAILURES_ALLOWED, ADDRESS_WINDOW_MINUTES, FREE_FAILURES, loginWait, waitMessage } from './login-throttle.ts';
+import {
+  accountWaitSeconds,
+  ADDRESS_FAILURES_ALLOWED,
+  ADDRESS_WINDOW_MINUTES,
+  FREE_FAILURES,
+  loginWait,
+  waitMessage,
+} from './login-throttle.ts';
 
 const now = new Date('2025-01-15T08:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);

@@ -4,7 +4,13 @@
 
 export type Role = 'admin' | 'office' | 'unit' | 'leader' | 'supervisor';
 
-export const ROLE_LABEL: Record<Role, string> = { admin: '系统管理员', office: '整改办', unit: '责任单位', leader: '领导', supervisor: '监督' };
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: '系统管理员',
+  office: '整改办',
+  unit: '责任单位',
+  leader: '领导',
+  supervisor: '监督',
+};
 
 export type Capability =
   | 'read'
@@ -26,8 +32,41 @@ export type Capability =
   | 'export';
 
 const MATRIX: Record<Role, readonly Capability[]> = {
-  admin: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'manage-users', 'export'],
-  office: ['read', 'import', 'check', 'assign', 'report-progress', 'upload-evidence', 'request-closure', 'decide-closure', 'request-extension', 'decide-extension', 'supervise', 'lookback', 'record-outcome', 'manage-org', 'export'],
+  admin: [
+    'read',
+    'import',
+    'check',
+    'assign',
+    'report-progress',
+    'upload-evidence',
+    'request-closure',
+    'decide-closure',
+    'request-extension',
+    'decide-extension',
+    'supervise',
+    'lookback',
+    'record-outcome',
+    'manage-org',
+    'manage-users',
+    'export',
+  ],
+  office: [
+    'read',
+    'import',
+    'check',
+    'assign',
+    'report-progress',
+    'upload-evidence',
+    'request-closure',
+    'decide-closure',
+    'request-extension',
+    'decide-extension',
+    'supervise',
+    'lookback',
+    'record-outcome',
+    'manage-org',
+    'export',
+  ],
   unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
   leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export'],
   supervisor: ['read', 'check', 'supervise', 'lookback', 'export'],
@@ -45,7 +84,10 @@ export function capabilities(role: Role): readonly Capability[] {
  * How far a viewer sees: everything (admin); the sources owned by its unit or below (office, leader, supervisor);
  * the problems led or co-owned by its unit or below (unit). A viewer without a unit sees nothing but is not an error.
  */
-export type Scope = { readonly kind: 'all' } | { readonly kind: 'sources'; readonly units: readonly number[] } | { readonly kind: 'problems'; readonly units: readonly number[] };
+export type Scope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'sources'; readonly units: readonly number[] }
+  | { readonly kind: 'problems'; readonly units: readonly number[] };
 
 export function scopeOf(role: Role, subtree: readonly number[]): Scope {
   if (role === 'admin') return { kind: 'all' };

@@ -58,7 +58,18 @@ export interface EffectivenessModel {
 
 export const DEFAULT_MODEL: EffectivenessModel = {
   points: { organisation: 10, responsibility: 20, completion: 35, timeliness: 15, disclosure: 10, consolidation: 10 },
-  per: { noLeader: 2, noLeadUnit: 2, noResponsible: 0.5, noMeasures: 1, openPastDeadline: 3, openInTime: 0.5, closedLate: 1, missedReport: 0.5, unpublished: 10, relapse: 3 },
+  per: {
+    noLeader: 2,
+    noLeadUnit: 2,
+    noResponsible: 0.5,
+    noMeasures: 1,
+    openPastDeadline: 3,
+    openInTime: 0.5,
+    closedLate: 1,
+    missedReport: 0.5,
+    unpublished: 10,
+    relapse: 3,
+  },
   vetoOnContradiction: true,
 };
 
@@ -67,7 +78,12 @@ export function modelOf(stored: unknown): EffectivenessModel {
   const o = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
   const nums = <T extends Record<string, number>>(base: T, v: unknown): T => {
     const src = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(base).map(([k, d]) => [k, typeof src[k] === 'number' && (src[k] as number) >= 0 && (src[k] as number) <= 100 ? src[k] : d])) as T;
+    return Object.fromEntries(
+      Object.entries(base).map(([k, d]) => [
+        k,
+        typeof src[k] === 'number' && (src[k] as number) >= 0 && (src[k] as number) <= 100 ? src[k] : d,
+      ]),
+    ) as T;
   };
   return {
     points: nums(DEFAULT_MODEL.points, o.points),
@@ -97,19 +113,76 @@ const round = (x: number) => Math.round(x * 100) / 100;
 export function assessEffectiveness(f: EffectivenessFacts, model: EffectivenessModel = DEFAULT_MODEL): Effectiveness {
   const deductions: Deduction[] = [];
   const per = (category: Category, each: number, reason: string, codes: readonly string[]) => {
-    if (codes.length && each > 0) deductions.push({ category, points: round(each * codes.length), reason: `${reason}（${codes.length}项，每项${each}分）`, facts: codes });
+    if (codes.length && each > 0)
+      deductions.push({
+        category,
+        points: round(each * codes.length),
+        reason: `${reason}（${codes.length}项，每项${each}分）`,
+        facts: codes,
+      });
   };
   const open = (p: AssessedProblem) => p.status !== 'completed' && p.status !== 'phased';
-  per('organisation', model.per.noLeader, '未明确责任领导', f.problems.filter((p) => !p.leadLeader).map((p) => p.code));
-  per('responsibility', model.per.noLeadUnit, '未明确牵头单位', f.problems.filter((p) => !p.leadUnit).map((p) => p.code));
-  per('responsibility', model.per.noResponsible, '未明确责任人', f.problems.filter((p) => !p.responsiblePerson).map((p) => p.code));
-  per('responsibility', model.per.noMeasures, '没有整改措施', f.problems.filter((p) => p.measures === 0).map((p) => p.code));
-  per('completion', model.per.openPastDeadline, '超过整改时限仍未完成', f.problems.filter((p) => open(p) && p.deadline !== null && p.deadline < f.day).map((p) => p.code));
-  per('completion', model.per.openInTime, '尚在整改时限内、未完成', f.problems.filter((p) => open(p) && (p.deadline === null || p.deadline >= f.day)).map((p) => p.code));
-  per('timeliness', model.per.closedLate, '晚于整改时限完成', f.problems.filter((p) => p.closedOn !== null && p.deadline !== null && p.closedOn > p.deadline).map((p) => p.code));
-  per('timeliness', model.per.missedReport, '未按时报送整改进展', f.missedReports.map((m) => `${m.code}（${m.due}）`));
-  if (!f.published) deductions.push({ category: 'disclosure', points: model.per.unpublished, reason: '整改进展情况未向社会公开（没有已公开的报告，也没有公开设置）', facts: [] });
-  per('consolidation', model.per.relapse, '回头看发现问题反弹', f.problems.filter((p) => p.relapses > 0).map((p) => p.code));
+  per(
+    'organisation',
+    model.per.noLeader,
+    '未明确责任领导',
+    f.problems.filter((p) => !p.leadLeader).map((p) => p.code),
+  );
+  per(
+    'responsibility',
+    model.per.noLeadUnit,
+    '未明确牵头单位',
+    f.problems.filter((p) => !p.leadUnit).map((p) => p.code),
+  );
+  per(
+    'responsibility',
+    model.per.noResponsible,
+    '未明确责任人',
+    f.problems.filter((p) => !p.responsiblePerson).map((p) => p.code),
+  );
+  per(
+    'responsibility',
+    model.per.noMeasures,
+    '没有整改措施',
+    f.problems.filter((p) => p.measures === 0).map((p) => p.code),
+  );
+  per(
+    'completion',
+    model.per.openPastDeadline,
+    '超过整改时限仍未完成',
+    f.problems.filter((p) => open(p) && p.deadline !== null && p.deadline < f.day).map((p) => p.code),
+  );
+  per(
+    'completion',
+    model.per.openInTime,
+    '尚在整改时限内、未完成',
+    f.problems.filter((p) => open(p) && (p.deadline === null || p.deadline >= f.day)).map((p) => p.code),
+  );
+  per(
+    'timeliness',
+    model.per.closedLate,
+    '晚于整改时限完成',
+    f.problems.filter((p) => p.closedOn !== null && p.deadline !== null && p.closedOn > p.deadline).map((p) => p.code),
+  );
+  per(
+    'timeliness',
+    model.per.missedReport,
+    '未按时报送整改进展',
+    f.missedReports.map((m) => `${m.code}（${m.due}）`),
+  );
+  if (!f.published)
+    deductions.push({
+      category: 'disclosure',
+      points: model.per.unpublished,
+      reason: '整改进展情况未向社会公开（没有已公开的报告，也没有公开设置）',
+      facts: [],
+    });
+  per(
+    'consolidation',
+    model.per.relapse,
+    '回头看发现问题反弹',
+    f.problems.filter((p) => p.relapses > 0).map((p) => p.code),
+  );
 
   const cats = Object.keys(model.points) as Category[];
   const byCategory = Object.fromEntries(
@@ -122,7 +195,10 @@ export function assessEffectiveness(f: EffectivenessFacts, model: EffectivenessM
   const contradictions = f.claims.filter((c) => !c.agrees);
   const veto =
     model.vetoOnContradiction && contradictions.length
-      ? { reason: `公开的整改情况与台账不符：${contradictions.map((c) => `称${c.stated}、台账为${c.computed}`).join('；')}`, facts: contradictions.map((c) => `报告第${c.line}行`) }
+      ? {
+          reason: `公开的整改情况与台账不符：${contradictions.map((c) => `称${c.stated}、台账为${c.computed}`).join('；')}`,
+          facts: contradictions.map((c) => `报告第${c.line}行`),
+        }
       : null;
   const result = veto ? '不合格' : total >= 90 ? '优秀' : total >= 75 ? '良好' : total >= 60 ? '合格' : '不合格';
   return { total, byCategory, deductions, veto, result };

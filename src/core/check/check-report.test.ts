@@ -2,8 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { readReports } from '../read-reports.ts';
 
-const rules = (lines: string[]) => readReports(lines.join('\n')).flatMap((r) => r.findings.map((f) => [f.rule, f.severity, f.lines, f.stated, f.computed]));
-const head = ['中共示例局党组关于巡察整改进展情况的通报', '根据县委统一部署，2024年3月1日至4月30日，县委第一巡察组对示例局党组开展了巡察。5月20日反馈了巡察意见。'];
+const rules = (lines: string[]) =>
+  readReports(lines.join('\n')).flatMap((r) => r.findings.map((f) => [f.rule, f.severity, f.lines, f.stated, f.computed]));
+const head = [
+  '中共示例局党组关于巡察整改进展情况的通报',
+  '根据县委统一部署，2024年3月1日至4月30日，县委第一巡察组对示例局党组开展了巡察。5月20日反馈了巡察意见。',
+];
 
 describe('counts', () => {
   it('parts-vs-total: categories that do not add up to the headline', () => {
@@ -22,7 +26,9 @@ describe('counts', () => {
   it('rate-vs-counts: a rate the counts do not give, at its own precision', () => {
     const found = rules(['关于示例县审计查出问题整改情况的报告', '一、总体情况', '反映的185个问题，137个已整改到位，整改完成率74.10%。']);
     expect(found).toEqual([['rate-vs-counts', 'error', [3], 74.1, 74.05]]);
-    expect(rules(['关于示例县审计查出问题整改情况的报告', '一、总体情况', '反映的185个问题，137个已整改到位，整改完成率74.05%。'])).toEqual([]);
+    expect(rules(['关于示例县审计查出问题整改情况的报告', '一、总体情况', '反映的185个问题，137个已整改到位，整改完成率74.05%。'])).toEqual(
+      [],
+    );
   });
 
   it('counts-swapped: two aspects whose stated counts are each other’s listed counts', () => {
@@ -62,37 +68,66 @@ describe('counts', () => {
   });
 
   it('rate-without-counts: a rate nothing in its sentence gives', () => {
-    expect(rules([...head, '一、整改落实情况', '1.甲问题', '整改情况：持续推进，整改完成率达到90%。'])).toEqual([['rate-without-counts', 'warning', [5], 90, null]]);
+    expect(rules([...head, '一、整改落实情况', '1.甲问题', '整改情况：持续推进，整改完成率达到90%。'])).toEqual([
+      ['rate-without-counts', 'warning', [5], 90, null],
+    ]);
   });
 });
 
 describe('dates', () => {
   it('dates-order: feedback before the inspection ended; report before feedback; as-of after the report', () => {
-    expect(rules(['中共示例局党组关于巡察整改进展情况的通报', '根据统一部署，2024年3月1日至4月30日，县委第一巡察组对示例局党组开展了巡察。2024年4月20日反馈了巡察意见。'])).toEqual([
-      ['dates-order', 'error', [2], '2024-04-20', '2024-04-30'],
-    ]);
-    expect(rules([...head, '截至2024年10月31日，反馈的2个问题已全部整改完成。', '示例局党组', '2024年9月1日']).map((f) => f.slice(0, 4))).toEqual([
-      ['dates-order', 'error', [3, 5], '2024-10-31'],
-    ]);
+    expect(
+      rules([
+        '中共示例局党组关于巡察整改进展情况的通报',
+        '根据统一部署，2024年3月1日至4月30日，县委第一巡察组对示例局党组开展了巡察。2024年4月20日反馈了巡察意见。',
+      ]),
+    ).toEqual([['dates-order', 'error', [2], '2024-04-20', '2024-04-30']]);
+    expect(
+      rules([...head, '截至2024年10月31日，反馈的2个问题已全部整改完成。', '示例局党组', '2024年9月1日']).map((f) => f.slice(0, 4)),
+    ).toEqual([['dates-order', 'error', [3, 5], '2024-10-31']]);
   });
 
   it('action-after-report: work dated after the signature, but not a plan', () => {
-    const found = rules([...head, '一、整改落实情况', '1.甲问题', '2024年10月8日召开专题会议；计划于2024年12月1日前完成。', '示例局党组', '2024年9月1日']);
+    const found = rules([
+      ...head,
+      '一、整改落实情况',
+      '1.甲问题',
+      '2024年10月8日召开专题会议；计划于2024年12月1日前完成。',
+      '示例局党组',
+      '2024年9月1日',
+    ]);
     expect(found).toEqual([['action-after-report', 'warning', [5, 7], '2024-10-08', '2024-09-01']]);
   });
 });
 
 describe('self-evaluation tables', () => {
-  const table = (rows: string[]) => rules(['2023年度部门整体支出绩效自评表', '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施', ...rows]);
+  const table = (rows: string[]) =>
+    rules([
+      '2023年度部门整体支出绩效自评表',
+      '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+      ...rows,
+    ]);
   it('score-above-weight, weights-total and scores-total', () => {
-    expect(table(['\t产出指标\t数量指标\t办案数\t100件\t100件\t40\t45\t', '\t效益指标\t社会效益\t满意度\t95%\t95%\t50\t50\t', '\t合计\t—\t—\t—\t—\t100\t90\t'])).toEqual([
+    expect(
+      table([
+        '\t产出指标\t数量指标\t办案数\t100件\t100件\t40\t45\t',
+        '\t效益指标\t社会效益\t满意度\t95%\t95%\t50\t50\t',
+        '\t合计\t—\t—\t—\t—\t100\t90\t',
+      ]),
+    ).toEqual([
       ['score-above-weight', 'error', [3], 45, 40],
       ['scores-total', 'error', [5], 90, 95],
       ['weights-total', 'error', [5], 100, 90],
     ]);
   });
   it('table-cell: text where a figure goes, an empty weight, columns shifted', () => {
-    expect(table(['\t产出指标\t数量指标\t办案数\t100件\t100件\t五\t5\t', '\t效益指标\t社会效益\t满意度\t95%\t95%\t\t5\t', '\t效益指标\t95%\t95%\t10\t10\t\t\t'])).toEqual([
+    expect(
+      table([
+        '\t产出指标\t数量指标\t办案数\t100件\t100件\t五\t5\t',
+        '\t效益指标\t社会效益\t满意度\t95%\t95%\t\t5\t',
+        '\t效益指标\t95%\t95%\t10\t10\t\t\t',
+      ]),
+    ).toEqual([
       ['table-cell', 'error', [3], '五', null],
       ['table-cell', 'error', [4], '', null],
       ['table-cell', 'error', [5], '95%', null],
@@ -100,7 +135,13 @@ describe('self-evaluation tables', () => {
     ]);
   });
   it('a shortfall with its reason written is not a finding', () => {
-    expect(table(['\t产出指标\t数量指标\t办案数\t100件\t90件\t50\t45\t案件来源减少', '\t效益指标\t社会效益\t满意度\t95%\t95%\t50\t50\t', '\t合计\t—\t—\t—\t—\t100\t95\t'])).toEqual([]);
+    expect(
+      table([
+        '\t产出指标\t数量指标\t办案数\t100件\t90件\t50\t45\t案件来源减少',
+        '\t效益指标\t社会效益\t满意度\t95%\t95%\t50\t50\t',
+        '\t合计\t—\t—\t—\t—\t100\t95\t',
+      ]),
+    ).toEqual([]);
   });
   it('funding-sum and an execution rate the figures do not give', () => {
     const found = rules([

@@ -59,10 +59,15 @@ export function checkReport(r: Report, src: SourceText): Finding[] {
     // a self-evaluation: its cells, its arithmetic and its scores by the scoring rules (core/perf); which weights a
     // unit should use is a policy chosen when scoring (`zg perf score`), not something a published table gets wrong
     ...(r.performance ? tableCells(r.performance) : []),
-    ...(r.performance ? (scoreEvaluation(evaluationFromReport(r) as NonNullable<ReturnType<typeof evaluationFromReport>>, { scheme: 'none' }).findings as Finding[]) : []),
+    ...(r.performance
+      ? (scoreEvaluation(evaluationFromReport(r) as NonNullable<ReturnType<typeof evaluationFromReport>>, { scheme: 'none' })
+          .findings as Finding[])
+      : []),
     ...(r.performance ? signatureVariants(r.performance.signatures) : []),
     ...titleVariants(r.institutions),
     ...titleRepeatedDifferently(r.meta.title, r.otherTitles),
   ];
-  return findings.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  return findings.sort(
+    (a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message),
+  );
 }

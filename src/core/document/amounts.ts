@@ -7,6 +7,7 @@ import type { Amount } from './model.ts';
 export function readAmounts(paras: readonly Paragraph[]): Amount[] {
   const out: Amount[] = [];
   for (const p of paras)
-    for (const a of findAmounts(p.folded)) out.push({ value: a.value, unit: a.unit, wan: a.wan, approx: a.approx, line: lineAt(p, a.index) });
+    for (const a of findAmounts(p.folded))
+      out.push({ value: a.value, unit: a.unit, wan: a.wan, approx: a.approx, line: lineAt(p, a.index) });
   return out;
 }

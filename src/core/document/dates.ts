@@ -10,8 +10,7 @@ export interface DateMention {
   readonly monthEnd: boolean; // "11月底", "6月末"
 }
 
-const DATE =
-  /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(底|末))?|(\d{4})-(\d{1,2})-(\d{1,2})/g;
+const DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|(底|末))?|(\d{4})-(\d{1,2})-(\d{1,2})/g;
 
 export function findDates(folded: string): DateMention[] {
   const out: DateMention[] = [];

@@ -27,7 +27,10 @@ export function readInstitutions(paras: readonly Paragraph[]): Institution[] {
         const before = p.folded.slice(clauseStart, at).replace(/《[^》]*》/g, '《》'); // verbs inside other titles do not count
         const verbs = [...before.matchAll(MADE)];
         const last = verbs[verbs.length - 1];
-        verb = last && !/学习|对照|依据|根据|按照|贯彻|执行|落实|参照|遵照|以$|围绕/.test(before.slice((last.index ?? 0) + last[0].length)) ? last[0] : null;
+        verb =
+          last && !/学习|对照|依据|根据|按照|贯彻|执行|落实|参照|遵照|以$|围绕/.test(before.slice((last.index ?? 0) + last[0].length))
+            ? last[0]
+            : null;
       }
       previous = { end: at + m[0].length, verb };
       if (!verb) continue;

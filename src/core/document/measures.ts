@@ -4,7 +4,8 @@
 import { lineAt, type Paragraph } from './text.ts';
 import type { Measure } from './model.ts';
 
-const MARKER = /(?:^|(?<=[。；;，,：:\s）)]))(?:([一二三四五六七八九十]{1,3})是|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])|第([一二三四五六七八九十]{1,3})[，,、])/g;
+const MARKER =
+  /(?:^|(?<=[。；;，,：:\s）)]))(?:([一二三四五六七八九十]{1,3})是|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])|第([一二三四五六七八九十]{1,3})[，,、])/g;
 
 export function measuresIn(paras: readonly Paragraph[]): Measure[] {
   const out: Measure[] = [];
@@ -13,7 +14,10 @@ export function measuresIn(paras: readonly Paragraph[]): Measure[] {
     for (const m of p.folded.matchAll(MARKER)) starts.push(m.index ?? 0);
     starts.forEach((s, i) => {
       const end = starts[i + 1] ?? p.text.length;
-      const text = p.text.slice(s, end).trim().replace(/[；;，,]$/, '');
+      const text = p.text
+        .slice(s, end)
+        .trim()
+        .replace(/[；;，,]$/, '');
       if (text.length > 2) out.push({ text, line: lineAt(p, s) });
     });
   }

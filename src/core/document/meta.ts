@@ -11,7 +11,8 @@ const loc = <T>(value: T, line: number | null): Located<T> => ({ value, line });
 const TEAM =
   /(?:[一二三四五六七八九十]{1,3}届)?(?:省|市|区|县|州|旗|盟)委(?:第[一二三四五六七八九十]{1,3}轮)?(?:第[一二三四五六七八九十]{1,3}批)?(?:第?[一二三四五六七八九十]{1,3})?巡[察视](?:[一二三四五六七八九十]{1,3})?组/;
 // "十五届市委第六轮巡察", "区委第一轮第二批"
-const ROUND = /(?:[一二三四五六七八九十]{1,3}届)?(?:省|市|区|县|州)委第[一二三四五六七八九十]{1,3}轮(?:第[一二三四五六七八九十]{1,3}批)?(?:巡[察视])?/;
+const ROUND =
+  /(?:[一二三四五六七八九十]{1,3}届)?(?:省|市|区|县|州)委第[一二三四五六七八九十]{1,3}轮(?:第[一二三四五六七八九十]{1,3}批)?(?:巡[察视])?/;
 // "对市财政局党组开展巡察", "对XX街道D工委及所辖社区D组织进行了巡察", "对XX镇XX社区开展了专项巡察"
 const INSPECTED = /对([^，。；,;]{2,40}?)(?:开展|进行)了?(?:常规|专项|机动|提级)?(?:巡察|巡视)/;
 
@@ -138,7 +139,12 @@ function resolve(d: DateMention, ref: Ymd | null, after: string | null): string 
  * "截至目前" → the report's date. The 截至 of the sentence that states the overall figures wins; else the first one
  * before the problems are listed (`bodyStart`).
  */
-function readAsOf(paras: readonly Paragraph[], ref: Ymd | null, reportDate: Located<string> | null, bodyStart: number | null): Located<string> | null {
+function readAsOf(
+  paras: readonly Paragraph[],
+  ref: Ymd | null,
+  reportDate: Located<string> | null,
+  bodyStart: number | null,
+): Located<string> | null {
   const found: { iso: string; line: number; headline: boolean }[] = [];
   for (const p of paras) {
     for (const m of p.folded.matchAll(/截[至止](?:到)?\s*/g)) {

@@ -148,7 +148,12 @@ export interface PerformanceBlock {
   } | null;
   readonly funding: { readonly source: string; readonly amount: number; readonly line: number }[];
   readonly spending: { readonly type: string; readonly amount: number; readonly line: number }[];
-  readonly staffing: { readonly authorized: number | null; readonly actual: number | null; readonly controlRate: number | null; readonly line: number } | null;
+  readonly staffing: {
+    readonly authorized: number | null;
+    readonly actual: number | null;
+    readonly controlRate: number | null;
+    readonly line: number;
+  } | null;
   readonly indicators: Indicator[];
   readonly totals: { readonly weight: number | null; readonly score: number | null; readonly line: number } | null;
   /** cells that cannot be what their column says: "分值" reading "五", a 三级指标 that is a number (columns shifted) */

@@ -30,10 +30,17 @@ describe('numbering at the start of a line', () => {
     ['存在问题1001：问题', ['problem-no', 1001]],
   ])('%s', (line, expected) => expect(n(line)).toEqual(expected));
 
-  it.each(['一是修订完善了学习制度', '一方面，优化移交程序', '2.3亿元用于…', '2023 年度基本支出', '5.17重要讲话', '12家企业按规定退回', '1)2021年度', '2021.3.5召开专题会议', '2021、2022年连续两年'])(
-    '%s is not an item',
-    (line) => expect(n(line)).toBeNull(),
-  );
+  it.each([
+    '一是修订完善了学习制度',
+    '一方面，优化移交程序',
+    '2.3亿元用于…',
+    '2023 年度基本支出',
+    '5.17重要讲话',
+    '12家企业按规定退回',
+    '1)2021年度',
+    '2021.3.5召开专题会议',
+    '2021、2022年连续两年',
+  ])('%s is not an item', (line) => expect(n(line)).toBeNull());
 
   it('accepts an item whose dot was lost only where it continues the sequence', () => {
     expect(bareNumbering('5继续完善社科人才专家库建设', 5)?.ordinal).toBe(5);

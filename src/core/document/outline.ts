@@ -34,7 +34,16 @@ export function buildOutline(src: SourceText, from: number, to: number, skip: Re
     const title = headingTitle(raw.slice(nb.length).replace(/^[\s:：、，,.．]+/, ''));
     const depth = open.findIndex((o) => o.style === nb.style);
     if (depth >= 0) open.length = depth;
-    const node: OutlineNode = { numbering, style: nb.style, ordinal: nb.ordinal, level: open.length + 1, title, line: n, lastLine: n, children: [] };
+    const node: OutlineNode = {
+      numbering,
+      style: nb.style,
+      ordinal: nb.ordinal,
+      level: open.length + 1,
+      title,
+      line: n,
+      lastLine: n,
+      children: [],
+    };
     const parent = open[open.length - 1];
     if (parent) parent.children.push(node);
     else roots.push(node);

@@ -18,8 +18,20 @@ export function cellNumber(c: string | undefined): number | null {
 export function readPerformance(src: SourceText, from: number, to: number): PerformanceBlock {
   const block: {
     -readonly [K in keyof PerformanceBlock]: PerformanceBlock[K];
-  } = { unit: null, budget: null, funding: [], spending: [], staffing: null, indicators: [], totals: null, signatures: [], faults: [], basics: [] };
-  const basics: { title: string; columns: string[]; at: number[]; rows: { label: string; values: (number | null)[]; line: number }[] }[] = [];
+  } = {
+    unit: null,
+    budget: null,
+    funding: [],
+    spending: [],
+    staffing: null,
+    indicators: [],
+    totals: null,
+    signatures: [],
+    faults: [],
+    basics: [],
+  };
+  const basics: { title: string; columns: string[]; at: number[]; rows: { label: string; values: (number | null)[]; line: number }[] }[] =
+    [];
   block.basics = basics;
   let basic: (typeof basics)[number] | null = null;
   const faults: { line: number; column: string; text: string; reason: string }[] = [];
@@ -64,9 +76,14 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     if (basic) {
       const mapped = basic.at.map((i) => (cs[i] ?? '').trim());
       // a row of words under the figures ("厉行节约保障措施	1、加强组织领导…") ends the table
-      if (mapped.some((c) => c !== '' && c !== '—' && cellNumber(c) === null) || cs.some((c) => /三级指标|年度资金总额|编制数/.test(c))) basic = null;
+      if (mapped.some((c) => c !== '' && c !== '—' && cellNumber(c) === null) || cs.some((c) => /三级指标|年度资金总额|编制数/.test(c)))
+        basic = null;
       else {
-        basic.rows.push({ label: (rawCells[0] ?? '').trim() || basic.title, values: mapped.map((c) => (c === '' || c === '—' ? null : cellNumber(c))), line: n });
+        basic.rows.push({
+          label: (rawCells[0] ?? '').trim() || basic.title,
+          values: mapped.map((c) => (c === '' || c === '—' ? null : cellNumber(c))),
+          line: n,
+        });
         continue;
       }
     }
@@ -102,8 +119,8 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
       if (spend && value !== null) block.spending.push({ type: spend[1] as string, amount: value, line: n });
     }
     // staffing: a header row with 编制数 … 控制率, values on the next row in the same columns
-    const authAt = cs.findIndex((c) => c === '编制数');
-    const rateAt = cs.findIndex((c) => c === '控制率');
+    const authAt = cs.indexOf('编制数');
+    const rateAt = cs.indexOf('控制率');
     if (authAt >= 0 && rateAt >= 0) {
       const actualAt = cs.findIndex((c) => /实际在职人数/.test(c));
       const values = cells(src.folded[n] ?? '');
@@ -139,7 +156,8 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     // each cell as its column wants it: a figure where the table adds up, text where it names
     const numberCell = (i: number, column: string) => {
       const c = (rawCells[i] ?? '').trim();
-      if (c !== '' && c !== '—' && c !== '-' && cellNumber(c) === null) faults.push({ line: n, column, text: c, reason: `“${column}”应为数字` });
+      if (c !== '' && c !== '—' && c !== '-' && cellNumber(c) === null)
+        faults.push({ line: n, column, text: c, reason: `“${column}”应为数字` });
     };
     if (iW >= 0) numberCell(iW, '分值');
     if (iS >= 0) numberCell(iS, '得分');

@@ -16,7 +16,8 @@ type SectionRole = 'problems' | 'organisation' | 'next-steps' | 'other';
 /** What a top-level section is for, from its title. */
 export function sectionRole(title: string): SectionRole {
   if (/下一步|下步|打算|巩固|长效|抓常抓长|立足长远|整改成效$|推动工作提升|改进措施|持续转化/.test(title)) return 'next-steps';
-  if (/主体责任|组织领导|总体情况|政治站位|政治担当|政治任务|政治责任|组织情况|统一思想|安排部署|取得成效|基本情况/.test(title)) return 'organisation';
+  if (/主体责任|组织领导|总体情况|政治站位|政治担当|政治任务|政治责任|组织情况|统一思想|安排部署|取得成效|基本情况/.test(title))
+    return 'organisation';
   if (/问题|整改(落实|进展)?情况|整改任务|具体(措施|整改)|需长期整改|需要进一步整改|全面整改|聚焦/.test(title)) return 'problems';
   return 'other';
 }
@@ -57,7 +58,13 @@ function groupOf(title: string, outer: Inherited | null): Inherited | null {
   return { status: g.status, statusText: title, longTerm: g.longTerm || (outer?.longTerm ?? false) };
 }
 
-function toAspect(src: SourceText, node: OutlineNode, items: readonly OutlineNode[], paras: readonly Paragraph[], group: Inherited | null): Aspect {
+function toAspect(
+  src: SourceText,
+  node: OutlineNode,
+  items: readonly OutlineNode[],
+  paras: readonly Paragraph[],
+  group: Inherited | null,
+): Aspect {
   return {
     title: node.title,
     line: node.line,
@@ -98,7 +105,11 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
     break;
   }
   if (!problem.longTerm && isLongTerm(node.title)) problem.longTerm = true;
-  const inherit: Inherited = { status: problem.status === 'unknown' ? null : problem.status, statusText: problem.statusText, longTerm: problem.longTerm };
+  const inherit: Inherited = {
+    status: problem.status === 'unknown' ? null : problem.status,
+    statusText: problem.statusText,
+    longTerm: problem.longTerm,
+  };
 
   if (node.children.length > 0) {
     problem.measures.push(...measuresIn(own));
@@ -117,7 +128,10 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
     const next = specific[i + 1];
     const body = own.filter((q) => q.firstLine >= p.firstLine && (!next || q.firstLine < next.firstLine));
     const stop = p.folded.search(/问题[。：:，,]/);
-    const title = p.text.slice(0, stop + 2).replace(/^(关于|针对)/, '').replace(/的?问题$/, '');
+    const title = p.text
+      .slice(0, stop + 2)
+      .replace(/^(关于|针对)/, '')
+      .replace(/的?问题$/, '');
     problem.children.push({
       number: '',
       ordinal: null,
@@ -148,7 +162,11 @@ export function allProblems(aspects: readonly Aspect[]): Problem[] {
   return out;
 }
 
-const sameTitle = (a: string) => a.replace(/^(关于|针对)/, '').replace(/(的)?问题(的整改)?$/, '').replace(/[“”"'‘’。，,\s]/g, '');
+const sameTitle = (a: string) =>
+  a
+    .replace(/^(关于|针对)/, '')
+    .replace(/(的)?问题(的整改)?$/, '')
+    .replace(/[“”"'‘’。，,\s]/g, '');
 
 /**
  * "三、需要进一步整改的事项及措施 → （一）基本完成的事项 → 1.关于企业清理整合不够到位的问题" lists again problems

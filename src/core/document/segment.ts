@@ -98,14 +98,19 @@ export function segmentReports(src: SourceText): Segment[] {
   for (const s of starts) {
     const prev = merged[merged.length - 1];
     const title = { text: s.title, line: s.line };
-    if (prev && classify(prev.titles[0]?.text ?? '', '') === 'performance-self-evaluation' && classify(s.title, '') === 'performance-self-evaluation') {
+    if (
+      prev &&
+      classify(prev.titles[0]?.text ?? '', '') === 'performance-self-evaluation' &&
+      classify(s.title, '') === 'performance-self-evaluation'
+    ) {
       prev.titleLines.push(...s.titleLines);
       prev.titles.push(title);
       continue;
     }
     merged.push({ line: s.line, titleLines: [...s.titleLines], titles: [title] });
   }
-  const naming = (ts: { text: string; line: number }[]) => ts.find((t) => /自评报告/.test(t.text)) ?? ts.find((t) => /自评表/.test(t.text)) ?? (ts[0] as { text: string; line: number });
+  const naming = (ts: { text: string; line: number }[]) =>
+    ts.find((t) => /自评报告/.test(t.text)) ?? ts.find((t) => /自评表/.test(t.text)) ?? (ts[0] as { text: string; line: number });
 
   const lastContentLine = (from: number, to: number): number => {
     let last = from;

@@ -10,7 +10,5 @@ export interface SameAs {
 export function alreadyImported(sameAs: SameAs | undefined): string {
   if (!sameAs) return '此文件此前已导入（内容相同），未作改动';
   const as = sameAs.sources.length ? `，即整改来源 ${sameAs.sources.join('、')}` : '';
-  return sameAs.sameBytes
-    ? `此文件此前已导入${as}，未作改动`
-    : `内容与此前导入的“${sameAs.fileName}”相同（格式或编码不同）${as}，未作改动`;
+  return sameAs.sameBytes ? `此文件此前已导入${as}，未作改动` : `内容与此前导入的“${sameAs.fileName}”相同（格式或编码不同）${as}，未作改动`;
 }

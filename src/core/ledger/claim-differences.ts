@@ -51,7 +51,14 @@ export function claimDifferences(claims: readonly StatedClaim[], problems: Count
       const computed = counts.completionRate;
       if (computed === null) continue;
       const decimals = (c.value.split('.')[1] ?? '').length;
-      out.push({ metric: c.metric, stated, computed: Math.round(computed * 100) / 100, agrees: rateAgrees(stated, decimals, counts.completed, counts.total), line: c.line, text: c.text });
+      out.push({
+        metric: c.metric,
+        stated,
+        computed: Math.round(computed * 100) / 100,
+        agrees: rateAgrees(stated, decimals, counts.completed, counts.total),
+        line: c.line,
+        text: c.text,
+      });
       continue;
     }
     const field = FIELD[c.metric];

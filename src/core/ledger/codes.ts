@@ -12,7 +12,14 @@ export const SOURCE_KIND_LABEL: Record<SourceKind, string> = {
   other: '其他',
 };
 
-const PREFIX: Record<SourceKind, string> = { xunshi: 'XS', xuncha: 'XC', audit: 'SJ', 'special-check': 'ZX', 'self-evaluation': 'ZP', other: 'QT' };
+const PREFIX: Record<SourceKind, string> = {
+  xunshi: 'XS',
+  xuncha: 'XC',
+  audit: 'SJ',
+  'special-check': 'ZX',
+  'self-evaluation': 'ZP',
+  other: 'QT',
+};
 
 export function sourceCodePrefix(kind: SourceKind, year: number): string {
   return `${PREFIX[kind]}${year}-`;

@@ -3,7 +3,21 @@ import { guessMapping, splitMeasures } from './column-mapping.ts';
 
 describe('mapping a unit’s columns onto ours', () => {
   it('guesses our column for the headers units write, each of ours once', () => {
-    expect(guessMapping(['序号', '问题类别', '存在问题', '整改措施', '牵头部门', '配合部门', '包案领导', '具体负责人', '完成时间', '整改情况', '备注'])).toEqual({
+    expect(
+      guessMapping([
+        '序号',
+        '问题类别',
+        '存在问题',
+        '整改措施',
+        '牵头部门',
+        '配合部门',
+        '包案领导',
+        '具体负责人',
+        '完成时间',
+        '整改情况',
+        '备注',
+      ]),
+    ).toEqual({
       方面: 1,
       问题: 2,
       整改措施: 3,

@@ -50,10 +50,14 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
 export function parseMapping(spec: string, headers: readonly string[]): { mapping: ColumnMapping; reasons: string[] } {
   const mapping: ColumnMapping = {};
   const reasons: string[] = [];
-  for (const part of spec.split(/[,，;；]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(/[,，;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [ours, theirs] = part.split(/[=＝]/).map((s) => s?.trim() ?? '');
     if (!MAPPABLE.includes(ours as Mappable)) reasons.push(`列对应“${part}”：“${ours}”不是可对应的列（${MAPPABLE.join('、')}）`);
-    else if (!theirs || !headers.includes(theirs)) reasons.push(`列对应“${part}”：工作表中没有“${theirs}”列（有：${headers.filter(Boolean).join('、')}）`);
+    else if (!theirs || !headers.includes(theirs))
+      reasons.push(`列对应“${part}”：工作表中没有“${theirs}”列（有：${headers.filter(Boolean).join('、')}）`);
     else mapping[ours as Mappable] = headers.indexOf(theirs);
   }
   return { mapping, reasons };
@@ -63,9 +67,15 @@ export function parseMapping(spec: string, headers: readonly string[]): { mappin
 export function splitMeasures(text: string): string[] {
   const t = text.trim();
   if (!t) return [];
-  const numbered = t.split(/(?:^|\s|[；;。])(?:\d{1,2}[.、．)]|[（(]\d{1,2}[)）]|[①-⑳])\s*/).map((s) => s.trim()).filter(Boolean);
+  const numbered = t
+    .split(/(?:^|\s|[；;。])(?:\d{1,2}[.、．)]|[（(]\d{1,2}[)）]|[①-⑳])\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (numbered.length > 1) return numbered.map(clean);
-  const cn = t.split(/[；;。]?\s*(?=[一二三四五六七八九十]+是)/).map((s) => s.replace(/^[一二三四五六七八九十]+是/, '').trim()).filter(Boolean);
+  const cn = t
+    .split(/[；;。]?\s*(?=[一二三四五六七八九十]+是)/)
+    .map((s) => s.replace(/^[一二三四五六七八九十]+是/, '').trim())
+    .filter(Boolean);
   if (cn.length > 1) return cn.map(clean);
   return t.split(/\n+/).map(clean).filter(Boolean);
 }
@@ -101,14 +111,23 @@ export function mappedRows(
   for (const { row, cells } of rows) {
     const title = at(cells, '问题') === null ? '' : String(at(cells, '问题')).trim();
     const given = at(cells, '编号');
-    const code = given !== null && String(given).trim() ? String(given).trim() : (source.byTitle.get(title) ?? `${source.code}-${String(next++).padStart(3, '0')}`);
+    const code =
+      given !== null && String(given).trim()
+        ? String(given).trim()
+        : (source.byTitle.get(title) ?? `${source.code}-${String(next++).padStart(3, '0')}`);
     const ours = PROBLEM_COLUMNS.map((c): Cell => {
       if (c === '编号') return code;
       if (c === '状态') return statusLabel(at(cells, '状态'));
       if (c === '起始日期' || c === '最近报告日期') return null;
       if (c === '长期整改') {
         const v = at(cells, '长期整改');
-        return v === null ? null : /^(是|√|长期|Y|y|1)$/.test(String(v).trim()) ? '是' : /^(否|×|N|n|0|)$/.test(String(v).trim()) ? '否' : v;
+        return v === null
+          ? null
+          : /^(是|√|长期|Y|y|1)$/.test(String(v).trim())
+            ? '是'
+            : /^(否|×|N|n|0|)$/.test(String(v).trim())
+              ? '否'
+              : v;
       }
       return at(cells, c as Mappable);
     });
@@ -126,4 +145,3 @@ export function mappedRows(
 export function describeMapping(mapping: ColumnMapping, headers: readonly string[]): string {
   return (Object.entries(mapping) as [Mappable, number][]).map(([ours, i]) => `${ours} ← ${headers[i]}`).join('；');
 }
-

@@ -140,7 +140,17 @@ function within(line: number, aspects: readonly Aspect[]): boolean {
 
 function planOutcomes(r: Report): PlannedOutcome[] {
   const out: PlannedOutcome[] = [];
-  const base = { moneyKind: null, amount: null, unit: null, amountWan: null, title: null, edition: null, action: null, people: null, count: null };
+  const base = {
+    moneyKind: null,
+    amount: null,
+    unit: null,
+    amountWan: null,
+    title: null,
+    edition: null,
+    action: null,
+    people: null,
+    count: null,
+  };
   const inProblem = (c: { line: number }) => within(c.line, r.aspects);
   const pick = (metric: Claim['metric']) => {
     const cs = r.claims.filter((c) => c.metric === metric);
@@ -149,15 +159,44 @@ function planOutcomes(r: Report): PlannedOutcome[] {
   };
   for (const { c, counted } of pick('money')) {
     const a = r.amounts.find((x) => x.line === c.line && x.wan === c.value);
-    out.push({ ...base, kind: 'money', moneyKind: moneyKindOf(c.text), amount: a?.value ?? (c.value as string), unit: a?.unit ?? '万元', amountWan: c.value as string, line: c.line, counted, note: c.text });
+    out.push({
+      ...base,
+      kind: 'money',
+      moneyKind: moneyKindOf(c.text),
+      amount: a?.value ?? (c.value as string),
+      unit: a?.unit ?? '万元',
+      amountWan: c.value as string,
+      line: c.line,
+      counted,
+      note: c.text,
+    });
   }
-  for (const { c, counted } of pick('accountable')) out.push({ ...base, kind: 'accountability', people: c.value as number, line: c.line, counted, note: c.text });
-  for (const { c, counted } of pick('meetings')) out.push({ ...base, kind: 'meeting', count: c.value as number, line: c.line, counted, note: c.text });
+  for (const { c, counted } of pick('accountable'))
+    out.push({ ...base, kind: 'accountability', people: c.value as number, line: c.line, counted, note: c.text });
+  for (const { c, counted } of pick('meetings'))
+    out.push({ ...base, kind: 'meeting', count: c.value as number, line: c.line, counted, note: c.text });
   const instTotals = r.claims.filter((c) => c.metric === 'institutions' && !inProblem(c));
   for (const c of r.claims.filter((x) => x.metric === 'institutions'))
-    out.push({ ...base, kind: 'institution', count: c.value as number, line: c.line, counted: instTotals.length > 0 && !inProblem(c), note: c.text });
+    out.push({
+      ...base,
+      kind: 'institution',
+      count: c.value as number,
+      line: c.line,
+      counted: instTotals.length > 0 && !inProblem(c),
+      note: c.text,
+    });
   for (const i of r.institutions)
-    out.push({ ...base, kind: 'institution', title: i.title, edition: i.edition, action: i.action, count: 1, line: i.line, counted: instTotals.length === 0, note: `${i.action}《${i.title}》` });
+    out.push({
+      ...base,
+      kind: 'institution',
+      title: i.title,
+      edition: i.edition,
+      action: i.action,
+      count: 1,
+      line: i.line,
+      counted: instTotals.length === 0,
+      note: `${i.action}《${i.title}》`,
+    });
   return out;
 }
 
@@ -174,14 +213,19 @@ function silentOnesCompleted(r: Report, aspects: ImportPlan['aspects']): ImportP
   const done = r.claims.find((c) => c.metric === 'completed' && c.scope === null && !c.specific);
   if (!done || silent.length === 0 || done.value !== silent.length || parsed.some((p) => p.status === 'completed')) return aspects;
   const silentLines = new Set(silent.map((p) => p.line));
-  const mark = (p: PlannedProblem): PlannedProblem => ({ ...p, status: 'completed', statusText: `报告称已完成整改${done.value}个（第${done.line}行）`, children: p.children.map(mark) });
+  const mark = (p: PlannedProblem): PlannedProblem => ({
+    ...p,
+    status: 'completed',
+    statusText: `报告称已完成整改${done.value}个（第${done.line}行）`,
+    children: p.children.map(mark),
+  });
   if (top.length !== parsed.length) return aspects;
   return aspects.map((a) => ({ ...a, problems: a.problems.map((p) => (silentLines.has(p.line) ? mark(p) : p)) }));
 }
 
 export function planImport(r: Report, today: string, corrections: readonly Correction[] = []): ImportPlan {
   const m = r.meta;
-  const statusDate = m.asOf?.value.length === 10 ? m.asOf.value : m.reportDate?.value ?? today;
+  const statusDate = m.asOf?.value.length === 10 ? m.asOf.value : (m.reportDate?.value ?? today);
   const dated = m.feedbackDate?.value ?? m.reportDate?.value ?? m.inspectionEnd?.value ?? today;
   return {
     kind: sourceKindOf(r.kind, m.title?.value ?? '', m.team?.value ?? null),
@@ -199,7 +243,12 @@ export function planImport(r: Report, today: string, corrections: readonly Corre
     year: Number(dated.slice(0, 4)),
     aspects: silentOnesCompleted(
       r,
-      r.aspects.map((a, i) => ({ ordinal: i + 1, title: a.title, line: a.line, problems: a.problems.map((p, j) => planProblem(p, j + 1)) })),
+      r.aspects.map((a, i) => ({
+        ordinal: i + 1,
+        title: a.title,
+        line: a.line,
+        problems: a.problems.map((p, j) => planProblem(p, j + 1)),
+      })),
     ).map((a) => ({ ...a, problems: a.problems.map((p) => corrected(p, new Map(corrections.map((c) => [c.line, c])))) })),
     claims: r.claims,
     outcomes: planOutcomes(r),

@@ -9,7 +9,25 @@ export type Cell = string | number | boolean | null;
 export const TRIAGE_LABEL = { immediate: '立行立改', deadline: '限期整改', 'long-term': '长期整改' } as const;
 export type Triage = keyof typeof TRIAGE_LABEL;
 
-export const PROBLEM_COLUMNS = ['编号', '方面', '问题', '状态', '长期整改', '整改类别', '牵头单位', '配合单位', '责任领导', '责任人', '整改时限', '成效目标', '应改金额', '金额单位', '进度（%）', '起始日期', '最近报告日期'] as const;
+export const PROBLEM_COLUMNS = [
+  '编号',
+  '方面',
+  '问题',
+  '状态',
+  '长期整改',
+  '整改类别',
+  '牵头单位',
+  '配合单位',
+  '责任领导',
+  '责任人',
+  '整改时限',
+  '成效目标',
+  '应改金额',
+  '金额单位',
+  '进度（%）',
+  '起始日期',
+  '最近报告日期',
+] as const;
 export const MEASURE_COLUMNS = ['问题编号', '序号', '整改措施', '责任单位', '责任人', '时限', '状态', '进度（%）'] as const;
 export const MEASURE_STATUS_LABEL = { 'not-started': '未开始', 'in-progress': '推进中', completed: '已完成' } as const;
 
@@ -60,7 +78,10 @@ const reverse = <K extends string>(labels: Record<K, string>, value: string): K 
 function day(c: Cell | undefined, what: string, errors: string[]): string | null {
   const s = text(c);
   if (s === null) return null;
-  const iso = s.replace(/^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?$/, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+  const iso = s.replace(
+    /^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?$/,
+    (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+  );
   if (!isIsoDate(iso)) {
     errors.push(`${what}“${s}”不是日期`);
     return null;
@@ -121,7 +142,10 @@ export function readProblemRow(cells: readonly Cell[], row: number): RowResult<S
       longTerm: longTermText === '是',
       triage: triage ?? null,
       leadUnit: text(cells[6]),
-      cooperatingUnits: (text(cells[7]) ?? '').split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean),
+      cooperatingUnits: (text(cells[7]) ?? '')
+        .split(/[、,，;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
       leadLeader: text(cells[8]),
       responsiblePerson: text(cells[9]),
       deadline,
@@ -149,7 +173,17 @@ export function readMeasureRow(cells: readonly Cell[], row: number): RowResult<S
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    value: { row, problem: problem as string, ordinal, text: measureText as string, ownerUnit: text(cells[3]), ownerPerson: text(cells[4]), deadline, status: status as SheetMeasure['status'], progress },
+    value: {
+      row,
+      problem: problem as string,
+      ordinal,
+      text: measureText as string,
+      ownerUnit: text(cells[3]),
+      ownerPerson: text(cells[4]),
+      deadline,
+      status: status as SheetMeasure['status'],
+      progress,
+    },
   };
 }
 

@@ -30,7 +30,10 @@ describe('the life of a problem', () => {
   it('keeps a long-term problem on the ledger: accepted means phase complete (挂账不销账)', () => {
     const { s } = run(initialState(true), [{ kind: 'request-closure', evidenceCount: 1 }, { kind: 'accept-closure' }]);
     expect(s.status).toBe('phased');
-    expect(transition(s, { kind: 'request-closure', evidenceCount: 3 })).toEqual({ ok: false, error: '长期整改问题已阶段性完成，挂账不销账；请继续报告进展' });
+    expect(transition(s, { kind: 'request-closure', evidenceCount: 3 })).toEqual({
+      ok: false,
+      error: '长期整改问题已阶段性完成，挂账不销账；请继续报告进展',
+    });
   });
 
   it('reopens a relapsed problem on look-back and counts it', () => {
@@ -47,8 +50,15 @@ describe('the life of a problem', () => {
     const from = '依据台账工作簿“台账.xlsx”第3行';
     const pending = run(initialState(false), [{ kind: 'request-closure', evidenceCount: 1 }]).s;
     expect(transition(pending, { kind: 'import', status: 'in-progress', from })).toEqual({ ok: true, state: pending, reason: from });
-    expect(transition(pending, { kind: 'import', status: 'completed', from })).toMatchObject({ ok: true, state: { status: 'completed', pendingEvidence: 0 } });
-    expect(transition(initialState(false), { kind: 'import', status: 'phased', from })).toMatchObject({ ok: true, state: { status: 'phased' }, reason: from });
+    expect(transition(pending, { kind: 'import', status: 'completed', from })).toMatchObject({
+      ok: true,
+      state: { status: 'completed', pendingEvidence: 0 },
+    });
+    expect(transition(initialState(false), { kind: 'import', status: 'phased', from })).toMatchObject({
+      ok: true,
+      state: { status: 'phased' },
+      reason: from,
+    });
   });
 
   const action = fc.oneof(

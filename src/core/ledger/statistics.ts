@@ -75,7 +75,8 @@ export function statistics(cells: StatusCells, outcomes: readonly OutcomeRow[] =
   const byTriage = group(cells.byTriage);
   const money = outcomes.filter((o) => o.kind === 'money' && o.amountWan !== null);
   const moneyByKind: Record<string, string> = {};
-  for (const o of money) moneyByKind[o.moneyKind ?? 'other'] = addDecimals([moneyByKind[o.moneyKind ?? 'other'] ?? '0', o.amountWan as string]);
+  for (const o of money)
+    moneyByKind[o.moneyKind ?? 'other'] = addDecimals([moneyByKind[o.moneyKind ?? 'other'] ?? '0', o.amountWan as string]);
   return {
     ...all,
     byAspect,

@@ -5,7 +5,12 @@ import { isOpen, type LedgerStatus } from './problem-state.ts';
 
 export type WarningColour = 'green' | 'blue' | 'yellow' | 'red';
 
-export const COLOUR_LABEL: Record<WarningColour, string> = { green: '绿色（正常）', blue: '蓝色（临近时限）', yellow: '黄色（进度滞后）', red: '红色（已超期）' };
+export const COLOUR_LABEL: Record<WarningColour, string> = {
+  green: '绿色（正常）',
+  blue: '蓝色（临近时限）',
+  yellow: '黄色（进度滞后）',
+  red: '红色（已超期）',
+};
 
 export interface WarningThresholds {
   /** blue within this many days of the deadline */

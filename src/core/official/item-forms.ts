@@ -27,10 +27,18 @@ export interface ItemFacts {
   /** supervision already recorded on the item, oldest first */
   readonly supervision: readonly { at: string; label: string }[];
   /** the latest closure request, if any */
-  readonly closure: { requestedBy: string; requestedAt: string; note: string | null; decision: string | null; decidedBy: string | null; decidedAt: string | null; reason: string | null } | null;
+  readonly closure: {
+    requestedBy: string;
+    requestedAt: string;
+    note: string | null;
+    decision: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    reason: string | null;
+  } | null;
 }
 
-const orNone = (s: string | null | undefined) => (s && s.trim() ? s : '未指定');
+const orNone = (s: string | null | undefined) => (s?.trim() ? s : '未指定');
 
 function lateness(deadline: string | null, today: string): string {
   if (!deadline) return '未定整改时限';
@@ -49,10 +57,18 @@ export function supervisionNotice(f: ItemFacts, issuer: string, today: string, r
     { kind: 'field', label: '配合单位', value: f.cooperatingUnits.join('、') || '无' },
     { kind: 'field', label: '责任领导', value: orNone(f.leadLeader) },
     { kind: 'field', label: '责任人', value: orNone(f.responsiblePerson) },
-    { kind: 'field', label: '整改时限', value: f.deadline ? `${chineseDate(f.deadline)}（${lateness(f.deadline, today)}）` : lateness(null, today) },
+    {
+      kind: 'field',
+      label: '整改时限',
+      value: f.deadline ? `${chineseDate(f.deadline)}（${lateness(f.deadline, today)}）` : lateness(null, today),
+    },
     { kind: 'field', label: '当前状态', value: `${STATUS_LABEL[f.status]}${f.longTerm ? '（长期整改）' : ''}，进度${f.progress}%` },
     { kind: 'field', label: '预警等级', value: f.colour ? COLOUR_LABEL[f.colour] : '无' },
-    { kind: 'field', label: '此前督办', value: f.supervision.length ? f.supervision.map((s) => `${chineseDate(s.at)}${s.label}`).join('；') : '无' },
+    {
+      kind: 'field',
+      label: '此前督办',
+      value: f.supervision.length ? f.supervision.map((s) => `${chineseDate(s.at)}${s.label}`).join('；') : '无',
+    },
     {
       kind: 'field',
       label: '督办要求',
@@ -67,7 +83,12 @@ export function supervisionNotice(f: ItemFacts, issuer: string, today: string, r
 export function closureForm(f: ItemFacts, issuer: string, today: string): OfficialDocument {
   const c = f.closure;
   const measures = f.measures.length
-    ? f.measures.map((m, i) => `${i + 1}. ${measuresSentence([m]).replace(/^一是/, '').replace(/。$/, '')}（${MEASURE_STATUS_LABEL[m.status as keyof typeof MEASURE_STATUS_LABEL] ?? m.status}）`).join('\n')
+    ? f.measures
+        .map(
+          (m, i) =>
+            `${i + 1}. ${measuresSentence([m]).replace(/^一是/, '').replace(/。$/, '')}（${MEASURE_STATUS_LABEL[m.status as keyof typeof MEASURE_STATUS_LABEL] ?? m.status}）`,
+        )
+        .join('\n')
     : '无';
   const decision = c?.decision
     ? `${c.decision === 'accepted' ? '同意销号' : '退回'}${c.reason ? `：${c.reason}` : ''}（${c.decidedBy ?? ''}，${c.decidedAt ? chineseDate(c.decidedAt) : ''}）`
@@ -82,7 +103,11 @@ export function closureForm(f: ItemFacts, issuer: string, today: string): Offici
     { kind: 'field', label: '整改目标', value: f.target ?? '未写明' },
     { kind: 'field', label: '整改措施及完成情况', value: measures },
     { kind: 'field', label: '佐证材料', value: f.evidence.length ? f.evidence.map((e, i) => `${i + 1}. ${e.fileName}`).join('\n') : '无' },
-    { kind: 'field', label: '销号申请', value: c ? `${c.requestedBy}于${chineseDate(c.requestedAt)}申请销号${c.note ? `：${c.note}` : ''}` : '尚未申请' },
+    {
+      kind: 'field',
+      label: '销号申请',
+      value: c ? `${c.requestedBy}于${chineseDate(c.requestedAt)}申请销号${c.note ? `：${c.note}` : ''}` : '尚未申请',
+    },
     { kind: 'field', label: '当前状态', value: `${STATUS_LABEL[f.status]}${f.longTerm ? '（长期整改，阶段性完成后继续挂账）' : ''}` },
     { kind: 'field', label: '整改办审核意见', value: decision },
     { kind: 'field', label: '牵头单位负责人（签字）', value: '　\n　　　　年　　月　　日' },

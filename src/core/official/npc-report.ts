@@ -30,10 +30,21 @@ export function npcReport(s: LedgerSnapshot, settings: PublicationSettings, date
     { kind: 'heading', level: 1, text: `${headingNumber(1, 1)}审计查出问题整改总体情况` },
     {
       kind: 'paragraph',
-      text: counts.total === 0 ? `截至${chineseDate(s.asOf)}，台账中尚无登记的问题。` : `截至${chineseDate(s.asOf)}，《${subject}》反映的${counts.total}个问题，${counts.completed}个已整改到位，整改完成率${ratePercent(counts.completionRate)}${counts.phased ? `，阶段性完成${counts.phased}个` : ''}${counts.inProgress + counts.notStarted ? `，正在整改${counts.inProgress + counts.notStarted}个` : ''}${outcomes ? `；${outcomes}` : ''}。各类问题整改情况见下表。`,
+      text:
+        counts.total === 0
+          ? `截至${chineseDate(s.asOf)}，台账中尚无登记的问题。`
+          : `截至${chineseDate(s.asOf)}，《${subject}》反映的${counts.total}个问题，${counts.completed}个已整改到位，整改完成率${ratePercent(counts.completionRate)}${counts.phased ? `，阶段性完成${counts.phased}个` : ''}${counts.inProgress + counts.notStarted ? `，正在整改${counts.inProgress + counts.notStarted}个` : ''}${outcomes ? `；${outcomes}` : ''}。各类问题整改情况见下表。`,
     },
   ];
-  const row = (name: string, c: Counts, m: string) => [name, String(c.total), String(c.completed), String(c.phased), String(c.inProgress + c.notStarted), ratePercent(c.completionRate), m];
+  const row = (name: string, c: Counts, m: string) => [
+    name,
+    String(c.total),
+    String(c.completed),
+    String(c.phased),
+    String(c.inProgress + c.notStarted),
+    ratePercent(c.completionRate),
+    m,
+  ];
   const named = s.aspects.filter((a) => a.title !== null);
   blocks.push({
     kind: 'table',
@@ -47,7 +58,21 @@ export function npcReport(s: LedgerSnapshot, settings: PublicationSettings, date
       { title: '问题整改金额（万元）', width: 6 },
     ],
     rows: [
-      ...named.map((a) => row(a.title as string, byAspect[a.title as string] ?? { total: 0, completed: 0, phased: 0, inProgress: 0, notStarted: 0, overdue: 0, completionRate: null }, money(a.problems))),
+      ...named.map((a) =>
+        row(
+          a.title as string,
+          byAspect[a.title as string] ?? {
+            total: 0,
+            completed: 0,
+            phased: 0,
+            inProgress: 0,
+            notStarted: 0,
+            overdue: 0,
+            completionRate: null,
+          },
+          money(a.problems),
+        ),
+      ),
       row('合计', counts, money(s.aspects.flatMap((a) => a.problems))),
     ],
   });
@@ -73,9 +98,12 @@ export function npcReport(s: LedgerSnapshot, settings: PublicationSettings, date
     text:
       open.length === 0
         ? '审计查出问题均已整改到位。'
-        : open
-            .map((p) => `“${p.title}”：${p.latestNote ?? '牵头单位尚未报送未完成原因'}，${p.leadUnit ? `由${p.leadUnit}牵头，` : ''}${p.deadline ? `计划于${chineseDate(p.deadline)}前完成` : '尚未明确整改时限'}`)
-            .join('；') + '。',
+        : `${open
+            .map(
+              (p) =>
+                `“${p.title}”：${p.latestNote ?? '牵头单位尚未报送未完成原因'}，${p.leadUnit ? `由${p.leadUnit}牵头，` : ''}${p.deadline ? `计划于${chineseDate(p.deadline)}前完成` : '尚未明确整改时限'}`,
+            )
+            .join('；')}。`,
   });
 
   blocks.push(
@@ -85,5 +113,10 @@ export function npcReport(s: LedgerSnapshot, settings: PublicationSettings, date
       text: '对尚未整改到位的问题，逐项明确责任单位、整改措施和完成时限，实行清单管理、挂账督办，整改一个、销号一个；对已整改的问题适时开展“回头看”，推动从个案整改向制度完善转变，并按规定向社会公告整改结果。',
     },
   );
-  return { title: subject.replace(/的?审计工作报告$/, '审计查出问题整改情况的报告').replace(/^关于关于/, '关于'), recipient, blocks, signature: { issuer: issuerOf(s, settings), date } };
+  return {
+    title: subject.replace(/的?审计工作报告$/, '审计查出问题整改情况的报告').replace(/^关于关于/, '关于'),
+    recipient,
+    blocks,
+    signature: { issuer: issuerOf(s, settings), date },
+  };
 }

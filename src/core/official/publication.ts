@@ -28,17 +28,17 @@ export const DEFAULT_PUBLICATION: PublicationSettings = {
 };
 
 const CONTACT_KINDS = new Set(['person', 'phone', 'email', 'address', 'postcode']);
-const isContact = (c: unknown): c is Contact => !!c && typeof c === 'object' && CONTACT_KINDS.has((c as Contact).kind) && typeof (c as Contact).value === 'string';
+const isContact = (c: unknown): c is Contact =>
+  !!c && typeof c === 'object' && CONTACT_KINDS.has((c as Contact).kind) && typeof (c as Contact).value === 'string';
 
 /** Stored settings (JSON, possibly partial or old) over the report's own contacts over the defaults. */
 export function publicationOf(stored: unknown, reportContacts: readonly Contact[] = []): PublicationSettings {
   const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
   const hide = (s.hide && typeof s.hide === 'object' ? s.hide : {}) as Record<string, unknown>;
-  const contacts = Array.isArray(s.contacts)
-    ? s.contacts.filter(isContact)
-    : reportContacts;
+  const contacts = Array.isArray(s.contacts) ? s.contacts.filter(isContact) : reportContacts;
   const days = Number(s.commentDays);
-  const flag = (k: keyof PublicationSettings['hide']) => (typeof hide[k] === 'boolean' ? (hide[k] as boolean) : DEFAULT_PUBLICATION.hide[k]);
+  const flag = (k: keyof PublicationSettings['hide']) =>
+    typeof hide[k] === 'boolean' ? (hide[k] as boolean) : DEFAULT_PUBLICATION.hide[k];
   return {
     issuer: typeof s.issuer === 'string' && s.issuer.trim() !== '' ? s.issuer.trim() : null,
     commentDays: Number.isInteger(days) && days >= 1 && days <= 90 ? days : DEFAULT_PUBLICATION.commentDays,
@@ -65,7 +65,8 @@ export function redact(text: string, settings: PublicationSettings, people: read
   let out = text;
   if (settings.hide.personNames) {
     // longest first, so "王示例" is not half-replaced by a person called "王示"
-    for (const name of [...people].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length)) out = out.split(name).join(`${name[0]}某`);
+    for (const name of [...people].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length))
+      out = out.split(name).join(`${name[0]}某`);
   }
   if (settings.hide.personalPhones) out = out.replace(MOBILE, '（略）');
   return out;

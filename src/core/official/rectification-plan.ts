@@ -27,7 +27,9 @@ function rows(p: SnapshotProblem, number: string): string[][] {
     p.leadUnit ?? '',
     p.cooperatingUnits.join('、'),
     p.responsiblePerson ?? '',
-    [p.deadline ? chineseDate(p.deadline) : '', p.triage ? TRIAGE_LABEL[p.triage] : p.longTerm ? '长期整改' : ''].filter(Boolean).join('\n'),
+    [p.deadline ? chineseDate(p.deadline) : '', p.triage ? TRIAGE_LABEL[p.triage] : p.longTerm ? '长期整改' : '']
+      .filter(Boolean)
+      .join('\n'),
     p.target ?? '',
   ];
   if (p.children.length === 0) return [own];

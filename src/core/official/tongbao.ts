@@ -18,7 +18,13 @@ export function issuerOf(s: LedgerSnapshot, settings: PublicationSettings): stri
 }
 
 function inspectionWord(kind: string): string {
-  return kind === 'xunshi' ? '巡视' : kind === 'audit' ? '审计' : kind === 'xuncha' ? '巡察' : (SOURCE_KIND_LABEL[kind as SourceKind] ?? '检查');
+  return kind === 'xunshi'
+    ? '巡视'
+    : kind === 'audit'
+      ? '审计'
+      : kind === 'xuncha'
+        ? '巡察'
+        : (SOURCE_KIND_LABEL[kind as SourceKind] ?? '检查');
 }
 
 function opening(s: LedgerSnapshot, word: string): string {

@@ -47,7 +47,14 @@ export function statusPhrase(status: LedgerStatus, longTerm: boolean): string {
 
 /** Measures as reports list them: "一是制定…；二是建立…。" Each text loses its own closing punctuation. */
 export function measuresSentence(measures: readonly Pick<SnapshotMeasure, 'text'>[]): string {
-  const parts = measures.map((m) => m.text.trim().replace(/^[一二三四五六七八九十百]+是/, '').replace(/[。；;，,、\s]+$/u, '')).filter((t) => t !== '');
+  const parts = measures
+    .map((m) =>
+      m.text
+        .trim()
+        .replace(/^[一二三四五六七八九十百]+是/, '')
+        .replace(/[。；;，,、\s]+$/u, ''),
+    )
+    .filter((t) => t !== '');
   if (parts.length === 0) return '';
   return `${parts.map((t, i) => `${toChineseNumeral(i + 1)}是${t}`).join('；')}。`;
 }
@@ -59,12 +66,15 @@ export function ratePercent(rate: number | null): string {
 }
 
 /** What was done with money, in the words reports use for it (and the reader recognises): "追回资金". */
-const moneyWords = (kind: string): string => (kind in MONEY_KIND_LABEL && kind !== 'other' ? `${MONEY_KIND_LABEL[kind as MoneyKind]}资金` : '整改金额');
+const moneyWords = (kind: string): string =>
+  kind in MONEY_KIND_LABEL && kind !== 'other' ? `${MONEY_KIND_LABEL[kind as MoneyKind]}资金` : '整改金额';
 
 /** "追回资金12.36万元，上缴国库资金3万元" — kinds in a fixed order, zero sums left out. */
 export function moneyClauses(byKind: Readonly<Record<string, string>>): string[] {
   const order: readonly string[] = MONEY_KINDS;
-  const kinds = Object.keys(byKind).sort((a, b) => (order.indexOf(a) + 99 * Number(!order.includes(a))) - (order.indexOf(b) + 99 * Number(!order.includes(b))));
+  const kinds = Object.keys(byKind).sort(
+    (a, b) => order.indexOf(a) + 99 * Number(!order.includes(a)) - (order.indexOf(b) + 99 * Number(!order.includes(b))),
+  );
   return kinds.filter((k) => Number(byKind[k]) !== 0).map((k) => `${moneyWords(k)}${byKind[k]}万元`);
 }
 

@@ -23,10 +23,23 @@ export interface Evaluation {
   } | null;
   readonly funding: readonly { readonly source: string; readonly amount: number; readonly line?: number | null | undefined }[];
   readonly spending: readonly { readonly type: string; readonly amount: number; readonly line?: number | null | undefined }[];
-  readonly staffing: { readonly authorized: number | null; readonly actual: number | null; readonly controlRate: number | null; readonly line?: number | null | undefined } | null;
+  readonly staffing: {
+    readonly authorized: number | null;
+    readonly actual: number | null;
+    readonly controlRate: number | null;
+    readonly line?: number | null | undefined;
+  } | null;
   readonly indicators: readonly EvaluationIndicator[];
   /** 经费控制情况, 楼堂馆所控制情况: figures by column, a blank kept as null (not zero) */
-  readonly basics: readonly { readonly title: string; readonly columns: readonly string[]; readonly rows: readonly { readonly label: string; readonly values: readonly (number | null)[]; readonly line?: number | null | undefined }[] }[];
+  readonly basics: readonly {
+    readonly title: string;
+    readonly columns: readonly string[];
+    readonly rows: readonly {
+      readonly label: string;
+      readonly values: readonly (number | null)[];
+      readonly line?: number | null | undefined;
+    }[];
+  }[];
   readonly totals: { readonly weight: number | null; readonly score: number | null; readonly line?: number | null | undefined } | null;
   /** "存在的问题" and "下一步改进措施": rectification work for the ledger */
   readonly problems: readonly { readonly text: string; readonly line?: number | null | undefined }[];
@@ -49,7 +62,9 @@ function itemsUnder(r: Report, title: RegExp): { text: string; line: number }[] 
 
 /** The year an evaluation is for: "2023 年度预算单位整体支出绩效自评表" → 2023. */
 function yearOf(r: Report): number | null {
-  const m = /(20\d{2})\s*年度/.exec(r.meta.title?.value ?? '') ?? /(20\d{2})\s*年度/.exec(JSON.stringify(r.outline.slice(0, 3).map((o) => o.title)));
+  const m =
+    /(20\d{2})\s*年度/.exec(r.meta.title?.value ?? '') ??
+    /(20\d{2})\s*年度/.exec(JSON.stringify(r.outline.slice(0, 3).map((o) => o.title)));
   return m ? Number(m[1]) : null;
 }
 

@@ -5,7 +5,20 @@
 import { finding, type Finding } from '../check/finding.ts';
 import { performanceArithmetic } from '../check/rules/performance.ts';
 import type { Evaluation } from './evaluation.ts';
-import { applyRounding, DEFAULT_BANDS, gradeOf, inferRounding, RULE_LABEL, roundingLabel, scoreBudget, scoreIndicator, type Grade, type GradeBands, type Rounding, type Rule } from './scoring.ts';
+import {
+  applyRounding,
+  DEFAULT_BANDS,
+  gradeOf,
+  inferRounding,
+  RULE_LABEL,
+  roundingLabel,
+  scoreBudget,
+  scoreIndicator,
+  type Grade,
+  type GradeBands,
+  type Rounding,
+  type Rule,
+} from './scoring.ts';
 import { parseTarget, type Direction, type Target } from './targets.ts';
 
 /** How the 100 points are shared out among the 一级指标 (and the budget's execution rate). */
@@ -22,7 +35,8 @@ export const WEIGHT_SCHEMES: readonly WeightScheme[] = [
   {
     id: 'mof-2020',
     name: '预算执行率10、产出50、效益30、满意度10',
-    source: '财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）所附绩效自评表的说明：原则上预算执行率和一级指标权重统一设置为预算执行率10%、产出指标50%、效益指标30%、服务对象满意度指标10%；成本指标属于产出',
+    source:
+      '财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）所附绩效自评表的说明：原则上预算执行率和一级指标权重统一设置为预算执行率10%、产出指标50%、效益指标30%、服务对象满意度指标10%；成本指标属于产出',
     budget: 10,
     groups: [
       { name: '产出指标（含成本指标）', includes: ['产出指标', '成本指标'], weight: 50 },
@@ -58,7 +72,13 @@ export interface ScoredIndicator {
 }
 
 export interface ScoredEvaluation {
-  readonly budget: { readonly rate: number | null; readonly weight: number | null; readonly score: number | null; readonly stated: number | null; readonly rule: 'execution-rate' } | null;
+  readonly budget: {
+    readonly rate: number | null;
+    readonly weight: number | null;
+    readonly score: number | null;
+    readonly stated: number | null;
+    readonly rule: 'execution-rate';
+  } | null;
   readonly indicators: readonly ScoredIndicator[];
   readonly total: number;
   readonly weightTotal: number;
@@ -79,37 +99,132 @@ export function scoreEvaluation(e: Evaluation, opts: ScoreOptions = {}): ScoredE
   let budget: ScoredEvaluation['budget'] = null;
   if (e.budget) {
     const b = scoreBudget(e.budget);
-    budget = { rate: b.rate, weight: e.budget.weight, score: b.raw === null ? null : applyRounding(b.raw, rounding), stated: e.budget.score, rule: 'execution-rate' };
+    budget = {
+      rate: b.rate,
+      weight: e.budget.weight,
+      score: b.raw === null ? null : applyRounding(b.raw, rounding),
+      stated: e.budget.score,
+      rule: 'execution-rate',
+    };
     if (budget.score !== null && e.budget.score !== null && !same(budget.score, e.budget.score))
-      findings.push(finding('score-vs-rule', 'warning', `预算执行得分填为${e.budget.score}，按${RULE_LABEL['execution-rate']}应为${fmt(budget.score)}`, [e.budget.line], e.budget.score, budget.score));
+      findings.push(
+        finding(
+          'score-vs-rule',
+          'warning',
+          `预算执行得分填为${e.budget.score}，按${RULE_LABEL['execution-rate']}应为${fmt(budget.score)}`,
+          [e.budget.line],
+          e.budget.score,
+          budget.score,
+        ),
+      );
   }
 
   const indicators = e.indicators.map((i): ScoredIndicator => {
     // no weight, no score: the cell itself is the fault (table-cell when read, a required field when edited)
     if (i.weight === null)
-      return { level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, parsed: parseTarget(i.target, /成本/.test(i.level1)), direction: parseTarget(i.target, /成本/.test(i.level1)).direction, actual: i.actual, weight: null, score: null, stated: i.score, rule: 'not-scorable', line: i.line ?? null };
+      return {
+        level1: i.level1,
+        level2: i.level2,
+        level3: i.level3,
+        target: i.target,
+        parsed: parseTarget(i.target, /成本/.test(i.level1)),
+        direction: parseTarget(i.target, /成本/.test(i.level1)).direction,
+        actual: i.actual,
+        weight: null,
+        score: null,
+        stated: i.score,
+        rule: 'not-scorable',
+        line: i.line ?? null,
+      };
     const s = scoreIndicator(i);
     const score = s.raw === null ? null : applyRounding(s.raw, rounding);
     if (s.rule === 'not-scorable')
-      findings.push(finding('not-scorable', 'warning', `指标“${i.level3}”无法计分：${i.actual.trim() ? `实际完成值“${i.actual}”与指标值“${i.target}”的计量单位不一致` : '未填写实际完成值'}`, [i.line]));
+      findings.push(
+        finding(
+          'not-scorable',
+          'warning',
+          `指标“${i.level3}”无法计分：${i.actual.trim() ? `实际完成值“${i.actual}”与指标值“${i.target}”的计量单位不一致` : '未填写实际完成值'}`,
+          [i.line],
+        ),
+      );
     // a stated score above its weight is already an error of its own (score-above-weight)
     else if (score !== null && i.score !== null && !same(score, i.score) && !(i.weight !== null && i.score > i.weight))
-      findings.push(finding('score-vs-rule', 'warning', `指标“${i.level3}”得分填为${i.score}，按${RULE_LABEL[s.rule]}（${roundingLabel(rounding)}）应为${fmt(score)}`, [i.line], i.score, score));
-    return { level1: i.level1, level2: i.level2, level3: i.level3, target: i.target, parsed: s.target, direction: s.target.direction, actual: i.actual, weight: i.weight, score, stated: i.score, rule: s.rule, line: i.line ?? null };
+      findings.push(
+        finding(
+          'score-vs-rule',
+          'warning',
+          `指标“${i.level3}”得分填为${i.score}，按${RULE_LABEL[s.rule]}（${roundingLabel(rounding)}）应为${fmt(score)}`,
+          [i.line],
+          i.score,
+          score,
+        ),
+      );
+    return {
+      level1: i.level1,
+      level2: i.level2,
+      level3: i.level3,
+      target: i.target,
+      parsed: s.target,
+      direction: s.target.direction,
+      actual: i.actual,
+      weight: i.weight,
+      score,
+      stated: i.score,
+      rule: s.rule,
+      line: i.line ?? null,
+    };
   });
 
   for (const g of scheme.groups) {
-    const members = e.indicators.filter((i) => g.includes.some((name) => i.level1.replace(/\s+/g, '').startsWith(name.replace(/指标$/, ''))));
+    const members = e.indicators.filter((i) =>
+      g.includes.some((name) => i.level1.replace(/\s+/g, '').startsWith(name.replace(/指标$/, ''))),
+    );
     const sum = members.reduce((t, i) => t + (i.weight ?? 0), 0);
     if (members.length > 0 && !same(sum, g.weight))
-      findings.push(finding('weights-scheme', 'warning', `${g.name}分值合计${fmt(sum)}，权重方案“${scheme.name}”为${g.weight}`, members.map((i) => i.line), sum, g.weight));
+      findings.push(
+        finding(
+          'weights-scheme',
+          'warning',
+          `${g.name}分值合计${fmt(sum)}，权重方案“${scheme.name}”为${g.weight}`,
+          members.map((i) => i.line),
+          sum,
+          g.weight,
+        ),
+      );
   }
   if (scheme.groups.length && e.budget?.weight !== null && e.budget?.weight !== undefined && !same(e.budget.weight, scheme.budget))
-    findings.push(finding('weights-scheme', 'warning', `预算执行率分值为${e.budget.weight}，权重方案“${scheme.name}”为${scheme.budget}`, [e.budget.line], e.budget.weight, scheme.budget));
+    findings.push(
+      finding(
+        'weights-scheme',
+        'warning',
+        `预算执行率分值为${e.budget.weight}，权重方案“${scheme.name}”为${scheme.budget}`,
+        [e.budget.line],
+        e.budget.weight,
+        scheme.budget,
+      ),
+    );
 
   const total = applyRounding((budget?.score ?? 0) + indicators.reduce((t, i) => t + (i.score ?? 0), 0), { mode: 'round', decimals: 2 });
   const weightTotal = (e.budget?.weight ?? 0) + e.indicators.reduce((t, i) => t + (i.weight ?? 0), 0);
   if (e.totals?.score !== null && e.totals?.score !== undefined && !same(total, e.totals.score))
-    findings.push(finding('total-vs-rules', 'warning', `合计得分填为${e.totals.score}，按各项计分规则应为${fmt(total)}`, [e.totals.line], e.totals.score, total));
-  return { budget, indicators, total, weightTotal, grade: gradeOf(total, opts.bands ?? DEFAULT_BANDS), rounding, scheme: scheme.id, findings };
+    findings.push(
+      finding(
+        'total-vs-rules',
+        'warning',
+        `合计得分填为${e.totals.score}，按各项计分规则应为${fmt(total)}`,
+        [e.totals.line],
+        e.totals.score,
+        total,
+      ),
+    );
+  return {
+    budget,
+    indicators,
+    total,
+    weightTotal,
+    grade: gradeOf(total, opts.bands ?? DEFAULT_BANDS),
+    rounding,
+    scheme: scheme.id,
+    findings,
+  };
 }

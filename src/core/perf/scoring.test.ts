@@ -24,17 +24,37 @@ describe('targets as tables write them', () => {
 
 describe('scoring rules', () => {
   it('scores proportionally, reversed for ceilings, and met or not for qualitative targets', () => {
-    expect(scoreIndicator({ level1: '产出指标', target: '100%', actual: '99%', weight: 5 })).toMatchObject({ raw: 4.95, rule: 'proportional' });
-    expect(scoreIndicator({ level1: '产出指标', target: '≤5%', actual: '8%', weight: 4 })).toMatchObject({ raw: 2.5, rule: 'proportional-reversed' });
-    expect(scoreIndicator({ level1: '效益指标', target: '提高', actual: '提高', weight: 10 })).toMatchObject({ raw: 10, rule: 'qualitative-met' });
-    expect(scoreIndicator({ level1: '效益指标', target: '有效提升', actual: '未完成', weight: 10 })).toMatchObject({ raw: 0, rule: 'qualitative-not-met' });
-    expect(scoreIndicator({ level1: '产出指标', target: '100%', actual: '190件', weight: 5 })).toMatchObject({ raw: null, rule: 'not-scorable' });
-    expect(scoreIndicator({ level1: '产出指标', target: '100%', actual: '', weight: 5 })).toMatchObject({ raw: null, rule: 'not-scorable' });
+    expect(scoreIndicator({ level1: '产出指标', target: '100%', actual: '99%', weight: 5 })).toMatchObject({
+      raw: 4.95,
+      rule: 'proportional',
+    });
+    expect(scoreIndicator({ level1: '产出指标', target: '≤5%', actual: '8%', weight: 4 })).toMatchObject({
+      raw: 2.5,
+      rule: 'proportional-reversed',
+    });
+    expect(scoreIndicator({ level1: '效益指标', target: '提高', actual: '提高', weight: 10 })).toMatchObject({
+      raw: 10,
+      rule: 'qualitative-met',
+    });
+    expect(scoreIndicator({ level1: '效益指标', target: '有效提升', actual: '未完成', weight: 10 })).toMatchObject({
+      raw: 0,
+      rule: 'qualitative-not-met',
+    });
+    expect(scoreIndicator({ level1: '产出指标', target: '100%', actual: '190件', weight: 5 })).toMatchObject({
+      raw: null,
+      rule: 'not-scorable',
+    });
+    expect(scoreIndicator({ level1: '产出指标', target: '100%', actual: '', weight: 5 })).toMatchObject({
+      raw: null,
+      rule: 'not-scorable',
+    });
   });
 
   const quantitative = fc.record({
     level1: fc.constantFrom('产出指标', '效益指标', '成本指标', '满意度指标'),
-    target: fc.tuple(fc.constantFrom('', '≥', '≤', '不超过', '不低于'), fc.integer({ min: 0, max: 1000 }), fc.constantFrom('%', '件', '次', '万元')).map(([w, n, u]) => `${w}${n}${u}`),
+    target: fc
+      .tuple(fc.constantFrom('', '≥', '≤', '不超过', '不低于'), fc.integer({ min: 0, max: 1000 }), fc.constantFrom('%', '件', '次', '万元'))
+      .map(([w, n, u]) => `${w}${n}${u}`),
     actual: fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.constantFrom('%', '件', '次', '万元', '')).map(([n, u]) => `${n}${u}`),
     weight: fc.integer({ min: 0, max: 30 }),
   });
@@ -54,7 +74,14 @@ describe('scoring rules', () => {
     fc.assert(
       fc.property(fc.array(quantitative, { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 20 }), (rows, budgetWeight) => {
         // the actual is the target itself: met exactly, whatever the direction
-        const indicators = rows.map((r, k) => ({ ...r, level2: '二级', level3: `指标${k}`, actual: r.target, score: null, deviation: null }));
+        const indicators = rows.map((r, k) => ({
+          ...r,
+          level2: '二级',
+          level3: `指标${k}`,
+          actual: r.target,
+          score: null,
+          deviation: null,
+        }));
         const e: Evaluation = {
           unit: '单位',
           year: 2023,

@@ -35,7 +35,8 @@ export function applyRounding(x: number, r: Rounding): number {
   return Object.is(v, -0) ? 0 : v;
 }
 
-export const roundingLabel = (r: Rounding) => `${r.mode === 'floor' ? '截断' : '四舍五入'}到${r.decimals === 0 ? '整数' : `${r.decimals}位小数`}`;
+export const roundingLabel = (r: Rounding) =>
+  `${r.mode === 'floor' ? '截断' : '四舍五入'}到${r.decimals === 0 ? '整数' : `${r.decimals}位小数`}`;
 
 export type Rule = 'execution-rate' | 'proportional' | 'proportional-reversed' | 'qualitative-met' | 'qualitative-not-met' | 'not-scorable';
 
@@ -59,7 +60,11 @@ const MET = /完成|达到|达成|实现|是|有效|合格|满足|良好/;
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/[。；;，,]$/, '');
 
 /** One indicator's score by its rule, before rounding is applied. */
-export function scoreIndicator(i: Pick<EvaluationIndicator, 'level1' | 'target' | 'actual' | 'weight'>): { raw: number | null; rule: Rule; target: Target } {
+export function scoreIndicator(i: Pick<EvaluationIndicator, 'level1' | 'target' | 'actual' | 'weight'>): {
+  raw: number | null;
+  rule: Rule;
+  target: Target;
+} {
   const target = parseTarget(i.target, /成本/.test(i.level1));
   const weight = i.weight ?? 0;
   const actual = parseActual(i.actual);
@@ -68,7 +73,11 @@ export function scoreIndicator(i: Pick<EvaluationIndicator, 'level1' | 'target' 
     const met = norm(actual.text) === norm(target.text) || (MET.test(actual.text) && !NOT_MET.test(actual.text));
     return met ? { raw: weight, rule: 'qualitative-met', target } : { raw: 0, rule: 'qualitative-not-met', target };
   }
-  if (actual.value === null || (target.unit !== null && actual.unit !== null && target.unit !== actual.unit) || (target.unit !== null && actual.unit === null))
+  if (
+    actual.value === null ||
+    (target.unit !== null && actual.unit !== null && target.unit !== actual.unit) ||
+    (target.unit !== null && actual.unit === null)
+  )
     return { raw: null, rule: 'not-scorable', target };
   const t = target.value as number;
   const a = actual.value;
@@ -85,7 +94,7 @@ export function scoreBudget(b: NonNullable<Evaluation['budget']>): { rate: numbe
   const base = b.adjusted ?? b.initial;
   if (!base || b.executed === null) return { rate: null, raw: null };
   const rate = (b.executed / base) * 100;
-  return { rate, raw: b.weight === null ? null : b.weight * Math.min(100, Math.max(0, rate)) / 100 };
+  return { rate, raw: b.weight === null ? null : (b.weight * Math.min(100, Math.max(0, rate))) / 100 };
 }
 
 /** The rounding that reproduces most of the stated scores; ties go to the earlier in ROUNDINGS (two decimals first). */

@@ -17,14 +17,33 @@ export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date:
       {
         kind: 'table',
         columns: ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].map((title) => ({ title, width: 1 })),
-        rows: [[n(b.initial), n(b.adjusted), n(b.executed), n(b.weight), s.budget?.rate === null || s.budget?.rate === undefined ? '' : `${s.budget.rate.toFixed(2)}%`, n(s.budget?.score)]],
+        rows: [
+          [
+            n(b.initial),
+            n(b.adjusted),
+            n(b.executed),
+            n(b.weight),
+            s.budget?.rate === null || s.budget?.rate === undefined ? '' : `${s.budget.rate.toFixed(2)}%`,
+            n(s.budget?.score),
+          ],
+        ],
       },
     );
     if (e.funding.length || e.spending.length)
       blocks.push({
         kind: 'table',
-        columns: [{ title: '按收入性质分', width: 2 }, { title: '金额', width: 1 }, { title: '按支出性质分', width: 2 }, { title: '金额', width: 1 }],
-        rows: Array.from({ length: Math.max(e.funding.length, e.spending.length) }, (_, i) => [e.funding[i]?.source ?? '', n(e.funding[i]?.amount), e.spending[i]?.type ?? '', n(e.spending[i]?.amount)]),
+        columns: [
+          { title: '按收入性质分', width: 2 },
+          { title: '金额', width: 1 },
+          { title: '按支出性质分', width: 2 },
+          { title: '金额', width: 1 },
+        ],
+        rows: Array.from({ length: Math.max(e.funding.length, e.spending.length) }, (_, i) => [
+          e.funding[i]?.source ?? '',
+          n(e.funding[i]?.amount),
+          e.spending[i]?.type ?? '',
+          n(e.spending[i]?.amount),
+        ]),
       });
   }
   for (const t of e.basics)
@@ -49,11 +68,24 @@ export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date:
         { title: '计分规则', width: 5 },
       ],
       rows: [
-        ...s.indicators.map((i, k) => [i.level1, i.level2, i.level3, i.target, i.actual, n(i.weight), n(i.score), e.indicators[k]?.deviation ?? '', RULE_LABEL[i.rule]]),
+        ...s.indicators.map((i, k) => [
+          i.level1,
+          i.level2,
+          i.level3,
+          i.target,
+          i.actual,
+          n(i.weight),
+          n(i.score),
+          e.indicators[k]?.deviation ?? '',
+          RULE_LABEL[i.rule],
+        ]),
         ['合计', '', '', '', '', n(s.weightTotal), n(s.total), `等级：${s.grade}`, roundingLabel(s.rounding)],
       ],
     },
-    { kind: 'paragraph', text: `按计分规则，自评得分${s.total}分，等级为“${s.grade}”（90分及以上为优，80至90分为良，60至80分为中，60分以下为差）。` },
+    {
+      kind: 'paragraph',
+      text: `按计分规则，自评得分${s.total}分，等级为“${s.grade}”（90分及以上为优，80至90分为良，60至80分为中，60分以下为差）。`,
+    },
   );
   const list = (title: string, items: readonly { text: string }[], at: number) => {
     blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, at)}${title}` });
@@ -62,5 +94,10 @@ export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date:
   };
   list('存在的问题', e.problems, 3);
   list('下一步改进措施', e.measures, 4);
-  return { title: `${e.year ?? ''}年度预算单位整体支出绩效自评表`, blocks, signature: e.unit ? { issuer: e.unit, date } : undefined, landscape: true };
+  return {
+    title: `${e.year ?? ''}年度预算单位整体支出绩效自评表`,
+    blocks,
+    signature: e.unit ? { issuer: e.unit, date } : undefined,
+    landscape: true,
+  };
 }

@@ -5,7 +5,9 @@
 
 /** Words that say nothing about which problem it is: function words and the vocabulary every report shares. */
 const STOP = new Set(
-  '的 了 和 与 及 等 对 在 是 为 将 把 被 有 不 未 没有 中 上 下 等等 并 或 也 都 其 该 此 之 以 于 由 从 向 按 关于 问题 存在 方面 情况 整改 落实 工作 有关 相关 进一步 加强 不够 不到位 不严 不足 较 较为 一些 部分 个别 仍 仍然 还 个'.split(' '),
+  '的 了 和 与 及 等 对 在 是 为 将 把 被 有 不 未 没有 中 上 下 等等 并 或 也 都 其 该 此 之 以 于 由 从 向 按 关于 问题 存在 方面 情况 整改 落实 工作 有关 相关 进一步 加强 不够 不到位 不严 不足 较 较为 一些 部分 个别 仍 仍然 还 个'.split(
+    ' ',
+  ),
 );
 
 /** The words of a text worth comparing: no stop words, no punctuation, no bare numbers, no single characters. */

@@ -11,7 +11,13 @@ export type Cadence =
   | { readonly every: 'monthly'; readonly day: number } // 1 … 28
   | { readonly every: 'quarterly' }; // the first day of each quarter
 
-export const CADENCE_LABEL: Record<Cadence['every'], string> = { daily: '每日', weekly: '每周', 'half-monthly': '每半月', monthly: '每月', quarterly: '每季度' };
+export const CADENCE_LABEL: Record<Cadence['every'], string> = {
+  daily: '每日',
+  weekly: '每周',
+  'half-monthly': '每半月',
+  monthly: '每月',
+  quarterly: '每季度',
+};
 
 /** 1 = Monday … 7 = Sunday. (1970-01-01 was a Thursday.) */
 export function weekday(day: string): number {

@@ -11,7 +11,13 @@ export interface DigestItem {
 }
 
 const ORDER: readonly ActionKind[] = ['escalation', 'overdue', 'due-soon', 'missed-report', 'warning'];
-const HEADING: Record<ActionKind, string> = { escalation: '升级督办', overdue: '已超过整改时限', 'due-soon': '临近整改时限', 'missed-report': '未按时报送进展', warning: '预警' };
+const HEADING: Record<ActionKind, string> = {
+  escalation: '升级督办',
+  overdue: '已超过整改时限',
+  'due-soon': '临近整改时限',
+  'missed-report': '未按时报送进展',
+  warning: '预警',
+};
 
 export function composeDigest(recipient: string, day: string, items: readonly DigestItem[]): { subject: string; body: string } {
   const escalations = items.filter((i) => i.kind === 'escalation').map((i) => SUPERVISION_LABEL[i.rung ?? 'notice']);

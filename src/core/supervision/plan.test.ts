@@ -23,7 +23,8 @@ const item = (unit: string, lastProgressAt: string | null): SupervisedItem => ({
 describe('a unit with a cadence of its own', () => {
   it('reports daily while the others keep the weekly Friday', () => {
     expect(weekday('2025-03-05')).toBe(3); // a Wednesday
-    const missed = (unit: string, last: string) => planSupervision([item(unit, last)], '2025-03-05').actions.filter((a) => a.kind === 'missed-report');
+    const missed = (unit: string, last: string) =>
+      planSupervision([item(unit, last)], '2025-03-05').actions.filter((a) => a.kind === 'missed-report');
     // 单位甲 last reported two days ago: yesterday's daily report is missing
     expect(missed('单位甲', '2025-03-03').map((a) => a.key)).toEqual(['missed-report:XC2025-01-001:2025-03-05:u7']);
     // 单位乙 reported on Monday: nothing is due before Friday

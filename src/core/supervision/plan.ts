@@ -28,7 +28,13 @@ export interface SupervisedItem {
 }
 
 export type ActionKind = 'due-soon' | 'overdue' | 'missed-report' | 'warning' | 'escalation';
-export const ACTION_LABEL: Record<ActionKind, string> = { 'due-soon': '临近时限提醒', overdue: '超期提醒', 'missed-report': '未按时报送进展', warning: '预警', escalation: '升级督办' };
+export const ACTION_LABEL: Record<ActionKind, string> = {
+  'due-soon': '临近时限提醒',
+  overdue: '超期提醒',
+  'missed-report': '未按时报送进展',
+  warning: '预警',
+  escalation: '升级督办',
+};
 
 export interface PlannedAction {
   readonly key: string;
@@ -65,26 +71,55 @@ export function planSupervision(items: readonly SupervisedItem[], day: string): 
     if (!seen || seen.on <= day) observations.push({ problemId: it.id, colour, streak, on: day });
     const to = it.leadUnit?.name ?? '整改办（尚未明确牵头单位）';
     const lead = `u${it.leadUnit?.id ?? 0}`;
-    const base = { problemId: it.id, problem: it.code, unitId: it.leadUnit?.id ?? null, unit: it.leadUnit?.name ?? null, deadline: it.deadline };
+    const base = {
+      problemId: it.id,
+      problem: it.code,
+      unitId: it.leadUnit?.id ?? null,
+      unit: it.leadUnit?.name ?? null,
+      deadline: it.deadline,
+    };
     const about = `${it.code}“${it.title}”`;
     const add = (key: string, kind: ActionKind, message: string, rung: SupervisionKind | null = null) =>
-      actions.push({ ...base, key, kind, rung, personId: rung ? (it.leadLeader?.id ?? null) : null, person: rung ? (it.leadLeader?.name ?? null) : null, message });
+      actions.push({
+        ...base,
+        key,
+        kind,
+        rung,
+        personId: rung ? (it.leadLeader?.id ?? null) : null,
+        person: rung ? (it.leadLeader?.name ?? null) : null,
+        message,
+      });
 
     const open = isOpen(it.status);
     if (open && it.deadline) {
       const left = daysBetween(day, it.deadline);
       // the nearest threshold not yet passed: a first run 2 days out sends the 3-day reminder, not all three
       const threshold = [...it.policy.dueSoonDays].sort((a, b) => a - b).find((d) => left >= 0 && left <= d);
-      if (threshold !== undefined) add(`due-soon:${it.code}:${it.deadline}:${threshold}:${lead}`, 'due-soon', `【临近时限】${about}将于${it.deadline}到期（还有${left}天），请${to}抓紧推进并报送进展。`);
-      if (left < 0) add(`overdue:${it.code}:${it.deadline}:${lead}`, 'overdue', `【已超期】${about}已超过整改时限${it.deadline}，请${to}说明原因并报送整改计划。`);
+      if (threshold !== undefined)
+        add(
+          `due-soon:${it.code}:${it.deadline}:${threshold}:${lead}`,
+          'due-soon',
+          `【临近时限】${about}将于${it.deadline}到期（还有${left}天），请${to}抓紧推进并报送进展。`,
+        );
+      if (left < 0)
+        add(
+          `overdue:${it.code}:${it.deadline}:${lead}`,
+          'overdue',
+          `【已超期】${about}已超过整改时限${it.deadline}，请${to}说明原因并报送整改计划。`,
+        );
     }
     // a missed report: nothing reported in the period that ended on the latest due day (the last report, or the start
     // of the work, is on or before the due day before it)
-    const cadence = it.status === 'phased' ? it.policy.phasedReport : ((it.leadUnit && it.policy.unitReport[it.leadUnit.name]) ?? it.policy.report);
+    const cadence =
+      it.status === 'phased' ? it.policy.phasedReport : ((it.leadUnit && it.policy.unitReport[it.leadUnit.name]) ?? it.policy.report);
     const p = period(cadence, day);
     const last = it.lastProgressAt ?? it.startDate;
     if (p?.previous && last && last <= p.previous && (it.status === 'phased' || open))
-      add(`missed-report:${it.code}:${p.due}:${lead}`, 'missed-report', `【未按时报送】${about}应于${p.due}前报送${p.previous}以来的整改进展（${CADENCE_LABEL[cadence.every]}报送），${to}至今未报。`);
+      add(
+        `missed-report:${it.code}:${p.due}:${lead}`,
+        'missed-report',
+        `【未按时报送】${about}应于${p.due}前报送${p.previous}以来的整改进展（${CADENCE_LABEL[cadence.every]}报送），${to}至今未报。`,
+      );
 
     // phase-complete items report by their own (quarterly) cadence: no colour warnings for them
     if (open && (colour === 'yellow' || colour === 'red') && seen?.colour !== colour && !(seen && seen.on > day))
@@ -98,8 +133,14 @@ export function planSupervision(items: readonly SupervisedItem[], day: string): 
       if (overdue >= Math.max(1, it.policy.listedAfterOverdueDays)) rungs.push('listed');
       if (overdue >= Math.max(1, it.policy.talkAfterOverdueDays)) rungs.push('talk');
       for (const rung of rungs) {
-        const who = rung === 'talk' ? `建议约谈${to}${it.leadLeader ? `及责任领导${it.leadLeader.name}` : '主要负责同志'}` : `请${to}限期整改到位`;
-        add(`escalation:${it.code}:${rung}:${it.deadline ?? 'none'}:${lead}`, 'escalation', `【${SUPERVISION_LABEL[rung]}】${about}${overdue >= 1 ? `已超期${overdue}天` : `连续${streak}次预警为黄色`}，${who}。`, rung);
+        const who =
+          rung === 'talk' ? `建议约谈${to}${it.leadLeader ? `及责任领导${it.leadLeader.name}` : '主要负责同志'}` : `请${to}限期整改到位`;
+        add(
+          `escalation:${it.code}:${rung}:${it.deadline ?? 'none'}:${lead}`,
+          'escalation',
+          `【${SUPERVISION_LABEL[rung]}】${about}${overdue >= 1 ? `已超期${overdue}天` : `连续${streak}次预警为黄色`}，${who}。`,
+          rung,
+        );
       }
     }
   }

@@ -30,7 +30,8 @@ export const DEFAULT_POLICY: SupervisionPolicy = {
   talkAfterOverdueDays: 30,
 };
 
-const int = (v: unknown, lo: number, hi: number, dflt: number) => (typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v : dflt);
+const int = (v: unknown, lo: number, hi: number, dflt: number) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v : dflt;
 
 function cadenceOf(v: unknown, dflt: Cadence): Cadence {
   const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
@@ -51,7 +52,9 @@ function cadenceOf(v: unknown, dflt: Cadence): Cadence {
 /** A source's stored policy (JSON, possibly partial or old) over the defaults. */
 export function policyOf(stored: unknown): SupervisionPolicy {
   const o = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
-  const days = Array.isArray(o.dueSoonDays) ? o.dueSoonDays.filter((d): d is number => typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 90) : null;
+  const days = Array.isArray(o.dueSoonDays)
+    ? o.dueSoonDays.filter((d): d is number => typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 90)
+    : null;
   return {
     report: cadenceOf(o.report, DEFAULT_POLICY.report),
     phasedReport: cadenceOf(o.phasedReport, DEFAULT_POLICY.phasedReport),
@@ -60,7 +63,7 @@ export function policyOf(stored: unknown): SupervisionPolicy {
         .filter(([unit]) => unit.trim() !== '')
         .map(([unit, c]) => [unit, cadenceOf(c, DEFAULT_POLICY.report)]),
     ),
-    dueSoonDays: days && days.length ? [...new Set(days)].sort((a, b) => b - a) : DEFAULT_POLICY.dueSoonDays,
+    dueSoonDays: days?.length ? [...new Set(days)].sort((a, b) => b - a) : DEFAULT_POLICY.dueSoonDays,
     noticeAfterYellowRuns: int(o.noticeAfterYellowRuns, 1, 30, DEFAULT_POLICY.noticeAfterYellowRuns),
     listedAfterOverdueDays: int(o.listedAfterOverdueDays, 0, 365, DEFAULT_POLICY.listedAfterOverdueDays),
     talkAfterOverdueDays: int(o.talkAfterOverdueDays, 0, 730, DEFAULT_POLICY.talkAfterOverdueDays),

@@ -27,14 +27,20 @@ export interface UnitStanding {
 
 export const NO_UNIT = '（未明确牵头单位）';
 
-export function rankUnits(items: readonly RankedItem[], day: string, missedReports: ReadonlyMap<string, number> = new Map()): UnitStanding[] {
+export function rankUnits(
+  items: readonly RankedItem[],
+  day: string,
+  missedReports: ReadonlyMap<string, number> = new Map(),
+): UnitStanding[] {
   const by = new Map<string, RankedItem[]>();
   for (const i of items) by.set(i.unit ?? NO_UNIT, [...(by.get(i.unit ?? NO_UNIT) ?? []), i]);
   const rows = [...by].map(([unit, xs]) => {
     const completed = xs.filter((x) => x.status === 'completed').length;
     const overdue = xs.filter((x) => x.status !== 'completed' && x.status !== 'phased' && x.deadline !== null && x.deadline < day).length;
     const onTime = xs.filter((x) =>
-      x.status === 'completed' ? x.deadline === null || (x.completedOn !== null && x.completedOn <= x.deadline) : x.status === 'phased' || x.deadline === null || x.deadline >= day,
+      x.status === 'completed'
+        ? x.deadline === null || (x.completedOn !== null && x.completedOn <= x.deadline)
+        : x.status === 'phased' || x.deadline === null || x.deadline >= day,
     ).length;
     return {
       unit,
@@ -48,12 +54,24 @@ export function rankUnits(items: readonly RankedItem[], day: string, missedRepor
       timelinessRate: completionRate(onTime, xs.length) ?? 0,
     };
   });
-  rows.sort((a, b) => b.completionRate - a.completionRate || b.timelinessRate - a.timelinessRate || a.missedReports - b.missedReports || a.unit.localeCompare(b.unit, 'zh'));
+  rows.sort(
+    (a, b) =>
+      b.completionRate - a.completionRate ||
+      b.timelinessRate - a.timelinessRate ||
+      a.missedReports - b.missedReports ||
+      a.unit.localeCompare(b.unit, 'zh'),
+  );
   // equal on every measure, equal in rank
   let rank = 0;
   return rows.map((r, i) => {
     const prev = rows[i - 1];
-    if (!prev || prev.completionRate !== r.completionRate || prev.timelinessRate !== r.timelinessRate || prev.missedReports !== r.missedReports) rank = i + 1;
+    if (
+      !prev ||
+      prev.completionRate !== r.completionRate ||
+      prev.timelinessRate !== r.timelinessRate ||
+      prev.missedReports !== r.missedReports
+    )
+      rank = i + 1;
     return { rank, ...r };
   });
 }

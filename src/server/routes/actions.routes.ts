@@ -34,91 +34,217 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
   };
   const tags = ['整改操作'];
 
-  r.post('/api/problems/:code/assign', {
-    schema: {
-      tags, summary: '认领与分工：牵头单位、配合单位、责任领导、责任人、时限、类别、目标、应改金额', params, querystring: noQuery,
-      body: strict({
-        ...version,
-        leadUnit: text(100).nullable().optional(),
-        cooperatingUnits: z.array(text(100)).max(50).optional(),
-        leadLeader: text(50).nullable().optional(),
-        responsiblePerson: text(50).nullable().optional(),
-        deadline: isoDay.nullable().optional(),
-        triage: z.enum(['immediate', 'deadline', 'long-term']).nullable().optional(),
-        target: text(2000).nullable().optional(),
-        amountDue: strict({ amount: text(30), unit: money }).nullable().optional(),
-      }),
+  r.post(
+    '/api/problems/:code/assign',
+    {
+      schema: {
+        tags,
+        summary: '认领与分工：牵头单位、配合单位、责任领导、责任人、时限、类别、目标、应改金额',
+        params,
+        querystring: noQuery,
+        body: strict({
+          ...version,
+          leadUnit: text(100).nullable().optional(),
+          cooperatingUnits: z.array(text(100)).max(50).optional(),
+          leadLeader: text(50).nullable().optional(),
+          responsiblePerson: text(50).nullable().optional(),
+          deadline: isoDay.nullable().optional(),
+          triage: z.enum(['immediate', 'deadline', 'long-term']).nullable().optional(),
+          target: text(2000).nullable().optional(),
+          amountDue: strict({ amount: text(30), unit: money })
+            .nullable()
+            .optional(),
+        }),
+      },
     },
-  }, async (req) => {
-    await assignProblem(db, req.params.code, who(req, 'assign', req.body), req.body);
-    return { ok: true };
-  });
-
-  r.post('/api/problems/bulk-assign', {
-    schema: {
-      tags, summary: '批量分工或调整时限（全部成功或全部不改）', querystring: noQuery,
-      body: strict({
-        codes: z.array(text(40)).min(1).max(500),
-        leadUnit: text(100).nullable().optional(),
-        deadline: isoDay.nullable().optional(),
-        triage: z.enum(['immediate', 'deadline', 'long-term']).nullable().optional(),
-      }),
+    async (req) => {
+      await assignProblem(db, req.params.code, who(req, 'assign', req.body), req.body);
+      return { ok: true };
     },
-  }, async (req) => {
-    const { codes, ...a } = req.body;
-    return { updated: await assignProblems(db, codes, who(req, 'assign', {}), a) };
-  });
+  );
 
-  r.post('/api/problems/:code/progress', {
-    schema: { tags, summary: '报告整改进展', params, querystring: noQuery, body: strict({ ...version, text: text(5000).min(1), progress: z.number().int().min(0).max(100).optional(), measure: positiveInt.optional() }) },
-  }, async (req) => {
-    await reportProgress(db, req.params.code, who(req, 'report-progress', req.body), req.body);
-    return { ok: true };
-  });
-
-  r.post('/api/problems/:code/evidence', { schema: { tags, summary: '上传佐证材料（multipart，字段 file）', params, querystring: noQuery } }, async (req) => {
-    const w = who(req, 'upload-evidence', {});
-    const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '未命名', missing: '请选择要上传的文件' })).files as [Upload];
-    const id = await addEvidence(db, req.params.code, w, { name: file.name, bytes: file.bytes });
-    return { id };
-  });
-
-  r.post('/api/problems/:code/closure', {
-    schema: { tags, summary: '申请销号（须附佐证材料）', params, querystring: noQuery, body: strict({ ...version, evidence: z.array(positiveInt).max(100), note: text(2000).optional() }) },
-  }, async (req) => ({ id: await requestClosure(db, req.params.code, who(req, 'request-closure', req.body), req.body) }));
-
-  r.post('/api/problems/:code/closure/decision', {
-    schema: { tags, summary: '审核销号申请：同意销号，或退回并写明理由', params, querystring: noQuery, body: strict({ ...version, accept: z.boolean(), reason: text(2000).optional() }) },
-  }, async (req) => ({ status: await decideClosure(db, req.params.code, who(req, 'decide-closure', req.body), req.body) }));
-
-  r.post('/api/problems/:code/extension', {
-    schema: { tags, summary: '申请延期', params, querystring: noQuery, body: strict({ ...version, newDeadline: isoDay, reason: text(2000).min(1) }) },
-  }, async (req) => ({ id: await requestExtension(db, req.params.code, who(req, 'request-extension', req.body), req.body) }));
-
-  r.post('/api/problems/:code/extension/decision', {
-    schema: { tags, summary: '审批延期申请', params, querystring: noQuery, body: strict({ ...version, approve: z.boolean(), reason: text(2000).optional() }) },
-  }, async (req) => ({ deadline: await decideExtension(db, req.params.code, who(req, 'decide-extension', req.body), req.body) }));
-
-  r.post('/api/problems/:code/supervision', {
-    schema: { tags, summary: '督办：提醒、督办单、挂牌督办、约谈、通报、问责', params, querystring: noQuery, body: strict({ ...version, kind: z.enum(['reminder', 'notice', 'listed', 'talk', 'circular', 'accountability']), note: text(2000).optional() }) },
-  }, async (req) => {
-    await recordSupervision(db, req.params.code, who(req, 'supervise', req.body), req.body);
-    return { ok: true };
-  });
-
-  r.post('/api/problems/:code/lookback', {
-    schema: { tags, summary: '回头看：巩固，或反弹后重新整改', params, querystring: noQuery, body: strict({ ...version, result: z.enum(['consolidated', 'relapsed']), note: text(2000).optional() }) },
-  }, async (req) => ({ status: await recordLookback(db, req.params.code, who(req, 'lookback', req.body), req.body) }));
-
-  r.post('/api/problems/:code/outcomes', {
-    schema: {
-      tags, summary: '记录整改成果：资金、制度、问责、会议', params, querystring: noQuery,
-      body: z.discriminatedUnion('kind', [
-        strict({ ...version, kind: z.literal('money'), moneyKind: z.enum(['recovered', 'treasury', 'returned', 'disbursed', 'other']), amount: text(30), unit: money, note: text(2000).optional() }),
-        strict({ ...version, kind: z.literal('institution'), title: text(200).min(1), edition: text(20).optional(), action: text(10).optional(), note: text(2000).optional() }),
-        strict({ ...version, kind: z.literal('accountability'), people: positiveInt, how: text(200).min(1), note: text(2000).optional() }),
-        strict({ ...version, kind: z.literal('meeting'), count: positiveInt, note: text(2000).optional() }),
-      ]),
+  r.post(
+    '/api/problems/bulk-assign',
+    {
+      schema: {
+        tags,
+        summary: '批量分工或调整时限（全部成功或全部不改）',
+        querystring: noQuery,
+        body: strict({
+          codes: z.array(text(40)).min(1).max(500),
+          leadUnit: text(100).nullable().optional(),
+          deadline: isoDay.nullable().optional(),
+          triage: z.enum(['immediate', 'deadline', 'long-term']).nullable().optional(),
+        }),
+      },
     },
-  }, async (req) => ({ id: await recordOutcome(db, req.params.code, who(req, 'record-outcome', req.body), req.body) }));
+    async (req) => {
+      const { codes, ...a } = req.body;
+      return { updated: await assignProblems(db, codes, who(req, 'assign', {}), a) };
+    },
+  );
+
+  r.post(
+    '/api/problems/:code/progress',
+    {
+      schema: {
+        tags,
+        summary: '报告整改进展',
+        params,
+        querystring: noQuery,
+        body: strict({
+          ...version,
+          text: text(5000).min(1),
+          progress: z.number().int().min(0).max(100).optional(),
+          measure: positiveInt.optional(),
+        }),
+      },
+    },
+    async (req) => {
+      await reportProgress(db, req.params.code, who(req, 'report-progress', req.body), req.body);
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/problems/:code/evidence',
+    { schema: { tags, summary: '上传佐证材料（multipart，字段 file）', params, querystring: noQuery } },
+    async (req) => {
+      const w = who(req, 'upload-evidence', {});
+      const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '未命名', missing: '请选择要上传的文件' }))
+        .files as [Upload];
+      const id = await addEvidence(db, req.params.code, w, { name: file.name, bytes: file.bytes });
+      return { id };
+    },
+  );
+
+  r.post(
+    '/api/problems/:code/closure',
+    {
+      schema: {
+        tags,
+        summary: '申请销号（须附佐证材料）',
+        params,
+        querystring: noQuery,
+        body: strict({ ...version, evidence: z.array(positiveInt).max(100), note: text(2000).optional() }),
+      },
+    },
+    async (req) => ({ id: await requestClosure(db, req.params.code, who(req, 'request-closure', req.body), req.body) }),
+  );
+
+  r.post(
+    '/api/problems/:code/closure/decision',
+    {
+      schema: {
+        tags,
+        summary: '审核销号申请：同意销号，或退回并写明理由',
+        params,
+        querystring: noQuery,
+        body: strict({ ...version, accept: z.boolean(), reason: text(2000).optional() }),
+      },
+    },
+    async (req) => ({ status: await decideClosure(db, req.params.code, who(req, 'decide-closure', req.body), req.body) }),
+  );
+
+  r.post(
+    '/api/problems/:code/extension',
+    {
+      schema: {
+        tags,
+        summary: '申请延期',
+        params,
+        querystring: noQuery,
+        body: strict({ ...version, newDeadline: isoDay, reason: text(2000).min(1) }),
+      },
+    },
+    async (req) => ({ id: await requestExtension(db, req.params.code, who(req, 'request-extension', req.body), req.body) }),
+  );
+
+  r.post(
+    '/api/problems/:code/extension/decision',
+    {
+      schema: {
+        tags,
+        summary: '审批延期申请',
+        params,
+        querystring: noQuery,
+        body: strict({ ...version, approve: z.boolean(), reason: text(2000).optional() }),
+      },
+    },
+    async (req) => ({ deadline: await decideExtension(db, req.params.code, who(req, 'decide-extension', req.body), req.body) }),
+  );
+
+  r.post(
+    '/api/problems/:code/supervision',
+    {
+      schema: {
+        tags,
+        summary: '督办：提醒、督办单、挂牌督办、约谈、通报、问责',
+        params,
+        querystring: noQuery,
+        body: strict({
+          ...version,
+          kind: z.enum(['reminder', 'notice', 'listed', 'talk', 'circular', 'accountability']),
+          note: text(2000).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      await recordSupervision(db, req.params.code, who(req, 'supervise', req.body), req.body);
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/problems/:code/lookback',
+    {
+      schema: {
+        tags,
+        summary: '回头看：巩固，或反弹后重新整改',
+        params,
+        querystring: noQuery,
+        body: strict({ ...version, result: z.enum(['consolidated', 'relapsed']), note: text(2000).optional() }),
+      },
+    },
+    async (req) => ({ status: await recordLookback(db, req.params.code, who(req, 'lookback', req.body), req.body) }),
+  );
+
+  r.post(
+    '/api/problems/:code/outcomes',
+    {
+      schema: {
+        tags,
+        summary: '记录整改成果：资金、制度、问责、会议',
+        params,
+        querystring: noQuery,
+        body: z.discriminatedUnion('kind', [
+          strict({
+            ...version,
+            kind: z.literal('money'),
+            moneyKind: z.enum(['recovered', 'treasury', 'returned', 'disbursed', 'other']),
+            amount: text(30),
+            unit: money,
+            note: text(2000).optional(),
+          }),
+          strict({
+            ...version,
+            kind: z.literal('institution'),
+            title: text(200).min(1),
+            edition: text(20).optional(),
+            action: text(10).optional(),
+            note: text(2000).optional(),
+          }),
+          strict({
+            ...version,
+            kind: z.literal('accountability'),
+            people: positiveInt,
+            how: text(200).min(1),
+            note: text(2000).optional(),
+          }),
+          strict({ ...version, kind: z.literal('meeting'), count: positiveInt, note: text(2000).optional() }),
+        ]),
+      },
+    },
+    async (req) => ({ id: await recordOutcome(db, req.params.code, who(req, 'record-outcome', req.body), req.body) }),
+  );
 }

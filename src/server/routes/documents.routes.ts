@@ -27,27 +27,52 @@ const correctionsSchema = z
 
 export function documentRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/api/check', { schema: { tags: ['文档'], summary: '核验一份报告（不导入）：结构、所述数字与核验发现，附原文各行', querystring: noQuery } }, async (req, reply) => {
-    viewerWith(req, 'check');
-    const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '未命名', missing: '请选择要上传的文件' })).files;
-    return reply.type('application/json; charset=utf-8').send(await readReportBytesAsJson(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes));
-  });
-  r.post('/api/import', { schema: { tags: ['文档'], summary: '导入报告到台账（可多份；全部成功或全部不改）', querystring: noQuery } }, async (req) => {
-    const v = viewerWith(req, 'import');
-    const { files, fields } = await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 20, fields: ['corrections'], unnamed: '未命名', missing: '请选择要上传的文件' });
-    let corrections: z.infer<typeof correctionsSchema> = [];
-    if (fields.corrections) {
-      const parsed = correctionsSchema.safeParse((() => {
-        try {
-          return JSON.parse(fields.corrections ?? '');
-        } catch {
-          return null;
-        }
-      })());
-      if (!parsed.success) throw new HttpError(400, 'INVALID_INPUT', '更正内容格式不正确');
-      corrections = parsed.data;
-    }
-    const opts = { actor: v.displayName, today: today(), maxBytes: maxUploadBytes, ownerUnitId: v.role === 'admin' ? null : v.unitId, corrections };
-    return { results: await importDocumentBytes(ledger, files, opts) };
-  });
+  r.post(
+    '/api/check',
+    { schema: { tags: ['文档'], summary: '核验一份报告（不导入）：结构、所述数字与核验发现，附原文各行', querystring: noQuery } },
+    async (req, reply) => {
+      viewerWith(req, 'check');
+      const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '未命名', missing: '请选择要上传的文件' }))
+        .files;
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(await readReportBytesAsJson(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes));
+    },
+  );
+  r.post(
+    '/api/import',
+    { schema: { tags: ['文档'], summary: '导入报告到台账（可多份；全部成功或全部不改）', querystring: noQuery } },
+    async (req) => {
+      const v = viewerWith(req, 'import');
+      const { files, fields } = await readUploads(req, {
+        maxBytes: maxUploadBytes,
+        maxFiles: 20,
+        fields: ['corrections'],
+        unnamed: '未命名',
+        missing: '请选择要上传的文件',
+      });
+      let corrections: z.infer<typeof correctionsSchema> = [];
+      if (fields.corrections) {
+        const parsed = correctionsSchema.safeParse(
+          (() => {
+            try {
+              return JSON.parse(fields.corrections ?? '');
+            } catch {
+              return null;
+            }
+          })(),
+        );
+        if (!parsed.success) throw new HttpError(400, 'INVALID_INPUT', '更正内容格式不正确');
+        corrections = parsed.data;
+      }
+      const opts = {
+        actor: v.displayName,
+        today: today(),
+        maxBytes: maxUploadBytes,
+        ownerUnitId: v.role === 'admin' ? null : v.unitId,
+        corrections,
+      };
+      return { results: await importDocumentBytes(ledger, files, opts) };
+    },
+  );
 }

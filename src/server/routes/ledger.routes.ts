@@ -3,7 +3,16 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ReadCache } from '../read-cache.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { colourCounts, ledgerStatistics, listMeasures, listProblems, listSources, problemDetail, sourceClaims, statisticsTrend } from '../../services/ledger-queries.ts';
+import {
+  colourCounts,
+  ledgerStatistics,
+  listMeasures,
+  listProblems,
+  listSources,
+  problemDetail,
+  sourceClaims,
+  statisticsTrend,
+} from '../../services/ledger-queries.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { flag, isoDay, limit, noQuery, offset, strict, text } from '../input.ts';
@@ -12,7 +21,8 @@ const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phase
 
 export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, cache: ReadCache): void {
   /** the same read by the same person within a moment shares one answer */
-  const remembered = <T>(req: FastifyRequest, viewerId: number, compute: () => Promise<T>) => cache.get(`${viewerId} ${today()} ${req.url}`, compute);
+  const remembered = <T>(req: FastifyRequest, viewerId: number, compute: () => Promise<T>) =>
+    cache.get(`${viewerId} ${today()} ${req.url}`, compute);
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/sources', { schema: { tags: ['台账'], summary: '整改来源列表', querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'read');
@@ -20,7 +30,13 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
   });
   r.get(
     '/api/stats',
-    { schema: { tags: ['台账'], summary: '统计：总数、各状态、超期、完成率，分方面、单位、类别，成果', querystring: strict({ source: text(40).optional(), asOf: isoDay.optional() }) } },
+    {
+      schema: {
+        tags: ['台账'],
+        summary: '统计：总数、各状态、超期、完成率，分方面、单位、类别，成果',
+        querystring: strict({ source: text(40).optional(), asOf: isoDay.optional() }),
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       return remembered(req, v.id, async () => {
@@ -55,15 +71,25 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     async (req) => {
       const v = viewerWith(req, 'read');
       const q = req.query;
-      return remembered(req, v.id, () => listProblems(db, { ...q, overdue: q.overdue === 'true', supervised: q.supervised === 'true', today: today(), scope: v.scope }));
+      return remembered(req, v.id, () =>
+        listProblems(db, { ...q, overdue: q.overdue === 'true', supervised: q.supervised === 'true', today: today(), scope: v.scope }),
+      );
     },
   );
   r.get(
     '/api/stats/trend',
-    { schema: { tags: ['台账'], summary: '完成情况趋势：近几个月每月末与今天', querystring: strict({ source: text(40).optional(), months: z.coerce.number().int().min(1).max(24).default(6) }) } },
+    {
+      schema: {
+        tags: ['台账'],
+        summary: '完成情况趋势：近几个月每月末与今天',
+        querystring: strict({ source: text(40).optional(), months: z.coerce.number().int().min(1).max(24).default(6) }),
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return remembered(req, v.id, async () => ({ points: await statisticsTrend(db, { today: today(), months: req.query.months, source: req.query.source, scope: v.scope }) }));
+      return remembered(req, v.id, async () => ({
+        points: await statisticsTrend(db, { today: today(), months: req.query.months, source: req.query.source, scope: v.scope }),
+      }));
     },
   );
   r.get(

@@ -9,13 +9,32 @@ import { idParam, noQuery, strict, text } from '../input.ts';
 
 export function recurrenceRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/problems/:code/matches', { schema: { tags: ['督办'], summary: '与以往问题相似（屡审屡犯、共性问题）及相似度', params: strict({ code: text(40) }), querystring: noQuery } }, async (req) => {
-    const v = viewerWith(req, 'read');
-    return { items: await matchesOf(db, req.params.code, v.scope) };
-  });
+  r.get(
+    '/api/problems/:code/matches',
+    {
+      schema: {
+        tags: ['督办'],
+        summary: '与以往问题相似（屡审屡犯、共性问题）及相似度',
+        params: strict({ code: text(40) }),
+        querystring: noQuery,
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return { items: await matchesOf(db, req.params.code, v.scope) };
+    },
+  );
   r.post(
     '/api/matches/:id/decision',
-    { schema: { tags: ['督办'], summary: '确认或排除一条相似问题', params: strict({ id: idParam }), querystring: noQuery, body: strict({ confirm: z.boolean() }) } },
+    {
+      schema: {
+        tags: ['督办'],
+        summary: '确认或排除一条相似问题',
+        params: strict({ id: idParam }),
+        querystring: noQuery,
+        body: strict({ confirm: z.boolean() }),
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'supervise');
       await decideMatch(db, req.params.id, req.body.confirm, v.displayName, v.scope);

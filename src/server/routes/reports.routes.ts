@@ -39,7 +39,15 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
     },
     async (req, reply) => {
       const v = viewerWith(req, 'export');
-      const f = await generateReport(db, { source: req.params.source, kind: req.params.kind, asOf: req.query.asOf, date: req.query.date, public: req.query.public === 'true', today: today(), scope: v.scope });
+      const f = await generateReport(db, {
+        source: req.params.source,
+        kind: req.params.kind,
+        asOf: req.query.asOf,
+        date: req.query.date,
+        public: req.query.public === 'true',
+        today: today(),
+        scope: v.scope,
+      });
       // what reading the document back found: the ledger's own contradictions, for the screen to show
       const errors = f.findings.filter((x) => x.severity === 'error').map((x) => x.message);
       return sendFile(reply, f.fileName, DOCX, f.bytes, { 'x-zg-findings': encodeURIComponent(JSON.stringify(errors)) });
@@ -48,7 +56,14 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
 
   r.get(
     '/api/problems/:code/forms/:kind',
-    { schema: { tags: ['公文'], summary: '一个问题的督办单（notice）或对账销号单（closure），.docx', params: strict({ code: text(40), kind: z.enum(['notice', 'closure']) }), querystring: noQuery } },
+    {
+      schema: {
+        tags: ['公文'],
+        summary: '一个问题的督办单（notice）或对账销号单（closure），.docx',
+        params: strict({ code: text(40), kind: z.enum(['notice', 'closure']) }),
+        querystring: noQuery,
+      },
+    },
     async (req, reply) => {
       const v = viewerWith(req, req.params.kind === 'notice' ? 'supervise' : 'read');
       const f = await generateItemForm(db, req.params.code, req.params.kind, today(), v.scope);
@@ -58,7 +73,14 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
 
   r.get(
     '/api/sources/:source/workbook',
-    { schema: { tags: ['公文'], summary: '台账工作簿（.xlsx）：问题清单、任务清单、责任清单、督办清单', params: source, querystring: noQuery } },
+    {
+      schema: {
+        tags: ['公文'],
+        summary: '台账工作簿（.xlsx）：问题清单、任务清单、责任清单、督办清单',
+        params: source,
+        querystring: noQuery,
+      },
+    },
     async (req, reply) => {
       const v = viewerWith(req, 'export');
       const bytes = await exportLedger(db, req.params.source, today(), v.scope);
@@ -66,26 +88,50 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
     },
   );
 
-  r.post('/api/workbook', { schema: { tags: ['公文'], summary: '从台账工作簿（.xlsx）导入：本系统的四个清单，或单位自己的台账（表单字段 source、sheet、mapping、title）；逐行核对，有任何一行不对则全部不导入', querystring: noQuery } }, async (req) => {
-    const v = viewerWith(req, 'import');
-    // source, and for a unit's own workbook: sheet, mapping ("问题=问题描述,…"), title of a new source
-    const names = ['source', 'sheet', 'mapping', 'title'] as const;
-    const up = await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, fields: names, unnamed: '台账.xlsx', missing: '请选择要导入的台账工作簿' });
-    const file = up.files[0] as Upload;
-    const fields: Partial<Record<(typeof names)[number], string>> = {};
-    const longest = { source: 40, sheet: 100, mapping: 2000, title: 200 } as const;
-    for (const n of names) {
-      const v = up.fields[n]?.trim();
-      if (!v) continue;
-      if (v.length > longest[n]) throw new InvalidInput(`表单字段“${n}”过长（最多 ${longest[n]} 个字）`);
-      fields[n] = v;
-    }
-    return importLedgerWorkbook(ledger, file.bytes, { actor: v.displayName, today: today(), fileName: file.name, ...fields });
-  });
+  r.post(
+    '/api/workbook',
+    {
+      schema: {
+        tags: ['公文'],
+        summary:
+          '从台账工作簿（.xlsx）导入：本系统的四个清单，或单位自己的台账（表单字段 source、sheet、mapping、title）；逐行核对，有任何一行不对则全部不导入',
+        querystring: noQuery,
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'import');
+      // source, and for a unit's own workbook: sheet, mapping ("问题=问题描述,…"), title of a new source
+      const names = ['source', 'sheet', 'mapping', 'title'] as const;
+      const up = await readUploads(req, {
+        maxBytes: maxUploadBytes,
+        maxFiles: 1,
+        fields: names,
+        unnamed: '台账.xlsx',
+        missing: '请选择要导入的台账工作簿',
+      });
+      const file = up.files[0] as Upload;
+      const fields: Partial<Record<(typeof names)[number], string>> = {};
+      const longest = { source: 40, sheet: 100, mapping: 2000, title: 200 } as const;
+      for (const n of names) {
+        const v = up.fields[n]?.trim();
+        if (!v) continue;
+        if (v.length > longest[n]) throw new InvalidInput(`表单字段“${n}”过长（最多 ${longest[n]} 个字）`);
+        fields[n] = v;
+      }
+      return importLedgerWorkbook(ledger, file.bytes, { actor: v.displayName, today: today(), fileName: file.name, ...fields });
+    },
+  );
 
   r.get(
     '/api/sources/:source/publication',
-    { schema: { tags: ['公文'], summary: '来源的公开设置：署名、公开期限、联系方式、公开版隐去的内容', params: source, querystring: noQuery } },
+    {
+      schema: {
+        tags: ['公文'],
+        summary: '来源的公开设置：署名、公开期限、联系方式、公开版隐去的内容',
+        params: source,
+        querystring: noQuery,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       return publicationSettings(db, req.params.source, v.scope);

@@ -19,14 +19,27 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/session',
-    { schema: { tags: ['账号'], summary: '登录', querystring: noQuery, body: strict({ username: text(40).min(1), password: text(200).min(1) }) } },
+    {
+      schema: {
+        tags: ['账号'],
+        summary: '登录',
+        querystring: noQuery,
+        body: strict({ username: text(40).min(1), password: text(200).min(1) }),
+      },
+    },
     async (req, reply) => {
       const s = await login(db, { ...req.body, ip: req.ip }).catch((e: unknown) => {
         // the refusal says when in Chinese; the header says it to programs
         if (e instanceof LoginThrottled) reply.header('retry-after', String(e.retryAfterSeconds));
         throw e;
       });
-      reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', maxAge: SESSION_DAYS * 86_400 });
+      reply.setCookie(SESSION_COOKIE, s.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookies,
+        path: '/',
+        maxAge: SESSION_DAYS * 86_400,
+      });
       return present(s.viewer, s.csrf);
     },
   );

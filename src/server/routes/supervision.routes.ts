@@ -22,34 +22,72 @@ const source = strict({ source: text(40) });
 
 export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => string, now: () => string): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/api/supervision/run', { schema: { tags: ['督办'], summary: '立即运行一次督办（dryRun 只看将产生什么）', querystring: noQuery, body: strict({ dryRun: z.boolean().optional() }) } }, async (req) => {
-    const v = viewerWith(req, 'supervise');
-    const run = await runSupervision(db, { at: now(), dryRun: req.body.dryRun, actor: v.displayName });
-    const digests = run.dryRun ? 0 : await prepareDigests(db, run.day);
-    return { ...run, digests };
-  });
-  r.get('/api/supervision/weekly', { schema: { tags: ['督办'], summary: '一周一调度：调度表（.xlsx）', querystring: strict({ day: isoDay.optional() }) } }, async (req, reply) => {
-    const v = viewerWith(req, 'export');
-    const s = await weeklySheet(db, { day: req.query.day ?? today(), today: today(), scope: v.scope });
-    return sendFile(reply, s.fileName, XLSX, s.bytes);
-  });
-  r.get('/api/supervision/monthly', { schema: { tags: ['督办'], summary: '每月一通报：月度通报（.docx），单位排名', querystring: strict({ month: isoMonth, issuer: text(100).optional() }) } }, async (req, reply) => {
-    const v = viewerWith(req, 'export');
-    const d = await monthlyCircularDocument(db, { month: req.query.month, today: today(), issuer: req.query.issuer ?? '整改工作领导小组办公室', scope: v.scope });
-    return sendFile(reply, d.fileName, DOCX, d.bytes);
-  });
+  r.post(
+    '/api/supervision/run',
+    {
+      schema: {
+        tags: ['督办'],
+        summary: '立即运行一次督办（dryRun 只看将产生什么）',
+        querystring: noQuery,
+        body: strict({ dryRun: z.boolean().optional() }),
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'supervise');
+      const run = await runSupervision(db, { at: now(), dryRun: req.body.dryRun, actor: v.displayName });
+      const digests = run.dryRun ? 0 : await prepareDigests(db, run.day);
+      return { ...run, digests };
+    },
+  );
+  r.get(
+    '/api/supervision/weekly',
+    { schema: { tags: ['督办'], summary: '一周一调度：调度表（.xlsx）', querystring: strict({ day: isoDay.optional() }) } },
+    async (req, reply) => {
+      const v = viewerWith(req, 'export');
+      const s = await weeklySheet(db, { day: req.query.day ?? today(), today: today(), scope: v.scope });
+      return sendFile(reply, s.fileName, XLSX, s.bytes);
+    },
+  );
+  r.get(
+    '/api/supervision/monthly',
+    {
+      schema: {
+        tags: ['督办'],
+        summary: '每月一通报：月度通报（.docx），单位排名',
+        querystring: strict({ month: isoMonth, issuer: text(100).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const v = viewerWith(req, 'export');
+      const d = await monthlyCircularDocument(db, {
+        month: req.query.month,
+        today: today(),
+        issuer: req.query.issuer ?? '整改工作领导小组办公室',
+        scope: v.scope,
+      });
+      return sendFile(reply, d.fileName, DOCX, d.bytes);
+    },
+  );
   r.get('/api/assessment', { schema: { tags: ['督办'], summary: '整改成效评估：各来源比较', querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'read');
     return { items: await compareSources(db, today(), v.scope) };
   });
-  r.get('/api/assessment/:source', { schema: { tags: ['督办'], summary: '一个来源的整改成效评估，逐项扣分及其依据', params: source, querystring: noQuery } }, async (req) => {
-    const v = viewerWith(req, 'read');
-    return assessSource(db, req.params.source, today(), v.scope);
-  });
-  r.get('/api/sources/:source/supervision', { schema: { tags: ['督办'], summary: '来源的督办设置：报送节奏、临近时限提醒、升级阶梯', params: source, querystring: noQuery } }, async (req) => {
-    const v = viewerWith(req, 'read');
-    return supervisionPolicy(db, req.params.source, v.scope);
-  });
+  r.get(
+    '/api/assessment/:source',
+    { schema: { tags: ['督办'], summary: '一个来源的整改成效评估，逐项扣分及其依据', params: source, querystring: noQuery } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return assessSource(db, req.params.source, today(), v.scope);
+    },
+  );
+  r.get(
+    '/api/sources/:source/supervision',
+    { schema: { tags: ['督办'], summary: '来源的督办设置：报送节奏、临近时限提醒、升级阶梯', params: source, querystring: noQuery } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return supervisionPolicy(db, req.params.source, v.scope);
+    },
+  );
   r.put(
     '/api/sources/:source/supervision',
     {

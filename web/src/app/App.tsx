@@ -15,7 +15,9 @@ const ProblemPage = lazy(() => import('../features/problem/ProblemPage.tsx').the
 const ImportPage = lazy(() => import('../features/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const PerfListPage = lazy(() => import('../features/perf/PerfListPage.tsx').then((m) => ({ default: m.PerfListPage })));
 const PerfEvaluationPage = lazy(() => import('../features/perf/PerfEvaluationPage.tsx').then((m) => ({ default: m.PerfEvaluationPage })));
-const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })));
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 const SupervisionPage = lazy(() => import('../features/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
@@ -44,7 +46,14 @@ function Shell() {
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
           整改通
         </Typography.Title>
-        <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} onClick={(e) => navigate(e.key)} style={{ flex: 1, minWidth: 0 }} />
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected}
+          items={items}
+          onClick={(e) => navigate(e.key)}
+          style={{ flex: 1, minWidth: 0 }}
+        />
         <Space style={{ color: '#fff' }}>
           <span data-testid="current-user">
             {session.user.displayName}（{session.user.roleLabel}
@@ -57,19 +66,19 @@ function Shell() {
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
         <Suspense fallback={<Spin />}>
-        <Routes>
-          <Route path="/" element={<DashboardPage />} />
-          <Route path="/ledger" element={<LedgerPage />} />
-          <Route path="/problems/:code" element={<ProblemPage />} />
-          <Route path="/import" element={<ImportPage mode="import" />} />
-          <Route path="/check" element={<ImportPage mode="check" />} />
-          <Route path="/perf" element={<PerfListPage />} />
-          <Route path="/perf/:id" element={<PerfEvaluationPage />} />
-          <Route path="/supervision" element={<SupervisionPage />} />
-          <Route path="/notifications" element={<NotificationsPage />} />
-          <Route path="/admin" element={<AdminPage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+          <Routes>
+            <Route path="/" element={<DashboardPage />} />
+            <Route path="/ledger" element={<LedgerPage />} />
+            <Route path="/problems/:code" element={<ProblemPage />} />
+            <Route path="/import" element={<ImportPage mode="import" />} />
+            <Route path="/check" element={<ImportPage mode="check" />} />
+            <Route path="/perf" element={<PerfListPage />} />
+            <Route path="/perf/:id" element={<PerfEvaluationPage />} />
+            <Route path="/supervision" element={<SupervisionPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/admin" element={<AdminPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
         </Suspense>
       </Layout.Content>
     </Layout>
@@ -78,7 +87,10 @@ function Shell() {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif' } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif' } }}
+    >
       <AntApp>
         <BrowserRouter>
           <SessionProvider>

@@ -27,7 +27,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .catch(() => accept(null))
       .finally(() => setLoading(false));
   }, []);
-  const login = useCallback(async (username: string, password: string) => accept(await api<Session>('POST', '/api/session', { username, password })), []);
+  const login = useCallback(
+    async (username: string, password: string) => accept(await api<Session>('POST', '/api/session', { username, password })),
+    [],
+  );
   const logout = useCallback(async () => {
     await api('DELETE', '/api/session').catch(() => undefined);
     accept(null);

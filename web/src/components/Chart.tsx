@@ -8,7 +8,17 @@ import type { EChartsOption } from 'echarts';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
-export function Chart({ option, height = 300, onClick, testId }: { option: EChartsOption; height?: number; onClick?: (name: string) => void; testId?: string }) {
+export function Chart({
+  option,
+  height = 300,
+  onClick,
+  testId,
+}: {
+  option: EChartsOption;
+  height?: number;
+  onClick?: (name: string) => void;
+  testId?: string;
+}) {
   return (
     <div data-testid={testId}>
       <ReactEChartsCore

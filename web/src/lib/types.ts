@@ -31,7 +31,6 @@ export interface Session {
   csrf: string;
 }
 
-
 export interface Stats extends Counts {
   asOf: string;
   byAspect: Record<string, Counts>;
@@ -108,7 +107,16 @@ export interface ProblemDetail {
   };
   children: { code: string; title: string; status: LedgerStatus }[];
   measures: { ordinal: number; text: string; status: string; progress: number; deadline: string | null }[];
-  outcomes: { kind: string; moneyKind: string | null; amount: string | null; unit: string | null; title: string | null; people: number | null; count: number | null; note: string | null }[];
+  outcomes: {
+    kind: string;
+    moneyKind: string | null;
+    amount: string | null;
+    unit: string | null;
+    title: string | null;
+    people: number | null;
+    count: number | null;
+    note: string | null;
+  }[];
   timeline: TimelineEntry[];
   evidence: { id: number; fileName: string; size: number; mime: string; uploadedBy: string }[];
   pendingClosure: number[] | null;

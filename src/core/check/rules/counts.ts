@@ -54,18 +54,36 @@ export function partsVersusTotal(r: Report): Finding[] {
 export function rateVersusCounts(r: Report): Finding[] {
   const out: Finding[] = [];
   for (const rate of r.claims.filter((c) => c.metric === 'completion-rate')) {
-    const sameScope = (m: Metric) => r.claims.find((c) => c.metric === m && c.scope === rate.scope && !c.specific) ?? r.claims.find((c) => c.metric === m && c.scope === rate.scope);
+    const sameScope = (m: Metric) =>
+      r.claims.find((c) => c.metric === m && c.scope === rate.scope && !c.specific) ??
+      r.claims.find((c) => c.metric === m && c.scope === rate.scope);
     const total = num(sameScope('problems'));
     const done = num(sameScope('completed'));
     if (total === null || done === null) {
       if (sentenceGivesRate(rate)) continue;
-      out.push(finding('rate-without-counts', 'warning', `整改完成率${rate.value}%缺少可据以核算的问题总数或已完成数`, [rate.line], rate.value, null));
+      out.push(
+        finding(
+          'rate-without-counts',
+          'warning',
+          `整改完成率${rate.value}%缺少可据以核算的问题总数或已完成数`,
+          [rate.line],
+          rate.value,
+          null,
+        ),
+      );
       continue;
     }
     if (rateAgrees(rate.value as number, rate.decimals ?? 2, done, total)) continue;
     const computed = formatRate(completionRate(done, total) as number, rate.decimals ?? 2);
     out.push(
-      finding('rate-vs-counts', 'error', `整改完成率写为${rate.value}%，按${done}/${total}计算应为${computed}%`, [rate.line], rate.value, Number(computed)),
+      finding(
+        'rate-vs-counts',
+        'error',
+        `整改完成率写为${rate.value}%，按${done}/${total}计算应为${computed}%`,
+        [rate.line],
+        rate.value,
+        Number(computed),
+      ),
     );
   }
   return out;

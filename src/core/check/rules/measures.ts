@@ -16,7 +16,16 @@ export function measureSequence(r: Report): Finding[] {
       if (n === null) continue;
       // a new run of 一是 starts a new list (a second paragraph of measures)
       if (prev && n > 1 && n !== prev.n + 1)
-        out.push(finding('measure-sequence', 'warning', n === prev.n ? `措施序号“${marker[0]}”重复` : `措施序号从“${'一二三四五六七八九十'[prev.n - 1] ?? prev.n}是”跳到“${marker[0]}”`, [prev.line, m.line], n, prev.n + 1));
+        out.push(
+          finding(
+            'measure-sequence',
+            'warning',
+            n === prev.n ? `措施序号“${marker[0]}”重复` : `措施序号从“${'一二三四五六七八九十'[prev.n - 1] ?? prev.n}是”跳到“${marker[0]}”`,
+            [prev.line, m.line],
+            n,
+            prev.n + 1,
+          ),
+        );
       prev = { n, line: m.line };
     }
   }

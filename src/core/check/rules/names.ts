@@ -36,10 +36,12 @@ export function signatureVariants(signatures: PerformanceBlock['signatures']): F
 export function titleVariants(institutions: readonly Institution[]): Finding[] {
   const out: Finding[] = [];
   institutions.forEach((a, i) => {
+    // titles listed together in one sentence are distinct documents (《科技特派员管理办法》《科技特派团管理办法》)
     for (const b of institutions.slice(i + 1))
-      // titles listed together in one sentence are distinct documents (《科技特派员管理办法》《科技特派团管理办法》)
       if (a.title.length >= 8 && a.sentence !== b.sentence && oneEditApart(a.title, b.title))
-        out.push(finding('name-variants', 'warning', `同一文件名称写法不一：《${a.title}》与《${b.title}》`, [a.line, b.line], a.title, b.title));
+        out.push(
+          finding('name-variants', 'warning', `同一文件名称写法不一：《${a.title}》与《${b.title}》`, [a.line, b.line], a.title, b.title),
+        );
   });
   return out;
 }
@@ -54,5 +56,14 @@ export function titleRepeatedDifferently(title: Located<string> | null, others: 
   const squash = (t: string) => t.replace(/\s+/g, '');
   return others
     .filter((o) => kind(o.value) !== null && kind(o.value) === kind(title.value) && squash(o.value) !== squash(title.value))
-    .map((o) => finding('name-variants', 'warning', `同一报告的标题前后不一：“${o.value}”与“${title.value}”`, [o.line, title.line], o.value, title.value));
+    .map((o) =>
+      finding(
+        'name-variants',
+        'warning',
+        `同一报告的标题前后不一：“${o.value}”与“${title.value}”`,
+        [o.line, title.line],
+        o.value,
+        title.value,
+      ),
+    );
 }

@@ -20,12 +20,32 @@ export function numberingSequence(outline: readonly OutlineNode[]): Finding[] {
         const expected = prev ? prev.ordinal + 1 : node.ordinal === runOn ? runOn : 1;
         lastAt.set(key, node.ordinal);
         if (prev && node.ordinal === prev.ordinal) {
-          out.push(finding('numbering-duplicate', 'warning', `编号“${node.numbering}”重复出现`, [prev.line, node.line], node.ordinal, expected));
+          out.push(
+            finding('numbering-duplicate', 'warning', `编号“${node.numbering}”重复出现`, [prev.line, node.line], node.ordinal, expected),
+          );
         } else if (node.ordinal > expected) {
           const missing = expected === node.ordinal - 1 ? `${expected}` : `${expected}至${node.ordinal - 1}`;
-          out.push(finding('numbering-gap', 'warning', `编号“${node.numbering}”之前缺少第${missing}项`, [prev?.line ?? parent?.line, node.line], node.ordinal, expected));
+          out.push(
+            finding(
+              'numbering-gap',
+              'warning',
+              `编号“${node.numbering}”之前缺少第${missing}项`,
+              [prev?.line ?? parent?.line, node.line],
+              node.ordinal,
+              expected,
+            ),
+          );
         } else if (prev && node.ordinal < expected) {
-          out.push(finding('numbering-restart', 'warning', `编号“${node.numbering}”在第${prev.ordinal}项之后重新开始`, [prev.line, node.line], node.ordinal, expected));
+          out.push(
+            finding(
+              'numbering-restart',
+              'warning',
+              `编号“${node.numbering}”在第${prev.ordinal}项之后重新开始`,
+              [prev.line, node.line],
+              node.ordinal,
+              expected,
+            ),
+          );
         }
         prev = node;
       }
@@ -38,7 +58,9 @@ export function numberingSequence(outline: readonly OutlineNode[]): Finding[] {
 
 /** The written shape of a marker: "（15）" and "(15)" are "(#)"; "16)" is "#)"; "1．" and "1." are "#.". */
 function shape(written: string): string {
-  return foldLine(written).replace(/\d+|[零〇一二两三四五六七八九十百]+/g, '#').replace(/\s+/g, '');
+  return foldLine(written)
+    .replace(/\d+|[零〇一二两三四五六七八九十百]+/g, '#')
+    .replace(/\s+/g, '');
 }
 
 /**

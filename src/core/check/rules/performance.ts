@@ -12,16 +12,43 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
     if (i.weight !== null && i.score !== null && i.score > i.weight)
       out.push(finding('score-above-weight', 'error', `指标“${i.level3}”得分${i.score}高于分值${i.weight}`, [i.line], i.score, i.weight));
     if (i.weight !== null && i.score !== null && i.score < i.weight && !i.deviation)
-      out.push(finding('shortfall-without-reason', 'warning', `指标“${i.level3}”得分${i.score}低于分值${i.weight}，未填写偏差原因分析及改进措施`, [i.line], i.score, i.weight));
+      out.push(
+        finding(
+          'shortfall-without-reason',
+          'warning',
+          `指标“${i.level3}”得分${i.score}低于分值${i.weight}，未填写偏差原因分析及改进措施`,
+          [i.line],
+          i.score,
+          i.weight,
+        ),
+      );
   }
   const b = p.budget;
   if (p.totals && p.indicators.length > 0) {
     const w = p.indicators.reduce((s, i) => s + (i.weight ?? 0), 0) + (b?.weight ?? 0);
     const sc = p.indicators.reduce((s, i) => s + (i.score ?? 0), 0) + (b?.score ?? 0);
     if (p.totals.weight !== null && !same(w, p.totals.weight))
-      out.push(finding('weights-total', 'error', `各项分值之和为${round2(w)}，与合计${p.totals.weight}不符`, [p.totals.line], p.totals.weight, round2(w)));
+      out.push(
+        finding(
+          'weights-total',
+          'error',
+          `各项分值之和为${round2(w)}，与合计${p.totals.weight}不符`,
+          [p.totals.line],
+          p.totals.weight,
+          round2(w),
+        ),
+      );
     if (p.totals.score !== null && !same(sc, p.totals.score))
-      out.push(finding('scores-total', 'error', `各项得分之和为${round2(sc)}，与合计${p.totals.score}不符`, [p.totals.line], p.totals.score, round2(sc)));
+      out.push(
+        finding(
+          'scores-total',
+          'error',
+          `各项得分之和为${round2(sc)}，与合计${p.totals.score}不符`,
+          [p.totals.line],
+          p.totals.score,
+          round2(sc),
+        ),
+      );
   }
   const base = b?.adjusted ?? b?.initial;
   const baseName = b?.adjusted ? '全年预算数' : '年初预算数';
@@ -47,17 +74,44 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
   if (s && s.controlRate !== null && s.authorized && s.actual !== null) {
     const computed = round2((s.actual / s.authorized) * 100);
     if (!same(computed, s.controlRate))
-      out.push(finding('control-rate', 'error', `人员控制率填为${s.controlRate}%，按实际在职人数${s.actual}÷编制数${s.authorized}计算为${computed}%`, [s.line], s.controlRate, computed));
+      out.push(
+        finding(
+          'control-rate',
+          'error',
+          `人员控制率填为${s.controlRate}%，按实际在职人数${s.actual}÷编制数${s.authorized}计算为${computed}%`,
+          [s.line],
+          s.controlRate,
+          computed,
+        ),
+      );
   }
   if (b && b.executed !== null && p.funding.length >= 2) {
     const sum = round2(p.funding.reduce((t, f) => t + f.amount, 0));
     if (!same(sum, b.executed) && !(b.initial !== null && same(sum, b.initial)))
-      out.push(finding('funding-sum', 'error', `按收入性质分列的资金之和为${sum}万元，与全年执行数${b.executed}万元不符`, [b.line, ...p.funding.map((f) => f.line)], b.executed, sum));
+      out.push(
+        finding(
+          'funding-sum',
+          'error',
+          `按收入性质分列的资金之和为${sum}万元，与全年执行数${b.executed}万元不符`,
+          [b.line, ...p.funding.map((f) => f.line)],
+          b.executed,
+          sum,
+        ),
+      );
   }
   if (b && b.executed !== null && p.spending.length >= 2) {
     const sum = round2(p.spending.reduce((t, f) => t + f.amount, 0));
     if (!same(sum, b.executed))
-      out.push(finding('spending-sum', 'error', `按支出性质分列的支出之和为${sum}万元，与全年执行数${b.executed}万元不符`, [b.line, ...p.spending.map((f) => f.line)], b.executed, sum));
+      out.push(
+        finding(
+          'spending-sum',
+          'error',
+          `按支出性质分列的支出之和为${sum}万元，与全年执行数${b.executed}万元不符`,
+          [b.line, ...p.spending.map((f) => f.line)],
+          b.executed,
+          sum,
+        ),
+      );
   }
   return out;
 }

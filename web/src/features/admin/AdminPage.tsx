@@ -5,10 +5,16 @@ import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnits, type UnitNode } from '../../lib/units.ts';
 import { ROLE } from '../../lib/labels.ts';
 
-
 const UNIT_KINDS = [
-  ['party-committee', '党委（党组）'], ['government', '政府'], ['bureau', '局（委、办）'], ['section', '科室（股）'], ['town', '乡镇（街道）'],
-  ['village', '村（社区）'], ['company', '企业'], ['school', '学校'], ['other', '其他'],
+  ['party-committee', '党委（党组）'],
+  ['government', '政府'],
+  ['bureau', '局（委、办）'],
+  ['section', '科室（股）'],
+  ['town', '乡镇（街道）'],
+  ['village', '村（社区）'],
+  ['company', '企业'],
+  ['school', '学校'],
+  ['other', '其他'],
 ] as const;
 const ROLES = Object.entries(ROLE) as [string, string][];
 
@@ -29,7 +35,9 @@ export function AdminPage() {
   const { can } = useSession();
   const units = useUnits();
   const people = useGet<{ items: { id: number; name: string; post: string | null; unit: string | null }[] }>('/api/people');
-  const users = useGet<{ items: { id: number; username: string; displayName: string; role: string; unit: string | null; active: boolean }[] }>(can('manage-users') ? '/api/users' : null);
+  const users = useGet<{
+    items: { id: number; username: string; displayName: string; role: string; unit: string | null; active: boolean }[];
+  }>(can('manage-users') ? '/api/users' : null);
   const unitOptions = units.options;
   type TreeNode = { key: number; title: string; children: TreeNode[] };
   const toTree = (ns: UnitNode[]): TreeNode[] => ns.map((n) => ({ key: n.id, title: n.name, children: toTree(n.children) }));
@@ -76,7 +84,16 @@ export function AdminPage() {
       children: (
         <Row gutter={16}>
           <Col span={14}>
-            <Table rowKey="id" size="small" dataSource={people.data?.items ?? []} columns={[{ title: '姓名', dataIndex: 'name' }, { title: '职务', dataIndex: 'post' }, { title: '单位', dataIndex: 'unit' }]} />
+            <Table
+              rowKey="id"
+              size="small"
+              dataSource={people.data?.items ?? []}
+              columns={[
+                { title: '姓名', dataIndex: 'name' },
+                { title: '职务', dataIndex: 'post' },
+                { title: '单位', dataIndex: 'unit' },
+              ]}
+            />
           </Col>
           {can('manage-org') && (
             <Col span={10}>
@@ -130,7 +147,11 @@ export function AdminPage() {
                       <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
                         <Input />
                       </Form.Item>
-                      <Form.Item name="password" label="初始密码（至少 8 位）" rules={[{ required: true, min: 8, message: '密码至少 8 位' }]}>
+                      <Form.Item
+                        name="password"
+                        label="初始密码（至少 8 位）"
+                        rules={[{ required: true, min: 8, message: '密码至少 8 位' }]}
+                      >
                         <Input.Password />
                       </Form.Item>
                       <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>

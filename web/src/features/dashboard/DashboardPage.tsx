@@ -27,7 +27,11 @@ function bars(groups: Record<string, Counts>, top = 12) {
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value' as const },
     // full names on the axis (shortened only when drawn), so a click opens the ledger on the right one
-    yAxis: { type: 'category' as const, data: rows.map(([k]) => k), axisLabel: { formatter: (k: string) => (k.length > 18 ? `${k.slice(0, 18)}…` : k) } },
+    yAxis: {
+      type: 'category' as const,
+      data: rows.map(([k]) => k),
+      axisLabel: { formatter: (k: string) => (k.length > 18 ? `${k.slice(0, 18)}…` : k) },
+    },
     series: STATUS_KEYS.map(([key, name]) => ({ name, type: 'bar' as const, stack: 'all', data: rows.map(([, c]) => c[key] as number) })),
   };
 }
@@ -37,8 +41,12 @@ export function DashboardPage() {
   const sources = useGet<{ items: { code: string; title: string }[] }>('/api/sources');
   const [source, setSource] = useState<string | undefined>();
   const stats = useGet<Stats>(`/api/stats${qs({ source })}`);
-  const trend = useGet<{ points: { day: string; total: number; completed: number; completionRate: number | null }[] }>(`/api/stats/trend${qs({ source })}`);
-  const overdue = useGet<{ total: number; items: ProblemItem[] }>(`/api/problems${qs({ source, overdue: true, sort: 'deadline', limit: 8 })}`);
+  const trend = useGet<{ points: { day: string; total: number; completed: number; completionRate: number | null }[] }>(
+    `/api/stats/trend${qs({ source })}`,
+  );
+  const overdue = useGet<{ total: number; items: ProblemItem[] }>(
+    `/api/problems${qs({ source, overdue: true, sort: 'deadline', limit: 8 })}`,
+  );
   const s = stats.data;
   const open = (params: Record<string, string | undefined>) => navigate(`/ledger${qs({ source, ...params })}`);
   return (
@@ -60,16 +68,15 @@ export function DashboardPage() {
       {s && (
         <>
           <Row gutter={16}>
-            {[
-              ['问题总数', s.total, undefined],
-              ...STATUS_KEYS.map(([key, label, status]) => [label, s[key], status]),
-            ].map(([label, value, status]) => (
-              <Col key={String(label)} span={4}>
-                <Card hoverable onClick={() => open({ status: status as string | undefined })} data-testid={`stat-${String(label)}`}>
-                  <Statistic title={label} value={value as number} />
-                </Card>
-              </Col>
-            ))}
+            {[['问题总数', s.total, undefined], ...STATUS_KEYS.map(([key, label, status]) => [label, s[key], status])].map(
+              ([label, value, status]) => (
+                <Col key={String(label)} span={4}>
+                  <Card hoverable onClick={() => open({ status: status as string | undefined })} data-testid={`stat-${String(label)}`}>
+                    <Statistic title={label} value={value as number} />
+                  </Card>
+                </Col>
+              ),
+            )}
             <Col span={4}>
               <Card data-testid="stat-完成率">
                 <Statistic title="完成率（仅计已完成）" value={rate(s.completionRate)} />
@@ -128,7 +135,9 @@ export function DashboardPage() {
                   option={{
                     tooltip: { trigger: 'item' },
                     legend: { bottom: 0 },
-                    series: [{ type: 'pie', radius: ['40%', '70%'], data: STATUS_KEYS.map(([key, name]) => ({ name, value: s[key] as number })) }],
+                    series: [
+                      { type: 'pie', radius: ['40%', '70%'], data: STATUS_KEYS.map(([key, name]) => ({ name, value: s[key] as number })) },
+                    ],
                   }}
                 />
               </Card>
@@ -136,11 +145,23 @@ export function DashboardPage() {
             <Col span={8}>
               <Card title="按整改类别">
                 <Chart
-                  onClick={(name) => open({ triage: Object.entries(TRIAGE).find(([, label]) => label === name)?.[0].replace('（未指定）', 'none') })}
+                  onClick={(name) =>
+                    open({
+                      triage: Object.entries(TRIAGE)
+                        .find(([, label]) => label === name)?.[0]
+                        .replace('（未指定）', 'none'),
+                    })
+                  }
                   option={{
                     tooltip: { trigger: 'item' },
                     legend: { bottom: 0 },
-                    series: [{ type: 'pie', radius: '65%', data: Object.entries(s.byTriage).map(([k, c]) => ({ name: TRIAGE[k] ?? k, value: c.total })) }],
+                    series: [
+                      {
+                        type: 'pie',
+                        radius: '65%',
+                        data: Object.entries(s.byTriage).map(([k, c]) => ({ name: TRIAGE[k] ?? k, value: c.total })),
+                      },
+                    ],
                   }}
                 />
               </Card>
@@ -171,7 +192,12 @@ export function DashboardPage() {
             </Col>
             <Col span={12}>
               <Card title="按牵头单位">
-                <Chart height={360} option={bars(s.byUnit)} onClick={(name) => open({ unit: name === '（未指定）' ? undefined : name })} testId="chart-unit" />
+                <Chart
+                  height={360}
+                  option={bars(s.byUnit)}
+                  onClick={(name) => open({ unit: name === '（未指定）' ? undefined : name })}
+                  testId="chart-unit"
+                />
               </Card>
             </Col>
           </Row>

@@ -41,7 +41,10 @@ function GenerateDialog({ source, open, onClose }: { source: SourceItem; open: b
     <Modal title={`生成公文：${source.code}`} open={open} onCancel={onClose} footer={null} destroyOnHidden width={560}>
       <Form layout="vertical" onFinish={onFinish} initialValues={{ kind: 'tongbao-public' }}>
         <Form.Item name="kind" label="公文" rules={[{ required: true }]}>
-          <Select options={KINDS.filter((k) => !k.audit || source.kind === 'audit').map(({ value, label }) => ({ value, label }))} data-testid="doc-kind" />
+          <Select
+            options={KINDS.filter((k) => !k.audit || source.kind === 'audit').map(({ value, label }) => ({ value, label }))}
+            data-testid="doc-kind"
+          />
         </Form.Item>
         <Space>
           <Form.Item name="asOf" label="统计截止日期" extra="不填为今天">
@@ -57,7 +60,13 @@ function GenerateDialog({ source, open, onClose }: { source: SourceItem; open: b
             showIcon
             style={{ marginBottom: 16 }}
             title="复核发现台账数据本身有矛盾，请核对台账后重新生成"
-            description={<ul style={{ margin: 0, paddingLeft: 20 }}>{findings.map((f) => <li key={f}>{f}</li>)}</ul>}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {findings.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            }
           />
         )}
         <Form.Item style={{ marginBottom: 0 }}>
@@ -74,13 +83,22 @@ function PublicationDialog({ source, open, onClose }: { source: SourceItem; open
   const { message } = App.useApp();
   const settings = useGet<PublicationSettings>(open ? `/api/sources/${encodeURIComponent(source.code)}/publication` : null);
   const label = { person: '联系人', phone: '联系电话', email: '电子邮箱', address: '通信地址', postcode: '邮政编码' } as const;
-  const onFinish = async (v: { issuer?: string; commentDays: number; contacts: { kind: keyof typeof label; value: string }[]; hide: string[] }) => {
+  const onFinish = async (v: {
+    issuer?: string;
+    commentDays: number;
+    contacts: { kind: keyof typeof label; value: string }[];
+    hide: string[];
+  }) => {
     try {
       await api('PUT', `/api/sources/${encodeURIComponent(source.code)}/publication`, {
         issuer: v.issuer?.trim() || null,
         commentDays: v.commentDays,
         contacts: (v.contacts ?? []).filter((c) => c?.value?.trim()),
-        hide: { personNames: v.hide.includes('personNames'), personalPhones: v.hide.includes('personalPhones'), internalNotes: v.hide.includes('internalNotes') },
+        hide: {
+          personNames: v.hide.includes('personNames'),
+          personalPhones: v.hide.includes('personalPhones'),
+          internalNotes: v.hide.includes('internalNotes'),
+        },
       });
       message.success('公开设置已保存');
       onClose();
@@ -95,7 +113,14 @@ function PublicationDialog({ source, open, onClose }: { source: SourceItem; open
         <Form
           layout="vertical"
           onFinish={onFinish}
-          initialValues={{ issuer: s.issuer ?? '', commentDays: s.commentDays, contacts: s.contacts, hide: Object.entries(s.hide).filter(([, on]) => on).map(([k]) => k) }}
+          initialValues={{
+            issuer: s.issuer ?? '',
+            commentDays: s.commentDays,
+            contacts: s.contacts,
+            hide: Object.entries(s.hide)
+              .filter(([, on]) => on)
+              .map(([k]) => k),
+          }}
         >
           <Form.Item name="issuer" label="发文机关署名" extra="不填则用原报告的署名，或被巡察（审计）单位">
             <Input maxLength={100} />
@@ -158,7 +183,9 @@ function WorkbookImport({ source, onDone }: { source: string | undefined; onDone
     form.append('file', file);
     try {
       const r = await api<WorkbookImportResult>('POST', '/api/workbook', form);
-      message.success(`已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项${r.mapping ? `。列对应：${r.mapping}` : ''}`);
+      message.success(
+        `已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项${r.mapping ? `。列对应：${r.mapping}` : ''}`,
+      );
       setOpen(false);
       setFile(null);
       onDone();
@@ -236,7 +263,12 @@ export function SourceDocuments({ source, onImported }: { source: SourceItem | u
     <Space wrap>
       {can('export') && (
         <>
-          <Button disabled={!source} title={source ? undefined : '请先选择整改来源'} onClick={() => setDialog('generate')} data-testid="doc-open">
+          <Button
+            disabled={!source}
+            title={source ? undefined : '请先选择整改来源'}
+            onClick={() => setDialog('generate')}
+            data-testid="doc-open"
+          >
             生成公文
           </Button>
           <Button disabled={!source} title={source ? undefined : '请先选择整改来源'} onClick={exportWorkbook} data-testid="workbook-export">

@@ -1,7 +1,26 @@
 // 导入 / 核验: upload a document, see what was read beside the original text with the findings highlighted on their
 // lines; for an import, correct what the reader got wrong (titles, statuses, lead units, deadlines), then confirm —
 // all or nothing.
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Input, List, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Input,
+  List,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -22,14 +41,22 @@ interface Correction {
 }
 
 const META_LABEL: Record<string, string> = {
-  title: '标题', issuer: '发文单位', inspectedUnit: '被巡察（审计）单位', team: '巡察组', round: '轮次', inspectionStart: '巡察开始', inspectionEnd: '巡察结束',
-  feedbackDate: '反馈日期', reportDate: '报告日期', asOf: '统计截至',
+  title: '标题',
+  issuer: '发文单位',
+  inspectedUnit: '被巡察（审计）单位',
+  team: '巡察组',
+  round: '轮次',
+  inspectionStart: '巡察开始',
+  inspectionEnd: '巡察结束',
+  feedbackDate: '反馈日期',
+  reportDate: '报告日期',
+  asOf: '统计截至',
 };
 
-type Row = Omit<ParsedProblem, 'children'> & { depth: number };
+type ProblemRow = Omit<ParsedProblem, 'children'> & { depth: number };
 
 /** Problems and specific problems as rows, indented by depth (not as a tree: every row is edited the same way). */
-function flatten(ps: ParsedProblem[], depth = 0): Row[] {
+function flatten(ps: ParsedProblem[], depth = 0): ProblemRow[] {
   return ps.flatMap(({ children, ...p }) => [{ ...p, depth }, ...flatten(children, depth + 1)]);
 }
 
@@ -69,13 +96,21 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     form.append('corrections', JSON.stringify(Object.values(corrections)));
     form.append('file', file);
     try {
-      const r = await api<{ results: { status: string; sources: { code: string; problems: number }[]; sameAs?: SameAs }[] }>('POST', '/api/import', form);
+      const r = await api<{ results: { status: string; sources: { code: string; problems: number }[]; sameAs?: SameAs }[] }>(
+        'POST',
+        '/api/import',
+        form,
+      );
       const first = r.results[0];
       if (first?.status === 'already-imported') message.info(alreadyImported(first.sameAs));
-      else message.success(`已导入 ${first?.sources.length ?? 0} 个整改来源：${first?.sources.map((s) => `${s.code}（${s.problems} 个问题）`).join('、')}`);
+      else
+        message.success(
+          `已导入 ${first?.sources.length ?? 0} 个整改来源：${first?.sources.map((s) => `${s.code}（${s.problems} 个问题）`).join('、')}`,
+        );
       navigate(`/ledger?source=${first?.sources[0]?.code ?? first?.sameAs?.sources[0] ?? ''}`);
     } catch (e) {
-      const detail = e instanceof ApiError && Array.isArray(e.details) ? `：${(e.details as { reason: string }[]).map((d) => d.reason).join('；')}` : '';
+      const detail =
+        e instanceof ApiError && Array.isArray(e.details) ? `：${(e.details as { reason: string }[]).map((d) => d.reason).join('；')}` : '';
       setError(`${e instanceof ApiError ? e.message : '导入失败'}${detail}`);
     } finally {
       setBusy(false);
@@ -96,20 +131,25 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     setCorrections((c) => ({ ...c, [`${report}:${line}`]: { ...(c[`${report}:${line}`] ?? { report, line }), ...patch } }));
 
   const problemTable = (r: ParsedReport, ri: number) => (
-    <Table<Row>
+    <Table<ProblemRow>
       size="small"
       rowKey="line"
       pagination={false}
       tableLayout="fixed"
       dataSource={r.aspects.flatMap((a) => flatten(a.problems))}
       columns={[
-        { title: '行', key: 'line', width: 56, render: (_, p) => <a onClick={() => show(p.line)}>{p.line}</a> },
+        { title: '行', key: 'line', width: 56, render: (_, p) => <Typography.Link onClick={() => show(p.line)}>{p.line}</Typography.Link> },
         {
           title: '问题',
           key: 'title',
           render: (_, p) =>
             mode === 'import' ? (
-              <Input size="small" defaultValue={p.title} style={{ marginLeft: p.depth * 16 }} onBlur={(e) => e.target.value !== p.title && correct(ri, p.line, { title: e.target.value })} />
+              <Input
+                size="small"
+                defaultValue={p.title}
+                style={{ marginLeft: p.depth * 16 }}
+                onBlur={(e) => e.target.value !== p.title && correct(ri, p.line, { title: e.target.value })}
+              />
             ) : (
               <span style={{ marginLeft: p.depth * 16 }}>{`${p.number} ${p.title}`}</span>
             ),
@@ -126,10 +166,17 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                 defaultValue={p.status}
                 onChange={(v) => correct(ri, p.line, { status: v })}
                 data-testid={`status-${p.line}`}
-                options={['completed', 'phased', 'in-progress', 'not-started', 'unknown'].map((s) => ({ value: s, label: PARSED_STATUS[s], disabled: s === 'unknown' }))}
+                options={['completed', 'phased', 'in-progress', 'not-started', 'unknown'].map((s) => ({
+                  value: s,
+                  label: PARSED_STATUS[s],
+                  disabled: s === 'unknown',
+                }))}
               />
             ) : (
-              <Tag>{PARSED_STATUS[p.status]}{p.longTerm ? '·长期' : ''}</Tag>
+              <Tag>
+                {PARSED_STATUS[p.status]}
+                {p.longTerm ? '·长期' : ''}
+              </Tag>
             ),
         },
         ...(mode === 'import'
@@ -138,10 +185,39 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                 title: '长期',
                 key: 'longTerm',
                 width: 56,
-                render: (_: unknown, p: Row) => <Checkbox defaultChecked={p.longTerm} onChange={(e) => correct(ri, p.line, { longTerm: e.target.checked })} data-testid={`longterm-${p.line}`} />,
+                render: (_: unknown, p: ProblemRow) => (
+                  <Checkbox
+                    defaultChecked={p.longTerm}
+                    onChange={(e) => correct(ri, p.line, { longTerm: e.target.checked })}
+                    data-testid={`longterm-${p.line}`}
+                  />
+                ),
               },
-              { title: '牵头单位', key: 'unit', width: 160, render: (_: unknown, p: Row) => <Select size="small" allowClear style={{ width: 150 }} onChange={(v: string) => correct(ri, p.line, { leadUnit: v })} options={units.options} /> },
-              { title: '整改时限', key: 'deadline', width: 150, render: (_: unknown, p: Row) => <DatePicker size="small" onChange={(d: Dayjs | null) => correct(ri, p.line, { deadline: d ? d.format('YYYY-MM-DD') : undefined })} /> },
+              {
+                title: '牵头单位',
+                key: 'unit',
+                width: 160,
+                render: (_: unknown, p: ProblemRow) => (
+                  <Select
+                    size="small"
+                    allowClear
+                    style={{ width: 150 }}
+                    onChange={(v: string) => correct(ri, p.line, { leadUnit: v })}
+                    options={units.options}
+                  />
+                ),
+              },
+              {
+                title: '整改时限',
+                key: 'deadline',
+                width: 150,
+                render: (_: unknown, p: ProblemRow) => (
+                  <DatePicker
+                    size="small"
+                    onChange={(d: Dayjs | null) => correct(ri, p.line, { deadline: d ? d.format('YYYY-MM-DD') : undefined })}
+                  />
+                ),
+              },
             ]
           : []),
         { title: '措施', key: 'measures', width: 56, render: (_, p) => p.measures.length },
@@ -173,7 +249,12 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
           <Col span={13}>
             {result.reports.length === 0 && <Empty description="没有找到整改报告" />}
             {result.reports.map((r, ri) => (
-              <Card key={ri} title={`报告 ${ri + 1}：第${r.lines[0]}—${r.lines[1]}行`} style={{ marginBottom: 16 }} data-testid="parsed-report">
+              <Card
+                key={ri}
+                title={`报告 ${ri + 1}：第${r.lines[0]}—${r.lines[1]}行`}
+                style={{ marginBottom: 16 }}
+                data-testid="parsed-report"
+              >
                 <Descriptions size="small" column={2} bordered>
                   {Object.entries(META_LABEL).map(([k, label]) =>
                     r.meta[k] ? (
@@ -215,8 +296,15 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                   const fs = flagged.get(n);
                   const bg = n === focus ? '#fff1b8' : fs ? (fs.some((f) => f.severity === 'error') ? '#fff1f0' : '#fffbe6') : undefined;
                   return (
-                    <div key={n} data-line={n} title={fs?.map((f) => f.message).join('\n')} style={{ display: 'flex', background: bg, borderLeft: fs ? '3px solid #ff4d4f' : '3px solid transparent' }}>
-                      <span style={{ width: 48, color: '#999', textAlign: 'right', paddingRight: 8, flex: 'none', userSelect: 'none' }}>{n}</span>
+                    <div
+                      key={n}
+                      data-line={n}
+                      title={fs?.map((f) => f.message).join('\n')}
+                      style={{ display: 'flex', background: bg, borderLeft: fs ? '3px solid #ff4d4f' : '3px solid transparent' }}
+                    >
+                      <span style={{ width: 48, color: '#999', textAlign: 'right', paddingRight: 8, flex: 'none', userSelect: 'none' }}>
+                        {n}
+                      </span>
                       <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{line}</span>
                     </div>
                   );

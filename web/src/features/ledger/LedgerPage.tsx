@@ -16,23 +16,47 @@ import { SourceDocuments } from '../documents/SourceDocuments.tsx';
 
 type View = 'problems' | 'tasks' | 'responsibility' | 'supervision';
 
-const PROBLEM_COLUMNS: Record<string, { title: string; views: View[]; render: (p: ProblemItem) => React.ReactNode; sort?: string; width?: number }> = {
-  code: { title: '编号', views: ['problems', 'responsibility', 'supervision'], render: (p) => <Link to={`/problems/${p.code}`}>{p.code}</Link>, sort: 'code', width: 150 },
+const PROBLEM_COLUMNS: Record<
+  string,
+  { title: string; views: View[]; render: (p: ProblemItem) => React.ReactNode; sort?: string; width?: number }
+> = {
+  code: {
+    title: '编号',
+    views: ['problems', 'responsibility', 'supervision'],
+    render: (p) => <Link to={`/problems/${p.code}`}>{p.code}</Link>,
+    sort: 'code',
+    width: 150,
+  },
   title: { title: '问题', views: ['problems', 'responsibility', 'supervision'], render: (p) => p.title },
   aspect: { title: '方面', views: ['problems'], render: (p) => p.aspect },
-  status: { title: '状态', views: ['problems', 'supervision'], render: (p) => <StatusTag status={p.status} longTerm={p.longTerm} />, sort: 'status', width: 130 },
+  status: {
+    title: '状态',
+    views: ['problems', 'supervision'],
+    render: (p) => <StatusTag status={p.status} longTerm={p.longTerm} />,
+    sort: 'status',
+    width: 130,
+  },
   colour: { title: '预警', views: ['problems', 'supervision'], render: (p) => <ColourTag colour={p.colour} />, width: 100 },
   triage: { title: '类别', views: ['problems', 'responsibility'], render: (p) => (p.triage ? TRIAGE[p.triage] : '—'), width: 100 },
   leadUnit: { title: '牵头单位', views: ['problems', 'responsibility', 'supervision'], render: (p) => p.leadUnit ?? '—' },
   cooperating: { title: '配合单位', views: ['responsibility'], render: (p) => p.cooperatingUnits.join('、') || '—' },
   leadLeader: { title: '责任领导', views: ['responsibility'], render: (p) => p.leadLeader ?? '—', width: 100 },
   responsible: { title: '责任人', views: ['responsibility'], render: (p) => p.responsiblePerson ?? '—', width: 100 },
-  deadline: { title: '整改时限', views: ['problems', 'responsibility', 'supervision'], render: (p) => p.deadline ?? '—', sort: 'deadline', width: 120 },
+  deadline: {
+    title: '整改时限',
+    views: ['problems', 'responsibility', 'supervision'],
+    render: (p) => p.deadline ?? '—',
+    sort: 'deadline',
+    width: 120,
+  },
   progress: { title: '进度', views: ['problems'], render: (p) => `${p.progress}%`, width: 80 },
   supervision: {
     title: '督办',
     views: ['supervision'],
-    render: (p) => (p.lastSupervision ? `${SUPERVISION[p.lastSupervision.kind] ?? p.lastSupervision.kind}（${p.lastSupervision.at}）共 ${p.supervisionCount} 次` : '尚未督办'),
+    render: (p) =>
+      p.lastSupervision
+        ? `${SUPERVISION[p.lastSupervision.kind] ?? p.lastSupervision.kind}（${p.lastSupervision.at}）共 ${p.supervisionCount} 次`
+        : '尚未督办',
   },
 };
 
@@ -109,13 +133,23 @@ export function LedgerPage() {
   const problems = useGet<{ total: number; items: ProblemItem[] }>(
     view === 'tasks' ? null : `/api/problems${qs({ ...filters, supervised: view === 'supervision', sort, limit: page.pageSize, offset })}`,
   );
-  const tasks = useGet<{ total: number; items: MeasureItem[] }>(view === 'tasks' ? `/api/measures${qs({ source: filters.source, unit: filters.unit, search: filters.search, limit: page.pageSize, offset })}` : null);
+  const tasks = useGet<{ total: number; items: MeasureItem[] }>(
+    view === 'tasks'
+      ? `/api/measures${qs({ source: filters.source, unit: filters.unit, search: filters.search, limit: page.pageSize, offset })}`
+      : null,
+  );
 
   const columns: ColumnsType<ProblemItem> = useMemo(
     () =>
       Object.entries(PROBLEM_COLUMNS)
         .filter(([k, c]) => c.views.includes(view) && !hidden.includes(k))
-        .map(([k, c]) => ({ key: k, title: c.title, render: (_: unknown, p: ProblemItem) => c.render(p), ...(c.sort ? { sorter: true } : {}), ...(c.width ? { width: c.width } : {}) })),
+        .map(([k, c]) => ({
+          key: k,
+          title: c.title,
+          render: (_: unknown, p: ProblemItem) => c.render(p),
+          ...(c.sort ? { sorter: true } : {}),
+          ...(c.width ? { width: c.width } : {}),
+        })),
     [view, hidden],
   );
   const taskColumns: ColumnsType<MeasureItem> = [
@@ -169,8 +203,21 @@ export function LedgerPage() {
             options={(Object.keys(STATUS) as LedgerStatus[]).map((k) => ({ value: k, label: STATUS[k].label }))}
           />
         )}
-        <Input.Search allowClear placeholder="牵头（责任）单位" style={{ width: 200 }} defaultValue={filters.unit} onSearch={(v) => setFilter('unit', v || undefined)} />
-        <Input.Search allowClear placeholder="搜索标题或内容" style={{ width: 240 }} defaultValue={filters.search} onSearch={(v) => setFilter('search', v || undefined)} data-testid="ledger-search" />
+        <Input.Search
+          allowClear
+          placeholder="牵头（责任）单位"
+          style={{ width: 200 }}
+          defaultValue={filters.unit}
+          onSearch={(v) => setFilter('unit', v || undefined)}
+        />
+        <Input.Search
+          allowClear
+          placeholder="搜索标题或内容"
+          style={{ width: 240 }}
+          defaultValue={filters.search}
+          onSearch={(v) => setFilter('search', v || undefined)}
+          data-testid="ledger-search"
+        />
         {view !== 'tasks' && (
           <Checkbox checked={filters.overdue} onChange={(e) => setFilter('overdue', e.target.checked ? 'true' : undefined)}>
             只看超期
@@ -205,9 +252,19 @@ export function LedgerPage() {
         )}
         {can('assign') && view !== 'tasks' && <BulkAssign codes={selected} onDone={() => (setSelected([]), problems.reload())} />}
       </Space>
-      <SourceDocuments source={sources.data?.items.find((x) => x.code === filters.source)} onImported={() => (sources.reload(), problems.reload(), tasks.reload())} />
+      <SourceDocuments
+        source={sources.data?.items.find((x) => x.code === filters.source)}
+        onImported={() => (sources.reload(), problems.reload(), tasks.reload())}
+      />
       {view === 'tasks' ? (
-        <Table<MeasureItem> rowKey={(m) => `${m.problem}-${m.ordinal}`} columns={taskColumns} dataSource={tasks.data?.items ?? []} loading={tasks.loading} pagination={pagination(tasks.data?.total ?? 0)} onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })} />
+        <Table<MeasureItem>
+          rowKey={(m) => `${m.problem}-${m.ordinal}`}
+          columns={taskColumns}
+          dataSource={tasks.data?.items ?? []}
+          loading={tasks.loading}
+          pagination={pagination(tasks.data?.total ?? 0)}
+          onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
+        />
       ) : (
         <Table<ProblemItem>
           rowKey="code"

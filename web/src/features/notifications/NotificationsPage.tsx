@@ -42,13 +42,30 @@ export function NotificationsPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         督办提醒
       </Typography.Title>
-      <Segmented value={status} onChange={(v) => setStatus(v as 'pending' | 'all')} options={[{ value: 'pending', label: `未读（${list.data?.pending ?? 0}）` }, { value: 'all', label: '全部' }]} />
+      <Segmented
+        value={status}
+        onChange={(v) => setStatus(v as 'pending' | 'all')}
+        options={[
+          { value: 'pending', label: `未读（${list.data?.pending ?? 0}）` },
+          { value: 'all', label: '全部' },
+        ]}
+      />
       <List
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         data-testid="notifications"
         renderItem={(n) => (
-          <List.Item actions={n.status === 'pending' ? [<Button key="read" size="small" onClick={() => void read(n.id)}>标为已读</Button>] : []}>
+          <List.Item
+            actions={
+              n.status === 'pending'
+                ? [
+                    <Button key="read" size="small" onClick={() => void read(n.id)}>
+                      标为已读
+                    </Button>,
+                  ]
+                : []
+            }
+          >
             <List.Item.Meta
               title={
                 <Space>

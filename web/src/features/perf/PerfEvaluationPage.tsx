@@ -54,12 +54,14 @@ export function PerfEvaluationPage() {
     return () => window.clearTimeout(timer.current);
   }, [e, dirty, message]);
 
-  if (loaded.error) return <Alert type="error" showIcon title={loaded.error.status === 404 ? '没有这份绩效自评，或您无权查看' : loaded.error.message} />;
+  if (loaded.error)
+    return <Alert type="error" showIcon title={loaded.error.status === 404 ? '没有这份绩效自评，或您无权查看' : loaded.error.message} />;
   if (!e || !scored || !loaded.data) return <Spin />;
   const editable = can('import');
   // an edit makes the table's own totals out of date: from then on the totals are the rules'
   const change = (next: Evaluation) => (setE({ ...next, totals: null }), setDirty(true));
-  const setIndicator = (k: number, patch: Partial<EvaluationIndicator>) => change({ ...e, indicators: e.indicators.map((i, j) => (j === k ? { ...i, ...patch } : i)) });
+  const setIndicator = (k: number, patch: Partial<EvaluationIndicator>) =>
+    change({ ...e, indicators: e.indicators.map((i, j) => (j === k ? { ...i, ...patch } : i)) });
   const save = async () => {
     try {
       const r = await api<{ version: number; scored: ScoredEvaluation }>('PUT', `/api/perf/${id}`, { evaluation: e, version });
@@ -80,7 +82,8 @@ export function PerfEvaluationPage() {
       message.error(x instanceof ApiError ? x.message : '转入失败');
     }
   };
-  const exportAs = (format: 'xlsx' | 'docx') => () => download(`/api/perf/${id}/export/${format}`).catch((x: unknown) => message.error(x instanceof ApiError ? x.message : '导出失败'));
+  const exportAs = (format: 'xlsx' | 'docx') => () =>
+    download(`/api/perf/${id}/export/${format}`).catch((x: unknown) => message.error(x instanceof ApiError ? x.message : '导出失败'));
   const b = e.budget;
 
   return (
@@ -114,11 +117,16 @@ export function PerfEvaluationPage() {
             {(['initial', 'adjusted', 'executed', 'weight'] as const).map((k) => (
               <Space key={k}>
                 {{ initial: '年初预算数', adjusted: '全年预算数', executed: '全年执行数', weight: '分值' }[k]}
-                <InputNumber disabled={!editable} value={b[k] ?? null} onChange={(v) => change({ ...e, budget: { ...b, [k]: v, rate: null, score: null } })} />
+                <InputNumber
+                  disabled={!editable}
+                  value={b[k] ?? null}
+                  onChange={(v) => change({ ...e, budget: { ...b, [k]: v, rate: null, score: null } })}
+                />
               </Space>
             ))}
             <span>
-              执行率 {scored.budget?.rate === null || scored.budget?.rate === undefined ? '—' : `${scored.budget.rate.toFixed(2)}%`}，得分 {scored.budget?.score ?? '—'}
+              执行率 {scored.budget?.rate === null || scored.budget?.rate === undefined ? '—' : `${scored.budget.rate.toFixed(2)}%`}，得分{' '}
+              {scored.budget?.score ?? '—'}
             </span>
           </Space>
         </Card>
@@ -133,12 +141,48 @@ export function PerfEvaluationPage() {
           { title: '一级指标', width: 100, render: (_, i) => i.level1 },
           { title: '二级指标', width: 120, render: (_, i) => i.level2 },
           { title: '三级指标', render: (_, i) => i.level3 },
-          { title: '年度指标值', width: 120, render: (_, i, k) => <Input disabled={!editable} value={i.target} onChange={(x) => setIndicator(k, { target: x.target.value })} /> },
-          { title: '实际完成值', width: 120, render: (_, i, k) => <Input disabled={!editable} value={i.actual} onChange={(x) => setIndicator(k, { actual: x.target.value, score: null })} data-testid={`perf-actual-${k}`} /> },
-          { title: '分值', width: 90, render: (_, i, k) => <InputNumber disabled={!editable} min={0} value={i.weight} onChange={(v) => setIndicator(k, { weight: v, score: null })} /> },
-          { title: '得分', width: 70, render: (_, _i, k) => <span data-testid={`perf-score-${k}`}>{scored.indicators[k]?.score ?? '—'}</span> },
+          {
+            title: '年度指标值',
+            width: 120,
+            render: (_, i, k) => (
+              <Input disabled={!editable} value={i.target} onChange={(x) => setIndicator(k, { target: x.target.value })} />
+            ),
+          },
+          {
+            title: '实际完成值',
+            width: 120,
+            render: (_, i, k) => (
+              <Input
+                disabled={!editable}
+                value={i.actual}
+                onChange={(x) => setIndicator(k, { actual: x.target.value, score: null })}
+                data-testid={`perf-actual-${k}`}
+              />
+            ),
+          },
+          {
+            title: '分值',
+            width: 90,
+            render: (_, i, k) => (
+              <InputNumber disabled={!editable} min={0} value={i.weight} onChange={(v) => setIndicator(k, { weight: v, score: null })} />
+            ),
+          },
+          {
+            title: '得分',
+            width: 70,
+            render: (_, _i, k) => <span data-testid={`perf-score-${k}`}>{scored.indicators[k]?.score ?? '—'}</span>,
+          },
           { title: '计分规则', width: 120, render: (_, _i, k) => RULE[scored.indicators[k]?.rule ?? ''] ?? '' },
-          { title: '偏差原因分析及改进措施', render: (_, i, k) => <Input disabled={!editable} value={i.deviation ?? ''} onChange={(x) => setIndicator(k, { deviation: x.target.value || null })} /> },
+          {
+            title: '偏差原因分析及改进措施',
+            render: (_, i, k) => (
+              <Input
+                disabled={!editable}
+                value={i.deviation ?? ''}
+                onChange={(x) => setIndicator(k, { deviation: x.target.value || null })}
+              />
+            ),
+          },
         ]}
         summary={() => (
           <Table.Summary.Row>
@@ -163,16 +207,45 @@ export function PerfEvaluationPage() {
           columns={[
             { title: t.title, render: (_, r) => r.label },
             // a blank was not reported: shown as blank, never as 0
-            ...t.columns.map((c, k) => ({ title: c, width: 120, render: (_: unknown, r: (typeof t.rows)[number]) => (r.values[k] === null || r.values[k] === undefined ? '' : r.values[k]) })),
+            ...t.columns.map((c, k) => ({
+              title: c,
+              width: 120,
+              render: (_: unknown, r: (typeof t.rows)[number]) => (r.values[k] === null || r.values[k] === undefined ? '' : r.values[k]),
+            })),
           ]}
         />
       ))}
       <Card title={`核验与计分发现（${scored.findings.length}）`} size="small">
-        <List size="small" dataSource={[...scored.findings]} renderItem={(f) => <List.Item><Tag color={SEVERITY[f.severity]?.color}>{SEVERITY[f.severity]?.label}</Tag>{f.message}</List.Item>} />
+        <List
+          size="small"
+          dataSource={[...scored.findings]}
+          renderItem={(f) => (
+            <List.Item>
+              <Tag color={SEVERITY[f.severity]?.color}>{SEVERITY[f.severity]?.label}</Tag>
+              {f.message}
+            </List.Item>
+          )}
+        />
       </Card>
       <Descriptions bordered size="small" column={1}>
-        <Descriptions.Item label="存在的问题">{e.problems.length ? e.problems.map((p, k) => <div key={k}>{k + 1}. {p.text}</div>) : '无'}</Descriptions.Item>
-        <Descriptions.Item label="下一步改进措施">{e.measures.length ? e.measures.map((m, k) => <div key={k}>{k + 1}. {m.text}</div>) : '无'}</Descriptions.Item>
+        <Descriptions.Item label="存在的问题">
+          {e.problems.length
+            ? e.problems.map((p, k) => (
+                <div key={k}>
+                  {k + 1}. {p.text}
+                </div>
+              ))
+            : '无'}
+        </Descriptions.Item>
+        <Descriptions.Item label="下一步改进措施">
+          {e.measures.length
+            ? e.measures.map((m, k) => (
+                <div key={k}>
+                  {k + 1}. {m.text}
+                </div>
+              ))
+            : '无'}
+        </Descriptions.Item>
       </Descriptions>
     </Space>
   );

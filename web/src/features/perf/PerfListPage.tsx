@@ -42,7 +42,18 @@ export function PerfListPage() {
         </Upload>
       )}
       {reasons.length > 0 && (
-        <Alert type="error" showIcon title="自评表未保存：以下单元格无法读取" description={<ul style={{ margin: 0, paddingLeft: 20 }} data-testid="perf-reasons">{reasons.map((r) => <li key={r}>{r}</li>)}</ul>} />
+        <Alert
+          type="error"
+          showIcon
+          title="自评表未保存：以下单元格无法读取"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="perf-reasons">
+              {reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
       <Table<PerfListItem>
         rowKey="id"
@@ -53,9 +64,17 @@ export function PerfListPage() {
           { title: '预算单位', render: (_, e) => <Link to={`/perf/${e.id}`}>{e.unit || '（未写单位）'}</Link> },
           { title: '年度', width: 90, render: (_, e) => e.year ?? '—' },
           { title: '得分', width: 90, render: (_, e) => e.total },
-          { title: '等级', width: 80, render: (_, e) => <Tag color={e.grade === '优' ? 'green' : e.grade === '差' ? 'red' : 'blue'}>{e.grade}</Tag> },
+          {
+            title: '等级',
+            width: 80,
+            render: (_, e) => <Tag color={e.grade === '优' ? 'green' : e.grade === '差' ? 'red' : 'blue'}>{e.grade}</Tag>,
+          },
           { title: '核验发现', width: 100, render: (_, e) => e.findings },
-          { title: '整改台账', width: 140, render: (_, e) => (e.source ? <Link to={`/ledger?source=${e.source}`}>{e.source}</Link> : '未转入') },
+          {
+            title: '整改台账',
+            width: 140,
+            render: (_, e) => (e.source ? <Link to={`/ledger?source=${e.source}`}>{e.source}</Link> : '未转入'),
+          },
         ]}
       />
     </Space>

@@ -1,6 +1,29 @@
 // 问题详情: the problem, its measures, owners and deadlines, and the timeline of everything done on it; the actions the
 // viewer's role may take here. Every change sends the version the page shows, so a stale page is refused.
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Spin, Tag, Timeline, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -12,12 +35,28 @@ import { MONEY_KIND, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
 import type { ProblemDetail } from '../../lib/types.ts';
 import { SimilarProblems } from './SimilarProblems.tsx';
 
-const TIMELINE_COLOUR: Record<string, string> = { status: 'blue', progress: 'green', evidence: 'gray', 'closure-request': 'purple', 'closure-decision': 'purple', supervision: 'red', lookback: 'orange' };
+const TIMELINE_COLOUR: Record<string, string> = {
+  status: 'blue',
+  progress: 'green',
+  evidence: 'gray',
+  'closure-request': 'purple',
+  'closure-decision': 'purple',
+  supervision: 'red',
+  lookback: 'orange',
+};
 
 type Field = { name: string; label: string; input: ReactNode; required?: boolean };
 
 /** A button that opens a form and posts it; the page reloads after. */
-function ActionButton(props: { label: string; title: string; fields: Field[]; submit: (v: Record<string, unknown>) => Promise<unknown>; done: () => void; danger?: boolean; testId?: string }) {
+function ActionButton(props: {
+  label: string;
+  title: string;
+  fields: Field[];
+  submit: (v: Record<string, unknown>) => Promise<unknown>;
+  done: () => void;
+  danger?: boolean;
+  testId?: string;
+}) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -42,7 +81,12 @@ function ActionButton(props: { label: string; title: string; fields: Field[]; su
       <Modal title={props.title} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Form layout="vertical" onFinish={onFinish}>
           {props.fields.map((f) => (
-            <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+            <Form.Item
+              key={f.name}
+              name={f.name}
+              label={f.label}
+              rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+            >
               {f.input}
             </Form.Item>
           ))}
@@ -63,7 +107,8 @@ export function ProblemPage() {
   const { message } = App.useApp();
   const { data, error, loading, reload } = useGet<ProblemDetail>(`/api/problems/${encodeURIComponent(code)}`);
   const units = useUnits(can('assign'));
-  if (error) return <Alert type="error" title={error.status === 404 ? `没有编号为“${code}”的问题，或您无权查看` : error.message} showIcon />;
+  if (error)
+    return <Alert type="error" title={error.status === 404 ? `没有编号为“${code}”的问题，或您无权查看` : error.message} showIcon />;
   if (!data) return <Spin spinning={loading} />;
   const p = data.problem;
   const url = `/api/problems/${encodeURIComponent(code)}`;
@@ -75,28 +120,64 @@ export function ProblemPage() {
   const actions: ReactNode[] = [];
   if (can('assign'))
     actions.push(
-      <ActionButton key="assign" label="认领分工" title="认领与分工" testId="action-assign" done={reload}
-        submit={(v) => post('/assign', { leadUnit: v.leadUnit ?? null, cooperatingUnits: v.cooperatingUnits ?? [], deadline: day(v.deadline) ?? null, triage: v.triage ?? null, target: v.target ?? null })}
+      <ActionButton
+        key="assign"
+        label="认领分工"
+        title="认领与分工"
+        testId="action-assign"
+        done={reload}
+        submit={(v) =>
+          post('/assign', {
+            leadUnit: v.leadUnit ?? null,
+            cooperatingUnits: v.cooperatingUnits ?? [],
+            deadline: day(v.deadline) ?? null,
+            triage: v.triage ?? null,
+            target: v.target ?? null,
+          })
+        }
         fields={[
           { name: 'leadUnit', label: '牵头单位', input: <Select allowClear showSearch options={unitOptions} data-testid="assign-unit" /> },
           { name: 'cooperatingUnits', label: '配合单位', input: <Select mode="multiple" allowClear options={unitOptions} /> },
           { name: 'deadline', label: '整改时限', input: <DatePicker style={{ width: '100%' }} /> },
-          { name: 'triage', label: '整改类别', input: <Select allowClear options={Object.entries(TRIAGE).filter(([k]) => k !== '（未指定）').map(([value, label]) => ({ value, label }))} /> },
+          {
+            name: 'triage',
+            label: '整改类别',
+            input: (
+              <Select
+                allowClear
+                options={Object.entries(TRIAGE)
+                  .filter(([k]) => k !== '（未指定）')
+                  .map(([value, label]) => ({ value, label }))}
+              />
+            ),
+          },
           { name: 'target', label: '成效目标', input: text(2) },
-        ]} />,
+        ]}
+      />,
     );
   if (can('report-progress') && !closed)
     actions.push(
-      <ActionButton key="progress" label="报告进展" title="报告整改进展" testId="action-progress" done={reload}
-        submit={(v) => post('/progress', { text: v.text, ...(v.progress !== undefined && v.progress !== null ? { progress: v.progress } : {}) })}
+      <ActionButton
+        key="progress"
+        label="报告进展"
+        title="报告整改进展"
+        testId="action-progress"
+        done={reload}
+        submit={(v) =>
+          post('/progress', { text: v.text, ...(v.progress !== undefined && v.progress !== null ? { progress: v.progress } : {}) })
+        }
         fields={[
           { name: 'text', label: '进展情况', input: text(4), required: true },
           { name: 'progress', label: '总体进度（%）', input: <InputNumber min={0} max={100} style={{ width: '100%' }} /> },
-        ]} />,
+        ]}
+      />,
     );
   if (can('upload-evidence') && !closed)
     actions.push(
-      <Upload key="evidence" showUploadList={false} maxCount={1}
+      <Upload
+        key="evidence"
+        showUploadList={false}
+        maxCount={1}
         customRequest={async ({ file, onSuccess, onError }) => {
           const form = new FormData();
           form.append('file', file as Blob);
@@ -109,79 +190,185 @@ export function ProblemPage() {
             message.error(e instanceof ApiError ? e.message : '上传失败');
             onError?.(e as Error);
           }
-        }}>
+        }}
+      >
         <Button data-testid="action-evidence">上传佐证材料</Button>
       </Upload>,
     );
   if (can('request-closure') && !closed && p.status !== 'closure-requested')
     actions.push(
-      <ActionButton key="closure" label="申请销号" title="申请销号（须附佐证材料）" testId="action-closure" done={reload}
+      <ActionButton
+        key="closure"
+        label="申请销号"
+        title="申请销号（须附佐证材料）"
+        testId="action-closure"
+        done={reload}
         submit={(v) => post('/closure', { evidence: (v.evidence as number[] | undefined) ?? [], note: v.note })}
         fields={[
-          { name: 'evidence', label: '佐证材料', required: true, input: <Checkbox.Group options={data.evidence.map((e) => ({ value: e.id, label: e.fileName }))} /> },
+          {
+            name: 'evidence',
+            label: '佐证材料',
+            required: true,
+            input: <Checkbox.Group options={data.evidence.map((e) => ({ value: e.id, label: e.fileName }))} />,
+          },
           { name: 'note', label: '说明', input: text(3) },
-        ]} />,
+        ]}
+      />,
     );
   if (can('decide-closure') && p.status === 'closure-requested')
     actions.push(
-      <ActionButton key="decide" label="审核销号" title="审核销号申请" testId="action-decide" done={reload}
+      <ActionButton
+        key="decide"
+        label="审核销号"
+        title="审核销号申请"
+        testId="action-decide"
+        done={reload}
         submit={(v) => post('/closure/decision', { accept: v.decision === 'accept', reason: v.reason })}
         fields={[
-          { name: 'decision', label: '审核意见', required: true, input: <Radio.Group options={[{ value: 'accept', label: '同意销号' }, { value: 'return', label: '退回' }]} data-testid="decide-choice" /> },
+          {
+            name: 'decision',
+            label: '审核意见',
+            required: true,
+            input: (
+              <Radio.Group
+                options={[
+                  { value: 'accept', label: '同意销号' },
+                  { value: 'return', label: '退回' },
+                ]}
+                data-testid="decide-choice"
+              />
+            ),
+          },
           { name: 'reason', label: '理由（退回时必填）', input: text(3) },
-        ]} />,
+        ]}
+      />,
     );
   if (can('request-extension') && !closed && !data.pendingExtension)
     actions.push(
-      <ActionButton key="ext" label="申请延期" title="申请延期" done={reload}
+      <ActionButton
+        key="ext"
+        label="申请延期"
+        title="申请延期"
+        done={reload}
         submit={(v) => post('/extension', { newDeadline: day(v.newDeadline), reason: v.reason })}
         fields={[
           { name: 'newDeadline', label: '新的整改时限', required: true, input: <DatePicker style={{ width: '100%' }} /> },
           { name: 'reason', label: '理由', required: true, input: text(3) },
-        ]} />,
+        ]}
+      />,
     );
   if (can('decide-extension') && data.pendingExtension)
     actions.push(
-      <ActionButton key="extd" label="审批延期" title={`审批延期至 ${data.pendingExtension}`} done={reload}
+      <ActionButton
+        key="extd"
+        label="审批延期"
+        title={`审批延期至 ${data.pendingExtension}`}
+        done={reload}
         submit={(v) => post('/extension/decision', { approve: v.decision === 'approve', reason: v.reason })}
         fields={[
-          { name: 'decision', label: '审批意见', required: true, input: <Radio.Group options={[{ value: 'approve', label: '批准' }, { value: 'reject', label: '不批准' }]} /> },
+          {
+            name: 'decision',
+            label: '审批意见',
+            required: true,
+            input: (
+              <Radio.Group
+                options={[
+                  { value: 'approve', label: '批准' },
+                  { value: 'reject', label: '不批准' },
+                ]}
+              />
+            ),
+          },
           { name: 'reason', label: '理由', input: text(2) },
-        ]} />,
+        ]}
+      />,
     );
   if (can('supervise'))
     actions.push(
-      <ActionButton key="sup" label="督办" title="督办" done={reload}
+      <ActionButton
+        key="sup"
+        label="督办"
+        title="督办"
+        done={reload}
         submit={(v) => post('/supervision', { kind: v.kind, note: v.note })}
         fields={[
-          { name: 'kind', label: '方式', required: true, input: <Select options={Object.entries(SUPERVISION).map(([value, label]) => ({ value, label }))} /> },
+          {
+            name: 'kind',
+            label: '方式',
+            required: true,
+            input: <Select options={Object.entries(SUPERVISION).map(([value, label]) => ({ value, label }))} />,
+          },
           { name: 'note', label: '说明', input: text(2) },
-        ]} />,
+        ]}
+      />,
     );
   if (can('lookback') && (p.status === 'completed' || p.status === 'phased'))
     actions.push(
-      <ActionButton key="lb" label="回头看" title="回头看" done={reload}
+      <ActionButton
+        key="lb"
+        label="回头看"
+        title="回头看"
+        done={reload}
         submit={(v) => post('/lookback', { result: v.result, note: v.note })}
         fields={[
-          { name: 'result', label: '结果', required: true, input: <Radio.Group options={[{ value: 'consolidated', label: '整改成果巩固' }, { value: 'relapsed', label: '问题反弹，重新整改' }]} /> },
+          {
+            name: 'result',
+            label: '结果',
+            required: true,
+            input: (
+              <Radio.Group
+                options={[
+                  { value: 'consolidated', label: '整改成果巩固' },
+                  { value: 'relapsed', label: '问题反弹，重新整改' },
+                ]}
+              />
+            ),
+          },
           { name: 'note', label: '说明', input: text(2) },
-        ]} />,
+        ]}
+      />,
     );
   if (can('record-outcome'))
     actions.push(
-      <ActionButton key="out" label="记录成果" title="记录整改成果（资金）" done={reload}
+      <ActionButton
+        key="out"
+        label="记录成果"
+        title="记录整改成果（资金）"
+        done={reload}
         submit={(v) => post('/outcomes', { kind: 'money', moneyKind: v.moneyKind, amount: String(v.amount), unit: v.unit })}
         fields={[
-          { name: 'moneyKind', label: '类别', required: true, input: <Select options={Object.entries(MONEY_KIND).map(([value, label]) => ({ value, label }))} /> },
+          {
+            name: 'moneyKind',
+            label: '类别',
+            required: true,
+            input: <Select options={Object.entries(MONEY_KIND).map(([value, label]) => ({ value, label }))} />,
+          },
           { name: 'amount', label: '金额', required: true, input: <Input /> },
-          { name: 'unit', label: '单位', required: true, input: <Select options={['元', '万元', '亿元'].map((u) => ({ value: u, label: u }))} /> },
-        ]} />,
+          {
+            name: 'unit',
+            label: '单位',
+            required: true,
+            input: <Select options={['元', '万元', '亿元'].map((u) => ({ value: u, label: u }))} />,
+          },
+        ]}
+      />,
     );
   // the item's forms, filled from its record
   const form = (kind: 'notice' | 'closure') => () =>
-    download(`/api/problems/${encodeURIComponent(p.code)}/forms/${kind}`).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '生成失败'));
-  if (can('supervise')) actions.push(<Button key="notice" onClick={form('notice')} data-testid="form-notice">督办单（.docx）</Button>);
-  actions.push(<Button key="closure-form" onClick={form('closure')} data-testid="form-closure">对账销号单（.docx）</Button>);
+    download(`/api/problems/${encodeURIComponent(p.code)}/forms/${kind}`).catch((e: unknown) =>
+      message.error(e instanceof ApiError ? e.message : '生成失败'),
+    );
+  if (can('supervise'))
+    actions.push(
+      <Button key="notice" onClick={form('notice')} data-testid="form-notice">
+        督办单（.docx）
+      </Button>,
+    );
+  actions.push(
+    <Button key="closure-form" onClick={form('closure')} data-testid="form-closure">
+      对账销号单（.docx）
+    </Button>,
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -201,8 +388,12 @@ export function ProblemPage() {
               <Descriptions.Item label="整改来源" span={2}>
                 {p.source.code} {p.source.title}
               </Descriptions.Item>
-              <Descriptions.Item label="方面" span={2}>{p.aspect ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="报告所述状态" span={2}>{p.statusText ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="方面" span={2}>
+                {p.aspect ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="报告所述状态" span={2}>
+                {p.statusText ?? '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="牵头单位">{p.leadUnit ?? '未指定'}</Descriptions.Item>
               <Descriptions.Item label="配合单位">{p.cooperatingUnits.join('、') || '—'}</Descriptions.Item>
               <Descriptions.Item label="责任领导">{p.leadLeader ?? '—'}</Descriptions.Item>
@@ -211,37 +402,64 @@ export function ProblemPage() {
               <Descriptions.Item label="类别">{p.triage ? TRIAGE[p.triage] : '—'}</Descriptions.Item>
               <Descriptions.Item label="进度">{p.progress}%</Descriptions.Item>
               <Descriptions.Item label="应改金额">{p.amountDue ? `${p.amountDue.amount} ${p.amountDue.unit}` : '—'}</Descriptions.Item>
-              <Descriptions.Item label="成效目标" span={2}>{p.target ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="成效目标" span={2}>
+                {p.target ?? '—'}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           {data.children.length > 0 && (
             <Card title="具体问题" style={{ marginTop: 16 }}>
-              <List dataSource={data.children} renderItem={(c) => (
-                <List.Item>
-                  <Space>
-                    <Link to={`/problems/${c.code}`}>{c.code}</Link>
-                    {c.title}
-                    <StatusTag status={c.status} />
-                  </Space>
-                </List.Item>
-              )} />
+              <List
+                dataSource={data.children}
+                renderItem={(c) => (
+                  <List.Item>
+                    <Space>
+                      <Link to={`/problems/${c.code}`}>{c.code}</Link>
+                      {c.title}
+                      <StatusTag status={c.status} />
+                    </Space>
+                  </List.Item>
+                )}
+              />
             </Card>
           )}
           <Card title={`整改措施（${data.measures.length}）`} style={{ marginTop: 16 }}>
-            <List dataSource={data.measures} locale={{ emptyText: '尚无整改措施' }} renderItem={(m) => (
-              <List.Item>
-                <Typography.Text>{m.text}</Typography.Text>
-                <Tag>{m.deadline ?? '—'}</Tag>
-              </List.Item>
-            )} />
+            <List
+              dataSource={data.measures}
+              locale={{ emptyText: '尚无整改措施' }}
+              renderItem={(m) => (
+                <List.Item>
+                  <Typography.Text>{m.text}</Typography.Text>
+                  <Tag>{m.deadline ?? '—'}</Tag>
+                </List.Item>
+              )}
+            />
           </Card>
           <Card title={`佐证材料（${data.evidence.length}）`} style={{ marginTop: 16 }}>
-            <List dataSource={data.evidence} locale={{ emptyText: '尚未上传' }} renderItem={(e) => <List.Item>{e.fileName}（{e.size} 字节，{e.uploadedBy}）</List.Item>} />
+            <List
+              dataSource={data.evidence}
+              locale={{ emptyText: '尚未上传' }}
+              renderItem={(e) => (
+                <List.Item>
+                  {e.fileName}（{e.size} 字节，{e.uploadedBy}）
+                </List.Item>
+              )}
+            />
           </Card>
         </Col>
         <Col span={10}>
           <Card title="整改记录" data-testid="timeline">
-            <Timeline items={data.timeline.map((t) => ({ color: TIMELINE_COLOUR[t.kind] ?? 'gray', content: <><Typography.Text type="secondary">{t.at}</Typography.Text> {t.by ? `${t.by}：` : ''}{t.text}</> }))} />
+            <Timeline
+              items={data.timeline.map((t) => ({
+                color: TIMELINE_COLOUR[t.kind] ?? 'gray',
+                content: (
+                  <>
+                    <Typography.Text type="secondary">{t.at}</Typography.Text> {t.by ? `${t.by}：` : ''}
+                    {t.text}
+                  </>
+                ),
+              }))}
+            />
           </Card>
         </Col>
       </Row>

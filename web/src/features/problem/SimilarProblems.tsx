@@ -39,8 +39,12 @@ export function SimilarProblems({ code }: { code: string }) {
             actions={
               m.status === 'suggested' && can('supervise')
                 ? [
-                    <Button key="y" size="small" onClick={() => void decide(m.id, true)}>确认</Button>,
-                    <Button key="n" size="small" onClick={() => void decide(m.id, false)}>排除</Button>,
+                    <Button key="y" size="small" onClick={() => void decide(m.id, true)}>
+                      确认
+                    </Button>,
+                    <Button key="n" size="small" onClick={() => void decide(m.id, false)}>
+                      排除
+                    </Button>,
                   ]
                 : [<Tag key="s">{m.status === 'confirmed' ? '已确认' : m.status === 'dismissed' ? '已排除' : '待确认'}</Tag>]
             }

@@ -20,7 +20,14 @@ interface Assessment {
   byCategory: Record<string, { full: number; score: number }>;
   deductions: { category: string; points: number; reason: string; facts: string[] }[];
 }
-const CATEGORY: Record<string, string> = { organisation: '组织领导', responsibility: '责任落实', completion: '任务完成', timeliness: '按期推进', disclosure: '公开公示', consolidation: '成果巩固' };
+const CATEGORY: Record<string, string> = {
+  organisation: '组织领导',
+  responsibility: '责任落实',
+  completion: '任务完成',
+  timeliness: '按期推进',
+  disclosure: '公开公示',
+  consolidation: '成果巩固',
+};
 
 function AssessmentDetail({ source }: { source: string }) {
   const a = useGet<Assessment>(`/api/assessment/${encodeURIComponent(source)}`);
@@ -28,7 +35,12 @@ function AssessmentDetail({ source }: { source: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {a.data.veto && <Alert type="error" showIcon title={`一票否决：${a.data.veto.reason}`} description={a.data.veto.facts.join('、')} />}
-      <Descriptions size="small" bordered column={3} items={Object.entries(a.data.byCategory).map(([k, v]) => ({ key: k, label: CATEGORY[k] ?? k, children: `${v.score} / ${v.full}` }))} />
+      <Descriptions
+        size="small"
+        bordered
+        column={3}
+        items={Object.entries(a.data.byCategory).map(([k, v]) => ({ key: k, label: CATEGORY[k] ?? k, children: `${v.score} / ${v.full}` }))}
+      />
       <List
         size="small"
         dataSource={a.data.deductions}
@@ -99,7 +111,16 @@ export function SupervisionPage() {
             { title: '来源', width: 110, render: (_, c) => c.source },
             { title: '被巡察（审计）单位', render: (_, c) => c.unit ?? c.title },
             { title: '得分', width: 80, render: (_, c) => c.total },
-            { title: '结果', width: 140, render: (_, c) => <Tag color={c.veto ? 'red' : c.result === '优秀' ? 'green' : 'blue'}>{c.result}{c.veto ? '（一票否决）' : ''}</Tag> },
+            {
+              title: '结果',
+              width: 140,
+              render: (_, c) => (
+                <Tag color={c.veto ? 'red' : c.result === '优秀' ? 'green' : 'blue'}>
+                  {c.result}
+                  {c.veto ? '（一票否决）' : ''}
+                </Tag>
+              ),
+            },
           ]}
         />
       </Card>
