@@ -10,6 +10,7 @@ import { createUser } from '../src/services/accounts.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { WorkerPool } from '../src/services/worker-pool.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
 const TODAY = '2025-01-15';
@@ -124,4 +125,24 @@ describe('malformed uploads are 400 with a Chinese message, never 500', () => {
     }
     expect({ sources: await count('source'), documents: await count('document'), evidence: await count('evidence') }).toEqual(before);
   });
+});
+
+describe('the worker pool shares its time', () => {
+  it('reads a page-sized report before the large files queued ahead of it', async () => {
+    const pool = new WorkerPool({ size: 1, timeoutMs: 120_000 });
+    try {
+      const large = new TextEncoder().encode('整改情况：已完成整改。一是加强学习，二是完善制度。'.repeat(25_000));
+      const small = new TextEncoder().encode(
+        '中共示例县农业农村局党组关于巡察整改进展情况的通报\n一、整改情况\n1.问题一\n整改情况：已完成整改。',
+      );
+      await pool.run('readReport', ['热身.txt', small]); // the worker is up: the next job starts at once
+      const done: string[] = [];
+      const read = (name: string, bytes: Uint8Array) => pool.run('readReport', [name, bytes]).then(() => done.push(name));
+      // one person's two large files, then someone else's small one
+      await Promise.all([read('大1.txt', large), read('大2.txt', large), read('小.txt', small)]);
+      expect(done).toEqual(['大1.txt', '小.txt', '大2.txt']);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });
