@@ -35,6 +35,8 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
     expect(missing).toMatchObject({ code: 2, err: expect.stringContaining(`找不到文件“${join(dir, '没有这个台账.xlsx')}”`) });
     const noDir = zg(['export', 'ledger', '-o', join(dir, '没有的目录', '台账.xlsx')]);
     expect(noDir).toMatchObject({ code: 2, err: expect.stringContaining(`输出目录“${join(dir, '没有的目录')}”不存在`) });
+    const proc = zg(['export', 'ledger', '-o', '/proc/台账.xlsx']);
+    expect(proc).toMatchObject({ code: 2, err: 'zg: 无法在“/proc”中写入“/proc/台账.xlsx”：该位置不能新建文件；请换一个目录\n' });
     const isDir = zg(['export', 'ledger', '-o', dir]);
     expect(isDir).toMatchObject({ code: 2, err: expect.stringContaining(`“${dir}”是一个目录`) });
     const usage = zg(['sources', '--bogus']);
@@ -75,6 +77,11 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
     expect(refused).toMatchObject({ code: 2, err: expect.stringContaining('无法连接数据库服务器 127.0.0.1:1：连接被拒绝') });
     const unknownHost = zg(['sources'], { DATABASE_URL: 'postgres://zg@no-such-host.invalid/zg' });
     expect(unknownHost).toMatchObject({ code: 2, err: expect.stringContaining('找不到数据库服务器 no-such-host.invalid') });
+    const notUrl = zg(['sources'], { DATABASE_URL: 'notaurl' });
+    expect(notUrl).toMatchObject({
+      code: 2,
+      err: 'zg: DATABASE_URL“notaurl”不是数据库地址：应写作 postgres://用户名:密码@主机:端口/数据库名\n',
+    });
   });
 
   it('keeps 内部错误 for bugs, writing their details to a log whose place it gives', () => {

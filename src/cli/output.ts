@@ -30,8 +30,12 @@ export async function writeOutput(path: string, bytes: Uint8Array): Promise<void
       await rm(temp, { force: true });
     }
   } catch (e) {
-    // a full disk's error names no file: name the one that was not written
-    if (e instanceof Error && !('path' in e)) Object.assign(e, { path });
+    const code = (e as NodeJS.ErrnoException).code;
+    // a place that takes no new files (/proc, /sys): ENOENT on the temporary file would read as "file not found"
+    if (code === 'ENOENT' || code === 'EROFS' || code === 'EPERM')
+      throw new InvalidInput(`无法在“${dirname(path)}”中写入“${path}”：该位置不能新建文件；请换一个目录`, (e as Error).message);
+    // the error names the temporary file, or (a full disk) none: name the one that was not written
+    if (e instanceof Error) Object.assign(e, { path });
     throw e;
   }
 }

@@ -10,6 +10,7 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import { SplitPoolDialect } from './split-pool-dialect.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { ensureRoomFor } from './disk-space.ts';
+import { InvalidInput } from '../core/errors.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -83,6 +84,9 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 
 export async function openLedger(opts: OpenOptions): Promise<Ledger> {
   if (opts.url) {
+    // pg reads anything as a connection string ("notaurl" became a server named "base"): say what is wrong instead
+    if (!/^postgres(ql)?:\/\//i.test(opts.url) && !/^\s*\w+\s*=/.test(opts.url))
+      throw new InvalidInput(`DATABASE_URL“${opts.url.slice(0, 80)}”不是数据库地址：应写作 postgres://用户名:密码@主机:端口/数据库名`);
     // transactions and single statements draw on pools of their own (split-pool-dialect.ts): writers waiting on the
     // event log's lock never hold every connection a reader needs
     const size = Math.max(2, Number(process.env.ZG_DB_POOL ?? 20));
