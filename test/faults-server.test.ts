@@ -116,6 +116,11 @@ describe('malformed uploads are 400 with a Chinese message, never 500', () => {
       () => multipart('报告.txt', '整改', `--${BOUNDARY}\r\nContent-Disposition: form-data; name="owner"\r\n\r\nadmin\r\n`),
       undefined,
     ],
+    [
+      'with its file under another field name',
+      () => Buffer.from(whole().toString('latin1').replace('name="file"', 'name="notfile"'), 'latin1'),
+      undefined,
+    ],
   ])('a body %s', async (_what, body, contentType) => {
     const before = { sources: await count('source'), documents: await count('document'), evidence: await count('evidence') };
     for (const url of routes()) {

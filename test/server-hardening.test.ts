@@ -48,6 +48,19 @@ afterAll(async () => {
   await l.close();
 });
 
+describe('the page and its files', () => {
+  it('serves the page at a screen’s address, and a 404 for a file that is not there', async () => {
+    const screen = await app.inject({ method: 'GET', url: '/ledger?source=XC2025-01' });
+    expect(screen.statusCode).toBe(200);
+    expect(screen.body).toContain('<title>整改通</title>');
+    expect((await app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+    // a script of an older build: 404, never the page served as JavaScript
+    const gone = await app.inject({ method: 'GET', url: '/assets/index-0ld.js' });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.headers['content-type']).not.toContain('text/html');
+  });
+});
+
 describe('security headers', () => {
   const common = {
     'x-frame-options': 'DENY',

@@ -32,6 +32,9 @@ export async function readUploads(req: FastifyRequest, limits: UploadLimits): Pr
     })) {
       // NUL cannot be stored in PostgreSQL text and is in no name a person gives
       if (part.type === 'file') {
+        // every upload route takes its files under one name, as the web application sends them
+        if (part.fieldname !== 'file')
+          throw new InvalidInput(`表单中有不认识的字段“${part.fieldname.slice(0, 40)}”：文件应以字段 file 上传`);
         if (part.filename.includes('\u0000')) throw new InvalidInput('文件名中有无效字符（NUL），请改名后重新上传');
         // a view of busboy's buffer, not a copy: copying 20 MB held the event loop for about 100 ms
         const b = await part.toBuffer();
