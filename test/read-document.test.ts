@@ -8,6 +8,8 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCe
 import { DocumentError, readDocument, readDocumentBytes } from '../src/io/read-document.ts';
 import { readReports } from '../src/core/read-reports.ts';
 import { pdfWithText, pdfWithoutText } from './support/pdf.ts';
+import { deflateSync } from 'node:zlib';
+import { checkPdfInflation, MAX_PDF_INFLATED } from '../src/io/zip-limits.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zg-read-'));
 const REPORT = [
@@ -145,6 +147,21 @@ describe('reading .pdf', () => {
     expect(report?.meta.feedbackDate?.value).toBe('2024-05-20');
     expect(report?.meta.feedbackDate?.line).toBe(3);
     expect(report?.aspects[0]?.problems).toHaveLength(2);
+  });
+
+  it('refuses a PDF whose streams would inflate past the limit, before the reader inflates them', async () => {
+    const zeros = deflateSync(Buffer.alloc(300 * 1024 * 1024), { level: 9 }); // 300 MB of one page's content in 300 KB
+    const head = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n4 0 obj << /Length ${zeros.length} /Filter /FlateDecode >>\nstream\n`;
+    const bomb = Buffer.concat([
+      Buffer.from(head, 'latin1'),
+      zeros,
+      Buffer.from('\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1'),
+    ]);
+    await expect(readDocumentBytes('炸弹.pdf', new Uint8Array(bomb))).rejects.toMatchObject({
+      reason: 'PDF 文件“炸弹.pdf”解压后超过上限256.0 MB（可能是压缩炸弹），未予读取',
+    });
+    // a PDF of ours, whose streams are compressed too, is read as before
+    expect(checkPdfInflation(pdfWithText(REPORT))).toBeLessThan(MAX_PDF_INFLATED);
   });
 
   it('maps Kangxi-radical look-alikes to the characters a reader sees', async () => {

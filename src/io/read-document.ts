@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { docxText, DocxFormatError, DocxTooLargeError, MAX_UNPACKED_BYTES } from './docx-text.ts';
 import { pdfText, PdfEncryptedError } from './pdf-text.ts';
+import { checkPdfInflation, MAX_PDF_INFLATED, ZipTooLargeError } from './zip-limits.ts';
 import { UserError } from '../core/errors.ts';
 
 export type DocumentFormat = 'txt' | 'docx' | 'pdf';
@@ -87,6 +88,17 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
   const kind = sniffFormat(bytes);
   let read: ReadDocument;
   if (kind === 'pdf') {
+    try {
+      checkPdfInflation(bytes);
+    } catch (e) {
+      if (!(e instanceof ZipTooLargeError)) throw e;
+      throw new DocumentError(
+        file,
+        'too-large',
+        `PDF 文件“${name}”解压后超过上限${mb(MAX_PDF_INFLATED)}（可能是压缩炸弹），未予读取`,
+        e.message,
+      );
+    }
     let out;
     try {
       out = await pdfText(bytes);

@@ -1,5 +1,6 @@
-// Every compressed format we open (.docx, .xlsx) is checked for what it would unpack to before anything is inflated:
+// Every compressed format we open (.docx, .xlsx, a PDF's streams) is checked for what it would unpack to before anything is inflated:
 // a few kilobytes that inflate to a gigabyte would otherwise hold the memory of a whole server for seconds.
+import { inflateSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 
 /** A zip whose parts would unpack beyond the limit: a zip bomb, or no document anyone wrote by hand. */
@@ -35,4 +36,33 @@ export function checkUnpackedSize(bytes: Uint8Array, limit: number, wanted: (nam
     // not a zip the directory of which can be read: the reader that follows says so in its own words
   }
   return unpacked;
+}
+
+/** The most a PDF's compressed streams may inflate to, all together: a 300-page scanned report is some 200 MB. */
+export const MAX_PDF_INFLATED = 256 * 1024 * 1024;
+
+/**
+ * A PDF's Flate streams, inflated once here with a budget before the PDF reader sees them: a few megabytes of zeros
+ * compressed into a stream inflated to gigabytes inside the reader, outside the worker's heap limit (seen: 3.4 GB).
+ * Inflating stops as soon as the budget is spent; a stream that is damaged is left for the reader to judge.
+ */
+export function checkPdfInflation(bytes: Uint8Array, limit = MAX_PDF_INFLATED): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let inflated = 0;
+  for (const m of text.matchAll(/stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    const dictionary = text.slice(Math.max(0, (m.index ?? 0) - 400), m.index ?? 0);
+    if (!dictionary.includes('/FlateDecode') || text.slice(Math.max(0, (m.index ?? 0) - 3), m.index ?? 0) === 'end') continue;
+    const end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    try {
+      inflated += inflateSync(bytes.subarray(start, end), { maxOutputLength: Math.max(1, limit - inflated) }).length;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
+        throw new ZipTooLargeError(limit + 1, limit);
+      // damaged or not really Flate: the reader that follows says what it makes of it
+    }
+    if (inflated > limit) throw new ZipTooLargeError(inflated, limit);
+  }
+  return inflated;
 }
