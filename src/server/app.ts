@@ -70,7 +70,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: '请求的接口不存在' });
     // a file the page asks for that is not there (the web application rebuilt under a running server) is a 404, not
     // the page again: served as the page, a script fails silently and the screen stays blank
-    if (/\.[A-Za-z0-9]+$/.test(req.url.split('?')[0] ?? '')) return reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在；页面可能已更新，请刷新' });
+    if (/\.[A-Za-z0-9]+$/.test(req.url.split('?')[0] ?? ''))
+      return reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在；页面可能已更新，请刷新' });
     if (opts.webRoot && existsSync(opts.webRoot)) return reply.sendFile('index.html'); // client-side routes
     return reply.code(404).send({ code: 'NOT_FOUND', message: '页面不存在' });
   });
