@@ -2,25 +2,12 @@
 
 import type { FileReports } from '../services/read-reports.ts';
 import type { Finding } from '../core/check/finding.ts';
-import { METRIC_LABEL, REPORT_KIND_LABEL, REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
+import { META_LABEL, METRIC_LABEL, REPORT_KIND_LABEL, REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
 
 const KIND = REPORT_KIND_LABEL;
 const STATUS = REPORTED_STATUS_LABEL;
 const METRIC = METRIC_LABEL;
-const META: Record<string, string> = {
-  title: '标题',
-  issuer: '发文单位',
-  inspectedUnit: '被巡察（审计）单位',
-  team: '巡察组',
-  round: '轮次',
-  inspectionStart: '巡察开始',
-  inspectionEnd: '巡察结束',
-  feedbackDate: '反馈日期',
-  reportDate: '报告日期',
-  asOf: '统计截至',
-  publicationPeriod: '公开期限',
-  contacts: '联系方式',
-};
+const META = META_LABEL;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 

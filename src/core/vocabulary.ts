@@ -44,6 +44,22 @@ export const METRIC_LABEL: Record<string, string> = {
   money: '金额(万元)',
 };
 
+/** A report's own particulars, as the reader names them. */
+export const META_LABEL: Record<string, string> = {
+  title: '标题',
+  issuer: '发文单位',
+  inspectedUnit: '被巡察（审计）单位',
+  team: '巡察组',
+  round: '轮次',
+  inspectionStart: '巡察开始',
+  inspectionEnd: '巡察结束',
+  feedbackDate: '反馈日期',
+  reportDate: '报告日期',
+  asOf: '统计截至',
+  publicationPeriod: '公开期限',
+  contacts: '联系方式',
+};
+
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示' };
 
 export type MoneyKind = 'recovered' | 'treasury' | 'returned' | 'disbursed' | 'other';

@@ -2,6 +2,7 @@
 // for the CLI, the documents and the web alike; only the colours of the tags are the web's own.
 import {
   LEDGER_STATUS_LABEL,
+  META_LABEL,
   MEASURE_STATUS_LABEL,
   MONEY_KIND_LABEL,
   REPORTED_STATUS_LABEL,
@@ -32,7 +33,7 @@ export const COLOUR: Record<Colour, { label: string; color: string }> = {
   red: { label: '已超期', color: 'red' },
 };
 
-export { TRIAGE_LABEL };
+export { META_LABEL, TRIAGE_LABEL };
 export const TRIAGE: Record<string, string> = { ...TRIAGE_LABEL, '（未指定）': '未分类' };
 
 export const ROLE: Record<string, string> = ROLE_LABEL;

@@ -26,9 +26,12 @@ import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
-import { PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
+import { META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported, type SameAs } from '../../../../src/core/ledger/already-imported.ts';
+
+/** The particulars shown beside the text: those that read as one value (not the contacts or the comment period). */
+const META = Object.fromEntries(Object.entries(META_LABEL).filter(([k]) => k !== 'publicationPeriod' && k !== 'contacts'));
 
 interface Correction {
   report: number;
@@ -39,19 +42,6 @@ interface Correction {
   leadUnit?: string;
   deadline?: string;
 }
-
-const META_LABEL: Record<string, string> = {
-  title: '标题',
-  issuer: '发文单位',
-  inspectedUnit: '被巡察（审计）单位',
-  team: '巡察组',
-  round: '轮次',
-  inspectionStart: '巡察开始',
-  inspectionEnd: '巡察结束',
-  feedbackDate: '反馈日期',
-  reportDate: '报告日期',
-  asOf: '统计截至',
-};
 
 type ProblemRow = Omit<ParsedProblem, 'children'> & { depth: number };
 
@@ -256,7 +246,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                 data-testid="parsed-report"
               >
                 <Descriptions size="small" column={2} bordered>
-                  {Object.entries(META_LABEL).map(([k, label]) =>
+                  {Object.entries(META).map(([k, label]) =>
                     r.meta[k] ? (
                       <Descriptions.Item key={k} label={label}>
                         {String(r.meta[k]?.value)}
