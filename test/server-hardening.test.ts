@@ -13,6 +13,7 @@ import { importEvaluation } from '../src/services/perf-evaluations.ts';
 import { ADDRESS_FAILURES_ALLOWED, FREE_FAILURES } from '../src/core/access/login-throttle.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { connect } from 'node:net';
 
 const TODAY = '2025-01-15';
 const PASSWORD = 'correct horse battery';
@@ -46,6 +47,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   await l.close();
+});
+
+describe('requests the HTTP parser cannot read', () => {
+  it('are answered in Chinese: a garbled request line and an address too long', async () => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = Number(new URL(address).port);
+    const send = (raw: string) =>
+      new Promise<string>((done) => {
+        const socket = connect(port, '127.0.0.1', () => socket.end(raw));
+        let out = '';
+        socket.on('data', (b) => (out += b.toString()));
+        socket.on('close', () => done(out));
+      });
+    const garbled = await send('GARBAGE / HTTP/1.1\r\n\r\n');
+    expect(garbled).toMatch(/^HTTP\/1\.1 400 /);
+    expect(garbled).toContain('请求格式不正确或不完整（可能是网络中断），请重试');
+    const long = await send(`GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(long).toMatch(/^HTTP\/1\.1 431 /);
+    expect(long).toContain('请求的网址或请求头过长，请缩短后重试');
+  });
 });
 
 describe('the page and its files', () => {

@@ -59,6 +59,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
     // a URL that cannot be decoded is refused before any hook runs: answered like every other refusal
     frameworkErrors: (err, req, reply) => (setSecurityHeaders(req.url, reply, { https }), errorHandler(err, req, reply)),
+    // a request Node's HTTP parser cannot read (a body cut short, headers or an address too long) never reaches a
+    // route: answered here, in Chinese, instead of Fastify's English "Client Error"
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      const tooLong = err.code === 'HPE_HEADER_OVERFLOW';
+      const body = JSON.stringify({
+        code: tooLong ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
+        message: tooLong ? '请求的网址或请求头过长，请缩短后重试' : '请求格式不正确或不完整（可能是网络中断），请重试',
+      });
+      if (socket.writable)
+        socket.end(
+          `HTTP/1.1 ${tooLong ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      else socket.destroy(err);
+    },
   });
   registerSecurityHeaders(app, { https });
   const today = opts.today ?? (() => beijingToday());
