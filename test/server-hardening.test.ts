@@ -229,6 +229,11 @@ describe('input refused for what it means', () => {
     const r = await post('/api/notifications/3000000000/read', {});
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toContain('id：');
+    // said in plain words, not as the validator's notation
+    expect((await get('/api/problems?limit=201')).json().message).toBe('提交的内容不符合要求：limit：应不大于 200');
+    expect((await get('/api/problems?limit=1e400')).json().message).toBe('提交的内容不符合要求：limit：不是有效的数字');
+    expect((await get('/api/perf/99999999999')).json().message).toBe('提交的内容不符合要求：id：数字过大');
+    expect((await get('/api/problems?offset=-1')).json().message).toBe('提交的内容不符合要求：offset：应不小于 0');
   });
 
   it('a field the route does not know, named', async () => {

@@ -9,7 +9,6 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { databaseAnswers, type Ledger } from '../services/ledger.ts';
 import { now as beijingNow, today as beijingToday } from '../services/today.ts';
 import { acquireWorkerPool, workerPoolState } from '../services/heavy-work.ts';
@@ -28,8 +27,9 @@ import { perfRoutes } from './routes/perf.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { recurrenceRoutes } from './routes/recurrence.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
+import { configureValidationWords } from './validation-words.ts';
 
-z.config(z.locales.zhCN());
+configureValidationWords();
 
 export interface AppOptions {
   readonly ledger: Ledger;
