@@ -21,11 +21,10 @@ export async function storeFile(db: Db, bytes: Uint8Array): Promise<string> {
   const sha256 = sha256Of(bytes);
   await sweepAbandoned(db);
   const known = await db.selectFrom('file_blob').select('complete').where('sha256', '=', sha256).executeTakeFirst();
-  // kept already: touched, so that the sweep cannot take it before the row that names it is written
-  if (known?.complete) {
-    await db.updateTable('file_blob').set({ created_at: new Date() }).where('sha256', '=', sha256).execute();
-    return sha256;
-  }
+  // known already (kept, or an earlier attempt to finish): touched, so that no sweep takes it before the row that
+  // names it is written
+  if (known) await db.updateTable('file_blob').set({ created_at: new Date() }).where('sha256', '=', sha256).execute();
+  if (known?.complete) return sha256;
   if (!known)
     await db
       .insertInto('file_blob')
