@@ -80,6 +80,12 @@ const PIECES = [
 ];
 
 describe('the reader on any text', () => {
+  it('cites no line past the end when a staffing table’s header is the last line (found by the property below)', () => {
+    expect(holds('\n\n2023年度预算单位整体支出绩效评价基础数据表\n\n财政供养人员情况\t编制数\t\t2023年实际在职人数\t\t控制率\t')).toBe(
+      true,
+    );
+  });
+
   it('holds for arbitrary unicode', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), holds), { numRuns: 300 });
   });

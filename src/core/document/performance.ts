@@ -121,7 +121,8 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     // staffing: a header row with 编制数 … 控制率, values on the next row in the same columns
     const authAt = cs.indexOf('编制数');
     const rateAt = cs.indexOf('控制率');
-    if (authAt >= 0 && rateAt >= 0) {
+    // (a header on the last line has no values: nothing is read, and no line past the end is cited)
+    if (authAt >= 0 && rateAt >= 0 && n < src.folded.length) {
       const actualAt = cs.findIndex((c) => /实际在职人数/.test(c));
       const values = cells(src.folded[n] ?? '');
       block.staffing = {
