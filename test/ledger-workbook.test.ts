@@ -132,6 +132,24 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     expect(pending.filter((r) => r.decision === null)).toHaveLength(1); // still waiting for review
   });
 
+  it('does not put a closure request on the ledger from a row: 待审核销号 on a new problem is read as being rectified', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(first as unknown as ArrayBuffer);
+    const row = (wb.getWorksheet('问题清单') as ExcelJS.Worksheet).getRow(2);
+    row.getCell(4).value = '待审核销号';
+    const code = String(row.getCell(1).value);
+    const c = await testLedger();
+    try {
+      await importLedgerWorkbook(c, new Uint8Array(await wb.xlsx.writeBuffer()), { actor: '整改办', today: TODAY, fileName: '台账.xlsx' });
+      expect(await c.db.selectFrom('problem').select('status').where('code', '=', code).executeTakeFirstOrThrow()).toEqual({
+        status: 'in-progress',
+      });
+      expect(await c.db.selectFrom('closure_request').select('id').where('decision', 'is', null).execute()).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  });
+
   it('refuses a bad workbook row by row and writes nothing', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(first as unknown as ArrayBuffer);

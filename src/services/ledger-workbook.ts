@@ -10,7 +10,7 @@ import {
 } from '../core/ledger/ledger-sheet.ts';
 import { thresholdsOf, warningColour } from '../core/ledger/warning.ts';
 import { sourceKindOf, type SourceKind } from '../core/ledger/codes.ts';
-import { reportedStatus, transition, type LedgerStatus, type Transition } from '../core/ledger/problem-state.ts';
+import { initialState, reportedStatus, transition, type LedgerStatus, type Transition } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
 import { SOURCE_LABELS, type RawWorkbook } from '../io/ledger-workbook.ts';
 import { runHeavy } from './heavy-work.ts';
@@ -431,21 +431,20 @@ async function write(
           if (f !== 'status' || !mapped.has('状态')) delete (values as Record<string, unknown>)[f];
       }
       const reason = `依据台账工作簿“${opts.fileName}”第${p.row}行`;
-      // what the row's status makes of the problem's: the state machine's "import" step
+      // what the row's status makes of the problem's — or of a new one's first state: the state machine's "import"
+      // step (a row cannot put a closure request on the ledger: 待审核销号 without one is read as being rectified)
+      const before = existing
+        ? {
+            status: existing.status as LedgerStatus,
+            longTerm: existing.long_term,
+            pendingEvidence: 0,
+            reopenedCount: existing.reopened_count,
+          }
+        : initialState(p.longTerm);
       const status: LedgerStatus =
-        existing && has('状态')
-          ? statusAfter(
-              transition(
-                {
-                  status: existing.status as LedgerStatus,
-                  longTerm: existing.long_term,
-                  pendingEvidence: 0,
-                  reopenedCount: existing.reopened_count,
-                },
-                { kind: 'import', status: reportedStatus(p.status), from: reason },
-              ),
-            )
-          : ((existing?.status ?? p.status) as LedgerStatus);
+        !existing || has('状态')
+          ? statusAfter(transition(before, { kind: 'import', status: reportedStatus(p.status), from: reason }))
+          : before.status;
       if ('status' in values) values.status = status;
       let id: number;
       if (existing) {
