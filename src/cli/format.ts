@@ -4,11 +4,6 @@ import type { FileReports } from '../services/read-reports.ts';
 import type { Finding } from '../core/check/finding.ts';
 import { META_LABEL, METRIC_LABEL, REPORT_KIND_LABEL, REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
 
-const KIND = REPORT_KIND_LABEL;
-const STATUS = REPORTED_STATUS_LABEL;
-const METRIC = METRIC_LABEL;
-const META = META_LABEL;
-
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 function metaValue(v: unknown): string {
@@ -31,8 +26,8 @@ function perFile(results: readonly FileReports[], body: (f: FileReports, out: st
 export function formatParse(results: readonly FileReports[]): string {
   return perFile(results, (f, out) => {
     f.reports.forEach((r, i) => {
-      out.push(`  [${i + 1}] ${KIND[r.kind]}，第${r.lines[0]}—${r.lines[1]}行`);
-      for (const [k, label] of Object.entries(META)) {
+      out.push(`  [${i + 1}] ${REPORT_KIND_LABEL[r.kind]}，第${r.lines[0]}—${r.lines[1]}行`);
+      for (const [k, label] of Object.entries(META_LABEL)) {
         const m = (r.meta as unknown as Record<string, { value: unknown; line: number | null } | null>)[k];
         if (m) out.push(`      ${label}：${clip(metaValue(m.value), 60)}${m.line ? `（第${m.line}行）` : ''}`);
       }
@@ -41,7 +36,7 @@ export function formatParse(results: readonly FileReports[]): string {
       for (const a of r.aspects) {
         out.push(`      ▸ ${clip(a.title, 40)}（第${a.line}行）`);
         for (const p of a.problems) {
-          const st = p.status === 'unknown' ? '' : `【${STATUS[p.status]}${p.longTerm ? '·长期' : ''}】`;
+          const st = p.status === 'unknown' ? '' : `【${REPORTED_STATUS_LABEL[p.status]}${p.longTerm ? '·长期' : ''}】`;
           out.push(
             `          ${p.number} ${clip(p.title, 36)} ${st}措施${p.measures.length}项${p.children.length ? `，具体问题${p.children.length}个` : ''}（第${p.line}行）`,
           );
@@ -50,7 +45,7 @@ export function formatParse(results: readonly FileReports[]): string {
       if (r.claims.length) {
         out.push('      所述数字：');
         for (const c of r.claims.filter((c) => c.metric !== 'money'))
-          out.push(`          ${METRIC[c.metric]} ${c.value}${c.scope ? `（${clip(c.scope, 16)}）` : ''}  第${c.line}行`);
+          out.push(`          ${METRIC_LABEL[c.metric]} ${c.value}${c.scope ? `（${clip(c.scope, 16)}）` : ''}  第${c.line}行`);
         const money = r.claims.filter((c) => c.metric === 'money');
         if (money.length) out.push(`          整改涉及金额 ${money.length} 笔`);
       }
@@ -82,7 +77,7 @@ export function formatCheck(results: readonly FileReports[]): string {
     for (const r of f.reports) {
       const errors = r.findings.filter((x) => x.severity === 'error').length;
       out.push(
-        `  ${clip(r.meta.title?.value ?? KIND[r.kind], 50)}（第${r.lines[0]}—${r.lines[1]}行）：错误 ${errors} 条，提示 ${r.findings.length - errors} 条`,
+        `  ${clip(r.meta.title?.value ?? REPORT_KIND_LABEL[r.kind], 50)}（第${r.lines[0]}—${r.lines[1]}行）：错误 ${errors} 条，提示 ${r.findings.length - errors} 条`,
       );
       for (const x of r.findings) {
         out.push(`    ${x.severity === 'error' ? '✗ 错误' : '! 提示'} [${x.rule}] ${x.message}（第${x.lines.join('、')}行）`);

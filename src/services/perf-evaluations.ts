@@ -217,23 +217,21 @@ export async function evaluationToLedger(
     let ordinal = 0;
     let measures = 0;
     const add = async (aspectId: number, title: string, detail: string | null, steps: readonly string[]) => {
-      const problemId = [
-        ...(
-          await insertProblems(trx, [
-            {
-              source_id: source.id,
-              aspect_id: aspectId,
-              code: problemCode(code, ++ordinal),
-              ordinal,
-              title,
-              detail,
-              status: 'not-started',
-              triage: 'deadline',
-              start_date: today,
-            },
-          ])
-        ).values(),
-      ][0] as number;
+      const problem = problemCode(code, ++ordinal);
+      const ids = await insertProblems(trx, [
+        {
+          source_id: source.id,
+          aspect_id: aspectId,
+          code: problem,
+          ordinal,
+          title,
+          detail,
+          status: 'not-started',
+          triage: 'deadline',
+          start_date: today,
+        },
+      ]);
+      const problemId = ids.get(problem) as number;
       await recordStatusChanges(trx, [
         { problem_id: problemId, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入` },
       ]);
