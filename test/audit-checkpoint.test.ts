@@ -3,7 +3,7 @@
 // checkpoint follows commits by itself and is never moved onto a log that lost what it names.
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
@@ -54,9 +54,20 @@ async function cutOff(l: Ledger, n: number) {
   await sql`alter table event enable trigger event_append_only`.execute(l.db);
 }
 
-async function until(what: () => boolean, ms = 5000) {
-  for (const end = Date.now() + ms; !what(); await new Promise((r) => setTimeout(r, 20)))
+async function until(what: () => boolean | Promise<boolean>, ms = 5000) {
+  for (const end = Date.now() + ms; !(await what()); await new Promise((r) => setTimeout(r, 20)))
     if (Date.now() > end) throw new Error('timed out');
+}
+
+/** The keeper has caught up: the log says a checkpoint is kept, and the checkpoint names the log's last entry. */
+async function settled(l: Ledger, checkpoint: string): Promise<number> {
+  let n = 0;
+  await until(async () => {
+    n = await events(l);
+    const kept = await l.db.selectFrom('event').select('id').where('entity', '=', 'audit-checkpoint').executeTakeFirst();
+    return kept !== undefined && readCheckpoint(checkpoint)?.events === n;
+  });
+  return n;
 }
 
 function zg(env: NodeJS.ProcessEnv, ...args: string[]) {
@@ -114,9 +125,8 @@ async function someLedger(l: Ledger) {
 async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJS.ProcessEnv) {
   let l = await open();
   await someLedger(l);
-  const n = await events(l);
   // kept up after each commit, without waiting for the ledger to close
-  await until(() => readCheckpoint(checkpoint)?.events === n);
+  const n = await settled(l, checkpoint);
   const cp = readCheckpoint(checkpoint);
   expect(cp).toEqual({
     events: n,
@@ -243,16 +253,22 @@ describe('the audit checkpoint', () => {
     'anchors a log that had none when it is closed; a checkpoint behind the log is no fault, a forged one is',
     async () => {
       const dir = await dataDir('older');
+      const file = join(dir, 'audit-checkpoint.json');
       let l = await openLedger({ dataDir: dir });
       await createUnit(l.db, '整改办', { name: '区财政局' });
       await l.close();
-      const file = join(dir, 'audit-checkpoint.json');
-      copyFileSync(file, join(base, 'older-checkpoint.json'));
-      rmSync(file); // as a data directory from before checkpoints has none
+      // the change, then the log's own entry saying a checkpoint is kept, both anchored
+      expect(readCheckpoint(file)).toMatchObject({ events: 2 });
+      // a data directory from before checkpoints: neither the file nor that entry
+      l = await openLedger({ dataDir: dir });
+      await cutOff(l, 1);
+      await l.close();
+      rmSync(file);
       l = await openLedger({ dataDir: dir });
       expect((await verifyAudit(l)).anchor).toEqual({ state: 'missing', where: file });
       await l.close();
-      expect(readCheckpoint(file)).toMatchObject({ events: 1 });
+      expect(readCheckpoint(file)).toMatchObject({ events: 2 });
+      copyFileSync(file, join(base, 'older-checkpoint.json'));
       // a checkpoint behind the log is no fault: entries were added since
       l = await openLedger({ dataDir: dir });
       await createUnit(l.db, '整改办', { name: '区建设局' });
@@ -262,18 +278,77 @@ describe('the audit checkpoint', () => {
       const behind = describeAudit(await verifyAudit(l));
       expect(behind).toEqual({
         exitCode: 0,
-        lines: [expect.stringMatching(/^操作日志完好：共 2 条记录，哈希链连续；末条与检查点“.+”（[^）]+，1 条）相符，此后新增 1 条$/)],
+        lines: [expect.stringMatching(/^操作日志完好：共 3 条记录，哈希链连续；末条与检查点“.+”（[^）]+，2 条）相符，此后新增 1 条$/)],
       });
       // a checkpoint file someone wrote by hand is not taken for one
       writeFileSync(file, '{"events": 1}');
       const bad = describeAudit(await verifyAudit(l));
       await l.close();
       expect(bad.exitCode).toBe(1);
-      expect(bad.lines).toEqual([
+      expect(bad.lines[0]).toBe(
         `操作日志检查点无法使用：操作日志检查点文件“${file}”内容无法识别（检查点文件只由本系统整体替换写入，内容无法识别说明它被改动过）`,
-      ]);
+      );
       expect(readFileSync(file, 'utf8')).toBe('{"events": 1}');
       expect(readdirSync(dir).filter((f) => f.includes('audit-checkpoint'))).toEqual(['audit-checkpoint.json']); // no temporary file left
     },
+  );
+
+  it.skipIf(usingServer())(
+    'finds the end cut off and the checkpoint deleted with it; only a recorded decision anchors the log anew',
+    async () => {
+      const dir = await dataDir('lost');
+      const file = join(dir, 'audit-checkpoint.json');
+      let l = await openLedger({ dataDir: dir });
+      for (const name of ['区财政局', '区建设局', '区水利局']) await createUnit(l.db, '整改办', { name });
+      await l.close(); // three changes, and the entry saying a checkpoint is kept (the fourth)
+      expect(readCheckpoint(file)).toMatchObject({ events: 4 });
+      // whoever cuts the end also deletes the file that would show it
+      l = await openLedger({ dataDir: dir });
+      await createUnit(l.db, '整改办', { name: '区教育局' });
+      const quiet = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+      await cutOff(l, 1);
+      await l.close();
+      quiet.mockRestore();
+      rmSync(file);
+      l = await openLedger({ dataDir: dir });
+      const r = await verifyAudit(l);
+      expect(r.anchor).toMatchObject({ state: 'lost', where: file, since: { position: 4 } });
+      // nor does the next change, or closing, write a fresh file over the evidence
+      const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+      await createUnit(l.db, '整改办', { name: '区卫健委' });
+      await l.close();
+      expect(String(warn.mock.calls[0]?.[0])).toContain(`操作日志检查点“${file}”缺失，而操作日志表明它一直保存着，未重新写入`);
+      warn.mockRestore();
+      expect(existsSync(file)).toBe(false);
+
+      const lost = zg({ ZG_DATA: dir }, 'audit', 'verify');
+      expect(lost.code, lost.err).toBe(1);
+      expect(lost.out).toMatch(
+        new RegExp(
+          `^操作日志检查点“${file}”缺失：操作日志表明自 [^（]+（第 4 条记录）起一直保存着它，末尾的记录可能随之被删去。若文件被移到别处，请用 ZG_AUDIT_CHECKPOINT 指向它\n查明原因后，可运行 zg audit reanchor`,
+        ),
+      );
+      // someone who has looked into it anchors the log as it now is; the log says who and what the old anchor was
+      const again = zg({ ZG_DATA: dir }, 'audit', 'reanchor');
+      expect(again.code, again.err).toBe(0);
+      expect(again.out).toBe(`已按现有操作日志重写检查点“${file}”：共 6 条记录（含本次重写的记录）\n`);
+      l = await openLedger({ dataDir: dir });
+      const last = await l.db
+        .selectFrom('event')
+        .select(['actor', 'entity', 'action'])
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await l.close();
+      expect(last).toEqual({ actor: '整改办', entity: 'audit-checkpoint', action: 'reanchored' });
+      const ok = zg({ ZG_DATA: dir }, 'audit', 'verify');
+      expect(ok.code, ok.err).toBe(0);
+      expect(ok.out).toMatch(/^操作日志完好：共 6 条记录，哈希链连续；末条与检查点/);
+      // with nothing wrong there is nothing to anchor anew
+      const needless = zg({ ZG_DATA: dir }, 'audit', 'reanchor');
+      expect(needless.code).toBe(2);
+      expect(needless.err).toContain(`操作日志与检查点“${file}”相符，无需重写`);
+    },
+    60_000,
   );
 });

@@ -16,6 +16,8 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
 function headFault(a: HeadAnchor, whose: (where: string) => string): string | null {
   if (a.state === 'unreadable')
     return `操作日志检查点无法使用：${a.reason}（检查点文件只由本系统整体替换写入，内容无法识别说明它被改动过）`;
+  if (a.state === 'lost')
+    return `操作日志检查点“${a.where}”缺失：操作日志表明自 ${localTime(a.since.at)}（第 ${a.since.position} 条记录）起一直保存着它，末尾的记录可能随之被删去。若文件被移到别处，请用 ZG_AUDIT_CHECKPOINT 指向它`;
   if (a.state === 'truncated')
     return `操作日志被截断：${whose(a.where)}（${localTime(a.checkpoint.at)}）记录 ${a.checkpoint.events} 条，现仅有 ${a.events} 条，末尾至少 ${a.checkpoint.events - a.events} 条已被删去`;
   if (a.state === 'altered')
@@ -38,7 +40,10 @@ export function describeAudit(r: AuditReport): { lines: string[]; exitCode: numb
       `操作日志已被篡改：第一条有问题的记录为 #${r.firstBroken.id}（${r.firstBroken.at}），${r.firstBroken.reason}；此前 ${r.checked} 条完好`,
     );
   const fault = headFault(r.anchor, own);
-  if (fault) lines.push(fault);
+  if (fault) {
+    lines.push(fault);
+    if (!r.firstBroken) lines.push('查明原因后，可运行 zg audit reanchor 按现有日志重写检查点（此操作本身记入操作日志）');
+  }
   if (!r.firstBroken && !fault) {
     const a = r.anchor;
     const head =

@@ -16,7 +16,7 @@ import {
   sourceClaims,
   sourceId,
 } from '../services/ledger-queries.ts';
-import { verifyAudit } from '../services/audit.ts';
+import { reanchorAudit, verifyAudit } from '../services/audit.ts';
 import { describeAudit } from './audit-report.ts';
 import { exportLedger, importLedgerWorkbook } from '../services/ledger-workbook.ts';
 import { today } from '../services/today.ts';
@@ -220,9 +220,8 @@ export function registerLedgerCommands(program: Command): void {
       }),
     );
 
-  program
-    .command('audit')
-    .description('操作日志')
+  const audit = program.command('audit').description('操作日志');
+  audit
     .command('verify')
     .description(
       '校验操作日志的哈希链，并与检查点核对末尾（数据目录中的 audit-checkpoint.json，或 ZG_AUDIT_CHECKPOINT 所指文件）；有篡改或截断时退出码为 1',
@@ -235,6 +234,15 @@ export function registerLedgerCommands(program: Command): void {
         const r = describeAudit(await verifyAudit(l, { against }));
         for (const line of r.lines) print(line);
         if (r.exitCode) process.exitCode = r.exitCode;
+      }),
+    );
+  audit
+    .command('reanchor')
+    .description('查明检查点缺失、截断或不符的原因后，按现有操作日志重写检查点；此操作连同原检查点记入操作日志')
+    .action(() =>
+      withLedger(async (l) => {
+        const { after } = await reanchorAudit(l, process.env.USER ?? '命令行');
+        print(`已按现有操作日志重写检查点“${l.auditCheckpoint}”：共 ${after.events} 条记录（含本次重写的记录）`);
       }),
     );
 }

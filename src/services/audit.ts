@@ -4,9 +4,12 @@
 import { InvalidInput } from '../core/errors.ts';
 import { readWorkbookCheckpoint, WorkbookFormatError, WorkbookTooLargeError } from '../io/ledger-workbook.ts';
 import {
+  checkpointKeptSince,
   compareWithCheckpoint,
   CheckpointUnreadableError,
   readCheckpoint,
+  reanchor,
+  type CheckpointKept,
   type AuditCheckpoint,
   type CheckpointComparison,
 } from '../store/audit-checkpoint.ts';
@@ -19,6 +22,8 @@ export type HeadAnchor =
   | { readonly state: 'none' }
   /** kept there, but not written yet (a ledger from before checkpoints, or one never changed) */
   | { readonly state: 'missing'; readonly where: string }
+  /** kept since `since`, as the log says, but the file is gone: the log's end may have gone with it */
+  | { readonly state: 'lost'; readonly where: string; readonly since: CheckpointKept }
   | { readonly state: 'unreadable'; readonly where: string; readonly reason: string }
   | ({ readonly where: string; readonly checkpoint: AuditCheckpoint } & CheckpointComparison);
 
@@ -56,7 +61,9 @@ async function ownAnchor(ledger: Ledger): Promise<HeadAnchor> {
     if (e instanceof CheckpointUnreadableError) return { state: 'unreadable', where, reason: e.message };
     throw e;
   }
-  return checkpoint ? compare(ledger.db, where, checkpoint) : { state: 'missing', where };
+  if (checkpoint) return compare(ledger.db, where, checkpoint);
+  const since = await checkpointKeptSince(ledger.db);
+  return since ? { state: 'lost', where, since } : { state: 'missing', where };
 }
 
 export async function verifyAudit(ledger: Ledger, opts: { against?: { name: string; bytes: Uint8Array } } = {}): Promise<AuditReport> {
@@ -66,4 +73,24 @@ export async function verifyAudit(ledger: Ledger, opts: { against?: { name: stri
   const anchor = await ownAnchor(ledger);
   if (!exported || !opts.against) return { ...chain, anchor };
   return { ...chain, anchor, against: await compare(ledger.db, opts.against.name, exported) };
+}
+
+/**
+ * After a fault has been looked into: the log as it is now becomes the checkpoint's new anchor, and the log says who
+ * decided it and what the old checkpoint was. Refused while the chain itself is broken — no anchor mends that.
+ */
+export async function reanchorAudit(ledger: Ledger, actor: string): Promise<{ before: HeadAnchor; after: AuditCheckpoint }> {
+  const where = ledger.auditCheckpoint;
+  if (!where)
+    throw new InvalidInput('本台账没有检查点文件可重写：使用 PostgreSQL 服务器时请先用环境变量 ZG_AUDIT_CHECKPOINT 指定检查点文件');
+  const chain = await verifyChain(ledger.db);
+  if (chain.firstBroken)
+    throw new InvalidInput(`操作日志的哈希链在 #${chain.firstBroken.id} 处断开，重写检查点不能掩盖它；请先运行 zg audit verify 查明`);
+  const before = await ownAnchor(ledger);
+  if (before.state === 'ok' || before.state === 'missing')
+    throw new InvalidInput(
+      before.state === 'ok' ? `操作日志与检查点“${where}”相符，无需重写` : `检查点“${where}”尚未写入，台账关闭时会自动写入，无需重写`,
+    );
+  const old = 'checkpoint' in before ? before.checkpoint : null;
+  return { before, after: await reanchor(ledger.db, where, actor, old) };
 }

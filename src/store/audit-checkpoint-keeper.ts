@@ -1,10 +1,18 @@
 // Keeps the audit checkpoint up with the log: after commits that appended events (told by event-commit-hook.ts) it
 // reads the head and rewrites the file — once for a burst of commits, a moment later, never inside anyone's
 // transaction — and once more when the ledger is closed. It never moves the checkpoint onto a log that has lost the
-// entry the checkpoint names: that would erase the very evidence `zg audit verify` reports.
+// entry the checkpoint names, nor writes a new one where a kept file has gone: that would erase the very evidence
+// `zg audit verify` reports. The first checkpoint is followed by the log's entry saying one is kept (audit-checkpoint.ts).
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import { auditHead, CheckpointUnreadableError, readCheckpoint, writeCheckpoint } from './audit-checkpoint.ts';
+import {
+  auditHead,
+  checkpointKeptSince,
+  CheckpointUnreadableError,
+  readCheckpoint,
+  recordCheckpointKept,
+  writeCheckpoint,
+} from './audit-checkpoint.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -19,6 +27,9 @@ export class AuditCheckpointKeeper {
   #running: Promise<void> = Promise.resolve();
   #pending = false;
   #warned = false;
+  #closing = false;
+  /** the log is known to say that a checkpoint is kept */
+  #keptInLog = false;
 
   constructor(readonly path: string) {}
 
@@ -29,7 +40,7 @@ export class AuditCheckpointKeeper {
   /** Events were committed: refresh soon. */
   committed(): void {
     this.#pending = true;
-    if (this.#timer || !this.#db) return;
+    if (this.#timer || !this.#db || this.#closing) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       void this.#refreshInTurn();
@@ -39,10 +50,12 @@ export class AuditCheckpointKeeper {
 
   /** Before the ledger closes: what is pending, and a first checkpoint for a log that has none yet. */
   async close(): Promise<void> {
+    this.#closing = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     await this.#running;
-    if (this.#db && (this.#pending || !existsSync(this.path))) await this.#refreshInTurn();
+    // twice at most: the first checkpoint's entry in the log is itself a commit the checkpoint then takes in
+    for (let i = 0; i < 2 && this.#db && (this.#pending || !existsSync(this.path)); i++) await this.#refreshInTurn();
     this.#db = null;
   }
 
@@ -65,6 +78,9 @@ export class AuditCheckpointKeeper {
       if (e instanceof CheckpointUnreadableError) return this.#warn(`${e.message}，未覆盖；请运行 zg audit verify`);
       throw e;
     }
+    if (!old && (this.#keptInLog || (await checkpointKeptSince(db)))) {
+      return this.#warn(`操作日志检查点“${this.path}”缺失，而操作日志表明它一直保存着，未重新写入；请运行 zg audit verify`);
+    }
     let from = { id: 0, before: 0 };
     if (old && old.events > 0) {
       const anchor = await db.selectFrom('event').select('id').where('hash', '=', old.head).executeTakeFirst();
@@ -75,8 +91,14 @@ export class AuditCheckpointKeeper {
       from = { id: Number(anchor.id), before: old.events };
     }
     const now = await auditHead(db, from);
-    if (old && old.events === now.events && old.head === now.head) return;
-    await writeCheckpoint(this.path, { ...now, at: new Date().toISOString() });
+    if (!old || old.events !== now.events || old.head !== now.head)
+      await writeCheckpoint(this.path, { ...now, at: new Date().toISOString() });
+    // after the file: a crash in between leaves a file and no entry, which the next refresh mends. Not in an empty
+    // log: it has no end to cut, and a new ledger's first entry is then its first real change
+    if (!this.#keptInLog && now.events > 0) {
+      if (!(await checkpointKeptSince(db))) await recordCheckpointKept(db, this.path);
+      this.#keptInLog = true;
+    }
   }
 
   #warn(message: string): void {

@@ -8,7 +8,7 @@ import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { GENESIS } from './event.repository.ts';
+import { appendEvents, GENESIS } from './event.repository.ts';
 import type { Database } from './schema.ts';
 
 export interface AuditHead {
@@ -36,6 +36,69 @@ export type CheckpointComparison =
   | { readonly state: 'other-log'; readonly events: number; readonly firstHere: string };
 
 export class CheckpointUnreadableError extends Error {}
+
+/**
+ * The log's own entries about its checkpoint. The first is written when a checkpoint file is first kept, so a log that
+ * has one but no file has lost the file — and whoever deleted it may have cut the log's end too: without this entry,
+ * deleting both would look like a ledger that never kept a checkpoint. Cutting entries cannot take it away without
+ * taking everything after it, which the checkpoint (while it existed) and the exports show.
+ */
+const CHECKPOINT_ENTITY = 'audit-checkpoint';
+const KEPT = 'kept';
+const REANCHORED = 'reanchored';
+
+export interface CheckpointKept {
+  /** the entry's position in the log (1-based) and time */
+  readonly position: number;
+  readonly at: string;
+}
+
+/** Since when this log has kept a checkpoint, or null when it never has. */
+export async function checkpointKeptSince(db: Kysely<Database>): Promise<CheckpointKept | null> {
+  const first = await db
+    .selectFrom('event')
+    .select(['id', 'at'])
+    .where('entity', '=', CHECKPOINT_ENTITY)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!first) return null;
+  const n = await db
+    .selectFrom('event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('id', '<=', first.id)
+    .executeTakeFirstOrThrow();
+  return { position: Number(n.n), at: first.at instanceof Date ? first.at.toISOString() : String(first.at) };
+}
+
+/** Writes the log's entry saying a checkpoint is kept from now on, in `file`. */
+export async function recordCheckpointKept(db: Kysely<Database>, file: string): Promise<void> {
+  await db
+    .transaction()
+    .execute((trx) => appendEvents(trx, [{ actor: '系统', entity: CHECKPOINT_ENTITY, entityId: 'file', action: KEPT, after: { file } }]));
+}
+
+/**
+ * Someone who has looked into a fault (a lost or unreadable checkpoint, a cut or replaced end) takes the log as it is
+ * now for the new anchor. Said in the log itself, with what the old checkpoint was, so the decision stays visible.
+ */
+export async function reanchor(db: Kysely<Database>, file: string, actor: string, old: AuditCheckpoint | null): Promise<AuditCheckpoint> {
+  await db.transaction().execute((trx) =>
+    appendEvents(trx, [
+      {
+        actor,
+        entity: CHECKPOINT_ENTITY,
+        entityId: 'file',
+        action: REANCHORED,
+        before: old ? { events: old.events, head: old.head, at: old.at } : null,
+        after: { file },
+      },
+    ]),
+  );
+  const now = { ...(await auditHead(db)), at: new Date().toISOString() };
+  await writeCheckpoint(file, now);
+  return now;
+}
 
 /** The checkpoint file, or null when there is none. Throws CheckpointUnreadableError when it is not one. */
 export function readCheckpoint(path: string): AuditCheckpoint | null {
