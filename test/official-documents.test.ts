@@ -13,7 +13,8 @@ import { generateItemForm, generateReport } from '../src/services/official-docum
 import { createPerson, createUnit } from '../src/services/organisation.ts';
 import { addEvidence, assignProblem, recordLookback, reportProgress, requestClosure } from '../src/services/problem-actions.ts';
 import { setPublication, setSupervisionPolicy } from '../src/services/source-settings.ts';
-import { exportLedger } from '../src/services/ledger-workbook.ts';
+import { exportLedger, importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
+import { writeLedgerWorkbook } from '../src/io/ledger-workbook.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
@@ -194,4 +195,74 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     expect(closure.text).toContain('整改办于2025年3月1日申请销号：超期账款已全部收回');
     expect(closure.text).toContain('分管领导审批（签字）');
   });
+});
+
+// The snapshot is read a page of problems at a time (some thousand): a source larger than a page loses nothing at the
+// seams — every problem counted, every measure in the plan in its problem's row.
+describe('a source larger than a page of the snapshot', () => {
+  it('counts every problem and lays out every measure', async () => {
+    const l = await testLedger();
+    try {
+      const N = 1105;
+      const problems = Array.from({ length: N }, (_, i) => ({
+        row: i + 2,
+        code: `XC2025-01-${String(i + 1).padStart(4, '0')}`,
+        aspect: i < N / 2 ? '第一方面' : '第二方面',
+        title: `第${i + 1}项问题`,
+        status: (i % 3 === 0 ? 'completed' : 'in-progress') as LedgerStatus,
+        longTerm: false,
+        triage: 'deadline' as const,
+        leadUnit: `单位${i % 7}`,
+        cooperatingUnits: [],
+        leadLeader: null,
+        responsiblePerson: null,
+        deadline: '2025-06-30',
+        target: null,
+        amountDue: null,
+        progress: 0,
+        startDate: TODAY,
+        lastReportAt: null,
+        supervision: null,
+        colour: null,
+      }));
+      const measures = problems.map((p, i) => ({
+        row: i + 2,
+        problem: p.code,
+        ordinal: 1,
+        text: `第${i + 1}项问题的整改措施`,
+        ownerUnit: p.leadUnit,
+        ownerPerson: null,
+        deadline: p.deadline,
+        status: 'in-progress' as const,
+        progress: 0,
+      }));
+      const wb = await writeLedgerWorkbook({
+        source: {
+          code: 'XC2025-01',
+          kind: 'xuncha',
+          title: '大型台账',
+          team: '县委第一巡察组',
+          inspectedUnit: '示例局党组',
+          feedbackDate: TODAY,
+        },
+        problems,
+        measures,
+      });
+      await importLedgerWorkbook(l, wb, { actor: '整改办', today: TODAY, fileName: '大型台账.xlsx' });
+
+      const tongbao = await generateReport(l.db, { source: 'XC2025-01', kind: 'tongbao', today: TODAY });
+      const { report } = await readBack(tongbao.bytes);
+      expect(overall(report, 'problems')).toBe(N);
+      expect(overall(report, 'measures')).toBe(N);
+      expect(overall(report, 'completed')).toBe(Math.ceil(N / 3));
+
+      const plan = await generateReport(l.db, { source: 'XC2025-01', kind: 'plan', today: TODAY });
+      const rows = plan.document.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []));
+      expect(rows).toHaveLength(N);
+      // each problem's row carries its own measure, across the seams of the pages
+      for (const i of [0, 999, 1000, 1001, N - 1]) expect(rows[i]?.join('|')).toContain(`第${i + 1}项问题的整改措施`);
+    } finally {
+      await l.close();
+    }
+  }, 120_000);
 });

@@ -1,14 +1,8 @@
 // `zg report tongbao|plan|npc` and `zg form notice|closure`: documents generated from the ledger, written as .docx.
 import type { Command } from 'commander';
 import { soleSourceCode } from '../services/ledger-queries.ts';
-import {
-  generateItemForm,
-  generateReport,
-  ITEM_FORM_NAME,
-  REPORT_NAME,
-  type ItemFormKind,
-  type ReportKind,
-} from '../services/official-documents.ts';
+import { REPORT_NAME, type ReportKind } from '../core/official/compose-report.ts';
+import { generateItemForm, generateReport, ITEM_FORM_NAME, type ItemFormKind } from '../services/official-documents.ts';
 import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';

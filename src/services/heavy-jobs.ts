@@ -11,6 +11,11 @@ import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.t
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { LedgerWorkbookError, PerfImportError, UserError, type RefusalKind } from '../core/errors.ts';
 import { writeOfficialDocx } from '../io/official-docx.ts';
+import { composeReport, type ReportKind } from '../core/official/compose-report.ts';
+import type { LedgerSnapshot, OfficialDocument } from '../core/official/model.ts';
+import type { PublicationSettings } from '../core/official/publication.ts';
+import type { TongbaoOptions } from '../core/official/tongbao.ts';
+import type { Finding } from '../core/check/finding.ts';
 import {
   readLedgerWorkbook,
   readSheetTable,
@@ -174,6 +179,22 @@ export const heavyJobs = {
     return { fresh, matches };
   },
   writeOfficialDocx,
+  /**
+   * A report from the ledger's snapshot: composed, written as .docx, and read back like any published report, whose
+   * checks then find what the ledger itself gets wrong. A plan is a table of tasks, with no figures to check.
+   */
+  async writeOfficialReport(
+    kind: ReportKind,
+    snapshot: LedgerSnapshot,
+    settings: PublicationSettings,
+    o: TongbaoOptions,
+    fileName: string,
+  ): Promise<{ document: OfficialDocument; bytes: Uint8Array; findings: Finding[] }> {
+    const document = composeReport(kind, snapshot, settings, o);
+    const bytes = await writeOfficialDocx(document);
+    const findings = kind === 'plan' ? [] : (await heavyJobs.readReport(fileName, bytes)).reports.flatMap((x) => x.findings);
+    return { document, bytes, findings };
+  },
   writeLedgerWorkbook,
   writePerfWorkbook,
   writeWeeklySheet,
