@@ -22,8 +22,14 @@ let app: FastifyInstance;
 let admin: { cookie: string; 'x-csrf-token': string };
 let perfId: number;
 
-const attempt = (username: string, password: string, remoteAddress: string, on = app) =>
-  on.inject({ method: 'POST', url: '/api/session', payload: { username, password }, remoteAddress });
+const attempt = (username: string, password: string, remoteAddress: string, on = app, device?: string) =>
+  on.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { username, password },
+    remoteAddress,
+    ...(device ? { cookies: { zg_device: device } } : {}),
+  });
 
 beforeAll(async () => {
   l = await testLedger();
@@ -33,7 +39,7 @@ beforeAll(async () => {
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>整改通</title><script type="module" src="/assets/app.js"></script>');
   writeFileSync(join(web, 'assets', 'app.js'), 'export {};');
   app = await buildApp({ ledger: l, today: () => TODAY, webRoot: web });
-  for (const name of ['admin', 'owner', 'busy'])
+  for (const name of ['admin', 'owner', 'busy', 'phone'])
     await createUser(l.db, 'test', { username: name, displayName: name, password: PASSWORD, role: 'admin' });
   const r = await attempt('admin', PASSWORD, '127.0.0.1');
   admin = { cookie: `zg_session=${r.cookies.find((c) => c.name === 'zg_session')?.value}`, 'x-csrf-token': r.json().csrf };
@@ -146,6 +152,28 @@ describe('login throttling', () => {
     const owner = await attempt('owner', PASSWORD, '10.1.0.1');
     expect(owner.statusCode).toBe(200);
     expect(owner.json().user.username).toBe('owner');
+  });
+
+  it('does not let strangers slow the owner’s own browser, wherever it connects from, nor refuse it for its office’s gateway', async () => {
+    // the owner logs in on their phone once; the browser keeps a cookie for the login page alone
+    const first = await attempt('phone', PASSWORD, '10.7.0.1');
+    expect(first.statusCode).toBe(200);
+    const cookie = first.cookies.find((c) => c.name === 'zg_device');
+    expect(cookie).toMatchObject({ path: '/api/session', httpOnly: true, sameSite: 'Strict' });
+    const device = cookie?.value as string;
+    for (let i = 0; i < FREE_FAILURES + 3; i++) await attempt('phone', `guess ${i}`, `10.67.0.${i}`);
+    // the phone's address has moved: a browser new to the account waits there, the owner's own does not
+    expect((await attempt('phone', PASSWORD, '10.7.9.9')).statusCode).toBe(429);
+    expect((await attempt('phone', PASSWORD, '10.7.9.9', app, device)).statusCode).toBe(200);
+    // a cookie the server never gave is no key
+    expect((await attempt('phone', PASSWORD, '10.7.9.10', app, 'x'.repeat(43))).statusCode).toBe(429);
+    // someone at the office guesses at many accounts until the office's one address is refused…
+    for (let i = 0; i < ADDRESS_FAILURES_ALLOWED; i++) await attempt(`nobody-office-${i}`, 'wrong', '10.8.0.1');
+    expect((await attempt('phone', PASSWORD, '10.8.0.1')).statusCode).toBe(429);
+    // …but not the owner's browser there, which counts only its own failures
+    expect((await attempt('phone', PASSWORD, '10.8.0.1', app, device)).statusCode).toBe(200);
+    for (let i = 0; i < FREE_FAILURES; i++) expect((await attempt('phone', 'typo', '10.8.0.1', app, device)).statusCode).toBe(401);
+    expect((await attempt('phone', PASSWORD, '10.8.0.1', app, device)).statusCode).toBe(429);
   });
 
   it('slows repeated failures down, longer after each, and never locks for good', async () => {

@@ -95,11 +95,20 @@ async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
   };
 }
 
+/** A device cookie's value as this server hands them out; anything else a browser sends is treated as none. */
+const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Logs in. `device` is the browser's device cookie, if it sent one: a browser that has logged in to the account before
+ * is not slowed by others' failures (login-throttle.ts). The answer carries the cookie to keep (the same one, or a new
+ * one for a browser that had none).
+ */
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string },
-): Promise<{ token: string; csrf: string; viewer: Viewer }> {
-  const { wait } = await beginAttempt(db, input.username, input.ip);
+  input: { username: string; password: string; ip: string; device?: string | undefined },
+): Promise<{ token: string; csrf: string; device: string; viewer: Viewer }> {
+  const given = input.device && DEVICE_TOKEN.test(input.device) ? input.device : null;
+  const { wait } = await beginAttempt(db, input.username, { ip: input.ip, device: given ? sha256(given) : null });
   if (wait) throw new LoginThrottled(waitMessage(wait), wait.seconds);
   const u = await db
     .selectFrom('app_user')
@@ -112,14 +121,15 @@ export async function login(
     await attemptFailed(db);
     throw new LoginRefused('用户名或密码不正确');
   }
-  await attemptSucceeded(db, { id: u.id, username: input.username }, input.ip);
+  const device = given ?? randomBytes(32).toString('base64url');
+  await attemptSucceeded(db, { id: u.id, username: input.username }, { ip: input.ip, device: sha256(device) });
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await db
     .insertInto('user_session')
     .values({ id: sha256(token), user_id: u.id, csrf, expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000) })
     .execute();
-  return { token, csrf, viewer: (await viewerOf(db, u.id)) as Viewer };
+  return { token, csrf, device, viewer: (await viewerOf(db, u.id)) as Viewer };
 }
 
 export async function sessionOf(db: Db, token: string): Promise<{ viewer: Viewer; csrf: string } | null> {

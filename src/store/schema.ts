@@ -344,12 +344,20 @@ export interface LoginFailureTable {
   id: Generated<number>;
   username: string;
   ip: string;
+  /** the SHA-256 of the browser's device cookie, when it sent one */
+  device: string | null;
   at: CreatedAt;
 }
 
 export interface LoginAddressTable {
   user_id: number;
   ip: string;
+  last_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface LoginDeviceTable {
+  user_id: number;
+  device: string;
   last_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
@@ -384,4 +392,5 @@ export interface Database {
   user_session: UserSessionTable;
   login_failure: LoginFailureTable;
   login_address: LoginAddressTable;
+  login_device: LoginDeviceTable;
 }

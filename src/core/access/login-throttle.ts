@@ -1,7 +1,10 @@
 // When a login may be tried: slowed per account, stopped per address. A stranger who knows a user name must not be
 // able to lock its owner out, so failures against an account only make the next attempt wait — longer after each —
-// and an address the account has logged in from before counts only its own failures. One address failing against
-// many accounts is someone guessing: it is refused for a while, whatever account it tries.
+// and a browser (known by a cookie it was given at a successful login) or an address the account has logged in from
+// before counts only its own failures: the owner at their usual desk, or on their phone wherever its address has
+// moved, is never made to wait by anyone else. Only from a browser and an address both new to the account does
+// everyone's failures count, and there they slow, never lock. One address failing against many accounts is someone
+// guessing: it is refused for a while, whatever account it tries — except from a browser the account knows.
 
 /** failures against one account, within ACCOUNT_WINDOW_MINUTES, before each further attempt must wait */
 export const FREE_FAILURES = 5;
@@ -14,12 +17,14 @@ export const ADDRESS_FAILURES_ALLOWED = 30;
 export const ADDRESS_WINDOW_MINUTES = 15;
 /** an address the account logged in from within this many days is its owner's: strangers' failures do not slow it */
 export const KNOWN_ADDRESS_DAYS = 30;
+/** a browser that logged in to the account within this many days is its owner's, wherever it connects from */
+export const KNOWN_DEVICE_DAYS = 180;
 
 export interface LoginAttempts {
   readonly now: Date;
   /** failures from this address within the address window, most recent first (at most ADDRESS_FAILURES_ALLOWED) */
   readonly addressFailures: readonly Date[];
-  /** failures against this account within the account window — from this address only when it is a known one */
+  /** failures against this account within the account window — only this browser's or address's when it is a known one */
   readonly accountFailures: { readonly count: number; readonly last: Date | null };
 }
 

@@ -8,6 +8,10 @@ import type { Db } from '../../services/ledger.ts';
 import { forgetSession, SESSION_COOKIE } from '../auth.ts';
 import { notLoggedIn } from '../errors.ts';
 import { noQuery, strict, text } from '../input.ts';
+import { KNOWN_DEVICE_DAYS } from '../../core/access/login-throttle.ts';
+
+/** the browser's device cookie: which browsers an account has logged in from (login-throttle.ts) */
+const DEVICE_COOKIE = 'zg_device';
 
 const present = (v: Viewer, csrf: string) => ({
   user: { username: v.username, displayName: v.displayName, role: v.role, roleLabel: ROLE_LABEL[v.role], unit: v.unitName },
@@ -28,7 +32,7 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
       },
     },
     async (req, reply) => {
-      const s = await login(db, { ...req.body, ip: req.ip }).catch((e: unknown) => {
+      const s = await login(db, { ...req.body, ip: req.ip, device: req.cookies[DEVICE_COOKIE] }).catch((e: unknown) => {
         // the refusal says when in Chinese; the header says it to programs
         if (e instanceof LoginThrottled) reply.header('retry-after', String(e.retryAfterSeconds));
         throw e;
@@ -39,6 +43,14 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
         secure: secureCookies,
         path: '/',
         maxAge: SESSION_DAYS * 86_400,
+      });
+      // sent back only to this route: it says nothing to any other, and is no key to anything but a shorter wait
+      reply.setCookie(DEVICE_COOKIE, s.device, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookies,
+        path: '/api/session',
+        maxAge: KNOWN_DEVICE_DAYS * 86_400,
       });
       return present(s.viewer, s.csrf);
     },

@@ -13,6 +13,7 @@ import * as m0010 from './0010-login-throttling.ts';
 import * as m0011 from './0011-document-fingerprint.ts';
 import * as m0012 from './0012-file-store.ts';
 import * as m0013 from './0013-code-order.ts';
+import * as m0014 from './0014-login-device.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-document-fingerprint': m0011,
   '0012-file-store': m0012,
   '0013-code-order': m0013,
+  '0014-login-device': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
