@@ -58,6 +58,23 @@ for (const target of [5 * 1024 * 1024, DEFAULT_MAX_BYTES]) {
     `one input of ${(size / 1024 / 1024).toFixed(1)} MB: ${(t / 1000).toFixed(2)} s, ${(size / 1024 / 1024 / (t / 1000)).toFixed(2)} MB/s`,
   );
 }
+// The same written as one line (a text with its line breaks lost, the way some exports and copy-pastes arrive), and one
+// line of nothing but figures, at a quarter, half and the whole of the size limit: time should grow with the length.
+const oneLine = texts.join('').replace(/\r?\n/g, '');
+const figures = '共发现问题12个，已整改完成10个，正在整改2个，整改完成率83.3%，制定《管理办法》。';
+for (const [what, unit] of [
+  ['one line of the corpus', oneLine],
+  ['one line of figures', figures],
+] as const) {
+  for (const share of [0.25, 0.5, 1]) {
+    const text = unit.repeat(Math.floor((share * DEFAULT_MAX_BYTES * 0.97) / Buffer.byteLength(unit, 'utf8')));
+    const size = Buffer.byteLength(text, 'utf8');
+    const t = run([text]);
+    console.log(
+      `${what}, ${(size / 1024 / 1024).toFixed(1)} MB: ${(t / 1000).toFixed(2)} s, ${(size / 1024 / 1024 / (t / 1000)).toFixed(2)} MB/s`,
+    );
+  }
+}
 console.log(
   `peak RSS overall: ${(peakRss / 1024 / 1024).toFixed(0)} MB (size limit for one file: ${(DEFAULT_MAX_BYTES / 1024 / 1024).toFixed(0)} MB)`,
 );

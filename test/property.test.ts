@@ -86,6 +86,16 @@ describe('the reader on any text', () => {
     );
   });
 
+  it('reads a report written as one line of a few megabytes, full of figures, without losing any', () => {
+    // some 50,000 figures of each kind in one paragraph: appended by spreading, they overflowed the stack (a RangeError,
+    // answered 500). How its time grows with the length is bench/parse.bench.ts's business.
+    const sentence = '共发现问题12个，已整改完成10个，正在整改2个，整改完成率83.3%，制定《管理办法》。';
+    const [report] = readReports(`关于巡察整改进展情况的通报\n${sentence.repeat(50_000)}`);
+    expect(report?.claims.filter((c) => c.metric === 'completion-rate')).toHaveLength(50_000);
+    expect(report?.institutions).toHaveLength(1); // one institution, however often it is named
+    expect(holds(`x\n${sentence.repeat(200)}`)).toBe(true);
+  }, 60_000);
+
   it('holds for arbitrary unicode', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), holds), { numRuns: 300 });
   });

@@ -5,6 +5,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { toChineseNumeral } from '../core/document/numerals.ts';
 import { checkUnpackedSize, ZipTooLargeError } from './zip-limits.ts';
+import { append } from '../core/append.ts';
 
 interface Level {
   start: number;
@@ -204,7 +205,7 @@ export function docxText(bytes: Uint8Array): string {
     else if (name === 'w:p' && (close || selfClosing)) {
       const text = label() + para;
       if (cell) cell.push(text.trim());
-      else lines.push(...text.split('\n'));
+      else append(lines, text.split('\n'));
       para = '';
     } else if (name === 'w:tbl') {
       tableDepth += close ? -1 : 1;

@@ -29,6 +29,7 @@ import { MAX_WORKBOOK_UNPACKED } from '../io/zip-limits.ts';
 import { comparableWords } from '../core/document/fingerprint.ts';
 import { meaningful, RecurrenceIndex } from '../core/recurrence/similarity.ts';
 import { words } from '../io/segmenter.ts';
+import { append } from '../core/append.ts';
 
 /** A problem as recurrence matching needs it: its words as stored, or null when never segmented. */
 interface Titled {
@@ -114,7 +115,7 @@ export const heavyJobs = {
       );
       text = wb.text;
       origins = wb.text.split('\n').map((_, i) => wb.origin(i + 1));
-      reasons.push(...wb.faults);
+      append(reasons, wb.faults);
     } else {
       const doc = await readDocumentBytes(name, bytes);
       text = doc.text;

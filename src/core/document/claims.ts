@@ -4,6 +4,7 @@
 import { findAmounts } from './money.ts';
 import { lineAt, type Paragraph } from './text.ts';
 import type { Aspect, Claim, Metric } from './model.ts';
+import { append } from '../append.ts';
 
 interface Pattern {
   readonly metrics: readonly Metric[]; // one figure may state two things: "32个问题整改完成" is the total and the done
@@ -129,8 +130,11 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
         }
       }
     }
-    if (!fromParagraph.some((c) => c.metric === 'problems')) fromParagraph.push(...totals);
-    claims.push(...fromParagraph.sort((a, b) => a.line - b.line));
+    if (!fromParagraph.some((c) => c.metric === 'problems')) append(fromParagraph, totals);
+    append(
+      claims,
+      fromParagraph.sort((a, b) => a.line - b.line),
+    );
   }
   return claims;
 }

@@ -10,6 +10,7 @@ import { measuresIn } from './measures.ts';
 import { groupStatus, isLongTerm, statusLine } from './status.ts';
 import type { Aspect, OutlineNode, Problem, ProblemStatus } from './model.ts';
 import type { Paragraph, SourceText } from './text.ts';
+import { append } from '../append.ts';
 
 type SectionRole = 'problems' | 'organisation' | 'next-steps' | 'other';
 
@@ -112,18 +113,18 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
   };
 
   if (node.children.length > 0) {
-    problem.measures.push(...measuresIn(own));
+    append(problem.measures, measuresIn(own));
     for (const c of node.children) problem.children.push(toProblem(src, c, paras, inherit.status ? inherit : group));
     return problem;
   }
   // Specific problems written as paragraphs: "关于产业结构不够合理的问题。一是…", "针对园区工业垃圾随意堆积问题：一是…"
   const specific = own.filter((p) => p.firstLine > node.line && /^(关于|针对)[^。：:]{2,60}?问题[。：:，,]/.test(p.folded));
   if (specific.length === 0) {
-    problem.measures.push(...measuresIn(own));
+    append(problem.measures, measuresIn(own));
     return problem;
   }
   const before = own.filter((p) => p.firstLine < (specific[0] as Paragraph).firstLine);
-  problem.measures.push(...measuresIn(before));
+  append(problem.measures, measuresIn(before));
   specific.forEach((p, i) => {
     const next = specific[i + 1];
     const body = own.filter((q) => q.firstLine >= p.firstLine && (!next || q.firstLine < next.firstLine));
@@ -188,7 +189,7 @@ export function mergeStatusUpdates(aspects: Aspect[]): Aspect[] {
       target.statusText = a.title;
       target.statusLine = a.line;
       target.longTerm = target.longTerm || g.longTerm;
-      target.measures.push(...p.measures);
+      append(target.measures, p.measures);
     });
   }
   return out;
@@ -227,6 +228,6 @@ export function promoteListedItems(src: SourceText, aspects: readonly Aspect[], 
     }
     const kept = p.measures.filter((m) => !opensLine(m));
     p.measures.length = 0;
-    p.measures.push(...kept);
+    append(p.measures, kept);
   });
 }

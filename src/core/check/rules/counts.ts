@@ -50,13 +50,22 @@ export function partsVersusTotal(r: Report): Finding[] {
   return out;
 }
 
+const scopeKey = (metric: Metric, scope: string | null) => (scope === null ? metric : `${metric}\u0000${scope}`);
+
 /** A stated completion rate must follow from the stated counts, rounded or truncated at its precision. */
 export function rateVersusCounts(r: Report): Finding[] {
   const out: Finding[] = [];
+  // the first claim of each metric and scope, a report-level one before a specific one: looked up once per rate, and
+  // a long report states thousands of rates
+  const first = new Map<string, Claim>();
+  const firstSpecific = new Map<string, Claim>();
+  for (const c of r.claims) {
+    const key = scopeKey(c.metric, c.scope);
+    const into = c.specific ? firstSpecific : first;
+    if (!into.has(key)) into.set(key, c);
+  }
   for (const rate of r.claims.filter((c) => c.metric === 'completion-rate')) {
-    const sameScope = (m: Metric) =>
-      r.claims.find((c) => c.metric === m && c.scope === rate.scope && !c.specific) ??
-      r.claims.find((c) => c.metric === m && c.scope === rate.scope);
+    const sameScope = (m: Metric) => first.get(scopeKey(m, rate.scope)) ?? firstSpecific.get(scopeKey(m, rate.scope));
     const total = num(sameScope('problems'));
     const done = num(sameScope('completed'));
     if (total === null || done === null) {
