@@ -85,14 +85,15 @@ describe('zg on the ledger', () => {
   it('generates the 通报 and a 督办单 from the ledger; the 通报 passes zg check', () => {
     const out = join(data, '通报.docx');
     const r = zg('report', 'tongbao', '--public', '--as-of', '2025-01-10', '-o', out); // the only source: no --source
-    expect(r.code).toBe(0);
+    expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('已生成《中共示例县农业农村局党组关于巡察整改进展情况的通报》');
     const check = zg('check', out);
-    expect(check.code).toBe(0);
+    expect(check.code, check.out + check.err).toBe(0);
     expect(check.out).toContain('错误 0 条');
     // the sample report's own inconsistencies are not carried over: the figures are the ledger's
     expect(zg('parse', out).out).toMatch(/已完成 5\s+第\d+行/);
-    expect(zg('form', 'notice', 'XC2024-01-007', '-o', join(data, '督办单.docx')).code).toBe(0);
+    const notice = zg('form', 'notice', 'XC2024-01-007', '-o', join(data, '督办单.docx'));
+    expect(notice.code, notice.err).toBe(0);
     const wrong = zg('report', 'npc', '-o', join(data, 'x.docx'));
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain('不是审计查出的问题');

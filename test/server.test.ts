@@ -22,6 +22,7 @@ const PASSWORD = 'correct horse battery';
 let l: Ledger;
 let app: FastifyInstance;
 let code: string; // a problem led by 计划财务股
+let ownerId: number; // 示例县农业农村局, the owner of the sample's source
 let perfId: number; // a self-evaluation kept by 计划财务股
 let notificationId: number; // a reminder about \`code\`
 const EVALUATION = {
@@ -68,6 +69,7 @@ beforeAll(async () => {
   ] as const)
     await createUnit(l.db, 'test', { name, ...(parent ? { parent } : {}) });
   const owner = await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例县农业农村局').executeTakeFirstOrThrow();
+  ownerId = owner.id;
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
   code = `${r?.sources[0]?.code}-006`;
   await assignProblem(l.db, code, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
@@ -355,6 +357,13 @@ describe('access control: every route for every role', () => {
     { name: '生成整改方案', method: 'GET', url: () => `/api/sources/${source()}/reports/plan`, cap: 'export' },
     { name: '导出台账工作簿', method: 'GET', url: () => `/api/sources/${source()}/workbook`, cap: 'export' },
     { name: '导入台账工作簿', method: 'POST', url: () => '/api/workbook', cap: 'import', upload: true },
+    {
+      name: '指定归属单位',
+      method: 'PUT',
+      url: () => `/api/sources/${source()}/owner`,
+      cap: 'manage-users',
+      body: () => ({ unitId: ownerId }),
+    },
     { name: '公开设置', method: 'GET', url: () => `/api/sources/${source()}/publication`, cap: 'read', problem: true },
     { name: '修改公开设置', method: 'PUT', url: () => `/api/sources/${source()}/publication`, cap: 'import', body: { commentDays: 10 } },
     { name: '绩效自评列表', method: 'GET', url: () => '/api/perf', cap: 'read' },
@@ -477,6 +486,114 @@ describe('access control: every route for every role', () => {
     ).json().problem.colour;
     expect(Object.values(own.colours as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(1);
     expect(own.colours[shown]).toBe(1);
+  });
+});
+
+describe('sources, their owners, and who sees them', () => {
+  const as = (user: string) => ({ cookie: sessions[user]?.cookie ?? '', 'x-csrf-token': sessions[user]?.csrf ?? '' });
+  /** the sample report of another bureau: a different report, not the one imported above found again */
+  const report = (bureau: string) => readFileSync(SAMPLE, 'utf8').replaceAll('农业农村局', bureau);
+  const importAs = async (user: string, text: string, owner?: number) => {
+    const boundary = '----zgowner';
+    const part = (name: string, value: string, file?: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${encodeURIComponent(file)}"` : ''}\r\n\r\n${value}\r\n`;
+    const body = `${owner ? part('owner', String(owner)) : ''}${part('file', text, '水利局通报.txt')}--${boundary}--\r\n`;
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/import',
+      payload: Buffer.from(body),
+      headers: { ...as(user), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json().results[0].sources[0].code as string;
+  };
+  const sourcesOf = async (user: string) =>
+    (await app.inject({ method: 'GET', url: '/api/sources', headers: as(user) })).json().items as { code: string; owner: string | null }[];
+
+  it('gives an administrator’s import to the unit chosen, whose office, leader and supervisor then see all of it', async () => {
+    await createUnit(l.db, 'test', { name: '示例县水利局' });
+    const water = await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例县水利局').executeTakeFirstOrThrow();
+    for (const [username, role] of [
+      ['wateroffice', 'office'],
+      ['waterleader', 'leader'],
+    ] as const) {
+      await createUser(l.db, 'test', { username, displayName: username, password: PASSWORD, role, unit: '示例县水利局' });
+      const s = await loginAs(username);
+      sessions[username] = { cookie: s.cookie, csrf: s.body.csrf };
+    }
+    const given = await importAs('admin', report('水利局'), water.id);
+    // none chosen: the unit the report names as its own, if the organisation has it — and no 林业局 is there yet
+    const chosen = await importAs('admin', report('林业局'));
+    expect((await sourcesOf('admin')).find((s) => s.code === chosen)?.owner).toBeNull();
+    expect((await sourcesOf('wateroffice')).map((s) => [s.code, s.owner])).toEqual([[given, '示例县水利局']]);
+    const problems = await app.inject({ method: 'GET', url: `/api/problems?source=${given}`, headers: as('waterleader') });
+    expect(problems.json().total).toBe(8);
+    const tongbao = await app.inject({ method: 'GET', url: `/api/sources/${given}/reports/tongbao`, headers: as('wateroffice') });
+    expect(tongbao.statusCode).toBe(200);
+    // the other bureau's people see neither
+    expect((await sourcesOf('office')).map((s) => s.code)).not.toContain(given);
+    expect((await app.inject({ method: 'GET', url: `/api/sources/${given}/reports/tongbao`, headers: as('office') })).statusCode).toBe(404);
+    // until the administrator gives the second to the water bureau too; only an administrator may
+    expect((await sourcesOf('wateroffice')).map((s) => s.code)).not.toContain(chosen);
+    const refused = await app.inject({
+      method: 'PUT',
+      url: `/api/sources/${chosen}/owner`,
+      headers: as('wateroffice'),
+      payload: { unitId: water.id },
+    });
+    expect(refused.statusCode).toBe(403);
+    const moved = await app.inject({
+      method: 'PUT',
+      url: `/api/sources/${chosen}/owner`,
+      headers: as('admin'),
+      payload: { unitId: water.id },
+    });
+    expect(moved.json()).toEqual({ code: chosen, owner: '示例县水利局' });
+    expect((await sourcesOf('wateroffice')).map((s) => s.code)).toContain(chosen);
+    const nowhere = await app.inject({
+      method: 'PUT',
+      url: `/api/sources/${chosen}/owner`,
+      headers: as('admin'),
+      payload: { unitId: 2147483000 },
+    });
+    expect(nowhere.statusCode).toBe(404);
+    expect(nowhere.json().message).toBe('没有编号为 2147483000 的单位');
+    // a report that names the water bureau as its own goes to it without anyone choosing
+    const named = await importAs('admin', report('水利局').replace('第三轮', '第六轮'));
+    expect((await sourcesOf('wateroffice')).find((s) => s.code === named)?.owner).toBe('示例县水利局');
+  });
+
+  it('shows a unit’s own problem in another’s source, without letting it manage that source', async () => {
+    const [water] = (await sourcesOf('wateroffice')).map((s) => s.code);
+    const one = `${water}-002`;
+    await assignProblem(l.db, one, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
+    // the agriculture bureau's leader sees the problem its section leads, and only that one of the source
+    const seen = await app.inject({ method: 'GET', url: `/api/problems?source=${water}`, headers: as('leader') });
+    expect(seen.json().items.map((p: { code: string }) => p.code)).toEqual([one]);
+    expect((await sourcesOf('leader')).find((s) => s.code === water)?.owner).toBe('示例县水利局');
+    // but documents, settings and the workbook are the owner's, and the refusal names it
+    const tongbao = await app.inject({ method: 'GET', url: `/api/sources/${water}/reports/tongbao`, headers: as('leader') });
+    expect(tongbao.statusCode).toBe(403);
+    expect(tongbao.json().message).toBe(`整改来源“${water}”归示例县水利局所有，只有该单位的整改办能由它的台账生成公文`);
+    const settings = await app.inject({
+      method: 'PUT',
+      url: `/api/sources/${water}/publication`,
+      headers: as('office'),
+      payload: { commentDays: 3 },
+    });
+    expect(settings.json().message).toBe(`整改来源“${water}”归示例县水利局所有，只有该单位的整改办能修改它的设置`);
+    const workbook = await app.inject({ method: 'GET', url: `/api/sources/${water}/workbook`, headers: as('office') });
+    expect(workbook.json().message).toContain('只有该单位的整改办能导出它的台账');
+    // nor may it import a workbook over the owner's ledger
+    const owners = await app.inject({ method: 'GET', url: `/api/sources/${water}/workbook`, headers: as('wateroffice') });
+    expect(owners.statusCode).toBe(200);
+    const over = await app.inject({
+      method: 'POST',
+      url: '/api/workbook',
+      ...multipart('水利局台账.xlsx', owners.rawPayload, as('office')),
+    });
+    expect(over.statusCode, over.body).toBe(403);
+    expect(over.json().message).toContain('只有该单位的整改办能向它导入台账');
   });
 });
 

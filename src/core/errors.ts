@@ -6,6 +6,7 @@
 export type RefusalKind =
   | 'invalid' //        the input is not what it must be (a date that does not exist, a malformed upload)
   | 'not-found' //      the thing named does not exist, or is outside what the person may see
+  | 'forbidden' //      the person sees the thing but may not do this to it (another unit's source)
   | 'refused' //        the action is not allowed in the thing's state
   | 'stale' //          someone changed the thing since it was read
   | 'conflict' //       the same thing is being done at this moment by someone else
@@ -40,6 +41,13 @@ export class NotFoundError extends UserError {
 export class ActionRefused extends UserError {
   constructor(message: string) {
     super('refused', message, 'ACTION_REFUSED');
+  }
+}
+
+/** The person sees the thing, but doing this to it belongs to someone else; the message names who. */
+export class NotPermitted extends UserError {
+  constructor(message: string) {
+    super('forbidden', message, 'FORBIDDEN');
   }
 }
 

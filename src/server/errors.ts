@@ -24,6 +24,7 @@ const STATUS: Record<RefusalKind, number> = {
   invalid: 400,
   login: 401,
   'not-found': 404,
+  forbidden: 403,
   stale: 409,
   conflict: 409,
   'too-large': 413,

@@ -9,6 +9,7 @@ import type { ReadForImport } from './heavy-jobs.ts';
 import { appendEvents, type NewEvent } from '../store/event.repository.ts';
 import { sql } from 'kysely';
 import type { SameAs } from '../core/ledger/already-imported.ts';
+import { ownerOfNewSource } from './source-owner.ts';
 import { findDocument, nextSourceSeq, slices, sourcesOfDocument, type Tx } from '../store/ledger.repository.ts';
 import type { Ledger } from '../store/open-database.ts';
 import { sha256Of, storeFile } from '../store/file-store.ts';
@@ -220,7 +221,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
       round: plan.round,
       team: plan.team,
       inspected_unit: plan.inspectedUnit,
-      inspected_unit_id: ctx.ownerUnitId,
+      owner_unit_id: await ownerOfNewSource(trx, ctx.ownerUnitId, plan.inspectedUnit, plan.issuer),
       period_start: plan.periodStart,
       period_end: plan.periodEnd,
       feedback_date: plan.feedbackDate,

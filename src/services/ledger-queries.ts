@@ -128,10 +128,12 @@ export async function listSources(db: Db, scope?: Scope) {
   return db
     .selectFrom('source as s')
     .leftJoin('problem as p', (j) => j.onRef('p.source_id', '=', 's.id').on('p.parent_id', 'is', null))
-    .select(['s.code', 's.kind', 's.title', 's.feedback_date', 's.report_date', (eb) => eb.fn.count<number>('p.id').as('problems')])
+    .leftJoin('org_unit as o', 'o.id', 's.owner_unit_id')
+    .select(['s.code', 's.kind', 's.title', 's.feedback_date', 's.report_date', 'o.id as owner_unit_id', 'o.name as owner'])
+    .select((eb) => eb.fn.count<number>('p.id').as('problems'))
     .where(sourceScopeSql(scope))
     .where(sql<boolean>`(p.id is null or ${scopeSql(scope)})`)
-    .groupBy('s.id')
+    .groupBy(['s.id', 'o.id'])
     .orderBy(sql`code_order(s.code)`)
     .execute();
 }

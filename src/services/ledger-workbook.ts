@@ -21,8 +21,9 @@ import type { Tx } from '../store/ledger.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
 import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
-import { LedgerWorkbookError, NotFoundError, StaleVersionError } from '../core/errors.ts';
-import { sourceScopeSql } from './scope.ts';
+import { LedgerWorkbookError, StaleVersionError } from '../core/errors.ts';
+import { ownsSourceSql } from './scope.ts';
+import { ownerOfNewSource, refuseUnowned } from './source-owner.ts';
 import type { Scope } from '../core/access/permissions.ts';
 
 /** The import step never refuses (a row's status is taken as it stands); the type says it could. */
@@ -36,9 +37,9 @@ export async function exportLedger(db: Db, code: string, today: string, scope?: 
     .selectFrom('source as s')
     .selectAll('s')
     .where('s.code', '=', code)
-    .where(sourceScopeSql(scope))
+    .where(ownsSourceSql(scope))
     .executeTakeFirst();
-  if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+  if (!source) return refuseUnowned(db, code, scope, '导出它的台账');
   // the event log's head goes out with the workbook: a checkpoint kept away from this machine
   const logHead = await auditHead(db);
   const rows = await db
@@ -254,6 +255,10 @@ export interface WorkbookImportOptions {
   readonly mapping?: string | undefined;
   /** for a new source made from a unit's own workbook */
   readonly title?: string | undefined;
+  /** whose import it is: into an existing source only its owner imports */
+  readonly scope?: Scope | undefined;
+  /** the owner of a source the import creates (an office importing: its unit; else the unit named as inspected) */
+  readonly ownerUnitId?: number | null | undefined;
 }
 
 /**
@@ -341,6 +346,17 @@ async function write(
     const names = await nameIndex(trx);
     let source = await trx.selectFrom('source').select(['id', 'code']).where('code', '=', wb.code).executeTakeFirst();
     const created = !source;
+    // into a source that exists, only its owner imports
+    if (
+      source &&
+      !(await trx
+        .selectFrom('source as s')
+        .select('s.id')
+        .where('s.id', '=', source.id)
+        .where(ownsSourceSql(opts.scope))
+        .executeTakeFirst())
+    )
+      await refuseUnowned(trx, wb.code, opts.scope, '向它导入台账');
     if (!source) {
       const kind = (
         ['xunshi', 'xuncha', 'audit', 'special-check', 'self-evaluation', 'other'].includes(wb.source.kind ?? '')
@@ -355,6 +371,7 @@ async function write(
           title: wb.source.title ?? wb.code,
           team: wb.source.team,
           inspected_unit: wb.source.inspectedUnit,
+          owner_unit_id: await ownerOfNewSource(trx, opts.ownerUnitId, wb.source.inspectedUnit),
           feedback_date: wb.source.feedbackDate,
           findings: '[]',
         })

@@ -16,7 +16,8 @@ import { publicationOf, reportContacts, type PublicationSettings } from '../core
 import { runHeavy } from './heavy-work.ts';
 import type { Db } from '../store/open-database.ts';
 import { ledgerStatistics, problemDetail } from './ledger-queries.ts';
-import { scopeSql, sourceScopeSql } from './scope.ts';
+import { ownsSourceSql, scopeSql, sourceScopeSql } from './scope.ts';
+import { refuseUnowned } from './source-owner.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
 
 export type ItemFormKind = 'notice' | 'closure';
@@ -45,14 +46,21 @@ export interface GeneratedFile {
   readonly findings: readonly Finding[];
 }
 
-async function sourceRow(db: Db, code: string, scope?: Scope) {
-  const s = await db.selectFrom('source as s').selectAll().where('code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
-  if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
-  return s;
+/** A source the viewer sees; `owned`: one it owns, as making its documents needs (refused by name otherwise). */
+async function sourceRow(db: Db, code: string, scope: Scope | undefined, owned: boolean) {
+  const s = await db
+    .selectFrom('source as s')
+    .selectAll()
+    .where('code', '=', code)
+    .where(owned ? ownsSourceSql(scope) : sourceScopeSql(scope))
+    .executeTakeFirst();
+  if (s) return s;
+  if (owned) return refuseUnowned(db, code, scope, '由它的台账生成公文');
+  throw new NotFoundError(`没有编号为“${code}”的整改来源`);
 }
 
 export async function publicationSettings(db: Db, code: string, scope?: Scope): Promise<PublicationSettings> {
-  const s = await sourceRow(db, code, scope);
+  const s = await sourceRow(db, code, scope, false);
   return publicationOf(s.publication, reportContacts(s.parsed));
 }
 
@@ -70,7 +78,7 @@ async function inPages<T>(ids: readonly number[], read: (some: number[]) => Prom
 
 /** The ledger of one source as it stood at the end of `asOf`: statuses from the status history, notes and money by then. */
 export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: string, scope?: Scope): Promise<LedgerSnapshot> {
-  const s = await sourceRow(db, code, scope);
+  const s = await sourceRow(db, code, scope, true);
   const problemsFrom = (after: { ordinal: number; id: number } | null) =>
     db
       .selectFrom('problem as p')

@@ -208,7 +208,7 @@ export async function evaluationToLedger(
         title: `${e.unit}${e.year ?? ''}年度预算绩效自评发现的问题`,
         issuer: e.unit,
         inspected_unit: e.unit,
-        inspected_unit_id: r.owner_unit_id,
+        owner_unit_id: r.owner_unit_id,
         report_date: today,
         findings: JSON.stringify(scored.findings),
       })

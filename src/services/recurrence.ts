@@ -28,7 +28,7 @@ async function storeWords(db: Db, fresh: readonly { id: number; words: string }[
 export async function matchSource(db: Db, code: string): Promise<number> {
   const source = await db
     .selectFrom('source')
-    .select(['id', 'inspected_unit_id', 'inspected_unit'])
+    .select(['id', 'owner_unit_id', 'inspected_unit'])
     .where('code', '=', code)
     .executeTakeFirst();
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
@@ -36,12 +36,12 @@ export async function matchSource(db: Db, code: string): Promise<number> {
   const earlier = await db
     .selectFrom('problem as p')
     .innerJoin('source as s', 's.id', 'p.source_id')
-    .select(['p.id', 'p.title', 'p.words', 's.inspected_unit_id', 's.inspected_unit'])
+    .select(['p.id', 'p.title', 'p.words', 's.owner_unit_id', 's.inspected_unit'])
     .where('p.source_id', '<', source.id)
     .execute();
   if (mine.length === 0 || earlier.length === 0) return 0;
-  const sameUnit = (e: { inspected_unit_id: number | null; inspected_unit: string | null }) =>
-    (source.inspected_unit_id !== null && e.inspected_unit_id === source.inspected_unit_id) ||
+  const sameUnit = (e: { owner_unit_id: number | null; inspected_unit: string | null }) =>
+    (source.owner_unit_id !== null && e.owner_unit_id === source.owner_unit_id) ||
     (!!source.inspected_unit && e.inspected_unit === source.inspected_unit);
   // segmenting thousands of titles and scoring them is heavy work: the worker pool's, not the event loop's
   const found = await runHeavy(

@@ -9,7 +9,8 @@ import type { Scope } from '../core/access/permissions.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
-import { sourceScopeSql } from './scope.ts';
+import { ownsSourceSql, sourceScopeSql } from './scope.ts';
+import { refuseUnowned } from './source-owner.ts';
 
 type Setting = 'warning' | 'publication' | 'supervision';
 
@@ -27,10 +28,10 @@ async function changeSetting<T>(
       .selectFrom('source as s')
       .select(['s.id', 's.warning', 's.publication', 's.supervision', 's.parsed', 's.version'])
       .where('s.code', '=', code)
-      .where(sourceScopeSql(who.scope))
+      .where(ownsSourceSql(who.scope))
       .forUpdate()
       .executeTakeFirst();
-    if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+    if (!s) return refuseUnowned(trx, code, who.scope, '修改它的设置');
     const { before, after } = next(s);
     await trx
       .updateTable('source')

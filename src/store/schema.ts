@@ -47,7 +47,8 @@ export interface SourceTable {
   round: string | null;
   team: string | null;
   inspected_unit: string | null;
-  inspected_unit_id: number | null;
+  /** the unit whose office owns the source's ledger: its people (and those above) see and manage it */
+  owner_unit_id: number | null;
   period_start: IsoDate | null;
   period_end: IsoDate | null;
   feedback_date: IsoDate | null;

@@ -118,6 +118,14 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       unit: '清远高新区管委会',
     });
     await createUser(l.db, 'e2e', { username: 'finance', displayName: '财政局李四', password: PASSWORD, role: 'unit', unit: '区财政局' });
+    await createUser(l.db, 'e2e', { username: 'admin', displayName: '管理员王五', password: PASSWORD, role: 'admin' });
+    await createUser(l.db, 'e2e', {
+      username: 'builder',
+      displayName: '建设局整改办',
+      password: PASSWORD,
+      role: 'office',
+      unit: '区建设局',
+    });
     app = await buildApp({ ledger: l, today: () => TODAY, webRoot: join(ROOT, 'web/dist') });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -150,6 +158,41 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       throw e;
     }
   }, 300_000);
+
+  it('lets an administrator give an imported report to an office, which then sees and manages it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(30_000);
+    try {
+      await login(page, 'admin');
+      await page.getByRole('menuitem', { name: '导入' }).click();
+      await page.locator('input[type=file]').setInputFiles(join(ROOT, 'samples', '巡察整改进展情况的通报-示例.txt'));
+      await page.getByTestId('parsed-report').waitFor();
+      await choose(page, page.getByTestId('import-owner'), '区建设局');
+      await shot(page, '12-import-owner');
+      await page.getByTestId('confirm-import').click();
+      await page.getByTestId('ledger-table').waitFor();
+      const code = new URL(page.url()).searchParams.get('source') as string;
+      expect(code).toMatch(/^XC\d{4}-\d{2}$/);
+      // the administrator sees whose it is, and can move it
+      await page.getByRole('menuitem', { name: '系统管理' }).click();
+      await page.getByRole('tab', { name: '整改来源归属' }).click();
+      await expect.poll(() => page.getByTestId(`owner-${code}`).innerText()).toContain('区建设局');
+      await shot(page, '13-source-owners');
+      await logout(page);
+      // the construction bureau's office finds it on its ledger and may make its documents
+      await login(page, 'builder');
+      await page.goto(`${base}/ledger?source=${code}`);
+      await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+      await page.getByTestId('doc-open').waitFor();
+      await shot(page, '14-ledger-owner');
+      await logout(page);
+    } catch (e) {
+      await shot(page, 'failure-owner').catch(() => undefined);
+      throw e;
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
 
   async function journey(page: Page) {
     // the office logs in and imports seed 004, correcting two statuses the report gave

@@ -9,7 +9,7 @@ import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { readUploads } from '../uploads.ts';
-import { isoDay, noQuery, strict, text } from '../input.ts';
+import { importOwner, isoDay, noQuery, strict, text } from '../input.ts';
 
 const correctionsSchema = z
   .array(
@@ -47,7 +47,7 @@ export function documentRoutes(app: FastifyInstance, ledger: Ledger, today: () =
       const { files, fields } = await readUploads(req, {
         maxBytes: maxUploadBytes,
         maxFiles: 20,
-        fields: ['corrections'],
+        fields: ['corrections', 'owner'],
         unnamed: '未命名',
         missing: '请选择要上传的文件',
       });
@@ -69,7 +69,7 @@ export function documentRoutes(app: FastifyInstance, ledger: Ledger, today: () =
         actor: v.displayName,
         today: today(),
         maxBytes: maxUploadBytes,
-        ownerUnitId: v.role === 'admin' ? null : v.unitId,
+        ownerUnitId: importOwner(v, fields.owner),
         corrections,
       };
       return { results: await importDocumentBytes(ledger, files, opts) };

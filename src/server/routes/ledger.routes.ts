@@ -15,7 +15,8 @@ import {
 } from '../../services/ledger-queries.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
-import { flag, isoDay, limit, noQuery, offset, strict, text } from '../input.ts';
+import { flag, isoDay, limit, noQuery, offset, positiveInt, strict, text } from '../input.ts';
+import { setSourceOwner } from '../../services/source-owner.ts';
 
 const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phased', 'completed']);
 
@@ -28,6 +29,23 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     const v = viewerWith(req, 'read');
     return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope) }));
   });
+  r.put(
+    '/api/sources/:source/owner',
+    {
+      schema: {
+        tags: ['台账'],
+        summary:
+          '指定来源的归属单位（系统管理员）：该单位及其上级的整改办、领导、监督可见并管理整个来源；unitId 为 null 则只有系统管理员可见',
+        params: strict({ source: text(40) }),
+        querystring: noQuery,
+        body: strict({ unitId: positiveInt.nullable() }),
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'manage-users');
+      return setSourceOwner(db, { actor: v.displayName, scope: v.scope }, req.params.source, req.body.unitId);
+    },
+  );
   r.get(
     '/api/stats',
     {

@@ -11,7 +11,7 @@ import { viewerWith } from '../auth.ts';
 import { readUploads, type Upload } from '../uploads.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
-import { isoDay, noQuery, strict, text } from '../input.ts';
+import { importOwner, isoDay, noQuery, strict, text } from '../input.ts';
 
 const source = strict({ source: text(40) });
 
@@ -101,7 +101,7 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
     async (req) => {
       const v = viewerWith(req, 'import');
       // source, and for a unit's own workbook: sheet, mapping ("问题=问题描述,…"), title of a new source
-      const names = ['source', 'sheet', 'mapping', 'title'] as const;
+      const names = ['source', 'sheet', 'mapping', 'title', 'owner'] as const;
       const up = await readUploads(req, {
         maxBytes: maxUploadBytes,
         maxFiles: 1,
@@ -111,14 +111,22 @@ export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => 
       });
       const file = up.files[0] as Upload;
       const fields: Partial<Record<(typeof names)[number], string>> = {};
-      const longest = { source: 40, sheet: 100, mapping: 2000, title: 200 } as const;
+      const longest = { source: 40, sheet: 100, mapping: 2000, title: 200, owner: 12 } as const;
       for (const n of names) {
         const v = up.fields[n]?.trim();
         if (!v) continue;
         if (v.length > longest[n]) throw new InvalidInput(`表单字段“${n}”过长（最多 ${longest[n]} 个字）`);
         fields[n] = v;
       }
-      return importLedgerWorkbook(ledger, file.bytes, { actor: v.displayName, today: today(), fileName: file.name, ...fields });
+      const { owner, ...rest } = fields;
+      return importLedgerWorkbook(ledger, file.bytes, {
+        actor: v.displayName,
+        today: today(),
+        fileName: file.name,
+        ...rest,
+        scope: v.scope,
+        ownerUnitId: importOwner(v, owner),
+      });
     },
   );
 

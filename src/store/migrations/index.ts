@@ -14,6 +14,7 @@ import * as m0011 from './0011-document-fingerprint.ts';
 import * as m0012 from './0012-file-store.ts';
 import * as m0013 from './0013-code-order.ts';
 import * as m0014 from './0014-login-device.ts';
+import * as m0015 from './0015-source-owner.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-file-store': m0012,
   '0013-code-order': m0013,
   '0014-login-device': m0014,
+  '0015-source-owner': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

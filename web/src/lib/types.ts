@@ -23,6 +23,10 @@ export interface SourceItem {
   code: string;
   kind: string;
   title: string;
+  problems: number;
+  /** the unit whose office owns the source, or null (seen by administrators alone) */
+  owner_unit_id: number | null;
+  owner: string | null;
 }
 
 export interface Session {

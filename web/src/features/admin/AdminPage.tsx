@@ -1,5 +1,6 @@
-// 系统管理: the organisation tree, people, and accounts with their roles.
-import { App, Button, Card, Col, Form, Input, Row, Select, Table, Tabs, Tree } from 'antd';
+// 系统管理: the organisation tree, people, accounts with their roles, and which unit owns each source.
+import { App, Button, Card, Col, Form, type FormInstance, Input, Row, Select, Table, Tabs, Tree } from 'antd';
+import type { SourceItem } from '../../lib/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnits, type UnitNode } from '../../lib/units.ts';
@@ -18,12 +19,14 @@ const UNIT_KINDS = [
 ] as const;
 const ROLES = Object.entries(ROLE) as [string, string][];
 
-function useSubmit(url: string, done: () => void) {
+/** Saves a form's entry, then empties the form: the next entry must not silently keep the last one's unit. */
+function useSubmit(url: string, form: FormInstance, done: () => void) {
   const { message } = App.useApp();
   return async (v: Record<string, unknown>) => {
     try {
       await api('POST', url, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')));
       message.success('已保存');
+      form.resetFields();
       done();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '保存失败');
@@ -41,9 +44,23 @@ export function AdminPage() {
   const unitOptions = units.options;
   type TreeNode = { key: number; title: string; children: TreeNode[] };
   const toTree = (ns: UnitNode[]): TreeNode[] => ns.map((n) => ({ key: n.id, title: n.name, children: toTree(n.children) }));
-  const addUnit = useSubmit('/api/units', units.reload);
-  const addPerson = useSubmit('/api/people', people.reload);
-  const addUser = useSubmit('/api/users', users.reload);
+  const sources = useGet<{ items: SourceItem[] }>(can('manage-users') ? '/api/sources' : null);
+  const [unitForm] = Form.useForm();
+  const [personForm] = Form.useForm();
+  const [userForm] = Form.useForm();
+  const addUnit = useSubmit('/api/units', unitForm, units.reload);
+  const addPerson = useSubmit('/api/people', personForm, people.reload);
+  const addUser = useSubmit('/api/users', userForm, users.reload);
+  const { message } = App.useApp();
+  const setOwner = async (code: string, unitId: number | null) => {
+    try {
+      const r = await api<{ owner: string | null }>('PUT', `/api/sources/${encodeURIComponent(code)}/owner`, { unitId });
+      message.success(r.owner ? `${code} 已归${r.owner}所有` : `${code} 已不归任何单位（只有系统管理员可见）`);
+      sources.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '保存失败');
+    }
+  };
   const items = [
     {
       key: 'units',
@@ -58,7 +75,7 @@ export function AdminPage() {
           {can('manage-org') && (
             <Col span={12}>
               <Card title="新增单位">
-                <Form layout="vertical" onFinish={addUnit}>
+                <Form form={unitForm} layout="vertical" onFinish={addUnit}>
                   <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
                     <Input />
                   </Form.Item>
@@ -98,7 +115,7 @@ export function AdminPage() {
           {can('manage-org') && (
             <Col span={10}>
               <Card title="新增人员">
-                <Form layout="vertical" onFinish={addPerson}>
+                <Form form={personForm} layout="vertical" onFinish={addPerson}>
                   <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
                     <Input />
                   </Form.Item>
@@ -140,7 +157,7 @@ export function AdminPage() {
                 </Col>
                 <Col span={10}>
                   <Card title="新增账号">
-                    <Form layout="vertical" onFinish={addUser}>
+                    <Form form={userForm} layout="vertical" onFinish={addUser}>
                       <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
                         <Input />
                       </Form.Item>
@@ -167,6 +184,42 @@ export function AdminPage() {
                   </Card>
                 </Col>
               </Row>
+            ),
+          },
+          {
+            key: 'sources',
+            label: '整改来源归属',
+            children: (
+              <Table
+                rowKey="code"
+                size="small"
+                pagination={false}
+                dataSource={sources.data?.items ?? []}
+                data-testid="source-owners"
+                columns={[
+                  { title: '编号', dataIndex: 'code', width: 130 },
+                  { title: '名称', dataIndex: 'title' },
+                  { title: '问题', dataIndex: 'problems', width: 70 },
+                  {
+                    title: '归属单位（其整改办、领导、监督可见并管理整个来源）',
+                    key: 'owner',
+                    width: 340,
+                    render: (_: unknown, s: SourceItem) => (
+                      <Select
+                        allowClear
+                        showSearch
+                        optionFilterProp="label"
+                        placeholder="未指定：只有系统管理员可见"
+                        style={{ width: 300 }}
+                        options={units.idOptions}
+                        value={s.owner_unit_id ?? undefined}
+                        onChange={(v: number | undefined) => void setOwner(s.code, v ?? null)}
+                        data-testid={`owner-${s.code}`}
+                      />
+                    ),
+                  },
+                ]}
+              />
             ),
           },
         ]

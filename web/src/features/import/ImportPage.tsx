@@ -26,6 +26,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
+import { useSession } from '../../app/session.tsx';
 import { META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported, type SameAs } from '../../../../src/core/ledger/already-imported.ts';
@@ -61,6 +62,9 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
   const [focus, setFocus] = useState<number | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const units = useUnits(mode === 'import');
+  const { can } = useSession();
+  // an administrator says whose ledger the report goes into; an office's imports are its own unit's
+  const [owner, setOwner] = useState<number | null>(null);
 
   const read = async (f: File) => {
     setFile(f);
@@ -84,6 +88,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     setBusy(true);
     const form = new FormData();
     form.append('corrections', JSON.stringify(Object.values(corrections)));
+    if (owner !== null) form.append('owner', String(owner));
     form.append('file', file);
     try {
       const r = await api<{ results: { status: string; sources: { code: string; problems: number }[]; sameAs?: SameAs }[] }>(
@@ -227,6 +232,20 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
           </Button>
         </Upload>
         {file && <Typography.Text>{file.name}</Typography.Text>}
+        {mode === 'import' && result && can('manage-users') && <Typography.Text>归属单位：</Typography.Text>}
+        {mode === 'import' && result && can('manage-users') && (
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="归属单位（由其整改办管理）"
+            style={{ width: 260 }}
+            options={units.idOptions}
+            value={owner ?? undefined}
+            onChange={(v: number | undefined) => setOwner(v ?? null)}
+            data-testid="import-owner"
+          />
+        )}
         {mode === 'import' && result && (
           <Button type="primary" onClick={() => void confirm()} loading={busy} data-testid="confirm-import">
             确认导入{Object.keys(corrections).length ? `（含 ${Object.keys(corrections).length} 处更正）` : ''}
