@@ -210,6 +210,11 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       await choose(page, page.getByTestId(`status-${line}`), '正在整改');
       await page.getByTestId(`longterm-${line}`).uncheck({ force: true });
     }
+    // every title in full, wide enough to check and correct, not two characters of it
+    const title = page.getByTestId('title-32');
+    expect((await title.inputValue()).length).toBeGreaterThan(8);
+    expect((await title.boundingBox())?.width ?? 0).toBeGreaterThan(300);
+    await expect.poll(() => page.getByText(/^问题（\d+ 个(，其下具体问题 \d+ 个)?）$/).count()).toBeGreaterThan(0);
     await shot(page, '02-import');
     await page.getByTestId('confirm-import').click();
     await page.getByTestId('ledger-table').waitFor();

@@ -46,6 +46,13 @@ interface Correction {
 
 type ProblemRow = Omit<ParsedProblem, 'children'> & { depth: number };
 
+/** "问题（8 个，其下具体问题 5 个）": the count the rows below add up to. */
+function problemCount(r: ParsedReport): string {
+  const rows = r.aspects.flatMap((a) => flatten(a.problems));
+  const top = rows.filter((p) => p.depth === 0).length;
+  return rows.length > top ? `问题（${top} 个，其下具体问题 ${rows.length - top} 个）` : `问题（${top} 个）`;
+}
+
 /** Problems and specific problems as rows, indented by depth (not as a tree: every row is edited the same way). */
 function flatten(ps: ParsedProblem[], depth = 0): ProblemRow[] {
   return ps.flatMap(({ children, ...p }) => [{ ...p, depth }, ...flatten(children, depth + 1)]);
@@ -125,6 +132,46 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
   const correct = (report: number, line: number, patch: Partial<Correction>) =>
     setCorrections((c) => ({ ...c, [`${report}:${line}`]: { ...(c[`${report}:${line}`] ?? { report, line }), ...patch } }));
 
+  /** What can be corrected of one problem before import: its status, whether long-term, lead unit and deadline. */
+  const controls = (p: ProblemRow, ri: number) => (
+    <Space wrap size={[8, 4]}>
+      <Select
+        size="small"
+        style={{ width: 130 }}
+        defaultValue={p.status}
+        onChange={(v) => correct(ri, p.line, { status: v })}
+        data-testid={`status-${p.line}`}
+        options={['completed', 'phased', 'in-progress', 'not-started', 'unknown'].map((s) => ({
+          value: s,
+          label: PARSED_STATUS[s],
+          disabled: s === 'unknown',
+        }))}
+      />
+      <Checkbox
+        defaultChecked={p.longTerm}
+        onChange={(e) => correct(ri, p.line, { longTerm: e.target.checked })}
+        data-testid={`longterm-${p.line}`}
+      >
+        长期
+      </Checkbox>
+      <Select
+        size="small"
+        allowClear
+        showSearch
+        placeholder="牵头单位"
+        style={{ width: 160 }}
+        onChange={(v: string) => correct(ri, p.line, { leadUnit: v })}
+        options={units.options}
+      />
+      <DatePicker
+        size="small"
+        placeholder="整改时限"
+        onChange={(d: Dayjs | null) => correct(ri, p.line, { deadline: d ? d.format('YYYY-MM-DD') : undefined })}
+      />
+    </Space>
+  );
+
+  // the title in full, wrapping, with what can be corrected beneath it: a column of its own left it two characters wide
   const problemTable = (r: ParsedReport, ri: number) => (
     <Table<ProblemRow>
       size="small"
@@ -132,90 +179,37 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
       pagination={false}
       tableLayout="fixed"
       dataSource={r.aspects.flatMap((a) => flatten(a.problems))}
+      data-testid={`problems-${ri}`}
       columns={[
-        { title: '行', key: 'line', width: 56, render: (_, p) => <Typography.Link onClick={() => show(p.line)}>{p.line}</Typography.Link> },
+        { title: '行', key: 'line', width: 52, render: (_, p) => <Typography.Link onClick={() => show(p.line)}>{p.line}</Typography.Link> },
         {
           title: '问题',
           key: 'title',
           render: (_, p) =>
             mode === 'import' ? (
-              <Input
-                size="small"
-                defaultValue={p.title}
-                style={{ marginLeft: p.depth * 16 }}
-                onBlur={(e) => e.target.value !== p.title && correct(ri, p.line, { title: e.target.value })}
-              />
+              <div style={{ marginLeft: p.depth * 20 }}>
+                {p.depth > 0 && <Tag>具体问题</Tag>}
+                <Input.TextArea
+                  size="small"
+                  autoSize={{ minRows: 1, maxRows: 6 }}
+                  defaultValue={p.title}
+                  onBlur={(e) => e.target.value !== p.title && correct(ri, p.line, { title: e.target.value })}
+                  data-testid={`title-${p.line}`}
+                  style={{ marginBottom: 6 }}
+                />
+                {controls(p, ri)}
+              </div>
             ) : (
-              <span style={{ marginLeft: p.depth * 16 }}>{`${p.number} ${p.title}`}</span>
+              <span style={{ marginLeft: p.depth * 16 }}>
+                {`${p.number} ${p.title}`}{' '}
+                <Tag>
+                  {PARSED_STATUS[p.status]}
+                  {p.longTerm ? '·长期' : ''}
+                </Tag>
+              </span>
             ),
         },
-        {
-          title: '状态',
-          key: 'status',
-          width: 150,
-          render: (_, p) =>
-            mode === 'import' ? (
-              <Select
-                size="small"
-                style={{ width: 140 }}
-                defaultValue={p.status}
-                onChange={(v) => correct(ri, p.line, { status: v })}
-                data-testid={`status-${p.line}`}
-                options={['completed', 'phased', 'in-progress', 'not-started', 'unknown'].map((s) => ({
-                  value: s,
-                  label: PARSED_STATUS[s],
-                  disabled: s === 'unknown',
-                }))}
-              />
-            ) : (
-              <Tag>
-                {PARSED_STATUS[p.status]}
-                {p.longTerm ? '·长期' : ''}
-              </Tag>
-            ),
-        },
-        ...(mode === 'import'
-          ? [
-              {
-                title: '长期',
-                key: 'longTerm',
-                width: 56,
-                render: (_: unknown, p: ProblemRow) => (
-                  <Checkbox
-                    defaultChecked={p.longTerm}
-                    onChange={(e) => correct(ri, p.line, { longTerm: e.target.checked })}
-                    data-testid={`longterm-${p.line}`}
-                  />
-                ),
-              },
-              {
-                title: '牵头单位',
-                key: 'unit',
-                width: 160,
-                render: (_: unknown, p: ProblemRow) => (
-                  <Select
-                    size="small"
-                    allowClear
-                    style={{ width: 150 }}
-                    onChange={(v: string) => correct(ri, p.line, { leadUnit: v })}
-                    options={units.options}
-                  />
-                ),
-              },
-              {
-                title: '整改时限',
-                key: 'deadline',
-                width: 150,
-                render: (_: unknown, p: ProblemRow) => (
-                  <DatePicker
-                    size="small"
-                    onChange={(d: Dayjs | null) => correct(ri, p.line, { deadline: d ? d.format('YYYY-MM-DD') : undefined })}
-                  />
-                ),
-              },
-            ]
-          : []),
-        { title: '措施', key: 'measures', width: 56, render: (_, p) => p.measures.length },
+        { title: '措施', key: 'measures', width: 52, render: (_, p) => p.measures.length },
       ]}
     />
   );
@@ -291,7 +285,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                   )}
                 />
                 <Typography.Title level={5} style={{ marginTop: 16 }}>
-                  问题（{r.aspects.reduce((s, a) => s + a.problems.length, 0)}）
+                  {problemCount(r)}
                 </Typography.Title>
                 {problemTable(r, ri)}
               </Card>
