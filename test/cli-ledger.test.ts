@@ -92,8 +92,15 @@ describe('zg on the ledger', () => {
     expect(check.out).toContain('错误 0 条');
     // the sample report's own inconsistencies are not carried over: the figures are the ledger's
     expect(zg('parse', out).out).toMatch(/已完成 5\s+第\d+行/);
-    const notice = zg('form', 'notice', 'XC2024-01-007', '-o', join(data, '督办单.docx'));
-    expect(notice.code, notice.err).toBe(0);
+    // a closed problem is not supervised; an open one no unit leads yet would have no one to send a 督办单 to
+    const closed = zg('form', 'notice', 'XC2024-01-007', '-o', join(data, '督办单.docx'));
+    expect(closed.code).toBe(2);
+    expect(closed.err).toContain('问题 XC2024-01-007 已完成整改并销号，不再督办');
+    const unled = zg('form', 'notice', 'XC2024-01-006', '-o', join(data, '督办单.docx'));
+    expect(unled.code).toBe(2);
+    expect(unled.err).toContain('问题 XC2024-01-006 还没有牵头单位：请先分工，再下发督办单');
+    const closure = zg('form', 'closure', 'XC2024-01-007', '-o', join(data, '对账销号单.docx'));
+    expect(closure.code, closure.err).toBe(0);
     const wrong = zg('report', 'npc', '-o', join(data, 'x.docx'));
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain('不是审计查出的问题');

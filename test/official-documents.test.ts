@@ -195,6 +195,11 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     expect(closure.text).toContain('整改办于2025年3月1日申请销号：超期账款已全部收回');
     expect(closure.text).toContain('分管领导审批（签字）');
   });
+
+  it('issues no 督办单 for a closed problem', async () => {
+    const done = await l.db.selectFrom('problem').select('code').where('status', '=', 'completed').limit(1).executeTakeFirstOrThrow();
+    await expect(generateItemForm(l.db, done.code, 'notice', TODAY)).rejects.toThrow(`问题 ${done.code} 已完成整改并销号，不再督办`);
+  });
 });
 
 // The snapshot is read a page of problems at a time (some thousand): a source larger than a page loses nothing at the

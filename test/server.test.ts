@@ -350,7 +350,7 @@ describe('access control: every route for every role', () => {
     { name: '导入文档', method: 'POST', url: () => '/api/import', cap: 'import', upload: true },
     { name: '组织机构', method: 'GET', url: () => '/api/units', cap: 'read' },
     { name: '新增单位', method: 'POST', url: () => '/api/units', cap: 'manage-org', body: { name: '新单位' } },
-    { name: '人员', method: 'GET', url: () => '/api/people', cap: 'read' },
+    { name: '人员', method: 'GET', url: () => '/api/people', cap: 'manage-org' },
     { name: '新增人员', method: 'POST', url: () => '/api/people', cap: 'manage-org', body: { name: '新人员' } },
     { name: '账号', method: 'GET', url: () => '/api/users', cap: 'manage-users' },
     { name: '生成通报', method: 'GET', url: () => `/api/sources/${source()}/reports/tongbao?public=true`, cap: 'export' },

@@ -10,7 +10,7 @@ import type { Triage } from '../core/ledger/ledger-sheet.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
 import { REPORT_NAME, type ReportKind } from '../core/official/compose-report.ts';
-import { closureForm, supervisionNotice, type ItemFacts } from '../core/official/item-forms.ts';
+import { closureForm, noticeRefusal, supervisionNotice, type ItemFacts } from '../core/official/item-forms.ts';
 import type { LedgerSnapshot, OfficialDocument, SnapshotMeasure, SnapshotProblem } from '../core/official/model.ts';
 import { publicationOf, reportContacts, type PublicationSettings } from '../core/official/publication.ts';
 import { runHeavy } from './heavy-work.ts';
@@ -315,6 +315,8 @@ export async function generateItemForm(db: Db, code: string, kind: ItemFormKind,
         }
       : null,
   };
+  const refusal = kind === 'notice' ? noticeRefusal(facts) : null;
+  if (refusal) throw new ActionRefused(refusal);
   const document = kind === 'notice' ? supervisionNotice(facts, issuer, today) : closureForm(facts, issuer, today);
   return {
     fileName: `${code}-${ITEM_FORM_NAME[kind]}-${today}.docx`,

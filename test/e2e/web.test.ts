@@ -263,6 +263,10 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     // another unit's problem, by its address: not there
     await page.goto(`${base}/problems/${codes[0]?.replace(/\d{3}$/, '010')}`);
     await page.getByText('或您无权查看').waitFor();
+    // nor the administration screens, by their address
+    await page.goto(`${base}/admin`);
+    await page.getByText('系统管理只对系统管理员和整改办开放').waitFor();
+    await shot(page, '06b-admin-refused');
     await logout(page);
 
     // the office returns one with a reason and closes the other

@@ -46,6 +46,16 @@ function lateness(deadline: string | null, today: string): string {
   return d < 0 ? `已超过整改时限${-d}天` : d === 0 ? '今日到期' : `距整改时限${d}天`;
 }
 
+/**
+ * Why no 督办单 can be issued for a problem, or null when one can: a closed problem is no longer supervised, and a
+ * notice needs a unit to be sent to ("请未指定于…前报送" asked nobody).
+ */
+export function noticeRefusal(f: { code: string; status: string; leadUnit: string | null }): string | null {
+  if (f.status === 'completed') return `问题 ${f.code} 已完成整改并销号，不再督办`;
+  if (!f.leadUnit?.trim()) return `问题 ${f.code} 还没有牵头单位：请先分工，再下发督办单`;
+  return null;
+}
+
 export function supervisionNotice(f: ItemFacts, issuer: string, today: string, replyDays = 5): OfficialDocument {
   const round = f.supervision.length + 1;
   const replyBy = fromDay(toDay(today) + replyDays);

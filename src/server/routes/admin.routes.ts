@@ -32,8 +32,9 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
       return { id: await createUnit(db, v.displayName, req.body) };
     },
   );
-  r.get('/api/people', { schema: { tags, summary: '人员', querystring: noQuery } }, async (req) => {
-    viewerWith(req, 'read');
+  r.get('/api/people', { schema: { tags, summary: '人员（系统管理员、整改办）', querystring: noQuery } }, async (req) => {
+    // names and posts of people: for those who keep the organisation, not for every reader
+    viewerWith(req, 'manage-org');
     return { items: await listPeople(db) };
   });
   r.post(

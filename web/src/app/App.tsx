@@ -1,9 +1,9 @@
 // The application: Chinese locale, the session, the layout with its menu, and the routes.
-import { App as AntApp, ConfigProvider, Layout, Menu, Spin, Typography, Button, Space } from 'antd';
+import { App as AntApp, ConfigProvider, Layout, Menu, Result, Spin, Typography, Button, Space } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { SessionProvider, useSession } from './session.tsx';
 import { lazy, Suspense } from 'react';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -70,19 +70,30 @@ function Shell() {
             <Route path="/" element={<DashboardPage />} />
             <Route path="/ledger" element={<LedgerPage />} />
             <Route path="/problems/:code" element={<ProblemPage />} />
-            <Route path="/import" element={<ImportPage mode="import" />} />
+            <Route
+              path="/import"
+              element={can('import') ? <ImportPage mode="import" /> : <NotYours what="导入整改报告" who="系统管理员和整改办" />}
+            />
             <Route path="/check" element={<ImportPage mode="check" />} />
             <Route path="/perf" element={<PerfListPage />} />
             <Route path="/perf/:id" element={<PerfEvaluationPage />} />
             <Route path="/supervision" element={<SupervisionPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
-            <Route path="/admin" element={<AdminPage />} />
+            <Route
+              path="/admin"
+              element={can('manage-org') || can('manage-users') ? <AdminPage /> : <NotYours what="系统管理" who="系统管理员和整改办" />}
+            />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>
       </Layout.Content>
     </Layout>
   );
+}
+
+/** A screen reached by its address that the person's role does not open: said so, not shown half-working. */
+function NotYours({ what, who }: { what: string; who: string }) {
+  return <Result status="403" title="没有权限" subTitle={`${what}只对${who}开放`} extra={<Link to="/">回到首页</Link>} />;
 }
 
 export function App() {

@@ -21,6 +21,7 @@ import {
   Spin,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
   Upload,
 } from 'antd';
@@ -34,6 +35,7 @@ import { useUnits } from '../../lib/units.ts';
 import { MONEY_KIND, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
 import type { ProblemDetail } from '../../lib/types.ts';
 import { SimilarProblems } from './SimilarProblems.tsx';
+import { noticeRefusal } from '../../../../src/core/official/item-forms.ts';
 
 const TIMELINE_COLOUR: Record<string, string> = {
   status: 'blue',
@@ -358,12 +360,17 @@ export function ProblemPage() {
     download(`/api/problems/${encodeURIComponent(p.code)}/forms/${kind}`).catch((e: unknown) =>
       message.error(e instanceof ApiError ? e.message : '生成失败'),
     );
-  if (can('supervise'))
+  if (can('supervise')) {
+    // the same rule the server applies, said before the button is pressed
+    const why = noticeRefusal({ code: p.code, status: p.status, leadUnit: p.leadUnit });
     actions.push(
-      <Button key="notice" onClick={form('notice')} data-testid="form-notice">
-        督办单（.docx）
-      </Button>,
+      <Tooltip key="notice" title={why}>
+        <Button onClick={form('notice')} disabled={why !== null} data-testid="form-notice">
+          督办单（.docx）
+        </Button>
+      </Tooltip>,
     );
+  }
   actions.push(
     <Button key="closure-form" onClick={form('closure')} data-testid="form-closure">
       对账销号单（.docx）
