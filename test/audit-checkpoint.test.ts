@@ -3,7 +3,7 @@
 // checkpoint follows commits by itself and is never moved onto a log that lost what it names.
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
@@ -21,19 +21,16 @@ const TODAY = '2025-03-01';
 const base = mkdtempSync(join(tmpdir(), 'zg-checkpoint-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-let pristine: string | null = null;
-/** A new migrated data directory: loaded once from the run's template, then copied. */
+/**
+ * A new migrated data directory, opened once from the run's template as a ledger is first opened: its log begins with
+ * the entry saying a checkpoint is kept, its own (another directory's would have the same first entry).
+ */
 async function dataDir(name: string): Promise<string> {
-  if (!pristine) {
-    pristine = join(base, 'pristine');
-    const t = inject('ledgerTemplate');
-    if (t.kind !== 'embedded') throw new Error('embedded runs only');
-    const l = await openLedger({ dataDir: pristine, loadDataDir: new Blob([readFileSync(t.dump)]) });
-    await l.close();
-    rmSync(join(pristine, 'audit-checkpoint.json'));
-  }
+  const t = inject('ledgerTemplate');
+  if (t.kind !== 'embedded') throw new Error('embedded runs only');
   const dir = join(base, name);
-  cpSync(pristine, dir, { recursive: true });
+  const l = await openLedger({ dataDir: dir, loadDataDir: new Blob([readFileSync(t.dump)]) });
+  await l.close();
   return dir;
 }
 
@@ -205,11 +202,11 @@ describe('the audit checkpoint', () => {
       const url = lastUrl() as string;
       const file = join(base, 'server-checkpoint.json');
       await story(() => openLedger({ url, auditCheckpoint: file }), file, { DATABASE_URL: url, ZG_AUDIT_CHECKPOINT: file });
-      // without it the head is anchored nowhere, and verify says so
+      // without it, the log itself says a checkpoint has been kept: verify does not call it intact
       const r = zg({ DATABASE_URL: url }, 'audit', 'verify');
-      expect(r.code, r.err).toBe(0);
-      expect(r.out).toContain(
-        '哈希链连续；末端未锚定：没有检查点文件，删去末尾的记录无法发现（使用 PostgreSQL 服务器时请用环境变量 ZG_AUDIT_CHECKPOINT 指定检查点文件）',
+      expect(r.code, r.err).toBe(1);
+      expect(r.out).toMatch(
+        /^没有指定操作日志检查点文件，而操作日志表明自 [^（]+（第 \d+ 条记录）起一直保存着检查点：请用环境变量 ZG_AUDIT_CHECKPOINT 指向它再核对\n$/,
       );
     } finally {
       await owner.close();
@@ -250,24 +247,40 @@ describe('the audit checkpoint', () => {
   });
 
   it.skipIf(usingServer())(
-    'anchors a log that had none when it is closed; a checkpoint behind the log is no fault, a forged one is',
+    'anchors a new ledger at once, a log with neither checkpoint nor its entry only by a person; behind is no fault, forged is',
     async () => {
       const dir = await dataDir('older');
       const file = join(dir, 'audit-checkpoint.json');
+      expect(readCheckpoint(file)).toMatchObject({ events: 1 }); // anchored as soon as it was opened
+      // a data directory from before checkpoints: a log with entries, neither a checkpoint nor the entry saying one
+      // is kept. Made here by emptying the log and writing a change where no checkpoint can be kept
       let l = await openLedger({ dataDir: dir });
-      await createUnit(l.db, '整改办', { name: '区财政局' });
-      await l.close();
-      // the change, then the log's own entry saying a checkpoint is kept, both anchored
-      expect(readCheckpoint(file)).toMatchObject({ events: 2 });
-      // a data directory from before checkpoints: neither the file nor that entry
-      l = await openLedger({ dataDir: dir });
-      await cutOff(l, 1);
+      await cutOff(l, await events(l));
       await l.close();
       rmSync(file);
-      l = await openLedger({ dataDir: dir });
-      expect((await verifyAudit(l)).anchor).toEqual({ state: 'missing', where: file });
+      const quiet = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+      l = await openLedger({ dataDir: dir, auditCheckpoint: join(base, 'nowhere', 'checkpoint.json') });
+      await createUnit(l.db, '整改办', { name: '区财政局' });
       await l.close();
-      expect(readCheckpoint(file)).toMatchObject({ events: 2 });
+      quiet.mockRestore();
+      // it cannot be told from a log cut back past that entry, its checkpoint deleted with it: neither is intact
+      l = await openLedger({ dataDir: dir });
+      const unanchored = await verifyAudit(l);
+      expect(unanchored.anchor).toEqual({ state: 'unanchored', where: file, events: 1 });
+      expect(describeAudit(unanchored)).toEqual({
+        exitCode: 1,
+        lines: [
+          `操作日志检查点“${file}”不存在，而操作日志已有 1 条记录、也没有开始保存检查点的记录：可能是本系统早期版本建立、从未保存过检查点的台账，也可能末尾的记录连同检查点一起被删去`,
+          '查明原因后，可运行 zg audit reanchor 按现有日志重写检查点（此操作本身记入操作日志）',
+        ],
+      });
+      const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+      await l.close(); // closing does not anchor it by itself
+      warn.mockRestore();
+      expect(existsSync(file)).toBe(false);
+      const anchored = zg({ ZG_DATA: dir }, 'audit', 'reanchor');
+      expect(anchored.code, anchored.err).toBe(0);
+      expect(readCheckpoint(file)).toMatchObject({ events: 2 }); // the change and the decision to anchor
       copyFileSync(file, join(base, 'older-checkpoint.json'));
       // a checkpoint behind the log is no fault: entries were added since
       l = await openLedger({ dataDir: dir });
@@ -300,7 +313,7 @@ describe('the audit checkpoint', () => {
       const file = join(dir, 'audit-checkpoint.json');
       let l = await openLedger({ dataDir: dir });
       for (const name of ['区财政局', '区建设局', '区水利局']) await createUnit(l.db, '整改办', { name });
-      await l.close(); // three changes, and the entry saying a checkpoint is kept (the fourth)
+      await l.close(); // the entry saying a checkpoint is kept, and three changes
       expect(readCheckpoint(file)).toMatchObject({ events: 4 });
       // whoever cuts the end also deletes the file that would show it
       l = await openLedger({ dataDir: dir });
@@ -312,7 +325,7 @@ describe('the audit checkpoint', () => {
       rmSync(file);
       l = await openLedger({ dataDir: dir });
       const r = await verifyAudit(l);
-      expect(r.anchor).toMatchObject({ state: 'lost', where: file, since: { position: 4 } });
+      expect(r.anchor).toMatchObject({ state: 'lost', where: file, since: { position: 1 } });
       // nor does the next change, or closing, write a fresh file over the evidence
       const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
       await createUnit(l.db, '整改办', { name: '区卫健委' });
@@ -325,7 +338,7 @@ describe('the audit checkpoint', () => {
       expect(lost.code, lost.err).toBe(1);
       expect(lost.out).toMatch(
         new RegExp(
-          `^操作日志检查点“${file}”缺失：操作日志表明自 [^（]+（第 4 条记录）起一直保存着它，末尾的记录可能随之被删去。若文件被移到别处，请用 ZG_AUDIT_CHECKPOINT 指向它\n查明原因后，可运行 zg audit reanchor`,
+          `^操作日志检查点“${file}”缺失：操作日志表明自 [^（]+（第 1 条记录）起一直保存着它，末尾的记录可能随之被删去。若文件被移到别处，请用 ZG_AUDIT_CHECKPOINT 指向它\n查明原因后，可运行 zg audit reanchor`,
         ),
       );
       // someone who has looked into it anchors the log as it now is; the log says who and what the old anchor was

@@ -16,6 +16,10 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
 function headFault(a: HeadAnchor, whose: (where: string) => string): string | null {
   if (a.state === 'unreadable')
     return `操作日志检查点无法使用：${a.reason}（检查点文件只由本系统整体替换写入，内容无法识别说明它被改动过）`;
+  if (a.state === 'unset')
+    return `没有指定操作日志检查点文件，而操作日志表明自 ${localTime(a.since.at)}（第 ${a.since.position} 条记录）起一直保存着检查点：请用环境变量 ZG_AUDIT_CHECKPOINT 指向它再核对`;
+  if (a.state === 'unanchored')
+    return `操作日志检查点“${a.where}”不存在，而操作日志已有 ${a.events} 条记录、也没有开始保存检查点的记录：可能是本系统早期版本建立、从未保存过检查点的台账，也可能末尾的记录连同检查点一起被删去`;
   if (a.state === 'lost')
     return `操作日志检查点“${a.where}”缺失：操作日志表明自 ${localTime(a.since.at)}（第 ${a.since.position} 条记录）起一直保存着它，末尾的记录可能随之被删去。若文件被移到别处，请用 ZG_AUDIT_CHECKPOINT 指向它`;
   if (a.state === 'truncated')
@@ -42,7 +46,8 @@ export function describeAudit(r: AuditReport): { lines: string[]; exitCode: numb
   const fault = headFault(r.anchor, own);
   if (fault) {
     lines.push(fault);
-    if (!r.firstBroken) lines.push('查明原因后，可运行 zg audit reanchor 按现有日志重写检查点（此操作本身记入操作日志）');
+    if (!r.firstBroken && r.anchor.state !== 'unset')
+      lines.push('查明原因后，可运行 zg audit reanchor 按现有日志重写检查点（此操作本身记入操作日志）');
   }
   if (!r.firstBroken && !fault) {
     const a = r.anchor;

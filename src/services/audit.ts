@@ -9,6 +9,7 @@ import {
   CheckpointUnreadableError,
   readCheckpoint,
   reanchor,
+  auditHead,
   type CheckpointKept,
   type AuditCheckpoint,
   type CheckpointComparison,
@@ -18,10 +19,17 @@ import type { Db, Ledger } from '../store/open-database.ts';
 
 /** The log's head against one checkpoint; `where` names the checkpoint (a file). */
 export type HeadAnchor =
-  /** no checkpoint is kept: a server without ZG_AUDIT_CHECKPOINT */
+  /** no checkpoint is kept: a server without ZG_AUDIT_CHECKPOINT, for a log that never kept one */
   | { readonly state: 'none' }
-  /** kept there, but not written yet (a ledger from before checkpoints, or one never changed) */
+  /** none named this time, though the log says one has been kept since `since` (ZG_AUDIT_CHECKPOINT left unset) */
+  | { readonly state: 'unset'; readonly since: CheckpointKept }
+  /** kept there, but not written yet: an empty log */
   | { readonly state: 'missing'; readonly where: string }
+  /**
+   * no checkpoint, and `events` entries with none saying one was ever kept: a ledger from before checkpoints — or one
+   * whose end was cut back past that entry, checkpoint deleted too. Nothing here can tell them apart.
+   */
+  | { readonly state: 'unanchored'; readonly where: string; readonly events: number }
   /** kept since `since`, as the log says, but the file is gone: the log's end may have gone with it */
   | { readonly state: 'lost'; readonly where: string; readonly since: CheckpointKept }
   | { readonly state: 'unreadable'; readonly where: string; readonly reason: string }
@@ -53,7 +61,10 @@ async function compare(db: Db, where: string, checkpoint: AuditCheckpoint): Prom
 
 async function ownAnchor(ledger: Ledger): Promise<HeadAnchor> {
   const where = ledger.auditCheckpoint;
-  if (!where) return { state: 'none' };
+  if (!where) {
+    const since = await checkpointKeptSince(ledger.db);
+    return since ? { state: 'unset', since } : { state: 'none' };
+  }
   let checkpoint: AuditCheckpoint | null;
   try {
     checkpoint = readCheckpoint(where);
@@ -63,7 +74,9 @@ async function ownAnchor(ledger: Ledger): Promise<HeadAnchor> {
   }
   if (checkpoint) return compare(ledger.db, where, checkpoint);
   const since = await checkpointKeptSince(ledger.db);
-  return since ? { state: 'lost', where, since } : { state: 'missing', where };
+  if (since) return { state: 'lost', where, since };
+  const { events } = await auditHead(ledger.db);
+  return events > 0 ? { state: 'unanchored', where, events } : { state: 'missing', where };
 }
 
 export async function verifyAudit(ledger: Ledger, opts: { against?: { name: string; bytes: Uint8Array } } = {}): Promise<AuditReport> {
@@ -87,10 +100,8 @@ export async function reanchorAudit(ledger: Ledger, actor: string): Promise<{ be
   if (chain.firstBroken)
     throw new InvalidInput(`操作日志的哈希链在 #${chain.firstBroken.id} 处断开，重写检查点不能掩盖它；请先运行 zg audit verify 查明`);
   const before = await ownAnchor(ledger);
-  if (before.state === 'ok' || before.state === 'missing')
-    throw new InvalidInput(
-      before.state === 'ok' ? `操作日志与检查点“${where}”相符，无需重写` : `检查点“${where}”尚未写入，台账关闭时会自动写入，无需重写`,
-    );
+  if (before.state === 'ok') throw new InvalidInput(`操作日志与检查点“${where}”相符，无需重写`);
+  if (before.state === 'missing') throw new InvalidInput(`操作日志还没有记录，检查点“${where}”会自动写入，无需重写`);
   const old = 'checkpoint' in before ? before.checkpoint : null;
   return { before, after: await reanchor(ledger.db, where, actor, old) };
 }

@@ -37,6 +37,27 @@ export class AuditCheckpointKeeper {
     this.#db = db;
   }
 
+  /**
+   * Once the ledger is open: a new, empty log gets its checkpoint at once. A log with entries and neither a checkpoint
+   * nor the entry saying one is kept never gets one from here — that is what a log cut back together with its
+   * checkpoint looks like; only `zg audit reanchor`, a person's recorded decision, anchors it.
+   */
+  async start(): Promise<void> {
+    const db = this.#db;
+    if (!db || existsSync(this.path)) return;
+    try {
+      const head = await auditHead(db);
+      if (head.events > 0) return;
+      // the log's first entry then says a checkpoint is kept: cutting its end can never take that entry without
+      // taking the whole log. File first, so a crash in between leaves a file the next refresh brings up to date
+      await writeCheckpoint(this.path, { ...head, at: new Date().toISOString() });
+      await recordCheckpointKept(db, this.path);
+      this.#keptInLog = true;
+    } catch (e) {
+      this.#warn(`操作日志检查点“${this.path}”未能写入：${(e as Error).message}`);
+    }
+  }
+
   /** Events were committed: refresh soon. */
   committed(): void {
     this.#pending = true;
@@ -78,8 +99,12 @@ export class AuditCheckpointKeeper {
       if (e instanceof CheckpointUnreadableError) return this.#warn(`${e.message}，未覆盖；请运行 zg audit verify`);
       throw e;
     }
-    if (!old && (this.#keptInLog || (await checkpointKeptSince(db)))) {
-      return this.#warn(`操作日志检查点“${this.path}”缺失，而操作日志表明它一直保存着，未重新写入；请运行 zg audit verify`);
+    if (!old) {
+      if (this.#keptInLog || (await checkpointKeptSince(db)))
+        return this.#warn(`操作日志检查点“${this.path}”缺失，而操作日志表明它一直保存着，未重新写入；请运行 zg audit verify`);
+      const head = await auditHead(db);
+      if (head.events > 0)
+        return this.#warn(`操作日志已有 ${head.events} 条记录，却没有检查点“${this.path}”，未自行写入；请运行 zg audit verify`);
     }
     let from = { id: 0, before: 0 };
     if (old && old.events > 0) {

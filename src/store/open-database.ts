@@ -56,16 +56,17 @@ const bytesToHex = (v: unknown) => {
 const bytesFromHex = (v: string) => new Uint8Array(Buffer.from(v.slice(2), 'hex'));
 
 /** The query layer over `dialect`; with a checkpoint file, kept up after each commit that appended events and at close. */
-function anchored(dialect: Dialect, checkpoint: string | null): { db: Db; close(): Promise<void> } {
+function anchored(dialect: Dialect, checkpoint: string | null): { db: Db; start(): Promise<void>; close(): Promise<void> } {
   if (!checkpoint) {
     const db = new Kysely<Database>({ dialect });
-    return { db, close: () => db.destroy() };
+    return { db, start: async () => {}, close: () => db.destroy() };
   }
   const keeper = new AuditCheckpointKeeper(checkpoint);
   const db = new Kysely<Database>({ dialect: watchEventCommits(dialect, () => keeper.committed()) });
   keeper.attach(db);
   return {
     db,
+    start: () => keeper.start(),
     close: async () => {
       await keeper.close();
       await db.destroy();
@@ -101,8 +102,9 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
       return pool;
     }) as [pg.Pool, pg.Pool];
     const auditCheckpoint = opts.auditCheckpoint ?? null;
-    const { db, close } = anchored(new SplitPoolDialect(...pools), auditCheckpoint);
+    const { db, start, close } = anchored(new SplitPoolDialect(...pools), auditCheckpoint);
     await migrate(db);
+    await start();
     return { db, kind: 'server', auditCheckpoint, close };
   }
   // loaded only when used: the embedded database's code is some 70 MB resident a server-backed process never needs
@@ -126,8 +128,9 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
       },
       opts.dataDir,
     );
-    const { db, close } = anchored(dialect, auditCheckpoint);
+    const { db, start, close } = anchored(dialect, auditCheckpoint);
     await migrate(db);
+    await start();
     return { db, kind: 'embedded', auditCheckpoint, close, dump: () => lite.dumpDataDir('none') };
   } catch (e) {
     release();
