@@ -2,7 +2,7 @@
 // thing, with exit code 2 — never 内部错误 (issue 14).
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { reportFailure } from '../src/cli/failure.ts';
@@ -39,6 +39,8 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
     expect(proc).toMatchObject({ code: 2, err: 'zg: 无法在“/proc”中写入“/proc/台账.xlsx”：该位置不能新建文件；请换一个目录\n' });
     const isDir = zg(['export', 'ledger', '-o', dir]);
     expect(isDir).toMatchObject({ code: 2, err: expect.stringContaining(`“${dir}”是一个目录`) });
+    const dirGiven = zg(['import-ledger', dir]);
+    expect(dirGiven).toMatchObject({ code: 2, err: expect.stringContaining(`“${dir}”是一个目录，这里需要的是文件名`) });
     const usage = zg(['sources', '--bogus']);
     expect(usage).toMatchObject({ code: 2, err: expect.stringContaining('不认识的选项“--bogus”。用 zg --help 查看用法') });
     for (const r of [missing, noDir, isDir, usage]) expect(r.err).not.toContain('内部错误');
@@ -72,11 +74,45 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
     expect(existsSync(join(tiny, 'data', 'PG_VERSION'))).toBe(false);
   });
 
+  it.skipIf(!mounted)(
+    'refuses to write when the disk is nearly full instead of hanging, and still shows the ledger',
+    () => {
+      const disk = join(dir, 'nearly-full');
+      mkdirSync(disk);
+      expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=160m', 'tmpfs', disk]).status).toBe(0);
+      try {
+        const env = { ZG_DATA: join(disk, 'data') };
+        expect(zg(['import', SAMPLE], env).code).toBe(0);
+        // leave some 30 MB: enough to open the ledger, not enough for the room a write keeps
+        const { bavail, bsize } = statfsSync(disk);
+        writeFileSync(join(disk, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - 30 * 1024 * 1024)));
+        const other = join(dir, '另一份通报.txt');
+        writeFileSync(other, readFileSync(SAMPLE, 'utf8').replaceAll('农业农村局', '水利局'));
+        const refused = zg(['import', other], env);
+        expect(refused).toMatchObject({
+          code: 2,
+          err: expect.stringMatching(/所在磁盘只剩 \d+\.\d MB，写入至少需要保留 48 MB，本次操作未写入/),
+        });
+        const shown = zg(['sources'], env);
+        expect(shown.code, shown.err).toBe(0);
+        expect(shown.out).toContain('XC2024-01');
+        expect(shown.out).not.toContain('XC2024-02');
+      } finally {
+        spawnSync('umount', [disk]);
+      }
+    },
+    180_000,
+  );
+
   it('says why the database server cannot be used', () => {
     const refused = zg(['sources'], { DATABASE_URL: 'postgres://zg@127.0.0.1:1/zg' });
     expect(refused).toMatchObject({ code: 2, err: expect.stringContaining('无法连接数据库服务器 127.0.0.1:1：连接被拒绝') });
     const unknownHost = zg(['sources'], { DATABASE_URL: 'postgres://zg@no-such-host.invalid/zg' });
     expect(unknownHost).toMatchObject({ code: 2, err: expect.stringContaining('找不到数据库服务器 no-such-host.invalid') });
+    const ssl = zg(['sources'], { DATABASE_URL: 'postgres://zg@127.0.0.1:55432/zg?sslmode=require' });
+    if (ssl.err.includes('连接被拒绝'))
+      expect(ssl.code).toBe(2); // no server on this machine: nothing more to see
+    else expect(ssl).toMatchObject({ code: 2, err: expect.stringContaining('数据库服务器不支持加密连接（SSL）') });
     const notUrl = zg(['sources'], { DATABASE_URL: 'notaurl' });
     expect(notUrl).toMatchObject({
       code: 2,

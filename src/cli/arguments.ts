@@ -32,3 +32,20 @@ export const status = (v: string): LedgerStatus => {
     );
   return v as LedgerStatus;
 };
+
+/**
+ * A file named on the command line, read whole. Node's error for a directory carries no name ("EISDIR" with an empty
+ * path), so that case is said here, with the name the person typed.
+ */
+export async function readInputFile(path: string): Promise<Uint8Array> {
+  const { readFile, stat } = await import('node:fs/promises');
+  if (!path.trim()) throw new InvalidInput('文件名为空：请写出要读取的文件');
+  if (
+    await stat(path).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )
+  )
+    throw new InvalidInput(`“${path}”是一个目录，这里需要的是文件名（例如 ${path.replace(/\/$/, '')}/台账.xlsx）`);
+  return new Uint8Array(await readFile(path));
+}

@@ -22,7 +22,7 @@ import { exportLedger, importLedgerWorkbook } from '../services/ledger-workbook.
 import { today } from '../services/today.ts';
 import { openDefaultLedger, type Ledger } from '../services/ledger.ts';
 import { checkOutput, writeOutput } from './output.ts';
-import { count, isoDay, status } from './arguments.ts';
+import { count, isoDay, readInputFile, status } from './arguments.ts';
 import { alreadyImported } from '../core/ledger/already-imported.ts';
 
 export const print = (s: string): void => void process.stdout.write(`${s}\n`);
@@ -203,8 +203,7 @@ export function registerLedgerCommands(program: Command): void {
     .option('--title <title>', '新建整改来源时的标题')
     .action((file: string, opts: { source?: string; sheet?: string; map?: string; title?: string }) =>
       withLedger(async (l) => {
-        const { readFile } = await import('node:fs/promises');
-        const bytes = new Uint8Array(await readFile(file));
+        const bytes = await readInputFile(file);
         const name = file.split(/[\\/]/).pop() as string;
         const r = await importLedgerWorkbook(l, bytes, {
           actor: process.env.USER ?? 'cli',
@@ -229,8 +228,7 @@ export function registerLedgerCommands(program: Command): void {
     .option('--against <file>', '再与导出的台账工作簿（.xlsx）中记录的检查点核对')
     .action((opts: { against?: string }) =>
       withLedger(async (l) => {
-        const { readFile } = await import('node:fs/promises');
-        const against = opts.against ? { name: opts.against, bytes: new Uint8Array(await readFile(opts.against)) } : undefined;
+        const against = opts.against ? { name: opts.against, bytes: await readInputFile(opts.against) } : undefined;
         const r = describeAudit(await verifyAudit(l, { against }));
         for (const line of r.lines) print(line);
         if (r.exitCode) process.exitCode = r.exitCode;

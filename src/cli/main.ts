@@ -11,6 +11,18 @@ import { registerSuperviseCommands } from './supervise-commands.ts';
 import { reportFailure } from './failure.ts';
 import { SEVERITY_LABEL } from '../core/vocabulary.ts';
 
+// The product's own warnings (a checkpoint it could not write, matching that failed) in the person's words, not in
+// Node's English wrapping "(node:123) Warning: … (Use node --trace-warnings …)"; Node's own warnings stay unsaid.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (/[\u4e00-\u9fff]/.test(w.message)) process.stderr.write(`zg: 提醒：${w.message}\n`);
+});
+// `zg problems | head -3`: the reader has all it wants when it closes the pipe; that is no failure
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 function toJson(results: readonly FileReports[]): string {
   return JSON.stringify(
     {

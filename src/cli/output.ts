@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { InvalidInput, NotFoundError } from '../core/errors.ts';
 
 export function checkOutput(path: string, extensions: readonly string[]): void {
+  if (!path.trim()) throw new InvalidInput(`输出文件名为空：-o 后面应写输出文件名，例如 -o 输出${extensions[0] ?? ''}`);
   const full = resolve(path);
   // a device or a pipe (/dev/stdout) takes what is written, whatever its name
   if (existsSync(full) && !statSync(full).isFile() && !statSync(full).isDirectory()) return;

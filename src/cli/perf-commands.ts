@@ -1,6 +1,5 @@
 // `zg perf import|score|list|export|to-ledger`: budget performance self-evaluation from the command line.
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { RULE_LABEL, roundingLabel, ROUNDINGS, type Rounding } from '../core/perf/scoring.ts';
 import { WEIGHT_SCHEMES, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import {
@@ -14,7 +13,7 @@ import {
 import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
-import { id } from './arguments.ts';
+import { id, readInputFile } from './arguments.ts';
 import { PerfImportError } from '../core/errors.ts';
 
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
@@ -64,7 +63,7 @@ function printScore(s: ScoredEvaluation, origin: (line: number) => string, unit:
 
 export function registerPerfCommands(program: Command): void {
   const perf = program.command('perf').description('预算绩效自评：读取、计分、保存、导出，问题转入整改台账');
-  const file = async (path: string) => ({ name: path.split(/[\\/]/).pop() as string, bytes: new Uint8Array(await readFile(path)) });
+  const file = async (path: string) => ({ name: path.split(/[\\/]/).pop() as string, bytes: await readInputFile(path) });
 
   perf
     .command('score')

@@ -75,6 +75,8 @@ function databaseFailure(e: SystemError): UserError | null {
   if (code === 'ENOTFOUND') return new Unavailable(`找不到数据库服务器 ${e.hostname ?? ''}：请检查 DATABASE_URL 中的主机名`, e.message);
   if (/Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message))
     return new Unavailable('与数据库服务器的连接中断，请稍后重试；未完成的操作没有写入', e.message);
+  if (/does not support SSL connections/i.test(e.message))
+    return new Unavailable('数据库服务器不支持加密连接（SSL）：请去掉 DATABASE_URL 中的 sslmode=require，或为服务器配置 SSL', e.message);
   if (!e.severity) return null; // not an error PostgreSQL sent
   if (code === '28P01' || code === '28000') return new Unavailable('数据库服务器拒绝登录：DATABASE_URL 中的用户名或密码不正确', e.message);
   if (code === '55000' && /not currently accepting connections/i.test(e.message))

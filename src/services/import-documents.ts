@@ -160,7 +160,7 @@ async function importRead(
   for (const r of results)
     for (const src of r.sources)
       await matchSource(ledger.db, src.code).catch((e: unknown) =>
-        process.emitWarning(`recurrence matching for ${src.code} failed: ${(e as Error).message}`),
+        process.emitWarning(`整改来源 ${src.code} 已导入，但与以往问题的比对未能完成（导入的数据不受影响）：${(e as Error).message}`),
       );
   return results;
 }

@@ -130,6 +130,7 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     );
     const { db, start, close } = anchored(dialect, auditCheckpoint);
     await migrate(db);
+    dialect.armWriteGuard();
     await start();
     return { db, kind: 'embedded', auditCheckpoint, close, dump: () => lite.dumpDataDir('none') };
   } catch (e) {

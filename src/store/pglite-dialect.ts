@@ -13,7 +13,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
-import { fullDiskOr } from './disk-space.ts';
+import { fullDiskOr, roomToWrite } from './disk-space.ts';
 
 /**
  * PGlite's one connection, handed to one holder at a time — but not first come, first served. A plain statement (a read,
@@ -79,8 +79,10 @@ class PGliteConnection implements DatabaseConnection {
     readonly db: PGlite,
     readonly turns: Turns,
     readonly dataDir: string | undefined,
+    readonly checkRoom: (sql: string) => void,
   ) {}
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    this.checkRoom(q.sql); // before taking a turn: a refused write holds no one up
     this.release ??= await this.turns.take(q.sql === 'begin' ? 'transaction' : 'statement');
     try {
       const r = await this.db.query<R>(q.sql, q.parameters as unknown[]);
@@ -98,16 +100,23 @@ class PGliteConnection implements DatabaseConnection {
 
 class PGliteDriver implements Driver {
   readonly #turns = new Turns();
+  readonly #checkRoom: (sql: string) => void;
   constructor(
     readonly db: PGlite,
     readonly onDestroy: () => Promise<void>,
     readonly dataDir: string | undefined,
-  ) {}
+    readonly guard: { armed: boolean },
+  ) {
+    const check = roomToWrite(dataDir);
+    this.#checkRoom = (sql) => {
+      if (guard.armed) check(sql);
+    };
+  }
   async init(): Promise<void> {
     await this.db.waitReady;
   }
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new PGliteConnection(this.db, this.#turns, this.dataDir);
+    return new PGliteConnection(this.db, this.#turns, this.dataDir, this.#checkRoom);
   }
   async beginTransaction(c: DatabaseConnection): Promise<void> {
     await c.executeQuery(CompiledQuery.raw('begin'));
@@ -127,6 +136,8 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
+  /** off while the ledger opens (its migrations write a little, within the room opening needs): `armWriteGuard` */
+  readonly #guard = { armed: false };
   constructor(
     readonly db: PGlite,
     readonly onDestroy: () => Promise<void>,
@@ -137,7 +148,11 @@ export class PGliteDialect implements Dialect {
     return new PostgresAdapter();
   }
   createDriver() {
-    return new PGliteDriver(this.db, this.onDestroy, this.dataDir);
+    return new PGliteDriver(this.db, this.onDestroy, this.dataDir, this.#guard);
+  }
+  /** From now on no write starts on a disk without room for it (disk-space.ts `roomToWrite`). */
+  armWriteGuard(): void {
+    this.#guard.armed = true;
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();
