@@ -133,6 +133,13 @@ describe('reading .docx', () => {
     expect(e.code).toBe('not-a-document');
     expect(e.reason).toMatch(/x\.docx.*不是 Word/);
   });
+
+  it('says a Word file cut off halfway is damaged or incomplete, not some other zip', async () => {
+    const whole = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('整改情况')] }] }));
+    const e = await failure(readDocumentBytes('半截.docx', new Uint8Array(whole.subarray(0, Math.floor(whole.length / 2)))));
+    expect(e.code).toBe('unreadable');
+    expect(e.reason).toBe('文件“半截.docx”已损坏或不完整（压缩结构无法读取），请重新取得原文件');
+  });
 });
 
 describe('reading .pdf', () => {

@@ -262,6 +262,16 @@ describe('input refused for what it means', () => {
     expect((await get('/api/problems?limit=1e400')).json().message).toBe('提交的内容不符合要求：limit：不是有效的数字');
     expect((await get('/api/perf/99999999999')).json().message).toBe('提交的内容不符合要求：id：数字过大');
     expect((await get('/api/problems?offset=-1')).json().message).toBe('提交的内容不符合要求：offset：应不小于 0');
+    expect((await get('/api/problems?limit=0.5')).json().message).toBe('提交的内容不符合要求：limit：应为整数');
+    const text = await app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload: '"区财政局"',
+    });
+    expect(text.json().message).toBe('提交的内容不符合要求：请求：应为JSON 对象（{…}）');
+    const missing = await post('/api/units', {});
+    expect(missing.json().message).toBe('提交的内容不符合要求：name：必须填写');
   });
 
   it('a field the route does not know, named', async () => {

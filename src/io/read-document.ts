@@ -119,6 +119,10 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
     try {
       text = docxText(bytes);
     } catch (e) {
+      // a zip that cannot be opened at all is a cut-off or damaged file (an upload broken off, a copy not finished);
+      // one that opens without a document in it is some other zip
+      if (e instanceof DocxFormatError && e.message.startsWith('zip:'))
+        throw new DocumentError(file, 'unreadable', `文件“${name}”已损坏或不完整（压缩结构无法读取），请重新取得原文件`, e.message);
       if (e instanceof DocxFormatError)
         throw new DocumentError(file, 'not-a-document', `文件“${name}”是压缩包，但不是 Word（.docx）文档`, e.message);
       if (e instanceof DocxTooLargeError)

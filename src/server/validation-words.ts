@@ -15,8 +15,21 @@ type Issue = {
 
 const LARGE = 1e9;
 
+/** What a field should have been, as a person says it (the locale leaves "int" and "object" in English). */
+const EXPECTED: Record<string, string> = {
+  int: '整数',
+  number: '数字',
+  string: '文字',
+  boolean: '是或否（true / false）',
+  object: 'JSON 对象（{…}）',
+  array: '列表（[…]）',
+};
+
 export function plainIssue(iss: Issue): string | undefined {
   if (iss.code === 'invalid_type' && iss.expected === 'number' && typeof iss.input === 'number') return '不是有效的数字';
+  if (iss.code === 'invalid_type' && iss.expected === 'int' && typeof iss.input === 'number') return '应为整数';
+  if (iss.code === 'invalid_type' && iss.expected && EXPECTED[iss.expected])
+    return iss.input === undefined ? '必须填写' : `应为${EXPECTED[iss.expected]}`;
   if (iss.origin === 'number' || iss.origin === 'int') {
     if (iss.code === 'too_big') return Number(iss.maximum) >= LARGE ? '数字过大' : `应不大于 ${String(iss.maximum)}`;
     if (iss.code === 'too_small') return Number(iss.minimum) <= -LARGE ? '数字过小' : `应不小于 ${String(iss.minimum)}`;
