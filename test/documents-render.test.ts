@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { exportLedger } from '../src/services/ledger-workbook.ts';
 import { generateItemForm, generateReport } from '../src/services/official-documents.ts';
+import { createUnit } from '../src/services/organisation.ts';
+import { assignProblem } from '../src/services/problem-actions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
@@ -30,6 +32,9 @@ describe.skipIf(!haveSeeds || !haveOffice)('generated documents in LibreOffice',
   beforeAll(async () => {
     l = await testLedger();
     await importDocuments(l, [seedPath('000'), seedPath('004')], { actor: '整改办', today: TODAY });
+    // a 督办单 goes to the unit leading the problem
+    await createUnit(l.db, '整改办', { name: '区财政局' });
+    await assignProblem(l.db, 'XC2021-01-005', { actor: '整改办', at: TODAY }, { leadUnit: '区财政局' });
   }, 60_000);
   afterAll(async () => {
     await l?.close();
