@@ -15,6 +15,7 @@ import { createUnit } from '../src/services/organisation.ts';
 import { readCheckpoint } from '../src/store/audit-checkpoint.ts';
 import { openLedger, type Ledger } from '../src/store/open-database.ts';
 import { lastUrl, testLedger, usingServer } from './support/ledger.ts';
+import { sheetProblem } from './support/sheet-problem.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TODAY = '2025-03-01';
@@ -79,27 +80,7 @@ function zg(env: NodeJS.ProcessEnv, ...args: string[]) {
 }
 
 async function someLedger(l: Ledger) {
-  const problem = (n: number) => ({
-    row: n + 1,
-    code: `XC2025-01-00${n}`,
-    aspect: '方面',
-    title: `问题${n}`,
-    status: 'in-progress' as const,
-    longTerm: false,
-    triage: 'deadline' as const,
-    leadUnit: '区财政局',
-    cooperatingUnits: [],
-    leadLeader: null,
-    responsiblePerson: null,
-    deadline: '2025-06-30',
-    target: null,
-    amountDue: null,
-    progress: 0,
-    startDate: TODAY,
-    lastReportAt: null,
-    supervision: null,
-    colour: null,
-  });
+  const problem = (n: number) => sheetProblem(n + 1, `XC2025-01-00${n}`, { title: `问题${n}`, startDate: TODAY });
   const wb = await writeLedgerWorkbook({
     source: {
       code: 'XC2025-01',

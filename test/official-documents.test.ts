@@ -17,6 +17,7 @@ import { exportLedger, importLedgerWorkbook } from '../src/services/ledger-workb
 import { writeLedgerWorkbook } from '../src/io/ledger-workbook.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { sheetProblem } from './support/sheet-problem.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
 
 const TODAY = '2025-03-01';
@@ -209,27 +210,15 @@ describe('a source larger than a page of the snapshot', () => {
     const l = await testLedger();
     try {
       const N = 1105;
-      const problems = Array.from({ length: N }, (_, i) => ({
-        row: i + 2,
-        code: `XC2025-01-${String(i + 1).padStart(4, '0')}`,
-        aspect: i < N / 2 ? '第一方面' : '第二方面',
-        title: `第${i + 1}项问题`,
-        status: (i % 3 === 0 ? 'completed' : 'in-progress') as LedgerStatus,
-        longTerm: false,
-        triage: 'deadline' as const,
-        leadUnit: `单位${i % 7}`,
-        cooperatingUnits: [],
-        leadLeader: null,
-        responsiblePerson: null,
-        deadline: '2025-06-30',
-        target: null,
-        amountDue: null,
-        progress: 0,
-        startDate: TODAY,
-        lastReportAt: null,
-        supervision: null,
-        colour: null,
-      }));
+      const problems = Array.from({ length: N }, (_, i) =>
+        sheetProblem(i + 2, `XC2025-01-${String(i + 1).padStart(4, '0')}`, {
+          aspect: i < N / 2 ? '第一方面' : '第二方面',
+          title: `第${i + 1}项问题`,
+          status: i % 3 === 0 ? 'completed' : 'in-progress',
+          leadUnit: `单位${i % 7}`,
+          startDate: TODAY,
+        }),
+      );
       const measures = problems.map((p, i) => ({
         row: i + 2,
         problem: p.code,

@@ -1,6 +1,7 @@
 // 系统管理: the organisation tree, people, accounts with their roles, and which unit owns each source.
 import { App, Button, Card, Col, Form, type FormInstance, Input, Row, Select, Table, Tabs, Tree } from 'antd';
 import type { SourceItem } from '../../lib/types.ts';
+import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnits, type UnitNode } from '../../lib/units.ts';
@@ -205,16 +206,12 @@ export function AdminPage() {
                     key: 'owner',
                     width: 340,
                     render: (_: unknown, s: SourceItem) => (
-                      <Select
-                        allowClear
-                        showSearch
-                        optionFilterProp="label"
-                        placeholder="未指定：只有系统管理员可见"
-                        style={{ width: 300 }}
+                      <OwnerSelect
                         options={units.idOptions}
-                        value={s.owner_unit_id ?? undefined}
-                        onChange={(v: number | undefined) => void setOwner(s.code, v ?? null)}
-                        data-testid={`owner-${s.code}`}
+                        value={s.owner_unit_id}
+                        onChange={(unitId) => void setOwner(s.code, unitId)}
+                        placeholder="未指定：只有系统管理员可见"
+                        testId={`owner-${s.code}`}
                       />
                     ),
                   },

@@ -27,6 +27,7 @@ import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { useSession } from '../../app/session.tsx';
+import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported, type SameAs } from '../../../../src/core/ledger/already-imported.ts';
@@ -228,16 +229,12 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
         {file && <Typography.Text>{file.name}</Typography.Text>}
         {mode === 'import' && result && can('manage-users') && <Typography.Text>归属单位：</Typography.Text>}
         {mode === 'import' && result && can('manage-users') && (
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder="归属单位（由其整改办管理）"
-            style={{ width: 260 }}
+          <OwnerSelect
             options={units.idOptions}
-            value={owner ?? undefined}
-            onChange={(v: number | undefined) => setOwner(v ?? null)}
-            data-testid="import-owner"
+            value={owner}
+            onChange={setOwner}
+            placeholder="归属单位（由其整改办管理）"
+            testId="import-owner"
           />
         )}
         {mode === 'import' && result && (
