@@ -521,6 +521,18 @@ describe('sources, their owners, and who sees them', () => {
       const s = await loginAs(username);
       sessions[username] = { cookie: s.cookie, csrf: s.body.csrf };
     }
+    // a unit that does not exist is refused by name, nothing imported
+    const boundary = '----zgbad';
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/import',
+      payload: Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="owner"\r\n\r\n2147483000\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.txt"\r\n\r\n${report('水利局')}\r\n--${boundary}--\r\n`,
+      ),
+      headers: { ...as('admin'), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(bad.statusCode, bad.body).toBe(404);
+    expect(bad.json().message).toBe('没有编号为 2147483000 的单位，无法作为归属单位');
     const given = await importAs('admin', report('水利局'), water.id);
     // none chosen: the unit the report names as its own, if the organisation has it — and no 林业局 is there yet
     const chosen = await importAs('admin', report('林业局'));

@@ -12,7 +12,11 @@ import { ownsSourceSql, sourceScopeSql } from './scope.ts';
 
 /** The owner of a new source: the one given, else the one unit the report names as its own (inspected, issuer), else none. */
 export async function ownerOfNewSource(trx: Tx, given: number | null | undefined, ...said: (string | null)[]): Promise<number | null> {
-  if (given) return given;
+  if (given) {
+    if (!(await trx.selectFrom('org_unit').select('id').where('id', '=', given).executeTakeFirst()))
+      throw new NotFoundError(`没有编号为 ${given} 的单位，无法作为归属单位`);
+    return given;
+  }
   if (!said.some(Boolean)) return null;
   return unitNamedIn(await trx.selectFrom('org_unit').select(['id', 'name']).execute(), said);
 }
