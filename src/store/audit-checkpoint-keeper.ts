@@ -69,7 +69,7 @@ export class AuditCheckpointKeeper {
     this.#timer.unref(); // a process may end before it fires: a checkpoint behind the log is fine
   }
 
-  /** Before the ledger closes: what is pending, and a first checkpoint for a log that has none yet. */
+  /** Before the ledger closes: what is pending (and a checkpoint for an empty log whose first one failed at start). */
   async close(): Promise<void> {
     this.#closing = true;
     if (this.#timer) clearTimeout(this.#timer);
@@ -118,8 +118,8 @@ export class AuditCheckpointKeeper {
     const now = await auditHead(db, from);
     if (!old || old.events !== now.events || old.head !== now.head)
       await writeCheckpoint(this.path, { ...now, at: new Date().toISOString() });
-    // after the file: a crash in between leaves a file and no entry, which the next refresh mends. Not in an empty
-    // log: it has no end to cut, and a new ledger's first entry is then its first real change
+    // a ledger from before that entry was kept (a checkpoint file, no entry) gets it now, after the file: a crash in
+    // between leaves a file and no entry, which the next refresh mends. A new ledger has it already (start)
     if (!this.#keptInLog && now.events > 0) {
       if (!(await checkpointKeptSince(db))) await recordCheckpointKept(db, this.path);
       this.#keptInLog = true;
