@@ -297,6 +297,17 @@ describe('input refused for what it means', () => {
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toContain('name：不能包含空字符');
     expect((await get('/api/problems?search=%00')).statusCode).toBe(400);
+    // half a surrogate pair: no character, and the event log's JSON cannot hold it (was a 500)
+    const half = await app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload: '{"name":"\\ud800"}',
+    });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().message).toContain('name：含有无效字符（不完整的字符编码）');
+    // a whole pair is a character like any other
+    expect((await post('/api/people', { name: '𧤋先生' })).statusCode).toBe(200);
   });
 
   it('still takes what the web application sends: a self-evaluation read, edited and saved as it came', async () => {

@@ -18,12 +18,19 @@ export const strict = <T extends z.core.$ZodLooseShape>(shape: T) =>
 /** No query parameters at all. */
 export const noQuery = strict({});
 
-/** Text up to `max` characters. PostgreSQL cannot store the NUL character in text, so it is refused here. */
+/** Half of a UTF-16 surrogate pair with no other half: no character at all, and PostgreSQL's JSON refuses it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Text up to `max` characters. PostgreSQL cannot store the NUL character in text, nor half a surrogate pair in the
+ * event log's JSON (a 500 the API fuzz test found), so both are refused here.
+ */
 export const text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => !s.includes('\u0000'), '不能包含空字符');
+    .refine((s) => !s.includes('\u0000'), '不能包含空字符')
+    .refine((s) => !LONE_SURROGATE.test(s), '含有无效字符（不完整的字符编码）');
 
 const inYears = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
 
