@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import type { Finding } from '../core/check/finding.ts';
+import { append } from '../core/append.ts';
 import { addDecimals } from '../core/money.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import type { Triage } from '../core/ledger/ledger-sheet.ts';
@@ -72,7 +73,7 @@ const PAGE = 1000;
 
 async function inPages<T>(ids: readonly number[], read: (some: number[]) => Promise<T[]>): Promise<T[]> {
   const all: T[] = [];
-  for (let i = 0; i < ids.length; i += PAGE) all.push(...(await read(ids.slice(i, i + PAGE))));
+  for (let i = 0; i < ids.length; i += PAGE) append(all, await read(ids.slice(i, i + PAGE)));
   return all;
 }
 
@@ -123,7 +124,7 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
       .execute();
   const rows: Awaited<ReturnType<typeof problemsFrom>> = [];
   for (let page = await problemsFrom(null); ; page = await problemsFrom(rows.at(-1) ?? null)) {
-    rows.push(...page);
+    append(rows, page);
     if (page.length < PAGE) break;
   }
   const present = rows.filter((r) => r.status_on !== null);

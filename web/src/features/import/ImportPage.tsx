@@ -227,15 +227,17 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
           </Button>
         </Upload>
         {file && <Typography.Text>{file.name}</Typography.Text>}
-        {mode === 'import' && result && can('manage-users') && <Typography.Text>归属单位：</Typography.Text>}
         {mode === 'import' && result && can('manage-users') && (
-          <OwnerSelect
-            options={units.idOptions}
-            value={owner}
-            onChange={setOwner}
-            placeholder="归属单位（由其整改办管理）"
-            testId="import-owner"
-          />
+          <>
+            <Typography.Text>归属单位：</Typography.Text>
+            <OwnerSelect
+              options={units.idOptions}
+              value={owner}
+              onChange={setOwner}
+              placeholder="归属单位（由其整改办管理）"
+              testId="import-owner"
+            />
+          </>
         )}
         {mode === 'import' && result && (
           <Button type="primary" onClick={() => void confirm()} loading={busy} data-testid="confirm-import">
