@@ -25,6 +25,8 @@ let code: string; // a problem led by 计划财务股
 let ownerId: number; // 示例县农业农村局, the owner of the sample's source
 let perfId: number; // a self-evaluation kept by 计划财务股
 let notificationId: number; // a reminder about \`code\`
+let targetUnitId: number; // a unit the access matrix edits
+let targetUserId: number; // an account the access matrix edits, resets and reactivates
 const EVALUATION = {
   unit: '计划财务股',
   year: 2024,
@@ -104,6 +106,14 @@ beforeAll(async () => {
     const s = await loginAs(username);
     sessions[username] = { cookie: s.cookie, csrf: s.body.csrf };
   }
+  targetUnitId = await createUnit(l.db, 'test', { name: '被修改的单位' });
+  targetUserId = await createUser(l.db, 'test', {
+    username: 'x-target',
+    displayName: '被修改的账号',
+    password: PASSWORD,
+    role: 'unit',
+    unit: '被修改的单位',
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -399,6 +409,30 @@ describe('access control: every route for every role', () => {
     { name: '提醒标为已读', method: 'POST', url: () => `/api/notifications/${notificationId}/read`, cap: 'read', problem: true },
     { name: '督办单', method: 'GET', url: () => `/api/problems/${code}/forms/notice`, cap: 'supervise', problem: true },
     { name: '对账销号单', method: 'GET', url: () => `/api/problems/${code}/forms/closure`, cap: 'read', problem: true },
+    {
+      name: '修改单位',
+      method: 'PUT',
+      url: () => `/api/units/${targetUnitId}`,
+      cap: 'manage-org',
+      body: { email: 'x@example.cn', version: 1 },
+    },
+    { name: '撤销或恢复单位', method: 'PUT', url: () => `/api/units/${targetUnitId}/retired`, cap: 'manage-org', body: { retired: false } },
+    {
+      name: '修改账号',
+      method: 'PUT',
+      url: () => `/api/users/${targetUserId}`,
+      cap: 'manage-users',
+      body: { displayName: '改', version: 1 },
+    },
+    { name: '重置密码', method: 'POST', url: () => `/api/users/${targetUserId}/password-reset`, cap: 'manage-users' },
+    { name: '停用或启用账号', method: 'PUT', url: () => `/api/users/${targetUserId}/active`, cap: 'manage-users', body: { active: true } },
+    {
+      name: '修改自己的密码',
+      method: 'POST',
+      url: () => '/api/session/password',
+      cap: 'read',
+      body: { oldPassword: 'not the password', newPassword: 'Another#2025' },
+    },
     {
       name: '新增账号',
       method: 'POST',

@@ -53,8 +53,9 @@ export class NotPermitted extends UserError {
 
 /** Someone changed the problem since it was read: refused, never silently overwritten. */
 export class StaleVersionError extends UserError {
-  constructor(code: string) {
-    super('stale', `问题 ${code} 已被他人修改，请刷新后重试`, 'STALE_VERSION');
+  /** `what`: the kind of thing changed meanwhile (a problem unless said), named by `code` */
+  constructor(code: string, what = '问题') {
+    super('stale', `${what} ${code} 已被他人修改，请刷新后重试`, 'STALE_VERSION');
   }
 }
 

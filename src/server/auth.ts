@@ -26,6 +26,14 @@ export function forgetSession(token: string): void {
   cache.delete(token);
 }
 
+/** Forgets every remembered session of a user whose account changed: a deactivated user is shut out at once. */
+export function forgetUser(userId: number): void {
+  for (const [token, hit] of cache) if (hit.session?.viewer.id === userId) cache.delete(token);
+}
+
+/** What a person whose password was reset may still do: see who they are, change it, or log out. */
+const WHILE_PASSWORD_RESET = new Set(['GET /api/session', 'DELETE /api/session', 'POST /api/session/password']);
+
 async function cachedSession(db: Db, token: string) {
   const hit = cache.get(token);
   if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.session;
@@ -48,6 +56,8 @@ export function registerSessions(app: FastifyInstance, db: Db): void {
     // a change needs the session's CSRF token in a header: a page on another site cannot read it to send it
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== s.csrf)
       throw new HttpError(403, 'CSRF', '页面已过期，请刷新后重试');
+    if (s.viewer.mustChangePassword && req.url.startsWith('/api/') && !WHILE_PASSWORD_RESET.has(`${req.method} ${req.url.split('?')[0]}`))
+      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '管理员已重置您的密码，请先修改密码');
   });
 }
 

@@ -6,8 +6,10 @@ import { hash, verify } from '@node-rs/argon2';
 import { capabilities, scopeOf, subtreeOf, type Capability, type Role, type Scope } from '../core/access/permissions.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
+import { allUnits, unitIdByName } from '../store/org.repository.ts';
 import { ActionRefused, LoginRefused, LoginThrottled } from '../core/errors.ts';
 import { waitMessage } from '../core/access/login-throttle.ts';
+import { passwordWeakness } from '../core/access/password-rule.ts';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './login-attempts.ts';
 
 export const SESSION_DAYS = 7;
@@ -21,9 +23,13 @@ export interface Viewer {
   readonly unitName: string | null;
   readonly scope: Scope;
   readonly capabilities: readonly Capability[];
+  /** an administrator reset the password: the person may do nothing but change it */
+  readonly mustChangePassword: boolean;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** How a session is stored: only the hash of the cookie's token, so a copy of the database opens no session. */
+export const sessionKey = sha256;
 const ROLES: readonly Role[] = ['admin', 'office', 'unit', 'leader', 'supervisor'];
 
 export async function createUser(
@@ -33,19 +39,15 @@ export async function createUser(
 ): Promise<number> {
   const username = input.username.trim();
   if (!/^[\w.@-]{2,40}$/.test(username)) throw new ActionRefused('用户名应为 2 到 40 个字母、数字或 . _ @ -');
-  if (input.password.length < 8) throw new ActionRefused('密码至少 8 位');
+  const weak = passwordWeakness(input.password, username);
+  if (weak) throw new ActionRefused(weak);
   if (!ROLES.includes(input.role)) throw new ActionRefused(`角色“${input.role}”不存在`);
   if (input.role !== 'admin' && !input.unit) throw new ActionRefused('除系统管理员外，账号须属于一个单位');
   const passwordHash = await hash(input.password);
   return db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst())
       throw new ActionRefused(`用户名“${username}”已被使用`);
-    let unitId: number | null = null;
-    if (input.unit) {
-      const u = await trx.selectFrom('org_unit').select('id').where('name', '=', input.unit).executeTakeFirst();
-      if (!u) throw new ActionRefused(`单位“${input.unit}”不存在`);
-      unitId = u.id;
-    }
+    const unitId = input.unit ? await unitIdByName(trx, input.unit) : null;
     const { id } = await trx
       .insertInto('app_user')
       .values({
@@ -68,7 +70,7 @@ export async function createUser(
 export async function ensureAdmin(db: Db, password?: string): Promise<{ created: boolean; password: string | null }> {
   const any = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   if (any) return { created: false, password: null };
-  const pw = password && password.length >= 8 ? password : randomBytes(12).toString('base64url');
+  const pw = password && !passwordWeakness(password, 'admin') ? password : randomBytes(12).toString('base64url');
   await createUser(db, 'system', { username: 'admin', displayName: '系统管理员', password: pw, role: 'admin' });
   return { created: true, password: password ? null : pw };
 }
@@ -77,11 +79,11 @@ async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
   const u = await db
     .selectFrom('app_user as u')
     .leftJoin('org_unit as o', 'o.id', 'u.unit_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.unit_id', 'u.active', 'o.name as unit_name'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.unit_id', 'u.active', 'u.must_change_password', 'o.name as unit_name'])
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!u?.active) return null;
-  const units = (await db.selectFrom('org_unit').select(['id', 'parent_id']).execute()).map((x) => ({ id: x.id, parentId: x.parent_id }));
+  const units = await allUnits(db);
   const role = u.role as Role;
   return {
     id: u.id,
@@ -92,6 +94,7 @@ async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
     unitName: u.unit_name,
     scope: scopeOf(role, subtreeOf(u.unit_id, units)),
     capabilities: capabilities(role),
+    mustChangePassword: u.must_change_password,
   };
 }
 
@@ -151,7 +154,16 @@ export async function listUsers(db: Db) {
   return db
     .selectFrom('app_user as u')
     .leftJoin('org_unit as o', 'o.id', 'u.unit_id')
-    .select(['u.id', 'u.username', 'u.display_name as displayName', 'u.role', 'o.name as unit', 'u.active'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name as displayName',
+      'u.role',
+      'o.name as unit',
+      'u.active',
+      'u.must_change_password as mustChangePassword',
+      'u.version',
+    ])
     .orderBy('u.id')
     .execute();
 }

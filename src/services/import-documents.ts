@@ -14,9 +14,10 @@ import { findDocument, nextSourceSeq, slices, sourcesOfDocument, type Tx } from 
 import type { Ledger } from '../store/open-database.ts';
 import { sha256Of, storeFile } from '../store/file-store.ts';
 import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
+import { unitIdByName } from '../store/org.repository.ts';
 import type { Report } from '../core/document/model.ts';
 import { matchSource } from './recurrence.ts';
-import { ActionRefused, ImportError, ImportMismatchError } from '../core/errors.ts';
+import { ImportError, ImportMismatchError } from '../core/errors.ts';
 
 export interface ImportedSource {
   readonly code: string;
@@ -202,12 +203,6 @@ function flatten(plan: ImportPlan, code: string): FlatProblem[] {
   return out;
 }
 
-async function unitIdOf(trx: Tx, name: string): Promise<number> {
-  const u = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
-  if (!u) throw new ActionRefused(`单位“${name}”不存在，请先在组织机构中添加`);
-  return u.id;
-}
-
 async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: WriteContext): Promise<ImportedSource> {
   const prefix = sourceCodePrefix(plan.kind, plan.year);
   const code = sourceCode(plan.kind, plan.year, await nextSourceSeq(trx, prefix));
@@ -249,7 +244,8 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
   // Problems level by level, so every child finds its parent's id.
   const flat = flatten(plan, code);
   const unitIds = new Map<string, number>();
-  for (const name of new Set(flat.flatMap((f) => (f.plan.leadUnit ? [f.plan.leadUnit] : [])))) unitIds.set(name, await unitIdOf(trx, name));
+  for (const name of new Set(flat.flatMap((f) => (f.plan.leadUnit ? [f.plan.leadUnit] : []))))
+    unitIds.set(name, await unitIdByName(trx, name, { forNewWork: false }));
   const ids = new Map<string, number>();
   for (let depth = 0; ; depth++) {
     const level = flat.filter((f) => f.depth === depth);

@@ -2,7 +2,10 @@
 // their posts.
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { ActionRefused } from '../core/errors.ts';
+import { allUnits, unitIdByName } from '../store/org.repository.ts';
+import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
+import { subtreeOf } from '../core/access/permissions.ts';
+import type { Tx } from '../store/ledger.repository.ts';
 
 export type UnitKind = 'party-committee' | 'government' | 'bureau' | 'section' | 'town' | 'village' | 'company' | 'school' | 'other';
 
@@ -22,12 +25,7 @@ export async function createUnit(
   const name = input.name.trim();
   if (!name) throw new ActionRefused('单位名称不能为空');
   return db.transaction().execute(async (trx) => {
-    let parentId: number | null = null;
-    if (input.parent) {
-      const p = await trx.selectFrom('org_unit').select('id').where('name', '=', input.parent).executeTakeFirst();
-      if (!p) throw new ActionRefused(`上级单位“${input.parent}”不存在`);
-      parentId = p.id;
-    }
+    const parentId = input.parent ? await unitIdByName(trx, input.parent, { what: '上级单位' }) : null;
     const clash = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
     if (clash) throw new ActionRefused(`单位“${name}”已存在`);
     const { id } = await trx
@@ -56,12 +54,7 @@ export async function createPerson(
   const name = input.name.trim();
   if (!name) throw new ActionRefused('姓名不能为空');
   return db.transaction().execute(async (trx) => {
-    let unitId: number | null = null;
-    if (input.unit) {
-      const u = await trx.selectFrom('org_unit').select('id').where('name', '=', input.unit).executeTakeFirst();
-      if (!u) throw new ActionRefused(`单位“${input.unit}”不存在`);
-      unitId = u.id;
-    }
+    const unitId = input.unit ? await unitIdByName(trx, input.unit) : null;
     const { id } = await trx
       .insertInto('person')
       .values({ name, unit_id: unitId, post: input.post ?? null, phone: input.phone ?? null, email: email(input.email) })
@@ -74,14 +67,125 @@ export async function createPerson(
   });
 }
 
-/** The unit tree, each unit with its children, for choosing an owner. */
+/** The unit tree, each unit with its children, for choosing an owner; retired units are marked, not left out. */
 export async function unitTree(db: Db) {
-  const rows = await db.selectFrom('org_unit').select(['id', 'name', 'kind', 'parent_id']).orderBy('id').execute();
-  type Node = { id: number; name: string; kind: string; children: Node[] };
-  const nodes = new Map<number, Node>(rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, children: [] }]));
+  const rows = await db
+    .selectFrom('org_unit')
+    .select(['id', 'name', 'kind', 'parent_id', 'email', 'retired_at', 'version'])
+    .orderBy('id')
+    .execute();
+  type Node = { id: number; name: string; kind: string; email: string | null; retired: boolean; version: number; children: Node[] };
+  const nodes = new Map<number, Node>(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, name: r.name, kind: r.kind, email: r.email, retired: r.retired_at !== null, version: r.version, children: [] },
+    ]),
+  );
   const roots: Node[] = [];
   for (const r of rows) (r.parent_id ? nodes.get(r.parent_id)?.children : roots)?.push(nodes.get(r.id) as Node);
   return roots;
+}
+
+async function unitRow(trx: Tx, id: number) {
+  const u = await trx.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!u) throw new NotFoundError(`单位 ${id} 不存在`);
+  return u;
+}
+
+/**
+ * Renames a unit, changes its kind or e-mail, or moves it under another parent (or to the top). A unit cannot move
+ * under itself or one of its own units: the tree that decides who sees what would become a loop.
+ */
+export async function updateUnit(
+  db: Db,
+  actor: string,
+  id: number,
+  input: {
+    name?: string | undefined;
+    kind?: UnitKind | undefined;
+    parent?: string | null | undefined;
+    email?: string | undefined;
+    version: number;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const u = await unitRow(trx, id);
+    if (u.version !== input.version) throw new StaleVersionError(u.name, '单位');
+    const name = input.name === undefined ? u.name : input.name.trim();
+    if (!name) throw new ActionRefused('单位名称不能为空');
+    if (name !== u.name && (await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst()))
+      throw new ActionRefused(`单位“${name}”已存在`);
+    let parentId = u.parent_id;
+    if (input.parent !== undefined) {
+      parentId = input.parent === null ? null : await unitIdByName(trx, input.parent, { what: '上级单位' });
+      if (
+        parentId !== null &&
+        subtreeOf(
+          id,
+          (await allUnits(trx)).map((x) => ({ id: x.id, parentId: x.parentId })),
+        ).includes(parentId)
+      )
+        throw new ActionRefused(`不能把“${u.name}”移到它自己或它的下级单位“${input.parent}”之下`);
+    }
+    const after = {
+      name,
+      kind: input.kind ?? u.kind,
+      parent_id: parentId,
+      email: input.email === undefined ? u.email : email(input.email),
+    };
+    await trx
+      .updateTable('org_unit')
+      .set({ ...after, version: u.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await appendEvents(trx, [
+      {
+        actor,
+        entity: 'org_unit',
+        entityId: id,
+        action: 'update',
+        before: { name: u.name, kind: u.kind, parent_id: u.parent_id, email: u.email },
+        after,
+      },
+    ]);
+  });
+}
+
+/**
+ * Retires a unit that was merged away or abolished, or brings it back. A retired unit keeps its name on every problem
+ * it led and every record it made, but takes no new account, problem or child unit; it cannot be retired while people
+ * still log in as it or a unit under it is still in use.
+ */
+export async function setUnitRetired(db: Db, actor: string, id: number, retired: boolean): Promise<{ name: string }> {
+  return db.transaction().execute(async (trx) => {
+    const u = await unitRow(trx, id);
+    if ((u.retired_at !== null) === retired) return { name: u.name };
+    if (retired) {
+      const users = await trx.selectFrom('app_user').select('username').where('unit_id', '=', id).where('active', '=', true).execute();
+      if (users.length)
+        throw new ActionRefused(
+          `单位“${u.name}”还有 ${users.length} 个在用账号（${users.map((x) => x.username).join('、')}），请先停用或改到其他单位`,
+        );
+      const children = await trx
+        .selectFrom('org_unit')
+        .select('name')
+        .where('parent_id', '=', id)
+        .where('retired_at', 'is', null)
+        .execute();
+      if (children.length)
+        throw new ActionRefused(`单位“${u.name}”下还有在用的单位（${children.map((x) => x.name).join('、')}），请先撤销或移走`);
+    } else if (u.parent_id !== null) {
+      const parent = await unitRow(trx, u.parent_id);
+      if (parent.retired_at) throw new ActionRefused(`上级单位“${parent.name}”已撤销，请先恢复它或把“${u.name}”移到其他单位之下`);
+    }
+    await trx
+      .updateTable('org_unit')
+      .set({ retired_at: retired ? new Date() : null, version: u.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await appendEvents(trx, [{ actor, entity: 'org_unit', entityId: id, action: retired ? 'retire' : 'reinstate' }]);
+    return { name: u.name };
+  });
 }
 
 /** Everyone on the organisation's list, with their unit. */

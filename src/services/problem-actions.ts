@@ -10,6 +10,7 @@ import type { Database } from '../store/schema.ts';
 import type { Db } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
 import { recordStatusChanges } from '../store/problem.repository.ts';
+import { unitIdByName } from '../store/org.repository.ts';
 import type { Transaction, Updateable } from 'kysely';
 import { scopeSql } from './scope.ts';
 import type { Scope } from '../core/access/permissions.ts';
@@ -409,11 +410,7 @@ export async function assignProblems(db: Db, codes: readonly string[], who: Acto
 
 function assignment(a: Assignment, who: Actor): Write<undefined> {
   return async (trx, p) => {
-    const unitId = async (name: string) => {
-      const u = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
-      if (!u) throw new ActionRefused(`单位“${name}”不存在，请先在组织机构中添加`);
-      return u.id;
-    };
+    const unitId = (name: string) => unitIdByName(trx, name);
     const personId = async (name: string) => {
       const found = await trx.selectFrom('person').select('id').where('name', '=', name).execute();
       if (found.length === 0) throw new ActionRefused(`人员“${name}”不存在，请先在人员中添加`);
@@ -472,10 +469,7 @@ export async function assignMeasure(
     if (!m) throw new ActionRefused(`问题 ${code} 没有第 ${ordinal} 项措施`);
     const set: Updateable<Database['measure']> = { version: m.version + 1 };
     if (a.ownerUnit !== undefined) {
-      const u =
-        a.ownerUnit === null ? null : await trx.selectFrom('org_unit').select('id').where('name', '=', a.ownerUnit).executeTakeFirst();
-      if (a.ownerUnit !== null && !u) throw new ActionRefused(`单位“${a.ownerUnit}”不存在，请先在组织机构中添加`);
-      set.owner_unit_id = u?.id ?? null;
+      set.owner_unit_id = a.ownerUnit === null ? null : await unitIdByName(trx, a.ownerUnit);
     }
     if (a.ownerPerson !== undefined) {
       const people = a.ownerPerson === null ? [] : await trx.selectFrom('person').select('id').where('name', '=', a.ownerPerson).execute();

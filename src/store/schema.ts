@@ -14,6 +14,8 @@ export interface OrgUnitTable {
   name: string;
   kind: Generated<string>;
   email: string | null;
+  /** set when the unit was merged away or abolished: it keeps its history but takes no new work */
+  retired_at: Date | null;
   version: Version;
   created_at: CreatedAt;
 }
@@ -331,6 +333,9 @@ export interface AppUserTable {
   role: string;
   unit_id: number | null;
   active: Generated<boolean>;
+  /** an administrator reset the password: nothing but changing it is allowed until it is changed */
+  must_change_password: Generated<boolean>;
+  password_changed_at: Date | null;
   version: Version;
   created_at: CreatedAt;
 }

@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createPerson, createUnit, listPeople, unitTree } from '../../services/organisation.ts';
+import { createPerson, createUnit, listPeople, setUnitRetired, unitTree, updateUnit } from '../../services/organisation.ts';
 import { createUser, listUsers } from '../../services/accounts.ts';
+import { resetPassword, setUserActive, updateUser } from '../../services/account-changes.ts';
 import type { Db } from '../../services/ledger.ts';
-import { viewerWith } from '../auth.ts';
-import { noQuery, strict, text } from '../input.ts';
+import { forgetUser, viewerWith } from '../auth.ts';
+import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
 
+const role = z.enum(['admin', 'office', 'unit', 'leader', 'supervisor']);
+const byId = strict({ id: idParam });
 const unitKind = z.enum(['party-committee', 'government', 'bureau', 'section', 'town', 'village', 'company', 'school', 'other']);
 
 export function adminRoutes(app: FastifyInstance, db: Db): void {
@@ -30,6 +33,37 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-org');
       return { id: await createUnit(db, v.displayName, req.body) };
+    },
+  );
+  r.put(
+    '/api/units/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改单位（名称、类型、上级单位、邮箱）',
+        params: byId,
+        querystring: noQuery,
+        body: strict({
+          name: text(100).min(1).optional(),
+          kind: unitKind.optional(),
+          parent: text(100).nullable().optional(),
+          email: text(100).optional(),
+          version: positiveInt,
+        }),
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'manage-org');
+      await updateUnit(db, v.displayName, req.params.id, req.body);
+      return { ok: true };
+    },
+  );
+  r.put(
+    '/api/units/:id/retired',
+    { schema: { tags, summary: '撤销或恢复单位', params: byId, querystring: noQuery, body: strict({ retired: z.boolean() }) } },
+    async (req) => {
+      const v = viewerWith(req, 'manage-org');
+      return setUnitRetired(db, v.displayName, req.params.id, req.body.retired);
     },
   );
   r.get('/api/people', { schema: { tags, summary: '人员（系统管理员、整改办）', querystring: noQuery } }, async (req) => {
@@ -67,7 +101,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
           username: text(40).min(2),
           displayName: text(50).min(1),
           password: text(200).min(8),
-          role: z.enum(['admin', 'office', 'unit', 'leader', 'supervisor']),
+          role,
           unit: text(100).nullable().optional(),
         }),
       },
@@ -75,6 +109,57 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-users');
       return { id: await createUser(db, v.displayName, req.body) };
+    },
+  );
+  r.put(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改账号（姓名、角色、单位）',
+        params: byId,
+        querystring: noQuery,
+        body: strict({
+          displayName: text(50).min(1).optional(),
+          role: role.optional(),
+          unit: text(100).nullable().optional(),
+          version: positiveInt,
+        }),
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'manage-users');
+      await updateUser(db, v, req.params.id, req.body);
+      forgetUser(req.params.id);
+      return { ok: true };
+    },
+  );
+  r.post(
+    '/api/users/:id/password-reset',
+    { schema: { tags, summary: '重置密码（一次性密码，下次登录须修改）', params: byId, querystring: noQuery } },
+    async (req) => {
+      const v = viewerWith(req, 'manage-users');
+      const r = await resetPassword(db, v, req.params.id);
+      forgetUser(req.params.id);
+      return r;
+    },
+  );
+  r.put(
+    '/api/users/:id/active',
+    {
+      schema: {
+        tags,
+        summary: '停用或启用账号（停用即结束其全部会话）',
+        params: byId,
+        querystring: noQuery,
+        body: strict({ active: z.boolean() }),
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'manage-users');
+      const r = await setUserActive(db, v, req.params.id, req.body.active);
+      forgetUser(req.params.id);
+      return r;
     },
   );
 }

@@ -5,7 +5,8 @@ import { login, logout, SESSION_DAYS, type Viewer } from '../../services/account
 import { LoginThrottled } from '../../core/errors.ts';
 import { ROLE_LABEL } from '../../core/access/permissions.ts';
 import type { Db } from '../../services/ledger.ts';
-import { forgetSession, SESSION_COOKIE } from '../auth.ts';
+import { forgetSession, forgetUser, SESSION_COOKIE } from '../auth.ts';
+import { changeOwnPassword } from '../../services/account-changes.ts';
 import { notLoggedIn } from '../errors.ts';
 import { noQuery, strict, text } from '../input.ts';
 import { KNOWN_DEVICE_DAYS } from '../../core/access/login-throttle.ts';
@@ -14,7 +15,14 @@ import { KNOWN_DEVICE_DAYS } from '../../core/access/login-throttle.ts';
 const DEVICE_COOKIE = 'zg_device';
 
 const present = (v: Viewer, csrf: string) => ({
-  user: { username: v.username, displayName: v.displayName, role: v.role, roleLabel: ROLE_LABEL[v.role], unit: v.unitName },
+  user: {
+    username: v.username,
+    displayName: v.displayName,
+    role: v.role,
+    roleLabel: ROLE_LABEL[v.role],
+    unit: v.unitName,
+    mustChangePassword: v.mustChangePassword,
+  },
   capabilities: v.capabilities,
   csrf,
 });
@@ -68,4 +76,22 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
+  r.post(
+    '/api/session/password',
+    {
+      schema: {
+        tags: ['账号'],
+        summary: '修改自己的密码（其他会话随即结束）',
+        querystring: noQuery,
+        body: strict({ oldPassword: text(200).min(1), newPassword: text(200).min(1) }),
+      },
+    },
+    async (req) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (!req.viewer || !token) throw notLoggedIn();
+      await changeOwnPassword(db, req.viewer, req.body, token);
+      forgetUser(req.viewer.id);
+      return { ok: true };
+    },
+  );
 }

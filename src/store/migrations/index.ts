@@ -15,6 +15,7 @@ import * as m0012 from './0012-file-store.ts';
 import * as m0013 from './0013-code-order.ts';
 import * as m0014 from './0014-login-device.ts';
 import * as m0015 from './0015-source-owner.ts';
+import * as m0016 from './0016-account-care.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-code-order': m0013,
   '0014-login-device': m0014,
   '0015-source-owner': m0015,
+  '0016-account-care': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

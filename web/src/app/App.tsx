@@ -1,5 +1,7 @@
 // The application: Chinese locale, the session, the layout with its menu, and the routes.
-import { App as AntApp, ConfigProvider, Layout, Menu, Result, Spin, Typography, Button, Space } from 'antd';
+import { App as AntApp, Button, Card, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -7,6 +9,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate 
 import { SessionProvider, useSession } from './session.tsx';
 import { lazy, Suspense } from 'react';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
 
 // each screen loads when first opened: the login page and the first screen come up without the charts' code
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -27,8 +30,10 @@ function Shell() {
   const { session, loading, logout, can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  const [changingPassword, setChangingPassword] = useState(false);
   if (loading) return <Spin fullscreen tip="正在加载" />;
   if (!session) return <LoginPage />;
+  if (session.user.mustChangePassword) return <FirstPassword />;
   const items = [
     { key: '/', label: '首页' },
     { key: '/ledger', label: '台账' },
@@ -54,15 +59,25 @@ function Shell() {
           onClick={(e) => navigate(e.key)}
           style={{ flex: 1, minWidth: 0 }}
         />
-        <Space style={{ color: '#fff' }}>
-          <span data-testid="current-user">
-            {session.user.displayName}（{session.user.roleLabel}
-            {session.user.unit ? `·${session.user.unit}` : ''}）
-          </span>
-          <Button size="small" onClick={() => void logout()}>
-            退出
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'who', label: `${session.user.roleLabel}${session.user.unit ? `·${session.user.unit}` : ''}`, disabled: true },
+              { type: 'divider' },
+              { key: 'password', label: '修改密码' },
+              { key: 'logout', label: '退出登录' },
+            ],
+            onClick: (e) => (e.key === 'password' ? setChangingPassword(true) : e.key === 'logout' ? void logout() : undefined),
+          }}
+        >
+          <Button type="text" style={{ color: '#fff' }} data-testid="current-user">
+            {session.user.displayName} <DownOutlined />
           </Button>
-        </Space>
+        </Dropdown>
+        <Modal title="修改密码" open={changingPassword} onCancel={() => setChangingPassword(false)} footer={null} destroyOnHidden>
+          <ChangePasswordForm done={() => setChangingPassword(false)} />
+        </Modal>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
         <Suspense fallback={<Spin />}>
@@ -88,6 +103,29 @@ function Shell() {
         </Suspense>
       </Layout.Content>
     </Layout>
+  );
+}
+
+/** After an administrator's reset: nothing but the new password until it is set (the server allows nothing else). */
+function FirstPassword() {
+  const { session, logout } = useSession();
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+      <Card
+        title={`${session?.user.displayName}，请先设置新密码`}
+        style={{ width: 420 }}
+        extra={
+          <Button type="link" onClick={() => void logout()}>
+            退出
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">
+          管理员已重置您的密码。请输入管理员告知的一次性密码，并设置您自己的新密码。
+        </Typography.Paragraph>
+        <ChangePasswordForm oldLabel="一次性密码" />
+      </Card>
+    </div>
   );
 }
 

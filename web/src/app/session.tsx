@@ -8,6 +8,8 @@ interface SessionState {
   loading: boolean;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** asks the server again who is logged in (after a change of one's own password) */
+  refresh: () => Promise<void>;
   can: (capability: string) => boolean;
 }
 
@@ -16,27 +18,28 @@ const Ctx = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
   const [loading, setLoading] = useState(true);
-  const accept = (s: Session | null) => {
+  const accept = useCallback((s: Session | null) => {
     setCsrf(s?.csrf ?? null);
     setSession(s);
-  };
+  }, []);
   useEffect(() => {
     whenLoggedOut(() => accept(null));
     api<Session>('GET', '/api/session')
       .then(accept)
       .catch(() => accept(null))
       .finally(() => setLoading(false));
-  }, []);
+  }, [accept]);
   const login = useCallback(
     async (username: string, password: string) => accept(await api<Session>('POST', '/api/session', { username, password })),
-    [],
+    [accept],
   );
   const logout = useCallback(async () => {
     await api('DELETE', '/api/session').catch(() => undefined);
     accept(null);
-  }, []);
+  }, [accept]);
+  const refresh = useCallback(async () => accept(await api<Session>('GET', '/api/session')), [accept]);
   const can = useCallback((c: string) => Boolean(session?.capabilities.includes(c)), [session]);
-  return <Ctx.Provider value={{ session, loading, login, logout, can }}>{children}</Ctx.Provider>;
+  return <Ctx.Provider value={{ session, loading, login, logout, refresh, can }}>{children}</Ctx.Provider>;
 }
 
 export function useSession(): SessionState {

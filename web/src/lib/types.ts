@@ -30,7 +30,7 @@ export interface SourceItem {
 }
 
 export interface Session {
-  user: { username: string; displayName: string; role: string; roleLabel: string; unit: string | null };
+  user: { username: string; displayName: string; role: string; roleLabel: string; unit: string | null; mustChangePassword: boolean };
   capabilities: string[];
   csrf: string;
 }

@@ -1,4 +1,5 @@
-// The organisation's units as choices for a select: every unit of the tree, by name.
+// The organisation's units as choices for a select: every unit of the tree in use, by name. Retired units stay in the
+// tree (their history is kept) but are not offered for new work.
 import { useMemo } from 'react';
 import { useGet } from './api.ts';
 
@@ -6,21 +7,21 @@ export interface UnitNode {
   id: number;
   name: string;
   kind: string;
+  email: string | null;
+  retired: boolean;
+  version: number;
   children: UnitNode[];
 }
 
-export function unitNames(ns: readonly UnitNode[]): string[] {
-  return ns.flatMap((n) => [n.name, ...unitNames(n.children)]);
-}
-
-function flat(ns: readonly UnitNode[]): UnitNode[] {
+export function flat(ns: readonly UnitNode[]): UnitNode[] {
   return ns.flatMap((n) => [n, ...flat(n.children)]);
 }
 
 /** The unit tree (when `enabled`), and its units as select options: by name, and by id (`idOptions`). */
 export function useUnits(enabled = true) {
   const units = useGet<{ items: UnitNode[] }>(enabled ? '/api/units' : null);
-  const options = useMemo(() => unitNames(units.data?.items ?? []).map((n) => ({ value: n, label: n })), [units.data]);
-  const idOptions = useMemo(() => flat(units.data?.items ?? []).map((n) => ({ value: n.id, label: n.name })), [units.data]);
+  const inUse = useMemo(() => flat(units.data?.items ?? []).filter((n) => !n.retired), [units.data]);
+  const options = useMemo(() => inUse.map((n) => ({ value: n.name, label: n.name })), [inUse]);
+  const idOptions = useMemo(() => inUse.map((n) => ({ value: n.id, label: n.name })), [inUse]);
   return { tree: units.data?.items ?? [], options, idOptions, reload: units.reload };
 }

@@ -1,0 +1,207 @@
+// Accounts and units over their life, through the HTTP API as the browser uses it: a person changes their password
+// (other sessions end), an administrator resets one (it must be changed before anything else), edits, deactivates
+// (shut out at once) and reactivates users, and edits, moves and retires units (history kept, no new work).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/server/app.ts';
+import { createUser } from '../src/services/accounts.ts';
+import { createUnit } from '../src/services/organisation.ts';
+import { importDocuments } from '../src/services/import-documents.ts';
+import { assignProblem } from '../src/services/problem-actions.ts';
+import type { Ledger } from '../src/store/open-database.ts';
+import { testLedger } from './support/ledger.ts';
+
+const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
+const TODAY = '2025-01-15';
+const PASSWORD = 'correct horse battery';
+
+let l: Ledger;
+let app: FastifyInstance;
+let problem: string;
+const ids: Record<string, number> = {};
+
+interface Session {
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+async function login(
+  username: string,
+  password = PASSWORD,
+): Promise<Session & { status: number; body: { csrf: string; user: { mustChangePassword: boolean } } }> {
+  const r = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+  const c = r.cookies.find((x) => x.name === 'zg_session');
+  return { status: r.statusCode, body: r.json(), cookie: c ? `zg_session=${c.value}` : '', csrf: r.json().csrf };
+}
+
+function call(s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
+  return app.inject({ method, url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(payload ? { payload } : {}) });
+}
+
+const userRow = (username: string) =>
+  l.db.selectFrom('app_user').select(['id', 'version', 'unit_id', 'active']).where('username', '=', username).executeTakeFirstOrThrow();
+const unitRow = (name: string) =>
+  l.db.selectFrom('org_unit').select(['id', 'version', 'parent_id']).where('name', '=', name).executeTakeFirstOrThrow();
+
+beforeAll(async () => {
+  l = await testLedger();
+  app = await buildApp({ ledger: l, today: () => TODAY });
+  for (const [name, parent] of [
+    ['示例县农业农村局', undefined],
+    ['计划财务股', '示例县农业农村局'],
+    ['办公室', '示例县农业农村局'],
+    ['农机站', '示例县农业农村局'],
+  ] as const)
+    ids[name] = await createUnit(l.db, 'test', { name, ...(parent ? { parent } : {}) });
+  const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: ids.示例县农业农村局 as number });
+  problem = `${r?.sources[0]?.code}-006`;
+  await assignProblem(l.db, problem, { actor: 'test', at: TODAY }, { leadUnit: '农机站' });
+  for (const [username, role, unit] of [
+    ['admin', 'admin', null],
+    ['admin2', 'admin', null],
+    ['clerk', 'unit', '计划财务股'],
+    ['mover', 'unit', '计划财务股'],
+    ['station', 'unit', '农机站'],
+  ] as const)
+    await createUser(l.db, 'test', { username, displayName: username, password: PASSWORD, role, unit });
+});
+afterAll(async () => {
+  await app.close();
+  await l.close();
+});
+
+describe('changing one’s own password', () => {
+  it('needs the old password and a strong new one, and ends the person’s other sessions but not this one', async () => {
+    const here = await login('clerk');
+    const elsewhere = await login('clerk');
+    const wrongOld = await call(here, 'POST', '/api/session/password', { oldPassword: 'not it at all', newPassword: 'Shui2025!x' });
+    expect(wrongOld.statusCode).toBe(422);
+    expect(wrongOld.json().message).toBe('原密码不正确');
+    const weak = await call(here, 'POST', '/api/session/password', { oldPassword: PASSWORD, newPassword: '12345678' });
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().message).toContain('至少三类');
+    const ok = await call(here, 'POST', '/api/session/password', { oldPassword: PASSWORD, newPassword: 'Shui2025!x' });
+    expect(ok.statusCode).toBe(200);
+    expect((await call(here, 'GET', '/api/session')).statusCode).toBe(200);
+    expect((await call(elsewhere, 'GET', '/api/session')).statusCode).toBe(401);
+    expect((await login('clerk')).status).toBe(401);
+    expect((await login('clerk', 'Shui2025!x')).status).toBe(200);
+  });
+});
+
+describe('an administrator’s reset', () => {
+  it('gives a one-time password, ends the user’s sessions, and allows nothing but changing it at the next login', async () => {
+    const admin = await login('admin');
+    const before = await login('station');
+    const { id } = await userRow('station');
+    const r = await call(admin, 'POST', `/api/users/${id}/password-reset`);
+    expect(r.statusCode).toBe(200);
+    const oneTime: string = r.json().password;
+    expect(oneTime).toMatch(/^[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}$/);
+    expect((await call(before, 'GET', '/api/problems')).statusCode).toBe(401);
+    expect((await login('station')).status).toBe(401);
+
+    const s = await login('station', oneTime);
+    expect(s.body.user.mustChangePassword).toBe(true);
+    const blocked = await call(s, 'GET', '/api/problems');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json()).toEqual({ code: 'PASSWORD_CHANGE_REQUIRED', message: '管理员已重置您的密码，请先修改密码' });
+    expect((await call(s, 'POST', '/api/session/password', { oldPassword: oneTime, newPassword: 'Nongji#2025' })).statusCode).toBe(200);
+    const me = await call(s, 'GET', '/api/session');
+    expect(me.json().user.mustChangePassword).toBe(false);
+    expect((await call(s, 'GET', '/api/problems')).statusCode).toBe(200);
+  });
+
+  it('is refused on one’s own account and to anyone who does not manage users', async () => {
+    const admin = await login('admin');
+    const self = await call(admin, 'POST', `/api/users/${(await userRow('admin')).id}/password-reset`);
+    expect(self.statusCode).toBe(422);
+    expect(self.json().message).toContain('个人菜单');
+    const clerk = await login('clerk', 'Shui2025!x');
+    expect((await call(clerk, 'POST', `/api/users/${(await userRow('mover')).id}/password-reset`)).statusCode).toBe(403);
+  });
+});
+
+describe('editing, deactivating and reactivating a user', () => {
+  it('moves a user to another unit, whose problems they then see at once; a stale edit is refused', async () => {
+    const admin = await login('admin');
+    const mover = await login('mover');
+    const seen = async () => (await call(mover, 'GET', `/api/problems/${problem}`)).statusCode;
+    expect(await seen()).toBe(404); // 农机站 leads it; 计划财务股 does not see it
+    const u = await userRow('mover');
+    const r = await call(admin, 'PUT', `/api/users/${u.id}`, { unit: '农机站', displayName: '调动的人', version: u.version });
+    expect(r.statusCode).toBe(200);
+    expect(await seen()).toBe(200);
+    const stale = await call(admin, 'PUT', `/api/users/${u.id}`, { unit: '办公室', version: u.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toContain('已被他人修改');
+    const listed = (await call(admin, 'GET', '/api/users')).json().items.find((x: { username: string }) => x.username === 'mover');
+    expect(listed).toMatchObject({ displayName: '调动的人', unit: '农机站' });
+  });
+
+  it('shuts a deactivated user out at once and lets them back in when reactivated', async () => {
+    const admin = await login('admin');
+    const mover = await login('mover');
+    const { id } = await userRow('mover');
+    expect((await call(admin, 'PUT', `/api/users/${id}/active`, { active: false })).statusCode).toBe(200);
+    expect((await call(mover, 'GET', '/api/problems')).statusCode).toBe(401);
+    expect((await login('mover')).status).toBe(401);
+    expect((await call(admin, 'PUT', `/api/users/${id}/active`, { active: true })).statusCode).toBe(200);
+    expect((await login('mover')).status).toBe(200);
+  });
+
+  it('never lets an administrator lock out themselves or the last administrator', async () => {
+    const admin = await login('admin');
+    const me = await userRow('admin');
+    const self = await call(admin, 'PUT', `/api/users/${me.id}/active`, { active: false });
+    expect(self.json().message).toBe('不能停用自己的账号');
+    const demote = await call(admin, 'PUT', `/api/users/${me.id}`, { role: 'office', unit: '办公室', version: me.version });
+    expect(demote.json().message).toContain('不能修改自己的角色');
+    const other = await userRow('admin2');
+    expect((await call(admin, 'PUT', `/api/users/${other.id}/active`, { active: false })).statusCode).toBe(200);
+    const admin2back = await call(admin, 'PUT', `/api/users/${other.id}/active`, { active: true });
+    expect(admin2back.statusCode).toBe(200);
+  });
+});
+
+describe('editing, moving and retiring units', () => {
+  it('renames and moves a unit, and refuses to move it under its own subunit', async () => {
+    const admin = await login('admin');
+    const office = await unitRow('办公室');
+    const moved = await call(admin, 'PUT', `/api/units/${office.id}`, { name: '局办公室', parent: '计划财务股', version: office.version });
+    expect(moved.statusCode).toBe(200);
+    const after = await unitRow('局办公室');
+    expect(after.parent_id).toBe(ids.计划财务股);
+    const finance = await unitRow('计划财务股');
+    const loop = await call(admin, 'PUT', `/api/units/${finance.id}`, { parent: '局办公室', version: finance.version });
+    expect(loop.statusCode).toBe(422);
+    expect(loop.json().message).toContain('它自己或它的下级单位');
+  });
+
+  it('retires a unit only when no one logs in as it; its problems keep its name; it takes no new account', async () => {
+    const admin = await login('admin');
+    const station = await unitRow('农机站');
+    const busy = await call(admin, 'PUT', `/api/units/${station.id}/retired`, { retired: true });
+    expect(busy.statusCode).toBe(422);
+    expect(busy.json().message).toContain('在用账号');
+    for (const name of ['station', 'mover'])
+      expect((await call(admin, 'PUT', `/api/users/${(await userRow(name)).id}/active`, { active: false })).statusCode).toBe(200);
+    expect((await call(admin, 'PUT', `/api/units/${station.id}/retired`, { retired: true })).statusCode).toBe(200);
+
+    const detail = await call(admin, 'GET', `/api/problems/${problem}`);
+    expect(detail.json().problem.leadUnit).toBe('农机站');
+    const tree = (await call(admin, 'GET', '/api/units')).json().items;
+    expect(JSON.stringify(tree)).toContain('"name":"农机站","kind":"other","email":null,"retired":true');
+    const newUser = await call(admin, 'POST', '/api/users', {
+      username: 'late',
+      displayName: 'late',
+      password: PASSWORD,
+      role: 'unit',
+      unit: '农机站',
+    });
+    expect(newUser.statusCode).toBe(422);
+    expect(newUser.json().message).toContain('已撤销');
+    expect((await call(admin, 'PUT', `/api/units/${station.id}/retired`, { retired: false })).statusCode).toBe(200);
+  });
+});

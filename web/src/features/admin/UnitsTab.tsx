@@ -1,0 +1,155 @@
+// 组织机构: the unit tree; choosing a unit opens it for editing — its name, kind, parent (moving it) and e-mail — and
+// for retiring it (it keeps its history, takes no new work) or bringing it back. New units are added beside.
+import { App, Button, Card, Col, Empty, Form, Input, Popconfirm, Row, Select, Space, Tree, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { flat, type UnitNode } from '../../lib/units.ts';
+import { save, withoutEmpty } from './save.ts';
+
+export const UNIT_KINDS = [
+  ['party-committee', '党委（党组）'],
+  ['government', '政府'],
+  ['bureau', '局（委、办）'],
+  ['section', '科室（股）'],
+  ['town', '乡镇（街道）'],
+  ['village', '村（社区）'],
+  ['company', '企业'],
+  ['school', '学校'],
+  ['other', '其他'],
+] as const;
+const KIND_OPTIONS = UNIT_KINDS.map(([value, label]) => ({ value, label }));
+
+type TreeNode = { key: number; title: ReactNode; children: TreeNode[] };
+const toTree = (ns: UnitNode[]): TreeNode[] =>
+  ns.map((n) => ({
+    key: n.id,
+    title: n.retired ? <Typography.Text type="secondary">{n.name}（已撤销）</Typography.Text> : n.name,
+    children: toTree(n.children),
+  }));
+
+export function UnitsTab(props: { tree: UnitNode[]; options: { value: string; label: string }[]; reload: () => void; canEdit: boolean }) {
+  const { message } = App.useApp();
+  const [chosenId, setChosenId] = useState<number | null>(null);
+  const [newForm] = Form.useForm();
+  const all = flat(props.tree);
+  const chosen = all.find((u) => u.id === chosenId) ?? null;
+  const parentOf = (id: number) => all.find((u) => u.children.some((c) => c.id === id))?.name;
+  // a unit cannot move under itself or a unit below it
+  const below = chosen ? new Set(flat([chosen]).map((u) => u.name)) : new Set<string>();
+
+  const add = async (v: Record<string, unknown>) => {
+    const body = withoutEmpty(v);
+    if (await save(message, 'POST', '/api/units', body, { ok: '单位已新增', reload: props.reload })) newForm.resetFields();
+  };
+  const edit = (v: { name: string; kind: string; parent?: string; email?: string }) =>
+    chosen &&
+    save(
+      message,
+      'PUT',
+      `/api/units/${chosen.id}`,
+      { name: v.name, kind: v.kind, parent: v.parent ?? null, email: v.email ?? '', version: chosen.version },
+      { ok: '单位已修改', reload: props.reload },
+    );
+  const retire = (retired: boolean) =>
+    chosen &&
+    save(
+      message,
+      'PUT',
+      `/api/units/${chosen.id}/retired`,
+      { retired },
+      { ok: retired ? `${chosen.name} 已撤销` : `${chosen.name} 已恢复`, reload: props.reload },
+    );
+
+  return (
+    <Row gutter={16}>
+      <Col span={10}>
+        <Card title="单位" extra={props.canEdit ? <Typography.Text type="secondary">点击单位可编辑</Typography.Text> : null}>
+          <div data-testid="unit-tree">
+            {/* made once the units are here: the tree opens every unit only when it is first drawn */}
+            {props.tree.length > 0 && (
+              <Tree
+                defaultExpandAll
+                treeData={toTree(props.tree)}
+                selectedKeys={chosenId ? [chosenId] : []}
+                onSelect={(keys) => setChosenId(props.canEdit && keys.length ? Number(keys[0]) : null)}
+              />
+            )}
+          </div>
+        </Card>
+      </Col>
+      {props.canEdit && (
+        <Col span={14}>
+          <Space direction="vertical" style={{ width: '100%' }} size={16}>
+            <Card title={chosen ? `编辑单位：${chosen.name}${chosen.retired ? '（已撤销）' : ''}` : '编辑单位'}>
+              {chosen ? (
+                <Form
+                  key={`${chosen.id}-${chosen.version}`}
+                  name="edit-unit"
+                  layout="vertical"
+                  onFinish={edit}
+                  initialValues={{ name: chosen.name, kind: chosen.kind, parent: parentOf(chosen.id), email: chosen.email ?? undefined }}
+                  data-testid="unit-edit-form"
+                >
+                  <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name="kind" label="类型">
+                    <Select options={KIND_OPTIONS} />
+                  </Form.Item>
+                  <Form.Item name="parent" label="上级单位（改变即移动，留空为顶层）">
+                    <Select
+                      allowClear
+                      showSearch
+                      options={props.options.filter((o) => !below.has(o.value))}
+                      data-testid="unit-edit-parent"
+                    />
+                  </Form.Item>
+                  <Form.Item name="email" label="电子邮箱（督办提醒发往此处）">
+                    <Input />
+                  </Form.Item>
+                  <Space>
+                    <Button type="primary" htmlType="submit" data-testid="unit-edit-submit">
+                      保存
+                    </Button>
+                    <Popconfirm
+                      title={chosen.retired ? `恢复 ${chosen.name}？` : `撤销 ${chosen.name}？`}
+                      description={
+                        chosen.retired
+                          ? '恢复后可再指定为牵头单位、账号所属单位'
+                          : '撤销后其牵头的问题和记录保留原名，但不能再指定给它新的工作'
+                      }
+                      onConfirm={() => retire(!chosen.retired)}
+                      okText={chosen.retired ? '恢复' : '撤销'}
+                      cancelText="取消"
+                    >
+                      <Button danger={!chosen.retired} data-testid="unit-retire">
+                        {chosen.retired ? '恢复单位' : '撤销单位'}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                </Form>
+              ) : (
+                <Empty description="在左侧选择一个单位" />
+              )}
+            </Card>
+            <Card title="新增单位">
+              <Form form={newForm} name="new-unit" layout="vertical" onFinish={add}>
+                <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
+                  <Input />
+                </Form.Item>
+                <Form.Item name="kind" label="类型">
+                  <Select options={KIND_OPTIONS} />
+                </Form.Item>
+                <Form.Item name="parent" label="上级单位">
+                  <Select allowClear showSearch options={props.options} />
+                </Form.Item>
+                <Button type="primary" htmlType="submit">
+                  保存
+                </Button>
+              </Form>
+            </Card>
+          </Space>
+        </Col>
+      )}
+    </Row>
+  );
+}
