@@ -8,7 +8,7 @@ import { buildApp } from '../src/server/app.ts';
 import { createUser } from '../src/services/accounts.ts';
 import { createUnit } from '../src/services/organisation.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
-import { assignProblem } from '../src/services/problem-actions.ts';
+import { addEvidence, assignProblem } from '../src/services/problem-actions.ts';
 import { importEvaluation } from '../src/services/perf-evaluations.ts';
 import { runSupervision } from '../src/services/supervision-run.ts';
 import type { Role } from '../src/core/access/permissions.ts';
@@ -25,6 +25,7 @@ let code: string; // a problem led by 计划财务股
 let ownerId: number; // 示例县农业农村局, the owner of the sample's source
 let perfId: number; // a self-evaluation kept by 计划财务股
 let notificationId: number; // a reminder about \`code\`
+let evidenceId: number; // evidence on \`code\`
 let targetUnitId: number; // a unit the access matrix edits
 let targetUserId: number; // an account the access matrix edits, resets and reactivates
 const EVALUATION = {
@@ -75,6 +76,12 @@ beforeAll(async () => {
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
   code = `${r?.sources[0]?.code}-006`;
   await assignProblem(l.db, code, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
+  evidenceId = await addEvidence(
+    l.db,
+    code,
+    { actor: 'test', at: TODAY },
+    { name: '佐证.pdf', bytes: new TextEncoder().encode('%PDF-1.4') },
+  );
   const finance = await l.db.selectFrom('org_unit').select('id').where('name', '=', '计划财务股').executeTakeFirstOrThrow();
   const table = [
     '2024年度部门整体支出绩效自评表',

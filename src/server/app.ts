@@ -21,6 +21,7 @@ import { sessionRoutes } from './routes/session.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { actionRoutes } from './routes/actions.routes.ts';
 import { documentRoutes } from './routes/documents.routes.ts';
+import { evidenceRoutes } from './routes/evidence.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { reportRoutes } from './routes/reports.routes.ts';
 import { perfRoutes } from './routes/perf.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   ledgerRoutes(app, opts.ledger.db, today, cache);
   actionRoutes(app, opts.ledger.db, today, maxUpload);
   documentRoutes(app, opts.ledger, today, maxUpload);
+  evidenceRoutes(app, opts.ledger.db);
   adminRoutes(app, opts.ledger.db);
   reportRoutes(app, opts.ledger, today, maxUpload);
   perfRoutes(app, opts.ledger, today, maxUpload);

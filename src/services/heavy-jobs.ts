@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { tableCells } from '../core/check/rules/performance.ts';
 import type { Report } from '../core/document/model.ts';
-import { DocumentError, readDocumentBytes, sniffFormat, type ReadDocument } from '../io/read-document.ts';
+import { decodeText, DocumentError, readDocumentBytes, sniffFormat, type ReadDocument } from '../io/read-document.ts';
 import { readReports } from '../core/read-reports.ts';
 import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
@@ -76,7 +76,28 @@ async function workbook<T>(name: string, read: () => Promise<T>, refusal: (reaso
   }
 }
 
+/** How much of a kept file's words a preview shows: enough to judge it by, not a whole archive on one page. */
+export const PREVIEW_CHARS = 200_000;
+
 export const heavyJobs = {
+  /**
+   * The words of a kept evidence file, for the reviewer to read in the browser: text as it is (UTF-8 or GBK), a Word
+   * document's paragraphs, a workbook's rows. Whatever cannot be read says so instead of failing the page.
+   */
+  async evidenceText(name: string, mime: string, bytes: Uint8Array): Promise<{ text: string; truncated: boolean }> {
+    let text: string;
+    try {
+      if (mime.includes('spreadsheetml')) text = (await perfWorkbookText(bytes)).text;
+      else if (mime.startsWith('text/')) text = decodeText(bytes).text;
+      else text = (await readDocumentBytes(name, bytes, bytes.length + 1)).text;
+    } catch (e) {
+      if (e instanceof UserError || e instanceof WorkbookFormatError || e instanceof WorkbookTooLargeError)
+        return { text: `（无法读取“${name}”的文字：${e.message}。请下载后查看。）`, truncated: false };
+      throw e;
+    }
+    return { text: text.slice(0, PREVIEW_CHARS), truncated: text.length > PREVIEW_CHARS };
+  },
+
   async readForImport(name: string, bytes: Uint8Array, maxBytes?: number): Promise<ReadForImport> {
     const doc = await readDocumentBytes(name, bytes, maxBytes);
     return { doc, reports: readReports(doc.text), fingerprint: createHash('sha256').update(comparableWords(doc.text)).digest('hex') };

@@ -9,6 +9,7 @@ import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervis
 import type { Db } from '../store/open-database.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
+import { evidenceView } from '../core/ledger/evidence-file.ts';
 import { NotFoundError } from '../core/errors.ts';
 
 /** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
@@ -510,7 +511,15 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
     },
     children,
     measures: measures.map((m) => ({ ordinal: m.ordinal, text: m.text, status: m.status, progress: m.progress, deadline: m.deadline })),
-    evidence: evidence.map((e) => ({ id: e.id, fileName: e.file_name, size: e.size, mime: e.mime, uploadedBy: e.uploaded_by })),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      fileName: e.file_name,
+      size: e.size,
+      mime: e.mime,
+      view: evidenceView(e.mime),
+      uploadedBy: e.uploaded_by,
+      uploadedAt: e.uploaded_at,
+    })),
     pendingClosure: closures.find((c) => c.decision === null)?.evidence_ids ?? null,
     pendingExtension: extensions.find((x) => x.decision === null)?.new_deadline ?? null,
     outcomes: outcomes.map((o) => ({

@@ -4,7 +4,7 @@
 import { transition, type LedgerStatus, type ProblemAction, type ProblemState } from '../core/ledger/problem-state.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import { shiftDecimal, normalizeDecimal, type MoneyUnit } from '../core/money.ts';
-import { sniffFormat } from '../io/read-document.ts';
+import { evidenceRefusal, judgeEvidenceFile } from '../core/ledger/evidence-file.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Database } from '../store/schema.ts';
 import type { Db } from '../store/open-database.ts';
@@ -162,24 +162,26 @@ export async function reportProgress(
 }
 
 /** What a file is, by its content: the name may lie. */
-function mimeOf(bytes: Uint8Array): string {
-  const kind = sniffFormat(bytes);
-  if (kind === 'pdf') return 'application/pdf';
-  if (kind === 'zip') return 'application/zip';
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (kind === 'text') return 'text/plain';
-  return 'application/octet-stream';
-}
-
 export async function addEvidence(db: Db, code: string, who: Actor, file: { name: string; bytes: Uint8Array }): Promise<number> {
-  if (file.bytes.length === 0) throw new ActionRefused(`佐证材料“${file.name}”是空文件`);
+  const judged = judgeEvidenceFile(file.name, file.bytes);
+  if ('refused' in judged) throw new ActionRefused(judged.refused);
   // kept first, chunk by chunk and outside the transaction (store/file-store.ts)
   const sha256 = await storeFile(db, file.bytes);
   return step(db, code, who, null, async (trx, p) => {
+    const kept = await trx
+      .selectFrom('evidence')
+      .select((eb) => [eb.fn.countAll<string>().as('files'), eb.fn.coalesce(eb.fn.sum<string>('size'), eb.lit(0)).as('bytes')])
+      .where('problem_id', '=', p.id)
+      .executeTakeFirstOrThrow();
+    const refusal = evidenceRefusal(
+      { code, status: p.status },
+      { files: Number(kept.files), bytes: Number(kept.bytes) },
+      file.bytes.length,
+    );
+    if (refusal) throw new ActionRefused(refusal);
     const { id } = await trx
       .insertInto('evidence')
-      .values({ problem_id: p.id, file_name: file.name, sha256, size: file.bytes.length, mime: mimeOf(file.bytes), uploaded_by: who.actor })
+      .values({ problem_id: p.id, file_name: file.name, sha256, size: file.bytes.length, mime: judged.mime, uploaded_by: who.actor })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { event: 'add-evidence', detail: { evidence: id, fileName: file.name, sha256, size: file.bytes.length }, result: id };

@@ -16,6 +16,7 @@ import { createUser } from '../../src/services/accounts.ts';
 import { createUnit } from '../../src/services/organisation.ts';
 import type { Ledger } from '../../src/store/open-database.ts';
 import { testLedger } from '../support/ledger.ts';
+import { pdfWithText } from '../support/pdf.ts';
 import { haveSeeds, seedPath } from '../support/seeds.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -316,9 +317,11 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       await page.getByLabel('总体进度（%）').fill('100');
       await page.getByTestId('action-progress-submit').click();
       await page.locator('[data-testid=timeline]', { hasText: '已修订学习制度' }).waitFor();
-      await page
-        .locator('input[type=file]')
-        .setInputFiles({ name: '整改佐证.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 佐证材料') });
+      await page.locator('input[type=file]').setInputFiles({
+        name: '整改佐证.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(pdfWithText(['Evidence: study rules revised'])),
+      });
       await page.getByText('整改佐证.pdf').first().waitFor();
       await page.getByTestId('action-closure').click();
       await tick(page.getByRole('dialog').locator('label', { hasText: '整改佐证.pdf' }));
@@ -340,6 +343,18 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     const decide = async (code: string, accept: boolean) => {
       await page.goto(`${base}/problems/${code}`);
       await page.getByTestId('action-decide').click();
+      if (accept) {
+        // the reviewer opens the evidence the request rests on, beside the decision
+        await page.getByRole('dialog').getByText('整改佐证.pdf').waitFor();
+        await page.getByRole('dialog').getByRole('button', { name: '预览' }).click();
+        await page.getByTestId('evidence-frame').waitFor();
+        await shot(page, '07a-closure-evidence');
+        await page
+          .locator('.ant-modal-footer')
+          .getByRole('button', { name: /关\s*闭/ })
+          .click();
+        await expect.poll(() => page.getByTestId('evidence-frame').count()).toBe(0);
+      }
       await tick(page.getByRole('dialog').locator('label.ant-radio-wrapper', { hasText: accept ? '同意销号' : '退回' }));
       if (!accept) await page.getByLabel('理由（退回时必填）').fill('佐证材料不能证明学习已常态化');
       await page.getByTestId('action-decide-submit').click();

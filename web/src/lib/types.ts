@@ -29,6 +29,17 @@ export interface SourceItem {
   owner: string | null;
 }
 
+export interface Evidence {
+  id: number;
+  fileName: string;
+  size: number;
+  mime: string;
+  /** inline: the browser shows it (PDF, images); text: its words are shown; download: only downloaded */
+  view: 'inline' | 'text' | 'download';
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
 export interface Session {
   user: { username: string; displayName: string; role: string; roleLabel: string; unit: string | null; mustChangePassword: boolean };
   capabilities: string[];
@@ -122,7 +133,7 @@ export interface ProblemDetail {
     note: string | null;
   }[];
   timeline: TimelineEntry[];
-  evidence: { id: number; fileName: string; size: number; mime: string; uploadedBy: string }[];
+  evidence: Evidence[];
   pendingClosure: number[] | null;
   pendingExtension: string | null;
 }

@@ -35,6 +35,7 @@ import { useUnits } from '../../lib/units.ts';
 import { MONEY_KIND, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
 import type { ProblemDetail } from '../../lib/types.ts';
 import { SimilarProblems } from './SimilarProblems.tsx';
+import { EvidenceList } from './EvidenceList.tsx';
 import { noticeRefusal } from '../../../../src/core/official/item-forms.ts';
 
 const TIMELINE_COLOUR: Record<string, string> = {
@@ -58,6 +59,8 @@ function ActionButton(props: {
   done: () => void;
   danger?: boolean;
   testId?: string;
+  /** shown above the form: what the person decides on (the evidence of a closure request) */
+  intro?: ReactNode;
 }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -80,7 +83,8 @@ function ActionButton(props: {
       <Button danger={props.danger} onClick={() => setOpen(true)} data-testid={props.testId}>
         {props.label}
       </Button>
-      <Modal title={props.title} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+      <Modal title={props.title} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden width={props.intro ? 720 : 520}>
+        {props.intro}
         <Form layout="vertical" onFinish={onFinish}>
           {props.fields.map((f) => (
             <Form.Item
@@ -225,6 +229,11 @@ export function ProblemPage() {
         title="审核销号申请"
         testId="action-decide"
         done={reload}
+        intro={
+          <Card size="small" title={`申请所附佐证材料（${data.pendingClosure?.length ?? 0} 份）`} style={{ marginBottom: 16 }}>
+            <EvidenceList items={data.evidence.filter((e) => data.pendingClosure?.includes(e.id))} empty="申请未附佐证材料" />
+          </Card>
+        }
         submit={(v) => post('/closure/decision', { accept: v.decision === 'accept', reason: v.reason })}
         fields={[
           {
@@ -443,15 +452,7 @@ export function ProblemPage() {
             />
           </Card>
           <Card title={`佐证材料（${data.evidence.length}）`} style={{ marginTop: 16 }}>
-            <List
-              dataSource={data.evidence}
-              locale={{ emptyText: '尚未上传' }}
-              renderItem={(e) => (
-                <List.Item>
-                  {e.fileName}（{e.size} 字节，{e.uploadedBy}）
-                </List.Item>
-              )}
-            />
+            <EvidenceList items={data.evidence} />
           </Card>
         </Col>
         <Col span={10}>

@@ -1,0 +1,50 @@
+// Evidence read back: the file itself (shown in the browser when it is a PDF or an image, else downloaded under its
+// original name) and its words for a preview. Who may read it is whoever sees its problem.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { evidenceFile, evidenceText } from '../../services/evidence.ts';
+import type { Db } from '../../services/ledger.ts';
+import { viewerWith } from '../auth.ts';
+import { contentDisposition } from '../download.ts';
+import { flag, idParam, strict } from '../input.ts';
+
+/**
+ * A kept PDF or image shown in the application's own preview frame: nothing in it may load or run anything, and only
+ * this application may frame it.
+ */
+const INLINE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
+
+export function evidenceRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['整改操作'];
+  const params = strict({ id: idParam });
+  r.get(
+    '/api/evidence/:id/file',
+    {
+      schema: {
+        tags,
+        summary: '佐证材料原件（PDF、图片可在浏览器中查看；download=true 时下载）',
+        params,
+        querystring: strict({ download: flag.optional() }),
+      },
+    },
+    async (req, reply) => {
+      const v = viewerWith(req, 'read');
+      const f = await evidenceFile(db, req.params.id, v.scope);
+      const inline = f.view === 'inline' && req.query.download !== 'true';
+      if (inline) reply.header('content-security-policy', INLINE_POLICY).header('x-frame-options', 'SAMEORIGIN');
+      return reply
+        .header('content-type', f.mime)
+        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', f.fileName))
+        .send(Buffer.from(f.bytes));
+    },
+  );
+  r.get(
+    '/api/evidence/:id/text',
+    { schema: { tags, summary: '佐证材料的文字（文本、Word、Excel 的预览）', params, querystring: strict({}) } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return evidenceText(db, req.params.id, v.scope);
+    },
+  );
+}
