@@ -416,6 +416,8 @@ describe('access control: every route for every role', () => {
     { name: '提醒标为已读', method: 'POST', url: () => `/api/notifications/${notificationId}/read`, cap: 'read', problem: true },
     { name: '督办单', method: 'GET', url: () => `/api/problems/${code}/forms/notice`, cap: 'supervise', problem: true },
     { name: '对账销号单', method: 'GET', url: () => `/api/problems/${code}/forms/closure`, cap: 'read', problem: true },
+    { name: '佐证材料原件', method: 'GET', url: () => `/api/evidence/${evidenceId}/file`, cap: 'read', problem: true },
+    { name: '佐证材料文字', method: 'GET', url: () => `/api/evidence/${evidenceId}/text`, cap: 'read', problem: true },
     {
       name: '修改单位',
       method: 'PUT',

@@ -7,6 +7,7 @@ import { docxText, DocxFormatError, DocxTooLargeError, MAX_UNPACKED_BYTES } from
 import { pdfText, PdfEncryptedError } from './pdf-text.ts';
 import { checkPdfInflation, MAX_PDF_INFLATED, ZipTooLargeError } from './zip-limits.ts';
 import { UserError } from '../core/errors.ts';
+import { isOle, isPdf, isZip, looksLikeText } from '../core/document/file-signature.ts';
 
 export type DocumentFormat = 'txt' | 'docx' | 'pdf';
 
@@ -49,26 +50,11 @@ export interface ReadDocument {
 /** Default size limit: far above any real report (the 17-report compilation is 380 KB), far below what would stall. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
-
 export function sniffFormat(b: Uint8Array): 'pdf' | 'zip' | 'ole' | 'text' | 'binary' {
-  // "%PDF-" may follow a few bytes of junk in files saved by some mail systems
-  const head = Buffer.from(b.subarray(0, 1024)).toString('latin1');
-  if (head.includes('%PDF-')) return 'pdf';
-  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
-  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (isPdf(b)) return 'pdf';
+  if (isZip(b)) return 'zip';
+  if (isOle(b)) return 'ole';
   return looksLikeText(b) ? 'text' : 'binary';
-}
-
-function looksLikeText(b: Uint8Array): boolean {
-  const n = Math.min(b.length, 64 * 1024);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const c = b[i] as number;
-    if (c === 0) return false;
-    if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) control++;
-  }
-  return control <= n * 0.01;
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (with or without BOM); otherwise GB18030, which covers GBK and GB2312. */

@@ -3,6 +3,8 @@
 // any file whose content is not what its name says — it could not be previewed, and would be handed to the reviewer
 // under a false name. Also how each kind is shown in the browser.
 
+import { isOle, isPdf, isZip, looksLikeText, startsWith } from '../document/file-signature.ts';
+
 /** At most so many files, and so many bytes in all, on one problem: evidence is proof, not an archive. */
 export const EVIDENCE_PER_PROBLEM = { files: 50, bytes: 200 * 1024 * 1024 };
 
@@ -16,21 +18,9 @@ interface Kind {
   readonly is: (b: Uint8Array) => boolean;
 }
 
-const starts = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((x, i) => b[at + i] === x);
+const starts = startsWith;
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-const pdf = (b: Uint8Array) => new TextDecoder('latin1').decode(b.subarray(0, 1024)).includes('%PDF-');
-const zip = (b: Uint8Array) => starts(b, [0x50, 0x4b, 0x03, 0x04]);
-const ole = (b: Uint8Array) => starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const text = (b: Uint8Array) => {
-  const n = Math.min(b.length, 64 * 1024);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const c = b[i] as number;
-    if (c === 0) return false;
-    if (c < 0x09 || (c > 0x0d && c < 0x20 && c !== 0x1b)) control++;
-  }
-  return control <= n * 0.01;
-};
+const [pdf, zip, ole, text] = [isPdf, isZip, isOle, looksLikeText];
 
 const OFFICE = 'application/vnd.openxmlformats-officedocument';
 const KINDS: Record<string, Kind> = {
