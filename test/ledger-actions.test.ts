@@ -103,9 +103,22 @@ describe('working a problem through to closure', () => {
   });
 
   it('reopens on a relapse found by look-back, keeping the history', async () => {
-    await recordLookback(l.db, code, { actor: '巡察办', at: '2025-06-01' }, { result: 'relapsed', note: '又出现混岗' });
+    await expect(recordLookback(l.db, code, { actor: '巡察办', at: '2025-06-01' }, { result: 'relapsed' })).rejects.toThrow(
+      '问题反弹、重新整改，须定新的整改时限',
+    );
+    await expect(
+      recordLookback(l.db, code, { actor: '巡察办', at: '2025-06-01' }, { result: 'relapsed', newDeadline: '2025-05-31' }),
+    ).rejects.toThrow('应晚于回头看之日');
+    await recordLookback(
+      l.db,
+      code,
+      { actor: '巡察办', at: '2025-06-01' },
+      { result: 'relapsed', note: '又出现混岗', newDeadline: '2025-07-31' },
+    );
     const d = await problemDetail(l.db, code, '2025-06-01');
-    expect(d.problem).toMatchObject({ status: 'in-progress', reopenedCount: 1 });
+    // reopened with the deadline the look-back gave: not overdue the day it reopens
+    expect(d.problem).toMatchObject({ status: 'in-progress', reopenedCount: 1, deadline: '2025-07-31' });
+    expect((await listProblems(l.db, { overdue: true, today: '2025-06-01' })).total).toBe(0);
     expect(d.timeline.filter((t) => t.kind === 'status').map((t) => t.text.split('：')[0])).toEqual([
       '— → 正在整改',
       '正在整改 → 待审核销号',
@@ -125,11 +138,11 @@ describe('working a problem through to closure', () => {
       requestExtension(l.db, code, { actor: '张会计', at: '2025-06-02' }, { newDeadline: '2025-01-01', reason: '需要时间' }),
     ).rejects.toThrow('应晚于原时限');
     await requestExtension(l.db, code, { actor: '张会计', at: '2025-06-02' }, { newDeadline: '2025-09-30', reason: '轮岗需跨年度安排' });
-    const overdue = await listProblems(l.db, { overdue: true, today: '2025-06-02' });
+    const overdue = await listProblems(l.db, { overdue: true, today: '2025-08-01' });
     expect(overdue.items.map((p) => [p.code, p.colour])).toEqual([[code, 'red']]);
-    await decideExtension(l.db, code, { actor: '李副局长', at: '2025-06-03' }, { approve: true });
-    expect((await listProblems(l.db, { overdue: true, today: '2025-06-03' })).total).toBe(0);
-    expect((await problemDetail(l.db, code, '2025-06-03')).problem.deadline).toBe('2025-09-30');
+    await decideExtension(l.db, code, { actor: '李副局长', at: '2025-08-01' }, { approve: true });
+    expect((await listProblems(l.db, { overdue: true, today: '2025-08-01' })).total).toBe(0);
+    expect((await problemDetail(l.db, code, '2025-08-01')).problem.deadline).toBe('2025-09-30');
   });
 
   it('records supervision and outcomes, summed exactly', async () => {

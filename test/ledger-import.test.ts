@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { ledgerStatistics, listProblems, listSources, problemDetail, sourceClaims } from '../src/services/ledger-queries.ts';
 import { verifyAudit } from '../src/services/audit.ts';
@@ -81,7 +81,7 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
     expect(await ledgerStatistics(l.db, { source: 'XC2021-01', asOf: '2021-09-26', today: TODAY })).toMatchObject({ total: 0 });
   });
 
-  it('keeps problems with their measures, specific problems and the document as evidence of closure', async () => {
+  it('keeps problems with their measures, specific problems, and the document as the basis of the status it states', async () => {
     const d = await problemDetail(l.db, 'XC2021-01-008', TODAY);
     expect(d.problem).toMatchObject({
       title: '环境污染整治力度不够',
@@ -90,7 +90,14 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
       statusText: '阶段性完成整改，并长期坚持',
     });
     expect(d.children.map((c) => c.code)).toEqual(['XC2021-01-008-01', 'XC2021-01-008-02']);
-    expect(d.timeline.map((t) => t.kind)).toEqual(['status', 'closure-request', 'closure-decision', 'evidence']);
+    // the status as the report gave it, by the person who imported it, taken from the report: no closure request or
+    // approval nobody made, and the report not attached as each problem's evidence
+    expect(d.timeline.map((t) => t.kind)).toEqual(['status']);
+    expect(d.timeline[0]).toMatchObject({ by: '整改办', document: { fileName: basename(seedPath('004')) } });
+    expect(d.timeline[0]?.text).toMatch(/^— → 阶段性完成：依据《.+》（\d{4}-\d{2}-\d{2}）导入：阶段性完成整改，并长期坚持$/);
+    expect(d.basis?.fileName).toBe(basename(seedPath('004')));
+    expect(d.evidence).toEqual([]);
+    expect(await l.db.selectFrom('closure_request').select('id').execute()).toEqual([]);
     // the filters a dashboard chart opens the ledger with
     expect((await listProblems(l.db, { source: 'XC2021-01', triage: 'long-term', today: TODAY })).total).toBe(32);
     expect((await listProblems(l.db, { aspect: 'XC2021-01 落实党的路线方针政策和党中央决策部署方面', today: TODAY })).total).toBe(11);

@@ -103,7 +103,7 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
   it('does not undo a pending closure request with a row that says the problem is being rectified', async () => {
     // the seed's problems are all done: one relapses on look-back, and its unit asks again for closure
     const open = await b.db.selectFrom('problem').select('code').where('status', '=', 'completed').orderBy('id').executeTakeFirstOrThrow();
-    await recordLookback(b.db, open.code, { actor: '整改办', at: TODAY }, { result: 'relapsed' });
+    await recordLookback(b.db, open.code, { actor: '整改办', at: TODAY }, { result: 'relapsed', newDeadline: '2099-12-31' });
     const evidence = await addEvidence(
       b.db,
       open.code,

@@ -95,7 +95,7 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
 
   it('states the figures of the as-of day, not of today', async () => {
     // seed 004: 25 completed, 7 phased on the day of its report; one phased item relapses on TODAY
-    await recordLookback(l.db, 'XC2021-01-005', who, { result: 'relapsed', note: '应收账款新增超期' });
+    await recordLookback(l.db, 'XC2021-01-005', who, { result: 'relapsed', note: '应收账款新增超期', newDeadline: '2025-12-31' });
     const then = await readBack(
       (await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2021-09-27', public: true, today: TODAY })).bytes,
     );
@@ -195,7 +195,19 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     });
     await requestClosure(l.db, 'XC2021-01-005', who, { evidence: [ev], note: '超期账款已全部收回' });
     const closure = await readBack((await generateItemForm(l.db, 'XC2021-01-005', 'closure', TODAY)).bytes);
-    expect(closure.text).toContain('2. 应收账款清收台账.xlsx'); // after the published report the import kept as evidence
+    expect(closure.text).toContain('1. 应收账款清收台账.xlsx');
+    // a problem the report gives as done rests on the report itself, listed as the closure's basis
+    const done = (
+      await l.db
+        .selectFrom('problem')
+        .select('code')
+        .where('code', 'like', 'XC2021-01-%')
+        .where('status', '=', 'completed')
+        .orderBy('code')
+        .executeTakeFirstOrThrow()
+    ).code;
+    const doneForm = await readBack((await generateItemForm(l.db, done, 'closure', TODAY)).bytes);
+    expect(doneForm.text).toMatch(/1\. .+（所据报告）/);
     expect(closure.text).toContain('整改办于2025年3月1日申请销号：超期账款已全部收回');
     expect(closure.text).toContain('分管领导审批（签字）');
   });

@@ -26,6 +26,7 @@ let ownerId: number; // 示例县农业农村局, the owner of the sample's sour
 let perfId: number; // a self-evaluation kept by 计划财务股
 let notificationId: number; // a reminder about \`code\`
 let evidenceId: number; // evidence on \`code\`
+let documentId: number; // the sample report as imported
 let targetUnitId: number; // a unit the access matrix edits
 let targetUserId: number; // an account the access matrix edits, resets and reactivates
 const EVALUATION = {
@@ -76,6 +77,7 @@ beforeAll(async () => {
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
   code = `${r?.sources[0]?.code}-006`;
   await assignProblem(l.db, code, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
+  documentId = (await l.db.selectFrom('document').select('id').executeTakeFirstOrThrow()).id;
   evidenceId = await addEvidence(
     l.db,
     code,
@@ -416,6 +418,7 @@ describe('access control: every route for every role', () => {
     { name: '提醒标为已读', method: 'POST', url: () => `/api/notifications/${notificationId}/read`, cap: 'read', problem: true },
     { name: '督办单', method: 'GET', url: () => `/api/problems/${code}/forms/notice`, cap: 'supervise', problem: true },
     { name: '对账销号单', method: 'GET', url: () => `/api/problems/${code}/forms/closure`, cap: 'read', problem: true },
+    { name: '导入的报告原件', method: 'GET', url: () => `/api/documents/${documentId}/file`, cap: 'read', problem: true },
     { name: '佐证材料原件', method: 'GET', url: () => `/api/evidence/${evidenceId}/file`, cap: 'read', problem: true },
     { name: '佐证材料文字', method: 'GET', url: () => `/api/evidence/${evidenceId}/text`, cap: 'read', problem: true },
     {

@@ -143,7 +143,8 @@ export function registerLedgerCommands(program: Command): void {
           for (const m of d.measures) print(`    ${m.ordinal}. ${m.text.length > 80 ? `${m.text.slice(0, 80)}…` : m.text}`);
         }
         print('  记录：');
-        for (const t of d.timeline) print(`    ${t.at}  ${t.by ? `${t.by}：` : ''}${t.text}`);
+        for (const t of d.timeline)
+          print(`    ${t.at}  ${t.by ? `${t.by}：` : ''}${t.text}${t.document ? `（依据文件：${t.document.fileName}）` : ''}`);
       }),
     );
 

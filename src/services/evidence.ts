@@ -1,12 +1,14 @@
 // Reading evidence back: the kept file, for the person whose scope holds its problem, under its original name, and
-// its words for a preview. Storing evidence is a step on a problem (problem-actions.ts addEvidence).
+// its words for a preview; and the report or workbook a status was imported from, the basis of that status. Storing
+// evidence is a step on a problem (problem-actions.ts addEvidence).
 import { evidenceView, type EvidenceView } from '../core/ledger/evidence-file.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { readStoredFile } from '../store/file-store.ts';
 import type { Db } from '../store/open-database.ts';
 import { runHeavy } from './heavy-work.ts';
-import { scopeSql } from './scope.ts';
+import { scopeSql, sourceScopeSql } from './scope.ts';
+import { sql } from 'kysely';
 
 export interface KeptEvidence {
   readonly fileName: string;
@@ -36,4 +38,43 @@ export async function evidenceText(db: Db, id: number, scope?: Scope) {
   const f = await evidenceFile(db, id, scope);
   const { text, truncated } = await runHeavy('evidenceText', f.fileName, f.mime, f.bytes);
   return { fileName: f.fileName, text, truncated };
+}
+
+const DOCUMENT_MIME: Record<string, string> = {
+  txt: 'text/plain; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/**
+ * A kept report or workbook, for a person who sees a source imported from it or a problem whose status was taken
+ * from it: the basis of an imported status, downloaded under the name it was imported under.
+ */
+export async function keptDocument(db: Db, id: number, scope?: Scope): Promise<{ fileName: string; mime: string; bytes: Uint8Array }> {
+  const d = await db
+    .selectFrom('document as d')
+    .select(['d.file_name', 'd.format', 'd.sha256'])
+    .where('d.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb.selectFrom('source as s').select(sql`1`.as('one')).whereRef('s.document_id', '=', 'd.id').where(sourceScopeSql(scope)),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('status_change as c')
+            .innerJoin('problem as p', 'p.id', 'c.problem_id')
+            .innerJoin('source as s', 's.id', 'p.source_id')
+            .select(sql`1`.as('one'))
+            .whereRef('c.document_id', '=', 'd.id')
+            .where(scopeSql(scope)),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  if (!d) throw new NotFoundError(`文档 ${id} 不存在，或您无权查看`);
+  const bytes = await readStoredFile(db, d.sha256);
+  if (!bytes) throw new NotFoundError(`文档“${d.file_name}”的文件未能完整保存`);
+  return { fileName: d.file_name, mime: DOCUMENT_MIME[d.format] ?? 'application/octet-stream', bytes };
 }

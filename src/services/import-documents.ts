@@ -17,6 +17,7 @@ import { insertProblems, recordStatusChanges } from '../store/problem.repository
 import { unitIdByName } from '../store/org.repository.ts';
 import type { Report } from '../core/document/model.ts';
 import { matchSource } from './recurrence.ts';
+import { initialState, reportedStatus, transition } from '../core/ledger/problem-state.ts';
 import { ImportError, ImportMismatchError } from '../core/errors.ts';
 
 export interface ImportedSource {
@@ -45,12 +46,6 @@ export interface ImportOptions {
   /** what a person corrected before confirming, per report of the (single) uploaded document */
   readonly corrections?: readonly (Correction & { report: number })[];
 }
-
-const MIME: Record<string, string> = {
-  txt: 'text/plain',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-};
 
 /** Files on disk (the command line). */
 export async function importDocuments(ledger: Ledger, files: readonly string[], opts: ImportOptions): Promise<ImportResult[]> {
@@ -138,7 +133,6 @@ async function importRead(
           index,
           actor: opts.actor,
           ownerUnitId: opts.ownerUnitId ?? null,
-          evidence: { file_name: fileName, sha256, size: bytes.length, mime: MIME[doc.format] ?? 'application/octet-stream' },
         });
         sources.push(written);
         opts.onSource?.(written);
@@ -180,7 +174,6 @@ interface WriteContext {
   readonly index: number;
   readonly actor: string;
   readonly ownerUnitId: number | null;
-  readonly evidence: { file_name: string; sha256: string; size: number; mime: string };
 }
 
 interface FlatProblem {
@@ -292,41 +285,25 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
   );
   for (const slice of slices(measures)) await trx.insertInto('measure').values(slice).execute();
 
-  const changes = flat.map((f) => ({
-    problem_id: idOf(f),
-    at: plan.statusDate,
-    from_status: null,
-    to_status: f.plan.status,
-    reason: `导入：${f.plan.statusText ?? '报告未写明整改状态'}`,
-  }));
+  // Each status as the report states it, through the state machine's "import" step, dated the day it held and
+  // recorded as taken from this document by the person who imported it. The report itself is the basis of a closed
+  // status — kept once, on the source — and no closure request or approval is invented for it.
+  const basis = `依据${plan.title ? `《${plan.title}》` : '报告'}（${plan.statusDate}）导入`;
+  const changes = flat.map((f) => {
+    const reason = `${basis}：${f.plan.statusText ?? '报告未写明整改状态'}`;
+    const t = transition(initialState(f.plan.longTerm), { kind: 'import', status: reportedStatus(f.plan.status), from: reason });
+    if (!t.ok || t.state.status !== f.plan.status) throw new Error(`import of ${f.code}: the state machine refused ${f.plan.status}`);
+    return {
+      problem_id: idOf(f),
+      at: plan.statusDate,
+      from_status: null,
+      to_status: t.state.status,
+      reason,
+      actor: ctx.actor,
+      document_id: ctx.documentId,
+    };
+  });
   await recordStatusChanges(trx, changes);
-
-  // A status of completed or phase-complete stands on the published report itself: it is the evidence, and the
-  // closure it reports is recorded as accepted on it — no problem is ever closed without evidence.
-  const closed = flat.filter((f) => f.plan.status === 'completed' || f.plan.status === 'phased');
-  for (const slice of slices(closed)) {
-    const evidence = await trx
-      .insertInto('evidence')
-      .values(slice.map((f) => ({ problem_id: idOf(f), ...ctx.evidence, document_id: ctx.documentId, uploaded_by: ctx.actor })))
-      .returning(['id', 'problem_id'])
-      .execute();
-    await trx
-      .insertInto('closure_request')
-      .values(
-        evidence.map((e) => ({
-          problem_id: e.problem_id,
-          requested_by: ctx.actor,
-          requested_at: plan.statusDate,
-          note: '依据已发布的整改报告导入',
-          evidence_ids: [e.id],
-          decision: 'accepted',
-          decided_by: ctx.actor,
-          decided_at: plan.statusDate,
-          reason: '报告所载整改情况',
-        })),
-      )
-      .execute();
-  }
 
   const claims = plan.claims.map((c) => ({
     source_id: sourceId,

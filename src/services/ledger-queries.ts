@@ -10,6 +10,7 @@ import type { Db } from '../store/open-database.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
 import { evidenceView } from '../core/ledger/evidence-file.ts';
+import { earlier, type TimelineEntry } from '../core/ledger/timeline.ts';
 import { NotFoundError } from '../core/errors.ts';
 
 /** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
@@ -347,23 +348,6 @@ export async function statisticsTrend(db: Db, q: { today: string; months: number
   return out;
 }
 
-export interface TimelineEntry {
-  readonly at: string;
-  readonly kind:
-    | 'status'
-    | 'progress'
-    | 'evidence'
-    | 'closure-request'
-    | 'closure-decision'
-    | 'extension-request'
-    | 'extension-decision'
-    | 'supervision'
-    | 'lookback'
-    | 'outcome';
-  readonly by: string | null;
-  readonly text: string;
-}
-
 export async function problemDetail(db: Db, code: string, today: string, scope?: Scope) {
   const p = await db
     .selectFrom('problem as p')
@@ -397,7 +381,15 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
         .select(['org_unit.name', 'problem_unit.role'])
         .where('problem_id', '=', id)
         .execute(),
-      db.selectFrom('status_change').selectAll().where('problem_id', '=', id).orderBy('at').orderBy('id').execute(),
+      db
+        .selectFrom('status_change as c')
+        .leftJoin('document as d', 'd.id', 'c.document_id')
+        .selectAll('c')
+        .select('d.file_name')
+        .where('c.problem_id', '=', id)
+        .orderBy('c.at')
+        .orderBy('c.id')
+        .execute(),
       db.selectFrom('progress_update').selectAll().where('problem_id', '=', id).orderBy('at').orderBy('id').execute(),
       db
         .selectFrom('evidence')
@@ -412,28 +404,34 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       db.selectFrom('outcome').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
     ]);
   const day = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+  const moment = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
   const timeline: TimelineEntry[] = [
     ...changes.map((c) => ({
       at: c.at,
+      time: moment(c.recorded_at),
       kind: 'status' as const,
-      by: null,
+      by: c.actor,
       text: `${c.from_status ? STATUS_LABEL[c.from_status as LedgerStatus] : '—'} → ${STATUS_LABEL[c.to_status as LedgerStatus]}：${c.reason}`,
+      ...(c.document_id && c.file_name ? { document: { id: c.document_id, fileName: c.file_name } } : {}),
     })),
     ...progress.map((u) => ({
       at: u.at,
+      time: moment(u.created_at),
       kind: 'progress' as const,
       by: u.reported_by,
       text: `${u.text}${u.progress !== null ? `（进度 ${u.progress}%）` : ''}`,
     })),
     ...evidence.map((e) => ({
       at: day(e.uploaded_at),
+      time: moment(e.uploaded_at),
       kind: 'evidence' as const,
       by: e.uploaded_by,
-      text: `佐证材料“${e.file_name}”（${e.size} 字节）`,
+      text: `上传佐证材料“${e.file_name}”`,
     })),
     ...closures.flatMap((c) => [
       {
         at: c.requested_at,
+        time: moment(c.requested_recorded_at),
         kind: 'closure-request' as const,
         by: c.requested_by,
         text: `申请销号，佐证材料 ${c.evidence_ids.length} 份${c.note ? `：${c.note}` : ''}`,
@@ -442,6 +440,7 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
         ? [
             {
               at: c.decided_at,
+              time: moment(c.decided_recorded_at),
               kind: 'closure-decision' as const,
               by: c.decided_by,
               text: c.decision === 'accepted' ? `同意销号${c.reason ? `：${c.reason}` : ''}` : `退回：${c.reason ?? ''}`,
@@ -450,11 +449,18 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
         : []),
     ]),
     ...extensions.flatMap((x) => [
-      { at: x.requested_at, kind: 'extension-request' as const, by: x.requested_by, text: `申请延期至 ${x.new_deadline}：${x.reason}` },
+      {
+        at: x.requested_at,
+        time: moment(x.requested_recorded_at),
+        kind: 'extension-request' as const,
+        by: x.requested_by,
+        text: `申请延期至 ${x.new_deadline}：${x.reason}`,
+      },
       ...(x.decision && x.decided_at
         ? [
             {
               at: x.decided_at,
+              time: moment(x.decided_recorded_at),
               kind: 'extension-decision' as const,
               by: x.decided_by,
               text: `${x.decision === 'approved' ? '批准延期' : '不批准延期'}${x.decision_reason ? `：${x.decision_reason}` : ''}`,
@@ -464,17 +470,19 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
     ]),
     ...supervision.map((s) => ({
       at: s.at,
+      time: moment(s.recorded_at),
       kind: 'supervision' as const,
       by: s.by,
       text: `${SUPERVISION_LABEL[s.kind as SupervisionKind] ?? s.kind}${s.note ? `：${s.note}` : ''}`,
     })),
     ...lookbacks.map((l) => ({
       at: l.at,
+      time: moment(l.recorded_at),
       kind: 'lookback' as const,
       by: l.by,
       text: `回头看：${l.result === 'consolidated' ? '巩固' : '反弹'}${l.note ? `，${l.note}` : ''}`,
     })),
-  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  ].sort(earlier);
   return {
     problem: {
       code: p.code,
@@ -520,6 +528,11 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       uploadedBy: e.uploaded_by,
       uploadedAt: e.uploaded_at,
     })),
+    // the document the present status was taken from, when it was taken from one (a report, a workbook): its basis
+    basis: (() => {
+      const last = changes[changes.length - 1];
+      return last?.document_id && last.file_name ? { id: last.document_id, fileName: last.file_name } : null;
+    })(),
     pendingClosure: closures.find((c) => c.decision === null)?.evidence_ids ?? null,
     pendingExtension: extensions.find((x) => x.decision === null)?.new_deadline ?? null,
     outcomes: outcomes.map((o) => ({

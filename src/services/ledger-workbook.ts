@@ -486,38 +486,11 @@ async function write(
             from_status: (existing?.status as LedgerStatus | undefined) ?? null,
             to_status: status,
             reason,
+            actor: opts.actor,
+            // the workbook is the basis of the status it states, kept once as a document
+            document_id: document.id,
           },
         ]);
-        // a closed status stands on the workbook as its evidence, as an imported report's does
-        if (status === 'completed' || status === 'phased') {
-          const ev = await trx
-            .insertInto('evidence')
-            .values({
-              problem_id: id,
-              file_name: opts.fileName,
-              sha256,
-              size: bytes.length,
-              mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              document_id: document.id,
-              uploaded_by: opts.actor,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await trx
-            .insertInto('closure_request')
-            .values({
-              problem_id: id,
-              requested_by: opts.actor,
-              requested_at: opts.today,
-              note: '依据台账工作簿导入',
-              evidence_ids: [ev.id],
-              decision: 'accepted',
-              decided_by: opts.actor,
-              decided_at: opts.today,
-              reason: '台账工作簿所载整改状态',
-            })
-            .execute();
-        }
       }
       const pu: { problem_id: number; unit_id: number; role: string }[] = [];
       if (has('牵头单位')) {

@@ -302,7 +302,8 @@ export async function generateItemForm(db: Db, code: string, kind: ItemFormKind,
     target: d.problem.target,
     colour: d.problem.colour,
     measures: d.measures,
-    evidence: d.evidence,
+    // a status taken from a report rests on the report: it is listed first, as what the closure stands on
+    evidence: [...(d.basis ? [{ fileName: `${d.basis.fileName}（所据报告）` }] : []), ...d.evidence],
     supervision: supervision.map((x) => ({ at: x.at, label: SUPERVISION_LABEL[x.kind as SupervisionKind] ?? x.kind })),
     closure: closure
       ? {

@@ -233,7 +233,7 @@ export async function evaluationToLedger(
       ]);
       const problemId = ids.get(problem) as number;
       await recordStatusChanges(trx, [
-        { problem_id: problemId, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入` },
+        { problem_id: problemId, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入`, actor },
       ]);
       for (const [k, text] of steps.entries())
         await trx

@@ -94,7 +94,14 @@ async function stepIn<T>(trx: Transaction<Database>, code: string, who: Actor, a
   if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(code);
   if (statusChanged) {
     await recordStatusChanges(trx, [
-      { problem_id: p.id, at: who.at, from_status: p.status as LedgerStatus, to_status: (next as ProblemState).status, reason },
+      {
+        problem_id: p.id,
+        at: who.at,
+        from_status: p.status as LedgerStatus,
+        to_status: (next as ProblemState).status,
+        reason,
+        actor: who.actor,
+      },
     ]);
   }
   await appendEvents(trx, [
@@ -224,6 +231,7 @@ export async function decideClosure(db: Db, code: string, who: Actor, input: { a
         decision: input.accept ? 'accepted' : 'returned',
         decided_by: who.actor,
         decided_at: who.at,
+        decided_recorded_at: new Date(),
         reason: input.reason ?? null,
         version: (eb) => eb('version', '+', 1),
       })
@@ -288,6 +296,7 @@ export async function decideExtension(db: Db, code: string, who: Actor, input: {
         decision: input.approve ? 'approved' : 'rejected',
         decided_by: who.actor,
         decided_at: who.at,
+        decided_recorded_at: new Date(),
         decision_reason: input.reason ?? null,
       })
       .where('id', '=', req.id)
@@ -315,17 +324,23 @@ export async function recordLookback(
   db: Db,
   code: string,
   who: Actor,
-  input: { result: 'consolidated' | 'relapsed'; note?: string | undefined },
+  input: { result: 'consolidated' | 'relapsed'; note?: string | undefined; newDeadline?: string | undefined },
 ) {
-  return step(db, code, who, { kind: 'lookback', result: input.result }, async (trx, p, next) => {
+  if (input.result === 'relapsed' && input.newDeadline) {
+    checkDay(input.newDeadline);
+    if (input.newDeadline <= who.at) throw new ActionRefused(`新的整改时限（${input.newDeadline}）应晚于回头看之日（${who.at}）`);
+  }
+  const action = { kind: 'lookback', result: input.result, newDeadline: input.newDeadline } as const;
+  return step(db, code, who, action, async (trx, p, next) => {
     await trx
       .insertInto('lookback')
       .values({ problem_id: p.id, at: who.at, by: who.actor, result: input.result, note: input.note ?? null })
       .execute();
     return {
       event: 'lookback',
-      detail: { result: input.result, note: input.note ?? null },
-      extra: input.result === 'relapsed' ? { progress: 0 } : {},
+      detail: { result: input.result, note: input.note ?? null, newDeadline: input.newDeadline ?? null },
+      // reopened: a fresh deadline and a fresh start, so it is not at once overdue and escalated
+      extra: input.result === 'relapsed' ? { progress: 0, deadline: input.newDeadline ?? null, last_progress_at: who.at } : {},
       result: next?.status,
     };
   });

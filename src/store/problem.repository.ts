@@ -17,6 +17,10 @@ export interface StatusChange {
   readonly from_status: LedgerStatus | null;
   readonly to_status: LedgerStatus;
   readonly reason: string;
+  /** who changed it: the person who acted, or who imported the record it was taken from */
+  readonly actor: string;
+  /** the report or workbook an imported status was taken from */
+  readonly document_id?: number | null;
 }
 
 /** Puts problems on the ledger (in slices a statement can take); returns each one's id by code. */

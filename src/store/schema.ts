@@ -134,6 +134,11 @@ export interface StatusChangeTable {
   from_status: string | null;
   to_status: string;
   reason: string;
+  /** who made the change (null only in histories kept before it was recorded) */
+  actor: string | null;
+  recorded_at: CreatedAt;
+  /** the report or workbook an imported status was taken from */
+  document_id: number | null;
 }
 export interface ProgressUpdateTable {
   id: Generated<number>;
@@ -182,6 +187,8 @@ export interface ClosureRequestTable {
   decided_at: IsoDate | null;
   reason: string | null;
   version: Version;
+  requested_recorded_at: CreatedAt;
+  decided_recorded_at: Date | null;
 }
 export interface ExtensionRequestTable {
   id: Id;
@@ -196,6 +203,8 @@ export interface ExtensionRequestTable {
   decided_at: IsoDate | null;
   decision_reason: string | null;
   version: Version;
+  requested_recorded_at: CreatedAt;
+  decided_recorded_at: Date | null;
 }
 export interface SupervisionActionTable {
   id: Id;
@@ -204,6 +213,7 @@ export interface SupervisionActionTable {
   at: IsoDate;
   by: string;
   note: string | null;
+  recorded_at: CreatedAt;
 }
 export interface LookbackTable {
   id: Id;
@@ -212,6 +222,7 @@ export interface LookbackTable {
   by: string;
   result: string;
   note: string | null;
+  recorded_at: CreatedAt;
 }
 export interface OutcomeTable {
   id: Id;

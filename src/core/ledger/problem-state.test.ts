@@ -41,9 +41,21 @@ describe('the life of a problem', () => {
       { kind: 'request-closure', evidenceCount: 1 },
       { kind: 'accept-closure' },
       { kind: 'lookback', result: 'consolidated' },
-      { kind: 'lookback', result: 'relapsed' },
+      { kind: 'lookback', result: 'relapsed', newDeadline: '2025-09-30' },
     ]);
     expect(s).toMatchObject({ status: 'in-progress', reopenedCount: 1 });
+  });
+
+  it('reopens a relapsed problem only with a new deadline', () => {
+    const done = run(initialState(false), [{ kind: 'request-closure', evidenceCount: 1 }, { kind: 'accept-closure' }]).s;
+    expect(transition(done, { kind: 'lookback', result: 'relapsed' })).toEqual({
+      ok: false,
+      error: '问题反弹、重新整改，须定新的整改时限',
+    });
+    expect(transition(done, { kind: 'lookback', result: 'relapsed', newDeadline: '2025-09-30' })).toMatchObject({
+      ok: true,
+      reason: '回头看：问题反弹，重新整改，时限至 2025-09-30',
+    });
   });
 
   it('takes a status another record states, but a pending closure request is not undone by "being rectified"', () => {
@@ -66,7 +78,9 @@ describe('the life of a problem', () => {
     fc.integer({ min: 0, max: 2 }).map((n): ProblemAction => ({ kind: 'request-closure', evidenceCount: n })),
     fc.constant<ProblemAction>({ kind: 'accept-closure' }),
     fc.constantFrom('', '材料不全').map((reason): ProblemAction => ({ kind: 'return-closure', reason })),
-    fc.constantFrom<'consolidated' | 'relapsed'>('consolidated', 'relapsed').map((result): ProblemAction => ({ kind: 'lookback', result })),
+    fc
+      .constantFrom<'consolidated' | 'relapsed'>('consolidated', 'relapsed')
+      .map((result): ProblemAction => ({ kind: 'lookback', result, newDeadline: '2099-12-31' })),
   );
 
   it('property: no sequence of actions reaches "completed" without accepted evidence', () => {

@@ -34,7 +34,8 @@ export type ProblemAction =
   | { readonly kind: 'request-closure'; readonly evidenceCount: number }
   | { readonly kind: 'accept-closure' }
   | { readonly kind: 'return-closure'; readonly reason: string }
-  | { readonly kind: 'lookback'; readonly result: 'consolidated' | 'relapsed' }
+  /** a relapse reopens the problem, which must be given a new deadline: the old one has long passed */
+  | { readonly kind: 'lookback'; readonly result: 'consolidated' | 'relapsed'; readonly newDeadline?: string | null | undefined }
   /**
    * A status another record states — a ledger workbook's row — taken as it is. `from` says which record, for the
    * status history. A pending closure request is not undone by a record that only says "being rectified".
@@ -78,7 +79,8 @@ export function transition(s: ProblemState, a: ProblemAction): Transition {
     case 'lookback':
       if (s.status !== 'completed' && s.status !== 'phased') return no('只能对已完成或阶段性完成的问题开展回头看');
       if (a.result === 'consolidated') return ok(s, '回头看：整改成果巩固');
-      return ok({ ...s, status: 'in-progress', reopenedCount: s.reopenedCount + 1 }, '回头看：问题反弹，重新整改');
+      if (!a.newDeadline) return no('问题反弹、重新整改，须定新的整改时限');
+      return ok({ ...s, status: 'in-progress', reopenedCount: s.reopenedCount + 1 }, `回头看：问题反弹，重新整改，时限至 ${a.newDeadline}`);
     case 'import':
       if (reportedStatus(s.status) === a.status) return ok(s, a.from);
       return ok({ ...s, status: a.status, pendingEvidence: 0 }, a.from);

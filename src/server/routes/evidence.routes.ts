@@ -1,11 +1,12 @@
 // Evidence read back: the file itself (shown in the browser when it is a PDF or an image, else downloaded under its
-// original name) and its words for a preview. Who may read it is whoever sees its problem.
+// original name) and its words for a preview; and the imported report or workbook a status rests on. Who may read
+// them is whoever sees their problem (or source).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { evidenceFile, evidenceText } from '../../services/evidence.ts';
+import { evidenceFile, evidenceText, keptDocument } from '../../services/evidence.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
-import { contentDisposition } from '../download.ts';
+import { contentDisposition, sendFile } from '../download.ts';
 import { flag, idParam, strict } from '../input.ts';
 
 /**
@@ -45,6 +46,15 @@ export function evidenceRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'read');
       return evidenceText(db, req.params.id, v.scope);
+    },
+  );
+  r.get(
+    '/api/documents/:id/file',
+    { schema: { tags, summary: '导入的报告或台账工作簿原件（导入状态的依据）', params, querystring: strict({}) } },
+    async (req, reply) => {
+      const v = viewerWith(req, 'read');
+      const d = await keptDocument(db, req.params.id, v.scope);
+      return sendFile(reply, d.fileName, d.mime, d.bytes);
     },
   );
 }

@@ -16,6 +16,7 @@ import * as m0013 from './0013-code-order.ts';
 import * as m0014 from './0014-login-device.ts';
 import * as m0015 from './0015-source-owner.ts';
 import * as m0016 from './0016-account-care.ts';
+import * as m0017 from './0017-honest-history.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-login-device': m0014,
   '0015-source-owner': m0015,
   '0016-account-care': m0016,
+  '0017-honest-history': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

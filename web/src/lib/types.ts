@@ -2,6 +2,7 @@
 // the server's own types where it has them (the web may import types from the server, never code)
 import type { Counts } from '../../../src/core/ledger/statistics.ts';
 import type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
+import type { TimelineEntry } from '../../../src/core/ledger/timeline.ts';
 import type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
 import type { PublicationSettings } from '../../../src/core/official/publication.ts';
 import type { WorkbookImportResult } from '../../../src/core/ledger/ledger-sheet.ts';
@@ -89,12 +90,7 @@ export interface MeasureItem {
   leadUnit: string | null;
 }
 
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  by: string | null;
-  text: string;
-}
+export type { TimelineEntry } from '../../../src/core/ledger/timeline.ts';
 
 export interface ProblemDetail {
   problem: {
@@ -134,6 +130,8 @@ export interface ProblemDetail {
   }[];
   timeline: TimelineEntry[];
   evidence: Evidence[];
+  /** the report or workbook the present status was imported from */
+  basis: { id: number; fileName: string } | null;
   pendingClosure: number[] | null;
   pendingExtension: string | null;
 }

@@ -25,7 +25,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
@@ -33,20 +33,28 @@ import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { MONEY_KIND, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
-import type { ProblemDetail } from '../../lib/types.ts';
+import type { ProblemDetail, TimelineEntry } from '../../lib/types.ts';
 import { SimilarProblems } from './SimilarProblems.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { noticeRefusal } from '../../../../src/core/official/item-forms.ts';
 
-const TIMELINE_COLOUR: Record<string, string> = {
+const TIMELINE_COLOUR: Record<TimelineEntry['kind'], string> = {
   status: 'blue',
   progress: 'green',
   evidence: 'gray',
   'closure-request': 'purple',
   'closure-decision': 'purple',
+  'extension-request': 'cyan',
+  'extension-decision': 'cyan',
   supervision: 'red',
   lookback: 'orange',
 };
+
+/** The day of the entry, with the time it was recorded when it was recorded that day (imports are dated earlier). */
+function when(t: TimelineEntry): string {
+  const recorded = t.time ? dayjs(t.time) : null;
+  return recorded && recorded.format('YYYY-MM-DD') === t.at ? recorded.format('YYYY-MM-DD HH:mm') : t.at;
+}
 
 type Field = { name: string; label: string; input: ReactNode; required?: boolean };
 
@@ -320,7 +328,7 @@ export function ProblemPage() {
         label="回头看"
         title="回头看"
         done={reload}
-        submit={(v) => post('/lookback', { result: v.result, note: v.note })}
+        submit={(v) => post('/lookback', { result: v.result, note: v.note, newDeadline: day(v.newDeadline) })}
         fields={[
           {
             name: 'result',
@@ -335,6 +343,7 @@ export function ProblemPage() {
               />
             ),
           },
+          { name: 'newDeadline', label: '新的整改时限（问题反弹、重新整改时必填）', input: <DatePicker style={{ width: '100%' }} /> },
           { name: 'note', label: '说明', input: text(2) },
         ]}
       />,
@@ -409,6 +418,14 @@ export function ProblemPage() {
               </Descriptions.Item>
               <Descriptions.Item label="报告所述状态" span={2}>
                 {p.statusText ?? '—'}
+                {data.basis && (
+                  <>
+                    {' '}
+                    <a href={`/api/documents/${data.basis.id}/file`} download={data.basis.fileName} data-testid="basis">
+                      （依据：{data.basis.fileName}）
+                    </a>
+                  </>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label="牵头单位">{p.leadUnit ?? '未指定'}</Descriptions.Item>
               <Descriptions.Item label="配合单位">{p.cooperatingUnits.join('、') || '—'}</Descriptions.Item>
@@ -459,11 +476,19 @@ export function ProblemPage() {
           <Card title="整改记录" data-testid="timeline">
             <Timeline
               items={data.timeline.map((t) => ({
-                color: TIMELINE_COLOUR[t.kind] ?? 'gray',
+                color: TIMELINE_COLOUR[t.kind],
                 content: (
                   <>
-                    <Typography.Text type="secondary">{t.at}</Typography.Text> {t.by ? `${t.by}：` : ''}
+                    <Typography.Text type="secondary">{when(t)}</Typography.Text> {t.by ? `${t.by}：` : ''}
                     {t.text}
+                    {t.document && (
+                      <>
+                        {' '}
+                        <a href={`/api/documents/${t.document.id}/file`} download={t.document.fileName}>
+                          （下载所据文件）
+                        </a>
+                      </>
+                    )}
                   </>
                 ),
               }))}
