@@ -7,6 +7,7 @@ import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import { thresholdsOf, type WarningColour } from '../core/ledger/warning.ts';
 import { planSupervision, type PlannedAction, type SupervisedItem } from '../core/supervision/plan.ts';
 import { policyOf } from '../core/supervision/policy.ts';
+import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import { slices } from '../store/ledger.repository.ts';
@@ -58,7 +59,21 @@ async function supervisedItems(db: Db): Promise<SupervisedItem[]> {
     .where('p.status', '!=', 'completed')
     .orderBy('p.code_order')
     .execute();
+  // the rungs already climbed, for the deadline and the lead unit each was climbed for (a moved deadline or a new
+  // lead unit starts the ladder again, as its keys do)
+  const climbed = new Map<number, { rung: SupervisionKind; on: string; deadline: string | null; unitId: number | null }[]>();
+  for (const n of await db
+    .selectFrom('notification')
+    .select(['problem_id', 'rung', 'day', 'deadline', 'unit_id'])
+    .where('kind', '=', 'escalation')
+    .where('status', '<>', 'cancelled')
+    .execute())
+    climbed.set(n.problem_id, [
+      ...(climbed.get(n.problem_id) ?? []),
+      { rung: n.rung as SupervisionKind, on: n.day, deadline: n.deadline, unitId: n.unit_id },
+    ]);
   return rows.map((r) => ({
+    climbed: (climbed.get(r.id) ?? []).filter((c) => c.deadline === r.deadline && c.unitId === r.lead_unit_id),
     id: r.id,
     code: r.code,
     title: r.title,

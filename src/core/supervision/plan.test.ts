@@ -18,6 +18,7 @@ const item = (unit: string, lastProgressAt: string | null): SupervisedItem => ({
   thresholds: DEFAULT_THRESHOLDS,
   policy: policyOf({ unitReport: { 单位甲: { every: 'daily' } } }),
   observed: null,
+  climbed: [],
 });
 
 describe('a unit with a cadence of its own', () => {
@@ -33,5 +34,30 @@ describe('a unit with a cadence of its own', () => {
 
   it('ignores a stored policy it cannot read, keeping the defaults', () => {
     expect(policyOf({ report: { every: 'hourly' }, dueSoonDays: ['七'], unitReport: 'x' })).toEqual(policyOf(null));
+  });
+});
+
+describe('the escalation ladder', () => {
+  const overdue: SupervisedItem = { ...item('单位甲', '2025-03-01'), deadline: '2025-01-31' };
+  const rungs = (climbed: SupervisedItem['climbed'], day: string) =>
+    planSupervision([{ ...overdue, climbed }], day)
+      .actions.filter((a) => a.kind === 'escalation')
+      .map((a) => a.rung);
+
+  it('climbs one rung a day for an item found long overdue, never several at once', () => {
+    // 40 days overdue on the first run: 督办单, 挂牌督办 and 约谈 are all due, but only the 督办单 goes out today
+    expect(rungs([], '2025-03-12')).toEqual(['notice']);
+    expect(rungs([{ rung: 'notice', on: '2025-03-12' }], '2025-03-12')).toEqual([]);
+    expect(rungs([{ rung: 'notice', on: '2025-03-12' }], '2025-03-13')).toEqual(['listed']);
+    const two = [
+      { rung: 'notice', on: '2025-03-12' },
+      { rung: 'listed', on: '2025-03-13' },
+    ] as const;
+    expect(rungs(two, '2025-03-14')).toEqual(['talk']);
+    expect(rungs([...two, { rung: 'talk', on: '2025-03-14' }], '2025-03-20')).toEqual([]);
+  });
+
+  it('climbs no further than the days overdue allow', () => {
+    expect(rungs([{ rung: 'notice', on: '2025-02-01' }], '2025-02-03')).toEqual([]); // 3 days: listing comes at 7
   });
 });

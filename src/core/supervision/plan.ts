@@ -25,6 +25,8 @@ export interface SupervisedItem {
   readonly policy: SupervisionPolicy;
   /** what the last run saw: the colour, how many runs in a row it has been that colour, on which day */
   readonly observed: { readonly colour: WarningColour | null; readonly streak: number; readonly on: string } | null;
+  /** the rungs of the ladder already climbed for the present deadline and lead unit, and the day each was */
+  readonly climbed: readonly { readonly rung: SupervisionKind; readonly on: string }[];
 }
 
 export type ActionKind = 'due-soon' | 'overdue' | 'missed-report' | 'warning' | 'escalation';
@@ -125,14 +127,18 @@ export function planSupervision(items: readonly SupervisedItem[], day: string): 
     if (open && (colour === 'yellow' || colour === 'red') && seen?.colour !== colour && !(seen && seen.on > day))
       add(`warning:${it.code}:${colour}:${day}`, 'warning', `【${COLOUR_LABEL[colour]}预警】${about}，牵头单位：${to}。`);
 
-    // the ladder: 督办单 after yellow runs in a row or on the first overdue day, 挂牌督办 and 约谈 by days overdue
+    // the ladder: 督办单 after yellow runs in a row or on the first overdue day, 挂牌督办 and 约谈 by days overdue —
+    // climbed one rung at a time, at most one a day: an item found long overdue gets its 督办单 today, is listed
+    // tomorrow if still due, and a talk is recommended the day after, never all three at once
     if (open) {
       const overdue = it.deadline ? daysBetween(it.deadline, day) : 0;
-      const rungs: SupervisionKind[] = [];
-      if ((colour === 'yellow' && streak >= it.policy.noticeAfterYellowRuns) || overdue >= 1) rungs.push('notice');
-      if (overdue >= Math.max(1, it.policy.listedAfterOverdueDays)) rungs.push('listed');
-      if (overdue >= Math.max(1, it.policy.talkAfterOverdueDays)) rungs.push('talk');
-      for (const rung of rungs) {
+      const due: SupervisionKind[] = [];
+      if ((colour === 'yellow' && streak >= it.policy.noticeAfterYellowRuns) || overdue >= 1) due.push('notice');
+      if (overdue >= Math.max(1, it.policy.listedAfterOverdueDays)) due.push('listed');
+      if (overdue >= Math.max(1, it.policy.talkAfterOverdueDays)) due.push('talk');
+      const climbedToday = it.climbed.some((c) => c.on >= day);
+      const next = due.find((r) => !it.climbed.some((c) => c.rung === r));
+      for (const rung of climbedToday || !next ? [] : [next]) {
         const who =
           rung === 'talk' ? `建议约谈${to}${it.leadLeader ? `及责任领导${it.leadLeader.name}` : '主要负责同志'}` : `请${to}限期整改到位`;
         add(
