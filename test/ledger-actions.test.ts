@@ -100,6 +100,15 @@ describe('working a problem through to closure', () => {
       '退回：轮岗制度尚未印发',
       '同意销号：对账无误',
     ]);
+    // each step before the status it caused, and every status change with the person who made it
+    const lastDay = d.timeline.filter((t) => t.at === '2025-02-03');
+    expect(lastDay.map((t) => [t.kind, t.by])).toEqual([
+      ['closure-decision', '整改办'],
+      ['status', '整改办'],
+    ]);
+    const requested = d.timeline.filter((t) => t.at === '2025-02-01' && t.kind !== 'evidence');
+    expect(requested.map((t) => t.kind)).toEqual(['closure-request', 'status']);
+    expect(d.timeline.every((t) => t.kind !== 'status' || t.by !== null)).toBe(true);
   });
 
   it('reopens on a relapse found by look-back, keeping the history', async () => {

@@ -415,6 +415,9 @@ describe('access control: every route for every role', () => {
       body: { dueSoonDays: [5, 2] },
     },
     { name: '站内提醒', method: 'GET', url: () => '/api/notifications', cap: 'read' },
+    { name: '未读提醒数', method: 'GET', url: () => '/api/notifications/unread', cap: 'read' },
+    { name: '全部标为已读', method: 'POST', url: () => '/api/notifications/read', cap: 'read', body: { all: true } },
+    { name: '待办', method: 'GET', url: () => '/api/todo', cap: 'read' },
     { name: '提醒标为已读', method: 'POST', url: () => `/api/notifications/${notificationId}/read`, cap: 'read', problem: true },
     { name: '督办单', method: 'GET', url: () => `/api/problems/${code}/forms/notice`, cap: 'supervise', problem: true },
     { name: '对账销号单', method: 'GET', url: () => `/api/problems/${code}/forms/closure`, cap: 'read', problem: true },
@@ -740,5 +743,20 @@ describe('notifications in the application', () => {
       await app.inject({ method: 'GET', url: '/api/notifications?status=all', headers: { cookie: sessions.otherunit?.cookie ?? '' } })
     ).json();
     expect(other).toEqual({ pending: 0, items: [] });
+  });
+
+  it('merges what one run said about one problem on one day into one, and marks them all read at once', async () => {
+    const as = { cookie: sessions.unit?.cookie ?? '', 'x-csrf-token': sessions.unit?.csrf ?? '' };
+    const all = (await app.inject({ method: 'GET', url: '/api/notifications?status=all', headers: as })).json();
+    const keys = all.items.map((n: { problem: string; day: string; status: string }) => `${n.problem} ${n.day} ${n.status}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(all.items.some((n: { ids: number[] }) => n.ids.length > 1)).toBe(true);
+    const marked = await app.inject({ method: 'POST', url: '/api/notifications/read', headers: as, payload: { all: true } });
+    expect(marked.statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/notifications/unread', headers: as })).json()).toEqual({ pending: 0 });
+    // a unit's 待办 lists what it must report; a leader's lists what it must decide, not the unit's reports
+    const todo = (await app.inject({ method: 'GET', url: '/api/todo', headers: as })).json();
+    expect(Object.keys(todo).sort()).toEqual(['closures', 'extensions', 'notices', 'reports']);
+    expect(todo.closures).toEqual([]);
   });
 });

@@ -1,17 +1,53 @@
-// Use cases: the in-app notifications a person sees — those about problems within their scope — and marking one read.
+// Use cases: the in-app notifications a person sees — those about problems within their scope — merged so that what
+// one run said about one problem on one day is one notification (a reminder, a warning and a 督办单 together), and
+// marking them read, one, several or all.
+import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import type { Db } from '../store/open-database.ts';
 import { scopeSql } from './scope.ts';
 import { NotFoundError } from '../core/errors.ts';
 
-export async function listNotifications(db: Db, q: { scope?: Scope; status?: 'pending' | 'all'; limit?: number }) {
-  let query = db
+type Kind = 'due-soon' | 'overdue' | 'missed-report' | 'warning' | 'escalation';
+/** the kind a merged notification is shown as: the most serious of its parts */
+const SEVERITY: readonly Kind[] = ['escalation', 'overdue', 'warning', 'missed-report', 'due-soon'];
+
+export interface MergedNotification {
+  /** the notifications merged into this one (marking it read marks them all) */
+  readonly ids: number[];
+  readonly kind: Kind;
+  readonly kinds: Kind[];
+  readonly rung: string | null;
+  readonly messages: string[];
+  readonly day: string;
+  readonly status: 'pending' | 'read' | 'cancelled';
+  readonly cancelledReason: string | null;
+  readonly problem: string;
+  readonly title: string;
+  readonly unit: string | null;
+}
+
+const inScope = (db: Db, scope?: Scope) =>
+  db
     .selectFrom('notification as n')
     .innerJoin('problem as p', 'p.id', 'n.problem_id')
     .innerJoin('source as s', 's.id', 'p.source_id')
+    .where(scopeSql(scope));
+
+/** How many merged notifications are unread: the badge in the menu. */
+export async function unreadNotifications(db: Db, scope?: Scope): Promise<number> {
+  const r = await inScope(db, scope)
+    .select(sql<string>`count(distinct (n.problem_id, n.day))`.as('n'))
+    .where('n.status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listNotifications(db: Db, q: { scope?: Scope; status?: 'pending' | 'all'; limit?: number }) {
+  let query = inScope(db, q.scope)
     .leftJoin('org_unit as u', 'u.id', 'n.unit_id')
     .select([
       'n.id',
+      'n.problem_id',
       'n.kind',
       'n.rung',
       'n.message',
@@ -21,34 +57,52 @@ export async function listNotifications(db: Db, q: { scope?: Scope; status?: 'pe
       'p.code as problem',
       'p.title',
       'u.name as unit',
-    ])
-    .where(scopeSql(q.scope));
+    ]);
   if (q.status !== 'all') query = query.where('n.status', '=', 'pending');
-  const items = await query
+  const rows = await query
     .orderBy('n.day', 'desc')
     .orderBy('n.id', 'desc')
-    .limit(q.limit ?? 200)
+    .limit((q.limit ?? 200) * 5)
     .execute();
-  const pending = await db
-    .selectFrom('notification as n')
-    .innerJoin('problem as p', 'p.id', 'n.problem_id')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('n.status', '=', 'pending')
-    .where(scopeSql(q.scope))
-    .executeTakeFirstOrThrow();
-  return { pending: Number(pending.n), items: items.map((i) => ({ ...i, id: Number(i.id) })) };
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.problem_id}:${r.day}:${r.status}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const items: MergedNotification[] = [...groups.values()].slice(0, q.limit ?? 200).map((g) => {
+    const kinds = [...new Set(g.map((r) => r.kind as Kind))].sort((a, b) => SEVERITY.indexOf(a) - SEVERITY.indexOf(b));
+    const first = g[0] as (typeof rows)[number];
+    return {
+      ids: g.map((r) => Number(r.id)),
+      kind: kinds[0] as Kind,
+      kinds,
+      rung: g.find((r) => r.rung)?.rung ?? null,
+      messages: g.map((r) => r.message),
+      day: first.day,
+      status: first.status as MergedNotification['status'],
+      cancelledReason: first.cancelled_reason,
+      problem: first.problem,
+      title: first.title,
+      unit: first.unit,
+    };
+  });
+  return { pending: await unreadNotifications(db, q.scope), items };
 }
 
-export async function markRead(db: Db, id: number, scope?: Scope): Promise<void> {
-  const n = await db
-    .selectFrom('notification as n')
-    .innerJoin('problem as p', 'p.id', 'n.problem_id')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .select(['n.id', 'n.status'])
-    .where('n.id', '=', id)
-    .where(scopeSql(scope))
+/** Marks notifications read: those given (each must be in the viewer's scope), or every unread one in it. */
+export async function markRead(db: Db, which: readonly number[] | 'all', scope?: Scope): Promise<number> {
+  const ids =
+    which === 'all'
+      ? (await inScope(db, scope).select('n.id').where('n.status', '=', 'pending').execute()).map((r) => Number(r.id))
+      : which;
+  if (ids.length === 0) return 0;
+  const found = await inScope(db, scope).select('n.id').where('n.id', 'in', ids).execute();
+  if (which !== 'all' && found.length !== new Set(ids).size) throw new NotFoundError('没有这条提醒');
+  const r = await db
+    .updateTable('notification')
+    .set({ status: 'read' })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
     .executeTakeFirst();
-  if (!n) throw new NotFoundError('没有这条提醒');
-  if (n.status === 'pending') await db.updateTable('notification').set({ status: 'read' }).where('id', '=', id).execute();
+  return Number(r.numUpdatedRows);
 }

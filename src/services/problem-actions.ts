@@ -11,7 +11,7 @@ import type { Db } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
 import { recordStatusChanges } from '../store/problem.repository.ts';
 import { unitIdByName } from '../store/org.repository.ts';
-import type { Transaction, Updateable } from 'kysely';
+import { sql, type Transaction, type Updateable } from 'kysely';
 import { scopeSql } from './scope.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
@@ -231,7 +231,8 @@ export async function decideClosure(db: Db, code: string, who: Actor, input: { a
         decision: input.accept ? 'accepted' : 'returned',
         decided_by: who.actor,
         decided_at: who.at,
-        decided_recorded_at: new Date(),
+        // the transaction's moment, as the status change it causes has: the decision is shown before its status
+        decided_recorded_at: sql`now()`,
         reason: input.reason ?? null,
         version: (eb) => eb('version', '+', 1),
       })
@@ -296,7 +297,8 @@ export async function decideExtension(db: Db, code: string, who: Actor, input: {
         decision: input.approve ? 'approved' : 'rejected',
         decided_by: who.actor,
         decided_at: who.at,
-        decided_recorded_at: new Date(),
+        // the transaction's moment, as the status change it causes has: the decision is shown before its status
+        decided_recorded_at: sql`now()`,
         decision_reason: input.reason ?? null,
       })
       .where('id', '=', req.id)

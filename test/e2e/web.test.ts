@@ -338,8 +338,12 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     await shot(page, '06b-admin-refused');
     await logout(page);
 
-    // the office returns one with a reason and closes the other
+    // the office returns one with a reason and closes the other, finding both in its 待办
     await login(page, 'office');
+    await expect.poll(async () => (await page.getByTestId('todo-count').innerText()).replace(/\D/g, '')).toBe('2');
+    await page.getByRole('menuitem', { name: /待办/ }).click();
+    await expect.poll(() => page.getByTestId('todo-closures').locator('.ant-list-item').count()).toBe(2);
+    await shot(page, '06c-todo');
     const decide = async (code: string, accept: boolean) => {
       await page.goto(`${base}/problems/${code}`);
       await page.getByTestId('action-decide').click();

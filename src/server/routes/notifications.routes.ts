@@ -1,20 +1,23 @@
-// In-app notifications: the reminders, warnings and escalations about problems within the viewer's scope.
+// In-app notifications: the reminders, warnings and escalations about problems within the viewer's scope, merged per
+// problem and day; how many are unread; marking them read. And 待办: what waits for this person to act on.
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { listNotifications, markRead } from '../../services/notifications.ts';
+import { listNotifications, markRead, unreadNotifications } from '../../services/notifications.ts';
+import { todoFor } from '../../services/todo.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
-import { idParam, noQuery, strict } from '../input.ts';
+import { idParam, noQuery, positiveInt, strict } from '../input.ts';
 
 export function notificationRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['督办'];
   r.get(
     '/api/notifications',
     {
       schema: {
-        tags: ['督办'],
-        summary: '站内提醒：临近时限、超期、未按时报送、预警、升级督办',
+        tags,
+        summary: '站内提醒（同一问题同一天的合为一条）：临近时限、超期、未按时报送、预警、升级督办',
         querystring: strict({ status: z.enum(['pending', 'all']).optional() }),
       },
     },
@@ -23,13 +26,40 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
       return listNotifications(db, { scope: v.scope, status: req.query.status });
     },
   );
+  r.get('/api/notifications/unread', { schema: { tags, summary: '未读提醒数', querystring: noQuery } }, async (req) => {
+    const v = viewerWith(req, 'read');
+    return { pending: await unreadNotifications(db, v.scope) };
+  });
   r.post(
     '/api/notifications/:id/read',
-    { schema: { tags: ['督办'], summary: '标为已读', params: strict({ id: idParam }), querystring: noQuery } },
+    { schema: { tags, summary: '标为已读', params: strict({ id: idParam }), querystring: noQuery } },
     async (req) => {
       const v = viewerWith(req, 'read');
-      await markRead(db, req.params.id, v.scope);
+      await markRead(db, [req.params.id], v.scope);
       return { ok: true };
+    },
+  );
+  r.post(
+    '/api/notifications/read',
+    {
+      schema: {
+        tags,
+        summary: '标为已读：所列各条（ids），或全部未读（all）',
+        querystring: noQuery,
+        body: z.union([strict({ ids: z.array(positiveInt).min(1).max(1000) }), strict({ all: z.literal(true) })]),
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return { read: await markRead(db, 'ids' in req.body ? req.body.ids : 'all', v.scope) };
+    },
+  );
+  r.get(
+    '/api/todo',
+    { schema: { tags, summary: '待办：待审核的销号、待审批的延期、应报送的进展、待回复的督办', querystring: noQuery } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return todoFor(db, v);
     },
   );
 }

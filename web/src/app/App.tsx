@@ -1,5 +1,5 @@
 // The application: Chinese locale, the session, the layout with its menu, and the routes.
-import { App as AntApp, Button, Card, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Card, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import zhCN from 'antd/locale/zh_CN';
@@ -10,6 +10,7 @@ import { SessionProvider, useSession } from './session.tsx';
 import { lazy, Suspense } from 'react';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
+import { UnreadProvider, useUnread } from '../features/notifications/unread.tsx';
 
 // each screen loads when first opened: the login page and the first screen come up without the charts' code
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -22,26 +23,48 @@ const NotificationsPage = lazy(() =>
   import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
 const SupervisionPage = lazy(() => import('../features/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
+const TodoPage = lazy(() => import('../features/todo/TodoPage.tsx').then((m) => ({ default: m.TodoPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 dayjs.locale('zh-cn');
 
 function Shell() {
-  const { session, loading, logout, can } = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const [changingPassword, setChangingPassword] = useState(false);
+  const { session, loading } = useSession();
   if (loading) return <Spin fullscreen tip="正在加载" />;
   if (!session) return <LoginPage />;
   if (session.user.mustChangePassword) return <FirstPassword />;
+  return (
+    <UnreadProvider>
+      <Screens />
+    </UnreadProvider>
+  );
+}
+
+/** A count beside a menu entry, when there is one. */
+const counted = (label: string, n: number, testId: string) => (
+  // the badge's own text colour would paint the menu entry black on the dark header
+  <Badge count={n} size="small" offset={[8, -2]} data-testid={testId} style={{ boxShadow: 'none' }} rootClassName="menu-count">
+    {label}
+  </Badge>
+);
+
+/** The application once logged in: the menu with its counts, the profile menu, and the screens. */
+function Screens() {
+  const { session, logout, can } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { unread, todo } = useUnread();
+  const [changingPassword, setChangingPassword] = useState(false);
+  if (!session) return null;
   const items = [
     { key: '/', label: '首页' },
+    { key: '/todo', label: counted('待办', todo, 'todo-count') },
     { key: '/ledger', label: '台账' },
     ...(can('import') ? [{ key: '/import', label: '导入' }] : []),
     { key: '/check', label: '核验' },
     { key: '/perf', label: '绩效自评' },
     { key: '/supervision', label: '督办' },
-    { key: '/notifications', label: '提醒' },
+    { key: '/notifications', label: counted('提醒', unread, 'unread-count') },
     ...(can('manage-org') || can('manage-users') ? [{ key: '/admin', label: '系统管理' }] : []),
   ];
   const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
@@ -94,6 +117,7 @@ function Shell() {
             <Route path="/perf/:id" element={<PerfEvaluationPage />} />
             <Route path="/supervision" element={<SupervisionPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/todo" element={<TodoPage />} />
             <Route
               path="/admin"
               element={can('manage-org') || can('manage-users') ? <AdminPage /> : <NotYours what="系统管理" who="系统管理员和整改办" />}

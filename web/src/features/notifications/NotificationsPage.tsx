@@ -1,23 +1,27 @@
-// 提醒: what supervision runs said about the problems in the viewer's charge, most recent first.
-import { App, Button, List, Segmented, Space, Tag, Typography } from 'antd';
+// 提醒: what supervision runs said about the problems in the viewer's charge, most recent first — one entry per
+// problem and day, however many reminders, warnings and escalations it holds — marked read one by one or all at once.
+import { App, Button, List, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, useGet } from '../../lib/api.ts';
+import { useUnread } from './unread.tsx';
 
+type Kind = 'due-soon' | 'overdue' | 'missed-report' | 'warning' | 'escalation';
 interface Item {
-  id: number;
-  kind: 'due-soon' | 'overdue' | 'missed-report' | 'warning' | 'escalation';
+  ids: number[];
+  kind: Kind;
+  kinds: Kind[];
   rung: string | null;
-  message: string;
+  messages: string[];
   day: string;
   status: 'pending' | 'read' | 'cancelled';
-  cancelled_reason: string | null;
+  cancelledReason: string | null;
   problem: string;
   title: string;
   unit: string | null;
 }
 
-const KIND: Record<Item['kind'], { label: string; color: string }> = {
+const KIND: Record<Kind, { label: string; color: string }> = {
   escalation: { label: '升级督办', color: 'red' },
   overdue: { label: '已超期', color: 'volcano' },
   'due-soon': { label: '临近时限', color: 'blue' },
@@ -27,14 +31,18 @@ const KIND: Record<Item['kind'], { label: string; color: string }> = {
 
 export function NotificationsPage() {
   const { message } = App.useApp();
+  const unread = useUnread();
   const [status, setStatus] = useState<'pending' | 'all'>('pending');
   const list = useGet<{ pending: number; items: Item[] }>(`/api/notifications?status=${status}`);
-  const read = async (id: number) => {
+  const read = async (body: { ids: number[] } | { all: true }) => {
     try {
-      await api('POST', `/api/notifications/${id}/read`);
-      list.reload();
+      const r = await api<{ read: number }>('POST', '/api/notifications/read', body);
+      if ('all' in body) message.success(`已将 ${r.read} 条提醒标为已读`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '操作失败');
+    } finally {
+      list.reload();
+      unread.reload();
     }
   };
   return (
@@ -42,24 +50,32 @@ export function NotificationsPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         督办提醒
       </Typography.Title>
-      <Segmented
-        value={status}
-        onChange={(v) => setStatus(v as 'pending' | 'all')}
-        options={[
-          { value: 'pending', label: `未读（${list.data?.pending ?? 0}）` },
-          { value: 'all', label: '全部' },
-        ]}
-      />
+      <Space>
+        <Segmented
+          value={status}
+          onChange={(v) => setStatus(v as 'pending' | 'all')}
+          options={[
+            { value: 'pending', label: `未读（${list.data?.pending ?? 0}）` },
+            { value: 'all', label: '全部' },
+          ]}
+        />
+        <Popconfirm title="将全部未读提醒标为已读？" onConfirm={() => read({ all: true })} okText="全部已读" cancelText="取消">
+          <Button disabled={!list.data?.pending} data-testid="read-all">
+            全部标为已读
+          </Button>
+        </Popconfirm>
+      </Space>
       <List
         loading={list.loading}
         dataSource={list.data?.items ?? []}
+        locale={{ emptyText: status === 'pending' ? '没有未读提醒' : '没有提醒' }}
         data-testid="notifications"
         renderItem={(n) => (
           <List.Item
             actions={
               n.status === 'pending'
                 ? [
-                    <Button key="read" size="small" onClick={() => void read(n.id)}>
+                    <Button key="read" size="small" onClick={() => void read({ ids: n.ids })}>
                       标为已读
                     </Button>,
                   ]
@@ -68,15 +84,19 @@ export function NotificationsPage() {
           >
             <List.Item.Meta
               title={
-                <Space>
-                  <Tag color={KIND[n.kind].color}>{KIND[n.kind].label}</Tag>
+                <Space wrap>
+                  {n.kinds.map((k) => (
+                    <Tag key={k} color={KIND[k].color}>
+                      {KIND[k].label}
+                    </Tag>
+                  ))}
                   <Link to={`/problems/${n.problem}`}>{n.problem}</Link>
                   <span>{n.day}</span>
-                  {n.status === 'cancelled' && <Tag>已撤销：{n.cancelled_reason}</Tag>}
+                  {n.status === 'cancelled' && <Tag>已撤销：{n.cancelledReason}</Tag>}
                   {n.status === 'read' && <Tag>已读</Tag>}
                 </Space>
               }
-              description={n.message}
+              description={n.messages.map((m) => <div key={m}>{m}</div>)}
             />
           </List.Item>
         )}

@@ -1,0 +1,72 @@
+// 待办: what waits for this person — closure requests to review, extensions to approve, progress reports due, 督办
+// notices to answer — each opening its problem. Sections the person's role does not act on are not shown.
+import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+import { useGet } from '../../lib/api.ts';
+
+interface Item {
+  problem: string;
+  title: string;
+  unit: string | null;
+  since: string;
+  text: string;
+}
+interface Todo {
+  closures: Item[];
+  extensions: Item[];
+  reports: Item[];
+  notices: Item[];
+}
+
+const SECTIONS: { key: keyof Todo; title: string; capability: string; action: string }[] = [
+  { key: 'closures', title: '待审核的销号申请', capability: 'decide-closure', action: '审核' },
+  { key: 'extensions', title: '待审批的延期申请', capability: 'decide-extension', action: '审批' },
+  { key: 'notices', title: '待回复的督办', capability: 'report-progress', action: '报送整改情况' },
+  { key: 'reports', title: '应报送的整改进展', capability: 'report-progress', action: '报告进展' },
+];
+
+export function TodoPage() {
+  const { can } = useSession();
+  const todo = useGet<Todo>('/api/todo');
+  const shown = SECTIONS.filter((s) => can(s.capability));
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        待办
+      </Typography.Title>
+      {shown.length === 0 && <Empty description="您的角色没有需要办理的事项；提醒和督办情况请在“提醒”“督办”中查看" />}
+      {shown.map((s) => {
+        const items = todo.data?.[s.key] ?? [];
+        return (
+          <Card key={s.key} title={`${s.title}（${items.length}）`} data-testid={`todo-${s.key}`} loading={todo.loading && !todo.data}>
+            <List
+              dataSource={items}
+              locale={{ emptyText: '暂无' }}
+              renderItem={(i) => (
+                <List.Item
+                  actions={[
+                    <Link key="go" to={`/problems/${i.problem}`}>
+                      {s.action}
+                    </Link>,
+                  ]}
+                >
+                  <List.Item.Meta
+                    title={
+                      <Space wrap>
+                        <Link to={`/problems/${i.problem}`}>{i.problem}</Link>
+                        <span>{i.title}</span>
+                        {i.unit && <Tag>{i.unit}</Tag>}
+                      </Space>
+                    }
+                    description={`${i.since} · ${i.text}`}
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        );
+      })}
+    </Space>
+  );
+}
