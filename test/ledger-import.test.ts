@@ -100,6 +100,10 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
     expect(await l.db.selectFrom('closure_request').select('id').execute()).toEqual([]);
     // the filters a dashboard chart opens the ledger with
     expect((await listProblems(l.db, { source: 'XC2021-01', triage: 'long-term', today: TODAY })).total).toBe(32);
+    // the bar of problems no unit leads yet opens exactly those: here, all of the source's (none is assigned)
+    const all = (await listProblems(l.db, { source: 'XC2021-01', today: TODAY })).total;
+    expect((await listProblems(l.db, { source: 'XC2021-01', unit: '（未指定）', today: TODAY })).total).toBe(all);
+    expect((await listProblems(l.db, { source: 'XC2021-01', unit: '区财政局', today: TODAY })).total).toBe(0);
     expect((await listProblems(l.db, { aspect: 'XC2021-01 落实党的路线方针政策和党中央决策部署方面', today: TODAY })).total).toBe(11);
     const long = await listProblems(l.db, { source: 'XC2025-01', today: TODAY, limit: 100 });
     expect(long.total).toBe(19);

@@ -2,7 +2,15 @@
 // with its whole history, the sources, and how a source's stated figures compare with its ledger.
 import { sql } from 'kysely';
 import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-differences.ts';
-import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
+import {
+  statistics,
+  UNASSIGNED,
+  type Counts,
+  type OutcomeRow,
+  type StatusCell,
+  type StatusCells,
+  type Statistics,
+} from '../core/ledger/statistics.ts';
 import { thresholdsOf, warningColour, type WarningColour } from '../core/ledger/warning.ts';
 import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
@@ -188,7 +196,9 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
     .where(scopeSql(q.scope));
   if (q.source) base = base.where('s.code', '=', q.source);
   if (q.status) base = base.where('p.status', '=', q.status);
-  if (q.unit) base = base.where('u.name', '=', q.unit);
+  // "（未指定）", the dashboard's bar for problems no unit leads yet, filters on exactly those
+  if (q.unit === UNASSIGNED) base = base.where('p.lead_unit_id', 'is', null);
+  else if (q.unit) base = base.where('u.name', '=', q.unit);
   if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', ['completed', 'phased']);
   if (q.search) base = base.where('p.title', 'like', containing(q.search));
   if (q.aspect)
@@ -307,7 +317,8 @@ export async function listMeasures(db: Db, q: MeasureListQuery) {
     .where(scopeSql(q.scope));
   if (q.source) base = base.where('s.code', '=', q.source);
   if (q.status) base = base.where('m.status', '=', q.status);
-  if (q.unit) base = base.where((eb) => eb.or([eb('u.name', '=', q.unit as string), eb('pu.name', '=', q.unit as string)]));
+  if (q.unit === UNASSIGNED) base = base.where('m.owner_unit_id', 'is', null).where('p.lead_unit_id', 'is', null);
+  else if (q.unit) base = base.where((eb) => eb.or([eb('u.name', '=', q.unit as string), eb('pu.name', '=', q.unit as string)]));
   if (q.search) base = base.where('m.text', 'like', containing(q.search));
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const items = await base

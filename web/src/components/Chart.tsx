@@ -5,6 +5,7 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
+import { Empty } from 'antd';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
@@ -13,12 +14,21 @@ export function Chart({
   height = 300,
   onClick,
   testId,
+  empty = false,
 }: {
   option: EChartsOption;
   height?: number;
   onClick?: (name: string) => void;
   testId?: string;
+  /** nothing to show: said so, instead of a pie of equal slices drawn from zeros */
+  empty?: boolean;
 }) {
+  if (empty)
+    return (
+      <div data-testid={testId} style={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <Empty description="暂无问题" />
+      </div>
+    );
   return (
     <div data-testid={testId}>
       <ReactEChartsCore

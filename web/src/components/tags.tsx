@@ -5,6 +5,13 @@ import type { Colour, LedgerStatus } from '../lib/types.ts';
 
 export function StatusTag({ status, longTerm }: { status: LedgerStatus; longTerm?: boolean }) {
   const s = STATUS[status];
+  // a long-term problem done for this phase stays on the books (挂账不销账): a state of its own, not a closure
+  if (longTerm && status === 'phased')
+    return (
+      <Tag color={s.color} data-testid="on-the-books">
+        {s.label}·挂账
+      </Tag>
+    );
   return (
     <Tag color={s.color}>
       {s.label}

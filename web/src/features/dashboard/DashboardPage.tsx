@@ -130,6 +130,7 @@ export function DashboardPage() {
             <Col span={8}>
               <Card title="按状态">
                 <Chart
+                  empty={s.total === 0}
                   testId="chart-status"
                   onClick={(name) => open({ status: STATUS_KEYS.find(([, label]) => label === name)?.[2] })}
                   option={{
@@ -145,6 +146,7 @@ export function DashboardPage() {
             <Col span={8}>
               <Card title="按整改类别">
                 <Chart
+                  empty={s.total === 0}
                   onClick={(name) =>
                     open({
                       triage: Object.entries(TRIAGE)
@@ -169,6 +171,7 @@ export function DashboardPage() {
             <Col span={8}>
               <Card title="完成情况趋势（月末）">
                 <Chart
+                  empty={s.total === 0}
                   option={{
                     tooltip: { trigger: 'axis' },
                     legend: { bottom: 0 },
@@ -187,15 +190,22 @@ export function DashboardPage() {
           <Row gutter={16}>
             <Col span={12}>
               <Card title="按方面">
-                <Chart height={360} option={bars(s.byAspect)} onClick={(name) => open({ aspect: name })} testId="chart-aspect" />
+                <Chart
+                  empty={s.total === 0}
+                  height={360}
+                  option={bars(s.byAspect)}
+                  onClick={(name) => open({ aspect: name })}
+                  testId="chart-aspect"
+                />
               </Card>
             </Col>
             <Col span={12}>
               <Card title="按牵头单位">
                 <Chart
+                  empty={s.total === 0}
                   height={360}
                   option={bars(s.byUnit)}
-                  onClick={(name) => open({ unit: name === '（未指定）' ? undefined : name })}
+                  onClick={(name) => open({ unit: name })}
                   testId="chart-unit"
                 />
               </Card>

@@ -5,7 +5,7 @@ import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { api, ApiError, qs, useGet } from '../../lib/api.ts';
@@ -13,6 +13,7 @@ import { useUnits } from '../../lib/units.ts';
 import { MEASURE_STATUS, STATUS, SUPERVISION, TRIAGE, TRIAGE_LABEL } from '../../lib/labels.ts';
 import type { LedgerStatus, MeasureItem, ProblemItem, SourceItem } from '../../lib/types.ts';
 import { SourceDocuments } from '../documents/SourceDocuments.tsx';
+import { ProblemLink } from '../../components/ProblemLink.tsx';
 
 type View = 'problems' | 'tasks' | 'responsibility' | 'supervision';
 
@@ -23,7 +24,7 @@ const PROBLEM_COLUMNS: Record<
   code: {
     title: '编号',
     views: ['problems', 'responsibility', 'supervision'],
-    render: (p) => <Link to={`/problems/${p.code}`}>{p.code}</Link>,
+    render: (p) => <ProblemLink code={p.code} />,
     sort: 'code',
     width: 150,
   },
@@ -153,7 +154,7 @@ export function LedgerPage() {
     [view, hidden],
   );
   const taskColumns: ColumnsType<MeasureItem> = [
-    { title: '问题编号', key: 'problem', width: 150, render: (_, m) => <Link to={`/problems/${m.problem}`}>{m.problem}</Link> },
+    { title: '问题编号', key: 'problem', width: 150, render: (_, m) => <ProblemLink code={m.problem} /> },
     { title: '问题', key: 'problemTitle', render: (_, m) => m.problemTitle },
     { title: '序号', key: 'ordinal', width: 60, render: (_, m) => m.ordinal },
     { title: '整改措施', key: 'text', render: (_, m) => (m.text.length > 80 ? `${m.text.slice(0, 80)}…` : m.text) },

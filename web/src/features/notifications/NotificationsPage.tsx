@@ -2,9 +2,9 @@
 // problem and day, however many reminders, warnings and escalations it holds — marked read one by one or all at once.
 import { App, Button, List, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnread } from './unread.tsx';
+import { ProblemLink } from '../../components/ProblemLink.tsx';
 
 type Kind = 'due-soon' | 'overdue' | 'missed-report' | 'warning' | 'escalation';
 interface Item {
@@ -90,7 +90,7 @@ export function NotificationsPage() {
                       {KIND[k].label}
                     </Tag>
                   ))}
-                  <Link to={`/problems/${n.problem}`}>{n.problem}</Link>
+                  <ProblemLink code={n.problem} />
                   <span>{n.day}</span>
                   {n.status === 'cancelled' && <Tag>已撤销：{n.cancelledReason}</Tag>}
                   {n.status === 'read' && <Tag>已读</Tag>}

@@ -2,6 +2,7 @@
 // viewer's role may take here. Every change sends the version the page shows, so a stale page is refused.
 import {
   Alert,
+  Breadcrumb,
   App,
   Button,
   Card,
@@ -27,7 +28,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
@@ -37,6 +38,8 @@ import type { ProblemDetail, TimelineEntry } from '../../lib/types.ts';
 import { SimilarProblems } from './SimilarProblems.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { noticeRefusal } from '../../../../src/core/official/item-forms.ts';
+import { transition } from '../../../../src/core/ledger/problem-state.ts';
+import { type CameFrom, ProblemLink } from '../../components/ProblemLink.tsx';
 
 const TIMELINE_COLOUR: Record<TimelineEntry['kind'], string> = {
   status: 'blue',
@@ -117,6 +120,7 @@ const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
 
 export function ProblemPage() {
   const { code = '' } = useParams();
+  const cameFrom = (useLocation().state as CameFrom | null) ?? null;
   const { can } = useSession();
   const { message } = App.useApp();
   const { data, error, loading, reload } = useGet<ProblemDetail>(`/api/problems/${encodeURIComponent(code)}`);
@@ -209,12 +213,16 @@ export function ProblemPage() {
         <Button data-testid="action-evidence">上传佐证材料</Button>
       </Upload>,
     );
-  if (can('request-closure') && !closed && p.status !== 'closure-requested')
+  // the state machine's own answer, asked before the button is offered: a long-term problem done for this phase is
+  // on the books (挂账), not closable, and is shown so instead of a form that would be refused
+  const state = { status: p.status, longTerm: p.longTerm, pendingEvidence: 0, reopenedCount: p.reopenedCount };
+  const closable = transition(state, { kind: 'request-closure', evidenceCount: 1 }).ok;
+  if (can('request-closure') && closable)
     actions.push(
       <ActionButton
         key="closure"
-        label="申请销号"
-        title="申请销号（须附佐证材料）"
+        label={p.longTerm ? '申请阶段性完成' : '申请销号'}
+        title={p.longTerm ? '申请阶段性完成（长期整改问题挂账不销账，须附佐证材料）' : '申请销号（须附佐证材料）'}
         testId="action-closure"
         done={reload}
         submit={(v) => post('/closure', { evidence: (v.evidence as number[] | undefined) ?? [], note: v.note })}
@@ -395,8 +403,18 @@ export function ProblemPage() {
     </Button>,
   );
 
+  const sourceLedger = `/ledger?source=${encodeURIComponent(p.source.code)}`;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb
+        data-testid="breadcrumb"
+        items={[
+          // back to the list the problem was opened from, its filters kept; else to its source's ledger
+          { title: <Link to={cameFrom?.back ?? sourceLedger}>{cameFrom ? `返回${cameFrom.label}` : '台账'}</Link> },
+          { title: <Link to={sourceLedger}>{p.source.code}</Link> },
+          { title: p.code },
+        ]}
+      />
       <Space>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="problem-title">
           {p.code} {p.title}
@@ -433,6 +451,11 @@ export function ProblemPage() {
               <Descriptions.Item label="责任人">{p.responsiblePerson ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="整改时限">{p.deadline ?? '未定'}</Descriptions.Item>
               <Descriptions.Item label="类别">{p.triage ? TRIAGE[p.triage] : '—'}</Descriptions.Item>
+              {p.longTerm && p.status === 'phased' && (
+                <Descriptions.Item label="挂账" span={2}>
+                  长期整改问题已阶段性完成，挂账不销账：继续按督办设置的周期报送进展，由回头看检验成效；问题反弹时经回头看重新整改。
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label="进度">{p.progress}%</Descriptions.Item>
               <Descriptions.Item label="应改金额">{p.amountDue ? `${p.amountDue.amount} ${p.amountDue.unit}` : '—'}</Descriptions.Item>
               <Descriptions.Item label="成效目标" span={2}>
@@ -447,7 +470,7 @@ export function ProblemPage() {
                 renderItem={(c) => (
                   <List.Item>
                     <Space>
-                      <Link to={`/problems/${c.code}`}>{c.code}</Link>
+                      <ProblemLink code={c.code} />
                       {c.title}
                       <StatusTag status={c.status} />
                     </Space>

@@ -1,9 +1,9 @@
 // 相似问题: earlier problems this one is like — of the same unit (屡审屡犯) or of others (共性问题) — with the score, to
 // confirm or dismiss.
 import { App, Button, Card, List, Space, Tag } from 'antd';
-import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
+import { ProblemLink } from '../../components/ProblemLink.tsx';
 
 interface Match {
   id: number;
@@ -52,7 +52,7 @@ export function SimilarProblems({ code }: { code: string }) {
             <Space wrap>
               <Tag color={m.kind === 'repeat' ? 'red' : 'blue'}>{m.kind === 'repeat' ? '屡审屡犯' : '共性问题'}</Tag>
               <span>相似度 {(m.score * 100).toFixed(0)}%</span>
-              <Link to={`/problems/${m.code}`}>{m.code}</Link>
+              <ProblemLink code={m.code} />
               <span>{m.title}</span>
               <span style={{ color: '#888' }}>{m.inspected_unit ?? m.source}</span>
             </Space>

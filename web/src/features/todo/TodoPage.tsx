@@ -1,9 +1,9 @@
 // 待办: what waits for this person — closure requests to review, extensions to approve, progress reports due, 督办
 // notices to answer — each opening its problem. Sections the person's role does not act on are not shown.
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { useGet } from '../../lib/api.ts';
+import { ProblemLink } from '../../components/ProblemLink.tsx';
 
 interface Item {
   problem: string;
@@ -46,15 +46,15 @@ export function TodoPage() {
               renderItem={(i) => (
                 <List.Item
                   actions={[
-                    <Link key="go" to={`/problems/${i.problem}`}>
+                    <ProblemLink key="go" code={i.problem}>
                       {s.action}
-                    </Link>,
+                    </ProblemLink>,
                   ]}
                 >
                   <List.Item.Meta
                     title={
                       <Space wrap>
-                        <Link to={`/problems/${i.problem}`}>{i.problem}</Link>
+                        <ProblemLink code={i.problem} />
                         <span>{i.title}</span>
                         {i.unit && <Tag>{i.unit}</Tag>}
                       </Space>
