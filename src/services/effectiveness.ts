@@ -10,7 +10,9 @@ import {
 } from '../core/assessment/effectiveness.ts';
 import type { Db } from '../store/open-database.ts';
 import { sourceClaims, sourceId } from './ledger-queries.ts';
-import { NotFoundError } from '../core/errors.ts';
+import { NotFoundError, NotPermitted } from '../core/errors.ts';
+import { ownsSourceSql } from './scope.ts';
+import { refuseUnowned } from './source-owner.ts';
 
 export async function assessSource(
   db: Db,
@@ -20,6 +22,10 @@ export async function assessSource(
   model: EffectivenessModel = DEFAULT_MODEL,
 ): Promise<Effectiveness & { source: string; title: string; unit: string | null }> {
   const id = await sourceId(db, code, scope);
+  // an assessment of the whole source, for those who own it: a unit working on some of its problems sees their own
+  // problems, not a judgement of the inspected unit's whole rectification
+  if (!(await db.selectFrom('source as s').select('s.id').where('s.id', '=', id).where(ownsSourceSql(scope)).executeTakeFirst()))
+    await refuseUnowned(db, code, scope, '查看其整改成效评估');
   const source = await db
     .selectFrom('source')
     .select(['title', 'inspected_unit', 'document_id', 'publication'])
@@ -85,7 +91,7 @@ export async function compareSources(db: Db, today: string, scope?: Scope, model
   const out = [];
   for (const { code } of codes) {
     const a = await assessSource(db, code, today, scope, model).catch((e: unknown) =>
-      e instanceof NotFoundError ? null : Promise.reject(e),
+      e instanceof NotFoundError || e instanceof NotPermitted ? null : Promise.reject(e),
     );
     if (a) out.push({ source: a.source, unit: a.unit, title: a.title, total: a.total, result: a.result, veto: a.veto !== null });
   }

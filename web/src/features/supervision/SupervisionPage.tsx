@@ -105,6 +105,7 @@ export function SupervisionPage() {
           pagination={false}
           loading={compared.loading}
           dataSource={compared.data?.items ?? []}
+          locale={{ emptyText: '没有可评估的整改来源：成效评估只对来源所属单位的整改办、领导和监督开放' }}
           expandable={{ expandedRowRender: (c) => <AssessmentDetail source={c.source} /> }}
           columns={[
             { title: '名次', width: 60, render: (_, _c, i) => i + 1 },
