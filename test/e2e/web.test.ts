@@ -170,6 +170,15 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       await page.locator('input[type=file]').setInputFiles(join(ROOT, 'samples', '巡察整改进展情况的通报-示例.txt'));
       await page.getByTestId('parsed-report').waitFor();
       await choose(page, page.getByTestId('import-owner'), '区建设局');
+      // the reader's nesting can be corrected: the second problem made a specific problem of the first, the count with it
+      const header = page.getByText(/^问题（\d+ 个(，其下具体问题 \d+ 个)?）$/);
+      const before = await header.innerText();
+      const second = page.locator('[data-testid^="level-"]').nth(1);
+      await choose(page, second, '具体问题（归入上一问题）');
+      await expect.poll(() => header.innerText()).toMatch(/其下具体问题 1 个/);
+      await shot(page, '12a-import-nesting');
+      await choose(page, second, '独立问题');
+      await expect.poll(() => header.innerText()).toBe(before);
       await shot(page, '12-import-owner');
       await page.getByTestId('confirm-import').click();
       await page.getByTestId('ledger-table').waitFor();

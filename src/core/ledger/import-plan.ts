@@ -18,6 +18,11 @@ export interface Correction {
   readonly longTerm?: boolean | undefined;
   readonly leadUnit?: string | undefined;
   readonly deadline?: string | undefined;
+  /**
+   * The reader's nesting corrected: 'sub' puts a problem under the problem before it (as one of its specific
+   * problems), 'problem' lifts a specific problem out to stand on its own, right after the one it was under.
+   */
+  readonly level?: 'problem' | 'sub' | undefined;
 }
 
 export interface PlannedProblem {
@@ -116,6 +121,29 @@ function corrected(p: PlannedProblem, byLine: ReadonlyMap<number, Correction>): 
     ...(c.leadUnit ? { leadUnit: c.leadUnit } : {}),
     ...(c.deadline ? { deadline: c.deadline } : {}),
   };
+}
+
+/**
+ * The nesting as a person corrected it, within one aspect. A problem made a specific problem joins the one before it
+ * (its own specific problems with it, on one level); a specific problem made a problem follows its former parent.
+ * The first problem of an aspect has none before it and stays. Ordinals are counted again.
+ */
+function regrouped(problems: readonly PlannedProblem[], byLine: ReadonlyMap<number, Correction>): PlannedProblem[] {
+  const out: PlannedProblem[] = [];
+  for (const p of problems) {
+    const lifted = p.children.filter((c) => byLine.get(c.line)?.level === 'problem');
+    const kept = lifted.length ? { ...p, children: p.children.filter((c) => !lifted.includes(c)) } : p;
+    const before = out[out.length - 1];
+    if (byLine.get(p.line)?.level === 'sub' && before)
+      out[out.length - 1] = {
+        ...before,
+        lastLine: Math.max(before.lastLine, kept.lastLine),
+        children: [...before.children, { ...kept, children: [] }, ...kept.children],
+      };
+    else out.push(kept);
+    out.push(...lifted);
+  }
+  return out.map((p, i) => ({ ...p, ordinal: i + 1, children: p.children.map((c, j) => ({ ...c, ordinal: j + 1 })) }));
 }
 
 /** 追回 → recovered; 上缴国库 → treasury; 退回/归还 → returned; 拨付/发放 → disbursed — the first verb of the sentence wins. */
@@ -249,7 +277,10 @@ export function planImport(r: Report, today: string, corrections: readonly Corre
         line: a.line,
         problems: a.problems.map((p, j) => planProblem(p, j + 1)),
       })),
-    ).map((a) => ({ ...a, problems: a.problems.map((p) => corrected(p, new Map(corrections.map((c) => [c.line, c])))) })),
+    ).map((a) => {
+      const byLine = new Map(corrections.map((c) => [c.line, c]));
+      return { ...a, problems: regrouped(a.problems, byLine).map((p) => corrected(p, byLine)) };
+    }),
     claims: r.claims,
     outcomes: planOutcomes(r),
   };

@@ -21,6 +21,7 @@ const correctionsSchema = z
       longTerm: z.boolean().optional(),
       leadUnit: text(100).optional(),
       deadline: isoDay.optional(),
+      level: z.enum(['problem', 'sub']).optional(),
     }),
   )
   .max(5000);

@@ -43,20 +43,25 @@ interface Correction {
   longTerm?: boolean;
   leadUnit?: string;
   deadline?: string;
+  level?: 'problem' | 'sub';
 }
 
-type ProblemRow = Omit<ParsedProblem, 'children'> & { depth: number };
+/** a row of the table: `first` when it is the first problem of its aspect (nothing before it to go under) */
+type ProblemRow = Omit<ParsedProblem, 'children'> & { depth: number; first: boolean };
 
-/** "问题（8 个，其下具体问题 5 个）": the count the rows below add up to. */
-function problemCount(r: ParsedReport): string {
+/** Whether a row will be a problem of its own or a specific problem, as read or as corrected. */
+const levelOf = (p: ProblemRow, c: Correction | undefined) => (p.first ? 'problem' : (c?.level ?? (p.depth === 0 ? 'problem' : 'sub')));
+
+/** "问题（8 个，其下具体问题 5 个）": the count the rows below add up to, as corrected. */
+function problemCount(r: ParsedReport, corrected: (line: number) => Correction | undefined): string {
   const rows = r.aspects.flatMap((a) => flatten(a.problems));
-  const top = rows.filter((p) => p.depth === 0).length;
+  const top = rows.filter((p) => levelOf(p, corrected(p.line)) === 'problem').length;
   return rows.length > top ? `问题（${top} 个，其下具体问题 ${rows.length - top} 个）` : `问题（${top} 个）`;
 }
 
 /** Problems and specific problems as rows, indented by depth (not as a tree: every row is edited the same way). */
 function flatten(ps: ParsedProblem[], depth = 0): ProblemRow[] {
-  return ps.flatMap(({ children, ...p }) => [{ ...p, depth }, ...flatten(children, depth + 1)]);
+  return ps.flatMap(({ children, ...p }, i) => [{ ...p, depth, first: depth === 0 && i === 0 }, ...flatten(children, depth + 1)]);
 }
 
 export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
@@ -133,9 +138,21 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
   const correct = (report: number, line: number, patch: Partial<Correction>) =>
     setCorrections((c) => ({ ...c, [`${report}:${line}`]: { ...(c[`${report}:${line}`] ?? { report, line }), ...patch } }));
 
-  /** What can be corrected of one problem before import: its status, whether long-term, lead unit and deadline. */
+  /** What can be corrected of one problem before import: its level, status, whether long-term, lead unit, deadline. */
   const controls = (p: ProblemRow, ri: number) => (
     <Space wrap size={[8, 4]}>
+      <Select
+        size="small"
+        style={{ width: 170 }}
+        value={levelOf(p, corrections[`${ri}:${p.line}`])}
+        onChange={(v: 'problem' | 'sub') => correct(ri, p.line, { level: v })}
+        data-testid={`level-${p.line}`}
+        options={[
+          { value: 'problem', label: '独立问题' },
+          // the first problem of an aspect has no problem before it to go under
+          { value: 'sub', label: '具体问题（归入上一问题）', disabled: p.first },
+        ]}
+      />
       <Select
         size="small"
         style={{ width: 130 }}
@@ -188,8 +205,8 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
           key: 'title',
           render: (_, p) =>
             mode === 'import' ? (
-              <div style={{ marginLeft: p.depth * 20 }}>
-                {p.depth > 0 && <Tag>具体问题</Tag>}
+              <div style={{ marginLeft: levelOf(p, corrections[`${ri}:${p.line}`]) === 'sub' ? 20 : 0 }}>
+                {levelOf(p, corrections[`${ri}:${p.line}`]) === 'sub' && <Tag>具体问题</Tag>}
                 <Input.TextArea
                   size="small"
                   autoSize={{ minRows: 1, maxRows: 6 }}
@@ -284,7 +301,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                   )}
                 />
                 <Typography.Title level={5} style={{ marginTop: 16 }}>
-                  {problemCount(r)}
+                  {problemCount(r, (line) => corrections[`${ri}:${line}`])}
                 </Typography.Title>
                 {problemTable(r, ri)}
               </Card>

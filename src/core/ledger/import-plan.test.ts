@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readReports } from '../read-reports.ts';
+import { planImport } from './import-plan.ts';
+import { haveSeeds, seedText } from '../../../test/support/seeds.ts';
+
+const SAMPLE = readFileSync(join(import.meta.dirname, '../../../samples/巡察整改进展情况的通报-示例.txt'), 'utf8');
+const [report] = readReports(SAMPLE);
+const shape = (plan: ReturnType<typeof planImport>) =>
+  plan.aspects[0]?.problems.map((p) => [p.ordinal, p.line, p.children.map((c) => [c.ordinal, c.line])]);
+
+describe('the nesting a person corrects before importing', () => {
+  if (!report) throw new Error('the sample report did not read');
+  const first = planImport(report, '2025-01-15');
+  const [a, b] = first.aspects[0]?.problems ?? [];
+  if (!a || !b) throw new Error('the sample’s first aspect has fewer than two problems');
+  const count = (plan: ReturnType<typeof planImport>) =>
+    plan.aspects.flatMap((x) => x.problems).reduce((n, p) => n + 1 + p.children.length, 0);
+
+  it('puts a problem under the one before it, and lifts it out again, losing none', () => {
+    const nested = planImport(report, '2025-01-15', [{ line: b.line, level: 'sub' }]);
+    const top = nested.aspects[0]?.problems ?? [];
+    expect(top.length).toBe((first.aspects[0]?.problems.length ?? 0) - 1);
+    expect(top[0]?.children.map((c) => c.line)).toEqual([...a.children.map((c) => c.line), b.line, ...b.children.map((c) => c.line)]);
+    expect(top[0]?.lastLine).toBeGreaterThanOrEqual(b.lastLine);
+    expect(top.map((p) => p.ordinal)).toEqual(top.map((_, i) => i + 1));
+    expect(count(nested)).toBe(count(first));
+  });
+
+  it('leaves the first problem of an aspect where it is: there is none before it to go under', () => {
+    expect(shape(planImport(report, '2025-01-15', [{ line: a.line, level: 'sub' }]))).toEqual(shape(first));
+  });
+});
+
+describe.skipIf(!haveSeeds)('a specific problem lifted out (seed 004: 存在问题八 holds two)', () => {
+  it('follows its former parent as a problem of its own, with the ordinals counted again', () => {
+    const [seed] = readReports(seedText('004'));
+    if (!seed) throw new Error('seed 004 did not read');
+    const plan = planImport(seed, '2025-01-15');
+    const problems = plan.aspects.flatMap((a) => a.problems);
+    const eight = problems.find((p) => p.children.length === 2);
+    const second = eight?.children[1];
+    if (!eight || !second) throw new Error('存在问题八 has no two specific problems');
+    const lifted = planImport(seed, '2025-01-15', [{ line: second.line, level: 'problem' }]);
+    const aspect = lifted.aspects.find((a) => a.problems.some((p) => p.line === eight.line));
+    const at = aspect?.problems.findIndex((p) => p.line === eight.line) ?? -1;
+    expect(aspect?.problems[at]?.children.map((c) => c.line)).toEqual([eight.children[0]?.line]);
+    expect(aspect?.problems[at + 1]).toMatchObject({ line: second.line, ordinal: at + 2 });
+  });
+});
