@@ -128,6 +128,11 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       role: 'office',
       unit: '区建设局',
     });
+    for (const [username, displayName, role] of [
+      ['leader', '分管领导赵六', 'leader'],
+      ['supervisor', '巡察办孙七', 'supervisor'],
+    ] as const)
+      await createUser(l.db, 'e2e', { username, displayName, password: PASSWORD, role, unit: '清远高新区管委会' });
     app = await buildApp({ ledger: l, today: () => TODAY, webRoot: join(ROOT, 'web/dist') });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -158,6 +163,41 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     } catch (e) {
       await shot(page, 'failure').catch(() => undefined);
       throw e;
+    }
+  }, 300_000);
+
+  it('shows each role its screens whole at 1440×900 and 1280×720: nothing cut off, nothing wider than the window', async () => {
+    const problem = 'XC2021-01-004'; // led by 区财政局 since the journey: every role below sees it
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 720],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN' });
+      page.setDefaultTimeout(30_000);
+      try {
+        for (const user of ['office', 'finance', 'leader', 'supervisor']) {
+          await login(page, user);
+          for (const [name, path, ready] of [
+            ['dashboard', '/', 'stat-已完成'],
+            ['ledger', '/ledger?source=XC2021-01', 'ledger-table'],
+            ['problem', `/problems/${problem}`, 'timeline'],
+            ['todo', '/todo', null],
+          ] as const) {
+            await page.goto(`${base}${path}`);
+            if (ready) await page.getByTestId(ready).first().waitFor();
+            else await page.getByRole('heading', { name: '待办' }).waitFor();
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            expect(overflow, `${user} ${name} at ${width}×${height} is wider than the window`).toBeLessThanOrEqual(0);
+            await shot(page, `20-${user}-${name}-${width}`);
+          }
+          await logout(page);
+        }
+      } catch (e) {
+        await shot(page, `failure-roles-${width}`).catch(() => undefined);
+        throw e;
+      } finally {
+        await page.close();
+      }
     }
   }, 300_000);
 
@@ -359,8 +399,17 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
       if (accept) {
         // the reviewer opens the evidence the request rests on, beside the decision
         await page.getByRole('dialog').getByText('整改佐证.pdf').waitFor();
-        await page.getByRole('dialog').getByRole('button', { name: '预览' }).click();
-        await page.getByTestId('evidence-frame').waitFor();
+        // clicked again until the preview opens: a click while the dialog still slides in can be lost
+        await expect
+          .poll(
+            async () => {
+              if ((await page.getByTestId('evidence-frame').count()) === 0)
+                await page.getByRole('dialog').getByRole('button', { name: '预览' }).first().click();
+              return page.getByTestId('evidence-frame').count();
+            },
+            { timeout: 30_000, intervals: [1000] },
+          )
+          .toBe(1);
         await shot(page, '07a-closure-evidence');
         await page
           .locator('.ant-modal-footer')
