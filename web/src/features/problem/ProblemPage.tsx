@@ -73,15 +73,31 @@ function ActionButton(props: {
   /** shown above the form: what the person decides on (the evidence of a closure request) */
   intro?: ReactNode;
 }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  // what was typed is not thrown away by a stray click outside the dialog: closing it then asks first
+  const shut = () => {
+    form.resetFields(); // the next opening starts empty
+    setOpen(false);
+  };
+  const close = () =>
+    form.isFieldsTouched()
+      ? modal.confirm({
+          title: '放弃已填写的内容？',
+          content: `“${props.title}”中填写的内容尚未提交，关闭后将不保留。`,
+          okText: '放弃并关闭',
+          cancelText: '继续填写',
+          onOk: shut,
+        })
+      : shut();
   const onFinish = async (v: Record<string, unknown>) => {
     setBusy(true);
     try {
       await props.submit(v);
       message.success(`${props.title}：已完成`);
-      setOpen(false);
+      shut();
       props.done();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '操作失败');
@@ -94,9 +110,9 @@ function ActionButton(props: {
       <Button danger={props.danger} onClick={() => setOpen(true)} data-testid={props.testId}>
         {props.label}
       </Button>
-      <Modal title={props.title} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden width={props.intro ? 720 : 520}>
+      <Modal title={props.title} open={open} onCancel={close} footer={null} destroyOnHidden width={props.intro ? 720 : 520}>
         {props.intro}
-        <Form layout="vertical" onFinish={onFinish}>
+        <Form form={form} layout="vertical" onFinish={onFinish}>
           {props.fields.map((f) => (
             <Form.Item
               key={f.name}
