@@ -1,22 +1,10 @@
 // 组织机构: the unit tree; choosing a unit opens it for editing — its name, kind, parent (moving it) and e-mail — and
 // for retiring it (it keeps its history, takes no new work) or bringing it back. New units are added beside.
-import { App, Button, Card, Col, Empty, Form, Input, Popconfirm, Row, Select, Space, Tree, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Form, Input, Popconfirm, Row, Space, Tree, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { flat, type UnitNode } from '../../lib/units.ts';
 import { save, withoutEmpty } from './save.ts';
-
-export const UNIT_KINDS = [
-  ['party-committee', '党委（党组）'],
-  ['government', '政府'],
-  ['bureau', '局（委、办）'],
-  ['section', '科室（股）'],
-  ['town', '乡镇（街道）'],
-  ['village', '村（社区）'],
-  ['company', '企业'],
-  ['school', '学校'],
-  ['other', '其他'],
-] as const;
-const KIND_OPTIONS = UNIT_KINDS.map(([value, label]) => ({ value, label }));
+import { UnitFields } from './fields.tsx';
 
 type TreeNode = { key: number; title: ReactNode; children: TreeNode[] };
 const toTree = (ns: UnitNode[]): TreeNode[] =>
@@ -89,20 +77,10 @@ export function UnitsTab(props: { tree: UnitNode[]; options: { value: string; la
                   initialValues={{ name: chosen.name, kind: chosen.kind, parent: parentOf(chosen.id), email: chosen.email ?? undefined }}
                   data-testid="unit-edit-form"
                 >
-                  <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
-                    <Input />
-                  </Form.Item>
-                  <Form.Item name="kind" label="类型">
-                    <Select options={KIND_OPTIONS} />
-                  </Form.Item>
-                  <Form.Item name="parent" label="上级单位（改变即移动，留空为顶层）">
-                    <Select
-                      allowClear
-                      showSearch
-                      options={props.options.filter((o) => !below.has(o.value))}
-                      data-testid="unit-edit-parent"
-                    />
-                  </Form.Item>
+                  <UnitFields
+                    parentLabel="上级单位（改变即移动，留空为顶层）"
+                    parentOptions={props.options.filter((o) => !below.has(o.value))}
+                  />
                   <Form.Item name="email" label="电子邮箱（督办提醒发往此处）">
                     <Input />
                   </Form.Item>
@@ -133,15 +111,7 @@ export function UnitsTab(props: { tree: UnitNode[]; options: { value: string; la
             </Card>
             <Card title="新增单位">
               <Form form={newForm} name="new-unit" layout="vertical" onFinish={add}>
-                <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
-                  <Input />
-                </Form.Item>
-                <Form.Item name="kind" label="类型">
-                  <Select options={KIND_OPTIONS} />
-                </Form.Item>
-                <Form.Item name="parent" label="上级单位">
-                  <Select allowClear showSearch options={props.options} />
-                </Form.Item>
+                <UnitFields parentLabel="上级单位" parentOptions={props.options} />
                 <Button type="primary" htmlType="submit">
                   保存
                 </Button>

@@ -1,14 +1,12 @@
 // 账号与角色: every account with its state, and what an administrator does to one — edit its name, role and unit,
 // reset its password (a one-time password shown once), deactivate or reactivate it — beside the form for a new one.
-import { App, Button, Card, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { passwordWeakness, PASSWORD_RULE } from '../../../../src/core/access/password-rule.ts';
 import { useSession } from '../../app/session.tsx';
 import { useGet } from '../../lib/api.ts';
 import { ROLE } from '../../lib/labels.ts';
 import { save, withoutEmpty } from './save.ts';
-
-const ROLES = Object.entries(ROLE).map(([value, label]) => ({ value, label }));
+import { AccountFields, NewPasswordItem } from './fields.tsx';
 
 interface User {
   id: number;
@@ -20,13 +18,6 @@ interface User {
   mustChangePassword: boolean;
   version: number;
 }
-
-const strong = {
-  validator: async (_: unknown, value: string | undefined) => {
-    const weak = value ? passwordWeakness(value) : null;
-    if (weak) throw new Error(weak);
-  },
-};
 
 export function UsersTab({ unitOptions }: { unitOptions: { value: string; label: string }[] }) {
   const { message, modal } = App.useApp();
@@ -147,30 +138,8 @@ export function UsersTab({ unitOptions }: { unitOptions: { value: string; label:
             <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
               <Input />
             </Form.Item>
-            <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label="初始密码"
-              extra={PASSWORD_RULE}
-              rules={[{ required: true, message: '请填写初始密码' }, strong]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-              <Select options={ROLES} />
-            </Form.Item>
-            <Form.Item
-              name="unit"
-              label="所属单位"
-              dependencies={['role']}
-              rules={[
-                ({ getFieldValue }) => ({ required: getFieldValue('role') !== 'admin', message: '除系统管理员外，账号须属于一个单位' }),
-              ]}
-            >
-              <Select allowClear showSearch options={unitOptions} />
-            </Form.Item>
+            <NewPasswordItem name="password" label="初始密码" />
+            <AccountFields unitOptions={unitOptions} />
             <Button type="primary" htmlType="submit">
               保存
             </Button>
@@ -195,22 +164,7 @@ export function UsersTab({ unitOptions }: { unitOptions: { value: string; label:
           initialValues={editing ? { displayName: editing.displayName, role: editing.role, unit: editing.unit ?? undefined } : {}}
           data-testid="user-edit-form"
         >
-          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-            <Select options={ROLES} disabled={editing?.username === session?.user.username} />
-          </Form.Item>
-          <Form.Item
-            name="unit"
-            label="所属单位"
-            dependencies={['role']}
-            rules={[
-              ({ getFieldValue }) => ({ required: getFieldValue('role') !== 'admin', message: '除系统管理员外，账号须属于一个单位' }),
-            ]}
-          >
-            <Select allowClear showSearch options={unitOptions} data-testid="user-edit-unit" />
-          </Form.Item>
+          <AccountFields unitOptions={unitOptions} roleLocked={editing?.username === session?.user.username} />
         </Form>
       </Modal>
     </Row>

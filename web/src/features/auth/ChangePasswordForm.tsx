@@ -1,8 +1,8 @@
 // 修改密码: the old password, the new one checked by the same rule the server applies (core/access/password-rule.ts)
 // before it is sent, and typed twice. On success every other session of the person has ended.
-import { App, Button, Form, Input, Typography } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { passwordWeakness, PASSWORD_RULE } from '../../../../src/core/access/password-rule.ts';
+import { NewPasswordItem } from '../admin/fields.tsx';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 
@@ -30,22 +30,7 @@ export function ChangePasswordForm({ done, oldLabel = '原密码' }: { done?: ()
       <Form.Item label={oldLabel} name="oldPassword" rules={[{ required: true, message: `请输入${oldLabel}` }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        label="新密码"
-        name="newPassword"
-        extra={<Typography.Text type="secondary">{PASSWORD_RULE}</Typography.Text>}
-        rules={[
-          { required: true, message: '请输入新密码' },
-          {
-            validator: async (_, value: string | undefined) => {
-              const weak = value ? passwordWeakness(value, session?.user.username) : null;
-              if (weak) throw new Error(weak);
-            },
-          },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordItem name="newPassword" label="新密码" username={session?.user.username} />
       <Form.Item
         label="再次输入新密码"
         name="confirm"
