@@ -407,7 +407,7 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
                 await page.getByRole('dialog').getByRole('button', { name: '预览' }).first().click();
               return page.getByTestId('evidence-frame').count();
             },
-            { timeout: 30_000, intervals: [1000] },
+            { timeout: 30_000, interval: 1000 },
           )
           .toBe(1);
         await shot(page, '07a-closure-evidence');
