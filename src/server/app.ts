@@ -20,10 +20,10 @@ import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.
 import { sessionRoutes } from './routes/session.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { actionRoutes } from './routes/actions.routes.ts';
-import { documentRoutes } from './routes/documents.routes.ts';
+import { reportImportRoutes } from './routes/report-import.routes.ts';
 import { evidenceRoutes } from './routes/evidence.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
-import { reportRoutes } from './routes/reports.routes.ts';
+import { generatedDocumentRoutes } from './routes/generated-documents.routes.ts';
 import { perfRoutes } from './routes/perf.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { recurrenceRoutes } from './routes/recurrence.routes.ts';
@@ -115,10 +115,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   sessionRoutes(app, opts.ledger.db, opts.secureCookies ?? false);
   ledgerRoutes(app, opts.ledger.db, today, cache);
   actionRoutes(app, opts.ledger.db, today, maxUpload);
-  documentRoutes(app, opts.ledger, today, maxUpload);
+  reportImportRoutes(app, opts.ledger, today, maxUpload);
   evidenceRoutes(app, opts.ledger.db);
   adminRoutes(app, opts.ledger.db);
-  reportRoutes(app, opts.ledger, today, maxUpload);
+  generatedDocumentRoutes(app, opts.ledger, today, maxUpload);
   perfRoutes(app, opts.ledger, today, maxUpload);
   notificationRoutes(app, opts.ledger.db);
   recurrenceRoutes(app, opts.ledger.db);

@@ -26,7 +26,7 @@ const correctionsSchema = z
   )
   .max(5000);
 
-export function documentRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
+export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/check',

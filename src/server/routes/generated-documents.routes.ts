@@ -23,7 +23,7 @@ const publicationSchema = strict({
   hide: strict({ personNames: z.boolean(), personalPhones: z.boolean(), internalNotes: z.boolean() }).optional(),
 });
 
-export function reportRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
+export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = ledger.db;
 
