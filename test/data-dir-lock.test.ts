@@ -5,7 +5,8 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DataDirLockedError, lockDataDir, lockFileId, processStartTime } from '../src/store/data-dir-lock.ts';
+import { lockDataDir, lockFileId, processStartTime } from '../src/store/data-dir-lock.ts';
+import { DataDirLockedError } from '../src/core/errors.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RACER = join(ROOT, 'test/support/lock-racer.ts');

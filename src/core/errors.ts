@@ -133,3 +133,41 @@ export class InvalidInput extends UserError {
     super('invalid', message, 'INVALID_INPUT', [], detail);
   }
 }
+
+/** Why a document could not be read, in the file's own terms (the reader in io/read-document.ts says which). */
+export type DocumentErrorCode =
+  | 'not-found'
+  | 'empty'
+  | 'too-large'
+  | 'not-a-document'
+  | 'encrypted'
+  | 'no-text-layer'
+  | 'legacy-doc'
+  | 'unreadable';
+
+export class DocumentError extends UserError {
+  constructor(
+    readonly file: string,
+    readonly code: DocumentErrorCode,
+    readonly reason: string, // Chinese, for the user
+    detail?: string, // English, for logs
+  ) {
+    super(
+      code === 'too-large' ? 'too-large' : code === 'not-found' ? 'not-found' : 'unreadable',
+      reason,
+      'UNREADABLE_DOCUMENT',
+      [],
+      detail,
+    );
+  }
+}
+
+/** A refusal, not a fault: the faces say it as they say any conflict (exit code 2, HTTP 409). */
+export class DataDirLockedError extends ConflictError {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`数据目录“${dataDir}”正被另一个整改通进程（PID ${pid}）使用。请先停止该进程，或在服务器运行时通过网页或 API 操作。`);
+  }
+}

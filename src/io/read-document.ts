@@ -6,37 +6,10 @@ import { basename } from 'node:path';
 import { docxText, DocxFormatError, DocxTooLargeError, MAX_UNPACKED_BYTES } from './docx-text.ts';
 import { pdfText, PdfEncryptedError } from './pdf-text.ts';
 import { checkPdfInflation, MAX_PDF_INFLATED, ZipTooLargeError } from './zip-limits.ts';
-import { UserError } from '../core/errors.ts';
+import { DocumentError } from '../core/errors.ts';
 import { isOle, isPdf, isZip, looksLikeText } from '../core/document/file-signature.ts';
 
 export type DocumentFormat = 'txt' | 'docx' | 'pdf';
-
-export type DocumentErrorCode =
-  | 'not-found'
-  | 'empty'
-  | 'too-large'
-  | 'not-a-document'
-  | 'encrypted'
-  | 'no-text-layer'
-  | 'legacy-doc'
-  | 'unreadable';
-
-export class DocumentError extends UserError {
-  constructor(
-    readonly file: string,
-    readonly code: DocumentErrorCode,
-    readonly reason: string, // Chinese, for the user
-    detail?: string, // English, for logs
-  ) {
-    super(
-      code === 'too-large' ? 'too-large' : code === 'not-found' ? 'not-found' : 'unreadable',
-      reason,
-      'UNREADABLE_DOCUMENT',
-      [],
-      detail,
-    );
-  }
-}
 
 export interface ReadDocument {
   readonly file: string;

@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import { tableCells } from '../core/check/rules/performance.ts';
 import type { Report } from '../core/document/model.ts';
-import { decodeText, DocumentError, readDocumentBytes, sniffFormat, type ReadDocument } from '../io/read-document.ts';
+import { decodeText, readDocumentBytes, sniffFormat, type ReadDocument } from '../io/read-document.ts';
 import { readReports } from '../core/read-reports.ts';
 import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
-import { LedgerWorkbookError, PerfImportError, UserError, type RefusalKind } from '../core/errors.ts';
+import { DocumentError, LedgerWorkbookError, PerfImportError, UserError, type RefusalKind } from '../core/errors.ts';
 import { writeOfficialDocx } from '../io/official-docx.ts';
 import { composeReport, type ReportKind } from '../core/official/compose-report.ts';
 import type { LedgerSnapshot, OfficialDocument } from '../core/official/model.ts';

@@ -3,7 +3,7 @@
 // that cannot be read, or any failure while writing, leaves the database as it was.
 import { childCode, problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
 import { planImport, type Correction, type ImportPlan, type PlannedProblem } from '../core/ledger/import-plan.ts';
-import { DocumentError, readFileBytes } from '../io/read-document.ts';
+import { readFileBytes } from '../io/read-document.ts';
 import { runHeavy } from './heavy-work.ts';
 import type { ReadForImport } from './heavy-jobs.ts';
 import { appendEvents, type NewEvent } from '../store/event.repository.ts';
@@ -18,7 +18,7 @@ import { unitIdByName } from '../store/org.repository.ts';
 import type { Report } from '../core/document/model.ts';
 import { matchSource } from './recurrence.ts';
 import { initialState, reportedStatus, transition } from '../core/ledger/problem-state.ts';
-import { ImportError, ImportMismatchError } from '../core/errors.ts';
+import { DocumentError, ImportError, ImportMismatchError } from '../core/errors.ts';
 
 export interface ImportedSource {
   readonly code: string;

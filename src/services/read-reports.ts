@@ -1,6 +1,7 @@
 // Use case: read files and return their checked reports, or for each unreadable file the reason.
 
-import { DocumentError, readFileBytes, type DocumentFormat } from '../io/read-document.ts';
+import { readFileBytes, type DocumentFormat } from '../io/read-document.ts';
+import { DocumentError } from '../core/errors.ts';
 import { runHeavy } from './heavy-work.ts';
 
 import type { Report } from '../core/document/model.ts';

@@ -12,18 +12,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConflictError, Unavailable } from '../core/errors.ts';
+import { DataDirLockedError, Unavailable } from '../core/errors.ts';
 import { makeDataDir } from './data-dir.ts';
-
-/** A refusal, not a fault: the faces say it as they say any conflict (exit code 2, HTTP 409). */
-export class DataDirLockedError extends ConflictError {
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
-    super(`数据目录“${dataDir}”正被另一个整改通进程（PID ${pid}）使用。请先停止该进程，或在服务器运行时通过网页或 API 操作。`);
-  }
-}
 
 interface Owner {
   readonly pid: number;

@@ -64,7 +64,7 @@ function Screens() {
     { key: '/check', label: '核验' },
     { key: '/perf', label: '绩效自评' },
     { key: '/supervision', label: '督办' },
-    { key: '/notifications', label: counted('提醒', unread, 'unread-count') },
+    { key: '/notifications', label: counted('督办提醒', unread, 'unread-count') },
     ...(can('manage-org') || can('manage-users') ? [{ key: '/admin', label: '系统管理' }] : []),
   ];
   const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));

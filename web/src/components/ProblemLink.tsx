@@ -3,7 +3,13 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 
-const PLACE: Record<string, string> = { '/': '首页', '/ledger': '台账', '/todo': '待办', '/notifications': '提醒', '/supervision': '督办' };
+const PLACE: Record<string, string> = {
+  '/': '首页',
+  '/ledger': '台账',
+  '/todo': '待办',
+  '/notifications': '督办提醒',
+  '/supervision': '督办',
+};
 
 export interface CameFrom {
   readonly back: string;

@@ -1,11 +1,13 @@
+// The import plan's regrouping of problems as a person corrects the reader's nesting, on the repository's sample and
+// on seed 004.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readReports } from '../read-reports.ts';
-import { planImport } from './import-plan.ts';
-import { haveSeeds, seedText } from '../../../test/support/seeds.ts';
+import { readReports } from '../src/core/read-reports.ts';
+import { planImport } from '../src/core/ledger/import-plan.ts';
+import { haveSeeds, seedText } from './support/seeds.ts';
 
-const SAMPLE = readFileSync(join(import.meta.dirname, '../../../samples/巡察整改进展情况的通报-示例.txt'), 'utf8');
+const SAMPLE = readFileSync(join(import.meta.dirname, '../samples/巡察整改进展情况的通报-示例.txt'), 'utf8');
 const [report] = readReports(SAMPLE);
 const shape = (plan: ReturnType<typeof planImport>) =>
   plan.aspects[0]?.problems.map((p) => [p.ordinal, p.line, p.children.map((c) => [c.ordinal, c.line])]);
