@@ -754,9 +754,27 @@ describe('notifications in the application', () => {
     const keys = all.items.map((n: { problem: string; day: string; status: string }) => `${n.problem} ${n.day} ${n.status}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(all.items.some((n: { ids: number[] }) => n.ids.length > 1)).toBe(true);
+    // an office clerk who has read nothing (the access matrix marked everything read for the others)
+    await createUser(l.db, 'test', {
+      username: 'office2',
+      displayName: 'office2',
+      password: PASSWORD,
+      role: 'office',
+      unit: '示例县农业农村局',
+    });
+    const o = await loginAs('office2');
+    const office = { cookie: o.cookie, 'x-csrf-token': o.body.csrf };
+    const unread = async (h: Record<string, string>) =>
+      (await app.inject({ method: 'GET', url: '/api/notifications/unread', headers: h })).json().pending as number;
+    const officeBefore = await unread(office);
+    const emptyList = await app.inject({ method: 'POST', url: '/api/notifications/read', headers: office, payload: { ids: [] } });
+    expect(emptyList.statusCode).toBe(400); // an empty list is a mistake, said so
     const marked = await app.inject({ method: 'POST', url: '/api/notifications/read', headers: as, payload: { all: true } });
     expect(marked.statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/notifications/unread', headers: as })).json()).toEqual({ pending: 0 });
+    expect(await unread(as)).toBe(0);
+    // read is each person's own: the unit's reading leaves the office's list as it was
+    expect(officeBefore).toBeGreaterThan(0);
+    expect(await unread(office)).toBe(officeBefore);
     // a unit's 待办 lists what it must report; a leader's lists what it must decide, not the unit's reports
     const todo = (await app.inject({ method: 'GET', url: '/api/todo', headers: as })).json();
     expect(Object.keys(todo).sort()).toEqual(['closures', 'extensions', 'notices', 'reports']);

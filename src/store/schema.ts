@@ -336,6 +336,11 @@ export interface EventTable {
   hash: string;
 }
 
+export interface NotificationReadTable {
+  notification_id: number;
+  user_id: number;
+  read_at: CreatedAt;
+}
 export interface AppUserTable {
   id: Id;
   username: string;
@@ -406,6 +411,7 @@ export interface Database {
   recurrence_match: RecurrenceMatchTable;
   event: EventTable;
   app_user: AppUserTable;
+  notification_read: NotificationReadTable;
   user_session: UserSessionTable;
   login_failure: LoginFailureTable;
   login_address: LoginAddressTable;

@@ -23,19 +23,19 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return listNotifications(db, { scope: v.scope, status: req.query.status });
+      return listNotifications(db, { scope: v.scope, userId: v.id, status: req.query.status });
     },
   );
   r.get('/api/notifications/unread', { schema: { tags, summary: '未读提醒数', querystring: noQuery } }, async (req) => {
     const v = viewerWith(req, 'read');
-    return { pending: await unreadNotifications(db, v.scope) };
+    return { pending: await unreadNotifications(db, { scope: v.scope, userId: v.id }) };
   });
   r.post(
     '/api/notifications/:id/read',
     { schema: { tags, summary: '标为已读', params: strict({ id: idParam }), querystring: noQuery } },
     async (req) => {
       const v = viewerWith(req, 'read');
-      await markRead(db, [req.params.id], v.scope);
+      await markRead(db, [req.params.id], { scope: v.scope, userId: v.id });
       return { ok: true };
     },
   );
@@ -51,7 +51,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return { read: await markRead(db, 'ids' in req.body ? req.body.ids : 'all', v.scope) };
+      return { read: await markRead(db, 'ids' in req.body ? req.body.ids : 'all', { scope: v.scope, userId: v.id }) };
     },
   );
   r.get(

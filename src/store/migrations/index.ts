@@ -17,6 +17,7 @@ import * as m0014 from './0014-login-device.ts';
 import * as m0015 from './0015-source-owner.ts';
 import * as m0016 from './0016-account-care.ts';
 import * as m0017 from './0017-honest-history.ts';
+import * as m0018 from './0018-notification-reads.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-source-owner': m0015,
   '0016-account-care': m0016,
   '0017-honest-history': m0017,
+  '0018-notification-reads': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
