@@ -181,6 +181,11 @@ describe('the API', () => {
     expect(Object.keys(spec.json().paths)).toEqual(
       expect.arrayContaining(['/api/problems', '/api/problems/{code}/closure', '/api/import', '/api/stats']),
     );
+    // the answers the contract declares are described too, field by field
+    const todo = spec.json().paths['/api/todo'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(todo.properties)).toEqual(['closures', 'extensions', 'reports', 'notices']);
+    const session = spec.json().paths['/api/session'].get.responses['200'].content['application/json'].schema;
+    expect(session.properties.user.required).toContain('mustChangePassword');
   });
 
   it('answers bad input with a stable code and a Chinese message, changing nothing', async () => {

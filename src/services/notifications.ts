@@ -7,8 +7,9 @@ import type { Db } from '../store/open-database.ts';
 import { scopeSql } from './scope.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { slices } from '../store/ledger.repository.ts';
+import type { MergedNotification, NotificationKind } from '../core/contract/work.ts';
 
-type Kind = 'due-soon' | 'overdue' | 'missed-report' | 'warning' | 'escalation';
+type Kind = NotificationKind;
 /** the kind a merged notification is shown as: the most serious of its parts */
 const SEVERITY: readonly Kind[] = ['escalation', 'overdue', 'warning', 'missed-report', 'due-soon'];
 
@@ -16,21 +17,6 @@ const SEVERITY: readonly Kind[] = ['escalation', 'overdue', 'warning', 'missed-r
 export interface Reader {
   readonly scope?: Scope | undefined;
   readonly userId: number;
-}
-
-export interface MergedNotification {
-  /** the notifications merged into this one (marking it read marks them all) */
-  readonly ids: number[];
-  readonly kind: Kind;
-  readonly kinds: Kind[];
-  readonly rung: string | null;
-  readonly messages: string[];
-  readonly day: string;
-  readonly status: 'pending' | 'read' | 'cancelled';
-  readonly cancelledReason: string | null;
-  readonly problem: string;
-  readonly title: string;
-  readonly unit: string | null;
 }
 
 const inScope = (db: Db, scope?: Scope) =>

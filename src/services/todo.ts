@@ -3,26 +3,11 @@
 import type { Capability, Scope } from '../core/access/permissions.ts';
 import type { Db } from '../store/open-database.ts';
 import { scopeSql } from './scope.ts';
-
-export interface TodoItem {
-  readonly problem: string;
-  readonly title: string;
-  readonly unit: string | null;
-  /** the day it has waited since */
-  readonly since: string;
-  readonly text: string;
-}
-
-export interface Todo {
-  readonly closures: TodoItem[];
-  readonly extensions: TodoItem[];
-  readonly reports: TodoItem[];
-  readonly notices: TodoItem[];
-}
+import type { TodoAnswer, TodoItem } from '../core/contract/work.ts';
 
 const LIMIT = 200;
 
-export async function todoFor(db: Db, viewer: { scope: Scope; capabilities: readonly Capability[] }): Promise<Todo> {
+export async function todoFor(db: Db, viewer: { scope: Scope; capabilities: readonly Capability[] }): Promise<TodoAnswer> {
   const can = (c: Capability) => viewer.capabilities.includes(c);
   const problems = () =>
     db

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listNotifications, markRead, unreadNotifications } from '../../services/notifications.ts';
 import { todoFor } from '../../services/todo.ts';
+import { notificationsAnswer, readAnswer, todoAnswer, unreadAnswer } from '../../core/contract/work.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { idParam, noQuery, positiveInt, strict } from '../input.ts';
@@ -19,6 +20,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: '站内提醒（同一问题同一天的合为一条）：临近时限、超期、未按时报送、预警、升级督办',
         querystring: strict({ status: z.enum(['pending', 'all']).optional() }),
+        response: { 200: notificationsAnswer },
       },
     },
     async (req) => {
@@ -26,10 +28,14 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
       return listNotifications(db, { scope: v.scope, userId: v.id, status: req.query.status });
     },
   );
-  r.get('/api/notifications/unread', { schema: { tags, summary: '未读提醒数', querystring: noQuery } }, async (req) => {
-    const v = viewerWith(req, 'read');
-    return { pending: await unreadNotifications(db, { scope: v.scope, userId: v.id }) };
-  });
+  r.get(
+    '/api/notifications/unread',
+    { schema: { tags, summary: '未读提醒数', querystring: noQuery, response: { 200: unreadAnswer } } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return { pending: await unreadNotifications(db, { scope: v.scope, userId: v.id }) };
+    },
+  );
   r.post(
     '/api/notifications/:id/read',
     { schema: { tags, summary: '标为已读', params: strict({ id: idParam }), querystring: noQuery } },
@@ -47,6 +53,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
         summary: '标为已读：所列各条（ids），或全部未读（all）',
         querystring: noQuery,
         body: z.union([strict({ ids: z.array(positiveInt).min(1).max(1000) }), strict({ all: z.literal(true) })]),
+        response: { 200: readAnswer },
       },
     },
     async (req) => {
@@ -56,7 +63,14 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
   );
   r.get(
     '/api/todo',
-    { schema: { tags, summary: '待办：待审核的销号、待审批的延期、应报送的进展、待回复的督办', querystring: noQuery } },
+    {
+      schema: {
+        tags,
+        summary: '待办：待审核的销号、待审批的延期、应报送的进展、待回复的督办',
+        querystring: noQuery,
+        response: { 200: todoAnswer },
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       return todoFor(db, v);

@@ -7,6 +7,7 @@ import { ROLE_LABEL } from '../../core/access/permissions.ts';
 import type { Db } from '../../services/ledger.ts';
 import { forgetSession, forgetUser, SESSION_COOKIE } from '../auth.ts';
 import { changeOwnPassword } from '../../services/account-changes.ts';
+import { sessionAnswer } from '../../core/contract/work.ts';
 import { notLoggedIn } from '../errors.ts';
 import { noQuery, strict, text } from '../input.ts';
 import { KNOWN_DEVICE_DAYS } from '../../core/access/login-throttle.ts';
@@ -37,6 +38,7 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
         summary: '登录',
         querystring: noQuery,
         body: strict({ username: text(40).min(1), password: text(200).min(1) }),
+        response: { 200: sessionAnswer },
       },
     },
     async (req, reply) => {
@@ -63,10 +65,14 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
       return present(s.viewer, s.csrf);
     },
   );
-  r.get('/api/session', { schema: { tags: ['账号'], summary: '当前登录的用户', querystring: noQuery } }, async (req) => {
-    if (!req.viewer || !req.csrf) throw notLoggedIn();
-    return present(req.viewer, req.csrf);
-  });
+  r.get(
+    '/api/session',
+    { schema: { tags: ['账号'], summary: '当前登录的用户', querystring: noQuery, response: { 200: sessionAnswer } } },
+    async (req) => {
+      if (!req.viewer || !req.csrf) throw notLoggedIn();
+      return present(req.viewer, req.csrf);
+    },
+  );
   r.delete('/api/session', { schema: { tags: ['账号'], summary: '退出登录', querystring: noQuery } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {

@@ -3,6 +3,7 @@
 import type { Counts } from '../../../src/core/ledger/statistics.ts';
 import type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
 import type { TimelineEntry } from '../../../src/core/ledger/timeline.ts';
+import type { SessionAnswer } from '../../../src/core/contract/work.ts';
 import type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
 import type { PublicationSettings } from '../../../src/core/official/publication.ts';
 import type { WorkbookImportResult } from '../../../src/core/ledger/ledger-sheet.ts';
@@ -41,11 +42,8 @@ export interface Evidence {
   uploadedAt: string;
 }
 
-export interface Session {
-  user: { username: string; displayName: string; role: string; roleLabel: string; unit: string | null; mustChangePassword: boolean };
-  capabilities: string[];
-  csrf: string;
-}
+/** who is logged in: the server's answer, as its contract says (src/core/contract/work.ts) */
+export type Session = SessionAnswer;
 
 export interface Stats extends Counts {
   asOf: string;

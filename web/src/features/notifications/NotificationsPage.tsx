@@ -4,24 +4,12 @@ import { App, Button, List, Popconfirm, Segmented, Space, Tag, Typography } from
 import { useState } from 'react';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnread } from './unread.tsx';
+import type { MergedNotification, NotificationKind } from '../../../../src/core/contract/work.ts';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
 
-type Kind = 'due-soon' | 'overdue' | 'missed-report' | 'warning' | 'escalation';
-interface Item {
-  ids: number[];
-  kind: Kind;
-  kinds: Kind[];
-  rung: string | null;
-  messages: string[];
-  day: string;
-  status: 'pending' | 'read' | 'cancelled';
-  cancelledReason: string | null;
-  problem: string;
-  title: string;
-  unit: string | null;
-}
+type Item = MergedNotification;
 
-const KIND: Record<Kind, { label: string; color: string }> = {
+const KIND: Record<NotificationKind, { label: string; color: string }> = {
   escalation: { label: '升级督办', color: 'red' },
   overdue: { label: '已超期', color: 'volcano' },
   'due-soon': { label: '临近时限', color: 'blue' },

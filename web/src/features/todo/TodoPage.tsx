@@ -3,21 +3,10 @@
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useSession } from '../../app/session.tsx';
 import { useGet } from '../../lib/api.ts';
+import type { TodoAnswer } from '../../../../src/core/contract/work.ts';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
 
-interface Item {
-  problem: string;
-  title: string;
-  unit: string | null;
-  since: string;
-  text: string;
-}
-interface Todo {
-  closures: Item[];
-  extensions: Item[];
-  reports: Item[];
-  notices: Item[];
-}
+type Todo = TodoAnswer;
 
 const SECTIONS: { key: keyof Todo; title: string; capability: string; action: string }[] = [
   { key: 'closures', title: '待审核的销号申请', capability: 'decide-closure', action: '审核' },

@@ -1,0 +1,59 @@
+// The answers about a person's work — who is logged in, 待办, notifications — as zod schemas: the server declares them
+// as its routes' responses (checked as it answers, described at /api/docs) and the web takes its types from them, so
+// a change on one side that the other does not follow fails the type check instead of a screen.
+import { z } from 'zod';
+
+export const sessionAnswer = z.object({
+  user: z.object({
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(['admin', 'office', 'unit', 'leader', 'supervisor']),
+    roleLabel: z.string(),
+    unit: z.string().nullable(),
+    /** an administrator reset the password: nothing but changing it is allowed */
+    mustChangePassword: z.boolean(),
+  }),
+  capabilities: z.array(z.string()).readonly(),
+  csrf: z.string(),
+});
+export type SessionAnswer = z.infer<typeof sessionAnswer>;
+
+const todoItem = z.object({
+  problem: z.string(),
+  title: z.string(),
+  unit: z.string().nullable(),
+  /** the day it has waited since */
+  since: z.string(),
+  text: z.string(),
+});
+export const todoAnswer = z.object({
+  closures: z.array(todoItem),
+  extensions: z.array(todoItem),
+  reports: z.array(todoItem),
+  notices: z.array(todoItem),
+});
+export type TodoAnswer = z.infer<typeof todoAnswer>;
+export type TodoItem = z.infer<typeof todoItem>;
+
+const notificationKind = z.enum(['due-soon', 'overdue', 'missed-report', 'warning', 'escalation']);
+export type NotificationKind = z.infer<typeof notificationKind>;
+
+const mergedNotification = z.object({
+  /** the notifications merged into this one: marking it read marks them all */
+  ids: z.array(z.number()),
+  kind: notificationKind,
+  kinds: z.array(notificationKind),
+  rung: z.string().nullable(),
+  messages: z.array(z.string()),
+  day: z.string(),
+  status: z.enum(['pending', 'read', 'cancelled']),
+  cancelledReason: z.string().nullable(),
+  problem: z.string(),
+  title: z.string(),
+  unit: z.string().nullable(),
+});
+export type MergedNotification = z.infer<typeof mergedNotification>;
+
+export const notificationsAnswer = z.object({ pending: z.number(), items: z.array(mergedNotification) });
+export const unreadAnswer = z.object({ pending: z.number() });
+export const readAnswer = z.object({ read: z.number() });
