@@ -19,6 +19,7 @@ import type { Scope } from '../core/access/permissions.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
 import { evidenceView } from '../core/ledger/evidence-file.ts';
 import { earlier, type TimelineEntry } from '../core/ledger/timeline.ts';
+import type { ProblemDetailAnswer } from '../core/contract/problem.ts';
 import { NotFoundError } from '../core/errors.ts';
 
 /** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
@@ -359,7 +360,7 @@ export async function statisticsTrend(db: Db, q: { today: string; months: number
   return out;
 }
 
-export async function problemDetail(db: Db, code: string, today: string, scope?: Scope) {
+export async function problemDetail(db: Db, code: string, today: string, scope?: Scope): Promise<ProblemDetailAnswer> {
   const p = await db
     .selectFrom('problem as p')
     .innerJoin('source as s', 's.id', 'p.source_id')
@@ -537,7 +538,7 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       mime: e.mime,
       view: evidenceView(e.mime),
       uploadedBy: e.uploaded_by,
-      uploadedAt: e.uploaded_at,
+      uploadedAt: new Date(e.uploaded_at).toISOString(),
     })),
     // the document the present status was taken from, when it was taken from one (a report, a workbook): its basis
     basis: (() => {

@@ -1,6 +1,7 @@
 // Row types of the ledger's tables, for the typed query layer. Dates are ISO strings ("2024-05-20"); numeric money
 // is an exact decimal string; timestamps are Date.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 
 type Id = Generated<number>;
 type Version = Generated<number>;
@@ -88,7 +89,7 @@ export interface ProblemTable {
   detail: string | null;
   triage: string | null;
   long_term: Generated<boolean>;
-  status: Generated<string>;
+  status: Generated<LedgerStatus>;
   status_text: string | null;
   progress: Generated<number>;
   lead_leader_id: number | null;

@@ -1,25 +1,9 @@
 // A problem's record as one list (整改记录): every status change, report, file, request, decision, supervision and
 // look-back, each with who and when, in the order it happened. The shape the problem page shows and its order.
 
-export interface TimelineEntry {
-  readonly at: string;
-  readonly kind:
-    | 'status'
-    | 'progress'
-    | 'evidence'
-    | 'closure-request'
-    | 'closure-decision'
-    | 'extension-request'
-    | 'extension-decision'
-    | 'supervision'
-    | 'lookback';
-  readonly by: string | null;
-  readonly text: string;
-  /** the moment it was recorded, for the order within a day and the time shown (null where none was kept) */
-  readonly time: string | null;
-  /** the report or workbook an imported status was taken from */
-  readonly document?: { readonly id: number; readonly fileName: string };
-}
+import type { TimelineEntry } from '../contract/problem.ts';
+
+export type { TimelineEntry };
 
 /**
  * By day, then by the moment recorded. A step and the status it causes are recorded in one transaction, at one moment:

@@ -17,6 +17,7 @@ import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { flag, isoDay, limit, noQuery, offset, positiveInt, strict, text } from '../input.ts';
 import { setSourceOwner } from '../../services/source-owner.ts';
+import { problemDetailAnswer } from '../../core/contract/problem.ts';
 
 const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phased', 'completed']);
 
@@ -133,7 +134,15 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
   );
   r.get(
     '/api/problems/:code',
-    { schema: { tags: ['台账'], summary: '问题详情与完整记录', params: strict({ code: text(40) }), querystring: noQuery } },
+    {
+      schema: {
+        tags: ['台账'],
+        summary: '问题详情与完整记录',
+        params: strict({ code: text(40) }),
+        querystring: noQuery,
+        response: { 200: problemDetailAnswer },
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       return problemDetail(db, req.params.code, today(), v.scope);

@@ -2,8 +2,8 @@
 // the server's own types where it has them (the web may import types from the server, never code)
 import type { Counts } from '../../../src/core/ledger/statistics.ts';
 import type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
-import type { TimelineEntry } from '../../../src/core/ledger/timeline.ts';
 import type { SessionAnswer } from '../../../src/core/contract/work.ts';
+import type { ProblemDetailAnswer } from '../../../src/core/contract/problem.ts';
 import type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
 import type { PublicationSettings } from '../../../src/core/official/publication.ts';
 import type { WorkbookImportResult } from '../../../src/core/ledger/ledger-sheet.ts';
@@ -31,16 +31,7 @@ export interface SourceItem {
   owner: string | null;
 }
 
-export interface Evidence {
-  id: number;
-  fileName: string;
-  size: number;
-  mime: string;
-  /** inline: the browser shows it (PDF, images); text: its words are shown; download: only downloaded */
-  view: 'inline' | 'text' | 'download';
-  uploadedBy: string;
-  uploadedAt: string;
-}
+export type Evidence = ProblemDetailAnswer['evidence'][number];
 
 /** who is logged in: the server's answer, as its contract says (src/core/contract/work.ts) */
 export type Session = SessionAnswer;
@@ -90,49 +81,8 @@ export interface MeasureItem {
 
 export type { TimelineEntry } from '../../../src/core/ledger/timeline.ts';
 
-export interface ProblemDetail {
-  problem: {
-    code: string;
-    title: string;
-    number: string | null;
-    source: { code: string; title: string };
-    aspect: string | null;
-    status: LedgerStatus;
-    statusText: string | null;
-    longTerm: boolean;
-    triage: string | null;
-    progress: number;
-    deadline: string | null;
-    startDate: string | null;
-    target: string | null;
-    amountDue: { amount: string; unit: string } | null;
-    leadUnit: string | null;
-    leadLeader: string | null;
-    responsiblePerson: string | null;
-    cooperatingUnits: string[];
-    reopenedCount: number;
-    version: number;
-    colour: Colour | null;
-  };
-  children: { code: string; title: string; status: LedgerStatus }[];
-  measures: { ordinal: number; text: string; status: string; progress: number; deadline: string | null }[];
-  outcomes: {
-    kind: string;
-    moneyKind: string | null;
-    amount: string | null;
-    unit: string | null;
-    title: string | null;
-    people: number | null;
-    count: number | null;
-    note: string | null;
-  }[];
-  timeline: TimelineEntry[];
-  evidence: Evidence[];
-  /** the report or workbook the present status was imported from */
-  basis: { id: number; fileName: string } | null;
-  pendingClosure: number[] | null;
-  pendingExtension: string | null;
-}
+/** one problem as the problem page shows it: the server's answer, as its contract says (src/core/contract/problem.ts) */
+export type ProblemDetail = ProblemDetailAnswer;
 
 export interface Finding {
   rule: string;

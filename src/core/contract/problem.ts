@@ -1,0 +1,89 @@
+// One problem as the problem page shows it — its facts, specific problems, measures, evidence, outcomes and whole
+// record — as a zod schema: the server's answer is checked against it and the web's types come from it, so the page
+// cannot silently miss a kind of record the server has begun to send.
+import { z } from 'zod';
+
+const day = z.string();
+const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phased', 'completed']);
+
+export const timelineEntry = z.object({
+  at: day,
+  kind: z.enum([
+    'status',
+    'progress',
+    'evidence',
+    'closure-request',
+    'closure-decision',
+    'extension-request',
+    'extension-decision',
+    'supervision',
+    'lookback',
+  ]),
+  by: z.string().nullable(),
+  text: z.string(),
+  /** the moment it was recorded, for the order within a day and the time shown (null where none was kept) */
+  time: z.string().nullable(),
+  /** the report or workbook an imported status was taken from */
+  document: z.object({ id: z.number(), fileName: z.string() }).optional(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+export const evidenceItem = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  size: z.number(),
+  mime: z.string(),
+  /** inline: the browser shows it (PDF, images); text: its words are shown; download: only downloaded */
+  view: z.enum(['inline', 'text', 'download']),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+
+export const problemDetailAnswer = z.object({
+  problem: z.object({
+    code: z.string(),
+    title: z.string(),
+    number: z.string().nullable(),
+    source: z.object({ code: z.string(), title: z.string() }),
+    aspect: z.string().nullable(),
+    status,
+    statusText: z.string().nullable(),
+    longTerm: z.boolean(),
+    triage: z.string().nullable(),
+    progress: z.number(),
+    deadline: day.nullable(),
+    startDate: day.nullable(),
+    target: z.string().nullable(),
+    amountDue: z.object({ amount: z.string(), unit: z.string().nullable() }).nullable(),
+    leadUnit: z.string().nullable(),
+    leadLeader: z.string().nullable(),
+    responsiblePerson: z.string().nullable(),
+    cooperatingUnits: z.array(z.string()),
+    reopenedCount: z.number(),
+    version: z.number(),
+    colour: z.enum(['green', 'blue', 'yellow', 'red']).nullable(),
+  }),
+  children: z.array(z.object({ code: z.string(), title: z.string(), status })),
+  measures: z.array(
+    z.object({ ordinal: z.number(), text: z.string(), status: z.string(), progress: z.number(), deadline: day.nullable() }),
+  ),
+  evidence: z.array(evidenceItem),
+  /** the report or workbook the present status was imported from */
+  basis: z.object({ id: z.number(), fileName: z.string() }).nullable(),
+  pendingClosure: z.array(z.number()).nullable(),
+  pendingExtension: day.nullable(),
+  outcomes: z.array(
+    z.object({
+      kind: z.string(),
+      moneyKind: z.string().nullable(),
+      amount: z.string().nullable(),
+      unit: z.string().nullable(),
+      title: z.string().nullable(),
+      people: z.number().nullable(),
+      count: z.number().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  timeline: z.array(timelineEntry),
+});
+export type ProblemDetailAnswer = z.infer<typeof problemDetailAnswer>;
