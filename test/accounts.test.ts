@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { createUser } from '../src/services/accounts.ts';
-import { createUnit } from '../src/services/organisation.ts';
+import { createPerson, createUnit } from '../src/services/organisation.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { assignProblem } from '../src/services/problem-actions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
@@ -162,6 +162,36 @@ describe('editing, deactivating and reactivating a user', () => {
     expect((await call(admin, 'PUT', `/api/users/${other.id}/active`, { active: false })).statusCode).toBe(200);
     const admin2back = await call(admin, 'PUT', `/api/users/${other.id}/active`, { active: true });
     expect(admin2back.statusCode).toBe(200);
+  });
+});
+
+describe('an office keeping its own tree', () => {
+  it('changes units below its own, and is refused another bureau’s units and its own unit’s place', async () => {
+    await createUnit(l.db, 'test', { name: '另一个局' });
+    await createUser(l.db, 'test', {
+      username: 'finoffice',
+      displayName: '财务股整改办',
+      password: PASSWORD,
+      role: 'office',
+      unit: '计划财务股',
+    });
+    const office = await login('finoffice');
+    expect((await call(office, 'POST', '/api/units', { name: '财务股一组', parent: '计划财务股' })).statusCode).toBe(200);
+    const elsewhere = await call(office, 'POST', '/api/units', { name: '越权单位', parent: '另一个局' });
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json().message).toContain('只能管理本单位及其下级单位');
+    // moving the county bureau under its own section would hand the office the bureau's whole ledger
+    const bureau = await unitRow('示例县农业农村局');
+    const grab = await call(office, 'PUT', `/api/units/${bureau.id}`, { parent: '计划财务股', version: bureau.version });
+    expect(grab.statusCode).toBe(403);
+    const own = await unitRow('计划财务股');
+    const away = await call(office, 'PUT', `/api/units/${own.id}`, { parent: '另一个局', version: own.version });
+    expect(away.json().message).toBe('不能移动本单位，请由系统管理员办理');
+    expect((await call(office, 'PUT', `/api/units/${own.id}/retired`, { retired: true })).statusCode).toBe(403);
+    // the people it sees are its own tree's
+    await createPerson(l.db, 'test', { name: '别局的人', unit: '另一个局' });
+    const people = (await call(office, 'GET', '/api/people')).json().items.map((p: { name: string }) => p.name);
+    expect(people).not.toContain('别局的人');
   });
 });
 

@@ -115,7 +115,8 @@ beforeAll(async () => {
     const s = await loginAs(username);
     sessions[username] = { cookie: s.cookie, csrf: s.body.csrf };
   }
-  targetUnitId = await createUnit(l.db, 'test', { name: '被修改的单位' });
+  // under the office's own unit: the office may change it as well as the administrator
+  targetUnitId = await createUnit(l.db, 'test', { name: '被修改的单位', parent: '示例县农业农村局' });
   targetUserId = await createUser(l.db, 'test', {
     username: 'x-target',
     displayName: '被修改的账号',
@@ -375,9 +376,15 @@ describe('access control: every route for every role', () => {
     { name: '核验文档', method: 'POST', url: () => '/api/check', cap: 'check', upload: true },
     { name: '导入文档', method: 'POST', url: () => '/api/import', cap: 'import', upload: true },
     { name: '组织机构', method: 'GET', url: () => '/api/units', cap: 'read' },
-    { name: '新增单位', method: 'POST', url: () => '/api/units', cap: 'manage-org', body: { name: '新单位' } },
+    {
+      name: '新增单位',
+      method: 'POST',
+      url: () => '/api/units',
+      cap: 'manage-org',
+      body: { name: '新单位', parent: '示例县农业农村局' },
+    },
     { name: '人员', method: 'GET', url: () => '/api/people', cap: 'manage-org' },
-    { name: '新增人员', method: 'POST', url: () => '/api/people', cap: 'manage-org', body: { name: '新人员' } },
+    { name: '新增人员', method: 'POST', url: () => '/api/people', cap: 'manage-org', body: { name: '新人员', unit: '计划财务股' } },
     { name: '账号', method: 'GET', url: () => '/api/users', cap: 'manage-users' },
     { name: '生成通报', method: 'GET', url: () => `/api/sources/${source()}/reports/tongbao?public=true`, cap: 'export' },
     { name: '生成整改方案', method: 'GET', url: () => `/api/sources/${source()}/reports/plan`, cap: 'export' },

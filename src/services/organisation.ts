@@ -3,11 +3,19 @@
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { allUnits, unitIdByName } from '../store/org.repository.ts';
-import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
-import { subtreeOf } from '../core/access/permissions.ts';
+import { ActionRefused, NotFoundError, NotPermitted, StaleVersionError } from '../core/errors.ts';
+import { orgChangeRefusal, type OrgChange } from '../core/access/org-changes.ts';
+import { sql } from 'kysely';
+import { subtreeOf, type Scope } from '../core/access/permissions.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 
 export type UnitKind = 'party-committee' | 'government' | 'bureau' | 'section' | 'town' | 'village' | 'company' | 'school' | 'other';
+
+/** The change refused when it is not the viewer's to make (core/access/org-changes.ts); no scope: the system's own. */
+function allow(scope: Scope | undefined, change: OrgChange): void {
+  const why = scope ? orgChangeRefusal(scope, change) : null;
+  if (why) throw new NotPermitted(why);
+}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function email(v: string | undefined): string | null {
@@ -21,11 +29,13 @@ export async function createUnit(
   db: Db,
   actor: string,
   input: { name: string; kind?: UnitKind; parent?: string | undefined; email?: string | undefined },
+  scope?: Scope,
 ): Promise<number> {
   const name = input.name.trim();
   if (!name) throw new ActionRefused('单位名称不能为空');
   return db.transaction().execute(async (trx) => {
     const parentId = input.parent ? await unitIdByName(trx, input.parent, { what: '上级单位' }) : null;
+    allow(scope, { kind: 'add-unit', parent: parentId });
     const clash = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
     if (clash) throw new ActionRefused(`单位“${name}”已存在`);
     const { id } = await trx
@@ -50,11 +60,13 @@ export async function createPerson(
   db: Db,
   actor: string,
   input: { name: string; unit?: string | undefined; post?: string | undefined; phone?: string | undefined; email?: string | undefined },
+  scope?: Scope,
 ): Promise<number> {
   const name = input.name.trim();
   if (!name) throw new ActionRefused('姓名不能为空');
   return db.transaction().execute(async (trx) => {
     const unitId = input.unit ? await unitIdByName(trx, input.unit) : null;
+    allow(scope, { kind: 'add-person', unit: unitId });
     const { id } = await trx
       .insertInto('person')
       .values({ name, unit_id: unitId, post: input.post ?? null, phone: input.phone ?? null, email: email(input.email) })
@@ -107,17 +119,22 @@ export async function updateUnit(
     email?: string | undefined;
     version: number;
   },
+  scope?: Scope,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const u = await unitRow(trx, id);
+    allow(scope, { kind: 'edit-unit', unit: id });
     if (u.version !== input.version) throw new StaleVersionError(u.name, '单位');
     const name = input.name === undefined ? u.name : input.name.trim();
     if (!name) throw new ActionRefused('单位名称不能为空');
     if (name !== u.name && (await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst()))
       throw new ActionRefused(`单位“${name}”已存在`);
     let parentId = u.parent_id;
-    if (input.parent !== undefined) {
-      parentId = input.parent === null ? null : await unitIdByName(trx, input.parent, { what: '上级单位' });
+    const newParent =
+      input.parent === undefined ? undefined : input.parent === null ? null : await unitIdByName(trx, input.parent, { what: '上级单位' });
+    allow(scope, { kind: 'edit-unit', unit: id, newParent: newParent === u.parent_id ? undefined : newParent });
+    if (newParent !== undefined) {
+      parentId = newParent;
       if (
         parentId !== null &&
         subtreeOf(
@@ -156,9 +173,10 @@ export async function updateUnit(
  * it led and every record it made, but takes no new account, problem or child unit; it cannot be retired while people
  * still log in as it or a unit under it is still in use.
  */
-export async function setUnitRetired(db: Db, actor: string, id: number, retired: boolean): Promise<{ name: string }> {
+export async function setUnitRetired(db: Db, actor: string, id: number, retired: boolean, scope?: Scope): Promise<{ name: string }> {
   return db.transaction().execute(async (trx) => {
     const u = await unitRow(trx, id);
+    allow(scope, { kind: 'retire-unit', unit: id });
     if ((u.retired_at !== null) === retired) return { name: u.name };
     if (retired) {
       const users = await trx.selectFrom('app_user').select('username').where('unit_id', '=', id).where('active', '=', true).execute();
@@ -188,12 +206,12 @@ export async function setUnitRetired(db: Db, actor: string, id: number, retired:
   });
 }
 
-/** Everyone on the organisation's list, with their unit. */
-export async function listPeople(db: Db) {
-  return db
+/** The people on the organisation's list, with their unit: an office's own tree's, an administrator's all. */
+export async function listPeople(db: Db, scope?: Scope) {
+  let q = db
     .selectFrom('person as p')
     .leftJoin('org_unit as u', 'u.id', 'p.unit_id')
-    .select(['p.id', 'p.name', 'p.post', 'u.name as unit'])
-    .orderBy('p.id')
-    .execute();
+    .select(['p.id', 'p.name', 'p.post', 'u.name as unit']);
+  if (scope && scope.kind !== 'all') q = scope.units.length ? q.where('p.unit_id', 'in', scope.units) : q.where(sql<boolean>`false`);
+  return q.orderBy('p.id').execute();
 }

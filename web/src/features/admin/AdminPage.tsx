@@ -4,7 +4,7 @@ import type { SourceItem } from '../../lib/types.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
-import { useUnits } from '../../lib/units.ts';
+import { flat, useUnits } from '../../lib/units.ts';
 import { UnitsTab } from './UnitsTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 import { save, withoutEmpty } from './save.ts';
@@ -18,10 +18,13 @@ function useSubmit(url: string, form: FormInstance, done: () => void) {
 }
 
 export function AdminPage() {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const units = useUnits();
   const people = useGet<{ items: { id: number; name: string; post: string | null; unit: string | null }[] }>('/api/people');
   const unitOptions = units.options;
+  // an office keeps its own unit's tree; an administrator every unit
+  const own = session?.user.role === 'admin' ? null : (flat(units.tree).find((u) => u.name === session?.user.unit) ?? null);
+  const mine = session?.user.role === 'admin' ? null : new Set(own ? flat([own]).map((u) => u.id) : []);
   const sources = useGet<{ items: SourceItem[] }>(can('manage-users') ? '/api/sources' : null);
   const [personForm] = Form.useForm();
   const addPerson = useSubmit('/api/people', personForm, people.reload);
@@ -39,7 +42,16 @@ export function AdminPage() {
     {
       key: 'units',
       label: '组织机构',
-      children: <UnitsTab tree={units.tree} options={unitOptions} reload={units.reload} canEdit={can('manage-org')} />,
+      children: (
+        <UnitsTab
+          tree={units.tree}
+          options={unitOptions}
+          reload={units.reload}
+          canEdit={can('manage-org')}
+          mine={mine}
+          own={own?.id ?? null}
+        />
+      ),
     },
     {
       key: 'people',

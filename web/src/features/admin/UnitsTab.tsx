@@ -14,11 +14,24 @@ const toTree = (ns: UnitNode[]): TreeNode[] =>
     children: toTree(n.children),
   }));
 
-export function UnitsTab(props: { tree: UnitNode[]; options: { value: string; label: string }[]; reload: () => void; canEdit: boolean }) {
+export function UnitsTab(props: {
+  tree: UnitNode[];
+  options: { value: string; label: string }[];
+  reload: () => void;
+  canEdit: boolean;
+  /** the units this person may change: an office its own unit's tree, an administrator every unit (null) */
+  mine: ReadonlySet<number> | null;
+  /** an office's own unit: it may be renamed but not moved or retired */
+  own: number | null;
+}) {
   const { message } = App.useApp();
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [newForm] = Form.useForm();
   const all = flat(props.tree);
+  const editable = (id: number) => props.mine === null || props.mine.has(id);
+  // where a unit may go: within what this person keeps (core/access/org-changes.ts says the same on the server)
+  const keptOptions =
+    props.mine === null ? props.options : props.options.filter((o) => all.some((u) => u.name === o.value && editable(u.id)));
   const chosen = all.find((u) => u.id === chosenId) ?? null;
   const parentOf = (id: number) => all.find((u) => u.children.some((c) => c.id === id))?.name;
   // a unit cannot move under itself or a unit below it
@@ -50,7 +63,14 @@ export function UnitsTab(props: { tree: UnitNode[]; options: { value: string; la
   return (
     <Row gutter={16}>
       <Col span={10}>
-        <Card title="单位" extra={props.canEdit ? <Typography.Text type="secondary">点击单位可编辑</Typography.Text> : null}>
+        <Card
+          title="单位"
+          extra={
+            props.canEdit ? (
+              <Typography.Text type="secondary">{props.mine ? '点击本单位及下级单位可编辑' : '点击单位可编辑'}</Typography.Text>
+            ) : null
+          }
+        >
           <div data-testid="unit-tree">
             {/* made once the units are here: the tree opens every unit only when it is first drawn */}
             {props.tree.length > 0 && (
@@ -58,7 +78,7 @@ export function UnitsTab(props: { tree: UnitNode[]; options: { value: string; la
                 defaultExpandAll
                 treeData={toTree(props.tree)}
                 selectedKeys={chosenId ? [chosenId] : []}
-                onSelect={(keys) => setChosenId(props.canEdit && keys.length ? Number(keys[0]) : null)}
+                onSelect={(keys) => setChosenId(props.canEdit && keys.length && editable(Number(keys[0])) ? Number(keys[0]) : null)}
               />
             )}
           </div>
@@ -88,21 +108,23 @@ export function UnitsTab(props: { tree: UnitNode[]; options: { value: string; la
                     <Button type="primary" htmlType="submit" data-testid="unit-edit-submit">
                       保存
                     </Button>
-                    <Popconfirm
-                      title={chosen.retired ? `恢复 ${chosen.name}？` : `撤销 ${chosen.name}？`}
-                      description={
-                        chosen.retired
-                          ? '恢复后可再指定为牵头单位、账号所属单位'
-                          : '撤销后其牵头的问题和记录保留原名，但不能再指定给它新的工作'
-                      }
-                      onConfirm={() => retire(!chosen.retired)}
-                      okText={chosen.retired ? '恢复' : '撤销'}
-                      cancelText="取消"
-                    >
-                      <Button danger={!chosen.retired} data-testid="unit-retire">
-                        {chosen.retired ? '恢复单位' : '撤销单位'}
-                      </Button>
-                    </Popconfirm>
+                    {chosen.id !== props.own && (
+                      <Popconfirm
+                        title={chosen.retired ? `恢复 ${chosen.name}？` : `撤销 ${chosen.name}？`}
+                        description={
+                          chosen.retired
+                            ? '恢复后可再指定为牵头单位、账号所属单位'
+                            : '撤销后其牵头的问题和记录保留原名，但不能再指定给它新的工作'
+                        }
+                        onConfirm={() => retire(!chosen.retired)}
+                        okText={chosen.retired ? '恢复' : '撤销'}
+                        cancelText="取消"
+                      >
+                        <Button danger={!chosen.retired} data-testid="unit-retire">
+                          {chosen.retired ? '恢复单位' : '撤销单位'}
+                        </Button>
+                      </Popconfirm>
+                    )}
                   </Space>
                 </Form>
               ) : (
@@ -111,7 +133,7 @@ export function UnitsTab(props: { tree: UnitNode[]; options: { value: string; la
             </Card>
             <Card title="新增单位">
               <Form form={newForm} name="new-unit" layout="vertical" onFinish={add}>
-                <UnitFields parentLabel="上级单位" parentOptions={props.options} />
+                <UnitFields parentLabel="上级单位" parentOptions={keptOptions} />
                 <Button type="primary" htmlType="submit">
                   保存
                 </Button>
