@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
-import { createUser } from '../src/services/accounts.ts';
+import { createUser, ensureAdmin } from '../src/services/accounts.ts';
 import { createPerson, createUnit } from '../src/services/organisation.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { assignProblem } from '../src/services/problem-actions.ts';
@@ -87,6 +87,44 @@ describe('changing one’s own password', () => {
     expect((await call(elsewhere, 'GET', '/api/session')).statusCode).toBe(401);
     expect((await login('clerk')).status).toBe(401);
     expect((await login('clerk', 'Shui2025!x')).status).toBe(200);
+  });
+});
+
+describe('the first administrator and new accounts', () => {
+  it('refuses to start with an administrator password the rule refuses, instead of setting one nobody knows', async () => {
+    const fresh = await testLedger();
+    try {
+      await expect(ensureAdmin(fresh.db, 'Admin#Test2025')).rejects.toThrow(
+        '环境变量 ZG_ADMIN_PASSWORD 的值不能用作管理员密码：密码不能包含用户名',
+      );
+      expect(await fresh.db.selectFrom('app_user').select('id').execute()).toEqual([]);
+      expect(await ensureAdmin(fresh.db, 'Shuili#2025x')).toEqual({ created: true, password: null });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('has a person replace the initial password an administrator gave at the first login; the edit form stays fresh', async () => {
+    const admin = await login('admin');
+    const made = await call(admin, 'POST', '/api/users', {
+      username: 'newcomer',
+      displayName: '新同事',
+      password: 'Initial#2025',
+      role: 'unit',
+      unit: '计划财务股',
+    });
+    expect(made.statusCode).toBe(200);
+    const before = await userRow('newcomer');
+    const first = await login('newcomer', 'Initial#2025');
+    expect(first.body.user.mustChangePassword).toBe(true);
+    expect((await call(first, 'GET', '/api/problems')).statusCode).toBe(403);
+    expect(
+      (await call(first, 'POST', '/api/session/password', { oldPassword: 'Initial#2025', newPassword: 'Mine#2025abc' })).statusCode,
+    ).toBe(200);
+    // the administrator's form, opened before the password changed, still saves
+    expect((await call(admin, 'PUT', `/api/users/${before.id}`, { displayName: '新同事甲', version: before.version })).statusCode).toBe(
+      200,
+    );
   });
 });
 

@@ -16,14 +16,15 @@ import { explainFailure } from '../services/explain-failure.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 // a start that cannot happen for a reason the person can fix (the database unreachable, the directory in use, no
-// room) says so in one sentence instead of a stack trace
-const ledger = await openDefaultLedger().catch((e: unknown) => {
+// room, an administrator's password the rule refuses) says so in one sentence instead of a stack trace
+const refuseStart = (e: unknown): never => {
   const known = explainFailure(e);
   if (!known) throw e;
   console.error(`整改通未能启动：${known.message}`);
   process.exit(2);
-});
-const admin = await ensureAdmin(ledger.db, process.env.ZG_ADMIN_PASSWORD);
+};
+const ledger = await openDefaultLedger().catch(refuseStart);
+const admin = await ensureAdmin(ledger.db, process.env.ZG_ADMIN_PASSWORD).catch(refuseStart);
 if (admin.created) {
   if (admin.password) console.log(`首次启动：已创建管理员账号 admin，密码 ${admin.password}（只显示这一次，请登录后妥善保管）`);
   else console.log('首次启动：已创建管理员账号 admin，密码为环境变量 ZG_ADMIN_PASSWORD 的值');

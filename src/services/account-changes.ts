@@ -1,6 +1,7 @@
 // Accounts over their life: a person changes their own password; an administrator resets one (a one-time password
 // the person must change at the next login), edits a user's name, role and unit, and deactivates or reactivates them.
-// Every change that should lock someone out ends their sessions in the same transaction.
+// Every change that should lock someone out ends their sessions in the same transaction. A password is no part of
+// what an administrator edits: changing one does not make an open edit form stale.
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Role } from '../core/access/permissions.ts';
@@ -53,7 +54,7 @@ export async function changeOwnPassword(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('app_user')
-      .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: new Date(), version: u.version + 1 })
+      .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: new Date() })
       .where('id', '=', u.id)
       .execute();
     await endSessions(trx, u.id, token);
@@ -82,7 +83,7 @@ export async function resetPassword(db: Db, actor: Actor, userId: number): Promi
     const u = await userRow(trx, userId);
     await trx
       .updateTable('app_user')
-      .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: new Date(), version: u.version + 1 })
+      .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: new Date() })
       .where('id', '=', u.id)
       .execute();
     await endSessions(trx, u.id);

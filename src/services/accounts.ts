@@ -35,7 +35,15 @@ const ROLES: readonly Role[] = ['admin', 'office', 'unit', 'leader', 'supervisor
 export async function createUser(
   db: Db,
   actor: string,
-  input: { username: string; displayName: string; password: string; role: Role; unit?: string | null | undefined },
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    role: Role;
+    unit?: string | null | undefined;
+    /** an initial password an administrator chose and told the person: to be replaced at the first login */
+    mustChangePassword?: boolean | undefined;
+  },
 ): Promise<number> {
   const username = input.username.trim();
   if (!/^[\w.@-]{2,40}$/.test(username)) throw new ActionRefused('用户名应为 2 到 40 个字母、数字或 . _ @ -');
@@ -56,6 +64,7 @@ export async function createUser(
         password_hash: passwordHash,
         role: input.role,
         unit_id: unitId,
+        must_change_password: input.mustChangePassword ?? false,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -70,7 +79,11 @@ export async function createUser(
 export async function ensureAdmin(db: Db, password?: string): Promise<{ created: boolean; password: string | null }> {
   const any = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   if (any) return { created: false, password: null };
-  const pw = password && !passwordWeakness(password, 'admin') ? password : randomBytes(12).toString('base64url');
+  // a password given that the rule refuses stops the start, saying why: replaced quietly by a random one never shown,
+  // it would lock everyone out of a new installation
+  const weak = password ? passwordWeakness(password, 'admin') : null;
+  if (weak) throw new ActionRefused(`环境变量 ZG_ADMIN_PASSWORD 的值不能用作管理员密码：${weak}。请另设一个后重新启动`);
+  const pw = password || randomBytes(12).toString('base64url');
   await createUser(db, 'system', { username: 'admin', displayName: '系统管理员', password: pw, role: 'admin' });
   return { created: true, password: password ? null : pw };
 }

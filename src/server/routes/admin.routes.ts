@@ -108,7 +108,8 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req) => {
       const v = viewerWith(req, 'manage-users');
-      return { id: await createUser(db, v.displayName, req.body) };
+      // the initial password was chosen by the administrator: the person sets their own at the first login
+      return { id: await createUser(db, v.displayName, { ...req.body, mustChangePassword: true }) };
     },
   );
   r.put(
