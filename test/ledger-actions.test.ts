@@ -74,6 +74,12 @@ describe('working a problem through to closure', () => {
       triage: 'deadline',
       amountDue: { amount: '12.5', unit: '万元' },
     });
+    // the record says who assigned it, on which day, and what was set
+    expect(d.timeline.find((t) => t.kind === 'assignment')).toMatchObject({
+      at: '2024-12-03',
+      by: '整改办',
+      text: '认领分工：牵头单位 计划财务股；配合单位 机关党委；责任领导 李副局长；责任人 张会计；整改时限 2025-03-31；整改类别 限期整改；成效目标 下属单位财务人员全部轮岗，专项审计问题全部整改',
+    });
     await expect(assignProblem(l.db, code, { actor: '整改办', at: '2024-12-03' }, { leadUnit: '没有这个单位' })).rejects.toThrow(
       ActionRefused,
     );

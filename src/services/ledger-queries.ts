@@ -18,7 +18,7 @@ import type { Db } from '../store/open-database.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
 import { evidenceView } from '../core/ledger/evidence-file.ts';
-import { earlier, type TimelineEntry } from '../core/ledger/timeline.ts';
+import { assignmentText, earlier, type TimelineEntry } from '../core/ledger/timeline.ts';
 import type { ProblemDetailAnswer } from '../core/contract/problem.ts';
 import { NotFoundError } from '../core/errors.ts';
 
@@ -383,7 +383,7 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
     .executeTakeFirst();
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
   const id = p.id;
-  const [children, measures, cooperating, changes, progress, evidence, closures, extensions, supervision, lookbacks, outcomes] =
+  const [children, measures, cooperating, changes, progress, evidence, closures, extensions, supervision, lookbacks, outcomes, assigned] =
     await Promise.all([
       db.selectFrom('problem').select(['code', 'title', 'status']).where('parent_id', '=', id).orderBy('ordinal').execute(),
       db.selectFrom('measure').selectAll().where('problem_id', '=', id).orderBy('ordinal').execute(),
@@ -414,6 +414,14 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       db.selectFrom('supervision_action').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
       db.selectFrom('lookback').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
       db.selectFrom('outcome').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
+      db
+        .selectFrom('event')
+        .select(['at', 'actor', 'after'])
+        .where('entity', '=', 'problem')
+        .where('entity_id', '=', String(id))
+        .where('action', '=', 'assign')
+        .orderBy('id')
+        .execute(),
     ]);
   const day = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
   const moment = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
@@ -426,6 +434,17 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       text: `${c.from_status ? STATUS_LABEL[c.from_status as LedgerStatus] : '—'} → ${STATUS_LABEL[c.to_status as LedgerStatus]}：${c.reason}`,
       ...(c.document_id && c.file_name ? { document: { id: c.document_id, fileName: c.file_name } } : {}),
     })),
+    // who gave it a lead unit and a deadline, and when: from the event log, which records every step
+    ...assigned.map((e) => {
+      const after = (e.after ?? {}) as { at?: string; detail?: Parameters<typeof assignmentText>[0] };
+      return {
+        at: after.at ?? day(e.at),
+        time: moment(e.at),
+        kind: 'assignment' as const,
+        by: e.actor,
+        text: assignmentText(after.detail ?? {}),
+      };
+    }),
     ...progress.map((u) => ({
       at: u.at,
       time: moment(u.created_at),

@@ -1,9 +1,11 @@
-// 待办: what is waiting for this person, by what they may do — closure requests to review, extensions to approve,
-// progress reports due, 督办 notices to answer — each about a problem in their scope, oldest first.
+// 待办: what is waiting for this person, by what they may do — closure requests to review, returned requests to
+// answer, extensions to approve, progress reports due, 督办 notices to answer — each about a problem in their scope,
+// oldest first.
 import type { Capability, Scope } from '../core/access/permissions.ts';
 import type { Db } from '../store/open-database.ts';
 import { scopeSql } from './scope.ts';
 import type { TodoAnswer, TodoItem } from '../core/contract/work.ts';
+import { sql } from 'kysely';
 
 const LIMIT = 200;
 
@@ -15,13 +17,25 @@ export async function todoFor(db: Db, viewer: { scope: Scope; capabilities: read
       .innerJoin('source as s', 's.id', 'p.source_id')
       .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
       .where(scopeSql(viewer.scope));
-  const [closures, extensions, due] = await Promise.all([
+  const [closures, returned, extensions, due] = await Promise.all([
     can('decide-closure')
       ? problems()
           .innerJoin('closure_request as c', 'c.problem_id', 'p.id')
           .select(['p.code', 'p.title', 'u.name as unit', 'c.requested_at', 'c.requested_by', 'c.evidence_ids'])
           .where('c.decision', 'is', null)
           .orderBy('c.requested_at')
+          .limit(LIMIT)
+          .execute()
+      : [],
+    // the last request of a problem still being rectified, returned: nothing newer has been asked since
+    can('request-closure')
+      ? problems()
+          .innerJoin('closure_request as c', 'c.problem_id', 'p.id')
+          .select(['p.code', 'p.title', 'u.name as unit', 'c.decided_at', 'c.decided_by', 'c.reason'])
+          .where('c.decision', '=', 'returned')
+          .where('p.status', '=', 'in-progress')
+          .where(sql<boolean>`not exists (select 1 from closure_request c2 where c2.problem_id = p.id and c2.id > c.id)`)
+          .orderBy('c.decided_at')
           .limit(LIMIT)
           .execute()
       : [],
@@ -60,6 +74,9 @@ export async function todoFor(db: Db, viewer: { scope: Scope; capabilities: read
   return {
     closures: closures.map((c) =>
       item(c.code, c.title, c.unit, c.requested_at, `${c.requested_by}申请销号，附佐证材料 ${c.evidence_ids.length} 份`),
+    ),
+    returned: returned.map((c) =>
+      item(c.code, c.title, c.unit, c.decided_at ?? '', `${c.decided_by ?? ''}退回了销号申请：${c.reason ?? ''}，请补充整改后重新申请`),
     ),
     extensions: extensions.map((x) =>
       item(x.code, x.title, x.unit, x.requested_at, `${x.requested_by}申请延期至 ${x.new_deadline}：${x.reason}`),

@@ -475,6 +475,12 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     await page.getByRole('menuitem', { name: '系统管理' }).click();
     await page.getByRole('tab', { name: '组织机构' }).waitFor();
     await shot(page, '11-admin');
+    await logout(page);
+    // the finance bureau finds the request the office returned in its 待办, with the reason
+    await login(page, 'finance');
+    await page.getByRole('menuitem', { name: /待办/ }).click();
+    await page.getByTestId('todo-returned').getByText('佐证材料不能证明学习已常态化', { exact: false }).waitFor();
+    await shot(page, '11b-unit-returned');
     await page.close();
   }
 });

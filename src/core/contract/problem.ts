@@ -10,6 +10,7 @@ export const timelineEntry = z.object({
   at: day,
   kind: z.enum([
     'status',
+    'assignment',
     'progress',
     'evidence',
     'closure-request',

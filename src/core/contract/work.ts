@@ -28,6 +28,8 @@ const todoItem = z.object({
 });
 export const todoAnswer = z.object({
   closures: z.array(todoItem),
+  /** closure requests returned: the unit must do more and ask again */
+  returned: z.array(todoItem),
   extensions: z.array(todoItem),
   reports: z.array(todoItem),
   notices: z.array(todoItem),

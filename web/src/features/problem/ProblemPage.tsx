@@ -43,6 +43,7 @@ import { type CameFrom, ProblemLink } from '../../components/ProblemLink.tsx';
 
 const TIMELINE_COLOUR: Record<TimelineEntry['kind'], string> = {
   status: 'blue',
+  assignment: '#13c2c2',
   progress: 'green',
   evidence: 'gray',
   'closure-request': 'purple',
@@ -149,6 +150,8 @@ export function ProblemPage() {
   const post = (path: string, body: Record<string, unknown>) => api('POST', `${url}${path}`, { ...body, version: p.version });
   const unitOptions = units.options;
   const closed = p.status === 'completed';
+  // specific problems still open: a closure of the whole is decided knowing it
+  const openChildren = data.children.filter((c) => c.status !== 'completed' && c.status !== 'phased');
   const text = (rows = 3) => <Input.TextArea rows={rows} />;
 
   const actions: ReactNode[] = [];
@@ -262,9 +265,19 @@ export function ProblemPage() {
         testId="action-decide"
         done={reload}
         intro={
-          <Card size="small" title={`申请所附佐证材料（${data.pendingClosure?.length ?? 0} 份）`} style={{ marginBottom: 16 }}>
-            <EvidenceList items={data.evidence.filter((e) => data.pendingClosure?.includes(e.id))} empty="申请未附佐证材料" />
-          </Card>
+          <>
+            {openChildren.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={`其下还有 ${openChildren.length} 个具体问题尚未完成（${openChildren.map((c) => c.code).join('、')}），请核实后再决定`}
+              />
+            )}
+            <Card size="small" title={`申请所附佐证材料（${data.pendingClosure?.length ?? 0} 份）`} style={{ marginBottom: 16 }}>
+              <EvidenceList items={data.evidence.filter((e) => data.pendingClosure?.includes(e.id))} empty="申请未附佐证材料" />
+            </Card>
+          </>
         }
         submit={(v) => post('/closure/decision', { accept: v.decision === 'accept', reason: v.reason })}
         fields={[

@@ -10,6 +10,7 @@ type Todo = TodoAnswer;
 
 const SECTIONS: { key: keyof Todo; title: string; capability: string; action: string }[] = [
   { key: 'closures', title: '待审核的销号申请', capability: 'decide-closure', action: '审核' },
+  { key: 'returned', title: '被退回的销号申请', capability: 'request-closure', action: '补充后重新申请' },
   { key: 'extensions', title: '待审批的延期申请', capability: 'decide-extension', action: '审批' },
   { key: 'notices', title: '待回复的督办', capability: 'report-progress', action: '报送整改情况' },
   { key: 'reports', title: '应报送的整改进展', capability: 'report-progress', action: '报告进展' },
