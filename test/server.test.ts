@@ -189,6 +189,20 @@ describe('the API', () => {
     expect(session.properties.user.required).toContain('mustChangePassword');
   });
 
+  it('names the line and the field of a correction it cannot take before importing', async () => {
+    const boundary = '----zgcorrect';
+    const corrections = JSON.stringify([{ report: 0, line: 13, title: '很长的标题'.repeat(120) }]);
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="corrections"\r\n\r\n${corrections}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="通报.txt"\r\n\r\n${readFileSync(SAMPLE, 'utf8')}\r\n--${boundary}--\r\n`;
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/import',
+      payload: Buffer.from(body),
+      headers: { ...as('office'), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().message).toBe('更正内容不符合要求：第13行的标题不能超过 500 个字');
+  });
+
   it('answers bad input with a stable code and a Chinese message, changing nothing', async () => {
     const bad = await app.inject({
       method: 'POST',

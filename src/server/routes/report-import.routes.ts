@@ -26,6 +26,25 @@ const correctionsSchema = z
   )
   .max(5000);
 
+const CORRECTED: Record<string, string> = {
+  title: '标题',
+  status: '状态',
+  longTerm: '长期整改',
+  leadUnit: '牵头单位',
+  deadline: '整改时限',
+  level: '层级',
+};
+
+/** "第32行的标题不能超过 500 个字": the first thing wrong in a person's corrections, named by line and field. */
+function correctionIssue(error: z.ZodError, raw: unknown): string {
+  const issue = error.issues[0];
+  if (!issue) return '格式不正确';
+  const [index, field] = issue.path;
+  const line = Array.isArray(raw) && typeof index === 'number' ? (raw[index] as { line?: unknown } | undefined)?.line : undefined;
+  const where = typeof line === 'number' ? `第${line}行的` : '';
+  return typeof field === 'string' ? `${where}${CORRECTED[field] ?? field}${issue.message}` : `${where}${issue.message}`;
+}
+
 export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
@@ -54,16 +73,15 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
       });
       let corrections: z.infer<typeof correctionsSchema> = [];
       if (fields.corrections) {
-        const parsed = correctionsSchema.safeParse(
-          (() => {
-            try {
-              return JSON.parse(fields.corrections ?? '');
-            } catch {
-              return null;
-            }
-          })(),
-        );
-        if (!parsed.success) throw new HttpError(400, 'INVALID_INPUT', '更正内容格式不正确');
+        const raw: unknown = (() => {
+          try {
+            return JSON.parse(fields.corrections ?? '');
+          } catch {
+            return null;
+          }
+        })();
+        const parsed = correctionsSchema.safeParse(raw);
+        if (!parsed.success) throw new HttpError(400, 'INVALID_INPUT', `更正内容不符合要求：${correctionIssue(parsed.error, raw)}`);
         corrections = parsed.data;
       }
       const opts = {

@@ -210,6 +210,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                 <Input.TextArea
                   size="small"
                   autoSize={{ minRows: 1, maxRows: 6 }}
+                  maxLength={500}
                   defaultValue={p.title}
                   onBlur={(e) => e.target.value !== p.title && correct(ri, p.line, { title: e.target.value })}
                   data-testid={`title-${p.line}`}
