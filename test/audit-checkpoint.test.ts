@@ -177,6 +177,26 @@ describe('the audit checkpoint', () => {
     120_000,
   );
 
+  it.skipIf(usingServer())('catches up on opening when the process that wrote last was killed before its refresh', async () => {
+    const dir = await dataDir('killed');
+    const checkpoint = join(dir, 'audit-checkpoint.json');
+    let l = await openLedger({ dataDir: dir });
+    await someLedger(l);
+    await settled(l, checkpoint);
+    const behind = readFileSync(checkpoint, 'utf8');
+    await createUnit(l.db, '整改办', { name: '区水利局' });
+    await l.close();
+    // as a kill -9 right after that commit leaves it: the checkpoint one entry behind the log
+    writeFileSync(checkpoint, behind);
+    l = await openLedger({ dataDir: dir });
+    try {
+      const n = await settled(l, checkpoint);
+      expect(readCheckpoint(checkpoint)?.events).toBe(n);
+    } finally {
+      await l.close();
+    }
+  });
+
   it.skipIf(!usingServer())('on a server: where ZG_AUDIT_CHECKPOINT says', async () => {
     const owner = await testLedger(); // a database of its own, dropped at the end
     try {

@@ -38,13 +38,17 @@ export class AuditCheckpointKeeper {
   }
 
   /**
-   * Once the ledger is open: a new, empty log gets its checkpoint at once. A log with entries and neither a checkpoint
+   * Once the ledger is open: a checkpoint left behind the log is refreshed, and a new, empty log gets its checkpoint at
+   * once. A log with entries and neither a checkpoint
    * nor the entry saying one is kept never gets one from here — that is what a log cut back together with its
    * checkpoint looks like; only `zg audit reanchor`, a person's recorded decision, anchors it.
    */
   async start(): Promise<void> {
     const db = this.#db;
-    if (!db || existsSync(this.path)) return;
+    if (!db) return;
+    // a process killed before its last refresh left the checkpoint behind the log: brought up to date now, by the same
+    // guarded refresh (never onto a log that lost the entry it names), rather than at the next commit
+    if (existsSync(this.path)) return this.committed();
     try {
       const head = await auditHead(db);
       if (head.events > 0) return;
