@@ -12,7 +12,8 @@ import {
   type Statistics,
 } from '../core/ledger/statistics.ts';
 import { thresholdsOf, warningColour, type WarningColour } from '../core/ledger/warning.ts';
-import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
+import { reportedStatus, STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
+import { REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Scope } from '../core/access/permissions.ts';
@@ -431,7 +432,11 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       time: moment(c.recorded_at),
       kind: 'status' as const,
       by: c.actor,
-      text: `${c.from_status ? STATUS_LABEL[c.from_status as LedgerStatus] : '—'} → ${STATUS_LABEL[c.to_status as LedgerStatus]}：${c.reason}`,
+      // a status taken from a document says it as the document did ("已完成"): no closure was reviewed here to call it
+      // "已销号"
+      text: `${c.from_status ? STATUS_LABEL[c.from_status as LedgerStatus] : '—'} → ${
+        c.document_id ? REPORTED_STATUS_LABEL[reportedStatus(c.to_status as LedgerStatus)] : STATUS_LABEL[c.to_status as LedgerStatus]
+      }：${c.reason}`,
       ...(c.document_id && c.file_name ? { document: { id: c.document_id, fileName: c.file_name } } : {}),
     })),
     // who gave it a lead unit and a deadline, and when: from the event log, which records every step
