@@ -194,7 +194,10 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
               await page.locator('[data-testid^="evidence-view-"]').first().click();
               await page.getByTestId('evidence-frame').waitFor();
               await shot(page, `20-office-evidence-${width}`);
-              await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+              await page
+                .locator('.ant-modal-footer')
+                .getByRole('button', { name: /关\s*闭/ })
+                .click();
             }
           }
           await logout(page);

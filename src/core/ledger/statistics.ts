@@ -47,7 +47,16 @@ export interface Statistics extends Counts {
   outcomes: { moneyWan: string; moneyByKind: Record<string, string>; institutions: number; accountable: number; meetings: number };
 }
 
-const empty = (): Counts => ({ total: 0, completed: 0, phased: 0, inProgress: 0, notStarted: 0, overdue: 0, completionRate: null });
+/** Nothing counted yet: the counts of an aspect, unit or source with no problem. */
+export const emptyCounts = (): Counts => ({
+  total: 0,
+  completed: 0,
+  phased: 0,
+  inProgress: 0,
+  notStarted: 0,
+  overdue: 0,
+  completionRate: null,
+});
 
 function add(c: Counts, cell: StatusCell): void {
   c.total += cell.count;
@@ -63,10 +72,10 @@ function add(c: Counts, cell: StatusCell): void {
 export const UNASSIGNED = '（未指定）';
 
 export function statistics(cells: StatusCells, outcomes: readonly OutcomeRow[] = []): Statistics {
-  const all = empty();
+  const all = emptyCounts();
   const group = (cs: readonly StatusCell[]) => {
     const out: Record<string, Counts> = {};
-    for (const c of cs) add((out[c.key ?? UNASSIGNED] ??= empty()), c);
+    for (const c of cs) add((out[c.key ?? UNASSIGNED] ??= emptyCounts()), c);
     return out;
   };
   for (const c of cells.byTriage) add(all, c);

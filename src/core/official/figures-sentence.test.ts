@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeClause, statusClause } from './figures-sentence.ts';
+import { emptyCounts } from '../ledger/statistics.ts';
 
-const counts = (c: Partial<Parameters<typeof statusClause>[0]>) => ({
-  total: 0,
-  completed: 0,
-  phased: 0,
-  inProgress: 0,
-  notStarted: 0,
-  overdue: 0,
-  completionRate: null,
-  ...c,
-});
+const counts = (c: Partial<Parameters<typeof statusClause>[0]>) => ({ ...emptyCounts(), ...c });
 
 describe('the figures sentence', () => {
   it('says every status that has problems, always the completed ones, and the rate as reports write it', () => {

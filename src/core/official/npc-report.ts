@@ -1,7 +1,7 @@
 // 审计查出问题整改情况的报告 (to the standing committee of the People's Congress): the overall sentence, the table
 // by category (应整改问题, 已整改到位, 阶段性完成, 正在整改, 完成率, 金额), what is not yet done and why, next steps.
 import { addDecimals } from '../money.ts';
-import type { Counts } from '../ledger/statistics.ts';
+import { emptyCounts, type Counts } from '../ledger/statistics.ts';
 import { outcomeClause } from './figures-sentence.ts';
 import type { Block, LedgerSnapshot, OfficialDocument, SnapshotProblem } from './model.ts';
 import type { PublicationSettings } from './publication.ts';
@@ -58,21 +58,7 @@ export function npcReport(s: LedgerSnapshot, settings: PublicationSettings, date
       { title: '问题整改金额（万元）', width: 6 },
     ],
     rows: [
-      ...named.map((a) =>
-        row(
-          a.title as string,
-          byAspect[a.title as string] ?? {
-            total: 0,
-            completed: 0,
-            phased: 0,
-            inProgress: 0,
-            notStarted: 0,
-            overdue: 0,
-            completionRate: null,
-          },
-          money(a.problems),
-        ),
-      ),
+      ...named.map((a) => row(a.title as string, byAspect[a.title as string] ?? emptyCounts(), money(a.problems))),
       row('合计', counts, money(s.aspects.flatMap((a) => a.problems))),
     ],
   });
