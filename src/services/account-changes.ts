@@ -4,7 +4,8 @@
 // what an administrator edits: changing one does not make an open edit form stale.
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Role } from '../core/access/permissions.ts';
+import { ROLES, type Role } from '../core/access/permissions.ts';
+import { sql } from 'kysely';
 import { passwordWeakness } from '../core/access/password-rule.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
 import { appendEvents } from '../store/event.repository.ts';
@@ -92,9 +93,9 @@ export async function resetPassword(db: Db, actor: Actor, userId: number): Promi
   });
 }
 
-const ROLES: readonly Role[] = ['admin', 'office', 'unit', 'leader', 'supervisor'];
-
+/** Active administrators but one; two administrators demoting or deactivating each other at once take turns here. */
 async function activeAdmins(trx: Tx, except: number): Promise<number> {
+  await sql`select pg_advisory_xact_lock(hashtext('zg:last-admin'))`.execute(trx);
   const r = await trx
     .selectFrom('app_user')
     .select((eb) => eb.fn.countAll<string>().as('n'))

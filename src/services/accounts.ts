@@ -3,7 +3,7 @@
 // (login-attempts.ts: slowed per account, stopped per address).
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { capabilities, scopeOf, subtreeOf, type Capability, type Role, type Scope } from '../core/access/permissions.ts';
+import { capabilities, ROLES, scopeOf, subtreeOf, type Capability, type Role, type Scope } from '../core/access/permissions.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { allUnits, unitIdByName } from '../store/org.repository.ts';
@@ -30,7 +30,6 @@ export interface Viewer {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** How a session is stored: only the hash of the cookie's token, so a copy of the database opens no session. */
 export const sessionKey = sha256;
-const ROLES: readonly Role[] = ['admin', 'office', 'unit', 'leader', 'supervisor'];
 
 export async function createUser(
   db: Db,

@@ -11,6 +11,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   leader: '领导',
   supervisor: '监督',
 };
+export const ROLES = Object.keys(ROLE_LABEL) as readonly Role[];
 
 export type Capability =
   | 'read'
