@@ -10,6 +10,7 @@ import { viewerWith } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { readUploads } from '../uploads.ts';
 import { importOwner, isoDay, noQuery, strict, text } from '../input.ts';
+import { TRIAGE_LABEL } from '../../core/vocabulary.ts';
 
 const correctionsSchema = z
   .array(
@@ -29,7 +30,7 @@ const correctionsSchema = z
 const CORRECTED: Record<string, string> = {
   title: '标题',
   status: '状态',
-  longTerm: '长期整改',
+  longTerm: TRIAGE_LABEL['long-term'],
   leadUnit: '牵头单位',
   deadline: '整改时限',
   level: '层级',
