@@ -144,7 +144,10 @@ describe('an administrator’s reset', () => {
     expect(s.body.user.mustChangePassword).toBe(true);
     const blocked = await call(s, 'GET', '/api/problems');
     expect(blocked.statusCode).toBe(403);
-    expect(blocked.json()).toEqual({ code: 'PASSWORD_CHANGE_REQUIRED', message: '管理员已重置您的密码，请先修改密码' });
+    expect(blocked.json()).toEqual({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: '您的密码由管理员设置，只能用于首次登录：请先设置您自己的密码',
+    });
     expect((await call(s, 'POST', '/api/session/password', { oldPassword: oneTime, newPassword: 'Nongji#2025' })).statusCode).toBe(200);
     const me = await call(s, 'GET', '/api/session');
     expect(me.json().user.mustChangePassword).toBe(false);
@@ -215,6 +218,8 @@ describe('an office keeping its own tree', () => {
     });
     const office = await login('finoffice');
     expect((await call(office, 'POST', '/api/units', { name: '财务股一组', parent: '计划财务股' })).statusCode).toBe(200);
+    // the unit just added is the office's to fill at once, not after its session is looked up again
+    expect((await call(office, 'POST', '/api/people', { name: '一组组长', unit: '财务股一组' })).statusCode).toBe(200);
     const elsewhere = await call(office, 'POST', '/api/units', { name: '越权单位', parent: '另一个局' });
     expect(elsewhere.statusCode).toBe(403);
     expect(elsewhere.json().message).toContain('只能管理本单位及其下级单位');

@@ -26,6 +26,14 @@ export function forgetSession(token: string): void {
   cache.delete(token);
 }
 
+/**
+ * Forgets every remembered session: the unit tree changed, and with it how far each person sees (an office that
+ * has just added a unit below its own must be able to manage it at once).
+ */
+export function forgetAllSessions(): void {
+  cache.clear();
+}
+
 /** Forgets every remembered session of a user whose account changed: a deactivated user is shut out at once. */
 export function forgetUser(userId: number): void {
   for (const [token, hit] of cache) if (hit.session?.viewer.id === userId) cache.delete(token);
@@ -57,7 +65,7 @@ export function registerSessions(app: FastifyInstance, db: Db): void {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== s.csrf)
       throw new HttpError(403, 'CSRF', '页面已过期，请刷新后重试');
     if (s.viewer.mustChangePassword && req.url.startsWith('/api/') && !WHILE_PASSWORD_RESET.has(`${req.method} ${req.url.split('?')[0]}`))
-      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '管理员已重置您的密码，请先修改密码');
+      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '您的密码由管理员设置，只能用于首次登录：请先设置您自己的密码');
   });
 }
 

@@ -437,6 +437,12 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     };
     await decide(codes[0] as string, false);
     await decide(codes[1] as string, true);
+    // 认领分工 opens with what is already set: saving a deadline must not clear the lead unit
+    await page.goto(`${base}/problems/${codes[0]}`);
+    await page.getByTestId('action-assign').click();
+    await expect.poll(() => page.getByRole('dialog').getByTestId('assign-unit').innerText()).toContain('区财政局');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await shot(page, '07-problem-office');
     await page.getByRole('menuitem', { name: '首页' }).click();
     await expect.poll(async () => (await page.getByTestId('stat-已完成').innerText()).replace(/\s/g, '')).toContain('24');

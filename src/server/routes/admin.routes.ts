@@ -6,7 +6,7 @@ import { createPerson, createUnit, listPeople, setUnitRetired, unitTree, updateU
 import { createUser, listUsers } from '../../services/accounts.ts';
 import { resetPassword, setUserActive, updateUser } from '../../services/account-changes.ts';
 import type { Db } from '../../services/ledger.ts';
-import { forgetUser, viewerWith } from '../auth.ts';
+import { forgetAllSessions, forgetUser, viewerWith } from '../auth.ts';
 import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
 
 const role = z.enum(['admin', 'office', 'unit', 'leader', 'supervisor']);
@@ -32,7 +32,9 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req) => {
       const v = viewerWith(req, 'manage-org');
-      return { id: await createUnit(db, v.displayName, req.body, v.scope) };
+      const id = await createUnit(db, v.displayName, req.body, v.scope);
+      forgetAllSessions();
+      return { id };
     },
   );
   r.put(
@@ -55,6 +57,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-org');
       await updateUnit(db, v.displayName, req.params.id, req.body, v.scope);
+      forgetAllSessions();
       return { ok: true };
     },
   );
@@ -63,7 +66,9 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     { schema: { tags, summary: '撤销或恢复单位', params: byId, querystring: noQuery, body: strict({ retired: z.boolean() }) } },
     async (req) => {
       const v = viewerWith(req, 'manage-org');
-      return setUnitRetired(db, v.displayName, req.params.id, req.body.retired, v.scope);
+      const r = await setUnitRetired(db, v.displayName, req.params.id, req.body.retired, v.scope);
+      forgetAllSessions();
+      return r;
     },
   );
   r.get('/api/people', { schema: { tags, summary: '人员（系统管理员、整改办）', querystring: noQuery } }, async (req) => {

@@ -145,7 +145,7 @@ function FirstPassword() {
         }
       >
         <Typography.Paragraph type="secondary">
-          管理员已重置您的密码。请输入管理员告知的一次性密码，并设置您自己的新密码。
+          您的密码由管理员设置（新开账号或重置密码），只能用于这一次登录。请输入管理员告知的密码，并设置您自己的新密码。
         </Typography.Paragraph>
         <ChangePasswordForm oldLabel="一次性密码" />
       </Card>

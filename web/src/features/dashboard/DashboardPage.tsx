@@ -16,6 +16,15 @@ const STATUS_KEYS: [keyof Counts, string, LedgerStatus][] = [
   ['notStarted', STATUS['not-started'].label, 'not-started'],
 ];
 
+/**
+ * A slice's count inside it, its name in the legend: names beside the slices were cut to "正在…" in a third of the
+ * page, and empty slices' labels piled on each other.
+ */
+const SLICE_COUNT = {
+  position: 'inside' as const,
+  formatter: (p: { value?: unknown }) => (Number(p.value) ? String(p.value) : ''),
+};
+
 function bars(groups: Record<string, Counts>, top = 12) {
   const rows = Object.entries(groups)
     .sort((a, b) => b[1].total - a[1].total)
@@ -23,8 +32,8 @@ function bars(groups: Record<string, Counts>, top = 12) {
     .reverse();
   return {
     tooltip: { trigger: 'axis' as const },
-    legend: { data: STATUS_KEYS.map(([, label]) => label) },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    legend: { top: 0, data: STATUS_KEYS.map(([, label]) => label) },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'value' as const },
     // full names on the axis (shortened only when drawn), so a click opens the ledger on the right one
     yAxis: {
@@ -137,7 +146,12 @@ export function DashboardPage() {
                     tooltip: { trigger: 'item' },
                     legend: { bottom: 0 },
                     series: [
-                      { type: 'pie', radius: ['40%', '70%'], data: STATUS_KEYS.map(([key, name]) => ({ name, value: s[key] as number })) },
+                      {
+                        type: 'pie',
+                        radius: ['40%', '70%'],
+                        label: SLICE_COUNT,
+                        data: STATUS_KEYS.map(([key, name]) => ({ name, value: s[key] as number })),
+                      },
                     ],
                   }}
                 />
@@ -161,6 +175,7 @@ export function DashboardPage() {
                       {
                         type: 'pie',
                         radius: '65%',
+                        label: SLICE_COUNT,
                         data: Object.entries(s.byTriage).map(([k, c]) => ({ name: TRIAGE[k] ?? k, value: c.total })),
                       },
                     ],

@@ -143,7 +143,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     <Space wrap size={[8, 4]}>
       <Select
         size="small"
-        style={{ width: 170 }}
+        style={{ width: 210 }}
         value={levelOf(p, corrections[`${ri}:${p.line}`])}
         onChange={(v: 'problem' | 'sub') => correct(ri, p.line, { level: v })}
         data-testid={`level-${p.line}`}

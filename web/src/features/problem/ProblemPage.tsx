@@ -27,7 +27,7 @@ import {
   Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
@@ -73,6 +73,8 @@ function ActionButton(props: {
   testId?: string;
   /** shown above the form: what the person decides on (the evidence of a closure request) */
   intro?: ReactNode;
+  /** what the form opens with: the problem's present values, so that saving one field does not clear the others */
+  initial?: Record<string, unknown>;
 }) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm();
@@ -93,7 +95,10 @@ function ActionButton(props: {
           onOk: shut,
         })
       : shut();
+  const sending = useRef(false);
   const onFinish = async (v: Record<string, unknown>) => {
+    if (sending.current) return; // Enter pressed again while it is being sent: once is enough
+    sending.current = true;
     setBusy(true);
     try {
       await props.submit(v);
@@ -103,6 +108,7 @@ function ActionButton(props: {
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '操作失败');
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   };
@@ -113,7 +119,7 @@ function ActionButton(props: {
       </Button>
       <Modal title={props.title} open={open} onCancel={close} footer={null} destroyOnHidden width={props.intro ? 720 : 520}>
         {props.intro}
-        <Form form={form} layout="vertical" onFinish={onFinish}>
+        <Form form={form} layout="vertical" onFinish={onFinish} initialValues={props.initial}>
           {props.fields.map((f) => (
             <Form.Item
               key={f.name}
@@ -163,6 +169,13 @@ export function ProblemPage() {
         title="认领与分工"
         testId="action-assign"
         done={reload}
+        initial={{
+          leadUnit: p.leadUnit ?? undefined,
+          cooperatingUnits: p.cooperatingUnits,
+          deadline: p.deadline ? dayjs(p.deadline) : undefined,
+          triage: p.triage ?? undefined,
+          target: p.target ?? undefined,
+        }}
         submit={(v) =>
           post('/assign', {
             leadUnit: v.leadUnit ?? null,
