@@ -10,12 +10,16 @@ interface Pattern {
   readonly metrics: readonly Metric[]; // one figure may state two things: "32个问题整改完成" is the total and the done
   readonly re: RegExp; // group 1 (or `group`) is the figure
   readonly needs?: RegExp; // the sentence must also say this
+  readonly unless?: RegExp; // …and must not say this
   readonly specific?: boolean;
   readonly total?: boolean; // "32个问题整改完成" also states the total when nothing else in the paragraph does
 }
 
-const N = '(\\d+)';
+// a count as written: "306", "1.4万" (14000); "2800多" and "3420余" are at least that many
+const N = '(\\d+(?:\\.\\d+)?万|\\d+)(?:多|余)?';
 const CONTEXT = /反馈|整改|巡察|巡视|审计|督查|检查|存在|梳理|查摆|认领/;
+/** the sentence states a total of problems: "反馈问题306个", "471个问题" */
+const STATED_TOTAL = /问题\s*\d+\s*(?:个|项)|\d+\s*(?:个|项)(?:的)?问题/;
 
 // Order matters: a figure is claimed by the first pattern that takes it.
 const PATTERNS: readonly Pattern[] = [
@@ -32,9 +36,13 @@ const PATTERNS: readonly Pattern[] = [
   { metrics: ['completed'], re: new RegExp(`${N}\\s*个(?:问题)?(?:已|已经)(?:全部)?(?:整改到位|完成整改|整改完成|办结|销号)`) },
   {
     metrics: ['completed'],
-    re: new RegExp(`(?:已(?:经)?(?:完成)?整改(?:到位)?|已完成|完成整改|整改完成|已销号)\\s*${N}\\s*(?:个|项)`),
+    re: new RegExp(
+      `(?:已(?:经)?(?:完成)?整改(?:到位|销号|完成)?(?:的)?(?:问题)?|已完成(?:整改)?|完成整改|整改完成|已销号)\\s*${N}\\s*(?:个|项)`,
+    ),
     needs: /问题/,
   },
+  // "反馈问题306个，整改279个": 整改 with a count right after a stated total (not 需整改, 限期整改, 未整改)
+  { metrics: ['completed'], re: new RegExp(`(?<![需应要待未期在续步])整改\\s*${N}\\s*(?:个|项)`), needs: STATED_TOTAL },
   // "1个问题正在限期整改", "有序推进整改3项"
   { metrics: ['in-progress'], re: new RegExp(`${N}\\s*个(?:问题)?(?:正在|持续)(?:限期)?(?:整改|推进)`) },
   {
@@ -42,24 +50,47 @@ const PATTERNS: readonly Pattern[] = [
     re: new RegExp(`(?:正在(?:限期)?整改|正在推进|持续推进|整改中|有序推进整改)\\s*${N}\\s*(?:个|项)`),
     needs: /问题/,
   },
-  // "未整改到位5个", "5个未完成"
+  // "未整改到位5个", "5个未完成", "申请延期整改问题18个"
+  { metrics: ['not-done'], re: new RegExp(`延期(?:整改)?(?:的)?(?:问题)?\\s*${N}\\s*(?:个|项)`) },
   { metrics: ['not-done'], re: new RegExp(`${N}\\s*个(?:问题)?(?:尚)?未(?:完成|整改)`) },
   { metrics: ['not-done'], re: new RegExp(`(?:尚未|未)(?:完成)?(?:整改)?(?:到位)?\\s*${N}\\s*个`), needs: /整改/ },
   // "长期整改4个", "4个需长期整改"
   { metrics: ['long-term'], re: new RegExp(`(?:需)?长期(?:坚持)?整改(?:的)?(?:问题)?\\s*${N}\\s*(?:个|项)`) },
   { metrics: ['long-term'], re: new RegExp(`${N}\\s*个(?:问题)?(?:需)?(?:长期|持续)整改`) },
-  // "185个问题", "33个具体问题", "应整改问题43个", "3方面32个问题"
+  // "185个问题", "33个具体问题", "应整改问题43个", "3方面32个问题", "反馈问题306个", "共发现各类问题8483个",
+  // "2212个的问题"; "8个方面问题" counts aspects, not problems
   { metrics: ['problems'], re: new RegExp(`应整改问题\\s*${N}\\s*个`) },
   { metrics: ['problems'], re: new RegExp(`${N}\\s*个具体问题`), needs: CONTEXT, specific: true },
-  { metrics: ['problems'], re: new RegExp(`${N}\\s*个(?:方面的?)?问题`), needs: CONTEXT },
+  { metrics: ['problems'], re: new RegExp(`${N}\\s*(?:个|项)(?:的)?问题`), needs: CONTEXT },
+  // …but not what a meeting or a check of sites found ("检查各类工地1500余次，发现问题146个"), nor "4个大方面"
+  {
+    metrics: ['problems'],
+    re: new RegExp(
+      `(?:反馈|发现|查出|交办|反映|涉及)(?:的)?(?:各类|具体)?问题(?:共|共计|总计)?\\s*${N}\\s*(?:个|项|条)(?!大?方面|大项|大类)`,
+    ),
+    unless: /民主生活会|自检|自查|查摆|检查|排查|巡查|抽查|核查/,
+  },
   // "整改完成率74.05%", "整改率97%" — only where the sentence counts problems: "完成查处整改率为95.69%" of
   // forest cases is not the report's rate
   {
     metrics: ['completion-rate'],
     re: /(?:整改完成率|问题整改率|整改率|销号率|完成率)\s*(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%/,
-    needs: /\d+\s*个(?:具体)?问题|整改完成率/,
+    needs: /问题\s*\d+|\d+\s*(?:个|项)(?:的)?(?:具体)?问题|整改完成率/,
   },
-  // "制定了51项具体措施", "12项整改措施", "制定整改措施68条"
+  // "已整改销号问题453个，占整改问题总数的96.18%"
+  {
+    metrics: ['completion-rate'],
+    re: /占(?:整改|全部)?问题总数的\s*(\d+(?:\.\d+)?)\s*%/,
+    needs: /已(?:经)?(?:完成)?整改|销号|已完成/,
+  },
+  // "制定了51项具体措施", "12项整改措施", "制定整改措施68条"; tasks the problems are broken into count alike:
+  // "分解整改任务106个", "分解为23项具体的整改任务"
+  { metrics: ['measures'], re: new RegExp(`整改任务\\s*${N}\\s*(?:个|项|条)`), needs: /分解|梳理|制定|细化|明确|形成|确定/ },
+  {
+    metrics: ['measures'],
+    re: new RegExp(`${N}\\s*(?:个|项|条)(?:具体的?)?(?:整改)?任务`),
+    needs: /分解|梳理|制定|细化|明确|形成|确定/,
+  },
   { metrics: ['measures'], re: new RegExp(`${N}\\s*(?:项|条)(?:具体|整改)?(?:整改)?(?:措施|举措)`) },
   { metrics: ['measures'], re: new RegExp(`(?:整改)?(?:措施|举措)\\s*${N}\\s*(?:项|条)`), needs: /制定|提出|梳理/ },
   // "市级制度6项", "等制度64项", "等制度 8 份", "建立健全制度12个"
@@ -72,13 +103,21 @@ const PATTERNS: readonly Pattern[] = [
     metrics: ['institutions'],
     re: new RegExp(`${N}\\s*(?:项|个|份|件)(?:[^，。；,;]{0,8})(?:制度|办法|规章制度)`),
     needs: /制定|建立|完善|修订|出台|印发|健全|修改/,
+    unless: /归集|汇编/, // policies gathered into a compilation were made by others
   },
-  // "追责问责11人", "D纪政务处分13人", "问责3人"
-  { metrics: ['accountable'], re: new RegExp(`(?:追责问责|问责|处分|诫勉(?:谈话)?|组织处理|追究责任)\\s*${N}\\s*(?:人|名)`) },
+  // "追责问责11人", "D纪政务处分13人", "问责3人", "党政纪处理24人", "追责问责1.4万人", "对3420余名相关责任人作出处理"
+  { metrics: ['accountable'], re: new RegExp(`(?:追责问责|问责|处分|处理|诫勉(?:谈话)?|追究责任)\\s*${N}\\s*(?:人|名)`) },
   { metrics: ['accountable'], re: new RegExp(`${N}\\s*(?:人|名)(?:被)?(?:追责|问责|处分|诫勉)`) },
+  {
+    metrics: ['accountable'],
+    re: new RegExp(`对\\s*${N}\\s*(?:人|名)[^，。；]{0,12}?(?:作出|给予|进行)(?:了)?(?:追责|问责|处理|处分)`),
+  },
   // "召开17次党组会议", "专题会议4次"
   { metrics: ['meetings'], re: new RegExp(`召开(?:了)?[^，。；]{0,8}?${N}\\s*次[^，。；]{0,12}?会`) },
   { metrics: ['meetings'], re: new RegExp(`(?:会议|会)\\s*${N}\\s*次`), needs: /召开|开展|举行/ },
+  // "共召开党委会专题研究整改工作3次", "先后6次专题研究部署"
+  { metrics: ['meetings'], re: new RegExp(`(?:召开|举行)[^，。；]{0,4}?(?:会议|会)[^，。；\\d]{0,12}?${N}\\s*次`) },
+  { metrics: ['meetings'], re: new RegExp(`先后\\s*${N}\\s*次(?:专题)?(?:研究|召开|部署)`) },
 ];
 
 /** Verbs that make an amount a rectification outcome (money recovered, returned, paid in, put to use). */
@@ -95,6 +134,58 @@ function* sentences(p: Paragraph): Generator<{ start: number; end: number }> {
   if (start < p.folded.length) yield { start, end: p.folded.length };
 }
 
+/** "1.4万" → 14000 */
+const countValue = (fig: string): number => (fig.endsWith('万') ? Math.round(Number(fig.slice(0, -1)) * 10000) : Number(fig));
+
+/** Words that make a figure a part's: a triage class, a level below the unit ("村级党组织存在的问题共计84个"). */
+const PART_WORD = /立行立改|限期整改|长期整改|分阶段|持续整改|村级|镇级|乡级|村\(社区\)/;
+/** A sentence that gives an example: "如，海口市政府2020年共召开2次常务会议" — one city's meetings, not the report's. */
+const EXAMPLE = /^\s*(?:如|例如|比如)[，,:：]?\s*/;
+/** "其中，江苏省的常委会…分解为23项整改任务": one of the places the sentence before named */
+const AMONG_THEM = /^\s*其中[，,]\s*([^，,。；\d]{2,8}?(?:省|市|县|区|镇|乡|村|局|厅|委|部))(?=的|[^，,。；]*?\d)/;
+/** "28个省市税务部门已将…331.89亿元…", "5个地区已收回…7.53亿元": some of the places, not all */
+const SOME_PLACES = /\d+\s*个(?:省份|省市|省区|地区|市县|地方)/;
+
+/**
+ * The part of the whole a figure at `at` in the sentence is about, or null for the whole: the subject of an example
+ * sentence; a part word after "其中" (to the sentence's end: "其中立行立改类问题根本整改到位，整改率96.19%"); a part
+ * word earlier in the figure's own clause ("在要求立行立改的2186项问题中").
+ */
+function partAt(sentence: string, at: number, metric: Metric): string | null {
+  const example = EXAMPLE.exec(sentence);
+  if (example) {
+    const subject = /^([^，,。；\d]{2,12}?)(?=\d|共|召开|在|对|将|已|通过|先后)/.exec(sentence.slice(example[0].length));
+    return subject?.[1] ?? '举例';
+  }
+  const among = AMONG_THEM.exec(sentence);
+  if (among) return among[1] as string;
+  if (metric === 'long-term') return null; // "长期整改4个" is a status of the whole, not a part
+  const before = sentence.slice(0, at);
+  const amongAt = before.lastIndexOf('其中');
+  const afterAmong = amongAt >= 0 ? PART_WORD.exec(before.slice(amongAt, amongAt + 12)) : null;
+  if (afterAmong) return afterAmong[0];
+  const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；')) + 1);
+  return PART_WORD.exec(clause)?.[0] ?? SOME_PLACES.exec(clause)?.[0] ?? null;
+}
+
+/**
+ * Kinds of accountability listed one after another ("党政纪处理24人，诫勉谈话5人，组织处理10人") with no total are
+ * parts, each named by its kind; a total among them ("追责问责30人") stays the whole.
+ */
+function accountabilityParts(claims: Claim[], sentence: string, at: ReadonlyMap<Claim, number>): Claim[] {
+  const people = claims.filter((c) => c.metric === 'accountable' && c.scope === null);
+  if (people.length < 2) return claims;
+  const kindOf = (c: Claim) =>
+    (
+      sentence
+        .slice(0, at.get(c) ?? 0)
+        .split(/[，,、；]/)
+        .pop() ?? ''
+    ).slice(-6);
+  const isTotal = (c: Claim) => /共|合计|累计|追责问责/.test(kindOf(c));
+  return claims.map((c) => (people.includes(c) && !isTotal(c) ? { ...c, scope: kindOf(c) || '其他', part: true } : c));
+}
+
 export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect[]): Claim[] {
   const claims: Claim[] = [];
   const scopeOf = (line: number): string | null => aspects.find((a) => line >= a.line && line <= a.lastLine)?.title ?? null;
@@ -104,10 +195,16 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
     for (const s of sentences(p)) {
       const folded = p.folded.slice(s.start, s.end);
       const text = p.text.slice(s.start, s.end).trim();
+      const fromSentence: Claim[] = [];
+      const figureAt = new Map<Claim, number>();
       const taken: [number, number][] = [];
       const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+      const located = (metric: Metric, at: number, claim: Claim): Claim => {
+        const part = partAt(folded, at, metric);
+        return part ? { ...claim, scope: part, part: true } : claim;
+      };
       for (const pat of PATTERNS) {
-        if (pat.needs && !pat.needs.test(folded)) continue;
+        if ((pat.needs && !pat.needs.test(folded)) || pat.unless?.test(folded)) continue;
         const re = new RegExp(pat.re.source, 'g');
         for (const m of folded.matchAll(re)) {
           const fig = m[1] as string;
@@ -115,10 +212,17 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
           if (!free(figAt, figAt + fig.length)) continue;
           taken.push([figAt, figAt + fig.length]);
           const line = lineAt(p, s.start + figAt);
+          const approx = /[多余]/.test(folded[figAt + fig.length] ?? '') ? { approx: true } : {};
           for (const metric of pat.metrics) {
-            const claim: Claim = { metric, value: Number(fig), scope: scopeOf(line), line, text };
-            if (metric === 'completion-rate') fromParagraph.push({ ...claim, decimals: (fig.split('.')[1] ?? '').length });
-            else fromParagraph.push(pat.specific ? { ...claim, specific: true } : claim);
+            const claim = located(metric, figAt, { metric, value: countValue(fig), scope: scopeOf(line), line, text, ...approx });
+            const stated =
+              metric === 'completion-rate'
+                ? { ...claim, decimals: (fig.split('.')[1] ?? '').length }
+                : pat.specific
+                  ? { ...claim, specific: true }
+                  : claim;
+            fromSentence.push(stated);
+            figureAt.set(stated, figAt);
             if (pat.total) totals.push({ ...claim, metric: 'problems' });
           }
         }
@@ -126,9 +230,12 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
       if (MONEY_CONTEXT.test(folded)) {
         for (const a of findAmounts(folded)) {
           const line = lineAt(p, s.start + a.index);
-          fromParagraph.push({ metric: 'money', value: a.wan, scope: scopeOf(line), line, text, approx: a.approx });
+          fromSentence.push(
+            located('money', a.index, { metric: 'money', value: a.wan, scope: scopeOf(line), line, text, approx: a.approx }),
+          );
         }
       }
+      append(fromParagraph, accountabilityParts(fromSentence, folded, figureAt));
     }
     if (!fromParagraph.some((c) => c.metric === 'problems')) append(fromParagraph, totals);
     append(

@@ -18,6 +18,10 @@ const INSPECTED = /对([^，。；,;]{2,40}?)(?:开展|进行)了?(?:常规|专�
 
 type Ymd = { year: number; month: number; day: number };
 
+/** The speaker of a report to a people's congress: "北京市审计局局长 马兰霞" → the office, without post and name. */
+const SPEAKER =
+  /^(.{1,24}?(?:审计局|审计厅|审计署|财政局|财政厅|人民政府))\s*(?:党组书记、)?(?:副?局长|副?厅长|审计长|主任)\s*[\u4e00-\u9fff·]{2,5}$/;
+
 function isDateOnly(folded: string): boolean {
   return /^\s*[(（]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(folded) && folded.trim().length <= 40;
 }
@@ -54,8 +58,9 @@ export function readMeta(src: SourceText, seg: Segment, paras: readonly Paragrap
   }
   const ref: Ymd | null = meta.reportDate ? parseIso(meta.reportDate.value) : null;
 
-  // The issuer signs above the date; failing that, the title names it before "关于".
-  if (reportDateLine !== null) {
+  // The issuer signs above the date; failing that, the speaker's office under the title, or the title names it before
+  // "关于". A news item has no issuer: it quotes one.
+  if (reportDateLine !== null && seg.genre !== 'news') {
     for (let n = reportDateLine - 1; n >= Math.max(seg.first, reportDateLine - 3); n--) {
       const f = (src.folded[n - 1] as string).trim();
       if (f === '') continue;
@@ -63,7 +68,14 @@ export function readMeta(src: SourceText, seg: Segment, paras: readonly Paragrap
       break;
     }
   }
-  if (!meta.issuer && seg.title) {
+  for (let n = seg.first, seen = 0; !meta.issuer && seg.genre !== 'news' && n <= seg.last && seen < 8; n++) {
+    const f = (src.folded[n - 1] as string).trim();
+    if (f === '') continue;
+    seen++;
+    const speaker = SPEAKER.exec(f);
+    if (speaker) meta.issuer = loc((src.lines[n - 1] as string).trim().slice(0, (speaker[1] as string).length), n);
+  }
+  if (!meta.issuer && seg.title && seg.genre !== 'news') {
     const at = seg.title.indexOf('关于');
     if (at > 1) meta.issuer = loc(seg.title.slice(0, at).trim(), seg.titleLine);
   }

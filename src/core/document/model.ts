@@ -6,6 +6,12 @@ import type { MoneyUnit } from '../money.ts';
 import type { Finding } from '../check/finding.ts';
 
 export type ReportKind = 'inspection-progress' | 'audit-rectification' | 'performance-self-evaluation' | 'unknown';
+/**
+ * What sort of text it is, beside its topic: the unit's own report (整改情况的通报/报告, 自评报告), the audit office's
+ * work report (审计工作报告, which finds the problems rather than reports their rectification), the feedback of an
+ * inspection (巡视/巡察反馈情况), or a news item about any of these — whose figures are quoted, not the unit's own.
+ */
+export type Genre = 'report' | 'work-report' | 'feedback' | 'news';
 
 export type ProblemStatus = 'completed' | 'phased' | 'in-progress' | 'not-started' | 'unknown';
 
@@ -93,10 +99,11 @@ export interface Aspect {
 export interface Claim {
   readonly metric: Metric;
   readonly value: number | string; // money: exact decimal string in 万元; completion-rate: percent
-  readonly scope: string | null; // null: the whole report; else the aspect's title
+  readonly scope: string | null; // null: the whole report; else the aspect's title, or the part the sentence names
+  readonly part?: boolean; // the scope is a part the sentence names (立行立改, 村级, an example's city), not an aspect
   readonly line: number;
   readonly text: string; // the sentence
-  readonly approx?: boolean; // money stated with 约 / 余 / 多
+  readonly approx?: boolean; // stated with 约 / 余 / 多 ("2800多项", "约552万元")
   readonly specific?: boolean; // a count of 具体问题 (specific problems) rather than of problems
   readonly decimals?: number; // completion-rate: the decimals it was written with ("74.05%" → 2)
 }
@@ -147,6 +154,8 @@ export interface PerformanceBlock {
     readonly line: number | null;
   } | null;
   readonly funding: { readonly source: string; readonly amount: number; readonly line: number }[];
+  /** 收入 stated in the text of a whole-department report ("收入:792.22万元") */
+  readonly income?: { readonly amount: number; readonly line: number } | null;
   readonly spending: { readonly type: string; readonly amount: number; readonly line: number }[];
   readonly staffing: {
     readonly authorized: number | null;
@@ -168,6 +177,7 @@ export interface PerformanceBlock {
 
 export interface Report {
   kind: ReportKind;
+  genre: Genre;
   lines: [number, number];
   meta: ReportMeta;
   otherTitles: Located<string>[]; // the other titles of a pack: its data table, its 自评表, a repeated 自评报告

@@ -26,6 +26,7 @@ export function parseSegment(src: SourceText, seg: Segment): Report {
   promoteListedItems(src, aspects, typeof total?.value === 'number' ? total.value : null);
   const report: Report = {
     kind: seg.kind,
+    genre: seg.genre,
     lines: [seg.first, seg.last],
     meta,
     otherTitles: seg.otherTitles.map((t) => ({ value: t.text, line: t.line })),

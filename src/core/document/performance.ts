@@ -2,6 +2,7 @@
 // separated by tabs, merged cells left empty (so a row's 一级/二级指标 carry down from the row above).
 
 import type { Indicator, PerformanceBlock } from './model.ts';
+import { readPerformanceText } from './performance-text.ts';
 import type { SourceText } from './text.ts';
 
 function cells(line: string): string[] {
@@ -180,5 +181,6 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     block.indicators.push(indicator);
   }
   block.basics = basics.map(({ title, columns, rows }) => ({ title, columns, rows }));
+  readPerformanceText(src, from, to, block);
   return block;
 }

@@ -2,7 +2,7 @@
 // compilation of many reports behind a table of contents (seed 002 holds 17).
 
 import type { SourceText } from './text.ts';
-import type { ReportKind } from './model.ts';
+import type { Genre, ReportKind } from './model.ts';
 import { lineNumbering } from './numbering.ts';
 
 export interface Segment {
@@ -13,6 +13,7 @@ export interface Segment {
   readonly titleLine: number | null;
   readonly otherTitles: { text: string; line: number }[]; // a pack's other titles (数据表, 自评表, a repeated 自评报告)
   readonly kind: ReportKind;
+  readonly genre: Genre;
 }
 
 /** "…关于巡察整改进展情况的通报", "…审计查出问题整改情况的报告", "…整体支出绩效自评表" */
@@ -23,12 +24,36 @@ const SENTENCE_PUNCT = /[。；，,;!?！？:：]/;
 export function classify(title: string, opening: string): ReportKind {
   const t = `${title}\n${opening}`;
   if (/绩效(自评|评价)|自评表|自评报告/.test(title)) return 'performance-self-evaluation';
-  if (/审计/.test(title) && /整改/.test(title)) return 'audit-rectification';
+  if (/审计/.test(title) && /整改|审计工作报告/.test(title)) return 'audit-rectification';
   if (/(巡察|巡视)/.test(title) && /整改/.test(title)) return 'inspection-progress';
-  if (/审计查出问题|审计工作报告/.test(t) && /整改/.test(t)) return 'audit-rectification';
-  if (/(巡察|巡视)(组|意见|反馈)/.test(t) && /整改/.test(t)) return 'inspection-progress';
-  if (/绩效(自评|评价)/.test(t)) return 'performance-self-evaluation';
+  if (/审计(查出|查明|发现)?问题|审计整改|审计工作报告/.test(t) && /整改/.test(t)) return 'audit-rectification';
+  if (/(巡察|巡视)(组|意见|反馈|整改)/.test(t) && /整改/.test(t)) return 'inspection-progress';
+  // a self-evaluation table pasted without its title still has its indicator columns
+  if (/绩效(自评|评价)|(产出|效益|满意度)指标.{0,40}(产出|效益|满意度)指标/.test(t)) return 'performance-self-evaluation';
   return 'unknown';
+}
+
+/** The unit speaking of itself: "现将整改情况予以公布", "请予审议", "我局", a signature's 报告如下. */
+const OWN_VOICE =
+  /现将.{0,24}(予以公布|报告如下|通报如下|公布如下)|请(予|予以)?审议|我(局|镇|县|市|区|厅|委|中心|单位|院|校|办|部|司|公司|乡|街道)[^们]/;
+/** A reporter's: bylines, datelines, "据悉", "该区…" */
+const NEWS_VOICE =
+  /记者|本报|通讯员|新闻|[日晚]报|新华社|中新社|消息[（(]|讯[（(]|电[）)】]|据悉|据了解|据统计|据.{1,12}介绍|该(区|市|县|镇|院|局|校|集团)|[（(][^（）()]{2,10}\s[^（）()]{2,10}[）)]\s*$/m;
+/** The inspection's findings made public (巡察反馈情况), before any rectification is reported */
+const FEEDBACK = /(巡察|巡视)反馈情况|反馈(了)?(巡察|巡视)情况/;
+
+/**
+ * What sort of text it is (see `Genre`): a work report by its title; then who speaks — the unit itself ("现将…予以
+ * 公布", "请予审议", "我局"), a reporter, the inspection publishing its feedback. A self-evaluation is the unit's own
+ * report; a text with none of these marks is the unit's report when it has a report's title, else an item about it.
+ */
+export function genreOf(kind: ReportKind, title: string, text: string): Genre {
+  const head = text.slice(0, 200);
+  if (/审计工作报告$/.test(title) || (!title && /审计工作报告/.test(head) && !/整改/.test(head))) return 'work-report';
+  if (kind === 'performance-self-evaluation' || OWN_VOICE.test(text)) return 'report';
+  if (NEWS_VOICE.test(text)) return 'news';
+  if (FEEDBACK.test(text) && !/整改(进展|情况)/.test(title)) return 'feedback';
+  return title ? 'report' : 'news';
 }
 
 /** A table-of-contents entry: a title followed by a tab and a page number (or an empty cell). */
@@ -69,12 +94,14 @@ export function segmentReports(src: SourceText): Segment[] {
     }
   }
 
-  const starts: { line: number; titleLines: number[]; title: string }[] = [];
+  // each title as written (what the user reads) and folded (what the patterns read: simplified, half-width)
+  const starts: { line: number; titleLines: number[]; title: string; folded: string }[] = [];
   for (let i = 0; i < n; i++) {
     const f = src.folded[i] as string;
     if (toc.has(i + 1) || !isTitleLine(f)) continue;
     const titleLines = [i + 1];
     let title = (src.lines[i] as string).trim();
+    let folded = f.trim();
     // A title broken over two lines ("中共广东清远高新技术产业开发区工作" / "委员会关于巡察整改情况的通报"):
     // the piece before it is short, has no punctuation, is not a date, and opens the file or follows a gap.
     let k = i - 1;
@@ -84,24 +111,36 @@ export function segmentReports(src: SourceText): Segment[] {
       let gapBefore = k - 1;
       while (gapBefore >= 0 && (src.folded[gapBefore] as string).trim() === '') gapBefore--;
       const opensFile = gapBefore < 0 || k - gapBefore >= 3;
-      if (prev.length >= 2 && prev.length < 40 && !SENTENCE_PUNCT.test(prev) && !isDateLine(prev) && opensFile && !toc.has(k + 1)) {
+      // "深圳市罗湖区人民政府" above "罗湖区2023年度…报告" is the site's banner over a whole title, not its first half
+      const banner = /(人民政府|委员会|党委|党组|局|厅|办公室|公司)$/.test(prev) && !/^关于/.test(f.trim());
+      if (
+        prev.length >= 2 &&
+        prev.length < 40 &&
+        !SENTENCE_PUNCT.test(prev) &&
+        !isDateLine(prev) &&
+        opensFile &&
+        !banner &&
+        !toc.has(k + 1)
+      ) {
         titleLines.unshift(k + 1);
         title = (src.lines[k] as string).trim() + title;
+        folded = prev + folded;
       }
     }
-    starts.push({ line: titleLines[0] as number, titleLines, title });
+    starts.push({ line: titleLines[0] as number, titleLines, title, folded });
   }
 
   // A self-evaluation pack is one report: its data table, 自评表 and 自评报告 titles do not start new reports; the
   // report is named by its 自评报告, else its 自评表.
-  const merged: { line: number; titleLines: number[]; titles: { text: string; line: number }[] }[] = [];
+  type Title = { text: string; folded: string; line: number };
+  const merged: { line: number; titleLines: number[]; titles: Title[] }[] = [];
   for (const s of starts) {
     const prev = merged[merged.length - 1];
-    const title = { text: s.title, line: s.line };
+    const title = { text: s.title, folded: s.folded, line: s.line };
     if (
       prev &&
-      classify(prev.titles[0]?.text ?? '', '') === 'performance-self-evaluation' &&
-      classify(s.title, '') === 'performance-self-evaluation'
+      classify(prev.titles[0]?.folded ?? '', '') === 'performance-self-evaluation' &&
+      classify(s.folded, '') === 'performance-self-evaluation'
     ) {
       prev.titleLines.push(...s.titleLines);
       prev.titles.push(title);
@@ -109,8 +148,7 @@ export function segmentReports(src: SourceText): Segment[] {
     }
     merged.push({ line: s.line, titleLines: [...s.titleLines], titles: [title] });
   }
-  const naming = (ts: { text: string; line: number }[]) =>
-    ts.find((t) => /自评报告/.test(t.text)) ?? ts.find((t) => /自评表/.test(t.text)) ?? (ts[0] as { text: string; line: number });
+  const naming = (ts: Title[]) => ts.find((t) => /自评报告/.test(t.folded)) ?? ts.find((t) => /自评表/.test(t.folded)) ?? (ts[0] as Title);
 
   const lastContentLine = (from: number, to: number): number => {
     let last = from;
@@ -132,7 +170,9 @@ export function segmentReports(src: SourceText): Segment[] {
     if (first > n) return [];
     const last = lastContentLine(first, n);
     const opening = src.folded.slice(first - 1, Math.min(n, first + 15)).join('\n');
-    return [{ first, last, titleLines: [], title: null, titleLine: null, otherTitles: [], kind: classify('', opening) }];
+    const body = src.folded.slice(first - 1, last).join('\n');
+    const kind = classify('', opening);
+    return [{ first, last, titleLines: [], title: null, titleLine: null, otherTitles: [], kind, genre: genreOf(kind, '', body) }];
   }
 
   return merged.map((s, idx) => {
@@ -142,14 +182,16 @@ export function segmentReports(src: SourceText): Segment[] {
     const opening = src.folded.slice(s.line - 1, Math.min(end, s.line + 15)).join('\n');
     const titleLines = s.titleLines.filter((l) => l <= last);
     const name = naming(s.titles);
+    const kind = classify(name.folded, opening);
     return {
       first: s.line,
       last,
       titleLines,
       title: name.text,
       titleLine: name.line,
-      otherTitles: s.titles.filter((t) => t !== name),
-      kind: classify(name.text, opening),
+      otherTitles: s.titles.filter((t) => t !== name).map((t) => ({ text: t.text, line: t.line })),
+      kind,
+      genre: genreOf(kind, name.folded, src.folded.slice(s.line - 1, last).join('\n')),
     };
   });
 }

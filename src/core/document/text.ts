@@ -1,13 +1,36 @@
 // The text of one input file as lines, and the two views the reader works on:
 // - `folded`: each line with full-width ASCII, ideographic spaces and Kangxi-radical look-alikes mapped to their
-//   plain forms one character for one character, so patterns need only one spelling and offsets stay valid in the
-//   original line (titles and quotes are always cut from the original, as written);
+//   plain forms, and traditional characters (繁體) to simplified, one character for one character, so patterns need
+//   only one spelling and offsets stay valid in the original line (titles and quotes are always cut from the
+//   original, as written);
 // - paragraphs: lines joined where a page break or a blank line cut a sentence in two, with a map back to lines.
 
 export interface SourceText {
   readonly lines: readonly string[];
   readonly folded: readonly string[];
 }
+
+import { Converter } from 'opencc-js/t2cn';
+
+/** Characters that only traditional text uses, common enough that any traditional document has some. */
+const TRADITIONAL = /[個們這為會國對於與關從時發經過進還開問題來實點應後總動黨區縣鄉鎮審計報導單務條級現規劃設責據達貫徹構組織讓體]/;
+let toSimplified: ((s: string) => string) | null = null; // built on first need: most documents are simplified
+
+/** Simplified characters for traditional ones, keeping length: where a phrase would change it, character by character. */
+function simplify(line: string): string {
+  const convert = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
+  const whole = convert(line);
+  if (whole.length === line.length) return whole;
+  let out = '';
+  for (const ch of line) {
+    const c = convert(ch);
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
+}
+
+/** Pinyin that some mirrors put after characters ("現(xiàn)場"): blanked, so the words around it meet again. */
+const PINYIN = /\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
 
 export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -35,7 +58,9 @@ export function foldLine(line: string): string {
 
 export function sourceText(text: string): SourceText {
   const lines = splitLines(text);
-  return { lines, folded: lines.map(foldLine) };
+  if (!TRADITIONAL.test(text)) return { lines, folded: lines.map(foldLine) };
+  const unPinyin = (l: string) => (/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(l) ? l.replace(PINYIN, (m) => ' '.repeat(m.length)) : l);
+  return { lines, folded: lines.map((l) => simplify(unPinyin(foldLine(l)))) };
 }
 
 /** A run of text made of one or more lines; `at(offset)` tells which line (1-based) a character came from. */

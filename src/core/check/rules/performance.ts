@@ -27,7 +27,10 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
   if (p.totals && p.indicators.length > 0) {
     const w = p.indicators.reduce((s, i) => s + (i.weight ?? 0), 0) + (b?.weight ?? 0);
     const sc = p.indicators.reduce((s, i) => s + (i.score ?? 0), 0) + (b?.score ?? 0);
-    if (p.totals.weight !== null && !same(w, p.totals.weight))
+    // a row whose figure is missing makes the sum unknown, not smaller: a blank is not a zero
+    const allWeights = p.indicators.every((i) => i.weight !== null);
+    const allScores = p.indicators.every((i) => i.score !== null);
+    if (p.totals.weight !== null && allWeights && !same(w, p.totals.weight))
       out.push(
         finding(
           'weights-total',
@@ -38,7 +41,7 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
           round2(w),
         ),
       );
-    if (p.totals.score !== null && !same(sc, p.totals.score))
+    if (p.totals.score !== null && allScores && !same(sc, p.totals.score))
       out.push(
         finding(
           'scores-total',
@@ -85,6 +88,21 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
         ),
       );
   }
+  // "年度资金总额: 0 0 0" above "其中:本年财政拨款 90 89.974 89.974": a part cannot exceed its whole. A funding row
+  // may give the initial or the executed amount, so it is compared with the largest the total row states.
+  const whole = b ? Math.max(...[b.initial, b.adjusted, b.executed].filter((v): v is number => v != null)) : -Infinity;
+  for (const f of p.funding)
+    if (b && Number.isFinite(whole) && f.amount > whole && !same(f.amount, whole))
+      out.push(
+        finding(
+          'funding-exceeds-total',
+          'error',
+          `其中“${f.source}”${f.amount}万元，大于年度资金总额${whole}万元`,
+          [b.line, f.line].filter((l, i, all) => all.indexOf(l) === i),
+          whole,
+          f.amount,
+        ),
+      );
   if (b && b.executed !== null && p.funding.length >= 2) {
     const sum = round2(p.funding.reduce((t, f) => t + f.amount, 0));
     if (!same(sum, b.executed) && !(b.initial !== null && same(sum, b.initial)))

@@ -1,0 +1,153 @@
+// A self-evaluation as the web leaves it when the tables are gone: the figures stated in running text ("收入:792.22
+// 万元", "部门预算总金额803.74万元其中:基本支出757.49万元"), a 自评表 flattened onto one line with spaces between
+// the cells, its indicator rows run together ("数量指标足额保障率=100% 22.5"), and a form laid out one cell per line
+// ("人员编制" / "21"). Read only where the tab-separated tables gave nothing, so a proper table always wins.
+
+import { cellNumber } from './performance.ts';
+import type { Indicator, PerformanceBlock } from './model.ts';
+import type { SourceText } from './text.ts';
+
+type Block = { -readonly [K in keyof PerformanceBlock]: PerformanceBlock[K] };
+
+const LEVEL1 = /^(产出|效益|满意度|成本)指标(?:\(\d+(?:\.\d+)?分\))?$/;
+const LEVEL2 = /^(数量|质量|时效|成本|经济|社会|生态|可持续影响|社会效益|经济效益|生态效益|服务对象满意度|满意度)指标$/;
+const isNumber = (t: string | undefined) => t !== undefined && cellNumber(t) !== null;
+
+/**
+ * A flattened 自评表: the cells after the header "三级指标 年度指标值 实际完成值 分值 得分" as one run of tokens. A
+ * row ends with two figures (分值, 得分); the three cells before them are the indicator, its target and what was
+ * achieved; level cells before those carry down. A row cut off by the end of the text is not read.
+ */
+function flatIndicators(tokens: readonly string[], line: number): Indicator[] {
+  const out: Indicator[] = [];
+  let level1 = '';
+  let level2 = '';
+  let start = 0;
+  for (let i = 3; i + 1 < tokens.length; i++) {
+    if (!isNumber(tokens[i]) || !isNumber(tokens[i + 1]) || isNumber(tokens[i + 2])) continue;
+    for (const t of tokens.slice(start, i - 3)) {
+      if (LEVEL1.test(t)) level1 = t;
+      else if (LEVEL2.test(t)) level2 = t;
+    }
+    out.push({
+      level1,
+      level2,
+      level3: tokens[i - 3] as string,
+      target: tokens[i - 2] as string,
+      actual: tokens[i - 1] as string,
+      weight: cellNumber(tokens[i]),
+      score: cellNumber(tokens[i + 1]),
+      deviation: null,
+      line,
+    });
+    start = i + 2;
+    i++;
+  }
+  return out;
+}
+
+/**
+ * "产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 … 合计100": rows with a target and one figure. Which
+ * column that figure was is lost with the table (four rows of 22.5 under a 合计 of 100 are scores out of 25, or
+ * weights that do not add up): it is kept as the score, the 合计 as the total weight, and nothing is compared.
+ */
+function compactIndicators(text: string, line: number): { indicators: Indicator[]; total: number | null } {
+  const indicators: Indicator[] = [];
+  let level1 = '';
+  let level2 = '';
+  const row =
+    /((?:(?:产出|效益|满意度|成本)指标)?)((?:[^\s\d=≤≥<>]{1,6}指标)?)([^\s=≤≥<>]+?(?:\([^)]*\))?)\s*([=≤≥<>][^\s]+)\s+(\d+(?:\.\d+)?)(?=\s|$)/g;
+  for (const m of text.matchAll(row)) {
+    if (m[1]) level1 = m[1];
+    if (m[2]) level2 = m[2];
+    const score = Number(m[5]);
+    indicators.push({
+      level1,
+      level2,
+      level3: m[3] as string,
+      target: m[4] as string,
+      actual: '',
+      weight: null,
+      score,
+      deviation: null,
+      line,
+    });
+  }
+  const total = /合计\s*(\d+(?:\.\d+)?)/.exec(text);
+  return { indicators, total: total ? Number(total[1]) : null };
+}
+
+/** Amounts stated in sentences: 收入, 支出 and its parts, the budget and its parts. */
+const STATED =
+  /(收入|支出|预算总金额|预算总额|资金预算|预算数|基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*万元/g;
+
+function statedAmounts(block: Block, folded: string, line: number): void {
+  for (const m of folded.matchAll(STATED)) {
+    const label = m[1] as string;
+    const amount = Number(m[2]);
+    if (label === '收入') block.income ??= { amount, line };
+    else if (label === '支出') block.budget ??= { initial: null, executed: amount, rate: null, weight: null, score: null, line };
+    else if (/预算/.test(label)) block.budget ??= { initial: amount, executed: null, rate: null, weight: null, score: null, line };
+    else if (block.budget) block.spending.push({ type: label.replace(/支出$/, '') || label, amount, line });
+  }
+}
+
+/** A form laid out one cell per line: a label on one line, its figure on the next non-blank one. */
+function nextFigure(src: SourceText, n: number, to: number): { value: number; line: number } | null {
+  for (let k = n + 1; k <= Math.min(to, n + 3); k++) {
+    const t = (src.folded[k - 1] as string).trim();
+    if (t === '') continue;
+    const v = cellNumber(t);
+    return v === null ? null : { value: v, line: k };
+  }
+  return null;
+}
+
+export function readPerformanceText(src: SourceText, from: number, to: number, block: Block): void {
+  if (block.budget || block.indicators.length > 0) return;
+  for (let n = from; n <= to; n++) {
+    const f = (src.folded[n - 1] as string).trim();
+    if (f.includes('\t')) continue;
+    statedAmounts(block, f, n);
+    const tokens = f.split(/\s+/);
+    const header = tokens.indexOf('三级指标');
+    if (header >= 0 && block.indicators.length === 0) block.indicators = flatIndicators(tokens.slice(header + 1), n);
+    const total = tokens.findIndex((t) => /^年度资金总额[:：]?$/.test(t));
+    if (total >= 0) {
+      const v = tokens.slice(total + 1, total + 7).map(cellNumber);
+      block.budget = {
+        initial: v[0] ?? null,
+        adjusted: v[1] ?? null,
+        executed: v[2] ?? null,
+        weight: v[3] ?? null,
+        rate: v[4] ?? null,
+        score: v[5] ?? null,
+        line: n,
+      };
+      const fund = tokens.findIndex((t, i) => i > total && /^(?:其中[:：])?(本年财政拨款|一般公共预算|财政拨款)$/.test(t));
+      const amount = cellNumber(tokens[fund + 1]);
+      if (fund > 0 && amount !== null) block.funding.push({ source: (tokens[fund] as string).replace(/^其中[:：]/, ''), amount, line: n });
+    }
+    if (block.indicators.length === 0 && /指标/.test(f) && /合计\s*\d/.test(f)) {
+      const compact = compactIndicators(f, n);
+      if (compact.indicators.length > 0) {
+        block.indicators = compact.indicators;
+        if (compact.total !== null) block.totals = { weight: compact.total, score: null, line: n };
+      }
+    }
+    if (/^(人员编制|编制人数|编制数)$/.test(f)) {
+      const v = nextFigure(src, n, to);
+      if (v) block.staffing = { authorized: v.value, actual: block.staffing?.actual ?? null, controlRate: null, line: v.line };
+    }
+    if (/^(实有人数|实际在职人数|在职人数)$/.test(f)) {
+      const v = nextFigure(src, n, to);
+      if (v)
+        block.staffing = {
+          authorized: block.staffing?.authorized ?? null,
+          actual: v.value,
+          controlRate: null,
+          line: block.staffing?.line ?? v.line,
+        };
+    }
+  }
+}
