@@ -60,7 +60,7 @@ const PATTERNS: readonly Pattern[] = [
   // "185个问题", "33个具体问题", "应整改问题43个", "3方面32个问题", "反馈问题306个", "共发现各类问题8483个",
   // "2212个的问题"; "8个方面问题" counts aspects, not problems
   { metrics: ['problems'], re: new RegExp(`应整改问题\\s*${N}\\s*个`) },
-  { metrics: ['problems'], re: new RegExp(`${N}\\s*个具体问题`), needs: CONTEXT, specific: true },
+  { metrics: ['problems'], re: new RegExp(`${N}\\s*(?:个|项)具体问题`), needs: CONTEXT, specific: true },
   { metrics: ['problems'], re: new RegExp(`${N}\\s*(?:个|项)(?:的)?问题`), needs: CONTEXT },
   // …but not what a meeting or a check of sites found ("检查各类工地1500余次，发现问题146个"), nor "4个大方面"
   {
@@ -134,6 +134,23 @@ function* sentences(p: Paragraph): Generator<{ start: number; end: number }> {
   if (start < p.folded.length) yield { start, end: p.folded.length };
 }
 
+/** "聚焦群众身边腐败问题和不正之风方面问题12个": a count for the aspect the clause names. */
+const ASPECT_COUNT = /([^，,。；:：]{4,80}?)方面(?:的)?问题\s*(\d+)\s*(?:个|项|条)/g;
+
+const bigrams = (t: string) => new Set(Array.from({ length: Math.max(t.length - 1, 0) }, (_, i) => t.slice(i, i + 2)));
+/** The aspect whose title shares most of the clause's words (Dice over character pairs), when one clearly does. */
+function aspectNamed(clause: string, aspects: readonly Aspect[]): Aspect | null {
+  const c = bigrams(clause.replace(/^(?:其中|巡察反馈的|共有)/, ''));
+  let best: { a: Aspect; score: number } | null = null;
+  for (const a of aspects) {
+    const t = bigrams(a.title);
+    const shared = [...c].filter((b) => t.has(b)).length;
+    const score = (2 * shared) / (c.size + t.size || 1);
+    if (!best || score > best.score) best = { a, score };
+  }
+  return best && best.score >= 0.35 ? best.a : null;
+}
+
 /** "1.4万" → 14000 */
 const countValue = (fig: string): number => (fig.endsWith('万') ? Math.round(Number(fig.slice(0, -1)) * 10000) : Number(fig));
 
@@ -203,6 +220,15 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
         const part = partAt(folded, at, metric);
         return part ? { ...claim, scope: part, part: true } : claim;
       };
+      for (const m of folded.matchAll(ASPECT_COUNT)) {
+        const aspect = aspectNamed(m[1] as string, aspects);
+        if (!aspect) continue;
+        const fig = m[2] as string;
+        const figAt = (m.index ?? 0) + m[0].lastIndexOf(fig);
+        taken.push([figAt, figAt + fig.length]);
+        const line = lineAt(p, s.start + figAt);
+        fromSentence.push({ metric: 'problems', value: Number(fig), scope: aspect.title, line, text });
+      }
       for (const pat of PATTERNS) {
         if ((pat.needs && !pat.needs.test(folded)) || pat.unless?.test(folded)) continue;
         const re = new RegExp(pat.re.source, 'g');

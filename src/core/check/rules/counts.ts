@@ -98,8 +98,17 @@ export function rateVersusCounts(r: Report): Finding[] {
   return out;
 }
 
+/**
+ * An item with sub-items that carries its own status line before them (seed 002 line 767: "3．针对…的问题。" and its
+ * "整改情况：已完成整改。", then "（2）…（4）" — the "（1）" lost) is counted by the document as one problem more.
+ */
+function ownStatus(p: Problem): boolean {
+  const first = p.children[0];
+  return p.statusLine !== null && first !== undefined && p.statusLine > p.line && p.statusLine < first.line;
+}
+
 function leavesOf(ps: readonly Problem[]): Problem[] {
-  return ps.flatMap((p) => (p.children.length ? leavesOf(p.children) : [p]));
+  return ps.flatMap((p) => (p.children.length ? [...(ownStatus(p) ? [p] : []), ...leavesOf(p.children)] : [p]));
 }
 
 /** "440套…440套已全部完成办证…整改完成率100%": two figures of the rate's own sentence give it. */
@@ -111,7 +120,7 @@ function sentenceGivesRate(rate: Claim): boolean {
 
 /** Leaves of the problem tree: specific problems where listed, else the problem itself. */
 function leafCount(ps: readonly Problem[]): number {
-  return ps.reduce((s, p) => s + (p.children.length ? leafCount(p.children) : 1), 0);
+  return leavesOf(ps).length;
 }
 
 /** "1.关于“学深悟透有差距”问题的整改" and the same problem under another status group are one problem. */
@@ -163,26 +172,32 @@ export function statedVersusListed(r: Report): Finding[] {
     );
   }
   const stated = perAspect(r, 'problems');
-  const mismatched: { a: Aspect; c: Claim; listed: number }[] = [];
+  // each aspect's listing counted both ways: its problems, and its specific problems where it has them
+  const mismatched: { a: Aspect; c: Claim; counts: number[] }[] = [];
   for (const a of r.aspects) {
     const c = stated.get(a.title);
     if (!c || a.problems.length === 0) continue;
-    const listed = a.problems.length;
-    const leaves = leafCount(a.problems);
-    if (c.value !== listed && c.value !== leaves) mismatched.push({ a, c, listed });
+    const counts = [a.problems.length, leafCount(a.problems)];
+    if (!counts.includes(c.value as number)) mismatched.push({ a, c, counts });
   }
+  // seed 002 line 558: "方面问题7个…12个…28个" for aspects that list 7, 28 and 12
+  const listedAs = (m: (typeof mismatched)[number], value: number) => (m.counts.includes(value) ? value : (m.counts[0] as number));
+  const told = new Set<Aspect>();
   for (const m of mismatched) {
-    const swapped = mismatched.find((o) => o !== m && o.c.value === m.listed && m.c.value === o.listed);
+    if (told.has(m.a)) continue; // a swap is one finding, named from its first aspect
+    const swapped = mismatched.find((o) => o !== m && m.counts.includes(o.c.value as number) && o.counts.includes(m.c.value as number));
+    if (swapped) told.add(swapped.a);
+    const listed = swapped ? listedAs(m, swapped.c.value as number) : (m.counts[0] as number);
     out.push(
       finding(
         swapped ? 'counts-swapped' : 'stated-vs-listed',
         'error',
         swapped
-          ? `“${m.a.title}”称${m.c.value}个问题、列出${m.listed}个，与“${swapped.a.title}”的数字互换`
-          : `“${m.a.title}”称${m.c.value}个问题，正文列出${m.listed}个`,
-        [m.c.line, m.a.line, ...(swapped ? [swapped.c.line] : [])],
+          ? `“${m.a.title}”称${m.c.value}个问题、列出${listed}个，与“${swapped.a.title}”的数字互换`
+          : `“${m.a.title}”称${m.c.value}个问题，正文列出${listed}个`,
+        [m.c.line, m.a.line, ...(swapped ? [swapped.c.line, swapped.a.line] : [])],
         m.c.value,
-        m.listed,
+        listed,
       ),
     );
   }

@@ -107,5 +107,39 @@ export function datesInOrder(r: Report, src: SourceText): Finding[] {
       }
     }
   }
+  out.push(...periodAfterItsDate(r, src, ref));
+  return out;
+}
+
+/**
+ * Work said to be done over a period that had not ended when it was said: "截至5月19日…至2021年底的会计账册已自查
+ * 完毕" in a report signed 2021-09-27 (seed 004 line 71). Probably a year typed wrong, so a hint.
+ */
+function periodAfterItsDate(r: Report, src: SourceText, ref: { year: number; month: number; day: number } | null): Finding[] {
+  const out: Finding[] = [];
+  for (let n = r.lines[0]; n <= r.lines[1]; n++) {
+    for (const sentence of (src.folded[n - 1] ?? '').split(/[。；;!?！？]/)) {
+      if (!/已[^，,]{0,12}(完毕|完成|结束)/.test(sentence)) continue;
+      // "至2021年底", "至2021年5月" — not "截至2021年5月27日", which is the date itself
+      const end = /(?<!截)至\s*(\d{4})\s*年\s*(?:(底|末)|(\d{1,2})\s*月\s*(?:底|末)?(?!\s*\d))/.exec(sentence);
+      if (!end) continue;
+      const endIso = end[2] ? `${end[1]}-12-31` : `${end[1]}-${String(end[3]).padStart(2, '0')}-28`;
+      const asOf = /截至\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)/.exec(sentence);
+      const said = asOf ? findDates(asOf[1] as string)[0] : undefined;
+      const saidIso = said ? toIso(said, ref) : (r.meta.reportDate?.value ?? null);
+      if (!saidIso || compareIso(endIso, saidIso) <= 0) continue;
+      const period = end[0].replace(/^至\s*/, '');
+      out.push(
+        finding(
+          'period-after-date',
+          'warning',
+          `第${n}行称截至${saidIso}已完成的工作涵盖到${period}，那时这一期间尚未结束，请核对年份`,
+          [n],
+          period,
+          saidIso,
+        ),
+      );
+    }
+  }
   return out;
 }
