@@ -48,7 +48,8 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
     const sources = await listSources(l.db);
     expect(sources).toHaveLength(21);
     expect(sources.map((s) => s.code)).toContain('XC2021-01');
-    expect(sources.find((s) => s.code === 'SJ2023-01')).toMatchObject({ kind: 'audit', problems: 15 });
+    // the audit report's problems are its "一是…" items (54), not its 15 area headings
+    expect(sources.find((s) => s.code === 'SJ2023-01')).toMatchObject({ kind: 'audit', problems: 54 });
   });
 
   it('seed 004: 4 aspects, 32 problems, 25 completed and 7 phase-complete, all long-term', async () => {
@@ -61,15 +62,38 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
 
   it('keeps each report’s claims beside the ledger and lists where they differ', async () => {
     const d = (code: string) =>
-      sourceClaims(l.db, code, TODAY).then((xs) => xs.map((x) => `${x.metric}:${x.stated}/${x.computed}${x.agrees ? '' : '✗'}`));
+      sourceClaims(l.db, code, TODAY).then((xs) =>
+        xs.map((x) => `${x.scope ? `${x.scope}:` : ''}${x.metric}:${x.stated}/${x.computed}${x.agrees ? '' : '✗'}`),
+      );
     expect(await d('XC2021-01')).toEqual(['problems:32/32', 'phased:7/7', 'completed:32/25✗', 'problems:32/32']);
-    expect(await d('SJ2023-01')).toEqual(['completed:137/0✗', 'problems:185/15✗', 'completion-rate:74.05/0✗']);
+    // an audit report counts 185 findings and lists 54 problems: its figures, whole and per category, stay beside
+    // what the ledger holds — 43/33, 57/43, 57/44 and 28/16 as stated
+    expect(await d('SJ2023-01')).toEqual([
+      'completed:137/17✗',
+      'problems:185/54✗',
+      'completion-rate:74.05/31.48✗',
+      '财政管理审计发现问题整改情况:completed:33/2✗',
+      '财政管理审计发现问题整改情况:problems:43/14✗',
+      '重大政策措施落实跟踪审计情况:completed:43/5✗',
+      '重大政策措施落实跟踪审计情况:problems:57/14✗',
+      '重点民生和重大投资项目审计情况:completed:44/6✗',
+      '重点民生和重大投资项目审计情况:problems:57/16✗',
+      '国资国企审计情况:completed:16/4✗',
+      '国资国企审计情况:problems:28/10✗',
+    ]);
     // the street office whose "基本完成的事项" names 2 of 12, the rest completed
     expect(await d('XC2022-01')).toEqual(['problems:12/12', 'phased:2/2', 'completed:10/10', 'problems:12/12']);
-    // the village: 47 problems written as "一是…" under 12 headings
-    expect(await d('XC2023-04')).toEqual(['problems:47/47', 'problems:47/47']);
-    // the township that states 31 specific problems and lists 30
-    expect(await d('XC2023-08')).toEqual(['problems:31/30✗', 'completed:28/27✗', 'in-progress:3/3']);
+    // the village: 47 problems written as "一是…" under 12 headings; its per-aspect counts 12 and 28 swapped
+    expect(await d('XC2023-04')).toEqual([
+      'problems:47/47',
+      'problems:47/47',
+      expect.stringMatching(/^聚焦贯彻落实.*:problems:7\/7$/),
+      expect.stringMatching(/^聚焦群众身边.*:problems:12\/28✗$/),
+      expect.stringMatching(/^聚焦基层.*:problems:28\/12✗$/),
+    ]);
+    // the township that states 31 problems and 28 done, and lists exactly that once the "（1）" that lost its
+    // heading is counted
+    expect(await d('XC2023-08')).toEqual(['problems:31/31', 'completed:28/28', 'in-progress:3/3']);
   });
 
   it('gives the same figures as of the report’s day, and none before it existed', async () => {

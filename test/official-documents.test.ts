@@ -170,9 +170,11 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     const table = f.document.blocks.find((b) => b.kind === 'table');
     const stats = await ledgerStatistics(l.db, { source: 'SJ2023-01', today: TODAY });
     expect(table?.kind === 'table' && table.rows.at(-1)?.slice(0, 3)).toEqual(['合计', String(stats.total), String(stats.completed)]);
-    const { report } = await readBack(f.bytes);
+    const { report, text } = await readBack(f.bytes);
     expect(overall(report, 'problems')).toBe(stats.total);
     expect(report.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    // which figures it uses: the ledger's 54 problems, not the audit report's 185 findings — and it says so
+    expect(text).toContain(`以上按台账逐项登记的${stats.total}个问题统计；原报告所述为185个问题、已整改到位137个，统计口径不同。`);
     await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'npc', today: TODAY })).rejects.toThrow('不是审计查出的问题');
     await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2026-01-01', today: TODAY })).rejects.toThrow(
       '晚于今天',

@@ -29,27 +29,33 @@ describe.skipIf(!haveSeeds)('seed 000: a city audit rectification report to the 
       asOf: ['2023-11-30', 19], // "截至2023年11月底"
     });
   });
-  it('reads the four categories and their areas', () => {
+  it('reads the four categories, and the problems of their areas with the status each one’s own sentences give', () => {
     expect(r?.outline.map((o) => [o.numbering, o.title.slice(0, 8), o.line, o.lastLine])).toEqual([
       ['一、', '审计整改工作落实', 7, 19],
       ['二、', '审计工作报告反映', 21, 79],
       ['三、', '尚未完全整改到位', 81, 97],
     ]);
-    expect(r?.aspects.map((a) => [a.title, a.line, a.problems.length])).toEqual([
-      ['财政管理审计发现问题整改情况', 23, 3],
-      ['重大政策措施落实跟踪审计情况', 37, 5],
-      ['重点民生和重大投资项目审计情况', 57, 4],
-      ['国资国企审计情况', 73, 3],
+    // the areas ("1. 市级财政管理及决算草案审计方面") group problems; the "一是…二是…" items are the problems
+    expect(r?.aspects.map((a) => [a.title, a.line, a.problems.length, new Set(a.problems.map((p) => p.area)).size])).toEqual([
+      ['财政管理审计发现问题整改情况', 23, 14, 3],
+      ['重大政策措施落实跟踪审计情况', 37, 14, 5],
+      ['重点民生和重大投资项目审计情况', 57, 16, 4],
+      ['国资国企审计情况', 73, 10, 3],
     ]);
-    expect(r?.aspects[0]?.problems[0]?.measures.map((m) => m.text.slice(0, 2))).toEqual([
-      '一是',
-      '二是',
-      '三是',
-      '四是',
-      '五是',
-      '六是',
-      '七是',
+    const first = r?.aspects[0]?.problems ?? [];
+    expect(first.slice(0, 4).map((p) => [p.number, p.title, p.status, p.area, p.line])).toEqual([
+      ['一是', '预算编制不够完整、细化问题', 'in-progress', '市级财政管理及决算草案审计方面', 25], // 市财政局承诺…
+      ['二是', '预算管理不规范问题', 'in-progress', '市级财政管理及决算草案审计方面', 27],
+      ['三是', '部分上级转移支付资金分解下达不及时问题', 'in-progress', '市级财政管理及决算草案审计方面', 27],
+      ['四是', '收支预算执行不严格问题', 'completed', '市级财政管理及决算草案审计方面', 27], // 已将…缴入国库
     ]);
+    expect(first[3]?.statusText).toBe('市财政局已将罚没收入及共管户利息收入合计24146.92万元缴入国库');
+    // an item whose sentences say nothing of its rectification stays unknown, to be shown as such
+    const all = r?.aspects.flatMap((a) => a.problems) ?? [];
+    expect(all.filter((p) => p.status === 'unknown').length).toBeGreaterThan(0);
+    expect(all.every((p) => p.measures.length === 0 && p.children.length === 0)).toBe(true);
+    // the status is in what was done, not in the problem's name: "部分林业发展规划任务未完成问题。…已完成…约90%"
+    expect(all.find((p) => p.title === '部分林业发展规划任务未完成问题')?.statusText).not.toMatch(/^一是/);
   });
   it('states its totals, per-category counts and outcomes', () => {
     expect(claims(r as Report)).toEqual([

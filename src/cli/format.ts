@@ -2,7 +2,7 @@
 
 import type { FileReports } from '../services/read-reports.ts';
 import type { Finding } from '../core/check/finding.ts';
-import { META_LABEL, METRIC_LABEL, REPORT_KIND_LABEL, REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
+import { GENRE_LABEL, META_LABEL, METRIC_LABEL, REPORT_KIND_LABEL, REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -26,7 +26,8 @@ function perFile(results: readonly FileReports[], body: (f: FileReports, out: st
 export function formatParse(results: readonly FileReports[]): string {
   return perFile(results, (f, out) => {
     f.reports.forEach((r, i) => {
-      out.push(`  [${i + 1}] ${REPORT_KIND_LABEL[r.kind]}，第${r.lines[0]}—${r.lines[1]}行`);
+      const what = r.genre === 'report' ? REPORT_KIND_LABEL[r.kind] : `${GENRE_LABEL[r.genre]}，属${REPORT_KIND_LABEL[r.kind]}类`;
+      out.push(`  [${i + 1}] ${what}，第${r.lines[0]}—${r.lines[1]}行`);
       for (const [k, label] of Object.entries(META_LABEL)) {
         const m = (r.meta as unknown as Record<string, { value: unknown; line: number | null } | null>)[k];
         if (m) out.push(`      ${label}：${clip(metaValue(m.value), 60)}${m.line ? `（第${m.line}行）` : ''}`);

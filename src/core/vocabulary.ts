@@ -28,6 +28,14 @@ export const REPORT_KIND_LABEL: Record<ReportKind, string> = {
   unknown: '未识别的文档',
 };
 
+/** What sort of text a report is, beside its topic (core/document/model.ts `Genre`). */
+export const GENRE_LABEL: Record<string, string> = {
+  report: '单位自己的报告',
+  'work-report': '审计工作报告（报告查出的问题，而非整改情况）',
+  feedback: '巡视（巡察）反馈情况',
+  news: '新闻报道（所引数字转述自报告）',
+};
+
 /** The figures a report states and the ledger counts, as `zg parse` and the claims beside the statistics name them. */
 export const METRIC_LABEL: Record<string, string> = {
   problems: '问题数',

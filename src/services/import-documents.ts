@@ -2,7 +2,7 @@
 // source, aspect, problem, measure, status, claim and outcome. The same bytes imported again change nothing; a file
 // that cannot be read, or any failure while writing, leaves the database as it was.
 import { childCode, problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
-import { planImport, type Correction, type ImportPlan, type PlannedProblem } from '../core/ledger/import-plan.ts';
+import { planImport, UNTOLD, type Correction, type ImportPlan, type PlannedProblem } from '../core/ledger/import-plan.ts';
 import { readFileBytes } from '../io/read-document.ts';
 import { runHeavy } from './heavy-work.ts';
 import type { ReadForImport } from './heavy-jobs.ts';
@@ -257,6 +257,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
         long_term: f.plan.longTerm,
         status: f.plan.status,
         status_text: f.plan.statusText,
+        detail: f.plan.detail,
         progress: f.plan.status === 'completed' ? 100 : 0,
         start_date: plan.feedbackDate,
         deadline: f.plan.deadline,
@@ -290,7 +291,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
   // status — kept once, on the source — and no closure request or approval is invented for it.
   const basis = `依据${plan.title ? `《${plan.title}》` : '报告'}（${plan.statusDate}）导入`;
   const changes = flat.map((f) => {
-    const reason = `${basis}：${f.plan.statusText ?? '报告未写明整改状态'}`;
+    const reason = `${basis}：${f.plan.statusText ?? UNTOLD}`;
     const t = transition(initialState(f.plan.longTerm), { kind: 'import', status: reportedStatus(f.plan.status), from: reason });
     if (!t.ok || t.state.status !== f.plan.status) throw new Error(`import of ${f.code}: the state machine refused ${f.plan.status}`);
     return {

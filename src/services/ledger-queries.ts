@@ -112,9 +112,9 @@ export async function sourceClaims(db: Db, code: string, today: string, scope?: 
     .where('source_id', '=', id)
     .orderBy('line')
     .execute();
-  const problems: Counts = await ledgerStatistics(db, { source: code, today });
-  const specific: Counts = await ledgerStatistics(db, { source: code, today, level: 'specific' });
-  return claimDifferences(claims, problems, specific);
+  const problems = await ledgerStatistics(db, { source: code, today });
+  const specific = await ledgerStatistics(db, { source: code, today, level: 'specific' });
+  return claimDifferences(claims, problems, specific, { problems: problems.byAspect, specific: specific.byAspect });
 }
 
 /** The code of the one source the ledger holds, for commands that may leave `--source` out. */

@@ -16,7 +16,8 @@ import type { LedgerSnapshot, OfficialDocument, SnapshotMeasure, SnapshotProblem
 import { publicationOf, reportContacts, type PublicationSettings } from '../core/official/publication.ts';
 import { runHeavy } from './heavy-work.ts';
 import type { Db } from '../store/open-database.ts';
-import { ledgerStatistics, problemDetail } from './ledger-queries.ts';
+import type { ClaimDifference } from '../core/ledger/claim-differences.ts';
+import { ledgerStatistics, problemDetail, sourceClaims } from './ledger-queries.ts';
 import { ownsSourceSql, scopeSql, sourceScopeSql } from './scope.ts';
 import { refuseUnowned } from './source-owner.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
@@ -228,8 +229,15 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
     problems,
     specific,
     measures: measures.length,
+    stated: statedWhole(await sourceClaims(db, code, today, scope)),
     people: people.map((p) => p.name),
   };
+}
+
+/** The source's own whole-report figures, beside the ledger's. */
+function statedWhole(claims: readonly ClaimDifference[]): LedgerSnapshot['stated'] {
+  const whole = (metric: string) => claims.find((c) => c.scope === null && c.metric === metric)?.stated ?? null;
+  return { problems: whole('problems'), completed: whole('completed') };
 }
 
 function checkDay(label: string, day: string | undefined, today: string): string {

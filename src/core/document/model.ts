@@ -84,6 +84,8 @@ export interface Problem {
   status: ProblemStatus;
   statusText: string | null;
   statusLine: number | null;
+  /** an audit report's area the problem is listed under ("市级财政管理及决算草案审计方面"); the area is not a problem */
+  readonly area?: string;
   longTerm: boolean;
   readonly measures: Measure[];
   readonly children: Problem[];

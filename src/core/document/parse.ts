@@ -2,6 +2,7 @@
 // for a self-evaluation, its tables. Never throws on any input; every line number points into the input.
 
 import { readAmounts } from './amounts.ts';
+import { auditItemsAsProblems } from './audit-items.ts';
 import { readClaims } from './claims.ts';
 import { readInstitutions } from './institutions.ts';
 import { readMeta } from './meta.ts';
@@ -19,7 +20,8 @@ export function parseSegment(src: SourceText, seg: Segment): Report {
   const skip = new Set(seg.titleLines);
   const outline = buildOutline(src, seg.first, seg.last, skip);
   const paras = paragraphs(src, seg.first, seg.last, startsItem, skip);
-  const aspects = mergeStatusUpdates(readAspects(src, outline, paras));
+  const read = mergeStatusUpdates(readAspects(src, outline, paras));
+  const aspects = seg.kind === 'audit-rectification' ? auditItemsAsProblems(read) : read;
   const meta = readMeta(src, seg, paras, aspects[0]?.line ?? null);
   const claims = readClaims(paras, aspects);
   const total = claims.find((c) => c.metric === 'problems' && c.scope === null);

@@ -113,7 +113,20 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
   };
 
   if (node.children.length > 0) {
-    append(problem.measures, measuresIn(own));
+    // "3．针对…的问题。" / "整改情况：已完成整改。一是…" / "（2）…（3）…（4）…": the "（1）" lost its heading, and the
+    // lines between its parent's heading and "（2）" are its text (seed 002 line 767). It is a problem the document
+    // counts: restored under the parent's title, with what those lines say.
+    if (problem.statusLine !== null && firstChild?.ordinal === 2 && firstChild.style !== node.style) {
+      problem.children.push({
+        ...problem,
+        number: '',
+        ordinal: 1,
+        line: problem.statusLine,
+        lastLine: ownEnd,
+        measures: measuresIn(own),
+        children: [],
+      });
+    } else append(problem.measures, measuresIn(own));
     for (const c of node.children) problem.children.push(toProblem(src, c, paras, inherit.status ? inherit : group));
     return problem;
   }

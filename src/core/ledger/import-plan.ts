@@ -38,6 +38,8 @@ export interface PlannedProblem {
   readonly children: PlannedProblem[];
   readonly leadUnit: string | null;
   readonly deadline: string | null;
+  /** what the report says beside the problem: an audit report's area it is listed under */
+  readonly detail: string | null;
 }
 
 export interface PlannedOutcome {
@@ -78,10 +80,13 @@ export interface ImportPlan {
 }
 
 const ORDER: LedgerStatus[] = ['not-started', 'in-progress', 'phased', 'completed'];
+/** The status text of a problem whose report says nothing of its rectification: shown, not guessed at. */
+export const UNTOLD = '报告未写明整改情况，暂按正在整改';
 
 /**
  * A problem's status on the ledger: as its report states it; where it does not, the least advanced of its specific
- * problems; where nothing is said at all, in progress (it was reported on, so work has begun).
+ * problems; where nothing is said at all, in progress (it was reported on, so work has begun) — its status text then
+ * says the report does not tell, so nobody takes it for a reported status.
  */
 function statusOf(p: Problem, children: readonly PlannedProblem[]): LedgerStatus {
   if (p.status !== 'unknown') return p.status;
@@ -96,7 +101,7 @@ function planProblem(p: Problem, ordinal: number): PlannedProblem {
     number: p.number || null,
     title: p.title,
     status: statusOf(p, children),
-    statusText: p.statusText,
+    statusText: p.statusText ?? (p.status === 'unknown' && children.length === 0 ? UNTOLD : null),
     longTerm: p.longTerm,
     line: p.line,
     lastLine: p.lastLine,
@@ -104,6 +109,7 @@ function planProblem(p: Problem, ordinal: number): PlannedProblem {
     children,
     leadUnit: null,
     deadline: null,
+    detail: p.area ? `所属审计事项：${p.area}` : null,
   };
 }
 

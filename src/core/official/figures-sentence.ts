@@ -24,6 +24,17 @@ export function outcomeClause(o: Statistics['outcomes']): string {
   return parts.join('，');
 }
 
+/**
+ * Which figures a document uses, where the source said others: an audit report counts 185 findings and lists them as
+ * a few dozen problems, and the ledger holds those. Empty when the ledger and the source agree, or the source said none.
+ */
+export function basisClause(s: LedgerSnapshot): string {
+  const { problems, completed } = s.stated;
+  if (problems === null || problems === s.problems.total) return '';
+  const done = completed === null ? '' : `、已整改到位${completed}个`;
+  return `以上按台账逐项登记的${s.problems.total}个问题统计；原报告所述为${problems}个问题${done}，统计口径不同。`;
+}
+
 /** The passage of a 通报: scope, then the day's figures, then outcomes. */
 export function figuresPassage(s: LedgerSnapshot): string {
   if (s.problems.total === 0) return `截至${chineseDate(s.asOf)}，台账中尚无登记的问题。`;
@@ -33,5 +44,5 @@ export function figuresPassage(s: LedgerSnapshot): string {
   const broken = s.specific.total !== s.problems.total ? `（细化为${s.specific.total}个具体问题）` : '';
   const measures = s.measures ? `，制定整改措施${s.measures}项` : '';
   const outcomes = outcomeClause(s.problems.outcomes);
-  return `针对反馈的${scope}${broken}${measures}。截至${chineseDate(s.asOf)}，${statusClause(s.problems, '问题')}${outcomes ? `；${outcomes}` : ''}。`;
+  return `针对反馈的${scope}${broken}${measures}。截至${chineseDate(s.asOf)}，${statusClause(s.problems, '问题')}${outcomes ? `；${outcomes}` : ''}。${basisClause(s)}`;
 }

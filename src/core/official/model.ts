@@ -93,6 +93,8 @@ export interface LedgerSnapshot {
   /** counts of specific problems (the leaves) */
   readonly specific: Statistics;
   readonly measures: number;
+  /** what the source document itself states for the whole (an audit report's 185 problems, 137 done), when it does */
+  readonly stated: { readonly problems: number | null; readonly completed: number | null };
   /** people on the ledger: their names never appear in a public version */
   readonly people: readonly string[];
 }

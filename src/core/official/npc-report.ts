@@ -2,11 +2,11 @@
 // by category (应整改问题, 已整改到位, 阶段性完成, 正在整改, 完成率, 金额), what is not yet done and why, next steps.
 import { addDecimals } from '../money.ts';
 import { emptyCounts, type Counts } from '../ledger/statistics.ts';
-import { outcomeClause } from './figures-sentence.ts';
+import { basisClause, outcomeClause } from './figures-sentence.ts';
 import type { Block, LedgerSnapshot, OfficialDocument, SnapshotProblem } from './model.ts';
 import type { PublicationSettings } from './publication.ts';
 import { issuerOf } from './tongbao.ts';
-import { chineseDate, headingNumber, measuresSentence, ratePercent, statusPhrase } from './wording.ts';
+import { chineseDate, headingNumber, measuresSentence, numberedHeading, ratePercent, statusPhrase } from './wording.ts';
 
 /** "关于清远市2022年度市级预算执行和其他财政收支的审计工作报告" — what the report answers to, from the source title. */
 function subjectOf(title: string): string {
@@ -33,7 +33,7 @@ export function npcReport(s: LedgerSnapshot, settings: PublicationSettings, date
       text:
         counts.total === 0
           ? `截至${chineseDate(s.asOf)}，台账中尚无登记的问题。`
-          : `截至${chineseDate(s.asOf)}，《${subject}》反映的${counts.total}个问题，${counts.completed}个已整改到位，整改完成率${ratePercent(counts.completionRate)}${counts.phased ? `，阶段性完成${counts.phased}个` : ''}${counts.inProgress + counts.notStarted ? `，正在整改${counts.inProgress + counts.notStarted}个` : ''}${outcomes ? `；${outcomes}` : ''}。各类问题整改情况见下表。`,
+          : `截至${chineseDate(s.asOf)}，《${subject}》反映的${counts.total}个问题，${counts.completed}个已整改到位，整改完成率${ratePercent(counts.completionRate)}${counts.phased ? `，阶段性完成${counts.phased}个` : ''}${counts.inProgress + counts.notStarted ? `，正在整改${counts.inProgress + counts.notStarted}个` : ''}${outcomes ? `；${outcomes}` : ''}。${basisClause(s)}各类问题整改情况见下表。`,
     },
   ];
   const row = (name: string, c: Counts, m: string) => [
@@ -72,7 +72,7 @@ export function npcReport(s: LedgerSnapshot, settings: PublicationSettings, date
       blocks.push({ kind: 'paragraph', text: `应整改问题${a.problems.length}个，${a.problems.filter(done).length}个已整改到位。` });
     }
     for (const p of a.problems) {
-      blocks.push({ kind: 'heading', level: 3, text: `${headingNumber(3, ++n)}${p.title}` });
+      blocks.push({ kind: 'heading', level: 3, text: numberedHeading(3, ++n, p.title) });
       blocks.push({ kind: 'paragraph', text: `整改情况：${statusPhrase(p.status, p.longTerm)}。${measuresSentence(p.measures)}` });
     }
   });

@@ -4,7 +4,7 @@ import { SOURCE_KIND_LABEL, type SourceKind } from '../ledger/codes.ts';
 import { figuresPassage } from './figures-sentence.ts';
 import type { Block, LedgerSnapshot, OfficialDocument, SnapshotProblem } from './model.ts';
 import { commentPeriodEnd, redact, shownContacts, type PublicationSettings } from './publication.ts';
-import { chineseDate, deployingBody, headingNumber, measuresSentence, statusPhrase } from './wording.ts';
+import { chineseDate, deployingBody, headingNumber, measuresSentence, numberedHeading, statusPhrase } from './wording.ts';
 
 export interface TongbaoOptions {
   readonly public: boolean;
@@ -41,7 +41,7 @@ function opening(s: LedgerSnapshot, word: string): string {
 }
 
 function problemBlocks(p: SnapshotProblem, n: number, level: 3 | 4, internal: boolean, clean: (t: string) => string): Block[] {
-  const blocks: Block[] = [{ kind: 'heading', level, text: `${headingNumber(level, n)}${clean(p.title)}` }];
+  const blocks: Block[] = [{ kind: 'heading', level, text: numberedHeading(level, n, clean(p.title)) }];
   blocks.push({ kind: 'paragraph', text: `整改情况：${statusPhrase(p.status, p.longTerm)}。${clean(measuresSentence(p.measures))}` });
   if (internal) {
     const who = [

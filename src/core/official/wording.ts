@@ -27,6 +27,15 @@ export function headingNumber(level: HeadingLevel, n: number): string {
 }
 
 /**
+ * A numbered heading. "28." before a title that opens with a figure ("2个县落实…") would read "28.2个县"; a space
+ * keeps the number and the title apart for a reader, and for ours.
+ */
+export function numberedHeading(level: HeadingLevel, n: number, title: string): string {
+  const number = headingNumber(level, n);
+  return /\.$/.test(number) && /^\s*\d/.test(title) ? `${number} ${title.trimStart()}` : `${number}${title}`;
+}
+
+/**
  * The status phrase of an item on its own line ("整改情况：已完成整改，并长期坚持。"). A pending closure request is
  * still being rectified until it is accepted.
  */

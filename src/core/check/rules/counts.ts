@@ -98,17 +98,8 @@ export function rateVersusCounts(r: Report): Finding[] {
   return out;
 }
 
-/**
- * An item with sub-items that carries its own status line before them (seed 002 line 767: "3．针对…的问题。" and its
- * "整改情况：已完成整改。", then "（2）…（4）" — the "（1）" lost) is counted by the document as one problem more.
- */
-function ownStatus(p: Problem): boolean {
-  const first = p.children[0];
-  return p.statusLine !== null && first !== undefined && p.statusLine > p.line && p.statusLine < first.line;
-}
-
 function leavesOf(ps: readonly Problem[]): Problem[] {
-  return ps.flatMap((p) => (p.children.length ? [...(ownStatus(p) ? [p] : []), ...leavesOf(p.children)] : [p]));
+  return ps.flatMap((p) => (p.children.length ? leavesOf(p.children) : [p]));
 }
 
 /** "440套…440套已全部完成办证…整改完成率100%": two figures of the rate's own sentence give it. */
@@ -209,6 +200,8 @@ export function statedVersusListed(r: Report): Finding[] {
  * 完成）" while 7 of its 32 status lines say 阶段性完成: phased items were counted as completed.
  */
 export function statusCounts(r: Report): Finding[] {
+  // an audit report's itemised problems summarise the findings its totals count (185 findings, a few dozen items)
+  if (r.kind === 'audit-rectification') return [];
   const top = r.aspects.flatMap((a) => a.problems);
   const leaves = leavesOf(top);
   const total = overall(r, 'problems') ?? overall(r, 'problems', true);

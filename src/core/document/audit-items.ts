@@ -1,0 +1,80 @@
+// An audit rectification report lists its problems three levels down: categories ("（一）财政管理审计发现问题整改
+// 情况。应整改问题43个，33个已整改到位。"), areas ("1. 市级财政管理及决算草案审计方面。") and, in running text, the
+// problems of each area ("一是预算编制不够完整、细化问题。市财政局承诺…"). The areas group problems; they are not
+// problems themselves. Here the items become the category's problems, each keeping its area, each with the status its
+// own sentences give — or none, where they give none.
+
+import type { Aspect, Measure, Problem, ProblemStatus } from './model.ts';
+
+/** What is still to come: a promise, work under way, a part left over. Checked first: "已收回一半，余下正在追缴". */
+const UNDER_WAY =
+  /正在|推进中|有序推进|尚未|未完成|未整改|承诺|逐步|积极推进|持续推进|余下|剩余[^，。；]{0,12}正在|已?完成(?:了)?\s*\d{1,2}(?:\.\d+)?\s*%/;
+/** What is done: money returned or paid in, rules made, work completed. */
+const DONE =
+  /已(?:经)?(?:全部)?(?:整改到位|完成|收回|追回|退回|归还|归垫|缴入|上缴|上交|拨付|发放|制定|出台|印发|修订|建立|办理|明晰|确认|将|按规定|于|成功|重新)|整改到位|发放到位|拨付到位/;
+
+/** The status an item's own sentences give, with the words that give it; null where they say nothing about it. */
+export function itemStatus(text: string): { status: ProblemStatus; at: number } | null {
+  const under = UNDER_WAY.exec(text);
+  if (under) return { status: 'in-progress', at: under.index };
+  const done = DONE.exec(text);
+  if (done) return { status: 'completed', at: done.index };
+  return null;
+}
+
+const ITEM = /^\s*([一二三四五六七八九十]{1,3}是)/;
+
+/**
+ * "一是预算编制不够完整、细化问题。市财政局…" → "预算编制不够完整、细化问题"; an item that opens with what was done
+ * ("二是2个县落实…专项资金拨付，截至2023年11月…") is named by its first clause.
+ */
+function itemTitle(text: string): string {
+  const body = text.replace(ITEM, '').trim();
+  const sentence = (body.split(/[。；;]/)[0] ?? body).trim();
+  const named = /问题/.test(sentence) ? sentence : (sentence.split(/[，,]/)[0] ?? sentence).trim();
+  return named.length <= 60 ? named : `${named.slice(0, 59)}…`;
+}
+
+/** The clause that says it: "截至2023年11月，市财政局已将罚没收入…缴入国库" → "市财政局已将罚没收入…缴入国库". */
+function clauseAt(text: string, at: number): string {
+  const start = Math.max(...['，', ',', '。', '；', ';'].map((c) => text.lastIndexOf(c, at))) + 1;
+  const ends = ['，', ',', '。', '；', ';'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  const clause = text.slice(start, ends.length ? Math.min(...ends) : text.length).trim();
+  return clause.length <= 60 ? clause : `${clause.slice(0, 59)}…`;
+}
+
+function itemProblem(area: Problem, m: Measure, next: Measure | undefined, ordinal: number): Problem {
+  // the status is in what was done, not in the problem's name ("一是部分林业发展规划任务未完成问题。…")
+  const titleEnd = m.text.search(/[。；;]/) + 1;
+  const found = itemStatus(m.text.slice(titleEnd));
+  const said = found ? { ...found, at: found.at + titleEnd } : null;
+  return {
+    number: (ITEM.exec(m.text)?.[1] as string) ?? '',
+    ordinal,
+    title: itemTitle(m.text),
+    line: m.line,
+    lastLine: next ? Math.max(m.line, next.line - (next.line > m.line ? 1 : 0)) : area.lastLine,
+    status: said?.status ?? 'unknown',
+    statusText: said ? clauseAt(m.text, said.at) : null,
+    statusLine: said ? m.line : null,
+    longTerm: false,
+    measures: [],
+    children: [],
+    area: area.title,
+  };
+}
+
+/**
+ * The items of each area as the category's problems, in an audit rectification report. An area whose text is not
+ * itemised ("一是…二是…") stays what the reader made of it: a problem of its own.
+ */
+export function auditItemsAsProblems(aspects: readonly Aspect[]): Aspect[] {
+  return aspects.map((a) => ({
+    ...a,
+    problems: a.problems.flatMap((area) => {
+      const items = area.measures.filter((m) => ITEM.test(m.text));
+      if (area.children.length > 0 || items.length === 0 || items.length !== area.measures.length) return [area];
+      return items.map((m, i) => itemProblem(area, m, items[i + 1], i + 1));
+    }),
+  }));
+}
