@@ -120,6 +120,27 @@ const PATTERNS: readonly Pattern[] = [
   { metrics: ['meetings'], re: new RegExp(`先后\\s*${N}\\s*次(?:专题)?(?:研究|召开|部署)`) },
 ];
 
+/**
+ * A word every sentence that states the metric has: a sentence without it skips the metric's patterns (a long
+ * report has tens of thousands of sentences, most of them without a single figure).
+ */
+const CUE: Record<Metric, RegExp> = {
+  problems: /问题/,
+  completed: /整改|完成|销号|办结/,
+  phased: /阶段性|基本/,
+  'in-progress': /正在|持续|推进|整改中/,
+  'not-done': /未|延期/,
+  'long-term': /长期|持续/,
+  'completion-rate': /%/,
+  measures: /措施|举措|任务/,
+  institutions: /制度|办法|规定|机制|规章/,
+  accountable: /人|名/,
+  meetings: /次/,
+  money: /元/,
+};
+/** the patterns, each with its global form made once */
+const COMPILED = PATTERNS.map((p) => ({ ...p, global: new RegExp(p.re.source, 'g') }));
+
 /** Verbs that make an amount a rectification outcome (money recovered, returned, paid in, put to use). */
 const MONEY_CONTEXT =
   /追回|退回|收回|清退|上缴|缴入|缴回|归还|归垫|返还|退还|追缴|挽回|整改.{0,8}金额|盘活|拨付到位|发放到位|退赔|整改\s*[\d.]+\s*(亿|万)?元/;
@@ -211,6 +232,7 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
     const totals: Claim[] = [];
     for (const s of sentences(p)) {
       const folded = p.folded.slice(s.start, s.end);
+      if (!/\d/.test(folded)) continue; // no figure, no claim: most sentences
       const text = p.text.slice(s.start, s.end).trim();
       const fromSentence: Claim[] = [];
       const figureAt = new Map<Claim, number>();
@@ -220,7 +242,7 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
         const part = partAt(folded, at, metric);
         return part ? { ...claim, scope: part, part: true } : claim;
       };
-      for (const m of folded.matchAll(ASPECT_COUNT)) {
+      for (const m of /方面的?问题/.test(folded) ? folded.matchAll(ASPECT_COUNT) : []) {
         const aspect = aspectNamed(m[1] as string, aspects);
         if (!aspect) continue;
         const fig = m[2] as string;
@@ -229,10 +251,11 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
         const line = lineAt(p, s.start + figAt);
         fromSentence.push({ metric: 'problems', value: Number(fig), scope: aspect.title, line, text });
       }
-      for (const pat of PATTERNS) {
-        if ((pat.needs && !pat.needs.test(folded)) || pat.unless?.test(folded)) continue;
-        const re = new RegExp(pat.re.source, 'g');
-        for (const m of folded.matchAll(re)) {
+      const cued = new Map<Metric, boolean>();
+      const cue = (m: Metric) => cued.get(m) ?? (cued.set(m, CUE[m].test(folded)).get(m) as boolean);
+      for (const pat of COMPILED) {
+        if (!pat.metrics.every(cue) || (pat.needs && !pat.needs.test(folded)) || pat.unless?.test(folded)) continue;
+        for (const m of folded.matchAll(pat.global)) {
           const fig = m[1] as string;
           const figAt = (m.index ?? 0) + m[0].indexOf(fig);
           if (!free(figAt, figAt + fig.length)) continue;

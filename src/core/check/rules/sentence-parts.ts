@@ -17,43 +17,48 @@ const WHOLE = new RegExp(
  * a word are stages of a process ("申请538宗，审核备案513宗") or other things counted in the same unit.
  */
 const STANDING = /已|正在|预计|尚|未|闲置|空置|处置|其余|剩余/;
+const SENTENCE_END = /[。；;!?！？]/;
 const FIGURE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNITS})`, 'g');
 
 export function sentenceParts(r: Report, src: SourceText): Finding[] {
   if (r.kind === 'performance-self-evaluation') return [];
   const out: Finding[] = [];
   for (let n = r.lines[0]; n <= r.lines[1]; n++) {
-    for (const sentence of (src.folded[n - 1] ?? '').split(/[。；;!?！？]/)) {
-      for (const w of sentence.matchAll(WHOLE)) {
-        const total = Number(w[1] ?? w[3]);
-        const unit = (w[2] ?? w[4]) as string;
-        // what follows the whole, without parentheses ("844起（其中醉驾158起）": a part of a part)
-        const after = sentence.slice((w.index ?? 0) + w[0].length).replace(/[（(][^）)]*[）)]/g, (m) => ' '.repeat(m.length));
-        const clauseOf = (at: number) => {
-          const start = Math.max(...['，', ',', '、'].map((c) => after.lastIndexOf(c, at))) + 1;
-          const ends = ['，', ',', '、'].map((c) => after.indexOf(c, at)).filter((i) => i >= 0);
-          return after.slice(start, ends.length ? Math.min(...ends) : after.length);
-        };
-        // same unit, smaller than the whole, saying where it stands; a decimal is not a count
-        const parts = [...after.matchAll(FIGURE)]
-          .filter((m) => m[2] === unit && !(m[1] as string).includes('.') && Number(m[1]) < total)
-          .filter((m) => STANDING.test(clauseOf(m.index ?? 0)))
-          .map((m) => Number(m[1]));
-        if (parts.length < 2) continue;
-        const sum = parts.reduce((s, v) => s + v, 0);
-        if (sum === total) continue;
-        out.push(
-          finding(
-            'sentence-parts',
-            'warning',
-            `同一句中${parts.map((v) => `${v}${unit}`).join('、')}合计${sum}${unit}，与前述${total}${unit}不一致（若所列并非全部，可不理会）`,
-            [n],
-            total,
-            sum,
-          ),
-        );
-        break;
-      }
+    const line = src.folded[n - 1] ?? '';
+    let toldUpTo = -1; // one hint per sentence
+    for (const w of line.matchAll(WHOLE)) {
+      const start = (w.index ?? 0) + w[0].length;
+      if (start <= toldUpTo) continue;
+      const stop = line.slice(start).search(SENTENCE_END);
+      const end = stop < 0 ? line.length : start + stop;
+      const total = Number(w[1] ?? w[3]);
+      const unit = (w[2] ?? w[4]) as string;
+      // what follows the whole in its sentence, without parentheses ("844起（其中醉驾158起）": a part of a part)
+      const after = line.slice(start, end).replace(/[（(][^）)]*[）)]/g, (m) => ' '.repeat(m.length));
+      const clauseOf = (at: number) => {
+        const from = Math.max(...['，', ',', '、'].map((c) => after.lastIndexOf(c, at))) + 1;
+        const ends = ['，', ',', '、'].map((c) => after.indexOf(c, at)).filter((i) => i >= 0);
+        return after.slice(from, ends.length ? Math.min(...ends) : after.length);
+      };
+      // same unit, smaller than the whole, saying where it stands; a decimal is not a count
+      const parts = [...after.matchAll(FIGURE)]
+        .filter((m) => m[2] === unit && !(m[1] as string).includes('.') && Number(m[1]) < total)
+        .filter((m) => STANDING.test(clauseOf(m.index ?? 0)))
+        .map((m) => Number(m[1]));
+      if (parts.length < 2) continue;
+      const sum = parts.reduce((s, v) => s + v, 0);
+      if (sum === total) continue;
+      toldUpTo = end;
+      out.push(
+        finding(
+          'sentence-parts',
+          'warning',
+          `同一句中${parts.map((v) => `${v}${unit}`).join('、')}合计${sum}${unit}，与前述${total}${unit}不一致（若所列并非全部，可不理会）`,
+          [n],
+          total,
+          sum,
+        ),
+      );
     }
   }
   return out;
