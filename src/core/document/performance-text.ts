@@ -18,7 +18,7 @@ const isNumber = (t: string | undefined) => t !== undefined && cellNumber(t) !==
  * row ends with two figures (分值, 得分); the three cells before them are the indicator, its target and what was
  * achieved; level cells before those carry down. A row cut off by the end of the text is not read.
  */
-function flatIndicators(tokens: readonly string[], line: number): Indicator[] {
+function flatIndicators(tokens: readonly string[], line: number, lines?: readonly number[]): Indicator[] {
   const out: Indicator[] = [];
   let level1 = '';
   let level2 = '';
@@ -38,7 +38,7 @@ function flatIndicators(tokens: readonly string[], line: number): Indicator[] {
       weight: cellNumber(tokens[i]),
       score: cellNumber(tokens[i + 1]),
       deviation: null,
-      line,
+      line: lines?.[i - 3] ?? line,
     });
     start = i + 2;
     i++;
@@ -103,11 +103,36 @@ function nextFigure(src: SourceText, n: number, to: number): { value: number; li
   return null;
 }
 
+/**
+ * A 自评表 laid out one cell per line ("三级指标" / "年度指标值" / … / "产出指标" / "数量指标" / "培训人次" / "≥300" /
+ * "320" / "10" / "10"): the cells after the header, up to 合计, read as the flattened table is. Blank cells are lost
+ * with the layout, so a row missing one of its five cells is not read rather than read shifted.
+ */
+function cellPerLine(src: SourceText, header: number, to: number, block: Block): void {
+  const cells: string[] = [];
+  const lines: number[] = [];
+  let n = header + 1;
+  for (; n <= to; n++) {
+    const t = (src.folded[n - 1] as string).trim();
+    if (t === '') continue;
+    if (/^(合计|总分)$/.test(t)) break;
+    if (t.length > 60) break; // running text again: the table has ended
+    cells.push(t);
+    lines.push(n);
+  }
+  const start = cells.findIndex((c) => !/^(年度指标值|实际完成值|分值|得分|偏差原因.*|指标值|实际值|完成值)$/.test(c));
+  if (start < 0) return;
+  block.indicators = flatIndicators(cells.slice(start), header, lines.slice(start));
+  const total = n <= to ? nextFigure(src, n, to) : null;
+  if (total) block.totals = { weight: total.value, score: nextFigure(src, total.line, to)?.value ?? null, line: total.line };
+}
+
 export function readPerformanceText(src: SourceText, from: number, to: number, block: Block): void {
   if (block.budget || block.indicators.length > 0) return;
   for (let n = from; n <= to; n++) {
     const f = (src.folded[n - 1] as string).trim();
     if (f.includes('\t')) continue;
+    if (f === '三级指标' && block.indicators.length === 0) cellPerLine(src, n, to, block);
     statedAmounts(block, f, n);
     const tokens = f.split(/\s+/);
     const header = tokens.indexOf('三级指标');

@@ -66,12 +66,63 @@ function toAspect(
   paras: readonly Paragraph[],
   group: Inherited | null,
 ): Aspect {
+  // "（一）党的建设方面" with no numbered items under it: its problems are the "关于…的问题。" paragraphs
+  const unnumbered =
+    items.length === 0
+      ? paragraphProblems(within(paras, node.line + 1, node.lastLine), {
+          status: group?.status ?? 'unknown',
+          statusText: group?.statusText ?? null,
+          statusLine: null,
+          longTerm: group?.longTerm ?? false,
+        })
+      : [];
   return {
     title: node.title,
     line: node.line,
     lastLine: node.lastLine,
-    problems: items.map((i) => toProblem(src, i, paras, group)),
+    problems: items.length ? items.map((i) => toProblem(src, i, paras, group)) : unnumbered,
   };
+}
+
+/** "关于理论学习不深入的问题。" — not "针对这方面存在的14个问题，", which counts the problems of an aspect */
+const PARAGRAPH_PROBLEM = /^(关于|针对)(?!这|上述|以上|各|巡察|巡视)(?![^。：:]*?\d+\s*(?:个|项|条))[^。：:]{2,60}?问题[。：:，,]/;
+
+/**
+ * Problems written as paragraphs ("关于理论学习不深入的问题。整改情况：已完成整改。一是…"): each from its paragraph to
+ * the next, with the status its own text states ("整改情况：…" right after its title, or on a line of its own), else
+ * the status of what it is listed under (`outer`).
+ */
+function paragraphProblems(
+  paras: readonly Paragraph[],
+  outer: Pick<Problem, 'status' | 'statusText' | 'statusLine' | 'longTerm'>,
+): Problem[] {
+  const heads = paras.filter((p) => PARAGRAPH_PROBLEM.test(p.folded));
+  return heads.map((p, i) => {
+    const next = heads[i + 1];
+    const body = paras.filter((q) => q.firstLine >= p.firstLine && (!next || q.firstLine < next.firstLine));
+    const stop = p.folded.search(/问题[。：:，,]/);
+    const title = p.text
+      .slice(0, stop + 2)
+      .replace(/^(关于|针对)/, '')
+      .replace(/的?问题$/, '');
+    const after = { folded: p.folded.slice(stop + 3), raw: p.text.slice(stop + 3) };
+    const own =
+      statusLine(after.folded, after.raw) ??
+      body.slice(1).reduce<ReturnType<typeof statusLine>>((found, q) => found ?? statusLine(q.folded, q.text), null);
+    return {
+      number: '',
+      ordinal: null,
+      title,
+      line: p.firstLine,
+      lastLine: body[body.length - 1]?.lastLine ?? p.lastLine,
+      status: own?.status ?? outer.status,
+      statusText: own?.phrase ?? outer.statusText,
+      statusLine: own ? p.firstLine : outer.statusLine,
+      longTerm: outer.longTerm || Boolean(own?.longTerm),
+      measures: measuresIn(body),
+      children: [],
+    };
+  });
 }
 
 function within(paras: readonly Paragraph[], from: number, to: number): Paragraph[] {
@@ -95,9 +146,14 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
     measures: [],
     children: [],
   };
-  // The problem's own status line ("整改落实情况：阶段性完成整改，并长期坚持。") beats its group's.
-  for (let n = node.line + 1; n <= ownEnd; n++) {
-    const s = statusLine(src.folded[n - 1] as string, (src.lines[n - 1] as string).trimStart());
+  // The problem's own status line ("整改落实情况：阶段性完成整改，并长期坚持。") beats its group's; it may also follow
+  // the title on the heading's own line ("1.关于制度执行不严的问题。整改情况：已完成整改。").
+  const headingRest = (text: string) => text.slice(text.indexOf('。') + 1);
+  for (let n = node.line; n <= ownEnd; n++) {
+    const folded = src.folded[n - 1] as string;
+    const raw = (src.lines[n - 1] as string).trimStart();
+    if (n === node.line && !folded.includes('。')) continue;
+    const s = n === node.line ? statusLine(headingRest(folded), headingRest(raw)) : statusLine(folded, raw);
     if (!s) continue;
     problem.status = s.status;
     problem.statusText = s.phrase;
@@ -131,35 +187,16 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
     return problem;
   }
   // Specific problems written as paragraphs: "关于产业结构不够合理的问题。一是…", "针对园区工业垃圾随意堆积问题：一是…"
-  const specific = own.filter((p) => p.firstLine > node.line && /^(关于|针对)[^。：:]{2,60}?问题[。：:，,]/.test(p.folded));
+  const specific = paragraphProblems(
+    own.filter((p) => p.firstLine > node.line),
+    problem,
+  );
   if (specific.length === 0) {
     append(problem.measures, measuresIn(own));
     return problem;
   }
-  const before = own.filter((p) => p.firstLine < (specific[0] as Paragraph).firstLine);
-  append(problem.measures, measuresIn(before));
-  specific.forEach((p, i) => {
-    const next = specific[i + 1];
-    const body = own.filter((q) => q.firstLine >= p.firstLine && (!next || q.firstLine < next.firstLine));
-    const stop = p.folded.search(/问题[。：:，,]/);
-    const title = p.text
-      .slice(0, stop + 2)
-      .replace(/^(关于|针对)/, '')
-      .replace(/的?问题$/, '');
-    problem.children.push({
-      number: '',
-      ordinal: null,
-      title,
-      line: p.firstLine,
-      lastLine: body[body.length - 1]?.lastLine ?? p.lastLine,
-      status: problem.status,
-      statusText: problem.statusText,
-      statusLine: problem.statusLine,
-      longTerm: problem.longTerm,
-      measures: measuresIn(body),
-      children: [],
-    });
-  });
+  append(problem.measures, measuresIn(own.filter((p) => p.firstLine < (specific[0] as Problem).line)));
+  append(problem.children, specific);
   return problem;
 }
 

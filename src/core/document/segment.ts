@@ -134,9 +134,25 @@ export function segmentReports(src: SourceText): Segment[] {
   // report is named by its 自评报告, else its 自评表.
   type Title = { text: string; folded: string; line: number };
   const merged: { line: number; titleLines: number[]; titles: Title[] }[] = [];
+  // A report's own title again, with its items running on after it ("2.关于…" after "1.关于…"), is a page header
+  // repeated in the copy; the same title followed by a report's opening or "一、" starts another report.
+  const opensReport = (line: number) => {
+    for (let k = line + 1, seen = 0; k <= n && seen < 2; k++) {
+      const t = (src.folded[k - 1] as string).trim();
+      if (t === '') continue;
+      seen++;
+      if (/^(根据|按照|为深入|为认真|近日|现将)|^一[、,，]/.test(t) || lineNumbering(t)?.ordinal === 1) return true;
+      if (lineNumbering(t) || /^(整改情况|[一二三四五六七八九十]+是)/.test(t)) return false;
+    }
+    return true;
+  };
   for (const s of starts) {
     const prev = merged[merged.length - 1];
     const title = { text: s.title, folded: s.folded, line: s.line };
+    if (prev && prev.titles[0]?.folded === s.folded && !opensReport(s.titleLines[s.titleLines.length - 1] as number)) {
+      prev.titleLines.push(...s.titleLines);
+      continue;
+    }
     if (
       prev &&
       classify(prev.titles[0]?.folded ?? '', '') === 'performance-self-evaluation' &&

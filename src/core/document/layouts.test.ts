@@ -1,0 +1,90 @@
+// Layouts the world writes that the seeds do not show, in small texts of our own: each names the rule it pins.
+import { describe, expect, it } from 'vitest';
+import { readReports } from '../read-reports.ts';
+
+const read = (lines: string[]) => readReports(lines.join('\n'));
+
+describe('a self-evaluation table laid out one cell per line', () => {
+  const r = read([
+    '示例中心2024年度项目支出绩效自评表',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '实际完成值',
+    '分值',
+    '得分',
+    '产出指标',
+    '数量指标',
+    '培训人次',
+    '≥300人次',
+    '320人次',
+    '20',
+    '20',
+    '质量指标',
+    '培训合格率',
+    '≥95%',
+    '96%',
+    '20',
+    '20',
+    '效益指标',
+    '社会效益指标',
+    '238.93',
+    '≥200',
+    '238.93',
+    '30',
+    '28',
+    '合计',
+    '70',
+    '68',
+  ])[0];
+  it('reads each row with its carried-down levels, and the total', () => {
+    expect(r?.kind).toBe('performance-self-evaluation');
+    expect(r?.performance?.indicators.map((i) => [i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.line])).toEqual([
+      ['产出指标', '数量指标', '培训人次', '≥300人次', '320人次', 20, 20, 11],
+      ['产出指标', '质量指标', '培训合格率', '≥95%', '96%', 20, 20, 17],
+      ['效益指标', '社会效益指标', '238.93', '≥200', '238.93', 30, 28, 24],
+    ]);
+    expect(r?.performance?.totals).toEqual({ weight: 70, score: 68, line: 30 });
+  });
+  it('does not take a figure such as 238.93 at the start of a line for an item number', () => {
+    expect(r?.outline).toEqual([]);
+  });
+});
+
+describe('structure as people write it', () => {
+  it('reads "关于…的问题" paragraphs under an aspect heading as its problems, each with its own status', () => {
+    const [r] = read([
+      '中共示例镇委员会关于巡察整改进展情况的通报',
+      '根据县委统一部署，县委第一巡察组对示例镇党委开展了巡察。现将整改进展情况予以公布。',
+      '一、整改落实情况',
+      '（一）党的建设方面',
+      '关于理论学习不深入的问题。整改情况：已完成整改。一是制定学习计划。',
+      '关于组织生活不规范的问题。整改情况：正在整改。一是开展专项检查。',
+      '（二）全面从严治党方面',
+      '关于监督检查不到位的问题。整改情况：已完成整改。一是建立检查台账。',
+    ]);
+    const problems = r?.aspects.flatMap((a) => a.problems.flatMap((p) => (p.children.length ? p.children : [p])));
+    expect(problems?.map((p) => [p.title, p.status])).toEqual([
+      ['理论学习不深入', 'completed'],
+      ['组织生活不规范', 'in-progress'],
+      ['监督检查不到位', 'completed'],
+    ]);
+  });
+
+  it('keeps a title repeated as a page header inside one report', () => {
+    const title = '中共示例局党组关于巡察整改进展情况的通报';
+    const reports = read([
+      title,
+      '根据区委统一部署，区委第二巡察组对示例局党组开展了巡察。现将整改进展情况予以公布。',
+      '一、整改落实情况',
+      '1.关于制度执行不严的问题。整改情况：已完成整改。',
+      title,
+      '2.关于台账管理混乱的问题。整改情况：正在整改。',
+      '中共示例局党组',
+      '2024年6月30日',
+    ]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.aspects.flatMap((a) => a.problems).map((p) => p.status)).toEqual(['completed', 'in-progress']);
+  });
+});
