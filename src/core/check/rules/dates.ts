@@ -3,6 +3,7 @@
 
 import { compareIso, findDates, parseIso, toIso } from '../../document/dates.ts';
 import { finding, type Finding } from '../finding.ts';
+import { chineseDate } from '../../official/wording.ts';
 import type { Located, Report } from '../../document/model.ts';
 import type { SourceText } from '../../document/text.ts';
 
@@ -133,7 +134,7 @@ function periodAfterItsDate(r: Report, src: SourceText, ref: { year: number; mon
         finding(
           'period-after-date',
           'warning',
-          `第${n}行称截至${saidIso}已完成的工作涵盖到${period}，那时这一期间尚未结束，请核对年份`,
+          `称截至${chineseDate(saidIso)}已完成的工作涵盖到${period}，那时这一期间尚未结束，请核对年份`,
           [n],
           period,
           saidIso,
