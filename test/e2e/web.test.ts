@@ -472,7 +472,15 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     await expect.poll(() => page.locator('input[type=file]').count()).toBe(1);
     await page.locator('input[type=file]').setInputFiles(seedPath('000'));
     await page.getByTestId('finding').first().waitFor();
+    // an audit report's problems are its "一是…" items, each beside the area it is listed under
+    await page.getByText('预算编制不够完整、细化问题').first().waitFor();
+    await page.getByText('（市级财政管理及决算草案审计方面）').first().waitFor();
     await shot(page, '09-check');
+    // a news item about a rectification is read, and said to be one
+    const news = '本报讯（记者 王示例）近日，示例县召开巡察整改推进会。据统计，全县巡察共发现问题120个，已整改110个，整改率91.67%。';
+    await page.locator('input[type=file]').setInputFiles({ name: '新闻.txt', mimeType: 'text/plain', buffer: Buffer.from(news) });
+    await page.getByTestId('genre-warning').waitFor();
+    await shot(page, '09b-check-news');
     // a self-evaluation: seed 003 scored as the document scores it; reaching the satisfaction target shows at once
     await page.getByRole('menuitem', { name: '绩效自评' }).click();
     await page.getByTestId('perf-upload').waitFor();

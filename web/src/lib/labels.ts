@@ -1,6 +1,7 @@
 // The words the screens show for the ledger's codes: taken from core/vocabulary.ts, the one place they are defined
 // for the CLI, the documents and the web alike; only the colours of the tags are the web's own.
 import {
+  GENRE_LABEL,
   LEDGER_STATUS_LABEL,
   META_LABEL,
   MEASURE_STATUS_LABEL,
@@ -33,7 +34,7 @@ export const COLOUR: Record<Colour, { label: string; color: string }> = {
   red: { label: '已超期', color: 'red' },
 };
 
-export { META_LABEL, TRIAGE_LABEL };
+export { GENRE_LABEL, META_LABEL, TRIAGE_LABEL };
 export const TRIAGE: Record<string, string> = { ...TRIAGE_LABEL, '（未指定）': '未分类' };
 
 export const ROLE: Record<string, string> = ROLE_LABEL;

@@ -1,6 +1,7 @@
 // Shapes of what the API returns (the server's services define them; these are what the screens read).
 // the server's own types where it has them (the web may import types from the server, never code)
 import type { Counts } from '../../../src/core/ledger/statistics.ts';
+import type { Genre } from '../../../src/core/document/model.ts';
 import type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
 import type { SessionAnswer } from '../../../src/core/contract/work.ts';
 import type { ProblemDetailAnswer } from '../../../src/core/contract/problem.ts';
@@ -102,10 +103,13 @@ export interface ParsedProblem {
   longTerm: boolean;
   measures: { text: string; line: number }[];
   children: ParsedProblem[];
+  /** an audit report's area the problem is listed under */
+  area?: string;
 }
 
 export interface ParsedReport {
   kind: string;
+  genre: Genre;
   lines: [number, number];
   meta: Record<string, { value: unknown; line: number | null } | null>;
   aspects: { title: string; line: number; problems: ParsedProblem[] }[];

@@ -28,7 +28,7 @@ import { api, ApiError } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { useSession } from '../../app/session.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
-import { META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
+import { GENRE_LABEL, META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported, type SameAs } from '../../../../src/core/ledger/already-imported.ts';
 
@@ -207,6 +207,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
             mode === 'import' ? (
               <div style={{ marginLeft: levelOf(p, corrections[`${ri}:${p.line}`]) === 'sub' ? 20 : 0 }}>
                 {levelOf(p, corrections[`${ri}:${p.line}`]) === 'sub' && <Tag>具体问题</Tag>}
+                {p.area && <Typography.Text type="secondary">{p.area}</Typography.Text>}
                 <Input.TextArea
                   size="small"
                   autoSize={{ minRows: 1, maxRows: 6 }}
@@ -220,7 +221,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
               </div>
             ) : (
               <span style={{ marginLeft: p.depth * 16 }}>
-                {`${p.number} ${p.title}`}{' '}
+                {`${p.number} ${p.title}`} {p.area && <Typography.Text type="secondary">（{p.area}）</Typography.Text>}{' '}
                 <Tag>
                   {PARSED_STATUS[p.status]}
                   {p.longTerm ? '·长期' : ''}
@@ -275,6 +276,15 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                 style={{ marginBottom: 16 }}
                 data-testid="parsed-report"
               >
+                {r.genre !== 'report' && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    title={`这是一份${GENRE_LABEL[r.genre]}，不是单位自己的整改报告：其中的数字和问题未必能直接作为台账`}
+                    data-testid="genre-warning"
+                  />
+                )}
                 <Descriptions size="small" column={2} bordered>
                   {Object.entries(META).map(([k, label]) =>
                     r.meta[k] ? (
