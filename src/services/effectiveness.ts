@@ -11,7 +11,7 @@ import {
 import type { Db } from '../store/open-database.ts';
 import { sourceClaims, sourceId } from './ledger-queries.ts';
 import { NotFoundError, NotPermitted } from '../core/errors.ts';
-import { ownsSourceSql } from './scope.ts';
+import { inspectionSourceCodes, ownsSource, sourceForAssessment } from '../store/source.repository.ts';
 import { refuseUnowned } from './source-owner.ts';
 
 export async function assessSource(
@@ -24,13 +24,8 @@ export async function assessSource(
   const id = await sourceId(db, code, scope);
   // an assessment of the whole source, for those who own it: a unit working on some of its problems sees their own
   // problems, not a judgement of the inspected unit's whole rectification
-  if (!(await db.selectFrom('source as s').select('s.id').where('s.id', '=', id).where(ownsSourceSql(scope)).executeTakeFirst()))
-    await refuseUnowned(db, code, scope, '查看其整改成效评估');
-  const source = await db
-    .selectFrom('source')
-    .select(['title', 'inspected_unit', 'document_id', 'publication'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  if (!(await ownsSource(db, id, scope))) await refuseUnowned(db, code, scope, '查看其整改成效评估');
+  const source = await sourceForAssessment(db, id);
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   const rows = await db
     .selectFrom('problem as p')
@@ -82,14 +77,8 @@ export async function assessSource(
 
 /** Every source in scope assessed, best first: a comparison across the units inspected. */
 export async function compareSources(db: Db, today: string, scope?: Scope, model: EffectivenessModel = DEFAULT_MODEL) {
-  const codes = await db
-    .selectFrom('source as s')
-    .select('code')
-    .where('kind', '!=', 'self-evaluation')
-    .orderBy(sql`code_order(code)`)
-    .execute();
   const out = [];
-  for (const { code } of codes) {
+  for (const code of await inspectionSourceCodes(db)) {
     const a = await assessSource(db, code, today, scope, model).catch((e: unknown) =>
       e instanceof NotFoundError || e instanceof NotPermitted ? null : Promise.reject(e),
     );

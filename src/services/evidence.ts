@@ -7,7 +7,7 @@ import { NotFoundError } from '../core/errors.ts';
 import { readStoredFile } from '../store/file-store.ts';
 import type { Db } from '../store/open-database.ts';
 import { runHeavy } from './heavy-work.ts';
-import { scopeSql, sourceScopeSql } from './scope.ts';
+import { scopeSql, sourceScopeSql } from '../store/scope.ts';
 import { sql } from 'kysely';
 
 export interface KeptEvidence {

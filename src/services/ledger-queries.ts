@@ -17,11 +17,12 @@ import { REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Scope } from '../core/access/permissions.ts';
-import { scopeSql, sourceScopeSql } from './scope.ts';
+import { scopeSql, sourceScopeSql } from '../store/scope.ts';
 import { evidenceView } from '../core/ledger/evidence-file.ts';
 import { assignmentText, earlier, type TimelineEntry } from '../core/ledger/timeline.ts';
 import type { ProblemDetailAnswer } from '../core/contract/problem.ts';
 import { NotFoundError } from '../core/errors.ts';
+import { visibleSourceCodes, visibleSourceId, visibleSources } from '../store/source.repository.ts';
 
 /** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
 const containing = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -37,9 +38,9 @@ export interface StatsQuery {
 
 /** The id of a source the viewer may see; NotFoundError otherwise. */
 export async function sourceId(db: Db, code: string, scope?: Scope): Promise<number> {
-  const s = await db.selectFrom('source as s').select('id').where('code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
-  if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
-  return s.id;
+  const id = await visibleSourceId(db, code, scope);
+  if (id === undefined) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+  return id;
 }
 
 export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistics & { asOf: string }> {
@@ -119,35 +120,14 @@ export async function sourceClaims(db: Db, code: string, today: string, scope?: 
 
 /** The code of the one source the ledger holds, for commands that may leave `--source` out. */
 export async function soleSourceCode(db: Db, scope?: Scope): Promise<string> {
-  const rows = await db
-    .selectFrom('source as s')
-    .select('code')
-    .where(sourceScopeSql(scope))
-    .orderBy(sql`code_order(code)`)
-    .limit(6)
-    .execute();
-  if (rows.length === 1) return (rows[0] as { code: string }).code;
-  if (rows.length === 0) throw new NotFoundError('台账中还没有整改来源，请先导入');
-  throw new NotFoundError(
-    `台账中有多个整改来源（${rows
-      .slice(0, 5)
-      .map((r) => r.code)
-      .join('、')}${rows.length > 5 ? '等' : ''}），请用 --source 指定`,
-  );
+  const codes = await visibleSourceCodes(db, scope, 6);
+  if (codes.length === 1) return codes[0] as string;
+  if (codes.length === 0) throw new NotFoundError('台账中还没有整改来源，请先导入');
+  throw new NotFoundError(`台账中有多个整改来源（${codes.slice(0, 5).join('、')}${codes.length > 5 ? '等' : ''}），请用 --source 指定`);
 }
 
 export async function listSources(db: Db, scope?: Scope) {
-  return db
-    .selectFrom('source as s')
-    .leftJoin('problem as p', (j) => j.onRef('p.source_id', '=', 's.id').on('p.parent_id', 'is', null))
-    .leftJoin('org_unit as o', 'o.id', 's.owner_unit_id')
-    .select(['s.code', 's.kind', 's.title', 's.feedback_date', 's.report_date', 'o.id as owner_unit_id', 'o.name as owner'])
-    .select((eb) => eb.fn.count<number>('p.id').as('problems'))
-    .where(sourceScopeSql(scope))
-    .where(sql<boolean>`(p.id is null or ${scopeSql(scope)})`)
-    .groupBy(['s.id', 'o.id'])
-    .orderBy(sql`code_order(s.code)`)
-    .execute();
+  return visibleSources(db, scope);
 }
 
 export interface ProblemListQuery {

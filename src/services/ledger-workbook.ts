@@ -22,7 +22,7 @@ import type { Db, Ledger } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
 import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
 import { LedgerWorkbookError, StaleVersionError } from '../core/errors.ts';
-import { ownsSourceSql } from './scope.ts';
+import { ownsSourceSql } from '../store/scope.ts';
 import { ownerOfNewSource, refuseUnowned } from './source-owner.ts';
 import type { Scope } from '../core/access/permissions.ts';
 

@@ -17,7 +17,7 @@ import { publicationOf, reportContacts, type PublicationSettings } from '../core
 import { runHeavy } from './heavy-work.ts';
 import type { Db } from '../store/open-database.ts';
 import { ledgerStatistics, problemDetail } from './ledger-queries.ts';
-import { ownsSourceSql, scopeSql, sourceScopeSql } from './scope.ts';
+import { ownsSourceSql, scopeSql, sourceScopeSql } from '../store/scope.ts';
 import { refuseUnowned } from './source-owner.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
 

@@ -12,7 +12,7 @@ import { storeFile } from '../store/file-store.ts';
 import { recordStatusChanges } from '../store/problem.repository.ts';
 import { unitIdByName } from '../store/org.repository.ts';
 import { sql, type Transaction, type Updateable } from 'kysely';
-import { scopeSql } from './scope.ts';
+import { scopeSql } from '../store/scope.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';

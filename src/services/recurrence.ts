@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { appendEvents } from '../store/event.repository.ts';
 import { slices } from '../store/ledger.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { scopeSql } from './scope.ts';
+import { scopeSql } from '../store/scope.ts';
 import { runHeavy } from './heavy-work.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
 

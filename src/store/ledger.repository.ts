@@ -6,6 +6,11 @@ import type { Database } from './schema.ts';
 
 export type Tx = Transaction<Database> | Kysely<Database>;
 
+/** One cheap statement over a table of ours: throws when the database does not answer (or is not migrated). */
+export async function probe(db: Tx): Promise<void> {
+  await db.selectFrom('source').select('id').limit(1).execute();
+}
+
 /** A document already kept: the same bytes, or else the same words (another format or encoding of one report). */
 export async function findDocument(db: Tx, sha256: string, fingerprint?: string) {
   const q = db.selectFrom('document').select(['id', 'file_name', 'imported_at', 'sha256']);

@@ -27,3 +27,8 @@ export async function allUnits(trx: Tx): Promise<UnitRow[]> {
   const rows = await trx.selectFrom('org_unit').select(['id', 'name', 'parent_id', 'retired_at']).orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, retired: r.retired_at !== null }));
 }
+
+/** The unit of that id, if there is one. */
+export function unitById(trx: Tx, id: number) {
+  return trx.selectFrom('org_unit').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
