@@ -210,3 +210,8 @@ export function supervisionActionsUpTo(db: Tx, problemIds: readonly number[], da
     .orderBy('at')
     .execute();
 }
+
+/** A look-back (回头看) on a problem: consolidated or relapsed. */
+export async function insertLookback(trx: Tx, row: Insertable<Database['lookback']>): Promise<void> {
+  await trx.insertInto('lookback').values(row).execute();
+}
