@@ -1,5 +1,4 @@
 // Use cases: 整改成效评估 of one source from its ledger and event record, and the comparison across sources (units).
-import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import {
   assessEffectiveness,
@@ -8,7 +7,9 @@ import {
   type Effectiveness,
   type EffectivenessModel,
 } from '../core/assessment/effectiveness.ts';
+import { missedReportsOfSource } from '../store/notification.repository.ts';
 import type { Db } from '../store/open-database.ts';
+import { assessedProblems } from '../store/problem-list.repository.ts';
 import { sourceClaims, sourceId } from './ledger-queries.ts';
 import { NotFoundError, NotPermitted } from '../core/errors.ts';
 import { inspectionSourceCodes, ownsSource, sourceForAssessment } from '../store/source.repository.ts';
@@ -27,19 +28,7 @@ export async function assessSource(
   if (!(await ownsSource(db, id, scope))) await refuseUnowned(db, code, scope, '查看其整改成效评估');
   const source = await sourceForAssessment(db, id);
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
-  const rows = await db
-    .selectFrom('problem as p')
-    .select(['p.code', 'p.status', 'p.deadline', 'p.lead_unit_id', 'p.lead_leader_id', 'p.responsible_person_id', 'p.reopened_count'])
-    .select(
-      sql<
-        string | null
-      >`(select min(sc.at) from status_change sc where sc.problem_id = p.id and sc.to_status in ('completed', 'phased'))`.as('closed_on'),
-    )
-    .select(sql<number>`(select count(*)::int from measure m where m.problem_id = p.id)`.as('measures'))
-    .where('p.source_id', '=', id)
-    .where('p.parent_id', 'is', null)
-    .orderBy('p.code_order')
-    .execute();
+  const rows = await assessedProblems(db, id);
   const problems: AssessedProblem[] = rows.map((r) => ({
     code: r.code,
     status: r.status as AssessedProblem['status'],
@@ -51,15 +40,7 @@ export async function assessSource(
     measures: Number(r.measures),
     relapses: r.reopened_count,
   }));
-  const missed = await db
-    .selectFrom('notification as n')
-    .innerJoin('problem as p', 'p.id', 'n.problem_id')
-    .select(['p.code', 'n.day'])
-    .where('p.source_id', '=', id)
-    .where('n.kind', '=', 'missed-report')
-    .where('n.status', '!=', 'cancelled')
-    .orderBy('n.day')
-    .execute();
+  const missed = await missedReportsOfSource(db, id);
   // published: it came onto the ledger from a report that was itself made public, or its office set how it publishes
   const published = source.document_id !== null || source.publication !== null;
   const result = assessEffectiveness(

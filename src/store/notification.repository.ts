@@ -76,3 +76,16 @@ export async function markReadBy(db: Tx, userId: number, ids: readonly number[])
     ).length;
   return read;
 }
+
+/** The reports a source's problems missed (reminders not cancelled), oldest first. */
+export function missedReportsOfSource(db: Tx, sourceId: number) {
+  return db
+    .selectFrom('notification as n')
+    .innerJoin('problem as p', 'p.id', 'n.problem_id')
+    .select(['p.code', 'n.day'])
+    .where('p.source_id', '=', sourceId)
+    .where('n.kind', '=', 'missed-report')
+    .where('n.status', '!=', 'cancelled')
+    .orderBy('n.day')
+    .execute();
+}

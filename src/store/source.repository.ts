@@ -91,3 +91,13 @@ export function visibleSources(db: Tx, scope?: Scope) {
     .orderBy(sql`code_order(s.code)`)
     .execute();
 }
+
+/** The overall figures a source's report states, in the order of its lines. */
+export function claimsOfSource(db: Tx, sourceId: number) {
+  return db
+    .selectFrom('claim')
+    .select(['metric', 'value', 'scope', 'line', 'text'])
+    .where('source_id', '=', sourceId)
+    .orderBy('line')
+    .execute();
+}
