@@ -9,7 +9,13 @@ import { appendEvents } from '../store/event.repository.ts';
 import type { Database } from '../store/schema.ts';
 import type { Db } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
-import { lockProblemInScope, recordStatusChanges, replaceProblemUnits, updateProblemAtVersion } from '../store/problem.repository.ts';
+import {
+  deleteProblemUnits,
+  insertProblemUnits,
+  lockProblemInScope,
+  recordStatusChanges,
+  updateProblemAtVersion,
+} from '../store/problem.repository.ts';
 import { unitIdByName } from '../store/org.repository.ts';
 import { countEvidenceOf, evidenceHeld, insertEvidence } from '../store/evidence.repository.ts';
 import { measureByOrdinal, updateMeasure } from '../store/measure.repository.ts';
@@ -389,6 +395,7 @@ function assignment(a: Assignment, who: Actor): Write<undefined> {
       set.amount_unit = a.amountDue?.unit ?? null;
     }
     if (a.leadUnit !== undefined || a.cooperatingUnits !== undefined) {
+      await deleteProblemUnits(trx, p.id);
       const rows: { problem_id: number; unit_id: number; role: string }[] = [];
       const lead = a.leadUnit !== undefined ? set.lead_unit_id : p.lead_unit_id;
       if (lead) rows.push({ problem_id: p.id, unit_id: lead as number, role: 'lead' });
@@ -396,7 +403,7 @@ function assignment(a: Assignment, who: Actor): Write<undefined> {
         const id = await unitId(name);
         if (id !== lead) rows.push({ problem_id: p.id, unit_id: id, role: 'cooperating' });
       }
-      await replaceProblemUnits(trx, p.id, rows);
+      await insertProblemUnits(trx, rows);
     }
     if (!p.start_date) set.start_date = who.at;
     return { event: 'assign', detail: a, extra: set, result: undefined };

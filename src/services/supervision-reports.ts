@@ -4,13 +4,14 @@ import type { Scope } from '../core/access/permissions.ts';
 import { fromDay, isIsoDate, toDay } from '../core/ledger/dates.ts';
 import { STATUS_LABEL } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
-import { COLOUR_LABEL, thresholdsOf, warningColour } from '../core/ledger/warning.ts';
+import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { monthlyCircular } from '../core/official/monthly-circular.ts';
 import { rankUnits, NO_UNIT } from '../core/supervision/ranking.ts';
 import { runHeavy } from './heavy-work.ts';
 import type { Db } from '../store/open-database.ts';
+import { colourOf } from '../store/problem-colour.ts';
 import { progressReportsBetween } from '../store/progress.repository.ts';
-import { notificationsSentBetween, problemsAsOf, supervisionActionsUpTo } from '../store/supervision.repository.ts';
+import { notificationsSentBetween, problemsAsOf, supervisionActionsOf } from '../store/supervision.repository.ts';
 import { ActionRefused } from '../core/errors.ts';
 
 function missedByUnit(sent: readonly { kind: string; unit: string | null }[]): Map<string, number> {
@@ -59,18 +60,14 @@ export async function weeklySheet(db: Db, q: { day: string; today: string; scope
   const ids = items.map((i) => i.id);
   const [reports, supervision, sent] = await Promise.all([
     ids.length ? progressReportsBetween(db, ids, from, to) : [],
-    ids.length ? supervisionActionsUpTo(db, ids, to) : [],
+    ids.length ? supervisionActionsOf(db, ids, to) : [],
     notificationsSentBetween(db, from, to, q.scope),
   ]);
   const open = items.filter((i) => i.status !== 'completed');
   const rows = open.map((i) => {
     const mine = reports.filter((r) => r.problem_id === i.id);
     const sv = supervision.filter((s) => s.problem_id === i.id);
-    const colour = warningColour(
-      { status: i.status, deadline: i.deadline, startDate: i.start_date, progress: i.progress, lastProgressAt: i.last_progress_at },
-      to,
-      thresholdsOf(i.warning),
-    );
+    const colour = colourOf(i, to, i.warning);
     return {
       code: i.code,
       title: i.title,

@@ -1,7 +1,8 @@
-// Writes and reads of the ledger's sources, aspects, problems and measures. Functions take the database handle (or
+// Writes and reads of the ledger's documents, sources, aspects, measures, claims and outcomes as an import puts them
+// there (problems and their statuses: problem.repository.ts). Functions take the database handle (or
 // the caller's transaction) first; nothing here opens a transaction of its own.
 import { sql } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Tx = Transaction<Database> | Kysely<Database>;
@@ -20,6 +21,23 @@ export async function findDocument(db: Tx, sha256: string, fingerprint?: string)
   );
 }
 
+/**
+ * The same report imported twice at the same moment (two people, two tabs): the second waits here for the first's
+ * transaction and then finds it, instead of failing on the unique key or making a second source.
+ */
+export async function lockFingerprint(trx: Tx, fingerprint: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${fingerprint}))`.execute(trx);
+}
+
+export async function insertDocument(trx: Tx, row: Insertable<Database['document']>): Promise<number> {
+  return (await trx.insertInto('document').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** The document of these bytes, kept once: the one already there, else this one recorded. */
+export async function keepDocument(trx: Tx, row: Insertable<Database['document']>): Promise<number> {
+  return (await findDocument(trx, row.sha256))?.id ?? (await insertDocument(trx, row));
+}
+
 /** The codes of the sources a document was imported as. */
 export async function sourcesOfDocument(db: Tx, documentId: number): Promise<string[]> {
   return (await db.selectFrom('source').select('code').where('document_id', '=', documentId).orderBy('code').execute()).map((s) => s.code);
@@ -31,6 +49,32 @@ export async function nextSourceSeq(db: Tx, prefix: string): Promise<number> {
   await sql`select pg_advisory_xact_lock(hashtext(${`source-seq:${prefix}`}))`.execute(db);
   const rows = await db.selectFrom('source').select('code').where('code', 'like', `${prefix}%`).execute();
   return rows.reduce((max, r) => Math.max(max, Number(r.code.slice(prefix.length)) || 0), 0) + 1;
+}
+
+export async function insertSource(trx: Tx, row: Insertable<Database['source']>): Promise<{ id: number; code: string }> {
+  return trx.insertInto('source').values(row).returning(['id', 'code']).executeTakeFirstOrThrow();
+}
+
+/** Puts a source's aspects on the ledger; returns each one's id and ordinal. */
+export function insertAspects(trx: Tx, rows: readonly Insertable<Database['aspect']>[]) {
+  return trx
+    .insertInto('aspect')
+    .values([...rows])
+    .returning(['id', 'ordinal'])
+    .execute();
+}
+
+export async function insertMeasures(trx: Tx, rows: readonly Insertable<Database['measure']>[]): Promise<void> {
+  for (const slice of slices(rows)) await trx.insertInto('measure').values(slice).execute();
+}
+
+/** A report's stated overall figures. */
+export async function insertClaims(trx: Tx, rows: readonly Insertable<Database['claim']>[]): Promise<void> {
+  for (const slice of slices(rows)) await trx.insertInto('claim').values(slice).execute();
+}
+
+export async function insertOutcomes(trx: Tx, rows: readonly Insertable<Database['outcome']>[]): Promise<void> {
+  for (const slice of slices(rows)) await trx.insertInto('outcome').values(slice).execute();
 }
 
 /** Rows in slices small enough for one statement's parameters (PostgreSQL takes at most 65,535). */

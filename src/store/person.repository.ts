@@ -8,6 +8,11 @@ export async function personIdsByName(trx: Tx, name: string): Promise<number[]> 
   return (await trx.selectFrom('person').select('id').where('name', '=', name).execute()).map((p) => p.id);
 }
 
+/** Everyone on the organisation's list, in the order they were added. */
+export function allPeople(trx: Tx) {
+  return trx.selectFrom('person').select(['id', 'name']).orderBy('id').execute();
+}
+
 export async function insertPerson(trx: Tx, row: Insertable<Database['person']>): Promise<number> {
   return (await trx.insertInto('person').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }

@@ -62,13 +62,16 @@ export async function updateProblemAtVersion(
   return Number(updated.numUpdatedRows) === 1;
 }
 
-/** A problem's lead and cooperating units, replaced whole. */
-export async function replaceProblemUnits(
-  trx: Tx,
-  problemId: number,
-  rows: readonly Insertable<Database['problem_unit']>[],
-): Promise<void> {
-  await trx.deleteFrom('problem_unit').where('problem_id', '=', problemId).execute();
+/** Takes a problem's lead or cooperating units (both when no role is given) off it. */
+export async function deleteProblemUnits(trx: Tx, problemId: number, role?: 'lead' | 'cooperating'): Promise<void> {
+  await trx
+    .deleteFrom('problem_unit')
+    .where('problem_id', '=', problemId)
+    .$if(role !== undefined, (q) => q.where('role', '=', role as string))
+    .execute();
+}
+
+export async function insertProblemUnits(trx: Tx, rows: readonly Insertable<Database['problem_unit']>[]): Promise<void> {
   if (rows.length)
     await trx
       .insertInto('problem_unit')

@@ -63,3 +63,14 @@ export async function decideExtensionRequest(
     .where('id', '=', id)
     .execute();
 }
+
+/** The latest closure request of a problem, decided or not. */
+export function latestClosure(db: Tx, code: string) {
+  return db
+    .selectFrom('closure_request as c')
+    .innerJoin('problem as p', 'p.id', 'c.problem_id')
+    .selectAll('c')
+    .where('p.code', '=', code)
+    .orderBy('c.id', 'desc')
+    .executeTakeFirst();
+}

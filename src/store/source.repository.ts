@@ -11,6 +11,30 @@ export async function visibleSourceId(db: Tx, code: string, scope?: Scope): Prom
   return (await db.selectFrom('source as s').select('id').where('code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst())?.id;
 }
 
+/** The source of that code, whoever sees it: a workbook's import finds the source it writes into. */
+export function sourceByCode(db: Tx, code: string) {
+  return db.selectFrom('source').select(['id', 'code']).where('code', '=', code).executeTakeFirst();
+}
+
+/** A source the viewer sees (`owned`: one it owns), whole. */
+export function sourceInScope(db: Tx, code: string, scope: Scope | undefined, owned: boolean) {
+  return db
+    .selectFrom('source as s')
+    .selectAll()
+    .where('code', '=', code)
+    .where(owned ? ownsSourceSql(scope) : sourceScopeSql(scope))
+    .executeTakeFirst();
+}
+
+/** What a form about one problem is signed with: the source's publication settings and who issued it. */
+export function sourceSigning(db: Tx, code: string) {
+  return db
+    .selectFrom('source')
+    .select(['code', 'publication', 'parsed', 'inspected_unit', 'issuer'])
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+}
+
 /** Whether the viewer owns the source of that id. */
 export async function ownsSource(db: Tx, id: number, scope?: Scope): Promise<boolean> {
   return (

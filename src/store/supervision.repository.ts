@@ -200,18 +200,42 @@ export function notificationsSentBetween(db: Tx, from: string, to: string, scope
     .execute();
 }
 
-/** The supervision recorded on these problems up to a day, oldest first. */
-export function supervisionActionsUpTo(db: Tx, problemIds: readonly number[], day: string) {
+/** The supervision recorded on these problems (up to a day, when given), oldest first. */
+export function supervisionActionsOf(db: Tx, problemIds: readonly number[], upTo?: string) {
   return db
     .selectFrom('supervision_action')
     .select(['problem_id', 'kind', 'at'])
     .where('problem_id', 'in', problemIds)
-    .where('at', '<=', day)
+    .$if(upTo !== undefined, (q) => q.where('at', '<=', upTo as string))
     .orderBy('at')
     .execute();
+}
+
+/** Whether a problem already has a supervision of that kind on that day. */
+export async function hasSupervisionAction(trx: Tx, problemId: number, kind: string, at: string): Promise<boolean> {
+  const known = await trx
+    .selectFrom('supervision_action')
+    .select('id')
+    .where('problem_id', '=', problemId)
+    .where('kind', '=', kind)
+    .where('at', '=', at)
+    .executeTakeFirst();
+  return known !== undefined;
 }
 
 /** A look-back (回头看) on a problem: consolidated or relapsed. */
 export async function insertLookback(trx: Tx, row: Insertable<Database['lookback']>): Promise<void> {
   await trx.insertInto('lookback').values(row).execute();
+}
+
+/** The supervision recorded on a problem, oldest first. */
+export function supervisionOfProblem(db: Tx, code: string) {
+  return db
+    .selectFrom('supervision_action as a')
+    .innerJoin('problem as p', 'p.id', 'a.problem_id')
+    .select(['a.at', 'a.kind'])
+    .where('p.code', '=', code)
+    .orderBy('a.at')
+    .orderBy('a.id')
+    .execute();
 }
