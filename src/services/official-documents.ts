@@ -15,15 +15,9 @@ import { publicationOf, reportContacts, type PublicationSettings } from '../core
 import { runHeavy } from './heavy-work.ts';
 import type { Db } from '../store/open-database.ts';
 import { ledgerStatistics, problemDetail } from './ledger-queries.ts';
+import { aspectsOfSource } from '../store/ledger.repository.ts';
 import { latestClosure } from '../store/request.repository.ts';
-import {
-  aspectsOfSource,
-  cooperatingUnitsOf,
-  measuresWithOwners,
-  moneyRecorded,
-  personNames,
-  problemsAsOfDay,
-} from '../store/snapshot.repository.ts';
+import { cooperatingUnitsOf, measuresWithOwners, moneyRecorded, personNames, problemsAsOfDay } from '../store/snapshot.repository.ts';
 import { sourceInScope, sourceSigning } from '../store/source.repository.ts';
 import { supervisionOfProblem } from '../store/supervision.repository.ts';
 import { refuseUnowned } from './source-owner.ts';

@@ -64,6 +64,11 @@ export function insertAspects(trx: Tx, rows: readonly Insertable<Database['aspec
     .execute();
 }
 
+/** A source's aspects in order. */
+export function aspectsOfSource(db: Tx, sourceId: number) {
+  return db.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', sourceId).orderBy('ordinal').execute();
+}
+
 export async function insertMeasures(trx: Tx, rows: readonly Insertable<Database['measure']>[]): Promise<void> {
   for (const slice of slices(rows)) await trx.insertInto('measure').values(slice).execute();
 }

@@ -63,10 +63,6 @@ export async function problemsAsOfDay(db: Tx, sourceId: number, asOf: string, sc
   return rows;
 }
 
-export function aspectsOfSource(db: Tx, sourceId: number) {
-  return db.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', sourceId).orderBy('ordinal').execute();
-}
-
 /** The measures of these problems with their owners' names. */
 export function measuresWithOwners(db: Tx, ids: readonly number[]) {
   return inPages(ids, (some) =>
