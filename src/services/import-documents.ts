@@ -9,17 +9,14 @@ import type { ReadForImport } from './heavy-jobs.ts';
 import { appendEvents, type NewEvent } from '../store/event.repository.ts';
 import type { SameAs } from '../core/ledger/already-imported.ts';
 import { ownerOfNewSource } from './source-owner.ts';
+import { findDocument, insertDocument, lockFingerprint, sourcesOfDocument } from '../store/document.repository.ts';
 import {
-  findDocument,
   insertAspects,
   insertClaims,
-  insertDocument,
   insertMeasures,
   insertOutcomes,
   insertSource,
-  lockFingerprint,
   nextSourceSeq,
-  sourcesOfDocument,
   type Tx,
 } from '../store/ledger.repository.ts';
 import type { Ledger } from '../store/open-database.ts';

@@ -202,8 +202,9 @@ export async function requestClosure(
 export async function decideClosure(db: Db, code: string, who: Actor, input: { accept: boolean; reason?: string | undefined }) {
   const action: ProblemAction = input.accept ? { kind: 'accept-closure' } : { kind: 'return-closure', reason: input.reason ?? '' };
   return step(db, code, who, action, async (trx, p, next) => {
-    // the state machine let the decision through only with a request pending
-    const pending = (await pendingClosure(trx, p.id)) as { id: number };
+    const pending = await pendingClosure(trx, p.id);
+    // the state machine lets a decision through only with a request pending
+    if (!pending) throw new Error(`${code}: a closure decided with no request pending`);
     await decideClosureRequest(trx, pending.id, {
       decision: input.accept ? 'accepted' : 'returned',
       by: who.actor,

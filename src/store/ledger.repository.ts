@@ -1,6 +1,6 @@
-// Writes and reads of the ledger's documents, sources, aspects, measures, claims and outcomes as an import puts them
-// there (problems and their statuses: problem.repository.ts). Functions take the database handle (or
-// the caller's transaction) first; nothing here opens a transaction of its own.
+// Writes and reads of the ledger's sources, aspects, measures, claims and outcomes as an import puts them there
+// (documents: document.repository.ts; problems and their statuses: problem.repository.ts). Functions take the
+// database handle (or the caller's transaction) first; nothing here opens a transaction of its own.
 import { sql } from 'kysely';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
@@ -10,37 +10,6 @@ export type Tx = Transaction<Database> | Kysely<Database>;
 /** One cheap statement over a table of ours: throws when the database does not answer (or is not migrated). */
 export async function probe(db: Tx): Promise<void> {
   await db.selectFrom('source').select('id').limit(1).execute();
-}
-
-/** A document already kept: the same bytes, or else the same words (another format or encoding of one report). */
-export async function findDocument(db: Tx, sha256: string, fingerprint?: string) {
-  const q = db.selectFrom('document').select(['id', 'file_name', 'imported_at', 'sha256']);
-  return (
-    (await q.where('sha256', '=', sha256).executeTakeFirst()) ??
-    (fingerprint ? await q.where('fingerprint', '=', fingerprint).orderBy('id').executeTakeFirst() : undefined)
-  );
-}
-
-/**
- * The same report imported twice at the same moment (two people, two tabs): the second waits here for the first's
- * transaction and then finds it, instead of failing on the unique key or making a second source.
- */
-export async function lockFingerprint(trx: Tx, fingerprint: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${fingerprint}))`.execute(trx);
-}
-
-export async function insertDocument(trx: Tx, row: Insertable<Database['document']>): Promise<number> {
-  return (await trx.insertInto('document').values(row).returning('id').executeTakeFirstOrThrow()).id;
-}
-
-/** The document of these bytes, kept once: the one already there, else this one recorded. */
-export async function keepDocument(trx: Tx, row: Insertable<Database['document']>): Promise<number> {
-  return (await findDocument(trx, row.sha256))?.id ?? (await insertDocument(trx, row));
-}
-
-/** The codes of the sources a document was imported as. */
-export async function sourcesOfDocument(db: Tx, documentId: number): Promise<string[]> {
-  return (await db.selectFrom('source').select('code').where('document_id', '=', documentId).orderBy('code').execute()).map((s) => s.code);
 }
 
 /** The next number of a source code in its year; called inside the transaction that writes the source. */
