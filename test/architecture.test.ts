@@ -77,6 +77,12 @@ describe('architecture', () => {
     expect(querying.map((f) => relative(SRC, f))).toEqual([]);
   });
 
+  it('keeps SQL in store/: services, core, io and the faces build no queries', () => {
+    const outside = files(SRC).filter((f) => layer(f) !== 'store' && !f.endsWith('.test.ts'));
+    const querying = outside.filter((f) => /\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`/.test(readFileSync(f, 'utf8')));
+    expect(querying.map((f) => relative(SRC, f))).toEqual([]);
+  });
+
   it('keeps core free of I/O', () => {
     const io = files(join(SRC, 'core')).filter((f) => /from ['"](node:|fs|path|child_process|http)/.test(readFileSync(f, 'utf8')));
     expect(io.map((f) => relative(SRC, f))).toEqual([]);

@@ -5,13 +5,14 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { ROLES, type Role } from '../core/access/permissions.ts';
-import { sql } from 'kysely';
 import { passwordWeakness } from '../core/access/password-rule.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 import { unitIdByName } from '../store/org.repository.ts';
+import { activeAdminsBut, updateUserRow, userById } from '../store/account.repository.ts';
+import { deleteSessionsOf } from '../store/session.repository.ts';
 import { sessionKey } from './accounts.ts';
 
 interface Actor {
@@ -20,20 +21,12 @@ interface Actor {
 }
 
 async function userRow(trx: Tx, id: number) {
-  const u = await trx
-    .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'role', 'unit_id', 'active', 'password_hash', 'version'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const u = await userById(trx, id);
   if (!u) throw new NotFoundError(`账号 ${id} 不存在`);
   return u;
 }
 
-const endSessions = (trx: Tx, userId: number, except?: string) => {
-  let q = trx.deleteFrom('user_session').where('user_id', '=', userId);
-  if (except) q = q.where('id', '!=', sessionKey(except));
-  return q.execute();
-};
+const endSessions = (trx: Tx, userId: number, except?: string) => deleteSessionsOf(trx, userId, except ? sessionKey(except) : undefined);
 
 /**
  * The person's own change: the old password proves it is them, the new one must pass the rule, and every other
@@ -53,11 +46,7 @@ export async function changeOwnPassword(
   if (weak) throw new ActionRefused(weak);
   const passwordHash = await hash(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: new Date() })
-      .where('id', '=', u.id)
-      .execute();
+    await updateUserRow(trx, u.id, { password_hash: passwordHash, must_change_password: false, password_changed_at: new Date() });
     await endSessions(trx, u.id, token);
     await appendEvents(trx, [{ actor: who.displayName, entity: 'user', entityId: u.id, action: 'change-password' }]);
   });
@@ -82,28 +71,11 @@ export async function resetPassword(db: Db, actor: Actor, userId: number): Promi
   const passwordHash = await hash(password);
   return db.transaction().execute(async (trx) => {
     const u = await userRow(trx, userId);
-    await trx
-      .updateTable('app_user')
-      .set({ password_hash: passwordHash, must_change_password: true, password_changed_at: new Date() })
-      .where('id', '=', u.id)
-      .execute();
+    await updateUserRow(trx, u.id, { password_hash: passwordHash, must_change_password: true, password_changed_at: new Date() });
     await endSessions(trx, u.id);
     await appendEvents(trx, [{ actor: actor.displayName, entity: 'user', entityId: u.id, action: 'reset-password' }]);
     return { username: u.username, password };
   });
-}
-
-/** Active administrators but one; two administrators demoting or deactivating each other at once take turns here. */
-async function activeAdmins(trx: Tx, except: number): Promise<number> {
-  await sql`select pg_advisory_xact_lock(hashtext('zg:last-admin'))`.execute(trx);
-  const r = await trx
-    .selectFrom('app_user')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('role', '=', 'admin')
-    .where('active', '=', true)
-    .where('id', '!=', except)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 /** An administrator's edit of a user's name, role and unit. The version guards against two administrators at once. */
@@ -119,16 +91,12 @@ export async function updateUser(
     const role = input.role ?? (u.role as Role);
     if (!ROLES.includes(role)) throw new ActionRefused(`角色“${role}”不存在`);
     if (actor.id === userId && role !== u.role) throw new ActionRefused('不能修改自己的角色，请由另一位系统管理员修改');
-    if (u.role === 'admin' && role !== 'admin' && u.active && (await activeAdmins(trx, u.id)) === 0)
+    if (u.role === 'admin' && role !== 'admin' && u.active && (await activeAdminsBut(trx, u.id)) === 0)
       throw new ActionRefused('这是唯一在用的系统管理员账号，不能改为其他角色');
     const unitId = input.unit === undefined ? u.unit_id : input.unit === null ? null : await unitIdByName(trx, input.unit);
     if (role !== 'admin' && unitId === null) throw new ActionRefused('除系统管理员外，账号须属于一个单位');
     const displayName = input.displayName?.trim() || u.display_name;
-    await trx
-      .updateTable('app_user')
-      .set({ display_name: displayName, role, unit_id: unitId, version: u.version + 1 })
-      .where('id', '=', u.id)
-      .execute();
+    await updateUserRow(trx, u.id, { display_name: displayName, role, unit_id: unitId, version: u.version + 1 });
     await appendEvents(trx, [
       {
         actor: actor.displayName,
@@ -147,14 +115,10 @@ export async function setUserActive(db: Db, actor: Actor, userId: number, active
   if (!active && actor.id === userId) throw new ActionRefused('不能停用自己的账号');
   return db.transaction().execute(async (trx) => {
     const u = await userRow(trx, userId);
-    if (!active && u.role === 'admin' && (await activeAdmins(trx, u.id)) === 0)
+    if (!active && u.role === 'admin' && (await activeAdminsBut(trx, u.id)) === 0)
       throw new ActionRefused('这是唯一在用的系统管理员账号，不能停用');
     if (u.active === active) return { username: u.username };
-    await trx
-      .updateTable('app_user')
-      .set({ active, version: u.version + 1 })
-      .where('id', '=', u.id)
-      .execute();
+    await updateUserRow(trx, u.id, { active, version: u.version + 1 });
     if (!active) await endSessions(trx, u.id);
     await appendEvents(trx, [{ actor: actor.displayName, entity: 'user', entityId: u.id, action: active ? 'activate' : 'deactivate' }]);
     return { username: u.username };

@@ -7,6 +7,8 @@ import { capabilities, ROLES, scopeOf, subtreeOf, type Capability, type Role, ty
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { allUnits, unitIdByName } from '../store/org.repository.ts';
+import { allUsers, anyUser, credentialsOf, insertUser, userIdByUsername, userWithUnit } from '../store/account.repository.ts';
+import { deleteSession, insertSession, sessionByKey } from '../store/session.repository.ts';
 import { ActionRefused, LoginRefused, LoginThrottled } from '../core/errors.ts';
 import { waitMessage } from '../core/access/login-throttle.ts';
 import { passwordWeakness } from '../core/access/password-rule.ts';
@@ -52,21 +54,16 @@ export async function createUser(
   if (input.role !== 'admin' && !input.unit) throw new ActionRefused('除系统管理员外，账号须属于一个单位');
   const passwordHash = await hash(input.password);
   return db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst())
-      throw new ActionRefused(`用户名“${username}”已被使用`);
+    if ((await userIdByUsername(trx, username)) !== undefined) throw new ActionRefused(`用户名“${username}”已被使用`);
     const unitId = input.unit ? await unitIdByName(trx, input.unit) : null;
-    const { id } = await trx
-      .insertInto('app_user')
-      .values({
-        username,
-        display_name: input.displayName.trim() || username,
-        password_hash: passwordHash,
-        role: input.role,
-        unit_id: unitId,
-        must_change_password: input.mustChangePassword ?? false,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertUser(trx, {
+      username,
+      display_name: input.displayName.trim() || username,
+      password_hash: passwordHash,
+      role: input.role,
+      unit_id: unitId,
+      must_change_password: input.mustChangePassword ?? false,
+    });
     await appendEvents(trx, [
       { actor, entity: 'user', entityId: id, action: 'create', after: { username, role: input.role, unit: input.unit ?? null } },
     ]);
@@ -76,8 +73,7 @@ export async function createUser(
 
 /** On a first start: the administrator `admin`, with the given password or a generated one returned to print once. */
 export async function ensureAdmin(db: Db, password?: string): Promise<{ created: boolean; password: string | null }> {
-  const any = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
-  if (any) return { created: false, password: null };
+  if (await anyUser(db)) return { created: false, password: null };
   // a password given that the rule refuses stops the start, saying why: replaced quietly by a random one never shown,
   // it would lock everyone out of a new installation
   const weak = password ? passwordWeakness(password, 'admin') : null;
@@ -88,12 +84,7 @@ export async function ensureAdmin(db: Db, password?: string): Promise<{ created:
 }
 
 async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
-  const u = await db
-    .selectFrom('app_user as u')
-    .leftJoin('org_unit as o', 'o.id', 'u.unit_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.unit_id', 'u.active', 'u.must_change_password', 'o.name as unit_name'])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
+  const u = await userWithUnit(db, userId);
   if (!u?.active) return null;
   const units = await allUnits(db);
   const role = u.role as Role;
@@ -125,11 +116,7 @@ export async function login(
   const given = input.device && DEVICE_TOKEN.test(input.device) ? input.device : null;
   const { wait } = await beginAttempt(db, input.username, { ip: input.ip, device: given ? sha256(given) : null });
   if (wait) throw new LoginThrottled(waitMessage(wait), wait.seconds);
-  const u = await db
-    .selectFrom('app_user')
-    .select(['id', 'password_hash', 'active'])
-    .where('username', '=', input.username)
-    .executeTakeFirst();
+  const u = await credentialsOf(db, input.username);
   // the same work whether or not the user exists, so the answer's timing tells nothing
   const ok = u ? await verify(u.password_hash, input.password) : (await hash(input.password), false);
   if (!u || !ok || !u.active) {
@@ -140,42 +127,21 @@ export async function login(
   await attemptSucceeded(db, { id: u.id, username: input.username }, { ip: input.ip, device: sha256(device) });
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
-  await db
-    .insertInto('user_session')
-    .values({ id: sha256(token), user_id: u.id, csrf, expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000) })
-    .execute();
+  await insertSession(db, { id: sha256(token), user_id: u.id, csrf, expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000) });
   return { token, csrf, device, viewer: (await viewerOf(db, u.id)) as Viewer };
 }
 
 export async function sessionOf(db: Db, token: string): Promise<{ viewer: Viewer; csrf: string } | null> {
-  const s = await db
-    .selectFrom('user_session')
-    .select(['user_id', 'csrf', 'expires_at'])
-    .where('id', '=', sha256(token))
-    .executeTakeFirst();
+  const s = await sessionByKey(db, sha256(token));
   if (!s || new Date(s.expires_at) < new Date()) return null;
   const viewer = await viewerOf(db, s.user_id);
   return viewer ? { viewer, csrf: s.csrf } : null;
 }
 
 export async function logout(db: Db, token: string): Promise<void> {
-  await db.deleteFrom('user_session').where('id', '=', sha256(token)).execute();
+  await deleteSession(db, sha256(token));
 }
 
 export async function listUsers(db: Db) {
-  return db
-    .selectFrom('app_user as u')
-    .leftJoin('org_unit as o', 'o.id', 'u.unit_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name as displayName',
-      'u.role',
-      'o.name as unit',
-      'u.active',
-      'u.must_change_password as mustChangePassword',
-      'u.version',
-    ])
-    .orderBy('u.id')
-    .execute();
+  return allUsers(db);
 }

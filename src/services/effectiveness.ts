@@ -1,5 +1,4 @@
 // Use cases: 整改成效评估 of one source from its ledger and event record, and the comparison across sources (units).
-import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import {
   assessEffectiveness,
@@ -8,10 +7,12 @@ import {
   type Effectiveness,
   type EffectivenessModel,
 } from '../core/assessment/effectiveness.ts';
+import { missedReportsOfSource } from '../store/notification.repository.ts';
 import type { Db } from '../store/open-database.ts';
+import { assessedProblems } from '../store/problem-list.repository.ts';
 import { sourceClaims, sourceId } from './ledger-queries.ts';
 import { NotFoundError, NotPermitted } from '../core/errors.ts';
-import { ownsSourceSql } from './scope.ts';
+import { inspectionSourceCodes, ownsSource, sourceForAssessment } from '../store/source.repository.ts';
 import { refuseUnowned } from './source-owner.ts';
 
 export async function assessSource(
@@ -24,27 +25,10 @@ export async function assessSource(
   const id = await sourceId(db, code, scope);
   // an assessment of the whole source, for those who own it: a unit working on some of its problems sees their own
   // problems, not a judgement of the inspected unit's whole rectification
-  if (!(await db.selectFrom('source as s').select('s.id').where('s.id', '=', id).where(ownsSourceSql(scope)).executeTakeFirst()))
-    await refuseUnowned(db, code, scope, '查看其整改成效评估');
-  const source = await db
-    .selectFrom('source')
-    .select(['title', 'inspected_unit', 'document_id', 'publication'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  if (!(await ownsSource(db, id, scope))) await refuseUnowned(db, code, scope, '查看其整改成效评估');
+  const source = await sourceForAssessment(db, id);
   if (!source) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
-  const rows = await db
-    .selectFrom('problem as p')
-    .select(['p.code', 'p.status', 'p.deadline', 'p.lead_unit_id', 'p.lead_leader_id', 'p.responsible_person_id', 'p.reopened_count'])
-    .select(
-      sql<
-        string | null
-      >`(select min(sc.at) from status_change sc where sc.problem_id = p.id and sc.to_status in ('completed', 'phased'))`.as('closed_on'),
-    )
-    .select(sql<number>`(select count(*)::int from measure m where m.problem_id = p.id)`.as('measures'))
-    .where('p.source_id', '=', id)
-    .where('p.parent_id', 'is', null)
-    .orderBy('p.code_order')
-    .execute();
+  const rows = await assessedProblems(db, id);
   const problems: AssessedProblem[] = rows.map((r) => ({
     code: r.code,
     status: r.status as AssessedProblem['status'],
@@ -56,15 +40,7 @@ export async function assessSource(
     measures: Number(r.measures),
     relapses: r.reopened_count,
   }));
-  const missed = await db
-    .selectFrom('notification as n')
-    .innerJoin('problem as p', 'p.id', 'n.problem_id')
-    .select(['p.code', 'n.day'])
-    .where('p.source_id', '=', id)
-    .where('n.kind', '=', 'missed-report')
-    .where('n.status', '!=', 'cancelled')
-    .orderBy('n.day')
-    .execute();
+  const missed = await missedReportsOfSource(db, id);
   // published: it came onto the ledger from a report that was itself made public, or its office set how it publishes
   const published = source.document_id !== null || source.publication !== null;
   const result = assessEffectiveness(
@@ -82,14 +58,8 @@ export async function assessSource(
 
 /** Every source in scope assessed, best first: a comparison across the units inspected. */
 export async function compareSources(db: Db, today: string, scope?: Scope, model: EffectivenessModel = DEFAULT_MODEL) {
-  const codes = await db
-    .selectFrom('source as s')
-    .select('code')
-    .where('kind', '!=', 'self-evaluation')
-    .orderBy(sql`code_order(code)`)
-    .execute();
   const out = [];
-  for (const { code } of codes) {
+  for (const code of await inspectionSourceCodes(db)) {
     const a = await assessSource(db, code, today, scope, model).catch((e: unknown) =>
       e instanceof NotFoundError || e instanceof NotPermitted ? null : Promise.reject(e),
     );

@@ -7,8 +7,8 @@ import { NotFoundError } from '../core/errors.ts';
 import { readStoredFile } from '../store/file-store.ts';
 import type { Db } from '../store/open-database.ts';
 import { runHeavy } from './heavy-work.ts';
-import { scopeSql, sourceScopeSql } from './scope.ts';
-import { sql } from 'kysely';
+import { documentInScope } from '../store/document.repository.ts';
+import { evidenceInScope } from '../store/evidence.repository.ts';
 
 export interface KeptEvidence {
   readonly fileName: string;
@@ -19,14 +19,7 @@ export interface KeptEvidence {
 
 /** The evidence file, if its problem is within the viewer's scope; otherwise "not found", as for any other record. */
 export async function evidenceFile(db: Db, id: number, scope?: Scope): Promise<KeptEvidence> {
-  const e = await db
-    .selectFrom('evidence as e')
-    .innerJoin('problem as p', 'p.id', 'e.problem_id')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .select(['e.file_name', 'e.mime', 'e.sha256'])
-    .where('e.id', '=', id)
-    .where(scopeSql(scope))
-    .executeTakeFirst();
+  const e = await evidenceInScope(db, id, scope);
   if (!e) throw new NotFoundError(`佐证材料 ${id} 不存在，或您无权查看`);
   const bytes = await readStoredFile(db, e.sha256);
   if (!bytes) throw new NotFoundError(`佐证材料“${e.file_name}”的文件未能完整保存，请重新上传`);
@@ -52,27 +45,7 @@ const DOCUMENT_MIME: Record<string, string> = {
  * from it: the basis of an imported status, downloaded under the name it was imported under.
  */
 export async function keptDocument(db: Db, id: number, scope?: Scope): Promise<{ fileName: string; mime: string; bytes: Uint8Array }> {
-  const d = await db
-    .selectFrom('document as d')
-    .select(['d.file_name', 'd.format', 'd.sha256'])
-    .where('d.id', '=', id)
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb.selectFrom('source as s').select(sql`1`.as('one')).whereRef('s.document_id', '=', 'd.id').where(sourceScopeSql(scope)),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('status_change as c')
-            .innerJoin('problem as p', 'p.id', 'c.problem_id')
-            .innerJoin('source as s', 's.id', 'p.source_id')
-            .select(sql`1`.as('one'))
-            .whereRef('c.document_id', '=', 'd.id')
-            .where(scopeSql(scope)),
-        ),
-      ]),
-    )
-    .executeTakeFirst();
+  const d = await documentInScope(db, id, scope);
   if (!d) throw new NotFoundError(`文档 ${id} 不存在，或您无权查看`);
   const bytes = await readStoredFile(db, d.sha256);
   if (!bytes) throw new NotFoundError(`文档“${d.file_name}”的文件未能完整保存`);

@@ -7,10 +7,18 @@ import { readFileBytes } from '../io/read-document.ts';
 import { runHeavy } from './heavy-work.ts';
 import type { ReadForImport } from './heavy-jobs.ts';
 import { appendEvents, type NewEvent } from '../store/event.repository.ts';
-import { sql } from 'kysely';
 import type { SameAs } from '../core/ledger/already-imported.ts';
 import { ownerOfNewSource } from './source-owner.ts';
-import { findDocument, nextSourceSeq, slices, sourcesOfDocument, type Tx } from '../store/ledger.repository.ts';
+import { findDocument, insertDocument, lockFingerprint, sourcesOfDocument } from '../store/document.repository.ts';
+import {
+  insertAspects,
+  insertClaims,
+  insertMeasures,
+  insertOutcomes,
+  insertSource,
+  nextSourceSeq,
+  type Tx,
+} from '../store/ledger.repository.ts';
 import type { Ledger } from '../store/open-database.ts';
 import { sha256Of, storeFile } from '../store/file-store.ts';
 import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
@@ -101,9 +109,7 @@ async function importRead(
     const results: ImportResult[] = [];
     const seen = new Map<string, string>(); // fingerprint → file, within this import
     for (const { doc, bytes, sha256, reports, fingerprint } of docs) {
-      // the same report imported twice at the same moment (two people, two tabs): the second waits for the first's
-      // transaction and then finds it, instead of failing on the unique key or making a second source
-      await sql`select pg_advisory_xact_lock(hashtext(${fingerprint}))`.execute(trx);
+      await lockFingerprint(trx, fingerprint);
       const earlier = seen.get(fingerprint);
       const kept = earlier ? null : await findDocument(trx, sha256, fingerprint);
       if (earlier || kept) {
@@ -115,11 +121,14 @@ async function importRead(
       }
       seen.set(fingerprint, doc.file);
       const fileName = doc.file.split(/[\\/]/).pop() as string;
-      const { id: documentId } = await trx
-        .insertInto('document')
-        .values({ sha256, fingerprint, file_name: fileName, format: doc.format, size: bytes.length, imported_by: opts.actor })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const documentId = await insertDocument(trx, {
+        sha256,
+        fingerprint,
+        file_name: fileName,
+        format: doc.format,
+        size: bytes.length,
+        imported_by: opts.actor,
+      });
       const sources: ImportedSource[] = [];
       for (const [index, report] of reports.entries()) {
         if (!importable(report)) continue;
@@ -199,38 +208,33 @@ function flatten(plan: ImportPlan, code: string): FlatProblem[] {
 async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: WriteContext): Promise<ImportedSource> {
   const prefix = sourceCodePrefix(plan.kind, plan.year);
   const code = sourceCode(plan.kind, plan.year, await nextSourceSeq(trx, prefix));
-  const { id: sourceId } = await trx
-    .insertInto('source')
-    .values({
-      code,
-      kind: plan.kind,
-      title: plan.title,
-      issuer: plan.issuer,
-      round: plan.round,
-      team: plan.team,
-      inspected_unit: plan.inspectedUnit,
-      owner_unit_id: await ownerOfNewSource(trx, ctx.ownerUnitId, plan.inspectedUnit, plan.issuer),
-      period_start: plan.periodStart,
-      period_end: plan.periodEnd,
-      feedback_date: plan.feedbackDate,
-      report_date: plan.reportDate,
-      as_of: plan.asOf,
-      document_id: ctx.documentId,
-      report_index: ctx.index,
-      report_lines: report.lines,
-      parsed: JSON.stringify(report),
-      findings: JSON.stringify(report.findings),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id: sourceId } = await insertSource(trx, {
+    code,
+    kind: plan.kind,
+    title: plan.title,
+    issuer: plan.issuer,
+    round: plan.round,
+    team: plan.team,
+    inspected_unit: plan.inspectedUnit,
+    owner_unit_id: await ownerOfNewSource(trx, ctx.ownerUnitId, plan.inspectedUnit, plan.issuer),
+    period_start: plan.periodStart,
+    period_end: plan.periodEnd,
+    feedback_date: plan.feedbackDate,
+    report_date: plan.reportDate,
+    as_of: plan.asOf,
+    document_id: ctx.documentId,
+    report_index: ctx.index,
+    report_lines: report.lines,
+    parsed: JSON.stringify(report),
+    findings: JSON.stringify(report.findings),
+  });
 
   const aspectIds = new Map<number, number>();
   if (plan.aspects.length) {
-    const rows = await trx
-      .insertInto('aspect')
-      .values(plan.aspects.map((a) => ({ source_id: sourceId, ordinal: a.ordinal, title: a.title, line: a.line })))
-      .returning(['id', 'ordinal'])
-      .execute();
+    const rows = await insertAspects(
+      trx,
+      plan.aspects.map((a) => ({ source_id: sourceId, ordinal: a.ordinal, title: a.title, line: a.line })),
+    );
     for (const r of rows) aspectIds.set(r.ordinal, r.id);
   }
 
@@ -284,7 +288,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
       progress: f.plan.status === 'completed' ? 100 : 0,
     })),
   );
-  for (const slice of slices(measures)) await trx.insertInto('measure').values(slice).execute();
+  await insertMeasures(trx, measures);
 
   // Each status as the report states it, through the state machine's "import" step, dated the day it held and
   // recorded as taken from this document by the person who imported it. The report itself is the basis of a closed
@@ -314,7 +318,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
     line: c.line,
     text: c.text,
   }));
-  for (const slice of slices(claims)) await trx.insertInto('claim').values(slice).execute();
+  await insertClaims(trx, claims);
 
   // An outcome belongs to the innermost problem whose lines hold it.
   const holder = (line: number) =>
@@ -340,7 +344,7 @@ async function writeSource(trx: Tx, plan: ImportPlan, report: Report, ctx: Write
       note: o.note,
     };
   });
-  for (const slice of slices(outcomes)) await trx.insertInto('outcome').values(slice).execute();
+  await insertOutcomes(trx, outcomes);
 
   const events: NewEvent[] = [
     {

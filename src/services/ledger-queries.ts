@@ -1,30 +1,31 @@
 // Use cases that read the ledger: statistics as of a day, problem lists with their warning colours, one problem
 // with its whole history, the sources, and how a source's stated figures compare with its ledger.
-import { sql } from 'kysely';
 import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-differences.ts';
-import {
-  statistics,
-  UNASSIGNED,
-  type Counts,
-  type OutcomeRow,
-  type StatusCell,
-  type StatusCells,
-  type Statistics,
-} from '../core/ledger/statistics.ts';
-import { thresholdsOf, warningColour, type WarningColour } from '../core/ledger/warning.ts';
+import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
+import type { WarningColour } from '../core/ledger/warning.ts';
 import { reportedStatus, STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import { REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Scope } from '../core/access/permissions.ts';
-import { scopeSql, sourceScopeSql } from './scope.ts';
+import { allUnits } from '../store/org.repository.ts';
+import { countedOutcomes } from '../store/outcome.repository.ts';
+import { colourOf } from '../store/problem-colour.ts';
+import {
+  aspectTitles,
+  measurePage,
+  openProblemColourInputs,
+  problemPage,
+  statusCounts,
+  type MeasureFilter,
+  type ProblemFilter,
+} from '../store/problem-list.repository.ts';
+import { problemHistory, problemInScope } from '../store/problem-record.repository.ts';
 import { evidenceView } from '../core/ledger/evidence-file.ts';
 import { assignmentText, earlier, type TimelineEntry } from '../core/ledger/timeline.ts';
 import type { ProblemDetailAnswer } from '../core/contract/problem.ts';
 import { NotFoundError } from '../core/errors.ts';
-
-/** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
-const containing = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+import { claimsOfSource, visibleSourceCodes, visibleSourceId, visibleSources } from '../store/source.repository.ts';
 
 export interface StatsQuery {
   readonly source?: string | undefined; // source code
@@ -37,63 +38,30 @@ export interface StatsQuery {
 
 /** The id of a source the viewer may see; NotFoundError otherwise. */
 export async function sourceId(db: Db, code: string, scope?: Scope): Promise<number> {
-  const s = await db.selectFrom('source as s').select('id').where('code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
-  if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
-  return s.id;
+  const id = await visibleSourceId(db, code, scope);
+  if (id === undefined) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
+  return id;
 }
 
 export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistics & { asOf: string }> {
   const asOf = q.asOf ?? q.today;
   const src = q.source ? await sourceId(db, q.source, q.scope) : null;
-  const current = asOf >= q.today;
-  // The status of each problem on the day: its row for today, else its last change on or before the day.
-  const statusOn = sql`with sc as (select distinct on (problem_id) problem_id, to_status from status_change where at <= ${asOf} order by problem_id, at desc, id desc)`;
-  const status = current ? sql`p.status` : sql`sc.to_status`;
-  const rows = await sql<{ dim: number; id: number | null; triage: string | null; status: LedgerStatus; past: boolean; n: number }>`
-    ${current ? sql`` : statusOn}
-    select grouping(aspect_id) + 2 * grouping(unit_id) as dim, coalesce(aspect_id, unit_id) as id, triage, status, past, count(*)::int as n
-      from (select p.aspect_id, p.lead_unit_id as unit_id, p.triage, ${status} as status, coalesce(p.deadline < ${asOf}, false) as past
-              from problem p
-              join source s on s.id = p.source_id
-              ${current ? sql`` : sql`join sc on sc.problem_id = p.id`}
-             where ${q.level === 'specific' ? sql`not exists (select 1 from problem c where c.parent_id = p.id)` : sql`p.parent_id is null`}
-               ${src ? sql`and p.source_id = ${src}` : sql``}
-               and ${scopeSql(q.scope)}) x
-     group by grouping sets ((aspect_id, status, past), (unit_id, status, past), (triage, status, past))`.execute(db);
-  // names for the ids the database grouped by (grouping by integers is what keeps 100,000 problems under 200 ms)
-  const aspects = new Map(
-    (
-      await db
-        .selectFrom('aspect as a')
-        .innerJoin('source as s', 's.id', 'a.source_id')
-        .select(['a.id', 'a.title', 's.code'])
-        .$if(src !== null, (qb) => qb.where('a.source_id', '=', src as number))
-        .execute()
-    ).map((a) => [a.id, src ? a.title : `${a.code} ${a.title}`]),
-  );
-  const units = new Map((await db.selectFrom('org_unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
-  const cell = (r: (typeof rows.rows)[number], key: string | null): StatusCell => ({
+  const rows = await statusCounts(db, { asOf, current: asOf >= q.today, level: q.level, sourceId: src, scope: q.scope });
+  // names for the ids the database grouped by
+  const aspects = new Map((await aspectTitles(db, src)).map((a) => [a.id, src ? a.title : `${a.code} ${a.title}`]));
+  const units = new Map((await allUnits(db)).map((u) => [u.id, u.name]));
+  const cell = (r: (typeof rows)[number], key: string | null): StatusCell => ({
     key,
     status: r.status,
     pastDeadline: r.past,
     count: r.n,
   });
   const cells: StatusCells = {
-    byAspect: rows.rows.filter((r) => r.dim === 2).map((r) => cell(r, r.id === null ? null : (aspects.get(r.id) ?? null))),
-    byUnit: rows.rows.filter((r) => r.dim === 1).map((r) => cell(r, r.id === null ? null : (units.get(r.id) ?? null))),
-    byTriage: rows.rows.filter((r) => r.dim === 3).map((r) => cell(r, r.triage)),
+    byAspect: rows.filter((r) => r.dim === 2).map((r) => cell(r, r.id === null ? null : (aspects.get(r.id) ?? null))),
+    byUnit: rows.filter((r) => r.dim === 1).map((r) => cell(r, r.id === null ? null : (units.get(r.id) ?? null))),
+    byTriage: rows.filter((r) => r.dim === 3).map((r) => cell(r, r.triage)),
   };
-  let outcomesQuery = db
-    .selectFrom('outcome as o')
-    .innerJoin('source as s', 's.id', 'o.source_id')
-    .leftJoin('problem as p', 'p.id', 'o.problem_id')
-    .select(['o.kind', 'o.money_kind', 'o.amount_wan', 'o.people', 'o.count'])
-    .where('o.counted', '=', true)
-    .where((eb) => eb.or([eb('o.at', 'is', null), eb('o.at', '<=', asOf)]))
-    // outcomes of a problem follow the problem's scope; a source's own totals follow the source's
-    .where(sql<boolean>`case when p.id is null then ${sourceScopeSql(q.scope)} else ${scopeSql(q.scope)} end`);
-  if (src) outcomesQuery = outcomesQuery.where('o.source_id', '=', src);
-  const outcomes: OutcomeRow[] = (await outcomesQuery.execute()).map((o) => ({
+  const outcomes: OutcomeRow[] = (await countedOutcomes(db, { asOf, sourceId: src, scope: q.scope })).map((o) => ({
     kind: o.kind as OutcomeRow['kind'],
     moneyKind: o.money_kind,
     amountWan: o.amount_wan,
@@ -106,12 +74,7 @@ export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistic
 /** A source's stated overall figures beside what its ledger counts. */
 export async function sourceClaims(db: Db, code: string, today: string, scope?: Scope): Promise<ClaimDifference[]> {
   const id = await sourceId(db, code, scope);
-  const claims = await db
-    .selectFrom('claim')
-    .select(['metric', 'value', 'scope', 'line', 'text'])
-    .where('source_id', '=', id)
-    .orderBy('line')
-    .execute();
+  const claims = await claimsOfSource(db, id);
   const problems = await ledgerStatistics(db, { source: code, today });
   const specific = await ledgerStatistics(db, { source: code, today, level: 'specific' });
   return claimDifferences(claims, problems, specific, { problems: problems.byAspect, specific: specific.byAspect });
@@ -119,54 +82,17 @@ export async function sourceClaims(db: Db, code: string, today: string, scope?: 
 
 /** The code of the one source the ledger holds, for commands that may leave `--source` out. */
 export async function soleSourceCode(db: Db, scope?: Scope): Promise<string> {
-  const rows = await db
-    .selectFrom('source as s')
-    .select('code')
-    .where(sourceScopeSql(scope))
-    .orderBy(sql`code_order(code)`)
-    .limit(6)
-    .execute();
-  if (rows.length === 1) return (rows[0] as { code: string }).code;
-  if (rows.length === 0) throw new NotFoundError('台账中还没有整改来源，请先导入');
-  throw new NotFoundError(
-    `台账中有多个整改来源（${rows
-      .slice(0, 5)
-      .map((r) => r.code)
-      .join('、')}${rows.length > 5 ? '等' : ''}），请用 --source 指定`,
-  );
+  const codes = await visibleSourceCodes(db, scope, 6);
+  if (codes.length === 1) return codes[0] as string;
+  if (codes.length === 0) throw new NotFoundError('台账中还没有整改来源，请先导入');
+  throw new NotFoundError(`台账中有多个整改来源（${codes.slice(0, 5).join('、')}${codes.length > 5 ? '等' : ''}），请用 --source 指定`);
 }
 
 export async function listSources(db: Db, scope?: Scope) {
-  return db
-    .selectFrom('source as s')
-    .leftJoin('problem as p', (j) => j.onRef('p.source_id', '=', 's.id').on('p.parent_id', 'is', null))
-    .leftJoin('org_unit as o', 'o.id', 's.owner_unit_id')
-    .select(['s.code', 's.kind', 's.title', 's.feedback_date', 's.report_date', 'o.id as owner_unit_id', 'o.name as owner'])
-    .select((eb) => eb.fn.count<number>('p.id').as('problems'))
-    .where(sourceScopeSql(scope))
-    .where(sql<boolean>`(p.id is null or ${scopeSql(scope)})`)
-    .groupBy(['s.id', 'o.id'])
-    .orderBy(sql`code_order(s.code)`)
-    .execute();
+  return visibleSources(db, scope);
 }
 
-export interface ProblemListQuery {
-  readonly source?: string | undefined;
-  readonly status?: LedgerStatus | undefined;
-  readonly unit?: string | undefined;
-  readonly overdue?: boolean | undefined;
-  readonly search?: string | undefined;
-  readonly today: string;
-  readonly limit?: number;
-  readonly offset?: number;
-  readonly sort?: 'code' | 'deadline' | 'status';
-  readonly scope?: Scope;
-  /** only problems under supervision (督办清单): a supervision action recorded, or past the deadline */
-  readonly supervised?: boolean | undefined;
-  /** an aspect's title (with its source's code before it when no source is chosen, as statistics name it) */
-  readonly aspect?: string | undefined;
-  readonly triage?: 'immediate' | 'deadline' | 'long-term' | 'none' | undefined;
-}
+export type ProblemListQuery = ProblemFilter;
 
 export interface ProblemListItem {
   readonly code: string;
@@ -189,80 +115,7 @@ export interface ProblemListItem {
 }
 
 export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total: number; items: ProblemListItem[] }> {
-  let base = db
-    .selectFrom('problem as p')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .leftJoin('aspect as a', 'a.id', 'p.aspect_id')
-    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
-    .where('p.parent_id', 'is', null)
-    .where(scopeSql(q.scope));
-  if (q.source) base = base.where('s.code', '=', q.source);
-  if (q.status) base = base.where('p.status', '=', q.status);
-  // "（未指定）", the dashboard's bar for problems no unit leads yet, filters on exactly those
-  if (q.unit === UNASSIGNED) base = base.where('p.lead_unit_id', 'is', null);
-  else if (q.unit) base = base.where('u.name', '=', q.unit);
-  if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', ['completed', 'phased']);
-  if (q.search) base = base.where('p.title', 'like', containing(q.search));
-  if (q.aspect)
-    base = base.where((eb) =>
-      eb.or([eb('a.title', '=', q.aspect as string), eb(sql<string>`s.code || ' ' || a.title`, '=', q.aspect as string)]),
-    );
-  if (q.triage) base = q.triage === 'none' ? base.where('p.triage', 'is', null) : base.where('p.triage', '=', q.triage);
-  if (q.supervised)
-    base = base.where(
-      sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in ('completed', 'phased')))`,
-    );
-  const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code_order';
-  // the total by a count the planner can answer without the joins; the page in order by an index; the per-row
-  // extras computed for the page's rows only
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const page = base
-    .leftJoin('person as ll', 'll.id', 'p.lead_leader_id')
-    .leftJoin('person as rp', 'rp.id', 'p.responsible_person_id')
-    .select([
-      'p.id',
-      'p.code',
-      'p.code_order',
-      'p.title',
-      'p.status',
-      'p.long_term',
-      'p.triage',
-      'p.deadline',
-      'p.progress',
-      'p.start_date',
-      'p.last_progress_at',
-      'p.version',
-      'u.name as unit',
-      's.code as source',
-      's.warning',
-      'a.title as aspect',
-      'll.name as lead_leader',
-      'rp.name as responsible_person',
-    ])
-    .orderBy(sortColumn)
-    .orderBy('p.code_order')
-    .limit(q.limit ?? 50)
-    .offset(q.offset ?? 0);
-  const rows = await db
-    .selectFrom(page.as('pg'))
-    .selectAll('pg')
-    .select([
-      sql<
-        string[]
-      >`coalesce((select array_agg(ou.name order by ou.name) from problem_unit pu join org_unit ou on ou.id = pu.unit_id where pu.problem_id = pg.id and pu.role = 'cooperating'), '{}')`.as(
-        'cooperating',
-      ),
-      sql<number>`(select count(*)::int from supervision_action sa where sa.problem_id = pg.id)`.as('supervision_count'),
-      sql<{
-        kind: string;
-        at: string;
-      } | null>`(select json_build_object('kind', sa.kind, 'at', sa.at) from supervision_action sa where sa.problem_id = pg.id order by sa.at desc, sa.id desc limit 1)`.as(
-        'last_supervision',
-      ),
-    ])
-    .orderBy(sql.ref(`pg.${sortColumn.split('.')[1]}`))
-    .orderBy('pg.code_order')
-    .execute();
+  const { total, rows } = await problemPage(db, q);
   return {
     total,
     items: rows.map((r) => ({
@@ -274,17 +127,7 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
       deadline: r.deadline,
       leadUnit: r.unit,
       progress: r.progress,
-      colour: warningColour(
-        {
-          status: r.status as LedgerStatus,
-          deadline: r.deadline,
-          startDate: r.start_date,
-          progress: r.progress,
-          lastProgressAt: r.last_progress_at,
-        },
-        q.today,
-        thresholdsOf(r.warning),
-      ),
+      colour: colourOf(r, q.today, r.warning),
       source: r.source,
       aspect: r.aspect,
       leadLeader: r.lead_leader,
@@ -297,51 +140,11 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
   };
 }
 
-export interface MeasureListQuery {
-  readonly source?: string | undefined;
-  readonly unit?: string | undefined;
-  readonly status?: 'not-started' | 'in-progress' | 'completed' | undefined;
-  readonly search?: string | undefined;
-  readonly limit?: number;
-  readonly offset?: number;
-  readonly scope?: Scope;
-}
+export type MeasureListQuery = MeasureFilter;
 
 /** 任务清单: every measure with its problem, owner and deadline. */
 export async function listMeasures(db: Db, q: MeasureListQuery) {
-  let base = db
-    .selectFrom('measure as m')
-    .innerJoin('problem as p', 'p.id', 'm.problem_id')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .leftJoin('org_unit as u', 'u.id', 'm.owner_unit_id')
-    .leftJoin('person as o', 'o.id', 'm.owner_person_id')
-    .leftJoin('org_unit as pu', 'pu.id', 'p.lead_unit_id')
-    .where(scopeSql(q.scope));
-  if (q.source) base = base.where('s.code', '=', q.source);
-  if (q.status) base = base.where('m.status', '=', q.status);
-  if (q.unit === UNASSIGNED) base = base.where('m.owner_unit_id', 'is', null).where('p.lead_unit_id', 'is', null);
-  else if (q.unit) base = base.where((eb) => eb.or([eb('u.name', '=', q.unit as string), eb('pu.name', '=', q.unit as string)]));
-  if (q.search) base = base.where('m.text', 'like', containing(q.search));
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const items = await base
-    .select([
-      'p.code as problem',
-      'p.title as problemTitle',
-      'm.ordinal',
-      'm.text',
-      'm.status',
-      'm.progress',
-      'm.deadline',
-      'u.name as ownerUnit',
-      'o.name as ownerPerson',
-      'pu.name as leadUnit',
-    ])
-    .orderBy('p.code_order')
-    .orderBy('m.ordinal')
-    .limit(q.limit ?? 50)
-    .offset(q.offset ?? 0)
-    .execute();
-  return { total: Number(total), items };
+  return measurePage(db, q);
 }
 
 /** Completion over time: the statistics at the end of each of the last `months` months and today. */
@@ -362,68 +165,11 @@ export async function statisticsTrend(db: Db, q: { today: string; months: number
 }
 
 export async function problemDetail(db: Db, code: string, today: string, scope?: Scope): Promise<ProblemDetailAnswer> {
-  const p = await db
-    .selectFrom('problem as p')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .leftJoin('aspect as a', 'a.id', 'p.aspect_id')
-    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
-    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
-    .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
-    .selectAll('p')
-    .select([
-      's.code as source_code',
-      's.title as source_title',
-      's.warning',
-      'a.title as aspect',
-      'u.name as lead_unit',
-      'l.name as lead_leader',
-      'r.name as responsible_person',
-    ])
-    .where('p.code', '=', code)
-    .where(scopeSql(scope))
-    .executeTakeFirst();
+  const p = await problemInScope(db, code, scope);
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
   const id = p.id;
-  const [children, measures, cooperating, changes, progress, evidence, closures, extensions, supervision, lookbacks, outcomes, assigned] =
-    await Promise.all([
-      db.selectFrom('problem').select(['code', 'title', 'status']).where('parent_id', '=', id).orderBy('ordinal').execute(),
-      db.selectFrom('measure').selectAll().where('problem_id', '=', id).orderBy('ordinal').execute(),
-      db
-        .selectFrom('problem_unit')
-        .innerJoin('org_unit', 'org_unit.id', 'problem_unit.unit_id')
-        .select(['org_unit.name', 'problem_unit.role'])
-        .where('problem_id', '=', id)
-        .execute(),
-      db
-        .selectFrom('status_change as c')
-        .leftJoin('document as d', 'd.id', 'c.document_id')
-        .selectAll('c')
-        .select('d.file_name')
-        .where('c.problem_id', '=', id)
-        .orderBy('c.at')
-        .orderBy('c.id')
-        .execute(),
-      db.selectFrom('progress_update').selectAll().where('problem_id', '=', id).orderBy('at').orderBy('id').execute(),
-      db
-        .selectFrom('evidence')
-        .select(['id', 'file_name', 'sha256', 'size', 'mime', 'uploaded_by', 'uploaded_at'])
-        .where('problem_id', '=', id)
-        .orderBy('id')
-        .execute(),
-      db.selectFrom('closure_request').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
-      db.selectFrom('extension_request').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
-      db.selectFrom('supervision_action').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
-      db.selectFrom('lookback').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
-      db.selectFrom('outcome').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
-      db
-        .selectFrom('event')
-        .select(['at', 'actor', 'after'])
-        .where('entity', '=', 'problem')
-        .where('entity_id', '=', String(id))
-        .where('action', '=', 'assign')
-        .orderBy('id')
-        .execute(),
-    ]);
+  const { children, measures, units, changes, progress, evidence, closures, extensions, supervision, lookbacks, outcomes, assigned } =
+    await problemHistory(db, id);
   const day = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
   const moment = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
   const timeline: TimelineEntry[] = [
@@ -439,7 +185,7 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       }：${c.reason}`,
       ...(c.document_id && c.file_name ? { document: { id: c.document_id, fileName: c.file_name } } : {}),
     })),
-    // who gave it a lead unit and a deadline, and when: from the event log, which records every step
+    // who gave it a lead unit and a deadline, and when
     ...assigned.map((e) => {
       const after = (e.after ?? {}) as { at?: string; detail?: Parameters<typeof assignmentText>[0] };
       return {
@@ -538,20 +284,10 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
       leadUnit: p.lead_unit,
       leadLeader: p.lead_leader,
       responsiblePerson: p.responsible_person,
-      cooperatingUnits: cooperating.filter((c) => c.role === 'cooperating').map((c) => c.name),
+      cooperatingUnits: units.filter((c) => c.role === 'cooperating').map((c) => c.name),
       reopenedCount: p.reopened_count,
       version: p.version,
-      colour: warningColour(
-        {
-          status: p.status as LedgerStatus,
-          deadline: p.deadline,
-          startDate: p.start_date,
-          progress: p.progress,
-          lastProgressAt: p.last_progress_at,
-        },
-        today,
-        thresholdsOf(p.warning),
-      ),
+      colour: colourOf(p, today, p.warning),
     },
     children,
     measures: measures.map((m) => ({ ordinal: m.ordinal, text: m.text, status: m.status, progress: m.progress, deadline: m.deadline })),
@@ -590,27 +326,9 @@ export async function colourCounts(
   db: Db,
   q: { today: string; source?: string | undefined; scope?: Scope },
 ): Promise<Record<WarningColour, number>> {
-  let base = db
-    .selectFrom('problem as p')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .select(['p.status', 'p.deadline', 'p.start_date', 'p.progress', 'p.last_progress_at', 's.warning'])
-    .where('p.parent_id', 'is', null)
-    .where('p.status', '<>', 'completed')
-    .where(scopeSql(q.scope));
-  if (q.source) base = base.where('s.code', '=', q.source);
   const out: Record<WarningColour, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
-  for (const r of await base.execute()) {
-    const c = warningColour(
-      {
-        status: r.status as LedgerStatus,
-        deadline: r.deadline,
-        startDate: r.start_date,
-        progress: r.progress,
-        lastProgressAt: r.last_progress_at,
-      },
-      q.today,
-      thresholdsOf(r.warning),
-    );
+  for (const r of await openProblemColourInputs(db, q)) {
+    const c = colourOf(r, q.today, r.warning);
     if (c) out[c]++;
   }
   return out;

@@ -8,7 +8,6 @@ import {
   type SheetProblem,
   type WorkbookImportResult,
 } from '../core/ledger/ledger-sheet.ts';
-import { thresholdsOf, warningColour } from '../core/ledger/warning.ts';
 import { sourceKindOf, type SourceKind } from '../core/ledger/codes.ts';
 import { initialState, reportedStatus, transition, type LedgerStatus, type Transition } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
@@ -17,12 +16,26 @@ import { runHeavy } from './heavy-work.ts';
 import { describeMapping, guessMapping, mappedRows, parseMapping, type ColumnMapping } from '../core/ledger/column-mapping.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import { auditHead } from '../store/audit-checkpoint.ts';
-import type { Tx } from '../store/ledger.repository.ts';
+import { aspectsOfSource, insertAspects, insertMeasures, insertSource, type Tx } from '../store/ledger.repository.ts';
+import { keepDocument } from '../store/document.repository.ts';
+import { updateMeasure } from '../store/measure.repository.ts';
+import { allUnits, insertUnit } from '../store/org.repository.ts';
+import { allPeople, insertPerson } from '../store/person.repository.ts';
+import { colourOf } from '../store/problem-colour.ts';
+import { cooperatingUnitsOf } from '../store/snapshot.repository.ts';
+import { ownsSource, sourceByCode, sourceInScope } from '../store/source.repository.ts';
+import { hasSupervisionAction, recordSupervisionActions, supervisionActionsOf } from '../store/supervision.repository.ts';
+import { lockProblemsOfSource, measureKeys, measuresForSheet, problemsForSheet, topProblemTitles } from '../store/workbook.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
-import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
+import {
+  deleteProblemUnits,
+  insertProblems,
+  insertProblemUnits,
+  recordStatusChanges,
+  updateProblemAtVersion,
+} from '../store/problem.repository.ts';
 import { LedgerWorkbookError, StaleVersionError } from '../core/errors.ts';
-import { ownsSourceSql } from './scope.ts';
 import { ownerOfNewSource, refuseUnowned } from './source-owner.ts';
 import type { Scope } from '../core/access/permissions.ts';
 
@@ -33,63 +46,15 @@ function statusAfter(t: Transition): LedgerStatus {
 }
 
 export async function exportLedger(db: Db, code: string, today: string, scope?: Scope): Promise<Uint8Array> {
-  const source = await db
-    .selectFrom('source as s')
-    .selectAll('s')
-    .where('s.code', '=', code)
-    .where(ownsSourceSql(scope))
-    .executeTakeFirst();
+  const source = await sourceInScope(db, code, scope, true);
   if (!source) return refuseUnowned(db, code, scope, '导出它的台账');
   // the event log's head goes out with the workbook: a checkpoint kept away from this machine
   const logHead = await auditHead(db);
-  const rows = await db
-    .selectFrom('problem as p')
-    .leftJoin('aspect as a', 'a.id', 'p.aspect_id')
-    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
-    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
-    .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
-    .select([
-      'p.id',
-      'p.code',
-      'a.title as aspect',
-      'p.title',
-      'p.status',
-      'p.long_term',
-      'p.triage',
-      'u.name as lead_unit',
-      'l.name as lead_leader',
-      'r.name as responsible',
-    ])
-    .select(['p.deadline', 'p.target', 'p.amount_due', 'p.amount_unit', 'p.progress', 'p.start_date', 'p.last_progress_at'])
-    .where('p.source_id', '=', source.id)
-    .orderBy('p.code_order')
-    .execute();
+  const rows = await problemsForSheet(db, source.id);
   const ids = rows.map((r) => r.id);
-  const cooperating = ids.length
-    ? await db
-        .selectFrom('problem_unit as pu')
-        .innerJoin('org_unit as u', 'u.id', 'pu.unit_id')
-        .select(['pu.problem_id', 'u.name'])
-        .where('pu.role', '=', 'cooperating')
-        .where('pu.problem_id', 'in', ids)
-        .orderBy('u.name')
-        .execute()
-    : [];
-  const supervision = ids.length
-    ? await db.selectFrom('supervision_action').select(['problem_id', 'kind', 'at']).where('problem_id', 'in', ids).orderBy('at').execute()
-    : [];
-  const measures = ids.length
-    ? await db
-        .selectFrom('measure as m')
-        .innerJoin('problem as p', 'p.id', 'm.problem_id')
-        .leftJoin('org_unit as u', 'u.id', 'm.owner_unit_id')
-        .leftJoin('person as o', 'o.id', 'm.owner_person_id')
-        .select(['p.code', 'm.ordinal', 'm.text', 'u.name as unit', 'o.name as person', 'm.deadline', 'm.status', 'm.progress'])
-        .where('m.problem_id', 'in', ids)
-        .orderBy('p.code_order')
-        .orderBy('m.ordinal')
-        .execute()
-    : [];
+  const cooperating = await cooperatingUnitsOf(db, ids);
+  const supervision = ids.length ? await supervisionActionsOf(db, ids) : [];
+  const measures = ids.length ? await measuresForSheet(db, ids) : [];
   return runHeavy('writeLedgerWorkbook', {
     checkpoint: { ...logHead, at: new Date().toISOString() },
     source: {
@@ -121,17 +86,7 @@ export async function exportLedger(db: Db, code: string, today: string, scope?: 
         startDate: r.start_date,
         lastReportAt: r.last_progress_at,
         supervision: sv.length ? sv.map((s) => `${s.at} ${SUPERVISION_LABEL[s.kind as SupervisionKind] ?? s.kind}`).join('；') : null,
-        colour: warningColour(
-          {
-            status: r.status as LedgerStatus,
-            deadline: r.deadline,
-            startDate: r.start_date,
-            progress: r.progress,
-            lastProgressAt: r.last_progress_at,
-          },
-          today,
-          thresholdsOf(source.warning),
-        ),
+        colour: colourOf(r, today, source.warning),
       };
     }),
     measures: measures.map((m, i) => ({
@@ -219,16 +174,15 @@ function checkRaw(raw: RawWorkbook, sourceOverride: string | undefined, sheets: 
  * another ledger brings its own units and people along).
  */
 async function nameIndex(trx: Tx) {
-  const units = new Map((await trx.selectFrom('org_unit').select(['id', 'name']).execute()).map((u) => [u.name, u.id]));
+  const units = new Map((await allUnits(trx)).map((u) => [u.name, u.id]));
   const people = new Map<string, number>();
-  for (const p of await trx.selectFrom('person').select(['id', 'name']).orderBy('id').execute())
-    if (!people.has(p.name)) people.set(p.name, p.id);
+  for (const p of await allPeople(trx)) if (!people.has(p.name)) people.set(p.name, p.id);
   return {
     async unit(name: string | null): Promise<number | null> {
       if (!name) return null;
       const known = units.get(name);
       if (known) return known;
-      const { id } = await trx.insertInto('org_unit').values({ name }).returning('id').executeTakeFirstOrThrow();
+      const id = await insertUnit(trx, { name });
       units.set(name, id);
       return id;
     },
@@ -236,7 +190,7 @@ async function nameIndex(trx: Tx) {
       if (!name) return null;
       const known = people.get(name);
       if (known) return known;
-      const { id } = await trx.insertInto('person').values({ name, unit_id: unit }).returning('id').executeTakeFirstOrThrow();
+      const id = await insertPerson(trx, { name, unit_id: unit });
       people.set(name, id);
       return id;
     },
@@ -287,15 +241,8 @@ async function importMapped(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImp
       `未能确定哪一列是“问题”，请写明列对应，如：问题=问题描述（工作表“${table.name}”的列有：${table.headers.filter(Boolean).join('、')}）`,
     );
   if (reasons.length) throw new LedgerWorkbookError(reasons);
-  const existing = await ledger.db.selectFrom('source').select('id').where('code', '=', opts.source).executeTakeFirst();
-  const known = existing
-    ? await ledger.db
-        .selectFrom('problem')
-        .select(['code', 'title', 'ordinal'])
-        .where('source_id', '=', existing.id)
-        .where('parent_id', 'is', null)
-        .execute()
-    : [];
+  const existing = await sourceByCode(ledger.db, opts.source);
+  const known = existing ? await topProblemTitles(ledger.db, existing.id) : [];
   const rows = mappedRows(table.rows, mapping, {
     code: opts.source,
     byTitle: new Map(known.map((p) => [p.title, p.code])),
@@ -344,61 +291,37 @@ async function write(
   const sha256 = await storeFile(ledger.db, bytes);
   return ledger.db.transaction().execute(async (trx) => {
     const names = await nameIndex(trx);
-    let source = await trx.selectFrom('source').select(['id', 'code']).where('code', '=', wb.code).executeTakeFirst();
+    let source = await sourceByCode(trx, wb.code);
     const created = !source;
     // into a source that exists, only its owner imports
-    if (
-      source &&
-      !(await trx
-        .selectFrom('source as s')
-        .select('s.id')
-        .where('s.id', '=', source.id)
-        .where(ownsSourceSql(opts.scope))
-        .executeTakeFirst())
-    )
-      await refuseUnowned(trx, wb.code, opts.scope, '向它导入台账');
+    if (source && !(await ownsSource(trx, source.id, opts.scope))) await refuseUnowned(trx, wb.code, opts.scope, '向它导入台账');
     if (!source) {
       const kind = (
         ['xunshi', 'xuncha', 'audit', 'special-check', 'self-evaluation', 'other'].includes(wb.source.kind ?? '')
           ? wb.source.kind
           : sourceKindOf('', wb.source.title ?? '', wb.source.team)
       ) as SourceKind;
-      source = await trx
-        .insertInto('source')
-        .values({
-          code: wb.code,
-          kind,
-          title: wb.source.title ?? wb.code,
-          team: wb.source.team,
-          inspected_unit: wb.source.inspectedUnit,
-          owner_unit_id: await ownerOfNewSource(trx, opts.ownerUnitId, wb.source.inspectedUnit),
-          feedback_date: wb.source.feedbackDate,
-          findings: '[]',
-        })
-        .returning(['id', 'code'])
-        .executeTakeFirstOrThrow();
+      source = await insertSource(trx, {
+        code: wb.code,
+        kind,
+        title: wb.source.title ?? wb.code,
+        team: wb.source.team,
+        inspected_unit: wb.source.inspectedUnit,
+        owner_unit_id: await ownerOfNewSource(trx, opts.ownerUnitId, wb.source.inspectedUnit),
+        feedback_date: wb.source.feedbackDate,
+        findings: '[]',
+      });
     }
-    const document =
-      (await trx.selectFrom('document').select('id').where('sha256', '=', sha256).executeTakeFirst()) ??
-      (await trx
-        .insertInto('document')
-        .values({ sha256, file_name: opts.fileName, format: 'xlsx', size: bytes.length, imported_by: opts.actor })
-        .returning('id')
-        .executeTakeFirstOrThrow());
+    const documentId = await keepDocument(trx, {
+      sha256,
+      file_name: opts.fileName,
+      format: 'xlsx',
+      size: bytes.length,
+      imported_by: opts.actor,
+    });
     const aspects = new Map<string, number>();
-    for (const a of await trx.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', source.id).execute())
-      aspects.set(a.title, a.id);
-    // the rows this import may change, held until it commits: nobody's edit in between is overwritten unseen
-    const known = new Map(
-      (
-        await trx
-          .selectFrom('problem')
-          .select(['id', 'code', 'status', 'version', 'long_term', 'reopened_count'])
-          .where('source_id', '=', source.id)
-          .forUpdate()
-          .execute()
-      ).map((p) => [p.code, p]),
-    );
+    for (const a of await aspectsOfSource(trx, source.id)) aspects.set(a.title, a.id);
+    const known = new Map((await lockProblemsOfSource(trx, source.id)).map((p) => [p.code, p]));
     const ids = new Map<string, number>();
     const events = [];
     // parents before their specific problems: "XC2021-01-008" before "XC2021-01-008-01"
@@ -407,13 +330,7 @@ async function write(
       if (p.aspect) {
         aspectId = aspects.get(p.aspect) ?? null;
         if (!aspectId) {
-          aspectId = (
-            await trx
-              .insertInto('aspect')
-              .values({ source_id: source.id, ordinal: aspects.size + 1, title: p.aspect })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-          ).id;
+          aspectId = (await insertAspects(trx, [{ source_id: source.id, ordinal: aspects.size + 1, title: p.aspect }]))[0]?.id as number;
           aspects.set(p.aspect, aspectId);
         }
       }
@@ -466,13 +383,10 @@ async function write(
       let id: number;
       if (existing) {
         id = existing.id;
-        const updated = await trx
-          .updateTable('problem')
-          .set({ ...values, version: existing.version + 1, updated_at: new Date() })
-          .where('id', '=', id)
-          .where('version', '=', existing.version)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(p.code);
+        if (
+          !(await updateProblemAtVersion(trx, id, existing.version, { ...values, version: existing.version + 1, updated_at: new Date() }))
+        )
+          throw new StaleVersionError(p.code);
       } else {
         const ordinal = Number(p.code.split('-').pop()) || 1;
         id = (await insertProblems(trx, [{ ...values, status, source_id: source.id, code: p.code, ordinal }])).get(p.code) as number;
@@ -488,23 +402,23 @@ async function write(
             reason,
             actor: opts.actor,
             // the workbook is the basis of the status it states, kept once as a document
-            document_id: document.id,
+            document_id: documentId,
           },
         ]);
       }
       const pu: { problem_id: number; unit_id: number; role: string }[] = [];
       if (has('牵头单位')) {
-        await trx.deleteFrom('problem_unit').where('problem_id', '=', id).where('role', '=', 'lead').execute();
+        await deleteProblemUnits(trx, id, 'lead');
         if (lead) pu.push({ problem_id: id, unit_id: lead, role: 'lead' });
       }
       if (has('配合单位')) {
-        await trx.deleteFrom('problem_unit').where('problem_id', '=', id).where('role', '=', 'cooperating').execute();
+        await deleteProblemUnits(trx, id, 'cooperating');
         for (const name of p.cooperatingUnits) {
           const u = (await names.unit(name)) as number;
           if (u !== lead) pu.push({ problem_id: id, unit_id: u, role: 'cooperating' });
         }
       }
-      if (pu.length) await trx.insertInto('problem_unit').values(pu).execute();
+      await insertProblemUnits(trx, pu);
       events.push({
         actor: opts.actor,
         entity: 'problem',
@@ -516,28 +430,13 @@ async function write(
     for (const sv of wb.supervision) {
       const problemId = ids.get(sv.code);
       if (!problemId) continue;
-      const known = await trx
-        .selectFrom('supervision_action')
-        .select('id')
-        .where('problem_id', '=', problemId)
-        .where('kind', '=', sv.kind)
-        .where('at', '=', sv.at)
-        .executeTakeFirst();
-      if (!known)
-        await trx
-          .insertInto('supervision_action')
-          .values({ problem_id: problemId, kind: sv.kind, at: sv.at, by: opts.actor, note: `依据台账工作簿督办清单第${sv.row}行` })
-          .execute();
+      if (!(await hasSupervisionAction(trx, problemId, sv.kind, sv.at)))
+        await recordSupervisionActions(trx, [
+          { problem_id: problemId, kind: sv.kind, at: sv.at, by: opts.actor, note: `依据台账工作簿督办清单第${sv.row}行` },
+        ]);
     }
     const knownMeasures = new Map(
-      (ids.size
-        ? await trx
-            .selectFrom('measure')
-            .select(['id', 'problem_id', 'ordinal'])
-            .where('problem_id', 'in', [...ids.values()])
-            .execute()
-        : []
-      ).map((m) => [`${m.problem_id}:${m.ordinal}`, m]),
+      (ids.size ? await measureKeys(trx, [...ids.values()]) : []).map((m) => [`${m.problem_id}:${m.ordinal}`, m]),
     );
     for (const m of wb.measures) {
       const problemId = ids.get(m.problem) as number;
@@ -551,12 +450,8 @@ async function write(
         progress: m.progress,
       };
       const existing = knownMeasures.get(`${problemId}:${m.ordinal}`);
-      if (existing) await trx.updateTable('measure').set(values).where('id', '=', existing.id).execute();
-      else
-        await trx
-          .insertInto('measure')
-          .values({ ...values, problem_id: problemId, ordinal: m.ordinal })
-          .execute();
+      if (existing) await updateMeasure(trx, existing.id, values);
+      else await insertMeasures(trx, [{ ...values, problem_id: problemId, ordinal: m.ordinal }]);
     }
     await appendEvents(trx, [
       {

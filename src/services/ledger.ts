@@ -1,4 +1,5 @@
 // Opening the ledger where the environment says: DATABASE_URL (a server) or ZG_DATA / ./data (embedded).
+import { probe } from '../store/ledger.repository.ts';
 import { defaultOptions, openLedger, type Db, type Ledger } from '../store/open-database.ts';
 
 export type { Db, Ledger };
@@ -9,5 +10,5 @@ export function openDefaultLedger(env: NodeJS.ProcessEnv = process.env): Promise
 
 /** The database answers a query (the health check): throws when it does not. */
 export async function databaseAnswers(ledger: Ledger): Promise<void> {
-  await ledger.db.selectFrom('source').select('id').limit(1).execute();
+  await probe(ledger.db);
 }

@@ -1,7 +1,6 @@
 // Login attempts in the database, so that every server process sharing it counts the same failures. The rules of
 // when to wait are core/access/login-throttle.ts; here they are fed, and each attempt is written down before its
 // password is checked — attempts made at the same moment, on this process or another, each see all the others.
-import { sql } from 'kysely';
 import {
   ACCOUNT_WINDOW_MINUTES,
   ADDRESS_FAILURES_ALLOWED,
@@ -11,11 +10,19 @@ import {
   loginWait,
   type LoginWait,
 } from '../core/access/login-throttle.ts';
+import {
+  accountFailures,
+  addressFailures,
+  clearOldAttempts,
+  databaseNow,
+  forgetFailuresFrom,
+  insertFailure,
+  isKnownAddress,
+  isKnownDevice,
+  lockAttempts,
+  rememberOrigin,
+} from '../store/login-attempt.repository.ts';
 import type { Db } from '../store/open-database.ts';
-
-/** advisory lock classes (two-key form, apart from the one-key locks of the event log and supervision) */
-const ACCOUNT_LOCK = 7242003;
-const ADDRESS_LOCK = 7242004;
 
 /** Where an attempt comes from: its address, and the SHA-256 of the browser's device cookie when it sent one. */
 export interface AttemptOrigin {
@@ -29,56 +36,22 @@ export interface AttemptOrigin {
  */
 export async function beginAttempt(db: Db, username: string, { ip, device }: AttemptOrigin): Promise<{ wait: LoginWait } | { wait: null }> {
   return db.transaction().execute(async (trx) => {
-    // one decision at a time per account and per address; always the account first, so no two wait on each other
-    await sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${username}))`.execute(trx);
-    await sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${ip}))`.execute(trx);
-    // the database's clock, the same for every process
-    const now = new Date((await sql<{ now: Date }>`select now() as now`.execute(trx)).rows[0]?.now as Date);
+    await lockAttempts(trx, username, ip);
+    const now = await databaseNow(trx);
     const since = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-    const address = await trx
-      .selectFrom('login_failure')
-      .select('at')
-      .where('ip', '=', ip)
-      .where('at', '>', since(ADDRESS_WINDOW_MINUTES))
-      .orderBy('at', 'desc')
-      .limit(ADDRESS_FAILURES_ALLOWED)
-      .execute();
-    const knownDevice =
-      device !== null &&
-      (await trx
-        .selectFrom('login_device as d')
-        .innerJoin('app_user as u', 'u.id', 'd.user_id')
-        .select('d.device')
-        .where('u.username', '=', username)
-        .where('d.device', '=', device)
-        .where('d.last_at', '>', since(KNOWN_DEVICE_DAYS * 24 * 60))
-        .executeTakeFirst()) !== undefined;
-    const knownAddress =
-      (await trx
-        .selectFrom('login_address as a')
-        .innerJoin('app_user as u', 'u.id', 'a.user_id')
-        .select('a.ip')
-        .where('u.username', '=', username)
-        .where('a.ip', '=', ip)
-        .where('a.last_at', '>', since(KNOWN_ADDRESS_DAYS * 24 * 60))
-        .executeTakeFirst()) !== undefined;
-    let failures = trx
-      .selectFrom('login_failure')
-      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('at').as('last')])
-      .where('username', '=', username)
-      .where('at', '>', since(ACCOUNT_WINDOW_MINUTES));
+    const address = await addressFailures(trx, ip, since(ADDRESS_WINDOW_MINUTES), ADDRESS_FAILURES_ALLOWED);
+    const knownDevice = device !== null && (await isKnownDevice(trx, username, device, since(KNOWN_DEVICE_DAYS * 24 * 60)));
+    const knownAddress = await isKnownAddress(trx, username, ip, since(KNOWN_ADDRESS_DAYS * 24 * 60));
     // from a browser or an address the owner logs in from, only its own failures count against the account
-    if (knownDevice) failures = failures.where('device', '=', device);
-    else if (knownAddress) failures = failures.where('ip', '=', ip);
-    const account = await failures.executeTakeFirstOrThrow();
+    const only = knownDevice ? { device: device as string } : knownAddress ? { ip } : null;
     const wait = loginWait({
       now,
       // the owner's own browser is not refused for what others at the same address (an office's one gateway) did
-      addressFailures: knownDevice ? [] : address.map((r) => new Date(r.at)),
-      accountFailures: { count: Number(account.n), last: account.last ? new Date(account.last) : null },
+      addressFailures: knownDevice ? [] : address,
+      accountFailures: await accountFailures(trx, username, since(ACCOUNT_WINDOW_MINUTES), only),
     });
     if (wait) return { wait };
-    await trx.insertInto('login_failure').values({ username, ip, device }).execute();
+    await insertFailure(trx, { username, ip, device });
     return { wait: null };
   });
 }
@@ -94,29 +67,12 @@ export async function attemptSucceeded(
   { ip, device }: AttemptOrigin & { device: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('login_failure')
-      .where('username', '=', user.username)
-      .where((eb) => eb.or([eb('ip', '=', ip), eb('device', '=', device)]))
-      .execute();
-    await trx
-      .insertInto('login_address')
-      .values({ user_id: user.id, ip })
-      .onConflict((oc) => oc.columns(['user_id', 'ip']).doUpdateSet({ last_at: sql<Date>`now()` }))
-      .execute();
-    await trx
-      .insertInto('login_device')
-      .values({ user_id: user.id, device })
-      .onConflict((oc) => oc.columns(['user_id', 'device']).doUpdateSet({ last_at: sql<Date>`now()` }))
-      .execute();
+    await forgetFailuresFrom(trx, user.username, ip, device);
+    await rememberOrigin(trx, user.id, ip, device);
   });
 }
 
 /** The password was wrong: the failure written at the start stays. Failures too old to count are cleared away. */
 export async function attemptFailed(db: Db): Promise<void> {
-  await db.deleteFrom('login_failure').where('at', '<', sql<Date>`now() - interval '1 day'`).execute();
-  await db
-    .deleteFrom('login_device')
-    .where('last_at', '<', sql<Date>`now() - ${sql.lit(KNOWN_DEVICE_DAYS)} * interval '1 day'`)
-    .execute();
+  await clearOldAttempts(db, KNOWN_DEVICE_DAYS);
 }

@@ -1,12 +1,10 @@
 // Use cases: the in-app notifications a person sees — those about problems within their scope — merged so that what
 // one run said about one problem on one day is one notification (a reminder, a warning and a 督办单 together), and
 // marking them read, one, several or all. Read is each person's own: one person's reading takes nothing off another's.
-import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import type { Db } from '../store/open-database.ts';
-import { scopeSql } from './scope.ts';
+import { countUnreadDays, countInScope, markReadBy, notificationsFor, unreadIds } from '../store/notification.repository.ts';
 import { NotFoundError } from '../core/errors.ts';
-import { slices } from '../store/ledger.repository.ts';
 import type { MergedNotification, NotificationKind } from '../core/contract/work.ts';
 
 type Kind = NotificationKind;
@@ -19,50 +17,18 @@ export interface Reader {
   readonly userId: number;
 }
 
-const inScope = (db: Db, scope?: Scope) =>
-  db
-    .selectFrom('notification as n')
-    .innerJoin('problem as p', 'p.id', 'n.problem_id')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .where(scopeSql(scope));
-
-/** read by this person */
-const readBy = (userId: number) =>
-  sql<boolean>`exists (select 1 from notification_read r where r.notification_id = n.id and r.user_id = ${userId})`;
-
 /** How many merged notifications this person has not read: the badge in the menu. */
 export async function unreadNotifications(db: Db, who: Reader): Promise<number> {
-  const r = await inScope(db, who.scope)
-    .select(sql<string>`count(distinct (n.problem_id, n.day))`.as('n'))
-    .where('n.status', '=', 'pending')
-    .where(sql<boolean>`not ${readBy(who.userId)}`)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return countUnreadDays(db, who.scope, who.userId);
 }
 
 export async function listNotifications(db: Db, q: Reader & { status?: 'pending' | 'all'; limit?: number }) {
-  let query = inScope(db, q.scope)
-    .leftJoin('org_unit as u', 'u.id', 'n.unit_id')
-    .select([
-      'n.id',
-      'n.problem_id',
-      'n.kind',
-      'n.rung',
-      'n.message',
-      'n.day',
-      'n.status',
-      'n.cancelled_reason',
-      'p.code as problem',
-      'p.title',
-      'u.name as unit',
-      readBy(q.userId).as('read'),
-    ]);
-  if (q.status !== 'all') query = query.where('n.status', '=', 'pending').where(sql<boolean>`not ${readBy(q.userId)}`);
-  const rows = await query
-    .orderBy('n.day', 'desc')
-    .orderBy('n.id', 'desc')
-    .limit((q.limit ?? 200) * 5)
-    .execute();
+  const rows = await notificationsFor(db, {
+    scope: q.scope,
+    userId: q.userId,
+    unreadOnly: q.status !== 'all',
+    limit: (q.limit ?? 200) * 5,
+  });
   const stateOf = (r: (typeof rows)[number]) => (r.status === 'cancelled' ? 'cancelled' : r.read ? 'read' : 'pending');
   const groups = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -91,28 +57,8 @@ export async function listNotifications(db: Db, q: Reader & { status?: 'pending'
 
 /** Marks notifications read for this person: those given (each must be in their scope), or every unread one in it. */
 export async function markRead(db: Db, which: readonly number[] | 'all', who: Reader): Promise<number> {
-  const ids =
-    which === 'all'
-      ? (
-          await inScope(db, who.scope)
-            .select('n.id')
-            .where('n.status', '=', 'pending')
-            .where(sql<boolean>`not ${readBy(who.userId)}`)
-            .execute()
-        ).map((r) => Number(r.id))
-      : [...new Set(which)];
+  const ids = which === 'all' ? await unreadIds(db, who.scope, who.userId) : [...new Set(which)];
   if (ids.length === 0) return 0;
-  const found = await inScope(db, who.scope).select('n.id').where('n.id', 'in', ids).execute();
-  if (which !== 'all' && found.length !== ids.length) throw new NotFoundError('没有这条提醒');
-  let read = 0;
-  for (const part of slices(ids))
-    read += (
-      await db
-        .insertInto('notification_read')
-        .values(part.map((id) => ({ notification_id: id, user_id: who.userId })))
-        .onConflict((oc) => oc.columns(['user_id', 'notification_id']).doNothing())
-        .returning('notification_id')
-        .execute()
-    ).length;
-  return read;
+  if (which !== 'all' && (await countInScope(db, who.scope, ids)) !== ids.length) throw new NotFoundError('没有这条提醒');
+  return markReadBy(db, who.userId, ids);
 }

@@ -1,10 +1,8 @@
 // Use cases: the documents an office hands upward or publishes — the 通报 (public or internal), the 整改方案, the
 // report to the People's Congress, and for one item the 督办单 and the 对账销号单 — generated from the ledger as it
 // stood on an as-of day. The snapshot is read here; what the documents say is decided in core/official.
-import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import type { Finding } from '../core/check/finding.ts';
-import { append } from '../core/append.ts';
 import { addDecimals } from '../core/money.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import type { Triage } from '../core/ledger/ledger-sheet.ts';
@@ -18,7 +16,11 @@ import { runHeavy } from './heavy-work.ts';
 import type { Db } from '../store/open-database.ts';
 import type { ClaimDifference } from '../core/ledger/claim-differences.ts';
 import { ledgerStatistics, problemDetail, sourceClaims } from './ledger-queries.ts';
-import { ownsSourceSql, scopeSql, sourceScopeSql } from './scope.ts';
+import { aspectsOfSource } from '../store/ledger.repository.ts';
+import { latestClosure } from '../store/request.repository.ts';
+import { cooperatingUnitsOf, measuresWithOwners, moneyRecorded, personNames, problemsAsOfDay } from '../store/snapshot.repository.ts';
+import { sourceInScope, sourceSigning } from '../store/source.repository.ts';
+import { supervisionOfProblem } from '../store/supervision.repository.ts';
 import { refuseUnowned } from './source-owner.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
 
@@ -50,12 +52,7 @@ export interface GeneratedFile {
 
 /** A source the viewer sees; `owned`: one it owns, as making its documents needs (refused by name otherwise). */
 async function sourceRow(db: Db, code: string, scope: Scope | undefined, owned: boolean) {
-  const s = await db
-    .selectFrom('source as s')
-    .selectAll()
-    .where('code', '=', code)
-    .where(owned ? ownsSourceSql(scope) : sourceScopeSql(scope))
-    .executeTakeFirst();
+  const s = await sourceInScope(db, code, scope, owned);
   if (s) return s;
   if (owned) return refuseUnowned(db, code, scope, '由它的台账生成公文');
   throw new NotFoundError(`没有编号为“${code}”的整改来源`);
@@ -66,103 +63,17 @@ export async function publicationSettings(db: Db, code: string, scope?: Scope): 
   return publicationOf(s.publication, reportContacts(s.parsed));
 }
 
-/**
- * Rows are read a page at a time: on the embedded database every statement runs on the server's own thread, and one
- * statement over a 5,000-problem source (with its 25,000 measures) held everyone else for a quarter of a second.
- */
-const PAGE = 1000;
-
-async function inPages<T>(ids: readonly number[], read: (some: number[]) => Promise<T[]>): Promise<T[]> {
-  const all: T[] = [];
-  for (let i = 0; i < ids.length; i += PAGE) append(all, await read(ids.slice(i, i + PAGE)));
-  return all;
-}
-
 /** The ledger of one source as it stood at the end of `asOf`: statuses from the status history, notes and money by then. */
 export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: string, scope?: Scope): Promise<LedgerSnapshot> {
   const s = await sourceRow(db, code, scope, true);
-  const problemsFrom = (after: { ordinal: number; id: number } | null) =>
-    db
-      .selectFrom('problem as p')
-      .innerJoin('source as s', 's.id', 'p.source_id') // the viewer's scope may be over sources
-      .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
-      .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
-      .leftJoin('person as r', 'r.id', 'p.responsible_person_id')
-      .select([
-        'p.id',
-        'p.ordinal',
-        'p.parent_id',
-        'p.aspect_id',
-        'p.code',
-        'p.title',
-        'p.detail',
-        'p.long_term',
-        'p.triage',
-        'p.deadline',
-        'p.target',
-        'p.progress',
-      ])
-      .select(['u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible'])
-      // the status on the day: the last change on or before it; a problem with none had not reached the ledger yet
-      .select(
-        sql<LedgerStatus | null>`(select sc.to_status from status_change sc where sc.problem_id = p.id and sc.at <= ${asOf} order by sc.at desc, sc.id desc limit 1)`.as(
-          'status_on',
-        ),
-      )
-      .select(
-        sql<
-          string | null
-        >`(select u2.text from progress_update u2 where u2.problem_id = p.id and u2.at <= ${asOf} order by u2.at desc, u2.id desc limit 1)`.as(
-          'note',
-        ),
-      )
-      .where('p.source_id', '=', s.id)
-      .where(scopeSql(scope))
-      .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('p.ordinal', 'p.id'), '>', eb.tuple(after?.ordinal ?? 0, after?.id ?? 0))))
-      .orderBy('p.ordinal')
-      .orderBy('p.id')
-      .limit(PAGE)
-      .execute();
-  const rows: Awaited<ReturnType<typeof problemsFrom>> = [];
-  for (let page = await problemsFrom(null); ; page = await problemsFrom(rows.at(-1) ?? null)) {
-    append(rows, page);
-    if (page.length < PAGE) break;
-  }
+  const rows = await problemsAsOfDay(db, s.id, asOf, scope);
   const present = rows.filter((r) => r.status_on !== null);
   const ids = present.map((r) => r.id);
-  const aspects = await db.selectFrom('aspect').select(['id', 'title']).where('source_id', '=', s.id).orderBy('ordinal').execute();
-  const measures = await inPages(ids, (some) =>
-    db
-      .selectFrom('measure as m')
-      .leftJoin('org_unit as u', 'u.id', 'm.owner_unit_id')
-      .leftJoin('person as o', 'o.id', 'm.owner_person_id')
-      .select(['m.problem_id', 'm.ordinal', 'm.text', 'm.status', 'm.deadline', 'u.name as unit', 'o.name as person'])
-      .where('m.problem_id', 'in', some)
-      .orderBy('m.problem_id')
-      .orderBy('m.ordinal')
-      .execute(),
-  );
-  const cooperating = await inPages(ids, (some) =>
-    db
-      .selectFrom('problem_unit as pu')
-      .innerJoin('org_unit as u', 'u.id', 'pu.unit_id')
-      .select(['pu.problem_id', 'u.name'])
-      .where('pu.role', '=', 'cooperating')
-      .where('pu.problem_id', 'in', some)
-      .orderBy('pu.problem_id')
-      .orderBy('u.name')
-      .execute(),
-  );
-  const money = await inPages(ids, (some) =>
-    db
-      .selectFrom('outcome')
-      .select(['problem_id', 'amount_wan'])
-      .where('kind', '=', 'money')
-      .where('problem_id', 'in', some)
-      .where((eb) => eb.or([eb('at', 'is', null), eb('at', '<=', asOf)]))
-      .execute(),
-  );
-  const people = await db.selectFrom('person').select('name').execute();
+  const aspects = await aspectsOfSource(db, s.id);
+  const measures = await measuresWithOwners(db, ids);
+  const cooperating = await cooperatingUnitsOf(db, ids);
+  const money = await moneyRecorded(db, ids, asOf);
+  const people = await personNames(db);
   const byProblem = <T extends { problem_id: number | null }>(xs: readonly T[]) => {
     const m = new Map<number, T[]>();
     for (const x of xs) if (x.problem_id !== null) m.set(x.problem_id, [...(m.get(x.problem_id) ?? []), x]);
@@ -230,7 +141,7 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
     specific,
     measures: measures.length,
     stated: statedWhole(await sourceClaims(db, code, today, scope)),
-    people: people.map((p) => p.name),
+    people,
   };
 }
 
@@ -271,26 +182,9 @@ export async function generateReport(db: Db, r: ReportRequest): Promise<Generate
 export async function generateItemForm(db: Db, code: string, kind: ItemFormKind, today: string, scope?: Scope): Promise<GeneratedFile> {
   const d = await problemDetail(db, code, today, scope);
   const [source, supervision, closure] = await Promise.all([
-    db
-      .selectFrom('source')
-      .select(['code', 'publication', 'parsed', 'inspected_unit', 'issuer'])
-      .where('code', '=', d.problem.source.code)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('supervision_action as a')
-      .innerJoin('problem as p', 'p.id', 'a.problem_id')
-      .select(['a.at', 'a.kind'])
-      .where('p.code', '=', code)
-      .orderBy('a.at')
-      .orderBy('a.id')
-      .execute(),
-    db
-      .selectFrom('closure_request as c')
-      .innerJoin('problem as p', 'p.id', 'c.problem_id')
-      .selectAll('c')
-      .where('p.code', '=', code)
-      .orderBy('c.id', 'desc')
-      .executeTakeFirst(),
+    sourceSigning(db, d.problem.source.code),
+    supervisionOfProblem(db, code),
+    latestClosure(db, code),
   ]);
   const settings = publicationOf(source.publication, reportContacts(source.parsed));
   const issuer = `${settings.issuer ?? source.issuer ?? source.inspected_unit ?? ''}整改工作领导小组办公室`;

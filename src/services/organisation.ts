@@ -2,10 +2,20 @@
 // their posts.
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { allUnits, unitIdByName } from '../store/org.repository.ts';
+import {
+  activeChildUnitNames,
+  allUnits,
+  insertUnit,
+  unitById,
+  unitIdByName,
+  unitNamed,
+  unitRecords,
+  updateUnitRow,
+} from '../store/org.repository.ts';
+import { activeUsernamesOfUnit } from '../store/account.repository.ts';
+import { insertPerson, peopleInScope } from '../store/person.repository.ts';
 import { ActionRefused, NotFoundError, NotPermitted, StaleVersionError } from '../core/errors.ts';
 import { orgChangeRefusal, type OrgChange } from '../core/access/org-changes.ts';
-import { sql } from 'kysely';
 import { subtreeOf, type Scope } from '../core/access/permissions.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 
@@ -36,13 +46,8 @@ export async function createUnit(
   return db.transaction().execute(async (trx) => {
     const parentId = input.parent ? await unitIdByName(trx, input.parent, { what: '上级单位' }) : null;
     allow(scope, { kind: 'add-unit', parent: parentId });
-    const clash = await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst();
-    if (clash) throw new ActionRefused(`单位“${name}”已存在`);
-    const { id } = await trx
-      .insertInto('org_unit')
-      .values({ name, kind: input.kind ?? 'other', parent_id: parentId, email: email(input.email) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    if ((await unitNamed(trx, name)) !== undefined) throw new ActionRefused(`单位“${name}”已存在`);
+    const id = await insertUnit(trx, { name, kind: input.kind ?? 'other', parent_id: parentId, email: email(input.email) });
     await appendEvents(trx, [
       {
         actor,
@@ -67,11 +72,13 @@ export async function createPerson(
   return db.transaction().execute(async (trx) => {
     const unitId = input.unit ? await unitIdByName(trx, input.unit) : null;
     allow(scope, { kind: 'add-person', unit: unitId });
-    const { id } = await trx
-      .insertInto('person')
-      .values({ name, unit_id: unitId, post: input.post ?? null, phone: input.phone ?? null, email: email(input.email) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertPerson(trx, {
+      name,
+      unit_id: unitId,
+      post: input.post ?? null,
+      phone: input.phone ?? null,
+      email: email(input.email),
+    });
     await appendEvents(trx, [
       { actor, entity: 'person', entityId: id, action: 'create', after: { name, unit: input.unit ?? null, post: input.post ?? null } },
     ]);
@@ -81,11 +88,7 @@ export async function createPerson(
 
 /** The unit tree, each unit with its children, for choosing an owner; retired units are marked, not left out. */
 export async function unitTree(db: Db) {
-  const rows = await db
-    .selectFrom('org_unit')
-    .select(['id', 'name', 'kind', 'parent_id', 'email', 'retired_at', 'version'])
-    .orderBy('id')
-    .execute();
+  const rows = await unitRecords(db);
   type Node = { id: number; name: string; kind: string; email: string | null; retired: boolean; version: number; children: Node[] };
   const nodes = new Map<number, Node>(
     rows.map((r) => [
@@ -99,7 +102,7 @@ export async function unitTree(db: Db) {
 }
 
 async function unitRow(trx: Tx, id: number) {
-  const u = await trx.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirst();
+  const u = await unitById(trx, id);
   if (!u) throw new NotFoundError(`单位 ${id} 不存在`);
   return u;
 }
@@ -127,8 +130,7 @@ export async function updateUnit(
     if (u.version !== input.version) throw new StaleVersionError(u.name, '单位');
     const name = input.name === undefined ? u.name : input.name.trim();
     if (!name) throw new ActionRefused('单位名称不能为空');
-    if (name !== u.name && (await trx.selectFrom('org_unit').select('id').where('name', '=', name).executeTakeFirst()))
-      throw new ActionRefused(`单位“${name}”已存在`);
+    if (name !== u.name && (await unitNamed(trx, name)) !== undefined) throw new ActionRefused(`单位“${name}”已存在`);
     let parentId = u.parent_id;
     const newParent =
       input.parent === undefined ? undefined : input.parent === null ? null : await unitIdByName(trx, input.parent, { what: '上级单位' });
@@ -150,11 +152,7 @@ export async function updateUnit(
       parent_id: parentId,
       email: input.email === undefined ? u.email : email(input.email),
     };
-    await trx
-      .updateTable('org_unit')
-      .set({ ...after, version: u.version + 1 })
-      .where('id', '=', id)
-      .execute();
+    await updateUnitRow(trx, id, { ...after, version: u.version + 1 });
     await appendEvents(trx, [
       {
         actor,
@@ -179,28 +177,16 @@ export async function setUnitRetired(db: Db, actor: string, id: number, retired:
     allow(scope, { kind: 'retire-unit', unit: id });
     if ((u.retired_at !== null) === retired) return { name: u.name };
     if (retired) {
-      const users = await trx.selectFrom('app_user').select('username').where('unit_id', '=', id).where('active', '=', true).execute();
+      const users = await activeUsernamesOfUnit(trx, id);
       if (users.length)
-        throw new ActionRefused(
-          `单位“${u.name}”还有 ${users.length} 个在用账号（${users.map((x) => x.username).join('、')}），请先停用或改到其他单位`,
-        );
-      const children = await trx
-        .selectFrom('org_unit')
-        .select('name')
-        .where('parent_id', '=', id)
-        .where('retired_at', 'is', null)
-        .execute();
-      if (children.length)
-        throw new ActionRefused(`单位“${u.name}”下还有在用的单位（${children.map((x) => x.name).join('、')}），请先撤销或移走`);
+        throw new ActionRefused(`单位“${u.name}”还有 ${users.length} 个在用账号（${users.join('、')}），请先停用或改到其他单位`);
+      const children = await activeChildUnitNames(trx, id);
+      if (children.length) throw new ActionRefused(`单位“${u.name}”下还有在用的单位（${children.join('、')}），请先撤销或移走`);
     } else if (u.parent_id !== null) {
       const parent = await unitRow(trx, u.parent_id);
       if (parent.retired_at) throw new ActionRefused(`上级单位“${parent.name}”已撤销，请先恢复它或把“${u.name}”移到其他单位之下`);
     }
-    await trx
-      .updateTable('org_unit')
-      .set({ retired_at: retired ? new Date() : null, version: u.version + 1 })
-      .where('id', '=', id)
-      .execute();
+    await updateUnitRow(trx, id, { retired_at: retired ? new Date() : null, version: u.version + 1 });
     await appendEvents(trx, [{ actor, entity: 'org_unit', entityId: id, action: retired ? 'retire' : 'reinstate' }]);
     return { name: u.name };
   });
@@ -208,10 +194,5 @@ export async function setUnitRetired(db: Db, actor: string, id: number, retired:
 
 /** The people on the organisation's list, with their unit: an office's own tree's, an administrator's all. */
 export async function listPeople(db: Db, scope?: Scope) {
-  let q = db
-    .selectFrom('person as p')
-    .leftJoin('org_unit as u', 'u.id', 'p.unit_id')
-    .select(['p.id', 'p.name', 'p.post', 'u.name as unit']);
-  if (scope && scope.kind !== 'all') q = scope.units.length ? q.where('p.unit_id', 'in', scope.units) : q.where(sql<boolean>`false`);
-  return q.orderBy('p.id').execute();
+  return peopleInScope(db, scope);
 }

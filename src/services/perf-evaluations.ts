@@ -8,12 +8,12 @@ import { runHeavy } from './heavy-work.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { selfEvaluationDocument } from '../core/perf/self-evaluation-document.ts';
 import { appendEvents } from '../store/event.repository.ts';
-import { nextSourceSeq } from '../store/ledger.repository.ts';
+import { insertAspects, insertMeasures, insertSource, nextSourceSeq } from '../store/ledger.repository.ts';
+import { keepDocument } from '../store/document.repository.ts';
+import { evaluationInScope, evaluationsInScope, insertEvaluation, lockEvaluation, updateEvaluation } from '../store/perf.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
 import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
-import type { Database } from '../store/schema.ts';
-import type { ExpressionBuilder } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
 
@@ -36,16 +36,6 @@ export function placedFindings(findings: readonly Finding[], origin: (line: numb
   return findings.map((f) => ({ ...f, where: f.lines.map(origin) }));
 }
 
-/** Who sees an evaluation: everyone with the whole ledger in view, else the people of its owner unit and above it. */
-function visible(scope: Scope | undefined) {
-  return (eb: ExpressionBuilder<Database, 'perf_evaluation'>) =>
-    !scope || scope.kind === 'all'
-      ? eb.val(true)
-      : scope.units.length === 0
-        ? eb.val(false)
-        : eb('perf_evaluation.owner_unit_id', 'in', scope.units);
-}
-
 export async function importEvaluation(
   ledger: Ledger,
   file: { name: string; bytes: Uint8Array },
@@ -55,25 +45,21 @@ export async function importEvaluation(
   const read = await readEvaluation(file.name, file.bytes);
   const sha256 = await storeFile(ledger.db, file.bytes);
   const id = await ledger.db.transaction().execute(async (trx) => {
-    const document =
-      (await trx.selectFrom('document').select('id').where('sha256', '=', sha256).executeTakeFirst()) ??
-      (await trx
-        .insertInto('document')
-        .values({ sha256, file_name: file.name, format: read.format, size: file.bytes.length, imported_by: actor })
-        .returning('id')
-        .executeTakeFirstOrThrow());
-    const { id } = await trx
-      .insertInto('perf_evaluation')
-      .values({
-        unit: read.evaluation.unit,
-        year: read.evaluation.year,
-        data: JSON.stringify(read.evaluation),
-        document_id: document.id,
-        owner_unit_id: ownerUnitId,
-        created_by: actor,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const documentId = await keepDocument(trx, {
+      sha256,
+      file_name: file.name,
+      format: read.format,
+      size: file.bytes.length,
+      imported_by: actor,
+    });
+    const id = await insertEvaluation(trx, {
+      unit: read.evaluation.unit,
+      year: read.evaluation.year,
+      data: JSON.stringify(read.evaluation),
+      document_id: documentId,
+      owner_unit_id: ownerUnitId,
+      created_by: actor,
+    });
     await appendEvents(trx, [
       {
         actor,
@@ -89,20 +75,7 @@ export async function importEvaluation(
 }
 
 async function row(db: Db, id: number, scope?: Scope) {
-  const r = await db
-    .selectFrom('perf_evaluation')
-    .leftJoin('source as s', 's.id', 'perf_evaluation.source_id')
-    .select([
-      'perf_evaluation.id',
-      'perf_evaluation.unit',
-      'perf_evaluation.year',
-      'perf_evaluation.data',
-      'perf_evaluation.version',
-      's.code as source',
-    ])
-    .where('perf_evaluation.id', '=', id)
-    .where(visible(scope))
-    .executeTakeFirst();
+  const r = await evaluationInScope(db, id, scope);
   if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
   return r;
 }
@@ -114,14 +87,7 @@ export async function getEvaluation(db: Db, id: number, opts: ScoreOptions = {},
 }
 
 export async function listEvaluations(db: Db, scope?: Scope) {
-  const rows = await db
-    .selectFrom('perf_evaluation')
-    .leftJoin('source as s', 's.id', 'perf_evaluation.source_id')
-    .select(['perf_evaluation.id', 'perf_evaluation.unit', 'perf_evaluation.year', 'perf_evaluation.data', 's.code as source'])
-    .where(visible(scope))
-    .orderBy('perf_evaluation.year', 'desc')
-    .orderBy('perf_evaluation.id', 'desc')
-    .execute();
+  const rows = await evaluationsInScope(db, scope);
   return rows.map((r) => {
     const s = scoreEvaluation(r.data as unknown as Evaluation);
     return { id: r.id, unit: r.unit, year: r.year, total: s.total, grade: s.grade, findings: s.findings.length, source: r.source };
@@ -131,26 +97,16 @@ export async function listEvaluations(db: Db, scope?: Scope) {
 /** An edit of the whole evaluation, refused when someone else saved first. */
 export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation, expectedVersion: number, actor: string, scope?: Scope) {
   return db.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom('perf_evaluation')
-      .select(['version', 'data'])
-      .where('id', '=', id)
-      .where(visible(scope))
-      .forUpdate()
-      .executeTakeFirst();
+    const r = await lockEvaluation(trx, id, scope);
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
     if (r.version !== expectedVersion) throw new StaleVersionError(`这份绩效自评已被他人修改（版本 ${r.version}），请刷新后再改`);
-    await trx
-      .updateTable('perf_evaluation')
-      .set({
-        unit: evaluation.unit,
-        year: evaluation.year,
-        data: JSON.stringify(evaluation),
-        version: r.version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateEvaluation(trx, id, {
+      unit: evaluation.unit,
+      year: evaluation.year,
+      data: JSON.stringify(evaluation),
+      version: r.version + 1,
+      updated_at: new Date(),
+    });
     const scored = scoreEvaluation(evaluation);
     await appendEvents(trx, [{ actor, entity: 'perf_evaluation', entityId: id, action: 'edit', before: r.data, after: evaluation }]);
     return { version: r.version + 1, scored };
@@ -183,13 +139,7 @@ export async function evaluationToLedger(
   scope?: Scope,
 ): Promise<{ source: string; problems: number; measures: number }> {
   return ledger.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom('perf_evaluation')
-      .select(['data', 'source_id', 'version', 'owner_unit_id'])
-      .where('id', '=', id)
-      .where(visible(scope))
-      .forUpdate()
-      .executeTakeFirst();
+    const r = await lockEvaluation(trx, id, scope);
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
     if (r.source_id !== null) throw new ActionRefused('这份绩效自评的问题已转入整改台账');
     const e = r.data as unknown as Evaluation;
@@ -200,20 +150,16 @@ export async function evaluationToLedger(
     const year = e.year ?? Number(today.slice(0, 4));
     const prefix = sourceCodePrefix('self-evaluation', year);
     const code = sourceCode('self-evaluation', year, await nextSourceSeq(trx, prefix));
-    const source = await trx
-      .insertInto('source')
-      .values({
-        code,
-        kind: 'self-evaluation',
-        title: `${e.unit}${e.year ?? ''}年度预算绩效自评发现的问题`,
-        issuer: e.unit,
-        inspected_unit: e.unit,
-        owner_unit_id: r.owner_unit_id,
-        report_date: today,
-        findings: JSON.stringify(scored.findings),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const source = await insertSource(trx, {
+      code,
+      kind: 'self-evaluation',
+      title: `${e.unit}${e.year ?? ''}年度预算绩效自评发现的问题`,
+      issuer: e.unit,
+      inspected_unit: e.unit,
+      owner_unit_id: r.owner_unit_id,
+      report_date: today,
+      findings: JSON.stringify(scored.findings),
+    });
     let ordinal = 0;
     let measures = 0;
     const add = async (aspectId: number, title: string, detail: string | null, steps: readonly string[]) => {
@@ -235,15 +181,11 @@ export async function evaluationToLedger(
       await recordStatusChanges(trx, [
         { problem_id: problemId, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入`, actor },
       ]);
-      for (const [k, text] of steps.entries())
-        await trx
-          .insertInto('measure')
-          .values({ problem_id: problemId, ordinal: k + 1, text })
-          .execute();
+      for (const [k, text] of steps.entries()) await insertMeasures(trx, [{ problem_id: problemId, ordinal: k + 1, text }]);
       measures += steps.length;
     };
     const aspect = async (n: number, title: string) =>
-      (await trx.insertInto('aspect').values({ source_id: source.id, ordinal: n, title }).returning('id').executeTakeFirstOrThrow()).id;
+      (await insertAspects(trx, [{ source_id: source.id, ordinal: n, title }]))[0]?.id as number;
     if (e.problems.length) {
       const a = await aspect(1, '自评发现的问题');
       for (const [k, p] of e.problems.entries()) {
@@ -264,11 +206,7 @@ export async function evaluationToLedger(
             : [],
         );
     }
-    await trx
-      .updateTable('perf_evaluation')
-      .set({ source_id: source.id, version: r.version + 1, updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await updateEvaluation(trx, id, { source_id: source.id, version: r.version + 1, updated_at: new Date() });
     await appendEvents(trx, [
       {
         actor,

@@ -9,10 +9,29 @@ import { appendEvents } from '../store/event.repository.ts';
 import type { Database } from '../store/schema.ts';
 import type { Db } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
-import { recordStatusChanges } from '../store/problem.repository.ts';
+import {
+  deleteProblemUnits,
+  insertProblemUnits,
+  lockProblemInScope,
+  recordStatusChanges,
+  updateProblemAtVersion,
+} from '../store/problem.repository.ts';
 import { unitIdByName } from '../store/org.repository.ts';
-import { sql, type Transaction, type Updateable } from 'kysely';
-import { scopeSql } from './scope.ts';
+import { countEvidenceOf, evidenceHeld, insertEvidence } from '../store/evidence.repository.ts';
+import { measureByOrdinal, updateMeasure } from '../store/measure.repository.ts';
+import { insertOutcome } from '../store/outcome.repository.ts';
+import { personIdsByName } from '../store/person.repository.ts';
+import { insertProgressUpdate } from '../store/progress.repository.ts';
+import {
+  decideClosureRequest,
+  decideExtensionRequest,
+  insertClosureRequest,
+  insertExtensionRequest,
+  pendingClosure,
+  pendingExtension,
+} from '../store/request.repository.ts';
+import { insertLookback, recordSupervisionActions } from '../store/supervision.repository.ts';
+import type { Transaction, Updateable } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
@@ -28,14 +47,7 @@ interface Actor {
 type Row = Awaited<ReturnType<typeof loadForUpdate>>;
 
 async function loadForUpdate(trx: Transaction<Database>, code: string, scope?: Scope) {
-  const p = await trx
-    .selectFrom('problem as p')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .selectAll('p')
-    .where('p.code', '=', code)
-    .where(scopeSql(scope))
-    .forUpdate('p')
-    .executeTakeFirst();
+  const p = await lockProblemInScope(trx, code, scope);
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
   return p;
 }
@@ -67,12 +79,7 @@ async function stepIn<T>(trx: Transaction<Database>, code: string, who: Actor, a
   let next: ProblemState | null = null;
   let reason = '';
   if (action) {
-    const pending = await trx
-      .selectFrom('closure_request')
-      .select('evidence_ids')
-      .where('problem_id', '=', p.id)
-      .where('decision', 'is', null)
-      .executeTakeFirst();
+    const pending = await pendingClosure(trx, p.id);
     const t = transition(stateOf(p, pending?.evidence_ids.length ?? 0), action);
     if (!t.ok) throw new ActionRefused(t.error);
     next = t.state;
@@ -80,18 +87,13 @@ async function stepIn<T>(trx: Transaction<Database>, code: string, who: Actor, a
   }
   const { event, detail, extra, result } = await write(trx, p, next);
   const statusChanged = next !== null && next.status !== p.status;
-  const updated = await trx
-    .updateTable('problem')
-    .set({
-      ...(extra ?? {}),
-      ...(next ? { status: next.status, reopened_count: next.reopenedCount } : {}),
-      version: p.version + 1,
-      updated_at: new Date(),
-    })
-    .where('id', '=', p.id)
-    .where('version', '=', p.version)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new StaleVersionError(code);
+  const updated = await updateProblemAtVersion(trx, p.id, p.version, {
+    ...(extra ?? {}),
+    ...(next ? { status: next.status, reopened_count: next.reopenedCount } : {}),
+    version: p.version + 1,
+    updated_at: new Date(),
+  });
+  if (!updated) throw new StaleVersionError(code);
   if (statusChanged) {
     await recordStatusChanges(trx, [
       {
@@ -129,32 +131,20 @@ export async function reportProgress(
   return step(db, code, who, { kind: 'report-progress' }, async (trx, p) => {
     let measureId: number | null = null;
     if (input.measure !== undefined) {
-      const m = await trx
-        .selectFrom('measure')
-        .select('id')
-        .where('problem_id', '=', p.id)
-        .where('ordinal', '=', input.measure)
-        .executeTakeFirst();
+      const m = await measureByOrdinal(trx, p.id, input.measure);
       if (!m) throw new ActionRefused(`问题 ${code} 没有第 ${input.measure} 项措施`);
       measureId = m.id;
       if (input.progress !== undefined)
-        await trx
-          .updateTable('measure')
-          .set({ progress: input.progress, status: input.progress === 100 ? 'completed' : 'in-progress' })
-          .where('id', '=', m.id)
-          .execute();
+        await updateMeasure(trx, m.id, { progress: input.progress, status: input.progress === 100 ? 'completed' : 'in-progress' });
     }
-    await trx
-      .insertInto('progress_update')
-      .values({
-        problem_id: p.id,
-        measure_id: measureId,
-        at: who.at,
-        reported_by: who.actor,
-        text: input.text.trim(),
-        progress: input.progress ?? null,
-      })
-      .execute();
+    await insertProgressUpdate(trx, {
+      problem_id: p.id,
+      measure_id: measureId,
+      at: who.at,
+      reported_by: who.actor,
+      text: input.text.trim(),
+      progress: input.progress ?? null,
+    });
     const later = p.last_progress_at === null || p.last_progress_at < who.at;
     return {
       event: 'report-progress',
@@ -175,22 +165,16 @@ export async function addEvidence(db: Db, code: string, who: Actor, file: { name
   // kept first, chunk by chunk and outside the transaction (store/file-store.ts)
   const sha256 = await storeFile(db, file.bytes);
   return step(db, code, who, null, async (trx, p) => {
-    const kept = await trx
-      .selectFrom('evidence')
-      .select((eb) => [eb.fn.countAll<string>().as('files'), eb.fn.coalesce(eb.fn.sum<string>('size'), eb.lit(0)).as('bytes')])
-      .where('problem_id', '=', p.id)
-      .executeTakeFirstOrThrow();
-    const refusal = evidenceRefusal(
-      { code, status: p.status },
-      { files: Number(kept.files), bytes: Number(kept.bytes) },
-      file.bytes.length,
-    );
+    const refusal = evidenceRefusal({ code, status: p.status }, await evidenceHeld(trx, p.id), file.bytes.length);
     if (refusal) throw new ActionRefused(refusal);
-    const { id } = await trx
-      .insertInto('evidence')
-      .values({ problem_id: p.id, file_name: file.name, sha256, size: file.bytes.length, mime: judged.mime, uploaded_by: who.actor })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertEvidence(trx, {
+      problem_id: p.id,
+      file_name: file.name,
+      sha256,
+      size: file.bytes.length,
+      mime: judged.mime,
+      uploaded_by: who.actor,
+    });
     return { event: 'add-evidence', detail: { evidence: id, fileName: file.name, sha256, size: file.bytes.length }, result: id };
   });
 }
@@ -203,15 +187,14 @@ export async function requestClosure(
 ): Promise<number> {
   return step(db, code, who, { kind: 'request-closure', evidenceCount: new Set(input.evidence).size }, async (trx, p) => {
     const ids = [...new Set(input.evidence)];
-    const found = ids.length
-      ? await trx.selectFrom('evidence').select('id').where('problem_id', '=', p.id).where('id', 'in', ids).execute()
-      : [];
-    if (found.length !== ids.length) throw new ActionRefused('所附佐证材料不属于该问题或不存在');
-    const { id } = await trx
-      .insertInto('closure_request')
-      .values({ problem_id: p.id, requested_by: who.actor, requested_at: who.at, note: input.note ?? null, evidence_ids: ids })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    if ((await countEvidenceOf(trx, p.id, ids)) !== ids.length) throw new ActionRefused('所附佐证材料不属于该问题或不存在');
+    const id = await insertClosureRequest(trx, {
+      problem_id: p.id,
+      requested_by: who.actor,
+      requested_at: who.at,
+      note: input.note ?? null,
+      evidence_ids: ids,
+    });
     return { event: 'request-closure', detail: { request: id, evidence: ids, note: input.note ?? null }, result: id };
   });
 }
@@ -219,25 +202,15 @@ export async function requestClosure(
 export async function decideClosure(db: Db, code: string, who: Actor, input: { accept: boolean; reason?: string | undefined }) {
   const action: ProblemAction = input.accept ? { kind: 'accept-closure' } : { kind: 'return-closure', reason: input.reason ?? '' };
   return step(db, code, who, action, async (trx, p, next) => {
-    const pending = await trx
-      .selectFrom('closure_request')
-      .select('id')
-      .where('problem_id', '=', p.id)
-      .where('decision', 'is', null)
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('closure_request')
-      .set({
-        decision: input.accept ? 'accepted' : 'returned',
-        decided_by: who.actor,
-        decided_at: who.at,
-        // the transaction's moment, as the status change it causes has: the decision is shown before its status
-        decided_recorded_at: sql`now()`,
-        reason: input.reason ?? null,
-        version: (eb) => eb('version', '+', 1),
-      })
-      .where('id', '=', pending.id)
-      .execute();
+    const pending = await pendingClosure(trx, p.id);
+    // the state machine lets a decision through only with a request pending
+    if (!pending) throw new Error(`${code}: a closure decided with no request pending`);
+    await decideClosureRequest(trx, pending.id, {
+      decision: input.accept ? 'accepted' : 'returned',
+      by: who.actor,
+      at: who.at,
+      reason: input.reason ?? null,
+    });
     return {
       event: input.accept ? 'accept-closure' : 'return-closure',
       detail: { request: pending.id, reason: input.reason ?? null },
@@ -254,25 +227,15 @@ export async function requestExtension(db: Db, code: string, who: Actor, input: 
     if (p.status === 'completed') throw new ActionRefused('该问题已销号，不需要延期');
     if (p.deadline && input.newDeadline <= p.deadline)
       throw new ActionRefused(`新的整改时限 ${input.newDeadline} 应晚于原时限 ${p.deadline}`);
-    const open = await trx
-      .selectFrom('extension_request')
-      .select('id')
-      .where('problem_id', '=', p.id)
-      .where('decision', 'is', null)
-      .executeTakeFirst();
-    if (open) throw new ActionRefused('已有待审批的延期申请');
-    const { id } = await trx
-      .insertInto('extension_request')
-      .values({
-        problem_id: p.id,
-        requested_by: who.actor,
-        requested_at: who.at,
-        reason: input.reason.trim(),
-        old_deadline: p.deadline,
-        new_deadline: input.newDeadline,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    if (await pendingExtension(trx, p.id)) throw new ActionRefused('已有待审批的延期申请');
+    const id = await insertExtensionRequest(trx, {
+      problem_id: p.id,
+      requested_by: who.actor,
+      requested_at: who.at,
+      reason: input.reason.trim(),
+      old_deadline: p.deadline,
+      new_deadline: input.newDeadline,
+    });
     return {
       event: 'request-extension',
       detail: { request: id, from: p.deadline, to: input.newDeadline, reason: input.reason.trim() },
@@ -283,26 +246,15 @@ export async function requestExtension(db: Db, code: string, who: Actor, input: 
 
 export async function decideExtension(db: Db, code: string, who: Actor, input: { approve: boolean; reason?: string | undefined }) {
   return step(db, code, who, null, async (trx, p) => {
-    const req = await trx
-      .selectFrom('extension_request')
-      .selectAll()
-      .where('problem_id', '=', p.id)
-      .where('decision', 'is', null)
-      .executeTakeFirst();
+    const req = await pendingExtension(trx, p.id);
     if (!req) throw new ActionRefused('没有待审批的延期申请');
     if (!input.approve && !input.reason?.trim()) throw new ActionRefused('不批准延期须写明理由');
-    await trx
-      .updateTable('extension_request')
-      .set({
-        decision: input.approve ? 'approved' : 'rejected',
-        decided_by: who.actor,
-        decided_at: who.at,
-        // the transaction's moment, as the status change it causes has: the decision is shown before its status
-        decided_recorded_at: sql`now()`,
-        decision_reason: input.reason ?? null,
-      })
-      .where('id', '=', req.id)
-      .execute();
+    await decideExtensionRequest(trx, req.id, {
+      decision: input.approve ? 'approved' : 'rejected',
+      by: who.actor,
+      at: who.at,
+      reason: input.reason ?? null,
+    });
     return {
       event: input.approve ? 'approve-extension' : 'reject-extension',
       detail: { request: req.id, from: req.old_deadline, to: req.new_deadline },
@@ -314,10 +266,7 @@ export async function decideExtension(db: Db, code: string, who: Actor, input: {
 
 export async function recordSupervision(db: Db, code: string, who: Actor, input: { kind: SupervisionKind; note?: string | undefined }) {
   return step(db, code, who, null, async (trx, p) => {
-    await trx
-      .insertInto('supervision_action')
-      .values({ problem_id: p.id, kind: input.kind, at: who.at, by: who.actor, note: input.note ?? null })
-      .execute();
+    await recordSupervisionActions(trx, [{ problem_id: p.id, kind: input.kind, at: who.at, by: who.actor, note: input.note ?? null }]);
     return { event: 'supervise', detail: { kind: input.kind, note: input.note ?? null }, result: undefined };
   });
 }
@@ -334,10 +283,7 @@ export async function recordLookback(
   }
   const action = { kind: 'lookback', result: input.result, newDeadline: input.newDeadline } as const;
   return step(db, code, who, action, async (trx, p, next) => {
-    await trx
-      .insertInto('lookback')
-      .values({ problem_id: p.id, at: who.at, by: who.actor, result: input.result, note: input.note ?? null })
-      .execute();
+    await insertLookback(trx, { problem_id: p.id, at: who.at, by: who.actor, result: input.result, note: input.note ?? null });
     return {
       event: 'lookback',
       detail: { result: input.result, note: input.note ?? null, newDeadline: input.newDeadline ?? null },
@@ -371,27 +317,23 @@ export async function recordOutcome(db: Db, code: string, who: Actor, input: Out
     throw new ActionRefused('问责人数应为正整数');
   if (input.kind === 'institution' && !input.title.trim()) throw new ActionRefused('制度名称不能为空');
   return step(db, code, who, null, async (trx, p) => {
-    const { id } = await trx
-      .insertInto('outcome')
-      .values({
-        source_id: p.source_id,
-        problem_id: p.id,
-        kind: input.kind,
-        money_kind: input.kind === 'money' ? input.moneyKind : null,
-        amount: money?.amount ?? null,
-        unit: input.kind === 'money' ? input.unit : null,
-        amount_wan: money?.wan ?? null,
-        title: input.kind === 'institution' ? input.title.trim() : null,
-        edition: input.kind === 'institution' ? (input.edition ?? null) : null,
-        action: input.kind === 'institution' ? (input.action ?? '制定') : null,
-        people: input.kind === 'accountability' ? input.people : null,
-        how: input.kind === 'accountability' ? input.how : null,
-        count: input.kind === 'meeting' ? input.count : input.kind === 'institution' ? 1 : null,
-        at: who.at,
-        note: input.note ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertOutcome(trx, {
+      source_id: p.source_id,
+      problem_id: p.id,
+      kind: input.kind,
+      money_kind: input.kind === 'money' ? input.moneyKind : null,
+      amount: money?.amount ?? null,
+      unit: input.kind === 'money' ? input.unit : null,
+      amount_wan: money?.wan ?? null,
+      title: input.kind === 'institution' ? input.title.trim() : null,
+      edition: input.kind === 'institution' ? (input.edition ?? null) : null,
+      action: input.kind === 'institution' ? (input.action ?? '制定') : null,
+      people: input.kind === 'accountability' ? input.people : null,
+      how: input.kind === 'accountability' ? input.how : null,
+      count: input.kind === 'meeting' ? input.count : input.kind === 'institution' ? 1 : null,
+      at: who.at,
+      note: input.note ?? null,
+    });
     return { event: 'record-outcome', detail: { outcome: id, ...input }, result: id };
   });
 }
@@ -431,10 +373,10 @@ function assignment(a: Assignment, who: Actor): Write<undefined> {
   return async (trx, p) => {
     const unitId = (name: string) => unitIdByName(trx, name);
     const personId = async (name: string) => {
-      const found = await trx.selectFrom('person').select('id').where('name', '=', name).execute();
+      const found = await personIdsByName(trx, name);
       if (found.length === 0) throw new ActionRefused(`人员“${name}”不存在，请先在人员中添加`);
       if (found.length > 1) throw new ActionRefused(`有 ${found.length} 位名为“${name}”的人员，请在网页中选择`);
-      return (found[0] as { id: number }).id;
+      return found[0] as number;
     };
     const set: Updateable<Database['problem']> = {};
     if (a.leadUnit !== undefined) set.lead_unit_id = a.leadUnit === null ? null : await unitId(a.leadUnit);
@@ -454,7 +396,7 @@ function assignment(a: Assignment, who: Actor): Write<undefined> {
       set.amount_unit = a.amountDue?.unit ?? null;
     }
     if (a.leadUnit !== undefined || a.cooperatingUnits !== undefined) {
-      await trx.deleteFrom('problem_unit').where('problem_id', '=', p.id).execute();
+      await deleteProblemUnits(trx, p.id);
       const rows: { problem_id: number; unit_id: number; role: string }[] = [];
       const lead = a.leadUnit !== undefined ? set.lead_unit_id : p.lead_unit_id;
       if (lead) rows.push({ problem_id: p.id, unit_id: lead as number, role: 'lead' });
@@ -462,7 +404,7 @@ function assignment(a: Assignment, who: Actor): Write<undefined> {
         const id = await unitId(name);
         if (id !== lead) rows.push({ problem_id: p.id, unit_id: id, role: 'cooperating' });
       }
-      if (rows.length) await trx.insertInto('problem_unit').values(rows).execute();
+      await insertProblemUnits(trx, rows);
     }
     if (!p.start_date) set.start_date = who.at;
     return { event: 'assign', detail: a, extra: set, result: undefined };
@@ -479,25 +421,20 @@ export async function assignMeasure(
 ) {
   if (a.deadline) checkDay(a.deadline);
   return step(db, code, who, null, async (trx, p) => {
-    const m = await trx
-      .selectFrom('measure')
-      .select(['id', 'version'])
-      .where('problem_id', '=', p.id)
-      .where('ordinal', '=', ordinal)
-      .executeTakeFirst();
+    const m = await measureByOrdinal(trx, p.id, ordinal);
     if (!m) throw new ActionRefused(`问题 ${code} 没有第 ${ordinal} 项措施`);
     const set: Updateable<Database['measure']> = { version: m.version + 1 };
     if (a.ownerUnit !== undefined) {
       set.owner_unit_id = a.ownerUnit === null ? null : await unitIdByName(trx, a.ownerUnit);
     }
     if (a.ownerPerson !== undefined) {
-      const people = a.ownerPerson === null ? [] : await trx.selectFrom('person').select('id').where('name', '=', a.ownerPerson).execute();
+      const people = a.ownerPerson === null ? [] : await personIdsByName(trx, a.ownerPerson);
       if (a.ownerPerson !== null && people.length !== 1)
         throw new ActionRefused(`人员“${a.ownerPerson}”${people.length ? '有重名，请在网页中选择' : '不存在'}`);
-      set.owner_person_id = people[0]?.id ?? null;
+      set.owner_person_id = people[0] ?? null;
     }
     if (a.deadline !== undefined) set.deadline = a.deadline;
-    await trx.updateTable('measure').set(set).where('id', '=', m.id).execute();
+    await updateMeasure(trx, m.id, set);
     return { event: 'assign-measure', detail: { ordinal, ...a }, result: undefined };
   });
 }

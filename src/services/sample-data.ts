@@ -5,6 +5,7 @@ import { importDocuments } from './import-documents.ts';
 import { createPerson, createUnit } from './organisation.ts';
 import { addEvidence, assignProblem, reportProgress, requestClosure } from './problem-actions.ts';
 import type { Ledger } from '../store/open-database.ts';
+import { unitIdByName } from '../store/org.repository.ts';
 
 export async function loadSampleData(ledger: Ledger, samplesDir: string, today: string): Promise<string | null> {
   const db = ledger.db;
@@ -14,11 +15,11 @@ export async function loadSampleData(ledger: Ledger, samplesDir: string, today: 
   await createPerson(db, '示例数据', { name: '李明', unit: '示例县农业农村局', post: '副局长' });
   await createPerson(db, '示例数据', { name: '王芳', unit: '计划财务股', post: '股长' });
   await createPerson(db, '示例数据', { name: '赵强', unit: '农田建设股', post: '股长' });
-  const owner = await db.selectFrom('org_unit').select('id').where('name', '=', '示例县农业农村局').executeTakeFirstOrThrow();
+  const owner = await unitIdByName(db, '示例县农业农村局');
   const [result] = await importDocuments(ledger, [join(samplesDir, '巡察整改进展情况的通报-示例.txt')], {
     actor: '示例数据',
     today,
-    ownerUnitId: owner.id,
+    ownerUnitId: owner,
   });
   const code = result?.sources[0]?.code;
   if (!code) return null;

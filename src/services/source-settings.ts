@@ -9,7 +9,7 @@ import type { Scope } from '../core/access/permissions.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
-import { ownsSourceSql, sourceScopeSql } from './scope.ts';
+import { lockOwnedSource, updateSource, visibleSourceSupervision } from '../store/source.repository.ts';
 import { refuseUnowned } from './source-owner.ts';
 
 type Setting = 'warning' | 'publication' | 'supervision';
@@ -24,20 +24,10 @@ async function changeSetting<T>(
   next: (row: { warning: unknown; publication: unknown; supervision: unknown; parsed: unknown }) => { before: T; after: T },
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const s = await trx
-      .selectFrom('source as s')
-      .select(['s.id', 's.warning', 's.publication', 's.supervision', 's.parsed', 's.version'])
-      .where('s.code', '=', code)
-      .where(ownsSourceSql(who.scope))
-      .forUpdate()
-      .executeTakeFirst();
+    const s = await lockOwnedSource(trx, code, who.scope);
     if (!s) return refuseUnowned(trx, code, who.scope, '修改它的设置');
     const { before, after } = next(s);
-    await trx
-      .updateTable('source')
-      .set({ [setting]: JSON.stringify(after), version: s.version + 1 })
-      .where('id', '=', s.id)
-      .execute();
+    await updateSource(trx, s.id, { [setting]: JSON.stringify(after), version: s.version + 1 });
     await appendEvents(trx, [{ actor: who.actor, entity: 'source', entityId: s.id, action, before, after }]);
     return after;
   });
@@ -77,12 +67,7 @@ export async function setSupervisionPolicy(db: Db, code: string, actor: string, 
 
 /** The policy in force for a source the viewer can see. */
 export async function supervisionPolicy(db: Db, code: string, scope?: Scope): Promise<SupervisionPolicy> {
-  const s = await db
-    .selectFrom('source as s')
-    .select('s.supervision')
-    .where('s.code', '=', code)
-    .where(sourceScopeSql(scope))
-    .executeTakeFirst();
+  const s = await visibleSourceSupervision(db, code, scope);
   if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   return policyOf(s.supervision);
 }

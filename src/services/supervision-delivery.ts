@@ -2,11 +2,11 @@
 // day each — and their delivery by e-mail: a delivery is claimed before it is sent (two senders never send the same
 // one), a refused or dropped attempt is tried again later with growing pauses, and nothing is sent twice (its key is
 // unique, and its Message-ID is made from the key).
-import { sql } from 'kysely';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import { composeDigest } from '../core/supervision/digest.ts';
 import type { ActionKind } from '../core/supervision/plan.ts';
 import type { SendMail } from '../io/smtp-mail.ts';
+import { claimDueDelivery, insertDelivery, pendingNotificationsWithRecipients, updateDelivery } from '../store/delivery.repository.ts';
 import type { Db } from '../store/open-database.ts';
 
 /** Pauses before the next attempt: 1, 5, 15, 60 minutes, then every 4 hours; given up after MAX_ATTEMPTS. */
@@ -18,28 +18,7 @@ export const MAX_ATTEMPTS = 10;
  * from `at` (the run's moment).
  */
 export async function prepareDigests(db: Db, day: string, at: Date = new Date()): Promise<number> {
-  const rows = await db
-    .selectFrom('notification as n')
-    .innerJoin('problem as p', 'p.id', 'n.problem_id')
-    .leftJoin('org_unit as u', 'u.id', 'n.unit_id')
-    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
-    .select([
-      'n.id',
-      'n.kind',
-      'n.rung',
-      'n.message',
-      'p.code',
-      'n.unit_id',
-      'u.name as unit',
-      'u.email as unit_email',
-      'p.lead_leader_id',
-      'l.name as leader',
-      'l.email as leader_email',
-    ])
-    .where('n.day', '=', day)
-    .where('n.status', '=', 'pending')
-    .orderBy('n.id')
-    .execute();
+  const rows = await pendingNotificationsWithRecipients(db, day);
   const digests = new Map<
     string,
     {
@@ -62,23 +41,18 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date())
   let made = 0;
   for (const [key, d] of digests) {
     const { subject, body } = composeDigest(d.recipient, day, d.items);
-    const r = await db
-      .insertInto('delivery')
-      .values({
-        key,
-        channel: 'email',
-        address: d.address,
-        recipient: d.recipient,
-        day,
-        notification_ids: d.ids,
-        subject,
-        body,
-        next_attempt_at: at,
-      })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (r) made++;
+    const isNew = await insertDelivery(db, {
+      key,
+      channel: 'email',
+      address: d.address,
+      recipient: d.recipient,
+      day,
+      notification_ids: d.ids,
+      subject,
+      body,
+      next_attempt_at: at,
+    });
+    if (isNew) made++;
   }
   return made;
 }
@@ -96,34 +70,22 @@ export async function deliverPending(db: Db, send: SendMail, now: Date = new Dat
   let failed = 0;
   for (;;) {
     // claim one: push its next attempt out of reach of anyone else while it is being sent
-    const claimed = await sql<{ id: number; key: string; address: string; subject: string; body: string; attempts: number }>`
-      update delivery set next_attempt_at = ${new Date(now.getTime() + 10 * 60_000)}
-       where id = (select id from delivery where status = 'pending' and next_attempt_at <= ${now} order by id limit 1 for update skip locked)
-       returning id, key, address, subject, body, attempts`.execute(db);
-    const d = claimed.rows[0];
+    const d = await claimDueDelivery(db, now, new Date(now.getTime() + 10 * 60_000));
     if (!d) break;
     try {
       await send({ to: d.address, subject: d.subject, text: d.body, messageId: `<${d.key.replace(/[^\w.:-]/g, '_')}@zhenggai>` });
-      await db
-        .updateTable('delivery')
-        .set({ status: 'sent', sent_at: new Date(), attempts: d.attempts + 1, last_error: null })
-        .where('id', '=', d.id)
-        .execute();
+      await updateDelivery(db, d.id, { status: 'sent', sent_at: new Date(), attempts: d.attempts + 1, last_error: null });
       sent++;
     } catch (e) {
       const attempts = d.attempts + 1;
       const pause = BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)] as number;
       const giveUp = attempts >= MAX_ATTEMPTS;
-      await db
-        .updateTable('delivery')
-        .set({
-          attempts,
-          last_error: String((e as Error).message ?? e).slice(0, 500),
-          status: giveUp ? 'failed' : 'pending',
-          next_attempt_at: new Date(now.getTime() + pause * 60_000),
-        })
-        .where('id', '=', d.id)
-        .execute();
+      await updateDelivery(db, d.id, {
+        attempts,
+        last_error: String((e as Error).message ?? e).slice(0, 500),
+        status: giveUp ? 'failed' : 'pending',
+        next_attempt_at: new Date(now.getTime() + pause * 60_000),
+      });
       if (giveUp) failed++;
       else retried++;
     }

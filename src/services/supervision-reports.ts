@@ -1,68 +1,18 @@
 // Use cases: the weekly 调度表 (.xlsx) and the monthly 通报 ranking units (.docx), from the ledger as it stood at the
 // end of the week or month and from what supervision sent out in it.
-import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import { fromDay, isIsoDate, toDay } from '../core/ledger/dates.ts';
-import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
+import { STATUS_LABEL } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
-import { COLOUR_LABEL, thresholdsOf, warningColour } from '../core/ledger/warning.ts';
+import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { monthlyCircular } from '../core/official/monthly-circular.ts';
 import { rankUnits, NO_UNIT } from '../core/supervision/ranking.ts';
 import { runHeavy } from './heavy-work.ts';
 import type { Db } from '../store/open-database.ts';
-import { scopeSql } from './scope.ts';
+import { colourOf } from '../store/problem-colour.ts';
+import { progressReportsBetween } from '../store/progress.repository.ts';
+import { notificationsSentBetween, problemsAsOf, supervisionActionsOf } from '../store/supervision.repository.ts';
 import { ActionRefused } from '../core/errors.ts';
-
-/** Every top-level problem in scope as it stood at the end of `end`. */
-async function itemsAt(db: Db, end: string, scope?: Scope) {
-  const rows = await db
-    .selectFrom('problem as p')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
-    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
-    .select([
-      'p.id',
-      'p.code',
-      'p.title',
-      'p.deadline',
-      'p.start_date',
-      'p.progress',
-      'p.last_progress_at',
-      's.warning',
-      'u.name as unit',
-      'l.name as leader',
-    ])
-    .select(
-      sql<LedgerStatus | null>`(select sc.to_status from status_change sc where sc.problem_id = p.id and sc.at <= ${end} order by sc.at desc, sc.id desc limit 1)`.as(
-        'status',
-      ),
-    )
-    .select(
-      sql<
-        string | null
-      >`(select min(sc.at) from status_change sc where sc.problem_id = p.id and sc.to_status = 'completed' and sc.at <= ${end})`.as(
-        'completed_on',
-      ),
-    )
-    .where('p.parent_id', 'is', null)
-    .where(scopeSql(scope))
-    .orderBy('p.code_order')
-    .execute();
-  return rows.filter((r) => r.status !== null) as (Omit<(typeof rows)[number], 'status'> & { status: LedgerStatus })[];
-}
-
-async function sentBetween(db: Db, from: string, to: string, scope?: Scope) {
-  return db
-    .selectFrom('notification as n')
-    .innerJoin('problem as p', 'p.id', 'n.problem_id')
-    .innerJoin('source as s', 's.id', 'p.source_id')
-    .leftJoin('org_unit as u', 'u.id', 'n.unit_id')
-    .select(['n.kind', 'n.rung', 'u.name as unit'])
-    .where('n.day', '>=', from)
-    .where('n.day', '<=', to)
-    .where(scopeSql(scope))
-    .execute();
-}
 
 function missedByUnit(sent: readonly { kind: string; unit: string | null }[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -77,8 +27,8 @@ export async function monthlyCircularDocument(db: Db, q: { month: string; today:
   // biome-ignore lint/complexity/useMathMinMax: ISO days, compared as text
   const end = monthEnd < q.today ? monthEnd : q.today;
   if (first > q.today) throw new ActionRefused(`${q.month} 还没有到`);
-  const items = await itemsAt(db, end, q.scope);
-  const sent = await sentBetween(db, first, end, q.scope);
+  const items = await problemsAsOf(db, end, q.scope);
+  const sent = await notificationsSentBetween(db, first, end, q.scope);
   const counts: Record<string, number> = {};
   for (const s of sent) {
     const k = s.kind === 'escalation' ? (s.rung ?? 'notice') : s.kind;
@@ -106,39 +56,18 @@ export async function weeklySheet(db: Db, q: { day: string; today: string; scope
   // biome-ignore lint/complexity/useMathMinMax: ISO days, compared as text
   const to = q.day < q.today ? q.day : q.today;
   const from = fromDay(toDay(to) - 6);
-  const items = await itemsAt(db, to, q.scope);
+  const items = await problemsAsOf(db, to, q.scope);
   const ids = items.map((i) => i.id);
   const [reports, supervision, sent] = await Promise.all([
-    ids.length
-      ? db
-          .selectFrom('progress_update')
-          .select(['problem_id', 'at', 'text', 'progress'])
-          .where('problem_id', 'in', ids)
-          .where('at', '>=', from)
-          .where('at', '<=', to)
-          .orderBy('at')
-          .execute()
-      : [],
-    ids.length
-      ? db
-          .selectFrom('supervision_action')
-          .select(['problem_id', 'kind', 'at'])
-          .where('problem_id', 'in', ids)
-          .where('at', '<=', to)
-          .orderBy('at')
-          .execute()
-      : [],
-    sentBetween(db, from, to, q.scope),
+    ids.length ? progressReportsBetween(db, ids, from, to) : [],
+    ids.length ? supervisionActionsOf(db, ids, to) : [],
+    notificationsSentBetween(db, from, to, q.scope),
   ]);
   const open = items.filter((i) => i.status !== 'completed');
   const rows = open.map((i) => {
     const mine = reports.filter((r) => r.problem_id === i.id);
     const sv = supervision.filter((s) => s.problem_id === i.id);
-    const colour = warningColour(
-      { status: i.status, deadline: i.deadline, startDate: i.start_date, progress: i.progress, lastProgressAt: i.last_progress_at },
-      to,
-      thresholdsOf(i.warning),
-    );
+    const colour = colourOf(i, to, i.warning);
     return {
       code: i.code,
       title: i.title,

@@ -3,6 +3,7 @@
 // idempotent, so a restart, a second process or a late tick does no harm.
 import type { SendMail } from '../io/smtp-mail.ts';
 import type { Db } from '../store/open-database.ts';
+import { hasRunOn } from '../store/supervision.repository.ts';
 import { deliverPending, prepareDigests, type DeliveryReport } from './supervision-delivery.ts';
 import { runSupervision, type SupervisionRunResult } from './supervision-run.ts';
 
@@ -28,13 +29,7 @@ export function supervisionSchedule(db: Db, opts: ScheduleOptions) {
       let run: SupervisionRunResult | null = null;
       let digests = 0;
       if (time >= opts.at) {
-        const done = await db
-          .selectFrom('supervision_run')
-          .select('id')
-          .where('day', '=', day)
-          .where('by', '=', '自动督办')
-          .executeTakeFirst();
-        if (!done) {
+        if (!(await hasRunOn(db, day, '自动督办'))) {
           run = await runSupervision(db, { at: `${day}T${opts.at}`, actor: '自动督办' });
           digests = await prepareDigests(db, day, now);
         }

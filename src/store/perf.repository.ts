@@ -1,0 +1,64 @@
+// Budget performance self-evaluations, each kept whole as one JSON document with a version. Who sees one: everyone
+// with the whole ledger in view, else the people of its owner unit and above it.
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import type { Scope } from '../core/access/permissions.ts';
+import type { Tx } from './ledger.repository.ts';
+import type { Database } from './schema.ts';
+
+function visible(scope: Scope | undefined) {
+  return (eb: ExpressionBuilder<Database, 'perf_evaluation'>) =>
+    !scope || scope.kind === 'all'
+      ? eb.val(true)
+      : scope.units.length === 0
+        ? eb.val(false)
+        : eb('perf_evaluation.owner_unit_id', 'in', scope.units);
+}
+
+export async function insertEvaluation(trx: Tx, row: Insertable<Database['perf_evaluation']>): Promise<number> {
+  return (await trx.insertInto('perf_evaluation').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** An evaluation the viewer sees, with the code of the source its problems went to. */
+export function evaluationInScope(db: Tx, id: number, scope?: Scope) {
+  return db
+    .selectFrom('perf_evaluation')
+    .leftJoin('source as s', 's.id', 'perf_evaluation.source_id')
+    .select([
+      'perf_evaluation.id',
+      'perf_evaluation.unit',
+      'perf_evaluation.year',
+      'perf_evaluation.data',
+      'perf_evaluation.version',
+      's.code as source',
+    ])
+    .where('perf_evaluation.id', '=', id)
+    .where(visible(scope))
+    .executeTakeFirst();
+}
+
+/** The evaluations the viewer sees, latest year first. */
+export function evaluationsInScope(db: Tx, scope?: Scope) {
+  return db
+    .selectFrom('perf_evaluation')
+    .leftJoin('source as s', 's.id', 'perf_evaluation.source_id')
+    .select(['perf_evaluation.id', 'perf_evaluation.unit', 'perf_evaluation.year', 'perf_evaluation.data', 's.code as source'])
+    .where(visible(scope))
+    .orderBy('perf_evaluation.year', 'desc')
+    .orderBy('perf_evaluation.id', 'desc')
+    .execute();
+}
+
+/** An evaluation the viewer sees, locked for a change. */
+export function lockEvaluation(trx: Tx, id: number, scope?: Scope) {
+  return trx
+    .selectFrom('perf_evaluation')
+    .select(['version', 'data', 'source_id', 'owner_unit_id'])
+    .where('id', '=', id)
+    .where(visible(scope))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateEvaluation(trx: Tx, id: number, values: Updateable<Database['perf_evaluation']>): Promise<void> {
+  await trx.updateTable('perf_evaluation').set(values).where('id', '=', id).execute();
+}
