@@ -19,6 +19,7 @@ export const RULES: readonly { id: string; severity: 'error' | 'warning'; what: 
   { id: 'rate-vs-counts', severity: 'error', what: '整改完成率与问题数、已整改数不符（按所写精度四舍五入或截断均可）' },
   { id: 'rate-without-counts', severity: 'warning', what: '写了完成率，却没有可据以核算的数字' },
   { id: 'stated-vs-listed', severity: 'error', what: '称有N个问题，正文逐条列出的个数不同（总体或某一方面）' },
+  { id: 'listed-partly', severity: 'warning', what: '称有N个问题，正文只逐条写出其中一小部分（不足八成）' },
   { id: 'stated-vs-grouped', severity: 'warning', what: '问题按整改情况分组列出、同一问题重复出现，去重后的个数与所称不同' },
   { id: 'counts-swapped', severity: 'error', what: '两个方面的问题数写反' },
   { id: 'status-counts', severity: 'error', what: '称已完成（阶段性完成、正在整改）N个，逐条整改情况的统计不同' },

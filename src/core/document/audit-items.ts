@@ -11,7 +11,7 @@ const UNDER_WAY =
   /正在|推进中|有序推进|尚未|未完成|未整改|承诺|逐步|积极推进|持续推进|余下|剩余[^，。；]{0,12}正在|已?完成(?:了)?\s*\d{1,2}(?:\.\d+)?\s*%/;
 /** What is done: money returned or paid in, rules made, work completed. */
 const DONE =
-  /已(?:经)?(?:全部)?(?:整改到位|完成|收回|追回|退回|归还|归垫|缴入|上缴|上交|拨付|发放|制定|出台|印发|修订|建立|办理|明晰|确认|将|按规定|于|成功|重新)|整改到位|发放到位|拨付到位/;
+  /已(?:经)?(?:全部)?(?:整改到位|完成|收回|追回|退回|归还|归垫|缴入|上缴|上交|拨付|发放|制定|出台|印发|修订|建立|办理|明晰|确认|将|按规定|于|成功|重新)|整改到位|发放到位|拨付到位|已[^，。；\d]{1,12}?(?:拨付|发放|退回|收回|追回|缴入|上缴|归还)/;
 
 /** The status an item's own sentences give, with the words that give it; null where they say nothing about it. */
 export function itemStatus(text: string): { status: ProblemStatus; at: number } | null {
@@ -45,7 +45,9 @@ function clauseAt(text: string, at: number): string {
 
 function itemProblem(area: Problem, m: Measure, next: Measure | undefined, ordinal: number): Problem {
   // the status is in what was done, not in the problem's name ("一是部分林业发展规划任务未完成问题。…")
-  const titleEnd = m.text.search(/[。；;]/) + 1;
+  // …except where the item opens with what was done ("一是英德市已向用款单位拨付…200万元"): then all of it counts
+  const firstEnd = m.text.search(/[。；;]/) + 1;
+  const titleEnd = /问题/.test(m.text.slice(0, firstEnd || m.text.length)) ? firstEnd : 0;
   const found = itemStatus(m.text.slice(titleEnd));
   const said = found ? { ...found, at: found.at + titleEnd } : null;
   return {

@@ -31,9 +31,10 @@ const PATTERNS: readonly Pattern[] = [
   {
     metrics: ['completed'],
     total: true,
-    re: new RegExp(`${N}\\s*个(?:具体)?问题(?:已|已经)?(?:全部)?(?:整改完成|完成整改|整改到位|整改完毕)`),
+    // …not "17个问题已完成整改15个", where the done are the second figure
+    re: new RegExp(`${N}\\s*个(?:具体)?问题(?:已|已经)?(?:全部)?(?:整改完成|完成整改|整改到位|整改完毕)(?!\\s*\\d)`),
   },
-  { metrics: ['completed'], re: new RegExp(`${N}\\s*个(?:问题)?(?:已|已经)(?:全部)?(?:整改到位|完成整改|整改完成|办结|销号)`) },
+  { metrics: ['completed'], re: new RegExp(`${N}\\s*个(?:问题)?(?:已|已经)(?:全部)?(?:整改到位|完成整改|整改完成|办结|销号)(?!\\s*\\d)`) },
   {
     metrics: ['completed'],
     re: new RegExp(
@@ -181,6 +182,13 @@ const PART_WORD = /立行立改|限期整改|长期整改|分阶段|持续整改
 const EXAMPLE = /^\s*(?:如|例如|比如)[，,:：]?\s*/;
 /** "其中，江苏省的常委会…分解为23项整改任务": one of the places the sentence before named */
 const AMONG_THEM = /^\s*其中[，,]\s*([^，,。；\d]{2,8}?(?:省|市|县|区|镇|乡|村|局|厅|委|部))(?=的|[^，,。；]*?\d)/;
+/** "其中，社区层面问题12个，已完成整改10个": a part named before its figures — unless it is a status ("其中，已完成25个") */
+const AMONG_SUBJECT = /^\s*其中[，,:：]?\s*([^，,。；\d]{2,16}?)\s*(?:共|有)?\s*\d/;
+const STATUS_WORDS = /^(已|完成|正在|尚|未|整改|基本|阶段性|有|共|目前|截至|截止)/;
+/** "限期整改问题28个，已完成24个，完成率85.7%" — a sentence that opens with a part word is about that part */
+const OPENS_WITH_PART = /^\s*(?:其中[，,]?\s*)?(立行立改|限期整改|分阶段|持续整改|村级|镇级|乡级|社区层面|村\(社区\))/;
+/** "（一）党的领导弱化方面问题15个，已完成13个。" — figures in an aspect's own heading */
+const HEADING_ASPECT = /^\s*[（(]?[一二三四五六七八九十]{1,3}[）)、]\s*([^，,。；\d]{2,40}?方面)/;
 /** "28个省市税务部门已将…331.89亿元…", "5个地区已收回…7.53亿元": some of the places, not all */
 const SOME_PLACES = /\d+\s*个(?:省份|省市|省区|地区|市县|地方)/;
 
@@ -197,7 +205,11 @@ function partAt(sentence: string, at: number, metric: Metric): string | null {
   }
   const among = AMONG_THEM.exec(sentence);
   if (among) return among[1] as string;
+  const subject = AMONG_SUBJECT.exec(sentence);
+  if (subject && !STATUS_WORDS.test(subject[1] as string)) return (subject[1] as string).replace(/的?问题$/, '') || '其中';
   if (metric === 'long-term') return null; // "长期整改4个" is a status of the whole, not a part
+  const opens = OPENS_WITH_PART.exec(sentence);
+  if (opens) return opens[1] as string;
   const before = sentence.slice(0, at);
   const amongAt = before.lastIndexOf('其中');
   const afterAmong = amongAt >= 0 ? PART_WORD.exec(before.slice(amongAt, amongAt + 12)) : null;
@@ -240,7 +252,10 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
       const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
       const located = (metric: Metric, at: number, claim: Claim): Claim => {
         const part = partAt(folded, at, metric);
-        return part ? { ...claim, scope: part, part: true } : claim;
+        if (part) return { ...claim, scope: part, part: true };
+        // an aspect heading the reader did not take for an aspect (nothing numbered under it) still scopes its figures
+        const heading = claim.scope === null ? HEADING_ASPECT.exec(folded) : null;
+        return heading ? { ...claim, scope: heading[1] as string, part: true } : claim;
       };
       for (const m of /方面的?问题/.test(folded) ? folded.matchAll(ASPECT_COUNT) : []) {
         const aspect = aspectNamed(m[1] as string, aspects);

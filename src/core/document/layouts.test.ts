@@ -88,3 +88,50 @@ describe('structure as people write it', () => {
     expect(reports[0]?.aspects.flatMap((a) => a.problems).map((p) => p.status)).toEqual(['completed', 'in-progress']);
   });
 });
+
+describe('no accusation where the text is consistent', () => {
+  const errors = (lines: string[]) => read(lines).flatMap((r) => r.findings.filter((f) => f.severity === 'error').map((f) => f.rule));
+  const head = ['中共示例局党组关于巡察整改进展情况的通报', ''];
+  it('checks a part’s rate against the part, not the whole', () => {
+    const text = [
+      ...head,
+      '截至2024年3月15日，巡察组反馈的40个问题，已完成整改36个，整改完成率90%。其中，社区层面问题10个，已完成整改8个，完成率80%。',
+      '其中，立行立改问题15个，已全部完成。限期整改问题25个，已完成21个，完成率84%。',
+    ];
+    expect(errors(text)).toEqual([]);
+    const [r] = read(text);
+    expect(r?.claims.filter((c) => c.metric === 'completion-rate').map((c) => [c.value, c.scope])).toEqual([
+      [90, null],
+      [80, '社区层面'],
+      [84, '限期整改'],
+    ]);
+  });
+  it('reads "17个问题已完成整改15个" as 17 problems, 15 done', () => {
+    const [r] = read([...head, '截至2024年3月31日，17个问题已完成整改15个，整改完成率88.2%。']);
+    expect(r?.claims.filter((c) => c.scope === null).map((c) => [c.metric, c.value])).toEqual([
+      ['completed', 15],
+      ['problems', 17],
+      ['completion-rate', 88.2],
+    ]);
+    expect(r?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+  it('keeps the figures of an aspect heading with nothing numbered under it to that aspect', () => {
+    const text = [
+      ...head,
+      '巡察组反馈问题47个，截至2024年8月31日，已完成整改41个，整改完成率87.2%。',
+      '（一）党的领导弱化方面问题15个，已完成13个。',
+      '（二）党的建设缺失方面问题20个，已完成17个。',
+      '（三）全面从严治党不力方面问题12个，已完成11个。',
+    ];
+    expect(errors(text)).toEqual([]);
+  });
+  it('takes a listing of one problem out of 32 for a partial listing, not a contradiction', () => {
+    const text = [
+      ...head,
+      '巡察组共反馈问题32个，已完成整改29个，正在整改3个。',
+      '一、整改落实情况',
+      '1.关于干部作风不实的问题。整改情况：已完成整改。',
+    ];
+    expect(read(text)[0]?.findings.map((f) => [f.rule, f.severity])).toEqual([['listed-partly', 'warning']]);
+  });
+});

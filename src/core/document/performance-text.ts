@@ -137,6 +137,30 @@ export function readPerformanceText(src: SourceText, from: number, to: number, b
     const tokens = f.split(/\s+/);
     const header = tokens.indexOf('三级指标');
     if (header >= 0 && block.indicators.length === 0) block.indicators = flatIndicators(tokens.slice(header + 1), n);
+    // one cell per line: "年度资金总额" and its six figures on the lines below it
+    if (/^年度资金总额[:：]?$/.test(f) && !block.budget) {
+      const v: (number | null)[] = [];
+      for (let k = n + 1; k <= to && v.length < 6; k++) {
+        const t = (src.folded[k - 1] as string).trim();
+        if (t === '') continue;
+        const x = cellNumber(t);
+        if (x === null) break;
+        v.push(x);
+      }
+      if (v.length >= 4) {
+        const six = v.length === 6;
+        block.budget = {
+          initial: v[0] ?? null,
+          ...(six ? { adjusted: v[1] ?? null } : {}),
+          executed: v[six ? 2 : 1] ?? null,
+          weight: v[six ? 3 : 2] ?? null,
+          rate: v[six ? 4 : 3] ?? null,
+          score: v[six ? 5 : 4] ?? null,
+          line: n,
+        };
+      }
+      continue;
+    }
     const total = tokens.findIndex((t) => /^年度资金总额[:：]?$/.test(t));
     if (total >= 0) {
       const v = tokens.slice(total + 1, total + 7).map(cellNumber);

@@ -74,7 +74,7 @@ export function evaluationFromReport(r: Report): Evaluation | null {
   return {
     unit: p.unit?.value ?? r.meta.issuer?.value ?? '',
     year: yearOf(r),
-    budget: p.budget ? { ...p.budget, adjusted: null } : null,
+    budget: p.budget ? { ...p.budget, adjusted: p.budget.adjusted ?? null } : null,
     funding: p.funding,
     spending: p.spending,
     staffing: p.staffing,

@@ -151,6 +151,12 @@ export function statedVersusListed(r: Report): Finding[] {
       continue;
     }
     const listed = specific ? listedLeaves : listedProblems;
+    // "32个问题" with one of them written out: the text lists some, it does not claim to list all — a hint
+    if (listed < v * 0.8) {
+      const text = `文中称${v}个${specific ? '具体' : ''}问题，正文只逐条写出其中${listed}个`;
+      out.push(finding('listed-partly', 'warning', text, [stated.line, r.aspects[0]?.line], v, listed));
+      continue;
+    }
     out.push(
       finding(
         'stated-vs-listed',
@@ -209,6 +215,8 @@ export function statusCounts(r: Report): Finding[] {
   const knownShare = (ps: readonly Problem[]) => ps.filter((p) => p.status !== 'unknown').length / Math.max(ps.length, 1);
   const useLeaves = leaves.length !== top.length && (total?.value === leaves.length || knownShare(leaves) > knownShare(top));
   const problems = useLeaves ? leaves : top;
+  // a partial listing ("32个问题" with a few written out) says nothing about how many of the 32 are done
+  if (total && typeof total.value === 'number' && problems.length < total.value * 0.8) return [];
   const known = problems.filter((p) => p.status !== 'unknown');
   if (known.length === 0 || known.length < problems.length * 0.8) return [];
   const count = (s: Problem['status']) => problems.filter((p) => p.status === s).length;
