@@ -92,6 +92,24 @@ function statedAmounts(block: Block, folded: string, line: number): void {
   }
 }
 
+/**
+ * The 年度资金总额 row's figures in the 自评表's order: 年初预算数, (全年预算数,) 全年执行数, 分值, 执行率, 得分 —
+ * six where the table has 全年预算数, five where it has not.
+ */
+function budgetRow(v: readonly (number | null)[], line: number): NonNullable<Block['budget']> {
+  const six = v.length >= 6;
+  const at = (i: number) => v[six ? i : i - 1] ?? null;
+  return {
+    initial: v[0] ?? null,
+    ...(six ? { adjusted: v[1] ?? null } : {}),
+    executed: at(2),
+    weight: at(3),
+    rate: at(4),
+    score: at(5),
+    line,
+  };
+}
+
 /** A form laid out one cell per line: a label on one line, its figure on the next non-blank one. */
 function nextFigure(src: SourceText, n: number, to: number): { value: number; line: number } | null {
   for (let k = n + 1; k <= Math.min(to, n + 3); k++) {
@@ -147,32 +165,13 @@ export function readPerformanceText(src: SourceText, from: number, to: number, b
         if (x === null) break;
         v.push(x);
       }
-      if (v.length >= 4) {
-        const six = v.length === 6;
-        block.budget = {
-          initial: v[0] ?? null,
-          ...(six ? { adjusted: v[1] ?? null } : {}),
-          executed: v[six ? 2 : 1] ?? null,
-          weight: v[six ? 3 : 2] ?? null,
-          rate: v[six ? 4 : 3] ?? null,
-          score: v[six ? 5 : 4] ?? null,
-          line: n,
-        };
-      }
+      if (v.length >= 4) block.budget = budgetRow(v, n);
       continue;
     }
     const total = tokens.findIndex((t) => /^年度资金总额[:：]?$/.test(t));
     if (total >= 0) {
       const v = tokens.slice(total + 1, total + 7).map(cellNumber);
-      block.budget = {
-        initial: v[0] ?? null,
-        adjusted: v[1] ?? null,
-        executed: v[2] ?? null,
-        weight: v[3] ?? null,
-        rate: v[4] ?? null,
-        score: v[5] ?? null,
-        line: n,
-      };
+      block.budget = budgetRow(v, n);
       const fund = tokens.findIndex((t, i) => i > total && /^(?:其中[:：])?(本年财政拨款|一般公共预算|财政拨款)$/.test(t));
       const amount = cellNumber(tokens[fund + 1]);
       if (fund > 0 && amount !== null) block.funding.push({ source: (tokens[fund] as string).replace(/^其中[:：]/, ''), amount, line: n });
