@@ -11,6 +11,8 @@ interface Pattern {
   readonly re: RegExp; // group 1 (or `group`) is the figure
   readonly needs?: RegExp; // the sentence must also say this
   readonly unless?: RegExp; // …and must not say this
+  // `needs` may be met by the sentence before: "反馈问题32个。截至9月30日，已完成整改29个，正在整改3个。"
+  readonly paragraph?: boolean;
   readonly specific?: boolean;
   readonly total?: boolean; // "32个问题整改完成" also states the total when nothing else in the paragraph does
 }
@@ -41,6 +43,7 @@ const PATTERNS: readonly Pattern[] = [
       `(?:已(?:经)?(?:完成)?整改(?:到位|销号|完成)?(?:的)?(?:问题)?|已完成(?:整改)?|完成整改|整改完成|已销号)\\s*${N}\\s*(?:个|项)`,
     ),
     needs: /问题/,
+    paragraph: true,
   },
   // "反馈问题306个，整改279个": 整改 with a count right after a stated total (not 需整改, 限期整改, 未整改)
   { metrics: ['completed'], re: new RegExp(`(?<![需应要待未期在续步])整改\\s*${N}\\s*(?:个|项)`), needs: STATED_TOTAL },
@@ -50,6 +53,7 @@ const PATTERNS: readonly Pattern[] = [
     metrics: ['in-progress'],
     re: new RegExp(`(?:正在(?:限期)?整改|正在推进|持续推进|整改中|有序推进整改)\\s*${N}\\s*(?:个|项)`),
     needs: /问题/,
+    paragraph: true,
   },
   // "未整改到位5个", "5个未完成", "申请延期整改问题18个"
   { metrics: ['not-done'], re: new RegExp(`延期(?:整改)?(?:的)?(?:问题)?\\s*${N}\\s*(?:个|项)`) },
@@ -75,8 +79,10 @@ const PATTERNS: readonly Pattern[] = [
   // forest cases is not the report's rate
   {
     metrics: ['completion-rate'],
-    re: /(?:整改完成率|问题整改率|整改率|销号率|完成率)\s*(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%/,
+    // …not "措施完成率93.3%", a rate of measures
+    re: /(?<!措施|任务|节点)(?:整改完成率|问题整改率|整改率|销号率|完成率)\s*(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%/,
     needs: /问题\s*\d+|\d+\s*(?:个|项)(?:的)?(?:具体)?问题|整改完成率/,
+    paragraph: true,
   },
   // "已整改销号问题453个，占整改问题总数的96.18%"
   {
@@ -187,6 +193,8 @@ const AMONG_SUBJECT = /^\s*其中[，,:：]?\s*([^，,。；\d]{2,16}?)\s*(?:共
 const STATUS_WORDS = /^(已|完成|正在|尚|未|整改|基本|阶段性|有|共|目前|截至|截止)/;
 /** "限期整改问题28个，已完成24个，完成率85.7%" — a sentence that opens with a part word is about that part */
 const OPENS_WITH_PART = /^\s*(?:其中[，,]?\s*)?(立行立改|限期整改|分阶段|持续整改|村级|镇级|乡级|社区层面|村\(社区\))/;
+/** "52项任务已完成48项，完成率92.3%", "63个工作节点已完成58个": counts of tasks, not of problems */
+const OF_TASKS = /^\s*(?:其中[，,]?\s*)?(?:\d+\s*(?:项|个|条)\s*)?(?:整改|具体|主要)?(?:任务|工作节点|节点)/;
 /** "（一）党的领导弱化方面问题15个，已完成13个。" — figures in an aspect's own heading */
 const HEADING_ASPECT = /^\s*[（(]?[一二三四五六七八九十]{1,3}[）)、]\s*([^，,。；\d]{2,40}?方面)/;
 /** "28个省市税务部门已将…331.89亿元…", "5个地区已收回…7.53亿元": some of the places, not all */
@@ -210,6 +218,7 @@ function partAt(sentence: string, at: number, metric: Metric): string | null {
   if (metric === 'long-term') return null; // "长期整改4个" is a status of the whole, not a part
   const opens = OPENS_WITH_PART.exec(sentence);
   if (opens) return opens[1] as string;
+  if (metric !== 'measures' && OF_TASKS.test(sentence)) return '整改任务';
   const before = sentence.slice(0, at);
   const amongAt = before.lastIndexOf('其中');
   const afterAmong = amongAt >= 0 ? PART_WORD.exec(before.slice(amongAt, amongAt + 12)) : null;
@@ -242,8 +251,11 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
   for (const p of paras) {
     const fromParagraph: Claim[] = [];
     const totals: Claim[] = [];
+    let before = ''; // the sentence before, for a total stated just ahead of its statuses
     for (const s of sentences(p)) {
       const folded = p.folded.slice(s.start, s.end);
+      const previous = before;
+      before = folded;
       if (!/\d/.test(folded)) continue; // no figure, no claim: most sentences
       const text = p.text.slice(s.start, s.end).trim();
       const fromSentence: Claim[] = [];
@@ -269,7 +281,8 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
       const cued = new Map<Metric, boolean>();
       const cue = (m: Metric) => cued.get(m) ?? (cued.set(m, CUE[m].test(folded)).get(m) as boolean);
       for (const pat of COMPILED) {
-        if (!pat.metrics.every(cue) || (pat.needs && !pat.needs.test(folded)) || pat.unless?.test(folded)) continue;
+        const needed = !pat.needs || pat.needs.test(folded) || (pat.paragraph === true && STATED_TOTAL.test(previous));
+        if (!needed || !pat.metrics.every(cue) || pat.unless?.test(folded)) continue;
         for (const m of folded.matchAll(pat.global)) {
           const fig = m[1] as string;
           const figAt = (m.index ?? 0) + m[0].indexOf(fig);

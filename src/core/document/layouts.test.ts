@@ -135,3 +135,28 @@ describe('no accusation where the text is consistent', () => {
     expect(read(text)[0]?.findings.map((f) => [f.rule, f.severity])).toEqual([['listed-partly', 'warning']]);
   });
 });
+
+describe('figures a sentence states about its neighbour', () => {
+  const head = ['中共示例局党组关于巡察整改进展情况的通报', ''];
+  it('reads the statuses of a total stated in the sentence before', () => {
+    const [r] = read([...head, '巡察组共反馈问题32个。截至2024年9月30日，已完成整改29个，正在整改3个，整改完成率90.6%。']);
+    expect(r?.claims.filter((c) => c.scope === null).map((c) => [c.metric, c.value])).toEqual([
+      ['problems', 32],
+      ['completed', 29],
+      ['in-progress', 3],
+      ['completion-rate', 90.6],
+    ]);
+  });
+  it('keeps a rate of tasks or measures apart from the rate of problems', () => {
+    const text = [
+      ...head,
+      '巡察组反馈问题17个，细化为整改任务52项，制定整改措施45条。截至目前，17个问题已完成整改15个，整改完成率88.2%；52项任务已完成48项，完成率92.3%；45条整改措施已落实42条，措施完成率93.3%。',
+    ];
+    const [r] = read(text);
+    expect(r?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r?.claims.filter((c) => c.metric === 'completion-rate').map((c) => [c.value, c.scope])).toEqual([
+      [88.2, null],
+      [92.3, '整改任务'],
+    ]);
+  });
+});
