@@ -185,7 +185,8 @@ const countValue = (fig: string): number => (fig.endsWith('万') ? Math.round(Nu
 /** Words that make a figure a part's: a triage class, a level below the unit ("村级党组织存在的问题共计84个"). */
 const PART_WORD = /立行立改|限期整改|长期整改|分阶段|持续整改|村级|镇级|乡级|村\(社区\)/;
 /** A sentence that gives an example: "如，海口市政府2020年共召开2次常务会议" — one city's meetings, not the report's. */
-const EXAMPLE = /^\s*(?:如|例如|比如)[，,:：]?\s*/;
+const EXAMPLE = /^\s*(?:(?:例如|比如)[，,:：]?|如[，,:：])\s*/; // not "如期完成…"
+
 /** "其中，江苏省的常委会…分解为23项整改任务": one of the places the sentence before named */
 const AMONG_THEM = /^\s*其中[，,]\s*([^，,。；\d]{2,8}?(?:省|市|县|区|镇|乡|村|局|厅|委|部))(?=的|[^，,。；]*?\d)/;
 /** "其中，社区层面问题12个，已完成整改10个": a part named before its figures — unless it is a status ("其中，已完成25个") */
@@ -202,8 +203,10 @@ const SOME_PLACES = /\d+\s*个(?:省份|省市|省区|地区|市县|地方)/;
 
 /**
  * The part of the whole a figure at `at` in the sentence is about, or null for the whole: the subject of an example
- * sentence; a part word after "其中" (to the sentence's end: "其中立行立改类问题根本整改到位，整改率96.19%"); a part
- * word earlier in the figure's own clause ("在要求立行立改的2186项问题中").
+ * sentence ("如，海口市政府…") or of "其中，江苏省…" / "其中，社区层面问题12个…"; a part word opening the sentence
+ * ("限期整改问题28个…"); tasks rather than problems ("52项任务已完成48项"); a part word after "其中" (to the
+ * sentence's end: "其中立行立改类问题根本整改到位，整改率96.19%"); a part word or "N个省市" earlier in the figure's own
+ * clause ("在要求立行立改的2186项问题中").
  */
 function partAt(sentence: string, at: number, metric: Metric): string | null {
   const example = EXAMPLE.exec(sentence);
