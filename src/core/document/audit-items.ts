@@ -5,6 +5,7 @@
 // own sentences give — or none, where they give none.
 
 import type { Aspect, Measure, Problem, ProblemStatus } from './model.ts';
+import { clauseAround } from './text.ts';
 
 /** What is still to come: a promise, work under way, a part left over. Checked first: "已收回一半，余下正在追缴". */
 const UNDER_WAY =
@@ -37,9 +38,7 @@ function itemTitle(text: string): string {
 
 /** The clause that says it: "截至2023年11月，市财政局已将罚没收入…缴入国库" → "市财政局已将罚没收入…缴入国库". */
 function clauseAt(text: string, at: number): string {
-  const start = Math.max(...['，', ',', '。', '；', ';'].map((c) => text.lastIndexOf(c, at))) + 1;
-  const ends = ['，', ',', '。', '；', ';'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
-  const clause = text.slice(start, ends.length ? Math.min(...ends) : text.length).trim();
+  const clause = clauseAround(text, at, ['，', ',', '。', '；', ';']).trim();
   return clause.length <= 60 ? clause : `${clause.slice(0, 59)}…`;
 }
 

@@ -142,3 +142,10 @@ function continues(folded: string, item: boolean): boolean {
   if (item && !folded.includes('。') && folded.length < 60) return false;
   return folded.length >= 28;
 }
+
+/** The stretch of `text` around offset `at` between two of the `marks`: "截至11月，市财政局已将…缴入国库，" at 已 → "市财政局已将…缴入国库". */
+export function clauseAround(text: string, at: number, marks: readonly string[]): string {
+  const start = Math.max(...marks.map((c) => text.lastIndexOf(c, at))) + 1;
+  const ends = marks.map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}

@@ -4,7 +4,7 @@
 
 import { finding, type Finding } from '../finding.ts';
 import type { Report } from '../../document/model.ts';
-import type { SourceText } from '../../document/text.ts';
+import { clauseAround, type SourceText } from '../../document/text.ts';
 
 const UNITS = '户|套|处|家|所|项|个|件|起|宗|笔|名|人|次|条';
 /** the whole: "共/涉及 N<unit>", or "N<unit>…中" (the parts are among them; not "其中", which opens a part) */
@@ -35,15 +35,10 @@ export function sentenceParts(r: Report, src: SourceText): Finding[] {
       const unit = (w[2] ?? w[4]) as string;
       // what follows the whole in its sentence, without parentheses ("844起（其中醉驾158起）": a part of a part)
       const after = line.slice(start, end).replace(/[（(][^）)]*[）)]/g, (m) => ' '.repeat(m.length));
-      const clauseOf = (at: number) => {
-        const from = Math.max(...['，', ',', '、'].map((c) => after.lastIndexOf(c, at))) + 1;
-        const ends = ['，', ',', '、'].map((c) => after.indexOf(c, at)).filter((i) => i >= 0);
-        return after.slice(from, ends.length ? Math.min(...ends) : after.length);
-      };
       // same unit, smaller than the whole, saying where it stands; a decimal is not a count
       const parts = [...after.matchAll(FIGURE)]
         .filter((m) => m[2] === unit && !(m[1] as string).includes('.') && Number(m[1]) < total)
-        .filter((m) => STANDING.test(clauseOf(m.index ?? 0)))
+        .filter((m) => STANDING.test(clauseAround(after, m.index ?? 0, ['，', ',', '、'])))
         .map((m) => Number(m[1]));
       if (parts.length < 2) continue;
       const sum = parts.reduce((s, v) => s + v, 0);
