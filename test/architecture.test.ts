@@ -87,4 +87,34 @@ describe('architecture', () => {
     const io = files(join(SRC, 'core')).filter((f) => /from ['"](node:|fs|path|child_process|http)/.test(readFileSync(f, 'utf8')));
     expect(io.map((f) => relative(SRC, f))).toEqual([]);
   });
+
+  it('answers every route by the one contract, and the web names its answers by it', async () => {
+    const { answers } = await import('../src/core/contract/api.ts');
+    const declared: string[] = [];
+    const wrong: string[] = [];
+    for (const f of files(join(SRC, 'server'))) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(
+        /\b(?:r|app)\.(get|post|put|delete)\(\s*'([^']+)',\s*\{\s*schema:\s*\{\s*response:\s*answer\('([^']+)'\)/g,
+      )) {
+        const route = `${(m[1] as string).toUpperCase()} ${m[2]}`;
+        declared.push(route);
+        if (m[3] !== route) wrong.push(`${relative(SRC, f)}: ${route} answers as ${m[3]}`);
+      }
+      const routes = [...text.matchAll(/\b(?:r|app)\.(?:get|post|put|delete)\(\s*'\/api/g)].length;
+      const answered = [...text.matchAll(/response:\s*answer\(/g)].length;
+      if (routes !== answered) wrong.push(`${relative(SRC, f)}: ${routes} routes, ${answered} declared answers`);
+    }
+    expect(wrong).toEqual([]);
+    expect(declared.sort()).toEqual(Object.keys(answers).sort());
+
+    // a screen's type for an answer is the contract's, never one written beside the call
+    const WEB = resolve(import.meta.dirname, '../web/src');
+    const web = (d: string): string[] =>
+      readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? web(join(d, f)) : /\.tsx?$/.test(f) ? [join(d, f)] : []));
+    const handWritten = web(WEB).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/\b(useGet|api|save)<(?!Answer<|T>)[^(]*\(/g)].map((m) => `${relative(WEB, f)}: ${m[0]}`),
+    );
+    expect(handWritten).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SEEDS_DIR, haveSeeds } from './support/seeds.ts';
 import { pdfWithText } from './support/pdf.ts';
+import { readReport } from '../src/core/contract/reading.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SAMPLE = join(ROOT, 'samples', '巡察整改进展情况的通报-示例.txt');
@@ -79,5 +80,10 @@ describe('zg parse --json', () => {
     const shape = spawnSync(process.execPath, [SHAPE], { input: parsed.out, encoding: 'utf8' });
     expect(shape.stdout.trim()).toBe('report shape: ok');
     expect(shape.status).toBe(0);
+    // and the shape the server's contract gives the web for the same reports
+    const off = (JSON.parse(parsed.out) as { files: { reports: unknown[] }[] }).files
+      .flatMap((f) => f.reports)
+      .flatMap((r) => readReport.safeParse(r).error?.issues.slice(0, 3) ?? []);
+    expect(off).toEqual([]);
   });
 });

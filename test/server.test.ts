@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
+import { checkAnswer } from '../src/core/contract/reading.ts';
 import { createUser } from '../src/services/accounts.ts';
 import { createUnit } from '../src/services/organisation.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
@@ -187,6 +188,14 @@ describe('the API', () => {
     expect(Object.keys(todo.properties)).toEqual(['closures', 'returned', 'extensions', 'reports', 'notices']);
     const session = spec.json().paths['/api/session'].get.responses['200'].content['application/json'].schema;
     expect(session.properties.user.required).toContain('mustChangePassword');
+    // every route describes its answer: JSON field by field, a file as bytes
+    const undescribed = Object.entries(spec.json().paths as Record<string, Record<string, { responses?: Record<string, unknown> }>>)
+      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })))
+      .filter(({ op }) => !op.responses?.['200'])
+      .map(({ route }) => route);
+    expect(undescribed).toEqual([]);
+    const report = spec.json().paths['/api/sources/{source}/reports/{kind}'].get.responses['200'].content;
+    expect(Object.values(report as Record<string, { schema: { format?: string } }>)[0]?.schema.format).toBe('binary');
   });
 
   it('names the line and the field of a correction it cannot take before importing', async () => {
@@ -258,6 +267,8 @@ describe('the API', () => {
     const ok = await app.inject({ method: 'POST', url: '/api/check', ...multipart('报告.docx', readFileSync(SAMPLE), as('office')) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().format).toBe('txt');
+    // made in a worker and sent as it is, the answer still has the shape the contract gives the web
+    expect(checkAnswer.safeParse(ok.json()).error).toBeUndefined();
     expect(ok.json().reports[0].findings.map((f: { rule: string }) => f.rule)).toContain('status-counts');
   });
 

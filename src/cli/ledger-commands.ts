@@ -2,7 +2,7 @@
 // line. Thin: open the ledger, call a service, print.
 import type { Command } from 'commander';
 import { formatRate } from '../core/ledger/completion-rate.ts';
-import { METRIC_LABEL } from '../core/vocabulary.ts';
+import { metricLabel } from '../core/vocabulary.ts';
 import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { SOURCE_KIND_LABEL, type SourceKind } from '../core/ledger/codes.ts';
@@ -174,7 +174,7 @@ export function registerLedgerCommands(program: Command): void {
           print('报告所述与台账对照：');
           for (const d of differences)
             print(
-              `  ${d.agrees ? '一致' : '不一致'}  ${d.scope ? `${d.scope}：` : ''}${METRIC_LABEL[d.metric] ?? d.metric}：报告 ${d.stated}，台账 ${d.computed}（第${d.line}行）`,
+              `  ${d.agrees ? '一致' : '不一致'}  ${d.scope ? `${d.scope}：` : ''}${metricLabel(d.metric)}：报告 ${d.stated}，台账 ${d.computed}（第${d.line}行）`,
             );
         }
       }),

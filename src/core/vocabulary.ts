@@ -2,7 +2,7 @@
 // the server, the generated documents and the web application (which may import pure core values) all read them
 // here; copies kept elsewhere had drifted apart (a report's unknown status was 未说明 on the command line and 未写明
 // on the web). A label that belongs to one domain module is defined there and named here, so there is one of each.
-import type { ProblemStatus, ReportKind } from './document/model.ts';
+import type { Genre, Metric, ProblemStatus, ReportKind, ReportMeta } from './document/model.ts';
 import type { Severity } from './check/finding.ts';
 
 export { STATUS_LABEL as LEDGER_STATUS_LABEL } from './ledger/problem-state.ts';
@@ -29,7 +29,7 @@ export const REPORT_KIND_LABEL: Record<ReportKind, string> = {
 };
 
 /** What sort of text a report is, beside its topic (core/document/model.ts `Genre`). */
-export const GENRE_LABEL: Record<string, string> = {
+export const GENRE_LABEL: Record<Genre, string> = {
   report: '单位自己的报告',
   'work-report': '审计工作报告（报告查出的问题，而非整改情况）',
   feedback: '巡视（巡察）反馈情况',
@@ -37,7 +37,7 @@ export const GENRE_LABEL: Record<string, string> = {
 };
 
 /** The figures a report states and the ledger counts, as `zg parse` and the claims beside the statistics name them. */
-export const METRIC_LABEL: Record<string, string> = {
+export const METRIC_LABEL: Record<Metric, string> = {
   problems: '问题数',
   completed: REPORTED_STATUS_LABEL.completed,
   phased: REPORTED_STATUS_LABEL.phased,
@@ -52,8 +52,11 @@ export const METRIC_LABEL: Record<string, string> = {
   money: '金额(万元)',
 };
 
+/** The label of a metric read back from storage, where any string may stand: the code itself when it has none. */
+export const metricLabel = (metric: string): string => (METRIC_LABEL as Record<string, string | undefined>)[metric] ?? metric;
+
 /** A report's own particulars, as the reader names them. */
-export const META_LABEL: Record<string, string> = {
+export const META_LABEL: Record<keyof ReportMeta, string> = {
   title: '标题',
   issuer: '发文单位',
   inspectedUnit: '被巡察（审计）单位',
@@ -80,6 +83,20 @@ export const MONEY_KIND_LABEL: Record<MoneyKind, string> = {
   other: '其他',
 };
 export const MONEY_KINDS = Object.keys(MONEY_KIND_LABEL) as MoneyKind[];
+
+/** The kinds of unit on the organisation tree, in the order a form offers them. */
+export const UNIT_KIND_LABEL = {
+  'party-committee': '党委（党组）',
+  government: '政府',
+  bureau: '局（委、办）',
+  section: '科室（股）',
+  town: '乡镇（街道）',
+  village: '村（社区）',
+  company: '企业',
+  school: '学校',
+  other: '其他',
+} as const;
+export type UnitKind = keyof typeof UNIT_KIND_LABEL;
 
 /** A ledger status as a tag shows it: without the parenthesis ("已完成（已销号）" → "已完成"). */
 export const shortLabel = (label: string): string => label.replace(/（[^）]*）$/, '');

@@ -12,10 +12,26 @@ export function contentDisposition(how: 'inline' | 'attachment', fileName: strin
   return `${how}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-export function sendFile(reply: FastifyReply, fileName: string, type: string, bytes: Uint8Array, headers: Record<string, string> = {}) {
+/**
+ * Sends a file (not JSON): `inline` when the browser is to show it. The reply is taken untyped, since a route's
+ * declared answer for a file describes bytes for /api/docs and is never serialised.
+ */
+export function sendFile(
+  reply: FastifyReply,
+  fileName: string,
+  type: string,
+  bytes: Uint8Array,
+  headers: Record<string, string> = {},
+  how: 'inline' | 'attachment' = 'attachment',
+) {
   return reply
     .header('content-type', type)
-    .header('content-disposition', contentDisposition('attachment', fileName))
+    .header('content-disposition', contentDisposition(how, fileName))
     .headers(headers)
     .send(Buffer.from(bytes));
+}
+
+/** JSON made elsewhere (in a worker, off the event loop), sent as it is. */
+export function sendJson(reply: FastifyReply, json: Uint8Array) {
+  return reply.type('application/json; charset=utf-8').send(Buffer.from(json.buffer, json.byteOffset, json.byteLength));
 }

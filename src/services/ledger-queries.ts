@@ -1,7 +1,7 @@
 // Use cases that read the ledger: statistics as of a day, problem lists with their warning colours, one problem
 // with its whole history, the sources, and how a source's stated figures compare with its ledger.
 import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-differences.ts';
-import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
+import { statistics, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
 import type { WarningColour } from '../core/ledger/warning.ts';
 import { reportedStatus, STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import { REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';

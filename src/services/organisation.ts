@@ -19,7 +19,7 @@ import { orgChangeRefusal, type OrgChange } from '../core/access/org-changes.ts'
 import { subtreeOf, type Scope } from '../core/access/permissions.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 
-export type UnitKind = 'party-committee' | 'government' | 'bureau' | 'section' | 'town' | 'village' | 'company' | 'school' | 'other';
+import type { UnitKind } from '../core/vocabulary.ts';
 
 /** The change refused when it is not the viewer's to make (core/access/org-changes.ts); no scope: the system's own. */
 function allow(scope: Scope | undefined, change: OrgChange): void {

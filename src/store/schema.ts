@@ -2,6 +2,7 @@
 // is an exact decimal string; timestamps are Date.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
+import type { Role } from '../core/access/permissions.ts';
 
 type Id = Generated<number>;
 type Version = Generated<number>;
@@ -347,7 +348,7 @@ export interface AppUserTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  role: Role;
   unit_id: number | null;
   active: Generated<boolean>;
   /** an administrator reset the password: nothing but changing it is allowed until it is changed */

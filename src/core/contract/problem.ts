@@ -2,9 +2,7 @@
 // record — as a zod schema: the server's answer is checked against it and the web's types come from it, so the page
 // cannot silently miss a kind of record the server has begun to send.
 import { z } from 'zod';
-
-const day = z.string();
-const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phased', 'completed']);
+import { day, ledgerStatus as status, list, warningColour } from './values.ts';
 
 export const timelineEntry = z.object({
   at: day,
@@ -59,21 +57,19 @@ export const problemDetailAnswer = z.object({
     leadUnit: z.string().nullable(),
     leadLeader: z.string().nullable(),
     responsiblePerson: z.string().nullable(),
-    cooperatingUnits: z.array(z.string()),
+    cooperatingUnits: list(z.string()),
     reopenedCount: z.number(),
     version: z.number(),
-    colour: z.enum(['green', 'blue', 'yellow', 'red']).nullable(),
+    colour: warningColour.nullable(),
   }),
-  children: z.array(z.object({ code: z.string(), title: z.string(), status })),
-  measures: z.array(
-    z.object({ ordinal: z.number(), text: z.string(), status: z.string(), progress: z.number(), deadline: day.nullable() }),
-  ),
-  evidence: z.array(evidenceItem),
+  children: list(z.object({ code: z.string(), title: z.string(), status })),
+  measures: list(z.object({ ordinal: z.number(), text: z.string(), status: z.string(), progress: z.number(), deadline: day.nullable() })),
+  evidence: list(evidenceItem),
   /** the report or workbook the present status was imported from */
   basis: z.object({ id: z.number(), fileName: z.string() }).nullable(),
-  pendingClosure: z.array(z.number()).nullable(),
+  pendingClosure: list(z.number()).nullable(),
   pendingExtension: day.nullable(),
-  outcomes: z.array(
+  outcomes: list(
     z.object({
       kind: z.string(),
       moneyKind: z.string().nullable(),
@@ -85,6 +81,16 @@ export const problemDetailAnswer = z.object({
       note: z.string().nullable(),
     }),
   ),
-  timeline: z.array(timelineEntry),
+  timeline: list(timelineEntry),
 });
 export type ProblemDetailAnswer = z.infer<typeof problemDetailAnswer>;
+
+/** Problems changed together (批量分工), all or none. */
+export const updatedAnswer = z.object({ updated: z.number() });
+/** A decision or a look-back: the status it left the problem in (none when nothing changed). */
+export const statusAnswer = z.object({ status: status.optional() });
+/** An extension decided: the deadline the problem now has. */
+export const deadlineAnswer = z.object({ deadline: day.nullable() });
+
+/** A piece of evidence's words, for a preview (text, Word, Excel). */
+export const evidenceTextAnswer = z.object({ fileName: z.string(), text: z.string(), truncated: z.boolean() });

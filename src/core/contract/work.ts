@@ -2,6 +2,7 @@
 // as its routes' responses (checked as it answers, described at /api/docs) and the web takes its types from them, so
 // a change on one side that the other does not follow fails the type check instead of a screen.
 import { z } from 'zod';
+import { list } from './values.ts';
 
 export const sessionAnswer = z.object({
   user: z.object({
@@ -13,7 +14,7 @@ export const sessionAnswer = z.object({
     /** an administrator reset the password: nothing but changing it is allowed */
     mustChangePassword: z.boolean(),
   }),
-  capabilities: z.array(z.string()).readonly(),
+  capabilities: list(z.string()),
   csrf: z.string(),
 });
 export type SessionAnswer = z.infer<typeof sessionAnswer>;
@@ -27,12 +28,12 @@ const todoItem = z.object({
   text: z.string(),
 });
 export const todoAnswer = z.object({
-  closures: z.array(todoItem),
+  closures: list(todoItem),
   /** closure requests returned: the unit must do more and ask again */
-  returned: z.array(todoItem),
-  extensions: z.array(todoItem),
-  reports: z.array(todoItem),
-  notices: z.array(todoItem),
+  returned: list(todoItem),
+  extensions: list(todoItem),
+  reports: list(todoItem),
+  notices: list(todoItem),
 });
 export type TodoAnswer = z.infer<typeof todoAnswer>;
 export type TodoItem = z.infer<typeof todoItem>;
@@ -42,11 +43,11 @@ export type NotificationKind = z.infer<typeof notificationKind>;
 
 const mergedNotification = z.object({
   /** the notifications merged into this one: marking it read marks them all */
-  ids: z.array(z.number()),
+  ids: list(z.number()),
   kind: notificationKind,
-  kinds: z.array(notificationKind),
+  kinds: list(notificationKind),
   rung: z.string().nullable(),
-  messages: z.array(z.string()),
+  messages: list(z.string()),
   day: z.string(),
   status: z.enum(['pending', 'read', 'cancelled']),
   cancelledReason: z.string().nullable(),
@@ -56,6 +57,6 @@ const mergedNotification = z.object({
 });
 export type MergedNotification = z.infer<typeof mergedNotification>;
 
-export const notificationsAnswer = z.object({ pending: z.number(), items: z.array(mergedNotification) });
+export const notificationsAnswer = z.object({ pending: z.number(), items: list(mergedNotification) });
 export const unreadAnswer = z.object({ pending: z.number() });
 export const readAnswer = z.object({ read: z.number() });

@@ -21,6 +21,7 @@ import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { readUploads, type Upload } from '../uploads.ts';
 import { isoDay, noQuery, positiveInt, strict, text } from '../input.ts';
+import { answer } from '../answer.ts';
 
 const params = strict({ code: text(40) });
 const version = { version: positiveInt.optional(), at: isoDay.optional() };
@@ -38,6 +39,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/assign',
     {
       schema: {
+        response: answer('POST /api/problems/:code/assign'),
         tags,
         summary: '认领与分工：牵头单位、配合单位、责任领导、责任人、时限、类别、目标、应改金额',
         params,
@@ -67,6 +69,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/bulk-assign',
     {
       schema: {
+        response: answer('POST /api/problems/bulk-assign'),
         tags,
         summary: '批量分工或调整时限（全部成功或全部不改）',
         querystring: noQuery,
@@ -88,6 +91,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/progress',
     {
       schema: {
+        response: answer('POST /api/problems/:code/progress'),
         tags,
         summary: '报告整改进展',
         params,
@@ -108,7 +112,15 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
 
   r.post(
     '/api/problems/:code/evidence',
-    { schema: { tags, summary: '上传佐证材料（multipart，字段 file）', params, querystring: noQuery } },
+    {
+      schema: {
+        response: answer('POST /api/problems/:code/evidence'),
+        tags,
+        summary: '上传佐证材料（multipart，字段 file）',
+        params,
+        querystring: noQuery,
+      },
+    },
     async (req) => {
       const w = who(req, 'upload-evidence', {});
       const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '未命名', missing: '请选择要上传的文件' }))
@@ -122,6 +134,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/closure',
     {
       schema: {
+        response: answer('POST /api/problems/:code/closure'),
         tags,
         summary: '申请销号（须附佐证材料）',
         params,
@@ -136,6 +149,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/closure/decision',
     {
       schema: {
+        response: answer('POST /api/problems/:code/closure/decision'),
         tags,
         summary: '审核销号申请：同意销号，或退回并写明理由',
         params,
@@ -150,6 +164,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/extension',
     {
       schema: {
+        response: answer('POST /api/problems/:code/extension'),
         tags,
         summary: '申请延期',
         params,
@@ -164,6 +179,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/extension/decision',
     {
       schema: {
+        response: answer('POST /api/problems/:code/extension/decision'),
         tags,
         summary: '审批延期申请',
         params,
@@ -178,6 +194,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/supervision',
     {
       schema: {
+        response: answer('POST /api/problems/:code/supervision'),
         tags,
         summary: '督办：提醒、督办单、挂牌督办、约谈、通报、问责',
         params,
@@ -199,6 +216,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/lookback',
     {
       schema: {
+        response: answer('POST /api/problems/:code/lookback'),
         tags,
         summary: '回头看：巩固，或反弹后重新整改',
         params,
@@ -219,6 +237,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/outcomes',
     {
       schema: {
+        response: answer('POST /api/problems/:code/outcomes'),
         tags,
         summary: '记录整改成果：资金、制度、问责、会议',
         params,

@@ -8,6 +8,7 @@ import { resetPassword, setUserActive, updateUser } from '../../services/account
 import type { Db } from '../../services/ledger.ts';
 import { forgetAllSessions, forgetUser, viewerWith } from '../auth.ts';
 import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
+import { answer } from '../answer.ts';
 
 const role = z.enum(['admin', 'office', 'unit', 'leader', 'supervisor']);
 const byId = strict({ id: idParam });
@@ -16,14 +17,19 @@ const unitKind = z.enum(['party-committee', 'government', 'bureau', 'section', '
 export function adminRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['系统管理'];
-  r.get('/api/units', { schema: { tags, summary: '组织机构树', querystring: noQuery } }, async (req) => {
-    viewerWith(req, 'read');
-    return { items: await unitTree(db) };
-  });
+  r.get(
+    '/api/units',
+    { schema: { response: answer('GET /api/units'), tags, summary: '组织机构树', querystring: noQuery } },
+    async (req) => {
+      viewerWith(req, 'read');
+      return { items: await unitTree(db) };
+    },
+  );
   r.post(
     '/api/units',
     {
       schema: {
+        response: answer('POST /api/units'),
         tags,
         summary: '新增单位',
         querystring: noQuery,
@@ -41,6 +47,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/units/:id',
     {
       schema: {
+        response: answer('PUT /api/units/:id'),
         tags,
         summary: '修改单位（名称、类型、上级单位、邮箱）',
         params: byId,
@@ -63,7 +70,16 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
   );
   r.put(
     '/api/units/:id/retired',
-    { schema: { tags, summary: '撤销或恢复单位', params: byId, querystring: noQuery, body: strict({ retired: z.boolean() }) } },
+    {
+      schema: {
+        response: answer('PUT /api/units/:id/retired'),
+        tags,
+        summary: '撤销或恢复单位',
+        params: byId,
+        querystring: noQuery,
+        body: strict({ retired: z.boolean() }),
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'manage-org');
       const r = await setUnitRetired(db, v.displayName, req.params.id, req.body.retired, v.scope);
@@ -71,15 +87,20 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
       return r;
     },
   );
-  r.get('/api/people', { schema: { tags, summary: '人员（系统管理员、整改办）', querystring: noQuery } }, async (req) => {
-    // names and posts of people: for those who keep the organisation, not for every reader
-    const v = viewerWith(req, 'manage-org');
-    return { items: await listPeople(db, v.scope) };
-  });
+  r.get(
+    '/api/people',
+    { schema: { response: answer('GET /api/people'), tags, summary: '人员（系统管理员、整改办）', querystring: noQuery } },
+    async (req) => {
+      // names and posts of people: for those who keep the organisation, not for every reader
+      const v = viewerWith(req, 'manage-org');
+      return { items: await listPeople(db, v.scope) };
+    },
+  );
   r.post(
     '/api/people',
     {
       schema: {
+        response: answer('POST /api/people'),
         tags,
         summary: '新增人员',
         querystring: noQuery,
@@ -91,7 +112,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
       return { id: await createPerson(db, v.displayName, req.body, v.scope) };
     },
   );
-  r.get('/api/users', { schema: { tags, summary: '账号', querystring: noQuery } }, async (req) => {
+  r.get('/api/users', { schema: { response: answer('GET /api/users'), tags, summary: '账号', querystring: noQuery } }, async (req) => {
     viewerWith(req, 'manage-users');
     return { items: await listUsers(db) };
   });
@@ -99,6 +120,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/users',
     {
       schema: {
+        response: answer('POST /api/users'),
         tags,
         summary: '新增账号',
         querystring: noQuery,
@@ -121,6 +143,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/users/:id',
     {
       schema: {
+        response: answer('PUT /api/users/:id'),
         tags,
         summary: '修改账号（姓名、角色、单位）',
         params: byId,
@@ -142,7 +165,15 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
   );
   r.post(
     '/api/users/:id/password-reset',
-    { schema: { tags, summary: '重置密码（一次性密码，下次登录须修改）', params: byId, querystring: noQuery } },
+    {
+      schema: {
+        response: answer('POST /api/users/:id/password-reset'),
+        tags,
+        summary: '重置密码（一次性密码，下次登录须修改）',
+        params: byId,
+        querystring: noQuery,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'manage-users');
       const r = await resetPassword(db, v, req.params.id);
@@ -154,6 +185,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/users/:id/active',
     {
       schema: {
+        response: answer('PUT /api/users/:id/active'),
         tags,
         summary: '停用或启用账号（停用即结束其全部会话）',
         params: byId,

@@ -6,8 +6,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { evidenceFile, evidenceText, keptDocument } from '../../services/evidence.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
-import { contentDisposition, sendFile } from '../download.ts';
+import { sendFile } from '../download.ts';
 import { flag, idParam, strict } from '../input.ts';
+import { answer } from '../answer.ts';
 
 /**
  * A kept PDF or image shown in the application's own preview frame: nothing in it may load or run anything, and only
@@ -23,6 +24,7 @@ export function evidenceRoutes(app: FastifyInstance, db: Db): void {
     '/api/evidence/:id/file',
     {
       schema: {
+        response: answer('GET /api/evidence/:id/file'),
         tags,
         summary: '佐证材料原件（PDF、图片可在浏览器中查看；download=true 时下载）',
         params,
@@ -34,15 +36,20 @@ export function evidenceRoutes(app: FastifyInstance, db: Db): void {
       const f = await evidenceFile(db, req.params.id, v.scope);
       const inline = f.view === 'inline' && req.query.download !== 'true';
       if (inline) reply.header('content-security-policy', INLINE_POLICY).header('x-frame-options', 'SAMEORIGIN');
-      return reply
-        .header('content-type', f.mime)
-        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', f.fileName))
-        .send(Buffer.from(f.bytes));
+      return sendFile(reply, f.fileName, f.mime, f.bytes, {}, inline ? 'inline' : 'attachment');
     },
   );
   r.get(
     '/api/evidence/:id/text',
-    { schema: { tags, summary: '佐证材料的文字（文本、Word、Excel 的预览）', params, querystring: strict({}) } },
+    {
+      schema: {
+        response: answer('GET /api/evidence/:id/text'),
+        tags,
+        summary: '佐证材料的文字（文本、Word、Excel 的预览）',
+        params,
+        querystring: strict({}),
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       return evidenceText(db, req.params.id, v.scope);
@@ -50,7 +57,15 @@ export function evidenceRoutes(app: FastifyInstance, db: Db): void {
   );
   r.get(
     '/api/documents/:id/file',
-    { schema: { tags, summary: '导入的报告或台账工作簿原件（导入状态的依据）', params, querystring: strict({}) } },
+    {
+      schema: {
+        response: answer('GET /api/documents/:id/file'),
+        tags,
+        summary: '导入的报告或台账工作簿原件（导入状态的依据）',
+        params,
+        querystring: strict({}),
+      },
+    },
     async (req, reply) => {
       const v = viewerWith(req, 'read');
       const d = await keptDocument(db, req.params.id, v.scope);

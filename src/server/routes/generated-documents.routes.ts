@@ -12,6 +12,7 @@ import { readUploads, type Upload } from '../uploads.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
 import { importOwner, isoDay, noQuery, strict, text } from '../input.ts';
+import { answer } from '../answer.ts';
 
 const source = strict({ source: text(40) });
 
@@ -31,6 +32,7 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/sources/:source/reports/:kind',
     {
       schema: {
+        response: answer('GET /api/sources/:source/reports/:kind'),
         tags: ['公文'],
         summary: '由台账生成公文（.docx）：tongbao 整改进展情况的通报，plan 整改方案，npc 审计查出问题整改情况的报告',
         params: strict({ source: text(40), kind: z.enum(['tongbao', 'plan', 'npc']) }),
@@ -58,6 +60,7 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/problems/:code/forms/:kind',
     {
       schema: {
+        response: answer('GET /api/problems/:code/forms/:kind'),
         tags: ['公文'],
         summary: '一个问题的督办单（notice）或对账销号单（closure），.docx',
         params: strict({ code: text(40), kind: z.enum(['notice', 'closure']) }),
@@ -75,6 +78,7 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/sources/:source/workbook',
     {
       schema: {
+        response: answer('GET /api/sources/:source/workbook'),
         tags: ['公文'],
         summary: '台账工作簿（.xlsx）：问题清单、任务清单、责任清单、督办清单',
         params: source,
@@ -92,6 +96,7 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/workbook',
     {
       schema: {
+        response: answer('POST /api/workbook'),
         tags: ['公文'],
         summary:
           '从台账工作簿（.xlsx）导入：本系统的四个清单，或单位自己的台账（表单字段 source、sheet、mapping、title）；逐行核对，有任何一行不对则全部不导入',
@@ -134,6 +139,7 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/sources/:source/publication',
     {
       schema: {
+        response: answer('GET /api/sources/:source/publication'),
         tags: ['公文'],
         summary: '来源的公开设置：署名、公开期限、联系方式、公开版隐去的内容',
         params: source,
@@ -148,7 +154,16 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
 
   r.put(
     '/api/sources/:source/publication',
-    { schema: { tags: ['公文'], summary: '修改来源的公开设置', params: source, querystring: noQuery, body: publicationSchema } },
+    {
+      schema: {
+        response: answer('PUT /api/sources/:source/publication'),
+        tags: ['公文'],
+        summary: '修改来源的公开设置',
+        params: source,
+        querystring: noQuery,
+        body: publicationSchema,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'import');
       return setPublication(db, req.params.source, v.displayName, req.body, v.scope);

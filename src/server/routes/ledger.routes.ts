@@ -17,7 +17,7 @@ import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { flag, isoDay, limit, noQuery, offset, positiveInt, strict, text } from '../input.ts';
 import { setSourceOwner } from '../../services/source-owner.ts';
-import { problemDetailAnswer } from '../../core/contract/problem.ts';
+import { answer } from '../answer.ts';
 
 const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phased', 'completed']);
 
@@ -26,14 +26,19 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
   const remembered = <T>(req: FastifyRequest, viewerId: number, compute: () => Promise<T>) =>
     cache.get(`${viewerId} ${today()} ${req.url}`, compute);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/sources', { schema: { tags: ['台账'], summary: '整改来源列表', querystring: noQuery } }, async (req) => {
-    const v = viewerWith(req, 'read');
-    return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope) }));
-  });
+  r.get(
+    '/api/sources',
+    { schema: { response: answer('GET /api/sources'), tags: ['台账'], summary: '整改来源列表', querystring: noQuery } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope) }));
+    },
+  );
   r.put(
     '/api/sources/:source/owner',
     {
       schema: {
+        response: answer('PUT /api/sources/:source/owner'),
         tags: ['台账'],
         summary:
           '指定来源的归属单位（系统管理员）：该单位及其上级的整改办、领导、监督可见并管理整个来源；unitId 为 null 则只有系统管理员可见',
@@ -51,6 +56,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/stats',
     {
       schema: {
+        response: answer('GET /api/stats'),
         tags: ['台账'],
         summary: '统计：总数、各状态、超期、完成率，分方面、单位、类别，成果',
         querystring: strict({ source: text(40).optional(), asOf: isoDay.optional() }),
@@ -70,6 +76,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems',
     {
       schema: {
+        response: answer('GET /api/problems'),
         tags: ['台账'],
         summary: '问题清单（筛选、搜索、排序、分页）',
         querystring: strict({
@@ -99,6 +106,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/stats/trend',
     {
       schema: {
+        response: answer('GET /api/stats/trend'),
         tags: ['台账'],
         summary: '完成情况趋势：近几个月每月末与今天',
         querystring: strict({ source: text(40).optional(), months: z.coerce.number().int().min(1).max(24).default(6) }),
@@ -115,6 +123,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/measures',
     {
       schema: {
+        response: answer('GET /api/measures'),
         tags: ['台账'],
         summary: '任务清单：整改措施及其责任单位、责任人、时限',
         querystring: strict({
@@ -136,11 +145,11 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code',
     {
       schema: {
+        response: answer('GET /api/problems/:code'),
         tags: ['台账'],
         summary: '问题详情与完整记录',
         params: strict({ code: text(40) }),
         querystring: noQuery,
-        response: { 200: problemDetailAnswer },
       },
     },
     async (req) => {

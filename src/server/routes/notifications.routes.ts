@@ -5,10 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listNotifications, markRead, unreadNotifications } from '../../services/notifications.ts';
 import { todoFor } from '../../services/todo.ts';
-import { notificationsAnswer, readAnswer, todoAnswer, unreadAnswer } from '../../core/contract/work.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { idParam, noQuery, positiveInt, strict } from '../input.ts';
+import { answer } from '../answer.ts';
 
 export function notificationRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,10 +17,10 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     '/api/notifications',
     {
       schema: {
+        response: answer('GET /api/notifications'),
         tags,
         summary: '站内提醒（同一问题同一天的合为一条）：临近时限、超期、未按时报送、预警、升级督办',
         querystring: strict({ status: z.enum(['pending', 'all']).optional() }),
-        response: { 200: notificationsAnswer },
       },
     },
     async (req) => {
@@ -30,7 +30,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
   );
   r.get(
     '/api/notifications/unread',
-    { schema: { tags, summary: '未读提醒数', querystring: noQuery, response: { 200: unreadAnswer } } },
+    { schema: { response: answer('GET /api/notifications/unread'), tags, summary: '未读提醒数', querystring: noQuery } },
     async (req) => {
       const v = viewerWith(req, 'read');
       return { pending: await unreadNotifications(db, { scope: v.scope, userId: v.id }) };
@@ -38,7 +38,15 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
   );
   r.post(
     '/api/notifications/:id/read',
-    { schema: { tags, summary: '标为已读', params: strict({ id: idParam }), querystring: noQuery } },
+    {
+      schema: {
+        response: answer('POST /api/notifications/:id/read'),
+        tags,
+        summary: '标为已读',
+        params: strict({ id: idParam }),
+        querystring: noQuery,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       await markRead(db, [req.params.id], { scope: v.scope, userId: v.id });
@@ -49,11 +57,11 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     '/api/notifications/read',
     {
       schema: {
+        response: answer('POST /api/notifications/read'),
         tags,
         summary: '标为已读：所列各条（ids），或全部未读（all）',
         querystring: noQuery,
         body: z.union([strict({ ids: z.array(positiveInt).min(1).max(1000) }), strict({ all: z.literal(true) })]),
-        response: { 200: readAnswer },
       },
     },
     async (req) => {
@@ -65,10 +73,10 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     '/api/todo',
     {
       schema: {
+        response: answer('GET /api/todo'),
         tags,
         summary: '待办：待审核的销号、待审批的延期、应报送的进展、待回复的督办',
         querystring: noQuery,
-        response: { 200: todoAnswer },
       },
     },
     async (req) => {

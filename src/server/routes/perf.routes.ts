@@ -21,6 +21,7 @@ import { readUploads, type Upload } from '../uploads.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
 import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
 import { INT_MAX } from '../../core/limits.ts';
+import { answer } from '../answer.ts';
 
 const figure = z.number().finite().min(0).max(1e12).nullable();
 const amount = z.number().finite().min(-1e12).max(1e12);
@@ -85,7 +86,14 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
 
   r.get(
     '/api/perf',
-    { schema: { tags: ['绩效自评'], summary: '绩效自评列表（得分、等级、是否已转入台账）', querystring: noQuery } },
+    {
+      schema: {
+        response: answer('GET /api/perf'),
+        tags: ['绩效自评'],
+        summary: '绩效自评列表（得分、等级、是否已转入台账）',
+        querystring: noQuery,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       return { items: await listEvaluations(db, v.scope), schemes: WEIGHT_SCHEMES.map(({ id, name, source }) => ({ id, name, source })) };
@@ -96,6 +104,7 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
     '/api/perf',
     {
       schema: {
+        response: answer('POST /api/perf'),
         tags: ['绩效自评'],
         summary: '上传一份绩效自评（.txt、.docx、.pdf、.xlsx）：读取、计分并保存；有单元格无法读取则不保存',
         querystring: noQuery,
@@ -112,7 +121,15 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
 
   r.get(
     '/api/perf/:id',
-    { schema: { tags: ['绩效自评'], summary: '一份绩效自评及其计分', params: id, querystring: scoreOptions } },
+    {
+      schema: {
+        response: answer('GET /api/perf/:id'),
+        tags: ['绩效自评'],
+        summary: '一份绩效自评及其计分',
+        params: id,
+        querystring: scoreOptions,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       const x = await getEvaluation(db, req.params.id, { rounding: roundingOf(req.query.rounding), scheme: req.query.scheme }, v.scope);
@@ -124,6 +141,7 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
     '/api/perf/score',
     {
       schema: {
+        response: answer('POST /api/perf/score'),
         tags: ['绩效自评'],
         summary: '按计分规则为一份（未保存的）绩效自评计分',
         querystring: noQuery,
@@ -140,6 +158,7 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
     '/api/perf/:id',
     {
       schema: {
+        response: answer('PUT /api/perf/:id'),
         tags: ['绩效自评'],
         summary: '保存对绩效自评的修改（带版本号，他人已改则拒绝）',
         params: id,
@@ -157,6 +176,7 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
     '/api/perf/:id/export/:format',
     {
       schema: {
+        response: answer('GET /api/perf/:id/export/:format'),
         tags: ['绩效自评'],
         summary: '导出自评表（xlsx 或 docx）',
         params: id.extend({ format: z.enum(['xlsx', 'docx']) }),
@@ -172,7 +192,15 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
 
   r.post(
     '/api/perf/:id/to-ledger',
-    { schema: { tags: ['绩效自评'], summary: '把存在的问题和未达成的指标转入整改台账（只能一次）', params: id, querystring: noQuery } },
+    {
+      schema: {
+        response: answer('POST /api/perf/:id/to-ledger'),
+        tags: ['绩效自评'],
+        summary: '把存在的问题和未达成的指标转入整改台账（只能一次）',
+        params: id,
+        querystring: noQuery,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'import');
       return evaluationToLedger(ledger, req.params.id, v.displayName, today(), v.scope);

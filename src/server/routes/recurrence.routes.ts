@@ -6,6 +6,7 @@ import { decideMatch, matchesOf } from '../../services/recurrence.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { idParam, noQuery, strict, text } from '../input.ts';
+import { answer } from '../answer.ts';
 
 export function recurrenceRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -13,6 +14,7 @@ export function recurrenceRoutes(app: FastifyInstance, db: Db): void {
     '/api/problems/:code/matches',
     {
       schema: {
+        response: answer('GET /api/problems/:code/matches'),
         tags: ['督办'],
         summary: '与以往问题相似（屡审屡犯、共性问题）及相似度',
         params: strict({ code: text(40) }),
@@ -28,6 +30,7 @@ export function recurrenceRoutes(app: FastifyInstance, db: Db): void {
     '/api/matches/:id/decision',
     {
       schema: {
+        response: answer('POST /api/matches/:id/decision'),
         tags: ['督办'],
         summary: '确认或排除一条相似问题',
         params: strict({ id: idParam }),

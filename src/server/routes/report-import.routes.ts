@@ -9,8 +9,10 @@ import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 import { readUploads } from '../uploads.ts';
+import { sendJson } from '../download.ts';
 import { importOwner, isoDay, noQuery, strict, text } from '../input.ts';
 import { TRIAGE_LABEL } from '../../core/vocabulary.ts';
+import { answer } from '../answer.ts';
 
 const correctionsSchema = z
   .array(
@@ -50,19 +52,31 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/check',
-    { schema: { tags: ['文档'], summary: '核验一份报告（不导入）：结构、所述数字与核验发现，附原文各行', querystring: noQuery } },
+    {
+      schema: {
+        response: answer('POST /api/check'),
+        tags: ['文档'],
+        summary: '核验一份报告（不导入）：结构、所述数字与核验发现，附原文各行',
+        querystring: noQuery,
+      },
+    },
     async (req, reply) => {
       viewerWith(req, 'check');
       const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '未命名', missing: '请选择要上传的文件' }))
         .files;
-      return reply
-        .type('application/json; charset=utf-8')
-        .send(await readReportBytesAsJson(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes));
+      return sendJson(reply, await readReportBytesAsJson(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes));
     },
   );
   r.post(
     '/api/import',
-    { schema: { tags: ['文档'], summary: '导入报告到台账（可多份；全部成功或全部不改）', querystring: noQuery } },
+    {
+      schema: {
+        response: answer('POST /api/import'),
+        tags: ['文档'],
+        summary: '导入报告到台账（可多份；全部成功或全部不改）',
+        querystring: noQuery,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'import');
       const { files, fields } = await readUploads(req, {

@@ -12,6 +12,7 @@ import { runSupervision } from '../../services/supervision-run.ts';
 import { viewerWith } from '../auth.ts';
 import { isoDay, isoMonth, noQuery, strict, text } from '../input.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
+import { answer } from '../answer.ts';
 
 const cadence = z.union([
   strict({ every: z.enum(['daily', 'half-monthly', 'quarterly']) }),
@@ -26,6 +27,7 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     '/api/supervision/run',
     {
       schema: {
+        response: answer('POST /api/supervision/run'),
         tags: ['督办'],
         summary: '立即运行一次督办（dryRun 只看将产生什么）',
         querystring: noQuery,
@@ -41,7 +43,14 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
   );
   r.get(
     '/api/supervision/weekly',
-    { schema: { tags: ['督办'], summary: '一周一调度：调度表（.xlsx）', querystring: strict({ day: isoDay.optional() }) } },
+    {
+      schema: {
+        response: answer('GET /api/supervision/weekly'),
+        tags: ['督办'],
+        summary: '一周一调度：调度表（.xlsx）',
+        querystring: strict({ day: isoDay.optional() }),
+      },
+    },
     async (req, reply) => {
       const v = viewerWith(req, 'export');
       const s = await weeklySheet(db, { day: req.query.day ?? today(), today: today(), scope: v.scope });
@@ -52,6 +61,7 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     '/api/supervision/monthly',
     {
       schema: {
+        response: answer('GET /api/supervision/monthly'),
         tags: ['督办'],
         summary: '每月一通报：月度通报（.docx），单位排名',
         querystring: strict({ month: isoMonth, issuer: text(100).optional() }),
@@ -68,13 +78,25 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
       return sendFile(reply, d.fileName, DOCX, d.bytes);
     },
   );
-  r.get('/api/assessment', { schema: { tags: ['督办'], summary: '整改成效评估：各来源比较', querystring: noQuery } }, async (req) => {
-    const v = viewerWith(req, 'read');
-    return { items: await compareSources(db, today(), v.scope) };
-  });
+  r.get(
+    '/api/assessment',
+    { schema: { response: answer('GET /api/assessment'), tags: ['督办'], summary: '整改成效评估：各来源比较', querystring: noQuery } },
+    async (req) => {
+      const v = viewerWith(req, 'read');
+      return { items: await compareSources(db, today(), v.scope) };
+    },
+  );
   r.get(
     '/api/assessment/:source',
-    { schema: { tags: ['督办'], summary: '一个来源的整改成效评估，逐项扣分及其依据', params: source, querystring: noQuery } },
+    {
+      schema: {
+        response: answer('GET /api/assessment/:source'),
+        tags: ['督办'],
+        summary: '一个来源的整改成效评估，逐项扣分及其依据',
+        params: source,
+        querystring: noQuery,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       return assessSource(db, req.params.source, today(), v.scope);
@@ -82,7 +104,15 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
   );
   r.get(
     '/api/sources/:source/supervision',
-    { schema: { tags: ['督办'], summary: '来源的督办设置：报送节奏、临近时限提醒、升级阶梯', params: source, querystring: noQuery } },
+    {
+      schema: {
+        response: answer('GET /api/sources/:source/supervision'),
+        tags: ['督办'],
+        summary: '来源的督办设置：报送节奏、临近时限提醒、升级阶梯',
+        params: source,
+        querystring: noQuery,
+      },
+    },
     async (req) => {
       const v = viewerWith(req, 'read');
       return supervisionPolicy(db, req.params.source, v.scope);
@@ -92,6 +122,7 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     '/api/sources/:source/supervision',
     {
       schema: {
+        response: answer('PUT /api/sources/:source/supervision'),
         tags: ['督办'],
         summary: '修改来源的督办设置',
         params: source,

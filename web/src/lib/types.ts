@@ -1,126 +1,33 @@
-// Shapes of what the API returns (the server's services define them; these are what the screens read).
-// the server's own types where it has them (the web may import types from the server, never code)
-import type { Counts } from '../../../src/core/ledger/statistics.ts';
-import type { Genre } from '../../../src/core/document/model.ts';
-import type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
-import type { SessionAnswer } from '../../../src/core/contract/work.ts';
-import type { ProblemDetailAnswer } from '../../../src/core/contract/problem.ts';
-import type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
-import type { PublicationSettings } from '../../../src/core/official/publication.ts';
-import type { WorkbookImportResult } from '../../../src/core/ledger/ledger-sheet.ts';
-import type { Evaluation, EvaluationIndicator } from '../../../src/core/perf/evaluation.ts';
-import type { ScoredEvaluation } from '../../../src/core/perf/score-evaluation.ts';
-export type { Colour, Counts, LedgerStatus, PublicationSettings, WorkbookImportResult, Evaluation, EvaluationIndicator, ScoredEvaluation };
+// The names the screens give to what the API answers: each is the contract's own type (src/core/contract/api.ts), so
+// a change to an answer that a screen does not follow fails this application's type check. Nothing here is written
+// by hand; the codes' own types (a status, a colour) come from the pure core.
+import type { Answer } from '../../../src/core/contract/api.ts';
+export type { Answer, Route } from '../../../src/core/contract/api.ts';
+export type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
+export type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
 
-export interface PerfListItem {
-  id: number;
-  unit: string;
-  year: number | null;
-  total: number;
-  grade: string;
-  findings: number;
-  source: string | null;
-}
+type Item<T extends { readonly items: readonly unknown[] }> = T['items'][number];
 
-export interface SourceItem {
-  code: string;
-  kind: string;
-  title: string;
-  problems: number;
-  /** the unit whose office owns the source, or null (seen by administrators alone) */
-  owner_unit_id: number | null;
-  owner: string | null;
-}
+export type Session = Answer<'GET /api/session'>;
+export type SourceItem = Item<Answer<'GET /api/sources'>>;
+export type Stats = Answer<'GET /api/stats'>;
+export type Counts = Stats['byUnit'][string];
+export type ProblemItem = Item<Answer<'GET /api/problems'>>;
+export type MeasureItem = Item<Answer<'GET /api/measures'>>;
 
-export type Evidence = ProblemDetailAnswer['evidence'][number];
+export type ProblemDetail = Answer<'GET /api/problems/:code'>;
+export type TimelineEntry = ProblemDetail['timeline'][number];
+export type Evidence = ProblemDetail['evidence'][number];
 
-/** who is logged in: the server's answer, as its contract says (src/core/contract/work.ts) */
-export type Session = SessionAnswer;
+export type CheckResult = Answer<'POST /api/check'>;
+export type ParsedReport = CheckResult['reports'][number];
+export type ParsedProblem = ParsedReport['aspects'][number]['problems'][number];
+export type Finding = ParsedReport['findings'][number];
 
-export interface Stats extends Counts {
-  asOf: string;
-  byAspect: Record<string, Counts>;
-  byUnit: Record<string, Counts>;
-  byTriage: Record<string, Counts>;
-  outcomes: { moneyWan: string; moneyByKind: Record<string, string>; institutions: number; accountable: number; meetings: number };
-  claims: { metric: string; stated: number; computed: number; agrees: boolean; line: number; text: string }[];
-  colours: Record<Colour, number>;
-}
+export type PublicationSettings = Answer<'GET /api/sources/:source/publication'>;
+export type WorkbookImportResult = Answer<'POST /api/workbook'>;
 
-export interface ProblemItem {
-  code: string;
-  title: string;
-  status: LedgerStatus;
-  longTerm: boolean;
-  triage: string | null;
-  deadline: string | null;
-  leadUnit: string | null;
-  progress: number;
-  colour: Colour | null;
-  source: string;
-  aspect: string | null;
-  leadLeader: string | null;
-  responsiblePerson: string | null;
-  cooperatingUnits: string[];
-  supervisionCount: number;
-  lastSupervision: { kind: string; at: string } | null;
-  version: number;
-}
-
-export interface MeasureItem {
-  problem: string;
-  problemTitle: string;
-  ordinal: number;
-  text: string;
-  status: string;
-  progress: number;
-  deadline: string | null;
-  ownerUnit: string | null;
-  ownerPerson: string | null;
-  leadUnit: string | null;
-}
-
-export type { TimelineEntry } from '../../../src/core/ledger/timeline.ts';
-
-/** one problem as the problem page shows it: the server's answer, as its contract says (src/core/contract/problem.ts) */
-export type ProblemDetail = ProblemDetailAnswer;
-
-export interface Finding {
-  rule: string;
-  severity: 'error' | 'warning';
-  message: string;
-  lines: number[];
-  stated: unknown;
-  computed: unknown;
-}
-
-export interface ParsedProblem {
-  number: string;
-  title: string;
-  line: number;
-  status: string;
-  statusText: string | null;
-  longTerm: boolean;
-  measures: { text: string; line: number }[];
-  children: ParsedProblem[];
-  /** an audit report's area the problem is listed under */
-  area?: string;
-}
-
-export interface ParsedReport {
-  kind: string;
-  genre: Genre;
-  lines: [number, number];
-  meta: Record<string, { value: unknown; line: number | null } | null>;
-  aspects: { title: string; line: number; problems: ParsedProblem[] }[];
-  claims: { metric: string; value: number | string; scope: string | null; line: number; text: string }[];
-  findings: Finding[];
-}
-
-export interface CheckResult {
-  file: string;
-  format: string;
-  encoding: string | null;
-  lines: string[];
-  reports: ParsedReport[];
-}
+export type PerfListItem = Item<Answer<'GET /api/perf'>>;
+export type Evaluation = Answer<'GET /api/perf/:id'>['evaluation'];
+export type EvaluationIndicator = Evaluation['indicators'][number];
+export type ScoredEvaluation = Answer<'POST /api/perf/score'>;

@@ -2,16 +2,9 @@
 // tree (their history is kept) but are not offered for new work.
 import { useMemo } from 'react';
 import { useGet } from './api.ts';
+import type { Answer } from './types.ts';
 
-export interface UnitNode {
-  id: number;
-  name: string;
-  kind: string;
-  email: string | null;
-  retired: boolean;
-  version: number;
-  children: UnitNode[];
-}
+export type UnitNode = Answer<'GET /api/units'>['items'][number];
 
 export function flat(ns: readonly UnitNode[]): UnitNode[] {
   return ns.flatMap((n) => [n, ...flat(n.children)]);
@@ -19,7 +12,7 @@ export function flat(ns: readonly UnitNode[]): UnitNode[] {
 
 /** The unit tree (when `enabled`), and its units as select options: by name, and by id (`idOptions`). */
 export function useUnits(enabled = true) {
-  const units = useGet<{ items: UnitNode[] }>(enabled ? '/api/units' : null);
+  const units = useGet<Answer<'GET /api/units'>>(enabled ? '/api/units' : null);
   const inUse = useMemo(() => flat(units.data?.items ?? []).filter((n) => !n.retired), [units.data]);
   const options = useMemo(() => inUse.map((n) => ({ value: n.name, label: n.name })), [inUse]);
   const idOptions = useMemo(() => inUse.map((n) => ({ value: n.id, label: n.name })), [inUse]);

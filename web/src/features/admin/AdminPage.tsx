@@ -1,6 +1,6 @@
 // 系统管理: the organisation tree, people, accounts with their roles, and which unit owns each source.
 import { App, Button, Card, Col, Form, type FormInstance, Input, Row, Select, Table, Tabs } from 'antd';
-import type { SourceItem } from '../../lib/types.ts';
+import type { Answer, SourceItem } from '../../lib/types.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
@@ -20,18 +20,18 @@ function useSubmit(url: string, form: FormInstance, done: () => void) {
 export function AdminPage() {
   const { can, session } = useSession();
   const units = useUnits();
-  const people = useGet<{ items: { id: number; name: string; post: string | null; unit: string | null }[] }>('/api/people');
+  const people = useGet<Answer<'GET /api/people'>>('/api/people');
   const unitOptions = units.options;
   // an office keeps its own unit's tree; an administrator every unit
   const own = session?.user.role === 'admin' ? null : (flat(units.tree).find((u) => u.name === session?.user.unit) ?? null);
   const mine = session?.user.role === 'admin' ? null : new Set(own ? flat([own]).map((u) => u.id) : []);
-  const sources = useGet<{ items: SourceItem[] }>(can('manage-users') ? '/api/sources' : null);
+  const sources = useGet<Answer<'GET /api/sources'>>(can('manage-users') ? '/api/sources' : null);
   const [personForm] = Form.useForm();
   const addPerson = useSubmit('/api/people', personForm, people.reload);
   const { message } = App.useApp();
   const setOwner = async (code: string, unitId: number | null) => {
     try {
-      const r = await api<{ owner: string | null }>('PUT', `/api/sources/${encodeURIComponent(code)}/owner`, { unitId });
+      const r = await api<Answer<'PUT /api/sources/:source/owner'>>('PUT', `/api/sources/${encodeURIComponent(code)}/owner`, { unitId });
       message.success(r.owner ? `${code} 已归${r.owner}所有` : `${code} 已不归任何单位（只有系统管理员可见）`);
       sources.reload();
     } catch (e) {

@@ -7,7 +7,7 @@ import { save, withoutEmpty } from './save.ts';
 import { UnitFields } from './fields.tsx';
 
 type TreeNode = { key: number; title: ReactNode; children: TreeNode[] };
-const toTree = (ns: UnitNode[]): TreeNode[] =>
+const toTree = (ns: readonly UnitNode[]): TreeNode[] =>
   ns.map((n) => ({
     key: n.id,
     title: n.retired ? <Typography.Text type="secondary">{n.name}（已撤销）</Typography.Text> : n.name,
@@ -15,7 +15,7 @@ const toTree = (ns: UnitNode[]): TreeNode[] =>
   }));
 
 export function UnitsTab(props: {
-  tree: UnitNode[];
+  tree: readonly UnitNode[];
   options: { value: string; label: string }[];
   reload: () => void;
   canEdit: boolean;

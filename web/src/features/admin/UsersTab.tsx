@@ -7,22 +7,14 @@ import { useGet } from '../../lib/api.ts';
 import { ROLE } from '../../lib/labels.ts';
 import { save, withoutEmpty } from './save.ts';
 import { AccountFields, NewPasswordItem } from './fields.tsx';
+import type { Answer } from '../../lib/types.ts';
 
-interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: string;
-  unit: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  version: number;
-}
+type User = Answer<'GET /api/users'>['items'][number];
 
 export function UsersTab({ unitOptions }: { unitOptions: { value: string; label: string }[] }) {
   const { message, modal } = App.useApp();
   const { session } = useSession();
-  const users = useGet<{ items: User[] }>('/api/users');
+  const users = useGet<Answer<'GET /api/users'>>('/api/users');
   const [editing, setEditing] = useState<User | null>(null);
   const [newForm] = Form.useForm();
   const [editForm] = Form.useForm();
@@ -38,7 +30,7 @@ export function UsersTab({ unitOptions }: { unitOptions: { value: string; label:
     if (await save(message, 'PUT', `/api/users/${editing.id}`, body, { ok: '账号已修改', reload: users.reload })) setEditing(null);
   };
   const reset = async (u: User) => {
-    const r = await save<{ password: string }>(message, 'POST', `/api/users/${u.id}/password-reset`, undefined, {
+    const r = await save<Answer<'POST /api/users/:id/password-reset'>>(message, 'POST', `/api/users/${u.id}/password-reset`, undefined, {
       ok: `已重置 ${u.displayName} 的密码`,
       reload: users.reload,
     });

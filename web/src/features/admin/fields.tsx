@@ -4,20 +4,9 @@
 import { Form, Input, Select } from 'antd';
 import { passwordWeakness, PASSWORD_RULE } from '../../../../src/core/access/password-rule.ts';
 import { ROLE } from '../../lib/labels.ts';
+import { UNIT_KIND_LABEL } from '../../../../src/core/vocabulary.ts';
 
 type Options = { value: string; label: string }[];
-
-export const UNIT_KINDS = [
-  ['party-committee', '党委（党组）'],
-  ['government', '政府'],
-  ['bureau', '局（委、办）'],
-  ['section', '科室（股）'],
-  ['town', '乡镇（街道）'],
-  ['village', '村（社区）'],
-  ['company', '企业'],
-  ['school', '学校'],
-  ['other', '其他'],
-] as const;
 
 /** A new password, refused before it is sent when the rule would refuse it (`username`: it may not contain it). */
 export function NewPasswordItem({ name, label, username }: { name: string; label: string; username?: string | undefined }) {
@@ -71,7 +60,7 @@ export function UnitFields({ parentLabel, parentOptions }: { parentLabel: string
         <Input />
       </Form.Item>
       <Form.Item name="kind" label="类型">
-        <Select options={UNIT_KINDS.map(([value, label]) => ({ value, label }))} />
+        <Select options={Object.entries(UNIT_KIND_LABEL).map(([value, label]) => ({ value, label }))} />
       </Form.Item>
       <Form.Item name="parent" label={parentLabel}>
         <Select allowClear showSearch options={parentOptions} />

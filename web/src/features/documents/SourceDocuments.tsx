@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
-import type { PublicationSettings, SourceItem, WorkbookImportResult } from '../../lib/types.ts';
+import type { Answer, SourceItem } from '../../lib/types.ts';
 
 type Kind = 'tongbao-public' | 'tongbao' | 'plan' | 'npc';
 const KINDS: { value: Kind; label: string; audit?: boolean }[] = [
@@ -81,7 +81,9 @@ function GenerateDialog({ source, open, onClose }: { source: SourceItem; open: b
 
 function PublicationDialog({ source, open, onClose }: { source: SourceItem; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
-  const settings = useGet<PublicationSettings>(open ? `/api/sources/${encodeURIComponent(source.code)}/publication` : null);
+  const settings = useGet<Answer<'GET /api/sources/:source/publication'>>(
+    open ? `/api/sources/${encodeURIComponent(source.code)}/publication` : null,
+  );
   const label = { person: '联系人', phone: '联系电话', email: '电子邮箱', address: '通信地址', postcode: '邮政编码' } as const;
   const onFinish = async (v: {
     issuer?: string;
@@ -182,7 +184,7 @@ function WorkbookImport({ source, onDone }: { source: string | undefined; onDone
     for (const [k, val] of Object.entries(v)) if (val?.trim()) form.append(k, val.trim());
     form.append('file', file);
     try {
-      const r = await api<WorkbookImportResult>('POST', '/api/workbook', form);
+      const r = await api<Answer<'POST /api/workbook'>>('POST', '/api/workbook', form);
       message.success(
         `已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项${r.mapping ? `。列对应：${r.mapping}` : ''}`,
       );

@@ -29,11 +29,14 @@ import { useUnits } from '../../lib/units.ts';
 import { useSession } from '../../app/session.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { GENRE_LABEL, META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
-import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
-import { alreadyImported, type SameAs } from '../../../../src/core/ledger/already-imported.ts';
+import type { Answer, CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
+import { alreadyImported } from '../../../../src/core/ledger/already-imported.ts';
 
 /** The particulars shown beside the text: those that read as one value (not the contacts or the comment period). */
-const META = Object.fromEntries(Object.entries(META_LABEL).filter(([k]) => k !== 'publicationPeriod' && k !== 'contacts'));
+/** the particulars shown as one line each (the publication period and contacts are shown where they are used) */
+const META = (
+  ['title', 'issuer', 'inspectedUnit', 'team', 'round', 'inspectionStart', 'inspectionEnd', 'feedbackDate', 'reportDate', 'asOf'] as const
+).map((k) => [k, META_LABEL[k]] as const);
 
 interface Correction {
   report: number;
@@ -60,7 +63,7 @@ function problemCount(r: ParsedReport, corrected: (line: number) => Correction |
 }
 
 /** Problems and specific problems as rows, indented by depth (not as a tree: every row is edited the same way). */
-function flatten(ps: ParsedProblem[], depth = 0): ProblemRow[] {
+function flatten(ps: readonly ParsedProblem[], depth = 0): ProblemRow[] {
   return ps.flatMap(({ children, ...p }, i) => [{ ...p, depth, first: depth === 0 && i === 0 }, ...flatten(children, depth + 1)]);
 }
 
@@ -88,7 +91,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     const form = new FormData();
     form.append('file', f);
     try {
-      setResult(await api<CheckResult>('POST', '/api/check', form));
+      setResult(await api<Answer<'POST /api/check'>>('POST', '/api/check', form));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '读取失败');
     } finally {
@@ -104,11 +107,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     if (owner !== null) form.append('owner', String(owner));
     form.append('file', file);
     try {
-      const r = await api<{ results: { status: string; sources: { code: string; problems: number }[]; sameAs?: SameAs }[] }>(
-        'POST',
-        '/api/import',
-        form,
-      );
+      const r = await api<Answer<'POST /api/import'>>('POST', '/api/import', form);
       const first = r.results[0];
       if (first?.status === 'already-imported') message.info(alreadyImported(first.sameAs));
       else
@@ -286,7 +285,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                   />
                 )}
                 <Descriptions size="small" column={2} bordered>
-                  {Object.entries(META).map(([k, label]) =>
+                  {META.map(([k, label]) =>
                     r.meta[k] ? (
                       <Descriptions.Item key={k} label={label}>
                         {String(r.meta[k]?.value)}

@@ -11,7 +11,7 @@ import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { api, ApiError, qs, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { MEASURE_STATUS, STATUS, SUPERVISION, TRIAGE, TRIAGE_LABEL } from '../../lib/labels.ts';
-import type { LedgerStatus, MeasureItem, ProblemItem, SourceItem } from '../../lib/types.ts';
+import type { Answer, LedgerStatus, MeasureItem, ProblemItem } from '../../lib/types.ts';
 import { SourceDocuments } from '../documents/SourceDocuments.tsx';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
 
@@ -67,7 +67,7 @@ function BulkAssign({ codes, onDone }: { codes: string[]; onDone: () => void }) 
   const units = useUnits(open);
   const submit = async (v: { leadUnit?: string; deadline?: Dayjs; triage?: string }) => {
     try {
-      const r = await api<{ updated: number }>('POST', '/api/problems/bulk-assign', {
+      const r = await api<Answer<'POST /api/problems/bulk-assign'>>('POST', '/api/problems/bulk-assign', {
         codes,
         ...(v.leadUnit ? { leadUnit: v.leadUnit } : {}),
         ...(v.deadline ? { deadline: v.deadline.format('YYYY-MM-DD') } : {}),
@@ -129,12 +129,12 @@ export function LedgerPage() {
     setParams(next);
     setPage((p) => ({ ...p, current: 1 }));
   };
-  const sources = useGet<{ items: SourceItem[] }>('/api/sources');
+  const sources = useGet<Answer<'GET /api/sources'>>('/api/sources');
   const offset = (page.current - 1) * page.pageSize;
-  const problems = useGet<{ total: number; items: ProblemItem[] }>(
+  const problems = useGet<Answer<'GET /api/problems'>>(
     view === 'tasks' ? null : `/api/problems${qs({ ...filters, supervised: view === 'supervision', sort, limit: page.pageSize, offset })}`,
   );
-  const tasks = useGet<{ total: number; items: MeasureItem[] }>(
+  const tasks = useGet<Answer<'GET /api/measures'>>(
     view === 'tasks'
       ? `/api/measures${qs({ source: filters.source, unit: filters.unit, search: filters.search, limit: page.pageSize, offset })}`
       : null,

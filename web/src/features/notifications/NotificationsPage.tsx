@@ -4,10 +4,9 @@ import { App, Button, List, Popconfirm, Segmented, Space, Tag, Typography } from
 import { useState } from 'react';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnread } from './unread.tsx';
-import type { MergedNotification, NotificationKind } from '../../../../src/core/contract/work.ts';
+import type { NotificationKind } from '../../../../src/core/contract/work.ts';
+import type { Answer } from '../../lib/types.ts';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
-
-type Item = MergedNotification;
 
 const KIND: Record<NotificationKind, { label: string; color: string }> = {
   escalation: { label: '升级督办', color: 'red' },
@@ -21,10 +20,10 @@ export function NotificationsPage() {
   const { message } = App.useApp();
   const unread = useUnread();
   const [status, setStatus] = useState<'pending' | 'all'>('pending');
-  const list = useGet<{ pending: number; items: Item[] }>(`/api/notifications?status=${status}`);
-  const read = async (body: { ids: number[] } | { all: true }) => {
+  const list = useGet<Answer<'GET /api/notifications'>>(`/api/notifications?status=${status}`);
+  const read = async (body: { ids: readonly number[] } | { all: true }) => {
     try {
-      const r = await api<{ read: number }>('POST', '/api/notifications/read', body);
+      const r = await api<Answer<'POST /api/notifications/read'>>('POST', '/api/notifications/read', body);
       if ('all' in body) message.success(`已将 ${r.read} 条提醒标为已读`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '操作失败');

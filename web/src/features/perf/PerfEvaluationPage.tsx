@@ -5,16 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
-import type { Evaluation, EvaluationIndicator, ScoredEvaluation } from '../../lib/types.ts';
+import type { Answer, Evaluation, EvaluationIndicator, ScoredEvaluation } from '../../lib/types.ts';
 import { SEVERITY } from '../../lib/labels.ts';
-
-interface Loaded {
-  id: number;
-  version: number;
-  source: string | null;
-  evaluation: Evaluation;
-  scored: ScoredEvaluation & { findings: (ScoredEvaluation['findings'][number] & { where: string[] })[] };
-}
 
 const RULE: Record<string, string> = {
   'execution-rate': '执行率×分值',
@@ -29,7 +21,7 @@ export function PerfEvaluationPage() {
   const { id } = useParams();
   const { can } = useSession();
   const { message } = App.useApp();
-  const loaded = useGet<Loaded>(`/api/perf/${id}`);
+  const loaded = useGet<Answer<'GET /api/perf/:id'>>(`/api/perf/${id}`);
   const [e, setE] = useState<Evaluation | null>(null);
   const [scored, setScored] = useState<ScoredEvaluation | null>(null);
   const [version, setVersion] = useState(0);
@@ -47,7 +39,7 @@ export function PerfEvaluationPage() {
     if (!e || !dirty) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      api<ScoredEvaluation>('POST', '/api/perf/score', { evaluation: e })
+      api<Answer<'POST /api/perf/score'>>('POST', '/api/perf/score', { evaluation: e })
         .then(setScored)
         .catch((x: unknown) => message.error(x instanceof ApiError ? x.message : '计分失败'));
     }, 300);
@@ -64,7 +56,7 @@ export function PerfEvaluationPage() {
     change({ ...e, indicators: e.indicators.map((i, j) => (j === k ? { ...i, ...patch } : i)) });
   const save = async () => {
     try {
-      const r = await api<{ version: number; scored: ScoredEvaluation }>('PUT', `/api/perf/${id}`, { evaluation: e, version });
+      const r = await api<Answer<'PUT /api/perf/:id'>>('PUT', `/api/perf/${id}`, { evaluation: e, version });
       setVersion(r.version);
       setScored(r.scored);
       setDirty(false);
@@ -75,7 +67,7 @@ export function PerfEvaluationPage() {
   };
   const toLedger = async () => {
     try {
-      const r = await api<{ source: string; problems: number; measures: number }>('POST', `/api/perf/${id}/to-ledger`);
+      const r = await api<Answer<'POST /api/perf/:id/to-ledger'>>('POST', `/api/perf/${id}/to-ledger`);
       message.success(`已转入整改台账 ${r.source}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
       loaded.reload();
     } catch (x) {

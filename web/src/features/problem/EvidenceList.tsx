@@ -4,7 +4,7 @@ import { Button, List, Modal, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useGet } from '../../lib/api.ts';
-import type { Evidence } from '../../lib/types.ts';
+import type { Answer, Evidence } from '../../lib/types.ts';
 
 const fileUrl = (e: Evidence, download = false) => `/api/evidence/${e.id}/file${download ? '?download=true' : ''}`;
 
@@ -15,7 +15,7 @@ function size(bytes: number): string {
 }
 
 function Words({ e }: { e: Evidence }) {
-  const { data, error } = useGet<{ text: string; truncated: boolean }>(`/api/evidence/${e.id}/text`);
+  const { data, error } = useGet<Answer<'GET /api/evidence/:id/text'>>(`/api/evidence/${e.id}/text`);
   if (error) return <Typography.Text type="danger">{error.message}</Typography.Text>;
   if (!data) return <Spin />;
   return (
@@ -39,7 +39,7 @@ function Preview({ e }: { e: Evidence }) {
   return <iframe src={fileUrl(e)} title={e.fileName} data-testid="evidence-frame" style={{ width: '100%', height: '70vh', border: 0 }} />;
 }
 
-export function EvidenceList({ items, empty = '尚未上传' }: { items: Evidence[]; empty?: string }) {
+export function EvidenceList({ items, empty = '尚未上传' }: { items: readonly Evidence[]; empty?: string }) {
   const [open, setOpen] = useState<Evidence | null>(null);
   return (
     <>

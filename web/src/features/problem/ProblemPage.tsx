@@ -34,7 +34,7 @@ import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { MONEY_KIND, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
-import type { ProblemDetail, TimelineEntry } from '../../lib/types.ts';
+import type { Answer, TimelineEntry } from '../../lib/types.ts';
 import { SimilarProblems } from './SimilarProblems.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { noticeRefusal } from '../../../../src/core/official/item-forms.ts';
@@ -146,7 +146,7 @@ export function ProblemPage() {
   const cameFrom = (useLocation().state as CameFrom | null) ?? null;
   const { can } = useSession();
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useGet<ProblemDetail>(`/api/problems/${encodeURIComponent(code)}`);
+  const { data, error, loading, reload } = useGet<Answer<'GET /api/problems/:code'>>(`/api/problems/${encodeURIComponent(code)}`);
   const units = useUnits(can('assign'));
   if (error)
     return <Alert type="error" title={error.status === 404 ? `没有编号为“${code}”的问题，或您无权查看` : error.message} showIcon />;

@@ -4,23 +4,12 @@ import { App, Button, Card, List, Space, Tag } from 'antd';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
-
-interface Match {
-  id: number;
-  kind: 'repeat' | 'common';
-  score: number;
-  status: 'suggested' | 'confirmed' | 'dismissed';
-  decided_by: string | null;
-  code: string;
-  title: string;
-  source: string;
-  inspected_unit: string | null;
-}
+import type { Answer } from '../../lib/types.ts';
 
 export function SimilarProblems({ code }: { code: string }) {
   const { can } = useSession();
   const { message } = App.useApp();
-  const list = useGet<{ items: Match[] }>(`/api/problems/${encodeURIComponent(code)}/matches`);
+  const list = useGet<Answer<'GET /api/problems/:code/matches'>>(`/api/problems/${encodeURIComponent(code)}/matches`);
   if (!list.data || list.data.items.length === 0) return null;
   const decide = async (id: number, confirm: boolean) => {
     try {

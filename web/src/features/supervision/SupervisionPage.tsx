@@ -4,33 +4,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
+import type { Answer } from '../../lib/types.ts';
+import { CATEGORY_LABEL } from '../../../../src/core/assessment/effectiveness.ts';
 
-interface Compared {
-  source: string;
-  unit: string | null;
-  title: string;
-  total: number;
-  result: string;
-  veto: boolean;
-}
-interface Assessment {
-  total: number;
-  result: string;
-  veto: { reason: string; facts: string[] } | null;
-  byCategory: Record<string, { full: number; score: number }>;
-  deductions: { category: string; points: number; reason: string; facts: string[] }[];
-}
-const CATEGORY: Record<string, string> = {
-  organisation: '组织领导',
-  responsibility: '责任落实',
-  completion: '任务完成',
-  timeliness: '按期推进',
-  disclosure: '公开公示',
-  consolidation: '成果巩固',
-};
+const CATEGORY: Record<string, string> = CATEGORY_LABEL;
 
 function AssessmentDetail({ source }: { source: string }) {
-  const a = useGet<Assessment>(`/api/assessment/${encodeURIComponent(source)}`);
+  const a = useGet<Answer<'GET /api/assessment/:source'>>(`/api/assessment/${encodeURIComponent(source)}`);
   if (!a.data) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -62,13 +42,13 @@ function AssessmentDetail({ source }: { source: string }) {
 export function SupervisionPage() {
   const { can } = useSession();
   const { message } = App.useApp();
-  const compared = useGet<{ items: Compared[] }>('/api/assessment');
+  const compared = useGet<Answer<'GET /api/assessment'>>('/api/assessment');
   const [week, setWeek] = useState<Dayjs>(dayjs());
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const [ran, setRan] = useState<string | null>(null);
   const run = async () => {
     try {
-      const r = await api<{ day: string; actions: unknown[]; cancelled: number; digests: number }>('POST', '/api/supervision/run', {});
+      const r = await api<Answer<'POST /api/supervision/run'>>('POST', '/api/supervision/run', {});
       setRan(`${r.day}：新产生提醒与督办 ${r.actions.length} 项，撤销不再适用的 ${r.cancelled} 项，汇总邮件 ${r.digests} 封`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '运行失败');
@@ -99,7 +79,7 @@ export function SupervisionPage() {
         {ran && <Alert style={{ marginTop: 12 }} type="success" showIcon title={ran} />}
       </Card>
       <Card size="small" title="整改成效评估（满分100，按扣分模型；公开情况与台账不符者一票否决）">
-        <Table<Compared>
+        <Table<Answer<'GET /api/assessment'>['items'][number]>
           rowKey="source"
           size="small"
           pagination={false}

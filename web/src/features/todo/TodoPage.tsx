@@ -3,10 +3,10 @@
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useSession } from '../../app/session.tsx';
 import { useGet } from '../../lib/api.ts';
-import type { TodoAnswer } from '../../../../src/core/contract/work.ts';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
+import type { Answer } from '../../lib/types.ts';
 
-type Todo = TodoAnswer;
+type Todo = Answer<'GET /api/todo'>;
 
 const SECTIONS: { key: keyof Todo; title: string; capability: string; action: string }[] = [
   { key: 'closures', title: '待审核的销号申请', capability: 'decide-closure', action: '审核' },
@@ -18,7 +18,7 @@ const SECTIONS: { key: keyof Todo; title: string; capability: string; action: st
 
 export function TodoPage() {
   const { can } = useSession();
-  const todo = useGet<Todo>('/api/todo');
+  const todo = useGet<Answer<'GET /api/todo'>>('/api/todo');
   const shown = SECTIONS.filter((s) => can(s.capability));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

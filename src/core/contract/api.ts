@@ -1,0 +1,102 @@
+// What each route of the API answers, by method and path: the one contract between the server and the web. The server
+// declares these schemas as its routes' responses (a test holds every route to its entry here), /api/docs describes
+// them, and the web names its types `Answer<'GET /api/stats'>` — so a change to an answer that a screen does not
+// follow fails the web's type check rather than the screen.
+import type { z } from 'zod';
+import { accountNamed, passwordResetAnswer, peopleAnswer, unitNamed, unitsAnswer, usersAnswer } from './admin.ts';
+import { measuresAnswer, problemsAnswer, sourceOwnerAnswer, sourcesAnswer, statsAnswer, trendAnswer } from './ledger.ts';
+import { deadlineAnswer, evidenceTextAnswer, problemDetailAnswer, statusAnswer, updatedAnswer } from './problem.ts';
+import { perfAnswer, perfCreatedAnswer, perfListAnswer, perfSavedAnswer, perfToLedgerAnswer, scoredAnswer } from './perf.ts';
+import { checkAnswer, importAnswer, workbookImportAnswer } from './reading.ts';
+import {
+  assessmentAnswer,
+  assessmentsAnswer,
+  matchesAnswer,
+  publicationAnswer,
+  supervisionPolicyAnswer,
+  supervisionRunAnswer,
+} from './supervision.ts';
+import { created, done, fileAnswer, healthAnswer } from './values.ts';
+import { notificationsAnswer, readAnswer, sessionAnswer, todoAnswer, unreadAnswer } from './work.ts';
+
+export const answers = {
+  'GET /api/health': healthAnswer,
+  // session
+  'POST /api/session': sessionAnswer,
+  'GET /api/session': sessionAnswer,
+  'DELETE /api/session': done,
+  'POST /api/session/password': done,
+  // the ledger read
+  'GET /api/sources': sourcesAnswer,
+  'PUT /api/sources/:source/owner': sourceOwnerAnswer,
+  'GET /api/stats': statsAnswer,
+  'GET /api/stats/trend': trendAnswer,
+  'GET /api/problems': problemsAnswer,
+  'GET /api/measures': measuresAnswer,
+  'GET /api/problems/:code': problemDetailAnswer,
+  // a problem changed
+  'POST /api/problems/:code/assign': done,
+  'POST /api/problems/bulk-assign': updatedAnswer,
+  'POST /api/problems/:code/progress': done,
+  'POST /api/problems/:code/evidence': created,
+  'POST /api/problems/:code/closure': created,
+  'POST /api/problems/:code/closure/decision': statusAnswer,
+  'POST /api/problems/:code/extension': created,
+  'POST /api/problems/:code/extension/decision': deadlineAnswer,
+  'POST /api/problems/:code/supervision': done,
+  'POST /api/problems/:code/lookback': statusAnswer,
+  'POST /api/problems/:code/outcomes': created,
+  // evidence and kept documents
+  'GET /api/evidence/:id/file': fileAnswer,
+  'GET /api/evidence/:id/text': evidenceTextAnswer,
+  'GET /api/documents/:id/file': fileAnswer,
+  // documents in and out
+  'POST /api/check': checkAnswer,
+  'POST /api/import': importAnswer,
+  'GET /api/sources/:source/reports/:kind': fileAnswer,
+  'GET /api/problems/:code/forms/:kind': fileAnswer,
+  'GET /api/sources/:source/workbook': fileAnswer,
+  'POST /api/workbook': workbookImportAnswer,
+  'GET /api/sources/:source/publication': publicationAnswer,
+  'PUT /api/sources/:source/publication': publicationAnswer,
+  // supervision
+  'POST /api/supervision/run': supervisionRunAnswer,
+  'GET /api/supervision/weekly': fileAnswer,
+  'GET /api/supervision/monthly': fileAnswer,
+  'GET /api/assessment': assessmentsAnswer,
+  'GET /api/assessment/:source': assessmentAnswer,
+  'GET /api/sources/:source/supervision': supervisionPolicyAnswer,
+  'PUT /api/sources/:source/supervision': supervisionPolicyAnswer,
+  'GET /api/problems/:code/matches': matchesAnswer,
+  'POST /api/matches/:id/decision': done,
+  // notifications and 待办
+  'GET /api/notifications': notificationsAnswer,
+  'GET /api/notifications/unread': unreadAnswer,
+  'POST /api/notifications/:id/read': done,
+  'POST /api/notifications/read': readAnswer,
+  'GET /api/todo': todoAnswer,
+  // self-evaluation
+  'GET /api/perf': perfListAnswer,
+  'POST /api/perf': perfCreatedAnswer,
+  'GET /api/perf/:id': perfAnswer,
+  'POST /api/perf/score': scoredAnswer,
+  'PUT /api/perf/:id': perfSavedAnswer,
+  'GET /api/perf/:id/export/:format': fileAnswer,
+  'POST /api/perf/:id/to-ledger': perfToLedgerAnswer,
+  // the organisation and accounts
+  'GET /api/units': unitsAnswer,
+  'POST /api/units': created,
+  'PUT /api/units/:id': done,
+  'PUT /api/units/:id/retired': unitNamed,
+  'GET /api/people': peopleAnswer,
+  'POST /api/people': created,
+  'GET /api/users': usersAnswer,
+  'POST /api/users': created,
+  'PUT /api/users/:id': done,
+  'POST /api/users/:id/password-reset': passwordResetAnswer,
+  'PUT /api/users/:id/active': accountNamed,
+} as const;
+
+export type Route = keyof typeof answers;
+/** What a route answers, as the web reads it. */
+export type Answer<R extends Route> = z.infer<(typeof answers)[R]>;

@@ -1,0 +1,113 @@
+// A budget performance self-evaluation as the screens read it — the list, one evaluation with its scores, a scoring
+// of an edit, the result of a save and of turning its problems into ledger work — as zod schemas the server declares
+// as its answers and the web takes its types from.
+import { z } from 'zod';
+import { RULE_LABEL } from '../perf/scoring.ts';
+import { basicTableOf, finding, indicatorOf } from './reading.ts';
+import { keysOf, list } from './values.ts';
+
+const grade = z.enum(['优', '良', '中', '差']);
+/** the line of the file a part was read from; none where it was entered or came from a workbook */
+const line = z.number().nullable().optional();
+const figure = z.number().nullable();
+
+export const evaluationAnswer = z.object({
+  unit: z.string(),
+  year: z.number().nullable(),
+  budget: z
+    .object({
+      initial: figure,
+      adjusted: figure.optional(),
+      executed: figure,
+      weight: figure,
+      rate: figure,
+      score: figure,
+      line,
+    })
+    .nullable(),
+  funding: list(z.object({ source: z.string(), amount: z.number(), line })),
+  spending: list(z.object({ type: z.string(), amount: z.number(), line })),
+  staffing: z.object({ authorized: figure, actual: figure, controlRate: figure, line }).nullable(),
+  indicators: list(indicatorOf(line)),
+  basics: list(basicTableOf(line)),
+  totals: z.object({ weight: figure, score: figure, line }).nullable(),
+  problems: list(z.object({ text: z.string(), line })),
+  measures: list(z.object({ text: z.string(), line })),
+});
+
+const direction = z.enum(['at-least', 'at-most', 'qualitative']);
+
+export const scoredAnswer = z.object({
+  budget: z
+    .object({
+      rate: figure,
+      weight: figure,
+      score: figure,
+      stated: figure,
+      rule: z.literal('execution-rate'),
+    })
+    .nullable(),
+  indicators: list(
+    z.object({
+      level1: z.string(),
+      level2: z.string(),
+      level3: z.string(),
+      target: z.string(),
+      /** the target read: at least / at most a value in a unit, or qualitative */
+      parsed: z.object({ text: z.string(), direction, value: figure, unit: z.string().nullable() }),
+      direction,
+      actual: z.string(),
+      weight: figure,
+      /** the engine's score */
+      score: figure,
+      /** the table's, when it states one */
+      stated: figure,
+      rule: keysOf(RULE_LABEL),
+      line: z.number().nullable(),
+    }),
+  ),
+  total: z.number(),
+  weightTotal: z.number(),
+  grade,
+  rounding: z.object({ mode: z.enum(['floor', 'round']), decimals: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
+  scheme: z.string(),
+  findings: list(finding),
+});
+
+export const perfListAnswer = z.object({
+  items: list(
+    z.object({
+      id: z.number(),
+      unit: z.string(),
+      year: z.number().nullable(),
+      total: z.number(),
+      grade,
+      findings: z.number(),
+      /** the ledger source its problems went to, once they have */
+      source: z.string().nullable(),
+    }),
+  ),
+  /** the ways of sharing out the 100 points */
+  schemes: list(z.object({ id: z.string(), name: z.string(), source: z.string() })),
+});
+
+export const perfCreatedAnswer = z.object({
+  id: z.number(),
+  unit: z.string(),
+  year: z.number().nullable(),
+  total: z.number(),
+  grade,
+});
+
+export const perfAnswer = z.object({
+  id: z.number(),
+  version: z.number(),
+  source: z.string().nullable(),
+  evaluation: evaluationAnswer,
+  /** its findings each say where in the file they were read ("第12行") */
+  scored: scoredAnswer.extend({ findings: list(finding.extend({ where: list(z.string()) })) }),
+});
+
+export const perfSavedAnswer = z.object({ version: z.number(), scored: scoredAnswer });
+
+export const perfToLedgerAnswer = z.object({ source: z.string(), problems: z.number(), measures: z.number() });

@@ -1,0 +1,111 @@
+// Supervision as the screens read it — a run's actions, the assessment of a source's rectification and the comparison
+// of sources, a source's supervision policy and publication settings — as zod schemas the server declares as its
+// answers and the web takes its types from.
+import { z } from 'zod';
+import { CATEGORY_LABEL } from '../assessment/effectiveness.ts';
+import { contact, day, keysOf, list, supervisionKind } from './values.ts';
+
+const result = z.enum(['优秀', '良好', '合格', '不合格']);
+const category = keysOf(CATEGORY_LABEL);
+
+export const supervisionRunAnswer = z.object({
+  /** the moment the run was for */
+  at: z.string(),
+  day,
+  dryRun: z.boolean(),
+  /** what this run created: each reminder, warning and escalation, once */
+  actions: list(
+    z.object({
+      key: z.string(),
+      kind: z.enum(['due-soon', 'overdue', 'missed-report', 'warning', 'escalation']),
+      problemId: z.number(),
+      problem: z.string(),
+      /** the ladder's rung, for an escalation */
+      rung: supervisionKind.nullable(),
+      unitId: z.number().nullable(),
+      unit: z.string().nullable(),
+      personId: z.number().nullable(),
+      person: z.string().nullable(),
+      deadline: day.nullable(),
+      message: z.string(),
+    }),
+  ),
+  /** reminders of earlier runs that no longer apply */
+  cancelled: z.number(),
+  /** digests prepared for each unit and leader */
+  digests: z.number(),
+});
+
+export const assessmentAnswer = z.object({
+  source: z.string(),
+  title: z.string(),
+  unit: z.string().nullable(),
+  total: z.number(),
+  byCategory: z.record(category, z.object({ full: z.number(), score: z.number() })),
+  deductions: list(
+    z.object({
+      category,
+      points: z.number(),
+      reason: z.string(),
+      /** the ledger facts behind it: problem codes, or "第N行" of the published report */
+      facts: list(z.string()),
+    }),
+  ),
+  /** a published figure that contradicts the ledger fails the assessment */
+  veto: z.object({ reason: z.string(), facts: list(z.string()) }).nullable(),
+  result,
+});
+
+export const assessmentsAnswer = z.object({
+  items: list(
+    z.object({ source: z.string(), unit: z.string().nullable(), title: z.string(), total: z.number(), result, veto: z.boolean() }),
+  ),
+});
+
+export const cadence = z.union([
+  z.object({ every: z.enum(['daily', 'half-monthly', 'quarterly']) }),
+  z.object({ every: z.literal('weekly'), weekday: z.number() }),
+  z.object({ every: z.literal('monthly'), day: z.number() }),
+]);
+
+export const supervisionPolicyAnswer = z.object({
+  /** open items: 一周一调度 on Fridays by default */
+  report: cadence,
+  /** phase-complete long-term items report less often */
+  phasedReport: cadence,
+  /** units that report on a rhythm of their own, by unit name */
+  unitReport: z.record(z.string(), cadence),
+  /** reminders this many days before the deadline */
+  dueSoonDays: list(z.number()),
+  noticeAfterYellowRuns: z.number(),
+  listedAfterOverdueDays: z.number(),
+  talkAfterOverdueDays: z.number(),
+});
+
+export const publicationAnswer = z.object({
+  /** 发文机关署名 of generated documents */
+  issuer: z.string().nullable(),
+  /** days the public version is open for comment */
+  commentDays: z.number(),
+  contacts: list(contact),
+  /** what a public version leaves out */
+  hide: z.object({ personNames: z.boolean(), personalPhones: z.boolean(), internalNotes: z.boolean() }),
+});
+
+export const matchesAnswer = z.object({
+  items: list(
+    z.object({
+      id: z.number(),
+      /** 屡审屡犯 or 共性问题 */
+      kind: z.string(),
+      score: z.number(),
+      status: z.string(),
+      decided_by: z.string().nullable(),
+      code: z.string(),
+      title: z.string(),
+      earlier_status: z.string(),
+      source: z.string(),
+      inspected_unit: z.string().nullable(),
+    }),
+  ),
+});
