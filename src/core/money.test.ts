@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findAmounts } from './document/money.ts';
-import { addDecimals, shiftDecimal } from './money.ts';
+import { addDecimals, shiftDecimal, sumFigures } from './money.ts';
 
 describe('money', () => {
   it('keeps the unit as written and gives 万元 exactly', () => {
@@ -26,6 +26,20 @@ describe('money', () => {
       fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 99 }), (i, f) => {
         const v = `${i}.${String(f).padStart(2, '0')}`;
         return shiftDecimal(shiftDecimal(v, 4), -4) === shiftDecimal(v, 0);
+      }),
+    );
+  });
+  it("adds a self-evaluation's figures as written, signed, with no float error", () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(sumFigures([0.1, 0.2])).toBe(0.3);
+    expect(sumFigures([89.974, -0.004])).toBe(89.97);
+    expect(sumFigures([1e-7, 1])).toBe(1.0000001);
+    expect(sumFigures([])).toBe(0);
+    // the same as the exact sum of the decimal strings, for any column of 万元 figures to four places
+    const wan = fc.integer({ min: 0, max: 99_999_999_999 }).map((n) => n / 10_000);
+    fc.assert(
+      fc.property(fc.array(wan, { maxLength: 40 }), (xs) => {
+        expect(sumFigures(xs)).toBe(Number(addDecimals(xs.map(String))));
       }),
     );
   });

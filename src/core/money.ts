@@ -1,5 +1,6 @@
 // Money, kept exact: decimal strings, never binary floats — in the ledger, the statistics, the documents and the
-// parser alike. An amount keeps the unit it was written in; sums are made in 万元.
+// parser alike. An amount keeps the unit it was written in; sums are made in 万元. A self-evaluation's table figures
+// travel as numbers (a form's and a workbook's own type), each exactly the decimal written; they are added here too.
 
 export type MoneyUnit = '元' | '万元' | '亿元';
 
@@ -37,4 +38,34 @@ export function addDecimals(values: readonly string[]): string {
   }
   const s = total.toString().padStart(scale + 1, '0');
   return normalizeDecimal(scale ? `${s.slice(0, -scale)}.${s.slice(-scale)}` : s) ?? '0';
+}
+
+/**
+ * A self-evaluation's figure as it was written: a number read from a table or typed into a form holds at most 15
+ * significant digits (万元 to four places, under a trillion), which a double keeps exactly — its shortest decimal form
+ * is the figure. Signed: a table may carry a negative adjustment.
+ */
+function writtenDecimal(x: number): { digits: bigint; scale: number } {
+  const [mantissa = '0', exponent = '0'] = Math.abs(x).toString().split('e');
+  const [i = '0', f = ''] = mantissa.split('.');
+  let digits = BigInt(i + f);
+  let scale = f.length - Number(exponent);
+  if (scale < 0) {
+    digits *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { digits: x < 0 ? -digits : digits, scale };
+}
+
+/**
+ * The exact sum of figures as written — "0.1 + 0.2" is 0.3, and a column of 4-place amounts adds up to what a
+ * calculator says — never a running float whose error a rounding must then hide.
+ */
+export function sumFigures(values: readonly number[]): number {
+  const parts = values.map(writtenDecimal);
+  const scale = Math.max(0, ...parts.map((p) => p.scale));
+  const total = parts.reduce((t, p) => t + p.digits * 10n ** BigInt(scale - p.scale), 0n);
+  const negative = total < 0n;
+  const s = (negative ? -total : total).toString().padStart(scale + 1, '0');
+  return Number(`${negative ? '-' : ''}${scale ? `${s.slice(0, -scale)}.${s.slice(-scale)}` : s}`);
 }

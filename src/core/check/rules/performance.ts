@@ -2,6 +2,7 @@
 
 import { finding, type Finding } from '../finding.ts';
 import type { PerformanceFacts } from '../../perf/evaluation.ts';
+import { sumFigures } from '../../money.ts';
 
 const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
 const same = (a: number, b: number) => Math.abs(a - b) < 0.005;
@@ -104,7 +105,7 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
         ),
       );
   if (b && b.executed !== null && p.funding.length >= 2) {
-    const sum = round2(p.funding.reduce((t, f) => t + f.amount, 0));
+    const sum = sumFigures(p.funding.map((f) => f.amount));
     if (!same(sum, b.executed) && !(b.initial !== null && same(sum, b.initial)))
       out.push(
         finding(
@@ -118,7 +119,7 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
       );
   }
   if (b && b.executed !== null && p.spending.length >= 2) {
-    const sum = round2(p.spending.reduce((t, f) => t + f.amount, 0));
+    const sum = sumFigures(p.spending.map((f) => f.amount));
     if (!same(sum, b.executed))
       out.push(
         finding(
