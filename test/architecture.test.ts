@@ -36,6 +36,12 @@ describe('architecture', () => {
         .map((f) => relative(SRC, f));
     expect(writers(/insertInto\(\s*'problem'\s*\)|insert\s+into\s+problem\b/i)).toEqual(['store/problem.repository.ts']);
     expect(writers(/insertInto\(\s*'status_change'\s*\)|insert\s+into\s+status_change\b/i)).toEqual(['store/problem.repository.ts']);
+    // a new source from any plan (a report read, a self-evaluation) is written by one service; a workbook's rows,
+    // which also change problems already on the ledger, by the other
+    expect(writers(/\binsert(?:Source|Problems)\(/).filter((f) => f.startsWith('services/'))).toEqual([
+      'services/ledger-workbook.ts',
+      'services/ledger-writer.ts',
+    ]);
   });
 
   it('keeps the web application off the server side: it may use core, never services, store or io', () => {

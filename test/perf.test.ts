@@ -168,6 +168,26 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
       .orderBy('problem.ordinal')
       .execute();
     expect(titles.map((t) => t.title).slice(3)).toEqual(['绩效指标“履职工作任务完成准时率”未达成', '绩效指标“社会公众满意度”未达成']);
+    // all still to be rectified by a deadline, each status resting on the evaluation, its measures not begun either
+    const rows = await l.db
+      .selectFrom('problem')
+      .innerJoin('source', 'source.id', 'problem.source_id')
+      .innerJoin('status_change', 'status_change.problem_id', 'problem.id')
+      .select(['problem.status', 'problem.triage', 'status_change.reason', 'status_change.actor'])
+      .where('source.code', '=', r.source)
+      .execute();
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((x) => `${x.status} ${x.triage} ${x.reason} ${x.actor}`))).toEqual(
+      new Set([`not-started deadline 由绩效自评（编号 ${id}）转入 财务股`]),
+    );
+    const steps = await l.db
+      .selectFrom('measure')
+      .innerJoin('problem', 'problem.id', 'measure.problem_id')
+      .innerJoin('source', 'source.id', 'problem.source_id')
+      .select('measure.status')
+      .where('source.code', '=', r.source)
+      .execute();
+    expect(steps.map((m) => m.status)).toEqual(['not-started', 'not-started', 'not-started']);
     await expect(evaluationToLedger(l, id, '财务股', TODAY)).rejects.toThrow('已转入整改台账');
   });
 });

@@ -2,20 +2,19 @@
 // keep it (one transaction, with the file); edit it (versioned); export the 自评表 as .xlsx or .docx; and turn its
 // problems — the narrative's 存在的问题 and every indicator that fell short — into ledger problems with one action.
 import type { Finding } from '../core/check/finding.ts';
-import { problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
 import { runHeavy } from './heavy-work.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { selfEvaluationDocument } from '../core/perf/self-evaluation-document.ts';
 import { appendEvents } from '../store/event.repository.ts';
-import { insertAspects, insertMeasures, insertSource, nextSourceSeq } from '../store/ledger.repository.ts';
 import { keepDocument } from '../store/document.repository.ts';
 import { evaluationInScope, evaluationsInScope, insertEvaluation, lockEvaluation, updateEvaluation } from '../store/perf.repository.ts';
 import type { Db, Ledger } from '../store/open-database.ts';
 import { storeFile } from '../store/file-store.ts';
-import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
+import { planFromEvaluation } from '../core/perf/evaluation-plan.ts';
+import { writeNewSource } from './ledger-writer.ts';
 
 export interface ReadEvaluation {
   readonly evaluation: Evaluation;
@@ -144,68 +143,15 @@ export async function evaluationToLedger(
     if (r.source_id !== null) throw new ActionRefused('这份绩效自评的问题已转入整改台账');
     const e = r.data as unknown as Evaluation;
     const scored = scoreEvaluation(e);
-    const shortfalls = scored.indicators.filter((i) => i.weight !== null && i.score !== null && i.score < i.weight);
-    if (e.problems.length === 0 && shortfalls.length === 0)
-      throw new ActionRefused('这份绩效自评没有写明存在的问题，也没有未达成的指标，无可转入台账的问题');
-    const year = e.year ?? Number(today.slice(0, 4));
-    const prefix = sourceCodePrefix('self-evaluation', year);
-    const code = sourceCode('self-evaluation', year, await nextSourceSeq(trx, prefix));
-    const source = await insertSource(trx, {
-      code,
-      kind: 'self-evaluation',
-      title: `${e.unit}${e.year ?? ''}年度预算绩效自评发现的问题`,
-      issuer: e.unit,
-      inspected_unit: e.unit,
-      owner_unit_id: r.owner_unit_id,
-      report_date: today,
-      findings: JSON.stringify(scored.findings),
+    const plan = planFromEvaluation(e, scored, today);
+    if (plan.aspects.length === 0) throw new ActionRefused('这份绩效自评没有写明存在的问题，也没有未达成的指标，无可转入台账的问题');
+    const source = await writeNewSource(trx, plan, {
+      actor,
+      ownerUnitId: r.owner_unit_id,
+      findings: scored.findings,
+      reason: () => `由绩效自评（编号 ${id}）转入`,
     });
-    let ordinal = 0;
-    let measures = 0;
-    const add = async (aspectId: number, title: string, detail: string | null, steps: readonly string[]) => {
-      const problem = problemCode(code, ++ordinal);
-      const ids = await insertProblems(trx, [
-        {
-          source_id: source.id,
-          aspect_id: aspectId,
-          code: problem,
-          ordinal,
-          title,
-          detail,
-          status: 'not-started',
-          triage: 'deadline',
-          start_date: today,
-        },
-      ]);
-      const problemId = ids.get(problem) as number;
-      await recordStatusChanges(trx, [
-        { problem_id: problemId, at: today, from_status: null, to_status: 'not-started', reason: `由绩效自评（编号 ${id}）转入`, actor },
-      ]);
-      for (const [k, text] of steps.entries()) await insertMeasures(trx, [{ problem_id: problemId, ordinal: k + 1, text }]);
-      measures += steps.length;
-    };
-    const aspect = async (n: number, title: string) =>
-      (await insertAspects(trx, [{ source_id: source.id, ordinal: n, title }]))[0]?.id as number;
-    if (e.problems.length) {
-      const a = await aspect(1, '自评发现的问题');
-      for (const [k, p] of e.problems.entries()) {
-        const last = k === e.problems.length - 1;
-        const steps = last ? e.measures.slice(k).map((m) => m.text) : e.measures[k] ? [e.measures[k].text] : [];
-        await add(a, p.text, null, steps);
-      }
-    }
-    if (shortfalls.length) {
-      const a = await aspect(2, '未达成的绩效指标');
-      for (const i of shortfalls)
-        await add(
-          a,
-          `绩效指标“${i.level3}”未达成`,
-          `${i.level1}/${i.level2}：年度指标值${i.target}，实际完成值${i.actual}，得分${i.score}（分值${i.weight}）`,
-          e.indicators.find((x) => x.level3 === i.level3)?.deviation
-            ? [e.indicators.find((x) => x.level3 === i.level3)?.deviation as string]
-            : [],
-        );
-    }
+    const measures = plan.aspects.flatMap((a) => a.problems).reduce((n, p) => n + p.measures.length, 0);
     await updateEvaluation(trx, id, { source_id: source.id, version: r.version + 1, updated_at: new Date() });
     await appendEvents(trx, [
       {
@@ -213,9 +159,9 @@ export async function evaluationToLedger(
         entity: 'source',
         entityId: source.id,
         action: 'from-self-evaluation',
-        after: { code, evaluation: id, problems: ordinal, measures },
+        after: { code: source.code, evaluation: id, problems: source.problems, measures },
       },
     ]);
-    return { source: code, problems: ordinal, measures };
+    return { source: source.code, problems: source.problems, measures };
   });
 }

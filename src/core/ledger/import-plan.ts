@@ -1,12 +1,14 @@
 // What importing one parsed report puts on the ledger: its source, aspects, problems (with statuses and measures),
-// claims kept as stated, and outcomes. Pure; the import service writes the plan in one transaction.
+// claims kept as stated, and outcomes. Pure; services/ledger-writer.ts writes the plan in one transaction.
 import type { Aspect, Claim, Problem, Report } from '../document/model.ts';
 import { sourceKindOf, type SourceKind } from './codes.ts';
 import { STATUS_LABEL, type LedgerStatus } from './problem-state.ts';
+import type { Triage } from './ledger-sheet.ts';
 
 export interface PlannedMeasure {
   readonly ordinal: number;
   readonly text: string;
+  /** the line of the document it was read from, counted from 1; 0 where it came from a form or a workbook */
   readonly line: number;
 }
 
@@ -32,6 +34,7 @@ export interface PlannedProblem {
   readonly status: LedgerStatus;
   readonly statusText: string | null;
   readonly longTerm: boolean;
+  /** the lines of the document it was read from, counted from 1; 0 where it came from a form or a workbook */
   readonly line: number;
   readonly lastLine: number;
   readonly measures: PlannedMeasure[];
@@ -40,6 +43,8 @@ export interface PlannedProblem {
   readonly deadline: string | null;
   /** what the report says beside the problem: an audit report's area it is listed under */
   readonly detail: string | null;
+  /** how it is to be rectified, when the source says (a report says only whether it is long-term) */
+  readonly triage?: Triage;
 }
 
 export interface PlannedOutcome {
