@@ -1,6 +1,7 @@
 // The words the screens show for the ledger's codes: taken from core/vocabulary.ts, the one place they are defined
 // for the CLI, the documents and the web alike; only the colours of the tags are the web's own.
 import {
+  COLOUR_LABEL,
   GENRE_LABEL,
   LEDGER_STATUS_LABEL,
   META_LABEL,
@@ -27,12 +28,11 @@ export const STATUS = Object.fromEntries(
   (Object.keys(STATUS_COLOUR) as LedgerStatus[]).map((s) => [s, { label: shortLabel(LEDGER_STATUS_LABEL[s]), color: STATUS_COLOUR[s] }]),
 ) as Record<LedgerStatus, { label: string; color: string }>;
 
-export const COLOUR: Record<Colour, { label: string; color: string }> = {
-  green: { label: '正常', color: 'green' },
-  blue: { label: '临近时限', color: 'blue' },
-  yellow: { label: '进度滞后', color: 'gold' },
-  red: { label: '已超期', color: 'red' },
-};
+const TAG_COLOUR: Record<Colour, string> = { green: 'green', blue: 'blue', yellow: 'gold', red: 'red' };
+/** a warning colour as its tag says it: the meaning inside core's label ("红色（已超期）" → "已超期") */
+export const COLOUR = Object.fromEntries(
+  (Object.keys(TAG_COLOUR) as Colour[]).map((c) => [c, { label: COLOUR_LABEL[c].replace(/^.*（(.*)）$/, '$1'), color: TAG_COLOUR[c] }]),
+) as Record<Colour, { label: string; color: string }>;
 
 export { GENRE_LABEL, META_LABEL, TRIAGE_LABEL };
 export const TRIAGE: Record<string, string> = { ...TRIAGE_LABEL, '（未指定）': '未分类' };

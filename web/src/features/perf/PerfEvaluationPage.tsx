@@ -7,15 +7,8 @@ import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import type { Answer, Evaluation, EvaluationIndicator, ScoredEvaluation } from '../../lib/types.ts';
 import { SEVERITY } from '../../lib/labels.ts';
-
-const RULE: Record<string, string> = {
-  'execution-rate': '执行率×分值',
-  proportional: '实际÷指标×分值',
-  'proportional-reversed': '指标÷实际×分值',
-  'qualitative-met': '定性达成',
-  'qualitative-not-met': '定性未达成',
-  'not-scorable': '无法计分',
-};
+import { RULE_LABEL } from '../../../../src/core/perf/scoring.ts';
+import { shortLabel } from '../../../../src/core/vocabulary.ts';
 
 export function PerfEvaluationPage() {
   const { id } = useParams();
@@ -164,7 +157,15 @@ export function PerfEvaluationPage() {
             width: 70,
             render: (_, _i, k) => <span data-testid={`perf-score-${k}`}>{scored.indicators[k]?.score ?? '—'}</span>,
           },
-          { title: '计分规则', width: 120, render: (_, _i, k) => RULE[scored.indicators[k]?.rule ?? ''] ?? '' },
+          {
+            title: '计分规则',
+            width: 120,
+            render: (_, _i, k) => {
+              const rule = scored.indicators[k]?.rule;
+              // the rule's name without its explanation, which the tooltip gives whole
+              return rule ? <span title={RULE_LABEL[rule]}>{shortLabel(RULE_LABEL[rule])}</span> : '';
+            },
+          },
           {
             title: '偏差原因分析及改进措施',
             render: (_, i, k) => (
