@@ -8,20 +8,15 @@ import {
   MEASURE_STATUS_LABEL,
   PROBLEM_COLUMNS,
   TRIAGE_LABEL,
+  SOURCE_FIELDS,
   type Cell,
+  type RawWorkbook,
   type SheetMeasure,
   type SheetProblem,
+  type WorkbookSource,
 } from '../core/ledger/ledger-sheet.ts';
+export type { RawWorkbook, WorkbookSource };
 import { STATUS_LABEL } from '../core/ledger/problem-state.ts';
-
-export interface WorkbookSource {
-  readonly code: string;
-  readonly kind: string;
-  readonly title: string;
-  readonly team: string | null;
-  readonly inspectedUnit: string | null;
-  readonly feedbackDate: string | null;
-}
 
 /** The event log's head when the workbook was made: a copy of the checkpoint that leaves the machine with it. */
 export interface WorkbookCheckpoint {
@@ -42,15 +37,6 @@ export interface WorkbookContent {
 
 export const CHECKPOINT_SHEET = '操作日志检查点';
 const CHECKPOINT_LABELS = { events: '操作日志条数', head: '末条记录哈希', first: '首条记录哈希', at: '记录时间' } as const;
-
-const SOURCE_FIELDS: [keyof WorkbookSource, string][] = [
-  ['code', '来源编号'],
-  ['kind', '来源类型'],
-  ['title', '标题'],
-  ['team', '巡察（审计）组'],
-  ['inspectedUnit', '被巡察（审计）单位'],
-  ['feedbackDate', '反馈日期'],
-];
 
 const SUPERVISION_COLUMNS = ['编号', '问题', '状态', '预警', '牵头单位', '整改时限', '督办情况'] as const;
 
@@ -236,15 +222,6 @@ export async function readSheetTable(bytes: Uint8Array, sheetName?: string): Pro
   return { sheets, name: ws.name, headerRow, headers, rows, faults: mergedCells(ws, headerRow, headers) };
 }
 
-export interface RawWorkbook {
-  readonly source: Record<string, Cell>;
-  readonly problems: { row: number; cells: Cell[] }[];
-  readonly measures: { row: number; cells: Cell[] }[];
-  /** 督办清单: optional; its 督办情况 column carries the supervision records */
-  readonly supervision: { row: number; cells: Cell[] }[];
-  readonly missing: string[];
-}
-
 export class WorkbookFormatError extends Error {}
 /** A workbook that would unpack past MAX_WORKBOOK_UNPACKED. */
 export class WorkbookTooLargeError extends Error {}
@@ -314,5 +291,3 @@ export async function readWorkbookCheckpoint(bytes: Uint8Array): Promise<Workboo
     ? { events, head, ...(/^[0-9a-f]{64}$/.test(first) ? { first } : {}), at }
     : null;
 }
-
-export const SOURCE_LABELS = Object.fromEntries(SOURCE_FIELDS.map(([k, label]) => [k, label])) as Record<keyof WorkbookSource, string>;

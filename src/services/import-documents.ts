@@ -1,6 +1,6 @@
 import { planImport, UNTOLD, type Correction } from '../core/ledger/import-plan.ts';
-import { writeNewSource, type ImportedSource } from './ledger-writer.ts';
-export type { ImportedSource } from './ledger-writer.ts';
+import { writeNewSource, type ImportedSource } from './ledger-writer/new-source.ts';
+export type { ImportedSource } from './ledger-writer/new-source.ts';
 import { readFileBytes } from '../io/read-document.ts';
 import { runHeavy } from './heavy-work.ts';
 import type { ReadForImport } from './heavy-jobs.ts';

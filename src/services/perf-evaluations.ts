@@ -14,7 +14,7 @@ import { storeFile } from '../store/file-store.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
 import { planFromEvaluation } from '../core/perf/evaluation-plan.ts';
-import { writeNewSource } from './ledger-writer.ts';
+import { writeNewSource } from './ledger-writer/new-source.ts';
 
 export interface ReadEvaluation {
   readonly evaluation: Evaluation;

@@ -1,5 +1,5 @@
 // What importing one parsed report puts on the ledger: its source, aspects, problems (with statuses and measures),
-// claims kept as stated, and outcomes. Pure; services/ledger-writer.ts writes the plan in one transaction.
+// claims kept as stated, and outcomes. Pure; services/ledger-writer/new-source.ts writes the plan in one transaction.
 import type { Aspect, Claim, Problem, Report } from '../document/model.ts';
 import { sourceKindOf, type SourceKind } from './codes.ts';
 import { STATUS_LABEL, type LedgerStatus } from './problem-state.ts';

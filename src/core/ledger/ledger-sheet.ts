@@ -196,3 +196,34 @@ export interface WorkbookImportResult {
   /** a unit's own workbook: how its columns were read, "问题 ← 问题描述；牵头单位 ← 责任部门" */
   readonly mapping?: string;
 }
+
+/** The 来源 sheet: the source a workbook is the ledger of. */
+export interface WorkbookSource {
+  readonly code: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly team: string | null;
+  readonly inspectedUnit: string | null;
+  readonly feedbackDate: string | null;
+}
+
+export const SOURCE_FIELDS: [keyof WorkbookSource, string][] = [
+  ['code', '来源编号'],
+  ['kind', '来源类型'],
+  ['title', '标题'],
+  ['team', '巡察（审计）组'],
+  ['inspectedUnit', '被巡察（审计）单位'],
+  ['feedbackDate', '反馈日期'],
+];
+
+export const SOURCE_LABELS = Object.fromEntries(SOURCE_FIELDS.map(([k, label]) => [k, label])) as Record<keyof WorkbookSource, string>;
+
+/** A workbook's sheets as read, before any row is checked: its cells by row, and the sheets it lacks. */
+export interface RawWorkbook {
+  readonly source: Record<string, Cell>;
+  readonly problems: { row: number; cells: Cell[] }[];
+  readonly measures: { row: number; cells: Cell[] }[];
+  /** 督办清单: optional; its 督办情况 column carries the supervision records */
+  readonly supervision: { row: number; cells: Cell[] }[];
+  readonly missing: string[];
+}

@@ -1,7 +1,7 @@
 // What a self-evaluation puts on the ledger, as the same plan a report's import makes: a source of kind
 // self-evaluation with the problems its narrative names (with the measures it lists, paired in order; measures left
 // over go with the last problem) and each indicator that fell short of its weight. All of them are still to be
-// rectified by a deadline. Pure; services/ledger-writer.ts writes it.
+// rectified by a deadline. Pure; services/ledger-writer/new-source.ts writes it.
 import type { ImportPlan, PlannedProblem } from '../ledger/import-plan.ts';
 import type { Evaluation } from './evaluation.ts';
 import type { ScoredEvaluation } from './score-evaluation.ts';

@@ -1,14 +1,13 @@
-// The one writer of a new source: every way a new source comes onto the ledger builds an ImportPlan in core
-// (core/ledger/import-plan.ts from a report read, core/perf/evaluation-plan.ts from a self-evaluation) and hands it
-// here, inside the caller's transaction. A workbook's rows, which may change problems already on the ledger, are
-// written by services/ledger-workbook.ts through the same repositories and state machine.
-import { childCode, problemCode, sourceCode, sourceCodePrefix } from '../core/ledger/codes.ts';
-import type { ImportPlan, PlannedProblem } from '../core/ledger/import-plan.ts';
-import type { Finding } from '../core/check/finding.ts';
-import type { Report } from '../core/document/model.ts';
-import { initialState, reportedStatus, transition } from '../core/ledger/problem-state.ts';
-import { ImportMismatchError } from '../core/errors.ts';
-import { appendEvents, type NewEvent } from '../store/event.repository.ts';
+// The one writer of a new source: a report read (core/ledger/import-plan.ts) and a self-evaluation
+// (core/perf/evaluation-plan.ts) each build an ImportPlan in core and hand it here, inside the caller's transaction.
+// Each status goes through the state machine's "import" step; each row written is in the event log.
+import { childCode, problemCode, sourceCode, sourceCodePrefix } from '../../core/ledger/codes.ts';
+import type { ImportPlan, PlannedProblem } from '../../core/ledger/import-plan.ts';
+import type { Finding } from '../../core/check/finding.ts';
+import type { Report } from '../../core/document/model.ts';
+import { initialState, reportedStatus, transition } from '../../core/ledger/problem-state.ts';
+import { ImportMismatchError } from '../../core/errors.ts';
+import { appendEvents, type NewEvent } from '../../store/event.repository.ts';
 import {
   insertAspects,
   insertClaims,
@@ -17,10 +16,10 @@ import {
   insertSource,
   nextSourceSeq,
   type Tx,
-} from '../store/ledger.repository.ts';
-import { insertProblems, recordStatusChanges } from '../store/problem.repository.ts';
-import { unitIdByName } from '../store/org.repository.ts';
-import { ownerOfNewSource } from './source-owner.ts';
+} from '../../store/ledger.repository.ts';
+import { insertProblems, recordStatusChanges } from '../../store/problem.repository.ts';
+import { unitIdByName } from '../../store/org.repository.ts';
+import { ownerOfNewSource } from '../source-owner.ts';
 
 export interface ImportedSource {
   readonly code: string;
