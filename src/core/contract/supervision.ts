@@ -3,6 +3,7 @@
 // answers and the web takes its types from.
 import { z } from 'zod';
 import { CATEGORY_LABEL } from '../assessment/effectiveness.ts';
+import { notificationKind } from './work.ts';
 import { contact, day, keysOf, list, supervisionKind } from './values.ts';
 
 const result = z.enum(['优秀', '良好', '合格', '不合格']);
@@ -17,7 +18,7 @@ export const supervisionRunAnswer = z.object({
   actions: list(
     z.object({
       key: z.string(),
-      kind: z.enum(['due-soon', 'overdue', 'missed-report', 'warning', 'escalation']),
+      kind: notificationKind,
       problemId: z.number(),
       problem: z.string(),
       /** the ladder's rung, for an escalation */

@@ -5,6 +5,8 @@ import { STATUS_LABEL } from '../ledger/problem-state.ts';
 import { COLOUR_LABEL } from '../ledger/warning.ts';
 import { ROLE_LABEL } from '../access/permissions.ts';
 import { SUPERVISION_LABEL } from '../ledger/supervision.ts';
+import { MEASURE_STATUS_LABEL, TRIAGE_LABEL } from '../ledger/ledger-sheet.ts';
+import { MONEY_KIND_LABEL } from '../vocabulary.ts';
 
 /** A list the server sends: read-only to whoever reads it, as the core's own lists are. */
 export const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
@@ -27,7 +29,8 @@ export const created = z.object({ id: z.number() });
 export const fileAnswer = z.file().describe('文件');
 
 /** A way to reach the office that publishes a rectification, as a report gives it and a public version prints it. */
-export const contact = z.object({ kind: z.enum(['person', 'phone', 'email', 'address', 'postcode']), value: z.string() });
+export const contactKind = z.enum(['person', 'phone', 'email', 'address', 'postcode']);
+export const contact = z.object({ kind: contactKind, value: z.string() });
 
 /** The server is up and its database answers; how busy the workers that read documents are. */
 export const healthAnswer = z.object({
@@ -35,3 +38,9 @@ export const healthAnswer = z.object({
   database: z.string(),
   workers: z.object({ size: z.number(), busy: z.number(), waiting: z.number() }).nullable(),
 });
+
+export const triage = keysOf(TRIAGE_LABEL);
+export const measureStatus = keysOf(MEASURE_STATUS_LABEL);
+export const moneyKind = keysOf(MONEY_KIND_LABEL);
+/** the units an amount is written in */
+export const moneyUnit = z.enum(['元', '万元', '亿元']);

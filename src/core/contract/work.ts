@@ -38,7 +38,7 @@ export const todoAnswer = z.object({
 export type TodoAnswer = z.infer<typeof todoAnswer>;
 export type TodoItem = z.infer<typeof todoItem>;
 
-const notificationKind = z.enum(['due-soon', 'overdue', 'missed-report', 'warning', 'escalation']);
+export const notificationKind = z.enum(['due-soon', 'overdue', 'missed-report', 'warning', 'escalation']);
 export type NotificationKind = z.infer<typeof notificationKind>;
 
 const mergedNotification = z.object({

@@ -22,10 +22,10 @@ import { viewerWith } from '../auth.ts';
 import { readUploads, type Upload } from '../uploads.ts';
 import { isoDay, noQuery, positiveInt, strict, text } from '../input.ts';
 import { answer } from '../answer.ts';
+import { moneyKind, moneyUnit, supervisionKind, triage } from '../../core/contract/values.ts';
 
 const params = strict({ code: text(40) });
 const version = { version: positiveInt.optional(), at: isoDay.optional() };
-const money = z.enum(['元', '万元', '亿元']);
 
 export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -51,9 +51,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
           leadLeader: text(50).nullable().optional(),
           responsiblePerson: text(50).nullable().optional(),
           deadline: isoDay.nullable().optional(),
-          triage: z.enum(['immediate', 'deadline', 'long-term']).nullable().optional(),
+          triage: triage.nullable().optional(),
           target: text(2000).nullable().optional(),
-          amountDue: strict({ amount: text(30), unit: money })
+          amountDue: strict({ amount: text(30), unit: moneyUnit })
             .nullable()
             .optional(),
         }),
@@ -77,7 +77,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
           codes: z.array(text(40)).min(1).max(500),
           leadUnit: text(100).nullable().optional(),
           deadline: isoDay.nullable().optional(),
-          triage: z.enum(['immediate', 'deadline', 'long-term']).nullable().optional(),
+          triage: triage.nullable().optional(),
         }),
       },
     },
@@ -201,7 +201,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
         querystring: noQuery,
         body: strict({
           ...version,
-          kind: z.enum(['reminder', 'notice', 'listed', 'talk', 'circular', 'accountability']),
+          kind: supervisionKind,
           note: text(2000).optional(),
         }),
       },
@@ -246,9 +246,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
           strict({
             ...version,
             kind: z.literal('money'),
-            moneyKind: z.enum(['recovered', 'treasury', 'returned', 'disbursed', 'other']),
+            moneyKind,
             amount: text(30),
-            unit: money,
+            unit: moneyUnit,
             note: text(2000).optional(),
           }),
           strict({

@@ -9,10 +9,10 @@ import type { Db } from '../../services/ledger.ts';
 import { forgetAllSessions, forgetUser, viewerWith } from '../auth.ts';
 import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
 import { answer } from '../answer.ts';
+import { role } from '../../core/contract/values.ts';
+import { unitKind } from '../../core/contract/admin.ts';
 
-const role = z.enum(['admin', 'office', 'unit', 'leader', 'supervisor']);
 const byId = strict({ id: idParam });
-const unitKind = z.enum(['party-committee', 'government', 'bureau', 'section', 'town', 'village', 'company', 'school', 'other']);
 
 export function adminRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

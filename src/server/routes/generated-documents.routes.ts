@@ -13,10 +13,11 @@ import { InvalidInput } from '../../core/errors.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
 import { importOwner, isoDay, noQuery, strict, text } from '../input.ts';
 import { answer } from '../answer.ts';
+import { contactKind } from '../../core/contract/values.ts';
 
 const source = strict({ source: text(40) });
 
-const contact = strict({ kind: z.enum(['person', 'phone', 'email', 'address', 'postcode']), value: text(200).min(1) });
+const contact = strict({ kind: contactKind, value: text(200).min(1) });
 const publicationSchema = strict({
   issuer: text(100).nullable().optional(),
   commentDays: z.number().int().min(1).max(90).optional(),

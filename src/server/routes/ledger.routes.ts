@@ -18,8 +18,7 @@ import { viewerWith } from '../auth.ts';
 import { flag, isoDay, limit, noQuery, offset, positiveInt, strict, text } from '../input.ts';
 import { setSourceOwner } from '../../services/source-owner.ts';
 import { answer } from '../answer.ts';
-
-const status = z.enum(['not-started', 'in-progress', 'closure-requested', 'phased', 'completed']);
+import { ledgerStatus, measureStatus, triage } from '../../core/contract/values.ts';
 
 export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, cache: ReadCache): void {
   /** the same read by the same person within a moment shares one answer */
@@ -81,12 +80,12 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
         summary: '问题清单（筛选、搜索、排序、分页）',
         querystring: strict({
           source: text(40).optional(),
-          status: status.optional(),
+          status: ledgerStatus.optional(),
           unit: text(100).optional(),
           overdue: flag.optional(),
           supervised: flag.optional(),
           aspect: text(300).optional(),
-          triage: z.enum(['immediate', 'deadline', 'long-term', 'none']).optional(),
+          triage: z.enum([...triage.options, 'none']).optional(),
           search: text(100).optional(),
           sort: z.enum(['code', 'deadline', 'status']).optional(),
           limit,
@@ -129,7 +128,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
         querystring: strict({
           source: text(40).optional(),
           unit: text(100).optional(),
-          status: z.enum(['not-started', 'in-progress', 'completed']).optional(),
+          status: measureStatus.optional(),
           search: text(100).optional(),
           limit,
           offset,
