@@ -2,7 +2,7 @@
 // line. Thin: open the ledger, call a service, print.
 import type { Command } from 'commander';
 import { formatRate } from '../core/ledger/completion-rate.ts';
-import { metricLabel } from '../core/vocabulary.ts';
+import { metricLabel, shortLabel } from '../core/vocabulary.ts';
 import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { SOURCE_KIND_LABEL, type SourceKind } from '../core/ledger/codes.ts';
@@ -41,7 +41,8 @@ export async function withLedger(run: (l: Ledger) => Promise<void>): Promise<voi
 }
 
 function countsLine(c: Counts): string {
-  return `共 ${c.total} 个：已完成 ${c.completed}，阶段性完成 ${c.phased}，正在整改 ${c.inProgress}，未开始 ${c.notStarted}，超期 ${c.overdue}；完成率 ${rate(c)}`;
+  const said = (s: LedgerStatus) => shortLabel(STATUS_LABEL[s]);
+  return `共 ${c.total} 个：${said('completed')} ${c.completed}，${said('phased')} ${c.phased}，${said('in-progress')} ${c.inProgress}，${said('not-started')} ${c.notStarted}，超期 ${c.overdue}；完成率 ${rate(c)}`;
 }
 
 export function registerLedgerCommands(program: Command): void {

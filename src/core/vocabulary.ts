@@ -84,6 +84,12 @@ export const MONEY_KIND_LABEL: Record<MoneyKind, string> = {
 };
 export const MONEY_KINDS = Object.keys(MONEY_KIND_LABEL) as MoneyKind[];
 
+/** How a problem is like an earlier one: the same unit's again (屡审屡犯), or another unit's too (共性问题). */
+export const MATCH_KIND_LABEL = { repeat: '屡审屡犯', common: '共性问题' } as const;
+
+/** What a person decided of a suggested likeness. */
+export const MATCH_STATUS_LABEL = { suggested: '待确认', confirmed: '已确认', dismissed: '已排除' } as const;
+
 /** The kinds of unit on the organisation tree, in the order a form offers them. */
 export const UNIT_KIND_LABEL = {
   'party-committee': '党委（党组）',

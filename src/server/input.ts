@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { INT_MAX } from '../core/limits.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import { InvalidInput } from '../core/errors.ts';
+import { importOwnerOf } from '../core/access/owner-by-name.ts';
 
 /** Dates the ledger can mean: inspections, deadlines and reports of living memory and the planning horizon. */
 const FIRST_YEAR = 1900;
@@ -60,13 +61,11 @@ export const offset = z.coerce.number().int().min(0).max(10_000_000).default(0);
 export const flag = z.enum(['true', 'false']);
 
 /**
- * The owner of the sources an upload creates, from its form field `owner` (a unit's id): an administrator may name one;
- * anyone else's imports belong to their own unit, whatever the form says.
+ * The owner of the sources an upload creates, from its form field `owner` (a unit's id), by core's rule: an
+ * administrator may name one; anyone else's imports belong to their own unit, whatever the form says.
  */
 export function importOwner(viewer: { role: string; unitId: number | null }, field: string | undefined): number | null {
-  if (viewer.role !== 'admin') return viewer.unitId;
-  if (!field?.trim()) return null;
-  const id = idParam.safeParse(field.trim());
-  if (!id.success) throw new InvalidInput(`归属单位“${field.slice(0, 20)}”不是有效的单位编号`);
-  return id.data;
+  const id = field?.trim() ? idParam.safeParse(field.trim()) : null;
+  if (id && !id.success && viewer.role === 'admin') throw new InvalidInput(`归属单位“${field?.slice(0, 20)}”不是有效的单位编号`);
+  return importOwnerOf(viewer, id?.success ? id.data : null);
 }

@@ -26,6 +26,8 @@ import { assignmentText, earlier, type TimelineEntry } from '../core/ledger/time
 import type { ProblemDetailAnswer } from '../core/contract/problem.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { claimsOfSource, visibleSourceCodes, visibleSourceId, visibleSources } from '../store/source.repository.ts';
+import type { z } from 'zod';
+import type { problemItem } from '../core/contract/ledger.ts';
 
 export interface StatsQuery {
   readonly source?: string | undefined; // source code
@@ -71,6 +73,17 @@ export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistic
   return { asOf, ...statistics(cells, outcomes) };
 }
 
+/**
+ * The dashboard's figures, within the viewer's scope: the statistics as of a day, each open problem's warning colour
+ * counted, and — for one source — its published figures beside the ledger's.
+ */
+export async function dashboardStatistics(db: Db, q: Omit<StatsQuery, 'level'>) {
+  const stats = await ledgerStatistics(db, q);
+  const claims = q.source ? await sourceClaims(db, q.source, q.today, q.scope) : [];
+  const colours = await colourCounts(db, { today: q.today, source: q.source, scope: q.scope });
+  return { ...stats, claims, colours };
+}
+
 /** A source's stated overall figures beside what its ledger counts. */
 export async function sourceClaims(db: Db, code: string, today: string, scope?: Scope): Promise<ClaimDifference[]> {
   const id = await sourceId(db, code, scope);
@@ -94,25 +107,8 @@ export async function listSources(db: Db, scope?: Scope) {
 
 export type ProblemListQuery = ProblemFilter;
 
-export interface ProblemListItem {
-  readonly code: string;
-  readonly title: string;
-  readonly status: LedgerStatus;
-  readonly longTerm: boolean;
-  readonly triage: string | null;
-  readonly deadline: string | null;
-  readonly leadUnit: string | null;
-  readonly progress: number;
-  readonly colour: WarningColour | null;
-  readonly source: string;
-  readonly aspect: string | null;
-  readonly leadLeader: string | null;
-  readonly responsiblePerson: string | null;
-  readonly cooperatingUnits: string[];
-  readonly supervisionCount: number;
-  readonly lastSupervision: { kind: string; at: string } | null;
-  readonly version: number;
-}
+/** A row of the 问题清单: the contract's own shape (core/contract/ledger.ts), so the list and its answer are one. */
+export type ProblemListItem = z.infer<typeof problemItem>;
 
 export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total: number; items: ProblemListItem[] }> {
   const { total, rows } = await problemPage(db, q);
@@ -121,7 +117,7 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
     items: rows.map((r) => ({
       code: r.code,
       title: r.title,
-      status: r.status as LedgerStatus,
+      status: r.status,
       longTerm: r.long_term,
       triage: r.triage,
       deadline: r.deadline,

@@ -22,8 +22,6 @@ import { ActionRefused, NotFoundError } from '../core/errors.ts';
 export const MIN_SCORE = 0.25;
 export const PER_PROBLEM = 3;
 
-export const MATCH_KIND_LABEL = { repeat: '屡审屡犯', common: '共性问题' } as const;
-
 /** Matches the source's problems against every earlier source's; returns how many matches were recorded. */
 export async function matchSource(db: Db, code: string): Promise<number> {
   const source = await sourceToMatch(db, code);

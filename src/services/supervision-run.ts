@@ -76,7 +76,7 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
       if (rungs.length)
         await recordSupervisionActions(
           trx,
-          rungs.map((a) => ({ problem_id: a.problemId, kind: a.rung as string, at: day, by: '自动督办', note: a.message })),
+          rungs.flatMap((a) => (a.rung ? [{ problem_id: a.problemId, kind: a.rung, at: day, by: '自动督办', note: a.message }] : [])),
         );
     }
     // in the order planned, whatever order the database returned them in

@@ -7,6 +7,7 @@ import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import { UNASSIGNED } from '../core/ledger/statistics.ts';
 import type { Tx } from './ledger.repository.ts';
 import { scopeSql } from './scope.ts';
+import type { SupervisionKind } from '../core/ledger/supervision.ts';
 
 /** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
 const containing = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -146,7 +147,7 @@ export async function problemPage(db: Tx, q: ProblemFilter) {
       ),
       sql<number>`(select count(*)::int from supervision_action sa where sa.problem_id = pg.id)`.as('supervision_count'),
       sql<{
-        kind: string;
+        kind: SupervisionKind;
         at: string;
       } | null>`(select json_build_object('kind', sa.kind, 'at', sa.at) from supervision_action sa where sa.problem_id = pg.id order by sa.at desc, sa.id desc limit 1)`.as(
         'last_supervision',

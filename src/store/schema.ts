@@ -3,6 +3,9 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import type { Role } from '../core/access/permissions.ts';
+import type { MeasureStatus, Triage } from '../core/ledger/ledger-sheet.ts';
+import type { SupervisionKind } from '../core/ledger/supervision.ts';
+import type { MATCH_KIND_LABEL, MATCH_STATUS_LABEL } from '../core/vocabulary.ts';
 
 type Id = Generated<number>;
 type Version = Generated<number>;
@@ -88,7 +91,7 @@ export interface ProblemTable {
   number: string | null;
   title: string;
   detail: string | null;
-  triage: string | null;
+  triage: Triage | null;
   long_term: Generated<boolean>;
   status: Generated<LedgerStatus>;
   status_text: string | null;
@@ -123,7 +126,7 @@ export interface MeasureTable {
   owner_unit_id: number | null;
   owner_person_id: number | null;
   deadline: IsoDate | null;
-  status: Generated<string>;
+  status: Generated<MeasureStatus>;
   progress: Generated<number>;
   source_line: number | null;
   version: Version;
@@ -211,7 +214,7 @@ export interface ExtensionRequestTable {
 export interface SupervisionActionTable {
   id: Id;
   problem_id: number;
-  kind: string;
+  kind: SupervisionKind;
   at: IsoDate;
   by: string;
   note: string | null;
@@ -310,9 +313,9 @@ export interface RecurrenceMatchTable {
   id: Id;
   problem_id: number;
   earlier_id: number;
-  kind: string;
+  kind: keyof typeof MATCH_KIND_LABEL;
   score: Decimal;
-  status: Generated<string>;
+  status: Generated<keyof typeof MATCH_STATUS_LABEL>;
   decided_by: string | null;
   decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }

@@ -212,7 +212,7 @@ export function supervisionActionsOf(db: Tx, problemIds: readonly number[], upTo
 }
 
 /** Whether a problem already has a supervision of that kind on that day. */
-export async function hasSupervisionAction(trx: Tx, problemId: number, kind: string, at: string): Promise<boolean> {
+export async function hasSupervisionAction(trx: Tx, problemId: number, kind: SupervisionKind, at: string): Promise<boolean> {
   const known = await trx
     .selectFrom('supervision_action')
     .select('id')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unitNamedIn } from './owner-by-name.ts';
+import { importOwnerOf, unitNamedIn } from './owner-by-name.ts';
 
 const units = [
   { id: 1, name: '示例县农业农村局' },
@@ -24,5 +24,14 @@ describe('the unit a report names as its own', () => {
 
   it('takes the first name that settles it', () => {
     expect(unitNamedIn(units, ['县水利局党组', '中共示例县水利局党组'])).toBe(3);
+  });
+});
+
+describe('whose ledger an import goes into', () => {
+  it('is the administrator’s choice, and for anyone else their own unit whatever they chose', () => {
+    expect(importOwnerOf({ role: 'admin', unitId: null }, 7)).toBe(7);
+    expect(importOwnerOf({ role: 'admin', unitId: null }, null)).toBeNull();
+    expect(importOwnerOf({ role: 'office', unitId: 3 }, 7)).toBe(3);
+    expect(importOwnerOf({ role: 'office', unitId: 3 }, null)).toBe(3);
   });
 });

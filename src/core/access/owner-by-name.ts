@@ -21,3 +21,11 @@ export function unitNamedIn(units: readonly { id: number; name: string }[], said
   }
   return null;
 }
+
+/**
+ * Whose ledger an import goes into: an administrator's choice of unit (or none, when it is to be found by name);
+ * anyone else's own unit, whatever they chose — an office imports only into its own ledger.
+ */
+export function importOwnerOf(viewer: { readonly role: string; readonly unitId: number | null }, chosen: number | null): number | null {
+  return viewer.role === 'admin' ? chosen : viewer.unitId;
+}

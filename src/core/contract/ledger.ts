@@ -1,7 +1,7 @@
 // The ledger as the screens read it — its sources, statistics, problem and task lists, and how completion went over
 // the months — as zod schemas: the server declares them as its answers and the web takes its types from them.
 import { z } from 'zod';
-import { day, ledgerStatus, list, warningColour } from './values.ts';
+import { day, ledgerStatus, list, measureStatus, supervisionKind, triage, warningColour } from './values.ts';
 
 export const sourceItem = z.object({
   code: z.string(),
@@ -63,7 +63,7 @@ export const problemItem = z.object({
   title: z.string(),
   status: ledgerStatus,
   longTerm: z.boolean(),
-  triage: z.string().nullable(),
+  triage: triage.nullable(),
   deadline: day.nullable(),
   leadUnit: z.string().nullable(),
   progress: z.number(),
@@ -74,7 +74,7 @@ export const problemItem = z.object({
   responsiblePerson: z.string().nullable(),
   cooperatingUnits: list(z.string()),
   supervisionCount: z.number(),
-  lastSupervision: z.object({ kind: z.string(), at: day }).nullable(),
+  lastSupervision: z.object({ kind: supervisionKind, at: day }).nullable(),
   version: z.number(),
 });
 export const problemsAnswer = z.object({ total: z.number(), items: list(problemItem) });
@@ -84,7 +84,7 @@ export const measureItem = z.object({
   problemTitle: z.string(),
   ordinal: z.number(),
   text: z.string(),
-  status: z.string(),
+  status: measureStatus,
   progress: z.number(),
   deadline: day.nullable(),
   ownerUnit: z.string().nullable(),

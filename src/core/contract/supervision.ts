@@ -3,6 +3,7 @@
 // answers and the web takes its types from.
 import { z } from 'zod';
 import { CATEGORY_LABEL } from '../assessment/effectiveness.ts';
+import { MATCH_KIND_LABEL, MATCH_STATUS_LABEL } from '../vocabulary.ts';
 import { notificationKind } from './work.ts';
 import { contact, day, keysOf, list, supervisionKind } from './values.ts';
 
@@ -98,9 +99,9 @@ export const matchesAnswer = z.object({
     z.object({
       id: z.number(),
       /** 屡审屡犯 or 共性问题 */
-      kind: z.string(),
+      kind: keysOf(MATCH_KIND_LABEL),
       score: z.number(),
-      status: z.string(),
+      status: keysOf(MATCH_STATUS_LABEL),
       decided_by: z.string().nullable(),
       code: z.string(),
       title: z.string(),

@@ -2,13 +2,13 @@
 // as its routes' responses (checked as it answers, described at /api/docs) and the web takes its types from them, so
 // a change on one side that the other does not follow fails the type check instead of a screen.
 import { z } from 'zod';
-import { list } from './values.ts';
+import { list, role } from './values.ts';
 
 export const sessionAnswer = z.object({
   user: z.object({
     username: z.string(),
     displayName: z.string(),
-    role: z.enum(['admin', 'office', 'unit', 'leader', 'supervisor']),
+    role,
     roleLabel: z.string(),
     unit: z.string().nullable(),
     /** an administrator reset the password: nothing but changing it is allowed */

@@ -30,6 +30,7 @@ export const PROBLEM_COLUMNS = [
 ] as const;
 export const MEASURE_COLUMNS = ['问题编号', '序号', '整改措施', '责任单位', '责任人', '时限', '状态', '进度（%）'] as const;
 export const MEASURE_STATUS_LABEL = { 'not-started': '未开始', 'in-progress': '推进中', completed: '已完成' } as const;
+export type MeasureStatus = keyof typeof MEASURE_STATUS_LABEL;
 
 export interface SheetProblem {
   readonly row: number;

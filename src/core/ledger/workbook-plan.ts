@@ -3,7 +3,7 @@
 // the whole workbook. Pure; services/ledger-writer/workbook-rows.ts writes the plan.
 import { LedgerWorkbookError } from '../errors.ts';
 import { readMeasureRow, readProblemRow, SOURCE_LABELS, type RawWorkbook, type SheetMeasure, type SheetProblem } from './ledger-sheet.ts';
-import { SUPERVISION_LABEL } from './supervision.ts';
+import { SUPERVISION_LABEL, type SupervisionKind } from './supervision.ts';
 
 /** Where a row's faults are said to be: our own sheets by name, or the one sheet of a unit's workbook. */
 export interface SheetNames {
@@ -45,7 +45,7 @@ export function planWorkbook(raw: RawWorkbook, sourceOverride: string | undefine
   if (reasons.length) throw new LedgerWorkbookError(reasons);
   const str = (k: keyof typeof SOURCE_LABELS) =>
     raw.source[SOURCE_LABELS[k]] === null || raw.source[SOURCE_LABELS[k]] === undefined ? null : String(raw.source[SOURCE_LABELS[k]]);
-  const supervision: { code: string; at: string; kind: string; row: number }[] = [];
+  const supervision: { code: string; at: string; kind: SupervisionKind; row: number }[] = [];
   for (const { row, cells } of raw.supervision) {
     const code = cells[0] === null ? '' : String(cells[0]).trim();
     for (const entry of String(cells[6] ?? '')
@@ -53,7 +53,7 @@ export function planWorkbook(raw: RawWorkbook, sourceOverride: string | undefine
       .map((x) => x.trim())
       .filter(Boolean)) {
       const m = /^(\d{4}-\d{2}-\d{2})\s+(\S+)$/.exec(entry);
-      const kind = m ? Object.entries(SUPERVISION_LABEL).find(([, label]) => label === m[2])?.[0] : undefined;
+      const kind = m ? (Object.keys(SUPERVISION_LABEL) as SupervisionKind[]).find((k) => SUPERVISION_LABEL[k] === m[2]) : undefined;
       if (!m || !kind) reasons.push(`督办清单第${row}行：督办情况“${entry}”应为“日期 方式”，如“2025-03-01 督办单”`);
       else supervision.push({ code, at: m[1] as string, kind, row });
     }

@@ -4,13 +4,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ReadCache } from '../read-cache.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  colourCounts,
-  ledgerStatistics,
+  dashboardStatistics,
   listMeasures,
   listProblems,
   listSources,
   problemDetail,
-  sourceClaims,
   statisticsTrend,
 } from '../../services/ledger-queries.ts';
 import type { Db } from '../../services/ledger.ts';
@@ -63,12 +61,9 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return remembered(req, v.id, async () => {
-        const stats = await ledgerStatistics(db, { source: req.query.source, asOf: req.query.asOf, today: today(), scope: v.scope });
-        const claims = req.query.source ? await sourceClaims(db, req.query.source, today(), v.scope) : [];
-        const colours = await colourCounts(db, { today: today(), source: req.query.source, scope: v.scope });
-        return { ...stats, claims, colours };
-      });
+      return remembered(req, v.id, () =>
+        dashboardStatistics(db, { source: req.query.source, asOf: req.query.asOf, today: today(), scope: v.scope }),
+      );
     },
   );
   r.get(

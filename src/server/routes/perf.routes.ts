@@ -19,7 +19,7 @@ import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { readUploads, type Upload } from '../uploads.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
-import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
+import { idParam, importOwner, noQuery, positiveInt, strict, text } from '../input.ts';
 import { INT_MAX } from '../../core/limits.ts';
 import { answer } from '../answer.ts';
 
@@ -112,9 +112,14 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
     },
     async (req) => {
       const v = viewerWith(req, 'import');
-      const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '自评表', missing: '请选择绩效自评文件' }))
-        .files as [Upload];
-      const x = await importEvaluation(ledger, file, v.displayName, v.role === 'admin' ? null : v.unitId);
+      const up = await readUploads(req, {
+        maxBytes: maxUploadBytes,
+        maxFiles: 1,
+        fields: ['owner'],
+        unnamed: '自评表',
+        missing: '请选择绩效自评文件',
+      });
+      const x = await importEvaluation(ledger, up.files[0] as Upload, v.displayName, importOwner(v, up.fields.owner));
       return { id: x.id, unit: x.evaluation.unit, year: x.evaluation.year, total: x.scored.total, grade: x.scored.grade };
     },
   );

@@ -7,12 +7,12 @@ import { readReportBytesAsJson } from '../../services/read-reports.ts';
 import { importDocumentBytes } from '../../services/import-documents.ts';
 import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
-import { HttpError } from '../errors.ts';
 import { readUploads } from '../uploads.ts';
 import { sendJson } from '../download.ts';
 import { importOwner, isoDay, noQuery, strict, text } from '../input.ts';
 import { TRIAGE_LABEL } from '../../core/vocabulary.ts';
 import { answer } from '../answer.ts';
+import { InvalidInput } from '../../core/errors.ts';
 
 const correctionsSchema = z
   .array(
@@ -96,7 +96,7 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
           }
         })();
         const parsed = correctionsSchema.safeParse(raw);
-        if (!parsed.success) throw new HttpError(400, 'INVALID_INPUT', `更正内容不符合要求：${correctionIssue(parsed.error, raw)}`);
+        if (!parsed.success) throw new InvalidInput(`更正内容不符合要求：${correctionIssue(parsed.error, raw)}`);
         corrections = parsed.data;
       }
       const opts = {

@@ -104,8 +104,17 @@ export async function writeNewSource(trx: Tx, plan: ImportPlan, ctx: NewSourceCo
     for (const r of rows) aspectIds.set(r.ordinal, r.id);
   }
 
+  // Each status as the source states it, through the state machine's "import" step before anything is written, dated
+  // the day it held and recorded as taken from it by the person who imported it. A report itself is the basis of a
+  // closed status — kept once, on the source — and no closure request or approval is invented for it.
+  const flat = flatten(plan, code).map((f) => {
+    const reason = ctx.reason(f.plan);
+    const t = transition(initialState(f.plan.longTerm), { kind: 'import', status: reportedStatus(f.plan.status), from: reason });
+    // a plan is made by core from statuses it knows: a refusal here is a bug, not a person's mistake
+    if (!t.ok) throw new Error(`import of ${f.code}: the state machine refused ${f.plan.status}: ${t.error}`);
+    return { ...f, status: t.state.status, reason };
+  });
   // Problems level by level, so every child finds its parent's id.
-  const flat = flatten(plan, code);
   const unitIds = new Map<string, number>();
   for (const name of new Set(flat.flatMap((f) => (f.plan.leadUnit ? [f.plan.leadUnit] : []))))
     unitIds.set(name, await unitIdByName(trx, name, { forNewWork: false }));
@@ -125,10 +134,10 @@ export async function writeNewSource(trx: Tx, plan: ImportPlan, ctx: NewSourceCo
         title: f.plan.title,
         triage: f.plan.triage ?? (f.plan.longTerm ? 'long-term' : null),
         long_term: f.plan.longTerm,
-        status: f.plan.status,
+        status: f.status,
         status_text: f.plan.statusText,
         detail: f.plan.detail,
-        progress: f.plan.status === 'completed' ? 100 : 0,
+        progress: f.status === 'completed' ? 100 : 0,
         start_date: plan.feedbackDate,
         deadline: f.plan.deadline,
         lead_unit_id: f.plan.leadUnit ? (unitIds.get(f.plan.leadUnit) ?? null) : null,
@@ -150,29 +159,21 @@ export async function writeNewSource(trx: Tx, plan: ImportPlan, ctx: NewSourceCo
       ordinal: m.ordinal,
       text: m.text,
       source_line: m.line || null,
-      status: f.plan.status === 'completed' || f.plan.status === 'not-started' ? f.plan.status : 'in-progress',
-      progress: f.plan.status === 'completed' ? 100 : 0,
+      status: f.status === 'completed' || f.status === 'not-started' ? f.status : ('in-progress' as const),
+      progress: f.status === 'completed' ? 100 : 0,
     })),
   );
   await insertMeasures(trx, measures);
 
-  // Each status as the source states it, through the state machine's "import" step, dated the day it held and
-  // recorded as taken from it by the person who imported it. A report itself is the basis of a closed status — kept
-  // once, on the source — and no closure request or approval is invented for it.
-  const changes = flat.map((f) => {
-    const reason = ctx.reason(f.plan);
-    const t = transition(initialState(f.plan.longTerm), { kind: 'import', status: reportedStatus(f.plan.status), from: reason });
-    if (!t.ok || t.state.status !== f.plan.status) throw new Error(`import of ${f.code}: the state machine refused ${f.plan.status}`);
-    return {
-      problem_id: idOf(f),
-      at: plan.statusDate,
-      from_status: null,
-      to_status: t.state.status,
-      reason,
-      actor: ctx.actor,
-      document_id: ctx.read?.documentId ?? null,
-    };
-  });
+  const changes = flat.map((f) => ({
+    problem_id: idOf(f),
+    at: plan.statusDate,
+    from_status: null,
+    to_status: f.status,
+    reason: f.reason,
+    actor: ctx.actor,
+    document_id: ctx.read?.documentId ?? null,
+  }));
   await recordStatusChanges(trx, changes);
 
   const claims = plan.claims.map((c) => ({
@@ -224,7 +225,7 @@ export async function writeNewSource(trx: Tx, plan: ImportPlan, ctx: NewSourceCo
       entity: 'problem',
       entityId: idOf(f),
       action: 'import',
-      after: { code: f.code, title: f.plan.title, status: f.plan.status },
+      after: { code: f.code, title: f.plan.title, status: f.status },
     })),
   ];
   await appendEvents(trx, events);

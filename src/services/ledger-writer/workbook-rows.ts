@@ -26,6 +26,7 @@ import { lockProblemsOfSource, measureKeys } from '../../store/workbook.reposito
 import type { Ledger } from '../../store/open-database.ts';
 import { storeFile } from '../../store/file-store.ts';
 import { ownerOfNewSource, refuseUnowned } from '../source-owner.ts';
+import { SOURCE_KIND_LABEL } from '../../core/ledger/codes.ts';
 
 /** The import step never refuses (a row's status is taken as it stands); the type says it could. */
 function statusAfter(t: Transition): LedgerStatus {
@@ -110,7 +111,7 @@ export async function writeWorkbookPlan(
     if (source && !(await ownsSource(trx, source.id, opts.scope))) await refuseUnowned(trx, wb.code, opts.scope, '向它导入台账');
     if (!source) {
       const kind = (
-        ['xunshi', 'xuncha', 'audit', 'special-check', 'self-evaluation', 'other'].includes(wb.source.kind ?? '')
+        Object.keys(SOURCE_KIND_LABEL).includes(wb.source.kind ?? '')
           ? wb.source.kind
           : sourceKindOf('', wb.source.title ?? '', wb.source.team)
       ) as SourceKind;

@@ -158,7 +158,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
         defaultValue={p.status}
         onChange={(v) => correct(ri, p.line, { status: v })}
         data-testid={`status-${p.line}`}
-        options={['completed', 'phased', 'in-progress', 'not-started', 'unknown'].map((s) => ({
+        options={Object.keys(PARSED_STATUS).map((s) => ({
           value: s,
           label: PARSED_STATUS[s],
           disabled: s === 'unknown',

@@ -4,6 +4,7 @@ import { App, Button, Card, List, Space, Tag } from 'antd';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
+import { MATCH_KIND_LABEL, MATCH_STATUS_LABEL } from '../../../../src/core/vocabulary.ts';
 import type { Answer } from '../../lib/types.ts';
 
 export function SimilarProblems({ code }: { code: string }) {
@@ -35,11 +36,11 @@ export function SimilarProblems({ code }: { code: string }) {
                       排除
                     </Button>,
                   ]
-                : [<Tag key="s">{m.status === 'confirmed' ? '已确认' : m.status === 'dismissed' ? '已排除' : '待确认'}</Tag>]
+                : [<Tag key="s">{MATCH_STATUS_LABEL[m.status]}</Tag>]
             }
           >
             <Space wrap>
-              <Tag color={m.kind === 'repeat' ? 'red' : 'blue'}>{m.kind === 'repeat' ? '屡审屡犯' : '共性问题'}</Tag>
+              <Tag color={m.kind === 'repeat' ? 'red' : 'blue'}>{MATCH_KIND_LABEL[m.kind]}</Tag>
               <span>相似度 {(m.score * 100).toFixed(0)}%</span>
               <ProblemLink code={m.code} />
               <span>{m.title}</span>
