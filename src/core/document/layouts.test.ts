@@ -160,3 +160,18 @@ describe('figures a sentence states about its neighbour', () => {
     ]);
   });
 });
+
+describe('the kind comes from what was found, not from who writes', () => {
+  it('an audit office’s report on an inspection is an inspection report', () => {
+    const [r] = read([
+      '中共示例市审计局党组关于市委巡察反馈意见整改情况的报告',
+      '市委第二巡察组共反馈问题12个。截至目前，已整改完成10个，2个取得阶段性成效。',
+    ]);
+    expect(r?.kind).toBe('inspection-progress');
+    expect(r?.genre).toBe('report');
+  });
+  it('an audit office’s report on audit findings is still an audit report', () => {
+    const [r] = read(['示例县审计局关于2023年度审计查出问题整改情况的报告', '应整改问题共计20个，已整改到位18个。']);
+    expect(r?.kind).toBe('audit-rectification');
+  });
+});
