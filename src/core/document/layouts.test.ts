@@ -175,3 +175,29 @@ describe('the kind comes from what was found, not from who writes', () => {
     expect(r?.kind).toBe('audit-rectification');
   });
 });
+
+describe('an audit report’s items: the problem is the title, what was done its status', () => {
+  const [r] = read([
+    '关于示例市2023年度市级预算执行和其他财政收支审计查出问题整改情况的报告',
+    '一、总体情况',
+    '审计工作报告反映的问题，应整改问题共计6个，已整改到位4个。',
+    '二、具体整改情况',
+    '（一）财政管理审计发现问题整改情况。应整改问题6个，4个已整改到位。',
+    '1. 预算管理审计方面。一是已追回违规发放的津贴补贴12.5万元。某单位违规发放津贴补贴问题，已责令整改。二是部分项目预算执行进度缓慢问题。相关部门正在加快支出进度。三是政府采购程序不规范问题。涉及采购项目3个，金额860万元。',
+    '2. 国有资产管理审计方面。一是部分资产未入账问题。市财政局已督促相关单位补登入账。二是资产处置收入未及时上缴问题，部分整改到位。',
+  ]);
+  const items = r?.aspects.flatMap((a) => a.problems) ?? [];
+  it('names an item that opens with its outcome by the problem after it, the outcome being its status', () => {
+    expect(items[0]).toMatchObject({
+      title: '某单位违规发放津贴补贴问题',
+      status: 'completed',
+      statusText: '已追回违规发放的津贴补贴12.5万元',
+    });
+  });
+  it('keeps a status run on after the problem’s name out of the title: 部分整改到位 is phased', () => {
+    expect(items[4]).toMatchObject({ title: '资产处置收入未及时上缴问题', status: 'phased', statusText: '部分整改到位' });
+  });
+  it('leaves unknown an item whose sentences say nothing of its rectification', () => {
+    expect(items.map((p) => [p.title, p.status])).toContainEqual(['政府采购程序不规范问题', 'unknown']);
+  });
+});
