@@ -201,3 +201,22 @@ describe('an audit report’s items: the problem is the title, what was done its
     expect(items.map((p) => [p.title, p.status])).toContainEqual(['政府采购程序不规范问题', 'unknown']);
   });
 });
+
+describe('a self-evaluation whose figures are stated in sentences', () => {
+  const [r] = read([
+    '示例县交通局2023年度项目支出绩效自评报告',
+    '一、项目基本情况',
+    '该项目年初预算数200万元，全年预算数250万元，全年执行数240万元，执行率96%。',
+    '二、自评结论',
+    '经自评，项目自评得分93.5分，等级为“优”。',
+  ]);
+  it('reads each budget figure by its own name, and the stated score', () => {
+    expect(r?.performance?.budget).toEqual({ initial: 200, adjusted: 250, executed: 240, rate: 96, weight: null, score: null, line: 3 });
+    expect(r?.performance?.selfScore).toEqual({ value: 93.5, line: 5 });
+  });
+  it('checks the stated rate against the figures, and finds nothing wrong with consistent ones', () => {
+    expect(r?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const [wrong] = read(['示例县交通局2023年度项目支出绩效自评报告', '全年预算数为250万元，全年执行数为240万元，预算执行率98%。']);
+    expect(wrong?.findings.map((f) => f.rule)).toContain('execution-rate');
+  });
+});
