@@ -110,6 +110,22 @@ describe('parts named by their subject are never the whole', () => {
     expect(c).not.toContain('completed=132');
   });
 
+  it('县直单位…问题N个 in a sentence of its own, and an example’s subject, are parts', () => {
+    const c = claims(
+      '本轮巡察共反馈问题200个，已整改完成180个。县直单位反馈问题90个，已整改85个。如，某某街道针对反馈的20个问题，已完成整改18个。',
+    );
+    expect(c).toEqual(
+      expect.arrayContaining([
+        'problems=200',
+        'completed=180',
+        'problems=90[县直单位]',
+        'completed=85[县直单位]',
+        'completed=18[某某街道]',
+      ]),
+    );
+    expect(c.filter((x) => /^(problems|completed)=/.test(x) && !x.includes('[')).sort()).toEqual(['completed=180', 'problems=200']);
+  });
+
   it('a list after 其中 runs on past a semicolon: each audit category is a part', () => {
     const c = readReports(
       [

@@ -304,14 +304,14 @@ function clauseSubject(sentence: string, at: number): string | null {
 function partAt(sentence: string, at: number, metric: Metric, continued = false): string | null {
   const example = EXAMPLE.exec(sentence);
   if (example) {
-    const subject = /^([^，,。；\d]{2,12}?)(?=\d|共|召开|在|对|将|已|通过|先后)/.exec(sentence.slice(example[0].length));
+    const subject = /^([^，,。；\d]{2,12}?)(?=\d|共|召开|在|针对|对|将|已|通过|先后)/.exec(sentence.slice(example[0].length));
     return subject?.[1] ?? '举例';
   }
   const among = AMONG_THEM.exec(sentence);
   if (among) return among[1] as string;
   // "其中，预算执行审计查出问题42个…；经济责任审计查出问题90个…": the list after 其中 runs on past the semicolon
   const subject = (continued ? LISTED_SUBJECT : AMONG_SUBJECT).exec(sentence);
-  if (subject && !STATUS_WORDS.test(subject[1] as string)) return (subject[1] as string).replace(/的?问题$/, '') || '其中';
+  if (subject && !STATUS_WORDS.test(subject[1] as string)) return (subject[1] as string).replace(/的?问题$|的$/, '') || '其中';
   // "长期整改4个" is a status of the whole, not a part — unless its clause is about tasks or a unit below
   if (metric === 'long-term') return clauseSubject(sentence, at);
   const opens = OPENS_WITH_PART.exec(sentence);
