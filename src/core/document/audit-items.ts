@@ -4,8 +4,9 @@
 // problems themselves. Here the items become the category's problems, each keeping its area, each with the status its
 // own sentences give — or none, where they give none.
 
+import { measuresIn } from './measures.ts';
 import type { Aspect, Measure, Problem, ProblemStatus } from './model.ts';
-import { clauseAround } from './text.ts';
+import { clauseAround, type Paragraph } from './text.ts';
 
 /** What is still to come: a promise, work under way, a part left over. Checked first: "已收回一半，余下正在追缴". */
 const UNDER_WAY =
@@ -73,7 +74,8 @@ function clauseAt(text: string, at: number): string {
   return clause.length <= 60 ? clause : `${clause.slice(0, 59)}…`;
 }
 
-function itemProblem(area: Problem, m: Measure, next: Measure | undefined, ordinal: number): Problem {
+/** `area`: the area the item is listed under, or none where the category lists its items itself */
+function itemProblem(area: { title?: string; lastLine: number }, m: Measure, next: Measure | undefined, ordinal: number): Problem {
   // the status is in what was done, not in the problem's name ("一是部分林业发展规划任务未完成问题。…")
   // …except where the item names no problem ("一是英德市已向用款单位拨付…200万元"): then all of it counts
   const span = titleSpan(m.text);
@@ -91,7 +93,7 @@ function itemProblem(area: Problem, m: Measure, next: Measure | undefined, ordin
     longTerm: false,
     measures: [],
     children: [],
-    area: area.title,
+    ...(area.title ? { area: area.title } : {}),
   };
 }
 
@@ -99,13 +101,27 @@ function itemProblem(area: Problem, m: Measure, next: Measure | undefined, ordin
  * The items of each area as the category's problems, in an audit rectification report. An area whose text is not
  * itemised ("一是…二是…") stays what the reader made of it: a problem of its own.
  */
-export function auditItemsAsProblems(aspects: readonly Aspect[]): Aspect[] {
+export function auditItemsAsProblems(aspects: readonly Aspect[], paras: readonly Paragraph[]): Aspect[] {
   return aspects.map((a) => ({
     ...a,
-    problems: a.problems.flatMap((area) => {
-      const items = area.measures.filter((m) => ITEM.test(m.text));
-      if (area.children.length > 0 || items.length === 0 || items.length !== area.measures.length) return [area];
-      return items.map((m, i) => itemProblem(area, m, items[i + 1], i + 1));
-    }),
+    problems:
+      a.problems.length === 0
+        ? listedInCategory(a, paras)
+        : a.problems.flatMap((area) => {
+            const items = area.measures.filter((m) => ITEM.test(m.text));
+            if (area.children.length > 0 || items.length === 0 || items.length !== area.measures.length) return [area];
+            return items.map((m, i) => itemProblem(area, m, items[i + 1], i + 1));
+          }),
   }));
+}
+
+/**
+ * "（一）县本级预算管理审计方面。应整改问题15个…。一是非税收入未及时缴库的问题，已缴入国库；二是…的问题，正在推进。":
+ * a category with no areas lists its items itself. Taken as problems only where every item names one — items that
+ * name none are what was done ("一是强化预算管理…"), not what was found.
+ */
+function listedInCategory(a: Aspect, paras: readonly Paragraph[]): Problem[] {
+  const items = measuresIn(paras.filter((p) => p.firstLine >= a.line && p.firstLine <= a.lastLine)).filter((m) => ITEM.test(m.text));
+  if (items.length === 0 || !items.every((m) => titleSpan(m.text).named)) return [];
+  return items.map((m, i) => itemProblem({ lastLine: a.lastLine }, m, items[i + 1], i + 1));
 }

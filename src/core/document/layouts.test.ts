@@ -220,3 +220,21 @@ describe('a self-evaluation whose figures are stated in sentences', () => {
     expect(wrong?.findings.map((f) => f.rule)).toContain('execution-rate');
   });
 });
+
+describe('an audit category that lists its items itself, with no areas', () => {
+  const [r] = read([
+    '关于示例县2023年度县级预算执行和其他财政收支审计查出问题整改情况的报告',
+    '一、审计查出问题整改具体情况',
+    '（一）预算管理审计方面。应整改问题2个，已整改到位1个。一是专项资金未及时拨付800万元的问题，已拨付到位；二是预算编制不够细化的问题，正在推进。',
+    '（二）国有资产管理审计方面。应整改问题3个，已整改到位3个。一是建立资产管理台账；二是开展资产清查。',
+  ]);
+  it('takes items that name problems as the category’s problems, each with its own status', () => {
+    expect(r?.aspects[0]?.problems.map((p) => [p.number, p.title, p.status])).toEqual([
+      ['一是', '专项资金未及时拨付800万元的问题', 'completed'],
+      ['二是', '预算编制不够细化的问题', 'in-progress'],
+    ]);
+  });
+  it('does not take what was done ("一是建立资产管理台账") for problems', () => {
+    expect(r?.aspects[1]?.problems).toEqual([]);
+  });
+});
