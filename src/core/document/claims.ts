@@ -280,19 +280,44 @@ const OF_PROBLEMS: ReadonlySet<Metric> = new Set(['problems', 'completed', 'phas
  * has each clause's own subject and a 合计 that is the whole's.
  */
 function clauseSubject(sentence: string, at: number): string | null {
-  const end = sentence.slice(at).search(/[,，;；]/);
-  const upTo = end < 0 ? sentence : sentence.slice(0, at + end);
-  let subject: string | null = null;
-  for (const clause of upTo.replace(/^\s*截[至止][^,，]{0,20}[,，]/, '').split(/[,，;；]/)) {
+  if (subjects?.sentence !== sentence) subjects = { sentence, ...clauseSubjects(sentence) };
+  // the clause the figure is in: the first whose end is not before it
+  let lo = 0;
+  let hi = subjects.ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((subjects.ends[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return subjects.subject[lo] ?? null;
+}
+
+/** The subject each clause of a sentence has, its own or carried on: read once per sentence, not once per figure. */
+function clauseSubjects(sentence: string): { ends: number[]; subject: (string | null)[] } {
+  const ends: number[] = [];
+  const subject: (string | null)[] = [];
+  let current: string | null = null;
+  const separator = /[,，;；]/g;
+  separator.lastIndex = /^\s*截[至止][^,，]{0,20}[,，]/.exec(sentence)?.[0].length ?? 0;
+  for (let start = separator.lastIndex; start <= sentence.length; ) {
+    const m = separator.exec(sentence);
+    const end = m ? m.index : sentence.length;
+    const clause = sentence.slice(start, end);
     const unit = UNIT_SUBJECT.exec(clause);
     const counted = COUNTED_SUBJECT.exec(clause)?.[1]?.replace(STATUS_NOUN, '');
-    if (unit && !NOT_A_UNIT.test(unit[1] as string)) subject = unit[1] as string;
-    else if (counted) subject = /问题$/.test(counted) ? null : /任务|节点/.test(counted) ? '整改任务' : counted;
-    else if (TASK_SUBJECT.test(clause)) subject = '整改任务';
-    else if (WHOLE_SUBJECT.test(clause)) subject = null;
+    if (unit && !NOT_A_UNIT.test(unit[1] as string)) current = unit[1] as string;
+    else if (counted) current = /问题$/.test(counted) ? null : /任务|节点/.test(counted) ? '整改任务' : counted;
+    else if (TASK_SUBJECT.test(clause)) current = '整改任务';
+    else if (WHOLE_SUBJECT.test(clause)) current = null;
+    ends.push(end);
+    subject.push(current);
+    if (!m) break;
+    start = end + 1;
   }
-  return subject;
+  return { ends, subject };
 }
+/** the last sentence's clause subjects: each figure of a sentence asks in turn */
+let subjects: { sentence: string; ends: number[]; subject: (string | null)[] } | null = null;
 
 /**
  * The part of the whole a figure at `at` in the sentence is about, or null for the whole: the subject of an example
