@@ -263,9 +263,9 @@ const UNIT_SUBJECT =
   /^\s*(?:共|其中[,，:：]?)?\s*(?:反馈|共反馈)?\s*(各?[^,，。;；、:：\d]{0,10}?(?:党委|党组|党支部|党工委|党组织|单位|层面|乡镇|镇|村|社区|街道|部门))\s*(?:\([^)]{1,6}\))?\s*(?:共|共计)?\s*(?:反馈|发现|查出|同步整改|整改|存在)?(?:的)?问题/;
 /** "整改任务已完成…": a clause about tasks */
 const TASK_SUBJECT = /^\s*(?:整改|具体|主要)?(?:任务|工作节点|节点)/;
-/** "63个工作节点已完成58个", "9项市级挂牌项目已完成5项": a clause about what it counts, problems or other things */
 /** "4条正在整改中": a status where a noun would be, so no subject */
 const STATUS_NOUN = /^(?:正在|已|尚|未|基本|阶段|部分|全部|均|整改|完成|持续|按).*$/;
+/** "63个工作节点已完成58个", "9项市级挂牌项目已完成5项": a clause about what it counts, problems or other things */
 const COUNTED_SUBJECT = /^\s*(?:其中[,，]?)?\d+\s*(?:项|个|条|件)\s*(?:的)?([^\d,，;；。]{1,10}?)(?=已|均|全部|中|完成|正在)/;
 /** a clause about the whole again: "21个问题已整改完成19个", "合计完成79个" */
 const WHOLE_SUBJECT = /合计|总计|共计|总体|^\s*\d+\s*(?:个|项|条)(?:具体)?问题|巡察组|巡视组/;
@@ -386,8 +386,7 @@ function accountabilityParts(claims: Claim[], sentence: string, at: ReadonlyMap<
 }
 
 /** "问题共25个，已全部完成整改": the done are all of the count stated before, though no figure says so */
-const ALL_DONE =
-  /(?:已|均已|已经)(?:全部)?(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号)|全部(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号)/;
+const ALL_DONE = /(?:均已|全部)(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号)/;
 
 /**
  * The done claim "已全部完成" makes of the last count of problems before it in the sentence, with that count's scope —
@@ -395,7 +394,7 @@ const ALL_DONE =
  * directly (a figure between them is what it is about).
  */
 function doneAll(claims: readonly Claim[], at: ReadonlyMap<Claim, number>, phrase: number): Claim[] {
-  if (!/全部|均已/.test(claims[0]?.text ?? '') || claims.some((c) => c.metric === 'completed')) return [];
+  if (claims.some((c) => c.metric === 'completed')) return [];
   const before = claims.filter((c) => (at.get(c) ?? phrase) < phrase);
   const last = before[before.length - 1];
   if (last?.metric !== 'problems') return [];
