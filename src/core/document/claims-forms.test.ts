@@ -39,6 +39,15 @@ describe('"分别" lists: each figure to its own name', () => {
   it('names that are statuses give each figure its status, for the whole', () => {
     const c = claims('巡察反馈问题24个。截至6月底，已完成整改、正在整改的问题分别为20个、4个。');
     expect(c).toEqual(expect.arrayContaining(['problems=24', 'completed=20', 'in-progress=4']));
+    expect(claims('反馈问题28个。截至目前，已完成整改的问题和正在整改的问题分别为25个、3个。')).toEqual(
+      expect.arrayContaining(['completed=25', 'in-progress=3']),
+    );
+  });
+
+  it('each name as written, "问题" or not, joined by 、 or 和', () => {
+    expect(claims('巡察组反馈问题17个，其中，立行立改问题、限期整改问题、长期整改问题分别有10个、5个和2个。')).toEqual(
+      expect.arrayContaining(['problems=17', 'problems=10[立行立改]', 'problems=5[限期整改]', 'problems=2[长期整改]']),
+    );
   });
 });
 
@@ -138,6 +147,14 @@ describe('parts named by their subject are never the whole', () => {
     );
     expect(c).not.toContain('problems=60');
     expect(c).not.toContain('completed=52');
+  });
+
+  it('a part named after 其中 in the middle of a sentence, and its list past the semicolon', () => {
+    const c = claims('共反馈问题60个，其中机关问题20个，已整改18个；基层站所问题40个，已整改35个。');
+    expect(c).toEqual(
+      expect.arrayContaining(['problems=60', 'problems=20[机关]', 'completed=18[机关]', 'problems=40[基层站所]', 'completed=35[基层站所]']),
+    );
+    expect(c.filter((x) => x.startsWith('completed=') && !x.includes('['))).toEqual([]);
   });
 
   it('tasks and nodes are not problems: "63个工作节点已完成58个，21个问题已整改完成19个"', () => {

@@ -244,7 +244,7 @@ const AMONG_THEM = /^\s*其中[，,]\s*([^，,。；\d]{2,8}?(?:省|市|县|区|
 const AMONG_SUBJECT = /^\s*其中[，,:：]?\s*([^，,。；\d]{2,16}?)\s*(?:共|有)?\s*\d/;
 const LISTED_SUBJECT = /^\s*(?:其中[，,:：]?)?\s*([^，,。；\d]{2,16}?)\s*(?:共|有)?\s*\d/;
 /** a sentence that opens a list of parts and runs on after a semicolon */
-const OPENS_AMONG = /^\s*(?:截[至止][^,，]{0,20}[,，])?\s*其中[^;；。]*[;；]\s*$/;
+const OPENS_AMONG = /(?:^|[,，])\s*其中[^;；。]*[;；]\s*$/;
 const STATUS_WORDS = /^(已|完成|正在|尚|未|整改|基本|阶段性|有|共|目前|截至|截止)/;
 /** "限期整改问题28个，已完成24个，完成率85.7%" — a sentence that opens with a part word is about that part */
 const OPENS_WITH_PART = /^\s*(?:其中[，,]?\s*)?(立行立改|限期整改|分阶段|持续整改|村级|镇级|乡级|社区层面|村\(社区\))/;
@@ -305,7 +305,10 @@ function clauseSubjects(sentence: string): { ends: number[]; subject: (string | 
     const clause = sentence.slice(start, end);
     const unit = UNIT_SUBJECT.exec(clause);
     const counted = COUNTED_SUBJECT.exec(clause)?.[1]?.replace(STATUS_NOUN, '');
+    // "…，其中机关问题20个，已整改18个": a part named after 其中 in the middle of a sentence
+    const among = AMONG_SUBJECT.exec(clause)?.[1];
     if (unit && !NOT_A_UNIT.test(unit[1] as string)) current = unit[1] as string;
+    else if (among && !STATUS_WORDS.test(among)) current = among.replace(/的?问题$|的$/, '') || '其中';
     else if (counted) current = /问题$/.test(counted) ? null : /任务|节点/.test(counted) ? '整改任务' : counted;
     else if (TASK_SUBJECT.test(clause)) current = '整改任务';
     else if (WHOLE_SUBJECT.test(clause)) current = null;

@@ -26,15 +26,16 @@ const TRIAGE = /立行立改|限期整改|即知即改/;
 
 const figures = (s: string, offset: number) => [...s.matchAll(/\d+(?:\.\d+)?/g)].map((m) => ({ text: m[0], at: offset + (m.index ?? 0) }));
 
-/** The names listed before 分别 in its own clause: "立行立改、限期整改、长期整改问题" */
+/** The names listed before 分别 in its own clause: "立行立改、限期整改、长期整改问题", "已完成整改的问题和正在整改的问题" */
 function namesBefore(sentence: string, at: number): string[] {
   const clause =
     sentence
       .slice(0, at)
       .split(/[,，;；:：]/)
       .pop() ?? '';
-  const list = clause.replace(/^\s*(?:其中|截至[^、]*)/, '').replace(/(?:的|类)?(?:问题)?(?:数)?\s*$/, '');
-  return list.includes('、') ? list.split(/[、和及]/).map((n) => n.trim()) : [];
+  const list = clause.replace(/^\s*(?:其中|截至[^、]*)/, '');
+  if (!/[、和及]/.test(list)) return [];
+  return list.split(/[、和及]/).map((n) => n.replace(/(?:的|类)?(?:问题)?(?:数)?\s*$/, '').trim());
 }
 
 /** The names of the last enumeration of named counts with `k` items, in the sentence before 分别 or the one before it. */
