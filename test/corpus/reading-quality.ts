@@ -43,7 +43,7 @@ function inPerformance(p: PerformanceBlock | undefined, f: Figure): boolean {
     'staffing-authorized': [p.staffing?.authorized],
     'staffing-actual': [p.staffing?.actual],
     indicators: [p.indicators.length],
-    'total-score': [p.totals?.score, p.totals?.weight],
+    'total-score': [p.totals?.score, p.totals?.weight, p.selfScore?.value],
   };
   return (amounts[f.metric] ?? []).some((v) => v != null && same(v, f.value));
 }

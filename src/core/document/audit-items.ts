@@ -4,8 +4,9 @@
 // problems themselves. Here the items become the category's problems, each keeping its area, each with the status its
 // own sentences give — or none, where they give none.
 
+import { measuresIn } from './measures.ts';
 import type { Aspect, Measure, Problem, ProblemStatus } from './model.ts';
-import { clauseAround } from './text.ts';
+import { clauseAround, type Paragraph } from './text.ts';
 
 /** What is still to come: a promise, work under way, a part left over. Checked first: "已收回一半，余下正在追缴". */
 const UNDER_WAY =
@@ -14,10 +15,15 @@ const UNDER_WAY =
 const DONE =
   /已(?:经)?(?:全部)?(?:整改到位|完成|收回|追回|退回|归还|归垫|缴入|上缴|上交|拨付|发放|制定|出台|印发|修订|建立|办理|明晰|确认|将|按规定|于|成功|重新)|整改到位|发放到位|拨付到位|已[^，。；\d]{1,12}?(?:拨付|发放|退回|收回|追回|缴入|上缴|归还)/;
 
+/** Partly done: "部分整改到位", "基本完成", "取得阶段性成效" — neither still to come nor done. */
+const PARTLY = /部分整改到位|阶段性(?:完成|成效|成果)|基本(?:完成|整改到位)/;
+
 /** The status an item's own sentences give, with the words that give it; null where they say nothing about it. */
 export function itemStatus(text: string): { status: ProblemStatus; at: number } | null {
   const under = UNDER_WAY.exec(text);
   if (under) return { status: 'in-progress', at: under.index };
+  const partly = PARTLY.exec(text);
+  if (partly) return { status: 'phased', at: partly.index };
   const done = DONE.exec(text);
   if (done) return { status: 'completed', at: done.index };
   return null;
@@ -26,33 +32,59 @@ export function itemStatus(text: string): { status: ProblemStatus; at: number } 
 const ITEM = /^\s*([一二三四五六七八九十]{1,3}是)/;
 
 /**
- * "一是预算编制不够完整、细化问题。市财政局…" → "预算编制不够完整、细化问题"; an item that opens with what was done
- * ("二是2个县落实…专项资金拨付，截至2023年11月…") is named by its first clause.
+ * Where the item names its problem: "一是预算编制不够完整、细化问题。市财政局…" → "预算编制不够完整、细化问题"
+ * (without a status run on after it: "…未及时上缴问题，部分整改到位"); an item that opens with an outcome and names
+ * its problem after it ("一是已追回…12.5万元。某单位违规发放津贴补贴问题，…") by that problem; an item that names
+ * none ("二是2个县落实…专项资金拨付，截至2023年11月…") by its first clause. `named` says whether it names a problem.
  */
-function itemTitle(text: string): string {
-  const body = text.replace(ITEM, '').trim();
-  const sentence = (body.split(/[。；;]/)[0] ?? body).trim();
-  const named = /问题/.test(sentence) ? sentence : (sentence.split(/[，,]/)[0] ?? sentence).trim();
+function titleSpan(text: string): { start: number; end: number; named: boolean } {
+  const from = ITEM.exec(text)?.[0].length ?? 0;
+  const spans: { start: number; end: number }[] = [];
+  for (let at = from; at < text.length && spans.length < 3; ) {
+    const stop = text.slice(at).search(/[。；;]/);
+    const end = stop < 0 ? text.length : at + stop;
+    spans.push({ start: at, end });
+    at = end + 1;
+  }
+  const first = spans[0] ?? { start: from, end: text.length };
+  const sentence = (s: { start: number; end: number }) => text.slice(s.start, s.end);
+  const naming =
+    /问题/.test(sentence(first)) || !itemStatus(sentence(first)) ? first : (spans.slice(1).find((s) => /问题/.test(sentence(s))) ?? first);
+  const words = sentence(naming);
+  const problemAt = words.indexOf('问题');
+  if (problemAt < 0) {
+    const clause = words.search(/[，,]/);
+    return { start: naming.start, end: clause < 0 ? naming.end : naming.start + clause, named: false };
+  }
+  // "…问题，部分整改到位": the words after the problem's name are its status, not its name
+  const rest = words.slice(problemAt + 2);
+  const cut =
+    /^\s*[，,]\s*(?:已|正在|部分|基本|尚|未|目前|截至|现已|均已)/.test(rest) || (/^\s*[，,]/.test(rest) && itemStatus(rest) !== null);
+  return { start: naming.start, end: cut ? naming.start + problemAt + 2 : naming.end, named: true };
+}
+
+function itemTitle(text: string, span: { start: number; end: number }): string {
+  const named = text.slice(span.start, span.end).trim();
   return named.length <= 60 ? named : `${named.slice(0, 59)}…`;
 }
 
 /** The clause that says it: "截至2023年11月，市财政局已将罚没收入…缴入国库" → "市财政局已将罚没收入…缴入国库". */
 function clauseAt(text: string, at: number): string {
-  const clause = clauseAround(text, at, ['，', ',', '。', '；', ';']).trim();
+  const clause = clauseAround(text, at, ['，', ',', '。', '；', ';']).trim().replace(ITEM, '');
   return clause.length <= 60 ? clause : `${clause.slice(0, 59)}…`;
 }
 
-function itemProblem(area: Problem, m: Measure, next: Measure | undefined, ordinal: number): Problem {
+/** `area`: the area the item is listed under, or none where the category lists its items itself */
+function itemProblem(area: { title?: string; lastLine: number }, m: Measure, next: Measure | undefined, ordinal: number): Problem {
   // the status is in what was done, not in the problem's name ("一是部分林业发展规划任务未完成问题。…")
-  // …except where the item opens with what was done ("一是英德市已向用款单位拨付…200万元"): then all of it counts
-  const firstEnd = m.text.search(/[。；;]/) + 1;
-  const titleEnd = /问题/.test(m.text.slice(0, firstEnd || m.text.length)) ? firstEnd : 0;
-  const found = itemStatus(m.text.slice(titleEnd));
-  const said = found ? { ...found, at: found.at + titleEnd } : null;
+  // …except where the item names no problem ("一是英德市已向用款单位拨付…200万元"): then all of it counts
+  const span = titleSpan(m.text);
+  const unnamed = span.named ? m.text.slice(0, span.start) + ' '.repeat(span.end - span.start) + m.text.slice(span.end) : m.text;
+  const said = itemStatus(unnamed);
   return {
     number: (ITEM.exec(m.text)?.[1] as string) ?? '',
     ordinal,
-    title: itemTitle(m.text),
+    title: itemTitle(m.text, span),
     line: m.line,
     lastLine: next ? Math.max(m.line, next.line - (next.line > m.line ? 1 : 0)) : area.lastLine,
     status: said?.status ?? 'unknown',
@@ -61,7 +93,7 @@ function itemProblem(area: Problem, m: Measure, next: Measure | undefined, ordin
     longTerm: false,
     measures: [],
     children: [],
-    area: area.title,
+    ...(area.title ? { area: area.title } : {}),
   };
 }
 
@@ -69,13 +101,27 @@ function itemProblem(area: Problem, m: Measure, next: Measure | undefined, ordin
  * The items of each area as the category's problems, in an audit rectification report. An area whose text is not
  * itemised ("一是…二是…") stays what the reader made of it: a problem of its own.
  */
-export function auditItemsAsProblems(aspects: readonly Aspect[]): Aspect[] {
+export function auditItemsAsProblems(aspects: readonly Aspect[], paras: readonly Paragraph[]): Aspect[] {
   return aspects.map((a) => ({
     ...a,
-    problems: a.problems.flatMap((area) => {
-      const items = area.measures.filter((m) => ITEM.test(m.text));
-      if (area.children.length > 0 || items.length === 0 || items.length !== area.measures.length) return [area];
-      return items.map((m, i) => itemProblem(area, m, items[i + 1], i + 1));
-    }),
+    problems:
+      a.problems.length === 0
+        ? listedInCategory(a, paras)
+        : a.problems.flatMap((area) => {
+            const items = area.measures.filter((m) => ITEM.test(m.text));
+            if (area.children.length > 0 || items.length === 0 || items.length !== area.measures.length) return [area];
+            return items.map((m, i) => itemProblem(area, m, items[i + 1], i + 1));
+          }),
   }));
+}
+
+/**
+ * "（一）县本级预算管理审计方面。应整改问题15个…。一是非税收入未及时缴库的问题，已缴入国库；二是…的问题，正在推进。":
+ * a category with no areas lists its items itself. Taken as problems only where every item names one — items that
+ * name none are what was done ("一是强化预算管理…"), not what was found.
+ */
+function listedInCategory(a: Aspect, paras: readonly Paragraph[]): Problem[] {
+  const items = measuresIn(paras.filter((p) => p.firstLine >= a.line && p.firstLine <= a.lastLine)).filter((m) => ITEM.test(m.text));
+  if (items.length === 0 || !items.every((m) => titleSpan(m.text).named)) return [];
+  return items.map((m, i) => itemProblem({ lastLine: a.lastLine }, m, items[i + 1], i + 1));
 }

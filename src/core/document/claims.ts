@@ -5,6 +5,7 @@ import { findAmounts } from './money.ts';
 import { lineAt, type Paragraph } from './text.ts';
 import type { Aspect, Claim, Metric } from './model.ts';
 import { append } from '../append.ts';
+import { readRespectively } from './respectively.ts';
 
 interface Pattern {
   readonly metrics: readonly Metric[]; // one figure may state two things: "32个问题整改完成" is the total and the done
@@ -15,19 +16,39 @@ interface Pattern {
   readonly paragraph?: boolean;
   readonly specific?: boolean;
   readonly total?: boolean; // "32个问题整改完成" also states the total when nothing else in the paragraph does
+  readonly partOnly?: boolean; // a figure this pattern reads only where its sentence names the part it is of
 }
 
 // a count as written: "306", "1.4万" (14000); "2800多" and "3420余" are at least that many
 const N = '(\\d+(?:\\.\\d+)?万|\\d+)(?:多|余)?';
 const CONTEXT = /反馈|整改|巡察|巡视|审计|督查|检查|存在|梳理|查摆|认领/;
-/** the sentence states a total of problems: "反馈问题306个", "471个问题" */
-const STATED_TOTAL = /问题\s*\d+\s*(?:个|项)|\d+\s*(?:个|项)(?:的)?问题/;
+/** the sentence states a total of problems: "反馈问题306个", "471个问题", "问题共8个" */
+const STATED_TOTAL = /问题(?:共|共计|总计|合计)?\s*\d+\s*(?:个|项|条)|\d+\s*(?:个|项|条)(?:的)?问题/;
+
+/**
+ * "其余2个问题因…已列入长期整改", "剩余3项正在推进", "其余2个按计划推进": the rest of the problems, by what is said
+ * of them — not "余下的26个村庄正在创建…" or "剩余2个项目", which count other things.
+ */
+const THE_REST = `(?:其余|剩余|余下)(?:的)?\\s*${N}\\s*(?:个|项|条)(?:(?:问题|事项)[^。;；\\d]{0,30}?|(?=[正已仍均还将需按列纳持在])[^。;；\\d]{0,16}?)`;
 
 // Order matters: a figure is claimed by the first pattern that takes it.
 const PATTERNS: readonly Pattern[] = [
-  // "其中7个问题阶段性整改完成", "阶段性完成整改3个", "基本完成2个"
-  { metrics: ['phased'], re: new RegExp(`${N}\\s*个(?:具体)?(?:问题)?(?:已)?(?:阶段性|基本)(?:完成|整改|到位)`) },
-  { metrics: ['phased'], re: new RegExp(`(?:阶段性(?:完成)?(?:整改)?(?:完成)?|基本(?:完成|整改到位))\\s*${N}\\s*(?:个|项)`) },
+  // what is left after the done, by what is said of it: "其余2个问题…已列入长期整改事项", "剩余3个正在推进" —
+  // before "2个问题" can be taken for a total
+  { metrics: ['long-term'], re: new RegExp(`${THE_REST}长期`) },
+  { metrics: ['in-progress'], re: new RegExp(`${THE_REST}(?:正在|推进|整改中)`) },
+  // "其中7个问题阶段性整改完成", "阶段性完成整改3个", "基本完成2个", "2项取得阶段性成效", "取得阶段性成果1项",
+  // "部分整改到位12个": begun and partly done, not done
+  {
+    metrics: ['phased'],
+    re: new RegExp(`${N}\\s*(?:个|项)(?:具体)?(?:问题)?(?:已)?(?:取得)?(?:阶段性|基本)(?:完成|整改|到位|成效|成果|进展)`),
+  },
+  {
+    metrics: ['phased'],
+    re: new RegExp(
+      `(?:阶段性(?:完成)?(?:整改)?(?:完成)?|阶段性(?:成效|成果|进展)|基本(?:完成|整改到位)|部分整改到位)\\s*${N}\\s*(?:个|项)`,
+    ),
+  },
   // "32个问题整改完成": the whole and the done when the paragraph states no other total; "33个已整改到位";
   // "已完成整改29个", "完成整改28项"
   {
@@ -40,15 +61,15 @@ const PATTERNS: readonly Pattern[] = [
   {
     metrics: ['completed'],
     re: new RegExp(
-      `(?:已(?:经)?(?:完成)?整改(?:到位|销号|完成)?(?:的)?(?:问题)?|已完成(?:整改)?|完成整改|整改完成|已销号)\\s*${N}\\s*(?:个|项)`,
+      `(?:已(?:经)?(?:完成)?整改(?:到位|销号|完成)?(?:的)?(?:问题)?|已完成(?:整改)?|完成整改|整改完成|已销号|(?:合计|共计|累计|总计)(?:已)?完成(?:整改)?)\\s*${N}\\s*(?:个|项|条)`,
     ),
     needs: /问题/,
     paragraph: true,
   },
   // "反馈问题306个，整改279个": 整改 with a count right after a stated total (not 需整改, 限期整改, 未整改)
-  { metrics: ['completed'], re: new RegExp(`(?<![需应要待未期在续步])整改\\s*${N}\\s*(?:个|项)`), needs: STATED_TOTAL },
+  { metrics: ['completed'], re: new RegExp(`(?<![需应要待未期在续步进])整改\\s*${N}\\s*(?:个|项)`), needs: STATED_TOTAL },
   // "1个问题正在限期整改", "有序推进整改3项"
-  { metrics: ['in-progress'], re: new RegExp(`${N}\\s*个(?:问题)?(?:正在|持续)(?:限期)?(?:整改|推进)`) },
+  { metrics: ['in-progress'], re: new RegExp(`${N}\\s*(?:个|条)(?:问题)?(?:正在|持续)(?:限期)?(?:整改|推进)`) },
   {
     metrics: ['in-progress'],
     re: new RegExp(`(?:正在(?:限期)?整改|正在推进|持续推进|整改中|有序推进整改)\\s*${N}\\s*(?:个|项)`),
@@ -64,15 +85,32 @@ const PATTERNS: readonly Pattern[] = [
   { metrics: ['long-term'], re: new RegExp(`${N}\\s*个(?:问题)?(?:需)?(?:长期|持续)整改`) },
   // "185个问题", "33个具体问题", "应整改问题43个", "3方面32个问题", "反馈问题306个", "共发现各类问题8483个",
   // "2212个的问题"; "8个方面问题" counts aspects, not problems
-  { metrics: ['problems'], re: new RegExp(`应整改问题\\s*${N}\\s*个`) },
+  { metrics: ['problems'], re: new RegExp(`应整改问题(?:共|共计|总计|合计)?\\s*${N}\\s*个`) },
   { metrics: ['problems'], re: new RegExp(`${N}\\s*(?:个|项)具体问题`), needs: CONTEXT, specific: true },
   { metrics: ['problems'], re: new RegExp(`${N}\\s*(?:个|项)(?:的)?问题`), needs: CONTEXT },
+  // "37条问题已完成33条" — but not "3条问题线索" (leads), nor what a unit found in itself ("各基层党组织存在…20条问题")
+  {
+    metrics: ['problems'],
+    re: new RegExp(`${N}\\s*条(?:的)?问题(?!线索)`),
+    needs: CONTEXT,
+    unless: /存在|民主生活会|自检|自查|查摆|检查|排查|巡查|抽查|核查/,
+  },
+  // a part's count, named before it: "立行立改问题9个", "镇党委问题21个", "立行立改的12个"
+  { metrics: ['problems'], re: new RegExp(`问题\\s*${N}\\s*(?:个|项|条)(?!线索)`), partOnly: true },
+  { metrics: ['problems'], re: new RegExp(`(?:立行立改|限期整改|长期坚持|长期整改)(?:类|的)\\s*${N}\\s*(?:个|项|条)`), partOnly: true },
   // …but not what a meeting or a check of sites found ("检查各类工地1500余次，发现问题146个"), nor "4个大方面"
   {
     metrics: ['problems'],
     re: new RegExp(
-      `(?:反馈|发现|查出|交办|反映|涉及)(?:的)?(?:各类|具体)?问题(?:共|共计|总计)?\\s*${N}\\s*(?:个|项|条)(?!大?方面|大项|大类)`,
+      `(?:反馈|发现|查出|交办|反映|涉及|指出)(?:的)?(?:各类|具体)?问题(?:共|共计|总计|合计)?(?:有|为)?\\s*${N}\\s*(?:个|项|条)(?!大?方面|大项|大类)`,
     ),
+    unless: /民主生活会|自检|自查|查摆|检查|排查|巡查|抽查|核查/,
+  },
+  // "巡察组反馈我村问题共8个": a total said as such, whoever is named between
+  {
+    metrics: ['problems'],
+    re: new RegExp(`问题(?:共|共计|总计|合计)(?:有|为)?\\s*${N}\\s*(?:个|项|条)(?!大?方面|大项|大类)`),
+    needs: CONTEXT,
     unless: /民主生活会|自检|自查|查摆|检查|排查|巡查|抽查|核查/,
   },
   // "整改完成率74.05%", "整改率97%" — only where the sentence counts problems: "完成查处整改率为95.69%" of
@@ -81,7 +119,7 @@ const PATTERNS: readonly Pattern[] = [
     metrics: ['completion-rate'],
     // …not "措施完成率93.3%", a rate of measures
     re: /(?<!措施|任务|节点)(?:整改完成率|问题整改率|整改率|销号率|完成率)\s*(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%/,
-    needs: /问题\s*\d+|\d+\s*(?:个|项)(?:的)?(?:具体)?问题|整改完成率/,
+    needs: /问题(?:共|共计|总计|合计)?\s*\d+|\d+\s*(?:个|项|条)(?:的)?(?:具体)?问题|整改完成率/,
     paragraph: true,
   },
   // "已整改销号问题453个，占整改问题总数的96.18%"
@@ -91,8 +129,14 @@ const PATTERNS: readonly Pattern[] = [
     needs: /已(?:经)?(?:完成)?整改|销号|已完成/,
   },
   // "制定了51项具体措施", "12项整改措施", "制定整改措施68条"; tasks the problems are broken into count alike:
-  // "分解整改任务106个", "分解为23项具体的整改任务"
-  { metrics: ['measures'], re: new RegExp(`整改任务\\s*${N}\\s*(?:个|项|条)`), needs: /分解|梳理|制定|细化|明确|形成|确定/ },
+  // "分解整改任务106个", "分解为23项具体的整改任务"; "明确主要任务8项、具体任务42项" — tasks, never problems
+  { metrics: ['measures'], re: new RegExp(`(?:整改|主要)任务\\s*${N}\\s*(?:个|项|条)`), needs: /分解|梳理|制定|细化|明确|形成|确定/ },
+  {
+    metrics: ['measures'],
+    re: new RegExp(`具体任务\\s*${N}\\s*(?:个|项|条)`),
+    needs: /分解|梳理|制定|细化|明确|形成|确定/,
+    specific: true,
+  },
   {
     metrics: ['measures'],
     re: new RegExp(`${N}\\s*(?:个|项|条)(?:具体的?)?(?:整改)?任务`),
@@ -113,11 +157,18 @@ const PATTERNS: readonly Pattern[] = [
     unless: /归集|汇编/, // policies gathered into a compilation were made by others
   },
   // "追责问责11人", "D纪政务处分13人", "问责3人", "党政纪处理24人", "追责问责1.4万人", "对3420余名相关责任人作出处理"
-  { metrics: ['accountable'], re: new RegExp(`(?:追责问责|问责|处分|处理|诫勉(?:谈话)?|追究责任)\\s*${N}\\s*(?:人|名)`) },
+  // "问责干部27人", "批评教育6人", "给予1人党内警告处分"
+  {
+    metrics: ['accountable'],
+    re: new RegExp(`(?:追责问责|问责|处分|处理|诫勉(?:谈话)?|追究责任)(?:党员干部|干部|相关责任人|责任人|人员)?\\s*${N}\\s*(?:人|名)`),
+  },
+  // …but "开展提醒谈话21人次" counts talks, not people called to account
+  { metrics: ['accountable'], re: new RegExp(`(?:批评教育|提醒谈话)\\s*${N}\\s*(?:人|名)(?!次)`) },
+  { metrics: ['accountable'], re: new RegExp(`给予\\s*${N}\\s*(?:人|名)[^，,。；;]{0,10}?处分`) },
   { metrics: ['accountable'], re: new RegExp(`${N}\\s*(?:人|名)(?:被)?(?:追责|问责|处分|诫勉)`) },
   {
     metrics: ['accountable'],
-    re: new RegExp(`对\\s*${N}\\s*(?:人|名)[^，。；]{0,12}?(?:作出|给予|进行)(?:了)?(?:追责|问责|处理|处分)`),
+    re: new RegExp(`对\\s*${N}\\s*(?:人|名)[^，。；]{0,12}?(?:作出|给予|进行)(?:了)?(?:追责|问责|处理|处分|提醒谈话|批评教育|诫勉)`),
   },
   // "召开17次党组会议", "专题会议4次"
   { metrics: ['meetings'], re: new RegExp(`召开(?:了)?[^，。；]{0,8}?${N}\\s*次[^，。；]{0,12}?会`) },
@@ -134,7 +185,7 @@ const PATTERNS: readonly Pattern[] = [
 const CUE: Record<Metric, RegExp> = {
   problems: /问题/,
   completed: /整改|完成|销号|办结/,
-  phased: /阶段性|基本/,
+  phased: /阶段性|基本|部分整改/,
   'in-progress': /正在|持续|推进|整改中/,
   'not-done': /未|延期/,
   'long-term': /长期|持续/,
@@ -183,7 +234,7 @@ function aspectNamed(clause: string, aspects: readonly Aspect[]): Aspect | null 
 const countValue = (fig: string): number => (fig.endsWith('万') ? Math.round(Number(fig.slice(0, -1)) * 10000) : Number(fig));
 
 /** Words that make a figure a part's: a triage class, a level below the unit ("村级党组织存在的问题共计84个"). */
-const PART_WORD = /立行立改|限期整改|长期整改|分阶段|持续整改|村级|镇级|乡级|村\(社区\)/;
+const PART_WORD = /立行立改|限期整改|长期整改|长期坚持|分阶段|持续整改|村级|镇级|乡级|村\(社区\)/;
 /** A sentence that gives an example: "如，海口市政府2020年共召开2次常务会议" — one city's meetings, not the report's. */
 const EXAMPLE = /^\s*(?:(?:例如|比如)[，,:：]?|如[，,:：])\s*/; // not "如期完成…"
 
@@ -191,6 +242,9 @@ const EXAMPLE = /^\s*(?:(?:例如|比如)[，,:：]?|如[，,:：])\s*/; // not 
 const AMONG_THEM = /^\s*其中[，,]\s*([^，,。；\d]{2,8}?(?:省|市|县|区|镇|乡|村|局|厅|委|部))(?=的|[^，,。；]*?\d)/;
 /** "其中，社区层面问题12个，已完成整改10个": a part named before its figures — unless it is a status ("其中，已完成25个") */
 const AMONG_SUBJECT = /^\s*其中[，,:：]?\s*([^，,。；\d]{2,16}?)\s*(?:共|有)?\s*\d/;
+const LISTED_SUBJECT = /^\s*(?:其中[，,:：]?)?\s*([^，,。；\d]{2,16}?)\s*(?:共|有)?\s*\d/;
+/** a sentence that opens a list of parts and runs on after a semicolon */
+const OPENS_AMONG = /(?:^|[,，])\s*其中[^;；。]*[;；]\s*$/;
 const STATUS_WORDS = /^(已|完成|正在|尚|未|整改|基本|阶段性|有|共|目前|截至|截止)/;
 /** "限期整改问题28个，已完成24个，完成率85.7%" — a sentence that opens with a part word is about that part */
 const OPENS_WITH_PART = /^\s*(?:其中[，,]?\s*)?(立行立改|限期整改|分阶段|持续整改|村级|镇级|乡级|社区层面|村\(社区\))/;
@@ -202,32 +256,109 @@ const HEADING_ASPECT = /^\s*[（(]?[一二三四五六七八九十]{1,3}[）)、
 const SOME_PLACES = /\d+\s*个(?:省份|省市|省区|地区|市县|地方)/;
 
 /**
+ * A clause whose subject is a unit below the report's own: "镇党委问题已完成整改19个", "各镇(街道)共同步整改问题
+ * 138个", "共反馈镇党委问题21个" — never the inspection's or the audit's ("市委巡察组反馈的…问题").
+ */
+const UNIT_SUBJECT =
+  /^\s*(?:共|其中[,，:：]?)?\s*(?:反馈|共反馈)?\s*(各?[^,，。;；、:：\d]{0,10}?(?:党委|党组|党支部|党工委|党组织|单位|层面|乡镇|镇|村|社区|街道|部门))\s*(?:\([^)]{1,6}\))?\s*(?:共|共计)?\s*(?:反馈|发现|查出|同步整改|整改|存在)?(?:的)?问题/;
+/** "整改任务已完成…": a clause about tasks */
+const TASK_SUBJECT = /^\s*(?:整改|具体|主要)?(?:任务|工作节点|节点)/;
+/** "4条正在整改中": a status where a noun would be, so no subject */
+const STATUS_NOUN = /^(?:正在|已|尚|未|基本|阶段|部分|全部|均|整改|完成|持续|按).*$/;
+/** "63个工作节点已完成58个", "9项市级挂牌项目已完成5项": a clause about what it counts, problems or other things */
+const COUNTED_SUBJECT = /^\s*(?:其中[,，]?)?\d+\s*(?:项|个|条|件)\s*(?:的)?([^\d,，;；。]{1,10}?)(?=已|均|全部|中|完成|正在)/;
+/** a clause about the whole again: "21个问题已整改完成19个", "合计完成79个" */
+const WHOLE_SUBJECT = /合计|总计|共计|总体|^\s*\d+\s*(?:个|项|条)(?:具体)?问题|巡察组|巡视组/;
+const NOT_A_UNIT = /巡察|巡视|审计|组$/;
+
+const OF_PROBLEMS: ReadonlySet<Metric> = new Set(['problems', 'completed', 'phased', 'in-progress', 'not-done', 'completion-rate']);
+
+/**
+ * The subject a clause names, carried on through the clauses after it that name none: "各镇(街道)共同步整改问题138个，
+ * 已完成132个" — the 132 are the towns'; "63个工作节点已完成58个，21个问题已整改完成19个，其余2个按计划推进" — the 58
+ * are nodes, the 2 problems. A sentence that names two units ("镇党委问题…19个，村级党组织问题…60个，合计完成79个")
+ * has each clause's own subject and a 合计 that is the whole's.
+ */
+function clauseSubject(sentence: string, at: number): string | null {
+  if (subjects?.sentence !== sentence) subjects = { sentence, ...clauseSubjects(sentence) };
+  // the clause the figure is in: the first whose end is not before it
+  let lo = 0;
+  let hi = subjects.ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((subjects.ends[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return subjects.subject[lo] ?? null;
+}
+
+/** The subject each clause of a sentence has, its own or carried on: read once per sentence, not once per figure. */
+function clauseSubjects(sentence: string): { ends: number[]; subject: (string | null)[] } {
+  const ends: number[] = [];
+  const subject: (string | null)[] = [];
+  let current: string | null = null;
+  const separator = /[,，;；]/g;
+  separator.lastIndex = /^\s*截[至止][^,，]{0,20}[,，]/.exec(sentence)?.[0].length ?? 0;
+  for (let start = separator.lastIndex; start <= sentence.length; ) {
+    const m = separator.exec(sentence);
+    const end = m ? m.index : sentence.length;
+    const clause = sentence.slice(start, end);
+    const unit = UNIT_SUBJECT.exec(clause);
+    const counted = COUNTED_SUBJECT.exec(clause)?.[1]?.replace(STATUS_NOUN, '');
+    // "…，其中机关问题20个，已整改18个": a part named after 其中 in the middle of a sentence
+    const among = AMONG_SUBJECT.exec(clause)?.[1];
+    if (unit && !NOT_A_UNIT.test(unit[1] as string)) current = unit[1] as string;
+    else if (among && !STATUS_WORDS.test(among)) current = among.replace(/的?问题$|的$/, '') || '其中';
+    else if (counted) current = /问题$/.test(counted) ? null : /任务|节点/.test(counted) ? '整改任务' : counted;
+    else if (TASK_SUBJECT.test(clause)) current = '整改任务';
+    else if (WHOLE_SUBJECT.test(clause)) current = null;
+    ends.push(end);
+    subject.push(current);
+    if (!m) break;
+    start = end + 1;
+  }
+  return { ends, subject };
+}
+/** the last sentence's clause subjects: each figure of a sentence asks in turn */
+let subjects: { sentence: string; ends: number[]; subject: (string | null)[] } | null = null;
+
+/**
  * The part of the whole a figure at `at` in the sentence is about, or null for the whole: the subject of an example
  * sentence ("如，海口市政府…") or of "其中，江苏省…" / "其中，社区层面问题12个…"; a part word opening the sentence
  * ("限期整改问题28个…"); tasks rather than problems ("52项任务已完成48项"); a part word after "其中" (to the
  * sentence's end: "其中立行立改类问题根本整改到位，整改率96.19%"); a part word or "N个省市" earlier in the figure's own
  * clause ("在要求立行立改的2186项问题中").
  */
-function partAt(sentence: string, at: number, metric: Metric): string | null {
+function partAt(sentence: string, at: number, metric: Metric, continued = false): string | null {
   const example = EXAMPLE.exec(sentence);
   if (example) {
-    const subject = /^([^，,。；\d]{2,12}?)(?=\d|共|召开|在|对|将|已|通过|先后)/.exec(sentence.slice(example[0].length));
+    const subject = /^([^，,。；\d]{2,12}?)(?=\d|共|召开|在|针对|对|将|已|通过|先后)/.exec(sentence.slice(example[0].length));
     return subject?.[1] ?? '举例';
   }
   const among = AMONG_THEM.exec(sentence);
   if (among) return among[1] as string;
-  const subject = AMONG_SUBJECT.exec(sentence);
-  if (subject && !STATUS_WORDS.test(subject[1] as string)) return (subject[1] as string).replace(/的?问题$/, '') || '其中';
-  if (metric === 'long-term') return null; // "长期整改4个" is a status of the whole, not a part
+  // "其中，预算执行审计查出问题42个…；经济责任审计查出问题90个…": the list after 其中 runs on past the semicolon
+  const subject = (continued ? LISTED_SUBJECT : AMONG_SUBJECT).exec(sentence);
+  if (subject && !STATUS_WORDS.test(subject[1] as string)) return (subject[1] as string).replace(/的?问题$|的$/, '') || '其中';
+  // "长期整改4个" is a status of the whole, not a part — unless its clause is about tasks or a unit below
+  if (metric === 'long-term') return clauseSubject(sentence, at);
   const opens = OPENS_WITH_PART.exec(sentence);
   if (opens) return opens[1] as string;
   if (metric !== 'measures' && OF_TASKS.test(sentence)) return '整改任务';
   const before = sentence.slice(0, at);
+  // the nearest name first: "其中立行立改的12个、限期整改的20个" — each figure its own
+  const item = before.slice(
+    Math.max(before.lastIndexOf('、'), before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；')) + 1,
+  );
+  const itemPart = PART_WORD.exec(item);
+  if (itemPart) return itemPart[0];
   const amongAt = before.lastIndexOf('其中');
   const afterAmong = amongAt >= 0 ? PART_WORD.exec(before.slice(amongAt, amongAt + 12)) : null;
   if (afterAmong) return afterAmong[0];
   const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；')) + 1);
-  return PART_WORD.exec(clause)?.[0] ?? SOME_PLACES.exec(clause)?.[0] ?? null;
+  const named = PART_WORD.exec(clause)?.[0] ?? SOME_PLACES.exec(clause)?.[0] ?? null;
+  // a subject carried from an earlier clause is what the counts of problems are of; money and rules are the unit's
+  return named ?? (OF_PROBLEMS.has(metric) ? clauseSubject(sentence, at) : null);
 }
 
 /**
@@ -237,15 +368,41 @@ function partAt(sentence: string, at: number, metric: Metric): string | null {
 function accountabilityParts(claims: Claim[], sentence: string, at: ReadonlyMap<Claim, number>): Claim[] {
   const people = claims.filter((c) => c.metric === 'accountable' && c.scope === null);
   if (people.length < 2) return claims;
-  const kindOf = (c: Claim) =>
-    (
+  // named by the words before the figure ("诫勉谈话2人"), or after it where those only lead up to it ("对3名党员干部
+  // 进行了提醒谈话", "给予1人党内警告处分")
+  const kindOf = (c: Claim) => {
+    const figure = at.get(c) ?? 0;
+    const before = (
       sentence
-        .slice(0, at.get(c) ?? 0)
-        .split(/[，,、；]/)
+        .slice(0, figure)
+        .split(/[，,、；;]/)
         .pop() ?? ''
     ).slice(-6);
-  const isTotal = (c: Claim) => /共|合计|累计|追责问责/.test(kindOf(c));
+    if (!/^(?:.*[，,])?(?:对|给予)$/.test(before)) return before;
+    const after = /^[\d.万]+(?:多|余)?\s*(?:人|名)([^，,。；;]*)/.exec(sentence.slice(figure))?.[1] ?? '';
+    return after.replace(/^.*(?:进行了?|作出了?|给予了?|予以)/, '').slice(-6);
+  };
+  // "问责47人，其中党纪政务处分12人": the figure the others are said to be among is the whole
+  const heads = (c: Claim) => /^[\d.万]+(?:多|余)?\s*(?:人|名)[,，]?\s*其中/.test(sentence.slice(at.get(c) ?? 0));
+  const isTotal = (c: Claim) => /共|合计|累计|追责问责/.test(kindOf(c)) || heads(c);
   return claims.map((c) => (people.includes(c) && !isTotal(c) ? { ...c, scope: kindOf(c) || '其他', part: true } : c));
+}
+
+/** "问题共25个，已全部完成整改": the done are all of the count stated before, though no figure says so */
+const ALL_DONE = /(?:均已|全部)(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号)/;
+
+/**
+ * The done claim "已全部完成" makes of the last count of problems before it in the sentence, with that count's scope —
+ * none where the sentence states a figure done ("17个问题已完成整改15个") or the phrase does not follow a count
+ * directly (a figure between them is what it is about).
+ */
+function doneAll(claims: readonly Claim[], at: ReadonlyMap<Claim, number>, phrase: number): Claim[] {
+  if (claims.some((c) => c.metric === 'completed')) return [];
+  const before = claims.filter((c) => (at.get(c) ?? phrase) < phrase);
+  const last = before[before.length - 1];
+  if (last?.metric !== 'problems') return [];
+  const { specific: _specific, ...count } = last;
+  return [{ ...count, metric: 'completed' }];
 }
 
 export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect[]): Claim[] {
@@ -255,10 +412,13 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
     const fromParagraph: Claim[] = [];
     const totals: Claim[] = [];
     let before = ''; // the sentence before, for a total stated just ahead of its statuses
+    let continued = false; // the sentence runs on a list of parts opened by "其中" in the one before
     for (const s of sentences(p)) {
       const folded = p.folded.slice(s.start, s.end);
       const previous = before;
       before = folded;
+      const listed = continued;
+      continued = (continued || OPENS_AMONG.test(folded)) && /[;；]\s*$/.test(folded);
       if (!/\d/.test(folded)) continue; // no figure, no claim: most sentences
       const text = p.text.slice(s.start, s.end).trim();
       const fromSentence: Claim[] = [];
@@ -266,7 +426,7 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
       const taken: [number, number][] = [];
       const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
       const located = (metric: Metric, at: number, claim: Claim): Claim => {
-        const part = partAt(folded, at, metric);
+        const part = partAt(folded, at, metric, listed);
         if (part) return { ...claim, scope: part, part: true };
         // an aspect heading the reader did not take for an aspect (nothing numbered under it) still scopes its figures
         const heading = claim.scope === null ? HEADING_ASPECT.exec(folded) : null;
@@ -281,6 +441,15 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
         const line = lineAt(p, s.start + figAt);
         fromSentence.push({ metric: 'problems', value: Number(fig), scope: aspect.title, line, text });
       }
+      for (const x of folded.includes('分别') ? readRespectively(folded, previous) : []) {
+        if (!free(x.at, x.at + x.length)) continue;
+        taken.push([x.at, x.at + x.length]);
+        const line = lineAt(p, s.start + x.at);
+        const stated = { metric: x.metric, value: x.value, line, text, ...(x.decimals !== undefined ? { decimals: x.decimals } : {}) };
+        const claim = x.scope ? { ...stated, scope: x.scope, part: true } : located(x.metric, x.at, { ...stated, scope: scopeOf(line) });
+        fromSentence.push(claim);
+        figureAt.set(claim, x.at);
+      }
       const cued = new Map<Metric, boolean>();
       const cue = (m: Metric) => cued.get(m) ?? (cued.set(m, CUE[m].test(folded)).get(m) as boolean);
       for (const pat of COMPILED) {
@@ -290,8 +459,10 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
           const fig = m[1] as string;
           const figAt = (m.index ?? 0) + m[0].indexOf(fig);
           if (!free(figAt, figAt + fig.length)) continue;
-          taken.push([figAt, figAt + fig.length]);
           const line = lineAt(p, s.start + figAt);
+          if (pat.partOnly && !located(pat.metrics[0] as Metric, figAt, { metric: 'problems', value: 0, scope: null, line, text }).part)
+            continue;
+          taken.push([figAt, figAt + fig.length]);
           const approx = /[多余]/.test(folded[figAt + fig.length] ?? '') ? { approx: true } : {};
           for (const metric of pat.metrics) {
             const claim = located(metric, figAt, { metric, value: countValue(fig), scope: scopeOf(line), line, text, ...approx });
@@ -315,6 +486,8 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
           );
         }
       }
+      const allDone = ALL_DONE.exec(folded);
+      if (allDone) append(fromSentence, doneAll(fromSentence, figureAt, allDone.index));
       append(fromParagraph, accountabilityParts(fromSentence, folded, figureAt));
     }
     if (!fromParagraph.some((c) => c.metric === 'problems')) append(fromParagraph, totals);

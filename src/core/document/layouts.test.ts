@@ -160,3 +160,81 @@ describe('figures a sentence states about its neighbour', () => {
     ]);
   });
 });
+
+describe('the kind comes from what was found, not from who writes', () => {
+  it('an audit office’s report on an inspection is an inspection report', () => {
+    const [r] = read([
+      '中共示例市审计局党组关于市委巡察反馈意见整改情况的报告',
+      '市委第二巡察组共反馈问题12个。截至目前，已整改完成10个，2个取得阶段性成效。',
+    ]);
+    expect(r?.kind).toBe('inspection-progress');
+    expect(r?.genre).toBe('report');
+  });
+  it('an audit office’s report on audit findings is still an audit report', () => {
+    const [r] = read(['示例县审计局关于2023年度审计查出问题整改情况的报告', '应整改问题共计20个，已整改到位18个。']);
+    expect(r?.kind).toBe('audit-rectification');
+  });
+});
+
+describe('an audit report’s items: the problem is the title, what was done its status', () => {
+  const [r] = read([
+    '关于示例市2023年度市级预算执行和其他财政收支审计查出问题整改情况的报告',
+    '一、总体情况',
+    '审计工作报告反映的问题，应整改问题共计6个，已整改到位4个。',
+    '二、具体整改情况',
+    '（一）财政管理审计发现问题整改情况。应整改问题6个，4个已整改到位。',
+    '1. 预算管理审计方面。一是已追回违规发放的津贴补贴12.5万元。某单位违规发放津贴补贴问题，已责令整改。二是部分项目预算执行进度缓慢问题。相关部门正在加快支出进度。三是政府采购程序不规范问题。涉及采购项目3个，金额860万元。',
+    '2. 国有资产管理审计方面。一是部分资产未入账问题。市财政局已督促相关单位补登入账。二是资产处置收入未及时上缴问题，部分整改到位。',
+  ]);
+  const items = r?.aspects.flatMap((a) => a.problems) ?? [];
+  it('names an item that opens with its outcome by the problem after it, the outcome being its status', () => {
+    expect(items[0]).toMatchObject({
+      title: '某单位违规发放津贴补贴问题',
+      status: 'completed',
+      statusText: '已追回违规发放的津贴补贴12.5万元',
+    });
+  });
+  it('keeps a status run on after the problem’s name out of the title: 部分整改到位 is phased', () => {
+    expect(items[4]).toMatchObject({ title: '资产处置收入未及时上缴问题', status: 'phased', statusText: '部分整改到位' });
+  });
+  it('leaves unknown an item whose sentences say nothing of its rectification', () => {
+    expect(items.map((p) => [p.title, p.status])).toContainEqual(['政府采购程序不规范问题', 'unknown']);
+  });
+});
+
+describe('a self-evaluation whose figures are stated in sentences', () => {
+  const [r] = read([
+    '示例县交通局2023年度项目支出绩效自评报告',
+    '一、项目基本情况',
+    '该项目年初预算数200万元，全年预算数250万元，全年执行数240万元，执行率96%。',
+    '二、自评结论',
+    '经自评，项目自评得分93.5分，等级为“优”。',
+  ]);
+  it('reads each budget figure by its own name, and the stated score', () => {
+    expect(r?.performance?.budget).toEqual({ initial: 200, adjusted: 250, executed: 240, rate: 96, weight: null, score: null, line: 3 });
+    expect(r?.performance?.selfScore).toEqual({ value: 93.5, line: 5 });
+  });
+  it('checks the stated rate against the figures, and finds nothing wrong with consistent ones', () => {
+    expect(r?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const [wrong] = read(['示例县交通局2023年度项目支出绩效自评报告', '全年预算数为250万元，全年执行数为240万元，预算执行率98%。']);
+    expect(wrong?.findings.map((f) => f.rule)).toContain('execution-rate');
+  });
+});
+
+describe('an audit category that lists its items itself, with no areas', () => {
+  const [r] = read([
+    '关于示例县2023年度县级预算执行和其他财政收支审计查出问题整改情况的报告',
+    '一、审计查出问题整改具体情况',
+    '（一）预算管理审计方面。应整改问题2个，已整改到位1个。一是专项资金未及时拨付800万元的问题，已拨付到位；二是预算编制不够细化的问题，正在推进。',
+    '（二）国有资产管理审计方面。应整改问题3个，已整改到位3个。一是建立资产管理台账；二是开展资产清查。',
+  ]);
+  it('takes items that name problems as the category’s problems, each with its own status', () => {
+    expect(r?.aspects[0]?.problems.map((p) => [p.number, p.title, p.status])).toEqual([
+      ['一是', '专项资金未及时拨付800万元的问题', 'completed'],
+      ['二是', '预算编制不够细化的问题', 'in-progress'],
+    ]);
+  });
+  it('does not take what was done ("一是建立资产管理台账") for problems', () => {
+    expect(r?.aspects[1]?.problems).toEqual([]);
+  });
+});

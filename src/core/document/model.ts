@@ -167,6 +167,11 @@ export interface PerformanceBlock {
   } | null;
   readonly indicators: Indicator[];
   readonly totals: { readonly weight: number | null; readonly score: number | null; readonly line: number } | null;
+  /**
+   * The overall score the report states in its text ("经自评，…自评得分92.5分"), beside the table's own totals: a
+   * table may be given in part or not at all, so it is not added up against the rows.
+   */
+  readonly selfScore?: { readonly value: number; readonly line: number } | null;
   /** cells that cannot be what their column says: "分值" reading "五", a 三级指标 that is a number (columns shifted) */
   readonly faults: readonly { readonly line: number; readonly column: string; readonly text: string; readonly reason: string }[];
   readonly signatures: { readonly role: string; readonly name: string; readonly line: number }[];

@@ -21,7 +21,7 @@ export function parseSegment(src: SourceText, seg: Segment): Report {
   const outline = buildOutline(src, seg.first, seg.last, skip);
   const paras = paragraphs(src, seg.first, seg.last, startsItem, skip);
   const read = mergeStatusUpdates(readAspects(src, outline, paras));
-  const aspects = seg.kind === 'audit-rectification' ? auditItemsAsProblems(read) : read;
+  const aspects = seg.kind === 'audit-rectification' ? auditItemsAsProblems(read, paras) : read;
   const meta = readMeta(src, seg, paras, aspects[0]?.line ?? null);
   const claims = readClaims(paras, aspects);
   const total = claims.find((c) => c.metric === 'problems' && c.scope === null);

@@ -81,6 +81,42 @@ function compactIndicators(text: string, line: number): { indicators: Indicator[
 const STATED =
   /(收入|支出|预算总金额|预算总额|资金预算|预算数|基本支出|项目支出|人员经费(?:支出)?|公用经费(?:支出)?)\s*[:：为]?\s*(\d+(?:\.\d+)?)\s*万元/g;
 
+/**
+ * The budget as a sentence states it: "年初预算数300万元，全年预算数320万元，全年执行数318.5万元，执行率99.53%" —
+ * each figure by its own name, so 全年预算数 is not taken for 年初预算数.
+ */
+const BUDGET_FIGURE = {
+  initial: /年初预算(?:数|金额)?\s*(?:[:：为是])?\s*(\d+(?:\.\d+)?)\s*万元/,
+  adjusted: /(?:全年预算|调整后预算)(?:数|金额)?\s*(?:[:：为是])?\s*(\d+(?:\.\d+)?)\s*万元/,
+  executed: /(?:全年执行|实际执行|执行)(?:数|金额)\s*(?:[:：为是])?\s*(\d+(?:\.\d+)?)\s*万元/,
+  rate: /执行率\s*(?:[:：为是]|达到?)?\s*(\d+(?:\.\d+)?)\s*%/,
+};
+
+function statedBudget(block: Block, folded: string, line: number): void {
+  if (block.budget || !/预算|执行/.test(folded)) return;
+  const figure = (re: RegExp) => {
+    const m = re.exec(folded);
+    return m ? Number(m[1]) : null;
+  };
+  const initial = figure(BUDGET_FIGURE.initial);
+  const adjusted = figure(BUDGET_FIGURE.adjusted);
+  const executed = figure(BUDGET_FIGURE.executed);
+  if (initial === null && adjusted === null) return;
+  if (adjusted === null && executed === null) return; // "年初预算数N万元" alone: the statements below read it
+  block.budget = {
+    initial,
+    ...(adjusted !== null ? { adjusted } : {}),
+    executed,
+    rate: figure(BUDGET_FIGURE.rate),
+    weight: null,
+    score: null,
+    line,
+  };
+}
+
+/** "经自评，本单位整体支出绩效自评得分92.5分" */
+const SELF_SCORE = /(?:自评|综合|总)得分\s*(?:[:：为是])?\s*(\d+(?:\.\d+)?)\s*分/;
+
 function statedAmounts(block: Block, folded: string, line: number): void {
   for (const m of folded.matchAll(STATED)) {
     const label = m[1] as string;
@@ -146,11 +182,16 @@ function cellPerLine(src: SourceText, header: number, to: number, block: Block):
 }
 
 export function readPerformanceText(src: SourceText, from: number, to: number, block: Block): void {
+  for (let n = from; n <= to && !block.selfScore; n++) {
+    const score = (src.folded[n - 1] as string).includes('得分') ? SELF_SCORE.exec(src.folded[n - 1] as string) : null;
+    if (score) block.selfScore = { value: Number(score[1]), line: n };
+  }
   if (block.budget || block.indicators.length > 0) return;
   for (let n = from; n <= to; n++) {
     const f = (src.folded[n - 1] as string).trim();
     if (f.includes('\t')) continue;
     if (f === '三级指标' && block.indicators.length === 0) cellPerLine(src, n, to, block);
+    statedBudget(block, f, n);
     statedAmounts(block, f, n);
     const tokens = f.split(/\s+/);
     const header = tokens.indexOf('三级指标');

@@ -24,8 +24,12 @@ const SENTENCE_PUNCT = /[。；，,;!?！？:：]/;
 export function classify(title: string, opening: string): ReportKind {
   const t = `${title}\n${opening}`;
   if (/绩效(自评|评价)|自评表|自评报告/.test(title)) return 'performance-self-evaluation';
+  // what the report is about follows 关于: "市审计局党组关于市委巡察反馈意见整改情况的报告" is an audit office's
+  // report on an inspection — the kind comes from what was found, not from who writes
+  const about = title.includes('关于') ? title.slice(title.indexOf('关于')) : title;
+  if (/审计/.test(about) && /整改|审计工作报告/.test(about)) return 'audit-rectification';
+  if (/(巡察|巡视)/.test(about) && /整改/.test(about)) return 'inspection-progress';
   if (/审计/.test(title) && /整改|审计工作报告/.test(title)) return 'audit-rectification';
-  if (/(巡察|巡视)/.test(title) && /整改/.test(title)) return 'inspection-progress';
   if (/审计(查出|查明|发现)?问题|审计整改|审计工作报告/.test(t) && /整改/.test(t)) return 'audit-rectification';
   if (/(巡察|巡视)(组|意见|反馈|整改)/.test(t) && /整改/.test(t)) return 'inspection-progress';
   // a self-evaluation table pasted without its title still has its indicator columns

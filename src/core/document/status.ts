@@ -4,7 +4,7 @@ import type { ProblemStatus } from './model.ts';
 
 const STATUS_PHRASES: readonly { re: RegExp; status: ProblemStatus }[] = [
   // "阶段性完成整改，并长期坚持。" / "基本完成" / "部分整改到位" → phased
-  { re: /阶段性(完成|整改完成|成效)|基本(完成|整改到位)|部分整改到位|初步完成/, status: 'phased' },
+  { re: /阶段性(完成|整改完成|成效|成果)|基本(完成|整改到位)|部分整改到位|初步完成/, status: 'phased' },
   // "未整改" / "尚未整改" / "未启动" → not started
   { re: /尚未(开始|启动)整改|未启动|^未整改|尚未整改/, status: 'not-started' },
   // "正在整改" / "在整改时限内有序推进整改" / "正在限期整改" / "持续推进" / "整改中"

@@ -263,7 +263,12 @@ export function statusPartsSum(r: Report): Finding[] {
     .map((m) => overall(r, m))
     .filter((c): c is Claim => c !== undefined && !isSubset(c));
   if (parts.length < 2) return [];
-  const sum = parts.reduce((s, c) => s + (c.value as number), 0);
+  // "基本完成2项，取得阶段性成果1项": two wordings of phased in one sentence, each a share of the total
+  const phased = parts.find((c) => c.metric === 'phased');
+  const morePhased = phased
+    ? r.claims.filter((c) => c !== phased && c.metric === 'phased' && c.scope === null && c.line === phased.line && c.text === phased.text)
+    : [];
+  const sum = [...parts, ...morePhased].reduce((s, c) => s + (c.value as number), 0);
   // "3个方面9个问题33个具体问题 … 已完成整改29个，长期整改4个": the parts add up to one of the stated totals
   if (totals.some((t) => t.value === sum)) return [];
   const total = totals[0] as Claim;

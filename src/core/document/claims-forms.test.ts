@@ -1,0 +1,204 @@
+// Figures as people write them, in small texts of our own (issue 11, forms a fresh reader found misread): each test
+// names the form. A claim is shown as "metric=value" for the whole report, "metric=value[part]" for a part.
+import { describe, expect, it } from 'vitest';
+import { readReports } from '../read-reports.ts';
+
+const TITLE = '中共示例县某某局党组关于县委巡察整改进展情况的通报';
+const read = (...body: string[]) => readReports([TITLE, ...body].join('\n'))[0];
+const claims = (...body: string[]) => (read(...body)?.claims ?? []).map((c) => `${c.metric}=${c.value}${c.scope ? `[${c.scope}]` : ''}`);
+const findings = (...body: string[]) => (read(...body)?.findings ?? []).map((f) => f.rule);
+
+describe('"分别" lists: each figure to its own name', () => {
+  it('names before 分别, figures after', () => {
+    const c = claims('县委巡察组反馈问题23个，立行立改、限期整改、长期整改问题分别为12个、8个、3个。');
+    expect(c).toContain('problems=23');
+    expect(c).toEqual(expect.arrayContaining(['problems=12[立行立改]', 'problems=8[限期整改]', 'problems=3[长期整改]']));
+    expect(c).not.toContain('problems=12');
+  });
+
+  it('names listed in the sentence before, done counts and their rates after', () => {
+    const c = claims(
+      '巡察组反馈问题共30个，其中立行立改的10个、限期整改的15个、长期坚持的5个。截至6月30日，分别完成10个、12个、3个（占100%、80%、60%），总体完成率83.3%。',
+    );
+    expect(c).toEqual(
+      expect.arrayContaining([
+        'problems=30',
+        'problems=10[立行立改]',
+        'problems=15[限期整改]',
+        'problems=5[长期坚持]',
+        'completed=10[立行立改]',
+        'completed=12[限期整改]',
+        'completed=3[长期坚持]',
+        'completion-rate=80[限期整改]',
+        'completion-rate=83.3',
+      ]),
+    );
+    expect(c.filter((x) => x.startsWith('completed=') && !x.includes('['))).toEqual([]);
+  });
+
+  it('names that are statuses give each figure its status, for the whole', () => {
+    const c = claims('巡察反馈问题24个。截至6月底，已完成整改、正在整改的问题分别为20个、4个。');
+    expect(c).toEqual(expect.arrayContaining(['problems=24', 'completed=20', 'in-progress=4']));
+    expect(claims('反馈问题28个。截至目前，已完成整改的问题和正在整改的问题分别为25个、3个。')).toEqual(
+      expect.arrayContaining(['completed=25', 'in-progress=3']),
+    );
+  });
+
+  it('each name as written, "问题" or not, joined by 、 or 和', () => {
+    expect(claims('巡察组反馈问题17个，其中，立行立改问题、限期整改问题、长期整改问题分别有10个、5个和2个。')).toEqual(
+      expect.arrayContaining(['problems=17', 'problems=10[立行立改]', 'problems=5[限期整改]', 'problems=2[长期整改]']),
+    );
+  });
+});
+
+describe('totals as written', () => {
+  it('应整改问题共计N个', () => {
+    expect(claims('审计查出应整改问题共计58个，已整改到位49个，整改率84.48%。')).toEqual(
+      expect.arrayContaining(['problems=58', 'completed=49', 'completion-rate=84.48']),
+    );
+  });
+
+  it('问题共N个，已全部完成: all of them done, and the rate has its counts', () => {
+    const body = ['巡察组反馈我单位问题共8个，经整改，已全部整改完毕，整改率100%。'];
+    expect(claims(...body)).toEqual(expect.arrayContaining(['problems=8', 'completed=8', 'completion-rate=100']));
+    expect(findings(...body)).toEqual([]);
+  });
+
+  it('"已全部完成" after a part is that part done', () => {
+    expect(claims('反馈问题40个，已完成整改36个。其中，立行立改问题15个，已全部完成。')).toEqual(
+      expect.arrayContaining(['problems=40', 'completed=36', 'problems=15[立行立改]', 'completed=15[立行立改]']),
+    );
+  });
+
+  it('合计完成N个 is the whole, after the parts it adds up', () => {
+    const c = claims(
+      '县委巡察组共反馈机关党委问题10个、村级党组织问题30个。截至12月底，机关党委问题已完成整改9个，村级党组织问题已完成整改27个，合计完成36个，完成率90%。',
+    );
+    expect(c).toEqual(expect.arrayContaining(['completed=9[机关党委]', 'completed=27[村级]', 'completed=36', 'completion-rate=90']));
+    expect(c).not.toContain('completed=9');
+  });
+});
+
+describe('phased statuses', () => {
+  it('基本完成 and 取得阶段性成果 are both phased, and the statuses add up without a warning', () => {
+    const body = ['县委巡察组反馈问题20个。截至9月底，已完成整改16项，基本完成3项，取得阶段性成果1项。'];
+    const c = claims(...body);
+    expect(c).toEqual(expect.arrayContaining(['completed=16', 'phased=3', 'phased=1']));
+    expect(findings(...body)).not.toContain('status-parts-sum');
+  });
+
+  it('部分整改到位 and 取得阶段性成效 are not completed', () => {
+    expect(claims('审计指出的问题50个，已整改到位40个，部分整改到位7个，尚未整改3个。')).toEqual(
+      expect.arrayContaining(['completed=40', 'phased=7', 'not-done=3']),
+    );
+    expect(claims('反馈的10项具体问题中，已整改完成8项，2项取得阶段性成效。')).toEqual(expect.arrayContaining(['completed=8', 'phased=2']));
+  });
+});
+
+describe('the rest, by what is said of it', () => {
+  it('其余N个…长期整改 is long-term, not a total of N', () => {
+    const c = claims('反馈问题15个，已整改到位13个；其余2个问题因涉及历史原因，已列入长期整改事项。');
+    expect(c).toContain('long-term=2');
+    expect(c).not.toContain('problems=2');
+  });
+
+  it('剩余N个正在推进, 其余N个按计划推进 are in progress', () => {
+    expect(claims('反馈问题30个，已完成整改27个，剩余3个问题正在按时序推进。')).toContain('in-progress=3');
+    expect(claims('21个问题已整改完成19个，其余2个按计划推进。')).toContain('in-progress=2');
+  });
+
+  it('but not the rest of something else: "余下的26个村庄正在创建"', () => {
+    expect(claims('反馈问题12个，已整改10个。已建成示范村5个，余下的26个村庄正在创建。')).not.toContain('in-progress=26');
+  });
+});
+
+describe('parts named by their subject are never the whole', () => {
+  it('各镇(街道)…问题N个，已完成M个: the towns’ figures', () => {
+    const c = claims('市委巡察组反馈的54个问题，已完成整改50个。各镇（街道）共同步整改问题138个，已完成132个。');
+    expect(c).toEqual(expect.arrayContaining(['problems=54', 'completed=50', 'completed=132[各镇]']));
+    expect(c).not.toContain('completed=132');
+  });
+
+  it('县直单位…问题N个 in a sentence of its own, and an example’s subject, are parts', () => {
+    const c = claims(
+      '本轮巡察共反馈问题200个，已整改完成180个。县直单位反馈问题90个，已整改85个。如，某某街道针对反馈的20个问题，已完成整改18个。',
+    );
+    expect(c).toEqual(
+      expect.arrayContaining([
+        'problems=200',
+        'completed=180',
+        'problems=90[县直单位]',
+        'completed=85[县直单位]',
+        'completed=18[某某街道]',
+      ]),
+    );
+    expect(c.filter((x) => /^(problems|completed)=/.test(x) && !x.includes('[')).sort()).toEqual(['completed=180', 'problems=200']);
+  });
+
+  it('a list after 其中 runs on past a semicolon: each audit category is a part', () => {
+    const c = readReports(
+      [
+        '示例县2023年度审计查出问题整改情况',
+        '县审计局共查出问题100个，已整改90个，整改率90%。其中，预算执行审计查出问题40个，已整改38个；经济责任审计查出问题60个，已整改52个。',
+      ].join('\n'),
+    )[0]?.claims.map((x) => `${x.metric}=${x.value}${x.scope ? `[${x.scope}]` : ''}`);
+    expect(c).toEqual(
+      expect.arrayContaining(['problems=100', 'completed=90', 'problems=60[经济责任审计查出]', 'completed=52[经济责任审计查出]']),
+    );
+    expect(c).not.toContain('problems=60');
+    expect(c).not.toContain('completed=52');
+  });
+
+  it('a part named after 其中 in the middle of a sentence, and its list past the semicolon', () => {
+    const c = claims('共反馈问题60个，其中机关问题20个，已整改18个；基层站所问题40个，已整改35个。');
+    expect(c).toEqual(
+      expect.arrayContaining(['problems=60', 'problems=20[机关]', 'completed=18[机关]', 'problems=40[基层站所]', 'completed=35[基层站所]']),
+    );
+    expect(c.filter((x) => x.startsWith('completed=') && !x.includes('['))).toEqual([]);
+  });
+
+  it('tasks and nodes are not problems: "63个工作节点已完成58个，21个问题已整改完成19个"', () => {
+    const c = claims('截至12月31日，40个工作节点已完成35个，12个问题已整改完成10个，其余2个按计划推进。');
+    expect(c).toEqual(expect.arrayContaining(['completed=35[整改任务]', 'completed=10', 'in-progress=2']));
+    expect(c).not.toContain('completed=35');
+  });
+});
+
+describe('accountability', () => {
+  it('问责N人，其中…M人: N is the whole, M a part', () => {
+    const c = claims('反馈问题20个，已整改18个。共修订制度5项，问责30人，其中党纪政务处分8人。');
+    expect(c).toContain('accountable=30');
+    expect(c).toContain('accountable=8[党纪政务处分]');
+  });
+
+  it('问责干部N人', () => {
+    expect(claims('通过整改，全区建立完善制度40项，问责干部15人。')).toContain('accountable=15');
+  });
+
+  it('kinds without a total are parts, named by their kind; talks counted in 人次 are not people', () => {
+    const c = claims('反馈问题9个，已全部整改。对2名干部进行了提醒谈话，给予1人党内警告处分，诫勉谈话3人，批评教育4人。');
+    expect(c).toEqual(
+      expect.arrayContaining([
+        'accountable=2[提醒谈话]',
+        'accountable=1[党内警告处分]',
+        'accountable=3[诫勉谈话]',
+        'accountable=4[批评教育]',
+      ]),
+    );
+    expect(claims('开展提醒谈话21人次，做到早发现早纠正。')).not.toContain('accountable=21');
+  });
+});
+
+describe('tasks', () => {
+  it('主要任务N项、具体任务M项 are tasks, kept apart from the problems and their statuses', () => {
+    const body = [
+      '市委巡察组反馈问题3大类10项具体问题。局党组明确主要任务6项、具体任务30项。截至目前，30项具体任务已完成27项，剩余3项正在推进，需长期坚持。10项具体问题中，已整改完成8项，2项取得阶段性成效。',
+    ];
+    const c = claims(...body);
+    expect(c).toEqual(expect.arrayContaining(['measures=6', 'measures=30', 'problems=10', 'completed=8', 'phased=2']));
+    expect(c).not.toContain('completed=27');
+    expect(c).not.toContain('in-progress=3');
+    expect(c).not.toContain('long-term=3');
+    expect(findings(...body)).not.toContain('status-parts-sum');
+  });
+});
