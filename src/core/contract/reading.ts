@@ -143,6 +143,8 @@ const performance = z.object({
   staffing: z.object({ authorized: figure, actual: figure, controlRate: figure, line }).nullable(),
   indicators: list(indicatorOf(line)),
   totals: z.object({ weight: figure, score: figure, line }).nullable(),
+  /** the overall score the text states (自评得分), apart from a table's totals row */
+  selfScore: z.object({ value: z.number(), line }).nullable().optional(),
   /** cells that cannot be what their column says */
   faults: list(z.object({ line, column: z.string(), text: z.string(), reason: z.string() })),
   signatures: list(z.object({ role: z.string(), name: z.string(), line })),
