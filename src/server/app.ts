@@ -29,7 +29,7 @@ import { notificationRoutes } from './routes/notifications.routes.ts';
 import { recurrenceRoutes } from './routes/recurrence.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { configureValidationWords } from './validation-words.ts';
-import { answer } from './answer.ts';
+import { contract } from './contract.ts';
 
 configureValidationWords();
 
@@ -109,7 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
-  app.get('/api/health', { schema: { response: answer('GET /api/health'), tags: ['系统'], summary: '健康检查' } }, async () => {
+  app.get('/api/health', { schema: { ...contract('GET /api/health'), tags: ['系统'], summary: '健康检查' } }, async () => {
     await databaseAnswers(opts.ledger);
     return { status: 'ok', database: opts.ledger.kind, workers: workerPoolState() };
   });

@@ -1,8 +1,20 @@
-// What each route of the API answers, by method and path: the one contract between the server and the web. The server
-// declares these schemas as its routes' responses (a test holds every route to its entry here), /api/docs describes
-// them, and the web names its types `Answer<'GET /api/stats'>` — so a change to an answer that a screen does not
-// follow fails the web's type check rather than the screen.
+// What each route of the API accepts and answers, by method and path: the one contract between the server and the web.
+// The server declares these schemas as its routes' path, query, body and response (a test holds every route to its
+// own entry), /api/docs describes them, and the web calls `api('POST /api/…', url, body)` — its body typed by what
+// the route accepts and its answer by `Answer<'…'>` — so a change on one side that the other does not follow fails
+// the web's type check rather than a screen.
 import type { z } from 'zod';
+import { actionsAccepts } from './accepts/actions.ts';
+import { adminAccepts } from './accepts/admin.ts';
+import { evidenceAccepts } from './accepts/evidence.ts';
+import { generatedDocumentsAccepts } from './accepts/generated-documents.ts';
+import { ledgerAccepts } from './accepts/ledger.ts';
+import { notificationsAccepts } from './accepts/notifications.ts';
+import { perfAccepts } from './accepts/perf.ts';
+import { recurrenceAccepts } from './accepts/recurrence.ts';
+import { reportImportAccepts } from './accepts/report-import.ts';
+import { sessionAccepts } from './accepts/session.ts';
+import { supervisionAccepts } from './accepts/supervision.ts';
 import { accountNamed, passwordResetAnswer, peopleAnswer, unitNamed, unitsAnswer, usersAnswer } from './admin.ts';
 import { measuresAnswer, problemsAnswer, sourceOwnerAnswer, sourcesAnswer, statsAnswer, trendAnswer } from './ledger.ts';
 import { deadlineAnswer, evidenceTextAnswer, problemDetailAnswer, statusAnswer, updatedAnswer } from './problem.ts';
@@ -100,3 +112,35 @@ export const answers = {
 export type Route = keyof typeof answers;
 /** What a route answers, as the web reads it. */
 export type Answer<R extends Route> = z.infer<(typeof answers)[R]>;
+
+interface Accepted {
+  readonly params?: z.ZodType;
+  readonly querystring?: z.ZodType;
+  readonly body?: z.ZodType;
+}
+
+/** What each route accepts — its path, query string and JSON body — by the same method and path. */
+export const accepts = {
+  'GET /api/health': {},
+  ...sessionAccepts,
+  ...ledgerAccepts,
+  ...actionsAccepts,
+  ...evidenceAccepts,
+  ...reportImportAccepts,
+  ...generatedDocumentsAccepts,
+  ...supervisionAccepts,
+  ...recurrenceAccepts,
+  ...notificationsAccepts,
+  ...perfAccepts,
+  ...adminAccepts,
+} as const satisfies Record<Route, Accepted>;
+
+/** The routes whose body is a form with files (multipart), not JSON. */
+export type Upload = 'POST /api/problems/:code/evidence' | 'POST /api/check' | 'POST /api/import' | 'POST /api/workbook' | 'POST /api/perf';
+
+/** What a screen sends a route: its JSON body as the route's schema takes it, a form for an upload, else nothing. */
+export type Body<R extends Route> = R extends Upload
+  ? FormData
+  : (typeof accepts)[R] extends { readonly body: infer B extends z.ZodType }
+    ? z.input<B>
+    : undefined;

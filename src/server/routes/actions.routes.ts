@@ -1,6 +1,3 @@
-// Changing a problem: each route asks for its capability, passes the viewer's scope (so a problem outside it is
-// "not found") and the version the page was showing (so a stale page is refused).
-import { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Capability } from '../../core/access/permissions.ts';
@@ -20,13 +17,7 @@ import {
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { readUploads, type Upload } from '../uploads.ts';
-import { isoDay, noQuery, positiveInt, strict, text } from '../input.ts';
-import { answer } from '../answer.ts';
-import { moneyKind, moneyUnit, supervisionKind, triage } from '../../core/contract/values.ts';
-
-const params = strict({ code: text(40) });
-const version = { version: positiveInt.optional(), at: isoDay.optional() };
-
+import { contract } from '../contract.ts';
 export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const who = (req: FastifyRequest, cap: Capability, body: { version?: number | undefined; at?: string | undefined }) => {
@@ -39,24 +30,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/assign',
     {
       schema: {
-        response: answer('POST /api/problems/:code/assign'),
+        ...contract('POST /api/problems/:code/assign'),
         tags,
         summary: '认领与分工：牵头单位、配合单位、责任领导、责任人、时限、类别、目标、应改金额',
-        params,
-        querystring: noQuery,
-        body: strict({
-          ...version,
-          leadUnit: text(100).nullable().optional(),
-          cooperatingUnits: z.array(text(100)).max(50).optional(),
-          leadLeader: text(50).nullable().optional(),
-          responsiblePerson: text(50).nullable().optional(),
-          deadline: isoDay.nullable().optional(),
-          triage: triage.nullable().optional(),
-          target: text(2000).nullable().optional(),
-          amountDue: strict({ amount: text(30), unit: moneyUnit })
-            .nullable()
-            .optional(),
-        }),
       },
     },
     async (req) => {
@@ -69,16 +45,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/bulk-assign',
     {
       schema: {
-        response: answer('POST /api/problems/bulk-assign'),
+        ...contract('POST /api/problems/bulk-assign'),
         tags,
         summary: '批量分工或调整时限（全部成功或全部不改）',
-        querystring: noQuery,
-        body: strict({
-          codes: z.array(text(40)).min(1).max(500),
-          leadUnit: text(100).nullable().optional(),
-          deadline: isoDay.nullable().optional(),
-          triage: triage.nullable().optional(),
-        }),
       },
     },
     async (req) => {
@@ -91,17 +60,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/progress',
     {
       schema: {
-        response: answer('POST /api/problems/:code/progress'),
+        ...contract('POST /api/problems/:code/progress'),
         tags,
         summary: '报告整改进展',
-        params,
-        querystring: noQuery,
-        body: strict({
-          ...version,
-          text: text(5000).min(1),
-          progress: z.number().int().min(0).max(100).optional(),
-          measure: positiveInt.optional(),
-        }),
       },
     },
     async (req) => {
@@ -114,11 +75,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/evidence',
     {
       schema: {
-        response: answer('POST /api/problems/:code/evidence'),
+        ...contract('POST /api/problems/:code/evidence'),
         tags,
         summary: '上传佐证材料（multipart，字段 file）',
-        params,
-        querystring: noQuery,
       },
     },
     async (req) => {
@@ -134,12 +93,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/closure',
     {
       schema: {
-        response: answer('POST /api/problems/:code/closure'),
+        ...contract('POST /api/problems/:code/closure'),
         tags,
         summary: '申请销号（须附佐证材料）',
-        params,
-        querystring: noQuery,
-        body: strict({ ...version, evidence: z.array(positiveInt).max(100), note: text(2000).optional() }),
       },
     },
     async (req) => ({ id: await requestClosure(db, req.params.code, who(req, 'request-closure', req.body), req.body) }),
@@ -149,12 +105,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/closure/decision',
     {
       schema: {
-        response: answer('POST /api/problems/:code/closure/decision'),
+        ...contract('POST /api/problems/:code/closure/decision'),
         tags,
         summary: '审核销号申请：同意销号，或退回并写明理由',
-        params,
-        querystring: noQuery,
-        body: strict({ ...version, accept: z.boolean(), reason: text(2000).optional() }),
       },
     },
     async (req) => ({ status: await decideClosure(db, req.params.code, who(req, 'decide-closure', req.body), req.body) }),
@@ -164,12 +117,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/extension',
     {
       schema: {
-        response: answer('POST /api/problems/:code/extension'),
+        ...contract('POST /api/problems/:code/extension'),
         tags,
         summary: '申请延期',
-        params,
-        querystring: noQuery,
-        body: strict({ ...version, newDeadline: isoDay, reason: text(2000).min(1) }),
       },
     },
     async (req) => ({ id: await requestExtension(db, req.params.code, who(req, 'request-extension', req.body), req.body) }),
@@ -179,12 +129,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/extension/decision',
     {
       schema: {
-        response: answer('POST /api/problems/:code/extension/decision'),
+        ...contract('POST /api/problems/:code/extension/decision'),
         tags,
         summary: '审批延期申请',
-        params,
-        querystring: noQuery,
-        body: strict({ ...version, approve: z.boolean(), reason: text(2000).optional() }),
       },
     },
     async (req) => ({ deadline: await decideExtension(db, req.params.code, who(req, 'decide-extension', req.body), req.body) }),
@@ -194,16 +141,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/supervision',
     {
       schema: {
-        response: answer('POST /api/problems/:code/supervision'),
+        ...contract('POST /api/problems/:code/supervision'),
         tags,
         summary: '督办：提醒、督办单、挂牌督办、约谈、通报、问责',
-        params,
-        querystring: noQuery,
-        body: strict({
-          ...version,
-          kind: supervisionKind,
-          note: text(2000).optional(),
-        }),
       },
     },
     async (req) => {
@@ -216,18 +156,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/lookback',
     {
       schema: {
-        response: answer('POST /api/problems/:code/lookback'),
+        ...contract('POST /api/problems/:code/lookback'),
         tags,
         summary: '回头看：巩固，或反弹后重新整改',
-        params,
-        querystring: noQuery,
-        body: strict({
-          ...version,
-          result: z.enum(['consolidated', 'relapsed']),
-          note: text(2000).optional(),
-          /** required when relapsed: the reopened problem's deadline */
-          newDeadline: isoDay.optional(),
-        }),
       },
     },
     async (req) => ({ status: await recordLookback(db, req.params.code, who(req, 'lookback', req.body), req.body) }),
@@ -237,37 +168,9 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code/outcomes',
     {
       schema: {
-        response: answer('POST /api/problems/:code/outcomes'),
+        ...contract('POST /api/problems/:code/outcomes'),
         tags,
         summary: '记录整改成果：资金、制度、问责、会议',
-        params,
-        querystring: noQuery,
-        body: z.discriminatedUnion('kind', [
-          strict({
-            ...version,
-            kind: z.literal('money'),
-            moneyKind,
-            amount: text(30),
-            unit: moneyUnit,
-            note: text(2000).optional(),
-          }),
-          strict({
-            ...version,
-            kind: z.literal('institution'),
-            title: text(200).min(1),
-            edition: text(20).optional(),
-            action: text(10).optional(),
-            note: text(2000).optional(),
-          }),
-          strict({
-            ...version,
-            kind: z.literal('accountability'),
-            people: positiveInt,
-            how: text(200).min(1),
-            note: text(2000).optional(),
-          }),
-          strict({ ...version, kind: z.literal('meeting'), count: positiveInt, note: text(2000).optional() }),
-        ]),
       },
     },
     async (req) => ({ id: await recordOutcome(db, req.params.code, who(req, 'record-outcome', req.body), req.body) }),

@@ -1,5 +1,3 @@
-// The organisation tree, people and accounts.
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createPerson, createUnit, listPeople, setUnitRetired, unitTree, updateUnit } from '../../services/organisation.ts';
@@ -7,33 +5,21 @@ import { createUser, listUsers } from '../../services/accounts.ts';
 import { resetPassword, setUserActive, updateUser } from '../../services/account-changes.ts';
 import type { Db } from '../../services/ledger.ts';
 import { forgetAllSessions, forgetUser, viewerWith } from '../auth.ts';
-import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
-import { answer } from '../answer.ts';
-import { role } from '../../core/contract/values.ts';
-import { unitKind } from '../../core/contract/admin.ts';
-
-const byId = strict({ id: idParam });
-
+import { contract } from '../contract.ts';
 export function adminRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['系统管理'];
-  r.get(
-    '/api/units',
-    { schema: { response: answer('GET /api/units'), tags, summary: '组织机构树', querystring: noQuery } },
-    async (req) => {
-      viewerWith(req, 'read');
-      return { items: await unitTree(db) };
-    },
-  );
+  r.get('/api/units', { schema: { ...contract('GET /api/units'), tags, summary: '组织机构树' } }, async (req) => {
+    viewerWith(req, 'read');
+    return { items: await unitTree(db) };
+  });
   r.post(
     '/api/units',
     {
       schema: {
-        response: answer('POST /api/units'),
+        ...contract('POST /api/units'),
         tags,
         summary: '新增单位',
-        querystring: noQuery,
-        body: strict({ name: text(100).min(1), kind: unitKind.optional(), parent: text(100).optional() }),
       },
     },
     async (req) => {
@@ -47,18 +33,9 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/units/:id',
     {
       schema: {
-        response: answer('PUT /api/units/:id'),
+        ...contract('PUT /api/units/:id'),
         tags,
         summary: '修改单位（名称、类型、上级单位、邮箱）',
-        params: byId,
-        querystring: noQuery,
-        body: strict({
-          name: text(100).min(1).optional(),
-          kind: unitKind.optional(),
-          parent: text(100).nullable().optional(),
-          email: text(100).optional(),
-          version: positiveInt,
-        }),
       },
     },
     async (req) => {
@@ -72,12 +49,9 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/units/:id/retired',
     {
       schema: {
-        response: answer('PUT /api/units/:id/retired'),
+        ...contract('PUT /api/units/:id/retired'),
         tags,
         summary: '撤销或恢复单位',
-        params: byId,
-        querystring: noQuery,
-        body: strict({ retired: z.boolean() }),
       },
     },
     async (req) => {
@@ -87,24 +61,18 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
       return r;
     },
   );
-  r.get(
-    '/api/people',
-    { schema: { response: answer('GET /api/people'), tags, summary: '人员（系统管理员、整改办）', querystring: noQuery } },
-    async (req) => {
-      // names and posts of people: for those who keep the organisation, not for every reader
-      const v = viewerWith(req, 'manage-org');
-      return { items: await listPeople(db, v.scope) };
-    },
-  );
+  r.get('/api/people', { schema: { ...contract('GET /api/people'), tags, summary: '人员（系统管理员、整改办）' } }, async (req) => {
+    // names and posts of people: for those who keep the organisation, not for every reader
+    const v = viewerWith(req, 'manage-org');
+    return { items: await listPeople(db, v.scope) };
+  });
   r.post(
     '/api/people',
     {
       schema: {
-        response: answer('POST /api/people'),
+        ...contract('POST /api/people'),
         tags,
         summary: '新增人员',
-        querystring: noQuery,
-        body: strict({ name: text(50).min(1), unit: text(100).optional(), post: text(50).optional(), phone: text(30).optional() }),
       },
     },
     async (req) => {
@@ -112,7 +80,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
       return { id: await createPerson(db, v.displayName, req.body, v.scope) };
     },
   );
-  r.get('/api/users', { schema: { response: answer('GET /api/users'), tags, summary: '账号', querystring: noQuery } }, async (req) => {
+  r.get('/api/users', { schema: { ...contract('GET /api/users'), tags, summary: '账号' } }, async (req) => {
     viewerWith(req, 'manage-users');
     return { items: await listUsers(db) };
   });
@@ -120,17 +88,9 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/users',
     {
       schema: {
-        response: answer('POST /api/users'),
+        ...contract('POST /api/users'),
         tags,
         summary: '新增账号',
-        querystring: noQuery,
-        body: strict({
-          username: text(40).min(2),
-          displayName: text(50).min(1),
-          password: text(200).min(8),
-          role,
-          unit: text(100).nullable().optional(),
-        }),
       },
     },
     async (req) => {
@@ -143,17 +103,9 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/users/:id',
     {
       schema: {
-        response: answer('PUT /api/users/:id'),
+        ...contract('PUT /api/users/:id'),
         tags,
         summary: '修改账号（姓名、角色、单位）',
-        params: byId,
-        querystring: noQuery,
-        body: strict({
-          displayName: text(50).min(1).optional(),
-          role: role.optional(),
-          unit: text(100).nullable().optional(),
-          version: positiveInt,
-        }),
       },
     },
     async (req) => {
@@ -167,11 +119,9 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/users/:id/password-reset',
     {
       schema: {
-        response: answer('POST /api/users/:id/password-reset'),
+        ...contract('POST /api/users/:id/password-reset'),
         tags,
         summary: '重置密码（一次性密码，下次登录须修改）',
-        params: byId,
-        querystring: noQuery,
       },
     },
     async (req) => {
@@ -185,12 +135,9 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     '/api/users/:id/active',
     {
       schema: {
-        response: answer('PUT /api/users/:id/active'),
+        ...contract('PUT /api/users/:id/active'),
         tags,
         summary: '停用或启用账号（停用即结束其全部会话）',
-        params: byId,
-        querystring: noQuery,
-        body: strict({ active: z.boolean() }),
       },
     },
     async (req) => {

@@ -7,8 +7,7 @@ import { evidenceFile, evidenceText, keptDocument } from '../../services/evidenc
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { sendFile } from '../download.ts';
-import { flag, idParam, strict } from '../input.ts';
-import { answer } from '../answer.ts';
+import { contract } from '../contract.ts';
 
 /**
  * A kept PDF or image shown in the application's own preview frame: nothing in it may load or run anything, and only
@@ -19,16 +18,13 @@ const INLINE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inl
 export function evidenceRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['整改操作'];
-  const params = strict({ id: idParam });
   r.get(
     '/api/evidence/:id/file',
     {
       schema: {
-        response: answer('GET /api/evidence/:id/file'),
+        ...contract('GET /api/evidence/:id/file'),
         tags,
         summary: '佐证材料原件（PDF、图片可在浏览器中查看；download=true 时下载）',
-        params,
-        querystring: strict({ download: flag.optional() }),
       },
     },
     async (req, reply) => {
@@ -43,11 +39,9 @@ export function evidenceRoutes(app: FastifyInstance, db: Db): void {
     '/api/evidence/:id/text',
     {
       schema: {
-        response: answer('GET /api/evidence/:id/text'),
+        ...contract('GET /api/evidence/:id/text'),
         tags,
         summary: '佐证材料的文字（文本、Word、Excel 的预览）',
-        params,
-        querystring: strict({}),
       },
     },
     async (req) => {
@@ -59,11 +53,9 @@ export function evidenceRoutes(app: FastifyInstance, db: Db): void {
     '/api/documents/:id/file',
     {
       schema: {
-        response: answer('GET /api/documents/:id/file'),
+        ...contract('GET /api/documents/:id/file'),
         tags,
         summary: '导入的报告或台账工作簿原件（导入状态的依据）',
-        params,
-        querystring: strict({}),
       },
     },
     async (req, reply) => {

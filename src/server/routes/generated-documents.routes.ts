@@ -1,6 +1,3 @@
-// Documents out of the ledger — a source's 通报, plan and report to the People's Congress, one item's 督办单 and
-// 对账销号单, the four-list workbook — and the workbook back in; a source's publication settings.
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { exportLedger, importLedgerWorkbook } from '../../services/ledger-workbook.ts';
@@ -11,20 +8,8 @@ import { viewerWith } from '../auth.ts';
 import { readUploads, type Upload } from '../uploads.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
-import { importOwner, isoDay, noQuery, strict, text } from '../input.ts';
-import { answer } from '../answer.ts';
-import { contactKind } from '../../core/contract/values.ts';
-
-const source = strict({ source: text(40) });
-
-const contact = strict({ kind: contactKind, value: text(200).min(1) });
-const publicationSchema = strict({
-  issuer: text(100).nullable().optional(),
-  commentDays: z.number().int().min(1).max(90).optional(),
-  contacts: z.array(contact).max(20).optional(),
-  hide: strict({ personNames: z.boolean(), personalPhones: z.boolean(), internalNotes: z.boolean() }).optional(),
-});
-
+import { importOwner } from '../upload-owner.ts';
+import { contract } from '../contract.ts';
 export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = ledger.db;
@@ -33,11 +18,9 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/sources/:source/reports/:kind',
     {
       schema: {
-        response: answer('GET /api/sources/:source/reports/:kind'),
+        ...contract('GET /api/sources/:source/reports/:kind'),
         tags: ['公文'],
         summary: '由台账生成公文（.docx）：tongbao 整改进展情况的通报，plan 整改方案，npc 审计查出问题整改情况的报告',
-        params: strict({ source: text(40), kind: z.enum(['tongbao', 'plan', 'npc']) }),
-        querystring: strict({ asOf: isoDay.optional(), date: isoDay.optional(), public: z.enum(['true', 'false']).optional() }),
       },
     },
     async (req, reply) => {
@@ -61,11 +44,9 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/problems/:code/forms/:kind',
     {
       schema: {
-        response: answer('GET /api/problems/:code/forms/:kind'),
+        ...contract('GET /api/problems/:code/forms/:kind'),
         tags: ['公文'],
         summary: '一个问题的督办单（notice）或对账销号单（closure），.docx',
-        params: strict({ code: text(40), kind: z.enum(['notice', 'closure']) }),
-        querystring: noQuery,
       },
     },
     async (req, reply) => {
@@ -79,11 +60,9 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/sources/:source/workbook',
     {
       schema: {
-        response: answer('GET /api/sources/:source/workbook'),
+        ...contract('GET /api/sources/:source/workbook'),
         tags: ['公文'],
         summary: '台账工作簿（.xlsx）：问题清单、任务清单、责任清单、督办清单',
-        params: source,
-        querystring: noQuery,
       },
     },
     async (req, reply) => {
@@ -97,11 +76,10 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/workbook',
     {
       schema: {
-        response: answer('POST /api/workbook'),
+        ...contract('POST /api/workbook'),
         tags: ['公文'],
         summary:
           '从台账工作簿（.xlsx）导入：本系统的四个清单，或单位自己的台账（表单字段 source、sheet、mapping、title）；逐行核对，有任何一行不对则全部不导入',
-        querystring: noQuery,
       },
     },
     async (req) => {
@@ -140,11 +118,9 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/sources/:source/publication',
     {
       schema: {
-        response: answer('GET /api/sources/:source/publication'),
+        ...contract('GET /api/sources/:source/publication'),
         tags: ['公文'],
         summary: '来源的公开设置：署名、公开期限、联系方式、公开版隐去的内容',
-        params: source,
-        querystring: noQuery,
       },
     },
     async (req) => {
@@ -157,12 +133,9 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     '/api/sources/:source/publication',
     {
       schema: {
-        response: answer('PUT /api/sources/:source/publication'),
+        ...contract('PUT /api/sources/:source/publication'),
         tags: ['公文'],
         summary: '修改来源的公开设置',
-        params: source,
-        querystring: noQuery,
-        body: publicationSchema,
       },
     },
     async (req) => {

@@ -1,5 +1,3 @@
-// Reading the ledger: sources, statistics, problem lists and a problem with its history — all within the viewer's scope.
-import { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ReadCache } from '../read-cache.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,35 +11,26 @@ import {
 } from '../../services/ledger-queries.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
-import { flag, isoDay, limit, noQuery, offset, positiveInt, strict, text } from '../input.ts';
 import { setSourceOwner } from '../../services/source-owner.ts';
-import { answer } from '../answer.ts';
-import { ledgerStatus, measureStatus, triage } from '../../core/contract/values.ts';
+import { contract } from '../contract.ts';
 
 export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, cache: ReadCache): void {
   /** the same read by the same person within a moment shares one answer */
   const remembered = <T>(req: FastifyRequest, viewerId: number, compute: () => Promise<T>) =>
     cache.get(`${viewerId} ${today()} ${req.url}`, compute);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/sources',
-    { schema: { response: answer('GET /api/sources'), tags: ['台账'], summary: '整改来源列表', querystring: noQuery } },
-    async (req) => {
-      const v = viewerWith(req, 'read');
-      return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope) }));
-    },
-  );
+  r.get('/api/sources', { schema: { ...contract('GET /api/sources'), tags: ['台账'], summary: '整改来源列表' } }, async (req) => {
+    const v = viewerWith(req, 'read');
+    return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope) }));
+  });
   r.put(
     '/api/sources/:source/owner',
     {
       schema: {
-        response: answer('PUT /api/sources/:source/owner'),
+        ...contract('PUT /api/sources/:source/owner'),
         tags: ['台账'],
         summary:
           '指定来源的归属单位（系统管理员）：该单位及其上级的整改办、领导、监督可见并管理整个来源；unitId 为 null 则只有系统管理员可见',
-        params: strict({ source: text(40) }),
-        querystring: noQuery,
-        body: strict({ unitId: positiveInt.nullable() }),
       },
     },
     async (req) => {
@@ -53,10 +42,9 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/stats',
     {
       schema: {
-        response: answer('GET /api/stats'),
+        ...contract('GET /api/stats'),
         tags: ['台账'],
         summary: '统计：总数、各状态、超期、完成率，分方面、单位、类别，成果',
-        querystring: strict({ source: text(40).optional(), asOf: isoDay.optional() }),
       },
     },
     async (req) => {
@@ -70,22 +58,9 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems',
     {
       schema: {
-        response: answer('GET /api/problems'),
+        ...contract('GET /api/problems'),
         tags: ['台账'],
         summary: '问题清单（筛选、搜索、排序、分页）',
-        querystring: strict({
-          source: text(40).optional(),
-          status: ledgerStatus.optional(),
-          unit: text(100).optional(),
-          overdue: flag.optional(),
-          supervised: flag.optional(),
-          aspect: text(300).optional(),
-          triage: z.enum([...triage.options, 'none']).optional(),
-          search: text(100).optional(),
-          sort: z.enum(['code', 'deadline', 'status']).optional(),
-          limit,
-          offset,
-        }),
       },
     },
     async (req) => {
@@ -100,10 +75,9 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/stats/trend',
     {
       schema: {
-        response: answer('GET /api/stats/trend'),
+        ...contract('GET /api/stats/trend'),
         tags: ['台账'],
         summary: '完成情况趋势：近几个月每月末与今天',
-        querystring: strict({ source: text(40).optional(), months: z.coerce.number().int().min(1).max(24).default(6) }),
       },
     },
     async (req) => {
@@ -117,17 +91,9 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/measures',
     {
       schema: {
-        response: answer('GET /api/measures'),
+        ...contract('GET /api/measures'),
         tags: ['台账'],
         summary: '任务清单：整改措施及其责任单位、责任人、时限',
-        querystring: strict({
-          source: text(40).optional(),
-          unit: text(100).optional(),
-          status: measureStatus.optional(),
-          search: text(100).optional(),
-          limit,
-          offset,
-        }),
       },
     },
     async (req) => {
@@ -139,11 +105,9 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     '/api/problems/:code',
     {
       schema: {
-        response: answer('GET /api/problems/:code'),
+        ...contract('GET /api/problems/:code'),
         tags: ['台账'],
         summary: '问题详情与完整记录',
-        params: strict({ code: text(40) }),
-        querystring: noQuery,
       },
     },
     async (req) => {

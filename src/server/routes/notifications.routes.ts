@@ -1,14 +1,10 @@
-// In-app notifications: the reminders, warnings and escalations about problems within the viewer's scope, merged per
-// problem and day; how many are unread; marking them read. And 待办: what waits for this person to act on.
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listNotifications, markRead, unreadNotifications } from '../../services/notifications.ts';
 import { todoFor } from '../../services/todo.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
-import { idParam, noQuery, positiveInt, strict } from '../input.ts';
-import { answer } from '../answer.ts';
+import { contract } from '../contract.ts';
 
 export function notificationRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,10 +13,9 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     '/api/notifications',
     {
       schema: {
-        response: answer('GET /api/notifications'),
+        ...contract('GET /api/notifications'),
         tags,
         summary: '站内提醒（同一问题同一天的合为一条）：临近时限、超期、未按时报送、预警、升级督办',
-        querystring: strict({ status: z.enum(['pending', 'all']).optional() }),
       },
     },
     async (req) => {
@@ -30,7 +25,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
   );
   r.get(
     '/api/notifications/unread',
-    { schema: { response: answer('GET /api/notifications/unread'), tags, summary: '未读提醒数', querystring: noQuery } },
+    { schema: { ...contract('GET /api/notifications/unread'), tags, summary: '未读提醒数' } },
     async (req) => {
       const v = viewerWith(req, 'read');
       return { pending: await unreadNotifications(db, { scope: v.scope, userId: v.id }) };
@@ -40,11 +35,9 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     '/api/notifications/:id/read',
     {
       schema: {
-        response: answer('POST /api/notifications/:id/read'),
+        ...contract('POST /api/notifications/:id/read'),
         tags,
         summary: '标为已读',
-        params: strict({ id: idParam }),
-        querystring: noQuery,
       },
     },
     async (req) => {
@@ -57,11 +50,9 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     '/api/notifications/read',
     {
       schema: {
-        response: answer('POST /api/notifications/read'),
+        ...contract('POST /api/notifications/read'),
         tags,
         summary: '标为已读：所列各条（ids），或全部未读（all）',
-        querystring: noQuery,
-        body: z.union([strict({ ids: z.array(positiveInt).min(1).max(1000) }), strict({ all: z.literal(true) })]),
       },
     },
     async (req) => {
@@ -73,10 +64,9 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     '/api/todo',
     {
       schema: {
-        response: answer('GET /api/todo'),
+        ...contract('GET /api/todo'),
         tags,
         summary: '待办：待审核的销号、待审批的延期、应报送的进展、待回复的督办',
-        querystring: noQuery,
       },
     },
     async (req) => {

@@ -1,12 +1,9 @@
-// Recurrence over HTTP: a problem's likenesses to earlier problems (屡审屡犯, 共性问题) and a person's decision on each.
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { decideMatch, matchesOf } from '../../services/recurrence.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
-import { idParam, noQuery, strict, text } from '../input.ts';
-import { answer } from '../answer.ts';
+import { contract } from '../contract.ts';
 
 export function recurrenceRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,11 +11,9 @@ export function recurrenceRoutes(app: FastifyInstance, db: Db): void {
     '/api/problems/:code/matches',
     {
       schema: {
-        response: answer('GET /api/problems/:code/matches'),
+        ...contract('GET /api/problems/:code/matches'),
         tags: ['督办'],
         summary: '与以往问题相似（屡审屡犯、共性问题）及相似度',
-        params: strict({ code: text(40) }),
-        querystring: noQuery,
       },
     },
     async (req) => {
@@ -30,12 +25,9 @@ export function recurrenceRoutes(app: FastifyInstance, db: Db): void {
     '/api/matches/:id/decision',
     {
       schema: {
-        response: answer('POST /api/matches/:id/decision'),
+        ...contract('POST /api/matches/:id/decision'),
         tags: ['督办'],
         summary: '确认或排除一条相似问题',
-        params: strict({ id: idParam }),
-        querystring: noQuery,
-        body: strict({ confirm: z.boolean() }),
       },
     },
     async (req) => {

@@ -1,6 +1,6 @@
 // Documents in: check one without importing it, or import into the ledger (all-or-nothing). Uploads are limited in
 // size and read by their content.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readReportBytesAsJson } from '../../services/read-reports.ts';
@@ -9,25 +9,11 @@ import type { Ledger } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { readUploads } from '../uploads.ts';
 import { sendJson } from '../download.ts';
-import { importOwner, isoDay, noQuery, strict, text } from '../input.ts';
+import { importOwner } from '../upload-owner.ts';
 import { TRIAGE_LABEL } from '../../core/vocabulary.ts';
-import { answer } from '../answer.ts';
+import { contract } from '../contract.ts';
+import { corrections as correctionsSchema } from '../../core/contract/accepts/report-import.ts';
 import { InvalidInput } from '../../core/errors.ts';
-
-const correctionsSchema = z
-  .array(
-    strict({
-      report: z.number().int().min(0).max(10_000),
-      line: z.number().int().min(1).max(10_000_000),
-      title: text(500).optional(),
-      status: z.enum(['completed', 'phased', 'in-progress', 'not-started']).optional(),
-      longTerm: z.boolean().optional(),
-      leadUnit: text(100).optional(),
-      deadline: isoDay.optional(),
-      level: z.enum(['problem', 'sub']).optional(),
-    }),
-  )
-  .max(5000);
 
 const CORRECTED: Record<string, string> = {
   title: '标题',
@@ -54,10 +40,9 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
     '/api/check',
     {
       schema: {
-        response: answer('POST /api/check'),
+        ...contract('POST /api/check'),
         tags: ['文档'],
         summary: '核验一份报告（不导入）：结构、所述数字与核验发现，附原文各行',
-        querystring: noQuery,
       },
     },
     async (req, reply) => {
@@ -71,10 +56,9 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
     '/api/import',
     {
       schema: {
-        response: answer('POST /api/import'),
+        ...contract('POST /api/import'),
         tags: ['文档'],
         summary: '导入报告到台账（可多份；全部成功或全部不改）',
-        querystring: noQuery,
       },
     },
     async (req) => {

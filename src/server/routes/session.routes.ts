@@ -8,9 +8,8 @@ import type { Db } from '../../services/ledger.ts';
 import { forgetSession, forgetUser, SESSION_COOKIE } from '../auth.ts';
 import { changeOwnPassword } from '../../services/account-changes.ts';
 import { notLoggedIn } from '../errors.ts';
-import { noQuery, strict, text } from '../input.ts';
 import { KNOWN_DEVICE_DAYS } from '../../core/access/login-throttle.ts';
-import { answer } from '../answer.ts';
+import { contract } from '../contract.ts';
 
 /** the browser's device cookie: which browsers an account has logged in from (login-throttle.ts) */
 const DEVICE_COOKIE = 'zg_device';
@@ -34,11 +33,9 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
     '/api/session',
     {
       schema: {
-        response: answer('POST /api/session'),
+        ...contract('POST /api/session'),
         tags: ['账号'],
         summary: '登录',
-        querystring: noQuery,
-        body: strict({ username: text(40).min(1), password: text(200).min(1) }),
       },
     },
     async (req, reply) => {
@@ -65,36 +62,26 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
       return present(s.viewer, s.csrf);
     },
   );
-  r.get(
-    '/api/session',
-    { schema: { response: answer('GET /api/session'), tags: ['账号'], summary: '当前登录的用户', querystring: noQuery } },
-    async (req) => {
-      if (!req.viewer || !req.csrf) throw notLoggedIn();
-      return present(req.viewer, req.csrf);
-    },
-  );
-  r.delete(
-    '/api/session',
-    { schema: { response: answer('DELETE /api/session'), tags: ['账号'], summary: '退出登录', querystring: noQuery } },
-    async (req, reply) => {
-      const token = req.cookies[SESSION_COOKIE];
-      if (token) {
-        await logout(db, token);
-        forgetSession(token);
-      }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
-    },
-  );
+  r.get('/api/session', { schema: { ...contract('GET /api/session'), tags: ['账号'], summary: '当前登录的用户' } }, async (req) => {
+    if (!req.viewer || !req.csrf) throw notLoggedIn();
+    return present(req.viewer, req.csrf);
+  });
+  r.delete('/api/session', { schema: { ...contract('DELETE /api/session'), tags: ['账号'], summary: '退出登录' } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      await logout(db, token);
+      forgetSession(token);
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
   r.post(
     '/api/session/password',
     {
       schema: {
-        response: answer('POST /api/session/password'),
+        ...contract('POST /api/session/password'),
         tags: ['账号'],
         summary: '修改自己的密码（其他会话随即结束）',
-        querystring: noQuery,
-        body: strict({ oldPassword: text(200).min(1), newPassword: text(200).min(1) }),
       },
     },
     async (req) => {

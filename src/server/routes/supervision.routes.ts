@@ -1,6 +1,3 @@
-// Supervision over HTTP: a run now (or a dry run), the weekly 调度表 and the monthly 通报, the 成效评估 of each source
-// and their comparison, and a source's supervision policy.
-import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assessSource, compareSources } from '../../services/effectiveness.ts';
@@ -10,28 +7,17 @@ import { prepareDigests } from '../../services/supervision-delivery.ts';
 import { monthlyCircularDocument, weeklySheet } from '../../services/supervision-reports.ts';
 import { runSupervision } from '../../services/supervision-run.ts';
 import { viewerWith } from '../auth.ts';
-import { isoDay, isoMonth, noQuery, strict, text } from '../input.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
-import { answer } from '../answer.ts';
-
-const cadence = z.union([
-  strict({ every: z.enum(['daily', 'half-monthly', 'quarterly']) }),
-  strict({ every: z.literal('weekly'), weekday: z.number().int().min(1).max(7) }),
-  strict({ every: z.literal('monthly'), day: z.number().int().min(1).max(28) }),
-]);
-const source = strict({ source: text(40) });
-
+import { contract } from '../contract.ts';
 export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => string, now: () => string): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/supervision/run',
     {
       schema: {
-        response: answer('POST /api/supervision/run'),
+        ...contract('POST /api/supervision/run'),
         tags: ['督办'],
         summary: '立即运行一次督办（dryRun 只看将产生什么）',
-        querystring: noQuery,
-        body: strict({ dryRun: z.boolean().optional() }),
       },
     },
     async (req) => {
@@ -45,10 +31,9 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     '/api/supervision/weekly',
     {
       schema: {
-        response: answer('GET /api/supervision/weekly'),
+        ...contract('GET /api/supervision/weekly'),
         tags: ['督办'],
         summary: '一周一调度：调度表（.xlsx）',
-        querystring: strict({ day: isoDay.optional() }),
       },
     },
     async (req, reply) => {
@@ -61,10 +46,9 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     '/api/supervision/monthly',
     {
       schema: {
-        response: answer('GET /api/supervision/monthly'),
+        ...contract('GET /api/supervision/monthly'),
         tags: ['督办'],
         summary: '每月一通报：月度通报（.docx），单位排名',
-        querystring: strict({ month: isoMonth, issuer: text(100).optional() }),
       },
     },
     async (req, reply) => {
@@ -80,7 +64,7 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
   );
   r.get(
     '/api/assessment',
-    { schema: { response: answer('GET /api/assessment'), tags: ['督办'], summary: '整改成效评估：各来源比较', querystring: noQuery } },
+    { schema: { ...contract('GET /api/assessment'), tags: ['督办'], summary: '整改成效评估：各来源比较' } },
     async (req) => {
       const v = viewerWith(req, 'read');
       return { items: await compareSources(db, today(), v.scope) };
@@ -90,11 +74,9 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     '/api/assessment/:source',
     {
       schema: {
-        response: answer('GET /api/assessment/:source'),
+        ...contract('GET /api/assessment/:source'),
         tags: ['督办'],
         summary: '一个来源的整改成效评估，逐项扣分及其依据',
-        params: source,
-        querystring: noQuery,
       },
     },
     async (req) => {
@@ -106,11 +88,9 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     '/api/sources/:source/supervision',
     {
       schema: {
-        response: answer('GET /api/sources/:source/supervision'),
+        ...contract('GET /api/sources/:source/supervision'),
         tags: ['督办'],
         summary: '来源的督办设置：报送节奏、临近时限提醒、升级阶梯',
-        params: source,
-        querystring: noQuery,
       },
     },
     async (req) => {
@@ -122,20 +102,9 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     '/api/sources/:source/supervision',
     {
       schema: {
-        response: answer('PUT /api/sources/:source/supervision'),
+        ...contract('PUT /api/sources/:source/supervision'),
         tags: ['督办'],
         summary: '修改来源的督办设置',
-        params: source,
-        querystring: noQuery,
-        body: strict({
-          report: cadence.optional(),
-          phasedReport: cadence.optional(),
-          unitReport: z.record(text(100).min(1), cadence).optional(),
-          dueSoonDays: z.array(z.number().int().min(0).max(90)).min(1).max(5).optional(),
-          noticeAfterYellowRuns: z.number().int().min(1).max(30).optional(),
-          listedAfterOverdueDays: z.number().int().min(0).max(365).optional(),
-          talkAfterOverdueDays: z.number().int().min(0).max(730).optional(),
-        }),
       },
     },
     async (req) => {

@@ -3,10 +3,8 @@
 // not know. Every route builds its schemas from these, so input that cannot mean anything is a 400 naming the field
 // — never a database error turned into a 500.
 import { z } from 'zod';
-import { INT_MAX } from '../core/limits.ts';
-import { isIsoDate } from '../core/ledger/dates.ts';
-import { InvalidInput } from '../core/errors.ts';
-import { importOwnerOf } from '../core/access/owner-by-name.ts';
+import { INT_MAX } from '../limits.ts';
+import { isIsoDate } from '../ledger/dates.ts';
 
 /** Dates the ledger can mean: inspections, deadlines and reports of living memory and the planning horizon. */
 const FIRST_YEAR = 1900;
@@ -59,13 +57,3 @@ export const limit = z.coerce.number().int().min(1).max(200).default(50);
 export const offset = z.coerce.number().int().min(0).max(10_000_000).default(0);
 /** "true" or "false" in a query string. */
 export const flag = z.enum(['true', 'false']);
-
-/**
- * The owner of the sources an upload creates, from its form field `owner` (a unit's id), by core's rule: an
- * administrator may name one; anyone else's imports belong to their own unit, whatever the form says.
- */
-export function importOwner(viewer: { role: string; unitId: number | null }, field: string | undefined): number | null {
-  const id = field?.trim() ? idParam.safeParse(field.trim()) : null;
-  if (id && !id.success && viewer.role === 'admin') throw new InvalidInput(`归属单位“${field?.slice(0, 20)}”不是有效的单位编号`);
-  return importOwnerOf(viewer, id?.success ? id.data : null);
-}

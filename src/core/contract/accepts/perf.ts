@@ -1,0 +1,76 @@
+// What the perf routes accept: path, query and body, checked for their meaning (core/contract/input.ts).
+import { z } from 'zod';
+import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
+import { INT_MAX } from '../../limits.ts';
+import { ROUNDINGS } from '../../perf/scoring.ts';
+import { WEIGHT_SCHEMES } from '../../perf/score-evaluation.ts';
+
+const figure = z.number().finite().min(0).max(1e12).nullable();
+
+const amount = z.number().finite().min(-1e12).max(1e12);
+
+/** the line of the file a part was read from, which an evaluation keeps through an edit */
+const line = z.number().int().min(1).max(INT_MAX).nullable().optional();
+
+/** An evaluation as the edit screen sends it: every figure a number or empty, every text bounded. */
+export const evaluationSchema = strict({
+  unit: text(200),
+  year: z.number().int().min(2000).max(2100).nullable(),
+  budget: strict({
+    initial: figure,
+    adjusted: figure.optional(),
+    executed: figure,
+    weight: figure,
+    rate: figure,
+    score: figure,
+    line,
+  }).nullable(),
+  funding: z.array(strict({ source: text(100), amount, line })).max(20),
+  spending: z.array(strict({ type: text(100), amount, line })).max(20),
+  staffing: strict({ authorized: figure, actual: figure, controlRate: figure, line }).nullable(),
+  indicators: z
+    .array(
+      strict({
+        level1: text(100),
+        level2: text(100),
+        level3: text(300).min(1, '三级指标不能为空'),
+        target: text(300),
+        actual: text(300),
+        weight: figure,
+        score: figure,
+        deviation: text(2000).nullable(),
+        line,
+      }),
+    )
+    .max(500),
+  basics: z
+    .array(
+      strict({
+        title: text(200),
+        columns: z.array(text(100)).max(20),
+        rows: z.array(strict({ label: text(200), values: z.array(amount.nullable()).max(20), line })).max(200),
+      }),
+    )
+    .max(10)
+    .default([]),
+  totals: strict({ weight: figure, score: figure, line }).nullable(),
+  problems: z.array(strict({ text: text(2000), line })).max(200),
+  measures: z.array(strict({ text: text(2000), line })).max(200),
+});
+
+const scoreOptions = strict({
+  rounding: z.enum(ROUNDINGS.map((r) => `${r.mode}${r.decimals}`) as [string, ...string[]]).optional(),
+  scheme: z.enum(WEIGHT_SCHEMES.map((s) => s.id) as [string, ...string[]]).optional(),
+});
+
+const id = strict({ id: idParam });
+
+export const perfAccepts = {
+  'GET /api/perf': { querystring: noQuery },
+  'POST /api/perf': { querystring: noQuery },
+  'GET /api/perf/:id': { params: id, querystring: scoreOptions },
+  'POST /api/perf/score': { querystring: noQuery, body: strict({ evaluation: evaluationSchema, ...scoreOptions.shape }) },
+  'PUT /api/perf/:id': { params: id, querystring: noQuery, body: strict({ evaluation: evaluationSchema, version: positiveInt }) },
+  'GET /api/perf/:id/export/:format': { params: id.extend({ format: z.enum(['xlsx', 'docx']) }), querystring: noQuery },
+  'POST /api/perf/:id/to-ledger': { params: id, querystring: noQuery },
+} as const;

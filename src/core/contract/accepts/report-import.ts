@@ -1,0 +1,26 @@
+// What the report-import routes accept: a document as a form with files, and with an import the corrections a person
+// made of the reader's work, as the form's field `corrections` (JSON).
+import { z } from 'zod';
+import { isoDay, noQuery, strict, text } from '../input.ts';
+
+/** What a person corrected before confirming an import, each problem found by its report and line. */
+export const corrections = z
+  .array(
+    strict({
+      report: z.number().int().min(0).max(10_000),
+      line: z.number().int().min(1).max(10_000_000),
+      title: text(500).optional(),
+      status: z.enum(['completed', 'phased', 'in-progress', 'not-started']).optional(),
+      longTerm: z.boolean().optional(),
+      leadUnit: text(100).optional(),
+      deadline: isoDay.optional(),
+      level: z.enum(['problem', 'sub']).optional(),
+    }),
+  )
+  .max(5000);
+export type Corrections = z.input<typeof corrections>;
+
+export const reportImportAccepts = {
+  'POST /api/check': { querystring: noQuery },
+  'POST /api/import': { querystring: noQuery },
+} as const;

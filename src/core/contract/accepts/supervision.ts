@@ -1,0 +1,33 @@
+// What the supervision routes accept: path, query and body, checked for their meaning (core/contract/input.ts).
+import { z } from 'zod';
+import { isoDay, isoMonth, noQuery, strict, text } from '../input.ts';
+
+const cadence = z.union([
+  strict({ every: z.enum(['daily', 'half-monthly', 'quarterly']) }),
+  strict({ every: z.literal('weekly'), weekday: z.number().int().min(1).max(7) }),
+  strict({ every: z.literal('monthly'), day: z.number().int().min(1).max(28) }),
+]);
+
+const source = strict({ source: text(40) });
+
+export const supervisionAccepts = {
+  'POST /api/supervision/run': { querystring: noQuery, body: strict({ dryRun: z.boolean().optional() }) },
+  'GET /api/supervision/weekly': { querystring: strict({ day: isoDay.optional() }) },
+  'GET /api/supervision/monthly': { querystring: strict({ month: isoMonth, issuer: text(100).optional() }) },
+  'GET /api/assessment': { querystring: noQuery },
+  'GET /api/assessment/:source': { params: source, querystring: noQuery },
+  'GET /api/sources/:source/supervision': { params: source, querystring: noQuery },
+  'PUT /api/sources/:source/supervision': {
+    params: source,
+    querystring: noQuery,
+    body: strict({
+      report: cadence.optional(),
+      phasedReport: cadence.optional(),
+      unitReport: z.record(text(100).min(1), cadence).optional(),
+      dueSoonDays: z.array(z.number().int().min(0).max(90)).min(1).max(5).optional(),
+      noticeAfterYellowRuns: z.number().int().min(1).max(30).optional(),
+      listedAfterOverdueDays: z.number().int().min(0).max(365).optional(),
+      talkAfterOverdueDays: z.number().int().min(0).max(730).optional(),
+    }),
+  },
+} as const;
