@@ -115,12 +115,15 @@ describe('architecture', () => {
     expect(wrong).toEqual([]);
     expect(declared.sort()).toEqual(Object.keys(answers).sort());
 
-    // a screen's type for an answer is the contract's, never one written beside the call
+    // a screen names the route it calls, and its request and answer are typed by the contract: no address and no
+    // answer type is written beside a call
     const WEB = resolve(import.meta.dirname, '../web/src');
     const web = (d: string): string[] =>
       readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? web(join(d, f)) : /\.tsx?$/.test(f) ? [join(d, f)] : []));
     const handWritten = web(WEB).flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/\b(useGet|api|save)<(?!Answer<|T>)[^(]*\(/g)].map((m) => `${relative(WEB, f)}: ${m[0]}`),
+      [...readFileSync(f, 'utf8').matchAll(/(?<!function )\b(?:useGet|api|save|download)<|['"`]\/api\//g)].map(
+        (m) => `${relative(WEB, f)}: ${m[0]}`,
+      ),
     );
     expect(handWritten).toEqual([]);
   });

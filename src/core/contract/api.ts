@@ -138,9 +138,53 @@ export const accepts = {
 /** The routes whose body is a form with files (multipart), not JSON. */
 export type Upload = 'POST /api/problems/:code/evidence' | 'POST /api/check' | 'POST /api/import' | 'POST /api/workbook' | 'POST /api/perf';
 
+/** A value as a sender may hold it: lists it will not change are as good as lists it could. */
+type Sendable<T> = T extends readonly (infer U)[]
+  ? readonly Sendable<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: Sendable<T[K]> }
+    : T;
+
 /** What a screen sends a route: its JSON body as the route's schema takes it, a form for an upload, else nothing. */
 export type Body<R extends Route> = R extends Upload
   ? FormData
   : (typeof accepts)[R] extends { readonly body: infer B extends z.ZodType }
-    ? z.input<B>
+    ? Sendable<z.input<B>>
     : undefined;
+
+/** The names of a route's path parameters: 'GET /api/problems/:code/forms/:kind' → 'code' | 'kind'. */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** What a screen gives a route: its path's parameters, its query string and its body, each as the route takes it. */
+export type Request<R extends Route> = ([ParamNames<R>] extends [never]
+  ? { readonly params?: undefined }
+  : { readonly params: Readonly<Record<ParamNames<R>, string | number>> }) &
+  ((typeof accepts)[R] extends { readonly querystring: infer Q extends z.ZodType }
+    ? { readonly query?: Partial<Record<keyof z.input<Q>, string | number | boolean | null | undefined>> }
+    : { readonly query?: undefined }) &
+  (Body<R> extends undefined ? { readonly body?: undefined } : { readonly body: Body<R> });
+
+/**
+ * The address of a route's request: its path with each parameter put in (encoded), and the query string without the
+ * empty values. 'GET /api/problems/:code' with { code: 'XC-1' } → '/api/problems/XC-1'.
+ */
+export function addressOf(route: Route, params?: Readonly<Record<string, string | number>>, query?: object): string {
+  const path = (route.split(' ')[1] as string).replace(/:(\w+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`${route}: no value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+  return `${path}${queryString(query ?? {})}`;
+}
+
+/** "?source=XC2024-01&overdue=true": a query string without the empty values and the flags that are off. */
+export function queryString(query: object): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '' && v !== false) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,7 +1,7 @@
 // Who is logged in, for every screen: the session from the server, its capabilities, logging in and out.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, setCsrf, whenLoggedOut } from '../lib/api.ts';
-import type { Answer, Session } from '../lib/types.ts';
+import type { Session } from '../lib/types.ts';
 
 interface SessionState {
   session: Session | null;
@@ -24,21 +24,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     whenLoggedOut(() => accept(null));
-    api<Answer<'GET /api/session'>>('GET', '/api/session')
+    api('GET /api/session')
       .then(accept)
       .catch(() => accept(null))
       .finally(() => setLoading(false));
   }, [accept]);
   const login = useCallback(
-    async (username: string, password: string) =>
-      accept(await api<Answer<'POST /api/session'>>('POST', '/api/session', { username, password })),
+    async (username: string, password: string) => accept(await api('POST /api/session', { body: { username, password } })),
     [accept],
   );
   const logout = useCallback(async () => {
-    await api('DELETE', '/api/session').catch(() => undefined);
+    await api('DELETE /api/session').catch(() => undefined);
     accept(null);
   }, [accept]);
-  const refresh = useCallback(async () => accept(await api<Answer<'GET /api/session'>>('GET', '/api/session')), [accept]);
+  const refresh = useCallback(async () => accept(await api('GET /api/session')), [accept]);
   const can = useCallback((c: string) => Boolean(session?.capabilities.includes(c)), [session]);
   return <Ctx.Provider value={{ session, loading, login, logout, refresh, can }}>{children}</Ctx.Provider>;
 }

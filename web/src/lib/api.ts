@@ -1,6 +1,7 @@
 // The one way the web application talks to the server: JSON (or a form with files), the session's CSRF token on
 // every change, and the server's Chinese message on every error.
 import { useCallback, useEffect, useState } from 'react';
+import { addressOf, queryString, type Answer, type Request, type Route } from '../../../src/core/contract/api.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -23,7 +24,15 @@ export function whenLoggedOut(f: () => void): void {
   onLoggedOut = f;
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+/**
+ * Sends a route its request — path parameters, query string, body — as the contract says it takes them, and gives
+ * back its answer as the contract says it answers: `api('POST /api/problems/:code/progress', { params: { code },
+ * body: { text } })`. The method is the route's own.
+ */
+export async function api<R extends Route>(route: R, req?: Request<R>): Promise<Answer<R>> {
+  const method = route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'DELETE';
+  const url = addressOf(route, req?.params, req?.query);
+  const body: unknown = req?.body;
   const headers: Record<string, string> = {};
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   let payload: BodyInit | undefined;
@@ -40,15 +49,15 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: str
     if (r.status === 401 && e.code === 'NOT_LOGGED_IN') onLoggedOut();
     throw new ApiError(r.status, e.code ?? 'ERROR', e.message ?? `请求失败（${r.status}）`, e.failures ?? e.reasons);
   }
-  return json as T;
+  return json as Answer<R>;
 }
 
 /**
  * Downloads a generated file (a .docx or .xlsx) under the name the server gives it. Returns what the server found
  * reading a generated report back (`x-zg-findings`), so the screen can say so.
  */
-export async function download(url: string): Promise<{ fileName: string; findings: string[] }> {
-  const r = await fetch(url, { credentials: 'same-origin' });
+export async function download<R extends Route>(route: R, req: Request<R>): Promise<{ fileName: string; findings: string[] }> {
+  const r = await fetch(address(route, req), { credentials: 'same-origin' });
   if (!r.ok) {
     const e = (await r.json().catch(() => ({}))) as { code?: string; message?: string };
     if (r.status === 401 && e.code === 'NOT_LOGGED_IN') onLoggedOut();
@@ -69,25 +78,29 @@ export async function download(url: string): Promise<{ fileName: string; finding
   return { fileName, findings: findings ? (JSON.parse(decodeURIComponent(findings)) as string[]) : [] };
 }
 
-/** Query-string from an object, leaving out empty values. */
-export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '' && v !== false) p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
+/** The address of a route's request, for a link to a file the browser opens or saves itself. */
+export const address = <R extends Route>(route: R, req: Request<R>): string => addressOf(route, req.params, req.query);
 
-/** GET a resource; `reload` fetches it again. */
-export function useGet<T>(url: string | null): { data: T | null; error: ApiError | null; loading: boolean; reload: () => void } {
-  const [data, setData] = useState<T | null>(null);
+/** Query-string from an object, leaving out empty values. */
+export const qs = (params: Record<string, string | number | boolean | undefined | null>): string => queryString(params);
+
+/** GET a route's answer (none while `req` is null); `reload` fetches it again. */
+export function useGet<R extends Route>(
+  route: R,
+  req: Request<R> | null,
+): { data: Answer<R> | null; error: ApiError | null; loading: boolean; reload: () => void } {
+  const [data, setData] = useState<Answer<R> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(false);
   const [tick, setTick] = useState(0);
+  // the request's address stands for the request: the same address, the same answer
+  const url = req === null ? null : addressOf(route, req.params, req.query);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the address carries the request; tick asks again
   useEffect(() => {
-    if (!url) return;
+    if (url === null) return;
     let live = true;
     setLoading(true);
-    api<T>('GET', url)
+    api(route, req as Request<R>)
       .then((d) => live && (setData(d), setError(null)))
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', '无法连接服务器')))
       .finally(() => live && setLoading(false));

@@ -2,7 +2,7 @@
 // a change to an answer that a screen does not follow fails this application's type check. Nothing here is written
 // by hand; the codes' own types (a status, a colour) come from the pure core.
 import type { Answer } from '../../../src/core/contract/api.ts';
-export type { Answer, Route } from '../../../src/core/contract/api.ts';
+export type { Answer, Body, Request, Route } from '../../../src/core/contract/api.ts';
 export type { LedgerStatus } from '../../../src/core/ledger/problem-state.ts';
 export type { WarningColour as Colour } from '../../../src/core/ledger/warning.ts';
 

@@ -12,7 +12,7 @@ export function flat(ns: readonly UnitNode[]): UnitNode[] {
 
 /** The unit tree (when `enabled`), and its units as select options: by name, and by id (`idOptions`). */
 export function useUnits(enabled = true) {
-  const units = useGet<Answer<'GET /api/units'>>(enabled ? '/api/units' : null);
+  const units = useGet('GET /api/units', enabled ? {} : null);
   const inUse = useMemo(() => flat(units.data?.items ?? []).filter((n) => !n.retired), [units.data]);
   const options = useMemo(() => inUse.map((n) => ({ value: n.name, label: n.name })), [inUse]);
   const idOptions = useMemo(() => inUse.map((n) => ({ value: n.id, label: n.name })), [inUse]);

@@ -1,6 +1,6 @@
 // 系统管理: the organisation tree, people, accounts with their roles, and which unit owns each source.
 import { App, Button, Card, Col, Form, type FormInstance, Input, Row, Select, Table, Tabs } from 'antd';
-import type { Answer, SourceItem } from '../../lib/types.ts';
+import type { Body, SourceItem } from '../../lib/types.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
@@ -10,28 +10,28 @@ import { UsersTab } from './UsersTab.tsx';
 import { save, withoutEmpty } from './save.ts';
 
 /** Saves a form's entry, then empties the form: the next entry must not silently keep the last one's unit. */
-function useSubmit(url: string, form: FormInstance, done: () => void) {
+function useSubmit(route: 'POST /api/people', form: FormInstance, done: () => void) {
   const { message } = App.useApp();
   return async (v: Record<string, unknown>) => {
-    if (await save(message, 'POST', url, withoutEmpty(v), { ok: '已保存', reload: done })) form.resetFields();
+    if (await save(message, route, { body: withoutEmpty<Body<'POST /api/people'>>(v) }, { ok: '已保存', reload: done })) form.resetFields();
   };
 }
 
 export function AdminPage() {
   const { can, session } = useSession();
   const units = useUnits();
-  const people = useGet<Answer<'GET /api/people'>>('/api/people');
+  const people = useGet('GET /api/people', {});
   const unitOptions = units.options;
   // an office keeps its own unit's tree; an administrator every unit
   const own = session?.user.role === 'admin' ? null : (flat(units.tree).find((u) => u.name === session?.user.unit) ?? null);
   const mine = session?.user.role === 'admin' ? null : new Set(own ? flat([own]).map((u) => u.id) : []);
-  const sources = useGet<Answer<'GET /api/sources'>>(can('manage-users') ? '/api/sources' : null);
+  const sources = useGet('GET /api/sources', can('manage-users') ? {} : null);
   const [personForm] = Form.useForm();
-  const addPerson = useSubmit('/api/people', personForm, people.reload);
+  const addPerson = useSubmit('POST /api/people', personForm, people.reload);
   const { message } = App.useApp();
   const setOwner = async (code: string, unitId: number | null) => {
     try {
-      const r = await api<Answer<'PUT /api/sources/:source/owner'>>('PUT', `/api/sources/${encodeURIComponent(code)}/owner`, { unitId });
+      const r = await api('PUT /api/sources/:source/owner', { params: { source: code }, body: { unitId } });
       message.success(r.owner ? `${code} 已归${r.owner}所有` : `${code} 已不归任何单位（只有系统管理员可见）`);
       sources.reload();
     } catch (e) {

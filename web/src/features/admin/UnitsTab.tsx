@@ -5,6 +5,8 @@ import { useState, type ReactNode } from 'react';
 import { flat, type UnitNode } from '../../lib/units.ts';
 import { save, withoutEmpty } from './save.ts';
 import { UnitFields } from './fields.tsx';
+import type { Body } from '../../lib/types.ts';
+import type { UnitKind } from '../../../../src/core/vocabulary.ts';
 
 type TreeNode = { key: number; title: ReactNode; children: TreeNode[] };
 const toTree = (ns: readonly UnitNode[]): TreeNode[] =>
@@ -38,25 +40,28 @@ export function UnitsTab(props: {
   const below = chosen ? new Set(flat([chosen]).map((u) => u.name)) : new Set<string>();
 
   const add = async (v: Record<string, unknown>) => {
-    const body = withoutEmpty(v);
-    if (await save(message, 'POST', '/api/units', body, { ok: '单位已新增', reload: props.reload })) newForm.resetFields();
+    if (
+      await save(message, 'POST /api/units', { body: withoutEmpty<Body<'POST /api/units'>>(v) }, { ok: '单位已新增', reload: props.reload })
+    )
+      newForm.resetFields();
   };
   const edit = (v: { name: string; kind: string; parent?: string; email?: string }) =>
     chosen &&
     save(
       message,
-      'PUT',
-      `/api/units/${chosen.id}`,
-      { name: v.name, kind: v.kind, parent: v.parent ?? null, email: v.email ?? '', version: chosen.version },
+      'PUT /api/units/:id',
+      {
+        params: { id: chosen.id },
+        body: { name: v.name, kind: v.kind as UnitKind, parent: v.parent ?? null, email: v.email ?? '', version: chosen.version },
+      },
       { ok: '单位已修改', reload: props.reload },
     );
   const retire = (retired: boolean) =>
     chosen &&
     save(
       message,
-      'PUT',
-      `/api/units/${chosen.id}/retired`,
-      { retired },
+      'PUT /api/units/:id/retired',
+      { params: { id: chosen.id }, body: { retired } },
       { ok: retired ? `${chosen.name} 已撤销` : `${chosen.name} 已恢复`, reload: props.reload },
     );
 

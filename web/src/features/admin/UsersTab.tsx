@@ -7,33 +7,42 @@ import { useGet } from '../../lib/api.ts';
 import { ROLE } from '../../lib/labels.ts';
 import { save, withoutEmpty } from './save.ts';
 import { AccountFields, NewPasswordItem } from './fields.tsx';
-import type { Answer } from '../../lib/types.ts';
+import type { Answer, Body } from '../../lib/types.ts';
+import type { Role } from '../../../../src/core/access/permissions.ts';
 
 type User = Answer<'GET /api/users'>['items'][number];
 
 export function UsersTab({ unitOptions }: { unitOptions: { value: string; label: string }[] }) {
   const { message, modal } = App.useApp();
   const { session } = useSession();
-  const users = useGet<Answer<'GET /api/users'>>('/api/users');
+  const users = useGet('GET /api/users', {});
   const [editing, setEditing] = useState<User | null>(null);
   const [newForm] = Form.useForm();
   const [editForm] = Form.useForm();
 
   const add = async (v: Record<string, unknown>) => {
-    const body = withoutEmpty(v);
     // emptied after saving: the next account must not silently keep the last one's unit
-    if (await save(message, 'POST', '/api/users', body, { ok: '账号已新增', reload: users.reload })) newForm.resetFields();
+    if (
+      await save(message, 'POST /api/users', { body: withoutEmpty<Body<'POST /api/users'>>(v) }, { ok: '账号已新增', reload: users.reload })
+    )
+      newForm.resetFields();
   };
   const edit = async (v: { displayName: string; role: string; unit?: string }) => {
     if (!editing) return;
-    const body = { displayName: v.displayName, role: v.role, unit: v.unit ?? null, version: editing.version };
-    if (await save(message, 'PUT', `/api/users/${editing.id}`, body, { ok: '账号已修改', reload: users.reload })) setEditing(null);
+    const body = { displayName: v.displayName, role: v.role as Role, unit: v.unit ?? null, version: editing.version };
+    if (await save(message, 'PUT /api/users/:id', { params: { id: editing.id }, body }, { ok: '账号已修改', reload: users.reload }))
+      setEditing(null);
   };
   const reset = async (u: User) => {
-    const r = await save<Answer<'POST /api/users/:id/password-reset'>>(message, 'POST', `/api/users/${u.id}/password-reset`, undefined, {
-      ok: `已重置 ${u.displayName} 的密码`,
-      reload: users.reload,
-    });
+    const r = await save(
+      message,
+      'POST /api/users/:id/password-reset',
+      { params: { id: u.id } },
+      {
+        ok: `已重置 ${u.displayName} 的密码`,
+        reload: users.reload,
+      },
+    );
     if (r)
       modal.success({
         title: `${u.displayName}（${u.username}）的一次性密码`,
@@ -52,9 +61,8 @@ export function UsersTab({ unitOptions }: { unitOptions: { value: string; label:
   const setActive = (u: User, active: boolean) =>
     save(
       message,
-      'PUT',
-      `/api/users/${u.id}/active`,
-      { active },
+      'PUT /api/users/:id/active',
+      { params: { id: u.id }, body: { active } },
       { ok: active ? `${u.displayName} 已启用` : `${u.displayName} 已停用`, reload: users.reload },
     );
 

@@ -2,16 +2,16 @@
 // failure, a short confirmation on success, and a fresh list either way.
 import type { MessageInstance } from 'antd/es/message/interface';
 import { api, ApiError } from '../../lib/api.ts';
+import type { Answer, Request, Route } from '../../lib/types.ts';
 
-export async function save<T>(
+export async function save<R extends Route>(
   message: MessageInstance,
-  method: 'POST' | 'PUT',
-  url: string,
-  body: unknown,
+  route: R,
+  req: Request<R>,
   done: { ok: string; reload: () => void },
-): Promise<T | null> {
+): Promise<Answer<R> | null> {
   try {
-    const r = await api<T>(method, url, body);
+    const r = await api(route, req);
     message.success(done.ok);
     return r;
   } catch (e) {
@@ -22,6 +22,9 @@ export async function save<T>(
   }
 }
 
-/** A form's values without the fields left empty: the server is told only what was filled in. */
-export const withoutEmpty = (v: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
+/**
+ * A form's values without the fields left empty: the server is told only what was filled in. The form's fields are
+ * named as the route's body is (`T`); the server checks what they hold.
+ */
+export const withoutEmpty = <T>(v: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')) as T;

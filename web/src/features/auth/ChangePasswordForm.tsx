@@ -14,7 +14,7 @@ export function ChangePasswordForm({ done, oldLabel = '原密码' }: { done?: ()
   const submit = async (v: { oldPassword: string; newPassword: string }) => {
     setBusy(true);
     try {
-      await api('POST', '/api/session/password', { oldPassword: v.oldPassword, newPassword: v.newPassword });
+      await api('POST /api/session/password', { body: { oldPassword: v.oldPassword, newPassword: v.newPassword } });
       message.success('密码已修改，您在其他设备上的登录已退出');
       form.resetFields();
       await refresh();

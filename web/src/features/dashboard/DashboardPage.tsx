@@ -7,7 +7,7 @@ import { Chart } from '../../components/Chart.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { qs, useGet } from '../../lib/api.ts';
 import { COLOUR, MONEY_KIND, STATUS, TRIAGE, rate } from '../../lib/labels.ts';
-import type { Answer, Counts, LedgerStatus } from '../../lib/types.ts';
+import type { Counts, LedgerStatus } from '../../lib/types.ts';
 
 const STATUS_KEYS: [keyof Counts, string, LedgerStatus][] = [
   ['completed', STATUS.completed.label, 'completed'],
@@ -47,11 +47,11 @@ function bars(groups: Record<string, Counts>, top = 12) {
 
 export function DashboardPage() {
   const navigate = useNavigate();
-  const sources = useGet<Answer<'GET /api/sources'>>('/api/sources');
+  const sources = useGet('GET /api/sources', {});
   const [source, setSource] = useState<string | undefined>();
-  const stats = useGet<Answer<'GET /api/stats'>>(`/api/stats${qs({ source })}`);
-  const trend = useGet<Answer<'GET /api/stats/trend'>>(`/api/stats/trend${qs({ source })}`);
-  const overdue = useGet<Answer<'GET /api/problems'>>(`/api/problems${qs({ source, overdue: true, sort: 'deadline', limit: 8 })}`);
+  const stats = useGet('GET /api/stats', { query: { source } });
+  const trend = useGet('GET /api/stats/trend', { query: { source } });
+  const overdue = useGet('GET /api/problems', { query: { source, overdue: true, sort: 'deadline', limit: 8 } });
   const s = stats.data;
   const open = (params: Record<string, string | undefined>) => navigate(`/ledger${qs({ source, ...params })}`);
   return (

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
-import type { Answer, SourceItem } from '../../lib/types.ts';
+import type { SourceItem } from '../../lib/types.ts';
 
 type Kind = 'tongbao-public' | 'tongbao' | 'plan' | 'npc';
 const KINDS: { value: Kind; label: string; audit?: boolean }[] = [
@@ -24,11 +24,14 @@ function GenerateDialog({ source, open, onClose }: { source: SourceItem; open: b
     setFindings([]);
     try {
       const kind = v.kind === 'tongbao-public' ? 'tongbao' : v.kind;
-      const q = new URLSearchParams();
-      if (v.asOf) q.set('asOf', v.asOf.format('YYYY-MM-DD'));
-      if (v.date) q.set('date', v.date.format('YYYY-MM-DD'));
-      if (v.kind === 'tongbao-public') q.set('public', 'true');
-      const r = await download(`/api/sources/${encodeURIComponent(source.code)}/reports/${kind}?${q}`);
+      const r = await download('GET /api/sources/:source/reports/:kind', {
+        params: { source: source.code, kind },
+        query: {
+          asOf: v.asOf?.format('YYYY-MM-DD'),
+          date: v.date?.format('YYYY-MM-DD'),
+          public: v.kind === 'tongbao-public' ? 'true' : undefined,
+        },
+      });
       setFindings(r.findings);
       message.success(`已生成：${r.fileName}`);
     } catch (e) {
@@ -81,9 +84,7 @@ function GenerateDialog({ source, open, onClose }: { source: SourceItem; open: b
 
 function PublicationDialog({ source, open, onClose }: { source: SourceItem; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
-  const settings = useGet<Answer<'GET /api/sources/:source/publication'>>(
-    open ? `/api/sources/${encodeURIComponent(source.code)}/publication` : null,
-  );
+  const settings = useGet('GET /api/sources/:source/publication', open ? { params: { source: source.code } } : null);
   const label = { person: '联系人', phone: '联系电话', email: '电子邮箱', address: '通信地址', postcode: '邮政编码' } as const;
   const onFinish = async (v: {
     issuer?: string;
@@ -92,14 +93,17 @@ function PublicationDialog({ source, open, onClose }: { source: SourceItem; open
     hide: string[];
   }) => {
     try {
-      await api('PUT', `/api/sources/${encodeURIComponent(source.code)}/publication`, {
-        issuer: v.issuer?.trim() || null,
-        commentDays: v.commentDays,
-        contacts: (v.contacts ?? []).filter((c) => c?.value?.trim()),
-        hide: {
-          personNames: v.hide.includes('personNames'),
-          personalPhones: v.hide.includes('personalPhones'),
-          internalNotes: v.hide.includes('internalNotes'),
+      await api('PUT /api/sources/:source/publication', {
+        params: { source: source.code },
+        body: {
+          issuer: v.issuer?.trim() || null,
+          commentDays: v.commentDays,
+          contacts: (v.contacts ?? []).filter((c) => c?.value?.trim()),
+          hide: {
+            personNames: v.hide.includes('personNames'),
+            personalPhones: v.hide.includes('personalPhones'),
+            internalNotes: v.hide.includes('internalNotes'),
+          },
         },
       });
       message.success('公开设置已保存');
@@ -184,7 +188,7 @@ function WorkbookImport({ source, onDone }: { source: string | undefined; onDone
     for (const [k, val] of Object.entries(v)) if (val?.trim()) form.append(k, val.trim());
     form.append('file', file);
     try {
-      const r = await api<Answer<'POST /api/workbook'>>('POST', '/api/workbook', form);
+      const r = await api('POST /api/workbook', { body: form });
       message.success(
         `已导入 ${r.source}${r.created ? '（新建）' : '（更新）'}：问题 ${r.problems} 个，措施 ${r.measures} 项${r.mapping ? `。列对应：${r.mapping}` : ''}`,
       );
@@ -255,7 +259,7 @@ export function SourceDocuments({ source, onImported }: { source: SourceItem | u
   const exportWorkbook = async () => {
     if (!source) return;
     try {
-      const r = await download(`/api/sources/${encodeURIComponent(source.code)}/workbook`);
+      const r = await download('GET /api/sources/:source/workbook', { params: { source: source.code } });
       message.success(`已导出：${r.fileName}`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '导出失败');

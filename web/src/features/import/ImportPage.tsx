@@ -29,7 +29,7 @@ import { useUnits } from '../../lib/units.ts';
 import { useSession } from '../../app/session.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { GENRE_LABEL, META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
-import type { Answer, CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
+import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported } from '../../../../src/core/ledger/already-imported.ts';
 
 /** The particulars shown beside the text: those that read as one value (not the contacts or the comment period). */
@@ -91,7 +91,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     const form = new FormData();
     form.append('file', f);
     try {
-      setResult(await api<Answer<'POST /api/check'>>('POST', '/api/check', form));
+      setResult(await api('POST /api/check', { body: form }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '读取失败');
     } finally {
@@ -107,7 +107,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     if (owner !== null) form.append('owner', String(owner));
     form.append('file', file);
     try {
-      const r = await api<Answer<'POST /api/import'>>('POST', '/api/import', form);
+      const r = await api('POST /api/import', { body: form });
       const first = r.results[0];
       if (first?.status === 'already-imported') message.info(alreadyImported(first.sameAs));
       else

@@ -8,12 +8,13 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
-import { api, ApiError, qs, useGet } from '../../lib/api.ts';
+import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { MEASURE_STATUS, STATUS, SUPERVISION, TRIAGE, TRIAGE_LABEL } from '../../lib/labels.ts';
-import type { Answer, LedgerStatus, MeasureItem, ProblemItem } from '../../lib/types.ts';
+import type { LedgerStatus, MeasureItem, ProblemItem } from '../../lib/types.ts';
 import { SourceDocuments } from '../documents/SourceDocuments.tsx';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
+import type { Triage } from '../../../../src/core/ledger/ledger-sheet.ts';
 
 type View = 'problems' | 'tasks' | 'responsibility' | 'supervision';
 
@@ -67,11 +68,13 @@ function BulkAssign({ codes, onDone }: { codes: string[]; onDone: () => void }) 
   const units = useUnits(open);
   const submit = async (v: { leadUnit?: string; deadline?: Dayjs; triage?: string }) => {
     try {
-      const r = await api<Answer<'POST /api/problems/bulk-assign'>>('POST', '/api/problems/bulk-assign', {
-        codes,
-        ...(v.leadUnit ? { leadUnit: v.leadUnit } : {}),
-        ...(v.deadline ? { deadline: v.deadline.format('YYYY-MM-DD') } : {}),
-        ...(v.triage ? { triage: v.triage } : {}),
+      const r = await api('POST /api/problems/bulk-assign', {
+        body: {
+          codes,
+          ...(v.leadUnit ? { leadUnit: v.leadUnit } : {}),
+          ...(v.deadline ? { deadline: v.deadline.format('YYYY-MM-DD') } : {}),
+          ...(v.triage ? { triage: v.triage as Triage } : {}),
+        },
       });
       message.success(`已更新 ${r.updated} 个问题`);
       setOpen(false);
@@ -129,14 +132,16 @@ export function LedgerPage() {
     setParams(next);
     setPage((p) => ({ ...p, current: 1 }));
   };
-  const sources = useGet<Answer<'GET /api/sources'>>('/api/sources');
+  const sources = useGet('GET /api/sources', {});
   const offset = (page.current - 1) * page.pageSize;
-  const problems = useGet<Answer<'GET /api/problems'>>(
-    view === 'tasks' ? null : `/api/problems${qs({ ...filters, supervised: view === 'supervision', sort, limit: page.pageSize, offset })}`,
+  const problems = useGet(
+    'GET /api/problems',
+    view === 'tasks' ? null : { query: { ...filters, supervised: view === 'supervision', sort, limit: page.pageSize, offset } },
   );
-  const tasks = useGet<Answer<'GET /api/measures'>>(
+  const tasks = useGet(
+    'GET /api/measures',
     view === 'tasks'
-      ? `/api/measures${qs({ source: filters.source, unit: filters.unit, search: filters.search, limit: page.pageSize, offset })}`
+      ? { query: { source: filters.source, unit: filters.unit, search: filters.search, limit: page.pageSize, offset } }
       : null,
   );
 

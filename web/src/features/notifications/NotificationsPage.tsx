@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnread } from './unread.tsx';
 import type { NotificationKind } from '../../../../src/core/contract/work.ts';
-import type { Answer } from '../../lib/types.ts';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
 
 const KIND: Record<NotificationKind, { label: string; color: string }> = {
@@ -20,10 +19,10 @@ export function NotificationsPage() {
   const { message } = App.useApp();
   const unread = useUnread();
   const [status, setStatus] = useState<'pending' | 'all'>('pending');
-  const list = useGet<Answer<'GET /api/notifications'>>(`/api/notifications?status=${status}`);
+  const list = useGet('GET /api/notifications', { query: { status } });
   const read = async (body: { ids: readonly number[] } | { all: true }) => {
     try {
-      const r = await api<Answer<'POST /api/notifications/read'>>('POST', '/api/notifications/read', body);
+      const r = await api('POST /api/notifications/read', { body });
       if ('all' in body) message.success(`已将 ${r.read} 条提醒标为已读`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '操作失败');

@@ -3,7 +3,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { api } from '../../lib/api.ts';
-import type { Answer } from '../../lib/types.ts';
 
 interface Counts {
   unread: number;
@@ -17,10 +16,7 @@ export function UnreadProvider({ children }: { children: ReactNode }) {
   const [counts, setCounts] = useState({ unread: 0, todo: 0 });
   const location = useLocation();
   const reload = useCallback(() => {
-    Promise.all([
-      api<Answer<'GET /api/notifications/unread'>>('GET', '/api/notifications/unread'),
-      api<Answer<'GET /api/todo'>>('GET', '/api/todo'),
-    ])
+    Promise.all([api('GET /api/notifications/unread'), api('GET /api/todo')])
       .then(([n, t]) => setCounts({ unread: n.pending, todo: Object.values(t).reduce((a, l) => a + l.length, 0) }))
       .catch(() => undefined);
   }, []);

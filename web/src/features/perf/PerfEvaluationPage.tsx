@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
-import type { Answer, Evaluation, EvaluationIndicator, ScoredEvaluation } from '../../lib/types.ts';
+import type { Evaluation, EvaluationIndicator, ScoredEvaluation } from '../../lib/types.ts';
 import { SEVERITY } from '../../lib/labels.ts';
 import { RULE_LABEL } from '../../../../src/core/perf/scoring.ts';
 import { shortLabel } from '../../../../src/core/vocabulary.ts';
@@ -14,7 +14,7 @@ export function PerfEvaluationPage() {
   const { id } = useParams();
   const { can } = useSession();
   const { message } = App.useApp();
-  const loaded = useGet<Answer<'GET /api/perf/:id'>>(`/api/perf/${id}`);
+  const loaded = useGet('GET /api/perf/:id', id ? { params: { id } } : null);
   const [e, setE] = useState<Evaluation | null>(null);
   const [scored, setScored] = useState<ScoredEvaluation | null>(null);
   const [version, setVersion] = useState(0);
@@ -32,7 +32,7 @@ export function PerfEvaluationPage() {
     if (!e || !dirty) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      api<Answer<'POST /api/perf/score'>>('POST', '/api/perf/score', { evaluation: e })
+      api('POST /api/perf/score', { body: { evaluation: e } })
         .then(setScored)
         .catch((x: unknown) => message.error(x instanceof ApiError ? x.message : '计分失败'));
     }, 300);
@@ -49,7 +49,7 @@ export function PerfEvaluationPage() {
     change({ ...e, indicators: e.indicators.map((i, j) => (j === k ? { ...i, ...patch } : i)) });
   const save = async () => {
     try {
-      const r = await api<Answer<'PUT /api/perf/:id'>>('PUT', `/api/perf/${id}`, { evaluation: e, version });
+      const r = await api('PUT /api/perf/:id', { params: { id: id as string }, body: { evaluation: e, version } });
       setVersion(r.version);
       setScored(r.scored);
       setDirty(false);
@@ -60,7 +60,7 @@ export function PerfEvaluationPage() {
   };
   const toLedger = async () => {
     try {
-      const r = await api<Answer<'POST /api/perf/:id/to-ledger'>>('POST', `/api/perf/${id}/to-ledger`);
+      const r = await api('POST /api/perf/:id/to-ledger', { params: { id: id as string } });
       message.success(`已转入整改台账 ${r.source}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
       loaded.reload();
     } catch (x) {
@@ -68,7 +68,9 @@ export function PerfEvaluationPage() {
     }
   };
   const exportAs = (format: 'xlsx' | 'docx') => () =>
-    download(`/api/perf/${id}/export/${format}`).catch((x: unknown) => message.error(x instanceof ApiError ? x.message : '导出失败'));
+    download('GET /api/perf/:id/export/:format', { params: { id: id as string, format } }).catch((x: unknown) =>
+      message.error(x instanceof ApiError ? x.message : '导出失败'),
+    );
   const b = e.budget;
 
   return (

@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
-import type { Answer, PerfListItem } from '../../lib/types.ts';
+import type { PerfListItem } from '../../lib/types.ts';
 
 export function PerfListPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const list = useGet<Answer<'GET /api/perf'>>('/api/perf');
+  const list = useGet('GET /api/perf', {});
   const [reasons, setReasons] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const upload = async (file: File) => {
@@ -19,7 +19,7 @@ export function PerfListPage() {
     const form = new FormData();
     form.append('file', file);
     try {
-      const r = await api<Answer<'POST /api/perf'>>('POST', '/api/perf', form);
+      const r = await api('POST /api/perf', { body: form });
       message.success(`已读取并保存：按计分规则 ${r.total} 分（${r.grade}）`);
       navigate(`/perf/${r.id}`);
     } catch (e) {

@@ -3,10 +3,11 @@
 import { Button, List, Modal, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useGet } from '../../lib/api.ts';
-import type { Answer, Evidence } from '../../lib/types.ts';
+import { address, useGet } from '../../lib/api.ts';
+import type { Evidence } from '../../lib/types.ts';
 
-const fileUrl = (e: Evidence, download = false) => `/api/evidence/${e.id}/file${download ? '?download=true' : ''}`;
+const fileUrl = (e: Evidence, download = false) =>
+  address('GET /api/evidence/:id/file', { params: { id: e.id }, query: { download: download ? 'true' : undefined } });
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;
@@ -15,7 +16,7 @@ function size(bytes: number): string {
 }
 
 function Words({ e }: { e: Evidence }) {
-  const { data, error } = useGet<Answer<'GET /api/evidence/:id/text'>>(`/api/evidence/${e.id}/text`);
+  const { data, error } = useGet('GET /api/evidence/:id/text', { params: { id: e.id } });
   if (error) return <Typography.Text type="danger">{error.message}</Typography.Text>;
   if (!data) return <Spin />;
   return (

@@ -31,10 +31,10 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
-import { api, ApiError, download, useGet } from '../../lib/api.ts';
+import { address, api, ApiError, download, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { MONEY_KIND, SUPERVISION, TRIAGE } from '../../lib/labels.ts';
-import type { Answer, TimelineEntry } from '../../lib/types.ts';
+import type { Body, Request, TimelineEntry } from '../../lib/types.ts';
 import { SimilarProblems } from './SimilarProblems.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { noticeRefusal } from '../../../../src/core/official/item-forms.ts';
@@ -61,13 +61,19 @@ function when(t: TimelineEntry): string {
 }
 
 type Field = { name: string; label: string; input: ReactNode; required?: boolean };
+/**
+ * What a form's fields hold, as Ant Design gives them: each field's own input decides its type. The body built from
+ * them is checked against what the route accepts (its fields by name), and the server checks the values.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a form's values are typed by its inputs, not by the form
+type Filled = Record<string, any>;
 
 /** A button that opens a form and posts it; the page reloads after. */
 function ActionButton(props: {
   label: string;
   title: string;
   fields: Field[];
-  submit: (v: Record<string, unknown>) => Promise<unknown>;
+  submit: (v: Filled) => Promise<unknown>;
   done: () => void;
   danger?: boolean;
   testId?: string;
@@ -141,19 +147,34 @@ function ActionButton(props: {
 
 const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
 
+/** The changes the page sends about its problem, each with the version it shows. */
+type Acting =
+  | 'POST /api/problems/:code/assign'
+  | 'POST /api/problems/:code/progress'
+  | 'POST /api/problems/:code/closure'
+  | 'POST /api/problems/:code/closure/decision'
+  | 'POST /api/problems/:code/extension'
+  | 'POST /api/problems/:code/extension/decision'
+  | 'POST /api/problems/:code/supervision'
+  | 'POST /api/problems/:code/lookback'
+  | 'POST /api/problems/:code/outcomes';
+/** A body without a field, for each kind of a union body alike (an outcome of money, an institution…). */
+type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export function ProblemPage() {
   const { code = '' } = useParams();
   const cameFrom = (useLocation().state as CameFrom | null) ?? null;
   const { can } = useSession();
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useGet<Answer<'GET /api/problems/:code'>>(`/api/problems/${encodeURIComponent(code)}`);
+  const { data, error, loading, reload } = useGet('GET /api/problems/:code', { params: { code } });
   const units = useUnits(can('assign'));
   if (error)
     return <Alert type="error" title={error.status === 404 ? `没有编号为“${code}”的问题，或您无权查看` : error.message} showIcon />;
   if (!data) return <Spin spinning={loading} />;
   const p = data.problem;
-  const url = `/api/problems/${encodeURIComponent(code)}`;
-  const post = (path: string, body: Record<string, unknown>) => api('POST', `${url}${path}`, { ...body, version: p.version });
+  // a change is sent with the version the page shows: a page gone stale is refused, not merged
+  const post = <R extends Acting>(route: R, body: Without<Body<R>, 'version'>) =>
+    api(route, { params: { code }, body: { ...body, version: p.version } } as unknown as Request<R>);
   const unitOptions = units.options;
   const closed = p.status === 'completed';
   // specific problems still open: a closure of the whole is decided knowing it
@@ -177,7 +198,7 @@ export function ProblemPage() {
           target: p.target ?? undefined,
         }}
         submit={(v) =>
-          post('/assign', {
+          post('POST /api/problems/:code/assign', {
             leadUnit: v.leadUnit ?? null,
             cooperatingUnits: v.cooperatingUnits ?? [],
             deadline: day(v.deadline) ?? null,
@@ -214,7 +235,10 @@ export function ProblemPage() {
         testId="action-progress"
         done={reload}
         submit={(v) =>
-          post('/progress', { text: v.text, ...(v.progress !== undefined && v.progress !== null ? { progress: v.progress } : {}) })
+          post('POST /api/problems/:code/progress', {
+            text: v.text,
+            ...(v.progress !== undefined && v.progress !== null ? { progress: v.progress } : {}),
+          })
         }
         fields={[
           { name: 'text', label: '进展情况', input: text(4), required: true },
@@ -232,7 +256,7 @@ export function ProblemPage() {
           const form = new FormData();
           form.append('file', file as Blob);
           try {
-            await api('POST', `${url}/evidence`, form);
+            await api('POST /api/problems/:code/evidence', { params: { code }, body: form });
             message.success('佐证材料已上传');
             onSuccess?.({});
             reload();
@@ -257,7 +281,7 @@ export function ProblemPage() {
         title={p.longTerm ? '申请阶段性完成（长期整改问题挂账不销账，须附佐证材料）' : '申请销号（须附佐证材料）'}
         testId="action-closure"
         done={reload}
-        submit={(v) => post('/closure', { evidence: (v.evidence as number[] | undefined) ?? [], note: v.note })}
+        submit={(v) => post('POST /api/problems/:code/closure', { evidence: (v.evidence as number[] | undefined) ?? [], note: v.note })}
         fields={[
           {
             name: 'evidence',
@@ -292,7 +316,7 @@ export function ProblemPage() {
             </Card>
           </>
         }
-        submit={(v) => post('/closure/decision', { accept: v.decision === 'accept', reason: v.reason })}
+        submit={(v) => post('POST /api/problems/:code/closure/decision', { accept: v.decision === 'accept', reason: v.reason })}
         fields={[
           {
             name: 'decision',
@@ -319,7 +343,7 @@ export function ProblemPage() {
         label="申请延期"
         title="申请延期"
         done={reload}
-        submit={(v) => post('/extension', { newDeadline: day(v.newDeadline), reason: v.reason })}
+        submit={(v) => post('POST /api/problems/:code/extension', { newDeadline: day(v.newDeadline) ?? '', reason: v.reason })}
         fields={[
           { name: 'newDeadline', label: '新的整改时限', required: true, input: <DatePicker style={{ width: '100%' }} /> },
           { name: 'reason', label: '理由', required: true, input: text(3) },
@@ -333,7 +357,7 @@ export function ProblemPage() {
         label="审批延期"
         title={`审批延期至 ${data.pendingExtension}`}
         done={reload}
-        submit={(v) => post('/extension/decision', { approve: v.decision === 'approve', reason: v.reason })}
+        submit={(v) => post('POST /api/problems/:code/extension/decision', { approve: v.decision === 'approve', reason: v.reason })}
         fields={[
           {
             name: 'decision',
@@ -359,7 +383,7 @@ export function ProblemPage() {
         label="督办"
         title="督办"
         done={reload}
-        submit={(v) => post('/supervision', { kind: v.kind, note: v.note })}
+        submit={(v) => post('POST /api/problems/:code/supervision', { kind: v.kind, note: v.note })}
         fields={[
           {
             name: 'kind',
@@ -378,7 +402,7 @@ export function ProblemPage() {
         label="回头看"
         title="回头看"
         done={reload}
-        submit={(v) => post('/lookback', { result: v.result, note: v.note, newDeadline: day(v.newDeadline) })}
+        submit={(v) => post('POST /api/problems/:code/lookback', { result: v.result, note: v.note, newDeadline: day(v.newDeadline) })}
         fields={[
           {
             name: 'result',
@@ -405,7 +429,9 @@ export function ProblemPage() {
         label="记录成果"
         title="记录整改成果（资金）"
         done={reload}
-        submit={(v) => post('/outcomes', { kind: 'money', moneyKind: v.moneyKind, amount: String(v.amount), unit: v.unit })}
+        submit={(v) =>
+          post('POST /api/problems/:code/outcomes', { kind: 'money', moneyKind: v.moneyKind, amount: String(v.amount), unit: v.unit })
+        }
         fields={[
           {
             name: 'moneyKind',
@@ -425,7 +451,7 @@ export function ProblemPage() {
     );
   // the item's forms, filled from its record
   const form = (kind: 'notice' | 'closure') => () =>
-    download(`/api/problems/${encodeURIComponent(p.code)}/forms/${kind}`).catch((e: unknown) =>
+    download('GET /api/problems/:code/forms/:kind', { params: { code: p.code, kind } }).catch((e: unknown) =>
       message.error(e instanceof ApiError ? e.message : '生成失败'),
     );
   if (can('supervise')) {
@@ -481,7 +507,11 @@ export function ProblemPage() {
                 {data.basis && (
                   <>
                     {' '}
-                    <a href={`/api/documents/${data.basis.id}/file`} download={data.basis.fileName} data-testid="basis">
+                    <a
+                      href={address('GET /api/documents/:id/file', { params: { id: data.basis.id } })}
+                      download={data.basis.fileName}
+                      data-testid="basis"
+                    >
                       （依据：{data.basis.fileName}）
                     </a>
                   </>
@@ -549,7 +579,7 @@ export function ProblemPage() {
                     {t.document && (
                       <>
                         {' '}
-                        <a href={`/api/documents/${t.document.id}/file`} download={t.document.fileName}>
+                        <a href={address('GET /api/documents/:id/file', { params: { id: t.document.id } })} download={t.document.fileName}>
                           （下载所据文件）
                         </a>
                       </>

@@ -5,16 +5,15 @@ import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
 import { MATCH_KIND_LABEL, MATCH_STATUS_LABEL } from '../../../../src/core/vocabulary.ts';
-import type { Answer } from '../../lib/types.ts';
 
 export function SimilarProblems({ code }: { code: string }) {
   const { can } = useSession();
   const { message } = App.useApp();
-  const list = useGet<Answer<'GET /api/problems/:code/matches'>>(`/api/problems/${encodeURIComponent(code)}/matches`);
+  const list = useGet('GET /api/problems/:code/matches', { params: { code } });
   if (!list.data || list.data.items.length === 0) return null;
   const decide = async (id: number, confirm: boolean) => {
     try {
-      await api('POST', `/api/matches/${id}/decision`, { confirm });
+      await api('POST /api/matches/:id/decision', { params: { id }, body: { confirm } });
       list.reload();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '操作失败');

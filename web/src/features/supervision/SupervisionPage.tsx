@@ -4,13 +4,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
-import type { Answer } from '../../lib/types.ts';
+import type { Answer, Request, Route } from '../../lib/types.ts';
 import { CATEGORY_LABEL } from '../../../../src/core/assessment/effectiveness.ts';
 
 const CATEGORY: Record<string, string> = CATEGORY_LABEL;
 
 function AssessmentDetail({ source }: { source: string }) {
-  const a = useGet<Answer<'GET /api/assessment/:source'>>(`/api/assessment/${encodeURIComponent(source)}`);
+  const a = useGet('GET /api/assessment/:source', { params: { source } });
   if (!a.data) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -42,19 +42,22 @@ function AssessmentDetail({ source }: { source: string }) {
 export function SupervisionPage() {
   const { can } = useSession();
   const { message } = App.useApp();
-  const compared = useGet<Answer<'GET /api/assessment'>>('/api/assessment');
+  const compared = useGet('GET /api/assessment', {});
   const [week, setWeek] = useState<Dayjs>(dayjs());
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const [ran, setRan] = useState<string | null>(null);
   const run = async () => {
     try {
-      const r = await api<Answer<'POST /api/supervision/run'>>('POST', '/api/supervision/run', {});
+      const r = await api('POST /api/supervision/run', { body: {} });
       setRan(`${r.day}：新产生提醒与督办 ${r.actions.length} 项，撤销不再适用的 ${r.cancelled} 项，汇总邮件 ${r.digests} 封`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '运行失败');
     }
   };
-  const get = (url: string) => () => download(url).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '下载失败'));
+  const get =
+    <R extends Route>(route: R, req: Request<R>) =>
+    () =>
+      download(route, req).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '下载失败'));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -70,9 +73,13 @@ export function SupervisionPage() {
           {can('export') && (
             <>
               <DatePicker value={week} onChange={(d) => d && setWeek(d)} />
-              <Button onClick={get(`/api/supervision/weekly?day=${week.format('YYYY-MM-DD')}`)}>下载本周调度表（Excel）</Button>
+              <Button onClick={get('GET /api/supervision/weekly', { query: { day: week.format('YYYY-MM-DD') } })}>
+                下载本周调度表（Excel）
+              </Button>
               <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} />
-              <Button onClick={get(`/api/supervision/monthly?month=${month.format('YYYY-MM')}`)}>下载月度通报（Word）</Button>
+              <Button onClick={get('GET /api/supervision/monthly', { query: { month: month.format('YYYY-MM') } })}>
+                下载月度通报（Word）
+              </Button>
             </>
           )}
         </Space>

@@ -18,7 +18,7 @@ const SECTIONS: { key: keyof Todo; title: string; capability: string; action: st
 
 export function TodoPage() {
   const { can } = useSession();
-  const todo = useGet<Answer<'GET /api/todo'>>('/api/todo');
+  const todo = useGet('GET /api/todo', {});
   const shown = SECTIONS.filter((s) => can(s.capability));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
