@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Evaluation } from '../../core/perf/evaluation.ts';
 import { scoreEvaluation, WEIGHT_SCHEMES } from '../../core/perf/score-evaluation.ts';
 import { ROUNDINGS } from '../../core/perf/scoring.ts';
 import {
@@ -89,7 +88,7 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
     },
     async (req) => {
       viewerWith(req, 'read');
-      return scoreEvaluation(req.body.evaluation as Evaluation, { rounding: roundingOf(req.body.rounding), scheme: req.body.scheme });
+      return scoreEvaluation(req.body.evaluation, { rounding: roundingOf(req.body.rounding), scheme: req.body.scheme });
     },
   );
 
@@ -104,7 +103,7 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
     },
     async (req) => {
       const v = viewerWith(req, 'import');
-      return saveEvaluation(db, req.params.id, req.body.evaluation as Evaluation, req.body.version, v.displayName, v.scope);
+      return saveEvaluation(db, req.params.id, req.body.evaluation, req.body.version, v.displayName, v.scope);
     },
   );
 
