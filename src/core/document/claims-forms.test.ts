@@ -201,4 +201,10 @@ describe('tasks', () => {
     expect(c).not.toContain('long-term=3');
     expect(findings(...body)).not.toContain('status-parts-sum');
   });
+
+  it('措施 the problems were refined or formed into are measures: "细化形成整改措施83项"', () => {
+    expect(claims('针对反馈的5个方面21个问题，细化形成整改措施83项，明确63个工作节点。')).toEqual(
+      expect.arrayContaining(['problems=21', 'measures=83']),
+    );
+  });
 });

@@ -143,7 +143,7 @@ const PATTERNS: readonly Pattern[] = [
     needs: /分解|梳理|制定|细化|明确|形成|确定/,
   },
   { metrics: ['measures'], re: new RegExp(`${N}\\s*(?:项|条)(?:具体|整改)?(?:整改)?(?:措施|举措)`) },
-  { metrics: ['measures'], re: new RegExp(`(?:整改)?(?:措施|举措)\\s*${N}\\s*(?:项|条)`), needs: /制定|提出|梳理/ },
+  { metrics: ['measures'], re: new RegExp(`(?:整改)?(?:措施|举措)\\s*${N}\\s*(?:项|条)`), needs: /制定|提出|梳理|细化|形成|明确/ },
   // "市级制度6项", "等制度64项", "等制度 8 份", "建立健全制度12个"
   {
     metrics: ['institutions'],
