@@ -11,6 +11,8 @@ import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
 import { ImportError } from '../src/core/errors.ts';
+import { reportProgress } from '../src/services/problem-actions.ts';
+import { UNTOLD } from '../src/core/ledger/import-plan.ts';
 
 const TODAY = '2026-11-22';
 const dir = mkdtempSync(join(tmpdir(), 'zg-import-'));
@@ -132,6 +134,21 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
     const long = await listProblems(l.db, { source: 'XC2025-01', today: TODAY, limit: 100 });
     expect(long.total).toBe(19);
     expect(long.items.filter((p) => p.longTerm)).toHaveLength(6);
+  });
+
+  it('shows a problem whose report says nothing of its rectification as not told, until a person reports on it', async () => {
+    const all = (await listProblems(l.db, { source: 'SJ2023-01', today: TODAY, limit: 200 })).items;
+    const untold = all.filter((p) => p.untold);
+    expect(untold.length).toBeGreaterThan(0);
+    expect(untold.length).toBeLessThan(all.length);
+    // on the ledger as being rectified (work has begun), and never taken for a status the report gave
+    expect(new Set(untold.map((p) => p.status))).toEqual(new Set(['in-progress']));
+    const first = untold[0]?.code as string;
+    expect((await problemDetail(l.db, first, TODAY)).problem).toMatchObject({ untold: true, statusText: UNTOLD });
+    expect(all.filter((p) => !p.untold && p.status === 'completed').length).toBeGreaterThan(0);
+    // the unit reports on it: its status is now a person's word, and the report's silence stays in the record
+    await reportProgress(l.db, first, { actor: '审计局', at: TODAY }, { text: '已制定整改方案，正在推进' });
+    expect((await problemDetail(l.db, first, TODAY)).problem).toMatchObject({ untold: false, status: 'in-progress', statusText: UNTOLD });
   });
 
   it('records outcomes, counting a report’s own totals once', async () => {

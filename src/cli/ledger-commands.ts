@@ -112,7 +112,7 @@ export function registerLedgerCommands(program: Command): void {
           );
           for (const p of r.items)
             print(
-              `${p.code}  【${STATUS_LABEL[p.status]}${p.longTerm ? '·长期' : ''}】${p.colour ? ` ${COLOUR_LABEL[p.colour]}` : ''}  ${p.title}${p.deadline ? `（时限 ${p.deadline}）` : ''}`,
+              `${p.code}  【${STATUS_LABEL[p.status]}${p.longTerm ? '·长期' : ''}${p.untold ? '·报告未写明' : ''}】${p.colour ? ` ${COLOUR_LABEL[p.colour]}` : ''}  ${p.title}${p.deadline ? `（时限 ${p.deadline}）` : ''}`,
             );
         }),
     );
@@ -131,7 +131,7 @@ export function registerLedgerCommands(program: Command): void {
         print(`  来源：${p.source.code} ${p.source.title}`);
         if (p.aspect) print(`  方面：${p.aspect}`);
         print(
-          `  状态：${STATUS_LABEL[p.status]}${p.longTerm ? '（长期整改）' : ''}${p.statusText ? `，报告原文“${p.statusText}”` : ''}；进度 ${p.progress}%${p.colour ? `；${COLOUR_LABEL[p.colour]}` : ''}`,
+          `  状态：${STATUS_LABEL[p.status]}${p.longTerm ? '（长期整改）' : ''}${p.untold ? `，${p.statusText}` : p.statusText ? `，报告原文“${p.statusText}”` : ''}；进度 ${p.progress}%${p.colour ? `；${COLOUR_LABEL[p.colour]}` : ''}`,
         );
         print(
           `  牵头单位：${p.leadUnit ?? '未指定'}；责任领导：${p.leadLeader ?? '未指定'}；责任人：${p.responsiblePerson ?? '未指定'}；整改时限：${p.deadline ?? '未定'}`,

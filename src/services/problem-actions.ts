@@ -89,7 +89,8 @@ async function stepIn<T>(trx: Transaction<Database>, code: string, who: Actor, a
   const statusChanged = next !== null && next.status !== p.status;
   const updated = await updateProblemAtVersion(trx, p.id, p.version, {
     ...(extra ?? {}),
-    ...(next ? { status: next.status, reopened_count: next.reopenedCount } : {}),
+    // a status the state machine gave: no longer the import's untold one, whatever it is
+    ...(next ? { status: next.status, reopened_count: next.reopenedCount, status_untold: false } : {}),
     version: p.version + 1,
     updated_at: new Date(),
   });

@@ -118,6 +118,7 @@ export async function problemPage(db: Tx, q: ProblemFilter) {
       'p.code_order',
       'p.title',
       'p.status',
+      'p.status_untold',
       'p.long_term',
       'p.triage',
       'p.deadline',

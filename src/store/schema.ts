@@ -95,6 +95,8 @@ export interface ProblemTable {
   long_term: Generated<boolean>;
   status: Generated<LedgerStatus>;
   status_text: string | null;
+  /** imported from a report that said nothing of its rectification, and no status recorded since (migration 0020) */
+  status_untold: Generated<boolean>;
   progress: Generated<number>;
   lead_leader_id: number | null;
   lead_unit_id: number | null;

@@ -62,6 +62,8 @@ export const problemItem = z.object({
   code: z.string(),
   title: z.string(),
   status: ledgerStatus,
+  /** imported from a report that said nothing of its rectification, and no status recorded since */
+  untold: z.boolean(),
   longTerm: z.boolean(),
   triage: triage.nullable(),
   deadline: day.nullable(),

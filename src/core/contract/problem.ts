@@ -47,6 +47,8 @@ export const problemDetailAnswer = z.object({
     aspect: z.string().nullable(),
     status,
     statusText: z.string().nullable(),
+    /** imported from a report that said nothing of its rectification, and no status recorded since */
+    untold: z.boolean(),
     longTerm: z.boolean(),
     triage: z.string().nullable(),
     progress: z.number(),

@@ -45,6 +45,8 @@ export interface PlannedProblem {
   readonly detail: string | null;
   /** how it is to be rectified, when the source says (a report says only whether it is long-term) */
   readonly triage?: Triage;
+  /** its report says nothing of its rectification: on the ledger as being rectified, and shown as not told */
+  readonly untold?: boolean;
 }
 
 export interface PlannedOutcome {
@@ -107,6 +109,7 @@ function planProblem(p: Problem, ordinal: number): PlannedProblem {
     title: p.title,
     status: statusOf(p, children),
     statusText: p.statusText ?? (p.status === 'unknown' && children.length === 0 ? UNTOLD : null),
+    untold: p.status === 'unknown' && children.length === 0,
     longTerm: p.longTerm,
     line: p.line,
     lastLine: p.lastLine,

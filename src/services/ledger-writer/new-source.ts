@@ -136,6 +136,7 @@ export async function writeNewSource(trx: Tx, plan: ImportPlan, ctx: NewSourceCo
         long_term: f.plan.longTerm,
         status: f.status,
         status_text: f.plan.statusText,
+        status_untold: f.plan.untold ?? false,
         detail: f.plan.detail,
         progress: f.status === 'completed' ? 100 : 0,
         start_date: plan.feedbackDate,

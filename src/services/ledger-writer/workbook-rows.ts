@@ -194,11 +194,18 @@ export async function writeWorkbookPlan(
           ? statusAfter(transition(before, { kind: 'import', status: reportedStatus(p.status), from: reason }))
           : before.status;
       if ('status' in values) values.status = status;
+      // a row that states a status tells it, a new problem's included: no longer the import's untold one
+      const told = 'status' in values ? { status_untold: false } : {};
       let id: number;
       if (existing) {
         id = existing.id;
         if (
-          !(await updateProblemAtVersion(trx, id, existing.version, { ...values, version: existing.version + 1, updated_at: new Date() }))
+          !(await updateProblemAtVersion(trx, id, existing.version, {
+            ...values,
+            ...told,
+            version: existing.version + 1,
+            updated_at: new Date(),
+          }))
         )
           throw new StaleVersionError(p.code);
       } else {

@@ -231,7 +231,7 @@ export function DashboardPage() {
                   <Space>
                     <Typography.Text code>{p.code}</Typography.Text>
                     {p.title}
-                    <StatusTag status={p.status} longTerm={p.longTerm} />
+                    <StatusTag status={p.status} longTerm={p.longTerm} untold={p.untold} />
                     <ColourTag colour={p.colour} />
                     <Typography.Text type="secondary">
                       时限 {p.deadline} · {p.leadUnit ?? '未指定牵头单位'}

@@ -34,7 +34,7 @@ const PROBLEM_COLUMNS: Record<
   status: {
     title: '状态',
     views: ['problems', 'supervision'],
-    render: (p) => <StatusTag status={p.status} longTerm={p.longTerm} />,
+    render: (p) => <StatusTag status={p.status} longTerm={p.longTerm} untold={p.untold} />,
     sort: 'status',
     width: 130,
   },

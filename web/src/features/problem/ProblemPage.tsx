@@ -487,7 +487,7 @@ export function ProblemPage() {
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="problem-title">
           {p.code} {p.title}
         </Typography.Title>
-        <StatusTag status={p.status} longTerm={p.longTerm} />
+        <StatusTag status={p.status} longTerm={p.longTerm} untold={p.untold} />
         <ColourTag colour={p.colour} />
       </Space>
       <Space wrap>{actions}</Space>
