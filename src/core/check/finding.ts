@@ -20,5 +20,7 @@ export function finding(
   computed: number | string | null = null,
 ): Finding {
   const ls = [...new Set(lines.filter((l): l is number => typeof l === 'number'))].sort((a, b) => a - b);
-  return { rule, severity, message, lines: ls, stated, computed };
+  // a figure no JSON can carry (a rate over next to nothing) is no figure to show
+  const figure = (v: number | string | null) => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
+  return { rule, severity, message, lines: ls, stated: figure(stated), computed: figure(computed) };
 }

@@ -4,6 +4,7 @@ import { applyRounding, gradeOf, ROUNDINGS, scoreIndicator } from './scoring.ts'
 import { parseTarget } from './targets.ts';
 import { scoreEvaluation } from './score-evaluation.ts';
 import type { Evaluation } from './evaluation.ts';
+import { scoredAnswer } from '../contract/perf.ts';
 
 describe('targets as tables write them', () => {
   it.each([
@@ -103,5 +104,26 @@ describe('scoring rules', () => {
 
   it('grades by the published bands', () => {
     expect([gradeOf(90), gradeOf(89.99), gradeOf(80), gradeOf(60), gradeOf(59.5)]).toEqual(['优', '良', '良', '中', '差']);
+  });
+
+  it('gives no rate over a budget of next to nothing, and no figure JSON cannot carry (found by the API fuzz test)', () => {
+    const e: Evaluation = {
+      unit: '示例单位',
+      year: 2024,
+      budget: { initial: 5e-324, executed: 100, weight: 10, rate: 95, score: 9 },
+      funding: [],
+      spending: [],
+      staffing: { authorized: 5e-324, actual: 3, controlRate: 90 },
+      indicators: [],
+      basics: [],
+      totals: null,
+      problems: [],
+      measures: [],
+    };
+    const scored = scoreEvaluation(e);
+    expect(scored.budget?.rate).toBeNull();
+    // the answer the server sends is within its contract: every figure a finite number or none
+    expect(scoredAnswer.safeParse(scored).error).toBeUndefined();
+    expect(JSON.stringify(scored)).not.toMatch(/Infinity|NaN/);
   });
 });

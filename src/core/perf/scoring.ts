@@ -94,6 +94,8 @@ export function scoreBudget(b: NonNullable<Evaluation['budget']>): { rate: numbe
   const base = b.adjusted ?? b.initial;
   if (!base || b.executed === null) return { rate: null, raw: null };
   const rate = (b.executed / base) * 100;
+  // a budget of next to nothing (a typing slip: 0.0000001) gives no rate anyone could use
+  if (!Number.isFinite(rate)) return { rate: null, raw: null };
   return { rate, raw: b.weight === null ? null : (b.weight * Math.min(100, Math.max(0, rate))) / 100 };
 }
 

@@ -58,7 +58,7 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
   const baseName = b?.adjusted ? '全年预算数' : '年初预算数';
   if (b && base && b.executed !== null && b.rate !== null) {
     const computed = round2((b.executed / base) * 100);
-    if (!same(computed, b.rate)) {
+    if (Number.isFinite(computed) && !same(computed, b.rate)) {
       const capped = b.rate === 100 && computed > 100;
       out.push(
         finding(
@@ -77,7 +77,7 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
   const s = p.staffing;
   if (s && s.controlRate !== null && s.authorized && s.actual !== null) {
     const computed = round2((s.actual / s.authorized) * 100);
-    if (!same(computed, s.controlRate))
+    if (Number.isFinite(computed) && !same(computed, s.controlRate))
       out.push(
         finding(
           'control-rate',
