@@ -208,3 +208,24 @@ describe('tasks', () => {
     );
   });
 });
+
+describe('from a second fresh-eyes pass', () => {
+  it('尚未整改到位的N个问题 are the ones not done, not a total of problems', () => {
+    const c = claims('审计查出问题52个，已整改到位38个。尚未整改到位的14个问题，主要涉及历史遗留问题。');
+    expect(c).toEqual(expect.arrayContaining(['problems=52', 'completed=38', 'not-done=14']));
+    expect(c).not.toContain('problems=14');
+  });
+
+  it('a unit’s own self-check, 各村(社区)对照…问题开展自查, is a part, never the whole', () => {
+    const c = claims('全镇42项问题中，已完成整改35项。此外，各村（社区）对照巡察反馈问题开展自查，共查找问题57个，已整改49个。');
+    expect(c).toEqual(expect.arrayContaining(['problems=42', 'completed=35', 'problems=57[各村]', 'completed=49[各村]']));
+    expect(c).not.toContain('completed=49');
+  });
+
+  it('tasks a level carries (市本级承担的19项任务已完成16项) are tasks, not problems done', () => {
+    const c = claims('共查出问题18项，全部完成整改。市本级承担的19项任务已完成16项，各县承担的22项任务已完成18项。');
+    expect(c).toEqual(expect.arrayContaining(['problems=18', 'completed=18']));
+    expect(c).not.toContain('completed=16');
+    expect(c.filter((x) => x === 'completed=18')).toHaveLength(1);
+  });
+});

@@ -79,7 +79,7 @@ const PATTERNS: readonly Pattern[] = [
   // "未整改到位5个", "5个未完成", "申请延期整改问题18个"
   { metrics: ['not-done'], re: new RegExp(`延期(?:整改)?(?:的)?(?:问题)?\\s*${N}\\s*(?:个|项)`) },
   { metrics: ['not-done'], re: new RegExp(`${N}\\s*个(?:问题)?(?:尚)?未(?:完成|整改)`) },
-  { metrics: ['not-done'], re: new RegExp(`(?:尚未|未)(?:完成)?(?:整改)?(?:到位)?\\s*${N}\\s*个`), needs: /整改/ },
+  { metrics: ['not-done'], re: new RegExp(`(?:尚未|未)(?:完成)?(?:整改)?(?:到位)?(?:的)?\\s*${N}\\s*个`), needs: /整改/ },
   // "长期整改4个", "4个需长期整改"
   { metrics: ['long-term'], re: new RegExp(`(?:需)?长期(?:坚持)?整改(?:的)?(?:问题)?\\s*${N}\\s*(?:个|项)`) },
   { metrics: ['long-term'], re: new RegExp(`${N}\\s*个(?:问题)?(?:需)?(?:长期|持续)整改`) },
@@ -257,16 +257,21 @@ const SOME_PLACES = /\d+\s*个(?:省份|省市|省区|地区|市县|地方)/;
 
 /**
  * A clause whose subject is a unit below the report's own: "镇党委问题已完成整改19个", "各镇(街道)共同步整改问题
- * 138个", "共反馈镇党委问题21个" — never the inspection's or the audit's ("市委巡察组反馈的…问题").
+ * 138个", "共反馈镇党委问题21个", "各村(社区)对照巡察反馈问题开展自查" — never the inspection's or the audit's
+ * ("市委巡察组反馈的…问题").
  */
 const UNIT_SUBJECT =
-  /^\s*(?:共|其中[,，:：]?)?\s*(?:反馈|共反馈)?\s*(各?[^,，。;；、:：\d]{0,10}?(?:党委|党组|党支部|党工委|党组织|单位|层面|乡镇|镇|村|社区|街道|部门))\s*(?:\([^)]{1,6}\))?\s*(?:共|共计)?\s*(?:反馈|发现|查出|同步整改|整改|存在)?(?:的)?问题/;
+  /^\s*(?:共|其中[,，:：]?)?\s*(?:反馈|共反馈)?\s*(各?[^,，。;；、:：\d]{0,10}?(?:党委|党组|党支部|党工委|党组织|单位|层面|乡镇|镇|村|社区|街道|部门))\s*(?:\([^)]{1,6}\))?\s*(?:对照[^,，。;；\d]{0,10}?)?\s*(?:共|共计)?\s*(?:反馈|发现|查出|查找|同步整改|整改|存在)?(?:的)?问题/;
 /** "整改任务已完成…": a clause about tasks */
 const TASK_SUBJECT = /^\s*(?:整改|具体|主要)?(?:任务|工作节点|节点)/;
 /** "4条正在整改中": a status where a noun would be, so no subject */
 const STATUS_NOUN = /^(?:正在|已|尚|未|基本|阶段|部分|全部|均|整改|完成|持续|按).*$/;
-/** "63个工作节点已完成58个", "9项市级挂牌项目已完成5项": a clause about what it counts, problems or other things */
-const COUNTED_SUBJECT = /^\s*(?:其中[,，]?)?\d+\s*(?:项|个|条|件)\s*(?:的)?([^\d,，;；。]{1,10}?)(?=已|均|全部|中|完成|正在)/;
+/**
+ * "63个工作节点已完成58个", "9项市级挂牌项目已完成5项", "市本级承担的19项任务已完成16项": a clause about what it
+ * counts, problems or other things
+ */
+const COUNTED_SUBJECT =
+  /^\s*(?:其中[,，]?)?(?:[^\d,，;；。]{1,12}?(?:承担|负责|牵头)的)?\d+\s*(?:项|个|条|件)\s*(?:的)?([^\d,，;；。]{1,10}?)(?=已|均|全部|中|完成|正在)/;
 /** a clause about the whole again: "21个问题已整改完成19个", "合计完成79个" */
 const WHOLE_SUBJECT = /合计|总计|共计|总体|^\s*\d+\s*(?:个|项|条)(?:具体)?问题|巡察组|巡视组/;
 const NOT_A_UNIT = /巡察|巡视|审计|组$/;
