@@ -228,4 +228,10 @@ describe('from a second fresh-eyes pass', () => {
     expect(c).not.toContain('completed=16');
     expect(c.filter((x) => x === 'completed=18')).toHaveLength(1);
   });
+
+  it('阶段性完成并持续整改N个 is phased, of the whole, and the statuses add up', () => {
+    const body = ['共发现问题24个。截至2023年12月底，已完成整改20个，阶段性完成并持续整改4个，整改完成率83.3%。'];
+    expect(claims(...body)).toEqual(expect.arrayContaining(['problems=24', 'completed=20', 'phased=4', 'completion-rate=83.3']));
+    expect(findings(...body)).not.toContain('status-parts-sum');
+  });
 });

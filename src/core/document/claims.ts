@@ -46,7 +46,7 @@ const PATTERNS: readonly Pattern[] = [
   {
     metrics: ['phased'],
     re: new RegExp(
-      `(?:阶段性(?:完成)?(?:整改)?(?:完成)?|阶段性(?:成效|成果|进展)|基本(?:完成|整改到位)|部分整改到位)\\s*${N}\\s*(?:个|项)`,
+      `(?:阶段性(?:完成)?(?:整改)?(?:完成)?(?:并(?:持续|长期)(?:整改|坚持))?|阶段性(?:成效|成果|进展)|基本(?:完成|整改到位)|部分整改到位)\\s*${N}\\s*(?:个|项)`,
     ),
   },
   // "32个问题整改完成": the whole and the done when the paragraph states no other total; "33个已整改到位";
@@ -234,7 +234,8 @@ function aspectNamed(clause: string, aspects: readonly Aspect[]): Aspect | null 
 const countValue = (fig: string): number => (fig.endsWith('万') ? Math.round(Number(fig.slice(0, -1)) * 10000) : Number(fig));
 
 /** Words that make a figure a part's: a triage class, a level below the unit ("村级党组织存在的问题共计84个"). */
-const PART_WORD = /立行立改|限期整改|长期整改|长期坚持|分阶段|持续整改|村级|镇级|乡级|村\(社区\)/;
+// …not the status's own words: "阶段性完成并持续整改4个" is phased, of the whole
+const PART_WORD = /立行立改|限期整改|长期整改|(?<!并)长期坚持|分阶段|(?<!并)持续整改|村级|镇级|乡级|村\(社区\)/;
 /** A sentence that gives an example: "如，海口市政府2020年共召开2次常务会议" — one city's meetings, not the report's. */
 const EXAMPLE = /^\s*(?:(?:例如|比如)[，,:：]?|如[，,:：])\s*/; // not "如期完成…"
 
