@@ -234,4 +234,12 @@ describe('from a second fresh-eyes pass', () => {
     expect(claims(...body)).toEqual(expect.arrayContaining(['problems=24', 'completed=20', 'phased=4', 'completion-rate=83.3']));
     expect(findings(...body)).not.toContain('status-parts-sum');
   });
+
+  it('a newspaper’s byline makes a news item, though its title says 我市 as a city’s own paper does', () => {
+    const text = ['我市巡察整改工作取得明显成效', '', '本报讯（记者 王示例）十二届市委第四轮巡察反馈问题215个，已完成整改192个。'].join(
+      '\n',
+    );
+    expect(readReports(text)[0]?.genre).toBe('news');
+    expect(readReports(['我市关于巡察整改情况的通报', '我市共反馈问题20个，已完成整改18个。'].join('\n'))[0]?.genre).toBe('report');
+  });
 });

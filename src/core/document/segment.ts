@@ -38,8 +38,10 @@ export function classify(title: string, opening: string): ReportKind {
 }
 
 /** The unit speaking of itself: "现将整改情况予以公布", "请予审议", "我局", a signature's 报告如下. */
-const OWN_VOICE =
-  /现将.{0,24}(予以公布|报告如下|通报如下|公布如下)|请(予|予以)?审议|我(局|镇|县|市|区|厅|委|中心|单位|院|校|办|部|司|公司|乡|街道)[^们]/;
+const OWN_FORMAL = /现将.{0,24}(予以公布|报告如下|通报如下|公布如下)|请(予|予以)?审议/;
+const OWN_VOICE = /我(局|镇|县|市|区|厅|委|中心|单位|院|校|办|部|司|公司|乡|街道)[^们]/;
+/** A newspaper's or agency's byline: "本报讯（记者 …）", "新华社…电", "通讯员 …" */
+const BYLINE = /本报讯|(?:记者|通讯员)\s*[\u4e00-\u9fff]{1,4}|新华社|中新社/;
 /** A reporter's: bylines, datelines, "据悉", "该区…" */
 const NEWS_VOICE =
   /记者|本报|通讯员|新闻|[日晚]报|新华社|中新社|消息[（(]|讯[（(]|电[）)】]|据悉|据了解|据统计|据.{1,12}介绍|该(区|市|县|镇|院|局|校|集团)|[（(][^（）()]{2,10}\s[^（）()]{2,10}[）)]\s*$/m;
@@ -54,7 +56,10 @@ const FEEDBACK = /(巡察|巡视)反馈情况|反馈(了)?(巡察|巡视)情况/
 export function genreOf(kind: ReportKind, title: string, text: string): Genre {
   const head = text.slice(0, 200);
   if (/审计工作报告$/.test(title) || (!title && /审计工作报告/.test(head) && !/整改/.test(head))) return 'work-report';
-  if (kind === 'performance-self-evaluation' || OWN_VOICE.test(text)) return 'report';
+  if (kind === 'performance-self-evaluation' || OWN_FORMAL.test(text)) return 'report';
+  // a byline at the top is a newspaper's, though it says 我市 as the city's own paper does
+  if (BYLINE.test(head)) return 'news';
+  if (OWN_VOICE.test(text)) return 'report';
   if (NEWS_VOICE.test(text)) return 'news';
   if (FEEDBACK.test(text) && !/整改(进展|情况)/.test(title)) return 'feedback';
   return title ? 'report' : 'news';
