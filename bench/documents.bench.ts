@@ -14,6 +14,7 @@ import { writeLedgerWorkbook, type WorkbookContent } from '../src/io/ledger-work
 import { exportLedger, importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
 import { generateReport } from '../src/services/official-documents.ts';
 import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const TODAY = '2025-06-30';
 const PROBLEMS = 500;
@@ -98,10 +99,11 @@ async function child(kind: string, target: Target): Promise<void> {
   const opened = process.memoryUsage().rss;
   let size = 0;
   const make = async () => {
-    if (kind === 'xlsx') size = (await exportLedger(l.db, 'XC2025-01', TODAY)).length;
+    if (kind === 'xlsx') size = (await exportLedger(l.db, 'XC2025-01', TODAY, FULL_SCOPE)).length;
     else
-      size = (await generateReport(l.db, { source: 'XC2025-01', kind: kind as 'tongbao' | 'plan', public: true, today: TODAY })).bytes
-        .length;
+      size = (
+        await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2025-01', kind: kind as 'tongbao' | 'plan', public: true, today: TODAY })
+      ).bytes.length;
   };
   const ms = await median(5, make);
   await l.close();
@@ -131,13 +133,13 @@ async function main(): Promise<void> {
   let l: Ledger = await openTarget(t);
   const workbook = await writeLedgerWorkbook(content());
   const t0 = performance.now();
-  await importLedgerWorkbook(l, workbook, { actor: 'bench', today: TODAY, fileName: 'bench.xlsx' });
+  await importLedgerWorkbook(l, workbook, { scope: FULL_SCOPE, actor: 'bench', today: TODAY, fileName: 'bench.xlsx' });
   const importMs = performance.now() - t0;
-  const exported = await exportLedger(l.db, 'XC2025-01', TODAY);
+  const exported = await exportLedger(l.db, 'XC2025-01', TODAY, FULL_SCOPE);
   await l.close();
   l = await openTarget(await target('zg_bench_docs2'));
   const t1 = performance.now();
-  await importLedgerWorkbook(l, exported, { actor: 'bench', today: TODAY, fileName: 'export.xlsx' });
+  await importLedgerWorkbook(l, exported, { scope: FULL_SCOPE, actor: 'bench', today: TODAY, fileName: 'export.xlsx' });
   const reimportMs = performance.now() - t1;
   await l.close();
 

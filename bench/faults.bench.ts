@@ -20,6 +20,7 @@ import { createUser } from '../src/services/accounts.ts';
 import { reportProgress } from '../src/services/problem-actions.ts';
 import { ledgerStatistics, listProblems } from '../src/services/ledger-queries.ts';
 import { generateLedger, PROBLEMS } from './generate-ledger.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PASSWORD = 'bench password 1';
@@ -138,7 +139,12 @@ async function readsUnderWriters(ledger: Ledger) {
   const reads: number[] = [];
   const writers = codes.map(async (code, w) => {
     for (let i = 0; going(); i++) {
-      await reportProgress(ledger.db, code, { actor: `填报人${w}`, at: TODAY }, { text: `第${i}次进展`, progress: i % 101 });
+      await reportProgress(
+        ledger.db,
+        code,
+        { scope: FULL_SCOPE, actor: `填报人${w}`, at: TODAY },
+        { text: `第${i}次进展`, progress: i % 101 },
+      );
       writes++;
     }
   });
@@ -146,9 +152,14 @@ async function readsUnderWriters(ledger: Ledger) {
     for (let i = 0; going(); i++) {
       const t = performance.now();
       if (i % 5 === 4)
-        await ledgerStatistics(ledger.db, { today: TODAY, source: `XC2024-${String(1 + ((i * 7 + r) % 200)).padStart(3, '0')}` });
+        await ledgerStatistics(ledger.db, {
+          scope: FULL_SCOPE,
+          today: TODAY,
+          source: `XC2024-${String(1 + ((i * 7 + r) % 200)).padStart(3, '0')}`,
+        });
       else
         await listProblems(ledger.db, {
+          scope: FULL_SCOPE,
           today: TODAY,
           status: statuses[(i + r) % statuses.length],
           search: i % 3 === 0 ? `问题${(i * 31 + r) % 900}` : undefined,

@@ -12,6 +12,7 @@ import { openLedger, type Ledger } from '../src/store/open-database.ts';
 import { generateLedger as generate, PROBLEMS, MEASURES, UPDATES } from './generate-ledger.ts';
 import { ledgerStatistics, listProblems, problemDetail } from '../src/services/ledger-queries.ts';
 import { runSupervision } from '../src/services/supervision-run.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const TODAY = '2025-06-30';
 const SAMPLE = `P${String(Math.floor(PROBLEMS * 0.54321)).padStart(6, '0')}`; // a problem in the middle
@@ -32,13 +33,15 @@ async function bench(name: string, l: Ledger): Promise<void> {
   const t0 = performance.now();
   await generate(l);
   const load = performance.now() - t0;
-  const stats = await time(7, () => ledgerStatistics(l.db, { today: TODAY }));
-  const statsAsOf = await time(3, () => ledgerStatistics(l.db, { today: TODAY, asOf: '2024-12-31' }));
-  const page = await time(15, () => listProblems(l.db, { overdue: true, unit: '单位7', sort: 'deadline', today: TODAY, limit: 50 }));
-  const history = await time(15, () => problemDetail(l.db, SAMPLE, TODAY));
-  const s = await ledgerStatistics(l.db, { today: TODAY });
-  const p = await listProblems(l.db, { overdue: true, unit: '单位7', sort: 'deadline', today: TODAY, limit: 50 });
-  const d = await problemDetail(l.db, SAMPLE, TODAY);
+  const stats = await time(7, () => ledgerStatistics(l.db, { scope: FULL_SCOPE, today: TODAY }));
+  const statsAsOf = await time(3, () => ledgerStatistics(l.db, { scope: FULL_SCOPE, today: TODAY, asOf: '2024-12-31' }));
+  const page = await time(15, () =>
+    listProblems(l.db, { scope: FULL_SCOPE, overdue: true, unit: '单位7', sort: 'deadline', today: TODAY, limit: 50 }),
+  );
+  const history = await time(15, () => problemDetail(l.db, SAMPLE, TODAY, FULL_SCOPE));
+  const s = await ledgerStatistics(l.db, { scope: FULL_SCOPE, today: TODAY });
+  const p = await listProblems(l.db, { scope: FULL_SCOPE, overdue: true, unit: '单位7', sort: 'deadline', today: TODAY, limit: 50 });
+  const d = await problemDetail(l.db, SAMPLE, TODAY, FULL_SCOPE);
   const f = (x: { median: number; min: number }) => `${x.median.toFixed(1)} ms (min ${x.min.toFixed(1)})`;
   console.log(
     `\n${name}: ${PROBLEMS.toLocaleString()} problems, ${MEASURES.toLocaleString()} measures, ${UPDATES.toLocaleString()} progress updates`,

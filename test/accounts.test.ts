@@ -11,6 +11,7 @@ import { importDocuments } from '../src/services/import-documents.ts';
 import { assignProblem } from '../src/services/problem-actions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
 const TODAY = '2025-01-15';
@@ -53,10 +54,10 @@ beforeAll(async () => {
     ['办公室', '示例县农业农村局'],
     ['农机站', '示例县农业农村局'],
   ] as const)
-    ids[name] = await createUnit(l.db, 'test', { name, ...(parent ? { parent } : {}) });
+    ids[name] = await createUnit(l.db, 'test', { name, ...(parent ? { parent } : {}) }, FULL_SCOPE);
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: ids.示例县农业农村局 as number });
   problem = `${r?.sources[0]?.code}-006`;
-  await assignProblem(l.db, problem, { actor: 'test', at: TODAY }, { leadUnit: '农机站' });
+  await assignProblem(l.db, problem, { scope: FULL_SCOPE, actor: 'test', at: TODAY }, { leadUnit: '农机站' });
   for (const [username, role, unit] of [
     ['admin', 'admin', null],
     ['admin2', 'admin', null],
@@ -208,7 +209,7 @@ describe('editing, deactivating and reactivating a user', () => {
 
 describe('an office keeping its own tree', () => {
   it('changes units below its own, and is refused another bureau’s units and its own unit’s place', async () => {
-    await createUnit(l.db, 'test', { name: '另一个局' });
+    await createUnit(l.db, 'test', { name: '另一个局' }, FULL_SCOPE);
     await createUser(l.db, 'test', {
       username: 'finoffice',
       displayName: '财务股整改办',
@@ -232,7 +233,7 @@ describe('an office keeping its own tree', () => {
     expect(away.json().message).toBe('不能移动本单位，请由系统管理员办理');
     expect((await call(office, 'PUT', `/api/units/${own.id}/retired`, { retired: true })).statusCode).toBe(403);
     // the people it sees are its own tree's
-    await createPerson(l.db, 'test', { name: '别局的人', unit: '另一个局' });
+    await createPerson(l.db, 'test', { name: '别局的人', unit: '另一个局' }, FULL_SCOPE);
     const people = (await call(office, 'GET', '/api/people')).json().items.map((p: { name: string }) => p.name);
     expect(people).not.toContain('别局的人');
   });

@@ -20,6 +20,7 @@ import { exportLedger } from '../src/services/ledger-workbook.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { anyValue, fitting, junkValue, nastyString, type JsonSchema } from './support/schema-arbitrary.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
 const TODAY = '2025-01-15';
@@ -91,8 +92,8 @@ async function login(username = 'admin', remoteAddress = '127.0.0.1') {
         .join(' | '),
     });
   });
-  await createUnit(l.db, 'test', { name: '示例县农业农村局' });
-  await createUnit(l.db, 'test', { name: '计划财务股', parent: '示例县农业农村局' });
+  await createUnit(l.db, 'test', { name: '示例县农业农村局' }, FULL_SCOPE);
+  await createUnit(l.db, 'test', { name: '计划财务股', parent: '示例县农业农村局' }, FULL_SCOPE);
   const owner = await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例县农业农村局').executeTakeFirstOrThrow();
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
   const source = r?.sources[0]?.code as string;
@@ -103,7 +104,7 @@ async function login(username = 'admin', remoteAddress = '127.0.0.1') {
     '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90\t案源减少',
   ];
   const perf = await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', null);
-  files.push(Buffer.from(table.join('\n')), Buffer.from(await exportLedger(l.db, source, TODAY)));
+  files.push(Buffer.from(table.join('\n')), Buffer.from(await exportLedger(l.db, source, TODAY, FULL_SCOPE)));
   const notification = await l.db.selectFrom('notification').select('id').limit(1).executeTakeFirstOrThrow();
   known.code = [`${source}-001`, `${source}-006`, `${source}-002`];
   known.source = [source];

@@ -87,6 +87,14 @@ describe('architecture', () => {
     expect(querying.map((f) => relative(SRC, f))).toEqual([]);
   });
 
+  it("fails closed on scope: every service and query asks for the viewer's scope, and the server never takes the whole ledger", () => {
+    const layers = files(SRC).filter((f) => ['services', 'store'].includes(layer(f)));
+    const optional = layers.filter((f) => /scope\?:|scope: Scope \| undefined|scope: Scope = /.test(readFileSync(f, 'utf8')));
+    expect(optional.map((f) => relative(SRC, f))).toEqual([]);
+    const whole = files(join(SRC, 'server')).filter((f) => /\bFULL_SCOPE\b|kind: 'all'/.test(readFileSync(f, 'utf8')));
+    expect(whole.map((f) => relative(SRC, f))).toEqual([]);
+  });
+
   it('keeps core free of I/O', () => {
     const io = files(join(SRC, 'core')).filter((f) => /from ['"](node:|fs|path|child_process|http)/.test(readFileSync(f, 'utf8')));
     expect(io.map((f) => relative(SRC, f))).toEqual([]);

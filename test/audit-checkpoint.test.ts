@@ -16,6 +16,7 @@ import { readCheckpoint } from '../src/store/audit-checkpoint.ts';
 import { openLedger, type Ledger } from '../src/store/open-database.ts';
 import { lastUrl, testLedger, usingServer } from './support/ledger.ts';
 import { sheetProblem } from './support/sheet-problem.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TODAY = '2025-03-01';
@@ -93,8 +94,8 @@ async function someLedger(l: Ledger) {
     problems: [1, 2, 3, 4].map(problem),
     measures: [],
   });
-  await importLedgerWorkbook(l, wb, { actor: '整改办', today: TODAY, fileName: '模拟台账.xlsx' });
-  await createUnit(l.db, '整改办', { name: '区建设局' });
+  await importLedgerWorkbook(l, wb, { scope: FULL_SCOPE, actor: '整改办', today: TODAY, fileName: '模拟台账.xlsx' });
+  await createUnit(l.db, '整改办', { name: '区建设局' }, FULL_SCOPE);
 }
 
 /**
@@ -113,7 +114,7 @@ async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJ
     at: expect.any(String),
   });
   const workbook = join(base, `台账-${Math.random().toString(36).slice(2)}.xlsx`);
-  writeFileSync(workbook, await exportLedger(l.db, 'XC2025-01', TODAY));
+  writeFileSync(workbook, await exportLedger(l.db, 'XC2025-01', TODAY, FULL_SCOPE));
   expect(await verifyAudit(l)).toMatchObject({ checked: n, firstBroken: null, anchor: { state: 'ok', events: n, checkpoint: cp } });
   await l.close();
 
@@ -135,7 +136,7 @@ async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJ
   });
   // a change after the cut: the checkpoint stays where it was, with the evidence, and a warning says why
   const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
-  await createUnit(l.db, '整改办', { name: '区水利局' });
+  await createUnit(l.db, '整改办', { name: '区水利局' }, FULL_SCOPE);
   await l.close();
   expect(readCheckpoint(checkpoint)).toEqual(cp);
   expect(String(warn.mock.calls[0]?.[0])).toContain(`操作日志中已没有检查点“${checkpoint}”所记的末条记录（共 ${n} 条），检查点未更新`);
@@ -151,7 +152,7 @@ async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJ
   // as many entries as before, but not the same ones: replaced
   l = await open();
   const quiet = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
-  for (const name of ['区教育局', '区卫健委']) await createUnit(l.db, '整改办', { name });
+  for (const name of ['区教育局', '区卫健委']) await createUnit(l.db, '整改办', { name }, FULL_SCOPE);
   const r = await verifyAudit(l);
   expect(r).toMatchObject({ checked: n, firstBroken: null, anchor: { state: 'altered', events: n } });
   await l.close();
@@ -184,7 +185,7 @@ describe('the audit checkpoint', () => {
     await someLedger(l);
     await settled(l, checkpoint);
     const behind = readFileSync(checkpoint, 'utf8');
-    await createUnit(l.db, '整改办', { name: '区水利局' });
+    await createUnit(l.db, '整改办', { name: '区水利局' }, FULL_SCOPE);
     await l.close();
     // as a kill -9 right after that commit leaves it: the checkpoint one entry behind the log
     writeFileSync(checkpoint, behind);
@@ -220,11 +221,11 @@ describe('the audit checkpoint', () => {
       const other = await openLedger({ dataDir: await dataDir('other') });
       await someLedger(other); // more entries than the ledger checked below
       const workbook = join(base, '别的台账.xlsx');
-      writeFileSync(workbook, await exportLedger(other.db, 'XC2025-01', TODAY));
+      writeFileSync(workbook, await exportLedger(other.db, 'XC2025-01', TODAY, FULL_SCOPE));
       await other.close();
       const dir = await dataDir('mine');
       const mine = await openLedger({ dataDir: dir });
-      await createUnit(mine.db, '整改办', { name: '区财政局' });
+      await createUnit(mine.db, '整改办', { name: '区财政局' }, FULL_SCOPE);
       await mine.close();
       const r = zg({ ZG_DATA: dir }, 'audit', 'verify', '--against', workbook);
       expect(r.code, r.err).toBe(1);
@@ -261,7 +262,7 @@ describe('the audit checkpoint', () => {
       rmSync(file);
       const quiet = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
       l = await openLedger({ dataDir: dir, auditCheckpoint: join(base, 'nowhere', 'checkpoint.json') });
-      await createUnit(l.db, '整改办', { name: '区财政局' });
+      await createUnit(l.db, '整改办', { name: '区财政局' }, FULL_SCOPE);
       await l.close();
       quiet.mockRestore();
       // it cannot be told from a log cut back past that entry, its checkpoint deleted with it: neither is intact
@@ -285,7 +286,7 @@ describe('the audit checkpoint', () => {
       copyFileSync(file, join(base, 'older-checkpoint.json'));
       // a checkpoint behind the log is no fault: entries were added since
       l = await openLedger({ dataDir: dir });
-      await createUnit(l.db, '整改办', { name: '区建设局' });
+      await createUnit(l.db, '整改办', { name: '区建设局' }, FULL_SCOPE);
       await l.close();
       copyFileSync(join(base, 'older-checkpoint.json'), file);
       l = await openLedger({ dataDir: dir });
@@ -313,12 +314,12 @@ describe('the audit checkpoint', () => {
       const dir = await dataDir('lost');
       const file = join(dir, 'audit-checkpoint.json');
       let l = await openLedger({ dataDir: dir });
-      for (const name of ['区财政局', '区建设局', '区水利局']) await createUnit(l.db, '整改办', { name });
+      for (const name of ['区财政局', '区建设局', '区水利局']) await createUnit(l.db, '整改办', { name }, FULL_SCOPE);
       await l.close(); // the entry saying a checkpoint is kept, and three changes
       expect(readCheckpoint(file)).toMatchObject({ events: 4 });
       // whoever cuts the end also deletes the file that would show it
       l = await openLedger({ dataDir: dir });
-      await createUnit(l.db, '整改办', { name: '区教育局' });
+      await createUnit(l.db, '整改办', { name: '区教育局' }, FULL_SCOPE);
       const quiet = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
       await cutOff(l, 1);
       await l.close();
@@ -329,7 +330,7 @@ describe('the audit checkpoint', () => {
       expect(r.anchor).toMatchObject({ state: 'lost', where: file, since: { position: 1 } });
       // nor does the next change, or closing, write a fresh file over the evidence
       const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
-      await createUnit(l.db, '整改办', { name: '区卫健委' });
+      await createUnit(l.db, '整改办', { name: '区卫健委' }, FULL_SCOPE);
       await l.close();
       expect(String(warn.mock.calls[0]?.[0])).toContain(`操作日志检查点“${file}”缺失，而操作日志表明它一直保存着，未重新写入`);
       warn.mockRestore();

@@ -15,6 +15,7 @@ import { assignProblem } from '../src/services/problem-actions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const TODAY = '2025-03-01';
 const OUT = resolve(import.meta.dirname, 'out/documents');
@@ -33,8 +34,8 @@ describe.skipIf(!haveSeeds || !haveOffice)('generated documents in LibreOffice',
     l = await testLedger();
     await importDocuments(l, [seedPath('000'), seedPath('004')], { actor: '整改办', today: TODAY });
     // a 督办单 goes to the unit leading the problem
-    await createUnit(l.db, '整改办', { name: '区财政局' });
-    await assignProblem(l.db, 'XC2021-01-005', { actor: '整改办', at: TODAY }, { leadUnit: '区财政局' });
+    await createUnit(l.db, '整改办', { name: '区财政局' }, FULL_SCOPE);
+    await assignProblem(l.db, 'XC2021-01-005', { scope: FULL_SCOPE, actor: '整改办', at: TODAY }, { leadUnit: '区财政局' });
   }, 60_000);
   afterAll(async () => {
     await l?.close();
@@ -43,13 +44,17 @@ describe.skipIf(!haveSeeds || !haveOffice)('generated documents in LibreOffice',
 
   it('converts every generated .docx and the four-list workbook to PDF, and saves the 通报 as PNG pages', async () => {
     const files: Record<string, Uint8Array> = {
-      '通报公开版.docx': (await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes,
-      '通报内部版.docx': (await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: false, today: TODAY })).bytes,
-      '整改方案.docx': (await generateReport(l.db, { source: 'XC2021-01', kind: 'plan', today: TODAY })).bytes,
-      '人大报告.docx': (await generateReport(l.db, { source: 'SJ2023-01', kind: 'npc', today: TODAY })).bytes,
-      '督办单.docx': (await generateItemForm(l.db, 'XC2021-01-005', 'notice', TODAY)).bytes,
-      '对账销号单.docx': (await generateItemForm(l.db, 'XC2021-01-005', 'closure', TODAY)).bytes,
-      '四个清单.xlsx': await exportLedger(l.db, 'XC2021-01', TODAY),
+      '通报公开版.docx': (
+        await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })
+      ).bytes,
+      '通报内部版.docx': (
+        await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: false, today: TODAY })
+      ).bytes,
+      '整改方案.docx': (await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'plan', today: TODAY })).bytes,
+      '人大报告.docx': (await generateReport(l.db, { scope: FULL_SCOPE, source: 'SJ2023-01', kind: 'npc', today: TODAY })).bytes,
+      '督办单.docx': (await generateItemForm(l.db, 'XC2021-01-005', 'notice', TODAY, FULL_SCOPE)).bytes,
+      '对账销号单.docx': (await generateItemForm(l.db, 'XC2021-01-005', 'closure', TODAY, FULL_SCOPE)).bytes,
+      '四个清单.xlsx': await exportLedger(l.db, 'XC2021-01', TODAY, FULL_SCOPE),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
     // a profile of its own, so a desktop LibreOffice (or another test run) holding the default one does not block it

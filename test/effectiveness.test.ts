@@ -11,6 +11,7 @@ import { setPublication } from '../src/services/source-settings.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const TODAY = '2025-06-30';
 
@@ -62,19 +63,19 @@ describe.skipIf(!haveSeeds)('整改成效评估', () => {
         progress: 50,
       })),
     });
-    await importLedgerWorkbook(l, wb, { actor: '整改办', today: '2025-01-01', fileName: '台账.xlsx' });
+    await importLedgerWorkbook(l, wb, { scope: FULL_SCOPE, actor: '整改办', today: '2025-01-01', fileName: '台账.xlsx' });
     for (const code of ['XC2025-02-001', 'XC2025-02-002']) {
-      const who = { actor: '单位甲', at: '2025-06-20' };
+      const who = { actor: '单位甲', at: '2025-06-20', scope: FULL_SCOPE };
       const ev = await addEvidence(l.db, code, who, { name: '佐证.pdf', bytes: new TextEncoder().encode('%PDF-1.4') });
       await requestClosure(l.db, code, who, { evidence: [ev] });
-      await decideClosure(l.db, code, { actor: '整改办', at: '2025-06-20' }, { accept: true });
+      await decideClosure(l.db, code, { scope: FULL_SCOPE, actor: '整改办', at: '2025-06-20' }, { accept: true });
     }
-    await setPublication(l.db, 'XC2025-02', '整改办', { commentDays: 15 });
+    await setPublication(l.db, 'XC2025-02', '整改办', { commentDays: 15 }, FULL_SCOPE);
   }, 60_000);
   afterAll(async () => l?.close());
 
   it('fails seed 004 on its published figures and points every deduction at the ledger', async () => {
-    const a = await assessSource(l.db, 'XC2021-01', TODAY);
+    const a = await assessSource(l.db, 'XC2021-01', TODAY, FULL_SCOPE);
     expect(a.result).toBe('不合格');
     expect(a.veto?.reason).toContain('称32、台账为25');
     expect(a.veto?.facts).toEqual(['报告第16行']);
@@ -87,24 +88,24 @@ describe.skipIf(!haveSeeds)('整改成效评估', () => {
     expect(noLeader?.facts).toHaveLength(32);
     expect(a.byCategory.organisation).toEqual({ full: 10, score: 0 });
     // reproducible: the same ledger, the same assessment
-    expect(await assessSource(l.db, 'XC2021-01', TODAY)).toEqual(a);
+    expect(await assessSource(l.db, 'XC2021-01', TODAY, FULL_SCOPE)).toEqual(a);
   });
 
   it('gives full marks to a ledger with every item assigned, closed on time and published', async () => {
-    const a = await assessSource(l.db, 'XC2025-02', TODAY);
+    const a = await assessSource(l.db, 'XC2025-02', TODAY, FULL_SCOPE);
     expect(a).toMatchObject({ total: 100, result: '优秀', veto: null, deductions: [] });
   });
 
   it('takes a model of the office’s own: other points per fact, no veto', async () => {
     const model = modelOf({ per: { noLeader: 0, noLeadUnit: 0, noResponsible: 0 }, vetoOnContradiction: false });
-    const a = await assessSource(l.db, 'XC2021-01', TODAY, undefined, model);
+    const a = await assessSource(l.db, 'XC2021-01', TODAY, FULL_SCOPE, model);
     expect(a.veto).toBeNull();
     expect(a.byCategory.organisation.score).toBe(10);
     expect(a.deductions.some((d) => d.reason.startsWith('未明确责任领导'))).toBe(false);
   });
 
   it('compares the sources, a vetoed one last', async () => {
-    const all = await compareSources(l.db, TODAY);
+    const all = await compareSources(l.db, TODAY, FULL_SCOPE);
     expect(all.map((x) => [x.source, x.result])).toEqual([
       ['XC2025-02', '优秀'],
       ['XC2021-01', '不合格'],

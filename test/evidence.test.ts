@@ -13,6 +13,7 @@ import { importDocuments } from '../src/services/import-documents.ts';
 import { assignProblem } from '../src/services/problem-actions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
 const TODAY = '2025-01-15';
@@ -49,9 +50,9 @@ const evidenceCount = async () =>
 beforeAll(async () => {
   l = await testLedger();
   app = await buildApp({ ledger: l, today: () => TODAY });
-  await createUnit(l.db, 'test', { name: '示例县农业农村局' });
-  await createUnit(l.db, 'test', { name: '计划财务股', parent: '示例县农业农村局' });
-  await createUnit(l.db, 'test', { name: '另一个股', parent: '示例县农业农村局' });
+  await createUnit(l.db, 'test', { name: '示例县农业农村局' }, FULL_SCOPE);
+  await createUnit(l.db, 'test', { name: '计划财务股', parent: '示例县农业农村局' }, FULL_SCOPE);
+  await createUnit(l.db, 'test', { name: '另一个股', parent: '示例县农业农村局' }, FULL_SCOPE);
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY });
   const source = r?.sources[0]?.code as string;
   const problems = await l.db
@@ -62,7 +63,8 @@ beforeAll(async () => {
     .execute();
   open = problems.find((p) => p.status === 'in-progress')?.code as string;
   closed = problems.find((p) => p.status === 'completed')?.code as string;
-  for (const code of [open, closed]) await assignProblem(l.db, code, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
+  for (const code of [open, closed])
+    await assignProblem(l.db, code, { scope: FULL_SCOPE, actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
   for (const [username, unit] of [
     ['clerk', '计划财务股'],
     ['stranger', '另一个股'],

@@ -11,6 +11,7 @@ import { alreadyImported } from '../src/core/ledger/already-imported.ts';
 import { ledgerStatistics, listProblems, problemDetail } from '../src/services/ledger-queries.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const TODAY = '2026-11-22';
 const dir = mkdtempSync(join(tmpdir(), 'zg-faults-import-'));
@@ -50,16 +51,16 @@ describe('a report numbering its problems past 999', () => {
     const [r] = await importDocuments(l, [file], { actor: '整改办', today: TODAY });
     const code = r?.sources[0]?.code as string;
     expect(r?.sources[0]?.problems).toBe(2000);
-    expect(await ledgerStatistics(l.db, { source: code, today: TODAY })).toMatchObject({ total: 2000, completed: 2000 });
-    const last = await listProblems(l.db, { source: code, today: TODAY, search: '第2000号', limit: 5, offset: 0 });
+    expect(await ledgerStatistics(l.db, { scope: FULL_SCOPE, source: code, today: TODAY })).toMatchObject({ total: 2000, completed: 2000 });
+    const last = await listProblems(l.db, { scope: FULL_SCOPE, source: code, today: TODAY, search: '第2000号', limit: 5, offset: 0 });
     expect(last.items.map((p) => p.title)).toEqual(['第2000号问题的整改']);
     // problem 1000's measure stays with problem 1000, not appended to 999
-    const p999 = await problemDetail(l.db, `${code}-999`, TODAY);
-    const p1000 = await problemDetail(l.db, `${code}-1000`, TODAY);
+    const p999 = await problemDetail(l.db, `${code}-999`, TODAY, FULL_SCOPE);
+    const p1000 = await problemDetail(l.db, `${code}-1000`, TODAY, FULL_SCOPE);
     expect(p999.measures.map((m) => m.text)).toEqual([expect.stringContaining('第999号')]);
     expect(p1000.measures.map((m) => m.text)).toEqual([expect.stringContaining('第1000号')]);
     // and the ledger lists them in the order of their numbers: 1000 follows 999, not 100
-    const around = await listProblems(l.db, { source: code, today: TODAY, limit: 3, offset: 998 });
+    const around = await listProblems(l.db, { scope: FULL_SCOPE, source: code, today: TODAY, limit: 3, offset: 998 });
     expect(around.items.map((p) => p.code)).toEqual([`${code}-999`, `${code}-1000`, `${code}-1001`]);
   });
 });
@@ -127,12 +128,22 @@ describe('a file kept in the ledger', () => {
       const [r] = await importDocuments(l, [file], { actor: '整改办', today: TODAY });
       // every byte value, behind the four bytes that make it a ZIP archive (evidence is judged by its content)
       const bytes = new Uint8Array(5 * 1024 * 1024).map((_, i) => (i < 4 ? [0x50, 0x4b, 0x03, 0x04][i] : (i * 7919) % 256) as number);
-      const id = await addEvidence(l.db, `${r?.sources[0]?.code}-001`, { actor: '整改办', at: TODAY }, { name: '佐证.zip', bytes });
+      const id = await addEvidence(
+        l.db,
+        `${r?.sources[0]?.code}-001`,
+        { scope: FULL_SCOPE, actor: '整改办', at: TODAY },
+        { name: '佐证.zip', bytes },
+      );
       const { sha256 } = await l.db.selectFrom('evidence').select('sha256').where('id', '=', id).executeTakeFirstOrThrow();
       const kept = await readStoredFile(l.db, sha256);
       expect(kept && Buffer.from(kept).equals(Buffer.from(bytes))).toBe(true);
       // the same content attached again, under another name, is kept once and read back the same
-      const again = await addEvidence(l.db, `${r?.sources[0]?.code}-001`, { actor: '整改办', at: TODAY }, { name: '再次.zip', bytes });
+      const again = await addEvidence(
+        l.db,
+        `${r?.sources[0]?.code}-001`,
+        { scope: FULL_SCOPE, actor: '整改办', at: TODAY },
+        { name: '再次.zip', bytes },
+      );
       expect((await l.db.selectFrom('evidence').select('sha256').where('id', '=', again).executeTakeFirstOrThrow()).sha256).toBe(sha256);
       expect(await l.db.selectFrom('file_blob').select('sha256').where('sha256', '=', sha256).execute()).toHaveLength(1);
       expect(Buffer.from((await readStoredFile(l.db, sha256)) as Uint8Array).equals(Buffer.from(bytes))).toBe(true);

@@ -13,6 +13,7 @@ import { haveSeeds, seedPath } from './support/seeds.ts';
 import { ImportError } from '../src/core/errors.ts';
 import { reportProgress } from '../src/services/problem-actions.ts';
 import { UNTOLD } from '../src/core/ledger/import-plan.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const TODAY = '2026-11-22';
 const dir = mkdtempSync(join(tmpdir(), 'zg-import-'));
@@ -47,7 +48,7 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
   afterAll(() => l.close());
 
   it('creates a source for each report, 21 in all, with stable codes', async () => {
-    const sources = await listSources(l.db);
+    const sources = await listSources(l.db, FULL_SCOPE);
     expect(sources).toHaveLength(21);
     expect(sources.map((s) => s.code)).toContain('XC2021-01');
     // the audit report's problems are its "一是…" items (54), not its 15 area headings
@@ -55,7 +56,7 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
   });
 
   it('seed 004: 4 aspects, 32 problems, 25 completed and 7 phase-complete, all long-term', async () => {
-    const s = await ledgerStatistics(l.db, { source: 'XC2021-01', today: TODAY });
+    const s = await ledgerStatistics(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', today: TODAY });
     expect(s).toMatchObject({ total: 32, completed: 25, phased: 7, inProgress: 0, notStarted: 0, overdue: 0 });
     expect(Object.keys(s.byAspect)).toHaveLength(4);
     expect(s.byTriage).toEqual({ 'long-term': expect.objectContaining({ total: 32 }) });
@@ -64,7 +65,7 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
 
   it('keeps each report’s claims beside the ledger and lists where they differ', async () => {
     const d = (code: string) =>
-      sourceClaims(l.db, code, TODAY).then((xs) =>
+      sourceClaims(l.db, code, TODAY, FULL_SCOPE).then((xs) =>
         xs.map((x) => `${x.scope ? `${x.scope}:` : ''}${x.metric}:${x.stated}/${x.computed}${x.agrees ? '' : '✗'}`),
       );
     expect(await d('XC2021-01')).toEqual(['problems:32/32', 'phased:7/7', 'completed:32/25✗', 'problems:32/32']);
@@ -99,16 +100,18 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
   });
 
   it('gives the same figures as of the report’s day, and none before it existed', async () => {
-    expect(await ledgerStatistics(l.db, { source: 'XC2021-01', asOf: '2021-09-27', today: TODAY })).toMatchObject({
+    expect(await ledgerStatistics(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', asOf: '2021-09-27', today: TODAY })).toMatchObject({
       total: 32,
       completed: 25,
       phased: 7,
     });
-    expect(await ledgerStatistics(l.db, { source: 'XC2021-01', asOf: '2021-09-26', today: TODAY })).toMatchObject({ total: 0 });
+    expect(await ledgerStatistics(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', asOf: '2021-09-26', today: TODAY })).toMatchObject({
+      total: 0,
+    });
   });
 
   it('keeps problems with their measures, specific problems, and the document as the basis of the status it states', async () => {
-    const d = await problemDetail(l.db, 'XC2021-01-008', TODAY);
+    const d = await problemDetail(l.db, 'XC2021-01-008', TODAY, FULL_SCOPE);
     expect(d.problem).toMatchObject({
       title: '环境污染整治力度不够',
       status: 'phased',
@@ -125,34 +128,40 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
     expect(d.evidence).toEqual([]);
     expect(await l.db.selectFrom('closure_request').select('id').execute()).toEqual([]);
     // the filters a dashboard chart opens the ledger with
-    expect((await listProblems(l.db, { source: 'XC2021-01', triage: 'long-term', today: TODAY })).total).toBe(32);
+    expect((await listProblems(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', triage: 'long-term', today: TODAY })).total).toBe(32);
     // the bar of problems no unit leads yet opens exactly those: here, all of the source's (none is assigned)
-    const all = (await listProblems(l.db, { source: 'XC2021-01', today: TODAY })).total;
-    expect((await listProblems(l.db, { source: 'XC2021-01', unit: '（未指定）', today: TODAY })).total).toBe(all);
-    expect((await listProblems(l.db, { source: 'XC2021-01', unit: '区财政局', today: TODAY })).total).toBe(0);
-    expect((await listProblems(l.db, { aspect: 'XC2021-01 落实党的路线方针政策和党中央决策部署方面', today: TODAY })).total).toBe(11);
-    const long = await listProblems(l.db, { source: 'XC2025-01', today: TODAY, limit: 100 });
+    const all = (await listProblems(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', today: TODAY })).total;
+    expect((await listProblems(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', unit: '（未指定）', today: TODAY })).total).toBe(all);
+    expect((await listProblems(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', unit: '区财政局', today: TODAY })).total).toBe(0);
+    expect(
+      (await listProblems(l.db, { scope: FULL_SCOPE, aspect: 'XC2021-01 落实党的路线方针政策和党中央决策部署方面', today: TODAY })).total,
+    ).toBe(11);
+    const long = await listProblems(l.db, { scope: FULL_SCOPE, source: 'XC2025-01', today: TODAY, limit: 100 });
     expect(long.total).toBe(19);
     expect(long.items.filter((p) => p.longTerm)).toHaveLength(6);
   });
 
   it('shows a problem whose report says nothing of its rectification as not told, until a person reports on it', async () => {
-    const all = (await listProblems(l.db, { source: 'SJ2023-01', today: TODAY, limit: 200 })).items;
+    const all = (await listProblems(l.db, { scope: FULL_SCOPE, source: 'SJ2023-01', today: TODAY, limit: 200 })).items;
     const untold = all.filter((p) => p.untold);
     expect(untold.length).toBeGreaterThan(0);
     expect(untold.length).toBeLessThan(all.length);
     // on the ledger as being rectified (work has begun), and never taken for a status the report gave
     expect(new Set(untold.map((p) => p.status))).toEqual(new Set(['in-progress']));
     const first = untold[0]?.code as string;
-    expect((await problemDetail(l.db, first, TODAY)).problem).toMatchObject({ untold: true, statusText: UNTOLD });
+    expect((await problemDetail(l.db, first, TODAY, FULL_SCOPE)).problem).toMatchObject({ untold: true, statusText: UNTOLD });
     expect(all.filter((p) => !p.untold && p.status === 'completed').length).toBeGreaterThan(0);
     // the unit reports on it: its status is now a person's word, and the report's silence stays in the record
-    await reportProgress(l.db, first, { actor: '审计局', at: TODAY }, { text: '已制定整改方案，正在推进' });
-    expect((await problemDetail(l.db, first, TODAY)).problem).toMatchObject({ untold: false, status: 'in-progress', statusText: UNTOLD });
+    await reportProgress(l.db, first, { scope: FULL_SCOPE, actor: '审计局', at: TODAY }, { text: '已制定整改方案，正在推进' });
+    expect((await problemDetail(l.db, first, TODAY, FULL_SCOPE)).problem).toMatchObject({
+      untold: false,
+      status: 'in-progress',
+      statusText: UNTOLD,
+    });
   });
 
   it('records outcomes, counting a report’s own totals once', async () => {
-    const s = await ledgerStatistics(l.db, { source: 'SJ2023-01', today: TODAY });
+    const s = await ledgerStatistics(l.db, { scope: FULL_SCOPE, source: 'SJ2023-01', today: TODAY });
     expect(s.outcomes).toMatchObject({ moneyWan: '368400', institutions: 70, accountable: 11 });
   });
 

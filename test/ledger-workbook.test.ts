@@ -13,6 +13,7 @@ import { haveSeeds, seedPath } from './support/seeds.ts';
 import { LedgerWorkbookError } from '../src/core/errors.ts';
 import { readWorkbookCheckpoint } from '../src/io/ledger-workbook.ts';
 import { auditHead } from '../src/store/audit-checkpoint.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const TODAY = '2025-03-01';
 
@@ -46,13 +47,13 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
   beforeAll(async () => {
     a = await testLedger();
     await importDocuments(a, [seedPath('004')], { actor: '整改办', today: TODAY });
-    await createUnit(a.db, 't', { name: '区财政局' });
-    await createUnit(a.db, 't', { name: '区建设局' });
-    await createPerson(a.db, 't', { name: '李四', unit: '区财政局' });
+    await createUnit(a.db, 't', { name: '区财政局' }, FULL_SCOPE);
+    await createUnit(a.db, 't', { name: '区建设局' }, FULL_SCOPE);
+    await createPerson(a.db, 't', { name: '李四', unit: '区财政局' }, FULL_SCOPE);
     await assignProblem(
       a.db,
       'XC2021-01-005',
-      { actor: 't', at: TODAY },
+      { scope: FULL_SCOPE, actor: 't', at: TODAY },
       {
         leadUnit: '区财政局',
         cooperatingUnits: ['区建设局'],
@@ -62,8 +63,8 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
         amountDue: { amount: '1234.5', unit: '万元' },
       },
     );
-    await recordSupervision(a.db, 'XC2021-01-005', { actor: 't', at: TODAY }, { kind: 'notice' });
-    first = await exportLedger(a.db, 'XC2021-01', TODAY);
+    await recordSupervision(a.db, 'XC2021-01-005', { scope: FULL_SCOPE, actor: 't', at: TODAY }, { kind: 'notice' });
+    first = await exportLedger(a.db, 'XC2021-01', TODAY, FULL_SCOPE);
     b = await testLedger();
   });
   afterAll(async () => {
@@ -89,9 +90,9 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
   });
 
   it('round trip: into an empty database and out again, the same data', async () => {
-    const r = await importLedgerWorkbook(b, first, { actor: '整改办', today: TODAY, fileName: '台账.xlsx' });
+    const r = await importLedgerWorkbook(b, first, { scope: FULL_SCOPE, actor: '整改办', today: TODAY, fileName: '台账.xlsx' });
     expect(r).toEqual({ source: 'XC2021-01', created: true, problems: 37, measures: await count(a, 'measure') });
-    const second = await exportLedger(b.db, 'XC2021-01', TODAY);
+    const second = await exportLedger(b.db, 'XC2021-01', TODAY, FULL_SCOPE);
     // the lists are the same; the event log's checkpoint is each ledger's own
     const { 操作日志检查点: own, ...lists } = await sheets(second);
     const { 操作日志检查点: _, ...firstLists } = await sheets(first);
@@ -103,21 +104,27 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
   it('does not undo a pending closure request with a row that says the problem is being rectified', async () => {
     // the seed's problems are all done: one relapses on look-back, and its unit asks again for closure
     const open = await b.db.selectFrom('problem').select('code').where('status', '=', 'completed').orderBy('id').executeTakeFirstOrThrow();
-    await recordLookback(b.db, open.code, { actor: '整改办', at: TODAY }, { result: 'relapsed', newDeadline: '2099-12-31' });
+    await recordLookback(
+      b.db,
+      open.code,
+      { scope: FULL_SCOPE, actor: '整改办', at: TODAY },
+      { result: 'relapsed', newDeadline: '2099-12-31' },
+    );
     const evidence = await addEvidence(
       b.db,
       open.code,
-      { actor: '区财政局', at: TODAY },
+      { scope: FULL_SCOPE, actor: '区财政局', at: TODAY },
       { name: '整改报告.txt', bytes: new TextEncoder().encode('已整改完毕') },
     );
-    await requestClosure(b.db, open.code, { actor: '区财政局', at: TODAY }, { evidence: [evidence] });
+    await requestClosure(b.db, open.code, { scope: FULL_SCOPE, actor: '区财政局', at: TODAY }, { evidence: [evidence] });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await exportLedger(b.db, 'XC2021-01', TODAY)) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await exportLedger(b.db, 'XC2021-01', TODAY, FULL_SCOPE)) as unknown as ArrayBuffer);
     const ps = wb.getWorksheet('问题清单') as ExcelJS.Worksheet;
     ps.eachRow((row) => {
       if (row.getCell(1).value === open.code) row.getCell(4).value = '正在整改';
     });
     await importLedgerWorkbook(b, new Uint8Array(await wb.xlsx.writeBuffer()), {
+      scope: FULL_SCOPE,
       actor: '整改办',
       today: TODAY,
       fileName: '各单位台账.xlsx',
@@ -140,7 +147,12 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     const code = String(row.getCell(1).value);
     const c = await testLedger();
     try {
-      await importLedgerWorkbook(c, new Uint8Array(await wb.xlsx.writeBuffer()), { actor: '整改办', today: TODAY, fileName: '台账.xlsx' });
+      await importLedgerWorkbook(c, new Uint8Array(await wb.xlsx.writeBuffer()), {
+        scope: FULL_SCOPE,
+        actor: '整改办',
+        today: TODAY,
+        fileName: '台账.xlsx',
+      });
       expect(await c.db.selectFrom('problem').select('status').where('code', '=', code).executeTakeFirstOrThrow()).toEqual({
         status: 'in-progress',
       });
@@ -159,7 +171,9 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     ps.getRow(9).getCell(1).value = 'XC2021-01-003';
     const bad = new Uint8Array(await wb.xlsx.writeBuffer());
     const before = await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)));
-    const e = await importLedgerWorkbook(b, bad, { actor: 't', today: TODAY, fileName: '坏台账.xlsx' }).catch((x: unknown) => x);
+    const e = await importLedgerWorkbook(b, bad, { scope: FULL_SCOPE, actor: 't', today: TODAY, fileName: '坏台账.xlsx' }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(LedgerWorkbookError);
     expect((e as LedgerWorkbookError).reasons).toEqual([
       expect.stringMatching(/^问题清单第5行：状态“差不多了”不是 /),
@@ -168,6 +182,7 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     ]);
     expect(await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)))).toEqual(before);
     const notXlsx = await importLedgerWorkbook(b, new TextEncoder().encode('不是工作簿'), {
+      scope: FULL_SCOPE,
       actor: 't',
       today: TODAY,
       fileName: 'x.xlsx',
@@ -184,6 +199,7 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
     ps.getRow(8).getCell(15).value = '过半';
     const before = await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)));
     const e = (await importLedgerWorkbook(b, new Uint8Array(await wb.xlsx.writeBuffer()), {
+      scope: FULL_SCOPE,
       actor: 't',
       today: TODAY,
       fileName: '坏台账.xlsx',
@@ -226,9 +242,13 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
       ]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const before = await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)));
-    const e = (await importLedgerWorkbook(b, bytes, { actor: 't', today: TODAY, fileName: '万行.xlsx', source: 'DW2025-01' }).catch(
-      (x: unknown) => x,
-    )) as LedgerWorkbookError;
+    const e = (await importLedgerWorkbook(b, bytes, {
+      scope: FULL_SCOPE,
+      actor: 't',
+      today: TODAY,
+      fileName: '万行.xlsx',
+      source: 'DW2025-01',
+    }).catch((x: unknown) => x)) as LedgerWorkbookError;
     expect(e.reasons).toEqual(['问题清单第6790行：整改时限“2025-13-01”不是日期']);
     expect(await Promise.all((['source', 'problem', 'measure', 'org_unit'] as const).map((t) => count(b, t)))).toEqual(before);
   }, 60_000);
@@ -273,6 +293,7 @@ describe.skipIf(!haveSeeds)('a unit’s own ledger workbook, read through a mapp
       ['3', '制度建设', '内控制度未及时修订', '修订内控制度', '区财政局办公室', null, '2025年9月30日', null],
     ]);
     const r = await importLedgerWorkbook(l, bytes, {
+      scope: FULL_SCOPE,
       actor: '整改办',
       today: TODAY,
       fileName: '财政局台账.xlsx',
@@ -327,7 +348,13 @@ describe.skipIf(!haveSeeds)('a unit’s own ledger workbook, read through a mapp
       .orderBy('code')
       .execute();
     const n = await count(l, 'problem');
-    const r = await importLedgerWorkbook(l, bytes, { actor: '整改办', today: TODAY, fileName: '时限.xlsx', source: 'XC2021-01' });
+    const r = await importLedgerWorkbook(l, bytes, {
+      scope: FULL_SCOPE,
+      actor: '整改办',
+      today: TODAY,
+      fileName: '时限.xlsx',
+      source: 'XC2021-01',
+    });
     expect(r).toMatchObject({ source: 'XC2021-01', created: false, problems: 2 });
     const after = await l.db
       .selectFrom('problem')
@@ -349,16 +376,25 @@ describe.skipIf(!haveSeeds)('a unit’s own ledger workbook, read through a mapp
       undefined,
       'B3:B4',
     );
-    const e1 = (await importLedgerWorkbook(l, merged, { actor: 't', today: TODAY, fileName: 'm.xlsx', source: 'DW2025-02' }).catch(
-      (x: unknown) => x,
-    )) as LedgerWorkbookError;
+    const e1 = (await importLedgerWorkbook(l, merged, {
+      scope: FULL_SCOPE,
+      actor: 't',
+      today: TODAY,
+      fileName: 'm.xlsx',
+      source: 'DW2025-02',
+    }).catch((x: unknown) => x)) as LedgerWorkbookError;
     expect(e1.reasons).toEqual(['工作表“整改台账”第3—4行“问题类别”列是合并单元格：请取消合并，逐行填写']);
     const noTitle = await unitWorkbook([['x', '2025-06-30']], ['事项', '完成时限']);
-    const e2 = (await importLedgerWorkbook(l, noTitle, { actor: 't', today: TODAY, fileName: 'n.xlsx', source: 'DW2025-02' }).catch(
-      (x: unknown) => x,
-    )) as LedgerWorkbookError;
+    const e2 = (await importLedgerWorkbook(l, noTitle, {
+      scope: FULL_SCOPE,
+      actor: 't',
+      today: TODAY,
+      fileName: 'n.xlsx',
+      source: 'DW2025-02',
+    }).catch((x: unknown) => x)) as LedgerWorkbookError;
     expect(e2.reasons).toEqual(['未能确定哪一列是“问题”，请写明列对应，如：问题=问题描述（工作表“整改台账”的列有：事项、完成时限）']);
     const ok = await importLedgerWorkbook(l, noTitle, {
+      scope: FULL_SCOPE,
       actor: 't',
       today: TODAY,
       fileName: 'n.xlsx',
@@ -367,6 +403,7 @@ describe.skipIf(!haveSeeds)('a unit’s own ledger workbook, read through a mapp
     });
     expect(ok.problems).toBe(1);
     const e3 = (await importLedgerWorkbook(l, noTitle, {
+      scope: FULL_SCOPE,
       actor: 't',
       today: TODAY,
       fileName: 'n.xlsx',
@@ -377,7 +414,7 @@ describe.skipIf(!haveSeeds)('a unit’s own ledger workbook, read through a mapp
       '列对应“问题=问题描述”：工作表中没有“问题描述”列（有：事项、完成时限）',
       expect.stringMatching(/^列对应“时限=完成时限”：“时限”不是可对应的列/),
     ]);
-    const e4 = (await importLedgerWorkbook(l, noTitle, { actor: 't', today: TODAY, fileName: 'n.xlsx' }).catch(
+    const e4 = (await importLedgerWorkbook(l, noTitle, { scope: FULL_SCOPE, actor: 't', today: TODAY, fileName: 'n.xlsx' }).catch(
       (x: unknown) => x,
     )) as LedgerWorkbookError;
     expect(e4.reasons[0]).toContain('请指定导入到哪个整改来源');

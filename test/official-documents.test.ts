@@ -19,9 +19,10 @@ import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { sheetProblem } from './support/sheet-problem.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const TODAY = '2025-03-01';
-const who = { actor: '整改办', at: TODAY };
+const who = { actor: '整改办', at: TODAY, scope: FULL_SCOPE };
 
 async function readBack(bytes: Uint8Array): Promise<{ text: string; report: Report }> {
   const doc = await readDocumentBytes('generated.docx', bytes);
@@ -41,11 +42,11 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
   afterAll(async () => l?.close());
 
   it('gives back, for every imported source, the ledger’s problems, statuses and figures, with no error found by zg check', async () => {
-    const sources = await listSources(l.db);
+    const sources = await listSources(l.db, FULL_SCOPE);
     expect(sources.length).toBeGreaterThan(15);
     let compared = 0;
     for (const s of sources) {
-      const f = await generateReport(l.db, { source: s.code, kind: 'tongbao', public: true, today: TODAY });
+      const f = await generateReport(l.db, { scope: FULL_SCOPE, source: s.code, kind: 'tongbao', public: true, today: TODAY });
       const { report } = await readBack(f.bytes);
       const ledger = await l.db
         .selectFrom('problem as p')
@@ -74,7 +75,7 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
         s.code,
       ).toEqual(top.map((p) => ledger.filter((c) => c.parent_id === p.id).map((c) => reportedStatus(c.status as LedgerStatus))));
 
-      const stats = await ledgerStatistics(l.db, { source: s.code, today: TODAY });
+      const stats = await ledgerStatistics(l.db, { scope: FULL_SCOPE, source: s.code, today: TODAY });
       if (stats.total > 0) {
         expect(overall(report, 'problems'), s.code).toBe(stats.total);
         expect(overall(report, 'completed'), s.code).toBe(stats.completed);
@@ -97,9 +98,20 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     // seed 004: 25 completed, 7 phased on the day of its report; one phased item relapses on TODAY
     await recordLookback(l.db, 'XC2021-01-005', who, { result: 'relapsed', note: '应收账款新增超期', newDeadline: '2025-12-31' });
     const then = await readBack(
-      (await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2021-09-27', public: true, today: TODAY })).bytes,
+      (
+        await generateReport(l.db, {
+          scope: FULL_SCOPE,
+          source: 'XC2021-01',
+          kind: 'tongbao',
+          asOf: '2021-09-27',
+          public: true,
+          today: TODAY,
+        })
+      ).bytes,
     );
-    const now = await readBack((await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes);
+    const now = await readBack(
+      (await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes,
+    );
     expect([overall(then.report, 'completed'), overall(then.report, 'phased'), overall(then.report, 'in-progress')]).toEqual([
       25,
       7,
@@ -111,21 +123,29 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
   });
 
   it('keeps names, mobile numbers and the working record out of the public version, and in the internal one', async () => {
-    await createUnit(l.db, 't', { name: '区财政局' });
-    await createPerson(l.db, 't', { name: '王示例', unit: '区财政局', phone: '13812345678' });
+    await createUnit(l.db, 't', { name: '区财政局' }, FULL_SCOPE);
+    await createPerson(l.db, 't', { name: '王示例', unit: '区财政局', phone: '13812345678' }, FULL_SCOPE);
     await assignProblem(l.db, 'XC2021-01-006', who, { leadUnit: '区财政局', responsiblePerson: '王示例', deadline: '2025-06-30' });
     await reportProgress(l.db, 'XC2021-01-006', who, { text: '王示例已约谈用地企业（电话13812345678）', progress: 40 });
-    await setPublication(l.db, 'XC2021-01', 't', {
-      contacts: [
-        { kind: 'person', value: '王示例' },
-        { kind: 'phone', value: '13812345678' },
-        { kind: 'phone', value: '0763-3483648' },
-        { kind: 'email', value: 'zgb@example.org' },
-      ],
-    });
-    const pub = await readBack((await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes);
+    await setPublication(
+      l.db,
+      'XC2021-01',
+      't',
+      {
+        contacts: [
+          { kind: 'person', value: '王示例' },
+          { kind: 'phone', value: '13812345678' },
+          { kind: 'phone', value: '0763-3483648' },
+          { kind: 'email', value: 'zgb@example.org' },
+        ],
+      },
+      FULL_SCOPE,
+    );
+    const pub = await readBack(
+      (await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes,
+    );
     const internal = await readBack(
-      (await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: false, today: TODAY })).bytes,
+      (await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: false, today: TODAY })).bytes,
     );
     for (const secret of ['王示例', '13812345678', '约谈用地企业', '（内部）']) {
       expect(pub.text).not.toContain(secret);
@@ -134,8 +154,10 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     expect(pub.text).toContain('联系电话：0763-3483648；电子邮箱：zgb@example.org');
     expect(pub.report.meta.publicationPeriod?.value).toEqual({ start: '2025-03-01', end: '2025-03-15' });
     // a source may publish its working record: then it is in the public version too, names still hidden
-    await setPublication(l.db, 'XC2021-01', 't', { hide: { personNames: true, personalPhones: true, internalNotes: false } });
-    const open = await readBack((await generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes);
+    await setPublication(l.db, 'XC2021-01', 't', { hide: { personNames: true, personalPhones: true, internalNotes: false } }, FULL_SCOPE);
+    const open = await readBack(
+      (await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes,
+    );
     expect(open.text).toContain('牵头单位：区财政局');
     expect(open.text).toContain('责任人：王某');
     expect(open.text).not.toContain('王示例');
@@ -154,7 +176,7 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
   });
 
   it('lays the plan out as one table per aspect: measures, leader, units, person, deadline', async () => {
-    const f = await generateReport(l.db, { source: 'XC2021-01', kind: 'plan', today: TODAY });
+    const f = await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'plan', today: TODAY });
     expect(f.document.landscape).toBe(true);
     const tables = f.document.blocks.filter((b) => b.kind === 'table');
     expect(tables).toHaveLength(4);
@@ -165,27 +187,29 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
   });
 
   it('reports audit findings to the People’s Congress with the category table, and refuses for an inspection', async () => {
-    const f = await generateReport(l.db, { source: 'SJ2023-01', kind: 'npc', today: TODAY });
+    const f = await generateReport(l.db, { scope: FULL_SCOPE, source: 'SJ2023-01', kind: 'npc', today: TODAY });
     expect(f.document.title).toBe('关于清远市2022年度市级预算执行和其他财政收支审计查出问题整改情况的报告');
     const table = f.document.blocks.find((b) => b.kind === 'table');
-    const stats = await ledgerStatistics(l.db, { source: 'SJ2023-01', today: TODAY });
+    const stats = await ledgerStatistics(l.db, { scope: FULL_SCOPE, source: 'SJ2023-01', today: TODAY });
     expect(table?.kind === 'table' && table.rows.at(-1)?.slice(0, 3)).toEqual(['合计', String(stats.total), String(stats.completed)]);
     const { report, text } = await readBack(f.bytes);
     expect(overall(report, 'problems')).toBe(stats.total);
     expect(report.findings.filter((x) => x.severity === 'error')).toEqual([]);
     // which figures it uses: the ledger's 54 problems, not the audit report's 185 findings — and it says so
     expect(text).toContain(`以上按台账逐项登记的${stats.total}个问题统计；原报告所述为185个问题、已整改到位137个，统计口径不同。`);
-    await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'npc', today: TODAY })).rejects.toThrow('不是审计查出的问题');
-    await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2026-01-01', today: TODAY })).rejects.toThrow(
-      '晚于今天',
+    await expect(generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'npc', today: TODAY })).rejects.toThrow(
+      '不是审计查出的问题',
     );
-    await expect(generateReport(l.db, { source: 'XC2021-01', kind: 'tongbao', asOf: '2025-02-30', today: TODAY })).rejects.toThrow(
-      '不是有效日期',
-    );
+    await expect(
+      generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', asOf: '2026-01-01', today: TODAY }),
+    ).rejects.toThrow('晚于今天');
+    await expect(
+      generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', asOf: '2025-02-30', today: TODAY }),
+    ).rejects.toThrow('不是有效日期');
   });
 
   it('fills the 督办单 and the 对账销号单 of one item from its record', async () => {
-    const notice = await readBack((await generateItemForm(l.db, 'XC2021-01-006', 'notice', '2025-07-03')).bytes);
+    const notice = await readBack((await generateItemForm(l.db, 'XC2021-01-006', 'notice', '2025-07-03', FULL_SCOPE)).bytes);
     expect(notice.text).toContain('督办编号\tXC2021-01-006-督1');
     expect(notice.text).toContain('牵头单位\t区财政局');
     expect(notice.text).toContain('2025年6月30日（已超过整改时限3天）');
@@ -196,7 +220,7 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
       bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]),
     });
     await requestClosure(l.db, 'XC2021-01-005', who, { evidence: [ev], note: '超期账款已全部收回' });
-    const closure = await readBack((await generateItemForm(l.db, 'XC2021-01-005', 'closure', TODAY)).bytes);
+    const closure = await readBack((await generateItemForm(l.db, 'XC2021-01-005', 'closure', TODAY, FULL_SCOPE)).bytes);
     expect(closure.text).toContain('1. 应收账款清收台账.xlsx');
     // a problem the report gives as done rests on the report itself, listed as the closure's basis
     const done = (
@@ -208,7 +232,7 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
         .orderBy('code')
         .executeTakeFirstOrThrow()
     ).code;
-    const doneForm = await readBack((await generateItemForm(l.db, done, 'closure', TODAY)).bytes);
+    const doneForm = await readBack((await generateItemForm(l.db, done, 'closure', TODAY, FULL_SCOPE)).bytes);
     expect(doneForm.text).toMatch(/1\. .+（所据报告）/);
     expect(closure.text).toContain('整改办于2025年3月1日申请销号：超期账款已全部收回');
     expect(closure.text).toContain('分管领导审批（签字）');
@@ -216,7 +240,9 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
 
   it('issues no 督办单 for a closed problem', async () => {
     const done = await l.db.selectFrom('problem').select('code').where('status', '=', 'completed').limit(1).executeTakeFirstOrThrow();
-    await expect(generateItemForm(l.db, done.code, 'notice', TODAY)).rejects.toThrow(`问题 ${done.code} 已完成整改并销号，不再督办`);
+    await expect(generateItemForm(l.db, done.code, 'notice', TODAY, FULL_SCOPE)).rejects.toThrow(
+      `问题 ${done.code} 已完成整改并销号，不再督办`,
+    );
   });
 });
 
@@ -259,15 +285,15 @@ describe('a source larger than a page of the snapshot', () => {
         problems,
         measures,
       });
-      await importLedgerWorkbook(l, wb, { actor: '整改办', today: TODAY, fileName: '大型台账.xlsx' });
+      await importLedgerWorkbook(l, wb, { scope: FULL_SCOPE, actor: '整改办', today: TODAY, fileName: '大型台账.xlsx' });
 
-      const tongbao = await generateReport(l.db, { source: 'XC2025-01', kind: 'tongbao', today: TODAY });
+      const tongbao = await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2025-01', kind: 'tongbao', today: TODAY });
       const { report } = await readBack(tongbao.bytes);
       expect(overall(report, 'problems')).toBe(N);
       expect(overall(report, 'measures')).toBe(N);
       expect(overall(report, 'completed')).toBe(Math.ceil(N / 3));
 
-      const plan = await generateReport(l.db, { source: 'XC2025-01', kind: 'plan', today: TODAY });
+      const plan = await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2025-01', kind: 'plan', today: TODAY });
       const rows = plan.document.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []));
       expect(rows).toHaveLength(N);
       // each problem's row carries its own measure, across the seams of the pages

@@ -19,6 +19,7 @@ import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath, seedText } from './support/seeds.ts';
 import { PerfImportError, StaleVersionError } from '../src/core/errors.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TODAY = '2024-06-01';
@@ -64,13 +65,13 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
     // the basic data: a blank is not a zero
     const costs = imported.evaluation.basics[0];
     expect(costs?.columns).toEqual(['2022年决算数', '2023年预算数', '2023年决算数']);
-    expect(costs?.rows.find((r) => r.label === '3、公务接待')?.values).toEqual([1.5, null, null]);
-    expect(costs?.rows.find((r) => r.label === '三公经费')?.values).toEqual([7.4, 0, 0]);
-    const xlsx = await exportEvaluation(l.db, imported.id, 'xlsx', TODAY);
+    expect(costs?.rows.find((r) => r.label === '3、公务接待')?.values).toEqual(['1.5', null, null]);
+    expect(costs?.rows.find((r) => r.label === '三公经费')?.values).toEqual(['7.4', '0', '0']);
+    const xlsx = await exportEvaluation(l.db, imported.id, 'xlsx', TODAY, FULL_SCOPE);
     const back = await readEvaluation(xlsx.fileName, xlsx.bytes);
     expect(content(back.evaluation)).toEqual(content(imported.evaluation));
     expect(back.scored.total).toBe(98);
-    const docx = await exportEvaluation(l.db, imported.id, 'docx', TODAY);
+    const docx = await exportEvaluation(l.db, imported.id, 'docx', TODAY, FULL_SCOPE);
     expect(docx.fileName).toBe('岳阳市城市管理综合行政执法支队直属三大队-2023年度绩效自评表.docx');
     expect(Buffer.from(docx.bytes.subarray(0, 2)).toString()).toBe('PK');
   });
@@ -104,7 +105,7 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
 
   it('refuses shifted columns, merged figures and text in number cells, cell by cell, and saves nothing', async () => {
     const first = await importEvaluation(l, { name: '自评.txt', bytes: bytesOf(seedText('003')) }, '财务股');
-    const xlsx = await exportEvaluation(l.db, first.id, 'xlsx', TODAY);
+    const xlsx = await exportEvaluation(l.db, first.id, 'xlsx', TODAY, FULL_SCOPE);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('自评表') as ExcelJS.Worksheet;
@@ -145,19 +146,19 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
 
   it('keeps edits versioned, rescoring them; refuses a stale one', async () => {
     const { id } = await importEvaluation(l, { name: '自评.txt', bytes: bytesOf(seedText('003')) }, '财务股');
-    const got = await getEvaluation(l.db, id);
+    const got = await getEvaluation(l.db, id, {}, FULL_SCOPE);
     const edited: Evaluation = {
       ...got.evaluation,
       indicators: got.evaluation.indicators.map((i) => (i.level3 === '社会公众满意度' ? { ...i, actual: '96%', score: null } : i)),
     };
-    const saved = await saveEvaluation(l.db, id, edited, got.version, '财务股');
+    const saved = await saveEvaluation(l.db, id, edited, got.version, '财务股', FULL_SCOPE);
     expect(saved.scored.total).toBe(99);
-    await expect(saveEvaluation(l.db, id, edited, got.version, '另一人')).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(saveEvaluation(l.db, id, edited, got.version, '另一人', FULL_SCOPE)).rejects.toBeInstanceOf(StaleVersionError);
   });
 
   it('turns its problems and short indicators into ledger problems, once', async () => {
     const { id } = await importEvaluation(l, { name: '自评.txt', bytes: bytesOf(seedText('003')) }, '财务股');
-    const r = await evaluationToLedger(l, id, '财务股', TODAY);
+    const r = await evaluationToLedger(l, id, '财务股', TODAY, FULL_SCOPE);
     expect(r).toMatchObject({ problems: 5, measures: 3 });
     expect(r.source).toMatch(/^ZP2023-\d{2}$/);
     const titles = await l.db
@@ -188,6 +189,6 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
       .where('source.code', '=', r.source)
       .execute();
     expect(steps.map((m) => m.status)).toEqual(['not-started', 'not-started', 'not-started']);
-    await expect(evaluationToLedger(l, id, '财务股', TODAY)).rejects.toThrow('已转入整改台账');
+    await expect(evaluationToLedger(l, id, '财务股', TODAY, FULL_SCOPE)).rejects.toThrow('已转入整改台账');
   });
 });

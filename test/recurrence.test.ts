@@ -11,6 +11,7 @@ import { decideMatch, matchesOf, matchSource, MIN_SCORE } from '../src/services/
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const TODAY = '2025-03-01';
 
@@ -53,7 +54,7 @@ describe.skipIf(!haveSeeds)('recurring and common problems', () => {
       ],
       measures: [],
     });
-    await importLedgerWorkbook(l, wb, { actor: '整改办', today: '2019-12-31', fileName: '2019台账.xlsx' });
+    await importLedgerWorkbook(l, wb, { scope: FULL_SCOPE, actor: '整改办', today: '2019-12-31', fileName: '2019台账.xlsx' });
     await l.db
       .updateTable('source')
       .set({ inspected_unit: '中共广东清远高新技术产业开发区工作委员会' })
@@ -90,9 +91,9 @@ describe.skipIf(!haveSeeds)('recurring and common problems', () => {
   });
 
   it('matches a new source against earlier ones on import: the same unit’s as a repeat, others’ as common problems', async () => {
-    const car = await matchesOf(l.db, 'XC2021-01-015'); // 公车运行及维护方面存在管理漏洞
+    const car = await matchesOf(l.db, 'XC2021-01-015', FULL_SCOPE); // 公车运行及维护方面存在管理漏洞
     expect(car[0]).toMatchObject({ code: 'XC2019-01-001', kind: 'repeat', status: 'suggested' });
-    const duty = await matchesOf(l.db, 'XC2021-01-004'); // 履行主体责任不到位
+    const duty = await matchesOf(l.db, 'XC2021-01-004', FULL_SCOPE); // 履行主体责任不到位
     expect(duty.length).toBeGreaterThan(0);
     expect(duty.every((m) => m.kind === 'common' && m.score >= MIN_SCORE && /主体责任/.test(m.title))).toBe(true);
     expect(duty.map((m) => m.score)).toEqual([...duty.map((m) => m.score)].sort((a, b) => b - a));
@@ -101,9 +102,9 @@ describe.skipIf(!haveSeeds)('recurring and common problems', () => {
   });
 
   it('is confirmed or dismissed by a person, once', async () => {
-    const [m] = await matchesOf(l.db, 'XC2021-01-015');
-    await decideMatch(l.db, m?.id as number, true, '整改办');
-    expect((await matchesOf(l.db, 'XC2021-01-015'))[0]).toMatchObject({ status: 'confirmed', decided_by: '整改办' });
-    await expect(decideMatch(l.db, m?.id as number, false, '整改办')).rejects.toThrow('已经确认或排除过');
+    const [m] = await matchesOf(l.db, 'XC2021-01-015', FULL_SCOPE);
+    await decideMatch(l.db, m?.id as number, true, '整改办', FULL_SCOPE);
+    expect((await matchesOf(l.db, 'XC2021-01-015', FULL_SCOPE))[0]).toMatchObject({ status: 'confirmed', decided_by: '整改办' });
+    await expect(decideMatch(l.db, m?.id as number, false, '整改办', FULL_SCOPE)).rejects.toThrow('已经确认或排除过');
   });
 });

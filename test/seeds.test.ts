@@ -321,16 +321,16 @@ describe.skipIf(!haveSeeds)('seed 003: a performance self-evaluation pack', () =
   });
   it('reads the budget block and the 17 indicators with carried-down levels', () => {
     const p = r?.performance;
-    expect(p?.budget).toEqual({ initial: 865.82, executed: 899.13, weight: 10, score: 10, rate: 100, line: 43 });
+    expect(p?.budget).toEqual({ initial: '865.82', executed: '899.13', weight: 10, score: 10, rate: 100, line: 43 });
     expect(p?.funding.map((f) => [f.source, f.amount])).toEqual([
-      ['一般公共预算', 889.95],
-      ['政府性基金拨款', 0],
-      ['纳入专户管理的非税收入拨款', 0],
-      ['其他资金', 9.18],
+      ['一般公共预算', '889.95'],
+      ['政府性基金拨款', '0'],
+      ['纳入专户管理的非税收入拨款', '0'],
+      ['其他资金', '9.18'],
     ]);
     expect(p?.spending.map((s) => [s.type, s.amount])).toEqual([
-      ['基本支出', 899.13],
-      ['项目支出', 0],
+      ['基本支出', '899.13'],
+      ['项目支出', '0'],
     ]);
     expect(p?.indicators).toHaveLength(17);
     expect(p?.indicators[5]).toEqual({

@@ -15,6 +15,7 @@ import { runSupervision } from '../src/services/supervision-run.ts';
 import type { Role } from '../src/core/access/permissions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
 const TODAY = '2025-01-15';
@@ -72,17 +73,17 @@ beforeAll(async () => {
     ['计划财务股', '示例县农业农村局'],
     ['另一个县财政局', undefined],
   ] as const)
-    await createUnit(l.db, 'test', { name, ...(parent ? { parent } : {}) });
+    await createUnit(l.db, 'test', { name, ...(parent ? { parent } : {}) }, FULL_SCOPE);
   const owner = await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例县农业农村局').executeTakeFirstOrThrow();
   ownerId = owner.id;
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
   code = `${r?.sources[0]?.code}-006`;
-  await assignProblem(l.db, code, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
+  await assignProblem(l.db, code, { scope: FULL_SCOPE, actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
   documentId = (await l.db.selectFrom('document').select('id').executeTakeFirstOrThrow()).id;
   evidenceId = await addEvidence(
     l.db,
     code,
-    { actor: 'test', at: TODAY },
+    { scope: FULL_SCOPE, actor: 'test', at: TODAY },
     { name: '佐证.pdf', bytes: new TextEncoder().encode('%PDF-1.4') },
   );
   const finance = await l.db.selectFrom('org_unit').select('id').where('name', '=', '计划财务股').executeTakeFirstOrThrow();
@@ -117,7 +118,7 @@ beforeAll(async () => {
     sessions[username] = { cookie: s.cookie, csrf: s.body.csrf };
   }
   // under the office's own unit: the office may change it as well as the administrator
-  targetUnitId = await createUnit(l.db, 'test', { name: '被修改的单位', parent: '示例县农业农村局' });
+  targetUnitId = await createUnit(l.db, 'test', { name: '被修改的单位', parent: '示例县农业农村局' }, FULL_SCOPE);
   targetUserId = await createUser(l.db, 'test', {
     username: 'x-target',
     displayName: '被修改的账号',
@@ -600,7 +601,7 @@ describe('sources, their owners, and who sees them', () => {
     (await app.inject({ method: 'GET', url: '/api/sources', headers: as(user) })).json().items as { code: string; owner: string | null }[];
 
   it('gives an administrator’s import to the unit chosen, whose office, leader and supervisor then see all of it', async () => {
-    await createUnit(l.db, 'test', { name: '示例县水利局' });
+    await createUnit(l.db, 'test', { name: '示例县水利局' }, FULL_SCOPE);
     const water = await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例县水利局').executeTakeFirstOrThrow();
     for (const [username, role] of [
       ['wateroffice', 'office'],
@@ -667,7 +668,7 @@ describe('sources, their owners, and who sees them', () => {
   it('shows a unit’s own problem in another’s source, without letting it manage that source', async () => {
     const [water] = (await sourcesOf('wateroffice')).map((s) => s.code);
     const one = `${water}-002`;
-    await assignProblem(l.db, one, { actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
+    await assignProblem(l.db, one, { scope: FULL_SCOPE, actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
     // the agriculture bureau's leader sees the problem its section leads, and only that one of the source
     const seen = await app.inject({ method: 'GET', url: `/api/problems?source=${water}`, headers: as('leader') });
     expect(seen.json().items.map((p: { code: string }) => p.code)).toEqual([one]);

@@ -12,6 +12,7 @@ import { deliverPending, prepareDigests } from '../src/services/supervision-deli
 import { runSupervision } from '../src/services/supervision-run.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const DAY = '2025-02-11';
 type Mode = 'refuse' | 'drop' | 'accept';
@@ -25,10 +26,10 @@ describe('digests by e-mail, against a server that refuses and one that drops th
 
   beforeAll(async () => {
     l = await testLedger();
-    await createUnit(l.db, 't', { name: '单位甲', email: 'jia@example.org' });
-    await createUnit(l.db, 't', { name: '单位乙', email: 'yi@example.org' });
-    await createUnit(l.db, 't', { name: '单位丙' }); // no address: in-app only
-    await createPerson(l.db, 't', { name: '张领导', unit: '单位甲', email: 'zhang@example.org' });
+    await createUnit(l.db, 't', { name: '单位甲', email: 'jia@example.org' }, FULL_SCOPE);
+    await createUnit(l.db, 't', { name: '单位乙', email: 'yi@example.org' }, FULL_SCOPE);
+    await createUnit(l.db, 't', { name: '单位丙' }, FULL_SCOPE); // no address: in-app only
+    await createPerson(l.db, 't', { name: '张领导', unit: '单位甲', email: 'zhang@example.org' }, FULL_SCOPE);
     const p = (n: number, unit: string, leader: string | null, deadline: string) => ({
       row: n + 1,
       code: `XC2025-01-00${n}`,
@@ -60,7 +61,7 @@ describe('digests by e-mail, against a server that refuses and one that drops th
       ],
       measures: [],
     });
-    await importLedgerWorkbook(l, wb, { actor: '整改办', today: '2025-01-01', fileName: '台账.xlsx' });
+    await importLedgerWorkbook(l, wb, { scope: FULL_SCOPE, actor: '整改办', today: '2025-01-01', fileName: '台账.xlsx' });
 
     server = new SMTPServer({
       authOptional: true,

@@ -25,6 +25,7 @@ import { readDocumentBytes } from '../src/io/read-document.ts';
 import ExcelJS from 'exceljs';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const START = '2025-01-01';
 const END = '2025-03-31';
@@ -58,8 +59,8 @@ describe('a quarter of supervision, day by day', () => {
   const created: { day: string; key: string; kind: string; problem: string; unit: string | null }[] = [];
   beforeAll(async () => {
     l = await testLedger();
-    await createUnit(l.db, '整改办', { name: '单位甲', email: 'jia@example.org' });
-    await createUnit(l.db, '整改办', { name: '单位乙', email: 'yi@example.org' });
+    await createUnit(l.db, '整改办', { name: '单位甲', email: 'jia@example.org' }, FULL_SCOPE);
+    await createUnit(l.db, '整改办', { name: '单位乙', email: 'yi@example.org' }, FULL_SCOPE);
     const wb = await writeLedgerWorkbook({
       source: {
         code: 'XC2025-01',
@@ -78,10 +79,10 @@ describe('a quarter of supervision, day by day', () => {
       ],
       measures: [],
     });
-    await importLedgerWorkbook(l, wb, { actor: '整改办', today: START, fileName: '模拟台账.xlsx' });
+    await importLedgerWorkbook(l, wb, { scope: FULL_SCOPE, actor: '整改办', today: START, fileName: '模拟台账.xlsx' });
     for (let d = toDay(START); d <= toDay(END); d++) {
       const day = fromDay(d);
-      const who = { actor: '单位乙', at: day };
+      const who = { actor: '单位乙', at: day, scope: FULL_SCOPE };
       // what people do that day, before the morning run
       if (weekday(day) === 4 && day < '2025-03-18') {
         const week = Math.ceil((d - toDay(START) + 1) / 7);
@@ -90,10 +91,15 @@ describe('a quarter of supervision, day by day', () => {
           await reportProgress(l.db, 'XC2025-01-004', who, { text: `第${week}周进展`, progress: Math.min(90, week * 12) });
       }
       if (day === '2025-02-01')
-        await assignProblem(l.db, 'XC2025-01-003', { actor: '整改办', at: day }, { leadUnit: '单位乙', leadLeader: '单位乙领导' });
+        await assignProblem(
+          l.db,
+          'XC2025-01-003',
+          { scope: FULL_SCOPE, actor: '整改办', at: day },
+          { leadUnit: '单位乙', leadLeader: '单位乙领导' },
+        );
       if (day === '2025-02-10') {
         await requestExtension(l.db, 'XC2025-01-004', who, { newDeadline: '2025-03-15', reason: '需等待上级批复' });
-        await decideExtension(l.db, 'XC2025-01-004', { actor: '分管领导', at: day }, { approve: true, reason: '同意' });
+        await decideExtension(l.db, 'XC2025-01-004', { scope: FULL_SCOPE, actor: '分管领导', at: day }, { approve: true, reason: '同意' });
       }
       if (day === '2025-03-18') {
         const ev = await addEvidence(l.db, 'XC2025-01-002', who, {
@@ -101,7 +107,7 @@ describe('a quarter of supervision, day by day', () => {
           bytes: new TextEncoder().encode('%PDF-1.4 整改报告'),
         });
         await requestClosure(l.db, 'XC2025-01-002', who, { evidence: [ev] });
-        await decideClosure(l.db, 'XC2025-01-002', { actor: '整改办', at: day }, { accept: true });
+        await decideClosure(l.db, 'XC2025-01-002', { scope: FULL_SCOPE, actor: '整改办', at: day }, { accept: true });
       }
       const first = await runSupervision(l.db, { at: `${day}T09:00` });
       for (const a of first.actions) created.push({ day, key: a.key, kind: a.kind, problem: a.problem, unit: a.unit });
@@ -213,7 +219,7 @@ describe('a quarter of supervision, day by day', () => {
   });
 
   it('ranks the units in the monthly 通报 and names the overdue items', async () => {
-    const r = await monthlyCircularDocument(l.db, { month: '2025-02', today: END, issuer: '示例局整改办' });
+    const r = await monthlyCircularDocument(l.db, { scope: FULL_SCOPE, month: '2025-02', today: END, issuer: '示例局整改办' });
     expect(r.standings.map((x) => [x.rank, x.unit, x.total, x.overdue, Math.round(x.timelinessRate)])).toEqual([
       [1, '单位乙', 4, 0, 100],
       [2, '单位甲', 1, 1, 0],
@@ -225,7 +231,7 @@ describe('a quarter of supervision, day by day', () => {
   });
 
   it('writes the weekly 调度表: each open item, its week’s reports and whether one came in', async () => {
-    const r = await weeklySheet(l.db, { day: '2025-02-14', today: END });
+    const r = await weeklySheet(l.db, { scope: FULL_SCOPE, day: '2025-02-14', today: END });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.bytes as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('调度表') as ExcelJS.Worksheet;

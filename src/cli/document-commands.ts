@@ -7,6 +7,7 @@ import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { isoDay } from './arguments.ts';
+import { FULL_SCOPE } from '../core/access/permissions.ts';
 
 const REPORT_KINDS = Object.keys(REPORT_NAME) as ReportKind[];
 const FORM_KINDS = Object.keys(ITEM_FORM_NAME) as ItemFormKind[];
@@ -29,8 +30,9 @@ export function registerDocumentCommands(program: Command): void {
           return;
         }
         checkOutput(opts.output, ['.docx']);
-        const source = opts.source ?? (await soleSourceCode(l.db));
+        const source = opts.source ?? (await soleSourceCode(l.db, FULL_SCOPE));
         const f = await generateReport(l.db, {
+          scope: FULL_SCOPE,
           source,
           kind: kind as ReportKind,
           asOf: opts.asOf,
@@ -62,7 +64,7 @@ export function registerDocumentCommands(program: Command): void {
           return;
         }
         checkOutput(opts.output, ['.docx']);
-        const f = await generateItemForm(l.db, code, kind as ItemFormKind, today());
+        const f = await generateItemForm(l.db, code, kind as ItemFormKind, today(), FULL_SCOPE);
         await writeOutput(opts.output, f.bytes);
         print(`已生成${ITEM_FORM_NAME[kind as ItemFormKind]}：${opts.output}`);
       }),

@@ -25,6 +25,7 @@ import { openDefaultLedger, type Ledger } from '../services/ledger.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { count, isoDay, readInputFile, status } from './arguments.ts';
 import { alreadyImported } from '../core/ledger/already-imported.ts';
+import { FULL_SCOPE } from '../core/access/permissions.ts';
 
 export const print = (s: string): void => void process.stdout.write(`${s}\n`);
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
@@ -75,7 +76,7 @@ export function registerLedgerCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action((opts: { json?: boolean }) =>
       withLedger(async (l) => {
-        const rows = await listSources(l.db);
+        const rows = await listSources(l.db, FULL_SCOPE);
         if (opts.json) return json(rows);
         for (const s of rows) print(`${s.code}  ${SOURCE_KIND_LABEL[s.kind as SourceKind] ?? s.kind}  ${s.title}（问题 ${s.problems} 个）`);
       }),
@@ -104,8 +105,14 @@ export function registerLedgerCommands(program: Command): void {
         json?: boolean;
       }) =>
         withLedger(async (l) => {
-          if (opts.source) await sourceId(l.db, opts.source); // a source that does not exist is named, not an empty list
-          const r = await listProblems(l.db, { ...opts, today: today(), limit: Number(opts.limit), offset: Number(opts.offset) });
+          if (opts.source) await sourceId(l.db, opts.source, FULL_SCOPE); // a source that does not exist is named, not an empty list
+          const r = await listProblems(l.db, {
+            scope: FULL_SCOPE,
+            ...opts,
+            today: today(),
+            limit: Number(opts.limit),
+            offset: Number(opts.offset),
+          });
           if (opts.json) return json(r);
           print(
             `共 ${r.total} 个问题${r.total > r.items.length ? `，显示第 ${Number(opts.offset) + 1}—${Number(opts.offset) + r.items.length} 个` : ''}`,
@@ -124,7 +131,7 @@ export function registerLedgerCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action((code: string, opts: { json?: boolean }) =>
       withLedger(async (l) => {
-        const d = await problemDetail(l.db, code, today());
+        const d = await problemDetail(l.db, code, today(), FULL_SCOPE);
         if (opts.json) return json(d);
         const p = d.problem;
         print(`${p.code}  ${p.title}`);
@@ -158,8 +165,8 @@ export function registerLedgerCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action((opts: { source?: string; asOf?: string; json?: boolean }) =>
       withLedger(async (l) => {
-        const s = await ledgerStatistics(l.db, { source: opts.source, asOf: opts.asOf, today: today() });
-        const differences = opts.source ? await sourceClaims(l.db, opts.source, today()) : [];
+        const s = await ledgerStatistics(l.db, { scope: FULL_SCOPE, source: opts.source, asOf: opts.asOf, today: today() });
+        const differences = opts.source ? await sourceClaims(l.db, opts.source, today(), FULL_SCOPE) : [];
         if (opts.json) return json({ ...s, ...(opts.source ? { claims: differences } : {}) });
         print(`截至 ${s.asOf}：${countsLine(s)}`);
         const table = (title: string, groups: Record<string, Counts>) => {
@@ -191,8 +198,8 @@ export function registerLedgerCommands(program: Command): void {
     .action((opts: { source?: string; output: string }) =>
       withLedger(async (l) => {
         checkOutput(opts.output, ['.xlsx']);
-        const source = opts.source ?? (await soleSourceCode(l.db));
-        const bytes = await exportLedger(l.db, source, today());
+        const source = opts.source ?? (await soleSourceCode(l.db, FULL_SCOPE));
+        const bytes = await exportLedger(l.db, source, today(), FULL_SCOPE);
         await writeOutput(opts.output, bytes);
         print(`已导出 ${source} 的台账：${opts.output}`);
       }),
@@ -211,6 +218,7 @@ export function registerLedgerCommands(program: Command): void {
         const bytes = await readInputFile(file);
         const name = file.split(/[\\/]/).pop() as string;
         const r = await importLedgerWorkbook(l, bytes, {
+          scope: FULL_SCOPE,
           actor: process.env.USER ?? 'cli',
           today: today(),
           fileName: name,

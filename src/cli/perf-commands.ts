@@ -15,6 +15,7 @@ import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { id, readInputFile } from './arguments.ts';
 import { PerfImportError } from '../core/errors.ts';
+import { FULL_SCOPE } from '../core/access/permissions.ts';
 
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
 const roundingName = (r: Rounding) => `${r.mode}${r.decimals}`;
@@ -114,7 +115,7 @@ export function registerPerfCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action((opts: { json?: boolean }) =>
       withLedger(async (l) => {
-        const items = await listEvaluations(l.db);
+        const items = await listEvaluations(l.db, FULL_SCOPE);
         if (opts.json) return json(items);
         if (items.length === 0) print('还没有保存的绩效自评');
         for (const e of items)
@@ -131,7 +132,7 @@ export function registerPerfCommands(program: Command): void {
       withLedger(async (l) => {
         checkOutput(opts.output, ['.xlsx', '.docx']);
         const format = /\.docx$/i.test(opts.output) ? 'docx' : 'xlsx';
-        const f = await exportEvaluation(l.db, Number(id), format, today());
+        const f = await exportEvaluation(l.db, Number(id), format, today(), FULL_SCOPE);
         await writeOutput(opts.output, f.bytes);
         print(`已导出：${opts.output}`);
       }),
@@ -143,7 +144,7 @@ export function registerPerfCommands(program: Command): void {
     .argument('<id>', '绩效自评编号', id('绩效自评编号'))
     .action((id: string) =>
       withLedger(async (l) => {
-        const r = await evaluationToLedger(l, Number(id), process.env.USER ?? 'cli', today());
+        const r = await evaluationToLedger(l, Number(id), process.env.USER ?? 'cli', today(), FULL_SCOPE);
         print(`已转入整改台账 ${r.source}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
       }),
     );

@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { isoDay } from './arguments.ts';
+import { FULL_SCOPE } from '../core/access/permissions.ts';
 
 export function registerSuperviseCommands(program: Command): void {
   const supervise = program.command('supervise').description('督办');
@@ -44,7 +45,7 @@ export function registerSuperviseCommands(program: Command): void {
     .action((opts: { day?: string; output: string }) =>
       withLedger(async (l) => {
         checkOutput(opts.output, ['.xlsx']);
-        const r = await weeklySheet(l.db, { day: opts.day ?? today(), today: today() });
+        const r = await weeklySheet(l.db, { scope: FULL_SCOPE, day: opts.day ?? today(), today: today() });
         await writeOutput(opts.output, r.bytes);
         print(`已生成调度表（在办问题 ${r.rows.length} 个）：${opts.output}`);
       }),
@@ -58,7 +59,7 @@ export function registerSuperviseCommands(program: Command): void {
     .action((opts: { month: string; issuer: string; output: string }) =>
       withLedger(async (l) => {
         checkOutput(opts.output, ['.docx']);
-        const r = await monthlyCircularDocument(l.db, { month: opts.month, today: today(), issuer: opts.issuer });
+        const r = await monthlyCircularDocument(l.db, { scope: FULL_SCOPE, month: opts.month, today: today(), issuer: opts.issuer });
         await writeOutput(opts.output, r.bytes);
         print(`已生成《${r.document.title}》：${opts.output}`);
       }),
@@ -76,12 +77,12 @@ export function registerSuperviseCommands(program: Command): void {
       withLedger(async (l) => {
         const model = opts.model ? modelOf(JSON.parse(await readFile(opts.model, 'utf8'))) : undefined;
         if (!opts.source) {
-          const all = await compareSources(l.db, today(), undefined, model);
+          const all = await compareSources(l.db, today(), FULL_SCOPE, model);
           if (opts.json) return print(JSON.stringify(all, null, 2));
           all.forEach((a, i) => print(`${i + 1}. ${a.source}  ${a.unit ?? ''}  ${a.total} 分  ${a.result}${a.veto ? '（一票否决）' : ''}`));
           return;
         }
-        const a = await assessSource(l.db, opts.source, today(), undefined, model);
+        const a = await assessSource(l.db, opts.source, today(), FULL_SCOPE, model);
         if (opts.json) return print(JSON.stringify(a, null, 2));
         print(`${a.source} ${a.title}：${a.total} 分，${a.result}`);
         if (a.veto) print(`  一票否决：${a.veto.reason}（${a.veto.facts.join('、')}）`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findAmounts } from './document/money.ts';
-import { addDecimals, shiftDecimal, sumFigures } from './money.ts';
+import { addDecimals, compareDecimals, decimalOf, decimalOfNumber, percentOf, shiftDecimal } from './money.ts';
 
 describe('money', () => {
   it('keeps the unit as written and gives 万元 exactly', () => {
@@ -31,16 +31,35 @@ describe('money', () => {
   });
   it("adds a self-evaluation's figures as written, signed, with no float error", () => {
     expect(0.1 + 0.2).not.toBe(0.3);
-    expect(sumFigures([0.1, 0.2])).toBe(0.3);
-    expect(sumFigures([89.974, -0.004])).toBe(89.97);
-    expect(sumFigures([1e-7, 1])).toBe(1.0000001);
-    expect(sumFigures([])).toBe(0);
-    // the same as the exact sum of the decimal strings, for any column of 万元 figures to four places
-    const wan = fc.integer({ min: 0, max: 99_999_999_999 }).map((n) => n / 10_000);
+    expect(addDecimals(['0.1', '0.2'])).toBe('0.3');
+    expect(addDecimals(['89.974', '-0.004'])).toBe('89.97');
+    expect(addDecimals(['-1', '0.25'])).toBe('-0.75');
+    expect(addDecimals(['0.5', '-0.5'])).toBe('0');
+    expect(addDecimals([])).toBe('0');
+    expect(compareDecimals('-0.75', '-0.7')).toBe(-1);
+    expect(compareDecimals('10', '9.99')).toBe(1);
+    expect(compareDecimals('1.50', '1.5')).toBe(0);
+    // adding a column and taking it away again leaves nothing, for any 万元 figures to four places
+    const wan = fc.integer({ min: 0, max: 99_999_999_999 }).map((n) => decimalOfNumber(n / 10_000) as string);
     fc.assert(
       fc.property(fc.array(wan, { maxLength: 40 }), (xs) => {
-        expect(sumFigures(xs)).toBe(Number(addDecimals(xs.map(String))));
+        expect(addDecimals([...xs, ...xs.map((x) => `-${x}`)])).toBe('0');
       }),
     );
+  });
+
+  it('reads a cell as the figure it shows: typed text and a spreadsheet number alike', () => {
+    expect(['1,234.50', ' 007.5 ', '-3', '-0', '12元', ''].map(decimalOf)).toEqual(['1234.5', '7.5', '-3', '0', null, null]);
+    expect([89.974, 1e-7, 1e21, -0.25, 0, Number.NaN].map(decimalOfNumber)).toEqual([
+      '89.974',
+      '0.0000001',
+      '1000000000000000000000',
+      '-0.25',
+      '0',
+      null,
+    ]);
+    // a rate is a quotient, the only float; none over nothing
+    expect(percentOf('318.5', '320')).toBeCloseTo(99.53125, 9);
+    expect(percentOf('5', '0')).toBeNull();
   });
 });

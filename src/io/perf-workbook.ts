@@ -7,6 +7,13 @@ import type { Evaluation } from '../core/perf/evaluation.ts';
 import type { ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { RULE_LABEL } from '../core/perf/scoring.ts';
 import { loadWorkbook, mergedRanges } from './ledger-workbook.ts';
+import { decimalOfNumber, type Decimal } from '../core/money.ts';
+
+/**
+ * A figure as a number cell, so a spreadsheet can add it up: a table's figure has at most 15 significant digits, which
+ * a cell's double holds exactly, and reading it back gives the same decimal (decimalOfNumber).
+ */
+const asCell = (d: Decimal | null | undefined): number | null => (d === null || d === undefined ? null : Number(d));
 
 export const INDICATOR_HEADER = [
   '绩效指标',
@@ -40,17 +47,17 @@ export async function writePerfWorkbook(e: Evaluation, s: ScoredEvaluation): Pro
     ws.addRow([
       '',
       '年度资金总额:',
-      b.initial,
-      ...(adjusted ? [b.adjusted] : []),
-      b.executed,
+      asCell(b.initial),
+      ...(adjusted ? [asCell(b.adjusted)] : []),
+      asCell(b.executed),
       b.weight,
       rate === null ? null : `${rate.toFixed(2)}%`,
       b.score ?? s.budget?.score ?? null,
     ]);
     ws.addRow(['', '按收入性质分:']);
-    for (const f of e.funding) ws.addRow(['', `${f.source}:`, f.amount]);
+    for (const f of e.funding) ws.addRow(['', `${f.source}:`, asCell(f.amount)]);
     ws.addRow(['', '按支出性质分:']);
-    for (const x of e.spending) ws.addRow(['', `${x.type}:`, x.amount]);
+    for (const x of e.spending) ws.addRow(['', `${x.type}:`, asCell(x.amount)]);
   }
   if (e.staffing) {
     ws.addRow(['财政供养人员情况', '编制数', '实际在职人数', '控制率']);
@@ -60,7 +67,7 @@ export async function writePerfWorkbook(e: Evaluation, s: ScoredEvaluation): Pro
     ws.addRow([t.title, ...t.columns]);
     // a blank stays blank: it was not reported, which is not the same as zero
     // (a row named after its table, as 楼堂馆所's one row is, is written without the name, as the table has it)
-    for (const r of t.rows) ws.addRow([r.label === t.title ? '' : r.label, ...r.values.map((v) => (v === null ? null : v))]);
+    for (const r of t.rows) ws.addRow([r.label === t.title ? '' : r.label, ...r.values.map(asCell)]);
   }
   bold(ws.addRow([...INDICATOR_HEADER]));
   e.indicators.forEach((i, k) => {
@@ -111,7 +118,7 @@ export interface WorkbookText {
 function shown(v: ExcelJS.CellValue, numFmt: string | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return numFmt?.includes('%') ? `${Math.round(v * 10000) / 100}%` : String(v);
+  if (typeof v === 'number') return numFmt?.includes('%') ? `${Math.round(v * 10000) / 100}%` : (decimalOfNumber(v) ?? '');
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('result' in v) return shown(v.result as ExcelJS.CellValue, numFmt);

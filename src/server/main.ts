@@ -14,7 +14,13 @@ import { configuredMail } from '../services/mail.ts';
 import { buildApp } from './app.ts';
 import { explainFailure } from '../services/explain-failure.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The project's folder (samples/, web/): the nearest above this file with a package.json, from src/server/ or dist/. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const root = projectRoot();
 // a start that cannot happen for a reason the person can fix (the database unreachable, the directory in use, no
 // room, an administrator's password the rule refuses) says so in one sentence instead of a stack trace
 const refuseStart = (e: unknown): never => {

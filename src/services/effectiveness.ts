@@ -19,7 +19,7 @@ export async function assessSource(
   db: Db,
   code: string,
   today: string,
-  scope?: Scope,
+  scope: Scope,
   model: EffectivenessModel = DEFAULT_MODEL,
 ): Promise<Effectiveness & { source: string; title: string; unit: string | null }> {
   const id = await sourceId(db, code, scope);
@@ -57,7 +57,7 @@ export async function assessSource(
 }
 
 /** Every source in scope assessed, best first: a comparison across the units inspected. */
-export async function compareSources(db: Db, today: string, scope?: Scope, model: EffectivenessModel = DEFAULT_MODEL) {
+export async function compareSources(db: Db, today: string, scope: Scope, model: EffectivenessModel = DEFAULT_MODEL) {
   const out = [];
   for (const code of await inspectionSourceCodes(db)) {
     const a = await assessSource(db, code, today, scope, model).catch((e: unknown) =>

@@ -18,7 +18,7 @@ export interface KeptEvidence {
 }
 
 /** The evidence file, if its problem is within the viewer's scope; otherwise "not found", as for any other record. */
-export async function evidenceFile(db: Db, id: number, scope?: Scope): Promise<KeptEvidence> {
+export async function evidenceFile(db: Db, id: number, scope: Scope): Promise<KeptEvidence> {
   const e = await evidenceInScope(db, id, scope);
   if (!e) throw new NotFoundError(`佐证材料 ${id} 不存在，或您无权查看`);
   const bytes = await readStoredFile(db, e.sha256);
@@ -27,7 +27,7 @@ export async function evidenceFile(db: Db, id: number, scope?: Scope): Promise<K
 }
 
 /** Its words for the preview (read in a worker: a Word document or a workbook is heavy work). */
-export async function evidenceText(db: Db, id: number, scope?: Scope) {
+export async function evidenceText(db: Db, id: number, scope: Scope) {
   const f = await evidenceFile(db, id, scope);
   const { text, truncated } = await runHeavy('evidenceText', f.fileName, f.mime, f.bytes);
   return { fileName: f.fileName, text, truncated };
@@ -44,7 +44,7 @@ const DOCUMENT_MIME: Record<string, string> = {
  * A kept report or workbook, for a person who sees a source imported from it or a problem whose status was taken
  * from it: the basis of an imported status, downloaded under the name it was imported under.
  */
-export async function keptDocument(db: Db, id: number, scope?: Scope): Promise<{ fileName: string; mime: string; bytes: Uint8Array }> {
+export async function keptDocument(db: Db, id: number, scope: Scope): Promise<{ fileName: string; mime: string; bytes: Uint8Array }> {
   const d = await documentInScope(db, id, scope);
   if (!d) throw new NotFoundError(`文档 ${id} 不存在，或您无权查看`);
   const bytes = await readStoredFile(db, d.sha256);

@@ -28,6 +28,7 @@ import { NotFoundError } from '../core/errors.ts';
 import { claimsOfSource, visibleSourceCodes, visibleSourceId, visibleSources } from '../store/source.repository.ts';
 import type { z } from 'zod';
 import type { problemItem } from '../core/contract/ledger.ts';
+import { FULL_SCOPE } from '../core/access/permissions.ts';
 
 export interface StatsQuery {
   readonly source?: string | undefined; // source code
@@ -35,11 +36,11 @@ export interface StatsQuery {
   readonly today: string;
   /** count specific problems (children) instead of problems */
   readonly level?: 'problems' | 'specific';
-  readonly scope?: Scope;
+  readonly scope: Scope;
 }
 
 /** The id of a source the viewer may see; NotFoundError otherwise. */
-export async function sourceId(db: Db, code: string, scope?: Scope): Promise<number> {
+export async function sourceId(db: Db, code: string, scope: Scope): Promise<number> {
   const id = await visibleSourceId(db, code, scope);
   if (id === undefined) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   return id;
@@ -85,23 +86,25 @@ export async function dashboardStatistics(db: Db, q: Omit<StatsQuery, 'level'>) 
 }
 
 /** A source's stated overall figures beside what its ledger counts. */
-export async function sourceClaims(db: Db, code: string, today: string, scope?: Scope): Promise<ClaimDifference[]> {
+export async function sourceClaims(db: Db, code: string, today: string, scope: Scope): Promise<ClaimDifference[]> {
   const id = await sourceId(db, code, scope);
   const claims = await claimsOfSource(db, id);
-  const problems = await ledgerStatistics(db, { source: code, today });
-  const specific = await ledgerStatistics(db, { source: code, today, level: 'specific' });
+  // The report speaks of the whole source, so it is set beside the whole source's ledger, whoever asks: a viewer who
+  // may see the source (checked above) sees how its figures hold, even where a unit sees only its own problems.
+  const problems = await ledgerStatistics(db, { scope: FULL_SCOPE, source: code, today });
+  const specific = await ledgerStatistics(db, { scope: FULL_SCOPE, source: code, today, level: 'specific' });
   return claimDifferences(claims, problems, specific, { problems: problems.byAspect, specific: specific.byAspect });
 }
 
 /** The code of the one source the ledger holds, for commands that may leave `--source` out. */
-export async function soleSourceCode(db: Db, scope?: Scope): Promise<string> {
+export async function soleSourceCode(db: Db, scope: Scope): Promise<string> {
   const codes = await visibleSourceCodes(db, scope, 6);
   if (codes.length === 1) return codes[0] as string;
   if (codes.length === 0) throw new NotFoundError('台账中还没有整改来源，请先导入');
   throw new NotFoundError(`台账中有多个整改来源（${codes.slice(0, 5).join('、')}${codes.length > 5 ? '等' : ''}），请用 --source 指定`);
 }
 
-export async function listSources(db: Db, scope?: Scope) {
+export async function listSources(db: Db, scope: Scope) {
   return visibleSources(db, scope);
 }
 
@@ -145,7 +148,7 @@ export async function listMeasures(db: Db, q: MeasureListQuery) {
 }
 
 /** Completion over time: the statistics at the end of each of the last `months` months and today. */
-export async function statisticsTrend(db: Db, q: { today: string; months: number; source?: string | undefined; scope?: Scope }) {
+export async function statisticsTrend(db: Db, q: { today: string; months: number; source?: string | undefined; scope: Scope }) {
   const days: string[] = [];
   const [y, m] = q.today.split('-').map(Number) as [number, number];
   for (let i = q.months; i >= 1; i--) {
@@ -161,7 +164,7 @@ export async function statisticsTrend(db: Db, q: { today: string; months: number
   return out;
 }
 
-export async function problemDetail(db: Db, code: string, today: string, scope?: Scope): Promise<ProblemDetailAnswer> {
+export async function problemDetail(db: Db, code: string, today: string, scope: Scope): Promise<ProblemDetailAnswer> {
   const p = await problemInScope(db, code, scope);
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
   const id = p.id;
@@ -322,7 +325,7 @@ export async function problemDetail(db: Db, code: string, today: string, scope?:
 /** How many open problems show each warning colour today (the colour rule is core's; this only counts). */
 export async function colourCounts(
   db: Db,
-  q: { today: string; source?: string | undefined; scope?: Scope },
+  q: { today: string; source?: string | undefined; scope: Scope },
 ): Promise<Record<WarningColour, number>> {
   const out: Record<WarningColour, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
   for (const r of await openProblemColourInputs(db, q)) {

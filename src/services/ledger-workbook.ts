@@ -20,7 +20,7 @@ import { LedgerWorkbookError } from '../core/errors.ts';
 import { refuseUnowned } from './source-owner.ts';
 import type { Scope } from '../core/access/permissions.ts';
 
-export async function exportLedger(db: Db, code: string, today: string, scope?: Scope): Promise<Uint8Array> {
+export async function exportLedger(db: Db, code: string, today: string, scope: Scope): Promise<Uint8Array> {
   const source = await sourceInScope(db, code, scope, true);
   if (!source) return refuseUnowned(db, code, scope, '导出它的台账');
   // the event log's head goes out with the workbook: a checkpoint kept away from this machine
@@ -91,7 +91,7 @@ export interface WorkbookImportOptions {
   /** for a new source made from a unit's own workbook */
   readonly title?: string | undefined;
   /** whose import it is: into an existing source only its owner imports */
-  readonly scope?: Scope | undefined;
+  readonly scope: Scope;
   /** the owner of a source the import creates (an office importing: its unit; else the unit named as inspected) */
   readonly ownerUnitId?: number | null | undefined;
 }

@@ -13,7 +13,7 @@ const SEVERITY: readonly Kind[] = ['escalation', 'overdue', 'warning', 'missed-r
 
 /** Who is asking: their scope, and who they are (what they have read). */
 export interface Reader {
-  readonly scope?: Scope | undefined;
+  readonly scope: Scope;
   readonly userId: number;
 }
 

@@ -36,7 +36,7 @@ export interface ReportRequest {
   readonly date?: string | undefined;
   readonly public?: boolean | undefined;
   readonly today: string;
-  readonly scope?: Scope | undefined;
+  readonly scope: Scope;
 }
 
 export interface GeneratedFile {
@@ -51,20 +51,20 @@ export interface GeneratedFile {
 }
 
 /** A source the viewer sees; `owned`: one it owns, as making its documents needs (refused by name otherwise). */
-async function sourceRow(db: Db, code: string, scope: Scope | undefined, owned: boolean) {
+async function sourceRow(db: Db, code: string, scope: Scope, owned: boolean) {
   const s = await sourceInScope(db, code, scope, owned);
   if (s) return s;
   if (owned) return refuseUnowned(db, code, scope, '由它的台账生成公文');
   throw new NotFoundError(`没有编号为“${code}”的整改来源`);
 }
 
-export async function publicationSettings(db: Db, code: string, scope?: Scope): Promise<PublicationSettings> {
+export async function publicationSettings(db: Db, code: string, scope: Scope): Promise<PublicationSettings> {
   const s = await sourceRow(db, code, scope, false);
   return publicationOf(s.publication, reportContacts(s.parsed));
 }
 
 /** The ledger of one source as it stood at the end of `asOf`: statuses from the status history, notes and money by then. */
-export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: string, scope?: Scope): Promise<LedgerSnapshot> {
+export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: string, scope: Scope): Promise<LedgerSnapshot> {
   const s = await sourceRow(db, code, scope, true);
   const rows = await problemsAsOfDay(db, s.id, asOf, scope);
   const present = rows.filter((r) => r.status_on !== null);
@@ -179,7 +179,7 @@ export async function generateReport(db: Db, r: ReportRequest): Promise<Generate
   return { fileName, bytes, document, findings };
 }
 
-export async function generateItemForm(db: Db, code: string, kind: ItemFormKind, today: string, scope?: Scope): Promise<GeneratedFile> {
+export async function generateItemForm(db: Db, code: string, kind: ItemFormKind, today: string, scope: Scope): Promise<GeneratedFile> {
   const d = await problemDetail(db, code, today, scope);
   const [source, supervision, closure] = await Promise.all([
     sourceSigning(db, d.problem.source.code),

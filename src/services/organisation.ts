@@ -22,8 +22,8 @@ import type { Tx } from '../store/ledger.repository.ts';
 import type { UnitKind } from '../core/vocabulary.ts';
 
 /** The change refused when it is not the viewer's to make (core/access/org-changes.ts); no scope: the system's own. */
-function allow(scope: Scope | undefined, change: OrgChange): void {
-  const why = scope ? orgChangeRefusal(scope, change) : null;
+function allow(scope: Scope, change: OrgChange): void {
+  const why = orgChangeRefusal(scope, change);
   if (why) throw new NotPermitted(why);
 }
 
@@ -39,7 +39,7 @@ export async function createUnit(
   db: Db,
   actor: string,
   input: { name: string; kind?: UnitKind; parent?: string | undefined; email?: string | undefined },
-  scope?: Scope,
+  scope: Scope,
 ): Promise<number> {
   const name = input.name.trim();
   if (!name) throw new ActionRefused('单位名称不能为空');
@@ -65,7 +65,7 @@ export async function createPerson(
   db: Db,
   actor: string,
   input: { name: string; unit?: string | undefined; post?: string | undefined; phone?: string | undefined; email?: string | undefined },
-  scope?: Scope,
+  scope: Scope,
 ): Promise<number> {
   const name = input.name.trim();
   if (!name) throw new ActionRefused('姓名不能为空');
@@ -122,7 +122,7 @@ export async function updateUnit(
     email?: string | undefined;
     version: number;
   },
-  scope?: Scope,
+  scope: Scope,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const u = await unitRow(trx, id);
@@ -171,7 +171,7 @@ export async function updateUnit(
  * it led and every record it made, but takes no new account, problem or child unit; it cannot be retired while people
  * still log in as it or a unit under it is still in use.
  */
-export async function setUnitRetired(db: Db, actor: string, id: number, retired: boolean, scope?: Scope): Promise<{ name: string }> {
+export async function setUnitRetired(db: Db, actor: string, id: number, retired: boolean, scope: Scope): Promise<{ name: string }> {
   return db.transaction().execute(async (trx) => {
     const u = await unitRow(trx, id);
     allow(scope, { kind: 'retire-unit', unit: id });
@@ -193,6 +193,6 @@ export async function setUnitRetired(db: Db, actor: string, id: number, retired:
 }
 
 /** The people on the organisation's list, with their unit: an office's own tree's, an administrator's all. */
-export async function listPeople(db: Db, scope?: Scope) {
+export async function listPeople(db: Db, scope: Scope) {
   return peopleInScope(db, scope);
 }

@@ -73,28 +73,28 @@ export async function importEvaluation(
   return { id, ...read };
 }
 
-async function row(db: Db, id: number, scope?: Scope) {
+async function row(db: Db, id: number, scope: Scope) {
   const r = await evaluationInScope(db, id, scope);
   if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
   return r;
 }
 
-export async function getEvaluation(db: Db, id: number, opts: ScoreOptions = {}, scope?: Scope) {
+export async function getEvaluation(db: Db, id: number, opts: ScoreOptions = {}, scope: Scope) {
   const r = await row(db, id, scope);
-  const evaluation = r.data as unknown as Evaluation;
+  const evaluation = r.data;
   return { id: r.id, version: r.version, source: r.source, evaluation, scored: scoreEvaluation(evaluation, opts) };
 }
 
-export async function listEvaluations(db: Db, scope?: Scope) {
+export async function listEvaluations(db: Db, scope: Scope) {
   const rows = await evaluationsInScope(db, scope);
   return rows.map((r) => {
-    const s = scoreEvaluation(r.data as unknown as Evaluation);
+    const s = scoreEvaluation(r.data);
     return { id: r.id, unit: r.unit, year: r.year, total: s.total, grade: s.grade, findings: s.findings.length, source: r.source };
   });
 }
 
 /** An edit of the whole evaluation, refused when someone else saved first. */
-export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation, expectedVersion: number, actor: string, scope?: Scope) {
+export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation, expectedVersion: number, actor: string, scope: Scope) {
   return db.transaction().execute(async (trx) => {
     const r = await lockEvaluation(trx, id, scope);
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
@@ -117,7 +117,7 @@ export async function exportEvaluation(
   id: number,
   format: 'xlsx' | 'docx',
   today: string,
-  scope?: Scope,
+  scope: Scope,
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { evaluation, scored } = await getEvaluation(db, id, {}, scope);
   const base = `${evaluation.unit || '预算单位'}-${evaluation.year ?? ''}年度绩效自评表`;
@@ -135,13 +135,13 @@ export async function evaluationToLedger(
   id: number,
   actor: string,
   today: string,
-  scope?: Scope,
+  scope: Scope,
 ): Promise<{ source: string; problems: number; measures: number }> {
   return ledger.db.transaction().execute(async (trx) => {
     const r = await lockEvaluation(trx, id, scope);
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
     if (r.source_id !== null) throw new ActionRefused('这份绩效自评的问题已转入整改台账');
-    const e = r.data as unknown as Evaluation;
+    const e = r.data;
     const scored = scoreEvaluation(e);
     const plan = planFromEvaluation(e, scored, today);
     if (plan.aspects.length === 0) throw new ActionRefused('这份绩效自评没有写明存在的问题，也没有未达成的指标，无可转入台账的问题');

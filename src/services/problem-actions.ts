@@ -41,12 +41,12 @@ interface Actor {
   readonly at: string; // ISO day the step happened
   readonly expectedVersion?: number | undefined;
   /** the viewer's scope: a problem outside it is not found */
-  readonly scope?: Scope | undefined;
+  readonly scope: Scope;
 }
 
 type Row = Awaited<ReturnType<typeof loadForUpdate>>;
 
-async function loadForUpdate(trx: Transaction<Database>, code: string, scope?: Scope) {
+async function loadForUpdate(trx: Transaction<Database>, code: string, scope: Scope) {
   const p = await lockProblemInScope(trx, code, scope);
   if (!p) throw new NotFoundError(`没有编号为“${code}”的问题`);
   return p;

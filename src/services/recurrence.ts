@@ -47,13 +47,13 @@ export async function matchSource(db: Db, code: string): Promise<number> {
 }
 
 /** A problem's matches, best first, with the earlier problem and its source. */
-export async function matchesOf(db: Db, code: string, scope?: Scope) {
+export async function matchesOf(db: Db, code: string, scope: Scope) {
   const id = await problemIdInScope(db, code, scope);
   if (id === undefined) throw new NotFoundError(`没有编号为“${code}”的问题`);
   return matchesOfProblem(db, id);
 }
 
-export async function decideMatch(db: Db, id: number, confirm: boolean, actor: string, scope?: Scope): Promise<void> {
+export async function decideMatch(db: Db, id: number, confirm: boolean, actor: string, scope: Scope): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const m = await lockMatchInScope(trx, id, scope);
     if (!m) throw new NotFoundError('没有这条相似问题记录');

@@ -6,15 +6,16 @@ import { createPerson, createUnit } from './organisation.ts';
 import { addEvidence, assignProblem, reportProgress, requestClosure } from './problem-actions.ts';
 import type { Ledger } from '../store/open-database.ts';
 import { unitIdByName } from '../store/org.repository.ts';
+import { FULL_SCOPE } from '../core/access/permissions.ts';
 
 export async function loadSampleData(ledger: Ledger, samplesDir: string, today: string): Promise<string | null> {
   const db = ledger.db;
-  await createUnit(db, '示例数据', { name: '示例县农业农村局', kind: 'bureau' });
+  await createUnit(db, '示例数据', { name: '示例县农业农村局', kind: 'bureau' }, FULL_SCOPE);
   for (const name of ['办公室', '计划财务股', '机关党委', '农田建设股'])
-    await createUnit(db, '示例数据', { name, kind: 'section', parent: '示例县农业农村局' });
-  await createPerson(db, '示例数据', { name: '李明', unit: '示例县农业农村局', post: '副局长' });
-  await createPerson(db, '示例数据', { name: '王芳', unit: '计划财务股', post: '股长' });
-  await createPerson(db, '示例数据', { name: '赵强', unit: '农田建设股', post: '股长' });
+    await createUnit(db, '示例数据', { name, kind: 'section', parent: '示例县农业农村局' }, FULL_SCOPE);
+  await createPerson(db, '示例数据', { name: '李明', unit: '示例县农业农村局', post: '副局长' }, FULL_SCOPE);
+  await createPerson(db, '示例数据', { name: '王芳', unit: '计划财务股', post: '股长' }, FULL_SCOPE);
+  await createPerson(db, '示例数据', { name: '赵强', unit: '农田建设股', post: '股长' }, FULL_SCOPE);
   const owner = await unitIdByName(db, '示例县农业农村局');
   const [result] = await importDocuments(ledger, [join(samplesDir, '巡察整改进展情况的通报-示例.txt')], {
     actor: '示例数据',
@@ -23,7 +24,7 @@ export async function loadSampleData(ledger: Ledger, samplesDir: string, today: 
   });
   const code = result?.sources[0]?.code;
   if (!code) return null;
-  const who = { actor: '整改办', at: today };
+  const who = { actor: '整改办', at: today, scope: FULL_SCOPE };
   await assignProblem(db, `${code}-006`, who, {
     leadUnit: '计划财务股',
     cooperatingUnits: ['办公室'],
@@ -48,15 +49,20 @@ export async function loadSampleData(ledger: Ledger, samplesDir: string, today: 
   await reportProgress(
     db,
     `${code}-006`,
-    { actor: '王芳', at: today },
+    { scope: FULL_SCOPE, actor: '王芳', at: today },
     { text: '已委托会计师事务所开展下属单位财务专项审计', progress: 60 },
   );
   const evidence = await addEvidence(
     db,
     `${code}-006`,
-    { actor: '王芳', at: today },
+    { scope: FULL_SCOPE, actor: '王芳', at: today },
     { name: '专项审计报告.txt', bytes: new TextEncoder().encode('示例佐证材料：下属单位财务专项审计报告') },
   );
-  await requestClosure(db, `${code}-006`, { actor: '王芳', at: today }, { evidence: [evidence], note: '专项审计已完成，轮岗制度已印发' });
+  await requestClosure(
+    db,
+    `${code}-006`,
+    { scope: FULL_SCOPE, actor: '王芳', at: today },
+    { evidence: [evidence], note: '专项审计已完成，轮岗制度已印发' },
+  );
   return code;
 }

@@ -25,7 +25,7 @@ export async function ownerOfNewSource(trx: Tx, given: number | null | undefined
  * Throws why a viewer may not manage source `code` as a whole: not found when it sees none of it, refused with the
  * owner's name when it sees only some of its problems. For a query that found no source it owns.
  */
-export async function refuseUnowned(db: Tx, code: string, scope: Scope | undefined, what: string): Promise<never> {
+export async function refuseUnowned(db: Tx, code: string, scope: Scope, what: string): Promise<never> {
   const s = await visibleSourceOwner(db, code, scope);
   if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   throw new NotPermitted(
@@ -36,7 +36,7 @@ export async function refuseUnowned(db: Tx, code: string, scope: Scope | undefin
 }
 
 /** An administrator gives source `code` to `unitId` (null: to no unit, seen by administrators alone). */
-export async function setSourceOwner(db: Db, who: { actor: string; scope?: Scope | undefined }, code: string, unitId: number | null) {
+export async function setSourceOwner(db: Db, who: { actor: string; scope: Scope }, code: string, unitId: number | null) {
   return db.transaction().execute(async (trx) => {
     const s = await lockOwnedSource(trx, code, who.scope);
     if (!s) return refuseUnowned(trx, code, who.scope, '更改归属单位');

@@ -18,7 +18,7 @@ type Setting = 'warning' | 'publication' | 'supervision';
 async function changeSetting<T>(
   db: Db,
   code: string,
-  who: { actor: string; scope?: Scope | undefined },
+  who: { actor: string; scope: Scope },
   setting: Setting,
   action: string,
   next: (row: { warning: unknown; publication: unknown; supervision: unknown; parsed: unknown }) => { before: T; after: T },
@@ -38,7 +38,7 @@ export async function setWarningThresholds(
   code: string,
   actor: string,
   t: Partial<WarningThresholds>,
-  scope?: Scope,
+  scope: Scope,
 ): Promise<WarningThresholds> {
   for (const [k, v] of Object.entries(t))
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 3650))
@@ -50,7 +50,7 @@ export async function setWarningThresholds(
 }
 
 /** A source's publication settings: who signs, the comment period, contacts, and what a public version leaves out. */
-export async function setPublication(db: Db, code: string, actor: string, input: unknown, scope?: Scope): Promise<PublicationSettings> {
+export async function setPublication(db: Db, code: string, actor: string, input: unknown, scope: Scope): Promise<PublicationSettings> {
   return changeSetting(db, code, { actor, scope }, 'publication', 'set-publication', (s) => {
     const before = publicationOf(s.publication, reportContacts(s.parsed));
     return { before, after: publicationOf({ ...before, ...(input as object) }) };
@@ -58,7 +58,7 @@ export async function setPublication(db: Db, code: string, actor: string, input:
 }
 
 /** A source's supervision policy: the reporting cadence, reminders before the deadline, the escalation ladder. */
-export async function setSupervisionPolicy(db: Db, code: string, actor: string, input: unknown, scope?: Scope): Promise<SupervisionPolicy> {
+export async function setSupervisionPolicy(db: Db, code: string, actor: string, input: unknown, scope: Scope): Promise<SupervisionPolicy> {
   return changeSetting(db, code, { actor, scope }, 'supervision', 'set-supervision-policy', (s) => {
     const before = policyOf(s.supervision);
     return { before, after: policyOf({ ...before, ...(input as object) }) };
@@ -66,7 +66,7 @@ export async function setSupervisionPolicy(db: Db, code: string, actor: string, 
 }
 
 /** The policy in force for a source the viewer can see. */
-export async function supervisionPolicy(db: Db, code: string, scope?: Scope): Promise<SupervisionPolicy> {
+export async function supervisionPolicy(db: Db, code: string, scope: Scope): Promise<SupervisionPolicy> {
   const s = await visibleSourceSupervision(db, code, scope);
   if (!s) throw new NotFoundError(`没有编号为“${code}”的整改来源`);
   return policyOf(s.supervision);

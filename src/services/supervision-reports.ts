@@ -20,7 +20,7 @@ function missedByUnit(sent: readonly { kind: string; unit: string | null }[]): M
   return m;
 }
 
-export async function monthlyCircularDocument(db: Db, q: { month: string; today: string; issuer: string; scope?: Scope }) {
+export async function monthlyCircularDocument(db: Db, q: { month: string; today: string; issuer: string; scope: Scope }) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(q.month)) throw new ActionRefused(`月份“${q.month}”应写作 2025-03`);
   const first = `${q.month}-01`;
   const monthEnd = fromDay(toDay(`${fromDay(toDay(first) + 31).slice(0, 7)}-01`) - 1);
@@ -51,7 +51,7 @@ export async function monthlyCircularDocument(db: Db, q: { month: string; today:
   return { fileName: `整改工作月度通报-${q.month}.docx`, bytes: await runHeavy('writeOfficialDocx', document), document, standings };
 }
 
-export async function weeklySheet(db: Db, q: { day: string; today: string; scope?: Scope }) {
+export async function weeklySheet(db: Db, q: { day: string; today: string; scope: Scope }) {
   if (!isIsoDate(q.day)) throw new ActionRefused(`日期“${q.day}”应写作 2025-03-07`);
   // biome-ignore lint/complexity/useMathMinMax: ISO days, compared as text
   const to = q.day < q.today ? q.day : q.today;

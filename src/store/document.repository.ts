@@ -7,7 +7,7 @@ import type { Database } from './schema.ts';
 import { scopeSql, sourceScopeSql } from './scope.ts';
 
 /** A kept document, if the viewer sees a source imported from it or a problem whose status was taken from it. */
-export function documentInScope(db: Tx, id: number, scope?: Scope) {
+export function documentInScope(db: Tx, id: number, scope: Scope) {
   return db
     .selectFrom('document as d')
     .select(['d.file_name', 'd.format', 'd.sha256'])

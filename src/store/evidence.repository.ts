@@ -26,7 +26,7 @@ export async function countEvidenceOf(trx: Tx, problemId: number, ids: readonly 
 }
 
 /** An evidence record whose problem is within the viewer's scope. */
-export function evidenceInScope(db: Tx, id: number, scope?: Scope) {
+export function evidenceInScope(db: Tx, id: number, scope: Scope) {
   return db
     .selectFrom('evidence as e')
     .innerJoin('problem as p', 'p.id', 'e.problem_id')

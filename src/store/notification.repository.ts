@@ -4,7 +4,7 @@ import type { Scope } from '../core/access/permissions.ts';
 import { slices, type Tx } from './ledger.repository.ts';
 import { scopeSql } from './scope.ts';
 
-const inScope = (db: Tx, scope?: Scope) =>
+const inScope = (db: Tx, scope: Scope) =>
   db
     .selectFrom('notification as n')
     .innerJoin('problem as p', 'p.id', 'n.problem_id')
@@ -16,7 +16,7 @@ const readBy = (userId: number) =>
   sql<boolean>`exists (select 1 from notification_read r where r.notification_id = n.id and r.user_id = ${userId})`;
 
 /** How many (problem, day) pairs hold a pending notification this person has not read. */
-export async function countUnreadDays(db: Tx, scope: Scope | undefined, userId: number): Promise<number> {
+export async function countUnreadDays(db: Tx, scope: Scope, userId: number): Promise<number> {
   const r = await inScope(db, scope)
     .select(sql<string>`count(distinct (n.problem_id, n.day))`.as('n'))
     .where('n.status', '=', 'pending')
@@ -26,7 +26,7 @@ export async function countUnreadDays(db: Tx, scope: Scope | undefined, userId: 
 }
 
 /** Notifications newest first, each with its problem, its unit and whether this person has read it. */
-export function notificationsFor(db: Tx, q: { scope?: Scope | undefined; userId: number; unreadOnly: boolean; limit: number }) {
+export function notificationsFor(db: Tx, q: { scope: Scope; userId: number; unreadOnly: boolean; limit: number }) {
   let query = inScope(db, q.scope)
     .leftJoin('org_unit as u', 'u.id', 'n.unit_id')
     .select([
@@ -48,7 +48,7 @@ export function notificationsFor(db: Tx, q: { scope?: Scope | undefined; userId:
 }
 
 /** The ids of every pending notification in scope this person has not read. */
-export async function unreadIds(db: Tx, scope: Scope | undefined, userId: number): Promise<number[]> {
+export async function unreadIds(db: Tx, scope: Scope, userId: number): Promise<number[]> {
   const rows = await inScope(db, scope)
     .select('n.id')
     .where('n.status', '=', 'pending')
@@ -58,7 +58,7 @@ export async function unreadIds(db: Tx, scope: Scope | undefined, userId: number
 }
 
 /** How many of `ids` lie within the scope. */
-export async function countInScope(db: Tx, scope: Scope | undefined, ids: readonly number[]): Promise<number> {
+export async function countInScope(db: Tx, scope: Scope, ids: readonly number[]): Promise<number> {
   return (await inScope(db, scope).select('n.id').where('n.id', 'in', ids).execute()).length;
 }
 

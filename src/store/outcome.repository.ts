@@ -13,7 +13,7 @@ export async function insertOutcome(trx: Tx, row: Insertable<Database['outcome']
  * The counted outcomes in scope recorded by a day (of one source, when given): outcomes of a problem follow the
  * problem's scope, a source's own totals follow the source's.
  */
-export async function countedOutcomes(db: Tx, q: { asOf: string; sourceId: number | null; scope?: Scope | undefined }) {
+export async function countedOutcomes(db: Tx, q: { asOf: string; sourceId: number | null; scope: Scope }) {
   let outcomes = db
     .selectFrom('outcome as o')
     .innerJoin('source as s', 's.id', 'o.source_id')

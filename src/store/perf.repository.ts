@@ -5,13 +5,9 @@ import type { Scope } from '../core/access/permissions.ts';
 import type { Tx } from './ledger.repository.ts';
 import type { Database } from './schema.ts';
 
-function visible(scope: Scope | undefined) {
+function visible(scope: Scope) {
   return (eb: ExpressionBuilder<Database, 'perf_evaluation'>) =>
-    !scope || scope.kind === 'all'
-      ? eb.val(true)
-      : scope.units.length === 0
-        ? eb.val(false)
-        : eb('perf_evaluation.owner_unit_id', 'in', scope.units);
+    scope.kind === 'all' ? eb.val(true) : scope.units.length === 0 ? eb.val(false) : eb('perf_evaluation.owner_unit_id', 'in', scope.units);
 }
 
 export async function insertEvaluation(trx: Tx, row: Insertable<Database['perf_evaluation']>): Promise<number> {
@@ -19,7 +15,7 @@ export async function insertEvaluation(trx: Tx, row: Insertable<Database['perf_e
 }
 
 /** An evaluation the viewer sees, with the code of the source its problems went to. */
-export function evaluationInScope(db: Tx, id: number, scope?: Scope) {
+export function evaluationInScope(db: Tx, id: number, scope: Scope) {
   return db
     .selectFrom('perf_evaluation')
     .leftJoin('source as s', 's.id', 'perf_evaluation.source_id')
@@ -37,7 +33,7 @@ export function evaluationInScope(db: Tx, id: number, scope?: Scope) {
 }
 
 /** The evaluations the viewer sees, latest year first. */
-export function evaluationsInScope(db: Tx, scope?: Scope) {
+export function evaluationsInScope(db: Tx, scope: Scope) {
   return db
     .selectFrom('perf_evaluation')
     .leftJoin('source as s', 's.id', 'perf_evaluation.source_id')
@@ -49,7 +45,7 @@ export function evaluationsInScope(db: Tx, scope?: Scope) {
 }
 
 /** An evaluation the viewer sees, locked for a change. */
-export function lockEvaluation(trx: Tx, id: number, scope?: Scope) {
+export function lockEvaluation(trx: Tx, id: number, scope: Scope) {
   return trx
     .selectFrom('perf_evaluation')
     .select(['version', 'data', 'source_id', 'owner_unit_id'])

@@ -18,11 +18,11 @@ export async function insertPerson(trx: Tx, row: Insertable<Database['person']>)
 }
 
 /** The people of the units a scope covers (all of them for an unscoped viewer), with their unit's name. */
-export function peopleInScope(db: Tx, scope?: Scope) {
+export function peopleInScope(db: Tx, scope: Scope) {
   let q = db
     .selectFrom('person as p')
     .leftJoin('org_unit as u', 'u.id', 'p.unit_id')
     .select(['p.id', 'p.name', 'p.post', 'u.name as unit']);
-  if (scope && scope.kind !== 'all') q = scope.units.length ? q.where('p.unit_id', 'in', scope.units) : q.where(sql<boolean>`false`);
+  if (scope.kind !== 'all') q = scope.units.length ? q.where('p.unit_id', 'in', scope.units) : q.where(sql<boolean>`false`);
   return q.orderBy('p.id').execute();
 }

@@ -26,7 +26,7 @@ export interface StatusCountQuery {
   readonly current: boolean;
   readonly level?: 'problems' | 'specific' | undefined;
   readonly sourceId: number | null;
-  readonly scope?: Scope | undefined;
+  readonly scope: Scope;
 }
 
 /**
@@ -72,7 +72,7 @@ export interface ProblemFilter {
   readonly limit?: number;
   readonly offset?: number;
   readonly sort?: 'code' | 'deadline' | 'status';
-  readonly scope?: Scope;
+  readonly scope: Scope;
   /** only problems under supervision (督办清单): a supervision action recorded, or past the deadline */
   readonly supervised?: boolean | undefined;
   /** an aspect's title (with its source's code before it when no source is chosen, as statistics name it) */
@@ -167,7 +167,7 @@ export interface MeasureFilter {
   readonly search?: string | undefined;
   readonly limit?: number;
   readonly offset?: number;
-  readonly scope?: Scope;
+  readonly scope: Scope;
 }
 
 /** A page of the 任务清单: measures with their problem, owner and deadline, with how many match in all. */
@@ -208,7 +208,7 @@ export async function measurePage(db: Tx, q: MeasureFilter) {
 }
 
 /** What the colour of each open top-level problem in scope is made from (of one source, when given). */
-export function openProblemColourInputs(db: Tx, q: { source?: string | undefined; scope?: Scope | undefined }) {
+export function openProblemColourInputs(db: Tx, q: { source?: string | undefined; scope: Scope }) {
   let base = db
     .selectFrom('problem as p')
     .innerJoin('source as s', 's.id', 'p.source_id')

@@ -7,7 +7,7 @@ import { problemsWithNames } from './problem-list.repository.ts';
 import { scopeSql } from './scope.ts';
 
 /** The problem of that code within the viewer's scope, with its source, aspect and the names answering for it. */
-export function problemInScope(db: Tx, code: string, scope?: Scope) {
+export function problemInScope(db: Tx, code: string, scope: Scope) {
   return problemsWithNames(db)
     .innerJoin('source as s', 's.id', 'p.source_id')
     .leftJoin('aspect as a', 'a.id', 'p.aspect_id')

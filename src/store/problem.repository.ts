@@ -40,7 +40,7 @@ export async function recordStatusChanges(trx: Tx, changes: readonly StatusChang
 }
 
 /** A problem within the viewer's scope, locked for a step on it. */
-export function lockProblemInScope(trx: Tx, code: string, scope?: Scope) {
+export function lockProblemInScope(trx: Tx, code: string, scope: Scope) {
   return trx
     .selectFrom('problem as p')
     .innerJoin('source as s', 's.id', 'p.source_id')

@@ -50,7 +50,7 @@ export async function insertMatches(db: Tx, rows: readonly Insertable<Database['
 }
 
 /** The id of a problem within the viewer's scope. */
-export async function problemIdInScope(db: Tx, code: string, scope?: Scope): Promise<number | undefined> {
+export async function problemIdInScope(db: Tx, code: string, scope: Scope): Promise<number | undefined> {
   const p = await db
     .selectFrom('problem as p')
     .innerJoin('source as s', 's.id', 'p.source_id')
@@ -86,7 +86,7 @@ export async function matchesOfProblem(db: Tx, problemId: number) {
 }
 
 /** A match on a problem within the viewer's scope, locked for a decision. */
-export function lockMatchInScope(trx: Tx, id: number, scope?: Scope) {
+export function lockMatchInScope(trx: Tx, id: number, scope: Scope) {
   return trx
     .selectFrom('recurrence_match as m')
     .innerJoin('problem as p', 'p.id', 'm.problem_id')

@@ -6,6 +6,7 @@ import type { Role } from '../core/access/permissions.ts';
 import type { MeasureStatus, Triage } from '../core/ledger/ledger-sheet.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import type { MATCH_KIND_LABEL, MATCH_STATUS_LABEL } from '../core/vocabulary.ts';
+import type { Evaluation } from '../core/perf/evaluation.ts';
 
 type Id = Generated<number>;
 type Version = Generated<number>;
@@ -255,7 +256,8 @@ export interface PerfEvaluationTable {
   id: Id;
   unit: string;
   year: number | null;
-  data: JSONColumnType<object, string, string>;
+  /** the whole evaluation, its amounts as decimal strings (migration 0021) */
+  data: JSONColumnType<Evaluation, string, string>;
   document_id: number | null;
   owner_unit_id: number | null;
   source_id: number | null;

@@ -3,8 +3,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 
-export const ALL: Scope = { kind: 'all' };
-
 function ids(units: readonly number[]): RawBuilder<unknown> {
   return sql.join(units.map((u) => sql`${u}`));
 }
@@ -21,7 +19,7 @@ function problemsOfUnits(units: readonly number[]): RawBuilder<boolean> {
  * and beside them the problems its units lead or work on in anyone's source: a bureau's leader sees the bureau's own
  * problems from the county's audit too.
  */
-export function scopeSql(scope: Scope = ALL): RawBuilder<boolean> {
+export function scopeSql(scope: Scope): RawBuilder<boolean> {
   if (scope.kind === 'all') return sql<boolean>`true`;
   if (scope.units.length === 0) return sql<boolean>`false`;
   if (scope.kind === 'sources') return sql<boolean>`(s.owner_unit_id in (${ids(scope.units)}) or ${problemsOfUnits(scope.units)})`;
@@ -29,7 +27,7 @@ export function scopeSql(scope: Scope = ALL): RawBuilder<boolean> {
 }
 
 /** For queries over sources alone: the sources a viewer owns, and those holding a problem it sees. */
-export function sourceScopeSql(scope: Scope = ALL): RawBuilder<boolean> {
+export function sourceScopeSql(scope: Scope): RawBuilder<boolean> {
   if (scope.kind === 'all') return sql<boolean>`true`;
   if (scope.units.length === 0) return sql<boolean>`false`;
   const holding = sql<boolean>`exists (select 1 from problem p where p.source_id = s.id and ${problemsOfUnits(scope.units)})`;
@@ -38,7 +36,7 @@ export function sourceScopeSql(scope: Scope = ALL): RawBuilder<boolean> {
 }
 
 /** Whether a viewer owns the source `s` (its unit or one above owns it): who may manage a source as a whole. */
-export function ownsSourceSql(scope: Scope = ALL): RawBuilder<boolean> {
+export function ownsSourceSql(scope: Scope): RawBuilder<boolean> {
   if (scope.kind === 'all') return sql<boolean>`true`;
   if (scope.kind === 'problems' || scope.units.length === 0) return sql<boolean>`false`;
   return sql<boolean>`s.owner_unit_id in (${ids(scope.units)})`;

@@ -21,7 +21,7 @@ async function inPages<T>(ids: readonly number[], read: (some: number[]) => Prom
 }
 
 /** Every problem of a source in scope, with its status (`status_on`, null: not yet on the ledger) and note as of a day. */
-export async function problemsAsOfDay(db: Tx, sourceId: number, asOf: string, scope?: Scope) {
+export async function problemsAsOfDay(db: Tx, sourceId: number, asOf: string, scope: Scope) {
   const problemsFrom = (after: { ordinal: number; id: number } | null) =>
     problemsWithNames(db)
       .innerJoin('source as s', 's.id', 'p.source_id') // the viewer's scope may be over sources

@@ -7,7 +7,7 @@ import type { SourceTable } from './schema.ts';
 import { ownsSourceSql, scopeSql, sourceScopeSql } from './scope.ts';
 
 /** The id of a source the viewer sees. */
-export async function visibleSourceId(db: Tx, code: string, scope?: Scope): Promise<number | undefined> {
+export async function visibleSourceId(db: Tx, code: string, scope: Scope): Promise<number | undefined> {
   return (await db.selectFrom('source as s').select('id').where('code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst())?.id;
 }
 
@@ -17,7 +17,7 @@ export function sourceByCode(db: Tx, code: string) {
 }
 
 /** A source the viewer sees (`owned`: one it owns), whole. */
-export function sourceInScope(db: Tx, code: string, scope: Scope | undefined, owned: boolean) {
+export function sourceInScope(db: Tx, code: string, scope: Scope, owned: boolean) {
   return db
     .selectFrom('source as s')
     .selectAll()
@@ -36,14 +36,14 @@ export function sourceSigning(db: Tx, code: string) {
 }
 
 /** Whether the viewer owns the source of that id. */
-export async function ownsSource(db: Tx, id: number, scope?: Scope): Promise<boolean> {
+export async function ownsSource(db: Tx, id: number, scope: Scope): Promise<boolean> {
   return (
     (await db.selectFrom('source as s').select('s.id').where('s.id', '=', id).where(ownsSourceSql(scope)).executeTakeFirst()) !== undefined
   );
 }
 
 /** A source the viewer owns, locked for a change of its settings or its owner. */
-export function lockOwnedSource(trx: Tx, code: string, scope?: Scope) {
+export function lockOwnedSource(trx: Tx, code: string, scope: Scope) {
   return trx
     .selectFrom('source as s')
     .select(['s.id', 's.warning', 's.publication', 's.supervision', 's.parsed', 's.owner_unit_id', 's.version'])
@@ -58,7 +58,7 @@ export async function updateSource(trx: Tx, id: number, values: Updateable<Sourc
 }
 
 /** A source the viewer sees, with the name of its owner (null: none yet). */
-export function visibleSourceOwner(db: Tx, code: string, scope?: Scope) {
+export function visibleSourceOwner(db: Tx, code: string, scope: Scope) {
   return db
     .selectFrom('source as s')
     .leftJoin('org_unit as u', 'u.id', 's.owner_unit_id')
@@ -69,7 +69,7 @@ export function visibleSourceOwner(db: Tx, code: string, scope?: Scope) {
 }
 
 /** The supervision policy as stored for a source the viewer sees. */
-export function visibleSourceSupervision(db: Tx, code: string, scope?: Scope) {
+export function visibleSourceSupervision(db: Tx, code: string, scope: Scope) {
   return db.selectFrom('source as s').select('s.supervision').where('s.code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
 }
 
@@ -90,7 +90,7 @@ export async function inspectionSourceCodes(db: Tx): Promise<string[]> {
 }
 
 /** The codes of the sources the viewer sees, in code order, at most `limit`. */
-export async function visibleSourceCodes(db: Tx, scope: Scope | undefined, limit: number): Promise<string[]> {
+export async function visibleSourceCodes(db: Tx, scope: Scope, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('source as s')
     .select('code')
@@ -102,7 +102,7 @@ export async function visibleSourceCodes(db: Tx, scope: Scope | undefined, limit
 }
 
 /** The sources the viewer sees, each with its owner and how many of its top-level problems the viewer sees. */
-export function visibleSources(db: Tx, scope?: Scope) {
+export function visibleSources(db: Tx, scope: Scope) {
   return db
     .selectFrom('source as s')
     .leftJoin('problem as p', (j) => j.onRef('p.source_id', '=', 's.id').on('p.parent_id', 'is', null))

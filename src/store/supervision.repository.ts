@@ -12,14 +12,12 @@ import { statusOnSql } from './as-of.ts';
 import { slices, type Tx } from './ledger.repository.ts';
 import type { Database } from './schema.ts';
 import { scopeSql } from './scope.ts';
+import { problemsWithNames } from './problem-list.repository.ts';
 
 /** Every top-level problem not yet closed, as the supervision plan takes it. */
 export async function supervisedItems(db: Tx): Promise<SupervisedItem[]> {
-  const rows = await db
-    .selectFrom('problem as p')
+  const rows = await problemsWithNames(db)
     .innerJoin('source as s', 's.id', 'p.source_id')
-    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
-    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
     .leftJoin('supervision_state as o', 'o.problem_id', 'p.id')
     .select([
       'p.id',
@@ -153,12 +151,9 @@ export async function hasRunOn(db: Tx, day: string, by: string): Promise<boolean
 }
 
 /** Every top-level problem in scope as it stood at the end of `end` (those not yet on the ledger left out). */
-export async function problemsAsOf(db: Tx, end: string, scope?: Scope) {
-  const rows = await db
-    .selectFrom('problem as p')
+export async function problemsAsOf(db: Tx, end: string, scope: Scope) {
+  const rows = await problemsWithNames(db)
     .innerJoin('source as s', 's.id', 'p.source_id')
-    .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
-    .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
     .select([
       'p.id',
       'p.code',
@@ -187,7 +182,7 @@ export async function problemsAsOf(db: Tx, end: string, scope?: Scope) {
 }
 
 /** What supervision sent out between two days (both included) about problems in scope, with the unit it went to. */
-export function notificationsSentBetween(db: Tx, from: string, to: string, scope?: Scope) {
+export function notificationsSentBetween(db: Tx, from: string, to: string, scope: Scope) {
   return db
     .selectFrom('notification as n')
     .innerJoin('problem as p', 'p.id', 'n.problem_id')

@@ -35,7 +35,7 @@ function claimFor(claims: readonly Claim[], f: Figure, whole: boolean): boolean 
 /** A self-evaluation's figure, wherever the performance block keeps it. */
 function inPerformance(p: PerformanceBlock | undefined, f: Figure): boolean {
   if (!p) return false;
-  const amounts: Record<string, readonly (number | null | undefined)[]> = {
+  const amounts: Record<string, readonly (number | string | null | undefined)[]> = {
     budget: [p.budget?.initial, p.budget?.adjusted, ...p.funding.map((x) => x.amount)],
     executed: [p.budget?.executed],
     income: [p.income?.amount, ...p.funding.map((x) => x.amount)],

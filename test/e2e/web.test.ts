@@ -18,6 +18,7 @@ import type { Ledger } from '../../src/store/open-database.ts';
 import { testLedger } from '../support/ledger.ts';
 import { pdfWithText } from '../support/pdf.ts';
 import { haveSeeds, seedPath } from '../support/seeds.ts';
+import { FULL_SCOPE } from '../../src/core/access/permissions.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.ZG_CHROMIUM ?? '/usr/bin/chromium';
@@ -109,9 +110,9 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     const { build } = await import('vite');
     await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
     l = await testLedger();
-    await createUnit(l.db, 'e2e', { name: '清远高新区管委会', kind: 'government' });
-    await createUnit(l.db, 'e2e', { name: '区财政局', kind: 'bureau', parent: '清远高新区管委会' });
-    await createUnit(l.db, 'e2e', { name: '区建设局', kind: 'bureau', parent: '清远高新区管委会' });
+    await createUnit(l.db, 'e2e', { name: '清远高新区管委会', kind: 'government' }, FULL_SCOPE);
+    await createUnit(l.db, 'e2e', { name: '区财政局', kind: 'bureau', parent: '清远高新区管委会' }, FULL_SCOPE);
+    await createUnit(l.db, 'e2e', { name: '区建设局', kind: 'bureau', parent: '清远高新区管委会' }, FULL_SCOPE);
     await createUser(l.db, 'e2e', {
       username: 'office',
       displayName: '整改办张三',

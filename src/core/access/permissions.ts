@@ -90,8 +90,15 @@ export type Scope =
   | { readonly kind: 'sources'; readonly units: readonly number[] }
   | { readonly kind: 'problems'; readonly units: readonly number[] };
 
+/**
+ * The whole ledger: an administrator's view, and the command line's, which runs as the ledger's owner on its own
+ * machine. Every service asks for a scope and none assumes this one, so a face that forgets to pass a viewer's scope
+ * fails to compile instead of showing everything.
+ */
+export const FULL_SCOPE: Scope = { kind: 'all' };
+
 export function scopeOf(role: Role, subtree: readonly number[]): Scope {
-  if (role === 'admin') return { kind: 'all' };
+  if (role === 'admin') return FULL_SCOPE;
   if (role === 'unit') return { kind: 'problems', units: subtree };
   return { kind: 'sources', units: subtree };
 }

@@ -155,7 +155,7 @@ describe('self-evaluation tables', () => {
     ]);
     expect(found.map((f) => f.slice(0, 5))).toEqual([
       ['execution-rate', 'error', [3], 95, 90],
-      ['funding-sum', 'error', [3, 4, 5], 90, 85],
+      ['funding-sum', 'error', [3, 4, 5], '90', '85'],
       // 10 points at a 90% execution rate are 9, not 9.5
       ['score-vs-rule', 'warning', [3], 9.5, 9],
     ]);

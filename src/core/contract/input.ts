@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { INT_MAX } from '../limits.ts';
 import { isIsoDate } from '../ledger/dates.ts';
+import { decimalOf, decimalOfNumber, type Decimal } from '../money.ts';
 
 /** Dates the ledger can mean: inspections, deadlines and reports of living memory and the planning horizon. */
 const FIRST_YEAR = 1900;
@@ -57,3 +58,19 @@ export const limit = z.coerce.number().int().min(1).max(200).default(50);
 export const offset = z.coerce.number().int().min(0).max(10_000_000).default(0);
 /** "true" or "false" in a query string. */
 export const flag = z.enum(['true', 'false']);
+
+/**
+ * An amount as a form or a client sends it: a decimal string ("1,234.50" is read as 1234.5) or a plain number, kept
+ * exact from here on. Under a trillion and to six places, which no budget table exceeds; `signed` where a table may
+ * carry a reduction.
+ */
+export const amountInput = (signed: boolean) =>
+  z.union([z.string(), z.number()]).transform((v, ctx): Decimal => {
+    const d = typeof v === 'number' ? decimalOfNumber(v) : decimalOf(v);
+    const [whole = '', places = ''] = (d ?? '').replace(/^-/, '').split('.');
+    if (d === null || whole.length > 12 || places.length > 6 || (!signed && d.startsWith('-'))) {
+      ctx.addIssue({ code: 'custom', message: signed ? '应为金额数字，如 123.45' : '应为不小于 0 的金额数字，如 123.45' });
+      return z.NEVER;
+    }
+    return d;
+  });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { RULE_LABEL } from '../perf/scoring.ts';
 import { basicTableOf, finding, indicatorOf } from './reading.ts';
-import { keysOf, list } from './values.ts';
+import { decimal, keysOf, list } from './values.ts';
 
 const grade = z.enum(['优', '良', '中', '差']);
 /** the line of the file a part was read from; none where it was entered or came from a workbook */
@@ -16,17 +16,17 @@ export const evaluationAnswer = z.object({
   year: z.number().nullable(),
   budget: z
     .object({
-      initial: figure,
-      adjusted: figure.optional(),
-      executed: figure,
+      initial: decimal.nullable(),
+      adjusted: decimal.nullable().optional(),
+      executed: decimal.nullable(),
       weight: figure,
       rate: figure,
       score: figure,
       line,
     })
     .nullable(),
-  funding: list(z.object({ source: z.string(), amount: z.number(), line })),
-  spending: list(z.object({ type: z.string(), amount: z.number(), line })),
+  funding: list(z.object({ source: z.string(), amount: decimal, line })),
+  spending: list(z.object({ type: z.string(), amount: decimal, line })),
   staffing: z.object({ authorized: figure, actual: figure, controlRate: figure, line }).nullable(),
   indicators: list(indicatorOf(line)),
   basics: list(basicTableOf(line)),

@@ -3,7 +3,7 @@
 // the command line, the server and the web share one description of what was read.
 import { z } from 'zod';
 import { GENRE_LABEL, METRIC_LABEL, REPORT_KIND_LABEL, REPORTED_STATUS_LABEL, SEVERITY_LABEL } from '../vocabulary.ts';
-import { contact, day, keysOf, list } from './values.ts';
+import { contact, day, decimal, keysOf, list } from './values.ts';
 
 const line = z.number().int().min(1);
 const figure = z.number().nullable();
@@ -122,24 +122,28 @@ export const indicatorOf = <L extends z.ZodType>(line: L) =>
 
 /** A basic-data table (经费控制情况, 楼堂馆所控制情况): figures by column, a blank kept as null (not zero). */
 export const basicTableOf = <L extends z.ZodType>(line: L) =>
-  z.object({ title: z.string(), columns: list(z.string()), rows: list(z.object({ label: z.string(), values: list(figure), line })) });
+  z.object({
+    title: z.string(),
+    columns: list(z.string()),
+    rows: list(z.object({ label: z.string(), values: list(decimal.nullable()), line })),
+  });
 
 const performance = z.object({
   unit: located(z.string()),
   budget: z
     .object({
-      initial: figure,
-      adjusted: figure.optional(),
-      executed: figure,
+      initial: decimal.nullable(),
+      adjusted: decimal.nullable().optional(),
+      executed: decimal.nullable(),
       rate: figure,
       weight: figure,
       score: figure,
       line: line.nullable(),
     })
     .nullable(),
-  funding: list(z.object({ source: z.string(), amount: z.number(), line })),
-  income: z.object({ amount: z.number(), line }).nullable().optional(),
-  spending: list(z.object({ type: z.string(), amount: z.number(), line })),
+  funding: list(z.object({ source: z.string(), amount: decimal, line })),
+  income: z.object({ amount: decimal, line }).nullable().optional(),
+  spending: list(z.object({ type: z.string(), amount: decimal, line })),
   staffing: z.object({ authorized: figure, actual: figure, controlRate: figure, line }).nullable(),
   indicators: list(indicatorOf(line)),
   totals: z.object({ weight: figure, score: figure, line }).nullable(),

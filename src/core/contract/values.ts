@@ -44,3 +44,9 @@ export const measureStatus = keysOf(MEASURE_STATUS_LABEL);
 export const moneyKind = keysOf(MONEY_KIND_LABEL);
 /** the units an amount is written in */
 export const moneyUnit = z.enum(['元', '万元', '亿元']);
+
+/** an amount or a table's figure, exact: a signed decimal string ("1234.5") */
+export const decimal = z
+  .string()
+  .regex(/^-?\d+(?:\.\d+)?$/)
+  .describe('十进制数字串');

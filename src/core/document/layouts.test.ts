@@ -211,7 +211,15 @@ describe('a self-evaluation whose figures are stated in sentences', () => {
     '经自评，项目自评得分93.5分，等级为“优”。',
   ]);
   it('reads each budget figure by its own name, and the stated score', () => {
-    expect(r?.performance?.budget).toEqual({ initial: 200, adjusted: 250, executed: 240, rate: 96, weight: null, score: null, line: 3 });
+    expect(r?.performance?.budget).toEqual({
+      initial: '200',
+      adjusted: '250',
+      executed: '240',
+      rate: 96,
+      weight: null,
+      score: null,
+      line: 3,
+    });
     expect(r?.performance?.selfScore).toEqual({ value: 93.5, line: 5 });
   });
   it('checks the stated rate against the figures, and finds nothing wrong with consistent ones', () => {

@@ -2,7 +2,7 @@
 // Field names follow docs/report-format.md; `zg parse --json` prints exactly these objects.
 
 import type { NumberingStyle } from './numbering.ts';
-import type { MoneyUnit } from '../money.ts';
+import type { Decimal, MoneyUnit } from '../money.ts';
 import type { Finding } from '../check/finding.ts';
 
 export type ReportKind = 'inspection-progress' | 'audit-rectification' | 'performance-self-evaluation' | 'unknown';
@@ -141,24 +141,24 @@ export interface Indicator {
 export interface BasicTable {
   readonly title: string;
   readonly columns: readonly string[];
-  readonly rows: readonly { readonly label: string; readonly values: readonly (number | null)[]; readonly line: number }[];
+  readonly rows: readonly { readonly label: string; readonly values: readonly (Decimal | null)[]; readonly line: number }[];
 }
 
 export interface PerformanceBlock {
   readonly unit: Located<string> | null;
   readonly budget: {
-    readonly initial: number | null; // 年初预算数
-    readonly adjusted?: number | null; // 全年预算数, in tables that have the column
-    readonly executed: number | null; // 全年执行数
+    readonly initial: Decimal | null; // 年初预算数, 万元
+    readonly adjusted?: Decimal | null; // 全年预算数, in tables that have the column
+    readonly executed: Decimal | null; // 全年执行数
     readonly rate: number | null; // 执行率, percent as stated
     readonly weight: number | null; // 分值
     readonly score: number | null; // 得分
     readonly line: number | null;
   } | null;
-  readonly funding: { readonly source: string; readonly amount: number; readonly line: number }[];
+  readonly funding: { readonly source: string; readonly amount: Decimal; readonly line: number }[];
   /** 收入 stated in the text of a whole-department report ("收入:792.22万元") */
-  readonly income?: { readonly amount: number; readonly line: number } | null;
-  readonly spending: { readonly type: string; readonly amount: number; readonly line: number }[];
+  readonly income?: { readonly amount: Decimal; readonly line: number } | null;
+  readonly spending: { readonly type: string; readonly amount: Decimal; readonly line: number }[];
   readonly staffing: {
     readonly authorized: number | null;
     readonly actual: number | null;

@@ -3,7 +3,8 @@
 // the cells, its indicator rows run together ("数量指标足额保障率=100% 22.5"), and a form laid out one cell per line
 // ("人员编制" / "21"). Read only where the tab-separated tables gave nothing, so a proper table always wins.
 
-import { cellNumber } from './performance.ts';
+import { cellDecimal, cellNumber } from './performance.ts';
+import { decimalOf } from '../money.ts';
 import type { Indicator, PerformanceBlock } from './model.ts';
 import type { SourceText } from './text.ts';
 
@@ -96,18 +97,19 @@ function statedBudget(block: Block, folded: string, line: number): void {
   if (block.budget || !/预算|执行/.test(folded)) return;
   const figure = (re: RegExp) => {
     const m = re.exec(folded);
-    return m ? Number(m[1]) : null;
+    return m ? decimalOf(m[1] as string) : null;
   };
   const initial = figure(BUDGET_FIGURE.initial);
   const adjusted = figure(BUDGET_FIGURE.adjusted);
   const executed = figure(BUDGET_FIGURE.executed);
+  const rate = figure(BUDGET_FIGURE.rate);
   if (initial === null && adjusted === null) return;
   if (adjusted === null && executed === null) return; // "年初预算数N万元" alone: the statements below read it
   block.budget = {
     initial,
     ...(adjusted !== null ? { adjusted } : {}),
     executed,
-    rate: figure(BUDGET_FIGURE.rate),
+    rate: rate === null ? null : Number(rate),
     weight: null,
     score: null,
     line,
@@ -120,7 +122,7 @@ const SELF_SCORE = /(?:自评|综合|总)得分\s*(?:[:：为是])?\s*(\d+(?:\.\
 function statedAmounts(block: Block, folded: string, line: number): void {
   for (const m of folded.matchAll(STATED)) {
     const label = m[1] as string;
-    const amount = Number(m[2]);
+    const amount = decimalOf(m[2] as string) as string;
     if (label === '收入') block.income ??= { amount, line };
     else if (label === '支出') block.budget ??= { initial: null, executed: amount, rate: null, weight: null, score: null, line };
     else if (/预算/.test(label)) block.budget ??= { initial: amount, executed: null, rate: null, weight: null, score: null, line };
@@ -132,16 +134,16 @@ function statedAmounts(block: Block, folded: string, line: number): void {
  * The 年度资金总额 row's figures in the 自评表's order: 年初预算数, (全年预算数,) 全年执行数, 分值, 执行率, 得分 —
  * six where the table has 全年预算数, five where it has not.
  */
-function budgetRow(v: readonly (number | null)[], line: number): NonNullable<Block['budget']> {
+function budgetRow(v: readonly (string | undefined)[], line: number): NonNullable<Block['budget']> {
   const six = v.length >= 6;
-  const at = (i: number) => v[six ? i : i - 1] ?? null;
+  const at = (i: number) => v[six ? i : i - 1];
   return {
-    initial: v[0] ?? null,
-    ...(six ? { adjusted: v[1] ?? null } : {}),
-    executed: at(2),
-    weight: at(3),
-    rate: at(4),
-    score: at(5),
+    initial: cellDecimal(v[0]),
+    ...(six ? { adjusted: cellDecimal(v[1]) } : {}),
+    executed: cellDecimal(at(2)),
+    weight: cellNumber(at(3)),
+    rate: cellNumber(at(4)),
+    score: cellNumber(at(5)),
     line,
   };
 }
@@ -198,23 +200,21 @@ export function readPerformanceText(src: SourceText, from: number, to: number, b
     if (header >= 0 && block.indicators.length === 0) block.indicators = flatIndicators(tokens.slice(header + 1), n);
     // one cell per line: "年度资金总额" and its six figures on the lines below it
     if (/^年度资金总额[:：]?$/.test(f) && !block.budget) {
-      const v: (number | null)[] = [];
+      const v: string[] = [];
       for (let k = n + 1; k <= to && v.length < 6; k++) {
         const t = (src.folded[k - 1] as string).trim();
         if (t === '') continue;
-        const x = cellNumber(t);
-        if (x === null) break;
-        v.push(x);
+        if (cellNumber(t) === null) break;
+        v.push(t);
       }
       if (v.length >= 4) block.budget = budgetRow(v, n);
       continue;
     }
     const total = tokens.findIndex((t) => /^年度资金总额[:：]?$/.test(t));
     if (total >= 0) {
-      const v = tokens.slice(total + 1, total + 7).map(cellNumber);
-      block.budget = budgetRow(v, n);
+      block.budget = budgetRow(tokens.slice(total + 1, total + 7), n);
       const fund = tokens.findIndex((t, i) => i > total && /^(?:其中[:：])?(本年财政拨款|一般公共预算|财政拨款)$/.test(t));
-      const amount = cellNumber(tokens[fund + 1]);
+      const amount = cellDecimal(tokens[fund + 1]);
       if (fund > 0 && amount !== null) block.funding.push({ source: (tokens[fund] as string).replace(/^其中[:：]/, ''), amount, line: n });
     }
     if (block.indicators.length === 0 && /指标/.test(f) && /合计\s*\d/.test(f)) {

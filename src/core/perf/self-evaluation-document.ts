@@ -6,7 +6,7 @@ import type { Evaluation } from './evaluation.ts';
 import type { ScoredEvaluation } from './score-evaluation.ts';
 import { RULE_LABEL, roundingLabel } from './scoring.ts';
 
-const n = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
+const n = (x: number | string | null | undefined) => (x === null || x === undefined ? '' : String(x));
 
 export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date: string): OfficialDocument {
   const blocks: Block[] = [{ kind: 'field', label: '预算单位名称', value: e.unit }];

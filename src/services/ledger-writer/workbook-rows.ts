@@ -83,7 +83,7 @@ export interface WorkbookWriteContext {
   readonly today: string;
   readonly fileName: string;
   /** into an existing source only its owner imports */
-  readonly scope?: Scope | undefined;
+  readonly scope: Scope;
   /** the owner of a source the import creates (an office importing: its unit; else the unit named as inspected) */
   readonly ownerUnitId?: number | null | undefined;
 }

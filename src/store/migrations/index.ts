@@ -20,6 +20,7 @@ import * as m0017 from './0017-honest-history.ts';
 import * as m0018 from './0018-notification-reads.ts';
 import * as m0019 from './0019-event-by-entity.ts';
 import * as m0020 from './0020-untold-status.ts';
+import * as m0021 from './0021-exact-evaluation-amounts.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-notification-reads': m0018,
   '0019-event-by-entity': m0019,
   '0020-untold-status': m0020,
+  '0021-exact-evaluation-amounts': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

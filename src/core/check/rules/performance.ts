@@ -2,10 +2,16 @@
 
 import { finding, type Finding } from '../finding.ts';
 import type { PerformanceFacts } from '../../perf/evaluation.ts';
-import { sumFigures } from '../../money.ts';
+import { addDecimals, compareDecimals, percentOf, type Decimal } from '../../money.ts';
 
 const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
 const same = (a: number, b: number) => Math.abs(a - b) < 0.005;
+const negated = (a: Decimal) => (a.startsWith('-') ? a.slice(1) : `-${a}`);
+/** Two amounts the same to the cent a table writes (万元 to two places), compared exactly. */
+const sameAmount = (a: Decimal, b: Decimal) => {
+  const d = addDecimals([a, negated(b)]);
+  return compareDecimals(d.replace(/^-/, ''), '0.005') < 0;
+};
 
 export function performanceArithmetic(p: PerformanceFacts): Finding[] {
   const out: Finding[] = [];
@@ -56,8 +62,9 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
   }
   const base = b?.adjusted ?? b?.initial;
   const baseName = b?.adjusted ? '全年预算数' : '年初预算数';
-  if (b && base && b.executed !== null && b.rate !== null) {
-    const computed = round2((b.executed / base) * 100);
+  const rate = b && base != null && b.executed !== null ? percentOf(b.executed, base) : null;
+  if (b && rate !== null && b.rate !== null) {
+    const computed = round2(rate);
     if (Number.isFinite(computed) && !same(computed, b.rate)) {
       const capped = b.rate === 100 && computed > 100;
       out.push(
@@ -91,9 +98,10 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
   }
   // "年度资金总额: 0 0 0" above "其中:本年财政拨款 90 89.974 89.974": a part cannot exceed its whole. A funding row
   // may give the initial or the executed amount, so it is compared with the largest the total row states.
-  const whole = b ? Math.max(...[b.initial, b.adjusted, b.executed].filter((v): v is number => v != null)) : -Infinity;
+  const stated = b ? [b.initial, b.adjusted, b.executed].filter((v): v is Decimal => v != null) : [];
+  const whole = stated.reduce<Decimal | null>((m, v) => (m === null || compareDecimals(v, m) > 0 ? v : m), null);
   for (const f of p.funding)
-    if (b && Number.isFinite(whole) && f.amount > whole && !same(f.amount, whole))
+    if (b && whole !== null && compareDecimals(f.amount, whole) > 0 && !sameAmount(f.amount, whole))
       out.push(
         finding(
           'funding-exceeds-total',
@@ -105,8 +113,8 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
         ),
       );
   if (b && b.executed !== null && p.funding.length >= 2) {
-    const sum = sumFigures(p.funding.map((f) => f.amount));
-    if (!same(sum, b.executed) && !(b.initial !== null && same(sum, b.initial)))
+    const sum = addDecimals(p.funding.map((f) => f.amount));
+    if (!sameAmount(sum, b.executed) && !(b.initial !== null && sameAmount(sum, b.initial)))
       out.push(
         finding(
           'funding-sum',
@@ -119,8 +127,8 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
       );
   }
   if (b && b.executed !== null && p.spending.length >= 2) {
-    const sum = sumFigures(p.spending.map((f) => f.amount));
-    if (!same(sum, b.executed))
+    const sum = addDecimals(p.spending.map((f) => f.amount));
+    if (!sameAmount(sum, b.executed))
       out.push(
         finding(
           'spending-sum',

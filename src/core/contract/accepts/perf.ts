@@ -1,32 +1,34 @@
 // What the perf routes accept: path, query and body, checked for their meaning (core/contract/input.ts).
 import { z } from 'zod';
-import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
+import { amountInput, idParam, noQuery, positiveInt, strict, text } from '../input.ts';
 import { INT_MAX } from '../../limits.ts';
 import { ROUNDINGS } from '../../perf/scoring.ts';
 import { WEIGHT_SCHEMES } from '../../perf/score-evaluation.ts';
 
 const figure = z.number().finite().min(0).max(1e12).nullable();
 
-const amount = z.number().finite().min(-1e12).max(1e12);
+/** 万元, exact: the budget's figures are never below zero; a basic-data table may carry a reduction */
+const money = amountInput(false).nullable();
+const amount = amountInput(true);
 
 /** the line of the file a part was read from, which an evaluation keeps through an edit */
 const line = z.number().int().min(1).max(INT_MAX).nullable().optional();
 
-/** An evaluation as the edit screen sends it: every figure a number or empty, every text bounded. */
+/** An evaluation as the edit screen sends it: every amount a decimal, every other figure a number or empty, every text bounded. */
 export const evaluationSchema = strict({
   unit: text(200),
   year: z.number().int().min(2000).max(2100).nullable(),
   budget: strict({
-    initial: figure,
-    adjusted: figure.optional(),
-    executed: figure,
+    initial: money,
+    adjusted: money.optional(),
+    executed: money,
     weight: figure,
     rate: figure,
     score: figure,
     line,
   }).nullable(),
-  funding: z.array(strict({ source: text(100), amount, line })).max(20),
-  spending: z.array(strict({ type: text(100), amount, line })).max(20),
+  funding: z.array(strict({ source: text(100), amount: amountInput(false), line })).max(20),
+  spending: z.array(strict({ type: text(100), amount: amountInput(false), line })).max(20),
   staffing: strict({ authorized: figure, actual: figure, controlRate: figure, line }).nullable(),
   indicators: z
     .array(

@@ -101,16 +101,28 @@ export function PerfEvaluationPage() {
       {b && (
         <Card title="预算执行（万元）" size="small">
           <Space wrap>
-            {(['initial', 'adjusted', 'executed', 'weight'] as const).map((k) => (
+            {(['initial', 'adjusted', 'executed'] as const).map((k) => (
               <Space key={k}>
-                {{ initial: '年初预算数', adjusted: '全年预算数', executed: '全年执行数', weight: '分值' }[k]}
-                <InputNumber
+                {{ initial: '年初预算数', adjusted: '全年预算数', executed: '全年执行数' }[k]}
+                {/* an amount stays the decimal typed (string mode): 0.1 + 0.2 is 0.3 on the server too */}
+                <InputNumber<string>
+                  stringMode
+                  min="0"
                   disabled={!editable}
                   value={b[k] ?? null}
-                  onChange={(v) => change({ ...e, budget: { ...b, [k]: v, rate: null, score: null } })}
+                  onChange={(v) => change({ ...e, budget: { ...b, [k]: v === '' ? null : v, rate: null, score: null } })}
                 />
               </Space>
             ))}
+            <Space>
+              分值
+              <InputNumber
+                min={0}
+                disabled={!editable}
+                value={b.weight}
+                onChange={(v) => change({ ...e, budget: { ...b, weight: v, rate: null, score: null } })}
+              />
+            </Space>
             <span>
               执行率 {scored.budget?.rate === null || scored.budget?.rate === undefined ? '—' : `${scored.budget.rate.toFixed(2)}%`}，得分{' '}
               {scored.budget?.score ?? '—'}
