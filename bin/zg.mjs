@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx (Node 20 cannot strip types itself).
-import { register } from 'tsx/esm/api';
+// `zg`: the built command line (dist/cli.mjs), or its sources through tsx while they are newer than the build.
+import { run } from './run.mjs';
 
-register();
-await import('../src/cli/main.ts');
+await run('cli', 'src/cli/main.ts');

@@ -1,7 +1,7 @@
 // `zg parse` and `zg check` as a user runs them: real processes, real files, exit codes, the shared shape check.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SEEDS_DIR, haveSeeds } from './support/seeds.ts';
@@ -17,6 +17,24 @@ function zg(...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/zg.mjs'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+describe('zg itself', () => {
+  it('prints its version, the one its package states, and exits 0', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const r = zg(flag);
+      expect(r.out.trim()).toBe(version);
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it('lists its commands with --help', () => {
+    const r = zg('--help');
+    expect(r.code).toBe(0);
+    for (const command of ['parse', 'check', 'import', 'problems', 'report', 'perf', 'supervise']) expect(r.out).toContain(command);
+    expect(r.out).toContain('显示版本号');
+  });
+});
 
 describe('zg check', () => {
   it('prints findings in Chinese with line numbers and the quoted line, exit 1 on an error', () => {

@@ -1,8 +1,7 @@
 // `zg report tongbao|plan|npc` and `zg form notice|closure`: documents generated from the ledger, written as .docx.
 import type { Command } from 'commander';
-import { soleSourceCode } from '../services/ledger-queries.ts';
-import { REPORT_NAME, type ReportKind } from '../core/official/compose-report.ts';
-import { generateItemForm, generateReport, ITEM_FORM_NAME, type ItemFormKind } from '../services/official-documents.ts';
+import { REPORT_NAME, type ReportKind } from '../core/official/report-names.ts';
+import { ITEM_FORM_NAME, type ItemFormKind } from '../core/official/item-forms.ts';
 import { today } from '../services/today.ts';
 import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
@@ -23,15 +22,15 @@ export function registerDocumentCommands(program: Command): void {
     .option('--public', '公开版（按来源的公开设置隐去人名、手机号和内部记录）')
     .requiredOption('-o, --output <file>', '输出文件（.docx）')
     .action((kind: string, opts: { source?: string; asOf?: string; date?: string; public?: boolean; output: string }) =>
-      withLedger(async (l) => {
+      withLedger(async (l, svc) => {
         if (!REPORT_KINDS.includes(kind as ReportKind)) {
           process.stderr.write(`zg: 不认识的公文种类“${kind}”，可选：${REPORT_KINDS.join('、')}\n`);
           process.exitCode = 2;
           return;
         }
         checkOutput(opts.output, ['.docx']);
-        const source = opts.source ?? (await soleSourceCode(l.db, FULL_SCOPE));
-        const f = await generateReport(l.db, {
+        const source = opts.source ?? (await svc.soleSourceCode(l.db, FULL_SCOPE));
+        const f = await svc.generateReport(l.db, {
           scope: FULL_SCOPE,
           source,
           kind: kind as ReportKind,
@@ -57,14 +56,14 @@ export function registerDocumentCommands(program: Command): void {
     .argument('<code>', '问题编号，如 XC2025-01-003')
     .requiredOption('-o, --output <file>', '输出文件（.docx）')
     .action((kind: string, code: string, opts: { output: string }) =>
-      withLedger(async (l) => {
+      withLedger(async (l, svc) => {
         if (!FORM_KINDS.includes(kind as ItemFormKind)) {
           process.stderr.write(`zg: 不认识的表单种类“${kind}”，可选：${FORM_KINDS.join('、')}\n`);
           process.exitCode = 2;
           return;
         }
         checkOutput(opts.output, ['.docx']);
-        const f = await generateItemForm(l.db, code, kind as ItemFormKind, today(), FULL_SCOPE);
+        const f = await svc.generateItemForm(l.db, code, kind as ItemFormKind, today(), FULL_SCOPE);
         await writeOutput(opts.output, f.bytes);
         print(`已生成${ITEM_FORM_NAME[kind as ItemFormKind]}：${opts.output}`);
       }),

@@ -7,21 +7,9 @@ import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts
 import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { SOURCE_KIND_LABEL, type SourceKind } from '../core/ledger/codes.ts';
 import type { Counts } from '../core/ledger/statistics.ts';
-import { importDocuments } from '../services/import-documents.ts';
-import {
-  ledgerStatistics,
-  listProblems,
-  listSources,
-  problemDetail,
-  soleSourceCode,
-  sourceClaims,
-  sourceId,
-} from '../services/ledger-queries.ts';
-import { reanchorAudit, verifyAudit } from '../services/audit.ts';
 import { describeAudit } from './audit-report.ts';
-import { exportLedger, importLedgerWorkbook } from '../services/ledger-workbook.ts';
 import { today } from '../services/today.ts';
-import { openDefaultLedger, type Ledger } from '../services/ledger.ts';
+import type { Ledger } from '../services/ledger.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { count, isoDay, readInputFile, status } from './arguments.ts';
 import { alreadyImported } from '../core/ledger/already-imported.ts';
@@ -31,11 +19,19 @@ export const print = (s: string): void => void process.stdout.write(`${s}\n`);
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
 const rate = (c: Counts) => (c.completionRate === null ? '—' : `${formatRate(c.completionRate)}%`);
 
-/** Opens the ledger for one command and closes it after; a failure goes on to `reportFailure` (cli/failure.ts). */
-export async function withLedger(run: (l: Ledger) => Promise<void>): Promise<void> {
-  const ledger = await openDefaultLedger();
+/** The services, loaded when a command runs (cli/services.ts). */
+export const services = () => import('./services.ts');
+export type Services = Awaited<ReturnType<typeof services>>;
+
+/**
+ * Opens the ledger for one command, with the services, and closes it after; a failure goes on to `reportFailure`
+ * (cli/failure.ts).
+ */
+export async function withLedger(run: (l: Ledger, s: Services) => Promise<void>): Promise<void> {
+  const s = await services();
+  const ledger = await s.openDefaultLedger();
   try {
-    await run(ledger);
+    await run(ledger, s);
   } finally {
     await ledger.close();
   }
@@ -53,8 +49,8 @@ export function registerLedgerCommands(program: Command): void {
     .argument('<files...>', '报告文件')
     .option('--json', '输出 JSON')
     .action((files: string[], opts: { json?: boolean }) =>
-      withLedger(async (l) => {
-        const results = await importDocuments(l, files, {
+      withLedger(async (l, svc) => {
+        const results = await svc.importDocuments(l, files, {
           actor: process.env.USER ?? 'cli',
           today: today(),
           onSource: (s) => void process.stderr.write(`正在写入 ${s.code} ${s.title}\n`),
@@ -75,8 +71,8 @@ export function registerLedgerCommands(program: Command): void {
     .description('列出台账中的整改来源')
     .option('--json', '输出 JSON')
     .action((opts: { json?: boolean }) =>
-      withLedger(async (l) => {
-        const rows = await listSources(l.db, FULL_SCOPE);
+      withLedger(async (l, svc) => {
+        const rows = await svc.listSources(l.db, FULL_SCOPE);
         if (opts.json) return json(rows);
         for (const s of rows) print(`${s.code}  ${SOURCE_KIND_LABEL[s.kind as SourceKind] ?? s.kind}  ${s.title}（问题 ${s.problems} 个）`);
       }),
@@ -104,9 +100,9 @@ export function registerLedgerCommands(program: Command): void {
         offset: string;
         json?: boolean;
       }) =>
-        withLedger(async (l) => {
-          if (opts.source) await sourceId(l.db, opts.source, FULL_SCOPE); // a source that does not exist is named, not an empty list
-          const r = await listProblems(l.db, {
+        withLedger(async (l, svc) => {
+          if (opts.source) await svc.sourceId(l.db, opts.source, FULL_SCOPE); // a source that does not exist is named, not an empty list
+          const r = await svc.listProblems(l.db, {
             scope: FULL_SCOPE,
             ...opts,
             today: today(),
@@ -130,8 +126,8 @@ export function registerLedgerCommands(program: Command): void {
     .argument('<code>', '问题编号，如 XC2025-01-003')
     .option('--json', '输出 JSON')
     .action((code: string, opts: { json?: boolean }) =>
-      withLedger(async (l) => {
-        const d = await problemDetail(l.db, code, today(), FULL_SCOPE);
+      withLedger(async (l, svc) => {
+        const d = await svc.problemDetail(l.db, code, today(), FULL_SCOPE);
         if (opts.json) return json(d);
         const p = d.problem;
         print(`${p.code}  ${p.title}`);
@@ -164,9 +160,9 @@ export function registerLedgerCommands(program: Command): void {
     .option('--as-of <date>', '统计日期 YYYY-MM-DD，默认今天', isoDay('统计日期'))
     .option('--json', '输出 JSON')
     .action((opts: { source?: string; asOf?: string; json?: boolean }) =>
-      withLedger(async (l) => {
-        const s = await ledgerStatistics(l.db, { scope: FULL_SCOPE, source: opts.source, asOf: opts.asOf, today: today() });
-        const differences = opts.source ? await sourceClaims(l.db, opts.source, today(), FULL_SCOPE) : [];
+      withLedger(async (l, svc) => {
+        const s = await svc.ledgerStatistics(l.db, { scope: FULL_SCOPE, source: opts.source, asOf: opts.asOf, today: today() });
+        const differences = opts.source ? await svc.sourceClaims(l.db, opts.source, today(), FULL_SCOPE) : [];
         if (opts.json) return json({ ...s, ...(opts.source ? { claims: differences } : {}) });
         print(`截至 ${s.asOf}：${countsLine(s)}`);
         const table = (title: string, groups: Record<string, Counts>) => {
@@ -196,10 +192,10 @@ export function registerLedgerCommands(program: Command): void {
     .option('--source <code>', '整改来源编号；数据库中只有一个来源时可不写')
     .requiredOption('-o, --output <file>', '输出文件（.xlsx）')
     .action((opts: { source?: string; output: string }) =>
-      withLedger(async (l) => {
+      withLedger(async (l, svc) => {
         checkOutput(opts.output, ['.xlsx']);
-        const source = opts.source ?? (await soleSourceCode(l.db, FULL_SCOPE));
-        const bytes = await exportLedger(l.db, source, today(), FULL_SCOPE);
+        const source = opts.source ?? (await svc.soleSourceCode(l.db, FULL_SCOPE));
+        const bytes = await svc.exportLedger(l.db, source, today(), FULL_SCOPE);
         await writeOutput(opts.output, bytes);
         print(`已导出 ${source} 的台账：${opts.output}`);
       }),
@@ -214,10 +210,10 @@ export function registerLedgerCommands(program: Command): void {
     .option('--map <pairs>', '单位台账的列对应，如 "问题=问题描述,牵头单位=责任部门"；未写的列按表头自动对应')
     .option('--title <title>', '新建整改来源时的标题')
     .action((file: string, opts: { source?: string; sheet?: string; map?: string; title?: string }) =>
-      withLedger(async (l) => {
+      withLedger(async (l, svc) => {
         const bytes = await readInputFile(file);
         const name = file.split(/[\\/]/).pop() as string;
-        const r = await importLedgerWorkbook(l, bytes, {
+        const r = await svc.importLedgerWorkbook(l, bytes, {
           scope: FULL_SCOPE,
           actor: process.env.USER ?? 'cli',
           today: today(),
@@ -240,9 +236,9 @@ export function registerLedgerCommands(program: Command): void {
     )
     .option('--against <file>', '再与导出的台账工作簿（.xlsx）中记录的检查点核对')
     .action((opts: { against?: string }) =>
-      withLedger(async (l) => {
+      withLedger(async (l, svc) => {
         const against = opts.against ? { name: opts.against, bytes: await readInputFile(opts.against) } : undefined;
-        const r = describeAudit(await verifyAudit(l, { against }));
+        const r = describeAudit(await svc.verifyAudit(l, { against }));
         for (const line of r.lines) print(line);
         if (r.exitCode) process.exitCode = r.exitCode;
       }),
@@ -251,8 +247,8 @@ export function registerLedgerCommands(program: Command): void {
     .command('reanchor')
     .description('查明检查点缺失、截断或不符的原因后，按现有操作日志重写检查点；此操作连同原检查点记入操作日志')
     .action(() =>
-      withLedger(async (l) => {
-        const { after } = await reanchorAudit(l, process.env.USER ?? '命令行');
+      withLedger(async (l, svc) => {
+        const { after } = await svc.reanchorAudit(l, process.env.USER ?? '命令行');
         print(`已按现有操作日志重写检查点“${l.auditCheckpoint}”：共 ${after.events} 条记录（含本次重写的记录）`);
       }),
     );

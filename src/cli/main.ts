@@ -1,15 +1,15 @@
 // `zg`: the command line. Thin: parses arguments, calls services, prints.
 
 import { Command, Option } from 'commander';
-import { readReportFiles, type FileReports } from '../services/read-reports.ts';
+import type { FileReports } from '../services/read-reports.ts';
 import { formatCheck, formatParse } from './format.ts';
-import { RULES } from '../core/check/check-report.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
 import { registerDocumentCommands } from './document-commands.ts';
 import { registerPerfCommands } from './perf-commands.ts';
 import { registerSuperviseCommands } from './supervise-commands.ts';
 import { reportFailure } from './failure.ts';
 import { SEVERITY_LABEL } from '../core/vocabulary.ts';
+import { productVersion } from '../services/version.ts';
 
 // The product's own warnings (a checkpoint it could not write, matching that failed) in the person's words, not in
 // Node's English wrapping "(node:123) Warning: … (Use node --trace-warnings …)"; Node's own warnings stay unsaid.
@@ -39,11 +39,16 @@ function toJson(results: readonly FileReports[]): string {
   );
 }
 
+// the reader and its checks load when a command reads, not for `zg --help`
+const readFiles = async (files: string[], maxMb: number) =>
+  (await import('../services/read-reports.ts')).readReportFiles(files, maxMb * 1024 * 1024);
+
 const maxSize = new Option('--max-size <MB>', '单个文件大小上限（MB）').default('20').argParser((v) => Number(v));
 
 const program = new Command()
   .name('zg')
   .description('整改通：读取、核验整改报告，管理整改台账')
+  .version(productVersion(), '-V, --version', '显示版本号')
   // commander's own refusals (unknown option, missing argument) come to reportFailure, which says them in Chinese
   .exitOverride()
   .configureOutput({ outputError: () => {} });
@@ -55,7 +60,7 @@ program
   .option('--json', '输出 JSON（格式见 docs/report-format.md）')
   .addOption(maxSize)
   .action(async (files: string[], opts: { json?: boolean; maxSize: number }) => {
-    const results = await readReportFiles(files, opts.maxSize * 1024 * 1024);
+    const results = await readFiles(files, opts.maxSize);
     process.stdout.write(`${opts.json ? toJson(results) : formatParse(results)}\n`);
     process.exitCode = results.some((r) => r.error) ? 2 : 0;
   });
@@ -67,7 +72,7 @@ program
   .option('--json', '输出 JSON')
   .addOption(maxSize)
   .action(async (files: string[], opts: { json?: boolean; maxSize: number }) => {
-    const results = await readReportFiles(files, opts.maxSize * 1024 * 1024);
+    const results = await readFiles(files, opts.maxSize);
     if (opts.json) {
       const json = {
         files: results.map((f) => ({
@@ -85,7 +90,8 @@ program
 program
   .command('rules')
   .description('列出核验规则目录：编号、级别、含义')
-  .action(() => {
+  .action(async () => {
+    const { RULES } = await import('../core/check/check-report.ts');
     for (const r of RULES) process.stdout.write(`${r.id.padEnd(28)} ${SEVERITY_LABEL[r.severity]}  ${r.what}\n`);
   });
 

@@ -2,19 +2,12 @@
 import type { Command } from 'commander';
 import { RULE_LABEL, roundingLabel, ROUNDINGS, type Rounding } from '../core/perf/scoring.ts';
 import { WEIGHT_SCHEMES, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
-import {
-  evaluationToLedger,
-  exportEvaluation,
-  importEvaluation,
-  listEvaluations,
-  placedFindings,
-  readEvaluation,
-} from '../services/perf-evaluations.ts';
 import { today } from '../services/today.ts';
-import { print, withLedger } from './ledger-commands.ts';
+import { print, services, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { id, readInputFile } from './arguments.ts';
 import { PerfImportError } from '../core/errors.ts';
+import { placedFindings } from '../core/check/finding.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
 
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
@@ -88,7 +81,7 @@ export function registerPerfCommands(program: Command): void {
       if (!WEIGHT_SCHEMES.some((s) => s.id === opts.scheme))
         throw new PerfImportError([`不认识的权重方案“${opts.scheme}”，可选：${WEIGHT_SCHEMES.map((s) => s.id).join('、')}`]);
       const f = await file(path);
-      const r = await readEvaluation(f.name, f.bytes, { rounding, scheme: opts.scheme, bands });
+      const r = await (await services()).readEvaluation(f.name, f.bytes, { rounding, scheme: opts.scheme, bands });
       if (opts.json) json(scoreJson(r.scored, r.origin));
       else printScore(r.scored, r.origin, r.evaluation.unit, r.evaluation.year);
     });
@@ -99,8 +92,8 @@ export function registerPerfCommands(program: Command): void {
     .argument('<file>')
     .option('--json', '输出读取的自评与计分（JSON）')
     .action((path: string, opts: { json?: boolean }) =>
-      withLedger(async (l) => {
-        const r = await importEvaluation(l, await file(path), process.env.USER ?? 'cli');
+      withLedger(async (l, svc) => {
+        const r = await svc.importEvaluation(l, await file(path), process.env.USER ?? 'cli');
         if (opts.json) json({ id: r.id, evaluation: r.evaluation, score: scoreJson(r.scored, r.origin) });
         else {
           print(`已保存绩效自评 ${r.id}：${r.evaluation.unit} ${r.evaluation.year ?? ''}年度，指标 ${r.evaluation.indicators.length} 项`);
@@ -114,8 +107,8 @@ export function registerPerfCommands(program: Command): void {
     .description('已保存的绩效自评')
     .option('--json', '输出 JSON')
     .action((opts: { json?: boolean }) =>
-      withLedger(async (l) => {
-        const items = await listEvaluations(l.db, FULL_SCOPE);
+      withLedger(async (l, svc) => {
+        const items = await svc.listEvaluations(l.db, FULL_SCOPE);
         if (opts.json) return json(items);
         if (items.length === 0) print('还没有保存的绩效自评');
         for (const e of items)
@@ -129,10 +122,10 @@ export function registerPerfCommands(program: Command): void {
     .argument('<id>', '绩效自评编号', id('绩效自评编号'))
     .requiredOption('-o, --output <file>', '输出文件（.xlsx 或 .docx）')
     .action((id: string, opts: { output: string }) =>
-      withLedger(async (l) => {
+      withLedger(async (l, svc) => {
         checkOutput(opts.output, ['.xlsx', '.docx']);
         const format = /\.docx$/i.test(opts.output) ? 'docx' : 'xlsx';
-        const f = await exportEvaluation(l.db, Number(id), format, today(), FULL_SCOPE);
+        const f = await svc.exportEvaluation(l.db, Number(id), format, today(), FULL_SCOPE);
         await writeOutput(opts.output, f.bytes);
         print(`已导出：${opts.output}`);
       }),
@@ -143,8 +136,8 @@ export function registerPerfCommands(program: Command): void {
     .description('把绩效自评中存在的问题和未达成的指标转为整改台账中的问题（来源类型：绩效自评）')
     .argument('<id>', '绩效自评编号', id('绩效自评编号'))
     .action((id: string) =>
-      withLedger(async (l) => {
-        const r = await evaluationToLedger(l, Number(id), process.env.USER ?? 'cli', today(), FULL_SCOPE);
+      withLedger(async (l, svc) => {
+        const r = await svc.evaluationToLedger(l, Number(id), process.env.USER ?? 'cli', today(), FULL_SCOPE);
         print(`已转入整改台账 ${r.source}：问题 ${r.problems} 个，措施 ${r.measures} 项`);
       }),
     );

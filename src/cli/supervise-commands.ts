@@ -3,12 +3,7 @@
 // `zg supervise circular`: the weekly 调度表 and the monthly 通报.
 import type { Command } from 'commander';
 import { ACTION_LABEL } from '../core/supervision/plan.ts';
-import { runSupervision } from '../services/supervision-run.ts';
-import { deliverPending, prepareDigests } from '../services/supervision-delivery.ts';
-import { configuredMail } from '../services/mail.ts';
 import { now, today } from '../services/today.ts';
-import { monthlyCircularDocument, weeklySheet } from '../services/supervision-reports.ts';
-import { assessSource, compareSources } from '../services/effectiveness.ts';
 import { CATEGORY_LABEL, modelOf, type Category } from '../core/assessment/effectiveness.ts';
 import { readFile } from 'node:fs/promises';
 import { print, withLedger } from './ledger-commands.ts';
@@ -22,15 +17,15 @@ export function registerSuperviseCommands(program: Command): void {
     .command('deliver')
     .description('发送到期的汇总邮件（邮件服务器由 ZG_SMTP_URL 指定，如 smtp://用户:密码@mail.example.org:587；发件人 ZG_SMTP_FROM）')
     .action(() =>
-      withLedger(async (l) => {
-        const mail = configuredMail();
+      withLedger(async (l, svc) => {
+        const mail = svc.configuredMail();
         if (!mail) {
           process.stderr.write('zg: 未设置邮件服务器：请设置环境变量 ZG_SMTP_URL\n');
           process.exitCode = 2;
           return;
         }
         try {
-          const r = await deliverPending(l.db, mail.send);
+          const r = await svc.deliverPending(l.db, mail.send);
           print(`汇总邮件：发出 ${r.sent} 封，稍后重试 ${r.retried} 封，放弃 ${r.failed} 封`);
         } finally {
           mail.close();
@@ -43,9 +38,9 @@ export function registerSuperviseCommands(program: Command): void {
     .option('--day <date>', '本周最后一天，默认今天', isoDay('本周最后一天'))
     .requiredOption('-o, --output <file>', '输出文件（.xlsx）')
     .action((opts: { day?: string; output: string }) =>
-      withLedger(async (l) => {
+      withLedger(async (l, svc) => {
         checkOutput(opts.output, ['.xlsx']);
-        const r = await weeklySheet(l.db, { scope: FULL_SCOPE, day: opts.day ?? today(), today: today() });
+        const r = await svc.weeklySheet(l.db, { scope: FULL_SCOPE, day: opts.day ?? today(), today: today() });
         await writeOutput(opts.output, r.bytes);
         print(`已生成调度表（在办问题 ${r.rows.length} 个）：${opts.output}`);
       }),
@@ -57,9 +52,9 @@ export function registerSuperviseCommands(program: Command): void {
     .option('--issuer <name>', '发文单位', '整改工作领导小组办公室')
     .requiredOption('-o, --output <file>', '输出文件（.docx）')
     .action((opts: { month: string; issuer: string; output: string }) =>
-      withLedger(async (l) => {
+      withLedger(async (l, svc) => {
         checkOutput(opts.output, ['.docx']);
-        const r = await monthlyCircularDocument(l.db, { scope: FULL_SCOPE, month: opts.month, today: today(), issuer: opts.issuer });
+        const r = await svc.monthlyCircularDocument(l.db, { scope: FULL_SCOPE, month: opts.month, today: today(), issuer: opts.issuer });
         await writeOutput(opts.output, r.bytes);
         print(`已生成《${r.document.title}》：${opts.output}`);
       }),
@@ -74,15 +69,15 @@ export function registerSuperviseCommands(program: Command): void {
     )
     .option('--json', '输出 JSON')
     .action((opts: { source?: string; model?: string; json?: boolean }) =>
-      withLedger(async (l) => {
+      withLedger(async (l, svc) => {
         const model = opts.model ? modelOf(JSON.parse(await readFile(opts.model, 'utf8'))) : undefined;
         if (!opts.source) {
-          const all = await compareSources(l.db, today(), FULL_SCOPE, model);
+          const all = await svc.compareSources(l.db, today(), FULL_SCOPE, model);
           if (opts.json) return print(JSON.stringify(all, null, 2));
           all.forEach((a, i) => print(`${i + 1}. ${a.source}  ${a.unit ?? ''}  ${a.total} 分  ${a.result}${a.veto ? '（一票否决）' : ''}`));
           return;
         }
-        const a = await assessSource(l.db, opts.source, today(), FULL_SCOPE, model);
+        const a = await svc.assessSource(l.db, opts.source, today(), FULL_SCOPE, model);
         if (opts.json) return print(JSON.stringify(a, null, 2));
         print(`${a.source} ${a.title}：${a.total} 分，${a.result}`);
         if (a.veto) print(`  一票否决：${a.veto.reason}（${a.veto.facts.join('、')}）`);
@@ -100,10 +95,10 @@ export function registerSuperviseCommands(program: Command): void {
     .option('--dry-run', '只列出将产生的提醒与督办，不写入')
     .option('--json', '输出 JSON：{ at, actions: [...] }')
     .action((opts: { at?: string; dryRun?: boolean; json?: boolean }) =>
-      withLedger(async (l) => {
-        const r = await runSupervision(l.db, { at: opts.at ?? now(), dryRun: opts.dryRun, actor: process.env.USER ?? '命令行' });
+      withLedger(async (l, svc) => {
+        const r = await svc.runSupervision(l.db, { at: opts.at ?? now(), dryRun: opts.dryRun, actor: process.env.USER ?? '命令行' });
         // the day's digests, sent by `zg supervise deliver` or the server
-        const digests = r.dryRun ? 0 : await prepareDigests(l.db, r.day);
+        const digests = r.dryRun ? 0 : await svc.prepareDigests(l.db, r.day);
         if (opts.json) return print(JSON.stringify({ at: r.at, dryRun: r.dryRun, actions: r.actions, cancelled: r.cancelled }, null, 2));
         print(
           `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.actions.length} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${digests ? `，汇总邮件 ${digests} 封待发` : ''}`,

@@ -1,7 +1,8 @@
 // A ledger as an .xlsx workbook people keep and send: 来源, 问题清单, 任务清单, 责任清单, 督办清单 — frozen headers,
 // filters, widths, dates as dates, money as numbers, statuses limited to the allowed values — and read back. A last
 // sheet records the event log's head at export, so a copy kept elsewhere can show the log was not cut short since.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './lazy-modules.ts';
 import { checkUnpackedSize, MAX_WORKBOOK_UNPACKED, ZipTooLargeError } from './zip-limits.ts';
 import {
   MEASURE_COLUMNS,
@@ -63,7 +64,7 @@ function listValidation(ws: ExcelJS.Worksheet, column: number, rows: number, val
 }
 
 export async function writeLedgerWorkbook(c: WorkbookContent): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '整改通';
   const src = wb.addWorksheet('来源');
   src.columns = [
@@ -234,7 +235,7 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
     if (e instanceof ZipTooLargeError) throw new WorkbookTooLargeError(e.message);
     throw e;
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

@@ -2,7 +2,7 @@
 // pages are separated by a blank line (as a page break reads in copied text). Kangxi-radical look-alikes that some
 // PDF producers emit (⼀ ⼗ ⽉ for 一 十 月) are normalized to the ideographs a reader sees.
 
-import { getDocumentProxy } from 'unpdf';
+import { pdf } from './lazy-modules.ts';
 
 export class PdfEncryptedError extends Error {}
 export class PdfFormatError extends Error {}
@@ -23,7 +23,7 @@ interface TextItemLike {
 export async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages: number }> {
   let doc;
   try {
-    doc = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 } as never);
+    doc = await (await pdf()).getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 } as never);
   } catch (e) {
     const err = e as { name?: string; message?: string };
     if (err.name === 'PasswordException' || /password/i.test(err.message ?? '')) throw new PdfEncryptedError(err.message ?? 'password');

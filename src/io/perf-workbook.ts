@@ -2,7 +2,8 @@
 // self-evaluation workbook in: each sheet's rows become tab-separated lines, as text extraction leaves a table, with
 // a map from each line back to its sheet and row. Merged cells over figures are named; merged labels (一级指标
 // over several rows) are how these tables are drawn, and the reader carries them down.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './lazy-modules.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
 import type { ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { RULE_LABEL } from '../core/perf/scoring.ts';
@@ -29,7 +30,7 @@ export const INDICATOR_HEADER = [
 ] as const;
 
 export async function writePerfWorkbook(e: Evaluation, s: ScoredEvaluation): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '整改通';
   const ws = wb.addWorksheet('自评表', {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },

@@ -1,6 +1,7 @@
 // E-mail out over SMTP (nodemailer). The server is given as a URL (smtp://user:pass@host:587, smtps://… for TLS);
 // each message carries a Message-ID made from its delivery key, so a receiving server that saw it once can tell.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { mailer } from './lazy-modules.ts';
 
 export interface OutgoingMail {
   readonly to: string;
@@ -15,7 +16,7 @@ export type SendMail = (mail: OutgoingMail) => Promise<void>;
 export function smtpSender(url: string, from: string): { send: SendMail; close: () => void } {
   const u = new URL(url);
   if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error(`邮件服务器地址应以 smtp:// 或 smtps:// 开头：${url}`);
-  const transport = nodemailer.createTransport({
+  const options = {
     host: u.hostname,
     port: Number(u.port) || (u.protocol === 'smtps:' ? 465 : 587),
     secure: u.protocol === 'smtps:',
@@ -24,11 +25,14 @@ export function smtpSender(url: string, from: string): { send: SendMail; close: 
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
-  });
+  };
+  // the client is loaded with the first message: a server that sends none never loads it
+  let transport: Transporter | null = null;
   return {
     send: async (m) => {
+      transport ??= (await mailer()).createTransport(options);
       await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
     },
-    close: () => transport.close(),
+    close: () => transport?.close(),
   };
 }

@@ -1,6 +1,7 @@
 // 一周一调度: the weekly sheet — every item still being worked on, its colour, what was reported that week and whether
 // the report came in — and the units' standings, as an .xlsx workbook.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './lazy-modules.ts';
 import type { UnitStanding } from '../core/supervision/ranking.ts';
 
 export interface WeeklyRow {
@@ -24,7 +25,7 @@ export async function writeWeeklySheet(
   rows: readonly WeeklyRow[],
   standings: readonly UnitStanding[],
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = '整改通';
   const ws = wb.addWorksheet('调度表', {
     views: [{ state: 'frozen', ySplit: 2 }],

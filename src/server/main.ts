@@ -11,7 +11,6 @@ import { loadSampleData } from '../services/sample-data.ts';
 import { today } from '../services/today.ts';
 import { supervisionSchedule } from '../services/supervision-schedule.ts';
 import { configuredMail } from '../services/mail.ts';
-import { buildApp } from './app.ts';
 import { explainFailure } from '../services/explain-failure.ts';
 
 /** The project's folder (samples/, web/): the nearest above this file with a package.json, from src/server/ or dist/. */
@@ -29,6 +28,9 @@ const refuseStart = (e: unknown): never => {
   console.error(`整改通未能启动：${known.message}`);
   process.exit(2);
 };
+// the application's code loads while the database starts (its WebAssembly compiles off this thread): a start is the
+// longer of the two, not their sum
+const appModule = import('./app.ts');
 const ledger = await openDefaultLedger().catch(refuseStart);
 const admin = await ensureAdmin(ledger.db, process.env.ZG_ADMIN_PASSWORD).catch(refuseStart);
 if (admin.created) {
@@ -46,6 +48,7 @@ if (!existsSync(join(webRoot, 'index.html'))) {
   const { build } = await import('vite');
   await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
 }
+const { buildApp } = await appModule;
 const app = await buildApp({ ledger, webRoot, logger: process.env.ZG_LOG === 'on' });
 const port = Number(process.env.PORT ?? 3000);
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });

@@ -9,9 +9,9 @@ import { decodeText, readDocumentBytes, sniffFormat, type ReadDocument } from '.
 import { readReports } from '../core/read-reports.ts';
 import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
-import { DocumentError, LedgerWorkbookError, PerfImportError, UserError, type RefusalKind } from '../core/errors.ts';
-import { writeOfficialDocx } from '../io/official-docx.ts';
-import { composeReport, type ReportKind } from '../core/official/compose-report.ts';
+import { LedgerWorkbookError, PerfImportError, UserError } from '../core/errors.ts';
+import { composeReport } from '../core/official/compose-report.ts';
+import type { ReportKind } from '../core/official/report-names.ts';
 import type { LedgerSnapshot, OfficialDocument } from '../core/official/model.ts';
 import type { PublicationSettings } from '../core/official/publication.ts';
 import type { TongbaoOptions } from '../core/official/tongbao.ts';
@@ -28,7 +28,6 @@ import { writeWeeklySheet } from '../io/supervision-sheet.ts';
 import { MAX_WORKBOOK_UNPACKED } from '../io/zip-limits.ts';
 import { comparableWords } from '../core/document/fingerprint.ts';
 import { meaningful, RecurrenceIndex } from '../core/recurrence/similarity.ts';
-import { words } from '../io/segmenter.ts';
 import { append } from '../core/append.ts';
 
 /** A problem as recurrence matching needs it: its words as stored, or null when never segmented. */
@@ -78,6 +77,10 @@ async function workbook<T>(name: string, read: () => Promise<T>, refusal: (reaso
 
 /** How much of a kept file's words a preview shows: enough to judge it by, not a whole archive on one page. */
 export const PREVIEW_CHARS = 200_000;
+
+/** The .docx writer (the docx package) loads with the first document written. */
+const writeOfficialDocx = async (doc: OfficialDocument): Promise<Uint8Array> =>
+  (await import('../io/official-docx.ts')).writeOfficialDocx(doc);
 
 export const heavyJobs = {
   /**
@@ -182,6 +185,8 @@ export const heavyJobs = {
     fresh: { id: number; words: string }[];
     matches: { problem_id: number; earlier_id: number; kind: 'repeat' | 'common'; score: number }[];
   }> {
+    // the segmenter (jieba, and its dictionary of some 5 MB) loads for the first matching, not with every job
+    const { words } = await import('../io/segmenter.ts');
     const fresh: { id: number; words: string }[] = [];
     const termsOf = (p: Titled) => {
       const w = p.words ?? meaningful(words(p.title)).join(' ');
@@ -226,58 +231,3 @@ export type HeavyJobs = typeof heavyJobs;
 export type JobName = keyof HeavyJobs;
 export type JobArgs<K extends JobName> = Parameters<HeavyJobs[K]>;
 export type JobResult<K extends JobName> = Awaited<ReturnType<HeavyJobs[K]>>;
-
-/** A failure as it crosses a thread: a UserError with what rebuilds it, or a bug with its stack. */
-export type PackedError =
-  | {
-      readonly user: {
-        cls: string;
-        kind: RefusalKind;
-        message: string;
-        apiCode: string;
-        reasons: readonly string[];
-        detail?: string;
-        file?: string;
-        code?: string;
-      };
-    }
-  | { readonly bug: { message: string; stack?: string } };
-
-export function packError(e: unknown): PackedError {
-  if (e instanceof UserError) {
-    const extra = e instanceof DocumentError ? { file: e.file, code: e.code } : {};
-    return {
-      user: {
-        cls: e.constructor.name,
-        kind: e.kind,
-        message: e.message,
-        apiCode: e.apiCode,
-        reasons: e.reasons,
-        ...(e.detail ? { detail: e.detail } : {}),
-        ...extra,
-      },
-    };
-  }
-  const err = e instanceof Error ? e : new Error(String(e));
-  return { bug: { message: err.message, ...(err.stack ? { stack: err.stack } : {}) } };
-}
-
-/** The error on this side: the same class for the failures the use cases tell apart. */
-export function reviveError(p: PackedError): Error {
-  if ('bug' in p) {
-    const e = new Error(`heavy job failed: ${p.bug.message}`);
-    if (p.bug.stack) e.stack = p.bug.stack;
-    return e;
-  }
-  const u = p.user;
-  switch (u.cls) {
-    case 'DocumentError':
-      return new DocumentError(u.file ?? '', (u.code ?? 'unreadable') as DocumentError['code'], u.message, u.detail);
-    case 'LedgerWorkbookError':
-      return new LedgerWorkbookError([...u.reasons]);
-    case 'PerfImportError':
-      return new PerfImportError([...u.reasons]);
-    default:
-      return new UserError(u.kind, u.message, u.apiCode, u.reasons, u.detail);
-  }
-}

@@ -1,15 +1,19 @@
 // Where heavy jobs run. By default here, in this thread: the command line serves one person and waits anyway. A server
 // takes the process's worker pool while it runs (`acquireWorkerPool`), and every use case that calls `runHeavy` then
 // sends its job there, never holding the event loop.
-import { heavyJobs, type JobArgs, type JobName, type JobResult } from './heavy-jobs.ts';
+import type { JobArgs, JobName, JobResult } from './heavy-jobs.ts';
 import { WorkerPool, type PoolOptions } from './worker-pool.ts';
 
 export interface JobRunner {
   run<K extends JobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>>;
 }
 
+// the jobs (every reader and writer, exceljs, pdf.js, docx) are loaded by the first job, not by every command's start
 const inThisThread: JobRunner = {
-  run: <K extends JobName>(name: K, args: JobArgs<K>) => (heavyJobs[name] as (...a: JobArgs<K>) => Promise<JobResult<K>>)(...args),
+  run: async <K extends JobName>(name: K, args: JobArgs<K>) => {
+    const { heavyJobs } = await import('./heavy-jobs.ts');
+    return (heavyJobs[name] as (...a: JobArgs<K>) => Promise<JobResult<K>>)(...args);
+  },
 };
 
 let pool: WorkerPool | null = null;

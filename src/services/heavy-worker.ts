@@ -1,6 +1,7 @@
 // A worker thread of the pool (worker-pool.ts): runs one job at a time and answers with its value or its packed error.
 import { parentPort } from 'node:worker_threads';
-import { heavyJobs, packError, type JobName } from './heavy-jobs.ts';
+import { heavyJobs, type JobName } from './heavy-jobs.ts';
+import { packError } from './heavy-errors.ts';
 
 const port = parentPort;
 if (!port) throw new Error('heavy-worker.ts runs only as a worker thread');

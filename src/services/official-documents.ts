@@ -8,7 +8,7 @@ import { isIsoDate } from '../core/ledger/dates.ts';
 import type { Triage } from '../core/ledger/ledger-sheet.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
-import { REPORT_NAME, type ReportKind } from '../core/official/compose-report.ts';
+import { REPORT_NAME, type ReportKind } from '../core/official/report-names.ts';
 import { closureForm, noticeRefusal, supervisionNotice, type ItemFacts } from '../core/official/item-forms.ts';
 import type { LedgerSnapshot, OfficialDocument, SnapshotMeasure, SnapshotProblem } from '../core/official/model.ts';
 import { publicationOf, reportContacts, type PublicationSettings } from '../core/official/publication.ts';
@@ -23,9 +23,7 @@ import { sourceInScope, sourceSigning } from '../store/source.repository.ts';
 import { supervisionOfProblem } from '../store/supervision.repository.ts';
 import { refuseUnowned } from './source-owner.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
-
-export type ItemFormKind = 'notice' | 'closure';
-export const ITEM_FORM_NAME: Record<ItemFormKind, string> = { notice: '督办单', closure: '对账销号单' };
+import { ITEM_FORM_NAME, type ItemFormKind } from '../core/official/item-forms.ts';
 
 export interface ReportRequest {
   readonly source: string;

@@ -30,11 +30,6 @@ export async function readEvaluation(name: string, bytes: Uint8Array, opts: Scor
   return { ...read, origin: (line: number) => origins[line - 1] ?? `第${line}行` };
 }
 
-/** Findings with their lines said the way the file has them. */
-export function placedFindings(findings: readonly Finding[], origin: (line: number) => string): (Finding & { where: string[] })[] {
-  return findings.map((f) => ({ ...f, where: f.lines.map(origin) }));
-}
-
 export async function importEvaluation(
   ledger: Ledger,
   file: { name: string; bytes: Uint8Array },

@@ -5,7 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Unavailable, UserError } from '../core/errors.ts';
-import { reviveError, type JobArgs, type JobName, type JobResult, type PackedError } from './heavy-jobs.ts';
+import type { JobArgs, JobName, JobResult } from './heavy-jobs.ts';
+import { reviveError, type PackedError } from './heavy-errors.ts';
 
 export interface PoolOptions {
   readonly size: number;

@@ -2,8 +2,8 @@
 // directory (./data, or ZG_DATA). Migrations are applied at every open. One schema and one query layer for both.
 // The event log's head is anchored in a checkpoint file beside the data (or where ZG_AUDIT_CHECKPOINT says).
 import { join } from 'node:path';
-import { Kysely, Migrator, type Dialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, Migrator, sql, type Dialect } from 'kysely';
+import type pg from 'pg';
 import { AuditCheckpointKeeper } from './audit-checkpoint-keeper.ts';
 import { watchEventCommits } from './event-commit-hook.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -37,9 +37,14 @@ export interface Ledger {
   dump?: () => Promise<Blob>;
 }
 
-// Dates as ISO strings and numeric as exact decimal strings on both drivers; counts as numbers.
-pg.types.setTypeParser(1082, (v) => v); // date
-pg.types.setTypeParser(20, (v) => Number(v)); // int8 (count(*)): ledger counts stay far below 2^53
+/** The server's client, loaded only for a server: dates as ISO strings, numeric as exact decimal strings (as PGlite
+ * gives them), counts as numbers. */
+async function serverClient(): Promise<typeof pg> {
+  const client = (await import('pg')).default;
+  client.types.setTypeParser(1082, (v) => v); // date
+  client.types.setTypeParser(20, (v) => Number(v)); // int8 (count(*)): ledger counts stay far below 2^53
+  return client;
+}
 
 export function defaultOptions(env: NodeJS.ProcessEnv = process.env): OpenOptions {
   return { url: env.DATABASE_URL || undefined, dataDir: env.ZG_DATA || './data', auditCheckpoint: env.ZG_AUDIT_CHECKPOINT || undefined };
@@ -74,7 +79,25 @@ function anchored(dialect: Dialect, checkpoint: string | null): { db: Db; start(
   };
 }
 
+/**
+ * Whether the ledger already has every migration this version knows: then a start need not run the migrator, whose
+ * look at the catalog costs a third of a second on the embedded database. A ledger without the migrations table, or
+ * behind or ahead of this version, goes to the migrator as before.
+ */
+async function upToDate(db: Kysely<Database>): Promise<boolean> {
+  const newest = Object.keys(await migrationProvider.getMigrations())
+    .sort()
+    .at(-1);
+  try {
+    const r = await sql<{ name: string | null }>`select max(name) as name from kysely_migration`.execute(db);
+    return newest !== undefined && r.rows[0]?.name === newest;
+  } catch {
+    return false;
+  }
+}
+
 export async function migrate(db: Kysely<Database>): Promise<void> {
+  if (await upToDate(db)) return;
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (!error) return;
@@ -91,8 +114,9 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     // transactions and single statements draw on pools of their own (split-pool-dialect.ts): writers waiting on the
     // event log's lock never hold every connection a reader needs
     const size = Math.max(2, Number(process.env.ZG_DB_POOL ?? 20));
+    const client = await serverClient();
     const pools = [Math.ceil(size / 2), Math.floor(size / 2)].map((max) => {
-      const pool = new pg.Pool({ connectionString: opts.url, max });
+      const pool = new client.Pool({ connectionString: opts.url, max });
       // an idle connection the server ended (a restart, an administrator): the pool opens a new one when needed;
       // without a listener the error would end the process
       pool.on('error', (e) => process.emitWarning(`database connection lost while idle: ${e.message}`));

@@ -24,3 +24,8 @@ export function finding(
   const figure = (v: number | string | null) => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
   return { rule, severity, message, lines: ls, stated: figure(stated), computed: figure(computed) };
 }
+
+/** Findings with their lines said the way the file has them ("工作表“自评表”第12行" for a workbook's). */
+export function placedFindings(findings: readonly Finding[], origin: (line: number) => string): (Finding & { where: string[] })[] {
+  return findings.map((f) => ({ ...f, where: f.lines.map(origin) }));
+}

@@ -6,14 +6,7 @@ import { npcReport } from './npc-report.ts';
 import type { PublicationSettings } from './publication.ts';
 import { rectificationPlan } from './rectification-plan.ts';
 import { tongbao, type TongbaoOptions } from './tongbao.ts';
-
-export type ReportKind = 'tongbao' | 'plan' | 'npc';
-
-export const REPORT_NAME: Record<ReportKind, string> = {
-  tongbao: '整改进展情况的通报',
-  plan: '整改方案',
-  npc: '审计查出问题整改情况的报告',
-};
+import type { ReportKind } from './report-names.ts';
 
 /** `o.date` is the 成文日期 of every kind; `o.public` matters to the 通报 alone */
 export function composeReport(kind: ReportKind, s: LedgerSnapshot, settings: PublicationSettings, o: TongbaoOptions): OfficialDocument {

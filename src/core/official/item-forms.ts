@@ -7,6 +7,10 @@ import { COLOUR_LABEL, type WarningColour } from '../ledger/warning.ts';
 import type { Block, OfficialDocument } from './model.ts';
 import { chineseDate, measuresSentence } from './wording.ts';
 
+/** The forms of one item, by the name the office calls them. */
+export type ItemFormKind = 'notice' | 'closure';
+export const ITEM_FORM_NAME: Record<ItemFormKind, string> = { notice: '督办单', closure: '对账销号单' };
+
 export interface ItemFacts {
   readonly code: string;
   readonly title: string;

@@ -8,7 +8,6 @@ import {
   getEvaluation,
   importEvaluation,
   listEvaluations,
-  placedFindings,
   saveEvaluation,
 } from '../../services/perf-evaluations.ts';
 import type { Ledger } from '../../services/ledger.ts';
@@ -17,6 +16,7 @@ import { readUploads, type Upload } from '../uploads.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
 import { importOwner } from '../upload-owner.ts';
 import { contract } from '../contract.ts';
+import { placedFindings } from '../../core/check/finding.ts';
 
 const roundingOf = (name: string | undefined) => ROUNDINGS.find((r) => `${r.mode}${r.decimals}` === name);
 

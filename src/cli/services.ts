@@ -1,0 +1,22 @@
+// What the command line asks of the services, in one module it loads when a command runs: `zg --help` and the
+// reading commands load none of the ledger, its database or the document writers.
+export { importDocuments } from '../services/import-documents.ts';
+export {
+  ledgerStatistics,
+  listProblems,
+  listSources,
+  problemDetail,
+  soleSourceCode,
+  sourceClaims,
+  sourceId,
+} from '../services/ledger-queries.ts';
+export { reanchorAudit, verifyAudit } from '../services/audit.ts';
+export { exportLedger, importLedgerWorkbook } from '../services/ledger-workbook.ts';
+export { openDefaultLedger } from '../services/ledger.ts';
+export { evaluationToLedger, exportEvaluation, importEvaluation, listEvaluations, readEvaluation } from '../services/perf-evaluations.ts';
+export { runSupervision } from '../services/supervision-run.ts';
+export { deliverPending, prepareDigests } from '../services/supervision-delivery.ts';
+export { configuredMail } from '../services/mail.ts';
+export { monthlyCircularDocument, weeklySheet } from '../services/supervision-reports.ts';
+export { assessSource, compareSources } from '../services/effectiveness.ts';
+export { generateItemForm, generateReport } from '../services/official-documents.ts';
