@@ -14,8 +14,10 @@ import { ADDRESS_FAILURES_ALLOWED, FREE_FAILURES } from '../src/core/access/logi
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { connect } from 'node:net';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 
 const TODAY = '2025-01-15';
+const SCRIPT = `export const screens = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `问题清单第${i}项`))};`;
 const PASSWORD = 'correct horse battery';
 let l: Ledger;
 let app: FastifyInstance;
@@ -37,7 +39,10 @@ beforeAll(async () => {
   const web = mkdtempSync(join(tmpdir(), 'zg-web-'));
   mkdirSync(join(web, 'assets'));
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>整改通</title><script type="module" src="/assets/app.js"></script>');
-  writeFileSync(join(web, 'assets', 'app.js'), 'export {};');
+  writeFileSync(join(web, 'assets', 'app.js'), SCRIPT);
+  // as the build leaves them (scripts/build.mjs): each file beside its brotli and gzip forms
+  writeFileSync(join(web, 'assets', 'app.js.br'), brotliCompressSync(SCRIPT));
+  writeFileSync(join(web, 'assets', 'app.js.gz'), gzipSync(SCRIPT));
   app = await buildApp({ ledger: l, today: () => TODAY, webRoot: web });
   for (const name of ['admin', 'owner', 'busy', 'phone'])
     await createUser(l.db, 'test', { username: name, displayName: name, password: PASSWORD, role: 'admin' });
@@ -85,6 +90,30 @@ describe('the page and its files', () => {
     const gone = await app.inject({ method: 'GET', url: '/assets/index-0ld.js' });
     expect(gone.statusCode).toBe(404);
     expect(gone.headers['content-type']).not.toContain('text/html');
+  });
+
+  it('sends a file in the compressed form the browser takes, the same script once unpacked', async () => {
+    const get = (encoding?: string) =>
+      app.inject({ method: 'GET', url: '/assets/app.js', headers: encoding ? { 'accept-encoding': encoding } : {} });
+    const br = await get('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(SCRIPT.length / 4);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(SCRIPT);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(SCRIPT);
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
+  });
+
+  it('lets the browser keep a built file for good, and asks it to check the page itself every time', async () => {
+    // a built file's name carries its content's hash: a new build is a new name
+    expect((await app.inject({ method: 'GET', url: '/assets/app.js' })).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    for (const url of ['/', '/ledger?source=XC2025-01', '/index.html'])
+      expect((await app.inject({ method: 'GET', url })).headers['cache-control'], url).toBe('no-cache');
   });
 });
 

@@ -125,6 +125,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   recurrenceRoutes(app, opts.ledger.db);
   // a run "now" is on the app's day (tests fix the day), at the clock's time
   supervisionRoutes(app, opts.ledger.db, today, () => `${today()}T${beijingNow().slice(11)}`);
-  if (opts.webRoot && existsSync(opts.webRoot)) await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
+  if (opts.webRoot && existsSync(opts.webRoot))
+    await app.register(fastifyStatic, {
+      root: opts.webRoot,
+      wildcard: false,
+      // the brotli or gzip form made at build time (scripts/build.mjs), as the browser accepts
+      preCompressed: true,
+      // a built asset's name carries its content's hash, so it never changes under that name: kept for a year; the page
+      // itself is asked again each time, so a rebuilt application is what the next visit gets
+      cacheControl: false,
+      setHeaders: (reply, path) =>
+        reply.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   return app;
 }

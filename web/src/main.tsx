@@ -1,4 +1,4 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { Root } from './app/Root.tsx';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<App />);
+createRoot(document.getElementById('root') as HTMLElement).render(<Root />);

@@ -1,4 +1,5 @@
-// The application: Chinese locale, the session, the layout with its menu, and the routes.
+// The application once someone is logged in (app/Root.tsx holds the session and the login): Chinese locale, the
+// layout with its menu, and the routes.
 import { App as AntApp, Badge, Button, Card, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -6,9 +7,8 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { SessionProvider, useSession } from './session.tsx';
+import { useSession } from './session.tsx';
 import { lazy, Suspense } from 'react';
-import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
 import { UnreadProvider, useUnread } from '../features/notifications/unread.tsx';
 
@@ -29,9 +29,8 @@ const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) 
 dayjs.locale('zh-cn');
 
 function Shell() {
-  const { session, loading } = useSession();
-  if (loading) return <Spin fullscreen tip="正在加载" />;
-  if (!session) return <LoginPage />;
+  const { session } = useSession();
+  if (!session) return null; // Root shows the login instead
   if (session.user.mustChangePassword) return <FirstPassword />;
   return (
     <UnreadProvider>
@@ -166,9 +165,7 @@ export function App() {
     >
       <AntApp>
         <BrowserRouter>
-          <SessionProvider>
-            <Shell />
-          </SessionProvider>
+          <Shell />
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

@@ -1,7 +1,8 @@
 // The one way the web application talks to the server: JSON (or a form with files), the session's CSRF token on
 // every change, and the server's Chinese message on every error.
 import { useCallback, useEffect, useState } from 'react';
-import { addressOf, queryString, type Answer, type Request, type Route } from '../../../src/core/contract/api.ts';
+import type { Answer, Request, Route } from '../../../src/core/contract/api.ts';
+import { addressOf, queryString } from '../../../src/core/contract/address.ts';
 
 export class ApiError extends Error {
   constructor(

@@ -1,46 +1,120 @@
-// 登录
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+// 登录: a form of two fields in plain HTML, styled like the rest of the application, so that the first screen needs
+// none of its components (app/Root.tsx). The server's own sentence is shown when it refuses.
+import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import { useSession } from '../../app/session.tsx';
+import { loadApplication } from '../../app/load-application.ts';
 import { ApiError } from '../../lib/api.ts';
+
+const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+const field: CSSProperties = {
+  display: 'block',
+  width: '100%',
+  boxSizing: 'border-box',
+  padding: '6px 11px',
+  fontSize: 14,
+  lineHeight: '22px',
+  border: '1px solid #d9d9d9',
+  borderRadius: 6,
+  fontFamily: FONT,
+};
+const label: CSSProperties = { display: 'block', marginBottom: 8, fontSize: 14 };
+const need: CSSProperties = { color: '#ff4d4f', fontSize: 14, marginTop: 4 };
 
 export function LoginPage() {
   const { login } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ username: boolean; password: boolean }>({ username: false, password: false });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { username: string; password: string }) => {
+  // the only thing to do on this screen is to type one's name
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const empty = { username: username.trim() === '', password: password === '' };
+    setMissing(empty);
+    if (empty.username || empty.password || busy) return;
     setBusy(true);
     setError(null);
+    void loadApplication(); // fetched while the server checks the password
     try {
-      await login(v.username, v.password);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '无法连接服务器');
-    } finally {
+      await login(username.trim(), password);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '无法连接服务器');
       setBusy(false);
     }
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
-      <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>
-          整改通
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          巡察、审计整改台账
-        </Typography.Paragraph>
-        {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" onFinish={submit}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
-            <Input autoFocus autoComplete="username" />
-          </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            登录
-          </Button>
-        </Form>
-      </Card>
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5', fontFamily: FONT }}>
+      <form
+        onSubmit={submit}
+        noValidate
+        style={{
+          width: 380,
+          boxSizing: 'border-box',
+          padding: 24,
+          background: '#fff',
+          borderRadius: 8,
+          boxShadow: '0 1px 2px rgba(0,0,0,0.06)',
+        }}
+      >
+        <h1 style={{ textAlign: 'center', fontSize: 24, fontWeight: 600, margin: '0 0 8px' }}>整改通</h1>
+        <p style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', margin: '0 0 24px' }}>巡察、审计整改台账</p>
+        {error && (
+          <div
+            role="alert"
+            style={{ padding: '8px 12px', marginBottom: 16, border: '1px solid #ffccc7', background: '#fff2f0', borderRadius: 6 }}
+          >
+            {error}
+          </div>
+        )}
+        <div style={{ marginBottom: 24 }}>
+          <label htmlFor="login-username" style={label}>
+            用户名
+          </label>
+          <input
+            id="login-username"
+            ref={first}
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            style={field}
+          />
+          {missing.username && <div style={need}>请输入用户名</div>}
+        </div>
+        <div style={{ marginBottom: 24 }}>
+          <label htmlFor="login-password" style={label}>
+            密码
+          </label>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            style={field}
+          />
+          {missing.password && <div style={need}>请输入密码</div>}
+        </div>
+        <button
+          type="submit"
+          disabled={busy}
+          style={{
+            width: '100%',
+            height: 32,
+            fontSize: 14,
+            color: '#fff',
+            background: busy ? '#69b1ff' : '#1677ff',
+            border: 'none',
+            borderRadius: 6,
+            cursor: busy ? 'default' : 'pointer',
+            fontFamily: FONT,
+          }}
+        >
+          {busy ? '正在登录…' : '登录'}
+        </button>
+      </form>
     </div>
   );
 }
