@@ -68,6 +68,23 @@ describe('counts', () => {
     ]);
   });
 
+  it('status-parts-sum: what is not done, said again beside those in progress, is not one more part', () => {
+    const report = (notDone: number) =>
+      rules([
+        '关于示例县2023年度审计查出问题整改情况的报告',
+        '一、总体情况',
+        '审计工作报告反映的问题共计40个，已整改到位31个，正在整改9个。',
+        '二、下一步工作',
+        `尚未整改到位的${notDone}个问题，主要涉及历史遗留事项，需要较长时间解决。`,
+      ]);
+    // 31 + 9 = 40, and the 9 not done are those 9: nothing to find (it once said 49 against 40)
+    expect(report(9)).toEqual([]);
+    // the parts named still have to add up
+    expect(
+      rules(['关于示例县2023年度审计查出问题整改情况的报告', '一、总体情况', '审计工作报告反映的问题共计40个，已整改到位31个，正在整改12个。']),
+    ).toContainEqual(['status-parts-sum', 'error', [3], 40, 43]);
+  });
+
   it('rate-without-counts: a rate nothing in its sentence gives', () => {
     expect(rules([...head, '一、整改落实情况', '1.甲问题', '整改情况：持续推进，整改完成率达到90%。'])).toEqual([
       ['rate-without-counts', 'warning', [5], 90, null],

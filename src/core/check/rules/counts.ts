@@ -259,9 +259,13 @@ function isSubset(c: Claim): boolean {
 export function statusPartsSum(r: Report): Finding[] {
   const totals = r.claims.filter((c) => c.metric === 'problems' && c.scope === null);
   if (totals.length === 0) return [];
-  const parts = (['completed', 'phased', 'in-progress', 'not-done', 'long-term'] as const)
+  const stated = (['completed', 'phased', 'in-progress', 'not-done', 'long-term'] as const)
     .map((m) => overall(r, m))
     .filter((c): c is Claim => c !== undefined && !isSubset(c));
+  // "尚未整改到位的14个问题" is what is not done, the same problems as "正在整改14个" said again: beside the statuses
+  // it is not one more part of the total
+  const named = stated.some((c) => c.metric === 'in-progress' || c.metric === 'phased' || c.metric === 'long-term');
+  const parts = named ? stated.filter((c) => c.metric !== 'not-done') : stated;
   if (parts.length < 2) return [];
   // "基本完成2项，取得阶段性成果1项": two wordings of phased in one sentence, each a share of the total
   const phased = parts.find((c) => c.metric === 'phased');
