@@ -49,6 +49,7 @@ function content(): WorkbookContent {
     progress: (i * 13) % 101,
     startDate: '2025-01-15',
     lastReportAt: '2025-06-01',
+    version: null,
     supervision: null,
     colour: null,
   }));

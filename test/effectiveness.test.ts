@@ -38,6 +38,7 @@ describe.skipIf(!haveSeeds)('整改成效评估', () => {
       progress: 50,
       startDate: '2025-01-01',
       lastReportAt: '2025-05-30',
+      version: null,
       supervision: null,
       colour: null,
     });

@@ -45,7 +45,9 @@ describe('working a problem through to closure', () => {
   afterAll(() => l.close());
 
   it('keeps the organisation as a tree', async () => {
-    expect(await unitTree(l.db)).toMatchObject([{ name: '示例县农业农村局', children: [{ name: '计划财务股' }, { name: '机关党委' }] }]);
+    expect(await unitTree(l.db, { contacts: true })).toMatchObject([
+      { name: '示例县农业农村局', children: [{ name: '计划财务股' }, { name: '机关党委' }] },
+    ]);
     await expect(createUnit(l.db, '管理员', { name: '乡镇', parent: '不存在的单位' }, FULL_SCOPE)).rejects.toThrow(
       '上级单位“不存在的单位”不存在',
     );

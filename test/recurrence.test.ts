@@ -48,6 +48,7 @@ describe.skipIf(!haveSeeds)('recurring and common problems', () => {
           progress: 100,
           startDate: '2019-05-01',
           lastReportAt: null,
+          version: null,
           supervision: null,
           colour: null,
         },

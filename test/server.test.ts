@@ -132,6 +132,10 @@ afterAll(async () => {
   await l.close();
 });
 
+/** A problem's version now: what its page shows and sends back with a change. */
+const versionOf = async (c: string) =>
+  (await l.db.selectFrom('problem').select('version').where('code', '=', c).executeTakeFirstOrThrow()).version;
+
 describe('logging in', () => {
   it('sets an HttpOnly, SameSite session cookie and answers who is logged in', async () => {
     const s = await loginAs('office');
@@ -218,7 +222,7 @@ describe('the API', () => {
       method: 'POST',
       url: `/api/problems/${code}/extension`,
       headers: as('unit'),
-      payload: { newDeadline: '下月底', reason: '来不及' },
+      payload: { newDeadline: '下月底', reason: '来不及', version: await versionOf(code) },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('INVALID_INPUT');
@@ -227,7 +231,7 @@ describe('the API', () => {
       method: 'POST',
       url: `/api/problems/${code}/closure`,
       headers: as('unit'),
-      payload: { evidence: [] },
+      payload: { evidence: [], version: await versionOf(code) },
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toEqual({ code: 'ACTION_REFUSED', message: '申请销号须附佐证材料' });
@@ -239,6 +243,15 @@ describe('the API', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('STALE_VERSION');
+    // a change that does not say which version it was made from cannot be told from a stale one: refused
+    const unversioned = await app.inject({
+      method: 'POST',
+      url: `/api/problems/${code}/progress`,
+      headers: as('unit'),
+      payload: { text: '进展' },
+    });
+    expect(unversioned.statusCode).toBe(400);
+    expect(unversioned.json().message).toContain('version');
   });
 
   it('answers a list again from memory, but never hides a change made through it', async () => {
@@ -248,7 +261,7 @@ describe('the API', () => {
       method: 'POST',
       url: `/api/problems/${code}/progress`,
       headers: as('unit'),
-      payload: { text: '已完成轮岗', progress: before === 77 ? 78 : 77 },
+      payload: { text: '已完成轮岗', progress: before === 77 ? 78 : 77, version: await versionOf(code) },
     });
     expect(await list()).toBe(before === 77 ? 78 : 77);
   });
@@ -542,13 +555,20 @@ describe('access control: every route for every role', () => {
 
   for (const route of routes)
     it(`${route.name}: ${route.method} ${route.url().replace('undefined', ':code')}`, async () => {
-      const send = (headers: Record<string, string>) =>
+      // a change to a problem names the version it was made from, as the problem page sends it
+      const version = async () => (route.problem && route.method === 'POST' && !route.upload ? { version: await versionOf(code) } : {});
+      const send = async (headers: Record<string, string>) =>
         app.inject({
           method: route.method,
           url: route.url(),
           ...(route.upload
             ? multipart('佐证.txt', readFileSync(SAMPLE), headers)
-            : { headers, ...(route.body !== undefined ? { payload: typeof route.body === 'function' ? route.body() : route.body } : {}) }),
+            : {
+                headers,
+                ...(route.body !== undefined
+                  ? { payload: { ...(typeof route.body === 'function' ? route.body() : route.body), ...(await version()) } }
+                  : {}),
+              }),
         });
       const anonymous = await send({});
       expect(anonymous.statusCode, 'anonymous').toBe(401);
@@ -561,6 +581,28 @@ describe('access control: every route for every role', () => {
         else expect(r.statusCode, `${user}: ${r.body}`).toBe(expected);
       }
     });
+
+  it('shows the units to everyone who reads the ledger, their e-mail only to those who keep the organisation', async () => {
+    const headers = (user: string) => ({ cookie: sessions[user]?.cookie ?? '', 'x-csrf-token': sessions[user]?.csrf ?? '' });
+    type Unit = { id: number; version: number; children: Unit[] };
+    const all = (u: Unit): Unit[] => [u, ...u.children.flatMap(all)];
+    const units = ((await app.inject({ method: 'GET', url: '/api/units', headers: headers('office') })).json().items as Unit[]).flatMap(
+      all,
+    );
+    const target = units.find((u) => u.id === targetUnitId) as Unit;
+    const put = await app.inject({
+      method: 'PUT',
+      url: `/api/units/${targetUnitId}`,
+      headers: headers('office'),
+      payload: { email: 'caiwu@example.cn', version: target.version },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const emails = async (user: string) =>
+      JSON.stringify((await app.inject({ method: 'GET', url: '/api/units', headers: headers(user) })).json()).match(/caiwu@example\.cn/g)
+        ?.length ?? 0;
+    expect(await emails('office')).toBe(1);
+    for (const user of ['unit', 'leader', 'supervisor']) expect(await emails(user), user).toBe(0);
+  });
 
   it('a responsible unit sees only its own problems', async () => {
     const mine = await app.inject({ method: 'GET', url: '/api/problems', headers: { cookie: sessions.unit?.cookie ?? '' } });

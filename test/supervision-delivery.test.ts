@@ -48,6 +48,7 @@ describe('digests by e-mail, against a server that refuses and one that drops th
       progress: 0,
       startDate: '2025-01-01',
       lastReportAt: null,
+      version: null,
       supervision: null,
       colour: null,
     });

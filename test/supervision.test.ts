@@ -49,6 +49,7 @@ function problem(n: number, title: string, deadline: string, leadUnit: string, s
     progress: 0,
     startDate: START,
     lastReportAt: null,
+    version: null,
     supervision: null,
     colour: null,
   };

@@ -94,6 +94,7 @@ export async function writeLedgerWorkbook(c: WorkbookContent): Promise<Uint8Arra
       p.progress,
       asDate(p.startDate),
       asDate(p.lastReportAt),
+      p.version,
     ]);
   for (const c of [11, 16, 17]) ps.getColumn(c).numFmt = 'yyyy-mm-dd';
   ps.getColumn(13).numFmt = '#,##0.00####';

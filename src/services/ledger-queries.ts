@@ -29,6 +29,7 @@ import { claimsOfSource, visibleSourceCodes, visibleSourceId, visibleSources } f
 import type { z } from 'zod';
 import type { problemItem } from '../core/contract/ledger.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
+import { beijingDay } from '../core/ledger/dates.ts';
 
 export interface StatsQuery {
   readonly source?: string | undefined; // source code
@@ -170,7 +171,7 @@ export async function problemDetail(db: Db, code: string, today: string, scope: 
   const id = p.id;
   const { children, measures, units, changes, progress, evidence, closures, extensions, supervision, lookbacks, outcomes, assigned } =
     await problemHistory(db, id);
-  const day = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+  const day = (d: Date | string) => (d instanceof Date ? beijingDay(d) : d);
   const moment = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
   const timeline: TimelineEntry[] = [
     ...changes.map((c) => ({

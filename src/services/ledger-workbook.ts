@@ -60,6 +60,7 @@ export async function exportLedger(db: Db, code: string, today: string, scope: S
         progress: r.progress,
         startDate: r.start_date,
         lastReportAt: r.last_progress_at,
+        version: r.version,
         supervision: sv.length ? sv.map((s) => `${s.at} ${SUPERVISION_LABEL[s.kind as SupervisionKind] ?? s.kind}`).join('；') : null,
         colour: colourOf(r, today, source.warning),
       };

@@ -86,14 +86,25 @@ export async function createPerson(
   });
 }
 
-/** The unit tree, each unit with its children, for choosing an owner; retired units are marked, not left out. */
-export async function unitTree(db: Db) {
+/**
+ * The unit tree, each unit with its children, for choosing an owner; retired units are marked, not left out. A unit's
+ * e-mail (where digests go) is shown to those who keep the organisation, not to everyone who may read the ledger.
+ */
+export async function unitTree(db: Db, who: { readonly contacts: boolean }) {
   const rows = await unitRecords(db);
-  type Node = { id: number; name: string; kind: string; email: string | null; retired: boolean; version: number; children: Node[] };
+  type Node = { id: number; name: string; kind: UnitKind; email: string | null; retired: boolean; version: number; children: Node[] };
   const nodes = new Map<number, Node>(
     rows.map((r) => [
       r.id,
-      { id: r.id, name: r.name, kind: r.kind, email: r.email, retired: r.retired_at !== null, version: r.version, children: [] },
+      {
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        email: who.contacts ? r.email : null,
+        retired: r.retired_at !== null,
+        version: r.version,
+        children: [],
+      },
     ]),
   );
   const roots: Node[] = [];

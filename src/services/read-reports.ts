@@ -33,8 +33,3 @@ export async function readReportBytesAsJson(name: string, bytes: Uint8Array, max
   const json = await runHeavy('readReportJson', name, bytes, maxBytes);
   return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
 }
-
-/** An uploaded document, read and checked without touching the ledger; DocumentError when it cannot be read. */
-export async function readReportBytes(name: string, bytes: Uint8Array, maxBytes?: number): Promise<FileReports> {
-  return { ...(await runHeavy('readReport', name, bytes, maxBytes)), error: null };
-}

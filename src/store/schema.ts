@@ -5,7 +5,8 @@ import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import type { Role } from '../core/access/permissions.ts';
 import type { MeasureStatus, Triage } from '../core/ledger/ledger-sheet.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
-import type { MATCH_KIND_LABEL, MATCH_STATUS_LABEL } from '../core/vocabulary.ts';
+import type { MATCH_KIND_LABEL, MATCH_STATUS_LABEL, MoneyKind, UnitKind } from '../core/vocabulary.ts';
+import type { MoneyUnit } from '../core/money.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
 
 type Id = Generated<number>;
@@ -18,7 +19,7 @@ export interface OrgUnitTable {
   id: Id;
   parent_id: number | null;
   name: string;
-  kind: Generated<string>;
+  kind: Generated<UnitKind>;
   email: string | null;
   /** set when the unit was merged away or abolished: it keeps its history but takes no new work */
   retired_at: Date | null;
@@ -106,7 +107,7 @@ export interface ProblemTable {
   deadline: IsoDate | null;
   target: string | null;
   amount_due: Decimal | null;
-  amount_unit: string | null;
+  amount_unit: MoneyUnit | null;
   source_line: number | null;
   reopened_count: Generated<number>;
   last_progress_at: IsoDate | null;
@@ -237,9 +238,9 @@ export interface OutcomeTable {
   source_id: number;
   problem_id: number | null;
   kind: string;
-  money_kind: string | null;
+  money_kind: MoneyKind | null;
   amount: Decimal | null;
-  unit: string | null;
+  unit: MoneyUnit | null;
   amount_wan: Decimal | null;
   title: string | null;
   edition: string | null;

@@ -19,7 +19,7 @@ export function problemsForSheet(db: Tx, sourceId: number) {
       'l.name as lead_leader',
       'r.name as responsible',
     ])
-    .select(['p.deadline', 'p.target', 'p.amount_due', 'p.amount_unit', 'p.progress', 'p.start_date', 'p.last_progress_at'])
+    .select(['p.deadline', 'p.target', 'p.amount_due', 'p.amount_unit', 'p.progress', 'p.start_date', 'p.last_progress_at', 'p.version'])
     .where('p.source_id', '=', sourceId)
     .orderBy('p.code_order')
     .execute();

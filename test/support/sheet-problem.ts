@@ -23,6 +23,7 @@ export function sheetProblem(row: number, code: string, over: Partial<Row> = {})
     progress: 0,
     startDate: '2025-01-15',
     lastReportAt: null,
+    version: null,
     supervision: null,
     colour: null,
     ...over,

@@ -81,7 +81,11 @@ describe('counts', () => {
     expect(report(9)).toEqual([]);
     // the parts named still have to add up
     expect(
-      rules(['关于示例县2023年度审计查出问题整改情况的报告', '一、总体情况', '审计工作报告反映的问题共计40个，已整改到位31个，正在整改12个。']),
+      rules([
+        '关于示例县2023年度审计查出问题整改情况的报告',
+        '一、总体情况',
+        '审计工作报告反映的问题共计40个，已整改到位31个，正在整改12个。',
+      ]),
     ).toContainEqual(['status-parts-sum', 'error', [3], 40, 43]);
   });
 

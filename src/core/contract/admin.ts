@@ -9,7 +9,7 @@ export const unitKind = keysOf(UNIT_KIND_LABEL);
 interface UnitNode {
   id: number;
   name: string;
-  kind: string;
+  kind: z.infer<typeof unitKind>;
   email: string | null;
   retired: boolean;
   version: number;
@@ -19,7 +19,7 @@ interface UnitNode {
 export const unitNode: z.ZodType<UnitNode> = z.object({
   id: z.number(),
   name: z.string(),
-  kind: z.string(),
+  kind: unitKind,
   email: z.string().nullable(),
   retired: z.boolean(),
   version: z.number(),

@@ -2,7 +2,7 @@
 // record — as a zod schema: the server's answer is checked against it and the web's types come from it, so the page
 // cannot silently miss a kind of record the server has begun to send.
 import { z } from 'zod';
-import { day, ledgerStatus as status, list, warningColour } from './values.ts';
+import { day, ledgerStatus as status, list, measureStatus, moneyKind, moneyUnit, triage, warningColour } from './values.ts';
 
 export const timelineEntry = z.object({
   at: day,
@@ -50,12 +50,12 @@ export const problemDetailAnswer = z.object({
     /** imported from a report that said nothing of its rectification, and no status recorded since */
     untold: z.boolean(),
     longTerm: z.boolean(),
-    triage: z.string().nullable(),
+    triage: triage.nullable(),
     progress: z.number(),
     deadline: day.nullable(),
     startDate: day.nullable(),
     target: z.string().nullable(),
-    amountDue: z.object({ amount: z.string(), unit: z.string().nullable() }).nullable(),
+    amountDue: z.object({ amount: z.string(), unit: moneyUnit.nullable() }).nullable(),
     leadUnit: z.string().nullable(),
     leadLeader: z.string().nullable(),
     responsiblePerson: z.string().nullable(),
@@ -65,7 +65,9 @@ export const problemDetailAnswer = z.object({
     colour: warningColour.nullable(),
   }),
   children: list(z.object({ code: z.string(), title: z.string(), status })),
-  measures: list(z.object({ ordinal: z.number(), text: z.string(), status: z.string(), progress: z.number(), deadline: day.nullable() })),
+  measures: list(
+    z.object({ ordinal: z.number(), text: z.string(), status: measureStatus, progress: z.number(), deadline: day.nullable() }),
+  ),
   evidence: list(evidenceItem),
   /** the report or workbook the present status was imported from */
   basis: z.object({ id: z.number(), fileName: z.string() }).nullable(),
@@ -74,7 +76,7 @@ export const problemDetailAnswer = z.object({
   outcomes: list(
     z.object({
       kind: z.string(),
-      moneyKind: z.string().nullable(),
+      moneyKind: moneyKind.nullable(),
       amount: z.string().nullable(),
       unit: z.string().nullable(),
       title: z.string().nullable(),

@@ -7,7 +7,7 @@ import { MEASURE_COLUMNS, PROBLEM_COLUMNS } from './ledger-sheet.ts';
 import { STATUS_LABEL } from './problem-state.ts';
 
 /** Our columns a unit's column can stand for: the 问题清单 columns, and 整改措施 (split into 任务清单 rows). */
-export const MAPPABLE = [...PROBLEM_COLUMNS.filter((c) => c !== '起始日期' && c !== '最近报告日期'), '整改措施'] as const;
+export const MAPPABLE = [...PROBLEM_COLUMNS.filter((c) => c !== '起始日期' && c !== '最近报告日期' && c !== '版本'), '整改措施'] as const;
 export type Mappable = (typeof MAPPABLE)[number];
 
 /** Headers people write for each of our columns, most specific first. */

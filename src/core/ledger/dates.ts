@@ -1,4 +1,5 @@
-// Calendar arithmetic on ISO dates ("2024-05-20"), in whole days, without time zones.
+// Calendar arithmetic on ISO dates ("2024-05-20"), in whole days, without time zones; and the ledger's day of a
+// moment, which is Beijing's.
 
 export function toDay(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -15,4 +16,9 @@ export function daysBetween(from: string, to: string): number {
 
 export function isIsoDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && fromDay(toDay(s)) === s;
+}
+
+/** The ledger's day of a moment: in Beijing time, whatever the server's clock zone (an upload at 07:00 is that day). */
+export function beijingDay(moment: Date): string {
+  return moment.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }

@@ -4,6 +4,8 @@ import type { Aspect, Claim, Problem, Report } from '../document/model.ts';
 import { sourceKindOf, type SourceKind } from './codes.ts';
 import { STATUS_LABEL, type LedgerStatus } from './problem-state.ts';
 import type { Triage } from './ledger-sheet.ts';
+import type { MoneyKind } from '../vocabulary.ts';
+import type { MoneyUnit } from '../money.ts';
 
 export interface PlannedMeasure {
   readonly ordinal: number;
@@ -51,9 +53,9 @@ export interface PlannedProblem {
 
 export interface PlannedOutcome {
   readonly kind: 'money' | 'institution' | 'accountability' | 'meeting';
-  readonly moneyKind: string | null;
+  readonly moneyKind: MoneyKind | null;
   readonly amount: string | null;
-  readonly unit: string | null;
+  readonly unit: MoneyUnit | null;
   readonly amountWan: string | null;
   readonly title: string | null;
   readonly edition: string | null;
@@ -161,14 +163,14 @@ function regrouped(problems: readonly PlannedProblem[], byLine: ReadonlyMap<numb
 }
 
 /** 追回 → recovered; 上缴国库 → treasury; 退回/归还 → returned; 拨付/发放 → disbursed — the first verb of the sentence wins. */
-export function moneyKindOf(sentence: string): string {
-  const verbs: [RegExp, string][] = [
+export function moneyKindOf(sentence: string): MoneyKind {
+  const verbs: [RegExp, MoneyKind][] = [
     [/上缴|缴入|缴回|上交国库|缴库/, 'treasury'],
     [/追回|收回|追缴|挽回/, 'recovered'],
     [/退回|归还|返还|退还|清退|归垫|退赔/, 'returned'],
     [/拨付|发放|支付/, 'disbursed'],
   ];
-  let best: { at: number; kind: string } | null = null;
+  let best: { at: number; kind: MoneyKind } | null = null;
   for (const [re, kind] of verbs) {
     const m = re.exec(sentence);
     if (m && (!best || m.index < best.at)) best = { at: m.index, kind };

@@ -27,6 +27,8 @@ export const PROBLEM_COLUMNS = [
   '进度（%）',
   '起始日期',
   '最近报告日期',
+  // the problem's version when the ledger was exported: an older copy of a row is not imported over a later change
+  '版本',
 ] as const;
 export const MEASURE_COLUMNS = ['问题编号', '序号', '整改措施', '责任单位', '责任人', '时限', '状态', '进度（%）'] as const;
 export const MEASURE_STATUS_LABEL = { 'not-started': '未开始', 'in-progress': '推进中', completed: '已完成' } as const;
@@ -51,6 +53,8 @@ export interface SheetProblem {
   /** when the work began and when it was last reported on: what the warning colours are reckoned from */
   readonly startDate: string | null;
   readonly lastReportAt: string | null;
+  /** the problem's version in the ledger it was exported from; none in a workbook made by hand */
+  readonly version: number | null;
 }
 
 export interface SheetMeasure {
@@ -129,12 +133,16 @@ export function readProblemRow(cells: readonly Cell[], row: number): RowResult<S
   const progress = percent(cells[14], errors);
   const startDate = day(cells[15], '起始日期', errors);
   const lastReportAt = day(cells[16], '最近报告日期', errors);
+  const versionText = text(cells[17]);
+  const version = versionText === null ? null : /^[1-9]\d{0,8}$/.test(versionText) ? Number(versionText) : undefined;
+  if (version === undefined) errors.push(`版本“${versionText}”应为正整数（由导出的台账带出，请勿修改）`);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
     value: {
       startDate,
       lastReportAt,
+      version: version ?? null,
       row,
       code: code as string,
       aspect: text(cells[1]),

@@ -85,9 +85,3 @@ export class RecurrenceIndex {
   }
   private scores: Float64Array | null = null;
 }
-
-/** Cosine similarity of two texts' words against each other alone (no corpus): for showing one pair. */
-export function pairScore(a: readonly string[], b: readonly string[]): number {
-  const index = new RecurrenceIndex([{ id: 1, words: b }]);
-  return index.query(a, 1, 0)[0]?.score ?? 0;
-}

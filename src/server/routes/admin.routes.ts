@@ -6,12 +6,13 @@ import { resetPassword, setUserActive, updateUser } from '../../services/account
 import type { Db } from '../../services/ledger.ts';
 import { forgetAllSessions, forgetUser, viewerWith } from '../auth.ts';
 import { contract } from '../contract.ts';
+import { can } from '../../core/access/permissions.ts';
 export function adminRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['系统管理'];
   r.get('/api/units', { schema: { ...contract('GET /api/units'), tags, summary: '组织机构树' } }, async (req) => {
-    viewerWith(req, 'read');
-    return { items: await unitTree(db) };
+    const v = viewerWith(req, 'read');
+    return { items: await unitTree(db, { contacts: can(v.role, 'manage-org') }) };
   });
   r.post(
     '/api/units',

@@ -6,7 +6,7 @@ import type { WorkbookPlan } from '../../core/ledger/workbook-plan.ts';
 import type { WorkbookImportResult } from '../../core/ledger/ledger-sheet.ts';
 import type { Scope } from '../../core/access/permissions.ts';
 import { initialState, reportedStatus, transition, type LedgerStatus, type Transition } from '../../core/ledger/problem-state.ts';
-import { StaleVersionError } from '../../core/errors.ts';
+import { LedgerWorkbookError, StaleVersionError } from '../../core/errors.ts';
 import { appendEvents } from '../../store/event.repository.ts';
 import { aspectsOfSource, insertAspects, insertMeasures, insertSource, type Tx } from '../../store/ledger.repository.ts';
 import {
@@ -136,6 +136,17 @@ export async function writeWorkbookPlan(
     const aspects = new Map<string, number>();
     for (const a of await aspectsOfSource(trx, source.id)) aspects.set(a.title, a.id);
     const known = new Map((await lockProblemsOfSource(trx, source.id)).map((p) => [p.code, p]));
+    // a row exported with its problem's version says which state of the problem it was edited from: a problem changed
+    // since (progress reported, a closure decided) is not overwritten by an older copy of itself
+    const stale = wb.problems.flatMap((p) => {
+      const now = known.get(p.code)?.version;
+      return p.version !== null && now !== undefined && now !== p.version
+        ? [
+            `问题清单第${p.row}行：问题 ${p.code} 在这份台账导出之后已有新的变更（导出时版本 ${p.version}，现为版本 ${now}），请重新导出后再修改导入`,
+          ]
+        : [];
+    });
+    if (stale.length) throw new LedgerWorkbookError(stale);
     const ids = new Map<string, number>();
     const events = [];
     // parents before their specific problems: "XC2021-01-008" before "XC2021-01-008-01"

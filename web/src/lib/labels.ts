@@ -1,5 +1,6 @@
 // The words the screens show for the ledger's codes: taken from core/vocabulary.ts, the one place they are defined
 // for the CLI, the documents and the web alike; only the colours of the tags are the web's own.
+import { formatRate } from '../../../src/core/ledger/completion-rate.ts';
 import {
   COLOUR_LABEL,
   GENRE_LABEL,
@@ -52,4 +53,5 @@ export const MEASURE_STATUS: Record<string, string> = MEASURE_STATUS_LABEL;
 
 export const PARSED_STATUS: Record<string, string> = REPORTED_STATUS_LABEL;
 
-export const rate = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 100) / 100).toFixed(2)}%`);
+/** A completion rate as the documents and the command line show it (core's rounding, half up at two places). */
+export const rate = (r: number | null) => (r === null ? '—' : `${formatRate(r)}%`);

@@ -5,7 +5,8 @@ import { moneyKind, moneyUnit, supervisionKind, triage } from '../values.ts';
 
 const params = strict({ code: text(40) });
 
-const version = { version: positiveInt.optional(), at: isoDay.optional() };
+// every change names the version of the problem it was made from: a page or a client gone stale is refused, not merged
+const version = { version: positiveInt, at: isoDay.optional() };
 
 export const actionsAccepts = {
   'POST /api/problems/:code/assign': {
