@@ -2,7 +2,15 @@
 
 import type { FileReports } from '../services/read-reports.ts';
 import type { Finding } from '../core/check/finding.ts';
-import { GENRE_LABEL, META_LABEL, METRIC_LABEL, REPORT_KIND_LABEL, REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
+import {
+  GENRE_LABEL,
+  META_LABEL,
+  METRIC_LABEL,
+  REPORT_KIND_LABEL,
+  REPORTED_STATUS_LABEL,
+  SEVERITY_MARK,
+  STATUS_MARK,
+} from '../core/vocabulary.ts';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -37,7 +45,7 @@ export function formatParse(results: readonly FileReports[]): string {
       for (const a of r.aspects) {
         out.push(`      ▸ ${clip(a.title, 40)}（第${a.line}行）`);
         for (const p of a.problems) {
-          const st = p.status === 'unknown' ? '' : `【${REPORTED_STATUS_LABEL[p.status]}${p.longTerm ? '·长期' : ''}】`;
+          const st = p.status === 'unknown' ? '' : `【${REPORTED_STATUS_LABEL[p.status]}${p.longTerm ? `·${STATUS_MARK.longTerm}` : ''}】`;
           out.push(
             `          ${p.number} ${clip(p.title, 36)} ${st}措施${p.measures.length}项${p.children.length ? `，具体问题${p.children.length}个` : ''}（第${p.line}行）`,
           );
@@ -81,7 +89,7 @@ export function formatCheck(results: readonly FileReports[]): string {
         `  ${clip(r.meta.title?.value ?? REPORT_KIND_LABEL[r.kind], 50)}（第${r.lines[0]}—${r.lines[1]}行）：错误 ${errors} 条，提示 ${r.findings.length - errors} 条`,
       );
       for (const x of r.findings) {
-        out.push(`    ${x.severity === 'error' ? '✗ 错误' : '! 提示'} [${x.rule}] ${x.message}（第${x.lines.join('、')}行）`);
+        out.push(`    ${SEVERITY_MARK[x.severity]} [${x.rule}] ${x.message}（第${x.lines.join('、')}行）`);
         out.push(...findingLines(x, f.lines));
       }
     }

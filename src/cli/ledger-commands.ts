@@ -2,7 +2,7 @@
 // line. Thin: open the ledger, call a service, print.
 import type { Command } from 'commander';
 import { formatRate } from '../core/ledger/completion-rate.ts';
-import { metricLabel, shortLabel } from '../core/vocabulary.ts';
+import { metricLabel, shortLabel, STATUS_MARK } from '../core/vocabulary.ts';
 import { STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { SOURCE_KIND_LABEL, type SourceKind } from '../core/ledger/codes.ts';
@@ -14,6 +14,7 @@ import { checkOutput, writeOutput } from './output.ts';
 import { count, isoDay, readInputFile, status } from './arguments.ts';
 import { alreadyImported } from '../core/ledger/already-imported.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
+import { TRIAGE_LABEL } from '../core/ledger/ledger-sheet.ts';
 
 export const print = (s: string): void => void process.stdout.write(`${s}\n`);
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
@@ -115,7 +116,7 @@ export function registerLedgerCommands(program: Command): void {
           );
           for (const p of r.items)
             print(
-              `${p.code}  【${STATUS_LABEL[p.status]}${p.longTerm ? '·长期' : ''}${p.untold ? '·报告未写明' : ''}】${p.colour ? ` ${COLOUR_LABEL[p.colour]}` : ''}  ${p.title}${p.deadline ? `（时限 ${p.deadline}）` : ''}`,
+              `${p.code}  【${STATUS_LABEL[p.status]}${p.longTerm ? `·${STATUS_MARK.longTerm}` : ''}${p.untold ? `·${STATUS_MARK.untold}` : ''}】${p.colour ? ` ${COLOUR_LABEL[p.colour]}` : ''}  ${p.title}${p.deadline ? `（时限 ${p.deadline}）` : ''}`,
             );
         }),
     );
@@ -134,7 +135,7 @@ export function registerLedgerCommands(program: Command): void {
         print(`  来源：${p.source.code} ${p.source.title}`);
         if (p.aspect) print(`  方面：${p.aspect}`);
         print(
-          `  状态：${STATUS_LABEL[p.status]}${p.longTerm ? '（长期整改）' : ''}${p.untold ? `，${p.statusText}` : p.statusText ? `，报告原文“${p.statusText}”` : ''}；进度 ${p.progress}%${p.colour ? `；${COLOUR_LABEL[p.colour]}` : ''}`,
+          `  状态：${STATUS_LABEL[p.status]}${p.longTerm ? `（${TRIAGE_LABEL['long-term']}）` : ''}${p.untold ? `，${p.statusText}` : p.statusText ? `，报告原文“${p.statusText}”` : ''}；进度 ${p.progress}%${p.colour ? `；${COLOUR_LABEL[p.colour]}` : ''}`,
         );
         print(
           `  牵头单位：${p.leadUnit ?? '未指定'}；责任领导：${p.leadLeader ?? '未指定'}；责任人：${p.responsiblePerson ?? '未指定'}；整改时限：${p.deadline ?? '未定'}`,

@@ -9,6 +9,7 @@ import { id, readInputFile } from './arguments.ts';
 import { PerfImportError } from '../core/errors.ts';
 import { placedFindings } from '../core/check/finding.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
+import { SEVERITY_MARK } from '../core/vocabulary.ts';
 
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
 const roundingName = (r: Rounding) => `${r.mode}${r.decimals}`;
@@ -52,7 +53,7 @@ function printScore(s: ScoredEvaluation, origin: (line: number) => string, unit:
     );
   }
   for (const f of placedFindings(s.findings, origin))
-    print(`  ${f.severity === 'error' ? '✗ 错误' : '! 提示'} [${f.rule}] ${f.message}${f.where.length ? `（${f.where.join('、')}）` : ''}`);
+    print(`  ${SEVERITY_MARK[f.severity]} [${f.rule}] ${f.message}${f.where.length ? `（${f.where.join('、')}）` : ''}`);
 }
 
 export function registerPerfCommands(program: Command): void {

@@ -10,6 +10,7 @@ import { print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { isoDay } from './arguments.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
+import { RECTIFICATION_OFFICE } from '../core/vocabulary.ts';
 
 export function registerSuperviseCommands(program: Command): void {
   const supervise = program.command('supervise').description('督办');
@@ -49,7 +50,7 @@ export function registerSuperviseCommands(program: Command): void {
     .command('circular')
     .description('每月一通报：月度整改推进情况通报（.docx），按完成率、按时率为各牵头单位排名，点名超期问题')
     .requiredOption('--month <month>', '月份，如 2025-03')
-    .option('--issuer <name>', '发文单位', '整改工作领导小组办公室')
+    .option('--issuer <name>', '发文单位', RECTIFICATION_OFFICE)
     .requiredOption('-o, --output <file>', '输出文件（.docx）')
     .action((opts: { month: string; issuer: string; output: string }) =>
       withLedger(async (l, svc) => {

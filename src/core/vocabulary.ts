@@ -72,6 +72,14 @@ export const META_LABEL: Record<keyof ReportMeta, string> = {
 };
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示' };
+/** A finding's severity in a line of plain text, marked so the eye finds the errors */
+export const SEVERITY_MARK: Record<Severity, string> = { error: `✗ ${SEVERITY_LABEL.error}`, warning: `! ${SEVERITY_LABEL.warning}` };
+
+/** What a status is said with beside it: a long-term problem; a status the imported report did not tell */
+export const STATUS_MARK = { longTerm: '长期', untold: '报告未写明', onTheBooks: '挂账' } as const;
+
+/** The office that runs a rectification, as documents name it after the unit (and alone when no unit is known) */
+export const RECTIFICATION_OFFICE = '整改工作领导小组办公室';
 
 export type MoneyKind = 'recovered' | 'treasury' | 'returned' | 'disbursed' | 'other';
 /** What was done with money recovered in rectification, in the order reports list it. */

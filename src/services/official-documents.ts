@@ -24,6 +24,7 @@ import { supervisionOfProblem } from '../store/supervision.repository.ts';
 import { refuseUnowned } from './source-owner.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
 import { ITEM_FORM_NAME, type ItemFormKind } from '../core/official/item-forms.ts';
+import { RECTIFICATION_OFFICE } from '../core/vocabulary.ts';
 
 export interface ReportRequest {
   readonly source: string;
@@ -185,7 +186,7 @@ export async function generateItemForm(db: Db, code: string, kind: ItemFormKind,
     latestClosure(db, code),
   ]);
   const settings = publicationOf(source.publication, reportContacts(source.parsed));
-  const issuer = `${settings.issuer ?? source.issuer ?? source.inspected_unit ?? ''}整改工作领导小组办公室`;
+  const issuer = `${settings.issuer ?? source.issuer ?? source.inspected_unit ?? ''}${RECTIFICATION_OFFICE}`;
   const facts: ItemFacts = {
     code: d.problem.code,
     title: d.problem.title,

@@ -9,6 +9,7 @@ import { runSupervision } from '../../services/supervision-run.ts';
 import { viewerWith } from '../auth.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
 import { contract } from '../contract.ts';
+import { RECTIFICATION_OFFICE } from '../../core/vocabulary.ts';
 export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => string, now: () => string): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
@@ -56,7 +57,7 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
       const d = await monthlyCircularDocument(db, {
         month: req.query.month,
         today: today(),
-        issuer: req.query.issuer ?? '整改工作领导小组办公室',
+        issuer: req.query.issuer ?? RECTIFICATION_OFFICE,
         scope: v.scope,
       });
       return sendFile(reply, d.fileName, DOCX, d.bytes);

@@ -3,6 +3,7 @@ import { Tag } from 'antd';
 import { COLOUR, STATUS } from '../lib/labels.ts';
 import { UNTOLD } from '../../../src/core/ledger/import-plan.ts';
 import type { Colour, LedgerStatus } from '../lib/types.ts';
+import { STATUS_MARK } from '../../../src/core/vocabulary.ts';
 
 /**
  * `untold`: imported from a report that said nothing of its rectification — on the ledger as being rectified, and
@@ -13,20 +14,20 @@ export function StatusTag({ status, longTerm, untold }: { status: LedgerStatus; 
   if (untold)
     return (
       <Tag color="default" title={UNTOLD} data-testid="untold">
-        {s.label}·报告未写明
+        {s.label}·{STATUS_MARK.untold}
       </Tag>
     );
   // a long-term problem done for this phase stays on the books (挂账不销账): a state of its own, not a closure
   if (longTerm && status === 'phased')
     return (
       <Tag color={s.color} data-testid="on-the-books">
-        {s.label}·挂账
+        {s.label}·{STATUS_MARK.onTheBooks}
       </Tag>
     );
   return (
     <Tag color={s.color}>
       {s.label}
-      {longTerm ? '·长期' : ''}
+      {longTerm ? `·${STATUS_MARK.longTerm}` : ''}
     </Tag>
   );
 }

@@ -16,6 +16,7 @@ import {
   shortLabel,
 } from '../../../src/core/vocabulary.ts';
 import type { Colour, LedgerStatus } from './types.ts';
+import { UNASSIGNED } from '../../../src/core/ledger/statistics.ts';
 
 const STATUS_COLOUR: Record<LedgerStatus, string> = {
   'not-started': 'default',
@@ -36,7 +37,8 @@ export const COLOUR = Object.fromEntries(
 ) as Record<Colour, { label: string; color: string }>;
 
 export { GENRE_LABEL, META_LABEL, TRIAGE_LABEL };
-export const TRIAGE: Record<string, string> = { ...TRIAGE_LABEL, '（未指定）': '未分类' };
+/** the classes, and the statistics' key for problems given none (core's UNASSIGNED) */
+export const TRIAGE: Record<string, string> = { ...TRIAGE_LABEL, [UNASSIGNED]: '未分类' };
 
 export const ROLE: Record<string, string> = ROLE_LABEL;
 

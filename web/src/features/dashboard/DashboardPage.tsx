@@ -8,6 +8,7 @@ import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { qs, useGet } from '../../lib/api.ts';
 import { COLOUR, MONEY_KIND, STATUS, TRIAGE, rate } from '../../lib/labels.ts';
 import type { Counts, LedgerStatus } from '../../lib/types.ts';
+import { UNASSIGNED } from '../../../../src/core/ledger/statistics.ts';
 
 const STATUS_KEYS: [keyof Counts, string, LedgerStatus][] = [
   ['completed', STATUS.completed.label, 'completed'],
@@ -161,7 +162,7 @@ export function DashboardPage() {
                     open({
                       triage: Object.entries(TRIAGE)
                         .find(([, label]) => label === name)?.[0]
-                        .replace('（未指定）', 'none'),
+                        .replace(UNASSIGNED, 'none'),
                     })
                   }
                   option={{

@@ -12,6 +12,7 @@ import { noticeRefusal } from '../../../../src/core/official/item-forms.ts';
 import { transition } from '../../../../src/core/ledger/problem-state.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
+import { UNASSIGNED } from '../../../../src/core/ledger/statistics.ts';
 
 const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
 
@@ -80,7 +81,7 @@ export function ProblemActions({ data, reload }: { data: ProblemDetail; reload: 
               <Select
                 allowClear
                 options={Object.entries(TRIAGE)
-                  .filter(([k]) => k !== '（未指定）')
+                  .filter(([k]) => k !== UNASSIGNED)
                   .map(([value, label]) => ({ value, label }))}
               />
             ),
