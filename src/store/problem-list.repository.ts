@@ -3,7 +3,7 @@
 // read serving a person carries the viewer's scope (store/scope.ts).
 import { sql } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
-import type { LedgerStatus } from '../core/ledger/problem-state.ts';
+import { DONE_FOR_NOW, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import { UNASSIGNED } from '../core/ledger/statistics.ts';
 import type { Tx } from './ledger.repository.ts';
 import { scopeSql } from './scope.ts';
@@ -94,7 +94,7 @@ export async function problemPage(db: Tx, q: ProblemFilter) {
   // "（未指定）", the dashboard's bar for problems no unit leads yet, filters on exactly those
   if (q.unit === UNASSIGNED) base = base.where('p.lead_unit_id', 'is', null);
   else if (q.unit) base = base.where('u.name', '=', q.unit);
-  if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', ['completed', 'phased']);
+  if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', DONE_FOR_NOW);
   if (q.search) base = base.where('p.title', 'like', containing(q.search));
   if (q.aspect)
     base = base.where((eb) =>
@@ -103,7 +103,7 @@ export async function problemPage(db: Tx, q: ProblemFilter) {
   if (q.triage) base = q.triage === 'none' ? base.where('p.triage', 'is', null) : base.where('p.triage', '=', q.triage);
   if (q.supervised)
     base = base.where(
-      sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in ('completed', 'phased')))`,
+      sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in (${sql.join(DONE_FOR_NOW)})))`,
     );
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code_order';
   // the total by a count the planner can answer without the joins; the page in order by an index; the per-row
@@ -228,7 +228,9 @@ export function assessedProblems(db: Tx, sourceId: number) {
     .select(
       sql<
         string | null
-      >`(select min(sc.at) from status_change sc where sc.problem_id = p.id and sc.to_status in ('completed', 'phased'))`.as('closed_on'),
+      >`(select min(sc.at) from status_change sc where sc.problem_id = p.id and sc.to_status in (${sql.join(DONE_FOR_NOW)}))`.as(
+        'closed_on',
+      ),
     )
     .select(sql<number>`(select count(*)::int from measure m where m.problem_id = p.id)`.as('measures'))
     .where('p.source_id', '=', sourceId)

@@ -92,7 +92,10 @@ export function reportedStatus(s: LedgerStatus): ReportedStatus {
   return s === 'closure-requested' ? 'in-progress' : s;
 }
 
+/** Done for now: completed, or complete for this phase. Neither is overdue, nor open (the SQL of the lists reads this). */
+export const DONE_FOR_NOW: readonly LedgerStatus[] = ['completed', 'phased'];
+
 /** Open: still needs work against its deadline. Completed and phase-complete items are not overdue. */
 export function isOpen(s: LedgerStatus): boolean {
-  return s !== 'completed' && s !== 'phased';
+  return !DONE_FOR_NOW.includes(s);
 }

@@ -6,13 +6,14 @@ import { useState } from 'react';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import type { SourceItem } from '../../lib/types.ts';
+import { REPORT_NAME, type ReportKind } from '../../../../src/core/official/report-names.ts';
 
-type Kind = 'tongbao-public' | 'tongbao' | 'plan' | 'npc';
+type Kind = ReportKind | 'tongbao-public';
 const KINDS: { value: Kind; label: string; audit?: boolean }[] = [
-  { value: 'tongbao-public', label: '整改进展情况的通报（公开版）' },
-  { value: 'tongbao', label: '整改进展情况的通报（内部版）' },
-  { value: 'plan', label: '整改方案（任务分解表）' },
-  { value: 'npc', label: '审计查出问题整改情况的报告（报人大常委会）', audit: true },
+  { value: 'tongbao-public', label: `${REPORT_NAME.tongbao}（公开版）` },
+  { value: 'tongbao', label: `${REPORT_NAME.tongbao}（内部版）` },
+  { value: 'plan', label: `${REPORT_NAME.plan}（任务分解表）` },
+  { value: 'npc', label: `${REPORT_NAME.npc}（报人大常委会）`, audit: true },
 ];
 
 function GenerateDialog({ source, open, onClose }: { source: SourceItem; open: boolean; onClose: () => void }) {

@@ -31,6 +31,7 @@ import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { GENRE_LABEL, META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported } from '../../../../src/core/ledger/already-imported.ts';
+import type { Corrections } from '../../../../src/core/contract/accepts/report-import.ts';
 
 /** The particulars shown beside the text: those that read as one value (not the contacts or the comment period). */
 /** the particulars shown as one line each (the publication period and contacts are shown where they are used) */
@@ -38,16 +39,8 @@ const META = (
   ['title', 'issuer', 'inspectedUnit', 'team', 'round', 'inspectionStart', 'inspectionEnd', 'feedbackDate', 'reportDate', 'asOf'] as const
 ).map((k) => [k, META_LABEL[k]] as const);
 
-interface Correction {
-  report: number;
-  line: number;
-  title?: string;
-  status?: string;
-  longTerm?: boolean;
-  leadUnit?: string;
-  deadline?: string;
-  level?: 'problem' | 'sub';
-}
+/** what a person corrects of one problem the reader found, as the import route takes it */
+type Correction = Corrections[number];
 
 /** a row of the table: `first` when it is the first problem of its aspect (nothing before it to go under) */
 type ProblemRow = Omit<ParsedProblem, 'children'> & { depth: number; first: boolean };
@@ -156,7 +149,8 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
         size="small"
         style={{ width: 130 }}
         defaultValue={p.status}
-        onChange={(v) => correct(ri, p.line, { status: v })}
+        // 未写明 is what the reader found, never a status a person gives (its option is disabled)
+        onChange={(v) => v !== 'unknown' && correct(ri, p.line, { status: v })}
         data-testid={`status-${p.line}`}
         options={Object.keys(PARSED_STATUS).map((s) => ({
           value: s,
