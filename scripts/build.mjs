@@ -3,10 +3,10 @@
 // web/dist/. Packages stay outside the bundle (node_modules), and what a command does not need is in chunks of its own
 // that load when it is asked for (esbuild's splitting of dynamic imports).
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWeb } from './build-web.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2]; // "server" for the bundle alone, without the web application
@@ -46,24 +46,4 @@ await build({
   banner: { js: "import { createRequire as zgCreateRequire } from 'node:module'; const require = zgCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-if (only !== 'server') {
-  const { build: vite } = await import('vite');
-  await vite({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-  precompress(join(root, 'web/dist'));
-}
-
-/**
- * Each text file of the web application beside its brotli and gzip forms, made once here at the best ratio rather
- * than on every request: the server sends the form the browser accepts (@fastify/static's preCompressed).
- */
-function precompress(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) precompress(path);
-    else if (/\.(js|css|html|svg|json|txt|map)$/.test(entry.name) && statSync(path).size > 1024) {
-      const bytes = readFileSync(path);
-      writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-    }
-  }
-}
+if (only !== 'server') await buildWeb(root);

@@ -4,7 +4,7 @@
 // to leave supervision to `zg supervise run`).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureAdmin } from '../services/accounts.ts';
 import { openDefaultLedger } from '../services/ledger.ts';
 import { loadSampleData } from '../services/sample-data.ts';
@@ -45,8 +45,8 @@ const webRoot = join(root, 'web/dist');
 if (!existsSync(join(webRoot, 'index.html'))) {
   // build what is missing: a fresh clone has no web/dist yet
   console.log('正在构建网页界面（首次启动需要几秒钟）…');
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+  const { buildWeb } = await import(pathToFileURL(join(root, 'scripts/build-web.mjs')).href);
+  await buildWeb(root);
 }
 const { buildApp } = await appModule;
 const app = await buildApp({ ledger, webRoot, logger: process.env.ZG_LOG === 'on' });

@@ -107,8 +107,9 @@ async function choose(page: Page, trigger: Locator, option: string) {
 describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser', () => {
   beforeAll(async () => {
     // the screens as they are now, not as some earlier build left them
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+    // @ts-expect-error: the build script is plain JavaScript, without types
+    const { buildWeb } = await import('../../scripts/build-web.mjs');
+    await buildWeb(ROOT);
     l = await testLedger();
     await createUnit(l.db, 'e2e', { name: '清远高新区管委会', kind: 'government' }, FULL_SCOPE);
     await createUnit(l.db, 'e2e', { name: '区财政局', kind: 'bureau', parent: '清远高新区管委会' }, FULL_SCOPE);
