@@ -5,14 +5,7 @@ import ExcelJS from 'exceljs';
 import { MEASURE_COLUMNS, PROBLEM_COLUMNS } from '../src/core/ledger/ledger-sheet.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { exportLedger, importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
-import {
-  addEvidence,
-  assignProblem,
-  recordLookback,
-  recordSupervision,
-  reportProgress,
-  requestClosure,
-} from '../src/services/problem-actions.ts';
+import { addEvidence, assignProblem, recordLookback, recordSupervision, requestClosure } from '../src/services/problem-actions.ts';
 import { createUnit, createPerson } from '../src/services/organisation.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';

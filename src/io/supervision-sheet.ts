@@ -1,6 +1,5 @@
 // 一周一调度: the weekly sheet — every item still being worked on, its colour, what was reported that week and whether
 // the report came in — and the units' standings, as an .xlsx workbook.
-import type ExcelJS from 'exceljs';
 import { excel } from './lazy-modules.ts';
 import type { UnitStanding } from '../core/supervision/ranking.ts';
 

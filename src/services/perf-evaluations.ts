@@ -1,7 +1,6 @@
 // Use cases of budget performance self-evaluation: read one from a file (text, .docx, .pdf or .xlsx) and score it;
 // keep it (one transaction, with the file); edit it (versioned); export the 自评表 as .xlsx or .docx; and turn its
 // problems — the narrative's 存在的问题 and every indicator that fell short — into ledger problems with one action.
-import type { Finding } from '../core/check/finding.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
 import { runHeavy } from './heavy-work.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
