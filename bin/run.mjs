@@ -19,7 +19,10 @@ function newest(dir) {
 
 export async function run(entry, source) {
   const built = join(root, 'dist', `${entry}.mjs`);
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(join(root, 'src'))) return import(pathToFileURL(built).href);
+  const sources = join(root, 'src');
+  // an installed package may carry the build without its sources: then the build is all there is
+  const fresh = existsSync(built) && (!existsSync(sources) || statSync(built).mtimeMs >= newest(sources));
+  if (fresh) return import(pathToFileURL(built).href);
   const { register } = await import('tsx/esm/api');
   register();
   return import(pathToFileURL(join(root, source)).href);

@@ -1,7 +1,8 @@
 // `npm run build` (and `npm install`, through `prepare`): the command line, the server and the heavy-work thread
 // bundled into dist/ from the TypeScript sources, so that a start compiles nothing; then the web application into
-// web/dist/. Packages stay outside the bundle (node_modules), and what a command does not need is in chunks of its own
-// that load when it is asked for (esbuild's splitting of dynamic imports).
+// web/dist/ (scripts/build-web.mjs). Pure JavaScript packages go into the bundle, the others stay in node_modules (see
+// `external`), and what a command does not need is in chunks of its own that load when it is asked for (esbuild's
+// splitting of dynamic imports).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
