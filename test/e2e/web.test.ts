@@ -4,7 +4,7 @@
 // the public 通报 downloaded from the ledger screen states the new figures; a self-evaluation is scored and edited.
 // Screenshots of every main screen are saved under test/out/screens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -156,6 +156,26 @@ describe.skipIf(!haveChromium || !haveSeeds)('the web application in a browser',
     await app?.close();
     await l?.close();
   });
+
+  it('says so when a screen’s code is gone under an open page (the application updated), and the other screens still open', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const assets = join(ROOT, 'web/dist/assets');
+    const ledgerFiles = readdirSync(assets).filter((f) => f.startsWith('LedgerPage-'));
+    try {
+      await login(page, 'office');
+      await page.getByTestId('stat-问题总数').waitFor();
+      for (const f of ledgerFiles) renameSync(join(assets, f), join(assets, `${f}.away`));
+      await page.getByRole('menuitem', { name: '台账' }).click();
+      await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('页面未能加载');
+      await page.getByRole('button', { name: '重新加载' }).waitFor();
+      await shot(page, '12-load-failure');
+      await page.getByRole('menuitem', { name: '首页' }).click();
+      await page.getByTestId('stat-问题总数').waitFor();
+    } finally {
+      for (const f of ledgerFiles) if (existsSync(join(assets, `${f}.away`))) renameSync(join(assets, `${f}.away`), join(assets, f));
+      await page.close();
+    }
+  }, 120_000);
 
   it('runs the whole work of a rectification office and a unit', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

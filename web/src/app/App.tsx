@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useSession } from './session.tsx';
+import { LoadFailure } from './LoadFailure.tsx';
 import { lazy, Suspense } from 'react';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
 import { UnreadProvider, useUnread } from '../features/notifications/unread.tsx';
@@ -102,28 +103,31 @@ function Screens() {
         </Modal>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
-        <Suspense fallback={<Spin />}>
-          <Routes>
-            <Route path="/" element={<DashboardPage />} />
-            <Route path="/ledger" element={<LedgerPage />} />
-            <Route path="/problems/:code" element={<ProblemPage />} />
-            <Route
-              path="/import"
-              element={can('import') ? <ImportPage mode="import" /> : <NotYours what="导入整改报告" who="系统管理员和整改办" />}
-            />
-            <Route path="/check" element={<ImportPage mode="check" />} />
-            <Route path="/perf" element={<PerfListPage />} />
-            <Route path="/perf/:id" element={<PerfEvaluationPage />} />
-            <Route path="/supervision" element={<SupervisionPage />} />
-            <Route path="/notifications" element={<NotificationsPage />} />
-            <Route path="/todo" element={<TodoPage />} />
-            <Route
-              path="/admin"
-              element={can('manage-org') || can('manage-users') ? <AdminPage /> : <NotYours what="系统管理" who="系统管理员和整改办" />}
-            />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
-        </Suspense>
+        {/* a new screen tries again: the failure was that screen's */}
+        <LoadFailure key={location.pathname}>
+          <Suspense fallback={<Spin />}>
+            <Routes>
+              <Route path="/" element={<DashboardPage />} />
+              <Route path="/ledger" element={<LedgerPage />} />
+              <Route path="/problems/:code" element={<ProblemPage />} />
+              <Route
+                path="/import"
+                element={can('import') ? <ImportPage mode="import" /> : <NotYours what="导入整改报告" who="系统管理员和整改办" />}
+              />
+              <Route path="/check" element={<ImportPage mode="check" />} />
+              <Route path="/perf" element={<PerfListPage />} />
+              <Route path="/perf/:id" element={<PerfEvaluationPage />} />
+              <Route path="/supervision" element={<SupervisionPage />} />
+              <Route path="/notifications" element={<NotificationsPage />} />
+              <Route path="/todo" element={<TodoPage />} />
+              <Route
+                path="/admin"
+                element={can('manage-org') || can('manage-users') ? <AdminPage /> : <NotYours what="系统管理" who="系统管理员和整改办" />}
+              />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
+        </LoadFailure>
       </Layout.Content>
     </Layout>
   );

@@ -4,6 +4,7 @@
 import { lazy, Suspense } from 'react';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { loadApplication } from './load-application.ts';
+import { LoadFailure } from './LoadFailure.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 const Application = lazy(() => loadApplication().then((m) => ({ default: m.App })));
@@ -21,9 +22,11 @@ function Gate() {
   if (loading) return <Waiting />;
   if (!session) return <LoginPage />;
   return (
-    <Suspense fallback={<Waiting />}>
-      <Application />
-    </Suspense>
+    <LoadFailure>
+      <Suspense fallback={<Waiting />}>
+        <Application />
+      </Suspense>
+    </LoadFailure>
   );
 }
 
