@@ -235,6 +235,13 @@ describe('from a second fresh-eyes pass', () => {
     expect(findings(...body)).not.toContain('status-parts-sum');
   });
 
+  it('其中立行立改N个, with neither 的 nor 类, is that class’s part of the whole', () => {
+    const body = ['共发现问题24个，其中立行立改8个。截至2023年12月底，已完成整改20个，阶段性完成4个。'];
+    expect(claims(...body)).toEqual(expect.arrayContaining(['problems=24', 'problems=8[立行立改]', 'completed=20', 'phased=4']));
+    expect(claims(...body)).not.toContain('problems=8');
+    expect(findings(...body)).toEqual([]);
+  });
+
   it('a newspaper’s byline makes a news item, though its title says 我市 as a city’s own paper does', () => {
     const text = ['我市巡察整改工作取得明显成效', '', '本报讯（记者 王示例）十二届市委第四轮巡察反馈问题215个，已完成整改192个。'].join(
       '\n',

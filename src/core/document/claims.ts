@@ -97,7 +97,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // a part's count, named before it: "立行立改问题9个", "镇党委问题21个", "立行立改的12个"
   { metrics: ['problems'], re: new RegExp(`问题\\s*${N}\\s*(?:个|项|条)(?!线索)`), partOnly: true },
-  { metrics: ['problems'], re: new RegExp(`(?:立行立改|限期整改|长期坚持|长期整改)(?:类|的)\\s*${N}\\s*(?:个|项|条)`), partOnly: true },
+  { metrics: ['problems'], re: new RegExp(`(?:立行立改|限期整改|长期坚持|长期整改)(?:类|的)?\\s*${N}\\s*(?:个|项|条)`), partOnly: true },
   // …but not what a meeting or a check of sites found ("检查各类工地1500余次，发现问题146个"), nor "4个大方面"
   {
     metrics: ['problems'],
