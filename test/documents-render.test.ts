@@ -22,7 +22,9 @@ const OUT = resolve(import.meta.dirname, 'out/documents');
 const haveOffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0 && spawnSync('pdftoppm', ['-v']).status === 0;
 if (!haveOffice) {
   if (process.env.CI) throw new Error('LibreOffice (soffice) and poppler-utils (pdftoppm) are missing; .ci/run must install them');
-  console.warn('[documents-render] soffice or pdftoppm not found: skipping the LibreOffice rendering test');
+  console.warn(
+    '[documents-render] soffice or pdftoppm not found: skipping the LibreOffice rendering test (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)',
+  );
 }
 
 const pagesOf = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
