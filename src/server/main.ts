@@ -3,8 +3,8 @@
 // supervision run with its digests (ZG_SUPERVISE_AT, default 08:30; e-mail when ZG_SMTP_URL is set; ZG_SUPERVISE=off
 // to leave supervision to `zg supervise run`).
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureAdmin } from '../services/accounts.ts';
 import { openDefaultLedger } from '../services/ledger.ts';
 import { loadSampleData } from '../services/sample-data.ts';
@@ -12,13 +12,8 @@ import { today } from '../services/today.ts';
 import { supervisionSchedule } from '../services/supervision-schedule.ts';
 import { configuredMail } from '../services/mail.ts';
 import { explainFailure } from '../services/explain-failure.ts';
+import { projectRoot } from '../services/version.ts';
 
-/** The project's folder (samples/, web/): the nearest above this file with a package.json, from src/server/ or dist/. */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
 const root = projectRoot();
 // a start that cannot happen for a reason the person can fix (the database unreachable, the directory in use, no
 // room, an administrator's password the rule refuses) says so in one sentence instead of a stack trace
