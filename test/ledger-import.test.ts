@@ -48,7 +48,7 @@ describe.skipIf(!haveSeeds)('importing the five seeds', () => {
   afterAll(() => l.close());
 
   it('creates a source for each report, 21 in all, with stable codes', async () => {
-    const sources = await listSources(l.db, FULL_SCOPE);
+    const sources = await listSources(l.db, FULL_SCOPE, TODAY);
     expect(sources).toHaveLength(21);
     expect(sources.map((s) => s.code)).toContain('XC2021-01');
     // the audit report's problems are its "一是…" items (54), not its 15 area headings

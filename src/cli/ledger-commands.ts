@@ -73,7 +73,7 @@ export function registerLedgerCommands(program: Command): void {
     .option('--json', '输出 JSON')
     .action((opts: { json?: boolean }) =>
       withLedger(async (l, svc) => {
-        const rows = await svc.listSources(l.db, FULL_SCOPE);
+        const rows = await svc.listSources(l.db, FULL_SCOPE, today());
         if (opts.json) return json(rows);
         for (const s of rows) print(`${s.code}  ${SOURCE_KIND_LABEL[s.kind as SourceKind] ?? s.kind}  ${s.title}（问题 ${s.problems} 个）`);
       }),

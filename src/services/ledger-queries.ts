@@ -1,7 +1,8 @@
 // Use cases that read the ledger: statistics as of a day, problem lists with their warning colours, one problem
 // with its whole history, the sources, and how a source's stated figures compare with its ledger.
 import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-differences.ts';
-import { statistics, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
+import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
+import { ADDING_NUMBERS, coloursToday, countsToday, kept, keptSum, sharesOf, statusOnPastDays } from './source-tally.ts';
 import type { WarningColour } from '../core/ledger/warning.ts';
 import { reportedStatus, STATUS_LABEL, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import { REPORTED_STATUS_LABEL } from '../core/vocabulary.ts';
@@ -13,12 +14,14 @@ import { countedOutcomes } from '../store/outcome.repository.ts';
 import { colourOf } from '../store/problem-colour.ts';
 import {
   aspectTitles,
+  measureCountsBySource,
   measurePage,
-  openProblemColourInputs,
+  problemCountsBySource,
   problemPage,
   statusCounts,
   type MeasureFilter,
   type ProblemFilter,
+  type ProblemSet,
 } from '../store/problem-list.repository.ts';
 import { problemHistory, problemInScope } from '../store/problem-record.repository.ts';
 import { evidenceView } from '../core/ledger/evidence-file.ts';
@@ -50,7 +53,12 @@ export async function sourceId(db: Db, code: string, scope: Scope): Promise<numb
 export async function ledgerStatistics(db: Db, q: StatsQuery): Promise<Statistics & { asOf: string }> {
   const asOf = q.asOf ?? q.today;
   const src = q.source ? await sourceId(db, q.source, q.scope) : null;
-  const rows = await statusCounts(db, { asOf, current: asOf >= q.today, level: q.level, sourceId: src, scope: q.scope });
+  const current = asOf >= q.today;
+  // today's problems are counted from what is kept per source; another day's, or the specific problems', afresh
+  const rows =
+    current && q.level !== 'specific'
+      ? await countsToday(db, { today: q.today, scope: q.scope, sourceId: src })
+      : await statusCounts(db, { asOf, current, level: q.level, set: { scope: q.scope, sourceId: src } });
   // names for the ids the database grouped by
   const aspects = new Map((await aspectTitles(db, src)).map((a) => [a.id, src ? a.title : `${a.code} ${a.title}`]));
   const units = new Map((await allUnits(db)).map((u) => [u.id, u.name]));
@@ -105,8 +113,14 @@ export async function soleSourceCode(db: Db, scope: Scope): Promise<string> {
   throw new NotFoundError(`台账中有多个整改来源（${codes.slice(0, 5).join('、')}${codes.length > 5 ? '等' : ''}），请用 --source 指定`);
 }
 
-export async function listSources(db: Db, scope: Scope) {
-  return visibleSources(db, scope);
+/** The sources a viewer sees, each with how many of its top-level problems the viewer sees (counted as statistics are). */
+export async function listSources(db: Db, scope: Scope, today: string) {
+  // the same kept counts as the ledger page's total with no filter, taken source by source
+  const shares = await sharesOf(db, scope, null);
+  const q = { scope, today };
+  const counts = await kept(db, problemsKind(q), shares, today, problemsCounted(db, q), 0);
+  const counted = new Map(shares.list.map((s, i) => [s.source, counts[i] ?? 0]));
+  return (await visibleSources(db, scope)).map(({ id, ...s }) => ({ ...s, problems: counted.get(id) ?? 0 }));
 }
 
 export type ProblemListQuery = ProblemFilter;
@@ -114,8 +128,27 @@ export type ProblemListQuery = ProblemFilter;
 /** A row of the 问题清单: the contract's own shape (core/contract/ledger.ts), so the list and its answer are one. */
 export type ProblemListItem = z.infer<typeof problemItem>;
 
+/**
+ * How many problems a filter picks, from counts kept per source (services/source-tally.ts); undefined for a search,
+ * whose words are too many to keep counts for, and counted with its page.
+ */
+async function keptTotal(db: Db, q: ProblemListQuery): Promise<number | undefined> {
+  if (q.search) return undefined;
+  const src = q.source ? await visibleSourceId(db, q.source, q.scope) : null;
+  if (src === undefined) return 0;
+  return (await keptSum(db, problemsKind(q), await sharesOf(db, q.scope, src), q.today, problemsCounted(db, q), 0, ADDING_NUMBERS)).n;
+}
+
+/** The kind of kept figure a problem filter's totals are: everything the filter asks but the source and the viewer. */
+function problemsKind(q: Partial<ProblemListQuery>): string {
+  const { status, unit, overdue, aspect, triage, supervised } = q;
+  return `problems ${JSON.stringify({ status, unit, overdue, aspect, triage, supervised })}`;
+}
+
+const problemsCounted = (db: Db, q: ProblemListQuery) => (set: ProblemSet) => problemCountsBySource(db, q, set);
+
 export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total: number; items: ProblemListItem[] }> {
-  const { total, rows } = await problemPage(db, q);
+  const { total, rows } = await problemPage(db, { ...q, total: await keptTotal(db, q) });
   return {
     total,
     items: rows.map((r) => ({
@@ -143,9 +176,17 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
 
 export type MeasureListQuery = MeasureFilter;
 
-/** 任务清单: every measure with its problem, owner and deadline. */
-export async function listMeasures(db: Db, q: MeasureListQuery) {
-  return measurePage(db, q);
+/** 任务清单: every measure with its problem, owner and deadline; the total from counts kept per source, but a search's. */
+export async function listMeasures(db: Db, q: MeasureListQuery & { readonly today: string }) {
+  let total: number | undefined;
+  if (!q.search) {
+    const src = q.source ? await visibleSourceId(db, q.source, q.scope) : null;
+    if (src === undefined) return { total: 0, items: [] };
+    const kind = `measures ${JSON.stringify({ status: q.status, unit: q.unit })}`;
+    const counted = (set: ProblemSet) => measureCountsBySource(db, q, set);
+    total = (await keptSum(db, kind, await sharesOf(db, q.scope, src), q.today, counted, 0, ADDING_NUMBERS)).n;
+  }
+  return measurePage(db, { ...q, total });
 }
 
 /** Completion over time: the statistics at the end of each of the last `months` months and today. */
@@ -156,13 +197,25 @@ export async function statisticsTrend(db: Db, q: { today: string; months: number
     const d = new Date(Date.UTC(y, m - i, 0)); // last day of the month i-1 months before this one
     days.push(d.toISOString().slice(0, 10));
   }
-  days.push(q.today);
-  const out = [];
-  for (const day of days) {
-    const s = await ledgerStatistics(db, { today: q.today, asOf: day, source: q.source, scope: q.scope });
-    out.push({ day, total: s.total, completed: s.completed, phased: s.phased, inProgress: s.inProgress, completionRate: s.completionRate });
-  }
-  return out;
+  const src = q.source ? await sourceId(db, q.source, q.scope) : null;
+  const past = await statusOnPastDays(db, { days, today: q.today, scope: q.scope, sourceId: src });
+  const now = await ledgerStatistics(db, { today: q.today, source: q.source, scope: q.scope });
+  const point = (day: string, s: Counts) => ({
+    day,
+    total: s.total,
+    completed: s.completed,
+    phased: s.phased,
+    inProgress: s.inProgress,
+    completionRate: s.completionRate,
+  });
+  // a past day's problems, counted by the same rule as today's (their deadline plays no part in these figures)
+  const onDay = (day: string) =>
+    statistics({
+      byAspect: [],
+      byUnit: [],
+      byTriage: past.filter((p) => p.day === day).map((p) => ({ key: null, status: p.status, pastDeadline: false, count: p.n })),
+    });
+  return [...days.map((day) => point(day, onDay(day))), point(q.today, now)];
 }
 
 export async function problemDetail(db: Db, code: string, today: string, scope: Scope): Promise<ProblemDetailAnswer> {
@@ -328,10 +381,6 @@ export async function colourCounts(
   db: Db,
   q: { today: string; source?: string | undefined; scope: Scope },
 ): Promise<Record<WarningColour, number>> {
-  const out: Record<WarningColour, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
-  for (const r of await openProblemColourInputs(db, q)) {
-    const c = colourOf(r, q.today, r.warning);
-    if (c) out[c]++;
-  }
-  return out;
+  const src = q.source ? await sourceId(db, q.source, q.scope) : null;
+  return coloursToday(db, { today: q.today, scope: q.scope, sourceId: src });
 }

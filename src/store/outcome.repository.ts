@@ -21,7 +21,8 @@ export async function countedOutcomes(db: Tx, q: { asOf: string; sourceId: numbe
     .select(['o.kind', 'o.money_kind', 'o.amount_wan', 'o.people', 'o.count'])
     .where('o.counted', '=', true)
     .where((eb) => eb.or([eb('o.at', 'is', null), eb('o.at', '<=', q.asOf)]))
-    .where(sql<boolean>`case when p.id is null then ${sourceScopeSql(q.scope)} else ${scopeSql(q.scope)} end`);
+    // outcomes are few beside problems: each is tested on its own rather than the viewer's whole set found first
+    .where(sql<boolean>`case when p.id is null then ${sourceScopeSql(q.scope, 'few')} else ${scopeSql(q.scope, 'few')} end`);
   if (q.sourceId) outcomes = outcomes.where('o.source_id', '=', q.sourceId);
   return outcomes.execute();
 }

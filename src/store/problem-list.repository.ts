@@ -1,12 +1,12 @@
 // The ledger read as lists: problems by status, aspect, unit and triage counted as of a day, a page of problems with
 // what each row shows, the 任务清单, the inputs of the warning colours, and the problems an assessment weighs. Every
 // read serving a person carries the viewer's scope (store/scope.ts).
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import { DONE_FOR_NOW, type LedgerStatus } from '../core/ledger/problem-state.ts';
 import { UNASSIGNED } from '../core/ledger/statistics.ts';
 import type { Tx } from './ledger.repository.ts';
-import { scopeSql } from './scope.ts';
+import { idArray, scopeSql } from './scope.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
 
 /** A LIKE pattern for text containing `s`, its own % and _ taken literally. */
@@ -20,35 +20,79 @@ export const problemsWithNames = (db: Tx) =>
     .leftJoin('person as l', 'l.id', 'p.lead_leader_id')
     .leftJoin('person as r', 'r.id', 'p.responsible_person_id');
 
+/**
+ * Which problems a count covers: whole sources, as the ledger holds them (kept per source by services/source-tally.ts,
+ * whoever asks), or those a viewer sees — of one source, or only in some sources (those it does not own whole).
+ */
+export type ProblemSet =
+  | { readonly sources: readonly number[] }
+  | { readonly scope: Scope; readonly sourceId: number | null; readonly within?: readonly number[] };
+
+/** The set as SQL over a problem `p` and its source `s`. */
+function inSet(set: ProblemSet): RawBuilder<boolean> {
+  if ('sources' in set) return sql<boolean>`p.source_id = any(${idArray(set.sources)})`;
+  // a few sources' rows are tested one by one; more, and the viewer's whole set is found first
+  return sql<boolean>`${scopeSql(set.scope, set.within && set.within.length <= 20 ? 'few' : 'many')}
+    ${set.sourceId ? sql`and p.source_id = ${set.sourceId}` : sql``}
+    ${set.within ? sql`and p.source_id = any(${idArray(set.within)})` : sql``}`;
+}
+
 export interface StatusCountQuery {
   readonly asOf: string;
   /** the day is today: each problem's own status, no history needed */
   readonly current: boolean;
   readonly level?: 'problems' | 'specific' | undefined;
-  readonly sourceId: number | null;
-  readonly scope: Scope;
+  readonly set: ProblemSet;
+}
+
+/** A row of the counts: `dim` says which grouping it belongs to (2 aspect, 1 unit, 3 triage), `id` the aspect or unit. */
+export interface StatusCountRow {
+  readonly source_id: number;
+  readonly dim: number;
+  readonly id: number | null;
+  readonly triage: string | null;
+  readonly status: LedgerStatus;
+  readonly past: boolean;
+  readonly n: number;
 }
 
 /**
- * Problems counted by (aspect | lead unit | triage) × status × deadline passed, as of a day: `dim` says which grouping
- * a row belongs to (2 aspect, 1 unit, 3 triage), `id` the aspect's or unit's id. Grouping by integers is what keeps
- * 100,000 problems under 200 ms; the names are looked up afterwards.
+ * Problems counted by source × (aspect | lead unit | triage) × status × deadline passed, as of a day. Grouping by
+ * integers is what keeps 100,000 problems under 200 ms; the names are looked up afterwards.
  */
-export async function statusCounts(db: Tx, q: StatusCountQuery) {
+export async function statusCounts(db: Tx, q: StatusCountQuery): Promise<StatusCountRow[]> {
   // The status of each problem on the day: its row for today, else its last change on or before the day.
   const statusOn = sql`with sc as (select distinct on (problem_id) problem_id, to_status from status_change where at <= ${q.asOf} order by problem_id, at desc, id desc)`;
   const status = q.current ? sql`p.status` : sql`sc.to_status`;
-  const rows = await sql<{ dim: number; id: number | null; triage: string | null; status: LedgerStatus; past: boolean; n: number }>`
+  const rows = await sql<StatusCountRow>`
     ${q.current ? sql`` : statusOn}
-    select grouping(aspect_id) + 2 * grouping(unit_id) as dim, coalesce(aspect_id, unit_id) as id, triage, status, past, count(*)::int as n
-      from (select p.aspect_id, p.lead_unit_id as unit_id, p.triage, ${status} as status, coalesce(p.deadline < ${q.asOf}, false) as past
+    select source_id, grouping(aspect_id) + 2 * grouping(unit_id) as dim, coalesce(aspect_id, unit_id) as id, triage, status, past, count(*)::int as n
+      from (select p.source_id, p.aspect_id, p.lead_unit_id as unit_id, p.triage, ${status} as status, coalesce(p.deadline < ${q.asOf}, false) as past
               from problem p
               join source s on s.id = p.source_id
               ${q.current ? sql`` : sql`join sc on sc.problem_id = p.id`}
              where ${q.level === 'specific' ? sql`not exists (select 1 from problem c where c.parent_id = p.id)` : sql`p.parent_id is null`}
-               ${q.sourceId ? sql`and p.source_id = ${q.sourceId}` : sql``}
-               and ${scopeSql(q.scope)}) x
-     group by grouping sets ((aspect_id, status, past), (unit_id, status, past), (triage, status, past))`.execute(db);
+               and ${inSet(q.set)}) x
+     group by grouping sets ((source_id, aspect_id, status, past), (source_id, unit_id, status, past), (source_id, triage, status, past))`.execute(
+    db,
+  );
+  return rows.rows;
+}
+
+/**
+ * The top-level problems counted by source and status at the end of each of some days (their last change on or before
+ * it; changes of one day in the order made): the points of a trend, in one pass over the history.
+ */
+export async function statusOnDays(db: Tx, q: { days: readonly string[]; set: ProblemSet }) {
+  if (!q.days.length) return [];
+  const rows = await sql<{ source_id: number; day: string; status: LedgerStatus; n: number }>`
+    with d(day) as (values ${sql.join(q.days.map((d) => sql`(${d}::date)`))}),
+         ps as (select p.id, p.source_id from problem p join source s on s.id = p.source_id where p.parent_id is null and ${inSet(q.set)}),
+         sc as (select sc.problem_id, sc.at, sc.to_status, lead(sc.at) over (partition by sc.problem_id order by sc.at, sc.id) as until
+                  from status_change sc where sc.problem_id in (select id from ps))
+    select ps.source_id, to_char(d.day, 'YYYY-MM-DD') as day, sc.to_status as status, count(*)::int as n
+      from sc join ps on ps.id = sc.problem_id join d on sc.at <= d.day and (sc.until is null or sc.until > d.day)
+     group by ps.source_id, d.day, sc.to_status`.execute(db);
   return rows.rows;
 }
 
@@ -80,15 +124,27 @@ export interface ProblemFilter {
   readonly triage?: 'immediate' | 'deadline' | 'long-term' | 'none' | undefined;
 }
 
-/** A page of top-level problems, with how many match in all. */
-export async function problemPage(db: Tx, q: ProblemFilter) {
+/**
+ * Which rows a page takes, knowing how many there are in all: a page past the middle is read from the end, in the
+ * opposite order (NULLs, last ascending, come first descending, so the order is exactly reversed) — the last of
+ * 2,000 pages costs what the first does, instead of stepping over 100,000 rows.
+ */
+export function pageWindow(total: number, limit: number, offset: number) {
+  if (offset >= total) return { direction: 'asc' as const, skip: 0, take: 0 };
+  if (offset <= total / 2) return { direction: 'asc' as const, skip: offset, take: limit };
+  const take = Math.min(limit, total - offset);
+  return { direction: 'desc' as const, skip: total - offset - take, take };
+}
+
+/** The top-level problems a filter picks, among those `who` admits, with the joins the filter and the page read. */
+function matching(db: Tx, q: ProblemFilter, who: RawBuilder<boolean>) {
   let base = db
     .selectFrom('problem as p')
     .innerJoin('source as s', 's.id', 'p.source_id')
     .leftJoin('aspect as a', 'a.id', 'p.aspect_id')
     .leftJoin('org_unit as u', 'u.id', 'p.lead_unit_id')
     .where('p.parent_id', 'is', null)
-    .where(scopeSql(q.scope));
+    .where(who);
   if (q.source) base = base.where('s.code', '=', q.source);
   if (q.status) base = base.where('p.status', '=', q.status);
   // "（未指定）", the dashboard's bar for problems no unit leads yet, filters on exactly those
@@ -105,10 +161,30 @@ export async function problemPage(db: Tx, q: ProblemFilter) {
     base = base.where(
       sql<boolean>`(exists (select 1 from supervision_action sa where sa.problem_id = p.id) or (p.deadline < ${q.today} and p.status not in (${sql.join(DONE_FOR_NOW)})))`,
     );
+  return base;
+}
+
+/** Counted rows by source, as the database gives them, as numbers. */
+const COUNT = sql<string>`count(*)`.as('n');
+const bySource = (rows: readonly { source_id: number; n: string | number }[]) => new Map(rows.map((r) => [r.source_id, Number(r.n)]));
+
+/** How many top-level problems of a set a filter picks, by source (the viewer's scope in the filter is not used). */
+export async function problemCountsBySource(db: Tx, q: ProblemFilter, set: ProblemSet): Promise<Map<number, number>> {
+  return bySource(await matching(db, q, inSet(set)).select(['p.source_id', COUNT]).groupBy('p.source_id').execute());
+}
+
+/**
+ * A page of top-level problems, with how many match in all — counted here unless the caller already knows (`total`,
+ * from the counts kept per source).
+ */
+export async function problemPage(db: Tx, q: ProblemFilter & { readonly total?: number | undefined }) {
+  const base = matching(db, q, scopeSql(q.scope));
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code_order';
   // the total by a count the planner can answer without the joins; the page in order by an index; the per-row
   // extras computed for the page's rows only
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = q.total ?? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const w = pageWindow(total, q.limit ?? 50, q.offset ?? 0);
+  if (!w.take) return { total, rows: [] };
   const page = base
     .leftJoin('person as ll', 'll.id', 'p.lead_leader_id')
     .leftJoin('person as rp', 'rp.id', 'p.responsible_person_id')
@@ -133,10 +209,12 @@ export async function problemPage(db: Tx, q: ProblemFilter) {
       'll.name as lead_leader',
       'rp.name as responsible_person',
     ])
-    .orderBy(sortColumn)
-    .orderBy('p.code_order')
-    .limit(q.limit ?? 50)
-    .offset(q.offset ?? 0);
+    .orderBy(sortColumn, w.direction)
+    .orderBy('p.code_order', w.direction)
+    // the id last, so that no two rows tie and a page read from the end is exactly the reverse
+    .orderBy('p.id', w.direction)
+    .limit(w.take)
+    .offset(w.skip);
   const rows = await db
     .selectFrom(page.as('pg'))
     .selectAll('pg')
@@ -154,10 +232,11 @@ export async function problemPage(db: Tx, q: ProblemFilter) {
         'last_supervision',
       ),
     ])
-    .orderBy(sql.ref(`pg.${sortColumn.split('.')[1]}`))
-    .orderBy('pg.code_order')
+    .orderBy(sql.ref(`pg.${sortColumn.split('.')[1]}`), w.direction)
+    .orderBy('pg.code_order', w.direction)
+    .orderBy('pg.id', w.direction)
     .execute();
-  return { total, rows };
+  return { total, rows: w.direction === 'desc' ? rows.reverse() : rows };
 }
 
 export interface MeasureFilter {
@@ -170,8 +249,8 @@ export interface MeasureFilter {
   readonly scope: Scope;
 }
 
-/** A page of the 任务清单: measures with their problem, owner and deadline, with how many match in all. */
-export async function measurePage(db: Tx, q: MeasureFilter) {
+/** The measures a filter picks, among the problems `who` admits, with the joins the filter and the page read. */
+function measuresMatching(db: Tx, q: MeasureFilter, who: RawBuilder<boolean>) {
   let base = db
     .selectFrom('measure as m')
     .innerJoin('problem as p', 'p.id', 'm.problem_id')
@@ -179,13 +258,29 @@ export async function measurePage(db: Tx, q: MeasureFilter) {
     .leftJoin('org_unit as u', 'u.id', 'm.owner_unit_id')
     .leftJoin('person as o', 'o.id', 'm.owner_person_id')
     .leftJoin('org_unit as pu', 'pu.id', 'p.lead_unit_id')
-    .where(scopeSql(q.scope));
+    .where(who);
   if (q.source) base = base.where('s.code', '=', q.source);
   if (q.status) base = base.where('m.status', '=', q.status);
   if (q.unit === UNASSIGNED) base = base.where('m.owner_unit_id', 'is', null).where('p.lead_unit_id', 'is', null);
   else if (q.unit) base = base.where((eb) => eb.or([eb('u.name', '=', q.unit as string), eb('pu.name', '=', q.unit as string)]));
   if (q.search) base = base.where('m.text', 'like', containing(q.search));
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  return base;
+}
+
+/** How many measures of a set's problems a filter picks, by source (the viewer's scope in the filter is not used). */
+export async function measureCountsBySource(db: Tx, q: MeasureFilter, set: ProblemSet): Promise<Map<number, number>> {
+  return bySource(await measuresMatching(db, q, inSet(set)).select(['p.source_id', COUNT]).groupBy('p.source_id').execute());
+}
+
+/**
+ * A page of the 任务清单: measures with their problem, owner and deadline, with how many match in all — counted here
+ * unless the caller already knows (`total`).
+ */
+export async function measurePage(db: Tx, q: MeasureFilter & { readonly total?: number | undefined }) {
+  const base = measuresMatching(db, q, scopeSql(q.scope));
+  const total = q.total ?? Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
+  const w = pageWindow(total, q.limit ?? 50, q.offset ?? 0);
+  if (!w.take) return { total, items: [] };
   const items = await base
     .select([
       'p.code as problem',
@@ -199,25 +294,25 @@ export async function measurePage(db: Tx, q: MeasureFilter) {
       'o.name as ownerPerson',
       'pu.name as leadUnit',
     ])
-    .orderBy('p.code_order')
-    .orderBy('m.ordinal')
-    .limit(q.limit ?? 50)
-    .offset(q.offset ?? 0)
+    .orderBy('p.code_order', w.direction)
+    .orderBy('m.ordinal', w.direction)
+    .orderBy('m.id', w.direction)
+    .limit(w.take)
+    .offset(w.skip)
     .execute();
-  return { total: Number(total), items };
+  return { total, items: w.direction === 'desc' ? items.reverse() : items };
 }
 
-/** What the colour of each open top-level problem in scope is made from (of one source, when given). */
-export function openProblemColourInputs(db: Tx, q: { source?: string | undefined; scope: Scope }) {
-  let base = db
+/** What the colour of each open top-level problem of a set is made from, with its source. */
+export function openProblemColourInputs(db: Tx, set: ProblemSet) {
+  return db
     .selectFrom('problem as p')
     .innerJoin('source as s', 's.id', 'p.source_id')
-    .select(['p.status', 'p.deadline', 'p.start_date', 'p.progress', 'p.last_progress_at', 's.warning'])
+    .select(['p.source_id', 'p.status', 'p.deadline', 'p.start_date', 'p.progress', 'p.last_progress_at', 's.warning'])
     .where('p.parent_id', 'is', null)
     .where('p.status', '<>', 'completed')
-    .where(scopeSql(q.scope));
-  if (q.source) base = base.where('s.code', '=', q.source);
-  return base.execute();
+    .where(inSet(set))
+    .execute();
 }
 
 /** The top-level problems of a source as an assessment weighs them: when each was closed, how many measures it has. */

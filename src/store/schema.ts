@@ -122,6 +122,11 @@ export interface ProblemUnitTable {
   unit_id: number;
   role: string;
 }
+/** Raised by the database on every change to a source's figures (migration 0022): read by services/source-tally.ts. */
+export interface SourceGenerationTable {
+  source_id: number;
+  gen: ColumnType<string, never, never>;
+}
 export interface MeasureTable {
   id: Id;
   problem_id: number;
@@ -401,6 +406,7 @@ export interface Database {
   aspect: AspectTable;
   problem: ProblemTable;
   problem_unit: ProblemUnitTable;
+  source_generation: SourceGenerationTable;
   measure: MeasureTable;
   status_change: StatusChangeTable;
   progress_update: ProgressUpdateTable;

@@ -4,11 +4,12 @@ import { sql, type Updateable } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
 import type { Tx } from './ledger.repository.ts';
 import type { SourceTable } from './schema.ts';
-import { ownsSourceSql, scopeSql, sourceScopeSql } from './scope.ts';
+import { ownsSourceSql, sourceScopeSql } from './scope.ts';
 
 /** The id of a source the viewer sees. */
 export async function visibleSourceId(db: Tx, code: string, scope: Scope): Promise<number | undefined> {
-  return (await db.selectFrom('source as s').select('id').where('code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst())?.id;
+  return (await db.selectFrom('source as s').select('id').where('code', '=', code).where(sourceScopeSql(scope, 'few')).executeTakeFirst())
+    ?.id;
 }
 
 /** The source of that code, whoever sees it: a workbook's import finds the source it writes into. */
@@ -22,7 +23,7 @@ export function sourceInScope(db: Tx, code: string, scope: Scope, owned: boolean
     .selectFrom('source as s')
     .selectAll()
     .where('code', '=', code)
-    .where(owned ? ownsSourceSql(scope) : sourceScopeSql(scope))
+    .where(owned ? ownsSourceSql(scope) : sourceScopeSql(scope, 'few'))
     .executeTakeFirst();
 }
 
@@ -64,13 +65,18 @@ export function visibleSourceOwner(db: Tx, code: string, scope: Scope) {
     .leftJoin('org_unit as u', 'u.id', 's.owner_unit_id')
     .select('u.name')
     .where('s.code', '=', code)
-    .where(sourceScopeSql(scope))
+    .where(sourceScopeSql(scope, 'few'))
     .executeTakeFirst();
 }
 
 /** The supervision policy as stored for a source the viewer sees. */
 export function visibleSourceSupervision(db: Tx, code: string, scope: Scope) {
-  return db.selectFrom('source as s').select('s.supervision').where('s.code', '=', code).where(sourceScopeSql(scope)).executeTakeFirst();
+  return db
+    .selectFrom('source as s')
+    .select('s.supervision')
+    .where('s.code', '=', code)
+    .where(sourceScopeSql(scope, 'few'))
+    .executeTakeFirst();
 }
 
 /** What an assessment says of the source besides its problems. */
@@ -105,13 +111,9 @@ export async function visibleSourceCodes(db: Tx, scope: Scope, limit: number): P
 export function visibleSources(db: Tx, scope: Scope) {
   return db
     .selectFrom('source as s')
-    .leftJoin('problem as p', (j) => j.onRef('p.source_id', '=', 's.id').on('p.parent_id', 'is', null))
     .leftJoin('org_unit as o', 'o.id', 's.owner_unit_id')
-    .select(['s.code', 's.kind', 's.title', 's.feedback_date', 's.report_date', 'o.id as owner_unit_id', 'o.name as owner'])
-    .select((eb) => eb.fn.count<number>('p.id').as('problems'))
+    .select(['s.id', 's.code', 's.kind', 's.title', 's.feedback_date', 's.report_date', 'o.id as owner_unit_id', 'o.name as owner'])
     .where(sourceScopeSql(scope))
-    .where(sql<boolean>`(p.id is null or ${scopeSql(scope)})`)
-    .groupBy(['s.id', 'o.id'])
     .orderBy(sql`code_order(s.code)`)
     .execute();
 }
@@ -124,4 +126,18 @@ export function claimsOfSource(db: Tx, sourceId: number) {
     .where('source_id', '=', sourceId)
     .orderBy('line')
     .execute();
+}
+
+/**
+ * Every source (or the one given) with its generation (migration 0022) and whether the viewer owns it whole — as
+ * `ownsSourceSql` says: every source for a viewer who sees all, none for one scoped by problems.
+ */
+export async function sourceGenerations(db: Tx, scope: Scope, sourceId: number | null) {
+  const rows = await db
+    .selectFrom('source_generation as g')
+    .innerJoin('source as s', 's.id', 'g.source_id')
+    .select(['g.source_id', 'g.gen', sql<boolean>`${ownsSourceSql(scope)}`.as('owned')])
+    .$if(sourceId !== null, (qb) => qb.where('g.source_id', '=', sourceId as number))
+    .execute();
+  return rows.map((r) => ({ id: r.source_id, gen: String(r.gen), owned: r.owned }));
 }

@@ -21,7 +21,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/sources', { schema: { ...contract('GET /api/sources'), tags: ['台账'], summary: '整改来源列表' } }, async (req) => {
     const v = viewerWith(req, 'read');
-    return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope) }));
+    return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope, today()) }));
   });
   r.put(
     '/api/sources/:source/owner',
@@ -98,7 +98,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return remembered(req, v.id, () => listMeasures(db, { ...req.query, scope: v.scope }));
+      return remembered(req, v.id, () => listMeasures(db, { ...req.query, scope: v.scope, today: today() }));
     },
   );
   r.get(
