@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openLedger, type Ledger } from '../src/store/open-database.ts';
 
-export async function openBenchLedger(name: string): Promise<{ ledger: Ledger; name: string; cleanup: () => void }> {
+export interface BenchLedger {
+  readonly ledger: Ledger;
+  readonly name: string;
+  /** the same database opened afresh: nothing a server kept in memory about it carries over */
+  readonly reopen: () => Promise<Ledger>;
+  readonly cleanup: () => void;
+}
+
+export async function openBenchLedger(name: string): Promise<BenchLedger> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const admin = new pg.Client({ connectionString: url });
@@ -16,12 +24,19 @@ export async function openBenchLedger(name: string): Promise<{ ledger: Ledger; n
     await admin.end();
     const u = new URL(url);
     u.pathname = `/zg_bench_${name}`;
-    return { ledger: await openLedger({ url: u.toString() }), name: 'PostgreSQL server', cleanup: () => {} };
+    return {
+      ledger: await openLedger({ url: u.toString() }),
+      name: 'PostgreSQL server',
+      reopen: () => openLedger({ url: u.toString() }),
+      cleanup: () => {},
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), `zg-bench-${name}-`));
   return {
     ledger: await openLedger({ dataDir: dir }),
     name: 'embedded PGlite',
+    // the embedded database is one process's: the caller closes the ledger it had before reopening
+    reopen: () => openLedger({ dataDir: dir }),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

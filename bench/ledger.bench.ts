@@ -56,16 +56,18 @@ async function bench(name: string, l: Ledger): Promise<void> {
     `  one problem's full history:                  ${f(history)}  [${d.measures.length} measures, ${d.timeline.length} entries]`,
   );
   // supervision over the whole ledger: the first run of a day creates what is due, a second creates nothing
+  const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+  const peakBefore = process.resourceUsage().maxRSS;
   const s0 = performance.now();
   const first = await runSupervision(l.db, { at: `${TODAY}T08:30` });
   const s1 = performance.now();
   const again = await runSupervision(l.db, { at: `${TODAY}T08:30` });
   const s2 = performance.now();
   console.log(
-    `  supervision run, first of the day:           ${((s1 - s0) / 1000).toFixed(1)} s  [${first.actions.length.toLocaleString()} reminders, warnings and escalations]`,
+    `  supervision run, first of the day:           ${((s1 - s0) / 1000).toFixed(1)} s  [${first.created.toLocaleString()} reminders, warnings and escalations]`,
   );
-  console.log(`  the same run again:                          ${((s2 - s1) / 1000).toFixed(1)} s  [${again.actions.length} new]`);
-  console.log(`  peak RSS so far: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`  the same run again:                          ${((s2 - s1) / 1000).toFixed(1)} s  [${again.created} new]`);
+  console.log(`  the process's peak memory (RSS): ${mb(peakBefore)} before the runs, ${mb(process.resourceUsage().maxRSS)} after them`);
 }
 
 const url = process.env.DATABASE_URL;

@@ -1,12 +1,14 @@
-// Benchmark of the web application on a 100,000-problem ledger: the API's latency (median and 99th percentile) for
-// the ledger page and the dashboard under 50 concurrent clients (autocannon, loopback only, bounded in time), the
-// size of the built JavaScript, and a cold first load in Chromium. On a PostgreSQL server when DATABASE_URL is set,
+// Benchmark of the web application on a 100,000-problem ledger: an office of 50 users of different units and roles at
+// work (bench/office-users.mjs: their own filters, sorts, searches, pages and writes; latency by kind of request, with
+// the server's read cache off and on), the size of the built JavaScript, and a cold first load in Chromium. On a PostgreSQL server when DATABASE_URL is set,
 // else on the embedded database. Run: npm run bench (after the other benchmarks). Results: docs/benchmarks.md.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { sql } from 'kysely';
+import type { Role } from '../src/core/access/permissions.ts';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import type autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { openBenchLedger } from './bench-ledger.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -16,17 +18,38 @@ import { generateLedger, PROBLEMS } from './generate-ledger.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const PASSWORD = 'bench password 1';
 
-/** autocannon in a process of its own: in the server's process it would take the event loop it measures. */
-async function load(url: string, cookie: string): Promise<autocannon.Result> {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'node_modules/autocannon/autocannon.js'), '--json', '-c', '50', '-d', '10', '-H', `cookie=${cookie}`, url],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
+/**
+ * An office at work for `seconds`: the users in a process of their own (bench/office-users.mjs), each choosing its own
+ * pages, filters and writes and pausing between clicks for a time drawn from `thinkMs`.
+ */
+async function office(base: string, seconds: number, thinkMs: readonly [number, number]): Promise<OfficeRun> {
+  const cfgFile = join(mkdtempSync(join(tmpdir(), 'zg-office-')), 'office.json');
+  writeFileSync(cfgFile, JSON.stringify({ base, seconds, thinkMs, users: USERS }));
+  const child = spawn(process.execPath, [join(ROOT, 'bench/office-users.mjs'), cfgFile], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   await new Promise((r) => child.on('exit', r));
-  return JSON.parse(out) as autocannon.Result;
+  return JSON.parse(out) as OfficeRun;
+}
+
+interface OfficeRun {
+  seconds: number;
+  requests: number;
+  perSecond: number;
+  conflicts: number;
+  kinds: Record<string, { n: number; p50: number; p95: number; p99: number; max: number; failures: Record<string, number> }>;
+}
+
+function report(run: OfficeRun): void {
+  console.log(
+    `      ${run.requests} requests in ${run.seconds.toFixed(0)} s (${run.perSecond.toFixed(1)}/s), ${run.conflicts} refused as already changed by another user`,
+  );
+  for (const [kind, k] of Object.entries(run.kinds).sort(([a], [b]) => a.localeCompare(b))) {
+    const failed = Object.entries(k.failures).map(([status, n]) => `${n}× ${status}`);
+    console.log(
+      `      ${kind}: n=${k.n}, median ${k.p50.toFixed(0)} ms, p95 ${k.p95.toFixed(0)} ms, p99 ${k.p99.toFixed(0)} ms, max ${k.max.toFixed(0)} ms${failed.length ? `; FAILED ${failed.join(', ')}` : ''}`,
+    );
+  }
 }
 
 {
@@ -35,42 +58,68 @@ async function load(url: string, cookie: string): Promise<autocannon.Result> {
   const { buildWeb } = await import('../scripts/build-web.mjs');
   await buildWeb(ROOT);
 }
-const { ledger, name, cleanup } = await openBenchLedger('web');
+const { ledger, name, reopen, cleanup } = await openBenchLedger('web');
 await generateLedger(ledger);
-await createUser(ledger.db, 'bench', { username: 'bench', displayName: '整改办', password: PASSWORD, role: 'admin' });
-async function serve(readCacheMs: number) {
-  const app = await buildApp({ ledger, today: () => '2025-06-30', webRoot: join(ROOT, 'web/dist'), readCacheMs });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const loginRes = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+// the county above the 50 units owns every source: its office, leaders and supervisors see them all; a unit sees
+// what it leads or works on
+await sql`insert into org_unit (name, kind) values ('县委', 'party-committee')`.execute(ledger.db);
+await sql`update org_unit set parent_id = (select id from org_unit where name = '县委') where name <> '县委'`.execute(ledger.db);
+await sql`update source set owner_unit_id = (select id from org_unit where name = '县委')`.execute(ledger.db);
+// as autovacuum would have by the time a ledger is this size: the indexes can answer without the table
+await sql`vacuum analyze`.execute(ledger.db);
+/** 50 people of different units and roles: the office, leaders at the top and in units, supervisors, 30 units. */
+const USERS = [
+  { role: 'admin', unit: null },
+  ...Array.from({ length: 4 }, () => ({ role: 'office', unit: '县委' })),
+  ...Array.from({ length: 5 }, () => ({ role: 'leader', unit: '县委' })),
+  ...Array.from({ length: 5 }, (_, i) => ({ role: 'leader', unit: `单位${41 + i}` })),
+  ...Array.from({ length: 5 }, () => ({ role: 'supervisor', unit: '县委' })),
+  ...Array.from({ length: 30 }, (_, i) => ({ role: 'unit', unit: `单位${1 + i}` })),
+].map((u, i) => ({ ...u, username: `user${i}`, password: PASSWORD }));
+for (const u of USERS)
+  await createUser(ledger.db, 'bench', {
+    username: u.username,
+    displayName: u.username,
+    password: u.password,
+    role: u.role as Role,
+    unit: u.unit,
   });
-  return { app, base, cookie: (loginRes.headers.get('set-cookie') ?? '').split(';')[0] as string };
+
+await ledger.close();
+
+/** A server on the ledger opened afresh: what one configuration's server kept in memory does not help the next. */
+async function serve(readCacheMs: number) {
+  const fresh = await reopen();
+  const app = await buildApp({ ledger: fresh, today: () => '2025-06-30', webRoot: join(ROOT, 'web/dist'), readCacheMs });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const close = async () => {
+    await app.close();
+    await fresh.close();
+  };
+  return { close, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }
 
-console.log(`${name}: ${PROBLEMS.toLocaleString()} problems; 50 concurrent clients for 10 s each`);
-for (const readCacheMs of [2000, 0]) {
-  const { app, base, cookie } = await serve(readCacheMs);
+const SECONDS = Number(process.env.ZG_BENCH_OFFICE_SECONDS ?? 60);
+/** A person reads a page before the next click: 2–6 s here, a busy office (each user some 15 requests a minute). */
+const THINK_MS = [2000, 6000] as const;
+console.log(
+  `${name}: ${PROBLEMS.toLocaleString()} problems; ${USERS.length} users of different units and roles, each pausing ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between clicks, ${SECONDS} s a run after they arrive`,
+);
+for (const readCacheMs of [0, 2000]) {
+  const { close, base } = await serve(readCacheMs);
   console.log(
     readCacheMs
       ? `  with the server's ${readCacheMs} ms read cache (the default):`
       : '  with the read cache off (every request queries the database):',
   );
-  for (const [label, path] of [
-    ['ledger page (one unit, overdue, by deadline, 50 rows)', '/api/problems?unit=%E5%8D%95%E4%BD%8D7&overdue=true&sort=deadline&limit=50'],
-    ['ledger page (all problems, by code, 50 rows)', '/api/problems?limit=50'],
-    ['dashboard statistics', '/api/stats'],
-  ] as const) {
-    const r = await load(`${base}${path}`, cookie);
-    console.log(
-      `    ${label}: median ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s, ${r.non2xx} non-2xx, ${r.errors} errors`,
-    );
+  report(await office(base, SECONDS, THINK_MS));
+  if (!readCacheMs) {
+    console.log('    the same users without pausing (the server saturated: what it can carry, not what an office sends):');
+    report(await office(base, Math.min(SECONDS, 20), [0, 0]));
   }
-  await app.close();
+  await close();
 }
-const { app, base } = await serve(2000);
+const { close, base } = await serve(0);
 
 // the JavaScript a browser downloads
 const assets = join(ROOT, 'web/dist/assets');
@@ -111,7 +160,7 @@ if (existsSync(chromiumPath)) {
   await page.getByLabel('用户名').waitFor();
   const loginScreen = performance.now() - t0;
   const loginBytes = wire;
-  await page.getByLabel('用户名').fill('bench');
+  await page.getByLabel('用户名').fill(USERS[0]?.username ?? '');
   await page.getByLabel('密码').fill(PASSWORD);
   t0 = performance.now();
   await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -123,6 +172,5 @@ if (existsSync(chromiumPath)) {
   await browser.close();
 } else console.log('  (Chromium not installed: the cold-load measurement is skipped)');
 
-await app.close();
-await ledger.close();
+await close();
 cleanup();

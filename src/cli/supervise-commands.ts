@@ -94,18 +94,22 @@ export function registerSuperviseCommands(program: Command): void {
     .description('为某一时刻运行一次督办：临近时限与超期提醒、未按时报送、预警、升级督办；同一时刻重复运行不会重复产生')
     .option('--at <datetime>', '时刻（北京时间），如 2025-03-01T09:00；默认现在')
     .option('--dry-run', '只列出将产生的提醒与督办，不写入')
-    .option('--json', '输出 JSON：{ at, actions: [...] }')
+    .option('--json', '输出 JSON：{ at, created, actions: [...]（前 1000 项） }')
     .action((opts: { at?: string; dryRun?: boolean; json?: boolean }) =>
       withLedger(async (l, svc) => {
         const r = await svc.runSupervision(l.db, { at: opts.at ?? now(), dryRun: opts.dryRun, actor: process.env.USER ?? '命令行' });
         // the day's digests, sent by `zg supervise deliver` or the server
         const digests = r.dryRun ? 0 : await svc.prepareDigests(l.db, r.day);
-        if (opts.json) return print(JSON.stringify({ at: r.at, dryRun: r.dryRun, actions: r.actions, cancelled: r.cancelled }, null, 2));
+        if (opts.json)
+          return print(
+            JSON.stringify({ at: r.at, dryRun: r.dryRun, created: r.created, actions: r.actions, cancelled: r.cancelled }, null, 2),
+          );
         print(
-          `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.actions.length} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${digests ? `，汇总邮件 ${digests} 封待发` : ''}`,
+          `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.created} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${digests ? `，汇总邮件 ${digests} 封待发` : ''}`,
         );
         for (const a of r.actions)
           print(`  [${ACTION_LABEL[a.kind]}] → ${a.unit ?? '整改办'}${a.person ? `、${a.person}` : ''}：${a.message}`);
+        if (r.created > r.actions.length) print(`  ……另有 ${r.created - r.actions.length} 项未列出，见各单位的待办与汇总`);
       }),
     );
 }

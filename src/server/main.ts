@@ -58,8 +58,7 @@ if (process.env.ZG_SUPERVISE !== 'off') {
     busy = true;
     try {
       const r = await schedule.tick();
-      if (r.run)
-        console.log(`${r.run.day} 自动督办：新产生 ${r.run.actions.length} 项，撤销 ${r.run.cancelled} 项，汇总邮件 ${r.digests} 封`);
+      if (r.run) console.log(`${r.run.day} 自动督办：新产生 ${r.run.created} 项，撤销 ${r.run.cancelled} 项，汇总邮件 ${r.digests} 封`);
     } catch (e) {
       console.error('supervision tick failed', e);
     } finally {

@@ -1,7 +1,9 @@
-// Use case: a supervision run for a moment. Reads every item still on the ledger with its source's policy and what
+// Use case: a supervision run for a moment. Reads the items still on the ledger with their source's policy and what
 // the last run saw, lets core/supervision decide, and in one transaction records what is new (a key already there
 // is not created again), climbs the ladder on the problem's own record, cancels the reminders that no longer apply
 // (the item was closed, reassigned or its deadline moved), and notes what it saw. A dry run decides and writes nothing.
+// The items are taken a slice at a time, each decided and written before the next is read, so that a run over
+// 100,000 problems holds 2,000 at once; a second run of the same day reads only the items changed since.
 import { planSupervision, type PlannedAction } from '../core/supervision/plan.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import { appendEvents } from '../store/event.repository.ts';
@@ -24,11 +26,18 @@ export interface SupervisionRunResult {
   readonly at: string;
   readonly day: string;
   readonly dryRun: boolean;
-  /** what this run created: each reminder, warning and escalation, once */
+  /** what this run created: each reminder, warning and escalation, once — the first SHOWN of them, in order */
   readonly actions: readonly PlannedAction[];
+  /** how many it created in all */
+  readonly created: number;
   /** reminders of earlier runs that no longer apply */
   readonly cancelled: number;
 }
+
+/** Items decided and written at a time. */
+const SLICE = 2000;
+/** Actions a run's answer lists; the rest are counted (a first run over a large ledger makes hundreds of thousands). */
+export const SHOWN = 1000;
 
 /** "2025-03-01T09:00" or "2025-03-01" → the moment, and its day (the day as written: Beijing time). */
 function moment(at: string): { at: string; day: string } {
@@ -38,63 +47,86 @@ function moment(at: string): { at: string; day: string } {
   return { at: at.length > 10 ? `${day}T${at.slice(11, 16)}:00+08:00` : `${day}T00:00:00+08:00`, day };
 }
 
+/** The items still on the ledger, a slice at a time, leaving out those a run for `day` already saw as they are. */
+async function* slicesOfItems(db: Db, day: string) {
+  let after: { codeOrder: string; id: number } | null = null;
+  for (;;) {
+    const slice = await supervisedItems(db, { day, after, limit: SLICE });
+    if (!slice.last) return;
+    yield slice;
+    after = slice.last;
+  }
+}
+
 export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolean; actor?: string }): Promise<SupervisionRunResult> {
   const { at, day } = moment(opts.at);
-  const items = await supervisedItems(db);
-  const plan = planSupervision(items, day);
   if (opts.dryRun) {
-    const known = await knownNotificationKeys(
-      db,
-      plan.actions.map((a) => a.key),
-    );
-    return { at, day, dryRun: true, actions: plan.actions.filter((a) => !known.has(a.key)), cancelled: 0 };
+    const shown: PlannedAction[] = [];
+    let created = 0;
+    for await (const { items } of slicesOfItems(db, day)) {
+      const plan = planSupervision(items, day);
+      const known = await knownNotificationKeys(
+        db,
+        plan.actions.map((a) => a.key),
+      );
+      const fresh = plan.actions.filter((a) => !known.has(a.key));
+      created += fresh.length;
+      shown.push(...fresh.slice(0, SHOWN - shown.length));
+    }
+    return { at, day, dryRun: true, actions: shown, created, cancelled: 0 };
   }
   return db.transaction().execute(async (trx) => {
     await lockSupervisionRuns(trx);
-    // in slices: a first run over a large ledger creates tens of thousands of actions at once
-    const created: PlannedAction[] = [];
-    const byKey = new Map(plan.actions.map((a) => [a.key, a]));
-    for (const part of slices(plan.actions, 1000)) {
-      const keys = await insertNewNotifications(
-        trx,
-        part.map((a) => ({
-          key: a.key,
-          problem_id: a.problemId,
-          kind: a.kind,
-          rung: a.rung,
-          unit_id: a.unitId,
-          person_id: a.personId,
-          deadline: a.deadline,
-          message: a.message,
-          day,
-        })),
-      );
-      const fresh = keys.map((k) => byKey.get(k) as PlannedAction);
-      created.push(...fresh);
-      // the ladder is part of the problem's record: the 督办清单 and its timeline show it
-      const rungs = fresh.filter((a) => a.kind === 'escalation' && a.rung);
-      if (rungs.length)
-        await recordSupervisionActions(
+    const shown: PlannedAction[] = [];
+    let created = 0;
+    for await (const { items, fingerprints } of slicesOfItems(trx, day)) {
+      const plan = planSupervision(items, day);
+      const byKey = new Map(plan.actions.map((a) => [a.key, a]));
+      const order = new Map(plan.actions.map((a, i) => [a.key, i]));
+      const fresh: PlannedAction[] = [];
+      for (const part of slices(plan.actions, 1000)) {
+        const keys = await insertNewNotifications(
           trx,
-          rungs.flatMap((a) => (a.rung ? [{ problem_id: a.problemId, kind: a.rung, at: day, by: '自动督办', note: a.message }] : [])),
+          part.map((a) => ({
+            key: a.key,
+            problem_id: a.problemId,
+            kind: a.kind,
+            rung: a.rung,
+            unit_id: a.unitId,
+            person_id: a.personId,
+            deadline: a.deadline,
+            message: a.message,
+            day,
+          })),
         );
+        const made = keys.map((k) => byKey.get(k) as PlannedAction);
+        fresh.push(...made);
+        // the ladder is part of the problem's record: the 督办清单 and its timeline show it
+        const rungs = made.filter((a) => a.kind === 'escalation' && a.rung);
+        if (rungs.length)
+          await recordSupervisionActions(
+            trx,
+            rungs.flatMap((a) => (a.rung ? [{ problem_id: a.problemId, kind: a.rung, at: day, by: '自动督办', note: a.message }] : [])),
+          );
+      }
+      await keepObservations(trx, plan.observations, fingerprints);
+      // in the order planned, whatever order the database returned them in
+      fresh.sort((a, b) => (order.get(a.key) as number) - (order.get(b.key) as number));
+      created += fresh.length;
+      shown.push(...fresh.slice(0, SHOWN - shown.length));
     }
-    // in the order planned, whatever order the database returned them in
-    const order = new Map(plan.actions.map((a, i) => [a.key, i]));
-    created.sort((a, b) => (order.get(a.key) as number) - (order.get(b.key) as number));
     const n = await cancelStaleNotifications(trx);
-    await keepObservations(trx, plan.observations);
-    const runId = await recordRun(trx, { day, at, created: created.length, cancelled: n, by: opts.actor ?? '自动督办' });
-    if (created.length || n)
+    const runId = await recordRun(trx, { day, at, created, cancelled: n, by: opts.actor ?? '自动督办' });
+    if (created || n)
       await appendEvents(trx, [
         {
           actor: opts.actor ?? '自动督办',
           entity: 'supervision_run',
           entityId: runId,
           action: 'run',
-          after: { day, created: created.length, keys: created.slice(0, 200).map((a) => a.key), cancelled: n },
+          after: { day, created, keys: shown.slice(0, 200).map((a) => a.key), cancelled: n },
         },
       ]);
-    return { at, day, dryRun: false, actions: created, cancelled: n };
+    return { at, day, dryRun: false, actions: shown, created, cancelled: n };
   });
 }

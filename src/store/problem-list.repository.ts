@@ -178,7 +178,9 @@ export async function problemCountsBySource(db: Tx, q: ProblemFilter, set: Probl
  * from the counts kept per source).
  */
 export async function problemPage(db: Tx, q: ProblemFilter & { readonly total?: number | undefined }) {
-  const base = matching(db, q, scopeSql(q.scope));
+  // in the codes' order the page is read down an index and each row tested as it comes, stopping at the page's end;
+  // in another order every row must be sorted, and the viewer's set is found first
+  const base = matching(db, q, scopeSql(q.scope, q.sort === 'deadline' || q.sort === 'status' ? 'many' : 'few'));
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code_order';
   // the total by a count the planner can answer without the joins; the page in order by an index; the per-row
   // extras computed for the page's rows only
@@ -277,7 +279,8 @@ export async function measureCountsBySource(db: Tx, q: MeasureFilter, set: Probl
  * unless the caller already knows (`total`).
  */
 export async function measurePage(db: Tx, q: MeasureFilter & { readonly total?: number | undefined }) {
-  const base = measuresMatching(db, q, scopeSql(q.scope));
+  // read down the codes' index, each row tested as it comes (see problemPage)
+  const base = measuresMatching(db, q, scopeSql(q.scope, 'few'));
   const total = q.total ?? Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   const w = pageWindow(total, q.limit ?? 50, q.offset ?? 0);
   if (!w.take) return { total, items: [] };

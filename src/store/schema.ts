@@ -277,6 +277,8 @@ export interface SupervisionStateTable {
   colour: string | null;
   streak: number;
   observed_on: IsoDate;
+  /** what the run read of the item (migration 0023): a later run of the same day skips it while this holds */
+  fingerprint: string | null;
 }
 export interface NotificationTable {
   id: Generated<number>;

@@ -39,7 +39,8 @@ function isProblemOfUnits(units: readonly number[]): RawBuilder<boolean> {
 /**
  * Over a problem `p` and its source `s`. A viewer scoped by sources sees every problem of the sources its units own,
  * and beside them the problems its units lead or work on in anyone's source: a bureau's leader sees the bureau's own
- * problems from the county's audit too. `rows: 'few'` when the query has already narrowed the rows to a few sources.
+ * problems from the county's audit too. `rows: 'few'` when the rows tested will be few: the query has already narrowed
+ * them to a few sources, or reads them down an index and stops at a page's end.
  */
 export function scopeSql(scope: Scope, rows: 'many' | 'few' = 'many'): RawBuilder<boolean> {
   if (scope.kind === 'all') return sql<boolean>`true`;

@@ -14,14 +14,29 @@ import type { Database } from './schema.ts';
 import { scopeSql } from './scope.ts';
 import { problemsWithNames } from './problem-list.repository.ts';
 
-/** Every top-level problem not yet closed, as the supervision plan takes it. */
-export async function supervisedItems(db: Tx): Promise<SupervisedItem[]> {
+/**
+ * Everything the plan reads about an item, as one value: the problem's own columns, its lead unit's and leader's
+ * names and its source's policy. A run keeps it with what it saw; a later run of the same day skips an item whose
+ * value is the same, since the plan for it would be the same and every action it named is there already.
+ */
+const FINGERPRINT = sql<string>`md5(row(p.code, p.title, p.status, p.deadline, p.start_date, p.progress, p.last_progress_at,
+  p.lead_unit_id, u.name, p.lead_leader_id, l.name, s.warning, s.supervision)::text)`;
+
+/**
+ * The next `limit` top-level problems not yet closed after `after` (in the order of their codes), as the supervision
+ * plan takes them, each with its fingerprint — leaving out those a run for `day` has already seen as they are.
+ */
+export async function supervisedItems(
+  db: Tx,
+  q: { day: string; after: { codeOrder: string; id: number } | null; limit: number },
+): Promise<{ items: SupervisedItem[]; fingerprints: Map<number, string>; last: { codeOrder: string; id: number } | null }> {
   const rows = await problemsWithNames(db)
     .innerJoin('source as s', 's.id', 'p.source_id')
     .leftJoin('supervision_state as o', 'o.problem_id', 'p.id')
     .select([
       'p.id',
       'p.code',
+      'p.code_order',
       'p.title',
       'p.status',
       'p.deadline',
@@ -32,26 +47,37 @@ export async function supervisedItems(db: Tx): Promise<SupervisedItem[]> {
       'u.name as unit',
       'p.lead_leader_id',
       'l.name as leader',
+      FINGERPRINT.as('fingerprint'),
     ])
-    .select(['s.warning', 's.supervision', 'o.colour', 'o.streak', 'o.observed_on'])
+    .select(['s.warning', 's.supervision', 'o.colour', 'o.streak', 'o.observed_on', 'o.fingerprint as seen'])
     .where('p.parent_id', 'is', null)
     .where('p.status', '!=', 'completed')
+    .$if(q.after !== null, (qb) => qb.where(sql<boolean>`(p.code_order, p.id) > (${q.after?.codeOrder}, ${q.after?.id})`))
     .orderBy('p.code_order')
+    .orderBy('p.id')
+    .limit(q.limit)
     .execute();
+  const end = rows[rows.length - 1];
+  const last = end ? { codeOrder: end.code_order, id: end.id } : null;
+  const fresh = rows.filter((r) => !(r.observed_on === q.day && r.seen === r.fingerprint));
   // the rungs already climbed, for the deadline and the lead unit each was climbed for (a moved deadline or a new
   // lead unit starts the ladder again, as its keys do)
   const climbed = new Map<number, { rung: SupervisionKind; on: string; deadline: string | null; unitId: number | null }[]>();
-  for (const n of await db
-    .selectFrom('notification')
-    .select(['problem_id', 'rung', 'day', 'deadline', 'unit_id'])
-    .where('kind', '=', 'escalation')
-    .where('status', '<>', 'cancelled')
-    .execute())
+  const ids = fresh.map((r) => r.id);
+  for (const n of ids.length
+    ? await db
+        .selectFrom('notification')
+        .select(['problem_id', 'rung', 'day', 'deadline', 'unit_id'])
+        .where('kind', '=', 'escalation')
+        .where('status', '<>', 'cancelled')
+        .where('problem_id', 'in', ids)
+        .execute()
+    : [])
     climbed.set(n.problem_id, [
       ...(climbed.get(n.problem_id) ?? []),
       { rung: n.rung as SupervisionKind, on: n.day, deadline: n.deadline, unitId: n.unit_id },
     ]);
-  return rows.map((r) => ({
+  const items = fresh.map((r) => ({
     climbed: (climbed.get(r.id) ?? []).filter((c) => c.deadline === r.deadline && c.unitId === r.lead_unit_id),
     id: r.id,
     code: r.code,
@@ -67,6 +93,7 @@ export async function supervisedItems(db: Tx): Promise<SupervisedItem[]> {
     policy: policyOf(r.supervision),
     observed: r.observed_on ? { colour: r.colour as WarningColour | null, streak: r.streak as number, on: r.observed_on } : null,
   }));
+  return { items, fingerprints: new Map(fresh.map((r) => [r.id, r.fingerprint])), last };
 }
 
 /** Those of `keys` that some notification already has. */
@@ -125,17 +152,26 @@ export async function cancelStaleNotifications(trx: Tx): Promise<number> {
   return Number(cancelled.numUpdatedRows ?? 0);
 }
 
-/** What each item looked like this run, kept for the next ("two yellows in a row" survives a restart). */
-export async function keepObservations(trx: Tx, observations: readonly Observation[]): Promise<void> {
+/** What each item looked like this run, and what the run read of it, kept for the next ("two yellows in a row" survives a restart). */
+export async function keepObservations(trx: Tx, observations: readonly Observation[], fingerprints: Map<number, string>): Promise<void> {
   for (const part of slices(observations, 1000))
     await trx
       .insertInto('supervision_state')
-      .values(part.map((o) => ({ problem_id: o.problemId, colour: o.colour, streak: o.streak, observed_on: o.on })))
+      .values(
+        part.map((o) => ({
+          problem_id: o.problemId,
+          colour: o.colour,
+          streak: o.streak,
+          observed_on: o.on,
+          fingerprint: fingerprints.get(o.problemId) ?? null,
+        })),
+      )
       .onConflict((oc) =>
         oc.column('problem_id').doUpdateSet((eb) => ({
           colour: eb.ref('excluded.colour'),
           streak: eb.ref('excluded.streak'),
           observed_on: eb.ref('excluded.observed_on'),
+          fingerprint: eb.ref('excluded.fingerprint'),
         })),
       )
       .execute();

@@ -15,7 +15,7 @@ export const supervisionRunAnswer = z.object({
   at: z.string(),
   day,
   dryRun: z.boolean(),
-  /** what this run created: each reminder, warning and escalation, once */
+  /** what this run created: each reminder, warning and escalation, once — the first thousand, in order */
   actions: list(
     z.object({
       key: z.string(),
@@ -32,6 +32,8 @@ export const supervisionRunAnswer = z.object({
       message: z.string(),
     }),
   ),
+  /** how many it created in all */
+  created: z.number(),
   /** reminders of earlier runs that no longer apply */
   cancelled: z.number(),
   /** digests prepared for each unit and leader */

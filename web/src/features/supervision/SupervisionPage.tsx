@@ -49,7 +49,7 @@ export function SupervisionPage() {
   const run = async () => {
     try {
       const r = await api('POST /api/supervision/run', { body: {} });
-      setRan(`${r.day}：新产生提醒与督办 ${r.actions.length} 项，撤销不再适用的 ${r.cancelled} 项，汇总邮件 ${r.digests} 封`);
+      setRan(`${r.day}：新产生提醒与督办 ${r.created} 项，撤销不再适用的 ${r.cancelled} 项，汇总邮件 ${r.digests} 封`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '运行失败');
     }
