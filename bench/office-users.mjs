@@ -32,6 +32,8 @@ async function timed(kind, cookie, path, init = {}) {
     failures[kind][res.status] = (failures[kind][res.status] ?? 0) + 1;
   }
   (times[kind] ??= []).push(ms);
+  // ZG_BENCH_SLOW_MS: which requests were slow, for finding out why
+  if (process.env.ZG_BENCH_SLOW_MS && ms > Number(process.env.ZG_BENCH_SLOW_MS)) console.error(`${ms.toFixed(0)} ms ${path}`);
   return { ok: res.ok, json: res.ok && body ? JSON.parse(body) : null, ms };
 }
 

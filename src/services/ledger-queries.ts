@@ -16,6 +16,7 @@ import {
   aspectTitles,
   measureCountsBySource,
   measurePage,
+  pageWindow,
   problemCountsBySource,
   problemPage,
   statusCounts,
@@ -129,14 +130,27 @@ export type ProblemListQuery = ProblemFilter;
 export type ProblemListItem = z.infer<typeof problemItem>;
 
 /**
- * How many problems a filter picks, from counts kept per source (services/source-tally.ts); undefined for a search,
- * whose words are too many to keep counts for, and counted with its page.
+ * How a list's page is best read, from counts kept per source (services/source-tally.ts): how many rows the viewer's
+ * filter picks (`total`), and whether to read down the index of the page's order testing each row as it comes
+ * (`few`) or to find the viewer's rows first and sort them (`many`). Reading down the index passes about
+ * all/seen rows for each row of the page, each cheap; finding the viewer's rows first touches every one of them,
+ * about ten times dearer a row (a page of the table each, then the sort). A search, whose words are too many to keep
+ * counts for, is counted with its page, its rows found first for a viewer who sees part of the ledger.
  */
-async function keptTotal(db: Db, q: ProblemListQuery): Promise<number | undefined> {
-  if (q.search) return undefined;
+async function pageReading(
+  db: Db,
+  q: { scope: Scope; source?: string | undefined; search?: string | undefined; today: string; limit?: number; offset?: number },
+  kind: string,
+  counted: (set: ProblemSet) => Promise<Map<number, number>>,
+): Promise<{ total?: number; rows: 'few' | 'many' }> {
+  if (q.search) return { rows: q.scope.kind === 'all' ? 'few' : 'many' };
   const src = q.source ? await visibleSourceId(db, q.source, q.scope) : null;
-  if (src === undefined) return 0;
-  return (await keptSum(db, problemsKind(q), await sharesOf(db, q.scope, src), q.today, problemsCounted(db, q), 0, ADDING_NUMBERS)).n;
+  if (src === undefined) return { total: 0, rows: 'few' };
+  const seen = (await keptSum(db, kind, await sharesOf(db, q.scope, src), q.today, counted, 0, ADDING_NUMBERS)).n;
+  if (q.scope.kind === 'all') return { total: seen, rows: 'few' };
+  const all = (await keptSum(db, kind, await sharesOf(db, FULL_SCOPE, src), q.today, counted, 0, ADDING_NUMBERS)).n;
+  const w = pageWindow(seen, q.limit ?? 50, q.offset ?? 0);
+  return { total: seen, rows: seen > 0 && (w.skip + w.take) * all < 10 * seen * seen ? 'few' : 'many' };
 }
 
 /** The kind of kept figure a problem filter's totals are: everything the filter asks but the source and the viewer. */
@@ -148,7 +162,7 @@ function problemsKind(q: Partial<ProblemListQuery>): string {
 const problemsCounted = (db: Db, q: ProblemListQuery) => (set: ProblemSet) => problemCountsBySource(db, q, set);
 
 export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total: number; items: ProblemListItem[] }> {
-  const { total, rows } = await problemPage(db, { ...q, total: await keptTotal(db, q) });
+  const { total, rows } = await problemPage(db, { ...q, ...(await pageReading(db, q, problemsKind(q), problemsCounted(db, q))) });
   return {
     total,
     items: rows.map((r) => ({
@@ -178,15 +192,8 @@ export type MeasureListQuery = MeasureFilter;
 
 /** 任务清单: every measure with its problem, owner and deadline; the total from counts kept per source, but a search's. */
 export async function listMeasures(db: Db, q: MeasureListQuery & { readonly today: string }) {
-  let total: number | undefined;
-  if (!q.search) {
-    const src = q.source ? await visibleSourceId(db, q.source, q.scope) : null;
-    if (src === undefined) return { total: 0, items: [] };
-    const kind = `measures ${JSON.stringify({ status: q.status, unit: q.unit })}`;
-    const counted = (set: ProblemSet) => measureCountsBySource(db, q, set);
-    total = (await keptSum(db, kind, await sharesOf(db, q.scope, src), q.today, counted, 0, ADDING_NUMBERS)).n;
-  }
-  return measurePage(db, { ...q, total });
+  const kind = `measures ${JSON.stringify({ status: q.status, unit: q.unit })}`;
+  return measurePage(db, { ...q, ...(await pageReading(db, q, kind, (set) => measureCountsBySource(db, q, set))) });
 }
 
 /** Completion over time: the statistics at the end of each of the last `months` months and today. */

@@ -96,11 +96,13 @@ export function kept<T>(
   let memory = memories.get(db);
   if (!memory) memories.set(db, (memory = new Map()));
   let perShare = memory.get(kind) as PerShare<T> | undefined;
-  if (!perShare) {
-    // kinds come from filters people choose: a bounded number of them is kept
-    if (memory.size > 500) memory.clear();
-    memory.set(kind, (perShare = new PerShare<T>()) as PerShare<unknown>);
+  // kinds come from the filters people choose: the 500 used last are kept, the one used longest ago goes first
+  if (perShare) memory.delete(kind);
+  else {
+    perShare = new PerShare<T>();
+    if (memory.size >= 500) memory.delete(memory.keys().next().value as string);
   }
+  memory.set(kind, perShare as PerShare<unknown>);
   return perShare.of(shares, day, compute, none);
 }
 
@@ -142,10 +144,13 @@ export async function keptSum<T, S>(
   if (!memory) sums.set(db, (memory = new Map()));
   const key = `${kind} ${JSON.stringify(shares.scope)} ${shares.sourceId}`;
   let running = memory.get(key) as RunningSum<T, S> | undefined;
+  // the 2,000 sums used last are kept, as the kinds are
+  if (running) memory.delete(key);
   if (!running || running.day !== day) {
-    if (memory.size > 2000) memory.clear();
-    memory.set(key, (running = { day, sum: adding.empty(), parts: new Map() }) as RunningSum<unknown, unknown>);
+    if (memory.size >= 2000) memory.delete(memory.keys().next().value as string);
+    running = { day, sum: adding.empty(), parts: new Map() };
   }
+  memory.set(key, running as RunningSum<unknown, unknown>);
   // from here to the return nothing waits, so no other request changes the sum half-way
   const seen = new Set<string>();
   shares.list.forEach((share, i) => {

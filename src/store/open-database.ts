@@ -106,6 +106,14 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
   throw new Error(`migration ${failed.migrationName} failed: ${String((error as Error).message ?? error)}`, { cause: error });
 }
 
+/**
+ * What reading a table page out of order costs the planner, for a ledger that lives in memory or on solid-state
+ * disks. PostgreSQL's default (4) is for spinning disks: on a 100,000-problem ledger it chose to scan all 500,000
+ * measures to count one source's 2,500 (45 ms, where the index took 3 ms). Set on each connection, so a server's
+ * own configuration needs no change.
+ */
+const RANDOM_PAGE_COST = '1.1';
+
 export async function openLedger(opts: OpenOptions): Promise<Ledger> {
   if (opts.url) {
     // pg reads anything as a connection string ("notaurl" became a server named "base"): say what is wrong instead
@@ -116,7 +124,7 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     const size = Math.max(2, Number(process.env.ZG_DB_POOL ?? 20));
     const client = await serverClient();
     const pools = [Math.ceil(size / 2), Math.floor(size / 2)].map((max) => {
-      const pool = new client.Pool({ connectionString: opts.url, max });
+      const pool = new client.Pool({ connectionString: opts.url, max, options: `-c random_page_cost=${RANDOM_PAGE_COST}` });
       // an idle connection the server ended (a restart, an administrator): the pool opens a new one when needed;
       // without a listener the error would end the process
       pool.on('error', (e) => process.emitWarning(`database connection lost while idle: ${e.message}`));
@@ -143,6 +151,7 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
       serializers: { [types.BYTEA]: bytesToHex },
     });
     await lite.waitReady;
+    await lite.exec(`set random_page_cost = ${RANDOM_PAGE_COST}`);
     const auditCheckpoint = opts.auditCheckpoint ?? (opts.dataDir ? join(opts.dataDir, CHECKPOINT_FILE) : null);
     const dialect = new PGliteDialect(
       lite,

@@ -173,14 +173,17 @@ export async function problemCountsBySource(db: Tx, q: ProblemFilter, set: Probl
   return bySource(await matching(db, q, inSet(set)).select(['p.source_id', COUNT]).groupBy('p.source_id').execute());
 }
 
-/**
- * A page of top-level problems, with how many match in all — counted here unless the caller already knows (`total`,
- * from the counts kept per source).
- */
-export async function problemPage(db: Tx, q: ProblemFilter & { readonly total?: number | undefined }) {
-  // in the codes' order the page is read down an index and each row tested as it comes, stopping at the page's end;
-  // in another order every row must be sorted, and the viewer's set is found first
-  const base = matching(db, q, scopeSql(q.scope, q.sort === 'deadline' || q.sort === 'status' ? 'many' : 'few'));
+/** What the caller knows of a page before it is read (services/ledger-queries.ts, pageReading). */
+export interface PageReading {
+  /** how many rows match in all; counted with the page when not given */
+  readonly total?: number | undefined;
+  /** read down the index of the page's order testing each row ('few'), or find the viewer's rows first ('many') */
+  readonly rows?: 'few' | 'many' | undefined;
+}
+
+/** A page of top-level problems, with how many match in all. */
+export async function problemPage(db: Tx, q: ProblemFilter & PageReading) {
+  const base = matching(db, q, scopeSql(q.scope, q.rows ?? 'many'));
   const sortColumn = q.sort === 'deadline' ? 'p.deadline' : q.sort === 'status' ? 'p.status' : 'p.code_order';
   // the total by a count the planner can answer without the joins; the page in order by an index; the per-row
   // extras computed for the page's rows only
@@ -274,13 +277,9 @@ export async function measureCountsBySource(db: Tx, q: MeasureFilter, set: Probl
   return bySource(await measuresMatching(db, q, inSet(set)).select(['p.source_id', COUNT]).groupBy('p.source_id').execute());
 }
 
-/**
- * A page of the 任务清单: measures with their problem, owner and deadline, with how many match in all — counted here
- * unless the caller already knows (`total`).
- */
-export async function measurePage(db: Tx, q: MeasureFilter & { readonly total?: number | undefined }) {
-  // read down the codes' index, each row tested as it comes (see problemPage)
-  const base = measuresMatching(db, q, scopeSql(q.scope, 'few'));
+/** A page of the 任务清单: measures with their problem, owner and deadline, with how many match in all. */
+export async function measurePage(db: Tx, q: MeasureFilter & PageReading) {
+  const base = measuresMatching(db, q, scopeSql(q.scope, q.rows ?? 'many'));
   const total = q.total ?? Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   const w = pageWindow(total, q.limit ?? 50, q.offset ?? 0);
   if (!w.take) return { total, items: [] };

@@ -1,7 +1,9 @@
-// Two things that let a 100,000-problem ledger be read without scanning it on every request.
+// What lets a 100,000-problem ledger be read without scanning it on every request.
 // - A unit's problems found from the indexes alone (store/scope.ts): by the lead unit, by problem_unit's unit and by
 //   the parent, each index carrying the problem's id (and the lead unit's its source), so that the table's rows — one
 //   page each, a unit's problems being spread over the whole table — are not read just to learn which they are.
+// - The ledger page in each of its orders (by code, deadline, status) read down an index to the page's end, and a
+//   source's problems found with their ids and units from its index alone.
 // - Each source's generation: a number the database itself raises whenever anything a source's figures are made of
 //   changes — its problems, their status history, measures and supervision, the units on them, the source's own
 //   settings — whichever process, command or import made the change. A server that kept a source's counts
@@ -35,6 +37,10 @@ drop index problem_lead_unit;
 create index problem_lead_unit on problem (lead_unit_id, id) include (source_id);
 drop index problem_parent;
 create index problem_parent on problem (parent_id, id);
+drop index problem_source;
+create index problem_source on problem (source_id, aspect_id, ordinal) include (id, lead_unit_id, parent_id);
+create index problem_by_deadline on problem (deadline, code_order, id) where parent_id is null;
+create index problem_by_status on problem (status, code_order, id) where parent_id is null;
 create table source_generation (
   source_id int primary key references source(id) on delete cascade,
   gen bigint not null default 0
