@@ -1,7 +1,8 @@
 // Benchmark of the web application on a 100,000-problem ledger: an office of 50 users of different units and roles at
-// work (bench/office-users.mjs: their own filters, sorts, searches, pages and writes; latency by kind of request, with
-// the server's read cache off and on), the size of the built JavaScript, and a cold first load in Chromium. On a PostgreSQL server when DATABASE_URL is set,
-// else on the embedded database. Run: npm run bench (after the other benchmarks). Results: docs/benchmarks.md.
+// work (bench/office-users.mjs: their own filters, sorts, searches, pages and writes; latency by kind of request,
+// each figure counted afresh or from what the server keeps per source — no answer is remembered), the size of the
+// built JavaScript, and a cold first load in Chromium. On a PostgreSQL server when DATABASE_URL is set, else on the
+// embedded database. Run: npm run bench (after the other benchmarks). Results: docs/benchmarks.md.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { sql } from 'kysely';
@@ -88,9 +89,9 @@ for (const u of USERS)
 await ledger.close();
 
 /** A server on the ledger opened afresh: what one configuration's server kept in memory does not help the next. */
-async function serve(readCacheMs: number) {
+async function serve() {
   const fresh = await reopen();
-  const app = await buildApp({ ledger: fresh, today: () => '2025-06-30', webRoot: join(ROOT, 'web/dist'), readCacheMs });
+  const app = await buildApp({ ledger: fresh, today: () => '2025-06-30', webRoot: join(ROOT, 'web/dist') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const close = async () => {
     await app.close();
@@ -105,21 +106,18 @@ const THINK_MS = [2000, 6000] as const;
 console.log(
   `${name}: ${PROBLEMS.toLocaleString()} problems; ${USERS.length} users of different units and roles, each pausing ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s between clicks, ${SECONDS} s a run after they arrive`,
 );
-for (const readCacheMs of [0, 2000]) {
-  const { close, base } = await serve(readCacheMs);
-  console.log(
-    readCacheMs
-      ? `  with the server's ${readCacheMs} ms read cache (the default):`
-      : '  with the read cache off (every request queries the database):',
-  );
+{
+  const { close, base } = await serve();
   report(await office(base, SECONDS, THINK_MS));
-  if (!readCacheMs) {
-    console.log('    the same users without pausing (the server saturated: what it can carry, not what an office sends):');
-    report(await office(base, Math.min(SECONDS, 20), [0, 0]));
-  }
   await close();
 }
-const { close, base } = await serve(0);
+{
+  const { close, base } = await serve();
+  console.log('  the same users without pausing (the server saturated: what it can carry, not what an office sends):');
+  report(await office(base, Math.min(SECONDS, 20), [0, 0]));
+  await close();
+}
+const { close, base } = await serve();
 
 // the JavaScript a browser downloads
 const assets = join(ROOT, 'web/dist/assets');

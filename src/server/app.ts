@@ -15,7 +15,6 @@ import { acquireWorkerPool, workerPoolState } from '../services/heavy-work.ts';
 import type { PoolOptions } from '../services/worker-pool.ts';
 import { registerSessions } from './auth.ts';
 import { errorHandler } from './errors.ts';
-import { ReadCache } from './read-cache.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
@@ -41,8 +40,6 @@ export interface AppOptions {
   readonly webRoot?: string;
   readonly secureCookies?: boolean;
   readonly logger?: boolean;
-  /** how long identical reads share an answer (0: never); see read-cache.ts */
-  readonly readCacheMs?: number;
   /** the worker pool for heavy jobs (services/worker-pool.ts); default from ZG_WORKERS, ZG_JOB_TIMEOUT_MS… */
   readonly workers?: Partial<PoolOptions>;
 }
@@ -102,19 +99,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const releasePool = acquireWorkerPool(opts.workers);
   app.addHook('onClose', releasePool);
   registerSessions(app, opts.ledger.db);
-  const cache = new ReadCache(opts.readCacheMs ?? Number(process.env.ZG_READ_CACHE_MS ?? 2000));
-  // a change forgets the remembered reads before its answer leaves
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) cache.forget();
-    return payload;
-  });
 
   app.get('/api/health', { schema: { ...contract('GET /api/health'), tags: ['系统'], summary: '健康检查' } }, async () => {
     await databaseAnswers(opts.ledger);
     return { status: 'ok', database: opts.ledger.kind, workers: workerPoolState() };
   });
   sessionRoutes(app, opts.ledger.db, opts.secureCookies ?? false);
-  ledgerRoutes(app, opts.ledger.db, today, cache);
+  ledgerRoutes(app, opts.ledger.db, today);
   actionRoutes(app, opts.ledger.db, today, maxUpload);
   reportImportRoutes(app, opts.ledger, today, maxUpload);
   evidenceRoutes(app, opts.ledger.db);

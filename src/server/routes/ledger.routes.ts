@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ReadCache } from '../read-cache.ts';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   dashboardStatistics,
@@ -14,14 +13,11 @@ import { viewerWith } from '../auth.ts';
 import { setSourceOwner } from '../../services/source-owner.ts';
 import { contract } from '../contract.ts';
 
-export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, cache: ReadCache): void {
-  /** the same read by the same person within a moment shares one answer */
-  const remembered = <T>(req: FastifyRequest, viewerId: number, compute: () => Promise<T>) =>
-    cache.get(`${viewerId} ${today()} ${req.url}`, compute);
+export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/sources', { schema: { ...contract('GET /api/sources'), tags: ['台账'], summary: '整改来源列表' } }, async (req) => {
     const v = viewerWith(req, 'read');
-    return remembered(req, v.id, async () => ({ items: await listSources(db, v.scope, today()) }));
+    return { items: await listSources(db, v.scope, today()) };
   });
   r.put(
     '/api/sources/:source/owner',
@@ -49,9 +45,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return remembered(req, v.id, () =>
-        dashboardStatistics(db, { source: req.query.source, asOf: req.query.asOf, today: today(), scope: v.scope }),
-      );
+      return dashboardStatistics(db, { source: req.query.source, asOf: req.query.asOf, today: today(), scope: v.scope });
     },
   );
   r.get(
@@ -66,9 +60,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     async (req) => {
       const v = viewerWith(req, 'read');
       const q = req.query;
-      return remembered(req, v.id, () =>
-        listProblems(db, { ...q, overdue: q.overdue === 'true', supervised: q.supervised === 'true', today: today(), scope: v.scope }),
-      );
+      return listProblems(db, { ...q, overdue: q.overdue === 'true', supervised: q.supervised === 'true', today: today(), scope: v.scope });
     },
   );
   r.get(
@@ -82,9 +74,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return remembered(req, v.id, async () => ({
-        points: await statisticsTrend(db, { today: today(), months: req.query.months, source: req.query.source, scope: v.scope }),
-      }));
+      return { points: await statisticsTrend(db, { today: today(), months: req.query.months, source: req.query.source, scope: v.scope }) };
     },
   );
   r.get(
@@ -98,7 +88,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string, 
     },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return remembered(req, v.id, () => listMeasures(db, { ...req.query, scope: v.scope, today: today() }));
+      return listMeasures(db, { ...req.query, scope: v.scope, today: today() });
     },
   );
   r.get(
