@@ -119,7 +119,7 @@ export async function listSources(db: Db, scope: Scope, today: string) {
   // the same kept counts as the ledger page's total with no filter, taken source by source
   const shares = await sharesOf(db, scope, null);
   const q = { scope, today };
-  const counts = await kept(db, problemsKind(q), shares, today, problemsCounted(db, q), 0);
+  const counts = await kept(db, { kind: problemsKind(q), shares, day: today, compute: problemsCounted(db, q), none: 0 });
   const counted = new Map(shares.list.map((s, i) => [s.source, counts[i] ?? 0]));
   return (await visibleSources(db, scope)).map(({ id, ...s }) => ({ ...s, problems: counted.get(id) ?? 0 }));
 }
@@ -146,9 +146,10 @@ async function pageReading(
   if (q.search) return { rows: q.scope.kind === 'all' ? 'few' : 'many' };
   const src = q.source ? await visibleSourceId(db, q.source, q.scope) : null;
   if (src === undefined) return { total: 0, rows: 'few' };
-  const seen = (await keptSum(db, kind, await sharesOf(db, q.scope, src), q.today, counted, 0, ADDING_NUMBERS)).n;
+  const figure = async (scope: Scope) => ({ kind, shares: await sharesOf(db, scope, src), day: q.today, compute: counted, none: 0 });
+  const seen = (await keptSum(db, await figure(q.scope), ADDING_NUMBERS)).n;
   if (q.scope.kind === 'all') return { total: seen, rows: 'few' };
-  const all = (await keptSum(db, kind, await sharesOf(db, FULL_SCOPE, src), q.today, counted, 0, ADDING_NUMBERS)).n;
+  const all = (await keptSum(db, await figure(FULL_SCOPE), ADDING_NUMBERS)).n;
   const w = pageWindow(seen, q.limit ?? 50, q.offset ?? 0);
   return { total: seen, rows: seen > 0 && (w.skip + w.take) * all < 10 * seen * seen ? 'few' : 'many' };
 }

@@ -84,26 +84,31 @@ class PerShare<T> {
 /** One memory per open ledger (one database's figures are no answer for another's), a PerShare for each kind. */
 const memories = new WeakMap<Db, Map<string, PerShare<unknown>>>();
 
-/** The figures of one kind (named by `kind`, which says everything they depend on besides the share and the day). */
-export function kept<T>(
-  db: Db,
-  kind: string,
-  shares: Shares,
-  day: string,
-  compute: (set: ProblemSet) => Promise<Map<number, T>>,
-  none: T,
-): Promise<T[]> {
+/** A kept figure asked for: of which kind, over whose shares, on which day, counted how, and what nothing counts as. */
+export interface Figure<T> {
+  /** everything the figure depends on besides the share and the day */
+  readonly kind: string;
+  readonly shares: Shares;
+  readonly day: string;
+  /** the figures of a set of problems, by source: called for the shares whose figures are stale */
+  readonly compute: (set: ProblemSet) => Promise<Map<number, T>>;
+  /** a source with nothing to count */
+  readonly none: T;
+}
+
+/** The figures of one kind, one for each share. */
+export function kept<T>(db: Db, f: Figure<T>): Promise<T[]> {
   let memory = memories.get(db);
   if (!memory) memories.set(db, (memory = new Map()));
-  let perShare = memory.get(kind) as PerShare<T> | undefined;
+  let perShare = memory.get(f.kind) as PerShare<T> | undefined;
   // kinds come from the filters people choose: the 500 used last are kept, the one used longest ago goes first
-  if (perShare) memory.delete(kind);
+  if (perShare) memory.delete(f.kind);
   else {
     perShare = new PerShare<T>();
     if (memory.size >= 500) memory.delete(memory.keys().next().value as string);
   }
-  memory.set(kind, perShare as PerShare<unknown>);
-  return perShare.of(shares, day, compute, none);
+  memory.set(f.kind, perShare as PerShare<unknown>);
+  return perShare.of(f.shares, f.day, f.compute, f.none);
 }
 
 /** How a kind of figure adds up over shares: a sum to start from, and a share's value added to it or taken away. */
@@ -125,16 +130,9 @@ const sums = new WeakMap<Db, Map<string, RunningSum<unknown, unknown>>>();
  * share — the changed source's old figures taken away, its new ones added — so that a dashboard over 200 sources
  * after a progress report adds one source's figures, not 200. The sum is the caller's to read, not to change.
  */
-export async function keptSum<T, S>(
-  db: Db,
-  kind: string,
-  shares: Shares,
-  day: string,
-  compute: (set: ProblemSet) => Promise<Map<number, T>>,
-  none: T,
-  adding: Adding<T, S>,
-): Promise<S> {
-  const values = await kept(db, kind, shares, day, compute, none);
+export async function keptSum<T, S>(db: Db, f: Figure<T>, adding: Adding<T, S>): Promise<S> {
+  const values = await kept(db, f);
+  const { shares, day } = f;
   if (shares.list.length <= 20) {
     const sum = adding.empty();
     for (const v of values) adding.add(sum, v, 1);
@@ -142,7 +140,7 @@ export async function keptSum<T, S>(
   }
   let memory = sums.get(db);
   if (!memory) sums.set(db, (memory = new Map()));
-  const key = `${kind} ${JSON.stringify(shares.scope)} ${shares.sourceId}`;
+  const key = `${f.kind} ${JSON.stringify(shares.scope)} ${shares.sourceId}`;
   let running = memory.get(key) as RunningSum<T, S> | undefined;
   // the 2,000 sums used last are kept, as the kinds are
   if (running) memory.delete(key);
@@ -211,7 +209,8 @@ const COUNTS = addingRows<StatusCountRow>((r) => `${r.dim} ${r.id} ${r.triage} $
 export async function countsToday(db: Db, q: { today: string; scope: Scope; sourceId: number | null }): Promise<StatusCountRow[]> {
   const shares = await sharesOf(db, q.scope, q.sourceId);
   const count = async (set: ProblemSet) => bySource(await statusCounts(db, { asOf: q.today, current: true, set }));
-  const sum = await keptSum<readonly StatusCountRow[], Map<string, StatusCountRow>>(db, 'counts', shares, q.today, count, [], COUNTS);
+  const figure = { kind: 'counts', shares, day: q.today, compute: count, none: [] };
+  const sum = await keptSum<readonly StatusCountRow[], Map<string, StatusCountRow>>(db, figure, COUNTS);
   return [...sum.values()].filter((r) => r.n !== 0);
 }
 
@@ -240,7 +239,7 @@ export async function coloursToday(
     return out;
   };
   const shares = await sharesOf(db, q.scope, q.sourceId);
-  return { ...(await keptSum(db, 'colours', shares, q.today, colours, NO_COLOUR, COLOURS)) };
+  return { ...(await keptSum(db, { kind: 'colours', shares, day: q.today, compute: colours, none: NO_COLOUR }, COLOURS)) };
 }
 
 const POINTS = addingRows<StatusOnDay>((r) => `${r.day} ${r.status}`);
@@ -252,14 +251,7 @@ export async function statusOnPastDays(
 ): Promise<StatusOnDay[]> {
   const points = async (set: ProblemSet) => bySource(await statusOnDays(db, { days: q.days, set }));
   const shares = await sharesOf(db, q.scope, q.sourceId);
-  const sum = await keptSum<readonly StatusOnDay[], Map<string, StatusOnDay>>(
-    db,
-    `trend ${q.days.join()}`,
-    shares,
-    q.today,
-    points,
-    [],
-    POINTS,
-  );
+  const figure = { kind: `trend ${q.days.join()}`, shares, day: q.today, compute: points, none: [] };
+  const sum = await keptSum<readonly StatusOnDay[], Map<string, StatusOnDay>>(db, figure, POINTS);
   return [...sum.values()].filter((r) => r.n !== 0);
 }
