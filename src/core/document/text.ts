@@ -50,10 +50,11 @@ function foldChar(ch: string): string {
   return ch;
 }
 
+/** Every character `foldChar` changes: the rest of a line is kept as it is, in one pass and without a copy per character. */
+const FOLDED = /[\uff01-\uff5e\u3000\u00a0\u2e80-\u2fdf\uf900-\ufaff\u2013-\u2015]/g;
+
 export function foldLine(line: string): string {
-  let out = '';
-  for (let i = 0; i < line.length; i++) out += foldChar(line[i] as string);
-  return out;
+  return line.replace(FOLDED, foldChar);
 }
 
 export function sourceText(text: string): SourceText {
