@@ -9,6 +9,7 @@ import { ensureAdmin } from '../services/accounts.ts';
 import { openDefaultLedger } from '../services/ledger.ts';
 import { loadSampleData } from '../services/sample-data.ts';
 import { today } from '../services/today.ts';
+import { countTheDay } from '../services/ledger-queries.ts';
 import { supervisionSchedule } from '../services/supervision-schedule.ts';
 import { configuredMail } from '../services/mail.ts';
 import { explainFailure } from '../services/explain-failure.ts';
@@ -48,6 +49,16 @@ const app = await buildApp({ ledger, webRoot, logger: process.env.ZG_LOG === 'on
 const port = Number(process.env.PORT ?? 3000);
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
 console.log(`整改通已启动：http://localhost:${port}/  （API 文档：http://localhost:${port}/api/docs）`);
+// the whole ledger's figures counted once a day, at start and when the day turns, before the first person asks
+let counted = '';
+const countDay = async () => {
+  const day = today();
+  if (day === counted) return;
+  counted = day;
+  await countTheDay(ledger.db, day).catch((e) => console.error('counting the day’s figures failed', e));
+};
+const dayTimer = setInterval(() => void countDay(), 60_000);
+void countDay();
 const mail = configuredMail();
 let timer: NodeJS.Timeout | null = null;
 if (process.env.ZG_SUPERVISE !== 'off') {
@@ -72,6 +83,7 @@ if (process.env.ZG_SUPERVISE !== 'off') {
   );
 }
 const stop = async () => {
+  clearInterval(dayTimer);
   if (timer) clearInterval(timer);
   mail?.close();
   await app.close();

@@ -392,3 +392,16 @@ export async function colourCounts(
   const src = q.source ? await sourceId(db, q.source, q.scope) : null;
   return coloursToday(db, { today: q.today, scope: q.scope, sourceId: src });
 }
+
+/**
+ * Counts the whole ledger's dashboard for a day once — its figures, trend, sources and lists' totals — so that the
+ * first person of the day finds them kept: everyone who sees whole sources shares these counts. The server runs it at
+ * start and when the day turns; a unit's own share is small and counted on its first visit.
+ */
+export async function countTheDay(db: Db, today: string): Promise<void> {
+  await dashboardStatistics(db, { today, scope: FULL_SCOPE });
+  await statisticsTrend(db, { today, months: 6, scope: FULL_SCOPE });
+  await listSources(db, FULL_SCOPE, today);
+  await listProblems(db, { today, scope: FULL_SCOPE, limit: 1 });
+  await listMeasures(db, { today, scope: FULL_SCOPE, limit: 1 });
+}
