@@ -94,6 +94,25 @@ describe('counts', () => {
       ['rate-without-counts', 'warning', [5], 90, null],
     ]);
   });
+
+  it('sentence-parts: parts of a whole in one sentence, a phased part among them, as a hint', () => {
+    // 22 + 5 + 3 = 30: the phased 3 is a part like the others, so nothing to say
+    expect(rules([...head, '一、总体情况', '涉及的30个事项中，已办结22个，正在推进5个，阶段性完成3个。'])).toEqual([]);
+    expect(rules([...head, '一、总体情况', '涉及的30个事项中，已办结22个，正在推进5个，阶段性完成2个。'])).toEqual([
+      ['sentence-parts', 'warning', [4], 30, 29],
+    ]);
+  });
+
+  it('sentence-parts: not said again as a hint where an error already says the same sum', () => {
+    const found = rules([
+      ...head,
+      '截至目前，反馈的8个问题中，已完成整改6个，阶段性完成2个，正在整改1个。',
+      '一、整改落实情况',
+      ...Array.from({ length: 8 }, (_, i) => [`${i + 1}.问题${i + 1}`, '整改情况：已完成整改。']).flat(),
+    ]);
+    expect(found).toContainEqual(['status-parts-sum', 'error', [3], 8, 9]);
+    expect(found.filter((f) => f[0] === 'sentence-parts')).toEqual([]);
+  });
 });
 
 describe('dates', () => {

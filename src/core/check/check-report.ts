@@ -74,7 +74,20 @@ export function checkReport(r: Report, src: SourceText): Finding[] {
     ...titleVariants(r.institutions),
     ...titleRepeatedDifferently(r.meta.title, r.otherTitles),
   ];
-  return findings.sort(
+  return withoutRestatedHints(findings).sort(
     (a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message),
+  );
+}
+
+/**
+ * A hint on a line where an error already says the same thing (the same whole against the same sum: "各状态问题数之和为9个，
+ * 与问题总数8个不符" beside "6个、2个、1个合计9个，与前述8个不一致") is that error said twice: the error stays.
+ */
+function withoutRestatedHints(findings: Finding[]): Finding[] {
+  const errors = findings.filter((f) => f.severity === 'error' && f.stated !== null);
+  return findings.filter(
+    (f) =>
+      f.rule !== 'sentence-parts' ||
+      !errors.some((e) => e.lines.includes(f.lines[0] ?? -1) && e.stated === f.stated && e.computed === f.computed),
   );
 }

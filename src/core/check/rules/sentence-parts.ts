@@ -13,10 +13,11 @@ const WHOLE = new RegExp(
   'g',
 );
 /**
- * A part tells where that share of the whole stands ("已出租22处", "预计交付2718户", "闲置的6处"): figures without such
+ * A part tells where that share of the whole stands ("已出租22处", "预计交付2718户", "闲置的6处", "阶段性完成2个" — a
+ * phased part is a part like the others): figures without such
  * a word are stages of a process ("申请538宗，审核备案513宗") or other things counted in the same unit.
  */
-const STANDING = /已|正在|预计|尚|未|闲置|空置|处置|其余|剩余/;
+const STANDING = /已|正在|预计|尚|未|闲置|空置|处置|其余|剩余|完成|到位|办结|销号/;
 const SENTENCE_END = /[。；;!?！？]/;
 const FIGURE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNITS})`, 'g');
 
