@@ -198,6 +198,11 @@ const CUE: Record<Metric, RegExp> = {
 };
 /** the patterns, each with its global form made once */
 const COMPILED = PATTERNS.map((p) => ({ ...p, global: new RegExp(p.re.source, 'g') }));
+/**
+ * Every pattern's figure is a count followed by its unit (个, 项, 人, 次, %…): a sentence with no such pair — a date,
+ * an amount of money, a clause number — skips them all. Most sentences with a digit in a long report are of that kind.
+ */
+const COUNTED = /\d(?:\.\d+)?万?(?:多|余)?\s*[个项条人名次份件篇%]/;
 
 /** Verbs that make an amount a rectification outcome (money recovered, returned, paid in, put to use). */
 const MONEY_CONTEXT =
@@ -458,7 +463,7 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
       }
       const cued = new Map<Metric, boolean>();
       const cue = (m: Metric) => cued.get(m) ?? (cued.set(m, CUE[m].test(folded)).get(m) as boolean);
-      for (const pat of COMPILED) {
+      for (const pat of COUNTED.test(folded) ? COMPILED : []) {
         const needed = !pat.needs || pat.needs.test(folded) || (pat.paragraph === true && STATED_TOTAL.test(previous));
         if (!needed || !pat.metrics.every(cue) || pat.unless?.test(folded)) continue;
         for (const m of folded.matchAll(pat.global)) {
