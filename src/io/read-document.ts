@@ -3,9 +3,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { docxText, DocxFormatError, DocxTooLargeError, MAX_UNPACKED_BYTES } from './docx-text.ts';
 import { pdfText, PdfEncryptedError } from './pdf-text.ts';
-import { checkPdfInflation, MAX_PDF_INFLATED, ZipTooLargeError } from './zip-limits.ts';
 import { DocumentError } from '../core/errors.ts';
 import { isOle, isPdf, isZip, looksLikeText } from '../core/document/file-signature.ts';
 
@@ -47,6 +45,8 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
   const kind = sniffFormat(bytes);
   let read: ReadDocument;
   if (kind === 'pdf') {
+    // zlib, fflate and the .docx reader load for the files that need them, not for every text report read
+    const { checkPdfInflation, MAX_PDF_INFLATED, ZipTooLargeError } = await import('./zip-limits.ts');
     try {
       checkPdfInflation(bytes);
     } catch (e) {
@@ -74,6 +74,7 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
       );
     read = { file, format: 'pdf', encoding: null, text: out.text, bytes: bytes.length, data: bytes };
   } else if (kind === 'zip') {
+    const { docxText, DocxFormatError, DocxTooLargeError, MAX_UNPACKED_BYTES } = await import('./docx-text.ts');
     let text;
     try {
       text = docxText(bytes);

@@ -2,7 +2,7 @@
 // application's files. `main.ts` only listens; tests call `app.inject`.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -44,6 +44,11 @@ export interface AppOptions {
   readonly workers?: Partial<PoolOptions>;
 }
 
+/** The contract's compilers as Fastify's factory of compilers; its types know only its own (ajv) compilers. */
+const ZOD_COMPILERS = { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler } as unknown as NonNullable<
+  FastifyServerOptions['schemaController']
+>['compilersFactory'];
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const https = opts.secureCookies ?? false;
   // trustProxy stays false: req.ip is the connection's address, which login throttling counts by. Behind a reverse
@@ -56,6 +61,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // every route's schema is zod, checked and written by the contract's compilers: given here, Fastify never loads
+    // its own JSON-schema compilers (ajv and fast-json-stringify, a sixth of the server's start)
+    schemaController: { compilersFactory: ZOD_COMPILERS },
     // a URL that cannot be decoded is refused before any hook runs: answered like every other refusal
     frameworkErrors: (err, req, reply) => (setSecurityHeaders(req.url, reply, { https }), errorHandler(err, req, reply)),
     // a request Node's HTTP parser cannot read (a body cut short, headers or an address too long) never reaches a
@@ -76,8 +84,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app, { https });
   const today = opts.today ?? (() => beijingToday());
   const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: '请求的接口不存在' });

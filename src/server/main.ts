@@ -58,7 +58,8 @@ const countDay = async () => {
   await countTheDay(ledger.db, day).catch((e) => console.error('counting the day’s figures failed', e));
 };
 const dayTimer = setInterval(() => void countDay(), 60_000);
-void countDay();
+// a moment after the start, so that what is asked at once (a health check, the login screen) is not held behind it
+const firstCount = setTimeout(() => void countDay(), 1000);
 const mail = configuredMail();
 let timer: NodeJS.Timeout | null = null;
 if (process.env.ZG_SUPERVISE !== 'off') {
@@ -84,6 +85,7 @@ if (process.env.ZG_SUPERVISE !== 'off') {
 }
 const stop = async () => {
   clearInterval(dayTimer);
+  clearTimeout(firstCount);
   if (timer) clearInterval(timer);
   mail?.close();
   await app.close();

@@ -2,7 +2,6 @@
 // plain data, so that the same job runs in this thread (the command line) or in a worker (the server, where it must
 // never hold the event loop: services/worker-pool.ts). Jobs take and return only what survives structured cloning,
 // and fail only with UserErrors that `reviveError` can rebuild on the other side.
-import { createHash } from 'node:crypto';
 import { tableCells } from '../core/check/rules/performance.ts';
 import type { Report } from '../core/document/model.ts';
 import { decodeText, readDocumentBytes, sniffFormat, type ReadDocument } from '../io/read-document.ts';
@@ -10,25 +9,21 @@ import { readReports } from '../core/read-reports.ts';
 import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { LedgerWorkbookError, PerfImportError, UserError } from '../core/errors.ts';
-import { composeReport } from '../core/official/compose-report.ts';
 import type { ReportKind } from '../core/official/report-names.ts';
 import type { LedgerSnapshot, OfficialDocument } from '../core/official/model.ts';
 import type { PublicationSettings } from '../core/official/publication.ts';
 import type { TongbaoOptions } from '../core/official/tongbao.ts';
 import type { Finding } from '../core/check/finding.ts';
-import {
-  readLedgerWorkbook,
-  readSheetTable,
-  WorkbookFormatError,
-  WorkbookTooLargeError,
-  writeLedgerWorkbook,
-} from '../io/ledger-workbook.ts';
-import { perfWorkbookText, writePerfWorkbook } from '../io/perf-workbook.ts';
-import { writeWeeklySheet } from '../io/supervision-sheet.ts';
-import { MAX_WORKBOOK_UNPACKED } from '../io/zip-limits.ts';
+import type { writeLedgerWorkbook } from '../io/ledger-workbook.ts';
+import type { writePerfWorkbook } from '../io/perf-workbook.ts';
+import type { writeWeeklySheet } from '../io/supervision-sheet.ts';
 import { comparableWords } from '../core/document/fingerprint.ts';
-import { meaningful, RecurrenceIndex } from '../core/recurrence/similarity.ts';
 import { append } from '../core/append.ts';
+
+// Each job loads what only it uses when it first runs: reading a text report (`zg check`, the commonest job) loads
+// neither the workbook readers and writers, nor the composer of official documents, nor zlib, nor node:crypto.
+const workbooks = () => import('../io/ledger-workbook.ts');
+const perfWorkbooks = () => import('../io/perf-workbook.ts');
 
 /** A problem as recurrence matching needs it: its words as stored, or null when never segmented. */
 interface Titled {
@@ -62,14 +57,17 @@ export interface ReadEvaluationData {
 
 const isXlsx = (bytes: Uint8Array) =>
   sniffFormat(bytes) === 'zip' && new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096))).includes('xl/');
-const tooLargeWorkbook = (name: string) => `文件“${name}”解压后超过 ${MAX_WORKBOOK_UNPACKED / 1024 / 1024} MB（可能是压缩炸弹），未予读取`;
 
 /** An .xlsx read by `read`, its failures in the words of the use case (`refusal` builds its error). */
 async function workbook<T>(name: string, read: () => Promise<T>, refusal: (reasons: string[]) => UserError): Promise<T> {
   try {
     return await read();
   } catch (e) {
-    if (e instanceof WorkbookTooLargeError) throw refusal([tooLargeWorkbook(name)]);
+    const { WorkbookFormatError, WorkbookTooLargeError } = await workbooks();
+    if (e instanceof WorkbookTooLargeError) {
+      const { MAX_WORKBOOK_UNPACKED } = await import('../io/zip-limits.ts');
+      throw refusal([`文件“${name}”解压后超过 ${MAX_WORKBOOK_UNPACKED / 1024 / 1024} MB（可能是压缩炸弹），未予读取`]);
+    }
     if (e instanceof WorkbookFormatError) throw refusal([`文件“${name}”不是可读取的 Excel（.xlsx）工作簿`]);
     throw e;
   }
@@ -90,10 +88,11 @@ export const heavyJobs = {
   async evidenceText(name: string, mime: string, bytes: Uint8Array): Promise<{ text: string; truncated: boolean }> {
     let text: string;
     try {
-      if (mime.includes('spreadsheetml')) text = (await perfWorkbookText(bytes)).text;
+      if (mime.includes('spreadsheetml')) text = (await (await perfWorkbooks()).perfWorkbookText(bytes)).text;
       else if (mime.startsWith('text/')) text = decodeText(bytes).text;
       else text = (await readDocumentBytes(name, bytes, bytes.length + 1)).text;
     } catch (e) {
+      const { WorkbookFormatError, WorkbookTooLargeError } = await workbooks();
       if (e instanceof UserError || e instanceof WorkbookFormatError || e instanceof WorkbookTooLargeError)
         return { text: `（无法读取“${name}”的文字：${e.message}。请下载后查看。）`, truncated: false };
       throw e;
@@ -103,6 +102,7 @@ export const heavyJobs = {
 
   async readForImport(name: string, bytes: Uint8Array, maxBytes?: number): Promise<ReadForImport> {
     const doc = await readDocumentBytes(name, bytes, maxBytes);
+    const { createHash } = await import('node:crypto');
     return { doc, reports: readReports(doc.text), fingerprint: createHash('sha256').update(comparableWords(doc.text)).digest('hex') };
   },
 
@@ -134,7 +134,7 @@ export const heavyJobs = {
     if (isXlsx(bytes)) {
       const wb = await workbook(
         name,
-        () => perfWorkbookText(bytes),
+        async () => (await perfWorkbooks()).perfWorkbookText(bytes),
         (r) => new PerfImportError(r),
       );
       text = wb.text;
@@ -164,13 +164,13 @@ export const heavyJobs = {
   readLedgerWorkbook: (name: string, bytes: Uint8Array) =>
     workbook(
       name,
-      () => readLedgerWorkbook(bytes),
+      async () => (await workbooks()).readLedgerWorkbook(bytes),
       (r) => new LedgerWorkbookError(r),
     ),
   readSheetTable: (name: string, bytes: Uint8Array, sheet?: string) =>
     workbook(
       name,
-      () => readSheetTable(bytes, sheet),
+      async () => (await workbooks()).readSheetTable(bytes, sheet),
       (r) => new LedgerWorkbookError(r),
     ),
   /**
@@ -187,6 +187,7 @@ export const heavyJobs = {
   }> {
     // the segmenter (jieba, and its dictionary of some 5 MB) loads for the first matching, not with every job
     const { words } = await import('../io/segmenter.ts');
+    const { meaningful, RecurrenceIndex } = await import('../core/recurrence/similarity.ts');
     const fresh: { id: number; words: string }[] = [];
     const termsOf = (p: Titled) => {
       const w = p.words ?? meaningful(words(p.title)).join(' ');
@@ -217,14 +218,16 @@ export const heavyJobs = {
     o: TongbaoOptions,
     fileName: string,
   ): Promise<{ document: OfficialDocument; bytes: Uint8Array; findings: Finding[] }> {
+    const { composeReport } = await import('../core/official/compose-report.ts');
     const document = composeReport(kind, snapshot, settings, o);
     const bytes = await writeOfficialDocx(document);
     const findings = kind === 'plan' ? [] : (await heavyJobs.readReport(fileName, bytes)).reports.flatMap((x) => x.findings);
     return { document, bytes, findings };
   },
-  writeLedgerWorkbook,
-  writePerfWorkbook,
-  writeWeeklySheet,
+  writeLedgerWorkbook: async (...a: Parameters<typeof writeLedgerWorkbook>) => (await workbooks()).writeLedgerWorkbook(...a),
+  writePerfWorkbook: async (...a: Parameters<typeof writePerfWorkbook>) => (await perfWorkbooks()).writePerfWorkbook(...a),
+  writeWeeklySheet: async (...a: Parameters<typeof writeWeeklySheet>) =>
+    (await import('../io/supervision-sheet.ts')).writeWeeklySheet(...a),
 };
 
 export type HeavyJobs = typeof heavyJobs;

@@ -399,9 +399,16 @@ export async function colourCounts(
  * start and when the day turns; a unit's own share is small and counted on its first visit.
  */
 export async function countTheDay(db: Db, today: string): Promise<void> {
+  // the embedded database answers on this thread: between the counts, requests that came meanwhile are answered,
+  // rather than all of them waiting for the whole day to be counted
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
   await dashboardStatistics(db, { today, scope: FULL_SCOPE });
+  await turn();
   await statisticsTrend(db, { today, months: 6, scope: FULL_SCOPE });
+  await turn();
   await listSources(db, FULL_SCOPE, today);
+  await turn();
   await listProblems(db, { today, scope: FULL_SCOPE, limit: 1 });
+  await turn();
   await listMeasures(db, { today, scope: FULL_SCOPE, limit: 1 });
 }

@@ -3,10 +3,14 @@
 // (ZG_JOB_TIMEOUT_MS, default 60 s: the worker is stopped and replaced), how much memory a worker may hold
 // (ZG_WORKER_MEMORY_MB, default 1024: past it the worker dies, not the server), and how many may wait (else 503).
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { Unavailable, UserError } from '../core/errors.ts';
 import type { JobArgs, JobName, JobResult } from './heavy-jobs.ts';
 import { reviveError, type PackedError } from './heavy-errors.ts';
+
+/** node:worker_threads, loaded with the first worker: a command that runs its jobs in its own thread never needs it. */
+const workerThreads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads');
 
 export interface PoolOptions {
   readonly size: number;
@@ -95,7 +99,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb } });
+    const worker = new (workerThreads().Worker)(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb } });
     // an idle worker does not keep the process alive: a CLI or a test ends when its work does
     worker.unref();
     const slot: Slot = { worker, job: null, timer: null, dead: false, ready: false };
