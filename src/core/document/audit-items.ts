@@ -109,10 +109,26 @@ export function auditItemsAsProblems(aspects: readonly Aspect[], paras: readonly
         ? listedInCategory(a, paras)
         : a.problems.flatMap((area) => {
             const items = area.measures.filter((m) => ITEM.test(m.text));
-            if (area.children.length > 0 || items.length === 0 || items.length !== area.measures.length) return [area];
+            if (area.children.length > 0 || items.length === 0 || items.length !== area.measures.length) return [ownStatus(area, paras)];
             return items.map((m, i) => itemProblem(area, m, items[i + 1], i + 1));
           }),
   }));
+}
+
+/**
+ * A numbered item that is a problem of its own ("1.非税收入未及时缴库问题。县财政局已将…缴入国库。") has no status line:
+ * its status is the one the sentences after its name give, as for an "一是…" item; none where they give none.
+ */
+function ownStatus(area: Problem, paras: readonly Paragraph[]): Problem {
+  if (area.status !== 'unknown') return area;
+  const text = paras
+    .filter((p) => p.firstLine >= area.line && p.firstLine <= area.lastLine)
+    .map((p) => p.text)
+    .join('');
+  const named = text.indexOf(area.title);
+  const after = named < 0 ? text : text.slice(named + area.title.length);
+  const said = itemStatus(after);
+  return said ? { ...area, status: said.status, statusText: clauseAt(after, said.at), statusLine: area.line } : area;
 }
 
 /**

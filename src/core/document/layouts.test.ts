@@ -246,3 +246,60 @@ describe('an audit category that lists its items itself, with no areas', () => {
     expect(r?.aspects[1]?.problems).toEqual([]);
   });
 });
+
+describe('an aspect whose problems are "一是…。整改情况：…" items', () => {
+  const head = [
+    '中共示例镇党委关于县委巡察整改进展情况的通报',
+    '县委巡察组反馈问题3个。截至6月30日，已完成整改2个，正在整改1个。',
+    '一、整改落实情况',
+  ];
+  const problems = (lines: string[]) =>
+    (read([...head, ...lines])[0]?.aspects ?? []).map((a) => a.problems.map((p) => `${p.number}${p.title}:${p.status}@${p.line}`));
+
+  it('reads each item as a problem with its own status, one item to a line or several on one', () => {
+    const oneALine = [
+      '（一）党的建设方面问题',
+      '一是理论学习不深入。整改情况：已完成整改。',
+      '二是组织生活不规范。整改情况：已完成整改。',
+      '（二）全面从严治党方面问题',
+      '一是公务接待不规范。整改情况：正在整改。',
+    ];
+    expect(problems(oneALine)).toEqual([
+      ['一是理论学习不深入:completed@5', '二是组织生活不规范:completed@6'],
+      ['一是公务接待不规范:in-progress@8'],
+    ]);
+    const together = ['（一）党的建设方面问题', '一是理论学习不深入。整改情况：已完成整改。二是组织生活不规范。整改情况：已完成整改。'];
+    expect(problems(together)).toEqual([['一是理论学习不深入:completed@5', '二是组织生活不规范:completed@5']]);
+    // the statuses stated add up with the items listed: nothing to report
+    expect(read([...head, ...oneALine])[0]?.findings).toEqual([]);
+  });
+
+  it('leaves items that state no status of their own alone: they are what was done, not what was found', () => {
+    expect(problems(['（一）党的建设方面问题', '一是成立整改领导小组；二是制定整改方案；三是建立工作台账。'])).toEqual([[]]);
+    expect(problems(['（一）党的建设方面问题', '一是理论学习不深入。整改情况：已完成整改。二是组织生活不规范。'])).toEqual([[]]);
+  });
+});
+
+describe('an audit report whose categories number their problems', () => {
+  it('gives each numbered problem the status its own sentences give, and none where they give none', () => {
+    const r = read([
+      '关于示例县2023年度县级预算执行和其他财政收支审计查出问题整改情况的报告',
+      '一、审计整改工作总体情况',
+      '截至2024年11月30日，审计工作报告反映的4个问题，2个已整改到位。',
+      '二、审计查出问题的整改情况',
+      '（一）财政管理审计发现问题整改情况。',
+      '1.非税收入未及时缴库问题。县财政局已将非税收入1860.5万元缴入国库。',
+      '2.专项债券资金闲置问题。县发展改革局正在督促项目单位加快建设。',
+      '3.政府采购程序不规范问题。县财政局对此高度重视。',
+      '（二）国有资产管理审计情况。',
+      '1.资产账实不符问题。县机关事务服务中心已完成资产清查。',
+    ])[0];
+    expect(r?.aspects.flatMap((a) => a.problems.map((p) => `${p.title}:${p.status}`))).toEqual([
+      '非税收入未及时缴库问题:completed',
+      '专项债券资金闲置问题:in-progress',
+      '政府采购程序不规范问题:unknown',
+      '资产账实不符问题:completed',
+    ]);
+    expect(r?.aspects[0]?.problems[0]?.statusText).toBe('县财政局已将非税收入1860.5万元缴入国库');
+  });
+});

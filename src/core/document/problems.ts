@@ -9,7 +9,7 @@
 import { measuresIn } from './measures.ts';
 import { groupStatus, isLongTerm, statusLine } from './status.ts';
 import type { Aspect, OutlineNode, Problem, ProblemStatus } from './model.ts';
-import type { Paragraph, SourceText } from './text.ts';
+import { lineAt, type Paragraph, type SourceText } from './text.ts';
 import { append } from '../append.ts';
 
 type SectionRole = 'problems' | 'organisation' | 'next-steps' | 'other';
@@ -67,15 +67,16 @@ function toAspect(
   group: Inherited | null,
 ): Aspect {
   // "（一）党的建设方面" with no numbered items under it: its problems are the "关于…的问题。" paragraphs
-  const unnumbered =
-    items.length === 0
-      ? paragraphProblems(within(paras, node.line + 1, node.lastLine), {
-          status: group?.status ?? 'unknown',
-          statusText: group?.statusText ?? null,
-          statusLine: null,
-          longTerm: group?.longTerm ?? false,
-        })
-      : [];
+  const outer = {
+    status: group?.status ?? 'unknown',
+    statusText: group?.statusText ?? null,
+    statusLine: null,
+    longTerm: group?.longTerm ?? false,
+  } as const;
+  const body = items.length === 0 ? within(paras, node.line + 1, node.lastLine) : [];
+  const asParagraphs = items.length === 0 ? paragraphProblems(body, outer) : [];
+  // …or, failing those, its "一是…。整改情况：…" items, each with its own status
+  const unnumbered = asParagraphs.length > 0 || items.length > 0 ? asParagraphs : listedProblems(body, outer);
   return {
     title: node.title,
     line: node.line,
@@ -123,6 +124,48 @@ function paragraphProblems(
       children: [],
     };
   });
+}
+
+/** An item that opens a sentence: "一是理论学习不深入。整改情况：已完成整改。" */
+const LISTED_ITEM = /(?:^|[。；;])\s*([一二三四五六七八九十]+是)/g;
+
+/**
+ * A town's report lists an aspect's problems as "一是…。整改情况：已完成整改。二是…。整改情况：正在整改。", on one line or
+ * several: each item is a problem when every item states its own status. Items without one are the measures or
+ * examples of something else ("一是成立领导小组；二是…"), and stay what they were.
+ */
+function listedProblems(paras: readonly Paragraph[], outer: Pick<Problem, 'status' | 'statusText' | 'statusLine' | 'longTerm'>): Problem[] {
+  const found: Problem[] = [];
+  for (const p of paras) {
+    const starts = [...p.folded.matchAll(LISTED_ITEM)].map((m) => ({
+      at: (m.index ?? 0) + m[0].indexOf(m[1] as string),
+      number: m[1] as string,
+    }));
+    for (const [i, start] of starts.entries()) {
+      const end = starts[i + 1]?.at ?? p.folded.length;
+      const folded = p.folded.slice(start.at + start.number.length, end);
+      const raw = p.text.slice(start.at + start.number.length, end);
+      const stop = folded.search(/[。；;]/);
+      if (stop <= 1) return [];
+      const own = statusLine(folded.slice(stop + 1), raw.slice(stop + 1));
+      if (!own) return [];
+      const line = lineAt(p, start.at);
+      found.push({
+        number: start.number,
+        ordinal: null,
+        title: raw.slice(0, stop).trim(),
+        line,
+        lastLine: lineAt(p, Math.max(start.at, end - 1)),
+        status: own.status,
+        statusText: own.phrase,
+        statusLine: line,
+        longTerm: outer.longTerm || own.longTerm,
+        measures: [],
+        children: [],
+      });
+    }
+  }
+  return found;
 }
 
 function within(paras: readonly Paragraph[], from: number, to: number): Paragraph[] {
