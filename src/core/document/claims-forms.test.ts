@@ -250,3 +250,36 @@ describe('from a second fresh-eyes pass', () => {
     expect(readReports(['我市关于巡察整改情况的通报', '我市共反馈问题20个，已完成整改18个。'].join('\n'))[0]?.genre).toBe('report');
   });
 });
+
+describe('per-aspect counts in running text', () => {
+  const body = (counts: string) => [
+    `县委巡察组反馈问题共5个，其中${counts}。截至6月30日，已完成整改5个。`,
+    '一、整改落实情况',
+    '（一）党的建设方面',
+    '1.理论学习不深入',
+    '整改情况：已完成整改。',
+    '2.组织生活不规范',
+    '整改情况：已完成整改。',
+    '（二）全面从严治党方面',
+    '3.公务接待不规范',
+    '整改情况：已完成整改。',
+    '4.财务管理不严格',
+    '整改情况：已完成整改。',
+    '5.选人用人不规范',
+    '整改情况：已完成整改。',
+  ];
+
+  it('gives each aspect its count without the word 问题, and checks it against the items listed', () => {
+    expect(claims(...body('党的建设方面2个、全面从严治党方面3个'))).toEqual(
+      expect.arrayContaining(['problems=2[党的建设方面]', 'problems=3[全面从严治党方面]', 'problems=5']),
+    );
+    expect(findings(...body('党的建设方面2个、全面从严治党方面3个'))).toEqual([]);
+    expect(findings(...body('党的建设方面3个、全面从严治党方面2个'))).toEqual(['counts-swapped']);
+  });
+
+  it('does not take what an aspect has done for its count', () => {
+    expect(claims(...body('党的建设方面2个问题已完成整改')).filter((c) => c.includes('[党的建设方面]'))).toEqual([
+      'completed=2[党的建设方面]',
+    ]);
+  });
+});

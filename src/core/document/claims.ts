@@ -218,8 +218,12 @@ function* sentences(p: Paragraph): Generator<{ start: number; end: number }> {
   if (start < p.folded.length) yield { start, end: p.folded.length };
 }
 
-/** "聚焦群众身边腐败问题和不正之风方面问题12个": a count for the aspect the clause names. */
-const ASPECT_COUNT = /([^，,。；:：]{4,80}?)方面(?:的)?问题\s*(\d+)\s*(?:个|项|条)/g;
+/**
+ * "聚焦群众身边腐败问题和不正之风方面问题12个", "其中党的建设方面3个、全面从严治党方面2个": a count for the aspect the
+ * clause names (only where it names one of the report's aspects). Without the word 问题 the count must end its clause:
+ * "党的建设方面5个问题已完成整改" says what is done, not how many there are.
+ */
+const ASPECT_COUNT = /([^，,。；:：]{4,80}?)方面(?:的?问题\s*(\d+)\s*(?:个|项|条)|\s*(\d+)\s*(?:个|项|条)(?:问题)?(?=[、，,。；;）)]|$))/g;
 
 const bigrams = (t: string) => new Set(Array.from({ length: Math.max(t.length - 1, 0) }, (_, i) => t.slice(i, i + 2)));
 /** The aspect whose title shares most of the clause's words (Dice over character pairs), when one clearly does. */
@@ -443,10 +447,10 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
         const heading = claim.scope === null ? HEADING_ASPECT.exec(folded) : null;
         return heading ? { ...claim, scope: heading[1] as string, part: true } : claim;
       };
-      for (const m of /方面的?问题/.test(folded) ? folded.matchAll(ASPECT_COUNT) : []) {
+      for (const m of /方面的?问题|方面\s*\d/.test(folded) ? folded.matchAll(ASPECT_COUNT) : []) {
         const aspect = aspectNamed(m[1] as string, aspects);
         if (!aspect) continue;
-        const fig = m[2] as string;
+        const fig = (m[2] ?? m[3]) as string;
         const figAt = (m.index ?? 0) + m[0].lastIndexOf(fig);
         taken.push([figAt, figAt + fig.length]);
         const line = lineAt(p, s.start + figAt);
