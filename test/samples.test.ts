@@ -9,10 +9,10 @@ import { readReports } from '../src/core/read-reports.ts';
 import type { Report } from '../src/core/document/model.ts';
 import { readDocumentBytes } from '../src/io/read-document.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
-import { ledgerStatistics, listProblems, listSources, sourceClaims } from '../src/services/ledger-queries.ts';
+import { dashboardStatistics, ledgerStatistics, listProblems, listSources, sourceClaims } from '../src/services/ledger-queries.ts';
 import { generateReport } from '../src/services/official-documents.ts';
 import { evaluationToLedger, exportEvaluation, importEvaluation } from '../src/services/perf-evaluations.ts';
-import { assignProblem } from '../src/services/problem-actions.ts';
+import { assignProblem, reportProgress } from '../src/services/problem-actions.ts';
 import { runSupervision } from '../src/services/supervision-run.ts';
 import { createUnit } from '../src/services/organisation.ts';
 import type { Ledger } from '../src/store/open-database.ts';
@@ -131,6 +131,14 @@ describe('the samples on the ledger', () => {
     // the items whose sentence gives no status stay unknown on the ledger, and are shown as such
     const untold = await listProblems(l.db, { scope: FULL_SCOPE, source: audit, today: TODAY, limit: 50 });
     expect(untold.items.filter((p) => p.untold).map((p) => p.title)).toEqual(['专项债券资金闲置问题', '城乡低保动态管理不到位问题']);
+    // …and counted apart on the dashboard, until a person says how one stands
+    const dashboard = () => dashboardStatistics(l.db, { scope: FULL_SCOPE, source: audit, today: TODAY });
+    expect(await dashboard()).toMatchObject({ inProgress: 6, untold: 2 });
+    const code = untold.items.find((p) => p.untold)?.code as string;
+    await reportProgress(l.db, code, { actor: '县发展改革局', at: TODAY, scope: FULL_SCOPE }, { text: '闲置资金已全部形成实物工作量' });
+    expect(await dashboard()).toMatchObject({ inProgress: 6, untold: 1 });
+    // a past day's figures say nothing of it: the mark has no history
+    expect((await dashboardStatistics(l.db, { scope: FULL_SCOPE, source: audit, asOf: '2025-01-01', today: TODAY })).untold).toBeNull();
   });
 
   it('writes the report to the people’s congress from the ledger, saying which figures it uses, and it reads back clean', async () => {

@@ -20,6 +20,7 @@ import {
   problemCountsBySource,
   problemPage,
   statusCounts,
+  untoldCount,
   type MeasureFilter,
   type ProblemFilter,
   type ProblemSet,
@@ -92,7 +93,10 @@ export async function dashboardStatistics(db: Db, q: Omit<StatsQuery, 'level'>) 
   const stats = await ledgerStatistics(db, q);
   const claims = q.source ? await sourceClaims(db, q.source, q.today, q.scope) : [];
   const colours = await colourCounts(db, { today: q.today, source: q.source, scope: q.scope });
-  return { ...stats, claims, colours };
+  // of those being rectified, how many only because their report said nothing (today only: the mark has no history)
+  const src = q.source ? await sourceId(db, q.source, q.scope) : null;
+  const untold = stats.asOf >= q.today ? await untoldCount(db, { scope: q.scope, sourceId: src }) : null;
+  return { ...stats, claims, colours, untold };
 }
 
 /** A source's stated overall figures beside what its ledger counts. */

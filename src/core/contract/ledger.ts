@@ -56,6 +56,8 @@ export const statsAnswer = counts.extend({
   }),
   claims: list(claimDifference),
   colours: z.record(warningColour, z.number()),
+  /** of those 正在整改, how many only because the report they came from said nothing (null for a past day) */
+  untold: z.number().nullable(),
 });
 
 export const problemItem = z.object({

@@ -23,6 +23,7 @@ import * as m0020 from './0020-untold-status.ts';
 import * as m0021 from './0021-exact-evaluation-amounts.ts';
 import * as m0022 from './0022-source-generation.ts';
 import * as m0023 from './0023-supervision-fingerprint.ts';
+import * as m0024 from './0024-untold-index.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-exact-evaluation-amounts': m0021,
   '0022-source-generation': m0022,
   '0023-supervision-fingerprint': m0023,
+  '0024-untold-index': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,8 @@ import { qs, useGet } from '../../lib/api.ts';
 import { COLOUR, MONEY_KIND, STATUS, TRIAGE, rate } from '../../lib/labels.ts';
 import type { Counts, LedgerStatus } from '../../lib/types.ts';
 import { UNASSIGNED } from '../../../../src/core/ledger/statistics.ts';
+import { UNTOLD } from '../../../../src/core/ledger/import-plan.ts';
+import { STATUS_MARK } from '../../../../src/core/vocabulary.ts';
 
 const STATUS_KEYS: [keyof Counts, string, LedgerStatus][] = [
   ['completed', STATUS.completed.label, 'completed'],
@@ -79,6 +81,11 @@ export function DashboardPage() {
                 <Col key={String(label)} span={4}>
                   <Card hoverable onClick={() => open({ status: status as string | undefined })} data-testid={`stat-${String(label)}`}>
                     <Statistic title={label} value={value as number} />
+                    {status === 'in-progress' && s.untold ? (
+                      <Typography.Text type="secondary" title={UNTOLD} data-testid="stat-untold">
+                        其中{STATUS_MARK.untold} {s.untold}
+                      </Typography.Text>
+                    ) : null}
                   </Card>
                 </Col>
               ),
