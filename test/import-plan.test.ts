@@ -51,3 +51,22 @@ describe.skipIf(!haveSeeds)('a specific problem lifted out (seed 004: 存在问�
     expect(aspect?.problems[at + 1]).toMatchObject({ line: second.line, ordinal: at + 2 });
   });
 });
+
+describe('items a report leaves silent, closed by its overall figure only where that figure can only mean them', () => {
+  const plan = (figures: string, items: number) => {
+    const lines = ['中共示例镇党委关于县委巡察整改进展情况的通报', figures, '一、整改落实情况', '（一）党的建设方面'];
+    for (let i = 1; i <= items; i++) lines.push(`${i}.问题${i}`, `针对问题${i}，制定了整改措施。`);
+    const [r] = readReports(lines.join('\n'));
+    if (!r) throw new Error('the text did not read');
+    return planImport(r, '2025-01-15').aspects.flatMap((a) => a.problems.map((p) => `${p.status}${p.untold ? '·untold' : ''}`));
+  };
+
+  it('closes them when the report says all its problems, which are these, are done', () => {
+    expect(plan('巡察组反馈问题4个，已完成整改4个。', 4)).toEqual(Array(4).fill('completed'));
+  });
+
+  it('leaves them untold when the reader found fewer items than the report states', () => {
+    // 6 problems stated, 4 found: the 4 done of the figure need not be these 4
+    expect(plan('巡察组反馈问题6个，已完成整改4个，阶段性完成2个。', 4)).toEqual(Array(4).fill('in-progress·untold'));
+  });
+});

@@ -254,12 +254,20 @@ function silentOnesCompleted(r: Report, aspects: ImportPlan['aspects']): ImportP
   const top = aspects.flatMap((a) => a.problems);
   const parsed = r.aspects.flatMap((a) => a.problems);
   const silent = parsed.filter((p) => p.status === 'unknown');
-  const done = r.claims.find((c) => c.metric === 'completed' && c.scope === null && !c.specific);
+  const whole = (metric: string) => r.claims.filter((c) => c.metric === metric && c.scope === null && !c.specific);
+  const done = whole('completed')[0];
   if (!done || silent.length === 0 || done.value !== silent.length || parsed.some((p) => p.status === 'completed')) return aspects;
+  // …and only where the items read are all the report's problems, the rest of them being exactly those it says are
+  // under way: a reader that missed some items or misread their statuses must not close problems nobody said were done
+  const total = whole('problems')[0];
+  if (total && total.value !== parsed.length) return aspects;
+  const others = [...whole('phased'), ...whole('in-progress')].reduce((n, c) => n + Number(c.value), 0);
+  if (others !== parsed.length - silent.length) return aspects;
   const silentLines = new Set(silent.map((p) => p.line));
   const mark = (p: PlannedProblem): PlannedProblem => ({
     ...p,
     status: 'completed',
+    untold: false,
     statusText: `报告称已完成整改${done.value}个（第${done.line}行）`,
     children: p.children.map(mark),
   });
