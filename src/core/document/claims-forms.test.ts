@@ -283,3 +283,14 @@ describe('per-aspect counts in running text', () => {
     ]);
   });
 });
+
+describe('what is left, not the whole', () => {
+  it('reads 剩余的N个问题 and 尚未整改的N项问题 as not done, never as the number of problems', () => {
+    const c = claims('全县反馈问题126个，已整改109个。我们将对剩余的17个问题实行挂牌督办。');
+    expect(c).toEqual(expect.arrayContaining(['problems=126', 'completed=109', 'not-done=17']));
+    expect(c).not.toContain('problems=17');
+    const d = claims('审计共查出问题11项。截至9月30日，已整改问题9项，整改率81.8%。尚未整改的2项问题，已制定整改计划。');
+    expect(d).toContain('not-done=2');
+    expect(d).not.toContain('problems=2');
+  });
+});

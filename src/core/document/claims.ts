@@ -79,7 +79,9 @@ const PATTERNS: readonly Pattern[] = [
   // "未整改到位5个", "5个未完成", "申请延期整改问题18个"
   { metrics: ['not-done'], re: new RegExp(`延期(?:整改)?(?:的)?(?:问题)?\\s*${N}\\s*(?:个|项)`) },
   { metrics: ['not-done'], re: new RegExp(`${N}\\s*个(?:问题)?(?:尚)?未(?:完成|整改)`) },
-  { metrics: ['not-done'], re: new RegExp(`(?:尚未|未)(?:完成)?(?:整改)?(?:到位)?(?:的)?\\s*${N}\\s*个`), needs: /整改/ },
+  { metrics: ['not-done'], re: new RegExp(`(?:尚未|未)(?:完成)?(?:整改)?(?:到位)?(?:的)?\\s*${N}\\s*(?:个|项)`), needs: /整改/ },
+  // "剩余的17个问题", "余下3项问题": what is left of the problems, not their number
+  { metrics: ['not-done'], re: new RegExp(`(?:剩余|余下)(?:的)?\\s*${N}\\s*(?:个|项)(?:的)?问题`) },
   // "长期整改4个", "4个需长期整改"
   { metrics: ['long-term'], re: new RegExp(`(?:需)?长期(?:坚持)?整改(?:的)?(?:问题)?\\s*${N}\\s*(?:个|项)`) },
   { metrics: ['long-term'], re: new RegExp(`${N}\\s*个(?:问题)?(?:需)?(?:长期|持续)整改`) },
@@ -187,7 +189,7 @@ const CUE: Record<Metric, RegExp> = {
   completed: /整改|完成|销号|办结/,
   phased: /阶段性|基本|部分整改/,
   'in-progress': /正在|持续|推进|整改中/,
-  'not-done': /未|延期/,
+  'not-done': /未|延期|剩余|余下/,
   'long-term': /长期|持续/,
   'completion-rate': /%/,
   measures: /措施|举措|任务/,

@@ -28,6 +28,8 @@ describe('numbering at the start of a line', () => {
     ['12345、问题', ['arabic-dot', 12345]],
     ['（1000）问题', ['arabic-paren', 1000]],
     ['存在问题1001：问题', ['problem-no', 1001]],
+    // item 2 about three schools: a count's classifier after the figure, which no date has
+    ['2.3所学校违规收取资料费', ['arabic-dot', 2]],
   ])('%s', (line, expected) => expect(n(line)).toEqual(expected));
 
   it.each([

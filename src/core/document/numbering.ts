@@ -33,10 +33,11 @@ const PATTERNS: readonly { style: NumberingStyle; re: RegExp; ordinal: (m: RegEx
   // digit after it means a figure such as "1)2", not an item)
   { style: 'arabic-paren', re: /^\s*(?:\(\s*(\d{1,5})\s*\)|(\d{1,5})\s*\)(?![\d.]))/, ordinal: (m) => Number(m[1] ?? m[2]) },
   // "1.…", "1．…", "1、…", "1000.…" (a long list goes past 999); "2.3亿元…" is a number, "5.17重要讲话" and
-  // "2021.3.5召开…" dates, not items; "1.110KV" is item 1 about a 110KV line
+  // "2021.3.5召开…" dates, not items; "1.110KV" is item 1 about a 110KV line; "2.3所学校…" is item 2 about three
+  // schools (a count's classifier after the figure: no date reads so)
   {
     style: 'arabic-dot',
-    re: /^\s*(?!(?:19|20)\d\d\s*[.、]\s*\d)(\d{1,5})\s*[.、](?!\d+(?:\.\d+)?\s*(?:亿|万|元|%|个|人|次|家|项|倍|km|公里|米|亩|平方|吨))(?!\d{1,2}(?:[日号\u4e00-\u9fff“"]|$))/,
+    re: /^\s*(?!(?:19|20)\d\d\s*[.、]\s*\d)(\d{1,5})\s*[.、](?!\d+(?:\.\d+)?\s*(?:亿|万|元|%|个|人|次|家|项|倍|km|公里|米|亩|平方|吨))(?!\d{1,2}(?:(?![所名处条台批份篇起辆户件座栋套笔])[日号\u4e00-\u9fff“"]|$))/,
     ordinal: (m) => Number(m[1]),
   },
   { style: 'circled', re: new RegExp(`^\\s*([${CIRCLED}])`), ordinal: (m) => CIRCLED.indexOf(m[1] as string) + 1 },
