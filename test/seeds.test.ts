@@ -283,8 +283,8 @@ describe.skipIf(!haveSeeds)('seed 002: 17 reports compiled behind a table of con
     expect(figures(4)).toEqual(['problems=32', 'completed=31', 'in-progress=1', 'completion-rate=97']);
     // "…方面问题7个，…方面问题12个，…方面问题28个": each aspect's count, named by the aspect the clause names
     expect(figures(8)).toEqual(['problems=47', 'problems=7', 'problems=12', 'problems=28', 'problems=47']);
-    // …and states its 31 again (as 31条问题) in the sentence that gives the 28 and the 3
-    expect(figures(12)).toEqual(['problems=31', 'completed=28', 'in-progress=3', 'problems=31']);
+    // its 31个具体问题 with the 28 done and the 3 under way (line 746), and all three again, the 31 as 31条问题 (line 751)
+    expect(figures(12)).toEqual(['problems=31', 'completed=28', 'in-progress=3', 'completed=28', 'in-progress=3', 'problems=31']);
     expect(figures(13)).toEqual(['problems=24', 'problems=12']);
   });
   it('finds the real inconsistencies, each on its lines', () => {

@@ -294,3 +294,22 @@ describe('what is left, not the whole', () => {
     expect(d).not.toContain('problems=2');
   });
 });
+
+describe('a level’s problems counted in the clauses after it', () => {
+  it('gives the done of 镇级 and 村级 problems their level, and reads a total of 具体问题 before its statuses', () => {
+    const c = claims(
+      '本轮巡察共反馈3大类40项具体问题。截至11月30日，已完成整改34项，整改完成率85%；6项正在整改中。',
+      '从层级看，涉及镇级问题26项，已完成23项；涉及村级问题14项，已完成11项。',
+    );
+    expect(c).toEqual(
+      expect.arrayContaining(['completed=34', 'in-progress=6', 'completed=23[镇级]', 'problems=26[镇级]', 'completed=11[村级]']),
+    );
+    expect(c).not.toContain('completed=23');
+    expect(
+      findings(
+        '本轮巡察共反馈3大类40项具体问题。截至11月30日，已完成整改34项，整改完成率85%；6项正在整改中。',
+        '从层级看，涉及镇级问题26项，已完成23项。',
+      ),
+    ).toEqual([]);
+  });
+});

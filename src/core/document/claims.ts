@@ -23,7 +23,7 @@ interface Pattern {
 const N = '(\\d+(?:\\.\\d+)?万|\\d+)(?:多|余)?';
 const CONTEXT = /反馈|整改|巡察|巡视|审计|督查|检查|存在|梳理|查摆|认领/;
 /** the sentence states a total of problems: "反馈问题306个", "471个问题", "问题共8个" */
-const STATED_TOTAL = /问题(?:共|共计|总计|合计)?\s*\d+\s*(?:个|项|条)|\d+\s*(?:个|项|条)(?:的)?问题/;
+const STATED_TOTAL = /问题(?:共|共计|总计|合计)?\s*\d+\s*(?:个|项|条)|\d+\s*(?:个|项|条)(?:的)?(?:具体)?问题/;
 
 /**
  * "其余2个问题因…已列入长期整改", "剩余3项正在推进", "其余2个按计划推进": the rest of the problems, by what is said
@@ -69,7 +69,7 @@ const PATTERNS: readonly Pattern[] = [
   // "反馈问题306个，整改279个": 整改 with a count right after a stated total (not 需整改, 限期整改, 未整改)
   { metrics: ['completed'], re: new RegExp(`(?<![需应要待未期在续步进])整改\\s*${N}\\s*(?:个|项)`), needs: STATED_TOTAL },
   // "1个问题正在限期整改", "有序推进整改3项"
-  { metrics: ['in-progress'], re: new RegExp(`${N}\\s*(?:个|条)(?:问题)?(?:正在|持续)(?:限期)?(?:整改|推进)`) },
+  { metrics: ['in-progress'], re: new RegExp(`${N}\\s*(?:个|条|项)(?:问题)?(?:正在|持续)(?:限期)?(?:整改|推进)`) },
   {
     metrics: ['in-progress'],
     re: new RegExp(`(?:正在(?:限期)?整改|正在推进|持续推进|整改中|有序推进整改)\\s*${N}\\s*(?:个|项)`),
@@ -287,6 +287,10 @@ const COUNTED_SUBJECT =
 /** a clause about the whole again: "21个问题已整改完成19个", "合计完成79个" */
 const WHOLE_SUBJECT = /合计|总计|共计|总体|^\s*\d+\s*(?:个|项|条)(?:具体)?问题|巡察组|巡视组/;
 const NOT_A_UNIT = /巡察|巡视|审计|组$/;
+/** a level of government below the report's, whose problems are a part of its own */
+const LEVEL_WORD = /村级|镇级|乡级|村\(社区\)/;
+/** a clause that counts problems: "镇级问题26项", "村级的14个问题" */
+const LEVEL_COUNT = /问题\s*\d+\s*(?:个|项|条)|\d+\s*(?:个|项|条)(?:的)?问题/;
 
 const OF_PROBLEMS: ReadonlySet<Metric> = new Set(['problems', 'completed', 'phased', 'in-progress', 'not-done', 'completion-rate']);
 
@@ -324,7 +328,10 @@ function clauseSubjects(sentence: string): { ends: number[]; subject: (string | 
     const counted = COUNTED_SUBJECT.exec(clause)?.[1]?.replace(STATUS_NOUN, '');
     // "…，其中机关问题20个，已整改18个": a part named after 其中 in the middle of a sentence
     const among = AMONG_SUBJECT.exec(clause)?.[1];
-    if (unit && !NOT_A_UNIT.test(unit[1] as string)) current = unit[1] as string;
+    // "涉及镇级问题26项，已完成23项": a count of a level's problems makes that level what the clauses after it count
+    const level = LEVEL_COUNT.test(clause) ? LEVEL_WORD.exec(clause)?.[0] : undefined;
+    if (level) current = level;
+    else if (unit && !NOT_A_UNIT.test(unit[1] as string)) current = unit[1] as string;
     else if (among && !STATUS_WORDS.test(among)) current = among.replace(/的?问题$|的$/, '') || '其中';
     else if (counted) current = /问题$/.test(counted) ? null : /任务|节点/.test(counted) ? '整改任务' : counted;
     else if (TASK_SUBJECT.test(clause)) current = '整改任务';
