@@ -303,3 +303,89 @@ describe('an audit report whose categories number their problems', () => {
     expect(r?.aspects[0]?.problems[0]?.statusText).toBe('县财政局已将非税收入1860.5万元缴入国库');
   });
 });
+
+describe('statuses where the text gives them', () => {
+  const report = (lines: string[]) =>
+    read([
+      '中共示例县某局党组关于巡察整改进展情况的通报',
+      '县委巡察组反馈问题3个。截至6月30日，已完成整改2个，阶段性完成1个。',
+      ...lines,
+    ])[0];
+  const statuses = (lines: string[]) => report(lines)?.aspects.flatMap((a) => a.problems.map((p) => `${p.status}:${p.statusText}`));
+
+  it('reads the verdict that closes a problem’s text, after what was done', () => {
+    expect(
+      statuses([
+        '一、整改落实情况',
+        '1.关于耕地保护不严的问题。复耕12.5亩。已完成整改。',
+        '2.关于资金拨付滞后的问题',
+        '整改情况：建立拨付台账，按月通报进度。已完成。',
+        '3.关于年轻干部培养不够的问题',
+        '整改情况：结对培养工作正在推进。取得阶段性成效。',
+      ]),
+    ).toEqual(['completed:已完成整改', 'completed:已完成', 'phased:取得阶段性成效']);
+  });
+
+  it('gives a problem whose every measure states its status the least advanced of them', () => {
+    const r = report([
+      '一、整改落实情况',
+      '1.关于主体责任落实不到位问题的整改',
+      '一是召开专题会议3次。整改情况：已完成。',
+      '二是制定责任清单。整改情况：已完成。',
+      '2.关于资金拨付滞后问题的整改',
+      '整改情况：已完成整改。',
+      '3.关于干部培养不够问题的整改',
+      '一是制定培养计划。整改情况：已完成。',
+      '二是开展跟班学习。整改情况：阶段性完成。',
+    ]);
+    expect(r?.aspects.flatMap((a) => a.problems.map((p) => p.status))).toEqual(['completed', 'completed', 'phased']);
+    expect(r?.findings).toEqual([]);
+  });
+
+  it('reads a traditional-character report’s sections and problems as a simplified one', () => {
+    const r = read([
+      '中共示例縣交通運輸局黨組關於縣委巡察整改進展情況的通報',
+      '巡察反饋問題共２個，已完成整改２個。',
+      '二、問題整改情況',
+      '（一）黨的建設方面',
+      '１．關於黨員教育管理不嚴的問題。建立黨員積分管理臺賬。已完成整改。',
+      '２．關於發展黨員工作不規範的問題。開展專項檢查。已完成整改。',
+    ])[0];
+    expect(r?.aspects.map((a) => a.title)).toEqual(['黨的建設方面']);
+    expect(r?.aspects[0]?.problems.map((p) => `${p.title}:${p.status}`)).toEqual([
+      '關於黨員教育管理不嚴的問題:completed',
+      '關於發展黨員工作不規範的問題:completed',
+    ]);
+  });
+
+  it('takes "关于…方面的问题" for a section of problems, whatever its words say of responsibility', () => {
+    const r = report([
+      '一、关于落实主体责任方面的问题',
+      '1.关于主体责任落实不到位问题的整改',
+      '整改情况：已完成整改。',
+      '二、关于作风建设方面的问题',
+      '2.关于文山会海问题的整改',
+      '整改情况：已完成整改。',
+      '3.关于督查检查过多问题的整改',
+      '整改情况：阶段性完成。',
+    ]);
+    expect(r?.aspects.map((a) => a.problems.length)).toEqual([1, 2]);
+  });
+
+  it('adds up two wordings of one status in one sentence before checking them', () => {
+    const r = read([
+      '中共示例县某局党组关于巡察整改进展情况的通报',
+      '县委巡察组反馈问题4个。截至6月30日，已完成整改1个，基本完成1个，阶段性完成并持续整改2个。',
+      '一、整改落实情况',
+      '1.甲问题',
+      '整改情况：已完成整改。',
+      '2.乙问题',
+      '整改情况：基本完成。',
+      '3.丙问题',
+      '整改情况：阶段性完成并持续整改。',
+      '4.丁问题',
+      '整改情况：阶段性完成并持续整改。',
+    ])[0];
+    expect(r?.findings).toEqual([]);
+  });
+});

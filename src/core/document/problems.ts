@@ -7,7 +7,7 @@
 //  - groups by status ("（一）集中整改期内已完成的整改事项", "（二）按计划持续推进的整改事项", "三、需长期整改事项").
 
 import { measuresIn } from './measures.ts';
-import { groupStatus, isLongTerm, statusLine } from './status.ts';
+import { ADVANCE, groupStatus, isLongTerm, statusLine } from './status.ts';
 import type { Aspect, OutlineNode, Problem, ProblemStatus } from './model.ts';
 import { lineAt, type Paragraph, type SourceText } from './text.ts';
 import { append } from '../append.ts';
@@ -16,6 +16,8 @@ type SectionRole = 'problems' | 'organisation' | 'next-steps' | 'other';
 
 /** What a top-level section is for, from its title. */
 export function sectionRole(title: string): SectionRole {
+  // "一、关于落实主体责任方面的问题": an aspect of problems, whatever its words say of responsibility
+  if (/方面的?问题$/.test(title)) return 'problems';
   if (/下一步|下步|打算|巩固|长效|抓常抓长|立足长远|整改成效$|推动工作提升|改进措施|持续转化/.test(title)) return 'next-steps';
   if (/主体责任|组织领导|总体情况|政治站位|政治担当|政治任务|政治责任|组织情况|统一思想|安排部署|取得成效|基本情况/.test(title))
     return 'organisation';
@@ -31,21 +33,32 @@ interface Inherited {
   longTerm: boolean;
 }
 
+/**
+ * A heading's title as read — simplified, full-width folded, one character for one — by which its role is judged; the
+ * title as written is what is quoted. "二、問題整改情況" is a section of problems as "二、问题整改情况" is.
+ */
+function readTitle(src: SourceText, node: OutlineNode): string {
+  const raw = src.lines[node.line - 1] ?? '';
+  const at = raw.indexOf(node.title);
+  return at < 0 ? node.title : (src.folded[node.line - 1] ?? '').slice(at, at + node.title.length);
+}
+
 export function readAspects(src: SourceText, outline: readonly OutlineNode[], paras: readonly Paragraph[]): Aspect[] {
-  const roots = outline.filter((n) => sectionRole(n.title) === 'problems');
+  const read = (n: OutlineNode) => readTitle(src, n);
+  const roots = outline.filter((n) => sectionRole(read(n)) === 'problems');
   const aspects: Aspect[] = [];
   // Several top-level sections all opening with 聚焦 are the aspects themselves.
-  const rootsAreAspects = roots.length >= 2 && roots.filter((r) => /^聚焦/.test(r.title)).length >= 2;
+  const rootsAreAspects = roots.length >= 2 && roots.filter((r) => /^聚焦/.test(read(r))).length >= 2;
   for (const root of roots) {
-    const rootGroup = groupOf(root.title, null);
+    const rootGroup = groupOf(read(root), root.title, null);
     if (rootsAreAspects) {
       aspects.push(toAspect(src, root, root.children, paras, rootGroup));
       continue;
     }
     const kids = root.children;
-    const kidsAreAspects = kids.some((k) => k.children.length > 0) || (kids.length > 0 && kids.every((k) => ASPECT_LIKE.test(k.title)));
+    const kidsAreAspects = kids.some((k) => k.children.length > 0) || (kids.length > 0 && kids.every((k) => ASPECT_LIKE.test(read(k))));
     if (kidsAreAspects) {
-      for (const k of kids) aspects.push(toAspect(src, k, k.children, paras, groupOf(k.title, rootGroup)));
+      for (const k of kids) aspects.push(toAspect(src, k, k.children, paras, groupOf(read(k), k.title, rootGroup)));
     } else if (kids.length > 0) {
       aspects.push(toAspect(src, root, kids, paras, rootGroup));
     }
@@ -53,10 +66,10 @@ export function readAspects(src: SourceText, outline: readonly OutlineNode[], pa
   return aspects;
 }
 
-function groupOf(title: string, outer: Inherited | null): Inherited | null {
+function groupOf(title: string, written: string, outer: Inherited | null): Inherited | null {
   const g = groupStatus(title);
   if (!g) return outer;
-  return { status: g.status, statusText: title, longTerm: g.longTerm || (outer?.longTerm ?? false) };
+  return { status: g.status, statusText: written, longTerm: g.longTerm || (outer?.longTerm ?? false) };
 }
 
 function toAspect(
@@ -204,7 +217,7 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
     problem.longTerm = problem.longTerm || s.longTerm;
     break;
   }
-  if (!problem.longTerm && isLongTerm(node.title)) problem.longTerm = true;
+  if (!problem.longTerm && isLongTerm(readTitle(src, node))) problem.longTerm = true;
   const inherit: Inherited = {
     status: problem.status === 'unknown' ? null : problem.status,
     statusText: problem.statusText,
@@ -236,11 +249,33 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
   );
   if (specific.length === 0) {
     append(problem.measures, measuresIn(own));
-    return problem;
+    return problem.status === 'unknown' ? statusOfMeasures(problem) : problem;
   }
   append(problem.measures, measuresIn(own.filter((p) => p.firstLine < (specific[0] as Problem).line)));
   append(problem.children, specific);
   return problem;
+}
+
+/**
+ * "1.关于党组主体责任落实不到位问题的整改" over "一是…。整改情况：已完成。二是…。整改情况：已完成。": a problem that states
+ * no status of its own but whose every measure states one stands where the least advanced of them stands.
+ */
+function statusOfMeasures(problem: Problem): Problem {
+  if (problem.measures.length === 0) return problem;
+  const said = problem.measures.map((m) => {
+    const stop = m.text.search(/[。；;]/);
+    return { m, s: stop > 0 ? statusLine(m.text.slice(stop + 1), m.text.slice(stop + 1)) : null };
+  });
+  if (said.some((x) => x.s === null)) return problem;
+  const least = said.reduce((a, b) => (ADVANCE.indexOf(b.s?.status ?? 'unknown') < ADVANCE.indexOf(a.s?.status ?? 'unknown') ? b : a));
+  if (!least.s) return problem;
+  return {
+    ...problem,
+    status: least.s.status,
+    statusText: least.s.phrase,
+    statusLine: least.m.line,
+    longTerm: problem.longTerm || least.s.longTerm,
+  };
 }
 
 /** Every problem and specific problem, depth first. */

@@ -13,6 +13,9 @@ const STATUS_PHRASES: readonly { re: RegExp; status: ProblemStatus }[] = [
   { re: /已完成整改|已整改到位|整改到位|整改完成|完成整改|已完成|已整改|已办结|已销号/, status: 'completed' },
 ];
 
+/** The statuses in the order a problem goes through them, the least advanced first. */
+export const ADVANCE: readonly ProblemStatus[] = ['not-started', 'in-progress', 'phased', 'completed'];
+
 const LONG_TERM = /长期坚持|长期整改|持续整改|需长期|长期推进|久久为功/;
 
 export function statusOf(phrase: string): ProblemStatus | null {
@@ -52,11 +55,32 @@ export function statusLine(folded: string, raw: string): { phrase: string; statu
   } else if (folded.trim().length <= 24 && /^\s*(已|阶段性|基本|正在|在整改|未|尚未|部分|持续|整改完成)/.test(folded)) {
     rest = folded.trim();
     restRaw = raw.trim();
-  } else return null;
+  } else return closingVerdict(folded, raw);
   const stop = rest.search(/[。;；]|[一二三四五六七八九十]是/);
   const phrase = (stop >= 0 ? restRaw.slice(0, stop) : restRaw).trim();
-  if (phrase.length === 0 || phrase.length > 40) return null;
-  const status = statusOf(phrase);
+  const status = phrase.length > 0 && phrase.length <= 40 ? statusOf(phrase) : null;
+  // "整改情况：…结对培养工作正在推进。取得阶段性成效。": a description that happens to hold a status word gives way to
+  // the verdict that closes the text
+  const verdict = status === null || !VERDICT.test(phrase) ? closingVerdict(rest, restRaw) : null;
+  if (verdict) return verdict;
+  return status ? { phrase, status, longTerm: isLongTerm(phrase) } : null;
+}
+
+/** a sentence that is a verdict on the whole, not a step taken: "已完成整改", "阶段性完成并持续整改", "基本完成" */
+const VERDICT = /^(?:已|阶段性|基本|正在|持续|取得阶段性|整改完成|完成整改|尚未|部分整改)/;
+
+/**
+ * "…复耕12.5亩。已完成整改。", "…按月通报进度。已完成。": a short sentence of its own that closes a problem's text,
+ * after what was done, is its status.
+ */
+function closingVerdict(folded: string, raw: string): { phrase: string; status: ProblemStatus; longTerm: boolean } | null {
+  const end = folded.replace(/[。;；\s]+$/, '');
+  const start = Math.max(end.lastIndexOf('。'), end.lastIndexOf('；'), end.lastIndexOf(';')) + 1;
+  const last = end.slice(start).trim();
+  // a verdict has no figure: "已完成3项" says how much of something was done, not where the problem stands
+  if (start === 0 || last.length === 0 || last.length > 16 || !VERDICT.test(last) || /\d/.test(last)) return null;
+  const status = statusOf(last);
   if (!status) return null;
-  return { phrase, status, longTerm: isLongTerm(phrase) };
+  const at = folded.indexOf(last, start);
+  return { phrase: raw.slice(at, at + last.length), status, longTerm: isLongTerm(last) };
 }

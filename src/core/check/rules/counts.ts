@@ -3,6 +3,7 @@
 import { completionRate, formatRate, rateAgrees } from '../../ledger/completion-rate.ts';
 import { finding, type Finding } from '../finding.ts';
 import type { Aspect, Claim, Metric, Problem, Report } from '../../document/model.ts';
+import { ADVANCE } from '../../document/status.ts';
 
 const METRIC_NAME: Partial<Record<Metric, string>> = {
   problems: '问题数',
@@ -217,9 +218,10 @@ export function statusCounts(r: Report): Finding[] {
   const problems = useLeaves ? leaves : top;
   // a partial listing ("32个问题" with a few written out) says nothing about how many of the 32 are done
   if (total && typeof total.value === 'number' && problems.length < total.value * 0.8) return [];
-  const known = problems.filter((p) => p.status !== 'unknown');
+  const statuses = problems.map(statusCounted);
+  const known = statuses.filter((s) => s !== 'unknown');
   if (known.length === 0 || known.length < problems.length * 0.8) return [];
-  const count = (s: Problem['status']) => problems.filter((p) => p.status === s).length;
+  const count = (s: Problem['status']) => statuses.filter((x) => x === s).length;
   const out: Finding[] = [];
   const pairs: [Metric, Problem['status'], string][] = [
     ['completed', 'completed', '已完成整改'],
@@ -227,8 +229,13 @@ export function statusCounts(r: Report): Finding[] {
     ['in-progress', 'in-progress', '正在整改'],
   ];
   for (const [metric, status, word] of pairs) {
-    const c = overall(r, metric);
-    if (!c) continue;
+    const first = overall(r, metric);
+    if (!first) continue;
+    // "基本完成1个，阶段性完成并持续整改2个": two wordings of one status in one sentence are one count of 3
+    const same = r.claims.filter(
+      (x) => x.metric === metric && x.scope === null && !x.specific && x.line === first.line && x.text === first.text,
+    );
+    const c = same.length > 1 ? { ...first, value: same.reduce((n, x) => n + Number(x.value), 0) } : first;
     const computed = count(status);
     if (c.value === computed) continue;
     if (metric === 'completed' && c.value === computed + count('phased')) {
@@ -247,6 +254,17 @@ export function statusCounts(r: Report): Finding[] {
     out.push(finding('status-counts', 'error', `文中称${word}${c.value}个，逐条整改情况中为${computed}个`, [c.line], c.value, computed));
   }
   return out;
+}
+
+/**
+ * A problem's status as the report counts it: its own, or — where it states none and its specific problems each
+ * state theirs ("1.关于…的整改" over "一是…整改情况：已完成。二是…") — the least advanced of theirs.
+ */
+function statusCounted(p: Problem): Problem['status'] {
+  if (p.status !== 'unknown' || p.children.length === 0) return p.status;
+  const kids = p.children.map(statusCounted);
+  if (kids.includes('unknown')) return 'unknown';
+  return ADVANCE[Math.min(...kids.map((k) => ADVANCE.indexOf(k)))] ?? 'unknown';
 }
 
 /** "（其中7个问题阶段性整改完成）": a part of another count, not a further part of the total. */
