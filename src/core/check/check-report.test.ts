@@ -103,6 +103,15 @@ describe('counts', () => {
     ]);
   });
 
+  it('sentence-parts: the classes a total is sorted into, up to what is said of each after 分别', () => {
+    expect(
+      rules([...head, '一、总体情况', '巡察反馈问题共20个，其中立行立改的7个、限期整改的9个、长期坚持的3个，分别完成7个、8个、1个。']),
+    ).toEqual([['sentence-parts', 'warning', [4], 20, 19]]);
+    expect(
+      rules([...head, '一、总体情况', '巡察反馈问题共20个，其中立行立改的7个、限期整改的10个、长期坚持的3个，分别完成7个、8个、1个。']),
+    ).toEqual([]);
+  });
+
   it('sentence-parts: not said again as a hint where an error already says the same sum', () => {
     const found = rules([
       ...head,

@@ -389,3 +389,18 @@ describe('statuses where the text gives them', () => {
     expect(r?.findings).toEqual([]);
   });
 });
+
+describe('a short report that numbers its problems with no section over them', () => {
+  it('reads them as the problems of one aspect, and checks the statuses it states against theirs', () => {
+    const r = read([
+      '中共示例乡委员会关于县委巡察反馈问题整改情况的报告',
+      '县委巡察组共指出问题3个。截至11月30日，已完成整改3个。现将具体整改情况报告如下：',
+      '1.关于村务公开不及时的问题。整改情况：按季度公开村务。已完成整改。',
+      '2.关于惠民资金审核不严的问题。整改情况：复核低保对象312户。已完成整改。',
+      '3.关于耕地撂荒整治不到位的问题。整改情况：复耕86亩。阶段性完成。',
+    ])[0];
+    expect(r?.aspects.map((a) => [a.title, a.problems.length])).toEqual([['未分方面', 3]]);
+    // 3 said to be done, the third's own line says 阶段性完成: counted as done though only phased
+    expect(r?.findings.map((f) => f.rule)).toEqual(['phased-counted-as-completed']);
+  });
+});

@@ -63,7 +63,26 @@ export function readAspects(src: SourceText, outline: readonly OutlineNode[], pa
       aspects.push(toAspect(src, root, kids, paras, rootGroup));
     }
   }
-  return aspects;
+  return aspects.length > 0 ? aspects : unsectioned(src, outline, paras);
+}
+
+/** The aspect of problems a report lists without any section over them. */
+export const NO_ASPECT = '未分方面';
+
+/**
+ * "1.关于村级集体经济发展缓慢的问题。整改情况：…" straight after the opening paragraph, with no section over them: a
+ * short report's problems, as one aspect — where every top-level item is numbered alike and most name a problem.
+ */
+function unsectioned(src: SourceText, outline: readonly OutlineNode[], paras: readonly Paragraph[]): Aspect[] {
+  const first = outline[0];
+  const last = outline[outline.length - 1];
+  if (!first || !last || outline.length < 2 || outline.some((n) => n.style !== first.style)) return [];
+  const titles = outline.map((n) => readTitle(src, n));
+  // "（一）党的领导弱化方面问题15个" are aspects that count their problems, not problems
+  if (titles.some((t) => ASPECT_LIKE.test(t))) return [];
+  if (titles.filter((t) => /问题|^关于|^针对/.test(t)).length * 2 <= titles.length) return [];
+  const wrapper: OutlineNode = { ...first, title: NO_ASPECT, lastLine: last.lastLine, children: [...outline] };
+  return [toAspect(src, wrapper, outline, paras, null)];
 }
 
 function groupOf(title: string, written: string, outer: Inherited | null): Inherited | null {

@@ -14,10 +14,10 @@ const WHOLE = new RegExp(
 );
 /**
  * A part tells where that share of the whole stands ("已出租22处", "预计交付2718户", "闲置的6处", "阶段性完成2个" — a
- * phased part is a part like the others): figures without such
+ * phased part is a part like the others; and the classes problems are sorted into, "立行立改的7个"): figures without such
  * a word are stages of a process ("申请538宗，审核备案513宗") or other things counted in the same unit.
  */
-const STANDING = /已|正在|预计|尚|未|闲置|空置|处置|其余|剩余|完成|到位|办结|销号/;
+const STANDING = /已|正在|预计|尚|未|闲置|空置|处置|其余|剩余|完成|到位|办结|销号|立行立改|限期整改|长期坚持|长期整改/;
 const SENTENCE_END = /[。；;!?！？]/;
 const FIGURE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNITS})`, 'g');
 
@@ -35,7 +35,9 @@ export function sentenceParts(r: Report, src: SourceText): Finding[] {
       const total = Number(w[1] ?? w[3]);
       const unit = (w[2] ?? w[4]) as string;
       // what follows the whole in its sentence, without parentheses ("844起（其中醉驾158起）": a part of a part)
-      const after = line.slice(start, end).replace(/[（(][^）)]*[）)]/g, (m) => ' '.repeat(m.length));
+      // …and only up to 分别: "…的7个、…的9个，分别完成7个、8个" gives each part's done, not more parts
+      const upTo = line.slice(start, end).split('分别')[0] as string;
+      const after = upTo.replace(/[（(][^）)]*[）)]/g, (m) => ' '.repeat(m.length));
       // same unit, smaller than the whole, saying where it stands; a decimal is not a count
       const parts = [...after.matchAll(FIGURE)]
         .filter((m) => m[2] === unit && !(m[1] as string).includes('.') && Number(m[1]) < total)
