@@ -404,3 +404,16 @@ describe('a short report that numbers its problems with no section over them', (
     expect(r?.findings.map((f) => f.rule)).toEqual(['phased-counted-as-completed']);
   });
 });
+
+describe('a report made as a speech', () => {
+  it('is dated by the day under its title when it is not signed at the end', () => {
+    const r = read([
+      '关于示例市2023年度市级预算执行和其他财政收支审计查出问题整改情况的报告',
+      '——2024年12月18日在示例市第十七届人民代表大会常务委员会第二十三次会议上',
+      '市审计局局长  王示例',
+      '主任、各位副主任、各位委员：',
+      '截至2024年11月30日，审计工作报告反映的10个问题，8个已整改到位。',
+    ])[0];
+    expect(r?.meta.reportDate).toEqual({ value: '2024-12-18', line: 2 });
+  });
+});

@@ -56,6 +56,13 @@ export function readMeta(src: SourceText, seg: Segment, paras: readonly Paragrap
       break;
     }
   }
+  // …or, for a report made as a speech, the day under its title: "——2024年12月18日在…人民代表大会常务委员会…会议上"
+  for (let n = seg.first + 1; !meta.reportDate && n <= Math.min(seg.last, seg.first + 3); n++) {
+    const f = (src.folded[n - 1] as string).trim();
+    if (!/^[—–-]+\s*\d{4}\s*年[^在]{1,12}日\s*在.{2,60}会议?上/.test(f)) continue;
+    const d = findDates(f)[0];
+    if (d && d.year !== null) meta.reportDate = loc(toIso(d, null) as string, n);
+  }
   const ref: Ymd | null = meta.reportDate ? parseIso(meta.reportDate.value) : null;
 
   // The issuer signs above the date; failing that, the speaker's office under the title, or the title names it before
