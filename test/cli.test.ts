@@ -33,6 +33,11 @@ describe('zg itself', () => {
     expect(r.code).toBe(0);
     for (const command of ['parse', 'check', 'import', 'problems', 'report', 'perf', 'supervise']) expect(r.out).toContain(command);
     expect(r.out).toContain('显示版本号');
+    // commander's own words too, in a subcommand's help as in the program's
+    const sub = zg('check', '--help');
+    expect(sub.out).toContain('用法：');
+    expect(sub.out).toContain('（默认：20）');
+    expect(`${r.out}${sub.out}`).not.toMatch(/display help|Usage:|Options:|default:/);
   });
 });
 

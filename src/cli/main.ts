@@ -43,6 +43,14 @@ function toJson(results: readonly FileReports[]): string {
 const readFiles = async (files: string[], maxMb: number) =>
   (await import('../services/read-reports.ts')).readReportFiles(files, maxMb * 1024 * 1024);
 
+const HELP_HEADINGS: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
 const maxSize = new Option('--max-size <MB>', '单个文件大小上限（MB）').default('20').argParser((v) => Number(v));
 
 const program = new Command()
@@ -51,7 +59,17 @@ const program = new Command()
   .version(productVersion(), '-V, --version', '显示版本号')
   // commander's own refusals (unknown option, missing argument) come to reportFailure, which says them in Chinese
   .exitOverride()
-  .configureOutput({ outputError: () => {} });
+  .configureOutput({ outputError: () => {} })
+  // commander's own words in its help, in Chinese too (subcommands inherit these)
+  .helpOption('-h, --help', '显示帮助')
+  .helpCommand('help [command]', '显示某个命令的帮助')
+  .configureHelp({
+    styleTitle: (title) => HELP_HEADINGS[title] ?? title,
+    optionDescription: (o) =>
+      o.defaultValue !== undefined && (o.required || o.optional)
+        ? `${o.description}（默认：${o.defaultValueDescription ?? String(o.defaultValue)}）`
+        : o.description,
+  });
 
 program
   .command('parse')
