@@ -313,3 +313,14 @@ describe('a level’s problems counted in the clauses after it', () => {
     ).toEqual([]);
   });
 });
+
+describe('statuses said after the count', () => {
+  it('reads N项完成阶段性整改 as phased and 尚有N项正在整改 as under way', () => {
+    expect(claims('巡视组反馈问题18个。截至12月25日，18个问题中，已完成整改11项，7项完成阶段性整改。')).toEqual(
+      expect.arrayContaining(['problems=18', 'completed=11', 'phased=7']),
+    );
+    expect(claims('审计共查出问题25项，截至11月20日，已整改22项，整改率88%；尚有3项正在整改。')).toEqual(
+      expect.arrayContaining(['problems=25', 'completed=22', 'in-progress=3']),
+    );
+  });
+});

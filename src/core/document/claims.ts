@@ -41,7 +41,7 @@ const PATTERNS: readonly Pattern[] = [
   // "部分整改到位12个": begun and partly done, not done
   {
     metrics: ['phased'],
-    re: new RegExp(`${N}\\s*(?:个|项)(?:具体)?(?:问题)?(?:已)?(?:取得)?(?:阶段性|基本)(?:完成|整改|到位|成效|成果|进展)`),
+    re: new RegExp(`${N}\\s*(?:个|项)(?:具体)?(?:问题)?(?:已)?(?:取得|完成)?(?:阶段性|基本)(?:完成|整改|到位|成效|成果|进展)`),
   },
   {
     metrics: ['phased'],
