@@ -111,6 +111,14 @@ async function choose(page: Page, trigger: Locator, option: string) {
     .toBe(true);
 }
 
+/** Opens a screen by its menu and gives its file input a file, once the screen before has gone with its own input. */
+async function upload(page: Page, menu: string, ready: Locator, file: string) {
+  await page.getByRole('menuitem', { name: menu }).click();
+  await ready.waitFor();
+  await expect.poll(() => page.locator('input[type=file]').count()).toBe(1);
+  await page.locator('input[type=file]').setInputFiles(file);
+}
+
 describe.skipIf(!haveChromium)('the web application in a browser', () => {
   beforeAll(async () => {
     // the screens as they are now, not as some earlier build left them
@@ -377,19 +385,13 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
         const stats = await page.request.get(`${base}/api/stats?source=${source}`).then((r) => r.json());
         expect(stats).toMatchObject({ total: 32, completed: 23 });
         // an audit report's problems are its "一是…" items, each beside the area it is listed under
-        await page.getByRole('menuitem', { name: '核验' }).click();
-        await page.getByRole('heading', { name: '核验整改报告' }).waitFor();
-        await expect.poll(() => page.locator('input[type=file]').count()).toBe(1);
-        await page.locator('input[type=file]').setInputFiles(seedPath('000'));
+        await upload(page, '核验', page.getByRole('heading', { name: '核验整改报告' }), seedPath('000'));
         await page.getByTestId('finding').first().waitFor();
         await page.getByText('预算编制不够完整、细化问题').first().waitFor();
         await page.getByText('（市级财政管理及决算草案审计方面）').first().waitFor();
         await shot(page, '31-seed-check');
         // seed 003 scored as the document scores it; reaching the satisfaction target shows at once
-        await page.getByRole('menuitem', { name: '绩效自评' }).click();
-        await page.getByTestId('perf-upload').waitFor();
-        await expect.poll(() => page.locator('input[type=file]').count()).toBe(1);
-        await page.locator('input[type=file]').setInputFiles(seedPath('003'));
+        await upload(page, '绩效自评', page.getByTestId('perf-upload'), seedPath('003'));
         await expect.poll(() => page.getByTestId('perf-grade').innerText(), { timeout: 30_000 }).toContain('98 分');
         await page.getByTestId('perf-actual-13').fill('96%');
         await expect.poll(() => page.getByTestId('perf-grade').innerText(), { timeout: 30_000 }).toContain('99 分');
@@ -559,11 +561,8 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
         .subarray(0, 2)
         .toString(),
     ).toBe('PK');
-    await page.getByRole('menuitem', { name: '核验' }).click();
-    // the ledger screen's own file input (workbook import) must be gone before the file is given
-    await page.getByRole('heading', { name: '核验整改报告' }).waitFor();
-    await expect.poll(() => page.locator('input[type=file]').count()).toBe(1);
-    await page.locator('input[type=file]').setInputFiles(SAMPLE('审计查出问题整改情况的报告-示例.txt'));
+    // (the ledger screen's own file input, for workbooks, must be gone before the file is given)
+    await upload(page, '核验', page.getByRole('heading', { name: '核验整改报告' }), SAMPLE('审计查出问题整改情况的报告-示例.txt'));
     // the sample audit report is consistent: its items, each beside the area it is listed under, and nothing found
     await page.getByText('部分支出未细化到具体项目问题').first().waitFor();
     await page.getByText('（县级预算编制和执行方面）').first().waitFor();
@@ -575,10 +574,7 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     await page.getByTestId('genre-warning').waitFor();
     await shot(page, '09b-check-news');
     // the sample 自评表 scored as it scores itself; reaching the training target shows at once
-    await page.getByRole('menuitem', { name: '绩效自评' }).click();
-    await page.getByTestId('perf-upload').waitFor();
-    await expect.poll(() => page.locator('input[type=file]').count()).toBe(1);
-    await page.locator('input[type=file]').setInputFiles(SAMPLE('绩效自评表-示例.txt'));
+    await upload(page, '绩效自评', page.getByTestId('perf-upload'), SAMPLE('绩效自评表-示例.txt'));
     await expect.poll(() => page.getByTestId('perf-grade').innerText(), { timeout: 30_000 }).toContain('96 分');
     await page.getByTestId('perf-actual-6').fill('1500人次'); // 农民培训人次: 1320 of 1500 was 8 of 10
     await expect.poll(() => page.getByTestId('perf-grade').innerText(), { timeout: 30_000 }).toContain('98 分');
