@@ -324,3 +324,16 @@ describe('statuses said after the count', () => {
     );
   });
 });
+
+describe('from a second fresh-eyes pass', () => {
+  it('reads the done of a total stated sentences before, with other sentences between', () => {
+    const c = claims('巡察组共反馈问题15个。乡党委对照问题清单，逐条明确责任人。截至11月15日，已整改到位12个，整改完成率80%。');
+    expect(c).toEqual(expect.arrayContaining(['problems=15', 'completed=12', 'completion-rate=80']));
+  });
+
+  it('reads N个方面问题M项 as the whole', () => {
+    expect(claims('巡察反馈4个方面问题26项。截至1月10日，已整改到位22项，正在整改4项。')).toEqual(
+      expect.arrayContaining(['problems=26', 'completed=22', 'in-progress=4']),
+    );
+  });
+});

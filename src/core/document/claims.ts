@@ -97,6 +97,8 @@ const PATTERNS: readonly Pattern[] = [
     needs: CONTEXT,
     unless: /存在|民主生活会|自检|自查|查摆|检查|排查|巡查|抽查|核查/,
   },
+  // "巡察反馈4个方面问题26项": the whole, its aspects counted before it
+  { metrics: ['problems'], re: new RegExp(`\\d+\\s*(?:个|大)?方面(?:的)?问题\\s*(?:共|共计)?\\s*${N}\\s*(?:个|项|条)`), needs: CONTEXT },
   // a part's count, named before it: "立行立改问题9个", "镇党委问题21个", "立行立改的12个"
   { metrics: ['problems'], re: new RegExp(`问题\\s*${N}\\s*(?:个|项|条)(?!线索)`), partOnly: true },
   { metrics: ['problems'], re: new RegExp(`(?:立行立改|限期整改|长期坚持|长期整改)(?:类|的)?\\s*${N}\\s*(?:个|项|条)`), partOnly: true },
@@ -435,12 +437,16 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
   for (const p of paras) {
     const fromParagraph: Claim[] = [];
     const totals: Claim[] = [];
-    let before = ''; // the sentence before, for a total stated just ahead of its statuses
+    let before = ''; // the sentence before
+    // a total of problems stated earlier in the paragraph, for the statuses said of them in a later sentence:
+    // "巡察组共反馈问题15个。乡党委逐条明确责任人。截至11月15日，已整改到位12个…"
+    let totalStated = false;
     let continued = false; // the sentence runs on a list of parts opened by "其中" in the one before
     for (const s of sentences(p)) {
       const folded = p.folded.slice(s.start, s.end);
       const previous = before;
       before = folded;
+      totalStated = totalStated || STATED_TOTAL.test(previous);
       const listed = continued;
       continued = (continued || OPENS_AMONG.test(folded)) && /[;；]\s*$/.test(folded);
       if (!/\d/.test(folded)) continue; // no figure, no claim: most sentences
@@ -477,7 +483,7 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
       const cued = new Map<Metric, boolean>();
       const cue = (m: Metric) => cued.get(m) ?? (cued.set(m, CUE[m].test(folded)).get(m) as boolean);
       for (const pat of COUNTED.test(folded) ? COMPILED : []) {
-        const needed = !pat.needs || pat.needs.test(folded) || (pat.paragraph === true && STATED_TOTAL.test(previous));
+        const needed = !pat.needs || pat.needs.test(folded) || (pat.paragraph === true && totalStated);
         if (!needed || !pat.metrics.every(cue) || pat.unless?.test(folded)) continue;
         for (const m of folded.matchAll(pat.global)) {
           const fig = m[1] as string;

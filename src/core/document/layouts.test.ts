@@ -324,6 +324,14 @@ describe('statuses where the text gives them', () => {
         '整改情况：结对培养工作正在推进。取得阶段性成效。',
       ]),
     ).toEqual(['completed:已完成整改', 'completed:已完成', 'phased:取得阶段性成效']);
+    // what was done, with its figures, is not the verdict: the sentence after it is
+    expect(
+      statuses([
+        '一、整改落实情况',
+        '1.关于清产核资不彻底的问题',
+        '整改情况：已完成6个镇的清产核资复核工作，其余3个镇正在开展。正在推进。',
+      ]),
+    ).toEqual(['in-progress:正在推进']);
   });
 
   it('gives a problem whose every measure states its status the least advanced of them', () => {

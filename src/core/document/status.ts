@@ -61,13 +61,18 @@ export function statusLine(folded: string, raw: string): { phrase: string; statu
   const status = phrase.length > 0 && phrase.length <= 40 ? statusOf(phrase) : null;
   // "整改情况：…结对培养工作正在推进。取得阶段性成效。": a description that happens to hold a status word gives way to
   // the verdict that closes the text
-  const verdict = status === null || !VERDICT.test(phrase) ? closingVerdict(rest, restRaw) : null;
+  const verdict = status === null || !isVerdict(phrase) ? closingVerdict(rest, restRaw) : null;
   if (verdict) return verdict;
   return status ? { phrase, status, longTerm: isLongTerm(phrase) } : null;
 }
 
 /** a sentence that is a verdict on the whole, not a step taken: "已完成整改", "阶段性完成并持续整改", "基本完成" */
 const VERDICT = /^(?:已|阶段性|基本|正在|持续|取得阶段性|整改完成|完成整改|尚未|部分整改)/;
+/**
+ * …short and without a figure: "已完成6个镇的清产核资复核工作，其余3个镇正在开展" is what was done, and the verdict is
+ * the sentence after it ("正在推进。"); "已完成3项" says how much of something, not where the problem stands.
+ */
+const isVerdict = (s: string) => VERDICT.test(s) && s.length <= 16 && !/\d/.test(s);
 
 /**
  * "…复耕12.5亩。已完成整改。", "…按月通报进度。已完成。": a short sentence of its own that closes a problem's text,
@@ -77,8 +82,7 @@ function closingVerdict(folded: string, raw: string): { phrase: string; status: 
   const end = folded.replace(/[。;；\s]+$/, '');
   const start = Math.max(end.lastIndexOf('。'), end.lastIndexOf('；'), end.lastIndexOf(';')) + 1;
   const last = end.slice(start).trim();
-  // a verdict has no figure: "已完成3项" says how much of something was done, not where the problem stands
-  if (start === 0 || last.length === 0 || last.length > 16 || !VERDICT.test(last) || /\d/.test(last)) return null;
+  if (start === 0 || !isVerdict(last)) return null;
   const status = statusOf(last);
   if (!status) return null;
   const at = folded.indexOf(last, start);
