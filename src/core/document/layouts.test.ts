@@ -425,3 +425,26 @@ describe('a report made as a speech', () => {
     expect(r?.meta.reportDate).toEqual({ value: '2024-12-18', line: 2 });
   });
 });
+
+describe('problems named without the word 问题, each saying where it stands', () => {
+  it('reads numbered items as problems when every one states its status, "目前已整改到位" among them', () => {
+    const r = read([
+      '示例县自然资源局关于县委巡察反馈意见整改进展情况的通报',
+      '县委巡察组共反馈问题3个。截至1月31日，已整改到位2个，正在推进1个。具体如下：',
+      '1.国土空间规划编制滞后。总体规划已获批复，目前已整改到位。',
+      '2.违法用地查处不及时。拆除复耕面积41亩，目前已整改到位。',
+      '3.不动产登记历史遗留问题化解不力。已化解12宗，其余正在推进。正在整改。',
+    ])[0];
+    expect(r?.aspects[0]?.problems.map((p) => `${p.title}:${p.status}`)).toEqual([
+      '国土空间规划编制滞后:completed',
+      '违法用地查处不及时:completed',
+      '不动产登记历史遗留问题化解不力:in-progress',
+    ]);
+    expect(r?.findings).toEqual([]);
+  });
+
+  it('leaves sections alone that say nothing of where they stand', () => {
+    const r = read(['示例局关于巡察整改工作的报告', '一、加强组织领导', '成立领导小组。', '二、完善制度建设', '修订制度5项。'])[0];
+    expect(r?.aspects).toEqual([]);
+  });
+});

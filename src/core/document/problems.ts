@@ -66,6 +66,9 @@ export function readAspects(src: SourceText, outline: readonly OutlineNode[], pa
   return aspects.length > 0 ? aspects : unsectioned(src, outline, paras);
 }
 
+/** an aspect's heading, not a problem's: "党的领导弱化方面问题15个", "…方面", "聚焦…" — not "医疗卫生领域腐败问题整治不深入" */
+const ASPECT_HEADING = /(?:方面|领域)的?(?:问题)?\s*\d|(?:方面|领域)$|^聚焦|事项$/;
+
 /** The aspect of problems a report lists without any section over them. */
 export const NO_ASPECT = '未分方面';
 
@@ -78,11 +81,13 @@ function unsectioned(src: SourceText, outline: readonly OutlineNode[], paras: re
   const last = outline[outline.length - 1];
   if (!first || !last || outline.length < 2 || outline.some((n) => n.style !== first.style)) return [];
   const titles = outline.map((n) => readTitle(src, n));
-  // "（一）党的领导弱化方面问题15个" are aspects that count their problems, not problems
-  if (titles.some((t) => ASPECT_LIKE.test(t))) return [];
-  if (titles.filter((t) => /问题|^关于|^针对/.test(t)).length * 2 <= titles.length) return [];
+  // "（一）党的领导弱化方面问题15个" are aspects that count their problems, not problems; "三、下一步打算" no problem
+  if (titles.some((t) => ASPECT_HEADING.test(t) || sectionRole(t) === 'organisation' || sectionRole(t) === 'next-steps')) return [];
   const wrapper: OutlineNode = { ...first, title: NO_ASPECT, lastLine: last.lastLine, children: [...outline] };
-  return [toAspect(src, wrapper, outline, paras, null)];
+  const aspect = toAspect(src, wrapper, outline, paras, null);
+  // most name a problem ("1.关于…的问题"), or every one states where it stands ("1.国土空间规划编制滞后。…目前已整改到位。")
+  const named = titles.filter((t) => /问题|^关于|^针对/.test(t)).length * 2 > titles.length;
+  return named || aspect.problems.every((p) => p.status !== 'unknown') ? [aspect] : [];
 }
 
 function groupOf(title: string, written: string, outer: Inherited | null): Inherited | null {

@@ -66,6 +66,21 @@ export function statusLine(folded: string, raw: string): { phrase: string; statu
   return status ? { phrase, status, longTerm: isLongTerm(phrase) } : null;
 }
 
+/**
+ * "…关停非法采砂点4处，目前已整改到位。": the last clause, where it says "now" (目前, 现已), is a verdict too.
+ */
+function nowVerdict(folded: string, raw: string): { phrase: string; status: ProblemStatus; longTerm: boolean } | null {
+  const end = folded.replace(/[。;；\s]+$/, '');
+  const start = Math.max(end.lastIndexOf('，'), end.lastIndexOf(','), end.lastIndexOf('。')) + 1;
+  const m = /^(?:目前|现已|现在|截至目前)[，,]?/.exec(end.slice(start));
+  if (!m) return null;
+  const said = end.slice(start + m[0].length).trim();
+  const verdict = said.startsWith('已') || /^(?:阶段性|基本|正在)/.test(said) ? said : `已${said}`;
+  if (!isVerdict(verdict)) return null;
+  const status = statusOf(verdict);
+  return status ? { phrase: raw.slice(start, end.length).trim(), status, longTerm: isLongTerm(said) } : null;
+}
+
 /** a sentence that is a verdict on the whole, not a step taken: "已完成整改", "阶段性完成并持续整改", "基本完成" */
 const VERDICT = /^(?:已|阶段性|基本|正在|持续|取得阶段性|整改完成|完成整改|尚未|部分整改)/;
 /**
@@ -82,7 +97,7 @@ function closingVerdict(folded: string, raw: string): { phrase: string; status: 
   const end = folded.replace(/[。;；\s]+$/, '');
   const start = Math.max(end.lastIndexOf('。'), end.lastIndexOf('；'), end.lastIndexOf(';')) + 1;
   const last = end.slice(start).trim();
-  if (start === 0 || !isVerdict(last)) return null;
+  if (start === 0 || !isVerdict(last)) return nowVerdict(folded, raw);
   const status = statusOf(last);
   if (!status) return null;
   const at = folded.indexOf(last, start);
