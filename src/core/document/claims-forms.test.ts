@@ -337,3 +337,14 @@ describe('from a second fresh-eyes pass', () => {
     );
   });
 });
+
+describe('money due beside money done', () => {
+  it('keeps what was rectified, not what was due, as the outcome', () => {
+    const c = claims(
+      '审计工作报告反映的问题共52个，已整改到位45个。审计查出应整改问题金额3.62亿元，已整改金额3.18亿元，占应整改金额的87.8%。',
+    );
+    expect(c.filter((x) => x.startsWith('money='))).toEqual(['money=31800']);
+    // one amount alone in its sentence is what it is
+    expect(claims('审计工作报告反映的问题共52个，已整改到位45个。通过上缴国库等方式整改问题金额3.62亿元。')).toContain('money=36200');
+  });
+});

@@ -2,7 +2,7 @@
 // Redacted figures ("完成XX个") are not figures and yield no claim.
 
 import { findAmounts } from './money.ts';
-import { lineAt, type Paragraph } from './text.ts';
+import { clauseAround, lineAt, type Paragraph } from './text.ts';
 import type { Aspect, Claim, Metric } from './model.ts';
 import { append } from '../append.ts';
 import { readRespectively } from './respectively.ts';
@@ -207,6 +207,9 @@ const COMPILED = PATTERNS.map((p) => ({ ...p, global: new RegExp(p.re.source, 'g
  * an amount of money, a clause number — skips them all. Most sentences with a digit in a long report are of that kind.
  */
 const COUNTED = /\d(?:\.\d+)?万?(?:多|余)?\s*[个项条人名次份件篇%]/;
+
+/** An amount that was found or is due, not one recovered or paid: "应整改问题金额…", "涉及问题金额…" */
+const MONEY_DUE = /应整改|应上缴|应追回|应收回|应退回|涉及问题金额|查出问题金额|^[^已]*问题金额/;
 
 /** Verbs that make an amount a rectification outcome (money recovered, returned, paid in, put to use). */
 const MONEY_CONTEXT =
@@ -509,7 +512,10 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
         }
       }
       if (MONEY_CONTEXT.test(folded)) {
-        for (const a of findAmounts(folded)) {
+        const amounts = findAmounts(folded);
+        for (const a of amounts) {
+          // "应整改问题金额3.62亿元，已整改金额3.18亿元": what was due beside what was done is not an outcome
+          if (amounts.length > 1 && MONEY_DUE.test(clauseAround(folded, a.index, ['，', ',', '；', ';']))) continue;
           const line = lineAt(p, s.start + a.index);
           fromSentence.push(
             located('money', a.index, { metric: 'money', value: a.wan, scope: scopeOf(line), line, text, approx: a.approx }),
