@@ -70,3 +70,21 @@ describe('items a report leaves silent, closed by its overall figure only where 
     expect(plan('巡察组反馈问题6个，已完成整改4个，阶段性完成2个。', 4)).toEqual(Array(4).fill('in-progress·untold'));
   });
 });
+
+describe('outcomes a report states of itself', () => {
+  it('counts a whole once, not again with the part said of it', () => {
+    const [r] = readReports(
+      [
+        '中共示例县委关于巡察整改进展情况的通报',
+        '巡察组反馈问题4个，已完成整改4个。整改中处理干部12人，其中党纪政务处分4人；追回资金80万元。',
+        '一、整改落实情况',
+        '1.甲问题',
+        '整改情况：已完成整改。',
+      ].join('\n'),
+    );
+    if (!r) throw new Error('the text did not read');
+    const counted = planImport(r, '2025-01-15').outcomes.filter((o) => o.counted);
+    expect(counted.filter((o) => o.kind === 'accountability').map((o) => o.people)).toEqual([12]);
+    expect(counted.filter((o) => o.kind === 'money').map((o) => o.amountWan)).toEqual(['80']);
+  });
+});

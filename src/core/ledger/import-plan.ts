@@ -196,10 +196,13 @@ function planOutcomes(r: Report): PlannedOutcome[] {
     count: null,
   };
   const inProblem = (c: { line: number }) => within(c.line, r.aspects);
+  // what the report says of itself counts, not what its problems' text says; and where it states a whole, not what
+  // it states of a part or a category ("处理干部12人，其中党纪政务处分4人"): the whole already holds them
   const pick = (metric: Claim['metric']) => {
     const cs = r.claims.filter((c) => c.metric === metric);
     const totals = cs.filter((c) => !inProblem(c));
-    return cs.map((c) => ({ c, counted: totals.length > 0 ? !inProblem(c) : true }));
+    const whole = totals.some((c) => c.scope === null);
+    return cs.map((c) => ({ c, counted: (totals.length > 0 ? !inProblem(c) : true) && !(whole && c.scope !== null) }));
   };
   for (const { c, counted } of pick('money')) {
     const a = r.amounts.find((x) => x.line === c.line && x.wan === c.value);
