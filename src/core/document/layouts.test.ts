@@ -448,3 +448,17 @@ describe('problems named without the word 问题, each saying where it stands', 
     expect(r?.aspects).toEqual([]);
   });
 });
+
+describe('a 自评表 closed by 总分', () => {
+  it('reads the 总分 row as the 合计, and checks the scores against it', () => {
+    const r = read([
+      '2024年度示例项目绩效自评表',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+      '产出指标\t数量指标\t维修工程数\t20处\t20处\t50\t50',
+      '效益指标\t社会效益指标\t群众满意度\t≥90%\t92%\t50\t48',
+      '总分\t\t\t\t\t100\t99',
+    ])[0];
+    expect(r?.performance?.totals).toMatchObject({ weight: 100, score: 99 });
+    expect(r?.findings.map((f) => f.rule)).toContain('scores-total');
+  });
+});

@@ -154,7 +154,7 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     const iW = col(/^分值$/);
     const iS = col(/^得分$/);
     const iD = col(/偏差/);
-    if (cs.some((c) => c === '合计')) {
+    if (cs.some((c) => c === '合计' || c === '总分' || c === '总计')) {
       block.totals = { weight: cellNumber(cs[iW]), score: cellNumber(cs[iS]), line: n };
       header = null;
       continue;

@@ -32,7 +32,9 @@ export function isLongTerm(phrase: string): boolean {
  * "（一）集中整改期内已完成的整改事项" → completed, "（二）按计划持续推进的整改事项" → in-progress,
  * "（一）基本完成的事项" → phased, "三、需长期整改事项进展情况" → in-progress and long-term.
  */
-export function groupStatus(title: string): { status: ProblemStatus; longTerm: boolean } | null {
+export function groupStatus(heading: string): { status: ProblemStatus; longTerm: boolean } | null {
+  // "（一）已完成整改的问题（6个）": the count after the heading is not part of what it says
+  const title = heading.replace(/\s*[（(]\s*(?:共)?\s*\d+\s*[个项条][）)]\s*$/, '');
   if (!/事项|问题$/.test(title)) return null;
   if (/需长期整改|长期整改事项/.test(title)) return { status: 'in-progress', longTerm: true };
   if (/基本完成|阶段性完成/.test(title)) return { status: 'phased', longTerm: false };
