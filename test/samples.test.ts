@@ -124,7 +124,7 @@ describe('the samples on the ledger', () => {
       expect.arrayContaining([
         `:problems:60/13`,
         `财政管理审计发现问题整改情况:problems:20/5`,
-        `重点民生资金审计情况:completed:20/${stats.byAspect['重点民生资金审计情况']?.completed}`,
+        `重点民生资金审计情况:completed:20/${stats.byAspect.重点民生资金审计情况?.completed}`,
         `国有资产管理审计情况:problems:15/4`,
       ]),
     );

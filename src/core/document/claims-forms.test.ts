@@ -325,7 +325,7 @@ describe('statuses said after the count', () => {
   });
 });
 
-describe('from a second fresh-eyes pass', () => {
+describe('from the fresh-eyes passes of 2026-12-03', () => {
   it('reads the done of a total stated sentences before, with other sentences between', () => {
     const c = claims('巡察组共反馈问题15个。乡党委对照问题清单，逐条明确责任人。截至11月15日，已整改到位12个，整改完成率80%。');
     expect(c).toEqual(expect.arrayContaining(['problems=15', 'completed=12', 'completion-rate=80']));
