@@ -294,8 +294,6 @@ const WHOLE_SUBJECT = /合计|总计|共计|总体|^\s*\d+\s*(?:个|项|条)(?:�
 const NOT_A_UNIT = /巡察|巡视|审计|组$/;
 /** a level of government below the report's, whose problems are a part of its own */
 const LEVEL_WORD = /村级|镇级|乡级|村\(社区\)/;
-/** a clause that counts problems: "镇级问题26项", "村级的14个问题" */
-const LEVEL_COUNT = /问题\s*\d+\s*(?:个|项|条)|\d+\s*(?:个|项|条)(?:的)?问题/;
 
 const OF_PROBLEMS: ReadonlySet<Metric> = new Set(['problems', 'completed', 'phased', 'in-progress', 'not-done', 'completion-rate']);
 
@@ -334,7 +332,7 @@ function clauseSubjects(sentence: string): { ends: number[]; subject: (string | 
     // "…，其中机关问题20个，已整改18个": a part named after 其中 in the middle of a sentence
     const among = AMONG_SUBJECT.exec(clause)?.[1];
     // "涉及镇级问题26项，已完成23项": a count of a level's problems makes that level what the clauses after it count
-    const level = LEVEL_COUNT.test(clause) ? LEVEL_WORD.exec(clause)?.[0] : undefined;
+    const level = STATED_TOTAL.test(clause) ? LEVEL_WORD.exec(clause)?.[0] : undefined;
     if (level) current = level;
     else if (unit && !NOT_A_UNIT.test(unit[1] as string)) current = unit[1] as string;
     else if (among && !STATUS_WORDS.test(among)) current = among.replace(/的?问题$|的$/, '') || '其中';

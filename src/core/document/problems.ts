@@ -7,7 +7,7 @@
 //  - groups by status ("（一）集中整改期内已完成的整改事项", "（二）按计划持续推进的整改事项", "三、需长期整改事项").
 
 import { measuresIn } from './measures.ts';
-import { ADVANCE, groupStatus, isLongTerm, statusLine } from './status.ts';
+import { groupStatus, isLongTerm, leastAdvanced, statusLine } from './status.ts';
 import type { Aspect, OutlineNode, Problem, ProblemStatus } from './model.ts';
 import { lineAt, type Paragraph, type SourceText } from './text.ts';
 import { append } from '../append.ts';
@@ -291,8 +291,9 @@ function statusOfMeasures(problem: Problem): Problem {
     return { m, s: stop > 0 ? statusLine(m.text.slice(stop + 1), m.text.slice(stop + 1)) : null };
   });
   if (said.some((x) => x.s === null)) return problem;
-  const least = said.reduce((a, b) => (ADVANCE.indexOf(b.s?.status ?? 'unknown') < ADVANCE.indexOf(a.s?.status ?? 'unknown') ? b : a));
-  if (!least.s) return problem;
+  const status = leastAdvanced(said.map((x) => x.s?.status ?? 'unknown'));
+  const least = said.find((x) => x.s?.status === status);
+  if (!least?.s) return problem;
   return {
     ...problem,
     status: least.s.status,

@@ -14,7 +14,12 @@ const STATUS_PHRASES: readonly { re: RegExp; status: ProblemStatus }[] = [
 ];
 
 /** The statuses in the order a problem goes through them, the least advanced first. */
-export const ADVANCE: readonly ProblemStatus[] = ['not-started', 'in-progress', 'phased', 'completed'];
+const ADVANCE: readonly string[] = ['not-started', 'in-progress', 'phased', 'completed'];
+
+/** Where a problem stands when its parts each stand somewhere: at the least advanced of them. */
+export function leastAdvanced<S extends string>(statuses: readonly S[]): S | undefined {
+  return statuses.reduce<S | undefined>((a, b) => (a === undefined || ADVANCE.indexOf(b) < ADVANCE.indexOf(a) ? b : a), undefined);
+}
 
 const LONG_TERM = /长期坚持|长期整改|持续整改|需长期|长期推进|久久为功/;
 

@@ -3,6 +3,7 @@
 import type { Aspect, Claim, Problem, Report } from '../document/model.ts';
 import { sourceKindOf, type SourceKind } from './codes.ts';
 import { STATUS_LABEL, type LedgerStatus } from './problem-state.ts';
+import { leastAdvanced } from '../document/status.ts';
 import type { Triage } from './ledger-sheet.ts';
 import type { MoneyKind } from '../vocabulary.ts';
 import type { MoneyUnit } from '../money.ts';
@@ -88,7 +89,6 @@ export interface ImportPlan {
   readonly outcomes: PlannedOutcome[];
 }
 
-const ORDER: LedgerStatus[] = ['not-started', 'in-progress', 'phased', 'completed'];
 /** The status text of a problem whose report says nothing of its rectification: shown, not guessed at. */
 export const UNTOLD = '报告未写明整改情况，暂按正在整改';
 
@@ -99,7 +99,7 @@ export const UNTOLD = '报告未写明整改情况，暂按正在整改';
  */
 function statusOf(p: Problem, children: readonly PlannedProblem[]): LedgerStatus {
   if (p.status !== 'unknown') return p.status;
-  if (children.length > 0) return ORDER[Math.min(...children.map((c) => ORDER.indexOf(c.status)))] as LedgerStatus;
+  if (children.length > 0) return leastAdvanced(children.map((c) => c.status)) ?? 'in-progress';
   return 'in-progress';
 }
 

@@ -3,7 +3,7 @@
 import { completionRate, formatRate, rateAgrees } from '../../ledger/completion-rate.ts';
 import { finding, type Finding } from '../finding.ts';
 import type { Aspect, Claim, Metric, Problem, Report } from '../../document/model.ts';
-import { ADVANCE } from '../../document/status.ts';
+import { leastAdvanced } from '../../document/status.ts';
 
 const METRIC_NAME: Partial<Record<Metric, string>> = {
   problems: '问题数',
@@ -264,7 +264,7 @@ function statusCounted(p: Problem): Problem['status'] {
   if (p.status !== 'unknown' || p.children.length === 0) return p.status;
   const kids = p.children.map(statusCounted);
   if (kids.includes('unknown')) return 'unknown';
-  return ADVANCE[Math.min(...kids.map((k) => ADVANCE.indexOf(k)))] ?? 'unknown';
+  return leastAdvanced(kids) ?? 'unknown';
 }
 
 /** "（其中7个问题阶段性整改完成）": a part of another count, not a further part of the total. */
