@@ -120,6 +120,12 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
     });
   });
 
+  it('names a buffer size for the embedded database it cannot use, and opens the ledger with one it can', () => {
+    const bad = zg(['sources'], { ZG_DB_BUFFERS: '很多' });
+    expect(bad).toMatchObject({ code: 2, err: expect.stringContaining('环境变量 ZG_DB_BUFFERS“很多”不是有效的缓冲区大小') });
+    expect(zg(['sources'], { ZG_DB_BUFFERS: '8MB' }).code).toBe(0);
+  });
+
   it('keeps 内部错误 for bugs, writing their details to a log whose place it gives', () => {
     const log = join(dir, 'bug.log');
     process.env.ZG_ERROR_LOG = log;

@@ -11,6 +11,7 @@ import { SplitPoolDialect } from './split-pool-dialect.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { ensureRoomFor } from './disk-space.ts';
 import { InvalidInput } from '../core/errors.ts';
+import { setFlagsFromString } from 'node:v8';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -114,6 +115,15 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
  */
 const RANDOM_PAGE_COST = '1.1';
 
+/** The embedded database's buffer pool: ZG_DB_BUFFERS (e.g. 128MB), 32 MB unless set. */
+function dbBuffers(): string {
+  const set = process.env.ZG_DB_BUFFERS?.trim();
+  if (!set) return '32MB';
+  if (!/^\d{1,6}(kB|MB|GB)$/.test(set) || Number.parseInt(set, 10) === 0)
+    throw new InvalidInput(`环境变量 ZG_DB_BUFFERS“${set.slice(0, 40)}”不是有效的缓冲区大小：应写作数字加单位，如 32MB、1GB`);
+  return set;
+}
+
 export async function openLedger(opts: OpenOptions): Promise<Ledger> {
   if (opts.url) {
     // pg reads anything as a connection string ("notaurl" became a server named "base"): say what is wrong instead
@@ -139,6 +149,12 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     await start();
     return { db, kind: 'server', auditCheckpoint, close };
   }
+  // PostgreSQL's code is compiled by V8's quick compiler only, never re-compiled by its optimising one: that second
+  // compiling of the hottest functions took 200-300 ms of CPU in every start, on a machine of two cores, and its
+  // gain on a unit's ledger is small (docs/benchmarks.md: as-of statistics 25% slower; a bulk load and a supervision
+  // run 10% faster for the CPU left to them). The setting is the process's: WebAssembly compiled later (none today)
+  // would be compiled the same way.
+  setFlagsFromString('--liftoff-only');
   // loaded only when used: the embedded database's code is some 70 MB resident a server-backed process never needs
   const { PGlite, types } = await import('@electric-sql/pglite');
   if (opts.dataDir) ensureRoomFor(opts.dataDir);
@@ -146,6 +162,10 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
   try {
     const lite = new PGlite({
       ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+      // PostgreSQL's buffer pool is set up page by page inside the WebAssembly heap before the first query: at the
+      // default 128 MB that is 400 ms of every start. The pages also sit in the operating system's cache under the
+      // data directory, so a smaller pool costs little on a unit's ledger (docs/benchmarks.md); ZG_DB_BUFFERS to change
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${dbBuffers()}`],
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       parsers: { [types.DATE]: (v: string) => v, [types.NUMERIC]: (v: string) => v, [types.BYTEA]: bytesFromHex },
       serializers: { [types.BYTEA]: bytesToHex },

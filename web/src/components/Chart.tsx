@@ -1,13 +1,10 @@
-// ECharts with only the parts the screens use, registered once (the full build would triple the bundle).
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+// A chart on a screen. Its drawing code (ECharts, a third of the dashboard's script) is fetched on its own: the
+// screen's figures and lists show at once, the charts a moment later in the space kept for them.
+import { lazy, Suspense } from 'react';
 import type { EChartsOption } from 'echarts';
 import { Empty } from 'antd';
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
+const ChartCanvas = lazy(() => import('./ChartCanvas.tsx'));
 
 export function Chart({
   option,
@@ -31,13 +28,9 @@ export function Chart({
     );
   return (
     <div data-testid={testId}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        style={{ height }}
-        notMerge
-        onEvents={onClick ? { click: (p: { name: string }) => onClick(p.name) } : {}}
-      />
+      <Suspense fallback={<div style={{ height }} />}>
+        <ChartCanvas option={option} height={height} {...(onClick ? { onClick } : {})} />
+      </Suspense>
     </div>
   );
 }
