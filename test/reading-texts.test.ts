@@ -32,6 +32,7 @@ const LISTED: Record<string, number> = {
   'c10_xunshi_jieduan.txt': 9,
   'i13_status_counts.txt': 7,
   'd01_zhen_grouped_status.txt': 9,
+  'd02_ju_wentiqingdan.txt': 8,
 };
 
 /** statuses of the problems of a text grouped by status ("（一）已完成整改的问题（6个）") */
@@ -53,6 +54,13 @@ describe('texts our reviewers wrote', () => {
       if (listed !== undefined) expect(reports.flatMap((r) => r.aspects.flatMap((a) => a.problems)).length).toBe(listed);
     });
   }
+
+  it('d02: a 问题清单 written as text ("问题1：…。整改措施：…。完成情况：…，已完成。") gives each problem its measure and status', () => {
+    const problems = read('d02_ju_wentiqingdan.txt').flatMap((r) => r.aspects.flatMap((a) => a.problems));
+    expect(problems.map((p) => p.status)).toEqual([...Array(6).fill('completed'), 'in-progress', 'completed']);
+    expect(problems[0]?.title).toBe('食品安全抽检覆盖不全面');
+    expect(problems[0]?.measures.map((m) => m.text)).toEqual(['制定年度抽检计划，将农村集贸市场纳入抽检范围']);
+  });
 
   it(`${GROUPED}: each problem takes the status of the group it is listed in`, () => {
     const statuses = read(GROUPED).flatMap((r) => r.aspects.flatMap((a) => a.problems.map((p) => p.status)));

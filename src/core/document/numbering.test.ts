@@ -28,6 +28,8 @@ describe('numbering at the start of a line', () => {
     ['12345、问题', ['arabic-dot', 12345]],
     ['（1000）问题', ['arabic-paren', 1000]],
     ['存在问题1001：问题', ['problem-no', 1001]],
+    // a 问题清单 written as text, each problem on its line with its measures and where it stands
+    ['问题7：基层所办公条件较差。整改措施：分批改造基层市场监管所。', ['problem-no', 7]],
     // item 2 about three schools: a count's classifier after the figure, which no date has
     ['2.3所学校违规收取资料费', ['arabic-dot', 2]],
   ])('%s', (line, expected) => expect(n(line)).toEqual(expected));
@@ -42,6 +44,7 @@ describe('numbering at the start of a line', () => {
     '1)2021年度',
     '2021.3.5召开专题会议',
     '2021、2022年连续两年',
+    '问题12个，已完成10个',
   ])('%s is not an item', (line) => expect(n(line)).toBeNull());
 
   it('accepts an item whose dot was lost only where it continues the sequence', () => {

@@ -10,7 +10,7 @@ export type NumberingStyle =
   | 'arabic-paren' // "(1)健全议事决策机制" / "16)持续采取…" (opening bracket lost) → 1, 16
   | 'circled' //  "①…" → 1
   | 'ordinal-di' // "第一，加强对企业的指导促改力度。" at a line start → 1
-  | 'problem-no'; // "存在问题一：对理论中心组学习制度解读不够透彻" → 1
+  | 'problem-no'; // "存在问题一：对理论中心组学习制度解读不够透彻", "问题1：…" → 1
 
 export interface Numbering {
   readonly style: NumberingStyle;
@@ -23,8 +23,8 @@ const CN = `[${CN_NUMERAL_CHARS}]{1,4}`;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 const PATTERNS: readonly { style: NumberingStyle; re: RegExp; ordinal: (m: RegExpExecArray) => number | null }[] = [
-  // "存在问题三：意识形态工作责任制落实不到位。"
-  { style: 'problem-no', re: new RegExp(`^\\s*存在问题(${CN}|\\d{1,5})\\s*[:：]`), ordinal: (m) => num(m[1]) },
+  // "存在问题三：意识形态工作责任制落实不到位。", "问题1：食品安全抽检覆盖不全面。整改措施：…" (a 问题清单 as text)
+  { style: 'problem-no', re: new RegExp(`^\\s*(?:存在)?问题(${CN}|\\d{1,5})\\s*[:：]`), ordinal: (m) => num(m[1]) },
   // "一、…"  — but not "一是" (a measure) nor "一方面"
   { style: 'cn-comma', re: new RegExp(`^\\s*(${CN})\\s*[、.](?!\\d)`), ordinal: (m) => num(m[1]) },
   // "(一)…", "（一）", "(一）"

@@ -48,17 +48,24 @@ export function groupStatus(heading: string): { status: ProblemStatus; longTerm:
   return null;
 }
 
+const MEASURE_START = /^\s*(?:[一二三四五六七八九十]{1,3}是|[①-⑳]|第[一二三四五六七八九十]{1,3}[，,、])/;
+const STATUS_LABEL = /(?:^|[。；;])\s*(?:整改(?:落实|进展)?(?:情况|结果|进展)|目前状态|整改状态|完成情况)\s*[:：]\s*/;
+
 /**
  * A problem's own status line: "整改落实情况：已完成整改，并长期坚持。" / "整改情况：在整改时限内有序推进整改。一是…"
  * Returns the phrase as written (up to its full stop or its first measure) when it carries a status.
  */
 export function statusLine(folded: string, raw: string): { phrase: string; status: ProblemStatus; longTerm: boolean } | null {
-  const m = /^\s*(?:整改(?:落实|进展)?(?:情况|结果|进展)|目前状态|整改状态|完成情况)\s*[:：]\s*/.exec(folded);
+  // at the line's start, or after a sentence of its own: "问题1：…。整改措施：…。完成情况：…，已完成。" (a 问题清单 as text)
+  // — but "一是制定培养计划。整改情况：已完成。" is a measure's status, not its problem's (statusOfMeasures)
+  const label = STATUS_LABEL.exec(folded);
+  const m = label && (label.index === 0 || !MEASURE_START.test(folded)) ? label : null;
   let rest: string;
   let restRaw: string;
   if (m) {
-    rest = folded.slice(m[0].length);
-    restRaw = raw.slice(m[0].length);
+    const after = m.index + m[0].length;
+    rest = folded.slice(after);
+    restRaw = raw.slice(after);
   } else if (folded.trim().length <= 24 && /^\s*(已|阶段性|基本|正在|在整改|未|尚未|部分|持续|整改完成)/.test(folded)) {
     rest = folded.trim();
     restRaw = raw.trim();
