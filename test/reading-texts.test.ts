@@ -33,6 +33,8 @@ const LISTED: Record<string, number> = {
   'i13_status_counts.txt': 7,
   'd01_zhen_grouped_status.txt': 9,
   'd02_ju_wentiqingdan.txt': 8,
+  'd04_cun_short.txt': 5,
+  'd06_trad_fullwidth.txt': 9,
 };
 
 /** statuses of the problems of a text grouped by status ("（一）已完成整改的问题（6个）") */
@@ -60,6 +62,15 @@ describe('texts our reviewers wrote', () => {
     expect(problems.map((p) => p.status)).toEqual([...Array(6).fill('completed'), 'in-progress', 'completed']);
     expect(problems[0]?.title).toBe('食品安全抽检覆盖不全面');
     expect(problems[0]?.measures.map((m) => m.text)).toEqual(['制定年度抽检计划，将农村集贸市场纳入抽检范围']);
+  });
+
+  it('d06: aspects that count their problems ("…方面（４個）"), each problem listed as "一是…。（已完成）…"', () => {
+    const [report] = read('d06_trad_fullwidth.txt');
+    expect(report?.aspects.map((a) => a.problems.length)).toEqual([4, 3, 2]);
+    const statuses = report?.aspects.flatMap((a) => a.problems.map((p) => p.status));
+    expect(statuses?.filter((s) => s === 'completed').length).toBe(7);
+    expect(statuses?.filter((s) => s === 'phased').length).toBe(2);
+    expect(report?.claims.map((c) => `${c.metric}=${c.value}`)).toContain('problems=9'); // 反饋問題３個方面共９個
   });
 
   it(`${GROUPED}: each problem takes the status of the group it is listed in`, () => {

@@ -64,6 +64,12 @@ describe('totals as written', () => {
     expect(findings(...body)).toEqual([]);
   });
 
+  it('反馈我村问题N个: the whole, the unit named between', () => {
+    expect(claims('镇党委巡察组反馈我村问题5个，现已整改4个，还有1个正在整改。')).toEqual(
+      expect.arrayContaining(['problems=5', 'completed=4', 'in-progress=1']),
+    );
+  });
+
   it('"已全部完成" after a part is that part done', () => {
     expect(claims('反馈问题40个，已完成整改36个。其中，立行立改问题15个，已全部完成。')).toEqual(
       expect.arrayContaining(['problems=40', 'completed=36', 'problems=15[立行立改]', 'completed=15[立行立改]']),

@@ -97,16 +97,18 @@ const PATTERNS: readonly Pattern[] = [
     needs: CONTEXT,
     unless: /存在|民主生活会|自检|自查|查摆|检查|排查|巡查|抽查|核查/,
   },
-  // "巡察反馈4个方面问题26项": the whole, its aspects counted before it
+  // "巡察反馈4个方面问题26项", "反馈问题3个方面共9个": the whole, its aspects counted before it
   { metrics: ['problems'], re: new RegExp(`\\d+\\s*(?:个|大)?方面(?:的)?问题\\s*(?:共|共计)?\\s*${N}\\s*(?:个|项|条)`), needs: CONTEXT },
+  { metrics: ['problems'], re: new RegExp(`问题\\s*\\d+\\s*(?:个|大)?方面\\s*(?:共|共计|合计)\\s*${N}\\s*(?:个|项|条)`), needs: CONTEXT },
   // a part's count, named before it: "立行立改问题9个", "镇党委问题21个", "立行立改的12个"
   { metrics: ['problems'], re: new RegExp(`问题\\s*${N}\\s*(?:个|项|条)(?!线索)`), partOnly: true },
   { metrics: ['problems'], re: new RegExp(`(?:立行立改|限期整改|长期坚持|长期整改)(?:类|的)?\\s*${N}\\s*(?:个|项|条)`), partOnly: true },
-  // …but not what a meeting or a check of sites found ("检查各类工地1500余次，发现问题146个"), nor "4个大方面"
+  // …but not what a meeting or a check of sites found ("检查各类工地1500余次，发现问题146个"), nor "4个大方面";
+  // "反馈我村问题5个", "交办本单位问题12项": the unit named between
   {
     metrics: ['problems'],
     re: new RegExp(
-      `(?:反馈|发现|查出|交办|反映|涉及|指出)(?:的)?(?:各类|具体)?问题(?:共|共计|总计|合计)?(?:有|为)?\\s*${N}\\s*(?:个|项|条)(?!大?方面|大项|大类)`,
+      `(?:反馈|发现|查出|交办|反映|涉及|指出)(?:给?(?:我|本)[\\u4e00-\\u9fff]{1,3}?)?(?:的)?(?:各类|具体)?问题(?:共|共计|总计|合计)?(?:有|为)?\\s*${N}\\s*(?:个|项|条)(?!大?方面|大项|大类)`,
     ),
     unless: /民主生活会|自检|自查|查摆|检查|排查|巡查|抽查|核查/,
   },

@@ -18,6 +18,8 @@ type SectionRole = 'problems' | 'organisation' | 'next-steps' | 'other';
 export function sectionRole(title: string): SectionRole {
   // "一、关于落实主体责任方面的问题": an aspect of problems, whatever its words say of responsibility
   if (/方面的?问题$/.test(title)) return 'problems';
+  // "（一）贯彻落实上级决策部署方面（4个）": an aspect that counts its problems
+  if (/方面的?(?:问题)?\s*\(\s*(?:共)?\s*\d+\s*[个项条]\s*\)$/.test(title)) return 'problems';
   if (/下一步|下步|打算|巩固|长效|抓常抓长|立足长远|整改成效$|推动工作提升|改进措施|持续转化/.test(title)) return 'next-steps';
   if (/主体责任|组织领导|总体情况|政治站位|政治担当|政治任务|政治责任|组织情况|统一思想|安排部署|取得成效|基本情况/.test(title))
     return 'organisation';
@@ -61,6 +63,10 @@ export function readAspects(src: SourceText, outline: readonly OutlineNode[], pa
       for (const k of kids) aspects.push(toAspect(src, k, k.children, paras, groupOf(read(k), k.title, rootGroup)));
     } else if (kids.length > 0) {
       aspects.push(toAspect(src, root, kids, paras, rootGroup));
+    } else {
+      // "（一）贯彻落实上级决策部署方面（4个）" with its problems as "一是…。（已完成）…" below it
+      const alone = toAspect(src, root, [], paras, rootGroup);
+      if (alone.problems.length > 0) aspects.push(alone);
     }
   }
   return aspects.length > 0 ? aspects : unsectioned(src, outline, paras);

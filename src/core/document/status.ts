@@ -58,6 +58,14 @@ const STATUS_LABEL = /(?:^|[。；;])\s*(?:整改(?:落实|进展)?(?:情况|结
 export function statusLine(folded: string, raw: string): { phrase: string; status: ProblemStatus; longTerm: boolean } | null {
   // at the line's start, or after a sentence of its own: "问题1：…。整改措施：…。完成情况：…，已完成。" (a 问题清单 as text)
   // — but "一是制定培养计划。整改情况：已完成。" is a measure's status, not its problem's (statusOfMeasures)
+  // "一是高标准农田建设质量不高。（已完成）委托第三方…": the status in brackets, opening what follows the title
+  const bracketed = /^\s*\(\s*([^()]{2,12}?)\s*\)/.exec(folded);
+  const inBrackets = bracketed ? statusOf(bracketed[1] as string) : null;
+  if (bracketed && inBrackets) {
+    const at = folded.indexOf(bracketed[1] as string);
+    const phrase = raw.slice(at, at + (bracketed[1] as string).length);
+    return { phrase, status: inBrackets, longTerm: isLongTerm(phrase) };
+  }
   const label = STATUS_LABEL.exec(folded);
   const m = label && (label.index === 0 || !MEASURE_START.test(folded)) ? label : null;
   let rest: string;
@@ -95,8 +103,8 @@ function nowVerdict(folded: string, raw: string): { phrase: string; status: Prob
   return status ? { phrase: raw.slice(start, end.length).trim(), status, longTerm: isLongTerm(said) } : null;
 }
 
-/** a sentence that is a verdict on the whole, not a step taken: "已完成整改", "阶段性完成并持续整改", "基本完成" */
-const VERDICT = /^(?:已|阶段性|基本|正在|持续|取得阶段性|整改完成|完成整改|尚未|部分整改)/;
+/** a sentence that is a verdict on the whole, not a step taken: "已完成整改", "阶段性完成并持续整改", "基本完成", "整改中" */
+const VERDICT = /^(?:已|阶段性|基本|正在|持续|取得阶段性|整改完成|完成整改|尚未|部分整改|整改中$)/;
 /**
  * …short and without a figure: "已完成6个镇的清产核资复核工作，其余3个镇正在开展" is what was done, and the verdict is
  * the sentence after it ("正在推进。"); "已完成3项" says how much of something, not where the problem stands.
