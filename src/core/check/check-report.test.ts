@@ -103,12 +103,33 @@ describe('counts', () => {
     ]);
   });
 
-  it('sentence-parts: the classes a total is sorted into, up to what is said of each after 分别', () => {
+  it('parts-vs-total: the three rectification classes are all the problems, up to what is said of each after 分别', () => {
     expect(
       rules([...head, '一、总体情况', '巡察反馈问题共20个，其中立行立改的7个、限期整改的9个、长期坚持的3个，分别完成7个、8个、1个。']),
-    ).toEqual([['sentence-parts', 'warning', [4], 20, 19]]);
+    ).toEqual([['parts-vs-total', 'error', [4], 20, 19]]);
     expect(
       rules([...head, '一、总体情况', '巡察反馈问题共20个，其中立行立改的7个、限期整改的10个、长期坚持的3个，分别完成7个、8个、1个。']),
+    ).toEqual([]);
+  });
+
+  it('parts-vs-total: the three classes told in clauses of their own, the total paragraphs before', () => {
+    const said = (longTerm: number) =>
+      rules([
+        ...head,
+        '一、总体情况',
+        '区委巡察组共反馈问题24个。',
+        '截至12月15日，已完成整改17个，整改完成率70.8%。',
+        `其中，立行立改问题9个，已全部完成；限期整改问题11个，已完成8个，其余3个正在按期推进；长期整改问题${longTerm}个，均已取得阶段性成效。`,
+      ]);
+    expect(said(4)).toEqual([]);
+    expect(said(5)).toEqual([['parts-vs-total', 'error', [4, 6], 24, 25]]);
+    // two of the three told: the third may be anything, nothing to say
+    expect(
+      rules([
+        ...head,
+        '一、总体情况',
+        '区委巡察组共反馈问题24个，已完成整改17个，整改完成率70.8%。其中立行立改问题9个，已全部完成；限期整改问题11个，已完成8个。',
+      ]),
     ).toEqual([]);
   });
 

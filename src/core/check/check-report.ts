@@ -6,7 +6,7 @@ import { datesInOrder } from './rules/dates.ts';
 import { signatureVariants, titleRepeatedDifferently, titleVariants } from './rules/names.ts';
 import { measureSequence } from './rules/measures.ts';
 import { numberingFormat, numberingSequence } from './rules/numbering.ts';
-import { partsVersusTotal, rateVersusCounts, statedVersusListed, statusCounts, statusPartsSum } from './rules/counts.ts';
+import { partsVersusTotal, rateVersusCounts, statedVersusListed, statusCounts, statusPartsSum, triageVersusTotal } from './rules/counts.ts';
 import { tableCells } from './rules/performance.ts';
 import { evaluationFromReport } from '../perf/evaluation.ts';
 import { scoreEvaluation } from '../perf/score-evaluation.ts';
@@ -60,6 +60,7 @@ export function checkReport(r: Report, src: SourceText): Finding[] {
     ...statusPartsSum(r),
     ...datesInOrder(r, src),
     ...sentenceParts(r, src),
+    ...triageVersusTotal(r),
     ...numberingSequence(r.outline),
     ...numberingFormat(r.outline),
     ...measureSequence(r),

@@ -63,7 +63,8 @@ const PATTERNS: readonly Pattern[] = [
     re: new RegExp(
       `(?:已(?:经)?(?:完成)?整改(?:到位|销号|完成)?(?:的)?(?:问题)?|已完成(?:整改)?|完成整改|整改完成|已销号|(?:合计|共计|累计|总计)(?:已)?完成(?:整改)?)\\s*${N}\\s*(?:个|项|条)`,
     ),
-    needs: /问题/,
+    // a sentence that states the completion rate of problems is about problems: "已完成整改17个，整改完成率70.8%"
+    needs: /问题|(?<!措施|任务|节点)(?:整改)?完成率/,
     paragraph: true,
   },
   // "反馈问题306个，整改279个": 整改 with a count right after a stated total (not 需整改, 限期整改, 未整改)

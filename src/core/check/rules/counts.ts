@@ -51,6 +51,36 @@ export function partsVersusTotal(r: Report): Finding[] {
   return out;
 }
 
+/**
+ * The classes problems are sorted into for rectification (立行立改, 限期整改, 长期整改) divide all of them: where a report
+ * gives the count of each of the three, they add up to its total. "立行立改问题9个…限期整改问题11个…长期整改问题5个" of
+ * 24 is a slip. "长期整改问题5个" is read as the long-term count; here it is that class's problems.
+ */
+const TRIAGE_CLASSES = [/^立行立改/, /^限期整改/, /^长期(?:整改|坚持)/] as const;
+
+export function triageVersusTotal(r: Report): Finding[] {
+  const whole = overall(r, 'problems');
+  if (!whole || typeof whole.value !== 'number') return [];
+  const classes = TRIAGE_CLASSES.map((cls) =>
+    r.claims.find((c) => c.scope !== null && cls.test(c.scope) && (c.metric === 'problems' || c.metric === 'long-term') && !c.specific),
+  );
+  if (classes.some((c) => c === undefined || typeof c.value !== 'number')) return [];
+  const counts = classes as Claim[];
+  const sum = counts.reduce((s, c) => s + (c.value as number), 0);
+  if (sum === whole.value) return [];
+  const told = counts.map((c) => `${c.scope}${c.value}个`).join('、');
+  return [
+    finding(
+      'parts-vs-total',
+      'error',
+      `${told}，合计${sum}个，与问题总数${whole.value}个不符`,
+      [whole.line, ...counts.map((c) => c.line)],
+      whole.value,
+      sum,
+    ),
+  ];
+}
+
 const scopeKey = (metric: Metric, scope: string | null) => (scope === null ? metric : `${metric}\u0000${scope}`);
 
 /** A stated completion rate must follow from the stated counts, rounded or truncated at its precision. */
