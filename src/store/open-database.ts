@@ -150,10 +150,10 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     return { db, kind: 'server', auditCheckpoint, close };
   }
   // PostgreSQL's code is compiled by V8's quick compiler only, never re-compiled by its optimising one: that second
-  // compiling of the hottest functions took 200-300 ms of CPU in every start, on a machine of two cores, and its
-  // gain on a unit's ledger is small (docs/benchmarks.md: as-of statistics 25% slower; a bulk load and a supervision
-  // run 10% faster for the CPU left to them). The setting is the process's: WebAssembly compiled later (none today)
-  // would be compiled the same way.
+  // compiling of the hottest functions held every start 200-300 ms, on a machine of two cores, and gained nothing on
+  // what people ask (docs/benchmarks.md, 100,000 problems: pages, statistics and supervision as fast or faster; only
+  // one long statement, the benchmark's generation of the ledger, 1.6 times slower). The setting is the process's:
+  // WebAssembly compiled later (none today) would be compiled the same way.
   setFlagsFromString('--liftoff-only');
   // loaded only when used: the embedded database's code is some 70 MB resident a server-backed process never needs
   const { PGlite, types } = await import('@electric-sql/pglite');
