@@ -344,6 +344,27 @@ describe('from the fresh-eyes passes of 2026-12-03', () => {
   });
 });
 
+describe('parts opened by the way the whole divides (按领域分)', () => {
+  it('each domain its problems, its done and its rate, named by the domain', () => {
+    const body = [
+      '共反馈问题120个，已完成整改96个。',
+      '按领域分，党的建设方面问题54个，占45%；民生领域问题38个，占31.7%；经济领域问题28个，占23.3%。其中，党的建设方面问题已完成整改46个，完成率85.2%；民生领域问题已完成整改30个，完成率78.9%；经济领域问题已完成整改20个，完成率71.4%。',
+    ];
+    expect(claims(...body)).toEqual(
+      expect.arrayContaining([
+        'problems=54[党的建设方面]',
+        'problems=38[民生领域]',
+        'completed=46[党的建设方面]',
+        'completion-rate=85.2[党的建设方面]',
+        'completed=20[经济领域]',
+      ]),
+    );
+    expect(findings(...body)).toEqual([]);
+    // a domain's rate that its own counts do not give
+    expect(findings(body[0] as string, (body[1] as string).replace('完成率71.4%', '完成率75.4%'))).toEqual(['rate-vs-counts']);
+  });
+});
+
 describe('money due beside money done', () => {
   it('keeps what was rectified, not what was due, as the outcome', () => {
     const c = claims(

@@ -261,10 +261,13 @@ const EXAMPLE = /^\s*(?:(?:例如|比如)[，,:：]?|如[，,:：])\s*/; // not 
 /** "其中，江苏省的常委会…分解为23项整改任务": one of the places the sentence before named */
 const AMONG_THEM = /^\s*其中[，,]\s*([^，,。；\d]{2,8}?(?:省|市|县|区|镇|乡|村|局|厅|委|部))(?=的|[^，,。；]*?\d)/;
 /** "其中，社区层面问题12个，已完成整改10个": a part named before its figures — unless it is a status ("其中，已完成25个") */
-const AMONG_SUBJECT = /^\s*其中[，,:：]?\s*([^，,。；\d]{2,16}?)\s*(?:共|有)?\s*\d/;
-const LISTED_SUBJECT = /^\s*(?:其中[，,:：]?)?\s*([^，,。；\d]{2,16}?)\s*(?:共|有)?\s*\d/;
+// …and "按领域分，党的建设方面问题54个": a list of parts opened by the way it divides the whole
+const AMONG_SUBJECT = /^\s*(?:其中|按[^，,。；\d]{1,6}分)[，,:：]?\s*([^，,。；\d]{2,16}?)\s*(?:共|有)?\s*\d/;
+const LISTED_SUBJECT = /^\s*(?:(?:其中|按[^，,。；\d]{1,6}分)[，,:：]?)?\s*([^，,。；\d]{2,16}?)\s*(?:共|有)?\s*\d/;
+/** a part's name as its subject says it: "党的建设方面问题已完成整改" → "党的建设方面", "机关的问题" → "机关" */
+const partName = (subject: string) => subject.replace(/(?:的?问题)?(?:已经?)?(?:完成|整改|到位|完毕)*$/, '').replace(/的$/, '');
 /** a sentence that opens a list of parts and runs on after a semicolon */
-const OPENS_AMONG = /(?:^|[,，])\s*其中[^;；。]*[;；]\s*$/;
+const OPENS_AMONG = /(?:^|[,，])\s*(?:其中|按[^，,。；\d]{1,6}分)[^;；。]*[;；]\s*$/;
 const STATUS_WORDS = /^(已|完成|正在|尚|未|整改|基本|阶段性|有|共|目前|截至|截止)/;
 /** "限期整改问题28个，已完成24个，完成率85.7%" — a sentence that opens with a part word is about that part */
 const OPENS_WITH_PART = /^\s*(?:其中[，,]?\s*)?(立行立改|限期整改|分阶段|持续整改|村级|镇级|乡级|社区层面|村\(社区\))/;
@@ -338,7 +341,7 @@ function clauseSubjects(sentence: string): { ends: number[]; subject: (string | 
     const level = STATED_TOTAL.test(clause) ? LEVEL_WORD.exec(clause)?.[0] : undefined;
     if (level) current = level;
     else if (unit && !NOT_A_UNIT.test(unit[1] as string)) current = unit[1] as string;
-    else if (among && !STATUS_WORDS.test(among)) current = among.replace(/的?问题$|的$/, '') || '其中';
+    else if (among && !STATUS_WORDS.test(among)) current = partName(among) || '其中';
     else if (counted) current = /问题$/.test(counted) ? null : /任务|节点/.test(counted) ? '整改任务' : counted;
     else if (TASK_SUBJECT.test(clause)) current = '整改任务';
     else if (WHOLE_SUBJECT.test(clause)) current = null;
@@ -369,7 +372,7 @@ function partAt(sentence: string, at: number, metric: Metric, continued = false)
   if (among) return among[1] as string;
   // "其中，预算执行审计查出问题42个…；经济责任审计查出问题90个…": the list after 其中 runs on past the semicolon
   const subject = (continued ? LISTED_SUBJECT : AMONG_SUBJECT).exec(sentence);
-  if (subject && !STATUS_WORDS.test(subject[1] as string)) return (subject[1] as string).replace(/的?问题$|的$/, '') || '其中';
+  if (subject && !STATUS_WORDS.test(subject[1] as string)) return partName(subject[1] as string) || '其中';
   // "长期整改4个" is a status of the whole, not a part — unless its clause is about tasks or a unit below
   if (metric === 'long-term') return clauseSubject(sentence, at);
   const opens = OPENS_WITH_PART.exec(sentence);
