@@ -344,6 +344,14 @@ describe('from the fresh-eyes passes of 2026-12-03', () => {
   });
 });
 
+describe('the rest said to be long-term', () => {
+  it('其余N个为需要长期整改的问题', () => {
+    const c = claims('共指出问题32个。截至2024年12月31日，已完成整改26个，其余6个为需要长期整改的问题，均已制定分年度整改计划。');
+    expect(c).toEqual(expect.arrayContaining(['problems=32', 'completed=26', 'long-term=6']));
+    expect(c).not.toContain('problems=6');
+  });
+});
+
 describe('parts opened by the way the whole divides (按领域分)', () => {
   it('each domain its problems, its done and its rate, named by the domain', () => {
     const body = [

@@ -26,10 +26,10 @@ const CONTEXT = /反馈|整改|巡察|巡视|审计|督查|检查|存在|梳理|
 const STATED_TOTAL = /问题(?:共|共计|总计|合计)?\s*\d+\s*(?:个|项|条)|\d+\s*(?:个|项|条)(?:的)?(?:具体)?问题/;
 
 /**
- * "其余2个问题因…已列入长期整改", "剩余3项正在推进", "其余2个按计划推进": the rest of the problems, by what is said
+ * "其余2个问题因…已列入长期整改", "剩余3项正在推进", "其余2个按计划推进", "其余6个为需要长期整改的问题": the rest of the problems, by what is said
  * of them — not "余下的26个村庄正在创建…" or "剩余2个项目", which count other things.
  */
-const THE_REST = `(?:其余|剩余|余下)(?:的)?\\s*${N}\\s*(?:个|项|条)(?:(?:问题|事项)[^。;；\\d]{0,30}?|(?=[正已仍均还将需按列纳持在])[^。;；\\d]{0,16}?)`;
+const THE_REST = `(?:其余|剩余|余下)(?:的)?\\s*${N}\\s*(?:个|项|条)(?:(?:问题|事项)[^。;；\\d]{0,30}?|(?=[正已仍均还将需按列纳持在为])[^。;；\\d]{0,16}?)`;
 
 // Order matters: a figure is claimed by the first pattern that takes it.
 const PATTERNS: readonly Pattern[] = [
