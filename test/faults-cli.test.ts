@@ -123,8 +123,35 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
   it('names a buffer size for the embedded database it cannot use, and opens the ledger with one it can', () => {
     const bad = zg(['sources'], { ZG_DB_BUFFERS: '很多' });
     expect(bad).toMatchObject({ code: 2, err: expect.stringContaining('环境变量 ZG_DB_BUFFERS“很多”不是有效的缓冲区大小') });
-    expect(zg(['sources'], { ZG_DB_BUFFERS: '8MB' }).code).toBe(0);
+    // within the form but beyond what PostgreSQL takes (below 128 kB) or the WebAssembly heap holds (above 1 GB)
+    for (const size of ['100kB', '2GB'])
+      expect(zg(['sources'], { ZG_DB_BUFFERS: size })).toMatchObject({ code: 2, err: expect.stringContaining('在 128kB 与 1GB 之间') });
+    expect(zg(['sources'], { ZG_DB_BUFFERS: '8mb' }).code).toBe(0);
   });
+
+  it('says which port is taken when the server cannot listen on it', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((ok) => taken.listen(0, '127.0.0.1', ok));
+    const port = (taken.address() as { port: number }).port;
+    const { spawn } = await import('node:child_process');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ZG_DATA: data,
+      PORT: String(port),
+      ZG_SUPERVISE: 'off',
+      ZG_ERROR_LOG: join(dir, 'errors.log'),
+    };
+    delete env.DATABASE_URL;
+    // asynchronously: the port is held by this process, whose loop must stay free to hold it
+    const child = spawn(process.execPath, [join(ROOT, 'bin/start.mjs')], { env, cwd: dir });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const code = await new Promise((done) => child.on('exit', done));
+    taken.close();
+    expect(code).toBe(2);
+    expect(err).toContain(`整改通未能启动：端口 ${port} 已被占用`);
+  }, 60_000);
 
   it('keeps 内部错误 for bugs, writing their details to a log whose place it gives', () => {
     const log = join(dir, 'bug.log');

@@ -47,7 +47,7 @@ if (!existsSync(join(webRoot, 'index.html'))) {
 const { buildApp } = await appModule;
 const app = await buildApp({ ledger, webRoot, logger: process.env.ZG_LOG === 'on' });
 const port = Number(process.env.PORT ?? 3000);
-await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
+await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' }).catch(refuseStart);
 console.log(`整改通已启动：http://localhost:${port}/  （API 文档：http://localhost:${port}/api/docs）`);
 // the whole ledger's figures counted once a day, at start and when the day turns, before the first person asks
 let counted = '';

@@ -104,11 +104,23 @@ function embeddedFailure(e: { name?: unknown; errno?: unknown }): UserError | nu
   return null;
 }
 
+/** The server's port taken or not allowed: `npm start` says which port and what to do. */
+function listenFailure(e: SystemError): UserError | null {
+  if (e.syscall !== 'listen') return null;
+  const port = e.port ?? '';
+  if (e.code === 'EADDRINUSE')
+    return new Unavailable(`端口 ${port} 已被占用（可能整改通已在运行）；请先停止占用它的程序，或用环境变量 PORT 换一个端口`, e.message);
+  if (e.code === 'EACCES' || e.code === 'EPERM')
+    return new Unavailable(`没有权限使用端口 ${port}（1024 以下的端口需要管理员权限）；请用环境变量 PORT 换一个端口`, e.message);
+  if (e.code === 'EADDRNOTAVAIL') return new Unavailable(`本机没有地址 ${e.address ?? ''}；请检查环境变量 HOST`, e.message);
+  return null;
+}
+
 /** A failure as a user should hear it, or null when it is a bug. */
 export function explainFailure(e: unknown): UserError | null {
   if (e instanceof UserError) return e;
   if (e && typeof e === 'object' && !(e instanceof Error)) return embeddedFailure(e);
   if (!(e instanceof Error)) return null;
   const s = e as SystemError;
-  return fileFailure(s) ?? databaseFailure(s) ?? (e.cause ? explainFailure(e.cause) : null);
+  return listenFailure(s) ?? fileFailure(s) ?? databaseFailure(s) ?? (e.cause ? explainFailure(e.cause) : null);
 }

@@ -115,13 +115,18 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
  */
 const RANDOM_PAGE_COST = '1.1';
 
-/** The embedded database's buffer pool: ZG_DB_BUFFERS (e.g. 128MB), 32 MB unless set. */
+/** The embedded database's buffer pool: ZG_DB_BUFFERS (e.g. 128MB), 32 MB unless set; PostgreSQL's own bounds, and
+ * 1 GB at most: the WebAssembly heap is 2 GB in all. */
 function dbBuffers(): string {
   const set = process.env.ZG_DB_BUFFERS?.trim();
   if (!set) return '32MB';
-  if (!/^\d{1,6}(kB|MB|GB)$/.test(set) || Number.parseInt(set, 10) === 0)
-    throw new InvalidInput(`环境变量 ZG_DB_BUFFERS“${set.slice(0, 40)}”不是有效的缓冲区大小：应写作数字加单位，如 32MB、1GB`);
-  return set;
+  const m = /^(\d{1,7})\s*(kb|mb|gb)$/i.exec(set);
+  const kB = m ? Number(m[1]) * { kb: 1, mb: 1024, gb: 1024 * 1024 }[(m[2] as string).toLowerCase() as 'kb' | 'mb' | 'gb'] : Number.NaN;
+  if (!(kB >= 128 && kB <= 1024 * 1024))
+    throw new InvalidInput(
+      `环境变量 ZG_DB_BUFFERS“${set.slice(0, 40)}”不是有效的缓冲区大小：应写作数字加单位，在 128kB 与 1GB 之间，如 32MB、512MB`,
+    );
+  return `${kB}kB`;
 }
 
 export async function openLedger(opts: OpenOptions): Promise<Ledger> {

@@ -249,6 +249,21 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     }
   }, 300_000);
 
+  it('keeps the dashboard’s figures when the charts’ code cannot be fetched, saying so in each chart’s place', async () => {
+    expect(financeProblem, 'the journey ran first: the office has problems to chart').not.toBe('');
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    try {
+      await page.route(/ChartCanvas-/, (r) => r.abort());
+      await login(page, 'office');
+      await page.getByTestId('stat-问题总数').waitFor();
+      await expect.poll(() => page.getByText('图表未能加载，请刷新页面重试').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(await page.getByText('页面未能加载').count()).toBe(0);
+      await shot(page, '12-charts-unavailable');
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
   it('lets an administrator give an imported report to an office, which then sees and manages it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
     page.setDefaultTimeout(30_000);

@@ -37,7 +37,8 @@ function bars(groups: Record<string, Counts>, top = 12) {
     tooltip: { trigger: 'axis' as const },
     legend: { top: 0, data: STATUS_KEYS.map(([, label]) => label) },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'value' as const },
+    // counts of problems: whole numbers on the axis, never 0.5
+    xAxis: { type: 'value' as const, minInterval: 1 },
     // full names on the axis (shortened only when drawn), so a click opens the ledger on the right one
     yAxis: {
       type: 'category' as const,
@@ -196,7 +197,7 @@ export function DashboardPage() {
                     legend: { bottom: 0 },
                     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
                     xAxis: { type: 'category', data: (trend.data?.points ?? []).map((p) => p.day.slice(0, 7)) },
-                    yAxis: { type: 'value' },
+                    yAxis: { type: 'value', minInterval: 1 },
                     series: [
                       { name: '问题数', type: 'line', data: (trend.data?.points ?? []).map((p) => p.total) },
                       { name: STATUS.completed.label, type: 'line', data: (trend.data?.points ?? []).map((p) => p.completed) },
