@@ -38,6 +38,7 @@ describe('zg itself', () => {
     expect(sub.out).toContain('用法：');
     expect(sub.out).toContain('（默认：20）');
     expect(`${r.out}${sub.out}`).not.toMatch(/display help|Usage:|Options:|default:/);
+    expect(sub.out.split('\n')[0]).toBe('用法： zg check [选项] <files...>');
   });
 });
 

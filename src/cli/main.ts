@@ -1,6 +1,6 @@
 // `zg`: the command line. Thin: parses arguments, calls services, prints.
 
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
 import type { FileReports } from '../services/read-reports.ts';
 import { formatCheck, formatParse } from './format.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
@@ -65,6 +65,10 @@ const program = new Command()
   .helpCommand('help [command]', '显示某个命令的帮助')
   .configureHelp({
     styleTitle: (title) => HELP_HEADINGS[title] ?? title,
+    // "zg check [options] <files...>": the placeholders commander writes, in Chinese
+    commandUsage(cmd) {
+      return Help.prototype.commandUsage.call(this, cmd).replace('[options]', '[选项]').replace('[command]', '[命令]');
+    },
     optionDescription: (o) =>
       o.defaultValue !== undefined && (o.required || o.optional)
         ? `${o.description}（默认：${o.defaultValueDescription ?? String(o.defaultValue)}）`
