@@ -56,8 +56,6 @@ const STATUS_LABEL = /(?:^|[。；;])\s*(?:整改(?:落实|进展)?(?:情况|结
  * Returns the phrase as written (up to its full stop or its first measure) when it carries a status.
  */
 export function statusLine(folded: string, raw: string): { phrase: string; status: ProblemStatus; longTerm: boolean } | null {
-  // at the line's start, or after a sentence of its own: "问题1：…。整改措施：…。完成情况：…，已完成。" (a 问题清单 as text)
-  // — but "一是制定培养计划。整改情况：已完成。" is a measure's status, not its problem's (statusOfMeasures)
   // "一是高标准农田建设质量不高。（已完成）委托第三方…": the status in brackets, opening what follows the title
   const bracketed = /^\s*\(\s*([^()]{2,12}?)\s*\)/.exec(folded);
   const inBrackets = bracketed ? statusOf(bracketed[1] as string) : null;
@@ -66,6 +64,8 @@ export function statusLine(folded: string, raw: string): { phrase: string; statu
     const phrase = raw.slice(at, at + (bracketed[1] as string).length);
     return { phrase, status: inBrackets, longTerm: isLongTerm(phrase) };
   }
+  // a label at the line's start, or after a sentence of its own: "问题1：…。整改措施：…。完成情况：…，已完成。" (a 问题清单
+  // as text) — but "一是制定培养计划。整改情况：已完成。" is a measure's status, not its problem's (statusOfMeasures)
   const label = STATUS_LABEL.exec(folded);
   const m = label && (label.index === 0 || !MEASURE_START.test(folded)) ? label : null;
   let rest: string;
