@@ -1,7 +1,8 @@
 // The fault suite, the command line: a user's mistake or an obstacle is one Chinese sentence naming the cause and the
 // thing, with exit code 2 — never 内部错误 (issue 14).
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -130,11 +131,9 @@ describe('zg on a user’s mistakes and the machine’s limits', () => {
   });
 
   it('says which port is taken when the server cannot listen on it', async () => {
-    const { createServer } = await import('node:net');
     const taken = createServer();
     await new Promise<void>((ok) => taken.listen(0, '127.0.0.1', ok));
     const port = (taken.address() as { port: number }).port;
-    const { spawn } = await import('node:child_process');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ZG_DATA: data,
