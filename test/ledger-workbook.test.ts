@@ -234,7 +234,9 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
       today: TODAY,
       fileName: 'x.xlsx',
     }).catch((x: unknown) => x);
-    expect((notXlsx as LedgerWorkbookError).reasons).toEqual(['文件“x.xlsx”不是可读取的 Excel（.xlsx）工作簿']);
+    expect((notXlsx as LedgerWorkbookError).reasons).toEqual([
+      '文件“x.xlsx”不是可读取的 Excel 工作簿（支持 .xlsx、.xls、.et、.ods），或已损坏',
+    ]);
   });
 
   it('refuses missing columns, merged cells and text where numbers go, naming each', async () => {

@@ -1,6 +1,8 @@
 // How `zg parse` and `zg check` print for a person: Chinese, line numbers, the quoted line.
 
 import type { FileReports } from '../services/read-reports.ts';
+import type { FormatsHere, ReadableHere } from '../services/readable-formats.ts';
+import { INSTALL_HINT } from '../core/document/formats.ts';
 import type { Finding } from '../core/check/finding.ts';
 import {
   GENRE_LABEL,
@@ -94,4 +96,21 @@ export function formatCheck(results: readonly FileReports[]): string {
       }
     }
   });
+}
+
+/** `zg formats`: what this installation reads, by use, and what a missing one needs. */
+export function formatFormats(here: FormatsHere): string {
+  const out: string[] = [];
+  const section = (use: ReadableHere['use'], heading: string) => {
+    out.push(heading);
+    for (const f of here.formats.filter((x) => x.use === use)) {
+      const note = f.note ? `（${f.note}）` : '';
+      const via = f.converter ? '，经 LibreOffice 转换' : '';
+      out.push(`  ${f.available ? '可读取  ' : '不可读取'}  ${f.extensions.join(' ').padEnd(12)} ${f.label}${note}${via}`);
+    }
+  };
+  section('report', '报告文档（zg parse、zg check、zg import；网页“导入报告”；佐证材料预览）：');
+  section('workbook', '台账与自评表工作簿（zg import-ledger、zg perf；网页“导入台账”）：');
+  out.push(here.soffice ? `LibreOffice：${here.soffice}` : `LibreOffice：未找到，经它转换的格式不可读取（其余不受影响）。${INSTALL_HINT}`);
+  return out.join('\n');
 }

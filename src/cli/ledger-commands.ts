@@ -46,7 +46,9 @@ function countsLine(c: Counts): string {
 export function registerLedgerCommands(program: Command): void {
   program
     .command('import')
-    .description('把整改报告（.txt/.docx/.pdf）导入台账：来源、方面、问题、措施、状态、所述数字；全部成功或全部不改')
+    .description(
+      '把整改报告（.txt、.docx、.pdf、.ofd、.doc 等，见 zg formats）导入台账：来源、方面、问题、措施、状态、所述数字；全部成功或全部不改',
+    )
     .argument('<files...>', '报告文件')
     .option('--json', '输出 JSON')
     .action((files: string[], opts: { json?: boolean }) =>
@@ -205,7 +207,7 @@ export function registerLedgerCommands(program: Command): void {
   program
     .command('import-ledger')
     .description('从 Excel 工作簿导入台账：本系统导出的四个清单，或单位自己的台账（按列对应读取）；逐行核对，有任何一行不对则全部不导入')
-    .argument('<file>', '台账工作簿（.xlsx）')
+    .argument('<file>', '台账工作簿（.xlsx；.xls、.et、.ods 经 LibreOffice 读取）')
     .option('--source <code>', '导入到的整改来源编号（可为新编号）；本系统的工作簿不写则用其“来源”表中的编号')
     .option('--sheet <name>', '单位台账所在的工作表；默认第一个有内容的工作表')
     .option('--map <pairs>', '单位台账的列对应，如 "问题=问题描述,牵头单位=责任部门"；未写的列按表头自动对应')

@@ -2,7 +2,7 @@
 
 import { Command, Help, Option } from 'commander';
 import type { FileReports } from '../services/read-reports.ts';
-import { formatCheck, formatParse } from './format.ts';
+import { formatCheck, formatFormats, formatParse } from './format.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
 import { registerDocumentCommands } from './document-commands.ts';
 import { registerPerfCommands } from './perf-commands.ts';
@@ -77,7 +77,9 @@ const program = new Command()
 
 program
   .command('parse')
-  .description('读取报告（.txt/.docx/.pdf），输出结构：基本信息、方面、问题、措施、状态、数字、金额、制度')
+  .description(
+    '读取报告（.txt、.docx、.pdf、.ofd、.doc、.wps、网页等，见 zg formats），输出结构：基本信息、方面、问题、措施、状态、数字、金额、制度',
+  )
   .argument('<files...>', '报告文件')
   .option('--json', '输出 JSON（格式见 docs/report-format.md）')
   .addOption(maxSize)
@@ -115,6 +117,15 @@ program
   .action(async () => {
     const { RULES } = await import('../core/check/check-report.ts');
     for (const r of RULES) process.stdout.write(`${r.id.padEnd(28)} ${SEVERITY_LABEL[r.severity]}  ${r.what}\n`);
+  });
+
+program
+  .command('formats')
+  .description('列出本机可读取的文件格式；不能读取的，说明缺少什么、如何安装')
+  .option('--json', '输出 JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const here = await (await import('../services/readable-formats.ts')).readableFormats();
+    process.stdout.write(`${opts.json ? JSON.stringify(here, null, 2) : formatFormats(here)}\n`);
   });
 
 registerLedgerCommands(program);

@@ -62,7 +62,7 @@ export function registerPerfCommands(program: Command): void {
 
   perf
     .command('score')
-    .description('读取一份绩效自评（.txt、.docx、.pdf、.xlsx）并按计分规则计分，不保存')
+    .description('读取一份绩效自评（.xlsx、.xls、.docx、.pdf、.txt 等，见 zg formats）并按计分规则计分，不保存')
     .argument('<file>')
     .option('--rounding <mode>', `得分取舍：${ROUNDINGS.map(roundingName).join('、')}；默认按表中得分推断`)
     .option('--scheme <id>', `权重方案：${WEIGHT_SCHEMES.map((s) => `${s.id}（${s.name}）`).join('、')}`, 'mof-2020')

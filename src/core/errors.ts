@@ -142,7 +142,7 @@ export type DocumentErrorCode =
   | 'not-a-document'
   | 'encrypted'
   | 'no-text-layer'
-  | 'legacy-doc'
+  | 'needs-converter'
   | 'unreadable';
 
 export class DocumentError extends UserError {

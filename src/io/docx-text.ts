@@ -6,38 +6,12 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { toChineseNumeral } from '../core/document/numerals.ts';
 import { checkUnpackedSize, ZipTooLargeError } from './zip-limits.ts';
 import { append } from '../core/append.ts';
+import { attr, decode, tokens } from './xml-tokens.ts';
 
 interface Level {
   start: number;
   format: string;
   text: string;
-}
-
-type Tag = { close: boolean; name: string; attrs: string; selfClosing: boolean } | { text: string };
-
-function* tokens(xml: string): Generator<Tag> {
-  const re = /<(\/?)([\w:.-]+)((?:\s+[^>]*?)?)(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|([^<]+)/g;
-  for (const m of xml.matchAll(re)) {
-    if (m[5] !== undefined) yield { text: m[5] };
-    else if (m[2] !== undefined) yield { close: m[1] === '/', name: m[2], attrs: m[3] ?? '', selfClosing: m[4] === '/' };
-  }
-}
-
-function attr(attrs: string, name: string): string | null {
-  const m = new RegExp(`${name.replace(':', '\\:')}="([^"]*)"`).exec(attrs);
-  return m ? (m[1] as string) : null;
-}
-
-function decode(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'amp') return '&';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : '';
-  });
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

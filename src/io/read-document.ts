@@ -1,13 +1,24 @@
 // Bytes in: a file of any kind → its text, or a DocumentError that says in Chinese what is wrong with which file.
-// The kind is decided by content, never by the file name: a .txt that is really a PDF is read as a PDF.
+// The kind is decided by content, never by the file name: a .txt that is really a PDF is read as a PDF, a .doc that
+// is really a .docx as a .docx. The name only tells a .wps from a .doc, which LibreOffice reads alike.
 
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pdfText, PdfEncryptedError } from './pdf-text.ts';
 import { DocumentError } from '../core/errors.ts';
-import { isOle, isPdf, isZip, looksLikeText } from '../core/document/file-signature.ts';
+import {
+  isOle,
+  isPdf,
+  isZip,
+  looksLikeHtml,
+  looksLikeMhtml,
+  looksLikeRtf,
+  looksLikeText,
+  oleKind,
+} from '../core/document/file-signature.ts';
+import { DOCUMENT_FORMATS, type DocumentFormat, formatLabel, INSTALL_HINT, namesOf } from '../core/document/formats.ts';
 
-export type DocumentFormat = 'txt' | 'docx' | 'pdf';
+export type { DocumentFormat };
 
 export interface ReadDocument {
   readonly file: string;
@@ -43,72 +54,186 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
   if (bytes.length > maxBytes)
     throw new DocumentError(file, 'too-large', `文件“${name}”大小为${mb(bytes.length)}，超过上限${mb(maxBytes)}；请拆分后再读取`);
   const kind = sniffFormat(bytes);
-  let read: ReadDocument;
-  if (kind === 'pdf') {
-    // zlib, fflate and the .docx reader load for the files that need them, not for every text report read
-    const { checkPdfInflation, MAX_PDF_INFLATED, ZipTooLargeError } = await import('./zip-limits.ts');
-    try {
-      checkPdfInflation(bytes);
-    } catch (e) {
-      if (!(e instanceof ZipTooLargeError)) throw e;
+  const read = (format: DocumentFormat, text: string, encoding: ReadDocument['encoding'] = null): ReadDocument => ({
+    file,
+    format,
+    encoding,
+    text,
+    bytes: bytes.length,
+    data: bytes,
+  });
+  let doc: ReadDocument;
+  if (kind === 'pdf') doc = read('pdf', await readPdf(file, bytes));
+  else if (kind === 'zip') doc = await readZip(file, bytes, read);
+  else if (kind === 'ole') {
+    const ole = oleKind(bytes);
+    if (ole === 'truncated') throw new DocumentError(file, 'unreadable', `文件“${name}”已损坏或不完整（文件结构被截断），请重新取得原文件`);
+    if (ole === 'encrypted') throw new DocumentError(file, 'encrypted', `文件“${name}”设有打开密码，无法读取；请取消密码后再读取`);
+    if (ole !== 'word')
       throw new DocumentError(
         file,
-        'too-large',
-        `PDF 文件“${name}”解压后超过上限${mb(MAX_PDF_INFLATED)}（可能是压缩炸弹），未予读取`,
-        e.message,
+        'not-a-document',
+        ole === 'excel'
+          ? `文件“${name}”是 Excel 工作簿，不是报告文档；台账请用“导入台账”读取`
+          : `文件“${name}”不是可读取的文档（支持 ${namesOf(DOCUMENT_FORMATS)}）`,
       );
+    const format = /\.wps$/i.test(name) ? 'wps' : 'doc';
+    doc = read(format, await docxOf(file, await converted(file, bytes, format, 'docx')));
+  } else if (kind === 'text') {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+    if (looksLikeRtf(head)) doc = read('rtf', await docxOf(file, await converted(file, bytes, 'rtf', 'docx')));
+    else if (looksLikeMhtml(head)) doc = read('mhtml', await webPage(file, bytes, true));
+    else if (looksLikeHtml(head)) doc = read('html', await webPage(file, bytes, false));
+    else {
+      const { text, encoding } = decodeText(bytes);
+      doc = read('txt', text, encoding);
     }
-    let out;
+  } else throw new DocumentError(file, 'not-a-document', `文件“${name}”不是可读取的文档（支持 ${namesOf(DOCUMENT_FORMATS)}）`);
+  if (doc.text.replace(/\s/g, '') === '') throw new DocumentError(file, 'empty', `文件“${name}”没有文字内容`);
+  return doc;
+}
+
+async function readPdf(file: string, bytes: Uint8Array): Promise<string> {
+  const name = basename(file);
+  // zlib, fflate and the .docx reader load for the files that need them, not for every text report read
+  const { checkPdfInflation, MAX_PDF_INFLATED, ZipTooLargeError } = await import('./zip-limits.ts');
+  try {
+    checkPdfInflation(bytes);
+  } catch (e) {
+    if (!(e instanceof ZipTooLargeError)) throw e;
+    throw new DocumentError(
+      file,
+      'too-large',
+      `PDF 文件“${name}”解压后超过上限${mb(MAX_PDF_INFLATED)}（可能是压缩炸弹），未予读取`,
+      e.message,
+    );
+  }
+  let out;
+  try {
+    out = await pdfText(bytes);
+  } catch (e) {
+    if (e instanceof PdfEncryptedError)
+      throw new DocumentError(file, 'encrypted', `PDF 文件“${name}”已加密，需要密码才能打开；请提供未加密的文件`, e.message);
+    throw new DocumentError(file, 'unreadable', `PDF 文件“${name}”已损坏或格式不正确，无法读取`, (e as Error).message);
+  }
+  if (out.text.replace(/\s/g, '') === '')
+    throw new DocumentError(
+      file,
+      'no-text-layer',
+      `PDF 文件“${name}”没有文字层（可能是扫描件），共${out.pages}页；请先进行文字识别（OCR）或提供 Word/文本版本`,
+    );
+  return out.text;
+}
+
+/** A zip is a Word document, an OFD, an OpenDocument text — or something else, said by what it holds. */
+async function readZip(
+  file: string,
+  bytes: Uint8Array,
+  read: (format: DocumentFormat, text: string) => ReadDocument,
+): Promise<ReadDocument> {
+  const name = basename(file);
+  const { zipEntryNames } = await import('./zip-limits.ts');
+  const names = zipEntryNames(bytes);
+  const { isOfdPackage } = await import('./ofd-text.ts');
+  if (isOfdPackage(names)) {
+    const { ofdText, OfdFormatError, OfdTooLargeError, MAX_OFD_UNPACKED } = await import('./ofd-text.ts');
     try {
-      out = await pdfText(bytes);
+      return read('ofd', ofdText(bytes).text);
     } catch (e) {
-      if (e instanceof PdfEncryptedError)
-        throw new DocumentError(file, 'encrypted', `PDF 文件“${name}”已加密，需要密码才能打开；请提供未加密的文件`, e.message);
-      throw new DocumentError(file, 'unreadable', `PDF 文件“${name}”已损坏或格式不正确，无法读取`, (e as Error).message);
-    }
-    if (out.text.replace(/\s/g, '') === '')
-      throw new DocumentError(
-        file,
-        'no-text-layer',
-        `PDF 文件“${name}”没有文字层（可能是扫描件），共${out.pages}页；请先进行文字识别（OCR）或提供 Word/文本版本`,
-      );
-    read = { file, format: 'pdf', encoding: null, text: out.text, bytes: bytes.length, data: bytes };
-  } else if (kind === 'zip') {
-    const { docxText, DocxFormatError, DocxTooLargeError, MAX_UNPACKED_BYTES } = await import('./docx-text.ts');
-    let text;
-    try {
-      text = docxText(bytes);
-    } catch (e) {
-      // a zip that cannot be opened at all is a cut-off or damaged file (an upload broken off, a copy not finished);
-      // one that opens without a document in it is some other zip
-      if (e instanceof DocxFormatError && e.message.startsWith('zip:'))
-        throw new DocumentError(file, 'unreadable', `文件“${name}”已损坏或不完整（压缩结构无法读取），请重新取得原文件`, e.message);
-      if (e instanceof DocxFormatError)
-        throw new DocumentError(file, 'not-a-document', `文件“${name}”是压缩包，但不是 Word（.docx）文档`, e.message);
-      if (e instanceof DocxTooLargeError)
+      if (e instanceof OfdTooLargeError)
         throw new DocumentError(
           file,
           'too-large',
-          `Word 文件“${name}”解压后超过上限${mb(MAX_UNPACKED_BYTES)}（可能是压缩炸弹），未予读取`,
+          `OFD 文件“${name}”解压后超过上限${mb(MAX_OFD_UNPACKED)}（可能是压缩炸弹），未予读取`,
           e.message,
         );
-      throw new DocumentError(file, 'unreadable', `Word 文件“${name}”已损坏，无法读取`, (e as Error).message);
+      if (e instanceof OfdFormatError)
+        throw new DocumentError(file, 'unreadable', `OFD 文件“${name}”已损坏或结构不完整，无法读取`, e.message);
+      throw e;
     }
-    read = { file, format: 'docx', encoding: null, text, bytes: bytes.length, data: bytes };
-  } else if (kind === 'ole') {
+  }
+  // OpenDocument names its kind in the stored "mimetype" entry, which opens the package
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  if (names.includes('content.xml') && head.includes('application/vnd.oasis.opendocument.text'))
+    return read('odt', await docxOf(file, await converted(file, bytes, 'odt', 'docx')));
+  if (names.includes('xl/workbook.xml') || head.includes('opendocument.spreadsheet'))
+    throw new DocumentError(file, 'not-a-document', `文件“${name}”是电子表格，不是报告文档；台账请用“导入台账”读取`);
+  return read('docx', await docxOf(file, bytes));
+}
+
+/** A Word document's text, or why it cannot be read, in the user's words. */
+async function docxOf(file: string, bytes: Uint8Array): Promise<string> {
+  const name = basename(file);
+  const { docxText, DocxFormatError, DocxTooLargeError, MAX_UNPACKED_BYTES } = await import('./docx-text.ts');
+  try {
+    return docxText(bytes);
+  } catch (e) {
+    // a zip that cannot be opened at all is a cut-off or damaged file (an upload broken off, a copy not finished);
+    // one that opens without a document in it is some other zip
+    if (e instanceof DocxFormatError && e.message.startsWith('zip:'))
+      throw new DocumentError(file, 'unreadable', `文件“${name}”已损坏或不完整（压缩结构无法读取），请重新取得原文件`, e.message);
+    if (e instanceof DocxFormatError)
+      throw new DocumentError(
+        file,
+        'not-a-document',
+        `文件“${name}”是压缩包，但不是可读取的文档（支持 ${namesOf(DOCUMENT_FORMATS)}）`,
+        e.message,
+      );
+    if (e instanceof DocxTooLargeError)
+      throw new DocumentError(
+        file,
+        'too-large',
+        `Word 文件“${name}”解压后超过上限${mb(MAX_UNPACKED_BYTES)}（可能是压缩炸弹），未予读取`,
+        e.message,
+      );
+    throw new DocumentError(file, 'unreadable', `Word 文件“${name}”已损坏，无法读取`, (e as Error).message);
+  }
+}
+
+/** A saved web page's article (from the page's HTML part when saved whole), or why there is none. */
+async function webPage(file: string, bytes: Uint8Array, whole: boolean): Promise<string> {
+  const { decodeHtml, htmlText, mhtmlHtml, HtmlFormatError } = await import('./html-text.ts');
+  try {
+    return htmlText(whole ? mhtmlHtml(bytes) : decodeHtml(bytes));
+  } catch (e) {
+    if (e instanceof HtmlFormatError) throw new DocumentError(file, 'empty', `网页文件“${basename(file)}”中没有找到正文文字`, e.message);
+    throw e;
+  }
+}
+
+/**
+ * A file LibreOffice must convert first (.doc, .wps, .odt, .rtf, and workbooks: .xls, .et, .ods), converted; or why
+ * not, in the user's words: LibreOffice missing (and how to install it), too slow, or the file refused by it.
+ */
+export async function converted(file: string, bytes: Uint8Array, from: string, to: 'docx' | 'xlsx'): Promise<Uint8Array> {
+  const name = basename(file);
+  const { convertOffice, convertTimeoutMs, ConverterMissingError, ConvertTimeoutError } = await import('./office-convert.ts');
+  const label = formatLabel(from);
+  const instead = to === 'docx' ? '在 Word 或 WPS 中另存为 .docx' : '在 Excel 或 WPS 中另存为 .xlsx';
+  try {
+    return await convertOffice(bytes, from, to);
+  } catch (e) {
+    if (e instanceof ConverterMissingError)
+      throw new DocumentError(
+        file,
+        'needs-converter',
+        `读取${label}“${name}”需要 LibreOffice，本机没有找到。${INSTALL_HINT}；也可以${instead}后再读取`,
+        e.message,
+      );
+    if (e instanceof ConvertTimeoutError)
+      throw new DocumentError(
+        file,
+        'unreadable',
+        `${label}“${name}”在${Math.round(convertTimeoutMs() / 1000)}秒内未能转换完成，未予读取；请${instead}后再读取`,
+        e.message,
+      );
     throw new DocumentError(
       file,
-      'legacy-doc',
-      `文件“${name}”是旧版 Word（.doc）或加密的 Office 文件；请在 Word 中另存为 .docx（不设密码）后再读取`,
+      'unreadable',
+      `${label}“${name}”无法转换：文件已损坏、设有密码或内容不是它的格式；请${instead}（不设密码）后再读取`,
+      (e as Error).message,
     );
-  } else if (kind === 'text') {
-    const { text, encoding } = decodeText(bytes);
-    read = { file, format: 'txt', encoding, text, bytes: bytes.length, data: bytes };
-  } else {
-    throw new DocumentError(file, 'not-a-document', `文件“${name}”不是可读取的文档（支持 .txt、.docx、有文字层的 .pdf）`);
   }
-  if (read.text.replace(/\s/g, '') === '') throw new DocumentError(file, 'empty', `文件“${name}”没有文字内容`);
-  return read;
 }
 
 export async function readDocument(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadDocument> {

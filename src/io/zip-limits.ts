@@ -95,3 +95,19 @@ export function checkPdfInflation(bytes: Uint8Array, limit = MAX_PDF_INFLATED): 
   }
   return inflated;
 }
+
+/** The names in a zip's directory, nothing inflated; empty when the directory cannot be read. */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        return false;
+      },
+    });
+  } catch {
+    return names;
+  }
+  return names;
+}

@@ -18,6 +18,7 @@ import type { writeLedgerWorkbook } from '../io/ledger-workbook.ts';
 import type { writePerfWorkbook } from '../io/perf-workbook.ts';
 import type { writeWeeklySheet } from '../io/supervision-sheet.ts';
 import { comparableWords } from '../core/document/fingerprint.ts';
+import { type DocumentFormat, namesOf, WORKBOOK_FORMATS, type WorkbookFormat } from '../core/document/formats.ts';
 import { append } from '../core/append.ts';
 
 // Each job loads what only it uses when it first runs: reading a text report (`zg check`, the commonest job) loads
@@ -52,11 +53,26 @@ export interface ReadEvaluationData {
   readonly scored: ScoredEvaluation;
   /** where each line came from, by line number ("工作表“自评表”第12行"); empty for text */
   readonly origins: string[];
-  readonly format: 'txt' | 'docx' | 'pdf' | 'xlsx';
+  readonly format: DocumentFormat | WorkbookFormat;
 }
 
 const isXlsx = (bytes: Uint8Array) =>
   sniffFormat(bytes) === 'zip' && new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096))).includes('xl/');
+
+/**
+ * A workbook as .xlsx, which the workbook readers take: an old Excel .xls or a WPS .et (both OLE files holding a
+ * workbook), or an OpenDocument .ods, converted by LibreOffice; anything else as it is, for those readers to judge.
+ */
+async function workbookAsXlsx(name: string, bytes: Uint8Array): Promise<{ bytes: Uint8Array; format: WorkbookFormat }> {
+  const kind = sniffFormat(bytes);
+  const { oleKind } = await import('../core/document/file-signature.ts');
+  const ods = kind === 'zip' && new TextDecoder('latin1').decode(bytes.subarray(0, 200)).includes('opendocument.spreadsheet');
+  const from: WorkbookFormat | null =
+    kind === 'ole' && oleKind(bytes) === 'excel' ? (/\.et$/i.test(name) ? 'et' : 'xls') : ods ? 'ods' : null;
+  if (!from) return { bytes, format: 'xlsx' };
+  const { converted } = await import('../io/read-document.ts');
+  return { bytes: await converted(name, bytes, from, 'xlsx'), format: from };
+}
 
 /** An .xlsx read by `read`, its failures in the words of the use case (`refusal` builds its error). */
 async function workbook<T>(name: string, read: () => Promise<T>, refusal: (reasons: string[]) => UserError): Promise<T> {
@@ -68,7 +84,8 @@ async function workbook<T>(name: string, read: () => Promise<T>, refusal: (reaso
       const { MAX_WORKBOOK_UNPACKED } = await import('../io/zip-limits.ts');
       throw refusal([`文件“${name}”解压后超过 ${MAX_WORKBOOK_UNPACKED / 1024 / 1024} MB（可能是压缩炸弹），未予读取`]);
     }
-    if (e instanceof WorkbookFormatError) throw refusal([`文件“${name}”不是可读取的 Excel（.xlsx）工作簿`]);
+    if (e instanceof WorkbookFormatError)
+      throw refusal([`文件“${name}”不是可读取的 Excel 工作簿（支持 ${namesOf(WORKBOOK_FORMATS)}），或已损坏`]);
     throw e;
   }
 }
@@ -88,7 +105,8 @@ export const heavyJobs = {
   async evidenceText(name: string, mime: string, bytes: Uint8Array): Promise<{ text: string; truncated: boolean }> {
     let text: string;
     try {
-      if (mime.includes('spreadsheetml')) text = (await (await perfWorkbooks()).perfWorkbookText(bytes)).text;
+      if (mime.includes('spreadsheetml') || mime === 'application/vnd.ms-excel')
+        text = (await (await perfWorkbooks()).perfWorkbookText((await workbookAsXlsx(name, bytes)).bytes)).text;
       else if (mime.startsWith('text/')) text = decodeText(bytes).text;
       else text = (await readDocumentBytes(name, bytes, bytes.length + 1)).text;
     } catch (e) {
@@ -131,10 +149,12 @@ export const heavyJobs = {
     let format: ReadEvaluationData['format'] = 'xlsx';
     let origins: string[] = [];
     const reasons: string[] = [];
-    if (isXlsx(bytes)) {
+    const table = await workbookAsXlsx(name, bytes);
+    if (isXlsx(table.bytes)) {
+      format = table.format;
       const wb = await workbook(
         name,
-        async () => (await perfWorkbooks()).perfWorkbookText(bytes),
+        async () => (await perfWorkbooks()).perfWorkbookText(table.bytes),
         (r) => new PerfImportError(r),
       );
       text = wb.text;
@@ -161,6 +181,7 @@ export const heavyJobs = {
     return { evaluation, scored: scoreEvaluation(evaluation, opts), origins, format };
   },
 
+  workbookAsXlsx,
   readLedgerWorkbook: (name: string, bytes: Uint8Array) =>
     workbook(
       name,

@@ -1,6 +1,7 @@
 // Use cases: a source's ledger out as an .xlsx workbook (the four lists), and a workbook in — ours, or a unit's own
 // read through a mapping of its columns — every row checked first, every fault named by sheet and row, and nothing
 // written unless all of it is right.
+import type { WorkbookFormat } from '../core/document/formats.ts';
 import type { SheetMeasure, SheetProblem, WorkbookImportResult } from '../core/ledger/ledger-sheet.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
@@ -102,14 +103,21 @@ export interface WorkbookImportOptions {
  * ledger read through a mapping of its columns. All rows are checked before anything is written.
  */
 export async function importLedgerWorkbook(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImportOptions): Promise<WorkbookImportResult> {
-  const own = await runHeavy('readLedgerWorkbook', opts.fileName, bytes);
+  // an old .xls (or .et, .ods) is read as the .xlsx LibreOffice makes of it, and kept as it came
+  const { bytes: xlsx, format } = await runHeavy('workbookAsXlsx', opts.fileName, bytes);
+  const own = await runHeavy('readLedgerWorkbook', opts.fileName, xlsx);
   const isOwn = opts.mapping === undefined && opts.sheet === undefined && !own.missing.includes('缺少工作表“问题清单”');
-  if (isOwn) return writeWorkbookPlan(ledger, planWorkbook(own, opts.source), bytes, opts);
-  return importMapped(ledger, bytes, opts);
+  if (isOwn) return writeWorkbookPlan(ledger, planWorkbook(own, opts.source), bytes, { ...opts, format });
+  return importMapped(ledger, xlsx, bytes, { ...opts, format });
 }
 
-async function importMapped(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImportOptions): Promise<WorkbookImportResult> {
-  const table = await runHeavy('readSheetTable', opts.fileName, bytes, opts.sheet);
+async function importMapped(
+  ledger: Ledger,
+  xlsx: Uint8Array,
+  bytes: Uint8Array,
+  opts: WorkbookImportOptions & { format: WorkbookFormat },
+): Promise<WorkbookImportResult> {
+  const table = await runHeavy('readSheetTable', opts.fileName, xlsx, opts.sheet);
   if (!opts.source)
     throw new LedgerWorkbookError([
       '这不是本系统导出的台账工作簿（没有“问题清单”工作表）：请指定导入到哪个整改来源（可为新的来源编号），系统将按列对应读取',
@@ -131,7 +139,7 @@ async function importMapped(ledger: Ledger, bytes: Uint8Array, opts: WorkbookImp
     nextOrdinal: known.reduce((n, p) => Math.max(n, p.ordinal), 0) + 1,
   });
   const raw: RawWorkbook = {
-    source: { [SOURCE_LABELS.title]: opts.title ?? `${opts.fileName.replace(/\.xlsx$/i, '')}` },
+    source: { [SOURCE_LABELS.title]: opts.title ?? `${opts.fileName.replace(/\.(?:xlsx|xls|et|ods)$/i, '')}` },
     problems: rows.problems,
     measures: rows.measures,
     supervision: [],

@@ -1,6 +1,7 @@
 // Use cases of budget performance self-evaluation: read one from a file (text, .docx, .pdf or .xlsx) and score it;
 // keep it (one transaction, with the file); edit it (versioned); export the 自评表 as .xlsx or .docx; and turn its
 // problems — the narrative's 存在的问题 and every indicator that fell short — into ledger problems with one action.
+import type { DocumentFormat, WorkbookFormat } from '../core/document/formats.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
 import { runHeavy } from './heavy-work.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
@@ -20,7 +21,7 @@ export interface ReadEvaluation {
   readonly scored: ScoredEvaluation;
   /** where a line of what was read came from: "第58行", or "工作表“自评表”第12行" */
   readonly origin: (line: number) => string;
-  readonly format: 'txt' | 'docx' | 'pdf' | 'xlsx';
+  readonly format: DocumentFormat | WorkbookFormat;
 }
 
 /** Reads a self-evaluation from a file and scores it; PerfImportError names every cell that cannot be read. */

@@ -2,6 +2,7 @@
 // answers of checking a file and of importing files, as zod schemas. `zg parse --json` writes the same reports, so
 // the command line, the server and the web share one description of what was read.
 import { z } from 'zod';
+import { DOCUMENT_FORMAT_IDS } from '../document/formats.ts';
 import { GENRE_LABEL, METRIC_LABEL, REPORT_KIND_LABEL, REPORTED_STATUS_LABEL, SEVERITY_LABEL } from '../vocabulary.ts';
 import { contact, day, decimal, keysOf, list } from './values.ts';
 
@@ -184,7 +185,7 @@ export type ReadReport = z.infer<typeof readReport>;
 /** A file checked without importing it: how it was read, its lines (for citing them) and its reports. */
 export const checkAnswer = z.object({
   file: z.string(),
-  format: z.enum(['txt', 'docx', 'pdf']).nullable(),
+  format: z.enum(DOCUMENT_FORMAT_IDS).nullable(),
   encoding: z.string().nullable(),
   lines: list(z.string()),
   reports: list(readReport),

@@ -21,3 +21,78 @@ export function looksLikeText(b: Uint8Array): boolean {
   }
   return control <= n * 0.01;
 }
+
+/** A name in an OLE file's directory: UTF-16LE, ended by a NUL character. */
+const oleName = (name: string) => {
+  const b = new Uint8Array((name.length + 1) * 2);
+  for (let i = 0; i < name.length; i++) b[i * 2] = name.charCodeAt(i);
+  return b;
+};
+const OLE_STREAMS = {
+  encrypted: oleName('EncryptedPackage'),
+  word: oleName('WordDocument'),
+  excel: oleName('Workbook'),
+  excel95: oleName('Book'),
+  powerpoint: oleName('PowerPoint Document'),
+};
+
+function contains(b: Uint8Array, sub: Uint8Array): boolean {
+  const first = sub[0] as number;
+  outer: for (let i = b.indexOf(first); i >= 0 && i <= b.length - sub.length; i = b.indexOf(first, i + 1)) {
+    for (let k = 1; k < sub.length; k++) if (b[i + k] !== sub[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * What an OLE compound file holds, by the stream names in its directory: a Word (or WPS) document, an Excel (or WPS
+ * 表格) workbook, a presentation, or an Office file under a password (its package encrypted inside the OLE file).
+ */
+export function oleKind(b: Uint8Array): 'word' | 'excel' | 'powerpoint' | 'encrypted' | 'truncated' | 'other' {
+  if (oleTruncated(b)) return 'truncated';
+  if (contains(b, OLE_STREAMS.encrypted)) return 'encrypted';
+  if (contains(b, OLE_STREAMS.word)) return wordEncrypted(b) ? 'encrypted' : 'word';
+  if (contains(b, OLE_STREAMS.excel) || contains(b, OLE_STREAMS.excel95)) return 'excel';
+  if (contains(b, OLE_STREAMS.powerpoint)) return 'powerpoint';
+  return 'other';
+}
+
+/** Cut off before its directory: the header says where the directory starts (sector n is at (n + 1) × size). */
+function oleTruncated(b: Uint8Array): boolean {
+  if (b.length < 512) return true;
+  const sector = 2 ** ((b[30] as number) | ((b[31] as number) << 8));
+  const directory = new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(0x30, true);
+  return (directory + 2) * sector > b.length;
+}
+
+/**
+ * A Word 97–2003 document under a password: its WordDocument stream starts, at a sector boundary, with the FIB, whose
+ * identifier is 0xA5EC and whose flags (at offset 0x0A) carry fEncrypted (0x0100).
+ */
+function wordEncrypted(b: Uint8Array): boolean {
+  const sector = 2 ** ((b[30] as number) | ((b[31] as number) << 8)); // 512 in version 3 files, 4096 in version 4
+  if (sector < 512 || sector > 4096) return false;
+  for (let at = sector; at + 12 <= b.length; at += sector)
+    if (b[at] === 0xec && b[at + 1] === 0xa5) return ((b[at + 0x0b] as number) & 0x01) !== 0;
+  return false;
+}
+
+/** An HTML page, by its first characters: markup that opens a document, not a text that mentions a tag. */
+export function looksLikeHtml(head: string): boolean {
+  const start = head
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .slice(0, 2048)
+    .toLowerCase();
+  return /^<(?:!doctype html|html[\s>]|head[\s>]|meta\s|body[\s>]|!--)/.test(start) && /<(?:html|body|head|meta|div|p)[\s>]/.test(start);
+}
+
+/** A web page saved whole (.mhtml): MIME headers announcing a multipart page or an HTML body. */
+export function looksLikeMhtml(head: string): boolean {
+  const start = head.slice(0, 4096);
+  return /^mime-version:/im.test(start) && /^content-type:\s*(?:multipart\/related|text\/html)/im.test(start);
+}
+
+/** A Rich Text Format document. */
+export const looksLikeRtf = (head: string) => head.startsWith('{\\rtf');

@@ -13,7 +13,8 @@ export type EvidenceView = 'inline' | 'text' | 'download';
 interface Kind {
   readonly label: string;
   readonly mime: string;
-  /** inline: the browser shows the bytes (PDF, images); text: we show its words; download: only downloaded */
+  /** inline: the browser shows the bytes (PDF, images); text: we show its words (old Word and Excel files through
+   *  LibreOffice, when installed); download: only downloaded */
   readonly view: EvidenceView;
   readonly is: (b: Uint8Array) => boolean;
 }
@@ -42,12 +43,12 @@ const KINDS: Record<string, Kind> = {
   docx: { label: 'Word 文档', mime: `${OFFICE}.wordprocessingml.document`, view: 'text', is: zip },
   xlsx: { label: 'Excel 工作簿', mime: `${OFFICE}.spreadsheetml.sheet`, view: 'text', is: zip },
   pptx: { label: 'PowerPoint 演示文稿', mime: `${OFFICE}.presentationml.presentation`, view: 'download', is: zip },
-  doc: { label: 'Word 文档', mime: 'application/msword', view: 'download', is: ole },
-  xls: { label: 'Excel 工作簿', mime: 'application/vnd.ms-excel', view: 'download', is: ole },
+  doc: { label: 'Word 文档', mime: 'application/msword', view: 'text', is: ole },
+  xls: { label: 'Excel 工作簿', mime: 'application/vnd.ms-excel', view: 'text', is: ole },
   ppt: { label: 'PowerPoint 演示文稿', mime: 'application/vnd.ms-powerpoint', view: 'download', is: ole },
-  wps: { label: 'WPS 文档', mime: 'application/vnd.ms-works', view: 'download', is: ole },
-  et: { label: 'WPS 表格', mime: 'application/vnd.ms-excel', view: 'download', is: ole },
-  ofd: { label: 'OFD 文件', mime: 'application/ofd', view: 'download', is: zip },
+  wps: { label: 'WPS 文档', mime: 'application/vnd.ms-works', view: 'text', is: ole },
+  et: { label: 'WPS 表格', mime: 'application/vnd.ms-excel', view: 'text', is: ole },
+  ofd: { label: 'OFD 文件', mime: 'application/ofd', view: 'text', is: zip },
   zip: { label: 'ZIP 压缩包', mime: 'application/zip', view: 'download', is: zip },
   rar: { label: 'RAR 压缩包', mime: 'application/vnd.rar', view: 'download', is: (b) => starts(b, ascii('Rar!\x1a\x07')) },
   '7z': {

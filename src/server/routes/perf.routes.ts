@@ -44,7 +44,7 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
       schema: {
         ...contract('POST /api/perf'),
         tags: ['绩效自评'],
-        summary: '上传一份绩效自评（.txt、.docx、.pdf、.xlsx）：读取、计分并保存；有单元格无法读取则不保存',
+        summary: '上传一份绩效自评（.xlsx、.xls、.docx、.pdf、.txt 等）：读取、计分并保存；有单元格无法读取则不保存',
       },
     },
     async (req) => {

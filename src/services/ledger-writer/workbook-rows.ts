@@ -1,6 +1,7 @@
 // The one writer of a workbook's checked rows (core/ledger/workbook-plan.ts): a new source or an existing one, its
 // problems inserted or updated at their version, each status through the state machine's "import" step only when
 // the row's differs, units and people a workbook names created, measures and supervision records kept.
+import type { WorkbookFormat } from '../../core/document/formats.ts';
 import { sourceKindOf, type SourceKind } from '../../core/ledger/codes.ts';
 import type { WorkbookPlan } from '../../core/ledger/workbook-plan.ts';
 import type { WorkbookImportResult } from '../../core/ledger/ledger-sheet.ts';
@@ -86,6 +87,8 @@ export interface WorkbookWriteContext {
   readonly scope: Scope;
   /** the owner of a source the import creates (an office importing: its unit; else the unit named as inspected) */
   readonly ownerUnitId?: number | null | undefined;
+  /** what the workbook came as (an .xls is read as the .xlsx made of it, and kept as it came) */
+  readonly format?: WorkbookFormat;
 }
 
 /**
@@ -129,7 +132,7 @@ export async function writeWorkbookPlan(
     const documentId = await keepDocument(trx, {
       sha256,
       file_name: opts.fileName,
-      format: 'xlsx',
+      format: opts.format ?? 'xlsx',
       size: bytes.length,
       imported_by: opts.actor,
     });

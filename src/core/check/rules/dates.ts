@@ -95,6 +95,8 @@ export function datesInOrder(r: Report, src: SourceText): Finding[] {
         const after = f.slice(d.index + d.length, d.index + d.length + 6);
         const beforeText = f.slice(Math.max(0, d.index - 8), d.index);
         if (/^(前|之前|以前|起|开始)|^[—\-至]/.test(after) || /计划|预计|将于|力争|拟于|争取|截至|至$|—$/.test(beforeText)) continue;
+        // a web page's own date line ("发布日期：2025-09-12") says when the page went up, not when work was done
+        if (/(?:发布|更新|发稿)(?:日期|时间)[:：]?\s*$/.test(beforeText)) continue;
         out.push(
           finding(
             'action-after-report',

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import type { SourceItem } from '../../lib/types.ts';
 import { REPORT_NAME, type ReportKind } from '../../../../src/core/official/report-names.ts';
+import { acceptOf, namesOf, WORKBOOK_FORMATS } from '../../../../src/core/document/formats.ts';
 
 type Kind = ReportKind | 'tongbao-public';
 const KINDS: { value: Kind; label: string; audit?: boolean }[] = [
@@ -210,8 +211,17 @@ function WorkbookImport({ source, onDone }: { source: string | undefined; onDone
       </Button>
       <Modal title="导入台账工作簿" open={open} onCancel={() => (setOpen(false), setReasons([]))} footer={null} destroyOnHidden width={640}>
         <Form layout="vertical" onFinish={send} initialValues={{ source }}>
-          <Form.Item label="工作簿（.xlsx）" required extra="本系统导出的四个清单，或单位自己的台账">
-            <Upload accept=".xlsx" maxCount={1} beforeUpload={(f) => (setFile(f), false)} onRemove={() => setFile(null)}>
+          <Form.Item
+            label={`工作簿（${namesOf(WORKBOOK_FORMATS)}）`}
+            required
+            extra="本系统导出的四个清单，或单位自己的台账；.xls、.et、.ods 须服务器装有 LibreOffice"
+          >
+            <Upload
+              accept={acceptOf(WORKBOOK_FORMATS)}
+              maxCount={1}
+              beforeUpload={(f) => (setFile(f), false)}
+              onRemove={() => setFile(null)}
+            >
               <Button>选择文件</Button>
             </Upload>
           </Form.Item>

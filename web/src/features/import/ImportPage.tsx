@@ -31,6 +31,7 @@ import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { GENRE_LABEL, META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported } from '../../../../src/core/ledger/already-imported.ts';
+import { acceptOf, DOCUMENT_FORMATS, namesOf } from '../../../../src/core/document/formats.ts';
 import type { Corrections } from '../../../../src/core/contract/accepts/report-import.ts';
 
 /** The particulars shown beside the text: those that read as one value (not the contacts or the comment period). */
@@ -233,9 +234,9 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
         {mode === 'import' ? '导入整改报告' : '核验整改报告'}
       </Typography.Title>
       <Space>
-        <Upload accept=".txt,.docx,.pdf" showUploadList={false} beforeUpload={(f) => (void read(f), false)}>
-          <Button type="primary" loading={busy && !result} data-testid="choose-file">
-            选择文件（.txt / .docx / .pdf）
+        <Upload accept={acceptOf(DOCUMENT_FORMATS)} showUploadList={false} beforeUpload={(f) => (void read(f), false)}>
+          <Button type="primary" loading={busy && !result} data-testid="choose-file" title={`可读取：${namesOf(DOCUMENT_FORMATS)}`}>
+            选择文件（Word、PDF、OFD、WPS、网页、文本）
           </Button>
         </Upload>
         {file && <Typography.Text>{file.name}</Typography.Text>}

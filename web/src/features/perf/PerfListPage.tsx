@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import type { PerfListItem } from '../../lib/types.ts';
+import { acceptOf, DOCUMENT_FORMATS, WORKBOOK_FORMATS } from '../../../../src/core/document/formats.ts';
 
 export function PerfListPage() {
   const { can } = useSession();
@@ -35,9 +36,13 @@ export function PerfListPage() {
         预算绩效自评
       </Typography.Title>
       {can('import') && (
-        <Upload accept=".txt,.docx,.pdf,.xlsx" showUploadList={false} beforeUpload={(f) => (void upload(f), false)}>
+        <Upload
+          accept={acceptOf([...WORKBOOK_FORMATS, ...DOCUMENT_FORMATS])}
+          showUploadList={false}
+          beforeUpload={(f) => (void upload(f), false)}
+        >
           <Button type="primary" loading={busy} data-testid="perf-upload">
-            上传自评表（.txt / .docx / .pdf / .xlsx）
+            上传自评表（Excel、Word、PDF 等）
           </Button>
         </Upload>
       )}
