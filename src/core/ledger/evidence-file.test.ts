@@ -10,7 +10,7 @@ describe('judging a file offered as evidence', () => {
     expect(judgeEvidenceFile('现场照片.PNG', bytes(PNG))).toEqual({ mime: 'image/png', view: 'inline' });
     expect(judgeEvidenceFile('说明.txt', bytes('已完成整改。'))).toMatchObject({ view: 'text' });
     expect(judgeEvidenceFile('制度.docx', bytes([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatchObject({ view: 'text' });
-    expect(judgeEvidenceFile('旧台账.xls', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toMatchObject({ view: 'download' });
+    expect(judgeEvidenceFile('旧台账.xls', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toMatchObject({ view: 'text' });
   });
 
   it('refuses a program under a document’s name, saying what it is', () => {
