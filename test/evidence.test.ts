@@ -14,6 +14,7 @@ import { assignProblem } from '../src/services/problem-actions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
+import { makeOfd } from './support/ofd.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
 const TODAY = '2025-01-15';
@@ -125,6 +126,15 @@ describe('evidence read back', () => {
     expect((await get('clerk', `/api/evidence/${gbk}/text`)).json().text).toBe('已收回超期账款12.5万元');
     // a Word document is not shown as itself: downloaded, never framed
     expect((await get('clerk', `/api/evidence/${word}/file`)).headers['content-disposition']).toMatch(/^attachment; /);
+  });
+
+  it('previews the words of an OFD, the format official documents are issued in', async () => {
+    const ofd = (
+      await upload('clerk', open, '整改通知.ofd', makeOfd('关于印发整改方案的通知\n各科室：现将整改方案印发给你们，请认真抓好落实。'))
+    ).json().id;
+    const r = await get('clerk', `/api/evidence/${ofd}/text`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json().text).toBe('关于印发整改方案的通知\n各科室：现将整改方案印发给你们，请认真抓好落实。');
   });
 
   it('is not there for a unit that does not see its problem', async () => {

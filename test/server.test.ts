@@ -16,6 +16,8 @@ import type { Role } from '../src/core/access/permissions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
+import { makeOfd } from './support/ofd.ts';
+import { makeHtml } from './support/web-page.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
 const TODAY = '2025-01-15';
@@ -284,6 +286,27 @@ describe('the API', () => {
     // made in a worker and sent as it is, the answer still has the shape the contract gives the web
     expect(checkAnswer.safeParse(ok.json()).error).toBeUndefined();
     expect(ok.json().reports[0].findings.map((f: { rule: string }) => f.rule)).toContain('status-counts');
+  });
+
+  it('reads a report typeset as OFD and one saved from a website like its text, in the worker', async () => {
+    const text = readFileSync(SAMPLE, 'utf8');
+    const check = async (name: string, bytes: Uint8Array) => {
+      const r = await app.inject({ method: 'POST', url: '/api/check', ...multipart(name, bytes, as('office')) });
+      expect(r.statusCode, name).toBe(200);
+      return r.json();
+    };
+    const txt = await check('通报.txt', new Uint8Array(Buffer.from(text)));
+    const titles = (a: { reports: { aspects: { problems: { title: string; status: string }[] }[] }[] }) =>
+      a.reports.flatMap((r) => r.aspects.flatMap((x) => x.problems.map((p) => `${p.title} ${p.status}`)));
+    for (const [name, bytes, format] of [
+      ['通报.ofd', makeOfd(text), 'ofd'],
+      ['通报.html', makeHtml(text), 'html'],
+    ] as const) {
+      const answer = await check(name, bytes);
+      expect(answer.format).toBe(format);
+      expect(checkAnswer.safeParse(answer).error).toBeUndefined();
+      expect(titles(answer)).toEqual(titles(txt));
+    }
   });
 
   it('refuses an oversized upload and a zip bomb posing as .docx, writing nothing', async () => {
