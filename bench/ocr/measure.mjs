@@ -21,15 +21,16 @@
 //   node bench/ocr/measure.mjs build  --work /tmp/ocr/bench [--seeds ../shared/seeds]
 //        renders seeds 000, 004 and the first 120 lines of 002 to PDF (Noto Serif/Sans CJK SC, A4), picks 9 pages,
 //        rasterises them at 300 and 150 dpi, makes degraded copies of the 300 dpi pages (rotated, JPEG q40, grey
-//        background) and writes each page's ground truth from the PDF text layer (pdftotext -f N -l N).
+//        background) and writes each page's ground truth from the PDF text layer (pdftotext -layout -f N -l N).
 //   node bench/ocr/measure.mjs run    --work /tmp/ocr/bench [--engines tess-psm6,paddle] [--conditions 300,150]
 //        [--pages s000-p03,...] [--paddle-dir /tmp/ocr/gut] [--threads 1] [--tag NAME]
 //        OCRs one page at a time (never in parallel), appends one JSON line per page to WORK/results.jsonl and
 //        keeps the OCR text in WORK/out/ENGINE/CONDITION/PAGE.txt. Pages already measured are skipped, so an
 //        interrupted run can be resumed.
-//   node bench/ocr/measure.mjs report --work /tmp/ocr/bench [--markdown]
+//   node bench/ocr/measure.mjs report --work /tmp/ocr/bench [--markdown] [--missed] [--examples N]
 //        prints the table (engine x condition: character accuracy raw / normalised, figures exact, s/page, peak RSS),
-//        error classes with examples, and whether seed 000's figures behind the 137-vs-136 finding survived.
+//        error classes with examples, and whether seed 000's figures behind the 137-vs-136 finding survived;
+//        --missed lists every ground-truth figure not read exactly.
 //
 // Engines (names for --engines)
 //   tess-psm3, tess-psm4, tess-psm6   tesseract -l chi_sim --psm N, one process per page
@@ -166,7 +167,9 @@ function build(opts) {
     const pdf = join(work, 'pdf', `${name}.pdf`);
     for (const p of set.pages) {
       const id = `${name}-p${String(p).padStart(2, '0')}`;
-      const gt = run('pdftotext', ['-f', String(p), '-l', String(p), '-enc', 'UTF-8', pdf, '-']);
+      // -layout keeps each printed row together (plain mode moved the table of contents' page numbers out of their
+      // rows); whitespace is removed before comparing, so the layout's spacing does not count.
+      const gt = run('pdftotext', ['-layout', '-f', String(p), '-l', String(p), '-enc', 'UTF-8', pdf, '-']);
       writeFileSync(join(work, 'gt', `${id}.txt`), gt);
       for (const dpi of ['300', '150']) {
         const base = join(work, 'img', dpi, id);
@@ -524,7 +527,11 @@ function report(opts) {
   console.log(line(head));
   if (md) console.log(line(head.map(() => '---')));
   const byEngine = new Map();
-  const order = (k) => CONDITIONS.indexOf(k.split('|')[1]);
+  const order = (k) => {
+    const c = k.split('|')[1];
+    const i = CONDITIONS.indexOf(c);
+    return i >= 0 ? i : CONDITIONS.length + [...groups.keys()].indexOf(k);
+  };
   for (const [k, list] of [...groups].sort((a, b) =>
     a[0].split('|')[0] < b[0].split('|')[0] ? -1 : a[0].split('|')[0] > b[0].split('|')[0] ? 1 : order(a[0]) - order(b[0]),
   )) {
@@ -570,7 +577,15 @@ function report(opts) {
     console.log(`  ${k.replace('|', ' ')}: ${miss.length ? `MISSING ${miss.join(', ')}` : 'all kept'}`);
   }
 
-  const nEx = Number(opts.examples ?? 8);
+  if (opts.missed) {
+    console.log('\nground-truth figures not found exactly (engine condition: figure@page ...):');
+    for (const [k, list] of groups) {
+      const miss = list.flatMap((r) => r.ev.missed.map((f) => `${f}@${r.page}`));
+      console.log(`  ${k.replace('|', ' ')}: ${miss.join(' ') || '-'}`);
+    }
+  }
+
+  const nEx = Number(opts.examples ?? 3);
   for (const [engine, list] of byEngine) {
     const counts = new Map();
     const examples = new Map();
@@ -588,8 +603,8 @@ function report(opts) {
       console.log(`  ${cls}: ${c} (${((c / total) * 100).toFixed(1)}%)`);
       const ex = examples.get(cls);
       // spread the examples over the list rather than taking the first few of one page
-      const step = Math.max(1, Math.floor(ex.length / 3));
-      for (let i = 0, shown = 0; i < ex.length && shown < Math.min(3, nEx); i += step, shown++) console.log(`      ${ex[i]}`);
+      const step = Math.max(1, Math.floor(ex.length / nEx));
+      for (let i = 0, shown = 0; i < ex.length && shown < nEx; i += step, shown++) console.log(`      ${ex[i]}`);
     }
   }
 }

@@ -2,7 +2,7 @@
 
 import type { FileReports } from '../services/read-reports.ts';
 import type { FormatsHere, ReadableHere } from '../services/readable-formats.ts';
-import { INSTALL_HINT } from '../core/document/formats.ts';
+import { INSTALL_HINT, OCR_INSTALL_HINT } from '../core/document/formats.ts';
 import type { Finding } from '../core/check/finding.ts';
 import {
   GENRE_LABEL,
@@ -105,12 +105,17 @@ export function formatFormats(here: FormatsHere): string {
     out.push(heading);
     for (const f of here.formats.filter((x) => x.use === use)) {
       const note = f.note ? `（${f.note}）` : '';
-      const via = f.converter ? '，经 LibreOffice 转换' : '';
+      const via = f.converter === 'libreoffice' ? '，经 LibreOffice 转换' : '';
       out.push(`  ${f.available ? '可读取  ' : '不可读取'}  ${f.extensions.join(' ').padEnd(12)} ${f.label}${note}${via}`);
     }
   };
   section('report', '报告文档（zg parse、zg check、zg import；网页“导入报告”；佐证材料预览）：');
   section('workbook', '台账与自评表工作簿（zg import-ledger、zg perf；网页“导入台账”）：');
   out.push(here.soffice ? `LibreOffice：${here.soffice}` : `LibreOffice：未找到，经它转换的格式不可读取（其余不受影响）。${INSTALL_HINT}`);
+  out.push(
+    here.tesseract
+      ? `文字识别：${here.tesseract}（简体中文）${here.pdftoppm ? `；扫描的 PDF 由 ${here.pdftoppm} 逐页渲染` : '；未找到 pdftoppm，扫描的 PDF 不可识别'}`
+      : `文字识别：未找到 Tesseract 简体中文模型，扫描件和照片不可读取。${OCR_INSTALL_HINT}`,
+  );
   return out.join('\n');
 }

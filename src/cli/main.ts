@@ -10,6 +10,8 @@ import { registerSuperviseCommands } from './supervise-commands.ts';
 import { reportFailure } from './failure.ts';
 import { SEVERITY_LABEL } from '../core/vocabulary.ts';
 import { productVersion } from '../services/version.ts';
+import { setProgressSink } from '../services/job-progress.ts';
+import { progressBar } from './progress-bar.ts';
 
 // The product's own warnings (a checkpoint it could not write, matching that failed) in the person's words, not in
 // Node's English wrapping "(node:123) Warning: … (Use node --trace-warnings …)"; Node's own warnings stay unsaid.
@@ -17,6 +19,8 @@ process.removeAllListeners('warning');
 process.on('warning', (w) => {
   if (/[\u4e00-\u9fff]/.test(w.message)) process.stderr.write(`zg: 提醒：${w.message}\n`);
 });
+// a scan's pages, as they are recognised (the command line runs its jobs in this thread)
+setProgressSink(progressBar());
 // `zg problems | head -3`: the reader has all it wants when it closes the pipe; that is no failure
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -30,6 +34,7 @@ function toJson(results: readonly FileReports[]): string {
         file: f.file,
         format: f.format,
         encoding: f.encoding,
+        ...(f.ocr ? { ocr: true, confidence: f.ocr } : {}),
         ...(f.error ? { error: f.error } : {}),
         reports: f.reports,
       })),

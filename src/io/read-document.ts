@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { pdfText, PdfEncryptedError } from './pdf-text.ts';
 import { DocumentError } from '../core/errors.ts';
 import {
+  isImage,
   isOle,
   isPdf,
   isZip,
@@ -16,7 +17,7 @@ import {
   looksLikeText,
   oleKind,
 } from '../core/document/file-signature.ts';
-import { DOCUMENT_FORMATS, type DocumentFormat, formatLabel, INSTALL_HINT, namesOf } from '../core/document/formats.ts';
+import { DOCUMENT_FORMATS, type DocumentFormat, formatLabel, INSTALL_HINT, namesOf, OCR_INSTALL_HINT } from '../core/document/formats.ts';
 
 export type { DocumentFormat };
 
@@ -27,13 +28,21 @@ export interface ReadDocument {
   readonly text: string;
   readonly bytes: number;
   readonly data: Uint8Array; // the file as read, for keeping beside what was parsed from it
+  /** the text was recognised from pictures of its pages (OCR): each page's confidence; null for text read as text */
+  readonly ocr: { page: number; confidence: number }[] | null;
+}
+
+export interface ReadOptions {
+  /** pages recognised so far, for a long OCR */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Default size limit: far above any real report (the 17-report compilation is 380 KB), far below what would stall. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-export function sniffFormat(b: Uint8Array): 'pdf' | 'zip' | 'ole' | 'text' | 'binary' {
+export function sniffFormat(b: Uint8Array): 'pdf' | 'zip' | 'ole' | 'image' | 'text' | 'binary' {
   if (isPdf(b)) return 'pdf';
+  if (isImage(b)) return 'image';
   if (isZip(b)) return 'zip';
   if (isOle(b)) return 'ole';
   return looksLikeText(b) ? 'text' : 'binary';
@@ -48,7 +57,12 @@ export function decodeText(b: Uint8Array): { text: string; encoding: 'utf-8' | '
   }
 }
 
-export async function readDocumentBytes(file: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadDocument> {
+export async function readDocumentBytes(
+  file: string,
+  bytes: Uint8Array,
+  maxBytes = DEFAULT_MAX_BYTES,
+  opts: ReadOptions = {},
+): Promise<ReadDocument> {
   const name = basename(file);
   if (bytes.length === 0) throw new DocumentError(file, 'empty', `文件“${name}”是空文件`);
   if (bytes.length > maxBytes)
@@ -61,9 +75,20 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
     text,
     bytes: bytes.length,
     data: bytes,
+    ocr: null,
   });
   let doc: ReadDocument;
-  if (kind === 'pdf') doc = read('pdf', await readPdf(file, bytes));
+  if (kind === 'pdf') {
+    const pdf = await readPdf(file, bytes);
+    doc =
+      typeof pdf === 'string'
+        ? read('pdf', pdf)
+        : {
+            ...read('pdf', ''),
+            ...(await recognised(file, 'pdf', () => import('./ocr.ts').then((o) => o.ocrPdf(bytes, pdf.pages, opts)))),
+          };
+  } else if (kind === 'image')
+    doc = { ...read('image', ''), ...(await recognised(file, 'image', () => import('./ocr.ts').then((o) => o.ocrImage(bytes, opts)))) };
   else if (kind === 'zip') doc = await readZip(file, bytes, read);
   else if (kind === 'ole') {
     const ole = oleKind(bytes);
@@ -93,7 +118,8 @@ export async function readDocumentBytes(file: string, bytes: Uint8Array, maxByte
   return doc;
 }
 
-async function readPdf(file: string, bytes: Uint8Array): Promise<string> {
+/** A PDF's text layer; or, for a scan without one, its page count for OCR. */
+async function readPdf(file: string, bytes: Uint8Array): Promise<string | { pages: number }> {
   const name = basename(file);
   // zlib, fflate and the .docx reader load for the files that need them, not for every text report read
   const { checkPdfInflation, MAX_PDF_INFLATED, ZipTooLargeError } = await import('./zip-limits.ts');
@@ -116,13 +142,63 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<string> {
       throw new DocumentError(file, 'encrypted', `PDF 文件“${name}”已加密，需要密码才能打开；请提供未加密的文件`, e.message);
     throw new DocumentError(file, 'unreadable', `PDF 文件“${name}”已损坏或格式不正确，无法读取`, (e as Error).message);
   }
-  if (out.text.replace(/\s/g, '') === '')
+  return out.text.replace(/\s/g, '') === '' ? { pages: out.pages } : out.text;
+}
+
+/**
+ * The text of a scan or a photo, recognised; or why not, in the user's words: no OCR engine here (and how to install
+ * one), too many pages, too slow, too large an image, an image that is no picture, or a picture of no text.
+ */
+async function recognised(
+  file: string,
+  kind: 'pdf' | 'image',
+  ocr: () => Promise<import('./ocr.ts').OcrResult>,
+): Promise<Pick<ReadDocument, 'text' | 'ocr'>> {
+  const name = basename(file);
+  const what = kind === 'pdf' ? `扫描件“${name}”（PDF 没有文字层）` : `图片“${name}”`;
+  const o = await import('./ocr.ts');
+  let result: import('./ocr.ts').OcrResult;
+  try {
+    result = await ocr();
+  } catch (e) {
+    if (e instanceof o.OcrMissingError)
+      throw new DocumentError(
+        file,
+        kind === 'pdf' ? 'no-text-layer' : 'needs-converter',
+        `读取${what}需要文字识别（OCR），本机没有${e.what === 'pdftoppm' ? ' poppler 的 pdftoppm' : e.what === 'chi_sim' ? ' Tesseract 的简体中文模型' : ' Tesseract'}。${OCR_INSTALL_HINT}；也可以提供 Word 或文本版本`,
+        e.message,
+      );
+    if (e instanceof o.OcrPageLimitError)
+      throw new DocumentError(file, 'too-large', `${what}共${e.pages}页，超过文字识别的上限${e.limit}页；请拆分后再读取`, e.message);
+    if (e instanceof o.OcrTimeoutError)
+      throw new DocumentError(
+        file,
+        'too-large',
+        `${what}的文字识别超过${Math.round(o.ocrLimits().timeoutMs / 1000)}秒仍未完成，已停止；请拆分成较少的页后再读取`,
+        e.message,
+      );
+    if (e instanceof o.ImageTooLargeError)
+      throw new DocumentError(
+        file,
+        'too-large',
+        `${what}为${e.width}×${e.height}像素，超过上限${o.MAX_IMAGE_PIXELS / 10_000}万像素；请缩小后再读取`,
+        e.message,
+      );
+    if (e instanceof o.ImageFormatError)
+      throw new DocumentError(file, 'unreadable', `${what}已损坏或格式不受支持，无法识别文字`, e.message);
+    throw e;
+  }
+  // a landscape, a face, a blank page: nothing a reader could call text
+  const chars = result.text.replace(/\s/g, '').length;
+  const confidence = result.pages.reduce((a, p) => a + p.confidence, 0) / Math.max(1, result.pages.length);
+  if (chars < 10 || confidence < 40)
     throw new DocumentError(
       file,
-      'no-text-layer',
-      `PDF 文件“${name}”没有文字层（可能是扫描件），共${out.pages}页；请先进行文字识别（OCR）或提供 Word/文本版本`,
+      'empty',
+      `${what}中没有识别出文字，可能不是文档的扫描件或照片`,
+      `${chars} chars, confidence ${confidence}`,
     );
-  return out.text;
+  return { text: result.text, ocr: result.pages };
 }
 
 /** A zip is a Word document, an OFD, an OpenDocument text — or something else, said by what it holds. */

@@ -18,6 +18,8 @@ import type { writeLedgerWorkbook } from '../io/ledger-workbook.ts';
 import type { writePerfWorkbook } from '../io/perf-workbook.ts';
 import type { writeWeeklySheet } from '../io/supervision-sheet.ts';
 import { comparableWords } from '../core/document/fingerprint.ts';
+import { OCR_CAVEAT } from '../core/document/formats.ts';
+import { reportProgress } from './job-progress.ts';
 import { type DocumentFormat, namesOf, WORKBOOK_FORMATS, type WorkbookFormat } from '../core/document/formats.ts';
 import { append } from '../core/append.ts';
 
@@ -44,6 +46,7 @@ export interface ReadReport {
   readonly file: string;
   readonly format: ReadDocument['format'];
   readonly encoding: ReadDocument['encoding'];
+  readonly ocr: ReadDocument['ocr'];
   readonly lines: string[];
   readonly reports: Report[];
 }
@@ -90,6 +93,16 @@ async function workbook<T>(name: string, read: () => Promise<T>, refusal: (reaso
   }
 }
 
+/**
+ * A document's reports, checked. On recognised text every finding says so: a figure that does not add up may be the
+ * recogniser's misreading, not the report's mistake.
+ */
+function readChecked(doc: ReadDocument): Report[] {
+  const reports = readReports(doc.text);
+  if (!doc.ocr) return reports;
+  return reports.map((r) => ({ ...r, findings: r.findings.map((f) => ({ ...f, message: `${f.message}${OCR_CAVEAT}` })) }));
+}
+
 /** How much of a kept file's words a preview shows: enough to judge it by, not a whole archive on one page. */
 export const PREVIEW_CHARS = 200_000;
 
@@ -119,19 +132,24 @@ export const heavyJobs = {
   },
 
   async readForImport(name: string, bytes: Uint8Array, maxBytes?: number): Promise<ReadForImport> {
-    const doc = await readDocumentBytes(name, bytes, maxBytes);
+    const doc = await readDocumentBytes(name, bytes, maxBytes, { onProgress: reportProgress });
     const { createHash } = await import('node:crypto');
-    return { doc, reports: readReports(doc.text), fingerprint: createHash('sha256').update(comparableWords(doc.text)).digest('hex') };
+    return {
+      doc,
+      reports: readChecked(doc),
+      fingerprint: createHash('sha256').update(comparableWords(doc.text)).digest('hex'),
+    };
   },
 
   async readReport(name: string, bytes: Uint8Array, maxBytes?: number): Promise<ReadReport> {
-    const doc = await readDocumentBytes(name, bytes, maxBytes);
+    const doc = await readDocumentBytes(name, bytes, maxBytes, { onProgress: reportProgress });
     return {
       file: doc.file,
       format: doc.format,
       encoding: doc.encoding,
+      ocr: doc.ocr,
       lines: doc.text.split(/\r\n|\r|\n/),
-      reports: readReports(doc.text),
+      reports: readChecked(doc),
     };
   },
 

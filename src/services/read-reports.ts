@@ -10,6 +10,8 @@ export interface FileReports {
   readonly file: string;
   readonly format: DocumentFormat | null;
   readonly encoding: string | null;
+  /** recognised from pictures of its pages: each page's confidence; null when read as text */
+  readonly ocr: { page: number; confidence: number }[] | null;
   readonly lines: readonly string[]; // the text as read, for quoting lines
   readonly reports: Report[];
   readonly error: { code: string; message: string } | null;
@@ -22,7 +24,7 @@ export async function readReportFiles(files: readonly string[], maxBytes?: numbe
       out.push({ ...(await runHeavy('readReport', file, await readFileBytes(file, maxBytes), maxBytes)), error: null });
     } catch (e) {
       if (!(e instanceof DocumentError)) throw e;
-      out.push({ file, format: null, encoding: null, lines: [], reports: [], error: { code: e.code, message: e.reason } });
+      out.push({ file, format: null, encoding: null, ocr: null, lines: [], reports: [], error: { code: e.code, message: e.reason } });
     }
   }
   return out;

@@ -187,6 +187,8 @@ export const checkAnswer = z.object({
   file: z.string(),
   format: z.enum(DOCUMENT_FORMAT_IDS).nullable(),
   encoding: z.string().nullable(),
+  /** recognised from pictures of its pages: each page's confidence (0–100); null when read as text */
+  ocr: list(z.object({ page: z.number(), confidence: z.number() })).nullable(),
   lines: list(z.string()),
   reports: list(readReport),
 });

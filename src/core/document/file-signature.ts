@@ -10,6 +10,20 @@ export const isZip = (b: Uint8Array) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]);
 /** .doc, .xls, .ppt, .wps and .et are OLE compound files */
 export const isOle = (b: Uint8Array) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+/** Pictures, by their first bytes: what OCR reads (io/ocr.ts) and what evidence shows inline. */
+export const IMAGE_SIGNATURES = {
+  jpg: (b: Uint8Array) => startsWith(b, [0xff, 0xd8, 0xff]),
+  png: (b: Uint8Array) => startsWith(b, [0x89, 0x50, 0x4e, 0x47]),
+  gif: (b: Uint8Array) => startsWith(b, ascii('GIF8')),
+  bmp: (b: Uint8Array) => startsWith(b, ascii('BM')),
+  webp: (b: Uint8Array) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8),
+  tif: (b: Uint8Array) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]),
+} as const;
+
+export const isImage = (b: Uint8Array) => Object.values(IMAGE_SIGNATURES).some((is) => is(b));
+
 /** Text in any encoding we read: no NUL byte, and almost no other control characters in the first 64 KB. */
 export function looksLikeText(b: Uint8Array): boolean {
   const n = Math.min(b.length, 64 * 1024);

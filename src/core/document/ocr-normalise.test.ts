@@ -28,6 +28,11 @@ describe('putting an OCR line back as it was printed', () => {
     expect(normaliseOcrLine('(一)高度重视')).toBe('（一）高度重视');
   });
 
+  it('reads an item numbered 1. that was seen as 工。', () => {
+    expect(normaliseOcrLine('工。理论学习不深入')).toBe('1.理论学习不深入');
+    expect(normaliseOcrLine('施工。理论')).toBe('施工。理论');
+  });
+
   it('reads a full stop seen as o or ° at a sentence’s end', () => {
     expect(normaliseOcrLine('已完成整改o二是')).toBe('已完成整改。二是');
     expect(normaliseOcrLine('已完成整改°')).toBe('已完成整改。');

@@ -6,7 +6,8 @@
 // - letters inside a figure: O or o for 0, l, I or | for 1 (2O23 → 2023, 1l2 → 112);
 // - half-width punctuation between Chinese characters where the page has full-width (整改,完成. → 整改，完成。),
 //   leaving decimal points and thousands separators inside figures alone;
-// - a full stop read as a small o or a degree sign after a Chinese character at a sentence's end.
+// - a full stop read as a small o or a degree sign after a Chinese character at a sentence's end;
+// - an item's number "1." at a line's start read as 工。 or l. (no Chinese line starts with 工。).
 
 const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2018-\\u201f\\u2026\\u2014';
@@ -40,6 +41,7 @@ export function normaliseOcrLine(line: string): string {
   s = s.replace(new RegExp(`(?<=[${HAN}])\\s?\\.(?![0-9])`, 'gu'), '。');
   // a full stop read as o or ° at the end of a sentence: after a Chinese character, before another or the line's end
   s = s.replace(new RegExp(`(?<=[${HAN}])[o°](?=[${HAN}]|$)`, 'gu'), '。');
+  s = s.replace(new RegExp(`^[工lI|][。.．](?=[${HAN}])`, 'u'), '1.');
   return s;
 }
 

@@ -42,8 +42,8 @@ export function emWidth(text: string): number {
   return w;
 }
 
-/** One page's runs → its lines, top to bottom, each line's runs left to right, far-apart runs as cells. */
-function pageLines(runs: readonly PlacedRun[]): Line[] {
+/** One page's runs → its lines, top to bottom, each line's runs left to right, runs `cellGap` ems apart as cells. */
+function pageLines(runs: readonly PlacedRun[], cellGap: number): Line[] {
   const sorted = runs.filter((r) => r.text.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: PlacedRun[][] = [];
   for (const r of sorted) {
@@ -63,7 +63,7 @@ function pageLines(runs: readonly PlacedRun[]): Line[] {
     for (const r of g.slice(1)) {
       const gap = r.x - end;
       const cell = cells.length - 1;
-      if (gap > 0.8 * size) {
+      if (gap > cellGap * size) {
         cells.push(r.text);
         xs.push(r.x);
       } else if (gap > 0.25 * size && LATIN_END.test(cells[cell] as string) && LATIN_START.test(r.text)) cells[cell] += ` ${r.text}`;
@@ -133,10 +133,15 @@ function alignTables(lines: Line[]): Line[] {
   return out;
 }
 
-/** Pages of runs → the text's lines, paragraphs joined, cells separated by tabs, a blank line before each table. */
-export function layoutText(pages: readonly (readonly PlacedRun[])[]): string {
+/**
+ * Pages of runs → the text's lines, paragraphs joined, cells separated by tabs, a blank line before each table.
+ * `cellGap`: how many ems apart two runs of a line are cells — 0.8 for a typeset file, which places each character
+ * where the page has it; more for recognised words, whose boxes leave the wide spacing of a 公文 title between them.
+ */
+export function layoutText(pages: readonly (readonly PlacedRun[])[], opts: { cellGap?: number } = {}): string {
+  const cellGap = opts.cellGap ?? 0.8;
   const all = pages
-    .map(pageLines)
+    .map((runs) => pageLines(runs, cellGap))
     .map((lines) => alignTables(lines.filter((l) => !(l.cells.length === 1 && PAGE_NUMBER.test(l.cells[0] as string)))));
   const prose = all.flat().filter((l) => l.cells.length === 1);
   const size = mode(
@@ -148,7 +153,9 @@ export function layoutText(pages: readonly (readonly PlacedRun[])[]): string {
     prose.map((l) => l.x0),
     em,
   );
-  const right = prose.length ? Math.max(...prose.map((l) => l.x1)) : null;
+  // the right margin is where several lines end: one long line alone (a title over a short text) is no margin
+  const widest = prose.length ? Math.max(...prose.map((l) => l.x1)) : null;
+  const right = widest !== null && prose.filter((l) => l.x1 >= widest - 1.5 * em).length >= 2 ? widest : null;
   const out: string[] = [];
   let previous: Line | null = null;
   let previousPage = -1;

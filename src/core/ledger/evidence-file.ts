@@ -3,7 +3,7 @@
 // any file whose content is not what its name says — it could not be previewed, and would be handed to the reviewer
 // under a false name. Also how each kind is shown in the browser.
 
-import { isOle, isPdf, isZip, looksLikeText, startsWith } from '../document/file-signature.ts';
+import { IMAGE_SIGNATURES, isOle, isPdf, isZip, looksLikeText, startsWith } from '../document/file-signature.ts';
 
 /** At most so many files, and so many bytes in all, on one problem: evidence is proof, not an archive. */
 export const EVIDENCE_PER_PROBLEM = { files: 50, bytes: 200 * 1024 * 1024 };
@@ -26,18 +26,13 @@ const [pdf, zip, ole, text] = [isPdf, isZip, isOle, looksLikeText];
 const OFFICE = 'application/vnd.openxmlformats-officedocument';
 const KINDS: Record<string, Kind> = {
   pdf: { label: 'PDF 文件', mime: 'application/pdf', view: 'inline', is: pdf },
-  jpg: { label: 'JPEG 图片', mime: 'image/jpeg', view: 'inline', is: (b) => starts(b, [0xff, 0xd8, 0xff]) },
-  png: { label: 'PNG 图片', mime: 'image/png', view: 'inline', is: (b) => starts(b, [0x89, 0x50, 0x4e, 0x47]) },
-  gif: { label: 'GIF 图片', mime: 'image/gif', view: 'inline', is: (b) => starts(b, ascii('GIF8')) },
-  bmp: { label: 'BMP 图片', mime: 'image/bmp', view: 'inline', is: (b) => starts(b, ascii('BM')) },
-  webp: { label: 'WebP 图片', mime: 'image/webp', view: 'inline', is: (b) => starts(b, ascii('RIFF')) && starts(b, ascii('WEBP'), 8) },
+  jpg: { label: 'JPEG 图片', mime: 'image/jpeg', view: 'inline', is: IMAGE_SIGNATURES.jpg },
+  png: { label: 'PNG 图片', mime: 'image/png', view: 'inline', is: IMAGE_SIGNATURES.png },
+  gif: { label: 'GIF 图片', mime: 'image/gif', view: 'inline', is: IMAGE_SIGNATURES.gif },
+  bmp: { label: 'BMP 图片', mime: 'image/bmp', view: 'inline', is: IMAGE_SIGNATURES.bmp },
+  webp: { label: 'WebP 图片', mime: 'image/webp', view: 'inline', is: IMAGE_SIGNATURES.webp },
   // browsers do not show TIFF: offered for download
-  tif: {
-    label: 'TIFF 图片',
-    mime: 'image/tiff',
-    view: 'download',
-    is: (b) => starts(b, [0x49, 0x49, 0x2a, 0x00]) || starts(b, [0x4d, 0x4d, 0x00, 0x2a]),
-  },
+  tif: { label: 'TIFF 图片', mime: 'image/tiff', view: 'download', is: IMAGE_SIGNATURES.tif },
   txt: { label: '文本文件', mime: 'text/plain', view: 'text', is: text },
   csv: { label: 'CSV 文件', mime: 'text/csv', view: 'text', is: text },
   docx: { label: 'Word 文档', mime: `${OFFICE}.wordprocessingml.document`, view: 'text', is: zip },

@@ -1,5 +1,5 @@
 // Reports are read from more kinds of file than .txt, .docx and .pdf (legacy Word and WPS through LibreOffice, OFD,
-// saved web pages), and a ledger or a self-evaluation from old .xls workbooks: the kept original says which.
+// saved web pages, scans and photos through OCR), and a ledger or a self-evaluation from old .xls workbooks: the kept original says which.
 import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.ts';
 
@@ -8,6 +8,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
     `alter table document drop constraint document_format_check;
      alter table document add constraint document_format_check check (format in
-       ('txt', 'docx', 'pdf', 'doc', 'wps', 'odt', 'rtf', 'ofd', 'html', 'mhtml', 'xlsx', 'xls', 'et', 'ods'));`,
+       ('txt', 'docx', 'pdf', 'doc', 'wps', 'odt', 'rtf', 'ofd', 'html', 'mhtml', 'image', 'xlsx', 'xls', 'et', 'ods'));`,
   );
 }

@@ -1,0 +1,277 @@
+// Text from pictures of pages: a scanned PDF without a text layer, a photo or a scan as an image. The engine is
+// Tesseract with its simplified-Chinese model (Debian: tesseract-ocr, tesseract-ocr-chi-sim), run as a child process
+// — chosen by measurement on the seeds' pages (docs/benchmarks.md): as accurate as the PaddleOCR model packaged for
+// Node at the resolution used here, at a fifth of the time and a twentieth of the memory.
+//
+// Pages are rendered or scaled to about 150 dpi (A4 ≈ 1240 × 1754 pixels), where Tesseract reads these fonts best;
+// words come back with their boxes, and the lines Tesseract found are laid out like any placed text
+// (core/document/page-layout.ts), then normalised (core/document/ocr-normalise.ts). A PDF's pages are rendered by
+// poppler's pdftoppm one at a time. Everything happens in a temporary directory removed whatever happens; every child
+// process is killed when the file's time is up.
+import { spawn } from 'node:child_process';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { type PlacedRun, layoutText } from '../core/document/page-layout.ts';
+import { normaliseOcrText } from '../core/document/ocr-normalise.ts';
+
+export class OcrMissingError extends Error {
+  constructor(readonly what: 'tesseract' | 'chi_sim' | 'pdftoppm') {
+    super(`${what} not found`);
+  }
+}
+export class OcrTimeoutError extends Error {}
+export class OcrPageLimitError extends Error {
+  constructor(
+    readonly pages: number,
+    readonly limit: number,
+  ) {
+    super(`${pages} pages, limit ${limit}`);
+  }
+}
+export class ImageTooLargeError extends Error {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    super(`${width} x ${height} pixels`);
+  }
+}
+export class ImageFormatError extends Error {}
+
+export interface OcrLimits {
+  /** pages of one file, at most */
+  readonly maxPages: number;
+  /** all of one file's recognition, at most */
+  readonly timeoutMs: number;
+}
+
+/** Pixels of one image, at most: an A4 page scanned at 600 dpi is 35 million. */
+export const MAX_IMAGE_PIXELS = 60_000_000;
+
+/** ZG_OCR_MAX_PAGES (default 50) and ZG_OCR_TIMEOUT_MS (default 4/5 of the worker limit, ZG_JOB_TIMEOUT_MS). */
+export function ocrLimits(env: NodeJS.ProcessEnv = process.env): OcrLimits {
+  const positive = (v: string | undefined) => (Number.isFinite(Number(v)) && Number(v) > 0 ? Math.floor(Number(v)) : null);
+  const job = positive(env.ZG_JOB_TIMEOUT_MS) ?? 60_000;
+  const wanted = positive(env.ZG_OCR_TIMEOUT_MS) ?? Math.floor(job * 0.8);
+  return { maxPages: positive(env.ZG_OCR_MAX_PAGES) ?? 50, timeoutMs: Math.min(wanted, Math.floor(job * 0.8)) };
+}
+
+export interface OcrPage {
+  readonly page: number;
+  /** Tesseract's mean confidence over the page's characters, 0–100 */
+  readonly confidence: number;
+}
+
+export interface OcrResult {
+  readonly text: string;
+  readonly pages: OcrPage[];
+}
+
+export type OcrProgress = (done: number, total: number) => void;
+
+async function runnable(p: string): Promise<boolean> {
+  try {
+    await access(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function findProgram(name: string, override: string | undefined, env: NodeJS.ProcessEnv): Promise<string | null> {
+  if (override) return (await runnable(override)) ? override : null;
+  for (const d of [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/bin', '/usr/local/bin', '/opt/homebrew/bin']) {
+    const p = join(d, process.platform === 'win32' ? `${name}.exe` : name);
+    if (await runnable(p)) return p;
+  }
+  return null;
+}
+
+export interface OcrTools {
+  readonly tesseract: string | null;
+  /** whether Tesseract has its simplified-Chinese model */
+  readonly chinese: boolean;
+  readonly pdftoppm: string | null;
+}
+
+/** The programs OCR needs, as installed here (ZG_TESSERACT and ZG_PDFTOPPM name them when they are elsewhere). */
+export async function findOcrTools(env: NodeJS.ProcessEnv = process.env): Promise<OcrTools> {
+  const tesseract = await findProgram('tesseract', env.ZG_TESSERACT, env);
+  let chinese = false;
+  if (tesseract) {
+    const { out } = await run(tesseract, ['--list-langs'], Date.now() + 10_000, env).catch(() => ({ out: '' }));
+    chinese = /^chi_sim$/m.test(out);
+  }
+  return { tesseract, chinese, pdftoppm: await findProgram('pdftoppm', env.ZG_PDFTOPPM, env) };
+}
+
+function run(cmd: string, args: string[], deadline: number, env: NodeJS.ProcessEnv): Promise<{ out: string }> {
+  return new Promise((resolve, reject) => {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      reject(new OcrTimeoutError('no time left'));
+      return;
+    }
+    // one core per recognition: a server runs several, and Tesseract's own threads only fight over the same cores
+    const child = spawn(cmd, args, {
+      env: { ...env, OMP_THREAD_LIMIT: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => {
+      if (err.length < 4000) err += d.toString();
+    });
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid !== undefined) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      reject(new OcrTimeoutError(`${cmd} stopped at the file's deadline`));
+    }, left);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve({ out: Buffer.concat(out).toString('utf8') });
+      else reject(new ImageFormatError(`${cmd} exited with ${code ?? signal}: ${err.trim().slice(0, 300)}`));
+    });
+  });
+}
+
+/**
+ * Tesseract's TSV → runs: each word placed on the line Tesseract put it on (the line's bottom as the baseline, its
+ * height as the size), and the page's confidence weighted by characters.
+ */
+export function tsvRuns(tsv: string): { runs: PlacedRun[]; confidence: number } {
+  const lines = new Map<string, { top: number; height: number }>();
+  const runs: PlacedRun[] = [];
+  let weighted = 0;
+  let chars = 0;
+  for (const row of tsv.split('\n').slice(1)) {
+    const f = row.split('\t');
+    if (f.length < 12) continue;
+    const [level, , block, par, line, , left, top, width, height, conf] = f.map(Number) as number[];
+    const key = `${block}/${par}/${line}`;
+    if (level === 4) lines.set(key, { top: top as number, height: height as number });
+    if (level !== 5) continue;
+    const text = (f[11] ?? '').trim();
+    if (text === '') continue;
+    const l = lines.get(key) ?? { top: top as number, height: height as number };
+    runs.push({ x: left as number, y: l.top + l.height, width: width as number, size: l.height, text });
+    const n = [...text].length;
+    weighted += (conf as number) * n;
+    chars += n;
+  }
+  return { runs, confidence: chars ? Math.round((weighted / chars) * 10) / 10 : 0 };
+}
+
+async function recognise(tools: OcrTools, image: string, deadline: number, env: NodeJS.ProcessEnv) {
+  const { out } = await run(tools.tesseract as string, [image, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], deadline, env);
+  return tsvRuns(out);
+}
+
+function needTools(tools: OcrTools, pdf: boolean): void {
+  if (!tools.tesseract) throw new OcrMissingError('tesseract');
+  if (!tools.chinese) throw new OcrMissingError('chi_sim');
+  if (pdf && !tools.pdftoppm) throw new OcrMissingError('pdftoppm');
+}
+
+/** A scanned PDF of `pages` pages → its text, one page at a time, within the file's limits. */
+export async function ocrPdf(
+  bytes: Uint8Array,
+  pages: number,
+  opts: { limits?: OcrLimits; onProgress?: OcrProgress; env?: NodeJS.ProcessEnv } = {},
+): Promise<OcrResult> {
+  const env = opts.env ?? process.env;
+  const limits = opts.limits ?? ocrLimits(env);
+  if (pages > limits.maxPages) throw new OcrPageLimitError(pages, limits.maxPages);
+  const tools = await findOcrTools(env);
+  needTools(tools, true);
+  const deadline = Date.now() + limits.timeoutMs;
+  const dir = await mkdtemp(join(tmpdir(), 'zg-ocr-'));
+  try {
+    const input = join(dir, 'scan.pdf');
+    await writeFile(input, bytes);
+    const placed: PlacedRun[][] = [];
+    const seen: OcrPage[] = [];
+    for (let p = 1; p <= pages; p++) {
+      opts.onProgress?.(p - 1, pages);
+      const base = join(dir, `page-${p}`);
+      await run(
+        tools.pdftoppm as string,
+        ['-r', '150', '-gray', '-png', '-singlefile', '-f', `${p}`, '-l', `${p}`, input, base],
+        deadline,
+        env,
+      );
+      const { runs, confidence } = await recognise(tools, `${base}.png`, deadline, env);
+      await rm(`${base}.png`, { force: true });
+      placed.push(runs);
+      seen.push({ page: p, confidence });
+    }
+    opts.onProgress?.(pages, pages);
+    return { text: normaliseOcrText(layoutText(placed, { cellGap: 2 })), pages: seen };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A photo or a scan as an image → its text. The image is turned upright by its EXIF orientation (phones store it so),
+ * made grey and scaled to about 150 dpi for an A4 page; one larger than MAX_IMAGE_PIXELS is refused unread.
+ */
+export async function ocrImage(
+  bytes: Uint8Array,
+  opts: { limits?: OcrLimits; onProgress?: OcrProgress; env?: NodeJS.ProcessEnv } = {},
+): Promise<OcrResult> {
+  const env = opts.env ?? process.env;
+  const limits = opts.limits ?? ocrLimits(env);
+  const tools = await findOcrTools(env);
+  needTools(tools, false);
+  const sharp = (await import('sharp')).default;
+  let meta;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (e) {
+    throw new ImageFormatError((e as Error).message);
+  }
+  const { width = 0, height = 0 } = meta;
+  if (width * height > MAX_IMAGE_PIXELS) throw new ImageTooLargeError(width, height);
+  const pages = Math.max(1, meta.pages ?? 1);
+  if (pages > limits.maxPages) throw new OcrPageLimitError(pages, limits.maxPages);
+  const deadline = Date.now() + limits.timeoutMs;
+  const dir = await mkdtemp(join(tmpdir(), 'zg-ocr-'));
+  try {
+    const placed: PlacedRun[][] = [];
+    const seen: OcrPage[] = [];
+    for (let p = 0; p < pages; p++) {
+      opts.onProgress?.(p, pages);
+      const file = join(dir, `page-${p + 1}.png`);
+      try {
+        await sharp(bytes, { page: p, limitInputPixels: MAX_IMAGE_PIXELS })
+          .rotate()
+          .greyscale()
+          // the long side of an A4 page at 150 dpi; smaller images are left as they are
+          .resize({ width: 1754, height: 1754, fit: 'inside', withoutEnlargement: true })
+          .png()
+          .toFile(file);
+      } catch (e) {
+        throw new ImageFormatError((e as Error).message);
+      }
+      const { runs, confidence } = await recognise(tools, file, deadline, env);
+      placed.push(runs);
+      seen.push({ page: p + 1, confidence });
+    }
+    opts.onProgress?.(pages, pages);
+    return { text: normaliseOcrText(layoutText(placed, { cellGap: 2 })), pages: seen };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,148 @@
+// Scans and photos read through OCR, as an office has them: seed 000 typeset, printed to JPEG pages at 300 dpi and put
+// in a PDF without a text layer must give the same 136 ≠ 137 contradiction as its text. Bad pictures are refused in
+// one Chinese sentence, exit code 2, and nothing of the recognition is left behind.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { haveSeeds, seedText } from './support/seeds.ts';
+import { scanOfText } from './support/scan.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SHAPE = resolve(ROOT, '../shared/tools/report-shape.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'zg-ocr-test-'));
+const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
+const tesseract = (() => {
+  try {
+    return /^chi_sim$/m.test(execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  } catch {
+    return false;
+  }
+})();
+const ready = Boolean(soffice && tesseract && haveSeeds);
+if (!ready) {
+  if (process.env.CI && haveSeeds)
+    throw new Error('CI must run the OCR tests: install tesseract-ocr tesseract-ocr-chi-sim, LibreOffice, poppler-utils');
+  console.warn('[ocr] Tesseract (chi_sim), LibreOffice or the seeds missing: skipping the OCR tests');
+}
+
+const zg = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin/zg.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 << 20,
+  });
+
+describe.skipIf(!ready)('a scanned report', () => {
+  let scan = '';
+  let pages = 0;
+  beforeAll(() => {
+    const s = scanOfText(seedText('000'), soffice as string, 300);
+    scan = join(dir, '审计整改报告-扫描件.pdf');
+    writeFileSync(scan, s.pdf);
+    pages = s.pages;
+  }, 120_000);
+
+  it('seed 000 scanned at 300 dpi gives the same 136 ≠ 137 contradiction as its text, said to be recognised', () => {
+    const r = zg(['check', '--json', scan], { ZG_PROGRESS: '1' });
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout).files[0].reports.flatMap((x: { findings: { rule: string; message: string }[] }) => x.findings);
+    const total = findings.find((f: { rule: string }) => f.rule === 'parts-vs-total');
+    expect(total.message).toBe('各方面已完成整改数之和为136个，与总数137个不符（本文由扫描件文字识别得出，请对照原件核对）');
+    // each page's progress, as it is recognised
+    expect(r.stderr).toContain(`识别文字：第 ${pages}/${pages} 页`);
+  }, 180_000);
+
+  it('is marked as recognised in zg parse --json, with each page’s confidence, in the report shape', () => {
+    const r = zg(['parse', '--json', scan]);
+    expect(r.status).toBe(0);
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.format).toBe('pdf');
+    expect(file.ocr).toBe(true);
+    expect(file.confidence.map((p: { page: number }) => p.page)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    for (const p of file.confidence) expect(p.confidence).toBeGreaterThan(70);
+    if (existsSync(SHAPE)) {
+      const shape = spawnSync(process.execPath, [SHAPE], { input: r.stdout, encoding: 'utf8' });
+      expect(shape.stdout + shape.stderr).toContain('report shape: ok');
+    }
+  }, 180_000);
+
+  it('refuses a scan over the page limit or past its time, naming the limit, and leaves nothing behind', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'zg-tmp-'));
+    const many = zg(['check', scan], { ZG_OCR_MAX_PAGES: '2', TMPDIR: tmp });
+    expect(many.status).toBe(2);
+    expect(many.stdout).toContain(`扫描件“审计整改报告-扫描件.pdf”（PDF 没有文字层）共${pages}页，超过文字识别的上限2页；请拆分后再读取`);
+    const slow = zg(['check', scan], { ZG_OCR_TIMEOUT_MS: '1500', TMPDIR: tmp });
+    expect(slow.status).toBe(2);
+    expect(slow.stdout).toContain('的文字识别超过2秒仍未完成，已停止；请拆分成较少的页后再读取');
+    expect(readdirSync(tmp).filter((f) => !f.startsWith('tsx-'))).toEqual([]);
+  }, 120_000);
+
+  it('without Tesseract says how to install it', () => {
+    const r = zg(['check', scan], { ZG_TESSERACT: join(dir, 'no-tesseract') });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('需要文字识别（OCR），本机没有 Tesseract。请安装 Tesseract 及其简体中文模型和 poppler');
+  });
+});
+
+describe.skipIf(!ready)('a photo or a scan as an image', () => {
+  it('reads a page photographed sideways, turned upright by its EXIF orientation', async () => {
+    const s = scanOfText(
+      '中共示例镇委员会关于巡察整改情况的通报\n一、整改落实情况\n1.理论学习不深入\n整改情况：已完成整改。',
+      soffice as string,
+      150,
+    );
+    // the first page as a JPEG whose pixels lie on their side, with the orientation that turns them back
+    const page = join(dir, 'page.pdf');
+    writeFileSync(page, s.pdf);
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', page, join(dir, 'page')]);
+    const sideways = await sharp(join(dir, 'page.png')).rotate(-90).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const file = join(dir, '手机照片.jpg');
+    writeFileSync(file, sideways);
+    const r = zg(['parse', '--json', file]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout).files[0];
+    expect(report.format).toBe('image');
+    expect(report.reports[0].meta.title.value).toBe('中共示例镇委员会关于巡察整改情况的通报');
+    expect(report.reports[0].aspects[0].problems[0]).toMatchObject({ title: '理论学习不深入', status: 'completed' });
+  }, 120_000);
+
+  it('refuses a 10,000 × 10,000 image unread, a picture of no text, and a cut-off image', async () => {
+    const huge = join(dir, '巨图.png');
+    writeFileSync(
+      huge,
+      await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#ffffff' } })
+        .png()
+        .toBuffer(),
+    );
+    const big = zg(['check', huge]);
+    expect(big.status).toBe(2);
+    expect(big.stdout).toContain('图片“巨图.png”为10000×10000像素，超过上限6000万像素；请缩小后再读取');
+
+    // a landscape: sky, hills and noise, no writing
+    const noise = Buffer.alloc(800 * 600);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i % 800 < 400 ? 200 : 90) + ((i * 7919) % 37);
+    const photo = join(dir, '风景.jpg');
+    writeFileSync(
+      photo,
+      await sharp(noise, { raw: { width: 800, height: 600, channels: 1 } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const none = zg(['check', photo]);
+    expect(none.status).toBe(2);
+    expect(none.stdout).toContain('图片“风景.jpg”中没有识别出文字，可能不是文档的扫描件或照片');
+
+    const whole = await sharp(noise, { raw: { width: 800, height: 600, channels: 1 } })
+      .png()
+      .toBuffer();
+    const cut = join(dir, '半截.png');
+    writeFileSync(cut, whole.subarray(0, 200));
+    const broken = zg(['check', cut]);
+    expect(broken.status).toBe(2);
+    expect(broken.stdout).toMatch(/图片“半截\.png”(?:已损坏或格式不受支持，无法识别文字|中没有识别出文字)/);
+  }, 120_000);
+});
