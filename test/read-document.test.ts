@@ -185,7 +185,9 @@ describe('reading .pdf', () => {
     expect(enc.reason).toContain('已加密');
     // a page with no text layer goes to OCR, which finds no words on a grey page (or is not installed: then it says so)
     const scan = await failure(readDocumentBytes('scan.pdf', pdfWithoutText()));
-    expect(scan.reason).toMatch(/^(?:扫描件“scan\.pdf”（PDF 没有文字层）中没有识别出文字|读取扫描件“scan\.pdf”（PDF 没有文字层）需要文字识别（OCR）)/);
+    expect(scan.reason).toMatch(
+      /^(?:扫描件“scan\.pdf”（PDF 没有文字层）中没有识别出文字|读取扫描件“scan\.pdf”（PDF 没有文字层）需要文字识别（OCR）)/,
+    );
   });
 
   it('refuses a damaged PDF', async () => {
