@@ -8,13 +8,13 @@
 // (core/document/page-layout.ts), then normalised (core/document/ocr-normalise.ts). A PDF's pages are rendered by
 // poppler's pdftoppm one at a time. Everything happens in a temporary directory removed whatever happens; every child
 // process is killed when the file's time is up.
-import { spawn } from 'node:child_process';
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { type PlacedRun, layoutText } from '../core/document/page-layout.ts';
 import { normaliseOcrText } from '../core/document/ocr-normalise.ts';
+import { ChildFailedError, ChildTimeoutError, runChild } from './child-process.ts';
 
 export class OcrMissingError extends Error {
   constructor(readonly what: 'tesseract' | 'chi_sim' | 'pdftoppm') {
@@ -107,43 +107,15 @@ export async function findOcrTools(env: NodeJS.ProcessEnv = process.env): Promis
   return { tesseract, chinese, pdftoppm: await findProgram('pdftoppm', env.ZG_PDFTOPPM, env) };
 }
 
-function run(cmd: string, args: string[], deadline: number, env: NodeJS.ProcessEnv): Promise<{ out: string }> {
-  return new Promise((resolve, reject) => {
-    const left = deadline - Date.now();
-    if (left <= 0) {
-      reject(new OcrTimeoutError('no time left'));
-      return;
-    }
-    // one core per recognition: a server runs several, and Tesseract's own threads only fight over the same cores
-    const child = spawn(cmd, args, {
-      env: { ...env, OMP_THREAD_LIMIT: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: process.platform !== 'win32',
-    });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => {
-      if (err.length < 4000) err += d.toString();
-    });
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid !== undefined) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      reject(new OcrTimeoutError(`${cmd} stopped at the file's deadline`));
-    }, left);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve({ out: Buffer.concat(out).toString('utf8') });
-      else reject(new ImageFormatError(`${cmd} exited with ${code ?? signal}: ${err.trim().slice(0, 300)}`));
-    });
-  });
+/** A program run within the file's deadline, on one core: a server runs several, and Tesseract's threads would only fight over the same cores. */
+async function run(cmd: string, args: string[], deadline: number, env: NodeJS.ProcessEnv): Promise<{ out: string }> {
+  try {
+    return { out: await runChild(cmd, args, deadline - Date.now(), { ...env, OMP_THREAD_LIMIT: '1' }) };
+  } catch (e) {
+    if (e instanceof ChildTimeoutError) throw new OcrTimeoutError(e.message);
+    if (e instanceof ChildFailedError) throw new ImageFormatError(e.message);
+    throw e;
+  }
 }
 
 /**
@@ -184,53 +156,77 @@ function needTools(tools: OcrTools, pdf: boolean): void {
   if (pdf && !tools.pdftoppm) throw new OcrMissingError('pdftoppm');
 }
 
-/** A scanned PDF of `pages` pages → its text, one page at a time, within the file's limits. */
-export async function ocrPdf(
-  bytes: Uint8Array,
-  pages: number,
-  opts: { limits?: OcrLimits; onProgress?: OcrProgress; env?: NodeJS.ProcessEnv } = {},
+type OcrOptions = { limits?: OcrLimits; onProgress?: OcrProgress; env?: NodeJS.ProcessEnv };
+
+/**
+ * `count` pages, each rendered to an image by `render` in a temporary directory (`prepare` puts the input there
+ * first), recognised, and removed; then laid out and normalised. Progress is told page by page; the deadline is the
+ * file's, whatever the pages.
+ */
+async function recognisePages(
+  tools: OcrTools,
+  count: number,
+  deadline: number,
+  opts: OcrOptions,
+  prepare: (dir: string) => Promise<void>,
+  render: (page: number, file: string) => Promise<void>,
 ): Promise<OcrResult> {
   const env = opts.env ?? process.env;
-  const limits = opts.limits ?? ocrLimits(env);
-  if (pages > limits.maxPages) throw new OcrPageLimitError(pages, limits.maxPages);
-  const tools = await findOcrTools(env);
-  needTools(tools, true);
-  const deadline = Date.now() + limits.timeoutMs;
   const dir = await mkdtemp(join(tmpdir(), 'zg-ocr-'));
   try {
-    const input = join(dir, 'scan.pdf');
-    await writeFile(input, bytes);
+    await prepare(dir);
     const placed: PlacedRun[][] = [];
     const seen: OcrPage[] = [];
-    for (let p = 1; p <= pages; p++) {
-      opts.onProgress?.(p - 1, pages);
-      const base = join(dir, `page-${p}`);
-      await run(
-        tools.pdftoppm as string,
-        ['-r', '150', '-gray', '-png', '-singlefile', '-f', `${p}`, '-l', `${p}`, input, base],
-        deadline,
-        env,
-      );
-      const { runs, confidence } = await recognise(tools, `${base}.png`, deadline, env);
-      await rm(`${base}.png`, { force: true });
+    for (let p = 1; p <= count; p++) {
+      opts.onProgress?.(p - 1, count);
+      const file = join(dir, `page-${p}.png`);
+      await render(p, file);
+      const { runs, confidence } = await recognise(tools, file, deadline, env);
+      await rm(file, { force: true });
       placed.push(runs);
       seen.push({ page: p, confidence });
     }
-    opts.onProgress?.(pages, pages);
+    opts.onProgress?.(count, count);
     return { text: normaliseOcrText(layoutText(placed, { cellGap: 2 })), pages: seen };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+/** A scanned PDF of `pages` pages → its text, one page at a time, within the file's limits. */
+export async function ocrPdf(bytes: Uint8Array, pages: number, opts: OcrOptions = {}): Promise<OcrResult> {
+  const env = opts.env ?? process.env;
+  const limits = opts.limits ?? ocrLimits(env);
+  if (pages > limits.maxPages) throw new OcrPageLimitError(pages, limits.maxPages);
+  const tools = await findOcrTools(env);
+  needTools(tools, true);
+  const deadline = Date.now() + limits.timeoutMs;
+  let input = '';
+  return recognisePages(
+    tools,
+    pages,
+    deadline,
+    opts,
+    async (dir) => {
+      input = join(dir, 'scan.pdf');
+      await writeFile(input, bytes);
+    },
+    // rendered straight at 150 dpi, where Tesseract reads these fonts best
+    (p, file) =>
+      run(
+        tools.pdftoppm as string,
+        ['-r', '150', '-gray', '-png', '-singlefile', '-f', `${p}`, '-l', `${p}`, input, file.replace(/\.png$/, '')],
+        deadline,
+        env,
+      ).then(() => undefined),
+  );
+}
+
 /**
  * A photo or a scan as an image → its text. The image is turned upright by its EXIF orientation (phones store it so),
  * made grey and scaled to about 150 dpi for an A4 page; one larger than MAX_IMAGE_PIXELS is refused unread.
  */
-export async function ocrImage(
-  bytes: Uint8Array,
-  opts: { limits?: OcrLimits; onProgress?: OcrProgress; env?: NodeJS.ProcessEnv } = {},
-): Promise<OcrResult> {
+export async function ocrImage(bytes: Uint8Array, opts: OcrOptions = {}): Promise<OcrResult> {
   const env = opts.env ?? process.env;
   const limits = opts.limits ?? ocrLimits(env);
   const tools = await findOcrTools(env);
@@ -247,15 +243,15 @@ export async function ocrImage(
   const pages = Math.max(1, meta.pages ?? 1);
   if (pages > limits.maxPages) throw new OcrPageLimitError(pages, limits.maxPages);
   const deadline = Date.now() + limits.timeoutMs;
-  const dir = await mkdtemp(join(tmpdir(), 'zg-ocr-'));
-  try {
-    const placed: PlacedRun[][] = [];
-    const seen: OcrPage[] = [];
-    for (let p = 0; p < pages; p++) {
-      opts.onProgress?.(p, pages);
-      const file = join(dir, `page-${p + 1}.png`);
+  return recognisePages(
+    tools,
+    pages,
+    deadline,
+    opts,
+    async () => {},
+    async (p, file) => {
       try {
-        await sharp(bytes, { page: p, limitInputPixels: MAX_IMAGE_PIXELS })
+        await sharp(bytes, { page: p - 1, limitInputPixels: MAX_IMAGE_PIXELS })
           .rotate()
           .greyscale()
           // the long side of an A4 page at 150 dpi; smaller images are left as they are
@@ -265,13 +261,6 @@ export async function ocrImage(
       } catch (e) {
         throw new ImageFormatError((e as Error).message);
       }
-      const { runs, confidence } = await recognise(tools, file, deadline, env);
-      placed.push(runs);
-      seen.push({ page: p + 1, confidence });
-    }
-    opts.onProgress?.(pages, pages);
-    return { text: normaliseOcrText(layoutText(placed, { cellGap: 2 })), pages: seen };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    },
+  );
 }

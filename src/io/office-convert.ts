@@ -6,12 +6,12 @@
 // profile block each other) and the result — which is removed whatever happens. A conversion that takes too long is
 // killed with its whole process group, well before the server's worker time limit: a worker thread that is stopped
 // does not stop the processes it started.
-import { spawn } from 'node:child_process';
 import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ChildFailedError, ChildMissingError, ChildTimeoutError, runChild } from './child-process.ts';
 
 export class ConverterMissingError extends Error {}
 export class ConvertTimeoutError extends Error {
@@ -81,7 +81,7 @@ export async function convertOffice(
     const input = join(dir, `input.${ext}`);
     const out = join(dir, 'out');
     await writeFile(input, bytes);
-    await run(
+    await runChild(
       soffice,
       [
         `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
@@ -98,45 +98,17 @@ export async function convertOffice(
       timeoutMs,
       // LibreOffice writes its profile under HOME when it cannot use the one given; keep that inside `dir` too
       { ...env, HOME: dir },
-    );
+    ).catch((e: unknown) => {
+      if (e instanceof ChildMissingError) throw new ConverterMissingError(e.message);
+      if (e instanceof ChildTimeoutError) throw new ConvertTimeoutError(timeoutMs);
+      if (e instanceof ChildFailedError) throw new ConvertFailedError(e.message);
+      throw e;
+    });
     const made = await readdir(out).catch(() => [] as string[]);
     const result = made.find((f) => f.endsWith(`.${to}`));
     if (!result) throw new ConvertFailedError(`LibreOffice wrote no .${to} for the .${ext} file`);
     return new Uint8Array(await readFile(join(out, result)));
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-function run(cmd: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // its own process group, so that the time limit stops soffice.bin as well as the launcher that started it
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'], detached: process.platform !== 'win32' });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      if (stderr.length < 4000) stderr += d.toString();
-    });
-    const timer = setTimeout(() => {
-      kill(child.pid);
-      reject(new ConvertTimeoutError(timeoutMs));
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new ConverterMissingError(e.message));
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new ConvertFailedError(`soffice exited with ${code ?? signal}: ${stderr.trim().slice(0, 500)}`));
-    });
-  });
-}
-
-function kill(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-  } catch {
-    // already gone
   }
 }
