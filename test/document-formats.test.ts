@@ -11,13 +11,13 @@ import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentBytes } from '../src/io/read-document.ts';
 import { readReports } from '../src/core/read-reports.ts';
-import { DocumentError } from '../src/core/errors.ts';
 import type { Report } from '../src/core/document/model.ts';
 import ExcelJS from 'exceljs';
 import { importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { testLedger } from './support/ledger.ts';
 import { makeOfd } from './support/ofd.ts';
+import { refusal } from './support/refusal.ts';
 import { makeHtml, makeMhtml, SITE_WORDS } from './support/web-page.ts';
 import { haveSeeds, seedText } from './support/seeds.ts';
 
@@ -41,16 +41,6 @@ function reading(text: string) {
     institutions: r.institutions.map((i) => i.title),
     findings: r.findings.map((f) => [f.rule, f.severity, f.message]),
   }));
-}
-
-async function refusal(p: Promise<unknown>): Promise<DocumentError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DocumentError) return e;
-    throw e;
-  }
-  throw new Error('expected a DocumentError');
 }
 
 const words = (s: string) => s.replace(/\s+/g, '');

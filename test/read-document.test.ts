@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
 import { readDocument, readDocumentBytes } from '../src/io/read-document.ts';
-import { DocumentError } from '../src/core/errors.ts';
 import { readReports } from '../src/core/read-reports.ts';
 import { pdfWithText, pdfWithoutText } from './support/pdf.ts';
+import { refusal } from './support/refusal.ts';
 import { deflateSync } from 'node:zlib';
 import { checkPdfInflation, MAX_PDF_INFLATED } from '../src/io/zip-limits.ts';
 
@@ -24,16 +24,6 @@ const REPORT = [
   '中共示例镇委员会',
   '2024年9月30日',
 ];
-
-async function failure(p: Promise<unknown>): Promise<DocumentError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DocumentError) return e;
-    throw e;
-  }
-  throw new Error('expected a DocumentError');
-}
 
 describe('reading .txt', () => {
   it('decodes UTF-8 with or without BOM', async () => {
@@ -130,14 +120,14 @@ describe('reading .docx', () => {
 
   it('names a zip that is not a Word document', async () => {
     const { zipSync, strToU8 } = await import('fflate');
-    const e = await failure(readDocumentBytes('x.docx', zipSync({ 'a.txt': strToU8('hello') })));
+    const e = await refusal(readDocumentBytes('x.docx', zipSync({ 'a.txt': strToU8('hello') })));
     expect(e.code).toBe('not-a-document');
     expect(e.reason).toMatch(/x\.docx.*是压缩包，但不是可读取的文档（支持 \.txt、\.docx、/);
   });
 
   it('says a Word file cut off halfway is damaged or incomplete, not some other zip', async () => {
     const whole = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('整改情况')] }] }));
-    const e = await failure(readDocumentBytes('半截.docx', new Uint8Array(whole.subarray(0, Math.floor(whole.length / 2)))));
+    const e = await refusal(readDocumentBytes('半截.docx', new Uint8Array(whole.subarray(0, Math.floor(whole.length / 2)))));
     expect(e.code).toBe('unreadable');
     expect(e.reason).toBe('文件“半截.docx”已损坏或不完整（压缩结构无法读取），请重新取得原文件');
   });
@@ -179,12 +169,12 @@ describe('reading .pdf', () => {
   });
 
   it('refuses an encrypted PDF, a scan without text, and says so', async () => {
-    const enc = await failure(readDocumentBytes('secret.pdf', pdfWithText(REPORT, { encrypted: true })));
+    const enc = await refusal(readDocumentBytes('secret.pdf', pdfWithText(REPORT, { encrypted: true })));
     expect(enc.code).toBe('encrypted');
     expect(enc.reason).toContain('secret.pdf');
     expect(enc.reason).toContain('已加密');
     // a page with no text layer goes to OCR, which finds no words on a grey page (or is not installed: then it says so)
-    const scan = await failure(readDocumentBytes('scan.pdf', pdfWithoutText()));
+    const scan = await refusal(readDocumentBytes('scan.pdf', pdfWithoutText()));
     expect(scan.reason).toMatch(
       /^(?:扫描件“scan\.pdf”（PDF 没有文字层）中没有识别出文字|读取扫描件“scan\.pdf”（PDF 没有文字层）需要文字识别（OCR）)/,
     );
@@ -192,7 +182,7 @@ describe('reading .pdf', () => {
 
   it('refuses a damaged PDF', async () => {
     const bytes = pdfWithText(REPORT).slice(0, 300);
-    const e = await failure(readDocumentBytes('broken.pdf', bytes));
+    const e = await refusal(readDocumentBytes('broken.pdf', bytes));
     expect(['unreadable', 'no-text-layer']).toContain(e.code);
     expect(e.reason).toContain('broken.pdf');
   });
@@ -200,18 +190,18 @@ describe('reading .pdf', () => {
 
 describe('bad input', () => {
   it('names the file and the reason: empty, binary, a cut-off .doc, too large, missing', async () => {
-    expect((await failure(readDocumentBytes('empty.txt', new Uint8Array()))).reason).toBe('文件“empty.txt”是空文件');
-    expect((await failure(readDocumentBytes('blank.txt', new Uint8Array(Buffer.from(' \n\t\n'))))).code).toBe('empty');
+    expect((await refusal(readDocumentBytes('empty.txt', new Uint8Array()))).reason).toBe('文件“empty.txt”是空文件');
+    expect((await refusal(readDocumentBytes('blank.txt', new Uint8Array(Buffer.from(' \n\t\n'))))).code).toBe('empty');
     const binary = new Uint8Array(256).map((_, i) => i);
-    expect((await failure(readDocumentBytes('image.png', binary))).code).toBe('not-a-document');
+    expect((await refusal(readDocumentBytes('image.png', binary))).code).toBe('not-a-document');
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
-    expect((await failure(readDocumentBytes('old.doc', ole))).reason).toBe(
+    expect((await refusal(readDocumentBytes('old.doc', ole))).reason).toBe(
       '文件“old.doc”已损坏或不完整（文件结构被截断），请重新取得原文件',
     );
-    const big = await failure(readDocumentBytes('big.txt', new Uint8Array(2048).fill(0x41), 1024));
+    const big = await refusal(readDocumentBytes('big.txt', new Uint8Array(2048).fill(0x41), 1024));
     expect(big.code).toBe('too-large');
     expect(big.reason).toMatch(/big\.txt.*超过上限/);
-    expect((await failure(readDocument(join(dir, 'nope.txt')))).code).toBe('not-found');
+    expect((await refusal(readDocument(join(dir, 'nope.txt')))).code).toBe('not-found');
   });
 
   it('decides the kind by content, not by name', async () => {

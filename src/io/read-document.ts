@@ -127,12 +127,7 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<string | { page
     checkPdfInflation(bytes);
   } catch (e) {
     if (!(e instanceof ZipTooLargeError)) throw e;
-    throw new DocumentError(
-      file,
-      'too-large',
-      `PDF 文件“${name}”解压后超过上限${mb(MAX_PDF_INFLATED)}（可能是压缩炸弹），未予读取`,
-      e.message,
-    );
+    throw new DocumentError(file, 'too-large', bomb(`PDF 文件“${name}”`, MAX_PDF_INFLATED), e.message);
   }
   let out;
   try {
@@ -216,13 +211,7 @@ async function readZip(
     try {
       return read('ofd', ofdText(bytes).text);
     } catch (e) {
-      if (e instanceof OfdTooLargeError)
-        throw new DocumentError(
-          file,
-          'too-large',
-          `OFD 文件“${name}”解压后超过上限${mb(MAX_OFD_UNPACKED)}（可能是压缩炸弹），未予读取`,
-          e.message,
-        );
+      if (e instanceof OfdTooLargeError) throw new DocumentError(file, 'too-large', bomb(`OFD 文件“${name}”`, MAX_OFD_UNPACKED), e.message);
       if (e instanceof OfdFormatError)
         throw new DocumentError(file, 'unreadable', `OFD 文件“${name}”已损坏或结构不完整，无法读取`, e.message);
       throw e;
@@ -256,12 +245,7 @@ async function docxOf(file: string, bytes: Uint8Array): Promise<string> {
         e.message,
       );
     if (e instanceof DocxTooLargeError)
-      throw new DocumentError(
-        file,
-        'too-large',
-        `Word 文件“${name}”解压后超过上限${mb(MAX_UNPACKED_BYTES)}（可能是压缩炸弹），未予读取`,
-        e.message,
-      );
+      throw new DocumentError(file, 'too-large', bomb(`Word 文件“${name}”`, MAX_UNPACKED_BYTES), e.message);
     throw new DocumentError(file, 'unreadable', `Word 文件“${name}”已损坏，无法读取`, (e as Error).message);
   }
 }
@@ -332,6 +316,9 @@ export async function readFileBytes(file: string, maxBytes = DEFAULT_MAX_BYTES):
     throw new DocumentError(file, 'too-large', `文件“${basename(file)}”大小为${mb(size)}，超过上限${mb(maxBytes)}；请拆分后再读取`);
   return new Uint8Array(await readFile(file));
 }
+
+/** A compressed file that would unpack past its limit: said alike for every format. */
+const bomb = (what: string, limit: number) => `${what}解压后超过上限${mb(limit)}（可能是压缩炸弹），未予读取`;
 
 function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
