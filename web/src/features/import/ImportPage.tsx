@@ -259,6 +259,16 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
         )}
       </Space>
       {error && <Alert type="error" title={error} showIcon data-testid="import-error" />}
+      {result?.ocr && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="ocr-notice"
+          title={`本文件为扫描件或照片，文字经识别（OCR）得出，共${result.ocr.length}页，各页置信度 ${result.ocr
+            .map((p) => `${Math.round(p.confidence)}%`)
+            .join('、')}；请对照原件核对标题、数字和状态后再导入`}
+        />
+      )}
       {result && (
         <Row gutter={16}>
           <Col span={13}>
