@@ -146,3 +146,111 @@ describe.skipIf(!ready)('a photo or a scan as an image', () => {
     expect(broken.stdout).toMatch(/图片“半截\.png”(?:已损坏或格式不受支持，无法识别文字|中没有识别出文字)/);
   }, 120_000);
 });
+
+describe.skipIf(!ready)('a scan uploaded to the server', () => {
+  it('tells its uploader how many pages are recognised, no one else; the import after the check does not recognise it again', async () => {
+    const { buildApp } = await import('../src/server/app.ts');
+    const { testLedger } = await import('./support/ledger.ts');
+    const { createUser } = await import('../src/services/accounts.ts');
+    const { createUnit } = await import('../src/services/organisation.ts');
+    const { FULL_SCOPE } = await import('../src/core/access/permissions.ts');
+    const l = await testLedger();
+    await createUnit(l.db, 't', { name: '示例区档案局', kind: 'bureau' }, FULL_SCOPE);
+    for (const username of ['office', 'other'])
+      await createUser(l.db, 't', {
+        username,
+        displayName: username,
+        password: 'ocr test password 1',
+        role: 'office',
+        unit: '示例区档案局',
+      });
+    const app = await buildApp({ ledger: l, today: () => '2025-03-01' });
+    try {
+      const login = async (username: string) => {
+        const r = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password: 'ocr test password 1' } });
+        const cookie = r.cookies.find((c) => c.name === 'zg_session');
+        return { cookie: `zg_session=${cookie?.value}`, 'x-csrf-token': r.json().csrf as string };
+      };
+      const office = await login('office');
+      const other = await login('other');
+      const text = [
+        '中共示例区档案局党组关于巡察整改进展情况的通报',
+        '根据区委统一部署，2024年4月1日至5月31日，区委第二巡察组对区档案局党组开展了常规巡察。6月20日反馈了巡察意见。',
+        '一、整改落实情况',
+        ...Array.from({ length: 24 }, (_, i) => [
+          `${i + 1}.档案管理第${i + 1}项问题整改不到位`,
+          `整改情况：${i % 3 === 0 ? '正在整改' : '已完成整改'}。${'对照档案管理制度逐项检查，建立问题清单和整改台账，明确责任人和完成时限，定期调度整改进展。'.repeat(2)}`,
+        ]).flat(),
+      ].join('\n');
+      const scan = scanOfText(text, soffice as string, 300);
+      expect(scan.pages).toBeGreaterThan(1);
+      const form = (token: string, extra = '') => {
+        const b = '----zgocr';
+        const head = `--${b}\r\nContent-Disposition: form-data; name="progress"\r\n\r\n${token}\r\n${extra}--${b}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+        return {
+          payload: Buffer.concat([Buffer.from(head), Buffer.from(scan.pdf), Buffer.from(`\r\n--${b}--\r\n`)]),
+          type: `multipart/form-data; boundary=${b}`,
+        };
+      };
+      const progressOf = async (token: string, who: Record<string, string>) => {
+        const r = await app.inject({ method: 'GET', url: `/api/progress/${token}`, headers: who });
+        return r.statusCode === 200 ? (r.json() as { done: number; total: number }) : r.statusCode;
+      };
+      const f = form('check-0001');
+      const checking = app.inject({
+        method: 'POST',
+        url: '/api/check',
+        payload: f.payload,
+        headers: { ...office, 'content-type': f.type },
+      });
+      const seen: number[] = [];
+      let finished = false;
+      void checking.then(() => {
+        finished = true;
+      });
+      while (!finished) {
+        const p = await progressOf('check-0001', office);
+        if (typeof p === 'object' && p.total > 0) {
+          expect(p.total).toBe(scan.pages);
+          if (seen[seen.length - 1] !== p.done) seen.push(p.done);
+          // someone else asking about the same upload learns nothing
+          expect(await progressOf('check-0001', other)).toBe(404);
+        }
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      const checked = await checking;
+      const last = await progressOf('check-0001', office);
+      if (typeof last === 'object' && seen[seen.length - 1] !== last.done) seen.push(last.done);
+      expect(checked.statusCode).toBe(200);
+      expect(checked.json().ocr).toHaveLength(scan.pages);
+      // the pages were counted as they were recognised, ending with all of them
+      expect(seen.length).toBeGreaterThan(1);
+      expect(seen[seen.length - 1]).toBe(scan.pages);
+      expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+
+      const i = form('import-0001');
+      const imported = await app.inject({
+        method: 'POST',
+        url: '/api/import',
+        payload: i.payload,
+        headers: { ...office, 'content-type': i.type },
+      });
+      expect(imported.statusCode).toBe(200);
+      expect(imported.json().results[0].sources[0].problems).toBe(24);
+      // the import read the scan the check had recognised: no page was recognised again
+      expect(await progressOf('import-0001', office)).toEqual({ done: 0, total: 0 });
+      const bad = form('x');
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/check',
+        payload: bad.payload,
+        headers: { ...office, 'content-type': bad.type },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().message).toBe('表单字段“progress”应为 8 至 64 个字母、数字、- 或 _');
+    } finally {
+      await app.close();
+      await l.close();
+    }
+  }, 240_000);
+});

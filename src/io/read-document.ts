@@ -85,10 +85,13 @@ export async function readDocumentBytes(
         ? read('pdf', pdf)
         : {
             ...read('pdf', ''),
-            ...(await recognised(file, 'pdf', () => import('./ocr.ts').then((o) => o.ocrPdf(bytes, pdf.pages, opts)))),
+            ...(await recognised(file, bytes, 'pdf', () => import('./ocr.ts').then((o) => o.ocrPdf(bytes, pdf.pages, opts)))),
           };
   } else if (kind === 'image')
-    doc = { ...read('image', ''), ...(await recognised(file, 'image', () => import('./ocr.ts').then((o) => o.ocrImage(bytes, opts)))) };
+    doc = {
+      ...read('image', ''),
+      ...(await recognised(file, bytes, 'image', () => import('./ocr.ts').then((o) => o.ocrImage(bytes, opts)))),
+    };
   else if (kind === 'zip') doc = await readZip(file, bytes, read);
   else if (kind === 'ole') {
     const ole = oleKind(bytes);
@@ -146,15 +149,18 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<string | { page
  */
 async function recognised(
   file: string,
+  bytes: Uint8Array,
   kind: 'pdf' | 'image',
   ocr: () => Promise<import('./ocr.ts').OcrResult>,
 ): Promise<Pick<ReadDocument, 'text' | 'ocr'>> {
   const name = basename(file);
   const what = kind === 'pdf' ? `扫描件“${name}”（PDF 没有文字层）` : `图片“${name}”`;
   const o = await import('./ocr.ts');
-  let result: import('./ocr.ts').OcrResult;
+  const { createHash } = await import('node:crypto');
+  const key = createHash('sha256').update(bytes).digest('hex');
+  let result = rememberedScan(key);
   try {
-    result = await ocr();
+    result ??= await ocr();
   } catch (e) {
     if (e instanceof o.OcrMissingError)
       throw new DocumentError(
@@ -193,7 +199,30 @@ async function recognised(
       `${what}中没有识别出文字，可能不是文档的扫描件或照片`,
       `${chars} chars, confidence ${confidence}`,
     );
+  rememberScan(key, result);
   return { text: result.text, ocr: result.pages };
+}
+
+/**
+ * Scans recognised lately, by their bytes: the web checks a file and then imports it, and a 20-page scan should not be
+ * recognised twice. A few, for half an hour; each worker remembers its own.
+ */
+const SCANS = new Map<string, { result: import('./ocr.ts').OcrResult; at: number }>();
+const SCANS_KEPT = { count: 16, ms: 30 * 60_000 };
+
+function rememberedScan(key: string): import('./ocr.ts').OcrResult | null {
+  const s = SCANS.get(key);
+  if (!s || Date.now() - s.at > SCANS_KEPT.ms) return null;
+  return s.result;
+}
+
+function rememberScan(key: string, result: import('./ocr.ts').OcrResult): void {
+  SCANS.delete(key);
+  SCANS.set(key, { result, at: Date.now() });
+  for (const k of SCANS.keys()) {
+    if (SCANS.size <= SCANS_KEPT.count) break;
+    SCANS.delete(k);
+  }
 }
 
 /** A zip is a Word document, an OFD, an OpenDocument text — or something else, said by what it holds. */

@@ -3,9 +3,10 @@
 // sends its job there, never holding the event loop.
 import type { JobArgs, JobName, JobResult } from './heavy-jobs.ts';
 import { WorkerPool, type PoolOptions } from './worker-pool.ts';
+import type { Progress } from './job-progress.ts';
 
 export interface JobRunner {
-  run<K extends JobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>>;
+  run<K extends JobName>(name: K, args: JobArgs<K>, onProgress?: (p: Progress) => void): Promise<JobResult<K>>;
 }
 
 // the jobs (every reader and writer, exceljs, pdf.js, docx) are loaded by the first job, not by every command's start
@@ -21,6 +22,14 @@ let holders = 0;
 
 export function runHeavy<K extends JobName>(name: K, ...args: JobArgs<K>): Promise<JobResult<K>> {
   return (pool ?? inThisThread).run(name, args);
+}
+
+/**
+ * The same, telling `onProgress` how far the job has got. In the server's pool only: the command line's jobs run in
+ * its own thread, where progress goes to its progress bar.
+ */
+export function runHeavyWatched<K extends JobName>(name: K, onProgress: (p: Progress) => void, ...args: JobArgs<K>): Promise<JobResult<K>> {
+  return pool ? pool.run(name, args, onProgress) : inThisThread.run(name, args);
 }
 
 /**

@@ -2,16 +2,21 @@
 import { parentPort } from 'node:worker_threads';
 import { heavyJobs, type JobName } from './heavy-jobs.ts';
 import { packError } from './heavy-errors.ts';
+import { setProgressSink } from './job-progress.ts';
 
 const port = parentPort;
 if (!port) throw new Error('heavy-worker.ts runs only as a worker thread');
 
 port.on('message', async (m: { id: number; name: JobName; args: unknown[] }) => {
+  // one job at a time here: what it says of its progress goes to the pool, named by the job
+  setProgressSink((progress) => port.postMessage({ id: m.id, progress }));
   try {
     const job = heavyJobs[m.name] as (...args: unknown[]) => Promise<unknown>;
     port.postMessage({ id: m.id, value: await job(...m.args) });
   } catch (e) {
     port.postMessage({ id: m.id, error: packError(e) });
+  } finally {
+    setProgressSink(null);
   }
 });
 

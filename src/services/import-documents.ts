@@ -2,7 +2,8 @@ import { planImport, UNTOLD, type Correction } from '../core/ledger/import-plan.
 import { writeNewSource, type ImportedSource } from './ledger-writer/new-source.ts';
 export type { ImportedSource } from './ledger-writer/new-source.ts';
 import { readFileBytes } from '../io/read-document.ts';
-import { runHeavy } from './heavy-work.ts';
+import { runHeavy, runHeavyWatched } from './heavy-work.ts';
+import type { Progress } from './job-progress.ts';
 import type { ReadForImport } from './heavy-jobs.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { SameAs } from '../core/ledger/already-imported.ts';
@@ -32,6 +33,8 @@ export interface ImportOptions {
   readonly ownerUnitId?: number | null;
   /** what a person corrected before confirming, per report of the (single) uploaded document */
   readonly corrections?: readonly (Correction & { report: number })[];
+  /** how far the reading of the file being read has got (the pages of a scan) */
+  readonly onProgress?: ((p: Progress) => void) | undefined;
 }
 
 /** Files on disk (the command line). */
@@ -51,7 +54,7 @@ export async function importDocumentBytes(
 ): Promise<ImportResult[]> {
   return importRead(
     ledger,
-    uploads.map((u) => () => runHeavy('readForImport', u.name, u.bytes, opts.maxBytes)),
+    uploads.map((u) => () => runHeavyWatched('readForImport', opts.onProgress ?? (() => {}), u.name, u.bytes, opts.maxBytes)),
     opts,
   );
 }

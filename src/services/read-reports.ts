@@ -2,7 +2,8 @@
 
 import { readFileBytes, type DocumentFormat } from '../io/read-document.ts';
 import { DocumentError } from '../core/errors.ts';
-import { runHeavy } from './heavy-work.ts';
+import { runHeavy, runHeavyWatched } from './heavy-work.ts';
+import type { Progress } from './job-progress.ts';
 
 import type { Report } from '../core/document/model.ts';
 
@@ -31,7 +32,12 @@ export async function readReportFiles(files: readonly string[], maxBytes?: numbe
 }
 
 /** An uploaded document, read and checked, as JSON made off the event loop (a FileReports without `error`). */
-export async function readReportBytesAsJson(name: string, bytes: Uint8Array, maxBytes?: number): Promise<Buffer> {
-  const json = await runHeavy('readReportJson', name, bytes, maxBytes);
+export async function readReportBytesAsJson(
+  name: string,
+  bytes: Uint8Array,
+  maxBytes?: number,
+  onProgress: (p: Progress) => void = () => {},
+): Promise<Buffer> {
+  const json = await runHeavyWatched('readReportJson', onProgress, name, bytes, maxBytes);
   return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
 }

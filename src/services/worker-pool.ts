@@ -8,6 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import { Unavailable, UserError } from '../core/errors.ts';
 import type { JobArgs, JobName, JobResult } from './heavy-jobs.ts';
 import { reviveError, type PackedError } from './heavy-errors.ts';
+import type { Progress } from './job-progress.ts';
 
 /** node:worker_threads, loaded with the first worker: a command that runs its jobs in its own thread never needs it. */
 const workerThreads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads');
@@ -39,6 +40,8 @@ interface Job {
   readonly queuedAt: number;
   resolve(v: unknown): void;
   reject(e: unknown): void;
+  /** how far it has got, as the job tells (the pages of a scan) */
+  onProgress?: ((p: Progress) => void) | undefined;
 }
 
 interface Slot {
@@ -75,7 +78,7 @@ export class WorkerPool {
     for (let i = 0; i < this.opts.size; i++) this.slots.push(this.spawn());
   }
 
-  run<K extends JobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>> {
+  run<K extends JobName>(name: K, args: JobArgs<K>, onProgress?: (p: Progress) => void): Promise<JobResult<K>> {
     if (this.closed) return Promise.reject(new Unavailable('服务器正在关闭，请稍后重试'));
     if (this.queue.length >= this.opts.maxQueue) return Promise.reject(new Unavailable('服务器正忙（待处理的文件过多），请稍后重试'));
     return new Promise<JobResult<K>>((resolve, reject) => {
@@ -83,7 +86,16 @@ export class WorkerPool {
         (n, a) => n + (a instanceof Uint8Array ? a.byteLength : typeof a === 'string' ? a.length : 0),
         0,
       );
-      this.queue.push({ id: this.nextId++, name, args, size, queuedAt: Date.now(), resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({
+        id: this.nextId++,
+        name,
+        args,
+        size,
+        queuedAt: Date.now(),
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        onProgress,
+      });
       this.dispatch();
     });
   }
@@ -103,13 +115,14 @@ export class WorkerPool {
     // an idle worker does not keep the process alive: a CLI or a test ends when its work does
     worker.unref();
     const slot: Slot = { worker, job: null, timer: null, dead: false, ready: false };
-    worker.on('message', (m: { ready?: true; id: number; value?: unknown; error?: PackedError }) => {
+    worker.on('message', (m: { ready?: true; id: number; value?: unknown; error?: PackedError; progress?: Progress }) => {
       if (m.ready) {
         slot.ready = true;
         return this.dispatch();
       }
       const job = slot.job;
       if (slot.dead || !job || job.id !== m.id) return;
+      if (m.progress) return job.onProgress?.(m.progress);
       this.finish(slot);
       if (m.error) job.reject(reviveError(m.error));
       else job.resolve(m.value);

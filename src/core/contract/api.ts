@@ -19,7 +19,7 @@ import { accountNamed, passwordResetAnswer, peopleAnswer, unitNamed, unitsAnswer
 import { measuresAnswer, problemsAnswer, sourceOwnerAnswer, sourcesAnswer, statsAnswer, trendAnswer } from './ledger.ts';
 import { deadlineAnswer, evidenceTextAnswer, problemDetailAnswer, statusAnswer, updatedAnswer } from './problem.ts';
 import { perfAnswer, perfCreatedAnswer, perfListAnswer, perfSavedAnswer, perfToLedgerAnswer, scoredAnswer } from './perf.ts';
-import { checkAnswer, importAnswer, workbookImportAnswer } from './reading.ts';
+import { checkAnswer, importAnswer, progressAnswer, workbookImportAnswer } from './reading.ts';
 import {
   assessmentAnswer,
   assessmentsAnswer,
@@ -65,6 +65,7 @@ export const answers = {
   // documents in and out
   'POST /api/check': checkAnswer,
   'POST /api/import': importAnswer,
+  'GET /api/progress/:token': progressAnswer,
   'GET /api/sources/:source/reports/:kind': fileAnswer,
   'GET /api/problems/:code/forms/:kind': fileAnswer,
   'GET /api/sources/:source/workbook': fileAnswer,

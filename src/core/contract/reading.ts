@@ -215,3 +215,6 @@ export const workbookImportAnswer = z.object({
   /** a unit's own workbook: how its columns were read, "问题 ← 问题描述；牵头单位 ← 责任部门" */
   mapping: z.string().optional(),
 });
+
+/** How far the reading of an upload has got: pages recognised of all its pages (0 of 0 before any is known). */
+export const progressAnswer = z.object({ done: z.number(), total: z.number() });

@@ -80,3 +80,10 @@ export function startsMeasureOrStatus(folded: string): boolean {
     folded,
   );
 }
+
+/**
+ * A line that opens something of its own — a table row, a numbered item, a measure, a status — and so is never the
+ * wrapped end of the paragraph before it: the reader's paragraphs (text.ts) and the layout of placed text
+ * (page-layout.ts) both keep it apart.
+ */
+export const startsItem = (folded: string) => folded.includes('\t') || lineNumbering(folded) !== null || startsMeasureOrStatus(folded);

@@ -24,12 +24,16 @@ describe('putting an OCR line back as it was printed', () => {
   it('gives Chinese sentences their full-width punctuation, and leaves decimals and thousands alone', () => {
     expect(normaliseOcrLine('一是制定计划,二是开展研讨.')).toBe('一是制定计划，二是开展研讨。');
     expect(normaliseOcrLine('整改情况:已完成整改;')).toBe('整改情况：已完成整改；');
+    // a label's colon seen as a semicolon
+    expect(normaliseOcrLine('整改情况；已完成整改。')).toBe('整改情况：已完成整改。');
     expect(normaliseOcrLine('金额1,234.56万元')).toBe('金额1,234.56万元');
     expect(normaliseOcrLine('(一)高度重视')).toBe('（一）高度重视');
   });
 
-  it('reads an item numbered 1. that was seen as 工。', () => {
+  it('reads an item numbered 1. that was seen as 工。, and an item’s dot seen as a comma', () => {
     expect(normaliseOcrLine('工。理论学习不深入')).toBe('1.理论学习不深入');
+    expect(normaliseOcrLine('7，档案管理不规范')).toBe('7.档案管理不规范');
+    expect(normaliseOcrLine('2023，全市')).toBe('2023，全市');
     expect(normaliseOcrLine('施工。理论')).toBe('施工。理论');
   });
 

@@ -7,7 +7,9 @@
 // - half-width punctuation between Chinese characters where the page has full-width (整改,完成. → 整改，完成。),
 //   leaving decimal points and thousands separators inside figures alone;
 // - a full stop read as a small o or a degree sign after a Chinese character at a sentence's end;
-// - an item's number "1." at a line's start read as 工。 or l. (no Chinese line starts with 工。).
+// - an item's number "1." at a line's start read as 工。 or l. (no Chinese line starts with 工。), or its dot read as a
+//   comma ("7，档案管理…": no line of a report starts with a bare small number and a comma);
+// - the colon after a report's labels (整改情况：, 整改措施：) read as a semicolon.
 
 const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u2018-\\u201f\\u2026\\u2014';
@@ -42,6 +44,8 @@ export function normaliseOcrLine(line: string): string {
   // a full stop read as o or ° at the end of a sentence: after a Chinese character, before another or the line's end
   s = s.replace(new RegExp(`(?<=[${HAN}])[o°](?=[${HAN}]|$)`, 'gu'), '。');
   s = s.replace(new RegExp(`^[工lI|][。.．](?=[${HAN}])`, 'u'), '1.');
+  s = s.replace(new RegExp(`^(\\d{1,3})[，,](?=[${HAN}])`, 'u'), '$1.');
+  s = s.replace(/(整改(?:落实)?(?:情况|进展|结果|措施)|存在问题|完成时限|责任单位)[；;]/g, '$1：');
   return s;
 }
 

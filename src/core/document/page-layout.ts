@@ -8,6 +8,9 @@
 // without the two-character indent that opens a paragraph in 公文 layout; across a page break as well. Page numbers
 // ("— 3 —", "-3-", "第3页") are not text of the report and are dropped.
 
+import { startsItem } from './numbering.ts';
+import { foldLine } from './text.ts';
+
 /** A piece of text on a page. Coordinates grow rightwards and downwards, in any unit, the same for x and size. */
 export interface PlacedRun {
   readonly x: number;
@@ -156,6 +159,8 @@ export function layoutText(pages: readonly (readonly PlacedRun[])[], opts: { cel
   // the right margin is where several lines end: one long line alone (a title over a short text) is no margin
   const widest = prose.length ? Math.max(...prose.map((l) => l.x1)) : null;
   const right = widest !== null && prose.filter((l) => l.x1 >= widest - 1.5 * em).length >= 2 ? widest : null;
+  // the text marks its paragraphs with a first-line indent: then the indent alone says where one begins
+  const indented = left !== null && prose.filter((l) => Math.abs(l.x0 - (left + 2 * em)) <= 0.5 * em).length >= 3;
   const out: string[] = [];
   let previous: Line | null = null;
   let previousPage = -1;
@@ -168,6 +173,8 @@ export function layoutText(pages: readonly (readonly PlacedRun[])[], opts: { cel
         right !== null &&
         previous.cells.length === 1 &&
         line.cells.length === 1 &&
+        // where paragraphs are not indented, a numbered item, a measure or a status opens one all the same
+        (indented || !startsItem(foldLine(text))) &&
         previous.x1 >= right - 1.5 * em &&
         Math.abs(line.x0 - left) <= 0.5 * em &&
         Math.abs(previous.x0 - left) <= 2.5 * em &&

@@ -6,15 +6,13 @@ import { auditItemsAsProblems } from './audit-items.ts';
 import { readClaims } from './claims.ts';
 import { readInstitutions } from './institutions.ts';
 import { readMeta } from './meta.ts';
-import { lineNumbering, startsMeasureOrStatus } from './numbering.ts';
+import { startsItem } from './numbering.ts';
 import { buildOutline } from './outline.ts';
 import { readPerformance } from './performance.ts';
 import { mergeStatusUpdates, promoteListedItems, readAspects } from './problems.ts';
 import { segmentReports, type Segment } from './segment.ts';
 import { paragraphs, sourceText, type SourceText } from './text.ts';
 import type { Report } from './model.ts';
-
-const startsItem = (folded: string) => folded.includes('\t') || lineNumbering(folded) !== null || startsMeasureOrStatus(folded);
 
 export function parseSegment(src: SourceText, seg: Segment): Report {
   const skip = new Set(seg.titleLines);

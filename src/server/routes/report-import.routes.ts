@@ -12,8 +12,9 @@ import { sendJson } from '../download.ts';
 import { importOwner } from '../upload-owner.ts';
 import { TRIAGE_LABEL } from '../../core/vocabulary.ts';
 import { contract } from '../contract.ts';
-import { corrections as correctionsSchema } from '../../core/contract/accepts/report-import.ts';
-import { InvalidInput } from '../../core/errors.ts';
+import { corrections as correctionsSchema, progressToken } from '../../core/contract/accepts/report-import.ts';
+import { InvalidInput, NotFoundError } from '../../core/errors.ts';
+import { UploadProgress } from '../upload-progress.ts';
 
 const CORRECTED: Record<string, string> = {
   title: '标题',
@@ -36,6 +37,7 @@ function correctionIssue(error: z.ZodError, raw: unknown): string {
 
 export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const progress = new UploadProgress();
   r.post(
     '/api/check',
     {
@@ -46,10 +48,17 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
       },
     },
     async (req, reply) => {
-      viewerWith(req, 'check');
-      const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '未命名', missing: '请选择要上传的文件' }))
-        .files;
-      return sendJson(reply, await readReportBytesAsJson(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes));
+      const v = viewerWith(req, 'check');
+      const { files, fields } = await readUploads(req, {
+        maxBytes: maxUploadBytes,
+        maxFiles: 1,
+        fields: ['progress'],
+        unnamed: '未命名',
+        missing: '请选择要上传的文件',
+      });
+      const [file] = files;
+      const onProgress = progress.reporter(progressTokenOf(fields), v.id);
+      return sendJson(reply, await readReportBytesAsJson(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes, onProgress));
     },
   );
   r.post(
@@ -66,7 +75,7 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
       const { files, fields } = await readUploads(req, {
         maxBytes: maxUploadBytes,
         maxFiles: 20,
-        fields: ['corrections', 'owner'],
+        fields: ['corrections', 'owner', 'progress'],
         unnamed: '未命名',
         missing: '请选择要上传的文件',
       });
@@ -89,8 +98,33 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
         maxBytes: maxUploadBytes,
         ownerUnitId: importOwner(v, fields.owner),
         corrections,
+        onProgress: progress.reporter(progressTokenOf(fields), v.id),
       };
       return { results: await importDocumentBytes(ledger, files, opts) };
     },
   );
+  r.get(
+    '/api/progress/:token',
+    {
+      schema: {
+        ...contract('GET /api/progress/:token'),
+        tags: ['文档'],
+        summary: '一次上传的读取进度（扫描件逐页识别文字时）：已完成页数与总页数；只有上传者可见',
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'check');
+      const p = progress.read(req.params.token, v.id);
+      if (!p) throw new NotFoundError('没有这次上传的进度：可能已经结束，或不是您上传的');
+      return p;
+    },
+  );
+}
+
+/** The form's progress token, when it is one; a malformed one is refused by name. */
+function progressTokenOf(fields: Record<string, string>): string | undefined {
+  if (fields.progress === undefined) return undefined;
+  const t = progressToken.safeParse(fields.progress);
+  if (!t.success) throw new InvalidInput(`表单字段“progress”${t.error.issues[0]?.message ?? '格式不正确'}`);
+  return t.data;
 }

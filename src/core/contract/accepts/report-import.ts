@@ -20,7 +20,11 @@ export const corrections = z
   .max(5000);
 export type Corrections = z.input<typeof corrections>;
 
+/** A name the page gives its upload, to ask how far its reading has got (form field `progress`). */
+export const progressToken = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '应为 8 至 64 个字母、数字、- 或 _');
+
 export const reportImportAccepts = {
   'POST /api/check': { querystring: noQuery },
   'POST /api/import': { querystring: noQuery },
+  'GET /api/progress/:token': { params: strict({ token: progressToken }), querystring: noQuery },
 } as const;

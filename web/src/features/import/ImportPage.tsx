@@ -13,6 +13,7 @@ import {
   Empty,
   Input,
   List,
+  Progress,
   Row,
   Select,
   Space,
@@ -28,6 +29,7 @@ import { api, ApiError } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import { useSession } from '../../app/session.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
+import { useUploadProgress } from '../../lib/upload-progress.ts';
 import { GENRE_LABEL, META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported } from '../../../../src/core/ledger/already-imported.ts';
@@ -75,6 +77,8 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
   const { can } = useSession();
   // an administrator says whose ledger the report goes into; an office's imports are its own unit's
   const [owner, setOwner] = useState<number | null>(null);
+  // a scan's pages as the server recognises them
+  const { progress, track } = useUploadProgress();
 
   const read = async (f: File) => {
     setFile(f);
@@ -85,7 +89,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     const form = new FormData();
     form.append('file', f);
     try {
-      setResult(await api('POST /api/check', { body: form }));
+      setResult(await track(form, () => api('POST /api/check', { body: form })));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '读取失败');
     } finally {
@@ -101,7 +105,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
     if (owner !== null) form.append('owner', String(owner));
     form.append('file', file);
     try {
-      const r = await api('POST /api/import', { body: form });
+      const r = await track(form, () => api('POST /api/import', { body: form }));
       const first = r.results[0];
       if (first?.status === 'already-imported') message.info(alreadyImported(first.sameAs));
       else
@@ -258,6 +262,13 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
           </Button>
         )}
       </Space>
+      {busy && progress && (
+        <Progress
+          percent={Math.round((100 * progress.done) / progress.total)}
+          format={() => `正在识别文字：第 ${Math.min(progress.done + 1, progress.total)}/${progress.total} 页`}
+          data-testid="ocr-progress"
+        />
+      )}
       {error && <Alert type="error" title={error} showIcon data-testid="import-error" />}
       {result?.ocr && (
         <Alert
