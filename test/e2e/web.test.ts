@@ -20,12 +20,16 @@ import type { Ledger } from '../../src/store/open-database.ts';
 import { testLedger } from '../support/ledger.ts';
 import { pdfWithText } from '../support/pdf.ts';
 import { haveSeeds, seedPath } from '../support/seeds.ts';
+import { scanOfText } from '../support/scan.ts';
 import { FULL_SCOPE } from '../../src/core/access/permissions.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.ZG_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENS = join(ROOT, 'test/out/screens');
 const haveChromium = existsSync(CHROMIUM);
+// a scan is made here with LibreOffice and pdftoppm, and read by the server with Tesseract
+const SOFFICE = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
+const canScan = Boolean(SOFFICE) && existsSync('/usr/bin/tesseract') && existsSync('/usr/bin/pdftoppm');
 if (!haveChromium) {
   if (process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}; CI must install Debian's chromium`);
   console.warn(`[e2e] ${CHROMIUM} not found: skipping the browser tests (apt-get install chromium fonts-noto-cjk)`);
@@ -309,6 +313,45 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.close();
     }
   }, 180_000);
+
+  it.skipIf(!canScan)(
+    'reads a scanned report: its pages counted as they are recognised, the text said to be recognised, then imported',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+      page.setDefaultTimeout(60_000);
+      try {
+        const scan = scanOfText(ARCHIVE_REPORT, SOFFICE as string, 300);
+        await login(page, 'office');
+        await page.getByRole('menuitem', { name: '导入' }).click();
+        await page
+          .locator('input[type=file]')
+          .setInputFiles({ name: '档案局整改通报-扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from(scan.pdf) });
+        // the pages, as the server recognises them
+        const bar = page.getByTestId('ocr-progress');
+        await bar.waitFor();
+        expect(await bar.innerText()).toMatch(new RegExp(`正在识别文字：第 \\d/${scan.pages} 页`));
+        await shot(page, '15-scan-progress');
+        await page.getByTestId('parsed-report').waitFor({ timeout: 120_000 });
+        expect(await page.getByTestId('ocr-notice').innerText()).toMatch(
+          new RegExp(`本文件为扫描件或照片，文字经识别（OCR）得出，共${scan.pages}页，各页置信度 \\d+%`),
+        );
+        await expect.poll(() => page.getByText(/^问题（24 个/).count()).toBe(1);
+        await shot(page, '16-scan-read');
+        await page.getByTestId('confirm-import').click();
+        await page.getByTestId('ledger-table').waitFor();
+        // all 24 on the ledger (recognition may misread a figure in a title, which the findings above point out)
+        await page.getByText('共 24 条').waitFor();
+        await shot(page, '17-scan-imported');
+        await logout(page);
+      } catch (e) {
+        await shot(page, 'failure-scan').catch(() => undefined);
+        throw e;
+      } finally {
+        await page.close();
+      }
+    },
+    300_000,
+  );
 
   it('lets an administrator reset a password, edit a user and a unit; the user must set a new password first', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
@@ -614,6 +657,17 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
 });
 
 /** A construction bureau's short 通报, for the administrator to import on its behalf. */
+/** A report long enough to fill three scanned pages, so that the pages can be seen being counted. */
+const ARCHIVE_REPORT = [
+  '中共示例区档案局党组关于巡察整改进展情况的通报',
+  '根据区委统一部署，2024年4月1日至5月31日，区委第二巡察组对区档案局党组开展了常规巡察。6月20日反馈了巡察意见。',
+  '一、整改落实情况',
+  ...Array.from({ length: 24 }, (_, i) => [
+    `${i + 1}.档案管理第${i + 1}项问题整改不到位`,
+    `整改情况：${i % 3 === 0 ? '正在整改' : '已完成整改'}。${'对照档案管理制度逐项检查，建立问题清单和整改台账，明确责任人和完成时限，定期调度整改进展。'.repeat(2)}`,
+  ]).flat(),
+].join('\n');
+
 const BUILDER_REPORT = [
   '中共示例区建设局党组关于区委巡察整改进展情况的通报',
   '根据区委统一部署，2024年4月1日至5月31日，区委第一巡察组对区建设局党组开展了常规巡察。6月20日反馈了巡察意见。',
