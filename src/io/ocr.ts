@@ -50,12 +50,13 @@ export interface OcrLimits {
 /** Pixels of one image, at most: an A4 page scanned at 600 dpi is 35 million. */
 export const MAX_IMAGE_PIXELS = 60_000_000;
 
-/** ZG_OCR_MAX_PAGES (default 50) and ZG_OCR_TIMEOUT_MS (default 4/5 of the worker limit, ZG_JOB_TIMEOUT_MS). */
+/**
+ * ZG_OCR_MAX_PAGES (default 50) and ZG_OCR_TIMEOUT_MS (default 10 minutes for a whole file; a dense page takes about
+ * 5 s here). In the server a recognition reports each page, which keeps its worker's own limit from running out.
+ */
 export function ocrLimits(env: NodeJS.ProcessEnv = process.env): OcrLimits {
   const positive = (v: string | undefined) => (Number.isFinite(Number(v)) && Number(v) > 0 ? Math.floor(Number(v)) : null);
-  const job = positive(env.ZG_JOB_TIMEOUT_MS) ?? 60_000;
-  const wanted = positive(env.ZG_OCR_TIMEOUT_MS) ?? Math.floor(job * 0.8);
-  return { maxPages: positive(env.ZG_OCR_MAX_PAGES) ?? 50, timeoutMs: Math.min(wanted, Math.floor(job * 0.8)) };
+  return { maxPages: positive(env.ZG_OCR_MAX_PAGES) ?? 50, timeoutMs: positive(env.ZG_OCR_TIMEOUT_MS) ?? 10 * 60_000 };
 }
 
 export interface OcrPage {

@@ -1,6 +1,6 @@
 // A bounded pool of worker threads for the heavy jobs (heavy-jobs.ts). Bounded in every direction a bad upload could
 // push: how many run at once (ZG_WORKERS, default one less than the cores, at least one), how long one may take
-// (ZG_JOB_TIMEOUT_MS, default 60 s: the worker is stopped and replaced), how much memory a worker may hold
+// (ZG_JOB_TIMEOUT_MS, default 60 s without news of progress: the worker is stopped and replaced), how much memory a worker may hold
 // (ZG_WORKER_MEMORY_MB, default 1024: past it the worker dies, not the server), and how many may wait (else 503).
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -122,7 +122,12 @@ export class WorkerPool {
       }
       const job = slot.job;
       if (slot.dead || !job || job.id !== m.id) return;
-      if (m.progress) return job.onProgress?.(m.progress);
+      if (m.progress) {
+        // a job that reports progress is working, not stuck: its time limit starts again (a 20-page scan takes
+        // longer than any one job may, a page at a time; the recognition's own limit bounds the whole)
+        this.arm(slot, job);
+        return job.onProgress?.(m.progress);
+      }
       this.finish(slot);
       if (m.error) job.reject(reviveError(m.error));
       else job.resolve(m.value);
@@ -182,12 +187,18 @@ export class WorkerPool {
       const job = this.next();
       slot.job = job;
       slot.worker.ref(); // a job in flight keeps the process alive
-      slot.timer = setTimeout(() => {
-        if (slot.job !== job) return;
-        this.replace(slot);
-        job.reject(tooSlow(this.opts.timeoutMs));
-      }, this.opts.timeoutMs);
+      this.arm(slot, job);
       slot.worker.postMessage({ id: job.id, name: job.name, args: job.args });
     }
+  }
+
+  /** The job's time limit, from now: past it the worker is stopped and replaced. */
+  private arm(slot: Slot, job: Job): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      if (slot.job !== job) return;
+      this.replace(slot);
+      job.reject(tooSlow(this.opts.timeoutMs));
+    }, this.opts.timeoutMs);
   }
 }
