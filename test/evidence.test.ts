@@ -15,6 +15,7 @@ import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { makeOfd } from './support/ofd.ts';
+import { makeHtml } from './support/web-page.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
 const TODAY = '2025-01-15';
@@ -126,6 +127,17 @@ describe('evidence read back', () => {
     expect((await get('clerk', `/api/evidence/${gbk}/text`)).json().text).toBe('已收回超期账款12.5万元');
     // a Word document is not shown as itself: downloaded, never framed
     expect((await get('clerk', `/api/evidence/${word}/file`)).headers['content-disposition']).toMatch(/^attachment; /);
+  });
+
+  it('shows the words of a saved web page, never the page: its scripts neither run nor show', async () => {
+    const page = makeHtml('关于档案整改的通知\n已于3月完成档案室搬迁，<script>alert(1)</script>字样按原文保留。');
+    const id = (await upload('clerk', open, '通知网页.html', page)).json().id;
+    const words = await get('clerk', `/api/evidence/${id}/text`);
+    expect(words.statusCode).toBe(200);
+    expect(words.json().text).toContain('已于3月完成档案室搬迁，<script>alert(1)</script>字样按原文保留。');
+    expect(words.json().text).not.toContain('_hmt');
+    const file = await get('clerk', `/api/evidence/${id}/file`);
+    expect(file.headers['content-disposition']).toMatch(/^attachment; /);
   });
 
   it('previews the words of an OFD, the format official documents are issued in', async () => {

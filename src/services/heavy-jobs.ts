@@ -118,9 +118,9 @@ export const heavyJobs = {
   async evidenceText(name: string, mime: string, bytes: Uint8Array): Promise<{ text: string; truncated: boolean }> {
     let text: string;
     try {
-      if (mime.includes('spreadsheetml') || mime === 'application/vnd.ms-excel')
+      if (mime.includes('spreadsheet') || mime === 'application/vnd.ms-excel')
         text = (await (await perfWorkbooks()).perfWorkbookText((await workbookAsXlsx(name, bytes)).bytes)).text;
-      else if (mime.startsWith('text/')) text = decodeText(bytes).text;
+      else if (mime === 'text/plain' || mime === 'text/csv') text = decodeText(bytes).text;
       else text = (await readDocumentBytes(name, bytes, bytes.length + 1)).text;
     } catch (e) {
       const { WorkbookFormatError, WorkbookTooLargeError } = await workbooks();

@@ -3,7 +3,20 @@
 // any file whose content is not what its name says — it could not be previewed, and would be handed to the reviewer
 // under a false name. Also how each kind is shown in the browser.
 
-import { IMAGE_SIGNATURES, isOle, isPdf, isZip, looksLikeText, startsWith } from '../document/file-signature.ts';
+import {
+  IMAGE_SIGNATURES,
+  isOle,
+  isPdf,
+  isZip,
+  looksLikeHtml,
+  looksLikeMhtml,
+  looksLikeRtf,
+  looksLikeText,
+  startsWith,
+} from '../document/file-signature.ts';
+
+/** The first characters of a file, for the checks that read them as text. */
+const head = (b: Uint8Array) => new TextDecoder('latin1').decode(b.subarray(0, 4096));
 
 /** At most so many files, and so many bytes in all, on one problem: evidence is proof, not an archive. */
 export const EVIDENCE_PER_PROBLEM = { files: 50, bytes: 200 * 1024 * 1024 };
@@ -44,6 +57,12 @@ const KINDS: Record<string, Kind> = {
   wps: { label: 'WPS 文档', mime: 'application/vnd.ms-works', view: 'text', is: ole },
   et: { label: 'WPS 表格', mime: 'application/vnd.ms-excel', view: 'text', is: ole },
   ofd: { label: 'OFD 文件', mime: 'application/ofd', view: 'text', is: zip },
+  odt: { label: 'OpenDocument 文本', mime: 'application/vnd.oasis.opendocument.text', view: 'text', is: zip },
+  ods: { label: 'OpenDocument 表格', mime: 'application/vnd.oasis.opendocument.spreadsheet', view: 'text', is: zip },
+  rtf: { label: 'RTF 文档', mime: 'application/rtf', view: 'text', is: (b) => looksLikeRtf(head(b)) },
+  // a page saved from a website: its words are shown, never the page itself (it would run in the application's origin)
+  html: { label: '网页', mime: 'text/html', view: 'text', is: (b) => text(b) && looksLikeHtml(head(b)) },
+  mhtml: { label: '网页存档', mime: 'application/x-mimearchive', view: 'text', is: (b) => text(b) && looksLikeMhtml(head(b)) },
   zip: { label: 'ZIP 压缩包', mime: 'application/zip', view: 'download', is: zip },
   rar: { label: 'RAR 压缩包', mime: 'application/vnd.rar', view: 'download', is: (b) => starts(b, ascii('Rar!\x1a\x07')) },
   '7z': {
@@ -53,7 +72,7 @@ const KINDS: Record<string, Kind> = {
     is: (b) => starts(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
   },
 };
-const ALIASES: Record<string, string> = { jpeg: 'jpg', tiff: 'tif', md: 'txt' };
+const ALIASES: Record<string, string> = { jpeg: 'jpg', tiff: 'tif', md: 'txt', htm: 'html', mht: 'mhtml' };
 
 /** Programs, by their first bytes: a Windows executable, a Linux or macOS binary, a script with its interpreter. */
 function isProgram(b: Uint8Array): boolean {
