@@ -2,7 +2,7 @@
 // unchanged; the same table from a .docx; bad tables refused cell by cell with nothing saved; edits versioned; the
 // problems onto the ledger once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
@@ -20,6 +20,10 @@ import { testLedger } from './support/ledger.ts';
 import { haveSeeds, seedPath, seedText } from './support/seeds.ts';
 import { PerfImportError, StaleVersionError } from '../src/core/errors.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const SOFFICE = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TODAY = '2024-06-01';
@@ -75,6 +79,29 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
     expect(docx.fileName).toBe('岳阳市城市管理综合行政执法支队直属三大队-2023年度绩效自评表.docx');
     expect(Buffer.from(docx.bytes.subarray(0, 2)).toString()).toBe('PK');
   });
+
+  it.skipIf(!SOFFICE)(
+    'reads the 自评表 kept as an old Excel .xls, through LibreOffice, with the same 17 indicators and total',
+    async () => {
+      const imported = await importEvaluation(l, { name: '自评-xls.txt', bytes: bytesOf(seedText('003')) }, '财务股');
+      const xlsx = await exportEvaluation(l.db, imported.id, 'xlsx', TODAY, FULL_SCOPE);
+      const dir = mkdtempSync(join(tmpdir(), 'zg-perf-xls-'));
+      writeFileSync(join(dir, '自评表.xlsx'), xlsx.bytes);
+      execFileSync(
+        SOFFICE as string,
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xls', '--outdir', dir, join(dir, '自评表.xlsx')],
+        {
+          stdio: 'ignore',
+          timeout: 120_000,
+        },
+      );
+      const back = await readEvaluation('自评表.xls', new Uint8Array(readFileSync(join(dir, '自评表.xls'))));
+      expect(back.format).toBe('xls');
+      expect(back.evaluation.indicators).toHaveLength(17);
+      expect(back.scored.total).toBe(98);
+    },
+    120_000,
+  );
 
   it('reads the same table from a Word document', async () => {
     const lines = seedText('003').split('\n');
