@@ -64,6 +64,14 @@ describe.skipIf(!ready)('a scanned report', () => {
     expect(file.ocr).toBe(true);
     expect(file.confidence.map((p: { page: number }) => p.page)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
     for (const p of file.confidence) expect(p.confidence).toBeGreaterThan(70);
+    // each page's first line, in order: a line cited by a finding is found on its page
+    const firsts = file.confidence.map((p: { firstLine: number }) => p.firstLine);
+    expect(firsts[0]).toBe(1);
+    expect([...firsts].sort((a, b) => a - b)).toEqual(firsts);
+    const text = zg(['check', scan]);
+    expect(text.stdout).toMatch(
+      /各方面已完成整改数之和为136个，与总数137个不符（本文由扫描件文字识别得出，请对照原件核对）（第[\d、]+行，扫描件第[\d、]+页）/,
+    );
     if (existsSync(SHAPE)) {
       const shape = spawnSync(process.execPath, [SHAPE], { input: r.stdout, encoding: 'utf8' });
       expect(shape.stdout + shape.stderr).toContain('report shape: ok');

@@ -91,7 +91,7 @@ export function formatCheck(results: readonly FileReports[]): string {
         `  ${clip(r.meta.title?.value ?? REPORT_KIND_LABEL[r.kind], 50)}（第${r.lines[0]}—${r.lines[1]}行）：错误 ${errors} 条，提示 ${r.findings.length - errors} 条`,
       );
       for (const x of r.findings) {
-        out.push(`    ${SEVERITY_MARK[x.severity]} [${x.rule}] ${x.message}（第${x.lines.join('、')}行）`);
+        out.push(`    ${SEVERITY_MARK[x.severity]} [${x.rule}] ${x.message}（第${x.lines.join('、')}行${onPages(f, x.lines)}）`);
         out.push(...findingLines(x, f.lines));
       }
     }
@@ -118,4 +118,11 @@ export function formatFormats(here: FormatsHere): string {
       : `文字识别：未找到 Tesseract 简体中文模型，扫描件和照片不可读取。${OCR_INSTALL_HINT}`,
   );
   return out.join('\n');
+}
+
+/** For recognised text, the pages of the scan the lines are on: "，扫描件第2、3页". */
+function onPages(f: FileReports, lines: readonly number[]): string {
+  if (!f.ocr?.length) return '';
+  const pageOf = (line: number) => [...(f.ocr ?? [])].reverse().find((p) => p.firstLine <= line)?.page ?? 1;
+  return `，扫描件第${[...new Set(lines.map(pageOf))].sort((a, b) => a - b).join('、')}页`;
 }

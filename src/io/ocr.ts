@@ -12,7 +12,7 @@ import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { type PlacedRun, layoutText } from '../core/document/page-layout.ts';
+import { type PlacedRun, layoutPages } from '../core/document/page-layout.ts';
 import { normaliseOcrText } from '../core/document/ocr-normalise.ts';
 import { ChildFailedError, ChildTimeoutError, runChild } from './child-process.ts';
 
@@ -63,6 +63,8 @@ export interface OcrPage {
   readonly page: number;
   /** Tesseract's mean confidence over the page's characters, 0–100 */
   readonly confidence: number;
+  /** the line of the text the page starts on: a line cited by a finding is found on its page */
+  readonly firstLine: number;
 }
 
 export interface OcrResult {
@@ -177,7 +179,7 @@ async function recognisePages(
   try {
     await prepare(dir);
     const placed: PlacedRun[][] = [];
-    const seen: OcrPage[] = [];
+    const seen: Omit<OcrPage, 'firstLine'>[] = [];
     for (let p = 1; p <= count; p++) {
       opts.onProgress?.(p - 1, count);
       const file = join(dir, `page-${p}.png`);
@@ -188,7 +190,8 @@ async function recognisePages(
       seen.push({ page: p, confidence });
     }
     opts.onProgress?.(count, count);
-    return { text: normaliseOcrText(layoutText(placed, { cellGap: 2 })), pages: seen };
+    const { text, firstLines } = layoutPages(placed, { cellGap: 2 });
+    return { text: normaliseOcrText(text), pages: seen.map((p, i) => ({ ...p, firstLine: firstLines[i] ?? 1 })) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

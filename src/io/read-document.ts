@@ -29,7 +29,7 @@ export interface ReadDocument {
   readonly bytes: number;
   readonly data: Uint8Array; // the file as read, for keeping beside what was parsed from it
   /** the text was recognised from pictures of its pages (OCR): each page's confidence; null for text read as text */
-  readonly ocr: { page: number; confidence: number }[] | null;
+  readonly ocr: { page: number; confidence: number; firstLine: number }[] | null;
 }
 
 export interface ReadOptions {

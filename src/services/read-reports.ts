@@ -12,7 +12,7 @@ export interface FileReports {
   readonly format: DocumentFormat | null;
   readonly encoding: string | null;
   /** recognised from pictures of its pages: each page's confidence; null when read as text */
-  readonly ocr: { page: number; confidence: number }[] | null;
+  readonly ocr: { page: number; confidence: number; firstLine: number }[] | null;
   readonly lines: readonly string[]; // the text as read, for quoting lines
   readonly reports: Report[];
   readonly error: { code: string; message: string } | null;

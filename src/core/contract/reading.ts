@@ -188,7 +188,7 @@ export const checkAnswer = z.object({
   format: z.enum(DOCUMENT_FORMAT_IDS).nullable(),
   encoding: z.string().nullable(),
   /** recognised from pictures of its pages: each page's confidence (0–100); null when read as text */
-  ocr: list(z.object({ page: z.number(), confidence: z.number() })).nullable(),
+  ocr: list(z.object({ page: z.number(), confidence: z.number(), firstLine: z.number() })).nullable(),
   lines: list(z.string()),
   reports: list(readReport),
 });

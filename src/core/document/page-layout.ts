@@ -77,7 +77,21 @@ function pageLines(runs: readonly PlacedRun[], cellGap: number): Line[] {
   });
 }
 
-/** The most common value, rounded to a tenth of `unit`: the body's left margin, seen on most lines. */
+/**
+ * The body's left margin: the leftmost place at least two lines start at. Not the commonest — where paragraphs are
+ * short, more lines start at the indent than at the margin; a single line further left (a note) is no margin.
+ */
+function leftMargin(values: readonly number[], unit: number): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) {
+    const k = Math.round(v / (unit / 10));
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const seen = [...counts].filter(([, n]) => n >= 2).map(([k]) => k);
+  return seen.length ? Math.min(...seen) * (unit / 10) : mode(values, unit);
+}
+
+/** The most common value, rounded to a tenth of `unit`. */
 function mode(values: readonly number[], unit: number): number | null {
   const counts = new Map<number, number>();
   for (const v of values) {
@@ -142,6 +156,17 @@ function alignTables(lines: Line[]): Line[] {
  * where the page has it; more for recognised words, whose boxes leave the wide spacing of a 公文 title between them.
  */
 export function layoutText(pages: readonly (readonly PlacedRun[])[], opts: { cellGap?: number } = {}): string {
+  return layoutPages(pages, opts).text;
+}
+
+/**
+ * The same, with the line each page starts on (1-based, in the text returned; a page whose first line continues the
+ * paragraph before starts on that paragraph's line): a finding's line can then be found on its page.
+ */
+export function layoutPages(
+  pages: readonly (readonly PlacedRun[])[],
+  opts: { cellGap?: number } = {},
+): { text: string; firstLines: number[] } {
   const cellGap = opts.cellGap ?? 0.8;
   const all = pages
     .map((runs) => pageLines(runs, cellGap))
@@ -152,7 +177,7 @@ export function layoutText(pages: readonly (readonly PlacedRun[])[], opts: { cel
     1,
   );
   const em = size ?? 1;
-  const left = mode(
+  const left = leftMargin(
     prose.map((l) => l.x0),
     em,
   );
@@ -164,8 +189,10 @@ export function layoutText(pages: readonly (readonly PlacedRun[])[], opts: { cel
   const out: string[] = [];
   let previous: Line | null = null;
   let previousPage = -1;
+  const firstLines: number[] = [];
   all.forEach((lines, page) => {
-    for (const line of lines) {
+    firstLines[page] = Math.max(1, out.length + 1);
+    lines.forEach((line, k) => {
       const text = line.cells.join('\t');
       const continues =
         previous !== null &&
@@ -188,7 +215,9 @@ export function layoutText(pages: readonly (readonly PlacedRun[])[], opts: { cel
       }
       previous = line;
       previousPage = page;
-    }
+      // where this page's text begins: its first line, wherever it went
+      if (k === 0) firstLines[page] = out.length;
+    });
   });
-  return out.join('\n');
+  return { text: out.join('\n'), firstLines };
 }
