@@ -77,29 +77,29 @@ function pageLines(runs: readonly PlacedRun[], cellGap: number): Line[] {
   });
 }
 
+/** How many lines start (or end) at each place, the places rounded to a tenth of `unit`. */
+function tally(values: readonly number[], unit: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const v of values) {
+    const k = Math.round(v / (unit / 10));
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /**
  * The body's left margin: the leftmost place at least two lines start at. Not the commonest — where paragraphs are
  * short, more lines start at the indent than at the margin; a single line further left (a note) is no margin.
  */
 function leftMargin(values: readonly number[], unit: number): number | null {
-  const counts = new Map<number, number>();
-  for (const v of values) {
-    const k = Math.round(v / (unit / 10));
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const seen = [...counts].filter(([, n]) => n >= 2).map(([k]) => k);
+  const seen = [...tally(values, unit)].filter(([, n]) => n >= 2).map(([k]) => k);
   return seen.length ? Math.min(...seen) * (unit / 10) : mode(values, unit);
 }
 
 /** The most common value, rounded to a tenth of `unit`. */
 function mode(values: readonly number[], unit: number): number | null {
-  const counts = new Map<number, number>();
-  for (const v of values) {
-    const k = Math.round(v / (unit / 10));
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
   let best: [number, number] | null = null;
-  for (const [k, n] of counts) if (!best || n > best[1]) best = [k, n];
+  for (const [k, n] of tally(values, unit)) if (!best || n > best[1]) best = [k, n];
   return best ? best[0] * (unit / 10) : null;
 }
 
