@@ -207,5 +207,8 @@ describe('bad input', () => {
   it('decides the kind by content, not by name', async () => {
     const r = await readDocumentBytes('misnamed.txt', pdfWithText(REPORT));
     expect(r.format).toBe('pdf');
+    // a text that happens to start with the letters of a bitmap's signature is still text
+    const bm = await readDocumentBytes('bm.txt', new Uint8Array(Buffer.from(`BM项目整改说明\n${REPORT.join('\n')}`)));
+    expect(bm.format).toBe('txt');
   });
 });

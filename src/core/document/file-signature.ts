@@ -17,7 +17,8 @@ export const IMAGE_SIGNATURES = {
   jpg: (b: Uint8Array) => startsWith(b, [0xff, 0xd8, 0xff]),
   png: (b: Uint8Array) => startsWith(b, [0x89, 0x50, 0x4e, 0x47]),
   gif: (b: Uint8Array) => startsWith(b, ascii('GIF8')),
-  bmp: (b: Uint8Array) => startsWith(b, ascii('BM')),
+  // "BM", the file's size, then four reserved zero bytes: a text that happens to begin with BM is no bitmap
+  bmp: (b: Uint8Array) => startsWith(b, ascii('BM')) && startsWith(b, [0, 0, 0, 0], 6),
   webp: (b: Uint8Array) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8),
   tif: (b: Uint8Array) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]),
 } as const;
