@@ -137,6 +137,23 @@ describe('bad OFD files', () => {
     expect(e.reason).toMatch(/OFD 文件“炸弹\.ofd”解压后超过上限.*压缩炸弹/);
   });
 
+  it('one page listed twenty thousand times is refused like a bomb, quickly', async () => {
+    const page = `<ofd:Page xmlns:ofd="x"><ofd:Content><ofd:Layer>${'<ofd:TextObject Boundary="0 0 10 10" Size="5"><ofd:TextCode X="0" Y="5">整改</ofd:TextCode></ofd:TextObject>'.repeat(1000)}</ofd:Layer></ofd:Content></ofd:Page>`;
+    const many = zipSync(
+      {
+        'OFD.xml': strToU8('<ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>'),
+        'Doc_0/Document.xml': strToU8(
+          `<ofd:Document xmlns:ofd="x"><ofd:Pages>${'<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/>'.repeat(20_000)}</ofd:Pages></ofd:Document>`,
+        ),
+        'Doc_0/Pages/Page_0/Content.xml': strToU8(page),
+      },
+      { level: 9 },
+    );
+    const e = await refusal(readDocumentBytes('重复页.ofd', many));
+    expect(e.code).toBe('too-large');
+    expect(e.reason).toMatch(/OFD 文件“重复页\.ofd”解压后超过上限/);
+  });
+
   it('a zip that is neither Word nor OFD says what is readable', async () => {
     const e = await refusal(readDocumentBytes('照片.zip', zipSync({ 'a.jpg': new Uint8Array(10) })));
     expect(e.code).toBe('not-a-document');

@@ -6,7 +6,8 @@
 // Read: every TextObject of every page's content, in any layer or block, with its TextCode positions and advances
 // (including the "g" repetition of DeltaX) and a CTM's scale and shift. Not read: template pages (letterheads drawn
 // under each page), annotations, and the text of signatures and stamps — a signed file reads as the unsigned one.
-// Only the XML parts are unpacked, and only after the sizes they inflate to are checked (zip bombs).
+// Only the XML parts are unpacked, and only after the sizes they inflate to are checked (zip bombs); the pages read are
+// counted again as they are listed, so one page listed twenty thousand times is refused like a bomb.
 
 import { strFromU8, unzipSync } from 'fflate';
 import { type PlacedRun, emWidth, layoutText } from '../core/document/page-layout.ts';
@@ -132,10 +133,9 @@ function pageLocations(files: Record<string, Uint8Array>): string[] {
     if (base) pages.push(resolve(docPath, base));
   }
   if (pages.length === 0) throw new OfdFormatError('the document lists no pages');
-  return pages.map((p) => {
-    if (read(p) === null) throw new OfdFormatError(`page ${p} is missing`);
-    return p;
-  });
+  const present = new Set(Object.keys(files).map((k) => k.replace(/^\//, '').toLowerCase()));
+  for (const p of new Set(pages)) if (!present.has(p.toLowerCase())) throw new OfdFormatError(`page ${p} is missing`);
+  return pages;
 }
 
 export function ofdText(bytes: Uint8Array): { text: string; pages: number } {
@@ -148,6 +148,13 @@ export function ofdText(bytes: Uint8Array): { text: string; pages: number } {
     throw new OfdFormatError(`zip: ${(e as Error).message}`);
   }
   const byPath = new Map(Object.entries(files).map(([k, v]) => [k.replace(/^\//, '').toLowerCase(), v]));
-  const pages = pageLocations(files).map((p) => pageRuns(strFromU8(byPath.get(p.toLowerCase()) as Uint8Array)));
+  const locations = pageLocations(files);
+  // the same page content listed thousands of times unpacks once and is read each time: counted each time
+  let read = 0;
+  for (const p of locations) {
+    read += (byPath.get(p.toLowerCase()) as Uint8Array).length;
+    if (read > MAX_OFD_UNPACKED) throw new OfdTooLargeError(`pages read past ${MAX_OFD_UNPACKED} bytes (${locations.length} pages listed)`);
+  }
+  const pages = locations.map((p) => pageRuns(strFromU8(byPath.get(p.toLowerCase()) as Uint8Array)));
   return { text: layoutText(pages), pages: pages.length };
 }
