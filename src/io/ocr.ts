@@ -140,7 +140,7 @@ export function tsvRuns(tsv: string): { runs: PlacedRun[]; confidence: number } 
     const text = (f[11] ?? '').trim();
     if (text === '') continue;
     const l = lines.get(key) ?? { top: top as number, height: height as number };
-    runs.push({ x: left as number, y: l.top + l.height, width: width as number, size: l.height, text });
+    runs.push({ x: left as number, y: l.top + l.height, width: width as number, size: l.height, text, line: key });
     const n = [...text].length;
     weighted += (conf as number) * n;
     chars += n;

@@ -34,3 +34,17 @@ describe('laying out placed text', () => {
     expect(text.split('\n')).toEqual(['', '项目\t预算数\t决算数', '公务接待\t\t1.5']);
   });
 });
+
+describe('lines a recogniser found', () => {
+  it('keeps each recognised line whole, even where a tilted page makes neighbouring lines overlap in height', () => {
+    // a heading and a paragraph's first line on a page tilted by a few degrees: the first line's right end sits as low as the
+    // second's left end
+    const runs: PlacedRun[] = [
+      { x: 4, y: 10, width: 4, size: 2, text: '第一行左', line: 'a' },
+      { x: 40, y: 13, width: 4, size: 2, text: '第一行右', line: 'a' },
+      { x: 8, y: 13, width: 4, size: 2, text: '第二行左', line: 'b' },
+      { x: 40, y: 16, width: 4, size: 2, text: '第二行右', line: 'b' },
+    ];
+    expect(layoutPages([runs], { cellGap: 100 }).text.split('\n')).toEqual(['第一行左第一行右', '第二行左第二行右']);
+  });
+});

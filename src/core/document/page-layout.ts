@@ -21,6 +21,8 @@ export interface PlacedRun {
   /** the font size (the em) */
   readonly size: number;
   readonly text: string;
+  /** the line it belongs to, when the source knows (a recogniser's lines): a tilted page's lines overlap in height */
+  readonly line?: string;
 }
 
 interface Line {
@@ -49,13 +51,22 @@ export function emWidth(text: string): number {
 function pageLines(runs: readonly PlacedRun[], cellGap: number): Line[] {
   const sorted = runs.filter((r) => r.text.trim() !== '').sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: PlacedRun[][] = [];
-  for (const r of sorted) {
-    const last = groups[groups.length - 1];
-    const ref = last?.[0];
-    // a run belongs to the line whose baseline is within half a size of its own (superscripts, mixed fonts)
-    if (ref && Math.abs(r.y - ref.y) <= 0.5 * Math.max(ref.size, r.size)) last.push(r);
-    else groups.push([r]);
-  }
+  if (sorted.some((r) => r.line !== undefined)) {
+    const byLine = new Map<string, PlacedRun[]>();
+    for (const r of sorted) {
+      const line = byLine.get(r.line ?? '');
+      if (line) line.push(r);
+      else byLine.set(r.line ?? '', [r]);
+    }
+    groups.push(...byLine.values());
+  } else
+    for (const r of sorted) {
+      const last = groups[groups.length - 1];
+      const ref = last?.[0];
+      // a run belongs to the line whose baseline is within half a size of its own (superscripts, mixed fonts)
+      if (ref && Math.abs(r.y - ref.y) <= 0.5 * Math.max(ref.size, r.size)) last.push(r);
+      else groups.push([r]);
+    }
   return groups.map((g) => {
     g.sort((a, b) => a.x - b.x);
     const first = g[0] as PlacedRun;
