@@ -11,6 +11,7 @@ import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocumentBytes } from '../src/io/read-document.ts';
 import { readReports } from '../src/core/read-reports.ts';
+import { comparableWords } from '../src/core/document/fingerprint.ts';
 import type { Report } from '../src/core/document/model.ts';
 import ExcelJS from 'exceljs';
 import { importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
@@ -80,9 +81,11 @@ describe.skipIf(!haveSeeds)('a seed published as a web page and saved', () => {
     ] as const) {
       const read = await readDocumentBytes(name, bytes);
       expect(read.format, name).toBe(format);
-      // the article's own date line is the article's; the site's header, menus, links, footer and scripts are not
-      for (const w of SITE_WORDS.filter((x) => !text.includes(x))) expect(read.text, `${name}: ${w}`).not.toContain(w);
+      // the site's header, menus, links, footer and scripts are not the report's, nor the page's line about itself
+      for (const w of [...SITE_WORDS, '浏览次数'].filter((x) => !text.includes(x))) expect(read.text, `${name}: ${w}`).not.toContain(w);
       expect(reading(read.text), name).toEqual(want);
+      // the same words as the report's text: imported after it, the page is found to be the same report
+      expect(comparableWords(read.text), name).toBe(comparableWords(text));
     }
   });
 });

@@ -260,10 +260,20 @@ function pageTitle(title: string): string {
   return (title.split(/\s*(?:[_|]|\s[-—–]\s|——)\s*/)[0] ?? '').trim();
 }
 
+/** What a site writes about the page beside its article: when, from where, how often read, the type size, sharing. */
+const PAGE_INFO = /发布(?:时间|日期)|信息来源|来源[:：]|浏览(?:次数|量)|访问(?:次数|量)|点击(?:数|量|率)|阅读(?:次数|量)|字[体号][:：]|【\s*(?:打印|关闭|字体|大|小)|分享到|责任编辑|编辑[:：]|作者[:：]/g;
+
+/**
+ * The page's own line about itself ("发布时间：2023-12-28 来源：… 浏览次数：1234 【字体：大 中 小】"): not the
+ * report's. Kept, it would make the same report saved twice from the site (another count of readers) two reports.
+ */
+const isPageInfo = (line: string) =>
+  line.length <= 160 && ((line.match(PAGE_INFO) ?? []).length >= 2 || /^(?:分享到|【\s*(?:打印|关闭))/.test(line));
+
 export function htmlText(html: string): string {
   const { root, title } = parse(html);
   const article = articleElement(root);
-  const body = lines(article);
+  const body = lines(article).filter((l) => !isPageInfo(l));
   if (body.length === 0) throw new HtmlFormatError('no text in the page');
   const heading = pageTitle(title);
   // the page's title when the article does not begin with it (many sites put the heading outside the body's element)
