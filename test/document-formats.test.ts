@@ -3,7 +3,7 @@
 // (UTF-8 and GBK) and .mhtml. Each must give the same problems, statuses, figures and findings as the seed's text.
 // And the bad files of each kind are refused in one Chinese sentence, with nothing left behind.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -258,6 +258,9 @@ describe.skipIf(!soffice)('files LibreOffice converts', () => {
     const file = join(dir, '慢.doc');
     writeFileSync(file, made.doc as Uint8Array);
     const tmp = mkdtempSync(join(tmpdir(), 'zg-tmp-'));
+    // what a conversion killed with kill -9 left: a copy of someone's document, in a process that is gone
+    mkdirSync(join(tmp, 'zg-convert-999999-abcdef'));
+    writeFileSync(join(tmp, 'zg-convert-999999-abcdef', 'input.doc'), made.doc as Uint8Array);
     const started = Date.now();
     const r = zg(['check', file], { ZG_SOFFICE: hang, ZG_CONVERT_TIMEOUT_MS: '1500', TMPDIR: tmp });
     expect(r.status).toBe(2);
@@ -265,7 +268,8 @@ describe.skipIf(!soffice)('files LibreOffice converts', () => {
     expect(r.stdout + r.stderr).toContain('旧版 Word 文档“慢.doc”在2秒内未能转换完成，未予读取');
     const pid = Number(readFileSync(pidFile, 'utf8'));
     expect(() => process.kill(pid, 0)).toThrow();
-    // nothing of the conversion is left (tsx, which runs the sources here, keeps its own cache beside it)
+    // nothing of the conversion is left, nor of the one killed before (tsx, which runs the sources here, keeps its own
+    // cache beside it)
     expect(readdirSync(tmp).filter((f) => !f.startsWith('tsx-'))).toEqual([]);
   });
 

@@ -2,6 +2,9 @@
 // their own process group, and killed with the whole group when their time is up — a converter's launcher and the
 // program it starts both go, and a worker thread that waits for them is not held past its own limit.
 import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export class ChildMissingError extends Error {}
 export class ChildTimeoutError extends Error {}
@@ -39,4 +42,29 @@ export function runChild(cmd: string, args: readonly string[], timeoutMs: number
       else reject(new ChildFailedError(`${cmd} exited with ${code ?? signal}: ${err.trim().slice(0, 500)}`));
     });
   });
+}
+
+/**
+ * A temporary directory for one conversion or recognition, named with this process's id. Those of processes that no
+ * longer run — killed before their own cleanup could run — are removed first: they hold copies of people's documents.
+ */
+export async function workDir(prefix: 'zg-convert' | 'zg-ocr'): Promise<string> {
+  const root = tmpdir();
+  const names = await readdir(root).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = new RegExp(`^${prefix}-(\\d+)-`).exec(name);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    await rm(join(root, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+  return mkdtemp(join(root, `${prefix}-${process.pid}-`));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as someone else
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -261,7 +261,8 @@ function pageTitle(title: string): string {
 }
 
 /** What a site writes about the page beside its article: when, from where, how often read, the type size, sharing. */
-const PAGE_INFO = /发布(?:时间|日期)|信息来源|来源[:：]|浏览(?:次数|量)|访问(?:次数|量)|点击(?:数|量|率)|阅读(?:次数|量)|字[体号][:：]|【\s*(?:打印|关闭|字体|大|小)|分享到|责任编辑|编辑[:：]|作者[:：]/g;
+const PAGE_INFO =
+  /发布(?:时间|日期)|信息来源|来源[:：]|浏览(?:次数|量)|访问(?:次数|量)|点击(?:数|量|率)|阅读(?:次数|量)|字[体号][:：]|【\s*(?:打印|关闭|字体|大|小)|分享到|责任编辑|编辑[:：]|作者[:：]/g;
 
 /**
  * The page's own line about itself ("发布时间：2023-12-28 来源：… 浏览次数：1234 【字体：大 中 小】"): not the

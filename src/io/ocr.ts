@@ -8,13 +8,12 @@
 // (core/document/page-layout.ts), then normalised (core/document/ocr-normalise.ts). A PDF's pages are rendered by
 // poppler's pdftoppm one at a time. Everything happens in a temporary directory removed whatever happens; every child
 // process is killed when the file's time is up.
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { type PlacedRun, layoutPages } from '../core/document/page-layout.ts';
 import { normaliseOcrText } from '../core/document/ocr-normalise.ts';
-import { ChildFailedError, ChildTimeoutError, runChild } from './child-process.ts';
+import { ChildFailedError, ChildTimeoutError, runChild, workDir } from './child-process.ts';
 
 export class OcrMissingError extends Error {
   constructor(readonly what: 'tesseract' | 'chi_sim' | 'pdftoppm') {
@@ -175,7 +174,7 @@ async function recognisePages(
   render: (page: number, file: string) => Promise<void>,
 ): Promise<OcrResult> {
   const env = opts.env ?? process.env;
-  const dir = await mkdtemp(join(tmpdir(), 'zg-ocr-'));
+  const dir = await workDir('zg-ocr');
   try {
     await prepare(dir);
     const placed: PlacedRun[][] = [];

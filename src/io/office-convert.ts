@@ -6,12 +6,11 @@
 // profile block each other) and the result — which is removed whatever happens. A conversion that takes too long is
 // killed with its whole process group, well before the server's worker time limit: a worker thread that is stopped
 // does not stop the processes it started.
-import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ChildFailedError, ChildMissingError, ChildTimeoutError, runChild } from './child-process.ts';
+import { ChildFailedError, ChildMissingError, ChildTimeoutError, runChild, workDir } from './child-process.ts';
 
 export class ConverterMissingError extends Error {}
 export class ConvertTimeoutError extends Error {
@@ -76,7 +75,7 @@ export async function convertOffice(
   const soffice = await findSoffice(env);
   if (!soffice) throw new ConverterMissingError('LibreOffice (soffice) not found');
   const timeoutMs = opts.timeoutMs ?? convertTimeoutMs(env);
-  const dir = await mkdtemp(join(tmpdir(), 'zg-convert-'));
+  const dir = await workDir('zg-convert');
   try {
     const input = join(dir, `input.${ext}`);
     const out = join(dir, 'out');
