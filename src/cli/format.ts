@@ -115,7 +115,7 @@ export function formatFormats(here: FormatsHere): string {
   out.push(
     here.tesseract
       ? `文字识别：${here.tesseract}（简体中文）${here.pdftoppm ? `；扫描的 PDF 由 ${here.pdftoppm} 逐页渲染` : '；未找到 pdftoppm，扫描的 PDF 不可识别'}`
-      : `文字识别：未找到 Tesseract 简体中文模型，扫描件和照片不可读取。${OCR_INSTALL_HINT}`,
+      : `文字识别：不可用，扫描件和照片不可读取：${here.formats.find((f) => f.converter === 'ocr')?.missing ?? OCR_INSTALL_HINT}`,
   );
   return out.join('\n');
 }

@@ -24,6 +24,10 @@ export async function readableFormats(env: NodeJS.ProcessEnv = process.env): Pro
   const soffice = await findSoffice(env);
   const ocr = await findOcrTools(env);
   const tesseract = ocr.tesseract && ocr.chinese ? ocr.tesseract : null;
+  // what exactly is missing: a program named in the environment that is not there, the program, or only its model
+  const named = (v: string | undefined, what: string) => (v ? `${what} 所指的程序“${v}”` : null);
+  const ocrLacking = ocr.tesseract ? 'Tesseract 的简体中文模型' : (named(env.ZG_TESSERACT, 'ZG_TESSERACT') ?? 'Tesseract');
+  const sofficeLacking = named(env.ZG_SOFFICE, 'ZG_SOFFICE') ?? 'LibreOffice';
   const here =
     (use: ReadableHere['use']) =>
     (f: Readable): ReadableHere => {
@@ -33,11 +37,11 @@ export async function readableFormats(env: NodeJS.ProcessEnv = process.env): Pro
           ...f,
           use,
           available,
-          missing: available ? null : `需要文字识别（Tesseract 中文模型），本机没有找到。${OCR_INSTALL_HINT}`,
+          missing: available ? null : `需要文字识别，本机没有找到${ocrLacking}。${OCR_INSTALL_HINT}`,
         };
       }
       const available = f.converter === null || soffice !== null;
-      return { ...f, use, available, missing: available ? null : `需要 LibreOffice，本机没有找到。${INSTALL_HINT}` };
+      return { ...f, use, available, missing: available ? null : `需要 LibreOffice，本机没有找到${sofficeLacking}。${INSTALL_HINT}` };
     };
   return {
     formats: [...DOCUMENT_FORMATS.map(here('report')), ...WORKBOOK_FORMATS.map(here('workbook'))],
