@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haveSeeds, seedText } from './support/seeds.ts';
-import { scanOfText } from './support/scan.ts';
+import { archiveReport, scanOfText } from './support/scan.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHAPE = resolve(ROOT, '../shared/tools/report-shape.mjs');
@@ -182,15 +182,7 @@ describe.skipIf(!ready)('a scan uploaded to the server', () => {
       };
       const office = await login('office');
       const other = await login('other');
-      const text = [
-        '中共示例区档案局党组关于巡察整改进展情况的通报',
-        '根据区委统一部署，2024年4月1日至5月31日，区委第二巡察组对区档案局党组开展了常规巡察。6月20日反馈了巡察意见。',
-        '一、整改落实情况',
-        ...Array.from({ length: 48 }, (_, i) => [
-          `${i + 1}.档案管理第${i + 1}项问题整改不到位`,
-          `整改情况：${i % 3 === 0 ? '正在整改' : '已完成整改'}。${'对照档案管理制度逐项检查，建立问题清单和整改台账，明确责任人和完成时限，定期调度整改进展。'.repeat(2)}`,
-        ]).flat(),
-      ].join('\n');
+      const text = archiveReport(48);
       const scan = scanOfText(text, soffice as string, 300);
       expect(scan.pages).toBeGreaterThanOrEqual(4);
       const form = (token: string, extra = '') => {

@@ -20,7 +20,7 @@ import type { Ledger } from '../../src/store/open-database.ts';
 import { testLedger } from '../support/ledger.ts';
 import { pdfWithText } from '../support/pdf.ts';
 import { haveSeeds, seedPath } from '../support/seeds.ts';
-import { scanOfText } from '../support/scan.ts';
+import { archiveReport, scanOfText } from '../support/scan.ts';
 import { FULL_SCOPE } from '../../src/core/access/permissions.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -658,15 +658,7 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
 
 /** A construction bureau's short 通报, for the administrator to import on its behalf. */
 /** A report long enough to fill three scanned pages, so that the pages can be seen being counted. */
-const ARCHIVE_REPORT = [
-  '中共示例区档案局党组关于巡察整改进展情况的通报',
-  '根据区委统一部署，2024年4月1日至5月31日，区委第二巡察组对区档案局党组开展了常规巡察。6月20日反馈了巡察意见。',
-  '一、整改落实情况',
-  ...Array.from({ length: 24 }, (_, i) => [
-    `${i + 1}.档案管理第${i + 1}项问题整改不到位`,
-    `整改情况：${i % 3 === 0 ? '正在整改' : '已完成整改'}。${'对照档案管理制度逐项检查，建立问题清单和整改台账，明确责任人和完成时限，定期调度整改进展。'.repeat(2)}`,
-  ]).flat(),
-].join('\n');
+const ARCHIVE_REPORT = archiveReport(24);
 
 const BUILDER_REPORT = [
   '中共示例区建设局党组关于区委巡察整改进展情况的通报',

@@ -85,3 +85,16 @@ export function scanOfText(text: string, soffice: string, dpi = 300): { pdf: Uin
   const { width, height, components } = size(jpegs[0] as Uint8Array);
   return { pdf: scanPdf(jpegs, width, height, dpi, components), pages: jpegs.length };
 }
+
+/** A bureau's progress report with `problems` problems: long enough to fill several scanned pages. */
+export function archiveReport(problems: number): string {
+  return [
+    '中共示例区档案局党组关于巡察整改进展情况的通报',
+    '根据区委统一部署，2024年4月1日至5月31日，区委第二巡察组对区档案局党组开展了常规巡察。6月20日反馈了巡察意见。',
+    '一、整改落实情况',
+    ...Array.from({ length: problems }, (_, i) => [
+      `${i + 1}.档案管理第${i + 1}项问题整改不到位`,
+      `整改情况：${i % 3 === 0 ? '正在整改' : '已完成整改'}。${'对照档案管理制度逐项检查，建立问题清单和整改台账，明确责任人和完成时限，定期调度整改进展。'.repeat(2)}`,
+    ]).flat(),
+  ].join('\n');
+}
