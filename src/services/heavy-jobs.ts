@@ -18,9 +18,8 @@ import type { writeLedgerWorkbook } from '../io/ledger-workbook.ts';
 import type { writePerfWorkbook } from '../io/perf-workbook.ts';
 import type { writeWeeklySheet } from '../io/supervision-sheet.ts';
 import { comparableWords } from '../core/document/fingerprint.ts';
-import { OCR_CAVEAT } from '../core/document/formats.ts';
+import { type DocumentFormat, namesOf, OCR_CAVEAT, WORKBOOK_FORMATS, type WorkbookFormat } from '../core/document/formats.ts';
 import { reportProgress } from './job-progress.ts';
-import { type DocumentFormat, namesOf, WORKBOOK_FORMATS, type WorkbookFormat } from '../core/document/formats.ts';
 import { append } from '../core/append.ts';
 
 // Each job loads what only it uses when it first runs: reading a text report (`zg check`, the commonest job) loads
