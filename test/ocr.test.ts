@@ -22,11 +22,12 @@ const tesseract = (() => {
     return false;
   }
 })();
-const ready = Boolean(soffice && tesseract && haveSeeds);
+// the tools make and read the scans; only the first describe's scan is of a seed
+const ready = Boolean(soffice && tesseract);
 if (!ready) {
   if (process.env.CI && haveSeeds)
     throw new Error('CI must run the OCR tests: install tesseract-ocr tesseract-ocr-chi-sim, LibreOffice, poppler-utils');
-  console.warn('[ocr] Tesseract (chi_sim), LibreOffice or the seeds missing: skipping the OCR tests');
+  console.warn('[ocr] Tesseract (chi_sim) or LibreOffice missing: skipping the OCR tests');
 }
 
 const zg = (args: string[], env: NodeJS.ProcessEnv = {}) =>
@@ -36,7 +37,7 @@ const zg = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     maxBuffer: 64 << 20,
   });
 
-describe.skipIf(!ready)('a scanned report', () => {
+describe.skipIf(!ready || !haveSeeds)('a scanned report', () => {
   let scan = '';
   let pages = 0;
   beforeAll(() => {
