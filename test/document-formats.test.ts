@@ -96,6 +96,20 @@ describe('web pages', () => {
     const utf = await readDocumentBytes('a.html', makeHtml(text));
     const gbk = await readDocumentBytes('b.html', makeHtml(text, { charset: 'gbk' }));
     expect(gbk.text).toBe(utf.text);
+    // `zg parse --json` says how the page was decoded
+    expect([utf.encoding, gbk.encoding]).toEqual(['utf-8', 'gb18030']);
+    // a page that declares nothing: valid UTF-8 is UTF-8, anything else GB18030
+    const bare = (b: Uint8Array) =>
+      new Uint8Array(
+        Buffer.from(
+          Buffer.from(b)
+            .toString('latin1')
+            .replace(/<meta[^>]*charset[^>]*>/gi, ''),
+          'latin1',
+        ),
+      );
+    const undeclared = await readDocumentBytes('c.html', bare(makeHtml(text, { charset: 'gbk' })));
+    expect([undeclared.encoding, undeclared.text]).toEqual(['gb18030', utf.text]);
     expect(utf.text).toContain('写入<script>alert(1)</script>，已删除');
   });
 

@@ -85,21 +85,25 @@ function charsetOf(head: string): string | null {
   return m ? (m[1] as string).toLowerCase() : null;
 }
 
-/** The bytes as text: the declared charset when the runtime knows it, else UTF-8 if valid, else GB18030. */
-export function decodeHtml(bytes: Uint8Array, declared: string | null = null): string {
+/**
+ * The bytes as text, and the encoding they were read in: the declared charset when the runtime knows it, else UTF-8
+ * if valid, else GB18030 (GBK and GB2312 pages are read as GB18030, their superset, and said so).
+ */
+export function decodeHtml(bytes: Uint8Array, declared: string | null = null): { text: string; encoding: string } {
   const charset = declared ?? charsetOf(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)));
   const label = charset && /^(?:gb2312|gbk|x-gbk|cp936|gb_2312-80)$/.test(charset) ? 'gb18030' : charset;
   if (label) {
     try {
-      return new TextDecoder(label).decode(bytes);
+      const decoder = new TextDecoder(label);
+      return { text: decoder.decode(bytes), encoding: decoder.encoding };
     } catch {
       // a label the runtime does not know: judged from the bytes below
     }
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
 }
 
@@ -283,7 +287,7 @@ export function htmlText(html: string): string {
 }
 
 /** The HTML part of a saved .mhtml page, decoded: quoted-printable or base64, in the part's charset. */
-export function mhtmlHtml(bytes: Uint8Array): string {
+export function mhtmlHtml(bytes: Uint8Array): { text: string; encoding: string } {
   const raw = new TextDecoder('latin1').decode(bytes);
   const boundary = /boundary\s*=\s*"?([^";\r\n]+)"?/i.exec(raw.slice(0, 8192))?.[1];
   const parts = boundary ? raw.split(`--${boundary}`).slice(1) : [raw];

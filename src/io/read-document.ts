@@ -24,7 +24,8 @@ export type { DocumentFormat };
 export interface ReadDocument {
   readonly file: string;
   readonly format: DocumentFormat;
-  readonly encoding: 'utf-8' | 'gb18030' | null;
+  /** how a text or a web page's bytes were decoded (the WHATWG name: 'utf-8', 'gb18030', 'big5'…); null for the rest */
+  readonly encoding: string | null;
   readonly text: string;
   readonly bytes: number;
   readonly data: Uint8Array; // the file as read, for keeping beside what was parsed from it
@@ -110,9 +111,11 @@ export async function readDocumentBytes(
   } else if (kind === 'text') {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
     if (looksLikeRtf(head)) doc = read('rtf', await docxOf(file, await converted(file, bytes, 'rtf', 'docx')));
-    else if (looksLikeMhtml(head)) doc = read('mhtml', await webPage(file, bytes, true));
-    else if (looksLikeHtml(head)) doc = read('html', await webPage(file, bytes, false));
-    else {
+    else if (looksLikeMhtml(head) || looksLikeHtml(head)) {
+      const mhtml = looksLikeMhtml(head);
+      const page = await webPage(file, bytes, mhtml);
+      doc = read(mhtml ? 'mhtml' : 'html', page.text, page.encoding);
+    } else {
       const { text, encoding } = decodeText(bytes);
       doc = read('txt', text, encoding);
     }
@@ -280,10 +283,11 @@ async function docxOf(file: string, bytes: Uint8Array): Promise<string> {
 }
 
 /** A saved web page's article (from the page's HTML part when saved whole), or why there is none. */
-async function webPage(file: string, bytes: Uint8Array, whole: boolean): Promise<string> {
+async function webPage(file: string, bytes: Uint8Array, whole: boolean): Promise<{ text: string; encoding: string }> {
   const { decodeHtml, htmlText, mhtmlHtml, HtmlFormatError } = await import('./html-text.ts');
   try {
-    return htmlText(whole ? mhtmlHtml(bytes) : decodeHtml(bytes));
+    const page = whole ? mhtmlHtml(bytes) : decodeHtml(bytes);
+    return { text: htmlText(page.text), encoding: page.encoding };
   } catch (e) {
     if (e instanceof HtmlFormatError) throw new DocumentError(file, 'empty', `网页文件“${basename(file)}”中没有找到正文文字`, e.message);
     throw e;

@@ -57,14 +57,24 @@ interface Slot {
 /** The worker's entry: a small module that lets the thread load TypeScript, then the jobs. */
 const ENTRY = new URL('./heavy-worker.mjs', import.meta.url);
 
-const tooSlow = (ms: number) =>
+/** The file a job reads, to name in its refusal: every reading job takes (file name, bytes, …). */
+const fileOf = (job: Job): string => {
+  const [name, bytes] = job.args as unknown[];
+  return typeof name === 'string' && bytes instanceof Uint8Array ? `“${name.split(/[\\/]/).pop()}”` : '';
+};
+
+const tooSlow = (ms: number, job: Job) =>
   new UserError(
     'too-large',
-    `文件处理超过 ${Math.round(ms / 1000)} 秒仍未完成，已停止；文件可能过大或结构异常，请拆分后重试`,
+    `文件${fileOf(job)}处理超过 ${Math.round(ms / 1000)} 秒仍未完成，已停止；文件可能过大或结构异常，请拆分后重试`,
     'JOB_TIMEOUT',
   );
-const tooBig = (mb: number) =>
-  new UserError('too-large', `文件处理所需内存超过上限（${mb} MB），已停止；文件可能过大或是压缩炸弹，请拆分后重试`, 'JOB_OUT_OF_MEMORY');
+const tooBig = (mb: number, job: Job | null) =>
+  new UserError(
+    'too-large',
+    `文件${job ? fileOf(job) : ''}处理所需内存超过上限（${mb} MB），已停止；文件可能过大或是压缩炸弹，请拆分后重试`,
+    'JOB_OUT_OF_MEMORY',
+  );
 
 export class WorkerPool {
   readonly opts: PoolOptions;
@@ -138,7 +148,7 @@ export class WorkerPool {
       if (slot.dead) return;
       const job = slot.job;
       this.replace(slot);
-      job?.reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig(this.opts.memoryMb) : e);
+      job?.reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig(this.opts.memoryMb, job) : e);
     });
     worker.on('exit', () => {
       if (this.closed || slot.dead) return;
@@ -198,7 +208,7 @@ export class WorkerPool {
     slot.timer = setTimeout(() => {
       if (slot.job !== job) return;
       this.replace(slot);
-      job.reject(tooSlow(this.opts.timeoutMs));
+      job.reject(tooSlow(this.opts.timeoutMs, job));
     }, this.opts.timeoutMs);
   }
 }

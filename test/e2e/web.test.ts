@@ -353,6 +353,38 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     300_000,
   );
 
+  it('says in words when the connection drops during an upload, or a proxy answers with its own page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    try {
+      await login(page, 'office');
+      await page.getByRole('menuitem', { name: '导入' }).click();
+      const report = {
+        name: '通报.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('关于巡察整改情况的通报\n一、整改情况\n1.问题一\n整改情况：已完成整改。'),
+      };
+      // the server stops while the file is on its way (as when it is restarted or killed)
+      await page.route('**/api/check', (r) => r.abort('connectionreset'));
+      await page.locator('input[type=file]').setInputFiles(report);
+      await page.getByText(/无法连接整改通服务器（网络中断或服务器已停止）/).waitFor();
+      await shot(page, '15a-upload-connection-lost');
+      // a proxy in front of the server answers with an HTML error page of its own
+      await page.unroute('**/api/check');
+      await page.route('**/api/check', (r) =>
+        r.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>502 Bad Gateway</body></html>' }),
+      );
+      await page.locator('input[type=file]').setInputFiles({ ...report, name: '通报2.txt' });
+      await page.getByText('服务器的应答不完整或无法识别（502），请稍后刷新页面重试').waitFor();
+      await page.unroute('**/api/check');
+      await logout(page);
+    } catch (e) {
+      await shot(page, 'failure-connection').catch(() => undefined);
+      throw e;
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
   it('lets an administrator reset a password, edit a user and a unit; the user must set a new password first', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
     page.setDefaultTimeout(30_000);

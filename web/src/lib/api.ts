@@ -15,6 +15,38 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The connection itself failed: the network is down, or the server stopped (restarted, or killed mid-upload). Whether
+ * a change that was sent got written cannot be known here, so the message says to look before sending it again.
+ */
+const unreachable = () =>
+  new ApiError(0, 'UNREACHABLE', '无法连接整改通服务器（网络中断或服务器已停止）。请稍后刷新页面，确认操作是否已完成后再重试');
+
+/** Fetch, with a lost connection as an ApiError: every screen shows its message rather than a generic failure. */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    throw unreachable();
+  }
+}
+
+/** The body as JSON; what is not JSON (a proxy's error page, an answer cut off when the server died) is said to be so. */
+async function jsonOf(r: Response): Promise<unknown> {
+  let text: string;
+  try {
+    text = await r.text();
+  } catch {
+    throw unreachable();
+  }
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(r.status, 'BAD_ANSWER', `服务器的应答不完整或无法识别（${r.status}），请稍后刷新页面重试`);
+  }
+}
+
 let csrf: string | null = null;
 let onLoggedOut: () => void = () => {};
 
@@ -42,9 +74,8 @@ export async function api<R extends Route>(route: R, req?: Request<R>): Promise<
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const r = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
-  const text = await r.text();
-  const json = text ? (JSON.parse(text) as unknown) : null;
+  const r = await send(url, { method, headers, body: payload, credentials: 'same-origin' });
+  const json = await jsonOf(r);
   if (!r.ok) {
     const e = (json ?? {}) as { code?: string; message?: string; failures?: unknown; reasons?: unknown };
     if (r.status === 401 && e.code === 'NOT_LOGGED_IN') onLoggedOut();
@@ -58,7 +89,7 @@ export async function api<R extends Route>(route: R, req?: Request<R>): Promise<
  * reading a generated report back (`x-zg-findings`), so the screen can say so.
  */
 export async function download<R extends Route>(route: R, req: Request<R>): Promise<{ fileName: string; findings: string[] }> {
-  const r = await fetch(address(route, req), { credentials: 'same-origin' });
+  const r = await send(address(route, req), { credentials: 'same-origin' });
   if (!r.ok) {
     const e = (await r.json().catch(() => ({}))) as { code?: string; message?: string };
     if (r.status === 401 && e.code === 'NOT_LOGGED_IN') onLoggedOut();
@@ -67,7 +98,9 @@ export async function download<R extends Route>(route: R, req: Request<R>): Prom
   const disposition = r.headers.get('content-disposition') ?? '';
   const m = /filename\*=UTF-8''([^;]+)/.exec(disposition);
   const fileName = m ? decodeURIComponent(m[1] as string) : '下载文件';
-  const blob = await r.blob();
+  const blob = await r.blob().catch(() => {
+    throw unreachable();
+  });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = fileName;
