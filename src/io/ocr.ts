@@ -6,13 +6,15 @@
 // Pages are rendered or scaled to about 150 dpi (A4 ≈ 1240 × 1754 pixels), where Tesseract reads these fonts best;
 // words come back with their boxes, and the lines Tesseract found are laid out like any placed text
 // (core/document/page-layout.ts), then normalised (core/document/ocr-normalise.ts). A PDF's pages are rendered by
-// poppler's pdftoppm one at a time. Everything happens in a temporary directory removed whatever happens; every child
-// process is killed when the file's time is up.
-import { access, rm, writeFile } from 'node:fs/promises';
+// poppler's pdftoppm one at a time. A page scanned askew is turned level first (core/document/page-skew.ts), at
+// 300 dpi: read as scanned, a slope of 1–2° cost about one figure in fifteen. Everything happens in a temporary
+// directory removed whatever happens; every child process is killed when the file's time is up.
+import { access, readdir, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { type PlacedRun, layoutPages } from '../core/document/page-layout.ts';
 import { normaliseOcrText } from '../core/document/ocr-normalise.ts';
+import { skewAngle } from '../core/document/page-skew.ts';
 import { ChildFailedError, ChildTimeoutError, runChild, workDir } from './child-process.ts';
 
 export class OcrMissingError extends Error {
@@ -162,7 +164,7 @@ type OcrOptions = { limits?: OcrLimits; onProgress?: OcrProgress; env?: NodeJS.P
 
 /**
  * `count` pages, each rendered to an image by `render` in a temporary directory (`prepare` puts the input there
- * first), recognised, and removed; then laid out and normalised. Progress is told page by page; the deadline is the
+ * first), made ready for recognition, recognised, and removed; then laid out and normalised. Progress is told page by page; the deadline is the
  * file's, whatever the pages.
  */
 async function recognisePages(
@@ -171,7 +173,9 @@ async function recognisePages(
   deadline: number,
   opts: OcrOptions,
   prepare: (dir: string) => Promise<void>,
-  render: (page: number, file: string) => Promise<void>,
+  render: (page: number, dpi: 150 | 300) => Promise<PageImage>,
+  /** how long a page may be, in pixels, when Tesseract is given it */
+  longSide: number,
 ): Promise<OcrResult> {
   const env = opts.env ?? process.env;
   const dir = await workDir('zg-ocr');
@@ -182,9 +186,9 @@ async function recognisePages(
     for (let p = 1; p <= count; p++) {
       opts.onProgress?.(p - 1, count);
       const file = join(dir, `page-${p}.png`);
-      await render(p, file);
+      await pageForRecognition(await render(p, 150), file, { longSide, finer: () => render(p, 300) });
       const { runs, confidence } = await recognise(tools, file, deadline, env);
-      await rm(file, { force: true });
+      for (const f of await readdir(dir)) if (/\.png$/.test(f)) await rm(join(dir, f), { force: true });
       placed.push(runs);
       seen.push({ page: p, confidence });
     }
@@ -194,6 +198,48 @@ async function recognisePages(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Below this slope, in degrees, Tesseract reads a page as well as level: it is left as scanned. */
+const LEVEL_ENOUGH = 0.3;
+
+/** A page as an image: a file's path, or its bytes. */
+type PageImage = string | Buffer;
+
+/**
+ * The long side of an A4 page at 150 dpi, the size Tesseract is given: the seeds' pages read best at it (tried
+ * against 300 dpi and, by the height of the print, sizes between; those read some pages better and others worse).
+ */
+const PAGE_LONG_SIDE = 1754;
+/** A3's long side at 150 dpi: the largest page of a PDF read whole. */
+const A3_LONG_SIDE = 2480;
+
+/**
+ * A page image as Tesseract is given it: grey, turned level if it was scanned or photographed askew, at most
+ * `longSide` pixels long. The slope is judged at that size, but the turn is made at twice the resolution (`finer`),
+ * and scaled down after: turned at 150 dpi a page loses the strokes that tell 100 from 109.
+ */
+export async function pageForRecognition(
+  input: PageImage,
+  file: string,
+  { longSide = PAGE_LONG_SIDE, finer = async () => input }: { longSide?: number; finer?: () => Promise<PageImage> } = {},
+): Promise<{ angle: number }> {
+  const sharp = (await import('sharp')).default;
+  const fit = { width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true } as const;
+  const { data, info } = await sharp(input).greyscale().resize(fit).raw().toBuffer({ resolveWithObject: true });
+  const found = skewAngle({ pixels: data, width: info.width, height: info.height });
+  const angle = Math.abs(found) < LEVEL_ENOUGH ? 0 : found;
+  // turned back by its slope, the corners the turn uncovers filled with paper white
+  const level =
+    angle === 0
+      ? input
+      : await sharp(await finer())
+          .greyscale()
+          .rotate(-angle, { background: '#ffffff' })
+          .png()
+          .toBuffer();
+  await sharp(level).greyscale().resize(fit).png().toFile(file);
+  return { angle };
 }
 
 /** A scanned PDF of `pages` pages → its text, one page at a time, within the file's limits. */
@@ -214,14 +260,16 @@ export async function ocrPdf(bytes: Uint8Array, pages: number, opts: OcrOptions 
       input = join(dir, 'scan.pdf');
       await writeFile(input, bytes);
     },
-    // rendered straight at 150 dpi, where Tesseract reads these fonts best
-    (p, file) =>
-      run(
-        tools.pdftoppm as string,
-        ['-r', '150', '-gray', '-png', '-singlefile', '-f', `${p}`, '-l', `${p}`, input, file.replace(/\.png$/, '')],
-        deadline,
-        env,
-      ).then(() => undefined),
+    // rendered at 150 dpi (300 to be turned level); of a page larger than A3, the A3 at its top left (a poster-sized
+    // page would otherwise be gigapixels)
+    async (p, dpi) => {
+      const out = join(dirname(input), `render-${p}-${dpi}`);
+      const a3 = `${A3_LONG_SIDE * (dpi / 150)}`;
+      const args = ['-r', `${dpi}`, '-W', a3, '-H', a3, '-gray', '-png', '-singlefile', '-f', `${p}`, '-l', `${p}`, input, out];
+      await run(tools.pdftoppm as string, args, deadline, env);
+      return `${out}.png`;
+    },
+    A3_LONG_SIDE,
   );
 }
 
@@ -252,18 +300,20 @@ export async function ocrImage(bytes: Uint8Array, opts: OcrOptions = {}): Promis
     deadline,
     opts,
     async () => {},
-    async (p, file) => {
+    // upright, grey, and at most twice the size Tesseract is given (about 300 dpi for A4): enough to turn it level
+    async (p) => {
       try {
-        await sharp(bytes, { page: p - 1, limitInputPixels: MAX_IMAGE_PIXELS })
+        return await sharp(bytes, { page: p - 1, limitInputPixels: MAX_IMAGE_PIXELS })
           .rotate()
           .greyscale()
-          // the long side of an A4 page at 150 dpi; smaller images are left as they are
-          .resize({ width: 1754, height: 1754, fit: 'inside', withoutEnlargement: true })
-          .png()
-          .toFile(file);
+          .resize({ width: 2 * PAGE_LONG_SIDE, height: 2 * PAGE_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
+          .png({ compressionLevel: 1 })
+          .toBuffer();
       } catch (e) {
         throw new ImageFormatError((e as Error).message);
       }
     },
+    // a photo's page is scaled to an A4 page at 150 dpi: its resolution is not known
+    PAGE_LONG_SIDE,
   );
 }

@@ -47,20 +47,35 @@ export function scanPdf(pages: readonly Uint8Array[], width: number, height: num
 }
 
 /**
- * A text typeset by LibreOffice and scanned at `dpi`: its pages as JPEGs in a PDF without text. Needs LibreOffice and
- * poppler-utils, as the OCR tests do.
+ * A text typeset by LibreOffice and scanned at `dpi`: its pages as JPEGs in a PDF without text, and the JPEGs. Needs
+ * LibreOffice and poppler-utils, as the OCR tests do. `official` sets it as a 公文 body is set, in 16-point serif
+ * (三号); otherwise it is LibreOffice's plain text, in small print.
  */
-export function scanOfText(text: string, soffice: string, dpi = 300): { pdf: Uint8Array; pages: number } {
+export function scanOfText(
+  text: string,
+  soffice: string,
+  dpi = 300,
+  { official = false } = {},
+): { pdf: Uint8Array; pages: number; jpegs: Uint8Array[] } {
   const dir = mkdtempSync(join(tmpdir(), 'zg-scan-'));
-  writeFileSync(join(dir, 'page.txt'), text);
-  execFileSync(
-    soffice,
-    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'page.txt')],
-    {
-      stdio: 'ignore',
-      timeout: 120_000,
-    },
-  );
+  const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const input = join(dir, official ? 'page.fodt' : 'page.txt');
+  // a flat OpenDocument file: its one style sets the print
+  const fodt = () =>
+    '<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ' +
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" ' +
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" ' +
+    'office:mimetype="application/vnd.oasis.opendocument.text"><office:styles><style:default-style style:family="paragraph">' +
+    '<style:text-properties fo:font-size="16pt" style:font-size-asian="16pt" style:font-family-asian="\'Noto Serif CJK SC\'"/>' +
+    `</style:default-style></office:styles><office:body><office:text>${text
+      .split('\n')
+      .map((l) => `<text:p>${escape(l)}</text:p>`)
+      .join('')}</office:text></office:body></office:document>`;
+  writeFileSync(input, official ? fodt() : text);
+  execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-jpeg', '-jpegopt', 'quality=85', join(dir, 'page.pdf'), join(dir, 'scan')]);
   const files = readdirSync(dir)
     .filter((f) => /^scan-\d+\.jpg$/.test(f))
@@ -83,7 +98,7 @@ export function scanOfText(text: string, soffice: string, dpi = 300): { pdf: Uin
   };
   // pdftoppm writes its JPEGs in colour even when asked for grey
   const { width, height, components } = size(jpegs[0] as Uint8Array);
-  return { pdf: scanPdf(jpegs, width, height, dpi, components), pages: jpegs.length };
+  return { pdf: scanPdf(jpegs, width, height, dpi, components), pages: jpegs.length, jpegs };
 }
 
 /** A bureau's progress report with `problems` problems: long enough to fill several scanned pages. */
