@@ -58,7 +58,7 @@ export function scanOfText(
   { official = false } = {},
 ): { pdf: Uint8Array; pages: number; jpegs: Uint8Array[] } {
   const dir = mkdtempSync(join(tmpdir(), 'zg-scan-'));
-  const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const xmlText = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const input = join(dir, official ? 'page.fodt' : 'page.txt');
   // a flat OpenDocument file: its one style sets the print
   const fodt = () =>
@@ -69,7 +69,7 @@ export function scanOfText(
     '<style:text-properties fo:font-size="16pt" style:font-size-asian="16pt" style:font-family-asian="\'Noto Serif CJK SC\'"/>' +
     `</style:default-style></office:styles><office:body><office:text>${text
       .split('\n')
-      .map((l) => `<text:p>${escape(l)}</text:p>`)
+      .map((l) => `<text:p>${xmlText(l)}</text:p>`)
       .join('')}</office:text></office:body></office:document>`;
   writeFileSync(input, official ? fodt() : text);
   execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
