@@ -1,5 +1,6 @@
 // Use cases that read the ledger: statistics as of a day, problem lists with their warning colours, one problem
 // with its whole history, the sources, and how a source's stated figures compare with its ledger.
+import { problemsWaitingOnLeads } from '../store/lead.repository.ts';
 import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-differences.ts';
 import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
 import { ADDING_NUMBERS, coloursToday, countsToday, kept, keptSum, sharesOf, statusOnPastDays } from './source-tally.ts';
@@ -355,6 +356,7 @@ export async function problemDetail(db: Db, code: string, today: string, scope: 
       reopenedCount: p.reopened_count,
       version: p.version,
       colour: colourOf(p, today, p.warning),
+      waitingOnLead: (await problemsWaitingOnLeads(db, [id])).has(id),
     },
     children,
     measures: measures.map((m) => ({ ordinal: m.ordinal, text: m.text, status: m.status, progress: m.progress, deadline: m.deadline })),

@@ -400,6 +400,44 @@ export interface LoginDeviceTable {
   last_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface LeadTable {
+  id: Id;
+  code: string;
+  source_id: number;
+  phase: 'during' | 'after';
+  receiver: 'discipline' | 'organisation' | 'other';
+  receiver_name: string | null;
+  /** the body as a unit of the organisation, when it is one: its 纪检 users see the leads it received */
+  receiver_unit_id: number | null;
+  summary: string;
+  /** the people concerned: confidential, read by the leads register alone */
+  persons: string | null;
+  transferred_on: IsoDate;
+  received_on: IsoDate | null;
+  deadline: IsoDate;
+  concluded_on: IsoDate | null;
+  conclusion: string | null;
+  last_step_on: IsoDate | null;
+  created_by: string;
+  version: Version;
+  created_at: CreatedAt;
+}
+export interface LeadStepTable {
+  id: Id;
+  lead_id: number;
+  kind: string;
+  on_day: IsoDate;
+  text: string;
+  document: string | null;
+  actor: string;
+  recorded_at: CreatedAt;
+}
+export interface ProblemLeadTable {
+  problem_id: number;
+  lead_id: number;
+  linked_by: string;
+  linked_at: CreatedAt;
+}
 export interface Database {
   org_unit: OrgUnitTable;
   person: PersonTable;
@@ -434,4 +472,7 @@ export interface Database {
   login_failure: LoginFailureTable;
   login_address: LoginAddressTable;
   login_device: LoginDeviceTable;
+  lead: LeadTable;
+  lead_step: LeadStepTable;
+  problem_lead: ProblemLeadTable;
 }

@@ -1,8 +1,9 @@
 // Who may do what. Roles: 系统管理员, 整改办 (manages the ledgers of its unit's sources), 责任单位 (sees and works on the
 // problems its unit or a unit below it leads or cooperates on), 领导 (reads and approves within its unit's scope),
-// 监督 (reads across the units of its jurisdiction and supervises). Every route asks here; none decides for itself.
+// 监督 (reads across the units of its jurisdiction and supervises), 纪检 (the discipline body: keeps the register of
+// the problem leads handed to it, and reads the ledger they touch). Every route asks here; none decides for itself.
 
-export type Role = 'admin' | 'office' | 'unit' | 'leader' | 'supervisor';
+export type Role = 'admin' | 'office' | 'unit' | 'leader' | 'supervisor' | 'discipline';
 
 export const ROLE_LABEL: Record<Role, string> = {
   admin: '系统管理员',
@@ -10,6 +11,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   unit: '责任单位',
   leader: '领导',
   supervisor: '监督',
+  discipline: '纪检',
 };
 export const ROLES = Object.keys(ROLE_LABEL) as readonly Role[];
 
@@ -30,7 +32,12 @@ export type Capability =
   | 'manage-org'
   | 'manage-users'
   /** generate a source's documents (通报, plan, report to the People's Congress) and its workbook */
-  | 'export';
+  | 'export'
+  /**
+   * the leads register (问题线索): read it, register a lead, record its steps and link the problems that wait on it.
+   * Not the rectification office's nor a unit's: a lead may concern their own people.
+   */
+  | 'leads';
 
 const MATRIX: Record<Role, readonly Capability[]> = {
   admin: [
@@ -50,6 +57,7 @@ const MATRIX: Record<Role, readonly Capability[]> = {
     'manage-org',
     'manage-users',
     'export',
+    'leads',
   ],
   office: [
     'read',
@@ -70,7 +78,8 @@ const MATRIX: Record<Role, readonly Capability[]> = {
   ],
   unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
   leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export'],
-  supervisor: ['read', 'check', 'supervise', 'lookback', 'export'],
+  supervisor: ['read', 'check', 'supervise', 'lookback', 'export', 'leads'],
+  discipline: ['read', 'check', 'leads'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

@@ -63,6 +63,8 @@ export const problemDetailAnswer = z.object({
     reopenedCount: z.number(),
     version: z.number(),
     colour: warningColour.nullable(),
+    /** waits on the verification of a problem lead not yet disposed of ("等待线索核查"); nothing of the lead itself */
+    waitingOnLead: z.boolean(),
   }),
   children: list(z.object({ code: z.string(), title: z.string(), status })),
   measures: list(

@@ -84,6 +84,8 @@ export const supervisionPolicyAnswer = z.object({
   noticeAfterYellowRuns: z.number(),
   listedAfterOverdueDays: z.number(),
   talkAfterOverdueDays: z.number(),
+  /** problem leads: months a lead handed over during the inspection may take, one handed over after it, and between follow-ups */
+  leads: z.object({ duringMonths: z.number(), afterMonths: z.number(), trackEveryMonths: z.number() }),
 });
 
 export const publicationAnswer = z.object({

@@ -2,6 +2,7 @@
 // escalation ladder (提醒 → 督办单 → 挂牌督办 → 约谈 → 问责) climbs. Accountability (问责) is a decision for people:
 // the ladder recommends up to 约谈 and stops.
 import type { Cadence } from './cadence.ts';
+import { DEFAULT_LEAD_POLICY, type LeadPolicy, leadPolicyOf } from '../leads/lead.ts';
 
 export interface SupervisionPolicy {
   /** open items: 一周一调度 on Fridays by default */
@@ -18,6 +19,8 @@ export interface SupervisionPolicy {
   readonly listedAfterOverdueDays: number;
   /** 约谈 recommended after this many days past the deadline */
   readonly talkAfterOverdueDays: number;
+  /** the problem leads handed over from this source: how long each kind may take, how often they are followed up */
+  readonly leads: LeadPolicy;
 }
 
 export const DEFAULT_POLICY: SupervisionPolicy = {
@@ -28,6 +31,7 @@ export const DEFAULT_POLICY: SupervisionPolicy = {
   noticeAfterYellowRuns: 2,
   listedAfterOverdueDays: 7,
   talkAfterOverdueDays: 30,
+  leads: DEFAULT_LEAD_POLICY,
 };
 
 const int = (v: unknown, lo: number, hi: number, dflt: number) =>
@@ -67,5 +71,6 @@ export function policyOf(stored: unknown): SupervisionPolicy {
     noticeAfterYellowRuns: int(o.noticeAfterYellowRuns, 1, 30, DEFAULT_POLICY.noticeAfterYellowRuns),
     listedAfterOverdueDays: int(o.listedAfterOverdueDays, 0, 365, DEFAULT_POLICY.listedAfterOverdueDays),
     talkAfterOverdueDays: int(o.talkAfterOverdueDays, 0, 730, DEFAULT_POLICY.talkAfterOverdueDays),
+    leads: leadPolicyOf(o.leads),
   };
 }

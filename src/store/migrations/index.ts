@@ -25,6 +25,7 @@ import * as m0022 from './0022-source-generation.ts';
 import * as m0023 from './0023-supervision-fingerprint.ts';
 import * as m0024 from './0024-untold-index.ts';
 import * as m0025 from './0025-more-document-formats.ts';
+import * as m0026 from './0026-leads.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-supervision-fingerprint': m0023,
   '0024-untold-index': m0024,
   '0025-more-document-formats': m0025,
+  '0026-leads': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

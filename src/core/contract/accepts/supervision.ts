@@ -28,6 +28,11 @@ export const supervisionAccepts = {
       noticeAfterYellowRuns: z.number().int().min(1).max(30).optional(),
       listedAfterOverdueDays: z.number().int().min(0).max(365).optional(),
       talkAfterOverdueDays: z.number().int().min(0).max(730).optional(),
+      leads: strict({
+        duringMonths: z.number().int().min(1).max(24),
+        afterMonths: z.number().int().min(1).max(24),
+        trackEveryMonths: z.number().int().min(1).max(24),
+      }).optional(),
     }),
   },
 } as const;
