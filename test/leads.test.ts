@@ -59,7 +59,12 @@ describe('the leads register', () => {
   it('is overdue the day after its deadline, in the list and in the figures, and the sentence does not say all are done', async () => {
     expect((await listLeads(l.db, FULL_SCOPE, { asOf: '2025-01-05' }))[0]).toMatchObject({ state: 'due-soon', stateLabel: '临近期限' });
     const [lead] = await listLeads(l.db, FULL_SCOPE, { asOf: '2025-01-06' });
-    expect(lead).toMatchObject({ state: 'overdue', stateLabel: '逾期未办结', persons: '张某某（村党支部书记）', receiverLabel: '纪委监委' });
+    expect(lead).toMatchObject({
+      state: 'overdue',
+      stateLabel: '逾期未办结',
+      persons: '张某某（村党支部书记）',
+      receiverLabel: '纪委监委',
+    });
     expect(await listLeads(l.db, FULL_SCOPE, { asOf: '2025-01-06', state: 'overdue' })).toHaveLength(1);
     const f = await leadFigures(l.db, FULL_SCOPE, { asOf: '2025-01-06' });
     expect(f).toMatchObject({ received: 1, concluded: 0, open: 1, overdue: 1, rate: 0 });
@@ -71,15 +76,15 @@ describe('the leads register', () => {
   it('records steps with the version read, refuses a disposal without its document, and a disposal releases the problem', async () => {
     const code = `${source}-L01`;
     const { version } = await recordLeadStep(l.db, code, { kind: 'verify', on: '2024-12-20', text: '已启动初步核实' }, who);
-    await expect(recordLeadStep(l.db, code, { kind: 'progress', on: '2024-12-21', text: '调取报销凭证', expectedVersion: version - 1 }, who)).rejects.toThrow(
-      StaleVersionError,
-    );
+    await expect(
+      recordLeadStep(l.db, code, { kind: 'progress', on: '2024-12-21', text: '调取报销凭证', expectedVersion: version - 1 }, who),
+    ).rejects.toThrow(StaleVersionError);
     await expect(recordLeadStep(l.db, code, { kind: 'close', on: '2025-01-10', text: '经核实问题不属实' }, who)).rejects.toThrow(
       '办结线索须注明依据的文书',
     );
-    await expect(recordLeadStep(l.db, code, { kind: 'close', on: '2024-12-01', text: '了结', document: '示纪〔2024〕1号' }, who)).rejects.toThrow(
-      '日期（2024-12-01）早于线索移交日期（2024-12-05）',
-    );
+    await expect(
+      recordLeadStep(l.db, code, { kind: 'close', on: '2024-12-01', text: '了结', document: '示纪〔2024〕1号' }, who),
+    ).rejects.toThrow('日期（2024-12-01）早于线索移交日期（2024-12-05）');
     const done = await recordLeadStep(
       l.db,
       code,
@@ -105,7 +110,14 @@ describe('the leads register', () => {
   it('takes a lead handed over after the inspection 3 months from its receipt, or as the source’s policy says', async () => {
     const after = await registerLead(
       l.db,
-      { source, phase: 'after', receiver: 'organisation', summary: '干部选拔任用程序不规范', transferredOn: '2025-01-15', receivedOn: '2025-01-20' },
+      {
+        source,
+        phase: 'after',
+        receiver: 'organisation',
+        summary: '干部选拔任用程序不规范',
+        transferredOn: '2025-01-15',
+        receivedOn: '2025-01-20',
+      },
       who,
     );
     expect(after).toEqual({ code: `${source}-L02`, deadline: '2025-04-20' });
@@ -121,15 +133,23 @@ describe('the leads register', () => {
   });
 
   it('refuses bad input in words, writing nothing', async () => {
-    const before = await l.db.selectFrom('lead').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await l.db
+      .selectFrom('lead')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const base = { source, phase: 'during' as const, receiver: 'discipline' as const, summary: '某问题', transferredOn: '2025-02-01' };
     await expect(registerLead(l.db, { ...base, summary: '  ' }, who)).rejects.toThrow('请填写线索摘要');
-    await expect(registerLead(l.db, { ...base, receivedOn: '2025-01-01' }, who)).rejects.toThrow('收到日期（2025-01-01）早于移交日期（2025-02-01）');
+    await expect(registerLead(l.db, { ...base, receivedOn: '2025-01-01' }, who)).rejects.toThrow(
+      '收到日期（2025-01-01）早于移交日期（2025-02-01）',
+    );
     await expect(registerLead(l.db, { ...base, source: 'XC1999-99' }, who)).rejects.toThrow(NotFoundError);
     // a problem that is not there: the lead is not registered either
     await expect(registerLead(l.db, { ...base, problems: ['XC1999-99-001'] }, who)).rejects.toThrow('没有编号为“XC1999-99-001”的问题');
     await expect(setProblemLink(l.db, `${source}-L01`, problem, true, who)).rejects.toThrow(ActionRefused);
-    const after = await l.db.selectFrom('lead').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await l.db
+      .selectFrom('lead')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -140,14 +160,127 @@ describe('the leads register', () => {
     const other = { kind: 'sources' as const, units: [archive] };
     expect(await listLeads(l.db, other, { asOf: '2025-02-01' })).toEqual([]);
     await expect(leadDetail(l.db, `${source}-L01`, other, '2025-02-01')).rejects.toThrow('没有编号为');
-    await expect(recordLeadStep(l.db, `${source}-L02`, { kind: 'progress', on: '2025-02-01', text: 'x' }, { actor: 'x', scope: other })).rejects.toThrow(
-      NotFoundError,
-    );
+    await expect(
+      recordLeadStep(l.db, `${source}-L02`, { kind: 'progress', on: '2025-02-01', text: 'x' }, { actor: 'x', scope: other }),
+    ).rejects.toThrow(NotFoundError);
   });
 
   it('keeps the people a lead concerns out of the event log', async () => {
-    const events = await sql<{ t: string }>`select concat(before::text, ' ', after::text) as t from event where entity = 'lead'`.execute(l.db);
+    const events = await sql<{ t: string }>`select concat(before::text, ' ', after::text) as t from event where entity = 'lead'`.execute(
+      l.db,
+    );
     expect(events.rows.length).toBeGreaterThanOrEqual(5);
     for (const e of events.rows) expect(e.t).not.toContain('张某某');
+  });
+});
+
+describe('the leads register over HTTP, by role', () => {
+  it('is open to 纪检 and 监督, closed to the office and to a unit, whose problem shows only that it waits', async () => {
+    const { buildApp } = await import('../src/server/app.ts');
+    const { createUser } = await import('../src/services/accounts.ts');
+    const l = await testLedger();
+    const [r] = await importDocuments(l, [SAMPLE], { actor: '整改办', today: '2024-12-02' });
+    const source = r?.sources[0]?.code as string;
+    const problem = `${source}-006`;
+    await createUnit(l.db, '管理员', { name: '示例县委', kind: 'bureau' }, FULL_SCOPE);
+    await createUnit(l.db, '管理员', { name: '示例县纪委监委', kind: 'bureau' }, FULL_SCOPE);
+    await createUnit(l.db, '管理员', { name: '示例县农业农村局', kind: 'bureau', parent: '示例县委' }, FULL_SCOPE);
+    await l.db
+      .updateTable('source')
+      .set({ owner_unit_id: sql<number>`(select id from org_unit where name = '示例县农业农村局')` })
+      .execute();
+    const { assignProblem } = await import('../src/services/problem-actions.ts');
+    await assignProblem(l.db, problem, { scope: FULL_SCOPE, actor: '整改办', at: '2024-12-03' }, { leadUnit: '示例县农业农村局' });
+    const users = [
+      ['xunchaban', 'supervisor', '示例县委'],
+      ['jijian', 'discipline', '示例县纪委监委'],
+      ['office', 'office', '示例县农业农村局'],
+      ['unit', 'unit', '示例县农业农村局'],
+    ] as const;
+    for (const [username, role, unit] of users)
+      await createUser(l.db, '管理员', { username, displayName: username, password: 'leads test password 1', role, unit });
+    const app = await buildApp({ ledger: l, today: () => '2025-01-20' });
+    try {
+      const login = async (username: string) => {
+        const s = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password: 'leads test password 1' } });
+        const cookie = s.cookies.find((c) => c.name === 'zg_session');
+        return { cookie: `zg_session=${cookie?.value}`, 'x-csrf-token': s.json().csrf as string };
+      };
+      // the inspection office, which sees the inspected unit's source, hands the lead over
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/leads',
+        headers: await login('xunchaban'),
+        payload: {
+          source,
+          phase: 'during',
+          receiver: 'discipline',
+          receiverName: '示例县纪委监委',
+          summary: '<script>alert(1)</script>反映违规报销酒水',
+          persons: '李某某',
+          transferredOn: '2024-12-10',
+          problems: [problem],
+        },
+      });
+      expect(created.statusCode, created.body).toBe(200);
+      const code = created.json().code as string;
+      // the body that received it sees it, though it sees nothing else of the source
+      const jijian = await login('jijian');
+      const list = await app.inject({ method: 'GET', url: '/api/leads', headers: jijian });
+      expect(list.json().items).toMatchObject([
+        { code, state: 'overdue', persons: '李某某', summary: '<script>alert(1)</script>反映违规报销酒水' },
+      ]);
+      for (const who of ['office', 'unit']) {
+        const h = await login(who);
+        for (const url of ['/api/leads', `/api/leads/${code}`, '/api/leads/figures']) {
+          const refused = await app.inject({ method: 'GET', url, headers: h });
+          expect(refused.statusCode, `${who} ${url}`).toBe(403);
+          expect(refused.body).not.toContain('李某某');
+        }
+        const step = await app.inject({
+          method: 'POST',
+          url: `/api/leads/${code}/steps`,
+          headers: h,
+          payload: { version: 1, kind: 'close', on: '2025-01-10', text: 'x', document: 'y' },
+        });
+        expect(step.statusCode).toBe(403);
+        const detail = await app.inject({ method: 'GET', url: `/api/problems/${problem}`, headers: h });
+        expect(detail.statusCode, `${who} sees the problem`).toBe(200);
+        expect(detail.json().problem.waitingOnLead).toBe(true);
+        expect(detail.body).not.toContain('李某某');
+        expect(detail.body).not.toContain('违规报销酒水');
+      }
+      // a step sent from a stale page is refused; a bad step in words, as 4xx
+      const stale = await app.inject({
+        method: 'POST',
+        url: `/api/leads/${code}/steps`,
+        headers: jijian,
+        payload: { version: 9, kind: 'progress', on: '2025-01-10', text: '进展' },
+      });
+      expect(stale.statusCode).toBe(409);
+      const noDocument = await app.inject({
+        method: 'POST',
+        url: `/api/leads/${code}/steps`,
+        headers: jijian,
+        payload: { version: 1, kind: 'close', on: '2025-01-10', text: '不属实' },
+      });
+      expect(noDocument.statusCode).toBe(422);
+      expect(noDocument.json().message).toContain('办结线索须注明依据的文书');
+      const concluded = await app.inject({
+        method: 'POST',
+        url: `/api/leads/${code}/steps`,
+        headers: jijian,
+        payload: { version: 1, kind: 'close', on: '2025-01-15', text: '经核实不属实，予以了结', document: '示纪〔2025〕2号' },
+      });
+      expect(concluded.json()).toEqual({ state: 'concluded-late', version: 2 });
+      const figures = await app.inject({ method: 'GET', url: '/api/leads/figures', headers: jijian });
+      expect(figures.json().sentence).toBe('截至2025年1月20日，移交的问题线索1件已全部办结。');
+      const unit = await login('unit');
+      const released = await app.inject({ method: 'GET', url: `/api/problems/${problem}`, headers: unit });
+      expect(released.json().problem.waitingOnLead).toBe(false);
+    } finally {
+      await app.close();
+      await l.close();
+    }
   });
 });

@@ -30,9 +30,11 @@ import {
   leadsInScope,
   linkProblem,
   lockLeadInScope,
+  lockSourceForLeads,
   nextLeadNumber,
   problemsOfLead,
   stepsOf,
+  supervisionOfSources,
   unlinkProblem,
   updateLeadAtVersion,
 } from '../store/lead.repository.ts';
@@ -150,7 +152,7 @@ export async function registerLead(db: Db, input: NewLead, who: Who): Promise<{ 
     const source = await sourceInScope(trx, input.source, who.scope, false);
     if (!source) throw new NotFoundError(`没有编号为“${input.source}”的整改来源`);
     // one lead number at a time per source: the source's row is the lock
-    await trx.selectFrom('source').select('id').where('id', '=', source.id).forUpdate().execute();
+    await lockSourceForLeads(trx, source.id);
     const policy = policyOf(source.supervision).leads;
     const deadline = input.deadline || leadDeadline(input.phase, input.transferredOn, receivedOn, policy);
     const receiverName = clean(input.receiverName, 100, '接收机关名称');
@@ -171,7 +173,14 @@ export async function registerLead(db: Db, input: NewLead, who: Who): Promise<{ 
     });
     for (const p of input.problems ?? []) await link(trx, id, code, p, who);
     await appendEvents(trx, [
-      { actor: who.actor, entity: 'lead', entityId: id, action: 'register-lead', before: null, after: logged({ code, summary, deadline, version: 1 }) },
+      {
+        actor: who.actor,
+        entity: 'lead',
+        entityId: id,
+        action: 'register-lead',
+        before: null,
+        after: logged({ code, summary, deadline, version: 1 }),
+      },
     ]);
     return { code, deadline };
   });
@@ -207,8 +216,7 @@ async function withPolicies(db: Db, rows: readonly LeadRow[], asOf: string): Pro
   const sources = [...new Set(rows.map((r) => r.source_code))];
   const policies = new Map<string, number>();
   if (sources.length > 0) {
-    const found = await db.selectFrom('source').select(['code', 'supervision']).where('code', 'in', sources).execute();
-    for (const s of found) policies.set(s.code, policyOf(s.supervision).leads.trackEveryMonths);
+    for (const s of await supervisionOfSources(db, sources)) policies.set(s.code, policyOf(s.supervision).leads.trackEveryMonths);
   }
   return rows.map((r) => view(r, asOf, policies.get(r.source_code) ?? 2));
 }
@@ -246,7 +254,8 @@ export async function recordLeadStep(db: Db, code: string, step: LeadStepInput, 
   const text = clean(step.text, 2000, '办理情况');
   if (!text) throw new ActionRefused('请填写办理情况');
   const document = clean(step.document, 200, '文书');
-  if (concludes(step.kind) && !document) throw new ActionRefused(`办结线索须注明依据的文书（文号或名称），如“${LEAD_STEP_LABEL[step.kind]}”的处置意见`);
+  if (concludes(step.kind) && !document)
+    throw new ActionRefused(`办结线索须注明依据的文书（文号或名称），如“${LEAD_STEP_LABEL[step.kind]}”的处置意见`);
   return db.transaction().execute(async (trx) => {
     const r = await lockLeadInScope(trx, code, who.scope);
     if (!r) throw new NotFoundError(`没有编号为“${code}”的问题线索`);

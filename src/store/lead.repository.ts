@@ -74,9 +74,27 @@ export async function insertLead(trx: Tx, row: Insertable<Database['lead']>): Pr
   return (await trx.insertInto('lead').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/** Locks a source's row: its leads are numbered one at a time. */
+export async function lockSourceForLeads(trx: Tx, sourceId: number): Promise<void> {
+  await trx.selectFrom('source').select('id').where('id', '=', sourceId).forUpdate().execute();
+}
+
+/** The supervision settings (the lead policy among them) of these sources, by code. */
+export function supervisionOfSources(db: Tx, codes: readonly string[]) {
+  return db
+    .selectFrom('source')
+    .select(['code', 'supervision'])
+    .where('code', 'in', [...codes])
+    .execute();
+}
+
 /** The next free number of a source's leads (the source's row is locked by the caller). */
 export async function nextLeadNumber(trx: Tx, sourceId: number): Promise<number> {
-  const r = await trx.selectFrom('lead').select((eb) => eb.fn.countAll<string>().as('n')).where('source_id', '=', sourceId).executeTakeFirst();
+  const r = await trx
+    .selectFrom('lead')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('source_id', '=', sourceId)
+    .executeTakeFirst();
   return Number(r?.n ?? 0) + 1;
 }
 

@@ -11,6 +11,7 @@ import { generatedDocumentsAccepts } from './accepts/generated-documents.ts';
 import { ledgerAccepts } from './accepts/ledger.ts';
 import { notificationsAccepts } from './accepts/notifications.ts';
 import { perfAccepts } from './accepts/perf.ts';
+import { leadsAccepts } from './accepts/leads.ts';
 import { recurrenceAccepts } from './accepts/recurrence.ts';
 import { reportImportAccepts } from './accepts/report-import.ts';
 import { sessionAccepts } from './accepts/session.ts';
@@ -28,6 +29,7 @@ import {
   supervisionPolicyAnswer,
   supervisionRunAnswer,
 } from './supervision.ts';
+import { leadCreatedAnswer, leadDetailAnswer, leadFiguresAnswer, leadStepAnswer, leadsAnswer } from './leads.ts';
 import { created, done, fileAnswer, healthAnswer } from './values.ts';
 import { notificationsAnswer, readAnswer, sessionAnswer, todoAnswer, unreadAnswer } from './work.ts';
 
@@ -82,6 +84,13 @@ export const answers = {
   'PUT /api/sources/:source/supervision': supervisionPolicyAnswer,
   'GET /api/problems/:code/matches': matchesAnswer,
   'POST /api/matches/:id/decision': done,
+  // the leads register
+  'GET /api/leads': leadsAnswer,
+  'POST /api/leads': leadCreatedAnswer,
+  'GET /api/leads/figures': leadFiguresAnswer,
+  'GET /api/leads/:code': leadDetailAnswer,
+  'POST /api/leads/:code/steps': leadStepAnswer,
+  'POST /api/leads/:code/problems': done,
   // notifications and 待办
   'GET /api/notifications': notificationsAnswer,
   'GET /api/notifications/unread': unreadAnswer,
@@ -131,6 +140,7 @@ export const accepts = {
   ...generatedDocumentsAccepts,
   ...supervisionAccepts,
   ...recurrenceAccepts,
+  ...leadsAccepts,
   ...notificationsAccepts,
   ...perfAccepts,
   ...adminAccepts,
