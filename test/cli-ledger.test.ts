@@ -115,3 +115,40 @@ describe('zg on the ledger', () => {
     expect(r.out).toMatch(/操作日志完好：共 \d+ 条记录，哈希链连续/);
   });
 });
+
+describe('zg leads', () => {
+  it('registers a lead, shows it overdue, refuses a disposal without its document (exit 2), concludes it, and counts', () => {
+    expect(zg('import', SAMPLE).code).toBe(0);
+    const add = zg(
+      'leads',
+      'add',
+      '--source',
+      'XC2024-01',
+      '--phase',
+      '巡中移交',
+      '--receiver',
+      'discipline',
+      '--receiver-name',
+      '示例县纪委监委',
+      '--summary',
+      '反映违规报销酒水',
+      '--persons',
+      '李某某',
+      '--transferred',
+      '2024-12-10',
+      '--problem',
+      'XC2024-01-006',
+    );
+    expect(add.out.trim()).toBe('已登记问题线索 XC2024-01-L01，办理期限 2025-01-10');
+    expect(zg('leads', 'list').out).toContain('XC2024-01-L01  逾期未办结  巡中移交  示例县纪委监委  移交 2024-12-10  期限 2025-01-10');
+    const refused = zg('leads', 'step', 'XC2024-01-L01', '--kind', 'close', '--text', '不属实');
+    expect([refused.code, refused.err.trim()]).toEqual([2, 'zg: 办结线索须注明依据的文书（文号或名称），如“予以了结”的处置意见']);
+    const wrong = zg('leads', 'list', '--state', '坏的');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('不认识的状态“坏的”');
+    expect(zg('leads', 'step', 'XC2024-01-L01', '--kind', '予以了结', '--text', '不属实', '--document', '示纪〔2025〕2号').out).toContain(
+      '现为已办结（逾期）',
+    );
+    expect(zg('leads', 'stats').out).toContain('截至2025年1月15日，移交的问题线索1件已全部办结。');
+  });
+});

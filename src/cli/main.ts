@@ -7,6 +7,7 @@ import { registerLedgerCommands } from './ledger-commands.ts';
 import { registerDocumentCommands } from './document-commands.ts';
 import { registerPerfCommands } from './perf-commands.ts';
 import { registerSuperviseCommands } from './supervise-commands.ts';
+import { registerLeadCommands } from './lead-commands.ts';
 import { reportFailure } from './failure.ts';
 import { SEVERITY_LABEL } from '../core/vocabulary.ts';
 import { productVersion } from '../services/version.ts';
@@ -137,6 +138,7 @@ registerLedgerCommands(program);
 registerDocumentCommands(program);
 registerPerfCommands(program);
 registerSuperviseCommands(program);
+registerLeadCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportFailure(e);

@@ -20,3 +20,4 @@ export { configuredMail } from '../services/mail.ts';
 export { monthlyCircularDocument, weeklySheet } from '../services/supervision-reports.ts';
 export { assessSource, compareSources } from '../services/effectiveness.ts';
 export { generateItemForm, generateReport } from '../services/official-documents.ts';
+export { leadDetail, leadFigures, listLeads, recordLeadStep, registerLead, setProblemLink } from '../services/leads.ts';
