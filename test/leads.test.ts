@@ -15,7 +15,7 @@ import { ActionRefused, NotFoundError, StaleVersionError } from '../src/core/err
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
-const who = { actor: '巡察办王五', scope: FULL_SCOPE };
+const who = { actor: '巡察办王五', scope: FULL_SCOPE, today: '2025-03-01' };
 
 describe('the leads register', () => {
   let l: Ledger;
@@ -161,7 +161,12 @@ describe('the leads register', () => {
     expect(await listLeads(l.db, other, { asOf: '2025-02-01' })).toEqual([]);
     await expect(leadDetail(l.db, `${source}-L01`, other, '2025-02-01')).rejects.toThrow('没有编号为');
     await expect(
-      recordLeadStep(l.db, `${source}-L02`, { kind: 'progress', on: '2025-02-01', text: 'x' }, { actor: 'x', scope: other }),
+      recordLeadStep(
+        l.db,
+        `${source}-L02`,
+        { kind: 'progress', on: '2025-02-01', text: 'x' },
+        { actor: 'x', scope: other, today: '2025-03-01' },
+      ),
     ).rejects.toThrow(NotFoundError);
   });
 

@@ -33,7 +33,7 @@ const oneOf =
     return found[0];
   };
 
-const who = () => ({ actor: process.env.USER ?? 'cli', scope: FULL_SCOPE });
+const who = () => ({ actor: process.env.USER ?? 'cli', scope: FULL_SCOPE, today: today() });
 
 export function registerLeadCommands(program: Command): void {
   const leads = program.command('leads').description('问题线索：巡察、审计移交纪检监察等机关的线索，办理期限、跟踪、办结与统计');

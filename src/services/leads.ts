@@ -46,6 +46,8 @@ import { sourceInScope } from '../store/source.repository.ts';
 interface Who {
   readonly actor: string;
   readonly scope: Scope;
+  /** the ledger's day: nothing is recorded as done after it */
+  readonly today: string;
 }
 
 export interface NewLead {
@@ -146,7 +148,7 @@ export async function registerLead(db: Db, input: NewLead, who: Who): Promise<{ 
   if (!(input.phase in LEAD_PHASE_LABEL)) throw new ActionRefused(`移交阶段“${input.phase}”不存在（应为巡中移交或巡后移交）`);
   if (!(input.receiver in LEAD_RECEIVER_LABEL)) throw new ActionRefused(`接收机关类别“${input.receiver}”不存在`);
   const receivedOn = input.receivedOn || null;
-  const refusal = leadDatesRefusal(input.transferredOn, receivedOn, input.deadline || null);
+  const refusal = leadDatesRefusal(input.transferredOn, receivedOn, input.deadline || null, who.today);
   if (refusal) throw new ActionRefused(refusal);
   return db.transaction().execute(async (trx) => {
     const source = await sourceInScope(trx, input.source, who.scope, false);
@@ -241,7 +243,8 @@ export async function leadDetail(db: Db, code: string, scope: Scope, asOf: strin
 
 export interface LeadStepInput {
   readonly kind: LeadStepKind;
-  readonly on: string;
+  /** the day it was done; today when not said */
+  readonly on?: string | undefined;
   readonly text: string;
   /** the document it rests on: its number (文号) or title */
   readonly document?: string | null | undefined;
@@ -256,15 +259,16 @@ export async function recordLeadStep(db: Db, code: string, step: LeadStepInput, 
   const document = clean(step.document, 200, '文书');
   if (concludes(step.kind) && !document)
     throw new ActionRefused(`办结线索须注明依据的文书（文号或名称），如“${LEAD_STEP_LABEL[step.kind]}”的处置意见`);
+  const on = step.on ?? who.today;
   return db.transaction().execute(async (trx) => {
     const r = await lockLeadInScope(trx, code, who.scope);
     if (!r) throw new NotFoundError(`没有编号为“${code}”的问题线索`);
     if (step.expectedVersion !== undefined && step.expectedVersion !== r.version) throw new StaleVersionError(code, '问题线索');
-    const refusal = stepRefusal(facts(r), step.kind, step.on);
+    const refusal = stepRefusal(facts(r), step.kind, on, who.today);
     if (refusal) throw new ActionRefused(refusal);
-    await insertLeadStep(trx, { lead_id: r.id, kind: step.kind, on_day: step.on, text, document, actor: who.actor });
-    const last = r.last_step_on && r.last_step_on > step.on ? r.last_step_on : step.on;
-    const values = concludes(step.kind) ? { concluded_on: step.on, conclusion: step.kind, last_step_on: last } : { last_step_on: last };
+    await insertLeadStep(trx, { lead_id: r.id, kind: step.kind, on_day: on, text, document, actor: who.actor });
+    const last = r.last_step_on && r.last_step_on > on ? r.last_step_on : on;
+    const values = concludes(step.kind) ? { concluded_on: on, conclusion: step.kind, last_step_on: last } : { last_step_on: last };
     if (!(await updateLeadAtVersion(trx, r.id, r.version, values))) throw new StaleVersionError(code, '问题线索');
     await appendEvents(trx, [
       {
@@ -273,11 +277,11 @@ export async function recordLeadStep(db: Db, code: string, step: LeadStepInput, 
         entityId: r.id,
         action: concludes(step.kind) ? 'conclude-lead' : 'lead-step',
         before: logged({ code, version: r.version }),
-        after: logged({ code, version: r.version + 1 }, { kind: step.kind, on: step.on, document }),
+        after: logged({ code, version: r.version + 1 }, { kind: step.kind, on, document }),
       },
     ]);
-    const after = { ...facts(r), concludedOn: concludes(step.kind) ? step.on : null, lastStepOn: last };
-    return { state: leadStateOn(after, step.on), version: r.version + 1 };
+    const after = { ...facts(r), concludedOn: concludes(step.kind) ? on : null, lastStepOn: last };
+    return { state: leadStateOn(after, who.today), version: r.version + 1 };
   });
 }
 

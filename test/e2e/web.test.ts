@@ -149,6 +149,14 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       role: 'office',
       unit: '区建设局',
     });
+    await createUnit(l.db, 'e2e', { name: '区纪委监委', kind: 'bureau' }, FULL_SCOPE);
+    await createUser(l.db, 'e2e', {
+      username: 'jijian',
+      displayName: '纪委监委周八',
+      password: PASSWORD,
+      role: 'discipline',
+      unit: '区纪委监委',
+    });
     for (const [username, displayName, role] of [
       ['leader', '分管领导赵六', 'leader'],
       ['supervisor', '巡察办孙七', 'supervisor'],
@@ -352,6 +360,83 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     },
     300_000,
   );
+
+  it('keeps the leads register: the inspection office hands a lead over, the discipline body concludes it, a unit sees only that its problem waits', async () => {
+    expect(journeySource, 'the journey ran first').not.toBe('');
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(30_000);
+    try {
+      // 巡察办: hands over a lead found during the inspection, a month and more before today: overdue
+      await login(page, 'supervisor');
+      await page.getByRole('menuitem', { name: '问题线索' }).click();
+      await page.getByTestId('lead-add').click();
+      await choose(page, page.getByTestId('lead-source'), journeySource);
+      await page.getByTestId('lead-receiver-name').fill('区纪委监委');
+      await page.getByTestId('lead-summary').fill('<b>反映</b>违规报销酒水<script>alert(1)</script>');
+      await page.getByTestId('lead-persons').fill('钱某某（会计）');
+      await page.getByTestId('lead-problems').fill(financeProblem);
+      await page.getByTestId('lead-transferred').click();
+      await page.keyboard.type('2025-01-10');
+      await page.keyboard.press('Enter');
+      await shot(page, '40-lead-register');
+      // Enter takes the typed date; the form is sent by its button (or by the Enter, which Ant Design also sends it by)
+      if (await page.getByTestId('lead-submit').isVisible()) await page.getByTestId('lead-submit').click();
+      await page.getByTestId('lead-title').waitFor();
+      const code = (await page.getByTestId('lead-title').innerText()).trim();
+      expect(code).toBe(`${journeySource}-L01`);
+      // markup typed into a field is shown as typed, never run
+      expect(await page.getByTestId('lead-summary-text').innerText()).toBe('<b>反映</b>违规报销酒水<script>alert(1)</script>');
+      expect(await page.getByTestId('lead-state').innerText()).toBe('逾期未办结');
+      await logout(page);
+
+      // the unit that leads the problem: no register in its menu nor by its address; its problem says that it waits
+      await login(page, 'finance');
+      expect(await page.getByRole('menuitem', { name: '问题线索' }).count()).toBe(0);
+      await page.goto(`${base}/leads`);
+      await page.getByText('问题线索只对纪检、监督和系统管理员开放').waitFor();
+      await page.goto(`${base}/problems/${financeProblem}`);
+      await page.getByTestId('waiting-on-lead').waitFor();
+      expect(await page.locator('body').innerText()).not.toContain('钱某某');
+      expect(await page.locator('body').innerText()).not.toContain('违规报销酒水');
+      await shot(page, '41-lead-unit-problem');
+      await logout(page);
+
+      // 纪检: sees the lead it received, overdue, with the person concerned; records a verification, then concludes it
+      await login(page, 'jijian');
+      await page.getByRole('menuitem', { name: '问题线索' }).click();
+      await page.getByTestId('leads-table').getByText(code).waitFor();
+      expect(await page.getByTestId('leads-table').innerText()).toContain('钱某某（会计）');
+      await shot(page, '42-leads-register');
+      await page.getByTestId('leads-table').getByRole('link', { name: code }).click();
+      await page.getByTestId('lead-step-text').fill('已启动初步核实，调取报销凭证');
+      await page.getByTestId('lead-step-submit').click();
+      await page.getByTestId('lead-steps').getByText('办理进展：已启动初步核实，调取报销凭证').waitFor();
+      await choose(page, page.getByTestId('lead-step-kind'), '予以了结（办结）');
+      await page.getByTestId('lead-step-text').fill('经核实，反映问题不属实，予以了结');
+      await page.getByTestId('lead-step-submit').click();
+      // a disposal without its document is refused in the form, in words
+      await page.getByText('办结线索须注明依据的文书').waitFor();
+      await page.getByTestId('lead-step-document').fill('区纪〔2025〕5号');
+      await page.getByTestId('lead-step-submit').click();
+      await expect.poll(() => page.getByTestId('lead-state').innerText()).toBe('已办结（逾期）');
+      await shot(page, '43-lead-concluded');
+      await page.getByRole('menuitem', { name: '问题线索' }).click();
+      await expect.poll(() => page.getByTestId('leads-sentence').innerText()).toContain('移交的问题线索1件已全部办结');
+      await logout(page);
+
+      // the unit's problem waits no longer
+      await login(page, 'finance');
+      await page.goto(`${base}/problems/${financeProblem}`);
+      await page.getByTestId('problem-title').waitFor();
+      expect(await page.getByTestId('waiting-on-lead').count()).toBe(0);
+      await logout(page);
+    } catch (e) {
+      await shot(page, 'failure-leads').catch(() => undefined);
+      throw e;
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
 
   it('says in words when the connection drops during an upload, or a proxy answers with its own page', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });

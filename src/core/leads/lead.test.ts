@@ -43,10 +43,11 @@ describe('a lead’s deadline, as seed 002’s rules set it', () => {
   });
 
   it('refuses dates that cannot be, in words', () => {
-    expect(leadDatesRefusal('2024-05-10', '2024-05-01', null)).toBe('收到日期（2024-05-01）早于移交日期（2024-05-10）');
-    expect(leadDatesRefusal('2024-13-01', null, null)).toBe('移交日期“2024-13-01”不是有效日期（应为 YYYY-MM-DD）');
-    expect(leadDatesRefusal('2024-05-10', null, '2024-05-01')).toBe('办理期限（2024-05-01）早于移交日期（2024-05-10）');
-    expect(leadDatesRefusal('2024-05-10', '2024-05-10', '2024-06-10')).toBeNull();
+    expect(leadDatesRefusal('2024-05-10', '2024-05-01', null, '2025-01-01')).toBe('收到日期（2024-05-01）早于移交日期（2024-05-10）');
+    expect(leadDatesRefusal('2024-13-01', null, null, '2025-01-01')).toBe('移交日期“2024-13-01”不是有效日期（应为 YYYY-MM-DD）');
+    expect(leadDatesRefusal('2024-05-10', null, '2024-05-01', '2025-01-01')).toBe('办理期限（2024-05-01）早于移交日期（2024-05-10）');
+    expect(leadDatesRefusal('2024-05-10', '2024-05-10', '2024-06-10', '2025-01-01')).toBeNull();
+    expect(leadDatesRefusal('2025-01-02', null, null, '2025-01-01')).toBe('移交日期（2025-01-02）晚于今天（2025-01-01）');
   });
 });
 
@@ -72,11 +73,12 @@ describe('a lead’s state on a day', () => {
   });
 
   it('takes no step before its hand-over or after its conclusion', () => {
-    expect(stepRefusal(lead(), 'verify', '2024-05-01')).toBe('日期（2024-05-01）早于线索移交日期（2024-05-10）');
-    expect(stepRefusal(lead({ concludedOn: '2024-06-01' }), 'progress', '2024-06-02')).toBe(
+    expect(stepRefusal(lead(), 'verify', '2024-05-01', '2025-01-01')).toBe('日期（2024-05-01）早于线索移交日期（2024-05-10）');
+    expect(stepRefusal(lead({ concludedOn: '2024-06-01' }), 'progress', '2024-06-02', '2025-01-01')).toBe(
       '该线索已于 2024-06-01 办结，不能再登记“办理进展”',
     );
-    expect(stepRefusal(lead(), 'close', '2024-06-01')).toBeNull();
+    expect(stepRefusal(lead(), 'close', '2024-06-01', '2025-01-01')).toBeNull();
+    expect(stepRefusal(lead(), 'close', '2025-01-02', '2025-01-01')).toBe('日期（2025-01-02）晚于今天（2025-01-01）');
   });
 });
 

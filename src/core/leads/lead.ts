@@ -74,9 +74,11 @@ export function leadDeadline(phase: LeadPhase, transferredOn: string, receivedOn
   return phase === 'during' ? addMonths(transferredOn, policy.duringMonths) : addMonths(receivedOn ?? transferredOn, policy.afterMonths);
 }
 
-/** What is checked of a new lead's dates, in the user's words; null when they hold. */
-export function leadDatesRefusal(transferredOn: string, receivedOn: string | null, deadline: string | null): string | null {
+/** What is checked of a new lead's dates, in the user's words; null when they hold. Nothing is handed over tomorrow. */
+export function leadDatesRefusal(transferredOn: string, receivedOn: string | null, deadline: string | null, today: string): string | null {
   if (!isIsoDate(transferredOn)) return `移交日期“${transferredOn}”不是有效日期（应为 YYYY-MM-DD）`;
+  if (transferredOn > today) return `移交日期（${transferredOn}）晚于今天（${today}）`;
+  if (receivedOn !== null && isIsoDate(receivedOn) && receivedOn > today) return `收到日期（${receivedOn}）晚于今天（${today}）`;
   if (receivedOn !== null && !isIsoDate(receivedOn)) return `收到日期“${receivedOn}”不是有效日期（应为 YYYY-MM-DD）`;
   if (receivedOn !== null && receivedOn < transferredOn) return `收到日期（${receivedOn}）早于移交日期（${transferredOn}）`;
   if (deadline !== null && !isIsoDate(deadline)) return `办理期限“${deadline}”不是有效日期（应为 YYYY-MM-DD）`;
@@ -123,9 +125,18 @@ export function trackingDue(lead: LeadFacts, asOf: string, policy: LeadPolicy): 
   return addMonths(since, policy.trackEveryMonths) <= asOf;
 }
 
-/** Whether a step may be recorded on a lead in its present state; the refusal in the user's words, or null. */
-export function stepRefusal(lead: Pick<LeadFacts, 'transferredOn' | 'concludedOn'>, kind: LeadStepKind, on: string): string | null {
+/**
+ * Whether a step may be recorded on a lead in its present state, on the day it says, today being `today`; the refusal
+ * in the user's words, or null.
+ */
+export function stepRefusal(
+  lead: Pick<LeadFacts, 'transferredOn' | 'concludedOn'>,
+  kind: LeadStepKind,
+  on: string,
+  today: string,
+): string | null {
   if (!isIsoDate(on)) return `日期“${on}”不是有效日期（应为 YYYY-MM-DD）`;
+  if (on > today) return `日期（${on}）晚于今天（${today}）`;
   if (on < lead.transferredOn) return `日期（${on}）早于线索移交日期（${lead.transferredOn}）`;
   if (lead.concludedOn !== null) return `该线索已于 ${lead.concludedOn} 办结，不能再登记“${LEAD_STEP_LABEL[kind]}”`;
   return null;

@@ -17,7 +17,7 @@ export function leadsRoutes(app: FastifyInstance, db: Db, today: () => string): 
   });
   r.post('/api/leads', { schema: { ...contract('POST /api/leads'), tags, summary: '登记移交的问题线索' } }, async (req) => {
     const v = viewerWith(req, 'leads');
-    return registerLead(db, req.body, { actor: v.displayName, scope: v.scope });
+    return registerLead(db, req.body, { actor: v.displayName, scope: v.scope, today: today() });
   });
   r.get(
     '/api/leads/figures',
@@ -37,7 +37,12 @@ export function leadsRoutes(app: FastifyInstance, db: Db, today: () => string): 
     async (req) => {
       const v = viewerWith(req, 'leads');
       const { version, ...step } = req.body;
-      return recordLeadStep(db, req.params.code, { ...step, expectedVersion: version }, { actor: v.displayName, scope: v.scope });
+      return recordLeadStep(
+        db,
+        req.params.code,
+        { ...step, expectedVersion: version },
+        { actor: v.displayName, scope: v.scope, today: today() },
+      );
     },
   );
   r.post(
@@ -45,7 +50,11 @@ export function leadsRoutes(app: FastifyInstance, db: Db, today: () => string): 
     { schema: { ...contract('POST /api/leads/:code/problems'), tags, summary: '关联或取消关联等待该线索核查的问题' } },
     async (req) => {
       const v = viewerWith(req, 'leads');
-      await setProblemLink(db, req.params.code, req.body.problem, req.body.linked, { actor: v.displayName, scope: v.scope });
+      await setProblemLink(db, req.params.code, req.body.problem, req.body.linked, {
+        actor: v.displayName,
+        scope: v.scope,
+        today: today(),
+      });
       return { ok: true };
     },
   );

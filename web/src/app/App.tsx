@@ -25,6 +25,8 @@ const NotificationsPage = lazy(() =>
 );
 const SupervisionPage = lazy(() => import('../features/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
 const TodoPage = lazy(() => import('../features/todo/TodoPage.tsx').then((m) => ({ default: m.TodoPage })));
+const LeadsPage = lazy(() => import('../features/leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
+const LeadPage = lazy(() => import('../features/leads/LeadPage.tsx').then((m) => ({ default: m.LeadPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 dayjs.locale('zh-cn');
@@ -65,6 +67,7 @@ function Screens() {
     { key: '/perf', label: '绩效自评' },
     { key: '/supervision', label: '督办' },
     { key: '/notifications', label: counted('督办提醒', unread, 'unread-count') },
+    ...(can('leads') ? [{ key: '/leads', label: '问题线索' }] : []),
     ...(can('manage-org') || can('manage-users') ? [{ key: '/admin', label: '系统管理' }] : []),
   ];
   const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
@@ -120,6 +123,11 @@ function Screens() {
               <Route path="/supervision" element={<SupervisionPage />} />
               <Route path="/notifications" element={<NotificationsPage />} />
               <Route path="/todo" element={<TodoPage />} />
+              <Route path="/leads" element={can('leads') ? <LeadsPage /> : <NotYours what="问题线索" who="纪检、监督和系统管理员" />} />
+              <Route
+                path="/leads/:code"
+                element={can('leads') ? <LeadPage /> : <NotYours what="问题线索" who="纪检、监督和系统管理员" />}
+              />
               <Route
                 path="/admin"
                 element={can('manage-org') || can('manage-users') ? <AdminPage /> : <NotYours what="系统管理" who="系统管理员和整改办" />}

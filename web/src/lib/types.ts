@@ -31,3 +31,7 @@ export type PerfListItem = Item<Answer<'GET /api/perf'>>;
 export type Evaluation = Answer<'GET /api/perf/:id'>['evaluation'];
 export type EvaluationIndicator = Evaluation['indicators'][number];
 export type ScoredEvaluation = Answer<'POST /api/perf/score'>;
+
+export type LeadItem = Item<Answer<'GET /api/leads'>>;
+export type LeadDetail = Answer<'GET /api/leads/:code'>;
+export type LeadFigures = Answer<'GET /api/leads/figures'>;

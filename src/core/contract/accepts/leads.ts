@@ -34,7 +34,13 @@ export const leadsAccepts = {
   'POST /api/leads/:code/steps': {
     params,
     querystring: noQuery,
-    body: strict({ version: positiveInt, kind: leadStepKind, on: isoDay, text: text(2000), document: text(200).nullable().optional() }),
+    body: strict({
+      version: positiveInt,
+      kind: leadStepKind,
+      on: isoDay.optional(),
+      text: text(2000),
+      document: text(200).nullable().optional(),
+    }),
   },
   'POST /api/leads/:code/problems': { params, querystring: noQuery, body: strict({ problem: text(40), linked: z.boolean() }) },
 } as const;

@@ -58,6 +58,12 @@ export function ProblemPage() {
         </Typography.Title>
         <StatusTag status={p.status} longTerm={p.longTerm} untold={p.untold} />
         <ColourTag colour={p.colour} />
+        {/* nothing of the lead itself: whoever sees the problem learns only that it waits on a verification */}
+        {p.waitingOnLead && (
+          <Tag color="volcano" data-testid="waiting-on-lead">
+            等待线索核查
+          </Tag>
+        )}
       </Space>
       <ProblemActions data={data} reload={reload} />
       <SimilarProblems code={p.code} />
