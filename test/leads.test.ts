@@ -170,6 +170,47 @@ describe('the leads register', () => {
     ).rejects.toThrow(NotFoundError);
   });
 
+  it('is supervised by the daily run: reminded, then climbs the ladder a rung a day while overdue, once per key', async () => {
+    const { runSupervision } = await import('../src/services/supervision-run.ts');
+    const r = await registerLead(
+      l.db,
+      {
+        source,
+        phase: 'during',
+        receiver: 'discipline',
+        receiverName: '示例县纪委监委',
+        summary: '工程款支付不规范',
+        persons: '赵某',
+        transferredOn: '2025-01-02',
+      },
+      who,
+    );
+    expect(r.deadline).toBe('2025-02-02');
+    const noticesOn = async (at: string) => (await runSupervision(l.db, { at })).leadNotices;
+    expect(await noticesOn('2025-01-30')).toBeGreaterThanOrEqual(1); // the 3-day reminder (and the other leads' own)
+    expect(await noticesOn('2025-01-30')).toBe(0); // the same run again: nothing new
+    await noticesOn('2025-02-03');
+    await noticesOn('2025-02-10');
+    const detail = await leadDetail(l.db, r.code, FULL_SCOPE, '2025-02-10');
+    expect(detail.notices.map((n) => [n.day, n.kindLabel])).toEqual([
+      ['2025-01-30', '临近期限提醒'],
+      ['2025-02-03', '逾期提醒'],
+      ['2025-02-03', '督办单'],
+      ['2025-02-10', '挂牌督办'],
+    ]);
+    expect(detail.supervision).toBe('挂牌督办');
+    for (const n of detail.notices) expect(n.message).not.toContain('赵某');
+    // disposed of: no more notices
+    await recordLeadStep(
+      l.db,
+      r.code,
+      { kind: 'talk', on: '2025-02-11', text: '已谈话函询', document: '谈话记录' },
+      { ...who, today: '2025-02-11' },
+    );
+    await noticesOn('2025-03-20');
+    expect((await leadDetail(l.db, r.code, FULL_SCOPE, '2025-03-20')).notices).toHaveLength(4);
+  });
+
   it('keeps the people a lead concerns out of the event log', async () => {
     const events = await sql<{ t: string }>`select concat(before::text, ' ', after::text) as t from event where entity = 'lead'`.execute(
       l.db,

@@ -102,10 +102,14 @@ export function registerSuperviseCommands(program: Command): void {
         const digests = r.dryRun ? 0 : await svc.prepareDigests(l.db, r.day);
         if (opts.json)
           return print(
-            JSON.stringify({ at: r.at, dryRun: r.dryRun, created: r.created, actions: r.actions, cancelled: r.cancelled }, null, 2),
+            JSON.stringify(
+              { at: r.at, dryRun: r.dryRun, created: r.created, actions: r.actions, cancelled: r.cancelled, leadNotices: r.leadNotices },
+              null,
+              2,
+            ),
           );
         print(
-          `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.created} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${digests ? `，汇总邮件 ${digests} 封待发` : ''}`,
+          `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.created} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${r.leadNotices ? `，问题线索督办 ${r.leadNotices} 项（见线索台账）` : ''}${digests ? `，汇总邮件 ${digests} 封待发` : ''}`,
         );
         for (const a of r.actions)
           print(`  [${ACTION_LABEL[a.kind]}] → ${a.unit ?? '整改办'}${a.person ? `、${a.person}` : ''}：${a.message}`);

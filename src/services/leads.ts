@@ -21,6 +21,8 @@ import {
 } from '../core/leads/lead.ts';
 import { leadSentence, leadStatistics, type LeadStatistics } from '../core/leads/statistics.ts';
 import { policyOf } from '../core/supervision/policy.ts';
+import { LEAD_NOTICE_LABEL, type LeadNoticeKind } from '../core/leads/lead-supervision.ts';
+import { SUPERVISION_LABEL, type SupervisionKind } from '../core/ledger/supervision.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import {
   insertLead,
@@ -32,7 +34,9 @@ import {
   lockLeadInScope,
   lockSourceForLeads,
   nextLeadNumber,
+  noticesOfLead,
   problemsOfLead,
+  rungsOfLeads,
   stepsOf,
   supervisionOfSources,
   unlinkProblem,
@@ -88,6 +92,8 @@ export interface LeadView {
   readonly stateLabel: string;
   /** no step recorded for the source's follow-up interval (每2个月跟踪了解) */
   readonly trackingDue: boolean;
+  /** the highest rung of the supervision ladder climbed for its present deadline (督办单, 挂牌督办, 约谈) */
+  readonly supervision: string | null;
   readonly createdBy: string;
   readonly version: number;
 }
@@ -100,7 +106,11 @@ const facts = (r: Pick<LeadRow, 'transferred_on' | 'received_on' | 'deadline' | 
   lastStepOn: r.last_step_on,
 });
 
-function view(r: LeadRow, asOf: string, trackEveryMonths: number): LeadView {
+/** The ladder's rungs, lowest first. */
+const LADDER: readonly SupervisionKind[] = ['notice', 'listed', 'talk'];
+
+function view(r: LeadRow, asOf: string, trackEveryMonths: number, rungs: readonly string[]): LeadView {
+  const top = [...LADDER].reverse().find((k) => rungs.includes(k));
   const state = leadStateOn(facts(r), asOf);
   const conclusion = r.conclusion as LeadStepKind | null;
   return {
@@ -122,6 +132,7 @@ function view(r: LeadRow, asOf: string, trackEveryMonths: number): LeadView {
     state,
     stateLabel: LEAD_STATE_LABEL[state],
     trackingDue: trackingDue(facts(r), asOf, { duringMonths: 1, afterMonths: 3, trackEveryMonths }),
+    supervision: top ? SUPERVISION_LABEL[top] : null,
     createdBy: r.created_by,
     version: r.version,
   };
@@ -213,14 +224,18 @@ export async function listLeads(
   return views.filter((v) => v.state === q.state);
 }
 
-/** Views of rows, each with its own source's follow-up interval. */
+/** Views of rows, each with its own source's follow-up interval and the rungs climbed on it. */
 async function withPolicies(db: Db, rows: readonly LeadRow[], asOf: string): Promise<LeadView[]> {
   const sources = [...new Set(rows.map((r) => r.source_code))];
   const policies = new Map<string, number>();
   if (sources.length > 0) {
     for (const s of await supervisionOfSources(db, sources)) policies.set(s.code, policyOf(s.supervision).leads.trackEveryMonths);
   }
-  return rows.map((r) => view(r, asOf, policies.get(r.source_code) ?? 2));
+  const rungs = await rungsOfLeads(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => view(r, asOf, policies.get(r.source_code) ?? 2, rungs.get(r.id) ?? []));
 }
 
 export async function leadDetail(db: Db, code: string, scope: Scope, asOf: string) {
@@ -238,6 +253,12 @@ export async function leadDetail(db: Db, code: string, scope: Scope, asOf: strin
       actor: s.actor,
     })),
     problems: await problemsOfLead(db, r.id),
+    notices: (await noticesOfLead(db, r.id)).map((n) => ({
+      day: n.day,
+      kind: n.kind as LeadNoticeKind,
+      kindLabel: n.rung ? SUPERVISION_LABEL[n.rung as SupervisionKind] : LEAD_NOTICE_LABEL[n.kind as LeadNoticeKind],
+      message: n.message,
+    })),
   };
 }
 

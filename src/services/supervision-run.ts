@@ -20,6 +20,7 @@ import {
 } from '../store/supervision.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { ActionRefused } from '../core/errors.ts';
+import { superviseLeads } from './lead-supervision.ts';
 
 export interface SupervisionRunResult {
   /** the moment the run was for */
@@ -32,6 +33,8 @@ export interface SupervisionRunResult {
   readonly created: number;
   /** reminders of earlier runs that no longer apply */
   readonly cancelled: number;
+  /** the reminders and rungs this run kept on problem leads (services/lead-supervision.ts) */
+  readonly leadNotices: number;
 }
 
 /** Items decided and written at a time. */
@@ -73,7 +76,8 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
       created += fresh.length;
       shown.push(...fresh.slice(0, SHOWN - shown.length));
     }
-    return { at, day, dryRun: true, actions: shown, created, cancelled: 0 };
+    const leadNotices = (await superviseLeads(db, day, true)).length;
+    return { at, day, dryRun: true, actions: shown, created, cancelled: 0, leadNotices };
   }
   return db.transaction().execute(async (trx) => {
     await lockSupervisionRuns(trx);
@@ -116,17 +120,18 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
       shown.push(...fresh.slice(0, SHOWN - shown.length));
     }
     const n = await cancelStaleNotifications(trx);
+    const leadNotices = (await superviseLeads(trx, day, false)).length;
     const runId = await recordRun(trx, { day, at, created, cancelled: n, by: opts.actor ?? '自动督办' });
-    if (created || n)
+    if (created || n || leadNotices)
       await appendEvents(trx, [
         {
           actor: opts.actor ?? '自动督办',
           entity: 'supervision_run',
           entityId: runId,
           action: 'run',
-          after: { day, created, keys: shown.slice(0, 200).map((a) => a.key), cancelled: n },
+          after: { day, created, keys: shown.slice(0, 200).map((a) => a.key), cancelled: n, leadNotices },
         },
       ]);
-    return { at, day, dryRun: false, actions: shown, created, cancelled: n };
+    return { at, day, dryRun: false, actions: shown, created, cancelled: n, leadNotices };
   });
 }

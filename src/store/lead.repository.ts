@@ -169,3 +169,88 @@ export async function problemsWaitingOnLeads(db: Tx, problemIds: readonly number
     .execute();
   return new Set(rows.map((r) => r.problem_id));
 }
+
+/**
+ * The leads not yet disposed of, handed over by `day`, for the supervision run: their dates, the body that received
+ * them, their source's policy, and the rungs climbed for their present deadline.
+ */
+export async function leadsToSupervise(db: Tx, day: string) {
+  const leads = await db
+    .selectFrom('lead as l')
+    .innerJoin('source as s', 's.id', 'l.source_id')
+    .select([
+      'l.id',
+      'l.code',
+      'l.receiver',
+      'l.receiver_name',
+      'l.transferred_on',
+      'l.received_on',
+      'l.deadline',
+      'l.concluded_on',
+      'l.last_step_on',
+      's.supervision',
+    ])
+    .where('l.concluded_on', 'is', null)
+    .where('l.transferred_on', '<=', day)
+    .execute();
+  const climbed = leads.length
+    ? await db
+        .selectFrom('lead_notice as n')
+        .innerJoin('lead as l', 'l.id', 'n.lead_id')
+        .select(['n.lead_id', 'n.rung', 'n.day'])
+        .where('n.kind', '=', 'escalation')
+        .whereRef('n.deadline', '=', 'l.deadline')
+        .where('l.concluded_on', 'is', null)
+        .execute()
+    : [];
+  return { leads, climbed };
+}
+
+/** Keeps the notices not kept before (by key); the keys of those kept now. */
+export async function insertLeadNotices(trx: Tx, rows: readonly Insertable<Database['lead_notice']>[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const made = await trx
+    .insertInto('lead_notice')
+    .values([...rows])
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .execute();
+  return made.map((m) => m.key);
+}
+
+/** Of these keys, those already kept. */
+export async function knownLeadNoticeKeys(db: Tx, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('lead_notice')
+    .select('key')
+    .where('key', 'in', [...keys])
+    .execute();
+  return new Set(rows.map((r) => r.key));
+}
+
+export function noticesOfLead(db: Tx, leadId: number) {
+  return db
+    .selectFrom('lead_notice')
+    .select(['kind', 'rung', 'day', 'message', 'deadline'])
+    .where('lead_id', '=', leadId)
+    .orderBy('day')
+    .orderBy('id')
+    .execute();
+}
+
+/** The rungs climbed on these leads for their present deadlines, by lead. */
+export async function rungsOfLeads(db: Tx, leadIds: readonly number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (leadIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('lead_notice as n')
+    .innerJoin('lead as l', 'l.id', 'n.lead_id')
+    .select(['n.lead_id', 'n.rung'])
+    .where('n.kind', '=', 'escalation')
+    .whereRef('n.deadline', '=', 'l.deadline')
+    .where(sql<boolean>`n.lead_id = any(${idArray(leadIds)})`)
+    .execute();
+  for (const r of rows) if (r.rung) out.set(r.lead_id, [...(out.get(r.lead_id) ?? []), r.rung]);
+  return out;
+}

@@ -438,6 +438,17 @@ export interface ProblemLeadTable {
   linked_by: string;
   linked_at: CreatedAt;
 }
+export interface LeadNoticeTable {
+  id: Generated<string>;
+  key: string;
+  lead_id: number;
+  kind: string;
+  rung: string | null;
+  deadline: IsoDate;
+  day: IsoDate;
+  message: string;
+  created_at: CreatedAt;
+}
 export interface Database {
   org_unit: OrgUnitTable;
   person: PersonTable;
@@ -475,4 +486,5 @@ export interface Database {
   lead: LeadTable;
   lead_step: LeadStepTable;
   problem_lead: ProblemLeadTable;
+  lead_notice: LeadNoticeTable;
 }

@@ -388,6 +388,10 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       expect(await page.getByTestId('lead-summary-text').innerText()).toBe('<b>反映</b>违规报销酒水<script>alert(1)</script>');
       expect(await page.getByTestId('lead-state').innerText()).toBe('逾期未办结');
       await logout(page);
+      // the daily runs, today and tomorrow: overdue since 10 February, the lead climbs a rung a day
+      const { runSupervision } = await import('../../src/services/supervision-run.ts');
+      await runSupervision(l.db, { at: TODAY });
+      await runSupervision(l.db, { at: '2025-03-02' });
 
       // the unit that leads the problem: no register in its menu nor by its address; its problem says that it waits
       await login(page, 'finance');
@@ -406,8 +410,10 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.getByRole('menuitem', { name: '问题线索' }).click();
       await page.getByTestId('leads-table').getByText(code).waitFor();
       expect(await page.getByTestId('leads-table').innerText()).toContain('钱某某（会计）');
+      expect(await page.getByTestId('leads-table').innerText()).toContain('挂牌督办');
       await shot(page, '42-leads-register');
       await page.getByTestId('leads-table').getByRole('link', { name: code }).click();
+      expect(await page.getByTestId('lead-notices').innerText()).toMatch(/2025-03-01\s*督办单[\s\S]*2025-03-02\s*挂牌督办/);
       await page.getByTestId('lead-step-text').fill('已启动初步核实，调取报销凭证');
       await page.getByTestId('lead-step-submit').click();
       await page.getByTestId('lead-steps').getByText('办理进展：已启动初步核实，调取报销凭证').waitFor();

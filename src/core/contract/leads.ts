@@ -30,6 +30,8 @@ const lead = z.object({
   stateLabel: z.string(),
   /** no step recorded for the follow-up interval (每2个月跟踪了解) */
   trackingDue: z.boolean(),
+  /** the highest rung of the supervision ladder climbed for its present deadline */
+  supervision: z.string().nullable(),
   createdBy: z.string(),
   version: z.number(),
 });
@@ -41,6 +43,10 @@ export const leadDetailAnswer = lead.extend({
     z.object({ kind: leadStepKind, kindLabel: z.string(), on: day, text: z.string(), document: z.string().nullable(), actor: z.string() }),
   ),
   problems: list(z.object({ code: z.string(), title: z.string(), status: ledgerStatus })),
+  /** the daily supervision run's reminders and rungs on it */
+  notices: list(
+    z.object({ day, kind: z.enum(['due-soon', 'overdue', 'tracking', 'escalation']), kindLabel: z.string(), message: z.string() }),
+  ),
 });
 
 export const leadCreatedAnswer = z.object({ code: z.string(), deadline: day });

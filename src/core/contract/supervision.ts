@@ -36,6 +36,8 @@ export const supervisionRunAnswer = z.object({
   created: z.number(),
   /** reminders of earlier runs that no longer apply */
   cancelled: z.number(),
+  /** reminders and rungs kept on problem leads (their text is the leads register's) */
+  leadNotices: z.number(),
   /** digests prepared for each unit and leader */
   digests: z.number(),
 });

@@ -11,6 +11,8 @@ import {
   trackingDue,
 } from './lead.ts';
 import { leadSentence, leadStatistics, type LeadForStatistics } from './statistics.ts';
+import { planLeadSupervision, type SupervisedLead } from './lead-supervision.ts';
+import { policyOf } from '../supervision/policy.ts';
 
 const lead = (over: Partial<LeadFacts> = {}): LeadFacts => ({
   transferredOn: '2024-05-10',
@@ -115,5 +117,56 @@ describe('the register’s figures and the sentence reports state', () => {
       '截至2024年8月20日，移交的问题线索3件，已办结2件，正在办理1件（其中逾期未办结1件），办结率66.7%。',
     );
     expect(leadSentence(leadStatistics(leads, '2024-05-01'), '2024-05-01')).toBeNull();
+  });
+});
+
+describe('the leads in the daily supervision run', () => {
+  const supervised = (over: Partial<SupervisedLead> = {}): SupervisedLead => ({
+    ...lead(),
+    id: 1,
+    code: 'XC2024-01-L01',
+    receiver: '示例县纪委监委',
+    policy: policyOf(null),
+    climbed: [],
+    ...over,
+  });
+
+  it('reminds before the deadline and on passing it, naming the lead by its code alone', () => {
+    const [soon] = planLeadSupervision([supervised()], '2024-06-07');
+    expect(soon).toMatchObject({ kind: 'due-soon', key: 'lead-due-soon:XC2024-01-L01:2024-06-10:3' });
+    expect(soon?.message).toBe('【临近期限】问题线索 XC2024-01-L01应于2024-06-10前办结（还有3天），请示例县纪委监委及时处置。');
+    const late = planLeadSupervision([supervised()], '2024-06-11');
+    expect(late.map((n) => [n.kind, n.rung])).toEqual([
+      ['overdue', null],
+      ['escalation', 'notice'],
+    ]);
+  });
+
+  it('climbs the ladder one rung a day, by days overdue, and stops once the lead is concluded', () => {
+    const day1 = planLeadSupervision([supervised()], '2024-06-30');
+    expect(day1.filter((n) => n.kind === 'escalation').map((n) => n.rung)).toEqual(['notice']);
+    const climbed = [{ rung: 'notice' as const, on: '2024-06-30' }];
+    expect(planLeadSupervision([supervised({ climbed })], '2024-06-30').filter((n) => n.kind === 'escalation')).toEqual([]);
+    const day2 = planLeadSupervision([supervised({ climbed })], '2024-07-01');
+    expect(day2.filter((n) => n.kind === 'escalation').map((n) => [n.rung, n.message])).toEqual([
+      ['listed', '【挂牌督办】问题线索 XC2024-01-L01已逾期21天未办结，请示例县纪委监委限期办结。'],
+    ]);
+    const three = [...climbed, { rung: 'listed' as const, on: '2024-07-01' }];
+    expect(planLeadSupervision([supervised({ climbed: three })], '2024-07-11').find((n) => n.rung === 'talk')?.message).toBe(
+      '【约谈】问题线索 XC2024-01-L01已逾期31天未办结，建议约谈示例县纪委监委有关负责同志。',
+    );
+    expect(planLeadSupervision([supervised({ concludedOn: '2024-06-20' })], '2024-07-11')).toEqual([]);
+  });
+
+  it('asks for a follow-up two months after the last step, once per interval', () => {
+    const open = supervised({ deadline: '2024-12-31', lastStepOn: '2024-06-01' });
+    expect(planLeadSupervision([open], '2024-07-31').filter((n) => n.kind === 'tracking')).toEqual([]);
+    const [follow] = planLeadSupervision([open], '2024-08-01').filter((n) => n.kind === 'tracking');
+    expect(follow?.key).toBe('lead-tracking:XC2024-01-L01:2024-08-01');
+    expect(follow?.message).toContain('按每2个月跟踪了解的要求');
+    // still nothing two months on: asked again
+    expect(planLeadSupervision([open], '2024-10-02').find((n) => n.kind === 'tracking')?.key).toBe(
+      'lead-tracking:XC2024-01-L01:2024-10-01',
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The leads register (问题线索), apart from the problems: a lead handed by an inspection or audit to a discipline or
 // personnel body, its steps and its disposal, and the problems that wait on it. The people a lead concerns are kept
 // in one column, read only by the register; nothing else (the event log included) holds them. A 纪检 role reads it.
+// The daily supervision run's reminders and rungs on leads are kept beside them (lead_notice).
 import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.ts';
 
@@ -54,6 +55,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (problem_id, lead_id)
     );
     create index problem_lead_lead on problem_lead (lead_id);
+    create table lead_notice (
+      id bigserial primary key,
+      key text not null unique,
+      lead_id int not null references lead(id),
+      kind text not null check (kind in ('due-soon', 'overdue', 'tracking', 'escalation')),
+      rung text check (rung in ('notice', 'listed', 'talk')),
+      deadline date not null,
+      day date not null,
+      message text not null,
+      created_at timestamptz not null default now()
+    );
+    create index lead_notice_lead on lead_notice (lead_id, day);
     `,
   );
 }

@@ -82,6 +82,20 @@ export function LeadPage() {
         )}
         {!l.concludedOn && <StepForm lead={l} done={reload} />}
       </Card>
+      {l.notices.length > 0 && (
+        <Card size="small" title="督办记录">
+          <List
+            size="small"
+            data-testid="lead-notices"
+            dataSource={l.notices}
+            renderItem={(n) => (
+              <List.Item>
+                <b>{n.day}</b>&nbsp;{n.kindLabel}：{n.message}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
       <Card size="small" title="等待该线索核查的问题">
         <List
           size="small"

@@ -1,7 +1,7 @@
 // 问题线索: the register of leads handed over by inspections and audits, as of a day — the figures and the sentence a
 // report states, the leads with their deadlines and states — and the form to register one. For 纪检, 监督 and
 // administrators only; the people a lead concerns are shown here and nowhere else.
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -72,6 +72,11 @@ export function LeadsPage() {
         columns={[
           { title: '编号', width: 150, render: (_, l) => <Link to={`/leads/${encodeURIComponent(l.code)}`}>{l.code}</Link> },
           { title: '状态', width: 170, render: (_, l) => <LeadStateTag lead={l} /> },
+          {
+            title: '督办',
+            width: 100,
+            render: (_, l) => (l.supervision && !l.concludedOn ? <Tag color="red">{l.supervision}</Tag> : '—'),
+          },
           { title: '摘要', render: (_, l) => l.summary },
           { title: '被反映人', width: 120, render: (_, l) => l.persons ?? '—' },
           { title: '移交', width: 150, render: (_, l) => `${l.phaseLabel} ${l.transferredOn}` },
