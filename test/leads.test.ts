@@ -211,6 +211,30 @@ describe('the leads register', () => {
     expect((await leadDetail(l.db, r.code, FULL_SCOPE, '2025-03-20')).notices).toHaveLength(4);
   });
 
+  it('puts the sentence into the published 通报 only as the figures stand on its day, and nothing else of the leads', async () => {
+    const { generateReport } = await import('../src/services/official-documents.ts');
+    const text = async (asOf: string) =>
+      (await generateReport(l.db, { source, kind: 'tongbao', asOf, today: '2025-03-20', scope: FULL_SCOPE, public: true })).document.blocks
+        .map((b) => ('text' in b ? b.text : ''))
+        .join('\n');
+    // on 12 January one of the two leads handed over was concluded
+    expect(await text('2025-01-12')).toContain('截至2025年1月12日，巡察移交的问题线索2件，已办结1件，正在办理1件，办结率50.0%。');
+    // the rest concluded on 20 March: all are, from that day, not the day before
+    for (const open of await listLeads(l.db, FULL_SCOPE, { asOf: '2025-03-20', source, state: 'open-all' }))
+      await recordLeadStep(
+        l.db,
+        open.code,
+        { kind: 'close', on: '2025-03-20', text: '予以了结', document: '了结意见' },
+        { ...who, today: '2025-03-20' },
+      );
+    const all = await text('2025-03-20');
+    expect(all).toMatch(/截至2025年3月20日，巡察移交的问题线索\d+件已全部办结。/);
+    expect(await text('2025-03-19')).not.toContain('已全部办结');
+    for (const secret of ['张某某', '赵某', '私车公养']) expect(all).not.toContain(secret);
+    // before any lead, the 通报 says nothing of leads
+    expect(await text('2024-12-04')).not.toContain('问题线索');
+  });
+
   it('keeps the people a lead concerns out of the event log', async () => {
     const events = await sql<{ t: string }>`select concat(before::text, ' ', after::text) as t from event where entity = 'lead'`.execute(
       l.db,

@@ -1,6 +1,8 @@
 // Use cases: the documents an office hands upward or publishes — the 通报 (public or internal), the 整改方案, the
 // report to the People's Congress, and for one item the 督办单 and the 对账销号单 — generated from the ledger as it
 // stood on an as-of day. The snapshot is read here; what the documents say is decided in core/official.
+import { leadStatistics } from '../core/leads/statistics.ts';
+import { leadDatesOfSource } from '../store/lead.repository.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import type { Finding } from '../core/check/finding.ts';
 import { addDecimals } from '../core/money.ts';
@@ -141,6 +143,18 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
     measures: measures.length,
     stated: statedWhole(await sourceClaims(db, code, today, scope)),
     people,
+    leads: leadStatistics(
+      (await leadDatesOfSource(db, s.code)).map((l) => ({
+        transferredOn: l.transferred_on,
+        receivedOn: l.received_on,
+        deadline: l.deadline,
+        concludedOn: l.concluded_on,
+        lastStepOn: l.last_step_on,
+        sourceCode: l.source_code,
+        receiver: l.receiver,
+      })),
+      asOf,
+    ),
   };
 }
 

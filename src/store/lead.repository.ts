@@ -254,3 +254,16 @@ export async function rungsOfLeads(db: Tx, leadIds: readonly number[]): Promise<
   for (const r of rows) if (r.rung) out.set(r.lead_id, [...(out.get(r.lead_id) ?? []), r.rung]);
   return out;
 }
+
+/**
+ * The dates of a source's leads, and nothing else of them: what a document counts ("移交的问题线索N件已全部办结").
+ * Whoever sees the source may read these counts; the leads themselves stay in the register.
+ */
+export function leadDatesOfSource(db: Tx, sourceCode: string) {
+  return db
+    .selectFrom('lead as l')
+    .innerJoin('source as s', 's.id', 'l.source_id')
+    .select(['l.transferred_on', 'l.received_on', 'l.deadline', 'l.concluded_on', 'l.last_step_on', 'l.receiver', 's.code as source_code'])
+    .where('s.code', '=', sourceCode)
+    .execute();
+}

@@ -1,6 +1,7 @@
 // What the document generators work from and what they produce. A generator is a pure function from a snapshot
 // of the ledger at an as-of date to an OfficialDocument: blocks of text and tables that io/official-docx.ts lays
 // out as a 党政机关公文 (GB/T 9704). Every figure in a document is computed from the snapshot, never typed.
+import type { LeadFigures } from '../leads/statistics.ts';
 import type { LedgerStatus } from '../ledger/problem-state.ts';
 import type { Statistics } from '../ledger/statistics.ts';
 import type { Triage } from '../ledger/ledger-sheet.ts';
@@ -97,4 +98,6 @@ export interface LedgerSnapshot {
   readonly stated: { readonly problems: number | null; readonly completed: number | null };
   /** people on the ledger: their names never appear in a public version */
   readonly people: readonly string[];
+  /** the source's problem leads counted on the as-of day (received, concluded…): no more of them than the counts */
+  readonly leads: LeadFigures;
 }
