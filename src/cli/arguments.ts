@@ -23,6 +23,20 @@ export const id = (label: string) => (v: string) => {
   return v.trim();
 };
 
+/** One of a vocabulary's keys, or its Chinese label, as typed; otherwise the user's mistake, with the choices. */
+export const oneOf =
+  <K extends string>(what: string, labels: Readonly<Record<K, string>>) =>
+  (v: string): K => {
+    const found = (Object.entries(labels) as [K, string][]).find(([k, l]) => k === v || l === v);
+    if (!found)
+      throw new InvalidInput(
+        `不认识的${what}“${v}”，可选：${Object.entries(labels)
+          .map(([k, l]) => `${k}（${l}）`)
+          .join('、')}`,
+      );
+    return found[0];
+  };
+
 export const status = (v: string): LedgerStatus => {
   if (!(v in STATUS_LABEL))
     throw new InvalidInput(

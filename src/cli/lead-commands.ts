@@ -3,7 +3,6 @@
 // command line runs as the ledger's owner (the whole register).
 import type { Command } from 'commander';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
-import { InvalidInput } from '../core/errors.ts';
 import { formatRate } from '../core/ledger/completion-rate.ts';
 import {
   LEAD_PHASE_LABEL,
@@ -16,22 +15,8 @@ import {
   type LeadStepKind,
 } from '../core/leads/lead.ts';
 import { today } from '../services/today.ts';
-import { isoDay } from './arguments.ts';
+import { isoDay, oneOf } from './arguments.ts';
 import { print, withLedger } from './ledger-commands.ts';
-
-/** One of a vocabulary's keys, or its Chinese label, as typed; otherwise the user's mistake, with the choices. */
-const oneOf =
-  <K extends string>(what: string, labels: Readonly<Record<K, string>>) =>
-  (v: string): K => {
-    const found = (Object.entries(labels) as [K, string][]).find(([k, l]) => k === v || l === v);
-    if (!found)
-      throw new InvalidInput(
-        `不认识的${what}“${v}”，可选：${Object.entries(labels)
-          .map(([k, l]) => `${k}（${l}）`)
-          .join('、')}`,
-      );
-    return found[0];
-  };
 
 const who = () => ({ actor: process.env.USER ?? 'cli', scope: FULL_SCOPE, today: today() });
 
