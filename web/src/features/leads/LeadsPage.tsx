@@ -61,6 +61,27 @@ export function LeadsPage() {
               报告表述：{f.sentence}
             </Typography.Paragraph>
           )}
+          {f.bySource.length + f.byReceiver.length > 1 && (
+            <Table
+              size="small"
+              style={{ marginTop: 12 }}
+              rowKey="name"
+              pagination={false}
+              data-testid="leads-breakdown"
+              dataSource={[
+                ...f.bySource.map((g) => ({ ...g, name: `来源 ${g.key}` })),
+                ...f.byReceiver.map((g) => ({ ...g, name: `接收机关 ${g.label}` })),
+              ]}
+              columns={[
+                { title: '分组', dataIndex: 'name' },
+                { title: '收到', dataIndex: 'received', width: 80 },
+                { title: '已办结', dataIndex: 'concluded', width: 80 },
+                { title: '正在办理', dataIndex: 'open', width: 90 },
+                { title: '逾期未办结', dataIndex: 'overdue', width: 100 },
+                { title: '办结率', width: 90, render: (_, g) => (g.rate === null ? '—' : `${formatRate(g.rate, 1)}%`) },
+              ]}
+            />
+          )}
         </Card>
       )}
       <Table<LeadItem>
