@@ -14,7 +14,7 @@ import { checkOutput, writeOutput } from './output.ts';
 import { count, isoDay, readInputFile, status } from './arguments.ts';
 import { alreadyImported } from '../core/ledger/already-imported.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
-import { TRIAGE_LABEL } from '../core/ledger/ledger-sheet.ts';
+import { TRIAGE_LABEL, type Triage } from '../core/ledger/ledger-sheet.ts';
 
 export const print = (s: string): void => void process.stdout.write(`${s}\n`);
 const json = (v: unknown) => print(JSON.stringify(v, null, 2));
@@ -168,13 +168,14 @@ export function registerLedgerCommands(program: Command): void {
         const differences = opts.source ? await svc.sourceClaims(l.db, opts.source, today(), FULL_SCOPE) : [];
         if (opts.json) return json({ ...s, ...(opts.source ? { claims: differences } : {}) });
         print(`截至 ${s.asOf}：${countsLine(s)}`);
-        const table = (title: string, groups: Record<string, Counts>) => {
+        const table = (title: string, groups: Record<string, Counts>, label: (k: string) => string = (k) => k) => {
           print(`${title}：`);
-          for (const [k, c] of Object.entries(groups)) print(`  ${k}：${countsLine(c)}`);
+          for (const [k, c] of Object.entries(groups)) print(`  ${label(k)}：${countsLine(c)}`);
         };
         table('按方面', s.byAspect);
         table('按牵头单位', s.byUnit);
-        table('按整改类别', s.byTriage);
+        // the classes by their Chinese names (立行立改…), not their codes
+        table('按整改类别', s.byTriage, (k) => (k in TRIAGE_LABEL ? TRIAGE_LABEL[k as Triage] : k));
         const o = s.outcomes;
         print(`整改成果：涉及金额 ${o.moneyWan} 万元；制度 ${o.institutions} 项；问责 ${o.accountable} 人；会议 ${o.meetings} 次`);
         if (differences.length) {
