@@ -5,6 +5,7 @@ import type { Scope } from '../core/access/permissions.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
 import {
   concludes,
+  DEFAULT_LEAD_POLICY,
   LEAD_PHASE_LABEL,
   LEAD_RECEIVER_LABEL,
   LEAD_STATE_LABEL,
@@ -131,7 +132,7 @@ function view(r: LeadRow, asOf: string, trackEveryMonths: number, rungs: readonl
     conclusionLabel: conclusion ? LEAD_STEP_LABEL[conclusion] : null,
     state,
     stateLabel: LEAD_STATE_LABEL[state],
-    trackingDue: trackingDue(facts(r), asOf, { duringMonths: 1, afterMonths: 3, trackEveryMonths }),
+    trackingDue: trackingDue(facts(r), asOf, { trackEveryMonths }),
     supervision: top ? SUPERVISION_LABEL[top] : null,
     createdBy: r.created_by,
     version: r.version,
@@ -235,7 +236,7 @@ async function withPolicies(db: Db, rows: readonly LeadRow[], asOf: string): Pro
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => view(r, asOf, policies.get(r.source_code) ?? 2, rungs.get(r.id) ?? []));
+  return rows.map((r) => view(r, asOf, policies.get(r.source_code) ?? DEFAULT_LEAD_POLICY.trackEveryMonths, rungs.get(r.id) ?? []));
 }
 
 export async function leadDetail(db: Db, code: string, scope: Scope, asOf: string) {

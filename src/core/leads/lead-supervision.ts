@@ -7,7 +7,7 @@
 import { daysBetween } from '../ledger/dates.ts';
 import { SUPERVISION_LABEL, type SupervisionKind } from '../ledger/supervision.ts';
 import type { SupervisionPolicy } from '../supervision/policy.ts';
-import { addMonths, type LeadFacts } from './lead.ts';
+import { followUpDue, type LeadFacts } from './lead.ts';
 
 export interface SupervisedLead extends LeadFacts {
   readonly id: number;
@@ -58,13 +58,9 @@ export function planLeadSupervision(leads: readonly SupervisedLead[], day: strin
         'overdue',
         `【逾期未办结】${about}已超过办理期限${l.deadline}，请${l.receiver}说明情况并尽快处置。`,
       );
-    // a follow-up falls due each time an interval since the last step (or the receipt) ends without a step: the
-    // latest such day names it
     const since = l.lastStepOn ?? l.receivedOn ?? l.transferredOn;
-    const every = l.policy.leads.trackEveryMonths;
-    let due = addMonths(since, every);
-    for (let k = 2; addMonths(since, k * every) <= day; k++) due = addMonths(since, k * every);
-    if (due <= day)
+    const due = followUpDue(l, day, l.policy.leads.trackEveryMonths);
+    if (due !== null)
       add(
         `lead-tracking:${l.code}:${due}`,
         'tracking',

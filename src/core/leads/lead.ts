@@ -118,11 +118,21 @@ export function leadStateOn(lead: LeadFacts, asOf: string): LeadState {
   return daysBetween(asOf, lead.deadline) <= LEAD_DUE_SOON_DAYS ? 'due-soon' : 'open';
 }
 
-/** Whether an open lead is due its follow-up (每2个月跟踪了解): no step for `trackEveryMonths` since the last one. */
-export function trackingDue(lead: LeadFacts, asOf: string, policy: LeadPolicy): boolean {
-  if (lead.concludedOn !== null && lead.concludedOn <= asOf) return false;
+/**
+ * The day a follow-up (每2个月跟踪了解) last fell due on or before `asOf`: each time an interval of `everyMonths` since
+ * the last step (or the receipt) ended without a step. Null when none has, or the lead was concluded by then.
+ */
+export function followUpDue(lead: LeadFacts, asOf: string, everyMonths: number): string | null {
+  if (lead.concludedOn !== null && lead.concludedOn <= asOf) return null;
   const since = lead.lastStepOn ?? lead.receivedOn ?? lead.transferredOn;
-  return addMonths(since, policy.trackEveryMonths) <= asOf;
+  let due: string | null = null;
+  for (let k = 1; addMonths(since, k * everyMonths) <= asOf; k++) due = addMonths(since, k * everyMonths);
+  return due;
+}
+
+/** Whether an open lead is due its follow-up: no step for the policy's interval since the last one. */
+export function trackingDue(lead: LeadFacts, asOf: string, policy: Pick<LeadPolicy, 'trackEveryMonths'>): boolean {
+  return followUpDue(lead, asOf, policy.trackEveryMonths) !== null;
 }
 
 /**
