@@ -216,7 +216,8 @@ describe.skipIf(!ready)('a scan uploaded to the server', () => {
         unit: '示例区档案局',
       });
     // a worker's limit shorter than the whole scan, longer than any page: the pages' progress keeps the job alive
-    const app = await buildApp({ ledger: l, today: () => '2025-03-01', workers: { timeoutMs: 12_000 } });
+    // one general worker, as on a 2-core machine: the scan must not hold it
+    const app = await buildApp({ ledger: l, today: () => '2025-03-01', workers: { timeoutMs: 12_000, size: 1 } });
     try {
       const login = async (username: string) => {
         const r = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password: 'ocr test password 1' } });
@@ -253,10 +254,26 @@ describe.skipIf(!ready)('a scan uploaded to the server', () => {
       void checking.then(() => {
         finished = true;
       });
+      let smallWhileScanning = false;
       while (!finished) {
         const p = await progressOf('check-0001', office);
         if (typeof p === 'object' && p.total > 0) {
           expect(p.total).toBe(scan.pages);
+          if (!smallWhileScanning) {
+            // someone else's page-sized report is checked while the scan is being recognised, not after it
+            const b = '----zgsmall';
+            const small = await app.inject({
+              method: 'POST',
+              url: '/api/check',
+              payload: Buffer.from(
+                `--${b}\r\nContent-Disposition: form-data; name="file"; filename="small.txt"\r\nContent-Type: text/plain\r\n\r\n示例区档案局关于巡察整改情况的通报\n一、整改情况\n1.问题一\n整改情况：已完成整改。\r\n--${b}--\r\n`,
+              ),
+              headers: { ...other, 'content-type': `multipart/form-data; boundary=${b}` },
+            });
+            expect(small.statusCode).toBe(200);
+            expect(finished).toBe(false);
+            smallWhileScanning = true;
+          }
           if (seen[seen.length - 1] !== p.done) seen.push(p.done);
           // someone else asking about the same upload learns nothing
           expect(await progressOf('check-0001', other)).toBe(404);
@@ -264,6 +281,7 @@ describe.skipIf(!ready)('a scan uploaded to the server', () => {
         await new Promise((r) => setTimeout(r, 150));
       }
       const checked = await checking;
+      expect(smallWhileScanning).toBe(true);
       // longer than a job may take without news (else the test proves nothing of the limit)
       expect(Date.now() - started).toBeGreaterThan(12_000);
       const last = await progressOf('check-0001', office);

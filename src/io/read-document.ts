@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pdfText, PdfEncryptedError } from './pdf-text.ts';
 import { DocumentError } from '../core/errors.ts';
+import { recognitionHandedOver, RecognitionElsewhere } from './recognition-lane.ts';
 import {
   isImage,
   isOle,
@@ -162,6 +163,7 @@ async function recognised(
   const { createHash } = await import('node:crypto');
   const key = createHash('sha256').update(bytes).digest('hex');
   let result = rememberedScan(key);
+  if (!result && recognitionHandedOver()) throw new RecognitionElsewhere();
   try {
     result ??= await ocr();
   } catch (e) {

@@ -1,5 +1,6 @@
 // A bounded pool of worker threads for the heavy jobs (heavy-jobs.ts). Bounded in every direction a bad upload could
-// push: how many run at once (ZG_WORKERS, default one less than the cores, at least one), how long one may take
+// push: how many run at once (ZG_WORKERS, default one less than the cores, at least one; and ZG_OCR_WORKERS, default
+// one, for recognising scans, so that a scan's minutes never stand before a page-sized check), how long one may take
 // (ZG_JOB_TIMEOUT_MS, default 60 s without news of progress: the worker is stopped and replaced), how much memory a worker may hold
 // (ZG_WORKER_MEMORY_MB, default 1024: past it the worker dies, not the server), and how many may wait (else 503).
 import { availableParallelism } from 'node:os';
@@ -18,7 +19,12 @@ export interface PoolOptions {
   readonly timeoutMs: number;
   readonly memoryMb: number;
   readonly maxQueue: number;
+  /** workers of the recognition lane, started when the first scan comes */
+  readonly ocrSize: number;
 }
+
+/** The general lane takes every job; a job that turns out to need recognising moves to the recognition lane. */
+type Lane = 'general' | 'recognition';
 
 export function poolOptionsFrom(env: NodeJS.ProcessEnv = process.env): PoolOptions {
   const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
@@ -27,6 +33,7 @@ export function poolOptionsFrom(env: NodeJS.ProcessEnv = process.env): PoolOptio
     timeoutMs: num(env.ZG_JOB_TIMEOUT_MS, 60_000),
     memoryMb: num(env.ZG_WORKER_MEMORY_MB, 1024),
     maxQueue: num(env.ZG_JOB_QUEUE, 100),
+    ocrSize: num(env.ZG_OCR_WORKERS, 1),
   };
 }
 
@@ -45,6 +52,7 @@ interface Job {
 }
 
 interface Slot {
+  readonly lane: Lane;
   readonly worker: Worker;
   job: Job | null;
   timer: NodeJS.Timeout | null;
@@ -79,24 +87,24 @@ const tooBig = (mb: number, job: Job | null) =>
 export class WorkerPool {
   readonly opts: PoolOptions;
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  private readonly queues: Record<Lane, Job[]> = { general: [], recognition: [] };
   private nextId = 1;
   private closed = false;
 
   constructor(opts: Partial<PoolOptions> = {}) {
     this.opts = { ...poolOptionsFrom(), ...opts };
-    for (let i = 0; i < this.opts.size; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < this.opts.size; i++) this.slots.push(this.spawn('general'));
   }
 
   run<K extends JobName>(name: K, args: JobArgs<K>, onProgress?: (p: Progress) => void): Promise<JobResult<K>> {
     if (this.closed) return Promise.reject(new Unavailable('服务器正在关闭，请稍后重试'));
-    if (this.queue.length >= this.opts.maxQueue) return Promise.reject(new Unavailable('服务器正忙（待处理的文件过多），请稍后重试'));
+    if (this.queues.general.length >= this.opts.maxQueue) return Promise.reject(new Unavailable('服务器正忙（待处理的文件过多），请稍后重试'));
     return new Promise<JobResult<K>>((resolve, reject) => {
       const size = (args as unknown[]).reduce<number>(
         (n, a) => n + (a instanceof Uint8Array ? a.byteLength : typeof a === 'string' ? a.length : 0),
         0,
       );
-      this.queue.push({
+      this.queues.general.push({
         id: this.nextId++,
         name,
         args,
@@ -111,20 +119,29 @@ export class WorkerPool {
   }
 
   state() {
-    return { size: this.slots.length, busy: this.slots.filter((s) => s.job).length, waiting: this.queue.length };
+    const of = (lane: Lane) => this.slots.filter((s) => s.lane === lane);
+    return {
+      size: of('general').length,
+      busy: of('general').filter((s) => s.job).length,
+      waiting: this.queues.general.length,
+      recognition: { size: of('recognition').length, busy: of('recognition').filter((s) => s.job).length, waiting: this.queues.recognition.length },
+    };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const j of this.queue.splice(0)) j.reject(new Unavailable('服务器正在关闭，请稍后重试'));
+    for (const j of [...this.queues.general.splice(0), ...this.queues.recognition.splice(0)]) j.reject(new Unavailable('服务器正在关闭，请稍后重试'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private spawn(): Slot {
-    const worker = new (workerThreads().Worker)(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb } });
+  private spawn(lane: Lane): Slot {
+    const worker = new (workerThreads().Worker)(ENTRY, {
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb },
+      workerData: { lane },
+    });
     // an idle worker does not keep the process alive: a CLI or a test ends when its work does
     worker.unref();
-    const slot: Slot = { worker, job: null, timer: null, dead: false, ready: false };
+    const slot: Slot = { lane, worker, job: null, timer: null, dead: false, ready: false };
     worker.on('message', (m: { ready?: true; id: number; value?: unknown; error?: PackedError; progress?: Progress }) => {
       if (m.ready) {
         slot.ready = true;
@@ -139,7 +156,8 @@ export class WorkerPool {
         return job.onProgress?.(m.progress);
       }
       this.finish(slot);
-      if (m.error) job.reject(reviveError(m.error));
+      if (m.error && 'elsewhere' in m.error) this.toRecognition(job);
+      else if (m.error) job.reject(reviveError(m.error));
       else job.resolve(m.value);
       this.dispatch();
     });
@@ -171,7 +189,7 @@ export class WorkerPool {
     slot.dead = true;
     this.finish(slot);
     const i = this.slots.indexOf(slot);
-    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    if (i >= 0 && !this.closed) this.slots[i] = this.spawn(slot.lane);
     void slot.worker.terminate();
     this.dispatch();
   }
@@ -181,20 +199,35 @@ export class WorkerPool {
    * check wait behind it (seen: 2 minutes for a 6 KB report behind two 20 MB ones); but a job that has waited as long
    * as a job may run goes first, so a large file is never passed over for ever.
    */
-  private next(): Job {
-    const overdue = this.queue.findIndex((j) => Date.now() - j.queuedAt >= this.opts.timeoutMs);
+  private next(queue: Job[]): Job {
+    const overdue = queue.findIndex((j) => Date.now() - j.queuedAt >= this.opts.timeoutMs);
     let pick = overdue;
     if (pick < 0) {
       pick = 0;
-      for (let i = 1; i < this.queue.length; i++) if ((this.queue[i] as Job).size < (this.queue[pick] as Job).size) pick = i;
+      for (let i = 1; i < queue.length; i++) if ((queue[i] as Job).size < (queue[pick] as Job).size) pick = i;
     }
-    return this.queue.splice(pick, 1)[0] as Job;
+    return queue.splice(pick, 1)[0] as Job;
+  }
+
+  /**
+   * A job that needs recognising goes on in the recognition lane, from the start (reading the file again costs
+   * nothing beside recognising it). Its workers start with the first scan: an office that never sends one never pays
+   * for them.
+   */
+  private toRecognition(job: Job): void {
+    if (this.closed) return job.reject(new Unavailable('服务器正在关闭，请稍后重试'));
+    if (this.queues.recognition.length >= this.opts.maxQueue)
+      return job.reject(new Unavailable('服务器正忙（待识别的扫描件过多），请稍后重试'));
+    this.queues.recognition.push({ ...job, queuedAt: Date.now() });
+    if (!this.slots.some((s) => s.lane === 'recognition'))
+      for (let i = 0; i < this.opts.ocrSize; i++) this.slots.push(this.spawn('recognition'));
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.job || !slot.ready || slot.dead || this.queue.length === 0) continue;
-      const job = this.next();
+      const queue = this.queues[slot.lane];
+      if (slot.job || !slot.ready || slot.dead || queue.length === 0) continue;
+      const job = this.next(queue);
       slot.job = job;
       slot.worker.ref(); // a job in flight keeps the process alive
       this.arm(slot, job);
