@@ -219,3 +219,33 @@ describe.skipIf(!haveSeeds)('a failed import', () => {
     }
   });
 });
+
+describe('a report title with nothing under it', () => {
+  it('is not imported as an empty source, and a file of nothing else is refused by name', async () => {
+    const l = await testLedger();
+    try {
+      const report = [
+        '中共示例县农业农村局党组关于巡察整改进展情况的通报',
+        '一、整改落实情况',
+        '（一）党的建设方面',
+        '1.理论学习不深入。',
+        '整改情况：已完成整改。',
+      ].join('\n');
+      // another report's title, as a saved page links it at the foot of the article
+      const linked = '示例县审计局关于2023年度审计查出问题整改情况的报告';
+      const both = join(dir, '带链接标题.txt');
+      writeFileSync(both, `${report}\n\n${linked}\n`);
+      const [r] = await importDocuments(l, [both], { actor: 't', today: TODAY });
+      expect(r?.sources.map((s) => s.problems)).toEqual([1]);
+      const bare = join(dir, '只有标题.txt');
+      writeFileSync(bare, `${linked}\n`);
+      const before = await counts(l);
+      const e = await importDocuments(l, [bare], { actor: 't', today: TODAY }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ImportError);
+      expect((e as ImportError).reasons.join()).toContain('“只有标题.txt”中没有找到整改报告');
+      expect(await counts(l)).toEqual(before);
+    } finally {
+      await l.close();
+    }
+  });
+});

@@ -70,6 +70,8 @@ describe.skipIf(!ready || !haveSeeds)('a scanned report', () => {
     expect(firsts[0]).toBe(1);
     expect([...firsts].sort((a, b) => a - b)).toEqual(firsts);
     const text = zg(['check', scan]);
+    // said once, before any finding: the whole text was recognised, from how many pages, how surely
+    expect(text.stdout).toMatch(new RegExp(`^文件：.*\\n  本文件为扫描件或照片，文字经识别（OCR）得出，共${pages}页，各页置信度 \\d+%`));
     expect(text.stdout).toMatch(
       /各方面已完成整改数之和为136个，与总数137个不符（本文由扫描件文字识别得出，请对照原件核对）（第[\d、]+行，扫描件第[\d、]+页）/,
     );

@@ -123,6 +123,8 @@ describe('reading .docx', () => {
     const e = await refusal(readDocumentBytes('x.docx', zipSync({ 'a.txt': strToU8('hello') })));
     expect(e.code).toBe('not-a-document');
     expect(e.reason).toMatch(/x\.docx.*是压缩包，但不是可读取的文档（支持 \.txt、\.docx、/);
+    // a scan is read as a .jpg, a .png or a .tif: the sentence names each
+    expect(e.reason).toContain('.jpg、.png、.tif、.bmp、.webp');
   });
 
   it('says a Word file cut off halfway is damaged or incomplete, not some other zip', async () => {

@@ -2,7 +2,7 @@
 
 import type { FileReports } from '../services/read-reports.ts';
 import type { FormatsHere, ReadableHere } from '../services/readable-formats.ts';
-import { INSTALL_HINT, OCR_INSTALL_HINT } from '../core/document/formats.ts';
+import { INSTALL_HINT, OCR_INSTALL_HINT, recognisedNote } from '../core/document/formats.ts';
 import type { Finding } from '../core/check/finding.ts';
 import {
   GENRE_LABEL,
@@ -28,7 +28,10 @@ function perFile(results: readonly FileReports[], body: (f: FileReports, out: st
   for (const f of results) {
     out.push(`文件：${f.file}`);
     if (f.error) out.push(`  无法读取：${f.error.message}`);
-    else body(f, out);
+    else {
+      if (f.ocr?.length) out.push(`  ${recognisedNote(f.ocr)}`);
+      body(f, out);
+    }
   }
   return out.join('\n');
 }

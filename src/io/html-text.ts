@@ -213,6 +213,19 @@ function textOf(el: El): string {
   return el.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 }
 
+/** What a site writes above the links to other pages, inside the article's element as often as outside it. */
+const LINKS_HEADING = /^(?:相关(?:信息|链接|阅读|文章|新闻|文件|稿件|附件)|延伸阅读|推荐阅读|热点推荐|猜你喜欢|上一篇|下一篇)[:：]?$/;
+
+/**
+ * A block that is links to other pages (相关信息, 上一篇：…): mostly linked text, little of its own. A report's title
+ * among them, kept, would read as the start of a second report; an article's own paragraphs are plain text.
+ */
+function isLinkBlock(el: El): boolean {
+  if (!BLOCK.has(el.tag) && el.tag !== 'td') return false;
+  const { plain, linked } = measure(el);
+  return linked >= 8 && linked >= 0.7 * (plain + linked);
+}
+
 /** The element's text as lines: blocks on their own lines, table rows one line with cells separated by tabs. */
 function lines(el: El): string[] {
   const out: string[] = [];
@@ -239,7 +252,8 @@ function lines(el: El): string[] {
         if (out.length && out[out.length - 1] !== '') out.push('');
         walk(c, pre);
         flush();
-      } else if (BLOCK.has(c.tag) || c.tag === 'td' || c.tag === 'th') {
+      } else if (isLinkBlock(c)) flush();
+      else if (BLOCK.has(c.tag) || c.tag === 'td' || c.tag === 'th') {
         flush();
         walk(c, pre || c.tag === 'pre');
         flush();
@@ -278,7 +292,7 @@ const isPageInfo = (line: string) =>
 export function htmlText(html: string): string {
   const { root, title } = parse(html);
   const article = articleElement(root);
-  const body = lines(article).filter((l) => !isPageInfo(l));
+  const body = lines(article).filter((l) => !isPageInfo(l) && !LINKS_HEADING.test(l));
   if (body.length === 0) throw new HtmlFormatError('no text in the page');
   const heading = pageTitle(title);
   // the page's title when the article does not begin with it (many sites put the heading outside the body's element)

@@ -1,3 +1,4 @@
+import { importable, noReportIn } from '../core/ledger/importable.ts';
 import { planImport, UNTOLD, type Correction } from '../core/ledger/import-plan.ts';
 import { writeNewSource, type ImportedSource } from './ledger-writer/new-source.ts';
 export type { ImportedSource } from './ledger-writer/new-source.ts';
@@ -10,7 +11,6 @@ import type { SameAs } from '../core/ledger/already-imported.ts';
 import { findDocument, insertDocument, lockFingerprint, sourcesOfDocument } from '../store/document.repository.ts';
 import type { Ledger } from '../store/open-database.ts';
 import { sha256Of, storeFile } from '../store/file-store.ts';
-import type { Report } from '../core/document/model.ts';
 import { matchSource } from './recurrence.ts';
 import { DocumentError, ImportError } from '../core/errors.ts';
 
@@ -73,7 +73,7 @@ async function importRead(
       if (!r.reports.some(importable)) {
         failures.push({
           file: r.doc.file,
-          reason: `文件“${r.doc.file.split(/[\\/]/).pop()}”中没有找到整改报告：应有报告标题和编号列出的问题`,
+          reason: noReportIn(r.doc.file.split(/[\\/]/).pop() as string),
         });
         continue;
       }
@@ -152,6 +152,3 @@ async function importRead(
       );
   return results;
 }
-
-/** A report the ledger can take: one of a known kind, or one with aspects of problems. */
-const importable = (report: Report) => !(report.kind === 'unknown' && report.aspects.length === 0);

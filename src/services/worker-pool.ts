@@ -98,7 +98,8 @@ export class WorkerPool {
 
   run<K extends JobName>(name: K, args: JobArgs<K>, onProgress?: (p: Progress) => void): Promise<JobResult<K>> {
     if (this.closed) return Promise.reject(new Unavailable('服务器正在关闭，请稍后重试'));
-    if (this.queues.general.length >= this.opts.maxQueue) return Promise.reject(new Unavailable('服务器正忙（待处理的文件过多），请稍后重试'));
+    if (this.queues.general.length >= this.opts.maxQueue)
+      return Promise.reject(new Unavailable('服务器正忙（待处理的文件过多），请稍后重试'));
     return new Promise<JobResult<K>>((resolve, reject) => {
       const size = (args as unknown[]).reduce<number>(
         (n, a) => n + (a instanceof Uint8Array ? a.byteLength : typeof a === 'string' ? a.length : 0),
@@ -124,13 +125,18 @@ export class WorkerPool {
       size: of('general').length,
       busy: of('general').filter((s) => s.job).length,
       waiting: this.queues.general.length,
-      recognition: { size: of('recognition').length, busy: of('recognition').filter((s) => s.job).length, waiting: this.queues.recognition.length },
+      recognition: {
+        size: of('recognition').length,
+        busy: of('recognition').filter((s) => s.job).length,
+        waiting: this.queues.recognition.length,
+      },
     };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const j of [...this.queues.general.splice(0), ...this.queues.recognition.splice(0)]) j.reject(new Unavailable('服务器正在关闭，请稍后重试'));
+    for (const j of [...this.queues.general.splice(0), ...this.queues.recognition.splice(0)])
+      j.reject(new Unavailable('服务器正在关闭，请稍后重试'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 

@@ -6,8 +6,17 @@ import iconv from 'iconv-lite';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/**
+ * Other reports' titles, linked below the article inside its own element (相关信息, 上一篇), as many sites do: each reads
+ * as a report's title, and taken for one it would make a second, empty report of the page.
+ */
+const RELATED = ['示例县审计局关于2023年度审计查出问题整改情况的报告', '中共示例县委巡察组关于巡察反馈意见整改进展情况的通报'] as const;
+
 /** What a site wraps around every article; none of it may be read as the report's text. */
 export const SITE_WORDS = [
+  ...RELATED,
+  '相关信息',
+  '上一篇',
   '网站首页',
   '政务公开',
   '当前位置',
@@ -62,6 +71,8 @@ export function pageHtml(text: string, opts: PageOptions = {}): string {
 ${body.join('\n')}
     </div>
     <div class="share">分享到：<a href="#">微信</a><a href="#">微博</a></div>
+    <p class="pages">上一篇：<a href="/0">${esc(RELATED[1])}</a></p>
+    <div class="xgxx"><h3>相关信息</h3><ul><li><a href="/1">${esc(RELATED[0])}</a></li><li><a href="/2">政府信息公开年度报告</a></li></ul></div>
   </div>
   <div class="related"><h3>相关链接</h3><ul><li><a href="/1">关于另一轮巡察整改情况的通报</a></li><li><a href="/2">政府信息公开年度报告</a></li></ul></div>
 </div>

@@ -16,6 +16,8 @@ export interface Readable {
   readonly converter: 'libreoffice' | 'ocr' | null;
   /** what else a user should know, in Chinese */
   readonly note?: string;
+  /** how many of its extensions a sentence names (the rest are spellings of those): one unless said */
+  readonly named?: number;
 }
 
 export const DOCUMENT_FORMATS: readonly Readable[] = [
@@ -32,7 +34,8 @@ export const DOCUMENT_FORMATS: readonly Readable[] = [
   {
     format: 'image',
     label: '扫描件或照片',
-    extensions: ['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.webp'],
+    extensions: ['.jpg', '.png', '.tif', '.bmp', '.webp', '.jpeg', '.tiff'],
+    named: 5,
     converter: 'ocr',
     note: '经文字识别',
   },
@@ -48,8 +51,8 @@ export const WORKBOOK_FORMATS: readonly Readable[] = [
 /** For a file picker's `accept`: ".txt,.docx,…". */
 export const acceptOf = (formats: readonly Readable[]) => formats.flatMap((f) => f.extensions).join(',');
 
-/** For a sentence: ".txt、.docx、…". */
-export const namesOf = (formats: readonly Readable[]) => formats.flatMap((f) => f.extensions.slice(0, 1)).join('、');
+/** For a sentence: ".txt、.docx、…" (each format by its usual extensions, not every spelling of them). */
+export const namesOf = (formats: readonly Readable[]) => formats.flatMap((f) => f.extensions.slice(0, f.named ?? 1)).join('、');
 
 /** A label for the format a file was read in, for messages and listings. */
 export const formatLabel = (format: string) => [...DOCUMENT_FORMATS, ...WORKBOOK_FORMATS].find((f) => f.format === format)?.label ?? format;
@@ -64,3 +67,9 @@ export const OCR_INSTALL_HINT =
 
 /** Said after every finding on recognised text. */
 export const OCR_CAVEAT = '（本文由扫描件文字识别得出，请对照原件核对）';
+
+/** Said once of a file read by recognition, before its findings: how many pages, how sure of each. */
+export const recognisedNote = (pages: readonly { confidence: number }[]): string =>
+  `本文件为扫描件或照片，文字经识别（OCR）得出，共${pages.length}页，各页置信度 ${pages
+    .map((p) => `${Math.round(p.confidence)}%`)
+    .join('、')}；请对照原件核对标题、数字和状态`;

@@ -33,7 +33,8 @@ import { useUploadProgress } from '../../lib/upload-progress.ts';
 import { GENRE_LABEL, META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported } from '../../../../src/core/ledger/already-imported.ts';
-import { acceptOf, DOCUMENT_FORMATS, namesOf } from '../../../../src/core/document/formats.ts';
+import { importable, noReportIn } from '../../../../src/core/ledger/importable.ts';
+import { acceptOf, DOCUMENT_FORMATS, namesOf, recognisedNote } from '../../../../src/core/document/formats.ts';
 import type { Corrections } from '../../../../src/core/contract/accepts/report-import.ts';
 
 /** The particulars shown beside the text: those that read as one value (not the contacts or the comment period). */
@@ -240,7 +241,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
       <Space>
         <Upload accept={acceptOf(DOCUMENT_FORMATS)} showUploadList={false} beforeUpload={(f) => (void read(f), false)}>
           <Button type="primary" loading={busy && !result} data-testid="choose-file" title={`可读取：${namesOf(DOCUMENT_FORMATS)}`}>
-            选择文件（Word、PDF、OFD、WPS、网页、文本）
+            选择文件（Word、PDF、扫描件或照片、OFD、WPS、网页、文本）
           </Button>
         </Upload>
         {file && <Typography.Text>{file.name}</Typography.Text>}
@@ -256,7 +257,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
             />
           </>
         )}
-        {mode === 'import' && result && (
+        {mode === 'import' && result && result.reports.some(importable) && (
           <Button type="primary" onClick={() => void confirm()} loading={busy} data-testid="confirm-import">
             确认导入{Object.keys(corrections).length ? `（含 ${Object.keys(corrections).length} 处更正）` : ''}
           </Button>
@@ -270,14 +271,15 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
         />
       )}
       {error && <Alert type="error" title={error} showIcon data-testid="import-error" />}
+      {mode === 'import' && result && !result.reports.some(importable) && (
+        <Alert type="error" title={noReportIn(result.file)} showIcon data-testid="no-report" />
+      )}
       {result?.ocr && (
         <Alert
           type="warning"
           showIcon
           data-testid="ocr-notice"
-          title={`本文件为扫描件或照片，文字经识别（OCR）得出，共${result.ocr.length}页，各页置信度 ${result.ocr
-            .map((p) => `${Math.round(p.confidence)}%`)
-            .join('、')}；请对照原件核对标题、数字和状态后再导入`}
+          title={`${recognisedNote(result.ocr)}${mode === 'import' ? '后再导入' : ''}`}
         />
       )}
       {result && (
