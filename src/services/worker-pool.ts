@@ -221,9 +221,15 @@ export class WorkerPool {
    * for them.
    */
   private toRecognition(job: Job): void {
-    if (this.closed) return job.reject(new Unavailable('服务器正在关闭，请稍后重试'));
-    if (this.queues.recognition.length >= this.opts.maxQueue)
-      return job.reject(new Unavailable('服务器正忙（待识别的扫描件过多），请稍后重试'));
+    const refusal = this.closed
+      ? '服务器正在关闭，请稍后重试'
+      : this.queues.recognition.length >= this.opts.maxQueue
+        ? '服务器正忙（待识别的扫描件过多），请稍后重试'
+        : null;
+    if (refusal) {
+      job.reject(new Unavailable(refusal));
+      return;
+    }
     this.queues.recognition.push({ ...job, queuedAt: Date.now() });
     if (!this.slots.some((s) => s.lane === 'recognition'))
       for (let i = 0; i < this.opts.ocrSize; i++) this.slots.push(this.spawn('recognition'));
