@@ -67,7 +67,7 @@ describe.skipIf(!haveSeeds)('整改成效评估', () => {
     await importLedgerWorkbook(l, wb, { scope: FULL_SCOPE, actor: '整改办', today: '2025-01-01', fileName: '台账.xlsx' });
     for (const code of ['XC2025-02-001', 'XC2025-02-002']) {
       const who = { actor: '单位甲', at: '2025-06-20', scope: FULL_SCOPE };
-      const ev = await addEvidence(l.db, code, who, { name: '佐证.pdf', bytes: new TextEncoder().encode('%PDF-1.4') });
+      const ev = (await addEvidence(l.db, code, who, { name: '佐证.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') })).id;
       await requestClosure(l.db, code, who, { evidence: [ev] });
       await decideClosure(l.db, code, { scope: FULL_SCOPE, actor: '整改办', at: '2025-06-20' }, { accept: true });
     }

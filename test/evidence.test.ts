@@ -93,8 +93,39 @@ describe('evidence given', () => {
     expect(await evidenceCount()).toBe(before);
   });
 
+  it('refuses a Word file cut off on the way, and keeps a picture sent under a .txt name as the picture it is', async () => {
+    const before = await evidenceCount();
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('整改措施落实情况')] }] }));
+    const cut = await upload('clerk', open, '整改措施.docx', new Uint8Array(docx.subarray(0, Math.floor(docx.length / 2))));
+    expect(cut.statusCode).toBe(422);
+    expect(cut.json().message).toBe('佐证材料“整改措施.docx”不完整（文件末尾缺失，可能上传或复制时中断），请重新取得原文件后上传');
+    expect(await evidenceCount()).toBe(before);
+    const png = new Uint8Array([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      ...Buffer.from('\0\0\0\rIHDR'),
+      0,
+      0,
+      0,
+      0,
+      ...Buffer.from('IEND'),
+    ]);
+    const kept = await upload('clerk', open, '现场照片.txt', png);
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().fileName).toBe('现场照片.png');
+    const shown = await get('clerk', `/api/evidence/${kept.json().id}/file`);
+    expect(shown.headers['content-type']).toBe('image/png');
+    expect(shown.headers['content-disposition']).toContain('.png');
+  });
+
   it('is refused on a closed (销号) problem', async () => {
-    const r = await upload('clerk', closed, '补充材料.pdf', '%PDF-1.4 补充');
+    const r = await upload('clerk', closed, '补充材料.pdf', '%PDF-1.4 补充\n%%EOF\n');
     expect(r.statusCode).toBe(422);
     expect(r.json().message).toContain('已销号，不能再上传佐证材料');
   });
@@ -102,7 +133,7 @@ describe('evidence given', () => {
 
 describe('evidence read back', () => {
   it('shows a PDF in the browser, framed only by the application, and downloads it under its Chinese name', async () => {
-    const id = (await upload('clerk', open, '会议纪要（2025）.pdf', '%PDF-1.4 会议纪要')).json().id;
+    const id = (await upload('clerk', open, '会议纪要（2025）.pdf', '%PDF-1.4 会议纪要\n%%EOF\n')).json().id;
     const shown = await get('clerk', `/api/evidence/${id}/file`);
     expect(shown.statusCode).toBe(200);
     expect(shown.headers['content-type']).toBe('application/pdf');
@@ -110,7 +141,7 @@ describe('evidence read back', () => {
       /^inline; .*filename\*=UTF-8''%E4%BC%9A%E8%AE%AE%E7%BA%AA%E8%A6%81%EF%BC%882025%EF%BC%89\.pdf$/,
     );
     expect(shown.headers['content-security-policy']).toContain("frame-ancestors 'self'");
-    expect(shown.body).toBe('%PDF-1.4 会议纪要');
+    expect(shown.body).toBe('%PDF-1.4 会议纪要\n%%EOF\n');
     const downloaded = await get('clerk', `/api/evidence/${id}/file?download=true`);
     expect(downloaded.headers['content-disposition']).toMatch(/^attachment; /);
     expect(downloaded.headers['content-security-policy']).toContain("frame-ancestors 'none'");
@@ -150,7 +181,7 @@ describe('evidence read back', () => {
   });
 
   it('is not there for a unit that does not see its problem', async () => {
-    const id = (await upload('clerk', open, '台账.pdf', '%PDF-1.4 台账')).json().id;
+    const id = (await upload('clerk', open, '台账.pdf', '%PDF-1.4 台账\n%%EOF\n')).json().id;
     for (const path of ['file', 'text']) {
       const r = await get('stranger', `/api/evidence/${id}/${path}`);
       expect(r.statusCode).toBe(404);

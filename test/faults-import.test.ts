@@ -126,24 +126,30 @@ describe('a file kept in the ledger', () => {
       // still being rectified: a closed problem takes no more evidence
       writeFileSync(file, longReport(1).replace('第九轮', '第八轮').replace('已完成整改', '正在整改'));
       const [r] = await importDocuments(l, [file], { actor: '整改办', today: TODAY });
-      // every byte value, behind the four bytes that make it a ZIP archive (evidence is judged by its content)
+      // every byte value, between the four bytes that make it a ZIP archive and the record that ends a whole one
+      // (evidence is judged by its content)
       const bytes = new Uint8Array(5 * 1024 * 1024).map((_, i) => (i < 4 ? [0x50, 0x4b, 0x03, 0x04][i] : (i * 7919) % 256) as number);
-      const id = await addEvidence(
-        l.db,
-        `${r?.sources[0]?.code}-001`,
-        { scope: FULL_SCOPE, actor: '整改办', at: TODAY },
-        { name: '佐证.zip', bytes },
-      );
+      bytes.set([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)], bytes.length - 22);
+      const id = (
+        await addEvidence(
+          l.db,
+          `${r?.sources[0]?.code}-001`,
+          { scope: FULL_SCOPE, actor: '整改办', at: TODAY },
+          { name: '佐证.zip', bytes },
+        )
+      ).id;
       const { sha256 } = await l.db.selectFrom('evidence').select('sha256').where('id', '=', id).executeTakeFirstOrThrow();
       const kept = await readStoredFile(l.db, sha256);
       expect(kept && Buffer.from(kept).equals(Buffer.from(bytes))).toBe(true);
       // the same content attached again, under another name, is kept once and read back the same
-      const again = await addEvidence(
-        l.db,
-        `${r?.sources[0]?.code}-001`,
-        { scope: FULL_SCOPE, actor: '整改办', at: TODAY },
-        { name: '再次.zip', bytes },
-      );
+      const again = (
+        await addEvidence(
+          l.db,
+          `${r?.sources[0]?.code}-001`,
+          { scope: FULL_SCOPE, actor: '整改办', at: TODAY },
+          { name: '再次.zip', bytes },
+        )
+      ).id;
       expect((await l.db.selectFrom('evidence').select('sha256').where('id', '=', again).executeTakeFirstOrThrow()).sha256).toBe(sha256);
       expect(await l.db.selectFrom('file_blob').select('sha256').where('sha256', '=', sha256).execute()).toHaveLength(1);
       expect(Buffer.from((await readStoredFile(l.db, sha256)) as Uint8Array).equals(Buffer.from(bytes))).toBe(true);

@@ -27,7 +27,7 @@ import { ActionRefused, StaleVersionError } from '../src/core/errors.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 
 const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '巡察整改进展情况的通报-示例.txt');
-const pdf = new TextEncoder().encode('%PDF-1.4 佐证材料');
+const pdf = new TextEncoder().encode('%PDF-1.4 佐证材料\n%%EOF\n');
 
 describe('working a problem through to closure', () => {
   let l: Ledger;
@@ -100,12 +100,9 @@ describe('working a problem through to closure', () => {
     await expect(requestClosure(l.db, code, { scope: FULL_SCOPE, actor: '张会计', at: '2025-01-10' }, { evidence: [] })).rejects.toThrow(
       '申请销号须附佐证材料',
     );
-    const e1 = await addEvidence(
-      l.db,
-      code,
-      { scope: FULL_SCOPE, actor: '张会计', at: '2025-01-10' },
-      { name: '审计报告.pdf', bytes: pdf },
-    );
+    const e1 = (
+      await addEvidence(l.db, code, { scope: FULL_SCOPE, actor: '张会计', at: '2025-01-10' }, { name: '审计报告.pdf', bytes: pdf })
+    ).id;
     await requestClosure(l.db, code, { scope: FULL_SCOPE, actor: '张会计', at: '2025-01-10' }, { evidence: [e1], note: '专项审计完成' });
     await expect(decideClosure(l.db, code, { scope: FULL_SCOPE, actor: '整改办', at: '2025-01-12' }, { accept: false })).rejects.toThrow(
       '退回销号申请须写明理由',
@@ -117,12 +114,9 @@ describe('working a problem through to closure', () => {
       { accept: false, reason: '轮岗制度尚未印发' },
     );
     expect((await problemDetail(l.db, code, '2025-01-12', FULL_SCOPE)).problem.status).toBe('in-progress');
-    const e2 = await addEvidence(
-      l.db,
-      code,
-      { scope: FULL_SCOPE, actor: '张会计', at: '2025-02-01' },
-      { name: '轮岗制度.pdf', bytes: pdf },
-    );
+    const e2 = (
+      await addEvidence(l.db, code, { scope: FULL_SCOPE, actor: '张会计', at: '2025-02-01' }, { name: '轮岗制度.pdf', bytes: pdf })
+    ).id;
     await requestClosure(l.db, code, { scope: FULL_SCOPE, actor: '张会计', at: '2025-02-01' }, { evidence: [e1, e2] });
     expect(
       await decideClosure(l.db, code, { scope: FULL_SCOPE, actor: '整改办', at: '2025-02-03' }, { accept: true, reason: '对账无误' }),

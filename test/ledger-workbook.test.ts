@@ -113,12 +113,14 @@ describe.skipIf(!haveSeeds)('the ledger as a workbook', () => {
       { scope: FULL_SCOPE, actor: '整改办', at: TODAY },
       { result: 'relapsed', newDeadline: '2099-12-31' },
     );
-    const evidence = await addEvidence(
-      b.db,
-      open.code,
-      { scope: FULL_SCOPE, actor: '区财政局', at: TODAY },
-      { name: '整改报告.txt', bytes: new TextEncoder().encode('已整改完毕') },
-    );
+    const evidence = (
+      await addEvidence(
+        b.db,
+        open.code,
+        { scope: FULL_SCOPE, actor: '区财政局', at: TODAY },
+        { name: '整改报告.txt', bytes: new TextEncoder().encode('已整改完毕') },
+      )
+    ).id;
     await requestClosure(b.db, open.code, { scope: FULL_SCOPE, actor: '区财政局', at: TODAY }, { evidence: [evidence] });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await exportLedger(b.db, 'XC2021-01', TODAY, FULL_SCOPE)) as unknown as ArrayBuffer);

@@ -215,10 +215,12 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     expect(notice.text).toContain('2025年6月30日（已超过整改时限3天）');
     expect(notice.text).toContain('请区财政局于2025年7月8日前报送整改进展情况及佐证材料');
     // XC2021-01-005 relapsed above and is being rectified again
-    const ev = await addEvidence(l.db, 'XC2021-01-005', who, {
-      name: '应收账款清收台账.xlsx',
-      bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]),
-    });
+    const ev = (
+      await addEvidence(l.db, 'XC2021-01-005', who, {
+        name: '应收账款清收台账.xlsx',
+        bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]),
+      })
+    ).id;
     await requestClosure(l.db, 'XC2021-01-005', who, { evidence: [ev], note: '超期账款已全部收回' });
     const closure = await readBack((await generateItemForm(l.db, 'XC2021-01-005', 'closure', TODAY, FULL_SCOPE)).bytes);
     expect(closure.text).toContain('1. 应收账款清收台账.xlsx');

@@ -203,6 +203,9 @@ describe('bad input', () => {
     const big = await refusal(readDocumentBytes('big.txt', new Uint8Array(2048).fill(0x41), 1024));
     expect(big.code).toBe('too-large');
     expect(big.reason).toMatch(/big\.txt.*超过上限/);
+    // a 50-page colour scan may be 100 MB; 21 MB of text is no report
+    const text = await refusal(readDocumentBytes('长文本.txt', new Uint8Array(21 * 1024 * 1024).fill(0x41)));
+    expect(text.reason).toBe('文件“长文本.txt”是文本，大小为21.0 MB，超过文本的上限20.0 MB；请拆分后再读取');
     expect((await refusal(readDocument(join(dir, 'nope.txt')))).code).toBe('not-found');
   });
 

@@ -23,6 +23,7 @@ let l: Ledger;
 let app: FastifyInstance;
 let admin: { cookie: string; 'x-csrf-token': string };
 let perfId: number;
+let web: string;
 
 const attempt = (username: string, password: string, remoteAddress: string, on = app, device?: string) =>
   on.inject({
@@ -36,7 +37,7 @@ const attempt = (username: string, password: string, remoteAddress: string, on =
 beforeAll(async () => {
   l = await testLedger();
   // a stand-in for web/dist, so the page itself is served without building the web application
-  const web = mkdtempSync(join(tmpdir(), 'zg-web-'));
+  web = mkdtempSync(join(tmpdir(), 'zg-web-'));
   mkdirSync(join(web, 'assets'));
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>整改通</title><script type="module" src="/assets/app.js"></script>');
   writeFileSync(join(web, 'assets', 'app.js'), SCRIPT);
@@ -90,6 +91,16 @@ describe('the page and its files', () => {
     const gone = await app.inject({ method: 'GET', url: '/assets/index-0ld.js' });
     expect(gone.statusCode).toBe(404);
     expect(gone.headers['content-type']).not.toContain('text/html');
+    // rebuilt under the running server: the new build's script is served at once
+    writeFileSync(join(web, 'assets', 'index-n3w.js'), 'export {};');
+    const rebuilt = await app.inject({ method: 'GET', url: '/assets/index-n3w.js' });
+    expect(rebuilt.statusCode).toBe(200);
+    expect(rebuilt.headers['content-type']).toContain('javascript');
+    // a path that climbs out of the application's folder reaches no file outside it (at most, the page again)
+    for (const url of ['/assets/..%2f..%2f..%2f..%2fetc%2fpasswd', '/..%2f..%2f..%2f..%2fetc%2fhosts.txt']) {
+      const climb = await app.inject({ method: 'GET', url });
+      expect(climb.body, url).not.toMatch(/root:|localhost/);
+    }
   });
 
   it('sends a file in the compressed form the browser takes, the same script once unpacked', async () => {

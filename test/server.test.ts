@@ -82,12 +82,14 @@ beforeAll(async () => {
   code = `${r?.sources[0]?.code}-006`;
   await assignProblem(l.db, code, { scope: FULL_SCOPE, actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
   documentId = (await l.db.selectFrom('document').select('id').executeTakeFirstOrThrow()).id;
-  evidenceId = await addEvidence(
-    l.db,
-    code,
-    { scope: FULL_SCOPE, actor: 'test', at: TODAY },
-    { name: '佐证.pdf', bytes: new TextEncoder().encode('%PDF-1.4') },
-  );
+  evidenceId = (
+    await addEvidence(
+      l.db,
+      code,
+      { scope: FULL_SCOPE, actor: 'test', at: TODAY },
+      { name: '佐证.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') },
+    )
+  ).id;
   const finance = await l.db.selectFrom('org_unit').select('id').where('name', '=', '计划财务股').executeTakeFirstOrThrow();
   const table = [
     '2024年度部门整体支出绩效自评表',

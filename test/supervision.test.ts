@@ -103,10 +103,12 @@ describe('a quarter of supervision, day by day', () => {
         await decideExtension(l.db, 'XC2025-01-004', { scope: FULL_SCOPE, actor: '分管领导', at: day }, { approve: true, reason: '同意' });
       }
       if (day === '2025-03-18') {
-        const ev = await addEvidence(l.db, 'XC2025-01-002', who, {
-          name: '整改报告.pdf',
-          bytes: new TextEncoder().encode('%PDF-1.4 整改报告'),
-        });
+        const ev = (
+          await addEvidence(l.db, 'XC2025-01-002', who, {
+            name: '整改报告.pdf',
+            bytes: new TextEncoder().encode('%PDF-1.4 整改报告\n%%EOF\n'),
+          })
+        ).id;
         await requestClosure(l.db, 'XC2025-01-002', who, { evidence: [ev] });
         await decideClosure(l.db, 'XC2025-01-002', { scope: FULL_SCOPE, actor: '整改办', at: day }, { accept: true });
       }

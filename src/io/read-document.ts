@@ -39,8 +39,8 @@ export interface ReadOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Default size limit: far above any real report (the 17-report compilation is 380 KB), far below what would stall. */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES, TEXT_MAX_BYTES } from '../core/limits.ts';
+import { DEFAULT_MAX_BYTES, TEXT_MAX_BYTES } from '../core/limits.ts';
 
 export function sniffFormat(b: Uint8Array): 'pdf' | 'zip' | 'ole' | 'image' | 'text' | 'binary' {
   if (isPdf(b)) return 'pdf';
@@ -110,6 +110,12 @@ export async function readDocumentBytes(
     const format = /\.wps$/i.test(name) ? 'wps' : 'doc';
     doc = read(format, await docxOf(file, await converted(file, bytes, format, 'docx')));
   } else if (kind === 'text') {
+    if (bytes.length > TEXT_MAX_BYTES)
+      throw new DocumentError(
+        file,
+        'too-large',
+        `文件“${name}”是文本，大小为${mb(bytes.length)}，超过文本的上限${mb(TEXT_MAX_BYTES)}；请拆分后再读取`,
+      );
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
     if (looksLikeRtf(head)) doc = read('rtf', await docxOf(file, await converted(file, bytes, 'rtf', 'docx')));
     else if (looksLikeMhtml(head) || looksLikeHtml(head)) {

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { DEFAULT_MAX_BYTES } from '../core/limits.ts';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -84,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerSecurityHeaders(app, { https });
   const today = opts.today ?? (() => beijingToday());
-  const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
+  const maxUpload = opts.maxUploadBytes ?? DEFAULT_MAX_BYTES;
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: '请求的接口不存在' });
@@ -127,7 +128,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.webRoot && existsSync(opts.webRoot))
     await app.register(fastifyStatic, {
       root: opts.webRoot,
-      wildcard: false,
+      // looked up at each request, not listed at start: the web application rebuilt under a running server (new
+      // hashed names) is served at once; a name that is not there falls to the not-found handler below
+      wildcard: true,
       // the brotli or gzip form made at build time (scripts/build.mjs), as the browser accepts
       preCompressed: true,
       // a built asset's name carries its content's hash, so it never changes under that name: kept for a year; the page

@@ -45,7 +45,14 @@ if (!existsSync(join(webRoot, 'index.html'))) {
   await buildWeb(root);
 }
 const { buildApp } = await appModule;
-const app = await buildApp({ ledger, webRoot, logger: process.env.ZG_LOG === 'on' });
+// an upload's size limit, in MB (a 50-page colour scan is 60–100 MB)
+const uploadMb = Number(process.env.ZG_MAX_UPLOAD_MB);
+const app = await buildApp({
+  ledger,
+  webRoot,
+  logger: process.env.ZG_LOG === 'on',
+  ...(uploadMb > 0 ? { maxUploadBytes: uploadMb * 1024 * 1024 } : {}),
+});
 const port = Number(process.env.PORT ?? 3000);
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' }).catch(refuseStart);
 console.log(`整改通已启动：http://localhost:${port}/  （API 文档：http://localhost:${port}/api/docs）`);

@@ -160,24 +160,31 @@ export async function reportProgress(
 }
 
 /** What a file is, by its content: the name may lie. */
-export async function addEvidence(db: Db, code: string, who: Actor, file: { name: string; bytes: Uint8Array }): Promise<number> {
+export async function addEvidence(
+  db: Db,
+  code: string,
+  who: Actor,
+  file: { name: string; bytes: Uint8Array },
+): Promise<{ id: number; fileName: string }> {
   const judged = judgeEvidenceFile(file.name, file.bytes);
   if ('refused' in judged) throw new ActionRefused(judged.refused);
   // kept first, chunk by chunk and outside the transaction (store/file-store.ts)
   const sha256 = await storeFile(db, file.bytes);
-  return step(db, code, who, null, async (trx, p) => {
+  const fileName = judged.name;
+  const id = await step(db, code, who, null, async (trx, p) => {
     const refusal = evidenceRefusal({ code, status: p.status }, await evidenceHeld(trx, p.id), file.bytes.length);
     if (refusal) throw new ActionRefused(refusal);
     const id = await insertEvidence(trx, {
       problem_id: p.id,
-      file_name: file.name,
+      file_name: fileName,
       sha256,
       size: file.bytes.length,
       mime: judged.mime,
       uploaded_by: who.actor,
     });
-    return { event: 'add-evidence', detail: { evidence: id, fileName: file.name, sha256, size: file.bytes.length }, result: id };
+    return { event: 'add-evidence', detail: { evidence: id, fileName, sha256, size: file.bytes.length }, result: id };
   });
+  return { id, fileName };
 }
 
 export async function requestClosure(

@@ -52,12 +52,14 @@ export async function loadSampleData(ledger: Ledger, samplesDir: string, today: 
     { scope: FULL_SCOPE, actor: '王芳', at: today },
     { text: '已委托会计师事务所开展下属单位财务专项审计', progress: 60 },
   );
-  const evidence = await addEvidence(
-    db,
-    `${code}-006`,
-    { scope: FULL_SCOPE, actor: '王芳', at: today },
-    { name: '专项审计报告.txt', bytes: new TextEncoder().encode('示例佐证材料：下属单位财务专项审计报告') },
-  );
+  const evidence = (
+    await addEvidence(
+      db,
+      `${code}-006`,
+      { scope: FULL_SCOPE, actor: '王芳', at: today },
+      { name: '专项审计报告.txt', bytes: new TextEncoder().encode('示例佐证材料：下属单位财务专项审计报告') },
+    )
+  ).id;
   await requestClosure(
     db,
     `${code}-006`,

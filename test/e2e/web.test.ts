@@ -282,6 +282,12 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     try {
       await login(page, 'admin');
       await page.getByRole('menuitem', { name: '导入' }).click();
+      // a file with a report's title and nothing under it: said to hold no report, and nothing offered to import
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: '只有标题.txt', mimeType: 'text/plain', buffer: Buffer.from('示例区建设局关于巡察整改情况的报告\n') });
+      expect(await page.getByTestId('no-report').innerText()).toContain('文件“只有标题.txt”中没有找到整改报告');
+      expect(await page.getByTestId('confirm-import').count()).toBe(0);
       await page
         .locator('input[type=file]')
         .setInputFiles({ name: '建设局巡察整改通报.txt', mimeType: 'text/plain', buffer: Buffer.from(BUILDER_REPORT) });

@@ -30,7 +30,7 @@ import {
   supervisionRunAnswer,
 } from './supervision.ts';
 import { leadCreatedAnswer, leadDetailAnswer, leadFiguresAnswer, leadStepAnswer, leadsAnswer } from './leads.ts';
-import { created, done, fileAnswer, healthAnswer } from './values.ts';
+import { created, done, evidenceAdded, fileAnswer, healthAnswer } from './values.ts';
 import { notificationsAnswer, readAnswer, sessionAnswer, todoAnswer, unreadAnswer } from './work.ts';
 
 export const answers = {
@@ -52,7 +52,7 @@ export const answers = {
   'POST /api/problems/:code/assign': done,
   'POST /api/problems/bulk-assign': updatedAnswer,
   'POST /api/problems/:code/progress': done,
-  'POST /api/problems/:code/evidence': created,
+  'POST /api/problems/:code/evidence': evidenceAdded,
   'POST /api/problems/:code/closure': created,
   'POST /api/problems/:code/closure/decision': statusAnswer,
   'POST /api/problems/:code/extension': created,

@@ -25,6 +25,9 @@ export const done = z.object({ ok: z.boolean() });
 /** A record made: its id. */
 export const created = z.object({ id: z.number() });
 
+/** Evidence kept: its id, and the name it is kept under (the extension its content shows, when the name said another). */
+export const evidenceAdded = z.object({ id: z.number(), fileName: z.string() });
+
 /** A file sent as it is (a .docx, .xlsx, PDF or image), not JSON. */
 export const fileAnswer = z.file().describe('文件');
 

@@ -111,3 +111,23 @@ export function looksLikeMhtml(head: string): boolean {
 
 /** A Rich Text Format document. */
 export const looksLikeRtf = (head: string) => head.startsWith('{\\rtf');
+
+/** Whether the bytes end in the sign of the last byte of their kind. */
+const endsWithin = (b: Uint8Array, sig: readonly number[], window: number) => {
+  for (let i = b.length - sig.length; i >= Math.max(0, b.length - window); i--) if (startsWith(b, sig, i)) return true;
+  return false;
+};
+
+/**
+ * Whether a file was cut off on the way (an upload broken off, a copy from a full disk): each of these formats ends
+ * with a record a complete file always has — a ZIP its end-of-directory record (within the last 64 KB, past its
+ * comment), a PDF its %%EOF (within the last 2 KB, past trailing blanks), a PNG its IEND chunk. Other kinds are not
+ * judged here.
+ */
+export function cutOff(b: Uint8Array): boolean {
+  if (isZip(b)) return !endsWithin(b, [0x50, 0x4b, 0x05, 0x06], 65_557);
+  if (isPdf(b)) return !endsWithin(b, ascii('%%EOF'), 2048);
+  if (IMAGE_SIGNATURES.png(b)) return !endsWithin(b, ascii('IEND'), 1024);
+  if (isOle(b)) return oleKind(b) === 'truncated';
+  return false;
+}

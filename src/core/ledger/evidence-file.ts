@@ -4,8 +4,10 @@
 // under a false name. Also how each kind is shown in the browser.
 
 import {
+  cutOff,
   IMAGE_SIGNATURES,
   isOle,
+  oleKind,
   isPdf,
   isZip,
   looksLikeHtml,
@@ -100,17 +102,47 @@ export const ACCEPTED_EVIDENCE = 'PDF、图片（JPG、PNG、GIF、BMP、WebP、
 export interface EvidenceFile {
   readonly mime: string;
   readonly view: EvidenceView;
+  /** the name it is kept under: the one given, or with the extension its content shows (a PNG named .txt is a .png) */
+  readonly name: string;
 }
 
-/** The file's kind when its content is what its name says; otherwise the reason, in Chinese, to refuse it. */
+/**
+ * What a file's content is when that alone says which extension it has: a PDF, a picture, an old Word or Excel file.
+ * A ZIP could be a .docx, an .xlsx or an OFD, and text anything: those are not renamed.
+ */
+function extensionByContent(b: Uint8Array): string | null {
+  if (isPdf(b)) return 'pdf';
+  for (const [ext, is] of Object.entries(IMAGE_SIGNATURES)) if (is(b)) return ext;
+  if (isOle(b)) {
+    const ole = oleKind(b);
+    return ole === 'word' ? 'doc' : ole === 'excel' ? 'xls' : ole === 'powerpoint' ? 'ppt' : null;
+  }
+  return null;
+}
+
+/**
+ * The file's kind when its content is what its name says, or what its content plainly is (kept under the name with
+ * that extension); otherwise the reason, in Chinese, to refuse it. A file under a password or cut off on the way is
+ * refused: the reviewer could not open it.
+ */
 export function judgeEvidenceFile(name: string, bytes: Uint8Array): EvidenceFile | { refused: string } {
   if (bytes.length === 0) return { refused: `佐证材料“${name}”是空文件` };
   const kind = KINDS[extensionOf(name)];
   if (!kind) return { refused: `佐证材料“${name}”的类型不能上传。可上传：${ACCEPTED_EVIDENCE}` };
   if (isProgram(bytes)) return { refused: `佐证材料“${name}”实为可执行程序或脚本，不能上传` };
+  // an Office file under a password is an OLE file holding the encrypted package, whatever its extension
+  if (isOle(bytes) && oleKind(bytes) === 'encrypted')
+    return { refused: `佐证材料“${name}”设有打开密码，审核人无法查看；请取消密码后再上传` };
+  if (cutOff(bytes)) return { refused: `佐证材料“${name}”不完整（文件末尾缺失，可能上传或复制时中断），请重新取得原文件后上传` };
+  if (kind.is(bytes)) return { mime: kind.mime, view: kind.view, name };
+  const actual = extensionByContent(bytes);
+  const renamed = actual ? KINDS[actual] : undefined;
+  if (actual && renamed) {
+    const stem = name.trim().replace(/\.[A-Za-z0-9]{1,5}$/, '');
+    return { mime: renamed.mime, view: renamed.view, name: `${stem}.${actual}` };
+  }
   const gap = /^[A-Za-z0-9]/.test(kind.label) ? ' ' : '';
-  if (!kind.is(bytes)) return { refused: `佐证材料“${name}”的内容不是${gap}${kind.label}，文件可能已损坏或扩展名不对` };
-  return { mime: kind.mime, view: kind.view };
+  return { refused: `佐证材料“${name}”的内容不是${gap}${kind.label}，文件可能已损坏或扩展名不对` };
 }
 
 /** How a kept file is shown, by the media type it was kept under (files kept before this rule are downloaded). */

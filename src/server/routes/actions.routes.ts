@@ -84,8 +84,7 @@ export function actionRoutes(app: FastifyInstance, db: Db, today: () => string, 
       const w = who(req, 'upload-evidence', {});
       const [file] = (await readUploads(req, { maxBytes: maxUploadBytes, maxFiles: 1, unnamed: '未命名', missing: '请选择要上传的文件' }))
         .files as [Upload];
-      const id = await addEvidence(db, req.params.code, w, { name: file.name, bytes: file.bytes });
-      return { id };
+      return addEvidence(db, req.params.code, w, { name: file.name, bytes: file.bytes });
     },
   );
 

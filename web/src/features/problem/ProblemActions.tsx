@@ -120,8 +120,11 @@ export function ProblemActions({ data, reload }: { data: ProblemDetail; reload: 
           const form = new FormData();
           form.append('file', file as Blob);
           try {
-            await api('POST /api/problems/:code/evidence', { params: { code }, body: form });
-            message.success('佐证材料已上传');
+            const kept = await api('POST /api/problems/:code/evidence', { params: { code }, body: form });
+            const given = (file as File).name;
+            message.success(
+              kept.fileName === given ? '佐证材料已上传' : `佐证材料已上传；“${given}”的内容与扩展名不符，已按内容保存为“${kept.fileName}”`,
+            );
             onSuccess?.({});
             reload();
           } catch (e) {
