@@ -170,6 +170,28 @@ describe('reading .pdf', () => {
     expect(r.text).toBe('一、总体情况\n2024年5月');
   });
 
+  it('joins a paragraph the page wrapped, though a wrapped line starts like an item ("1.110KV", "三、")', async () => {
+    // set as a 公文 sets it: each paragraph's first line indented two characters, the others from the margin
+    const paragraphs = [
+      '中共示例县供电局党组关于巡察整改进展情况的通报',
+      '一、整改落实情况',
+      '1.农村电网老旧线路改造滞后。',
+      // 38 characters on the first line: the next starts with "1.110KV", a figure, no item
+      '整改情况：已完成整改。组织对全县范围内的老旧线路开展全面排查，排查出需改造的1.110KV线路12条，均已完成改造。',
+      '2.配电设施巡检不到位。',
+      // the next line starts with "三、", the third and fourth quarters, no heading
+      '整改情况：正在整改。已制定专项改造方案，第一批安排在二季度，第二批安排在今年三、四季度实施。',
+    ];
+    const r = await readDocumentBytes('供电局.pdf', pdfWithText(paragraphs, { indent: true }));
+    expect(r.text.split('\n')).toEqual(paragraphs);
+    const [report] = readReports(r.text);
+    const problems = report?.aspects.flatMap((a) => a.problems) ?? [];
+    expect(problems.map((p) => [p.number, p.status])).toEqual([
+      ['1.', 'completed'],
+      ['2.', 'in-progress'],
+    ]);
+  });
+
   it('refuses an encrypted PDF, a scan without text, and says so', async () => {
     const enc = await refusal(readDocumentBytes('secret.pdf', pdfWithText(REPORT, { encrypted: true })));
     expect(enc.code).toBe('encrypted');

@@ -1,8 +1,8 @@
-// .pdf → text lines from its text layer. Lines are rebuilt from the text items' end-of-line marks and positions;
-// pages are separated by a blank line (as a page break reads in copied text). Kangxi-radical look-alikes that some
+// .pdf → text lines from its text layer, laid out from the text items' positions. Kangxi-radical look-alikes that some
 // PDF producers emit (⼀ ⼗ ⽉ for 一 十 月) are normalized to the ideographs a reader sees.
 
 import { pdf } from './lazy-modules.ts';
+import { layoutText, type PlacedRun } from '../core/document/page-layout.ts';
 
 export class PdfEncryptedError extends Error {}
 export class PdfFormatError extends Error {}
@@ -16,10 +16,26 @@ function normalizeLookAlikes(s: string): string {
 
 interface TextItemLike {
   str?: string;
-  hasEOL?: boolean;
+  width?: number;
+  height?: number;
   transform?: number[];
 }
 
+/** A text item of pdf.js → a run placed on the page, y growing downwards as the layout takes it. */
+function placed(item: TextItemLike): PlacedRun | null {
+  const t = item.transform;
+  const text = item.str ?? '';
+  if (!t || text.trim() === '') return null;
+  const [, , c = 0, d = 0, e = 0, f = 0] = t;
+  const size = Math.hypot(c, d) || item.height || 1;
+  return { x: e, y: -f, width: item.width ?? size * text.length, size, text };
+}
+
+/**
+ * The text layer, laid out as the page shows it (core/document/page-layout.ts, the rule OFD and OCR follow): the
+ * visual lines a paragraph wraps into joined again — a wrapped line that starts "1.110KV" or "三、" is no item — and
+ * a table's cells separated by tabs.
+ */
 export async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages: number }> {
   let doc;
   try {
@@ -30,32 +46,14 @@ export async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages:
     throw new PdfFormatError(err.message ?? String(e));
   }
   try {
-    const pages: string[] = [];
+    const pages: PlacedRun[][] = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
       const content = await page.getTextContent();
-      let line = '';
-      let lastY: number | null = null;
-      const lines: string[] = [];
-      for (const raw of content.items as TextItemLike[]) {
-        const str = raw.str ?? '';
-        const y = raw.transform?.[5] ?? null;
-        if (lastY !== null && y !== null && Math.abs(y - lastY) > 2 && line !== '') {
-          lines.push(line);
-          line = '';
-        }
-        line += str;
-        if (y !== null) lastY = y;
-        if (raw.hasEOL) {
-          lines.push(line);
-          line = '';
-        }
-      }
-      if (line !== '') lines.push(line);
-      pages.push(lines.join('\n'));
+      pages.push((content.items as TextItemLike[]).map(placed).filter((r): r is PlacedRun => r !== null));
       page.cleanup();
     }
-    return { text: normalizeLookAlikes(pages.join('\n\n')), pages: doc.numPages };
+    return { text: normalizeLookAlikes(layoutText(pages)), pages: doc.numPages };
   } finally {
     await doc.destroy();
   }

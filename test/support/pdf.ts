@@ -29,11 +29,17 @@ function stream(content: string): string {
  * A one-page PDF whose text layer holds `paragraphs` (BMP characters only), each wrapped at 40 characters as a
  * page of A4 wraps them — text past the page's edge is not part of what a reader extracts.
  */
-export function pdfWithText(paragraphs: readonly string[], opts: { encrypted?: boolean } = {}): Uint8Array {
-  const lines = paragraphs.flatMap((p) => (p.length <= 40 ? [p] : (p.match(/.{1,40}/gu) ?? [])));
-  const chars = [...new Set(lines.join(''))];
+export function pdfWithText(paragraphs: readonly string[], opts: { encrypted?: boolean; indent?: boolean } = {}): Uint8Array {
+  // `indent`: each paragraph's first line set in by two characters, as a 公文 sets it, and wrapped two sooner
+  const lines = paragraphs.flatMap((p) => {
+    const first = opts.indent ? 38 : 40;
+    const rest = p.length <= first ? [] : (p.slice(first).match(/.{1,40}/gu) ?? []);
+    return [{ text: p.slice(0, first), x: opts.indent ? 64 : 40 }, ...rest.map((text) => ({ text, x: 40 }))];
+  });
+  const chars = [...new Set(lines.map((l) => l.text).join(''))];
+  // each glyph is 12 points wide (the font's default width): 40 to a line, from 40 to 520
   const ops = lines
-    .map((l, i) => `${i === 0 ? '40 800 Td' : '0 -18 Td'} <${[...l].map((c) => hex4(c.charCodeAt(0))).join('')}> Tj`)
+    .map((l, i) => `1 0 0 1 ${l.x} ${800 - 18 * i} Tm <${[...l.text].map((c) => hex4(c.charCodeAt(0))).join('')}> Tj`)
     .join('\n');
   const content = `BT /F1 12 Tf\n${ops}\nET`;
   const bfchar: string[] = [];

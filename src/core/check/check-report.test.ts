@@ -158,6 +158,14 @@ describe('dates', () => {
     ).toEqual([['dates-order', 'error', [3, 5], '2024-10-31']]);
   });
 
+  it('date-implausible: a year no report means is said to be doubtful, and not compared with the others', () => {
+    // "2924" for 2024, as recognition misreads a 0: not "the as-of date is after the report"
+    expect(
+      rules([...head, '截至2924年8月31日，反馈的2个问题已全部整改完成。', '示例局党组', '2024年9月1日']).map((f) => f.slice(0, 4)),
+    ).toEqual([['date-implausible', 'warning', [3], '2924年8月31日']]);
+    expect(rules([...head, '1921年建党以来，党的优良传统一以贯之。'])).toEqual([]);
+  });
+
   it('action-after-report: work dated after the signature, but not a plan', () => {
     const found = rules([
       ...head,

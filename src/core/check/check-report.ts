@@ -27,6 +27,11 @@ export const RULES: readonly { id: string; severity: 'error' | 'warning'; what: 
   { id: 'status-parts-sum', severity: 'error', what: '各状态的问题数之和与问题总数不符' },
   { id: 'dates-order', severity: 'error', what: '日期先后颠倒：巡察起止、反馈、报告日期、统计截止日期、公开期限' },
   { id: 'action-after-report', severity: 'warning', what: '正文所记工作日期晚于报告日期' },
+  {
+    id: 'date-implausible',
+    severity: 'warning',
+    what: '日期的年份不像真实年份（1900年以前或2100年以后，多为笔误或识别错误），不参与先后比较',
+  },
   { id: 'numbering-gap', severity: 'warning', what: '编号跳号' },
   { id: 'numbering-duplicate', severity: 'warning', what: '编号重复' },
   { id: 'numbering-restart', severity: 'warning', what: '编号中途重新开始' },

@@ -35,6 +35,12 @@ export function findDates(folded: string): DateMention[] {
   return out;
 }
 
+/**
+ * A year a report of ours could mean: from 1900 (建党 is 1921) to 2100 (targets run to 2035 and 2050). Another is a
+ * slip of the pen or of recognition ("2921年" for 2021): checked as a date it would accuse the report of the wrong thing.
+ */
+export const plausibleYear = (year: number): boolean => year >= 1900 && year <= 2100;
+
 function validDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }

@@ -192,9 +192,13 @@ export function layoutPages(
     prose.map((l) => l.x0),
     em,
   );
-  // the right margin is where several lines end: one long line alone (a title over a short text) is no margin
+  // the right margin is where several lines end: one long line alone (a title over a short text) is no margin, nor
+  // is the end of a few short lines (a heading over a date): a paragraph that wraps is some ten characters wide at least
   const widest = prose.length ? Math.max(...prose.map((l) => l.x1)) : null;
-  const right = widest !== null && prose.filter((l) => l.x1 >= widest - 1.5 * em).length >= 2 ? widest : null;
+  const right =
+    widest !== null && prose.filter((l) => l.x1 >= widest - 1.5 * em).length >= 2 && (left === null || widest - left >= 10 * em)
+      ? widest
+      : null;
   // the text marks its paragraphs with a first-line indent: then the indent alone says where one begins
   const indented = left !== null && prose.filter((l) => Math.abs(l.x0 - (left + 2 * em)) <= 0.5 * em).length >= 3;
   const out: string[] = [];

@@ -1,18 +1,44 @@
 // Dates out of order: an inspection that ends before it starts, feedback before the inspection, a publication
 // period that closes before it opens, work reported as done after the report was signed.
 
-import { compareIso, findDates, parseIso, toIso } from '../../document/dates.ts';
+import { compareIso, findDates, parseIso, plausibleYear, toIso } from '../../document/dates.ts';
 import { finding, type Finding } from '../finding.ts';
 import { chineseDate } from '../../official/wording.ts';
 import type { Located, Report } from '../../document/model.ts';
 import type { SourceText } from '../../document/text.ts';
 
+/** a date with a year no report means is not compared: it is said to be doubtful instead (implausibleYears) */
+const plausible = (iso: string) => plausibleYear(Number(iso.slice(0, 4)));
+
 function before(a: Located<string> | null, b: Located<string> | null): boolean {
-  return a !== null && b !== null && compareIso(a.value, b.value) < 0;
+  return a !== null && b !== null && plausible(a.value) && plausible(b.value) && compareIso(a.value, b.value) < 0;
+}
+
+/** "2921年5月10日": a year no report means, said once where it stands (a slip of the pen, or of recognition). */
+function implausibleYears(r: Report, src: SourceText): Finding[] {
+  const out: Finding[] = [];
+  for (let n = r.lines[0]; n <= r.lines[1]; n++) {
+    const f = src.folded[n - 1] ?? '';
+    for (const d of findDates(f)) {
+      if (d.year === null || plausibleYear(d.year)) continue;
+      const written = f.slice(d.index, d.index + d.length);
+      out.push(
+        finding(
+          'date-implausible',
+          'warning',
+          `第${n}行的日期“${written}”中的年份${d.year}不像真实年份，可能是笔误或识别错误，请核对`,
+          [n],
+          written,
+          null,
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 export function datesInOrder(r: Report, src: SourceText): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = implausibleYears(r, src);
   const m = r.meta;
   if (before(m.inspectionEnd, m.inspectionStart))
     out.push(
@@ -83,13 +109,13 @@ export function datesInOrder(r: Report, src: SourceText): Finding[] {
     );
 
   // Work dated after the signature: a full date in the body later than the report date, unless it is a plan.
-  const ref = m.reportDate ? parseIso(m.reportDate.value) : null;
+  const ref = m.reportDate && plausible(m.reportDate.value) ? parseIso(m.reportDate.value) : null;
   if (m.reportDate && ref) {
     for (let n = r.lines[0]; n <= r.lines[1]; n++) {
       if (n === m.reportDate.line || n === m.publicationPeriod?.line) continue;
       const f = src.folded[n - 1] as string;
       for (const d of findDates(f)) {
-        if (d.year === null || d.day === null) continue;
+        if (d.year === null || d.day === null || !plausibleYear(d.year)) continue;
         const iso = toIso(d, ref) as string;
         if (compareIso(iso, m.reportDate.value) <= 0) continue;
         const after = f.slice(d.index + d.length, d.index + d.length + 6);
