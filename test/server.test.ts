@@ -527,6 +527,9 @@ describe('access control: every route for every role', () => {
       cap: 'read',
       body: { oldPassword: 'not the password', newPassword: 'Another#2025' },
     },
+    { name: '已公开的通报', method: 'GET', url: () => `/api/sources/${source()}/publications`, cap: 'read', problem: true },
+    { name: '发布通报公开版', method: 'POST', url: () => `/api/sources/${source()}/publications`, cap: 'publish', body: {} },
+    { name: '群众反映', method: 'GET', url: () => '/api/submissions', cap: 'intake' },
     {
       name: '新增账号',
       method: 'POST',
@@ -553,6 +556,8 @@ describe('access control: every route for every role', () => {
       'manage-org',
       'manage-users',
       'export',
+      'publish',
+      'intake',
     ],
     office: [
       'read',
@@ -570,10 +575,12 @@ describe('access control: every route for every role', () => {
       'record-outcome',
       'manage-org',
       'export',
+      'publish',
+      'intake',
     ],
     unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
     leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export'],
-    supervisor: ['read', 'check', 'supervise', 'lookback', 'export'],
+    supervisor: ['read', 'check', 'supervise', 'lookback', 'export', 'intake'],
     otherunit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
   };
   const inScope: Record<string, boolean> = { admin: true, office: true, unit: true, leader: true, supervisor: true, otherunit: false };

@@ -27,6 +27,7 @@ import { generatedDocumentRoutes } from './routes/generated-documents.routes.ts'
 import { perfRoutes } from './routes/perf.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { leadsRoutes } from './routes/leads.routes.ts';
+import { publicSupervisionRoutes } from './routes/public-supervision.routes.ts';
 import { recurrenceRoutes } from './routes/recurrence.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { configureValidationWords } from './validation-words.ts';
@@ -123,6 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, opts.ledger.db);
   recurrenceRoutes(app, opts.ledger.db);
   leadsRoutes(app, opts.ledger.db, today);
+  publicSupervisionRoutes(app, opts.ledger.db, today);
   // a run "now" is on the app's day (tests fix the day), at the clock's time
   supervisionRoutes(app, opts.ledger.db, today, () => `${today()}T${beijingNow().slice(11)}`);
   if (opts.webRoot && existsSync(opts.webRoot))

@@ -20,7 +20,7 @@ export const notLoggedIn = () => new HttpError(401, 'NOT_LOGGED_IN', '请先登�
 export const forbidden = () => new HttpError(403, 'FORBIDDEN', '没有权限进行此操作');
 
 // How far each kind of refusal is the client's doing (4xx) or the server's situation (503).
-const STATUS: Record<RefusalKind, number> = {
+export const STATUS: Record<RefusalKind, number> = {
   invalid: 400,
   login: 401,
   'not-found': 404,

@@ -56,6 +56,16 @@ const app = await buildApp({
 const port = Number(process.env.PORT ?? 3000);
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' }).catch(refuseStart);
 console.log(`整改通已启动：http://localhost:${port}/  （API 文档：http://localhost:${port}/api/docs）`);
+// the public part (published 通报, the public's submissions) on a port of its own, apart from the application:
+// ZG_PUBLIC_PORT (default the next port), ZG_PUBLIC_HOST (default HOST); ZG_PUBLIC=off leaves it out
+let publicApp: Awaited<ReturnType<typeof import('./public/public-app.ts').buildPublicApp>> | null = null;
+if (process.env.ZG_PUBLIC !== 'off') {
+  const { buildPublicApp } = await import('./public/public-app.ts');
+  publicApp = await buildPublicApp({ ledger, logger: process.env.ZG_LOG === 'on' });
+  const publicPort = Number(process.env.ZG_PUBLIC_PORT ?? port + 1);
+  await publicApp.listen({ port: publicPort, host: process.env.ZG_PUBLIC_HOST ?? process.env.HOST ?? '127.0.0.1' }).catch(refuseStart);
+  console.log(`公开与群众监督页面：http://localhost:${publicPort}/`);
+}
 // the whole ledger's figures counted once a day, at start and when the day turns, before the first person asks
 let counted = '';
 const countDay = async () => {
@@ -96,6 +106,7 @@ const stop = async () => {
   if (timer) clearInterval(timer);
   mail?.close();
   await app.close();
+  await publicApp?.close();
   await ledger.close();
   process.exit(0);
 };

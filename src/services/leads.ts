@@ -44,6 +44,7 @@ import {
   updateLeadAtVersion,
 } from '../store/lead.repository.ts';
 import type { Db } from '../store/open-database.ts';
+import type { Tx } from '../store/ledger.repository.ts';
 import { unitNamed } from '../store/org.repository.ts';
 import { lockProblemInScope } from '../store/problem.repository.ts';
 import { sourceInScope } from '../store/source.repository.ts';
@@ -155,6 +156,11 @@ const clean = (s: string | null | undefined, max: number, what: string): string 
 };
 
 export async function registerLead(db: Db, input: NewLead, who: Who): Promise<{ code: string; deadline: string }> {
+  return db.transaction().execute((trx) => registerLeadIn(trx, input, who).then(({ code, deadline }) => ({ code, deadline })));
+}
+
+/** The same inside a caller's transaction (a public submission handed over as a lead): with the new lead's id. */
+export async function registerLeadIn(trx: Tx, input: NewLead, who: Who): Promise<{ id: number; code: string; deadline: string }> {
   const summary = clean(input.summary, 2000, '线索摘要');
   if (!summary) throw new ActionRefused('请填写线索摘要（反映的主要问题，不含被反映人姓名）');
   if (!(input.phase in LEAD_PHASE_LABEL)) throw new ActionRefused(`移交阶段“${input.phase}”不存在（应为巡中移交或巡后移交）`);
@@ -162,42 +168,40 @@ export async function registerLead(db: Db, input: NewLead, who: Who): Promise<{ 
   const receivedOn = input.receivedOn || null;
   const refusal = leadDatesRefusal(input.transferredOn, receivedOn, input.deadline || null, who.today);
   if (refusal) throw new ActionRefused(refusal);
-  return db.transaction().execute(async (trx) => {
-    const source = await sourceInScope(trx, input.source, who.scope, false);
-    if (!source) throw new NotFoundError(`没有编号为“${input.source}”的整改来源`);
-    // one lead number at a time per source: the source's row is the lock
-    await lockSourceForLeads(trx, source.id);
-    const policy = policyOf(source.supervision).leads;
-    const deadline = input.deadline || leadDeadline(input.phase, input.transferredOn, receivedOn, policy);
-    const receiverName = clean(input.receiverName, 100, '接收机关名称');
-    const code = `${source.code}-L${String(await nextLeadNumber(trx, source.id)).padStart(2, '0')}`;
-    const id = await insertLead(trx, {
-      code,
-      source_id: source.id,
-      phase: input.phase,
-      receiver: input.receiver,
-      receiver_name: receiverName,
-      receiver_unit_id: receiverName ? ((await unitNamed(trx, receiverName)) ?? null) : null,
-      summary,
-      persons: clean(input.persons, 500, '被反映人'),
-      transferred_on: input.transferredOn,
-      received_on: receivedOn,
-      deadline,
-      created_by: who.actor,
-    });
-    for (const p of input.problems ?? []) await link(trx, id, code, p, who);
-    await appendEvents(trx, [
-      {
-        actor: who.actor,
-        entity: 'lead',
-        entityId: id,
-        action: 'register-lead',
-        before: null,
-        after: logged({ code, summary, deadline, version: 1 }),
-      },
-    ]);
-    return { code, deadline };
+  const source = await sourceInScope(trx, input.source, who.scope, false);
+  if (!source) throw new NotFoundError(`没有编号为“${input.source}”的整改来源`);
+  // one lead number at a time per source: the source's row is the lock
+  await lockSourceForLeads(trx, source.id);
+  const policy = policyOf(source.supervision).leads;
+  const deadline = input.deadline || leadDeadline(input.phase, input.transferredOn, receivedOn, policy);
+  const receiverName = clean(input.receiverName, 100, '接收机关名称');
+  const code = `${source.code}-L${String(await nextLeadNumber(trx, source.id)).padStart(2, '0')}`;
+  const id = await insertLead(trx, {
+    code,
+    source_id: source.id,
+    phase: input.phase,
+    receiver: input.receiver,
+    receiver_name: receiverName,
+    receiver_unit_id: receiverName ? ((await unitNamed(trx, receiverName)) ?? null) : null,
+    summary,
+    persons: clean(input.persons, 500, '被反映人'),
+    transferred_on: input.transferredOn,
+    received_on: receivedOn,
+    deadline,
+    created_by: who.actor,
   });
+  for (const p of input.problems ?? []) await link(trx, id, code, p, who);
+  await appendEvents(trx, [
+    {
+      actor: who.actor,
+      entity: 'lead',
+      entityId: id,
+      action: 'register-lead',
+      before: null,
+      after: logged({ code, summary, deadline, version: 1 }),
+    },
+  ]);
+  return { id, code, deadline };
 }
 
 async function link(trx: Parameters<typeof lockProblemInScope>[0], leadId: number, leadCode: string, problem: string, who: Who) {

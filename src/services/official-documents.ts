@@ -3,6 +3,8 @@
 // stood on an as-of day. The snapshot is read here; what the documents say is decided in core/official.
 import { leadStatistics } from '../core/leads/statistics.ts';
 import { leadDatesOfSource } from '../store/lead.repository.ts';
+import { submissionDatesOfSource } from '../store/submission.repository.ts';
+import { submissionFigures } from '../core/public/submission.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import type { Finding } from '../core/check/finding.ts';
 import { addDecimals } from '../core/money.ts';
@@ -152,6 +154,14 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
         lastStepOn: l.last_step_on,
         sourceCode: l.source_code,
         receiver: l.receiver,
+      })),
+      asOf,
+    ),
+    submissions: submissionFigures(
+      (await submissionDatesOfSource(db, s.id)).map((r) => ({
+        receivedOn: r.received_on,
+        handledOn: r.handled_on,
+        duplicate: r.duplicate_of !== null,
       })),
       asOf,
     ),

@@ -8,6 +8,8 @@ import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import type { MATCH_KIND_LABEL, MATCH_STATUS_LABEL, MoneyKind, UnitKind } from '../core/vocabulary.ts';
 import type { MoneyUnit } from '../core/money.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
+import type { OfficialDocument } from '../core/official/model.ts';
+import type { SubmissionKind } from '../core/public/submission.ts';
 
 type Id = Generated<number>;
 type Version = Generated<number>;
@@ -449,6 +451,45 @@ export interface LeadNoticeTable {
   message: string;
   created_at: CreatedAt;
 }
+export interface PublicationTable {
+  id: Id;
+  source_id: number;
+  title: string;
+  /** the public version as published (core/official/model.ts OfficialDocument), frozen */
+  document: JSONColumnType<OfficialDocument>;
+  as_of: IsoDate;
+  published_on: IsoDate;
+  /** the last day of its comment period (公开期限) */
+  period_end: IsoDate;
+  published_by: string;
+  published_at: CreatedAt;
+}
+export interface SubmissionTable {
+  id: Id;
+  ref: string;
+  publication_id: number;
+  source_id: number;
+  kind: SubmissionKind;
+  content: string;
+  /** the sender's, when given: read by the intake queue alone */
+  contact_name: string | null;
+  contact_phone: string | null;
+  address_hash: string;
+  content_hash: string;
+  duplicate_of: number | null;
+  received_on: IsoDate;
+  received_at: CreatedAt;
+  read_at: Date | null;
+  read_by: string | null;
+  reply: string | null;
+  replied_on: IsoDate | null;
+  replied_by: string | null;
+  problem_id: number | null;
+  lead_id: number | null;
+  /** the day it was first handled: replied to, linked to a problem, made a problem or a lead */
+  handled_on: IsoDate | null;
+  version: Version;
+}
 export interface Database {
   org_unit: OrgUnitTable;
   person: PersonTable;
@@ -487,4 +528,6 @@ export interface Database {
   lead_step: LeadStepTable;
   problem_lead: ProblemLeadTable;
   lead_notice: LeadNoticeTable;
+  publication: PublicationTable;
+  submission: SubmissionTable;
 }

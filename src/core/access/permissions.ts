@@ -37,7 +37,11 @@ export type Capability =
    * the leads register (问题线索): read it, register a lead, record its steps and link the problems that wait on it.
    * Not the rectification office's nor a unit's: a lead may concern their own people.
    */
-  | 'leads';
+  | 'leads'
+  /** publish a source's 通报 to the public part (public version, opening its comment period) */
+  | 'publish'
+  /** the queue of what the public sent (社会监督): read it with the senders' contacts, answer, make problems or leads */
+  | 'intake';
 
 const MATRIX: Record<Role, readonly Capability[]> = {
   admin: [
@@ -58,6 +62,8 @@ const MATRIX: Record<Role, readonly Capability[]> = {
     'manage-users',
     'export',
     'leads',
+    'publish',
+    'intake',
   ],
   office: [
     'read',
@@ -75,10 +81,12 @@ const MATRIX: Record<Role, readonly Capability[]> = {
     'record-outcome',
     'manage-org',
     'export',
+    'publish',
+    'intake',
   ],
   unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
   leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export'],
-  supervisor: ['read', 'check', 'supervise', 'lookback', 'export', 'leads'],
+  supervisor: ['read', 'check', 'supervise', 'lookback', 'export', 'leads', 'intake'],
   discipline: ['read', 'check', 'leads'],
 };
 

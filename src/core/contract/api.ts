@@ -12,6 +12,7 @@ import { ledgerAccepts } from './accepts/ledger.ts';
 import { notificationsAccepts } from './accepts/notifications.ts';
 import { perfAccepts } from './accepts/perf.ts';
 import { leadsAccepts } from './accepts/leads.ts';
+import { publicSupervisionAccepts } from './accepts/public-supervision.ts';
 import { recurrenceAccepts } from './accepts/recurrence.ts';
 import { reportImportAccepts } from './accepts/report-import.ts';
 import { sessionAccepts } from './accepts/session.ts';
@@ -29,6 +30,7 @@ import {
   supervisionPolicyAnswer,
   supervisionRunAnswer,
 } from './supervision.ts';
+import { publicationsAnswer, publishedAnswer, submissionAnswer, submissionHandledAnswer, submissionsAnswer } from './public-supervision.ts';
 import { leadCreatedAnswer, leadDetailAnswer, leadFiguresAnswer, leadStepAnswer, leadsAnswer } from './leads.ts';
 import { created, done, evidenceAdded, fileAnswer, healthAnswer } from './values.ts';
 import { notificationsAnswer, readAnswer, sessionAnswer, todoAnswer, unreadAnswer } from './work.ts';
@@ -91,6 +93,12 @@ export const answers = {
   'GET /api/leads/:code': leadDetailAnswer,
   'POST /api/leads/:code/steps': leadStepAnswer,
   'POST /api/leads/:code/problems': done,
+  // public supervision: publications and the intake queue
+  'GET /api/sources/:source/publications': publicationsAnswer,
+  'POST /api/sources/:source/publications': publishedAnswer,
+  'GET /api/submissions': submissionsAnswer,
+  'GET /api/submissions/:ref': submissionAnswer,
+  'POST /api/submissions/:ref/actions': submissionHandledAnswer,
   // notifications and 待办
   'GET /api/notifications': notificationsAnswer,
   'GET /api/notifications/unread': unreadAnswer,
@@ -141,6 +149,7 @@ export const accepts = {
   ...supervisionAccepts,
   ...recurrenceAccepts,
   ...leadsAccepts,
+  ...publicSupervisionAccepts,
   ...notificationsAccepts,
   ...perfAccepts,
   ...adminAccepts,

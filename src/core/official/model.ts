@@ -2,6 +2,7 @@
 // of the ledger at an as-of date to an OfficialDocument: blocks of text and tables that io/official-docx.ts lays
 // out as a 党政机关公文 (GB/T 9704). Every figure in a document is computed from the snapshot, never typed.
 import type { LeadFigures } from '../leads/statistics.ts';
+import type { SubmissionFigures } from '../public/submission.ts';
 import type { LedgerStatus } from '../ledger/problem-state.ts';
 import type { Statistics } from '../ledger/statistics.ts';
 import type { Triage } from '../ledger/ledger-sheet.ts';
@@ -100,4 +101,6 @@ export interface LedgerSnapshot {
   readonly people: readonly string[];
   /** the source's problem leads counted on the as-of day (received, concluded…): no more of them than the counts */
   readonly leads: LeadFigures;
+  /** what the public sent about the source's published 通报, counted on the as-of day (absent: none counted) */
+  readonly submissions?: SubmissionFigures | undefined;
 }

@@ -3,6 +3,7 @@
 import { SOURCE_KIND_LABEL, type SourceKind } from '../ledger/codes.ts';
 import { figuresPassage } from './figures-sentence.ts';
 import { leadSentence } from '../leads/statistics.ts';
+import { submissionSentence } from '../public/submission.ts';
 import type { Block, LedgerSnapshot, OfficialDocument, SnapshotProblem } from './model.ts';
 import { commentPeriodEnd, redact, shownContacts, type PublicationSettings } from './publication.ts';
 import { chineseDate, deployingBody, headingNumber, measuresSentence, numberedHeading, statusPhrase } from './wording.ts';
@@ -73,7 +74,7 @@ export function tongbao(s: LedgerSnapshot, settings: PublicationSettings, o: Ton
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 1)}${word}整改工作组织开展情况` });
   blocks.push({
     kind: 'paragraph',
-    text: `${issuer}把${word}整改作为重要政治任务，建立问题清单、任务清单、责任清单和督办清单，逐项明确责任领导、牵头单位、整改措施和整改时限，实行台账管理、对账销号。${figuresPassage(s)}${leadSentence(s.leads, s.asOf, `${word}移交的问题线索`) ?? ''}`,
+    text: `${issuer}把${word}整改作为重要政治任务，建立问题清单、任务清单、责任清单和督办清单，逐项明确责任领导、牵头单位、整改措施和整改时限，实行台账管理、对账销号。${figuresPassage(s)}${leadSentence(s.leads, s.asOf, `${word}移交的问题线索`) ?? ''}${s.submissions ? (submissionSentence(s.submissions) ?? '') : ''}`,
   });
 
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 2)}${word}反馈问题整改落实情况` });

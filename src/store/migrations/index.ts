@@ -26,6 +26,7 @@ import * as m0023 from './0023-supervision-fingerprint.ts';
 import * as m0024 from './0024-untold-index.ts';
 import * as m0025 from './0025-more-document-formats.ts';
 import * as m0026 from './0026-leads.ts';
+import * as m0027 from './0027-public-supervision.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0024-untold-index': m0024,
   '0025-more-document-formats': m0025,
   '0026-leads': m0026,
+  '0027-public-supervision': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {
