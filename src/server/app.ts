@@ -43,6 +43,8 @@ export interface AppOptions {
   readonly webRoot?: string;
   readonly secureCookies?: boolean;
   readonly logger?: boolean;
+  /** where the public part (published 通报, the public's submissions) is reached, to link to it */
+  readonly publicUrl?: string | undefined;
   /** the worker pool for heavy jobs (services/worker-pool.ts); default from ZG_WORKERS, ZG_JOB_TIMEOUT_MS… */
   readonly workers?: Partial<PoolOptions>;
 }
@@ -124,7 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, opts.ledger.db);
   recurrenceRoutes(app, opts.ledger.db);
   leadsRoutes(app, opts.ledger.db, today);
-  publicSupervisionRoutes(app, opts.ledger.db, today);
+  publicSupervisionRoutes(app, opts.ledger.db, today, opts.publicUrl ?? null);
   // a run "now" is on the app's day (tests fix the day), at the clock's time
   supervisionRoutes(app, opts.ledger.db, today, () => `${today()}T${beijingNow().slice(11)}`);
   if (opts.webRoot && existsSync(opts.webRoot))

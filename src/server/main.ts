@@ -47,22 +47,25 @@ if (!existsSync(join(webRoot, 'index.html'))) {
 const { buildApp } = await appModule;
 // an upload's size limit, in MB (a 50-page colour scan is 60–100 MB)
 const uploadMb = Number(process.env.ZG_MAX_UPLOAD_MB);
+const port = Number(process.env.PORT ?? 3000);
+const publicOn = process.env.ZG_PUBLIC !== 'off';
+const publicPort = Number(process.env.ZG_PUBLIC_PORT ?? port + 1);
 const app = await buildApp({
   ledger,
   webRoot,
   logger: process.env.ZG_LOG === 'on',
   ...(uploadMb > 0 ? { maxUploadBytes: uploadMb * 1024 * 1024 } : {}),
+  publicUrl: publicOn ? (process.env.ZG_PUBLIC_URL ?? `http://localhost:${publicPort}`) : undefined,
 });
-const port = Number(process.env.PORT ?? 3000);
 await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' }).catch(refuseStart);
 console.log(`整改通已启动：http://localhost:${port}/  （API 文档：http://localhost:${port}/api/docs）`);
 // the public part (published 通报, the public's submissions) on a port of its own, apart from the application:
-// ZG_PUBLIC_PORT (default the next port), ZG_PUBLIC_HOST (default HOST); ZG_PUBLIC=off leaves it out
+// ZG_PUBLIC_PORT (default the next port), ZG_PUBLIC_HOST (default HOST), ZG_PUBLIC_URL (how people reach it, for the
+// office's links); ZG_PUBLIC=off leaves it out
 let publicApp: Awaited<ReturnType<typeof import('./public/public-app.ts').buildPublicApp>> | null = null;
-if (process.env.ZG_PUBLIC !== 'off') {
+if (publicOn) {
   const { buildPublicApp } = await import('./public/public-app.ts');
   publicApp = await buildPublicApp({ ledger, logger: process.env.ZG_LOG === 'on' });
-  const publicPort = Number(process.env.ZG_PUBLIC_PORT ?? port + 1);
   await publicApp.listen({ port: publicPort, host: process.env.ZG_PUBLIC_HOST ?? process.env.HOST ?? '127.0.0.1' }).catch(refuseStart);
   console.log(`公开与群众监督页面：http://localhost:${publicPort}/`);
 }

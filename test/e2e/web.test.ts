@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.ts';
+import { buildPublicApp } from '../../src/server/public/public-app.ts';
 import { readDocumentBytes } from '../../src/io/read-document.ts';
 import { readReports } from '../../src/core/read-reports.ts';
 import { createUser } from '../../src/services/accounts.ts';
@@ -447,6 +448,108 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       throw e;
     } finally {
       await page.close();
+    }
+  }, 240_000);
+
+  it('opens a published 通报 to the public: a visitor without an account reads it and sends an opinion, the office answers it and opens a problem from another; the form closes with the period', async () => {
+    expect(journeySource, 'the journey ran first').not.toBe('');
+    let publicDay = TODAY;
+    const pub = await buildPublicApp({ ledger: l, today: () => publicDay });
+    await pub.listen({ port: 0, host: '127.0.0.1' });
+    const site = `http://127.0.0.1:${(pub.server.address() as AddressInfo).port}`;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    // the visitor: a browser of its own, no cookie of the application
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const v = await visitor.newPage();
+    page.setDefaultTimeout(30_000);
+    v.setDefaultTimeout(30_000);
+    /** the visitor fills in the form as a person does: the sum worked out from the question beside it */
+    const sendOpinion = async (kind: string, content: string, extra: { name?: string; phone?: string } = {}) => {
+      await v.getByLabel('类别').selectOption({ label: kind });
+      await v.getByLabel(/^内容/).fill(content);
+      if (extra.name) await v.getByLabel(/^姓名/).fill(extra.name);
+      if (extra.phone) await v.getByLabel(/^联系电话/).fill(extra.phone);
+      const question = await v.locator('label[for=answer]').innerText();
+      const [a, b] = (/(\d+) 加 (\d+)/.exec(question) ?? []).slice(1).map(Number);
+      await v.getByLabel(/^验证/).fill(String((a ?? 0) + (b ?? 0)));
+      await v.getByRole('button', { name: '提交' }).click();
+      return (await v.getByTestId('reference').innerText()).trim();
+    };
+    try {
+      // the office publishes the 通报's public version from the ledger screen
+      await login(page, 'office');
+      await page.goto(`${base}/ledger?source=${journeySource}`);
+      await page.getByTestId('publish-open').click();
+      await page.getByTestId('publish-submit').click();
+      await expect.poll(() => page.getByTestId('publications').innerText()).toContain('公开期限至 2025-03-15（公开期限内）');
+      await shot(page, '44-publish');
+      await page.keyboard.press('Escape');
+
+      // the visitor finds it, reads it, and sends an opinion with markup in it and a phone number
+      await v.goto(`${site}/`);
+      await shot(v, '45-public-index');
+      await v.getByRole('link', { name: /通报/ }).first().click();
+      await v.getByText('公开期限：2025-03-01 至 2025-03-15').waitFor();
+      expect(await v.locator('main').innerText()).toContain('欢迎广大干部群众');
+      const opinion = '<img src=x onerror=alert(1)>学习制度修订后，股室仍未按月组织学习，请督促落实。';
+      const ref = await sendOpinion('意见建议', opinion, { name: '群众甲', phone: '13900000000' });
+      expect(ref).toMatch(/^YJ2025-\d{6}-[A-Z2-9]{6}$/);
+      await shot(v, '46-public-received');
+      const another = await (async () => {
+        await v.goto(`${site}/`);
+        await v.getByRole('link', { name: /通报/ }).first().click();
+        return sendOpinion('投诉', '示例村饮水工程报告已完成，但三组至今未通自来水。');
+      })();
+
+      // the office finds both in 群众反映, with the contact; answers the first, opens a problem from the second
+      await page.getByRole('menuitem', { name: '群众反映' }).click();
+      await page.getByTestId('submissions-table').getByText(ref).click();
+      expect(await page.getByTestId('submission-content').innerText()).toBe(opinion);
+      expect(await page.getByTestId('submission-drawer').innerText()).toContain('13900000000');
+      await page.getByTestId('submission-reply-text').fill('已责成区财政局自4月起按月组织学习，并纳入督办。');
+      await page.getByTestId('submission-reply-send').click();
+      await page.getByTestId('submission-reply').waitFor();
+      await shot(page, '47-intake-reply');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('submissions-table').getByText(another).click();
+      await page.getByTestId('submission-problem-title').fill('三组饮水工程未通水');
+      await page.getByTestId('submission-problem').click();
+      const link = page.getByTestId('submission-drawer').getByRole('link', { name: new RegExp(`^${journeySource}-\\d{3}$`) });
+      await link.waitFor();
+      const problem = (await link.innerText()).trim();
+      await link.click();
+      await expect.poll(() => page.getByTestId('problem-title').innerText()).toContain('三组饮水工程未通水');
+      await shot(page, '48-problem-from-submission');
+
+      // the visitor asks with the reference and reads the answer; the phone given is on no public page
+      await v.goto(`${site}/q?ref=${ref}`);
+      expect(await v.getByTestId('reply').innerText()).toBe('已责成区财政局自4月起按月组织学习，并纳入督办。');
+      expect(await v.getByTestId('state').innerText()).toBe('已办理');
+      expect(await v.locator('main').innerText()).toContain('<img src=x onerror=alert(1)>');
+      expect(await v.content()).not.toContain('13900000000');
+      await shot(v, '49-public-answer');
+
+      // after the period: the page says so, and there is no form
+      publicDay = '2025-03-20';
+      await v.goto(`${site}/`);
+      await v.getByRole('link', { name: /通报/ }).first().click();
+      await v.getByText('公开期限已于 2025-03-15 结束').waitFor();
+      expect(await v.getByRole('button', { name: '提交' }).count()).toBe(0);
+      await shot(v, '50-public-closed');
+      expect(problem).toMatch(new RegExp(`^${journeySource}-`));
+      await logout(page);
+      // a unit does not see the queue
+      await login(page, 'finance');
+      expect(await page.getByRole('menuitem', { name: '群众反映' }).count()).toBe(0);
+      await logout(page);
+    } catch (e) {
+      await shot(page, 'failure-public').catch(() => undefined);
+      await shot(v, 'failure-public-visitor').catch(() => undefined);
+      throw e;
+    } finally {
+      await page.close();
+      await visitor.close();
+      await pub.close();
     }
   }, 240_000);
 

@@ -8,6 +8,8 @@ export const submissionKind = keysOf(SUBMISSION_KIND_LABEL);
 export const submissionState = keysOf(SUBMISSION_STATE_LABEL);
 
 export const publicationsAnswer = z.object({
+  /** where the public part is reached, when the server knows (ZG_PUBLIC_URL, or the port it serves it on) */
+  publicUrl: z.string().nullable(),
   items: list(
     z.object({
       id: z.number(),

@@ -8,7 +8,7 @@ import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { contract } from '../contract.ts';
 
-export function publicSupervisionRoutes(app: FastifyInstance, db: Db, today: () => string): void {
+export function publicSupervisionRoutes(app: FastifyInstance, db: Db, today: () => string, publicUrl: string | null): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['社会监督'];
   r.get(
@@ -16,7 +16,7 @@ export function publicSupervisionRoutes(app: FastifyInstance, db: Db, today: () 
     { schema: { ...contract('GET /api/sources/:source/publications'), tags, summary: '整改来源已公开发布的通报' } },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return { items: await publicationsOf(db, req.params.source, v.scope, today()) };
+      return { publicUrl, items: await publicationsOf(db, req.params.source, v.scope, today()) };
     },
   );
   r.post(

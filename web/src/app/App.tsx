@@ -26,6 +26,7 @@ const NotificationsPage = lazy(() =>
 const SupervisionPage = lazy(() => import('../features/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
 const TodoPage = lazy(() => import('../features/todo/TodoPage.tsx').then((m) => ({ default: m.TodoPage })));
 const LeadsPage = lazy(() => import('../features/leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
+const SubmissionsPage = lazy(() => import('../features/submissions/SubmissionsPage.tsx').then((m) => ({ default: m.SubmissionsPage })));
 const LeadPage = lazy(() => import('../features/leads/LeadPage.tsx').then((m) => ({ default: m.LeadPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
@@ -67,6 +68,7 @@ function Screens() {
     { key: '/perf', label: '绩效自评' },
     { key: '/supervision', label: '督办' },
     { key: '/notifications', label: counted('督办提醒', unread, 'unread-count') },
+    ...(can('intake') ? [{ key: '/submissions', label: '群众反映' }] : []),
     ...(can('leads') ? [{ key: '/leads', label: '问题线索' }] : []),
     ...(can('manage-org') || can('manage-users') ? [{ key: '/admin', label: '系统管理' }] : []),
   ];
@@ -123,6 +125,10 @@ function Screens() {
               <Route path="/supervision" element={<SupervisionPage />} />
               <Route path="/notifications" element={<NotificationsPage />} />
               <Route path="/todo" element={<TodoPage />} />
+              <Route
+                path="/submissions"
+                element={can('intake') ? <SubmissionsPage /> : <NotYours what="群众反映" who="整改办、监督和系统管理员" />}
+              />
               <Route path="/leads" element={can('leads') ? <LeadsPage /> : <NotYours what="问题线索" who="纪检、监督和系统管理员" />} />
               <Route
                 path="/leads/:code"

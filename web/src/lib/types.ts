@@ -35,3 +35,5 @@ export type ScoredEvaluation = Answer<'POST /api/perf/score'>;
 export type LeadItem = Item<Answer<'GET /api/leads'>>;
 export type LeadDetail = Answer<'GET /api/leads/:code'>;
 export type LeadFigures = Answer<'GET /api/leads/figures'>;
+
+export type SubmissionItem = Item<Answer<'GET /api/submissions'>>;

@@ -173,6 +173,66 @@ function PublicationDialog({ source, open, onClose }: { source: SourceItem; open
 }
 
 /**
+ * The public version of the 通报 published to the public part: what was published (frozen as it was), its comment
+ * period, the public page's address; and publishing a new one, which opens a new period.
+ */
+function PublishDialog({ source, open, onClose }: { source: SourceItem; open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const list = useGet('GET /api/sources/:source/publications', open ? { params: { source: source.code } } : null);
+  const publish = async (v: { asOf?: Dayjs }) => {
+    setBusy(true);
+    try {
+      const r = await api('POST /api/sources/:source/publications', {
+        params: { source: source.code },
+        body: { ...(v.asOf ? { asOf: v.asOf.format('YYYY-MM-DD') } : {}) },
+      });
+      message.success(`已发布：${r.title}，公开期限至 ${r.periodEnd}`);
+      list.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '发布失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const base = list.data?.publicUrl ?? null;
+  return (
+    <Modal title={`公开发布：${source.code}`} open={open} onCancel={onClose} footer={null} destroyOnHidden width={640}>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="发布的是通报公开版（按“公开设置”隐去姓名等），发布后内容固定；公开期限内群众可在公开页面反映意见，在“群众反映”中办理。"
+      />
+      <Form layout="inline" onFinish={publish} style={{ marginBottom: 16 }}>
+        <Form.Item name="asOf" label="统计截止日期" extra="不填为今天">
+          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="publish-submit">
+          发布公开版通报
+        </Button>
+      </Form>
+      <ul data-testid="publications" style={{ paddingLeft: 20 }}>
+        {(list.data?.items ?? []).map((p) => (
+          <li key={p.id}>
+            {base ? (
+              <a href={`${base}/p/${p.id}`} target="_blank" rel="noreferrer">
+                {p.title}
+              </a>
+            ) : (
+              p.title
+            )}
+            ：{p.publishedOn} 发布，公开期限至 {p.periodEnd}
+            {p.open ? '（公开期限内）' : ''}，{p.publishedBy}
+          </li>
+        ))}
+        {list.data && list.data.items.length === 0 && <li>尚未公开发布</li>}
+      </ul>
+    </Modal>
+  );
+}
+
+/**
  * The workbook back in: ours, or a unit's own read through a mapping of its columns. Every row is checked first; on
  * refusal every reason is listed and nothing was written.
  */
@@ -266,7 +326,7 @@ function WorkbookImport({ source, onDone }: { source: string | undefined; onDone
 export function SourceDocuments({ source, onImported }: { source: SourceItem | undefined; onImported: () => void }) {
   const { can } = useSession();
   const { message } = App.useApp();
-  const [dialog, setDialog] = useState<'generate' | 'publication' | null>(null);
+  const [dialog, setDialog] = useState<'generate' | 'publication' | 'publish' | null>(null);
   const exportWorkbook = async () => {
     if (!source) return;
     try {
@@ -301,6 +361,12 @@ export function SourceDocuments({ source, onImported }: { source: SourceItem | u
           </Button>
         </>
       )}
+      {can('publish') && (
+        <Button disabled={!source} onClick={() => setDialog('publish')} data-testid="publish-open">
+          公开发布
+        </Button>
+      )}
+      {source && <PublishDialog source={source} open={dialog === 'publish'} onClose={() => setDialog(null)} />}
       {source && <GenerateDialog source={source} open={dialog === 'generate'} onClose={() => setDialog(null)} />}
       {source && <PublicationDialog source={source} open={dialog === 'publication'} onClose={() => setDialog(null)} />}
     </Space>
