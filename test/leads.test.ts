@@ -300,8 +300,12 @@ describe('the leads register over HTTP, by role', () => {
       expect(list.json().items).toMatchObject([
         { code, state: 'overdue', persons: '李某某', summary: '<script>alert(1)</script>反映违规报销酒水' },
       ]);
+      // it waits in the 待办 of the body that received it, overdue; in no one else's
+      const todo = (await app.inject({ method: 'GET', url: '/api/todo', headers: jijian })).json();
+      expect(todo.leads).toMatchObject([{ code, text: '办理期限 2025-01-10 已过，尚未办结' }]);
       for (const who of ['office', 'unit']) {
         const h = await login(who);
+        expect((await app.inject({ method: 'GET', url: '/api/todo', headers: h })).json().leads, who).toEqual([]);
         for (const url of ['/api/leads', `/api/leads/${code}`, '/api/leads/figures']) {
           const refused = await app.inject({ method: 'GET', url, headers: h });
           expect(refused.statusCode, `${who} ${url}`).toBe(403);
@@ -343,6 +347,7 @@ describe('the leads register over HTTP, by role', () => {
         payload: { version: 1, kind: 'close', on: '2025-01-15', text: '经核实不属实，予以了结', document: '示纪〔2025〕2号' },
       });
       expect(concluded.json()).toEqual({ state: 'concluded-late', version: 2 });
+      expect((await app.inject({ method: 'GET', url: '/api/todo', headers: jijian })).json().leads).toEqual([]);
       const figures = await app.inject({ method: 'GET', url: '/api/leads/figures', headers: jijian });
       expect(figures.json().sentence).toBe('截至2025年1月20日，移交的问题线索1件已全部办结。');
       const unit = await login('unit');

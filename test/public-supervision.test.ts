@@ -110,6 +110,10 @@ describe('a published 通报 and what the public sends about it', () => {
     const queue = (await api('office', 'GET', '/api/submissions')).json().items;
     expect(queue).toHaveLength(1);
     expect(queue[0]).toMatchObject({ ref, kind: 'opinion', contactName: '<b>张三</b>', contactPhone: '13800000000', state: 'new' });
+    // it waits in the office's 待办 until it is handled
+    expect((await api('office', 'GET', '/api/todo')).json().submissions).toMatchObject([
+      { ref, text: expect.stringContaining('意见建议（待阅）') },
+    ]);
     const reply = '已责成<i>财务股</i>自4月起按月公开账目。';
     const answered = await api('office', 'POST', `/api/submissions/${ref}/actions`, { version: 1, kind: 'reply', text: reply });
     expect(answered.statusCode).toBe(200);
@@ -117,6 +121,7 @@ describe('a published 通报 and what the public sends about it', () => {
     expect((await api('office', 'POST', `/api/submissions/${ref}/actions`, { version: 1, kind: 'reply', text: '再答' })).statusCode).toBe(
       409,
     );
+    expect((await api('office', 'GET', '/api/todo')).json().submissions).toEqual([]);
     const later = await pub.inject({ method: 'GET', url: `/q?ref=${ref}` });
     expect(later.body).toContain('已办理');
     expect(later.body).toContain('已责成&lt;i&gt;财务股&lt;/i&gt;自4月起按月公开账目。');

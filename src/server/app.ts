@@ -123,7 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   adminRoutes(app, opts.ledger.db);
   generatedDocumentRoutes(app, opts.ledger, today, maxUpload);
   perfRoutes(app, opts.ledger, today, maxUpload);
-  notificationRoutes(app, opts.ledger.db);
+  notificationRoutes(app, opts.ledger.db, today);
   recurrenceRoutes(app, opts.ledger.db);
   leadsRoutes(app, opts.ledger.db, today);
   publicSupervisionRoutes(app, opts.ledger.db, today, opts.publicUrl ?? null);

@@ -34,6 +34,10 @@ export const todoAnswer = z.object({
   extensions: list(todoItem),
   reports: list(todoItem),
   notices: list(todoItem),
+  /** leads whose deadline is near or past, or whose follow-up is due (纪检, 监督) */
+  leads: list(z.object({ code: z.string(), summary: z.string(), since: z.string(), text: z.string() })),
+  /** what the public sent, not yet handled (整改办) */
+  submissions: list(z.object({ ref: z.string(), since: z.string(), text: z.string() })),
 });
 export type TodoAnswer = z.infer<typeof todoAnswer>;
 export type TodoItem = z.infer<typeof todoItem>;

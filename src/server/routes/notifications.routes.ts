@@ -6,7 +6,7 @@ import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { contract } from '../contract.ts';
 
-export function notificationRoutes(app: FastifyInstance, db: Db): void {
+export function notificationRoutes(app: FastifyInstance, db: Db, today: () => string): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['督办'];
   r.get(
@@ -71,7 +71,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req) => {
       const v = viewerWith(req, 'read');
-      return todoFor(db, v);
+      return todoFor(db, v, today());
     },
   );
 }

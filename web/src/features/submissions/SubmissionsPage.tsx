@@ -4,7 +4,7 @@
 // The sender's name and phone are shown here and nowhere else. Every text is shown as text.
 import { Alert, App, Button, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import type { Body, SubmissionItem } from '../../lib/types.ts';
 import { SUBMISSION_STATE_LABEL } from '../../../../src/core/public/submission.ts';
@@ -184,7 +184,9 @@ function SubmissionDrawer({ refCode, onClose, onChanged }: { refCode: string; on
 
 export function SubmissionsPage() {
   const [state, setState] = useState<SubmissionItem['state'] | undefined>(undefined);
-  const [open, setOpen] = useState<string | null>(null);
+  // opened from 待办 with ?ref=: that one's drawer at once
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<string | null>(params.get('ref'));
   const list = useGet('GET /api/submissions', { query: state ? { state } : {} });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

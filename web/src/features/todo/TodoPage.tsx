@@ -1,6 +1,7 @@
 // 待办: what waits for this person — closure requests to review, extensions to approve, progress reports due, 督办
 // notices to answer — each opening its problem. Sections the person's role does not act on are not shown.
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { useGet } from '../../lib/api.ts';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
@@ -8,7 +9,9 @@ import type { Answer } from '../../lib/types.ts';
 
 type Todo = Answer<'GET /api/todo'>;
 
-const SECTIONS: { key: keyof Todo; title: string; capability: string; action: string }[] = [
+type ProblemSection = Exclude<keyof Todo, 'leads' | 'submissions'>;
+
+const SECTIONS: { key: ProblemSection; title: string; capability: string; action: string }[] = [
   { key: 'closures', title: '待审核的销号申请', capability: 'decide-closure', action: '审核' },
   { key: 'returned', title: '被退回的销号申请', capability: 'request-closure', action: '补充后重新申请' },
   { key: 'extensions', title: '待审批的延期申请', capability: 'decide-extension', action: '审批' },
@@ -25,7 +28,9 @@ export function TodoPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         待办
       </Typography.Title>
-      {shown.length === 0 && <Empty description="您的角色没有需要办理的事项；提醒和督办情况请在“提醒”“督办”中查看" />}
+      {shown.length === 0 && !can('leads') && !can('intake') && (
+        <Empty description="您的角色没有需要办理的事项；提醒和督办情况请在“提醒”“督办”中查看" />
+      )}
       {shown.map((s) => {
         const items = todo.data?.[s.key] ?? [];
         return (
@@ -57,6 +62,56 @@ export function TodoPage() {
           </Card>
         );
       })}
+      {can('leads') && (
+        <Card title={`应办理的问题线索（${todo.data?.leads.length ?? 0}）`} data-testid="todo-leads" loading={todo.loading && !todo.data}>
+          <List
+            dataSource={todo.data?.leads ?? []}
+            locale={{ emptyText: '暂无' }}
+            renderItem={(i) => (
+              <List.Item
+                actions={[
+                  <Link key="go" to={`/leads/${i.code}`}>
+                    登记办理情况
+                  </Link>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      <Link to={`/leads/${i.code}`}>{i.code}</Link>
+                      <span>{i.summary}</span>
+                    </Space>
+                  }
+                  description={`${i.since} 移交 · ${i.text}`}
+                />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      {can('intake') && (
+        <Card
+          title={`待办理的群众反映（${todo.data?.submissions.length ?? 0}）`}
+          data-testid="todo-submissions"
+          loading={todo.loading && !todo.data}
+        >
+          <List
+            dataSource={todo.data?.submissions ?? []}
+            locale={{ emptyText: '暂无' }}
+            renderItem={(i) => (
+              <List.Item
+                actions={[
+                  <Link key="go" to={`/submissions?ref=${i.ref}`}>
+                    办理
+                  </Link>,
+                ]}
+              >
+                <List.Item.Meta title={<Link to={`/submissions?ref=${i.ref}`}>{i.ref}</Link>} description={`${i.since} 收到 · ${i.text}`} />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
     </Space>
   );
 }
