@@ -19,6 +19,13 @@ export const SUBMISSION_STATE_LABEL: Record<SubmissionState, string> = {
   handled: '已办理',
 };
 
+/** The same states as the sender reads them about their own submission. */
+export const SENDER_STATE_LABEL: Record<SubmissionState, string> = {
+  new: '待受理',
+  read: '已受理',
+  handled: '已办理',
+};
+
 export const SUBMISSION_LIMITS = { contentMin: 10, contentMax: 2000, nameMax: 40, replyMax: 2000 } as const;
 
 const PHONE = /^[0-9+\-() ]{5,20}$/;
