@@ -267,6 +267,13 @@ describe('the public part under abuse', () => {
       '/index.html',
       '/login',
     ];
+    // a 通报 published with a later date is not out until that day
+    const later = await api('office', 'POST', `/api/sources/${source}/publications`, { date: '2025-04-01' });
+    expect(later.statusCode).toBe(200);
+    urls.push(`/p/${later.json().id}`);
+    const notYet = await pub.inject({ method: 'GET', url: `/p/${later.json().id}` });
+    expect(notYet.statusCode).toBe(404);
+    expect((await pub.inject({ method: 'GET', url: '/' })).body).not.toContain(`/p/${later.json().id}"`);
     for (const url of urls) {
       const r = await pub.inject({ method: 'GET', url, remoteAddress: '192.0.2.50' });
       expect(r.statusCode, url).toBeLessThan(500);

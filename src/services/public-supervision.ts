@@ -122,21 +122,23 @@ export async function publicationsOf(db: Db, code: string, scope: Scope, today: 
 
 // ---- the public reads and sends --------------------------------------------------------------------------------
 
-/** What the public index lists. */
+/** What the public index lists: what is published by today (one dated later is not out yet). */
 export async function publicIndex(db: Db, today: string) {
-  return (await publishedIndex(db)).map((p) => ({
-    id: p.id,
-    title: p.title,
-    publishedOn: p.published_on,
-    periodEnd: p.period_end,
-    state: periodState({ publishedOn: p.published_on, periodEnd: p.period_end }, today),
-  }));
+  return (await publishedIndex(db))
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      publishedOn: p.published_on,
+      periodEnd: p.period_end,
+      state: periodState({ publishedOn: p.published_on, periodEnd: p.period_end }, today),
+    }))
+    .filter((p) => p.state !== 'before');
 }
 
-/** One published 通报 as the public reads it. */
+/** One published 通报 as the public reads it; one dated after today is not there yet. */
 export async function publicPage(db: Db, id: number, today: string) {
   const p = await publishedById(db, id);
-  if (!p) throw new NotFoundError('没有这份公开的通报');
+  if (!p || p.published_on > today) throw new NotFoundError('没有这份公开的通报');
   return {
     id: p.id,
     title: p.title,
@@ -170,7 +172,7 @@ export async function receiveSubmission(
   ctx: { today: string; address: string },
 ): Promise<{ ref: string; duplicate: boolean }> {
   const p = await publishedById(db, publicationId);
-  if (!p) throw new NotFoundError('没有这份公开的通报');
+  if (!p || p.published_on > ctx.today) throw new NotFoundError('没有这份公开的通报');
   const closed = periodRefusal({ publishedOn: p.published_on, periodEnd: p.period_end }, ctx.today);
   if (closed) throw new ActionRefused(closed);
   const refusal = submissionRefusal(input);
