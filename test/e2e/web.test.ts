@@ -476,9 +476,18 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       return (await v.getByTestId('reference').innerText()).trim();
     };
     try {
-      // the office publishes the 通报's public version from the ledger screen
       await login(page, 'office');
       await page.goto(`${base}/ledger?source=${journeySource}`);
+      // the source's supervision settings, from the same screen: reminders 5 and 2 days ahead, leads during 2 months
+      await page.getByTestId('supervision-settings-open').click();
+      await page.getByTestId('due-soon-days').fill('5，2');
+      await page.getByTestId('lead-during-months').fill('2');
+      await shot(page, '43a-supervision-settings');
+      await page.getByTestId('supervision-settings-save').click();
+      await page.getByText('督办设置已保存').waitFor();
+      const { supervisionPolicy } = await import('../../src/services/source-settings.ts');
+      expect(await supervisionPolicy(l.db, journeySource, FULL_SCOPE)).toMatchObject({ dueSoonDays: [5, 2], leads: { duringMonths: 2 } });
+      // the office publishes the 通报's public version from the ledger screen
       await page.getByTestId('publish-open').click();
       await page.getByTestId('publish-submit').click();
       await expect.poll(() => page.getByTestId('publications').innerText()).toContain('公开期限至 2025-03-15（公开期限内）');

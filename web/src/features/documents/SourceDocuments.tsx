@@ -1,5 +1,6 @@
 // A source's documents from the ledger page: the 通报 (public or internal), the plan and — for audit findings — the
-// report to the People's Congress at an as-of day; the four-list workbook out; a workbook in; publication settings.
+// report to the People's Congress at an as-of day; the four-list workbook out; a workbook in; publication settings;
+// publishing the 通报 to the public part; the source's supervision settings.
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import type { SourceItem } from '../../lib/types.ts';
 import { REPORT_NAME, type ReportKind } from '../../../../src/core/official/report-names.ts';
 import { acceptOf, namesOf, WORKBOOK_FORMATS } from '../../../../src/core/document/formats.ts';
+import { SupervisionSettings } from '../supervision/SupervisionSettings.tsx';
 
 type Kind = ReportKind | 'tongbao-public';
 const KINDS: { value: Kind; label: string; audit?: boolean }[] = [
@@ -326,7 +328,7 @@ function WorkbookImport({ source, onDone }: { source: string | undefined; onDone
 export function SourceDocuments({ source, onImported }: { source: SourceItem | undefined; onImported: () => void }) {
   const { can } = useSession();
   const { message } = App.useApp();
-  const [dialog, setDialog] = useState<'generate' | 'publication' | 'publish' | null>(null);
+  const [dialog, setDialog] = useState<'generate' | 'publication' | 'publish' | 'supervision' | null>(null);
   const exportWorkbook = async () => {
     if (!source) return;
     try {
@@ -361,6 +363,12 @@ export function SourceDocuments({ source, onImported }: { source: SourceItem | u
           </Button>
         </>
       )}
+      {can('supervise') && (
+        <Button disabled={!source} onClick={() => setDialog('supervision')} data-testid="supervision-settings-open">
+          督办设置
+        </Button>
+      )}
+      {source && <SupervisionSettings source={source.code} open={dialog === 'supervision'} onClose={() => setDialog(null)} />}
       {can('publish') && (
         <Button disabled={!source} onClick={() => setDialog('publish')} data-testid="publish-open">
           公开发布
