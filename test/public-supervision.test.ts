@@ -220,6 +220,26 @@ describe('the public part under abuse', () => {
     expect(refOf(other.body)).not.toBe('');
   });
 
+  it('behind a reverse proxy, counts each sender by the address the proxy forwards, not the proxy’s own', async () => {
+    const proxied = await buildPublicApp({ ledger: l, today: () => day, burst: 2, trustProxy: '127.0.0.1' });
+    try {
+      const post = (forwarded: string) =>
+        proxied.inject({
+          method: 'POST',
+          url: `/p/${publication}`,
+          remoteAddress: '127.0.0.1',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwarded },
+          payload: 'kind=opinion&content=x&token=x&answer=1',
+        });
+      const one = [await post('198.51.100.1'), await post('198.51.100.1'), await post('198.51.100.1')];
+      expect(one.map((r) => r.statusCode)).toEqual([422, 422, 429]);
+      // another sender through the same proxy is not held back by the first
+      expect((await post('198.51.100.2')).statusCode).toBe(422);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('refuses a body over 32 KB, and a content over the limit with the count', async () => {
     const huge = await pub.inject({
       method: 'POST',

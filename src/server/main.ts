@@ -65,7 +65,11 @@ console.log(`整改通已启动：http://localhost:${port}/  （API 文档：htt
 let publicApp: Awaited<ReturnType<typeof import('./public/public-app.ts').buildPublicApp>> | null = null;
 if (publicOn) {
   const { buildPublicApp } = await import('./public/public-app.ts');
-  publicApp = await buildPublicApp({ ledger, logger: process.env.ZG_LOG === 'on' });
+  publicApp = await buildPublicApp({
+    ledger,
+    logger: process.env.ZG_LOG === 'on',
+    trustProxy: process.env.ZG_PUBLIC_TRUST_PROXY,
+  });
   await publicApp.listen({ port: publicPort, host: process.env.ZG_PUBLIC_HOST ?? process.env.HOST ?? '127.0.0.1' }).catch(refuseStart);
   console.log(`公开与群众监督页面：http://localhost:${publicPort}/`);
 }

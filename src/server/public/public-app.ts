@@ -22,6 +22,11 @@ export interface PublicAppOptions {
   readonly logger?: boolean;
   /** sends per address in a minute before it is slowed (default 3) */
   readonly burst?: number;
+  /**
+   * The reverse proxy in front (its address or addresses, comma-separated, or CIDR): then a sender's address is the
+   * one the proxy forwards, not the proxy's own, which every sender would otherwise share (ZG_PUBLIC_TRUST_PROXY)
+   */
+  readonly trustProxy?: string | undefined;
 }
 
 /** Nothing here loads or runs anything but this server's own stylesheet; forms go back to it only. */
@@ -50,7 +55,7 @@ export async function buildPublicApp(opts: PublicAppOptions): Promise<FastifyIns
     logger: opts.logger ? true : { level: 'warn' },
     genReqId: () => randomBytes(6).toString('hex'),
     requestIdHeader: false,
-    trustProxy: false,
+    trustProxy: opts.trustProxy ? opts.trustProxy.split(',').map((a) => a.trim()) : false,
     // 2,000 characters of Chinese, percent-encoded, and the other fields
     bodyLimit: 32 * 1024,
   });
