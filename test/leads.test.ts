@@ -200,6 +200,24 @@ describe('the leads register', () => {
     ]);
     expect(detail.supervision).toBe('挂牌督办');
     for (const n of detail.notices) expect(n.message).not.toContain('赵某');
+    // the body that received it, a unit with an address, gets the day's leads in one mail: by code, never the person
+    const { updateUnit } = await import('../src/services/organisation.ts');
+    const { prepareDigests } = await import('../src/services/supervision-delivery.ts');
+    const unit = await l.db.selectFrom('org_unit').select(['id', 'version']).where('name', '=', '示例县纪委监委').executeTakeFirstOrThrow();
+    await updateUnit(l.db, '管理员', unit.id, { email: 'jiwei@example.org', version: unit.version }, FULL_SCOPE);
+    await prepareDigests(l.db, '2025-02-10');
+    expect(await prepareDigests(l.db, '2025-02-10')).toBe(0);
+    const mail = await l.db
+      .selectFrom('delivery')
+      .selectAll()
+      .where('key', '=', `digest:leads:unit:${unit.id}:2025-02-10`)
+      .executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({ address: 'jiwei@example.org', recipient: '示例县纪委监委' });
+    expect(mail.subject).toMatch(/^【整改通】2025-02-10 问题线索办理提醒：\d+项$/);
+    expect(mail.body).toContain(r.code);
+    expect(mail.body).toContain('升级督办');
+    expect(mail.body).not.toContain('赵某');
+    expect(mail.body).not.toContain('工程款支付不规范');
     // disposed of: no more notices
     await recordLeadStep(
       l.db,

@@ -1,9 +1,11 @@
-// Use cases: the day's digests — each unit gets its own list, each leader the items in their charge, one message a
-// day each — and their delivery by e-mail: a delivery is claimed before it is sent (two senders never send the same
+// Use cases: the day's digests — each unit gets its own list, each leader the items in their charge, each body that
+// received problem leads the leads due, one message a day each — and their delivery by e-mail: a delivery is claimed before it is sent (two senders never send the same
 // one), a refused or dropped attempt is tried again later with growing pauses, and nothing is sent twice (its key is
 // unique, and its Message-ID is made from the key).
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
-import { composeDigest } from '../core/supervision/digest.ts';
+import { composeDigest, composeLeadDigest } from '../core/supervision/digest.ts';
+import type { LeadNoticeKind } from '../core/leads/lead-supervision.ts';
+import { leadNoticesWithReceivers } from '../store/lead.repository.ts';
 import type { ActionKind } from '../core/supervision/plan.ts';
 import type { SendMail } from '../io/smtp-mail.ts';
 import { claimDueDelivery, insertDelivery, pendingNotificationsWithRecipients, updateDelivery } from '../store/delivery.repository.ts';
@@ -39,6 +41,7 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date())
     if (r.lead_leader_id !== null && r.leader_email) put(`digest:person:${r.lead_leader_id}:${day}`, r.leader_email, `${r.leader}同志`, r);
   }
   let made = 0;
+  made += await prepareLeadDigests(db, day, at);
   for (const [key, d] of digests) {
     const { subject, body } = composeDigest(d.recipient, day, d.items);
     const isNew = await insertDelivery(db, {
@@ -48,6 +51,33 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date())
       recipient: d.recipient,
       day,
       notification_ids: d.ids,
+      subject,
+      body,
+      next_attempt_at: at,
+    });
+    if (isNew) made++;
+  }
+  return made;
+}
+
+/** The day's leads digests: one for each receiving body that is a unit with an address (made once). */
+async function prepareLeadDigests(db: Db, day: string, at: Date): Promise<number> {
+  const byUnit = new Map<number, { address: string; recipient: string; items: { kind: LeadNoticeKind; message: string }[] }>();
+  for (const r of await leadNoticesWithReceivers(db, day)) {
+    const d = byUnit.get(r.unit_id) ?? { address: r.unit_email as string, recipient: r.unit, items: [] };
+    d.items.push({ kind: r.kind as LeadNoticeKind, message: r.message });
+    byUnit.set(r.unit_id, d);
+  }
+  let made = 0;
+  for (const [unit, d] of byUnit) {
+    const { subject, body } = composeLeadDigest(d.recipient, day, d.items);
+    const isNew = await insertDelivery(db, {
+      key: `digest:leads:unit:${unit}:${day}`,
+      channel: 'email',
+      address: d.address,
+      recipient: d.recipient,
+      day,
+      notification_ids: [],
       subject,
       body,
       next_attempt_at: at,

@@ -229,6 +229,22 @@ export async function knownLeadNoticeKeys(db: Tx, keys: readonly string[]): Prom
   return new Set(rows.map((r) => r.key));
 }
 
+/**
+ * A day's notices on leads, with the receiving body's address when it is a unit of the organisation that has one:
+ * the leads' digest for it. Only the lead's code and the notice's message, which names it by code.
+ */
+export function leadNoticesWithReceivers(db: Tx, day: string) {
+  return db
+    .selectFrom('lead_notice as n')
+    .innerJoin('lead as l', 'l.id', 'n.lead_id')
+    .innerJoin('org_unit as u', 'u.id', 'l.receiver_unit_id')
+    .select(['n.kind', 'n.message', 'l.code', 'u.id as unit_id', 'u.name as unit', 'u.email as unit_email'])
+    .where('n.day', '=', day)
+    .where('u.email', 'is not', null)
+    .orderBy('n.id')
+    .execute();
+}
+
 export function noticesOfLead(db: Tx, leadId: number) {
   return db
     .selectFrom('lead_notice')

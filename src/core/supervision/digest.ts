@@ -32,3 +32,31 @@ export function composeDigest(recipient: string, day: string, items: readonly Di
   lines.push('', '请登录整改通查看详情、报送进展或上传佐证材料。本邮件由系统按督办规则自动发送，每日汇总一次。');
   return { subject, body: lines.join('\n') };
 }
+
+const LEAD_ORDER = ['escalation', 'overdue', 'due-soon', 'tracking'] as const;
+const LEAD_HEADING: Record<(typeof LEAD_ORDER)[number], string> = {
+  escalation: '升级督办',
+  overdue: '已逾期未办结',
+  'due-soon': '临近办理期限',
+  tracking: '应跟踪了解',
+};
+
+/**
+ * The leads' digest for the body that received them (纪委监委, 组织部): one message a day, the leads named by code
+ * only — who a lead concerns is never written into a mail.
+ */
+export function composeLeadDigest(
+  recipient: string,
+  day: string,
+  items: readonly { kind: (typeof LEAD_ORDER)[number]; message: string }[],
+): { subject: string; body: string } {
+  const lines = [`${recipient}：`, '', `截至${day}，以下移交的问题线索需要办理：`];
+  for (const kind of LEAD_ORDER) {
+    const group = items.filter((i) => i.kind === kind);
+    if (group.length === 0) continue;
+    lines.push('', `${LEAD_HEADING[kind]}（${group.length}项）`);
+    group.forEach((i, k) => lines.push(`${k + 1}. ${i.message}`));
+  }
+  lines.push('', '请登录整改通“问题线索”登记办理情况。本邮件由系统按督办规则自动发送，每日汇总一次。');
+  return { subject: `【整改通】${day} 问题线索办理提醒：${items.length}项`, body: lines.join('\n') };
+}
