@@ -156,3 +156,44 @@ describe('zg leads', () => {
     expect(zg('leads', 'stats').out).toContain('截至2025年1月15日，移交的问题线索1件已全部办结。');
   });
 });
+
+describe('zg publish and zg submissions', () => {
+  it('publishes the 通报, then works what the public sent: shown with the contact, answered, made a problem (exit 2 on a second)', async () => {
+    expect(zg('import', SAMPLE).code).toBe(0);
+    const published = zg('publish', 'XC2024-01');
+    expect(published.out).toMatch(/^已发布：.+（公开页面 \/p\/(\d+)），公开期限 2025-01-15 至 2025-01-29$/m);
+    const id = Number(/\/p\/(\d+)/.exec(published.out)?.[1]);
+    // a member of the public sends two, through the services the public part calls (the ledger is ours while the CLI rests)
+    const { openDefaultLedger } = await import('../src/services/ledger.ts');
+    const { receiveSubmission } = await import('../src/services/public-supervision.ts');
+    const l = await openDefaultLedger({ ...process.env, ZG_DATA: data, DATABASE_URL: '' });
+    const sent = [];
+    try {
+      for (const content of ['村务公开栏长期未更新，请督促整改。', '示例村饮水工程报告已完成，但三组至今未通自来水。'])
+        sent.push(
+          (
+            await receiveSubmission(
+              l.db,
+              id,
+              { kind: 'opinion', content, name: '群众甲', phone: '13900000000' },
+              { today: '2025-01-15', address: '203.0.113.5' },
+            )
+          ).ref,
+        );
+    } finally {
+      await l.close();
+    }
+    const [first, second] = sent as [string, string];
+    expect(zg('submissions', 'list', '--state', '待阅').out).toContain(`${first}  意见建议  待阅`);
+    expect(zg('submissions', 'show', first).out).toContain('反映人：群众甲  联系电话：13900000000');
+    expect(zg('submissions', 'reply', first, '--text', '已督促更新公开栏').out.trim()).toBe(`${first} 已答复`);
+    const made = zg('submissions', 'problem', second, '--title', '三组饮水工程未通水');
+    expect(made.out.trim()).toMatch(new RegExp(`^${second} 已新增问题：问题 XC2024-01-\\d{3}$`));
+    const again = zg('submissions', 'problem', second, '--title', '再建一个');
+    expect([again.code, again.err.trim()]).toEqual([
+      2,
+      `zg: 群众反映 ${second} 已关联问题 ${/问题 (XC2024-01-\d{3})/.exec(made.out)?.[1]}`,
+    ]);
+    expect(zg('submissions', 'list', '--state', '已办理').out).toContain(`${first}  意见建议  已办理`);
+  });
+});

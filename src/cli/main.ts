@@ -8,6 +8,7 @@ import { registerDocumentCommands } from './document-commands.ts';
 import { registerPerfCommands } from './perf-commands.ts';
 import { registerSuperviseCommands } from './supervise-commands.ts';
 import { registerLeadCommands } from './lead-commands.ts';
+import { registerPublicCommands } from './public-commands.ts';
 import { reportFailure } from './failure.ts';
 import { SEVERITY_LABEL } from '../core/vocabulary.ts';
 import { productVersion } from '../services/version.ts';
@@ -139,6 +140,7 @@ registerDocumentCommands(program);
 registerPerfCommands(program);
 registerSuperviseCommands(program);
 registerLeadCommands(program);
+registerPublicCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportFailure(e);
