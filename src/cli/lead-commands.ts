@@ -16,9 +16,9 @@ import {
 } from '../core/leads/lead.ts';
 import { today } from '../services/today.ts';
 import { isoDay, oneOf } from './arguments.ts';
-import { print, withLedger } from './ledger-commands.ts';
+import { cliActor, print, withLedger } from './ledger-commands.ts';
 
-const who = () => ({ actor: process.env.USER ?? 'cli', scope: FULL_SCOPE, today: today() });
+const who = cliActor;
 
 export function registerLeadCommands(program: Command): void {
   const leads = program.command('leads').description('问题线索：巡察、审计移交纪检监察等机关的线索，办理期限、跟踪、办结与统计');

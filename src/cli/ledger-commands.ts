@@ -38,6 +38,9 @@ export async function withLedger(run: (l: Ledger, s: Services) => Promise<void>)
   }
 }
 
+/** Who acts from the command line: the account running it, over the whole ledger (the CLI is the ledger's owner), today. */
+export const cliActor = () => ({ actor: process.env.USER ?? 'cli', scope: FULL_SCOPE, today: today() });
+
 function countsLine(c: Counts): string {
   const said = (s: LedgerStatus) => shortLabel(STATUS_LABEL[s]);
   return `共 ${c.total} 个：${said('completed')} ${c.completed}，${said('phased')} ${c.phased}，${said('in-progress')} ${c.inProgress}，${said('not-started')} ${c.notStarted}，超期 ${c.overdue}；完成率 ${rate(c)}`;

@@ -7,11 +7,10 @@ import { FULL_SCOPE } from '../core/access/permissions.ts';
 import { LEAD_RECEIVER_LABEL, type LeadReceiver } from '../core/leads/lead.ts';
 import { SUBMISSION_STATE_LABEL, type SubmissionState } from '../core/public/submission.ts';
 import type { SubmissionAction } from '../services/public-supervision.ts';
-import { today } from '../services/today.ts';
 import { isoDay, oneOf } from './arguments.ts';
-import { print, withLedger } from './ledger-commands.ts';
+import { cliActor, print, withLedger } from './ledger-commands.ts';
 
-const who = () => ({ actor: process.env.USER ?? 'cli', scope: FULL_SCOPE, today: today() });
+const who = cliActor;
 
 export function registerPublicCommands(program: Command): void {
   program
