@@ -37,12 +37,13 @@ async function send(fields: Record<string, string>, address = '203.0.113.7', ans
   const q = /验证：(\d+) 加 (\d+) 等于几？/.exec(page.body);
   const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   const sum = q ? String(Number(q[1]) + Number(q[2])) : '0';
+  const typed = answer === 'full-width' ? sum.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : answer;
   return pub.inject({
     method: 'POST',
     url: `/p/${publication}`,
     remoteAddress: address,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ token, answer: answer ?? sum, ...fields }).toString(),
+    payload: new URLSearchParams({ token, answer: typed ?? sum, ...fields }).toString(),
   });
 }
 const refOf = (body: string) => /data-testid="reference">([^<]+)</.exec(body)?.[1] ?? '';
@@ -137,7 +138,8 @@ describe('a published 通报 and what the public sends about it', () => {
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('验证题答案不对，请重新计算');
     expect(wrong.body).toContain('三组至今未通自来水');
-    const first = await send({ kind: 'complaint', content }, '203.0.113.8');
+    // the sum as a Chinese input method types it (full-width digits) is taken
+    const first = await send({ kind: 'complaint', content }, '203.0.113.8', 'full-width');
     const again = await send({ kind: 'complaint', content: ` ${content.replace('。', '！')} ` }, '203.0.113.9');
     expect(refOf(first.body)).not.toBe('');
     expect(again.body).toContain('此前已有相同内容的反映，将合并办理');
@@ -161,8 +163,17 @@ describe('a published 通报 and what the public sends about it', () => {
     const code = opened.json().problem as string;
     expect(code).toMatch(new RegExp(`^${source}-\\d{3}$`));
     const problem = (await api('office', 'GET', `/api/problems/${code}`)).json();
-    expect(problem.problem).toMatchObject({ title: '三组饮水工程未通水', status: 'not-started' });
-    expect(problem.timeline.map((t: { text?: string }) => JSON.stringify(t)).join()).toContain(complaint.ref);
+    expect(problem.problem).toMatchObject({ title: '三组饮水工程未通水', status: 'not-started', aspect: '群众反映的问题' });
+    // its history names the submission by its number, not by the reference that reads the answer: the unit that will
+    // lead the problem reads the history
+    const history = JSON.stringify(problem.timeline);
+    expect(history).toContain(complaint.ref.slice(0, 13));
+    expect(history).not.toContain(complaint.ref);
+    // the same text sent again by another: handled with the first, its sender reads the same state
+    const repeat = items.find((i) => i.duplicateOf !== null) as { ref: string };
+    const asked = await pub.inject({ method: 'GET', url: `/q?ref=${repeat.ref}` });
+    expect(asked.body).toContain('已办理');
+    expect(asked.body).toContain('此前已有相同内容的反映，与其合并办理');
     const lead = await send({ kind: 'lead', content: '反映某股室负责人在整改验收中收受好处，请纪检部门核查。' }, '203.0.113.10');
     const leadRef = refOf(lead.body);
     const handed = await api('office', 'POST', `/api/submissions/${leadRef}/actions`, {
@@ -215,6 +226,8 @@ describe('the public part under abuse', () => {
     expect(slowed.length).toBeGreaterThanOrEqual(195);
     expect(slowed[0]?.headers['retry-after']).toMatch(/^\d+$/);
     expect(slowed[0]?.body).toContain('提交过于频繁');
+    // what was written comes back on the form
+    expect(slowed[slowed.length - 1]?.body).toMatch(/<textarea[^>]*>第\d+条重复灌水的内容/);
     const other = await send({ kind: 'opinion', content: '另一位群众的正常反映：村务公开栏长期未更新。' }, '198.51.100.77');
     expect(other.statusCode).toBe(200);
     expect(refOf(other.body)).not.toBe('');

@@ -6,7 +6,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Scope } from '../core/access/permissions.ts';
 import { ActionRefused, NotFoundError, StaleVersionError, UserError } from '../core/errors.ts';
-import { planAddedProblem } from '../core/ledger/added-problem.ts';
+import { PUBLIC_ASPECT, planAddedProblem } from '../core/ledger/added-problem.ts';
 import type { LeadPhase, LeadReceiver } from '../core/leads/lead.ts';
 import { commentPeriodEnd } from '../core/official/publication.ts';
 import {
@@ -22,6 +22,7 @@ import {
   type SubmissionKind,
   type SubmissionState,
   submissionRefusal,
+  submissionNumber,
   submissionState,
   typedReference,
 } from '../core/public/submission.ts';
@@ -231,6 +232,8 @@ export async function submissionForSender(db: Db, typed: string) {
     stateLabel: SENDER_STATE_LABEL[state],
     reply: s.reply,
     repliedOn: s.replied_on,
+    /** the same text came earlier: handled with it, its answer this one's too */
+    merged: s.merged,
     publication: { id: s.publication_id, title: s.publication_title },
   };
 }
@@ -367,10 +370,16 @@ export async function handleSubmission(
         const plan = planAddedProblem(r.source_code, codes, {
           title: action.title,
           detail: r.content,
-          reason: `依据群众反映（查询码 ${ref}）新增`,
+          // the number only: the unit that will lead the problem reads its history, and must not read the reply
+          reason: `依据群众反映（编号 ${submissionNumber(ref)}）新增`,
+          aspect: PUBLIC_ASPECT,
         });
         if ('refused' in plan) throw new ActionRefused(plan.refused);
-        const id = await writeAddedProblem(trx, r.source_id, plan, { actor: who.actor, today: who.today, from: { submission: ref } });
+        const id = await writeAddedProblem(trx, r.source_id, plan, {
+          actor: who.actor,
+          today: who.today,
+          from: { submission: submissionNumber(ref) },
+        });
         values = { ...read, ...handled, problem_id: id };
         out.problem = plan.code;
         break;

@@ -41,20 +41,25 @@ export function firstOfSameText(db: Tx, sourceId: number, contentHash: string) {
     .executeTakeFirst();
 }
 
-/** What its sender sees of a submission: its kind, when it came, whether handled, and the office's reply. */
+/**
+ * What its sender sees of a submission: its kind, when it came, whether handled, and the office's reply — for a
+ * repeat of an earlier text, those of the earlier one, which the office handles for both.
+ */
 export function submissionByRef(db: Tx, ref: string) {
   return db
     .selectFrom('submission as sb')
     .innerJoin('publication as pb', 'pb.id', 'sb.publication_id')
+    .leftJoin('submission as o', 'o.id', 'sb.duplicate_of')
     .select([
       'sb.ref',
       'sb.kind',
       'sb.content',
       'sb.received_on',
-      'sb.read_at',
-      'sb.handled_on',
-      'sb.reply',
-      'sb.replied_on',
+      sql<Date | null>`coalesce(o.read_at, sb.read_at)`.as('read_at'),
+      sql<string | null>`coalesce(o.handled_on, sb.handled_on)`.as('handled_on'),
+      sql<string | null>`coalesce(o.reply, sb.reply)`.as('reply'),
+      sql<string | null>`coalesce(o.replied_on, sb.replied_on)`.as('replied_on'),
+      sql<boolean>`sb.duplicate_of is not null`.as('merged'),
       'pb.id as publication_id',
       'pb.title as publication_title',
     ])

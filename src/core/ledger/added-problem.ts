@@ -6,8 +6,13 @@ import { initialState, type LedgerStatus } from './problem-state.ts';
 
 export const ADDED_TITLE = { min: 4, max: 500 } as const;
 
+/** Where a problem opened from what the public sent is listed: apart from the aspects the inspection reported. */
+export const PUBLIC_ASPECT = '群众反映的问题';
+
 export interface AddedProblemPlan {
   readonly code: string;
+  /** the aspect it is listed under (made when the source has none of that title) */
+  readonly aspect: string | null;
   readonly ordinal: number;
   readonly title: string;
   readonly detail: string | null;
@@ -23,7 +28,7 @@ export interface AddedProblemPlan {
 export function planAddedProblem(
   sourceCode: string,
   codes: readonly string[],
-  input: { title: string; detail?: string | null | undefined; reason: string },
+  input: { title: string; detail?: string | null | undefined; reason: string; aspect?: string | null | undefined },
 ): AddedProblemPlan | { refused: string } {
   const title = input.title.trim().replace(/\s+/g, ' ');
   if (title.length < ADDED_TITLE.min) return { refused: `问题标题过短，请至少写${ADDED_TITLE.min}个字` };
@@ -33,6 +38,7 @@ export function planAddedProblem(
   const ordinal = highest + 1;
   return {
     code: problemCode(sourceCode, ordinal),
+    aspect: input.aspect ?? null,
     ordinal,
     title,
     detail: input.detail?.trim() || null,

@@ -14,6 +14,7 @@ describe('what the public sends', () => {
   it('refuses a submission without a kind, too short or too long, or with a phone that is no number', () => {
     expect(submissionRefusal({ kind: 'gift', content: '这是一条足够长的反映内容。' })).toContain('请选择反映的类别');
     expect(submissionRefusal({ kind: 'opinion', content: '  太短了  ' })).toContain('至少写10个字');
+    expect(submissionRefusal({ kind: 'opinion', content: '。。。。。。。。。。。。' })).toContain('至少写10个字');
     expect(submissionRefusal({ kind: 'opinion', content: '长'.repeat(2001) })).toBe('反映的内容共2001字，超过2000字的上限，请精简后再提交');
     expect(submissionRefusal({ kind: 'opinion', content: '这是一条足够长的反映内容。', phone: '打我电话' })).toContain('不是电话号码');
     expect(submissionRefusal({ kind: 'lead', content: '这是一条足够长的反映内容。', phone: '0763-1234567' })).toBeNull();

@@ -41,7 +41,9 @@ export interface SubmissionInput {
 export function submissionRefusal(s: SubmissionInput): string | null {
   if (!(s.kind in SUBMISSION_KIND_LABEL)) return '请选择反映的类别（意见建议、投诉或问题线索）';
   const content = s.content.trim();
-  if (content.length < SUBMISSION_LIMITS.contentMin) return `反映的内容过短，请至少写${SUBMISSION_LIMITS.contentMin}个字，说明具体事项`;
+  // counted in words, not in punctuation: "。。。。。。。。。。。。" says nothing
+  if (sameText(content).length < SUBMISSION_LIMITS.contentMin)
+    return `反映的内容过短，请至少写${SUBMISSION_LIMITS.contentMin}个字，说明具体事项`;
   if (content.length > SUBMISSION_LIMITS.contentMax)
     return `反映的内容共${content.length}字，超过${SUBMISSION_LIMITS.contentMax}字的上限，请精简后再提交`;
   if ((s.name ?? '').trim().length > SUBMISSION_LIMITS.nameMax) return `姓名不超过${SUBMISSION_LIMITS.nameMax}个字`;
@@ -72,6 +74,12 @@ export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
  * unguessable (whoever holds it reads the reply; counting the numbers up reads nothing).
  */
 export const referenceOf = (year: string, id: number, drawn: string): string => `YJ${year}-${String(id).padStart(6, '0')}-${drawn}`;
+
+/**
+ * The reference without its drawn letters ("YJ2026-000017"): how the ledger names a submission where people other
+ * than the office read it (a problem's history, which the unit it concerns reads). It finds nothing on the public part.
+ */
+export const submissionNumber = (ref: string): string => ref.split('-').slice(0, 2).join('-');
 
 /** A reference as a person types it back: any case, spaces and a missing dash forgiven. */
 export function typedReference(typed: string): string | null {

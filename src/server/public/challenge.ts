@@ -36,7 +36,8 @@ export class Challenges {
     }
     if (c.exp < now) return '验证题已过期，请重新作答';
     if (this.used.has(c.n)) return '这道验证题已经用过，请重新作答';
-    if (Number(answer.trim()) !== c.a + c.b) return '验证题答案不对，请重新计算';
+    // "１５" as a Chinese input method types it is 15
+    if (Number(answer.normalize('NFKC').trim()) !== c.a + c.b) return '验证题答案不对，请重新计算';
     this.used.set(c.n, c.exp);
     for (const [n, exp] of this.used) if (exp < now) this.used.delete(n);
     return null;

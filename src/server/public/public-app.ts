@@ -20,7 +20,7 @@ export interface PublicAppOptions {
   readonly ledger: Ledger;
   readonly today?: () => string;
   readonly logger?: boolean;
-  /** sends per address in a minute before it is slowed (default 3) */
+  /** sends per address in a minute before it is slowed (default 5: a person who mistypes twice still gets through) */
   readonly burst?: number;
   /**
    * The reverse proxy in front (its address or addresses, comma-separated, or CIDR): then a sender's address is the
@@ -62,7 +62,7 @@ export async function buildPublicApp(opts: PublicAppOptions): Promise<FastifyIns
   const db = opts.ledger.db;
   const today = opts.today ?? (() => beijingToday());
   const challenges = new Challenges();
-  const burst = new BurstLimit(opts.burst ?? 3, 60_000);
+  const burst = new BurstLimit(opts.burst ?? 5, 60_000);
   // a reference is unguessable, and asking for one after another is slowed all the same
   const lookups = new BurstLimit(30, 60_000);
 
@@ -113,7 +113,8 @@ export async function buildPublicApp(opts: PublicAppOptions): Promise<FastifyIns
       phone: field(req.body, 'phone'),
     };
     const wait = burst.take(req.ip);
-    if (wait > 0) return html(reply.header('retry-after', String(wait)), 429, errorPage(429, `提交过于频繁，请于${wait}秒后再试`));
+    // slowed, with what was written kept on the form (a person who mistyped twice loses nothing)
+    if (wait > 0) return page(reply.header('retry-after', String(wait)), id, 429, { error: `提交过于频繁，请于${wait}秒后再试`, values });
     const wrong = challenges.check(field(req.body, 'token'), field(req.body, 'answer'));
     if (wrong) return page(reply, id, 422, { error: wrong, values });
     try {

@@ -1,8 +1,8 @@
 // The one writer of a problem added to a source already on the ledger (core/ledger/added-problem.ts plans it), inside
-// the caller's transaction: the problem, its first status change, and the log's entry.
+// the caller's transaction: its aspect when new, the problem, its first status change, and the log's entry.
 import type { AddedProblemPlan } from '../../core/ledger/added-problem.ts';
 import { appendEvents } from '../../store/event.repository.ts';
-import type { Tx } from '../../store/ledger.repository.ts';
+import { aspectsOfSource, insertAspects, type Tx } from '../../store/ledger.repository.ts';
 import { insertProblems, recordStatusChanges } from '../../store/problem.repository.ts';
 
 export async function writeAddedProblem(
@@ -11,10 +11,17 @@ export async function writeAddedProblem(
   plan: AddedProblemPlan,
   ctx: { actor: string; today: string; from: Record<string, unknown> },
 ): Promise<number> {
+  let aspectId: number | null = null;
+  if (plan.aspect) {
+    const aspects = await aspectsOfSource(trx, sourceId);
+    aspectId =
+      aspects.find((a) => a.title === plan.aspect)?.id ??
+      ((await insertAspects(trx, [{ source_id: sourceId, ordinal: aspects.length + 1, title: plan.aspect }]))[0]?.id as number);
+  }
   const ids = await insertProblems(trx, [
     {
       source_id: sourceId,
-      aspect_id: null,
+      aspect_id: aspectId,
       parent_id: null,
       code: plan.code,
       ordinal: plan.ordinal,

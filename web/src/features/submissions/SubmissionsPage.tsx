@@ -27,8 +27,9 @@ function SubmissionDrawer({ refCode, onClose, onChanged }: { refCode: string; on
   const [summary, setSummary] = useState('');
   const [busy, setBusy] = useState(false);
   const s = detail.data;
-  const act = async (action: Unversioned, done: string) => {
-    if (!s) return;
+  /** Whether it was done: what was typed is cleared only then; a refusal because someone acted meanwhile shows their change. */
+  const act = async (action: Unversioned, done: string): Promise<boolean> => {
+    if (!s) return false;
     setBusy(true);
     try {
       const r = await api('POST /api/submissions/:ref/actions', {
@@ -38,8 +39,14 @@ function SubmissionDrawer({ refCode, onClose, onChanged }: { refCode: string; on
       message.success(`${done}${r.problem ? `：问题 ${r.problem}` : ''}${r.lead ? `：问题线索 ${r.lead}` : ''}`);
       detail.reload();
       onChanged();
+      return true;
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '办理失败');
+      if (e instanceof ApiError && e.status === 409) {
+        detail.reload();
+        onChanged();
+      }
+      return false;
     } finally {
       setBusy(false);
     }
@@ -97,7 +104,7 @@ function SubmissionDrawer({ refCode, onClose, onChanged }: { refCode: string; on
             type="primary"
             disabled={!reply.trim()}
             loading={busy}
-            onClick={() => void act({ kind: 'reply', text: reply }, '已答复').then(() => setReply(''))}
+            onClick={() => void act({ kind: 'reply', text: reply }, '已答复').then((ok) => ok && setReply(''))}
             data-testid="submission-reply-send"
           >
             答复
