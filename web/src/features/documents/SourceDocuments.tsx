@@ -182,6 +182,7 @@ function PublishDialog({ source, open, onClose }: { source: SourceItem; open: bo
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const list = useGet('GET /api/sources/:source/publications', open ? { params: { source: source.code } } : null);
+  const settings = useGet('GET /api/sources/:source/publication', open ? { params: { source: source.code } } : null);
   const publish = async (v: { asOf?: Dayjs }) => {
     setBusy(true);
     try {
@@ -204,7 +205,7 @@ function PublishDialog({ source, open, onClose }: { source: SourceItem; open: bo
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title="发布的是通报公开版（按“公开设置”隐去姓名等），发布后内容固定；公开期限内群众可在公开页面反映意见，在“群众反映”中办理。"
+        title={`发布的是通报公开版（按“公开设置”隐去姓名等），发布后内容固定；公开期限${settings.data ? ` ${settings.data.commentDays} 天（自发布之日起，含当日；可在“公开设置”中修改）` : ''}内群众可在公开页面反映意见，在“群众反映”中办理。`}
       />
       <Form layout="inline" onFinish={publish} style={{ marginBottom: 16 }}>
         <Form.Item name="asOf" label="统计截止日期" extra="不填为今天">
