@@ -462,3 +462,18 @@ describe('a 自评表 closed by 总分', () => {
     expect(r?.findings.map((f) => f.rule)).toContain('scores-total');
   });
 });
+
+describe('a title broken over two lines with a short last line', () => {
+  it('reads "…关于县委巡察整改进展" / "情况的通报" as one title, as a centred PDF title wraps', () => {
+    const [r] = read([
+      '中共示例县农业农村局党组关于县委巡察整改进展',
+      '情况的通报',
+      '根据县委统一部署，2024年3月1日至4月30日，县委第一巡察组对局党组开展了巡察。',
+      '一、整改落实情况',
+      '1.理论学习不深入。',
+      '整改情况：已完成整改。',
+    ]);
+    expect(r?.meta.title?.value).toBe('中共示例县农业农村局党组关于县委巡察整改进展情况的通报');
+    expect(r?.aspects.flatMap((a) => a.problems)).toHaveLength(1);
+  });
+});

@@ -105,36 +105,39 @@ export function segmentReports(src: SourceText): Segment[] {
 
   // each title as written (what the user reads) and folded (what the patterns read: simplified, half-width)
   const starts: { line: number; titleLines: number[]; title: string; folded: string }[] = [];
+  /** The piece a title broken over two lines starts with, when the line before line `i` can be one: its index, or -1. */
+  const headOf = (i: number, f: string): number => {
+    let k = i - 1;
+    while (k >= 0 && (src.folded[k] as string).trim() === '') k--;
+    if (k < 0 || i - k > 2) return -1;
+    const prev = (src.folded[k] as string).trim();
+    let gapBefore = k - 1;
+    while (gapBefore >= 0 && (src.folded[gapBefore] as string).trim() === '') gapBefore--;
+    const opensFile = gapBefore < 0 || k - gapBefore >= 3;
+    // "深圳市罗湖区人民政府" above "罗湖区2023年度…报告" is the site's banner over a whole title, not its first half
+    const banner = /(人民政府|委员会|党委|党组|局|厅|办公室|公司)$/.test(prev) && !/^关于/.test(f.trim());
+    const fits = prev.length >= 2 && prev.length < 40 && !SENTENCE_PUNCT.test(prev) && !isDateLine(prev);
+    return fits && opensFile && !banner && !toc.has(k + 1) ? k : -1;
+  };
   for (let i = 0; i < n; i++) {
     const f = src.folded[i] as string;
-    if (toc.has(i + 1) || !isTitleLine(f)) continue;
+    if (toc.has(i + 1)) continue;
+    // a title whose last line is too short to be one alone ("…关于县委巡察整改进展" / "情况的通报"), read with its head
+    const tail = f.trim().length >= 2 && f.trim().length < 6;
+    if (!isTitleLine(f)) {
+      const k = tail ? headOf(i, f) : -1;
+      if (k < 0 || !isTitleLine((src.folded[k] as string).trim() + f.trim())) continue;
+    }
     const titleLines = [i + 1];
     let title = (src.lines[i] as string).trim();
     let folded = f.trim();
     // A title broken over two lines ("中共广东清远高新技术产业开发区工作" / "委员会关于巡察整改情况的通报"):
     // the piece before it is short, has no punctuation, is not a date, and opens the file or follows a gap.
-    let k = i - 1;
-    while (k >= 0 && (src.folded[k] as string).trim() === '') k--;
-    if (k >= 0 && i - k <= 2) {
-      const prev = (src.folded[k] as string).trim();
-      let gapBefore = k - 1;
-      while (gapBefore >= 0 && (src.folded[gapBefore] as string).trim() === '') gapBefore--;
-      const opensFile = gapBefore < 0 || k - gapBefore >= 3;
-      // "深圳市罗湖区人民政府" above "罗湖区2023年度…报告" is the site's banner over a whole title, not its first half
-      const banner = /(人民政府|委员会|党委|党组|局|厅|办公室|公司)$/.test(prev) && !/^关于/.test(f.trim());
-      if (
-        prev.length >= 2 &&
-        prev.length < 40 &&
-        !SENTENCE_PUNCT.test(prev) &&
-        !isDateLine(prev) &&
-        opensFile &&
-        !banner &&
-        !toc.has(k + 1)
-      ) {
-        titleLines.unshift(k + 1);
-        title = (src.lines[k] as string).trim() + title;
-        folded = prev + folded;
-      }
+    const k = headOf(i, f);
+    if (k >= 0) {
+      titleLines.unshift(k + 1);
+      title = (src.lines[k] as string).trim() + title;
+      folded = (src.folded[k] as string).trim() + folded;
     }
     starts.push({ line: titleLines[0] as number, titleLines, title, folded });
   }
