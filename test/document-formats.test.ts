@@ -119,6 +119,19 @@ describe('web pages', () => {
     );
     expect(e.reason).toBe('网页文件“空.html”中没有找到正文文字');
   });
+
+  it('leaves out other reports linked line by line at the foot of the body, in the body’s own element', async () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通报</title></head><body><div class="content">
+中共示例县供电局党组关于巡察整改进展情况的通报<br>一、整改落实情况<br>1.农村电网老旧线路改造滞后。<br>整改情况：已完成整改。<br>
+附件：<a href="/f.docx">整改清单</a><br>
+<a href="/1">示例县审计局关于2023年度审计查出问题整改情况的报告</a><br><a href="/2">中共示例县委巡察组关于巡察反馈意见整改进展情况的通报</a>
+</div></body></html>`;
+    const read = await readDocumentBytes('内联链接.html', strToU8(html));
+    expect(read.text).not.toContain('审计查出问题整改情况的报告');
+    // a line with words of its own beside its link is the report's
+    expect(read.text).toContain('附件：整改清单');
+    expect(readReports(read.text).map((r) => r.meta.title?.value)).toEqual(['中共示例县供电局党组关于巡察整改进展情况的通报']);
+  });
 });
 
 describe('bad OFD files', () => {

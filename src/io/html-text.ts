@@ -230,15 +230,21 @@ function isLinkBlock(el: El): boolean {
 function lines(el: El): string[] {
   const out: string[] = [];
   let line = '';
+  // whether the line has words of its own: a line of nothing but a link (another report's title between <br>s, at
+  // the foot of the body) is the site's, not the report's
+  let own = false;
   const flush = () => {
     const t = tidy(line);
-    if (t !== '') out.push(t);
+    if (t !== '' && own) out.push(t);
     line = '';
+    own = false;
   };
-  const walk = (e: El, pre: boolean) => {
+  const walk = (e: El, pre: boolean, linked = false) => {
     for (const c of e.children) {
-      if (typeof c === 'string') line += pre ? c : c.replace(/\s+/g, ' ');
-      else if (c.tag === 'br') {
+      if (typeof c === 'string') {
+        line += pre ? c : c.replace(/\s+/g, ' ');
+        if (!linked && c.trim() !== '') own = true;
+      } else if (c.tag === 'br') {
         if (pre) line += '\n';
         else flush();
       } else if (c.tag === 'tr') {
@@ -250,14 +256,14 @@ function lines(el: El): string[] {
       } else if (c.tag === 'table') {
         flush();
         if (out.length && out[out.length - 1] !== '') out.push('');
-        walk(c, pre);
+        walk(c, pre, linked);
         flush();
       } else if (isLinkBlock(c)) flush();
       else if (BLOCK.has(c.tag) || c.tag === 'td' || c.tag === 'th') {
         flush();
-        walk(c, pre || c.tag === 'pre');
+        walk(c, pre || c.tag === 'pre', linked);
         flush();
-      } else walk(c, pre);
+      } else walk(c, pre, linked || c.tag === 'a');
     }
   };
   walk(el, el.tag === 'pre');
