@@ -170,3 +170,18 @@ describe('the worker pool shares its time', () => {
     }
   }, 120_000);
 });
+
+describe('the program rebuilt under a running server', () => {
+  it('is a 503 that asks for a restart, not an internal error', async () => {
+    const { explainFailure } = await import('../src/services/explain-failure.ts');
+    // as a worker's job reports it when the chunk it loads late was replaced by a new build
+    const gone = new Error(
+      "heavy job failed: Cannot find module '/srv/zhenggai/dist/html-text-3KQ2X7ZB.mjs' imported from /srv/zhenggai/dist/heavy-worker.mjs",
+    );
+    const said = explainFailure(gone);
+    expect(said?.kind).toBe('unavailable');
+    expect(said?.message).toBe('整改通的程序已更新（重新构建），但服务尚未重启；请系统管理员重启整改通服务后再试');
+    // a module missing from the sources is a bug, said as one
+    expect(explainFailure(new Error("Cannot find module './nope.ts' imported from /srv/zhenggai/src/x.ts"))).toBeNull();
+  });
+});

@@ -116,11 +116,20 @@ function listenFailure(e: SystemError): UserError | null {
   return null;
 }
 
+/**
+ * The program rebuilt under a running server: a piece of the old build it loads late is gone (a worker's job, a
+ * reader loaded on first use). Not a bug of the code, and not the person's: the server must be restarted.
+ */
+function rebuiltUnderneath(e: Error): UserError | null {
+  if (!/Cannot find module '[^']*[\\/]dist[\\/][^']+\.m?js'/.test(e.message)) return null;
+  return new Unavailable('整改通的程序已更新（重新构建），但服务尚未重启；请系统管理员重启整改通服务后再试', e.message);
+}
+
 /** A failure as a user should hear it, or null when it is a bug. */
 export function explainFailure(e: unknown): UserError | null {
   if (e instanceof UserError) return e;
   if (e && typeof e === 'object' && !(e instanceof Error)) return embeddedFailure(e);
   if (!(e instanceof Error)) return null;
   const s = e as SystemError;
-  return listenFailure(s) ?? fileFailure(s) ?? databaseFailure(s) ?? (e.cause ? explainFailure(e.cause) : null);
+  return listenFailure(s) ?? fileFailure(s) ?? databaseFailure(s) ?? rebuiltUnderneath(e) ?? (e.cause ? explainFailure(e.cause) : null);
 }
