@@ -20,6 +20,17 @@ import { cliActor, print, withLedger } from './ledger-commands.ts';
 
 const who = cliActor;
 
+/** To whom a lead is handed over and what it says: asked alike by `zg leads add` and `zg submissions lead`. */
+export const handOverOptions = (c: Command): Command =>
+  c
+    .requiredOption(
+      '--receiver <kind>',
+      '接收机关：discipline（纪委监委）、organisation（组织部）、other',
+      oneOf('接收机关', LEAD_RECEIVER_LABEL),
+    )
+    .option('--receiver-name <name>', '接收机关名称，如 示例县纪委监委')
+    .requiredOption('--summary <text>', '线索摘要（不含被反映人姓名）');
+
 export function registerLeadCommands(program: Command): void {
   const leads = program.command('leads').description('问题线索：巡察、审计移交纪检监察等机关的线索，办理期限、跟踪、办结与统计');
   leads
@@ -40,18 +51,12 @@ export function registerLeadCommands(program: Command): void {
           );
       }),
     );
-  leads
+  const add = leads
     .command('add')
     .description('登记一条移交的问题线索；期限按来源设置（默认巡中移交1个月、巡后移交收到后3个月）')
     .requiredOption('--source <code>', '整改来源编号（哪一轮巡察或审计）')
-    .requiredOption('--phase <phase>', '移交阶段：during（巡中移交）或 after（巡后移交）', oneOf('移交阶段', LEAD_PHASE_LABEL))
-    .requiredOption(
-      '--receiver <kind>',
-      '接收机关：discipline（纪委监委）、organisation（组织部）、other',
-      oneOf('接收机关', LEAD_RECEIVER_LABEL),
-    )
-    .option('--receiver-name <name>', '接收机关名称，如 示例县纪委监委')
-    .requiredOption('--summary <text>', '线索摘要（不含被反映人姓名）')
+    .requiredOption('--phase <phase>', '移交阶段：during（巡中移交）或 after（巡后移交）', oneOf('移交阶段', LEAD_PHASE_LABEL));
+  handOverOptions(add)
     .option('--persons <text>', '被反映人（保密，仅线索台账可见）')
     .requiredOption('--transferred <date>', '移交日期', isoDay('移交日期'))
     .option('--received <date>', '收到日期', isoDay('收到日期'))

@@ -4,11 +4,12 @@
 // from the submission's present version, as the web makes it from the version it shows.
 import type { Command } from 'commander';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
-import { LEAD_RECEIVER_LABEL, type LeadReceiver } from '../core/leads/lead.ts';
+import type { LeadReceiver } from '../core/leads/lead.ts';
 import { SUBMISSION_STATE_LABEL, type SubmissionState } from '../core/public/submission.ts';
 import type { SubmissionAction } from '../services/public-supervision.ts';
 import { isoDay, oneOf } from './arguments.ts';
 import { cliActor, print, withLedger } from './ledger-commands.ts';
+import { handOverOptions } from './lead-commands.ts';
 
 const who = cliActor;
 
@@ -89,17 +90,8 @@ export function registerPublicCommands(program: Command): void {
     .description('据此在台账新增一个问题（反映内容为问题详情）')
     .requiredOption('--title <text>', '新问题的标题')
     .action((ref: string, opts: { title: string }) => act(ref, { kind: 'problem', title: opts.title }, `${ref} 已新增问题`));
-  subs
-    .command('lead <ref>')
-    .description('移交为问题线索（进入问题线索台账）')
-    .requiredOption(
-      '--receiver <kind>',
-      '接收机关：discipline（纪委监委）、organisation（组织部）、other',
-      oneOf('接收机关', LEAD_RECEIVER_LABEL),
-    )
-    .option('--receiver-name <name>', '接收机关名称，如 示例县纪委监委')
-    .requiredOption('--summary <text>', '线索摘要（不含被反映人姓名）')
-    .action((ref: string, opts: { receiver: LeadReceiver; receiverName?: string; summary: string }) =>
+  handOverOptions(subs.command('lead <ref>').description('移交为问题线索（进入问题线索台账）')).action(
+    (ref: string, opts: { receiver: LeadReceiver; receiverName?: string; summary: string }) =>
       act(ref, { kind: 'lead', receiver: opts.receiver, receiverName: opts.receiverName, summary: opts.summary }, `${ref} 已移交`),
-    );
+  );
 }
