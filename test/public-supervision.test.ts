@@ -4,6 +4,7 @@
 // submission into a problem on the ledger and another into a lead; the next 通报 counts them. And the bad input:
 // markup shown as text, a flood from one address slowed without harming others, nothing unpublished reachable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
@@ -185,11 +186,58 @@ describe('a published 通报 and what the public sends about it', () => {
     });
     expect(handed.statusCode).toBe(200);
     expect(handed.json().lead).toMatch(new RegExp(`^${source}-L\\d{2}$`));
+    // the register says where it came from
+    expect((await api('office', 'GET', `/api/leads/${handed.json().lead}`)).json()).toMatchObject({
+      origin: 'public',
+      originLabel: '群众反映',
+    });
     // four received (the repeat counted once: 3), the answered one, the problem and the lead handled
     day = '2025-03-20';
-    const next = await generateReport(l.db, { source, kind: 'tongbao', public: true, today: day, scope: FULL_SCOPE });
-    const text = next.document.blocks.map((b) => ('text' in b ? b.text : '')).join('');
-    expect(text).toContain('公开期间共收到干部群众反映3件，已全部办理。');
+    const textOf = async (asOf: string) => {
+      const r = await generateReport(l.db, { source, kind: 'tongbao', public: true, asOf, today: day, scope: FULL_SCOPE });
+      // read back by the checker, the sentence about the public's problems is no second total that disagrees
+      expect(r.findings.map((f) => `${f.rule} ${f.message}`)).toEqual([]);
+      return r.document.blocks.map((b) => ('text' in b ? b.text : '')).join('');
+    };
+    const before = await textOf('2025-03-02');
+    const text = await textOf('2025-03-20');
+    expect(text).toContain('公开期间共收到干部群众反映3件，已全部办理；据此新增整改问题1个、移交问题线索1件。');
+    // the problems the inspection fed back are counted as before: the one the public sent is told apart
+    const fedBack = (t: string) => /针对反馈的(?:\d+个方面)?\d+个问题/.exec(t)?.[0];
+    expect(fedBack(text)).toBeDefined();
+    expect(fedBack(text)).toBe(fedBack(before));
+    // and the lead the public sent is not one the inspection handed over
+    expect(text).not.toContain('巡察移交的问题线索');
+  });
+
+  it('links a submission to a problem already on the ledger, and the problem’s record says so to its unit by number', async () => {
+    day = '2025-03-06';
+    const sent = await send({ kind: 'complaint', content: '农业项目资金拨付公示栏至今没有更新，群众看不到去向。' }, '203.0.113.20');
+    const ref = refOf(sent.body);
+    const problem = `${source}-001`;
+    const linked = await api('office', 'POST', `/api/submissions/${ref}/actions`, { version: 1, kind: 'link', problem });
+    expect(linked.statusCode).toBe(200);
+    // the unit leading the problem reads it in the problem's record, without the reference that reads the answer
+    const record = (await api('clerk', 'GET', `/api/problems/${problem}`)).json().timeline as { kind: string; text: string }[];
+    const entry = record.find((t) => t.kind === 'submission');
+    expect(entry?.text).toContain(`关联群众反映（编号 ${ref.slice(0, 13)}）`);
+    expect(JSON.stringify(record)).not.toContain(ref);
+    // linking it twice is refused with the reason
+    const again = await api('office', 'POST', `/api/submissions/${ref}/actions`, { version: 2, kind: 'link', problem });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().message).toContain('已关联问题');
+  });
+
+  it('numbers the references one after another, even after the database lost its cached sequence values', async () => {
+    day = '2025-03-06';
+    // what a process killed mid-work leaves behind: the table's sequence moved on past numbers never used
+    await sql`select setval(pg_get_serial_sequence('submission', 'id'), 5000)`.execute(l.db);
+    const sent = await send({ kind: 'opinion', content: '建议在村务公开栏同时张贴整改进展，方便老年人查看。' }, '203.0.113.21');
+    expect(sent.statusCode).toBe(200);
+    const items = (await api('office', 'GET', '/api/submissions')).json().items as { ref: string }[];
+    const numbers = items.map((i) => Number(i.ref.slice(7, 13))).sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(Number(refOf(sent.body).slice(7, 13))).toBe(numbers.length);
   });
 
   it('refuses the form once the comment period has ended, and shows none', async () => {

@@ -6,6 +6,7 @@ import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.
 import {
   concludes,
   DEFAULT_LEAD_POLICY,
+  LEAD_ORIGIN_LABEL,
   LEAD_PHASE_LABEL,
   LEAD_RECEIVER_LABEL,
   LEAD_STATE_LABEL,
@@ -48,6 +49,7 @@ import type { Tx } from '../store/ledger.repository.ts';
 import { unitNamed } from '../store/org.repository.ts';
 import { lockProblemInScope } from '../store/problem.repository.ts';
 import { sourceInScope } from '../store/source.repository.ts';
+import type { Origin } from '../core/public/submission.ts';
 
 interface Who {
   readonly actor: string;
@@ -79,6 +81,8 @@ export interface LeadView {
   readonly source: { readonly code: string; readonly title: string };
   readonly phase: LeadPhase;
   readonly phaseLabel: string;
+  readonly origin: Origin;
+  readonly originLabel: string;
   readonly receiver: LeadReceiver;
   readonly receiverLabel: string;
   readonly receiverName: string | null;
@@ -120,6 +124,8 @@ function view(r: LeadRow, asOf: string, trackEveryMonths: number, rungs: readonl
     source: { code: r.source_code, title: r.source_title },
     phase: r.phase,
     phaseLabel: LEAD_PHASE_LABEL[r.phase],
+    origin: r.origin,
+    originLabel: LEAD_ORIGIN_LABEL[r.origin],
     receiver: r.receiver,
     receiverLabel: LEAD_RECEIVER_LABEL[r.receiver],
     receiverName: r.receiver_name,
@@ -160,7 +166,13 @@ export async function registerLead(db: Db, input: NewLead, who: Who): Promise<{ 
 }
 
 /** The same inside a caller's transaction (a public submission handed over as a lead): with the new lead's id. */
-export async function registerLeadIn(trx: Tx, input: NewLead, who: Who): Promise<{ id: number; code: string; deadline: string }> {
+/** `origin`: handed over by the source itself, or transferred from what the public sent (社会监督). */
+export async function registerLeadIn(
+  trx: Tx,
+  input: NewLead,
+  who: Who,
+  origin: Origin = 'source',
+): Promise<{ id: number; code: string; deadline: string }> {
   const summary = clean(input.summary, 2000, '线索摘要');
   if (!summary) throw new ActionRefused('请填写线索摘要（反映的主要问题，不含被反映人姓名）');
   if (!(input.phase in LEAD_PHASE_LABEL)) throw new ActionRefused(`移交阶段“${input.phase}”不存在（应为巡中移交或巡后移交）`);
@@ -189,6 +201,7 @@ export async function registerLeadIn(trx: Tx, input: NewLead, who: Who): Promise
     received_on: receivedOn,
     deadline,
     created_by: who.actor,
+    origin,
   });
   for (const p of input.problems ?? []) await link(trx, id, code, p, who);
   await appendEvents(trx, [

@@ -28,7 +28,7 @@ import {
 } from '../store/problem-list.repository.ts';
 import { problemHistory, problemInScope } from '../store/problem-record.repository.ts';
 import { evidenceView } from '../core/ledger/evidence-file.ts';
-import { assignmentText, earlier, type TimelineEntry } from '../core/ledger/timeline.ts';
+import { assignmentText, earlier, linkedSubmissionText, type TimelineEntry } from '../core/ledger/timeline.ts';
 import type { ProblemDetailAnswer } from '../core/contract/problem.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { claimsOfSource, visibleSourceCodes, visibleSourceId, visibleSources } from '../store/source.repository.ts';
@@ -252,16 +252,24 @@ export async function problemDetail(db: Db, code: string, today: string, scope: 
       }：${c.reason}`,
       ...(c.document_id && c.file_name ? { document: { id: c.document_id, fileName: c.file_name } } : {}),
     })),
-    // who gave it a lead unit and a deadline, and when
+    // who gave it a lead unit and a deadline, and when; which submissions of the public were linked to it
     ...assigned.map((e) => {
-      const after = (e.after ?? {}) as { at?: string; detail?: Parameters<typeof assignmentText>[0] };
-      return {
-        at: after.at ?? day(e.at),
-        time: moment(e.at),
-        kind: 'assignment' as const,
-        by: e.actor,
-        text: assignmentText(after.detail ?? {}),
-      };
+      const after = (e.after ?? {}) as { at?: string; detail?: Parameters<typeof assignmentText>[0]; submission?: string };
+      return e.action === 'link-submission'
+        ? {
+            at: day(e.at),
+            time: moment(e.at),
+            kind: 'submission' as const,
+            by: e.actor,
+            text: linkedSubmissionText(after.submission ?? ''),
+          }
+        : {
+            at: after.at ?? day(e.at),
+            time: moment(e.at),
+            kind: 'assignment' as const,
+            by: e.actor,
+            text: assignmentText(after.detail ?? {}),
+          };
     }),
     ...progress.map((u) => ({
       at: u.at,

@@ -116,11 +116,22 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
       latestNote: r.note,
       moneyWan: m.length ? addDecimals(m) : null,
       children: (childrenOf.get(r.id) ?? []).map(toProblem),
+      origin: r.origin,
     };
   };
   const top = present.filter((r) => r.parent_id === null);
   const snapshotAspects = aspects.map((a) => ({ title: a.title, problems: top.filter((r) => r.aspect_id === a.id).map(toProblem) }));
   const loose = top.filter((r) => r.aspect_id === null).map(toProblem);
+  const leads = (await leadDatesOfSource(db, s.code)).map((l) => ({
+    transferredOn: l.transferred_on,
+    receivedOn: l.received_on,
+    deadline: l.deadline,
+    concludedOn: l.concluded_on,
+    lastStepOn: l.last_step_on,
+    sourceCode: l.source_code,
+    receiver: l.receiver,
+    origin: l.origin,
+  }));
   const [problems, specific] = await Promise.all([
     ledgerStatistics(db, { source: code, asOf, today, scope }),
     ledgerStatistics(db, { source: code, asOf, today, level: 'specific', scope }),
@@ -146,15 +157,11 @@ export async function ledgerSnapshot(db: Db, code: string, asOf: string, today: 
     stated: statedWhole(await sourceClaims(db, code, today, scope)),
     people,
     leads: leadStatistics(
-      (await leadDatesOfSource(db, s.code)).map((l) => ({
-        transferredOn: l.transferred_on,
-        receivedOn: l.received_on,
-        deadline: l.deadline,
-        concludedOn: l.concluded_on,
-        lastStepOn: l.last_step_on,
-        sourceCode: l.source_code,
-        receiver: l.receiver,
-      })),
+      leads.filter((l) => l.origin === 'source'),
+      asOf,
+    ),
+    publicLeads: leadStatistics(
+      leads.filter((l) => l.origin === 'public'),
       asOf,
     ),
     submissions: submissionFigures(

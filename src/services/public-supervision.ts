@@ -33,7 +33,7 @@ import { sourceInScope } from '../store/source.repository.ts';
 import {
   firstOfSameText,
   insertSubmission,
-  nextSubmissionId,
+  nextSubmissionNumber,
   sentFromAddressSince,
   type SubmissionRow,
   submissionByRef,
@@ -185,11 +185,10 @@ export async function receiveSubmission(
   const contentHash = createHash('sha256').update(sameText(content)).digest('hex');
   return db.transaction().execute(async (trx) => {
     const first = await firstOfSameText(trx, p.source_id, contentHash);
-    const id = await nextSubmissionId(trx);
+    const year = ctx.today.slice(0, 4);
     const drawn = Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
-    const ref = referenceOf(ctx.today.slice(0, 4), id, drawn);
-    await insertSubmission(trx, {
-      id,
+    const ref = referenceOf(year, await nextSubmissionNumber(trx, year), drawn);
+    const id = await insertSubmission(trx, {
       ref,
       publication_id: p.id,
       source_id: p.source_id,
@@ -362,6 +361,10 @@ export async function handleSubmission(
         if (p.source_id !== r.source_id) throw new ActionRefused(`问题 ${p.code} 不属于整改来源 ${r.source_code}，不能与这件反映关联`);
         values = { ...read, ...handled, problem_id: p.id };
         out.problem = p.code;
+        // the problem's own record says so too, by the number only (its unit reads it)
+        await appendEvents(trx, [
+          { actor: who.actor, entity: 'problem', entityId: p.id, action: 'link-submission', after: { submission: submissionNumber(ref) } },
+        ]);
         break;
       }
       case 'problem': {
@@ -373,6 +376,7 @@ export async function handleSubmission(
           // the number only: the unit that will lead the problem reads its history, and must not read the reply
           reason: `依据群众反映（编号 ${submissionNumber(ref)}）新增`,
           aspect: PUBLIC_ASPECT,
+          origin: 'public',
         });
         if ('refused' in plan) throw new ActionRefused(plan.refused);
         const id = await writeAddedProblem(trx, r.source_id, plan, {
@@ -397,6 +401,7 @@ export async function handleSubmission(
             transferredOn: who.today,
           },
           who,
+          'public',
         );
         values = { ...read, ...handled, lead_id: lead.id };
         out.lead = lead.code;

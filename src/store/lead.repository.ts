@@ -30,6 +30,7 @@ const LEAD_COLUMNS = [
   'l.last_step_on',
   'l.created_by',
   'l.version',
+  'l.origin',
   's.code as source_code',
   's.title as source_title',
 ] as const;
@@ -279,7 +280,16 @@ export function leadDatesOfSource(db: Tx, sourceCode: string) {
   return db
     .selectFrom('lead as l')
     .innerJoin('source as s', 's.id', 'l.source_id')
-    .select(['l.transferred_on', 'l.received_on', 'l.deadline', 'l.concluded_on', 'l.last_step_on', 'l.receiver', 's.code as source_code'])
+    .select([
+      'l.transferred_on',
+      'l.received_on',
+      'l.deadline',
+      'l.concluded_on',
+      'l.last_step_on',
+      'l.receiver',
+      'l.origin',
+      's.code as source_code',
+    ])
     .where('s.code', '=', sourceCode)
     .execute();
 }

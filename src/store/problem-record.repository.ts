@@ -59,13 +59,14 @@ export async function problemHistory(db: Tx, id: number) {
       db.selectFrom('supervision_action').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
       db.selectFrom('lookback').selectAll().where('problem_id', '=', id).orderBy('at').execute(),
       db.selectFrom('outcome').selectAll().where('problem_id', '=', id).orderBy('id').execute(),
-      // who gave it a lead unit and a deadline, and when: from the event log, which records every step
+      // who gave it a lead unit and a deadline, and which submissions of the public were linked to it, and when: from
+      // the event log, which records every step
       db
         .selectFrom('event')
-        .select(['at', 'actor', 'after'])
+        .select(['at', 'actor', 'action', 'after'])
         .where('entity', '=', 'problem')
         .where('entity_id', '=', String(id))
-        .where('action', '=', 'assign')
+        .where('action', 'in', ['assign', 'link-submission'])
         .orderBy('id')
         .execute(),
     ]);

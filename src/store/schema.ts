@@ -9,7 +9,7 @@ import type { MATCH_KIND_LABEL, MATCH_STATUS_LABEL, MoneyKind, UnitKind } from '
 import type { MoneyUnit } from '../core/money.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
 import type { OfficialDocument } from '../core/official/model.ts';
-import type { SubmissionKind } from '../core/public/submission.ts';
+import type { Origin, SubmissionKind } from '../core/public/submission.ts';
 
 type Id = Generated<number>;
 type Version = Generated<number>;
@@ -113,6 +113,8 @@ export interface ProblemTable {
   source_line: number | null;
   reopened_count: Generated<number>;
   last_progress_at: IsoDate | null;
+  /** found by the source itself, or opened from what the public sent (migration 0028) */
+  origin: Generated<Origin>;
   /** meaningful words of the title, space-separated: segmented once, for recurrence matching */
   words: string | null;
   version: Version;
@@ -423,6 +425,8 @@ export interface LeadTable {
   created_by: string;
   version: Version;
   created_at: CreatedAt;
+  /** handed over by the inspection or audit itself, or transferred from what the public sent (migration 0028) */
+  origin: Generated<Origin>;
 }
 export interface LeadStepTable {
   id: Id;

@@ -38,6 +38,7 @@ export async function problemsAsOfDay(db: Tx, sourceId: number, asOf: string, sc
         'p.deadline',
         'p.target',
         'p.progress',
+        'p.origin',
       ])
       .select(['u.name as lead_unit', 'l.name as lead_leader', 'r.name as responsible'])
       .select(statusOnSql(asOf).as('status_on'))

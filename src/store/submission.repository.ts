@@ -7,10 +7,16 @@ import type { Tx } from './ledger.repository.ts';
 import type { Database } from './schema.ts';
 import { sourceScopeSql } from './scope.ts';
 
-/** The next submission's id, drawn before it is written: its reference carries it. */
-export async function nextSubmissionId(trx: Tx): Promise<number> {
-  const r = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('submission', 'id'))::int as id`.execute(trx);
-  return (r.rows[0] as { id: number }).id;
+/**
+ * The next submission's number in its year, drawn in the transaction that writes it: one after another, so that no
+ * number goes missing when a process dies (a sequence's cached values would be lost) or a send is refused.
+ */
+export async function nextSubmissionNumber(trx: Tx, year: string): Promise<number> {
+  // two sends at one moment would otherwise take the same number: the second waits for the first to commit
+  await sql`select pg_advisory_xact_lock(hashtext(${`submission-number:${year}`}))`.execute(trx);
+  const r = await sql<{ n: number }>`
+    select coalesce(max(substring(ref from 8 for 6)::int), 0)::int as n from submission where ref like ${`YJ${year}-%`}`.execute(trx);
+  return (r.rows[0]?.n ?? 0) + 1;
 }
 
 export async function insertSubmission(trx: Tx, row: Insertable<Database['submission']>): Promise<number> {

@@ -14,6 +14,9 @@ const lead = z.object({
   source: z.object({ code: z.string(), title: z.string() }),
   phase: leadPhase,
   phaseLabel: z.string(),
+  /** found by the source, or sent by the public (社会监督) */
+  origin: z.enum(['source', 'public']),
+  originLabel: z.string(),
   receiver: leadReceiver,
   receiverLabel: z.string(),
   receiverName: z.string().nullable(),

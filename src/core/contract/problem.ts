@@ -17,6 +17,7 @@ export const timelineEntry = z.object({
     'extension-decision',
     'supervision',
     'lookback',
+    'submission',
   ]),
   by: z.string().nullable(),
   text: z.string(),

@@ -5,10 +5,14 @@
 // followed up every 2 months until it is concluded, and concluded by a disposal with its date and document.
 // Pure: the rules; the register is in services/leads.ts.
 import { daysBetween, isIsoDate } from '../ledger/dates.ts';
+import type { Origin } from '../public/submission.ts';
 
 /** When the lead was handed over: during the inspection or audit, or after it with its report. */
 export type LeadPhase = 'during' | 'after';
 export const LEAD_PHASE_LABEL: Record<LeadPhase, string> = { during: '巡中移交', after: '巡后移交' };
+
+/** Whose the lead was first: found by the inspection or audit itself, or sent by the public about its 通报. */
+export const LEAD_ORIGIN_LABEL: Record<Origin, string> = { source: '巡察审计发现', public: '群众反映' };
 
 /** The body that received it. */
 export type LeadReceiver = 'discipline' | 'organisation' | 'other';

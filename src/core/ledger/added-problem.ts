@@ -3,6 +3,7 @@
 // (services/ledger-writer/added-problem.ts): the next free number of the source, the state machine's first state.
 import { problemCode } from './codes.ts';
 import { initialState, type LedgerStatus } from './problem-state.ts';
+import type { Origin } from '../public/submission.ts';
 
 export const ADDED_TITLE = { min: 4, max: 500 } as const;
 
@@ -19,6 +20,8 @@ export interface AddedProblemPlan {
   readonly status: LedgerStatus;
   /** why it is on the ledger, in its first status change */
   readonly reason: string;
+  /** who found it: the documents count the source's problems apart from those the public sent */
+  readonly origin: Origin;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface AddedProblemPlan {
 export function planAddedProblem(
   sourceCode: string,
   codes: readonly string[],
-  input: { title: string; detail?: string | null | undefined; reason: string; aspect?: string | null | undefined },
+  input: { title: string; detail?: string | null | undefined; reason: string; aspect?: string | null | undefined; origin: Origin },
 ): AddedProblemPlan | { refused: string } {
   const title = input.title.trim().replace(/\s+/g, ' ');
   if (title.length < ADDED_TITLE.min) return { refused: `问题标题过短，请至少写${ADDED_TITLE.min}个字` };
@@ -44,5 +47,6 @@ export function planAddedProblem(
     detail: input.detail?.trim() || null,
     status: initialState(false).status,
     reason: input.reason,
+    origin: input.origin,
   };
 }

@@ -69,6 +69,29 @@ function add(c: Counts, cell: StatusCell): void {
   c.completionRate = completionRate(c.completed, c.total);
 }
 
+/**
+ * The counts of `whole` without those of `part` (a part of the same problems): the source's own problems, once those
+ * opened from what the public sent are set apart. The rate is recomputed by its one rule.
+ */
+export function countsWithout(whole: Counts, part: Counts): Counts {
+  const c = {
+    total: whole.total - part.total,
+    completed: whole.completed - part.completed,
+    phased: whole.phased - part.phased,
+    inProgress: whole.inProgress - part.inProgress,
+    notStarted: whole.notStarted - part.notStarted,
+    overdue: whole.overdue - part.overdue,
+  };
+  return { ...c, completionRate: completionRate(c.completed, c.total) };
+}
+
+/** The counts of a list of problems by their status on a day (`pastDeadline`: the deadline lies before it). */
+export function countsOf(problems: readonly { status: LedgerStatus; pastDeadline: boolean }[]): Counts {
+  const c = emptyCounts();
+  for (const p of problems) add(c, { key: null, status: p.status, pastDeadline: p.pastDeadline, count: 1 });
+  return c;
+}
+
 export const UNASSIGNED = '（未指定）';
 
 export function statistics(cells: StatusCells, outcomes: readonly OutcomeRow[] = []): Statistics {

@@ -40,3 +40,9 @@ export function assignmentText(a: {
   said('成效目标', a.target);
   return `认领分工：${parts.join('；') || '未作改动'}`;
 }
+
+/**
+ * A submission of the public linked to the problem, named by its number alone: the unit leading the problem reads
+ * its record, and the reference that reads the sender's answer is the office's (and the sender's) only.
+ */
+export const linkedSubmissionText = (number: string): string => `关联群众反映（编号 ${number}）：所反映事项纳入本问题整改`;

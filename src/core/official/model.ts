@@ -2,7 +2,7 @@
 // of the ledger at an as-of date to an OfficialDocument: blocks of text and tables that io/official-docx.ts lays
 // out as a 党政机关公文 (GB/T 9704). Every figure in a document is computed from the snapshot, never typed.
 import type { LeadFigures } from '../leads/statistics.ts';
-import type { SubmissionFigures } from '../public/submission.ts';
+import type { Origin, SubmissionFigures } from '../public/submission.ts';
 import type { LedgerStatus } from '../ledger/problem-state.ts';
 import type { Statistics } from '../ledger/statistics.ts';
 import type { Triage } from '../ledger/ledger-sheet.ts';
@@ -66,6 +66,8 @@ export interface SnapshotProblem {
   /** money recorded against this problem by the as-of day, in 万元 (exact decimal); null when none */
   readonly moneyWan: string | null;
   readonly children: readonly SnapshotProblem[];
+  /** found by the source, or opened from what the public sent: documents count the source's apart */
+  readonly origin: Origin;
 }
 
 export interface SnapshotAspect {
@@ -99,8 +101,10 @@ export interface LedgerSnapshot {
   readonly stated: { readonly problems: number | null; readonly completed: number | null };
   /** people on the ledger: their names never appear in a public version */
   readonly people: readonly string[];
-  /** the source's problem leads counted on the as-of day (received, concluded…): no more of them than the counts */
+  /** the source's own problem leads counted on the as-of day (received, concluded…): no more of them than the counts */
   readonly leads: LeadFigures;
+  /** the leads transferred from what the public sent, counted apart (absent: none counted) */
+  readonly publicLeads?: LeadFigures | undefined;
   /** what the public sent about the source's published 通报, counted on the as-of day (absent: none counted) */
   readonly submissions?: SubmissionFigures | undefined;
 }

@@ -2,7 +2,7 @@
 // by category (应整改问题, 已整改到位, 阶段性完成, 正在整改, 完成率, 金额), what is not yet done and why, next steps.
 import { addDecimals } from '../money.ts';
 import { emptyCounts, type Counts } from '../ledger/statistics.ts';
-import { basisClause, outcomeClause } from './figures-sentence.ts';
+import { basisClause, outcomeClause, sourceCounts } from './figures-sentence.ts';
 import type { Block, LedgerSnapshot, OfficialDocument, SnapshotProblem } from './model.ts';
 import type { PublicationSettings } from './publication.ts';
 import { issuerOf } from './tongbao.ts';
@@ -20,9 +20,16 @@ function money(ps: readonly SnapshotProblem[]): string {
   return addDecimals(ps.flatMap((p) => [p.moneyWan, ...p.children.map((c) => c.moneyWan)]).filter((m): m is string => m !== null));
 }
 
-export function npcReport(s: LedgerSnapshot, settings: PublicationSettings, date: string, recipient?: string): OfficialDocument {
+export function npcReport(whole: LedgerSnapshot, settings: PublicationSettings, date: string, recipient?: string): OfficialDocument {
+  // the problems the audit found: those opened from what the public sent about its 通报 are not the audit's to report
+  const s = {
+    ...whole,
+    aspects: whole.aspects
+      .map((a) => ({ ...a, problems: a.problems.filter((p) => p.origin === 'source') }))
+      .filter((a) => a.problems.length > 0),
+  };
   const subject = subjectOf(s.source.title);
-  const counts = s.problems;
+  const counts = sourceCounts(whole);
   const byAspect = s.problems.byAspect;
   const outcomes = outcomeClause(s.problems.outcomes);
   const blocks: Block[] = [
@@ -33,7 +40,7 @@ export function npcReport(s: LedgerSnapshot, settings: PublicationSettings, date
       text:
         counts.total === 0
           ? `截至${chineseDate(s.asOf)}，台账中尚无登记的问题。`
-          : `截至${chineseDate(s.asOf)}，《${subject}》反映的${counts.total}个问题，${counts.completed}个已整改到位，整改完成率${ratePercent(counts.completionRate)}${counts.phased ? `，阶段性完成${counts.phased}个` : ''}${counts.inProgress + counts.notStarted ? `，正在整改${counts.inProgress + counts.notStarted}个` : ''}${outcomes ? `；${outcomes}` : ''}。${basisClause(s)}各类问题整改情况见下表。`,
+          : `截至${chineseDate(s.asOf)}，《${subject}》反映的${counts.total}个问题，${counts.completed}个已整改到位，整改完成率${ratePercent(counts.completionRate)}${counts.phased ? `，阶段性完成${counts.phased}个` : ''}${counts.inProgress + counts.notStarted ? `，正在整改${counts.inProgress + counts.notStarted}个` : ''}${outcomes ? `；${outcomes}` : ''}。${basisClause(whole)}各类问题整改情况见下表。`,
     },
   ];
   const row = (name: string, c: Counts, m: string) => [

@@ -1,6 +1,7 @@
 // 整改方案: per problem its measures, lead leader, lead and cooperating units, responsible person, deadline and
 // target, as one table laid across the page, after the general requirements and before the guarantees.
 import { TRIAGE_LABEL } from '../ledger/ledger-sheet.ts';
+import { sourceAspects, sourceCounts } from './figures-sentence.ts';
 import type { Block, LedgerSnapshot, OfficialDocument, SnapshotProblem } from './model.ts';
 import type { PublicationSettings } from './publication.ts';
 import { issuerOf } from './tongbao.ts';
@@ -39,12 +40,12 @@ function rows(p: SnapshotProblem, number: string): string[][] {
 export function rectificationPlan(s: LedgerSnapshot, settings: PublicationSettings, date: string): OfficialDocument {
   const issuer = issuerOf(s, settings);
   const team = s.source.team ?? '上级';
-  const aspects = s.aspects.filter((a) => a.title !== null).length;
+  const aspects = sourceAspects(s);
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: `${headingNumber(1, 1)}总体要求` },
     {
       kind: 'paragraph',
-      text: `对照${team}反馈的${aspects ? `${aspects}个方面` : ''}${s.problems.total}个问题，逐项制定整改措施${s.measures}项，明确责任领导、牵头单位、配合单位、责任人、整改时限和整改目标，做到问题不查清不放过、整改不到位不放过、群众不满意不放过。`,
+      text: `对照${team}反馈的${aspects ? `${aspects}个方面` : ''}${sourceCounts(s).total}个问题，逐项制定整改措施${s.measures}项，明确责任领导、牵头单位、配合单位、责任人、整改时限和整改目标，做到问题不查清不放过、整改不到位不放过、群众不满意不放过。`,
     },
     { kind: 'heading', level: 1, text: `${headingNumber(1, 2)}整改任务` },
   ];

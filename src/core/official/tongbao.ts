@@ -1,7 +1,7 @@
 // 巡察（巡视、审计）整改进展情况的通报: the document an inspected unit publishes. Built from the ledger on the as-of
 // day; the public version passes every text through the source's publication settings.
 import { SOURCE_KIND_LABEL, type SourceKind } from '../ledger/codes.ts';
-import { figuresPassage } from './figures-sentence.ts';
+import { figuresPassage, openedFromSubmissions } from './figures-sentence.ts';
 import { leadSentence } from '../leads/statistics.ts';
 import { submissionSentence } from '../public/submission.ts';
 import type { Block, LedgerSnapshot, OfficialDocument, SnapshotProblem } from './model.ts';
@@ -74,15 +74,18 @@ export function tongbao(s: LedgerSnapshot, settings: PublicationSettings, o: Ton
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 1)}${word}整改工作组织开展情况` });
   blocks.push({
     kind: 'paragraph',
-    text: `${issuer}把${word}整改作为重要政治任务，建立问题清单、任务清单、责任清单和督办清单，逐项明确责任领导、牵头单位、整改措施和整改时限，实行台账管理、对账销号。${figuresPassage(s)}${leadSentence(s.leads, s.asOf, `${word}移交的问题线索`) ?? ''}${s.submissions ? (submissionSentence(s.submissions) ?? '') : ''}`,
+    text: `${issuer}把${word}整改作为重要政治任务，建立问题清单、任务清单、责任清单和督办清单，逐项明确责任领导、牵头单位、整改措施和整改时限，实行台账管理、对账销号。${figuresPassage(s)}${leadSentence(s.leads, s.asOf, `${word}移交的问题线索`) ?? ''}${s.submissions ? (submissionSentence(s.submissions, openedFromSubmissions(s)) ?? '') : ''}`,
   });
 
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 2)}${word}反馈问题整改落实情况` });
   let n = 0;
   let aspectNo = 0;
+  // the problems the source fed back; those opened from what the public sent are counted in the public's sentence
   for (const a of s.aspects) {
+    const own = a.problems.filter((p) => p.origin === 'source');
+    if (own.length === 0) continue;
     if (a.title !== null) blocks.push({ kind: 'heading', level: 2, text: `${headingNumber(2, ++aspectNo)}${clean(a.title)}` });
-    for (const p of a.problems) blocks.push(...problemBlocks(p, ++n, 3, internal, clean));
+    for (const p of own) blocks.push(...problemBlocks(p, ++n, 3, internal, clean));
   }
 
   blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 3)}下一步工作打算` });

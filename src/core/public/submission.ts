@@ -4,6 +4,12 @@
 
 export type SubmissionKind = 'opinion' | 'complaint' | 'lead';
 
+/**
+ * Where a problem or a lead came from: the inspection or audit itself, or what the public sent about it. A document
+ * counts them apart — "针对反馈的N个问题" and "巡察移交的问题线索" are the source's alone.
+ */
+export type Origin = 'source' | 'public';
+
 export const SUBMISSION_KIND_LABEL: Record<SubmissionKind, string> = {
   opinion: '意见建议',
   complaint: '投诉',
@@ -70,10 +76,11 @@ export function periodRefusal(p: { publishedOn: string; periodEnd: string }, tod
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /**
- * A submission's reference: "YJ2026-000017-K7Q3MX" — the year, its number, and six drawn letters that make it
+ * A submission's reference: "YJ2026-000017-K7Q3MX" — the year, its number in the year (one after another, no gaps:
+ * a missing number would read as a deleted submission), and six drawn letters that make it
  * unguessable (whoever holds it reads the reply; counting the numbers up reads nothing).
  */
-export const referenceOf = (year: string, id: number, drawn: string): string => `YJ${year}-${String(id).padStart(6, '0')}-${drawn}`;
+export const referenceOf = (year: string, n: number, drawn: string): string => `YJ${year}-${String(n).padStart(6, '0')}-${drawn}`;
 
 /**
  * The reference without its drawn letters ("YJ2026-000017"): how the ledger names a submission where people other
@@ -120,10 +127,23 @@ export function submissionFigures(
   return { received: counted.length, handled: counted.filter((r) => r.handledOn !== null && r.handledOn <= asOf).length };
 }
 
+/** What the office made of them by the as-of day: problems opened (and how many of those are completed), leads transferred. */
+export interface OpenedFromSubmissions {
+  readonly problems: number;
+  readonly completed: number;
+  readonly leads: number;
+}
+
 /** What the next 通报 says of them; nothing when none came. "已全部办理" only when true. */
-export function submissionSentence(f: SubmissionFigures): string | null {
+export function submissionSentence(f: SubmissionFigures, opened?: OpenedFromSubmissions): string | null {
   if (f.received === 0) return null;
-  return f.handled === f.received
-    ? `公开期间共收到干部群众反映${f.received}件，已全部办理。`
-    : `公开期间共收到干部群众反映${f.received}件，已办理${f.handled}件，其余${f.received - f.handled}件正在办理。`;
+  const handled =
+    f.handled === f.received
+      ? `公开期间共收到干部群众反映${f.received}件，已全部办理`
+      : `公开期间共收到干部群众反映${f.received}件，已办理${f.handled}件，其余${f.received - f.handled}件正在办理`;
+  const made: string[] = [];
+  // told apart from the source's own problems and leads, which the figures before this sentence count
+  if (opened?.problems) made.push(`新增整改问题${opened.problems}个${opened.completed ? `（已整改完成${opened.completed}个）` : ''}`);
+  if (opened?.leads) made.push(`移交问题线索${opened.leads}件`);
+  return `${handled}${made.length ? `；据此${made.join('、')}` : ''}。`;
 }

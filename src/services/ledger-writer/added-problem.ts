@@ -32,6 +32,7 @@ export async function writeAddedProblem(
       progress: 0,
       start_date: ctx.today,
       last_progress_at: ctx.today,
+      origin: plan.origin,
     },
   ]);
   const id = ids.get(plan.code) as number;

@@ -27,6 +27,7 @@ import * as m0024 from './0024-untold-index.ts';
 import * as m0025 from './0025-more-document-formats.ts';
 import * as m0026 from './0026-leads.ts';
 import * as m0027 from './0027-public-supervision.ts';
+import * as m0028 from './0028-origins.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025-more-document-formats': m0025,
   '0026-leads': m0026,
   '0027-public-supervision': m0027,
+  '0028-origins': m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -50,6 +50,7 @@ export function LeadPage() {
           </Link>
         </Descriptions.Item>
         <Descriptions.Item label="移交阶段">{l.phaseLabel}</Descriptions.Item>
+        <Descriptions.Item label="线索来源">{l.originLabel}</Descriptions.Item>
         <Descriptions.Item label="接收机关">{l.receiverName ?? l.receiverLabel}</Descriptions.Item>
         <Descriptions.Item label="移交日期">{l.transferredOn}</Descriptions.Item>
         <Descriptions.Item label="收到日期">{l.receivedOn ?? '—'}</Descriptions.Item>

@@ -23,6 +23,7 @@ const TIMELINE_COLOUR: Record<TimelineEntry['kind'], string> = {
   'extension-decision': 'cyan',
   supervision: 'red',
   lookback: 'orange',
+  submission: 'magenta',
 };
 
 /** The day of the entry, with the time it was recorded when it was recorded that day (imports are dated earlier). */
