@@ -1,7 +1,7 @@
 // Sessions from the HttpOnly cookie, the viewer on each request, CSRF on every change, and capability checks.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Capability } from '../core/access/permissions.ts';
-import { sessionOf, type Viewer } from '../services/accounts.ts';
+import { AccessMemory, sessionOf, type Viewer } from '../services/accounts.ts';
 import type { Db } from '../services/ledger.ts';
 import { forbidden, HttpError, notLoggedIn } from './errors.ts';
 
@@ -16,40 +16,14 @@ declare module 'fastify' {
 }
 
 /**
- * Sessions looked up in the database are remembered for a short while: every request of a busy page would otherwise
- * cost three queries before its own. Logging out forgets at once; a changed role or unit applies within SESSION_CACHE_MS.
+ * What each person may do, kept under the database's access generation (services/accounts.ts): every request reads
+ * its session and that number in one statement, so a logout, a deactivation or a role change made through any
+ * process is seen by every process at once.
  */
-const SESSION_CACHE_MS = 30_000;
-const cache = new Map<string, { at: number; session: Awaited<ReturnType<typeof sessionOf>> }>();
-
-export function forgetSession(token: string): void {
-  cache.delete(token);
-}
-
-/**
- * Forgets every remembered session: the unit tree changed, and with it how far each person sees (an office that
- * has just added a unit below its own must be able to manage it at once).
- */
-export function forgetAllSessions(): void {
-  cache.clear();
-}
-
-/** Forgets every remembered session of a user whose account changed: a deactivated user is shut out at once. */
-export function forgetUser(userId: number): void {
-  for (const [token, hit] of cache) if (hit.session?.viewer.id === userId) cache.delete(token);
-}
+const access = new AccessMemory();
 
 /** What a person whose password was reset may still do: see who they are, change it, or log out. */
 const WHILE_PASSWORD_RESET = new Set(['GET /api/session', 'DELETE /api/session', 'POST /api/session/password']);
-
-async function cachedSession(db: Db, token: string) {
-  const hit = cache.get(token);
-  if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.session;
-  const session = await sessionOf(db, token);
-  if (cache.size > 10_000) cache.clear();
-  cache.set(token, { at: Date.now(), session });
-  return session;
-}
 
 export function registerSessions(app: FastifyInstance, db: Db): void {
   app.decorateRequest('viewer', null);
@@ -57,7 +31,7 @@ export function registerSessions(app: FastifyInstance, db: Db): void {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const s = await cachedSession(db, token);
+    const s = await sessionOf(db, token, access);
     if (!s) return;
     req.viewer = s.viewer;
     req.csrf = s.csrf;

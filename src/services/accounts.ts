@@ -79,7 +79,13 @@ export async function ensureAdmin(db: Db, password?: string): Promise<{ created:
   const weak = password ? passwordWeakness(password, 'admin') : null;
   if (weak) throw new ActionRefused(`环境变量 ZG_ADMIN_PASSWORD 的值不能用作管理员密码：${weak}。请另设一个后重新启动`);
   const pw = password || randomBytes(12).toString('base64url');
-  await createUser(db, 'system', { username: 'admin', displayName: '系统管理员', password: pw, role: 'admin' });
+  try {
+    await createUser(db, 'system', { username: 'admin', displayName: '系统管理员', password: pw, role: 'admin' });
+  } catch (e) {
+    // another server starting at the same moment over the same new database made it first (and loads the sample)
+    if (await anyUser(db)) return { created: false, password: null };
+    throw e;
+  }
   return { created: true, password: password ? null : pw };
 }
 
@@ -131,10 +137,39 @@ export async function login(
   return { token, csrf, device, viewer: (await viewerOf(db, u.id)) as Viewer };
 }
 
-export async function sessionOf(db: Db, token: string): Promise<{ viewer: Viewer; csrf: string } | null> {
+/**
+ * Each person's resolved access (role, unit, scope over the unit tree), kept under the access generation it was
+ * resolved at (migration 0029): the database raises that number on any change to accounts or units, whichever
+ * process made it, so what is kept here is never staler than the request that reads it.
+ */
+export class AccessMemory {
+  #gen = -1n;
+  readonly #kept = new Map<number, Promise<Viewer | null>>();
+
+  of(db: Db, userId: number, generation: string): Promise<Viewer | null> {
+    const gen = BigInt(generation);
+    if (gen > this.#gen) {
+      this.#kept.clear();
+      this.#gen = gen;
+    }
+    // a request that read an older number than one already seen is answered afresh, and nothing of it kept
+    if (gen < this.#gen) return viewerOf(db, userId);
+    let v = this.#kept.get(userId);
+    if (!v) {
+      v = viewerOf(db, userId);
+      this.#kept.set(userId, v);
+      const kept = v;
+      v.catch(() => this.#kept.get(userId) === kept && this.#kept.delete(userId));
+    }
+    return v;
+  }
+}
+
+/** The session of a cookie's token and its person, read afresh on every request: a logout anywhere ends it at once. */
+export async function sessionOf(db: Db, token: string, memory?: AccessMemory): Promise<{ viewer: Viewer; csrf: string } | null> {
   const s = await sessionByKey(db, sha256(token));
   if (!s || new Date(s.expires_at) < new Date()) return null;
-  const viewer = await viewerOf(db, s.user_id);
+  const viewer = memory && s.access !== null ? await memory.of(db, s.user_id, s.access) : await viewerOf(db, s.user_id);
   return viewer ? { viewer, csrf: s.csrf } : null;
 }
 

@@ -7,9 +7,10 @@
 import { planSupervision, type PlannedAction } from '../core/supervision/plan.ts';
 import { isIsoDate } from '../core/ledger/dates.ts';
 import { appendEvents } from '../store/event.repository.ts';
-import { slices } from '../store/ledger.repository.ts';
+import { slices, type Tx } from '../store/ledger.repository.ts';
 import {
   cancelStaleNotifications,
+  hasRunOn,
   insertNewNotifications,
   keepObservations,
   knownNotificationKeys,
@@ -81,57 +82,74 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
   }
   return db.transaction().execute(async (trx) => {
     await lockSupervisionRuns(trx);
-    const shown: PlannedAction[] = [];
-    let created = 0;
-    for await (const { items, fingerprints } of slicesOfItems(trx, day)) {
-      const plan = planSupervision(items, day);
-      const byKey = new Map(plan.actions.map((a) => [a.key, a]));
-      const order = new Map(plan.actions.map((a, i) => [a.key, i]));
-      const fresh: PlannedAction[] = [];
-      for (const part of slices(plan.actions, 1000)) {
-        const keys = await insertNewNotifications(
-          trx,
-          part.map((a) => ({
-            key: a.key,
-            problem_id: a.problemId,
-            kind: a.kind,
-            rung: a.rung,
-            unit_id: a.unitId,
-            person_id: a.personId,
-            deadline: a.deadline,
-            message: a.message,
-            day,
-          })),
-        );
-        const made = keys.map((k) => byKey.get(k) as PlannedAction);
-        fresh.push(...made);
-        // the ladder is part of the problem's record: the 督办清单 and its timeline show it
-        const rungs = made.filter((a) => a.kind === 'escalation' && a.rung);
-        if (rungs.length)
-          await recordSupervisionActions(
-            trx,
-            rungs.flatMap((a) => (a.rung ? [{ problem_id: a.problemId, kind: a.rung, at: day, by: '自动督办', note: a.message }] : [])),
-          );
-      }
-      await keepObservations(trx, plan.observations, fingerprints);
-      // in the order planned, whatever order the database returned them in
-      fresh.sort((a, b) => (order.get(a.key) as number) - (order.get(b.key) as number));
-      created += fresh.length;
-      shown.push(...fresh.slice(0, SHOWN - shown.length));
-    }
-    const n = await cancelStaleNotifications(trx);
-    const leadNotices = (await superviseLeads(trx, day, false)).length;
-    const runId = await recordRun(trx, { day, at, created, cancelled: n, by: opts.actor ?? '自动督办' });
-    if (created || n || leadNotices)
-      await appendEvents(trx, [
-        {
-          actor: opts.actor ?? '自动督办',
-          entity: 'supervision_run',
-          entityId: runId,
-          action: 'run',
-          after: { day, created, keys: shown.slice(0, 200).map((a) => a.key), cancelled: n, leadNotices },
-        },
-      ]);
-    return { at, day, dryRun: false, actions: shown, created, cancelled: n, leadNotices };
+    return runLocked(trx, at, day, opts.actor);
   });
+}
+
+/**
+ * The day's run by `actor` (the scheduler: 自动督办) unless it already ran that day — asked under the run lock, so
+ * that of several server processes, on one machine or many, exactly one runs it. Null when it had run.
+ */
+export async function runSupervisionOnce(db: Db, opts: { at: string; actor: string }): Promise<SupervisionRunResult | null> {
+  const { at, day } = moment(opts.at);
+  return db.transaction().execute(async (trx) => {
+    await lockSupervisionRuns(trx);
+    if (await hasRunOn(trx, day, opts.actor)) return null;
+    return runLocked(trx, at, day, opts.actor);
+  });
+}
+
+async function runLocked(trx: Tx, at: string, day: string, actor = '自动督办'): Promise<SupervisionRunResult> {
+  const shown: PlannedAction[] = [];
+  let created = 0;
+  for await (const { items, fingerprints } of slicesOfItems(trx, day)) {
+    const plan = planSupervision(items, day);
+    const byKey = new Map(plan.actions.map((a) => [a.key, a]));
+    const order = new Map(plan.actions.map((a, i) => [a.key, i]));
+    const fresh: PlannedAction[] = [];
+    for (const part of slices(plan.actions, 1000)) {
+      const keys = await insertNewNotifications(
+        trx,
+        part.map((a) => ({
+          key: a.key,
+          problem_id: a.problemId,
+          kind: a.kind,
+          rung: a.rung,
+          unit_id: a.unitId,
+          person_id: a.personId,
+          deadline: a.deadline,
+          message: a.message,
+          day,
+        })),
+      );
+      const made = keys.map((k) => byKey.get(k) as PlannedAction);
+      fresh.push(...made);
+      // the ladder is part of the problem's record: the 督办清单 and its timeline show it
+      const rungs = made.filter((a) => a.kind === 'escalation' && a.rung);
+      if (rungs.length)
+        await recordSupervisionActions(
+          trx,
+          rungs.flatMap((a) => (a.rung ? [{ problem_id: a.problemId, kind: a.rung, at: day, by: '自动督办', note: a.message }] : [])),
+        );
+    }
+    await keepObservations(trx, plan.observations, fingerprints);
+    // in the order planned, whatever order the database returned them in
+    fresh.sort((a, b) => (order.get(a.key) as number) - (order.get(b.key) as number));
+    created += fresh.length;
+    shown.push(...fresh.slice(0, SHOWN - shown.length));
+  }
+  const n = await cancelStaleNotifications(trx);
+  const leadNotices = (await superviseLeads(trx, day, false)).length;
+  const runId = await recordRun(trx, { day, at, created, cancelled: n, by: actor });
+  if (created || n || leadNotices)
+    await appendEvents(trx, [
+      {
+        actor: actor,
+        entity: 'supervision_run',
+        entityId: runId,
+        action: 'run',
+        after: { day, created, keys: shown.slice(0, 200).map((a) => a.key), cancelled: n, leadNotices },
+      },
+    ]);
+  return { at, day, dryRun: false, actions: shown, created, cancelled: n, leadNotices };
 }

@@ -1,11 +1,12 @@
 // The cadence kept by the server: once a day at the set time (08:30 Beijing time unless ZG_SUPERVISE_AT says
 // otherwise) a supervision run, then the day's digests; every tick, whatever delivery is due. Each step is
-// idempotent, so a restart, a second process or a late tick does no harm.
+// idempotent, so a restart, a second process or a late tick does no harm; the run itself happens once a day across
+// all processes and machines over one database.
 import type { SendMail } from '../io/smtp-mail.ts';
 import type { Db } from '../store/open-database.ts';
 import { hasRunOn } from '../store/supervision.repository.ts';
 import { deliverPending, prepareDigests, type DeliveryReport } from './supervision-delivery.ts';
-import { runSupervision, type SupervisionRunResult } from './supervision-run.ts';
+import { runSupervisionOnce, type SupervisionRunResult } from './supervision-run.ts';
 
 export interface ScheduleOptions {
   /** "08:30", Beijing time */
@@ -28,11 +29,10 @@ export function supervisionSchedule(db: Db, opts: ScheduleOptions) {
       const { day, time } = beijing(now);
       let run: SupervisionRunResult | null = null;
       let digests = 0;
-      if (time >= opts.at) {
-        if (!(await hasRunOn(db, day, '自动督办'))) {
-          run = await runSupervision(db, { at: `${day}T${opts.at}`, actor: '自动督办' });
-          digests = await prepareDigests(db, day, now);
-        }
+      // asked first without the lock (every tick of every process asks), then again under it by the run itself
+      if (time >= opts.at && !(await hasRunOn(db, day, '自动督办'))) {
+        run = await runSupervisionOnce(db, { at: `${day}T${opts.at}`, actor: '自动督办' });
+        if (run) digests = await prepareDigests(db, day, now);
       }
       const delivery = opts.send ? await deliverPending(db, opts.send, now) : null;
       return { run, digests, delivery };

@@ -376,6 +376,11 @@ export interface AppUserTable {
   version: Version;
   created_at: CreatedAt;
 }
+/** raised by the database on every change to accounts or units (migration 0029) */
+export interface AccessGenerationTable {
+  id: Generated<number>;
+  gen: ColumnType<string, never, never>;
+}
 export interface UserSessionTable {
   id: string;
   user_id: number;
@@ -529,6 +534,7 @@ export interface Database {
   login_address: LoginAddressTable;
   login_device: LoginDeviceTable;
   lead: LeadTable;
+  access_generation: AccessGenerationTable;
   lead_step: LeadStepTable;
   problem_lead: ProblemLeadTable;
   lead_notice: LeadNoticeTable;

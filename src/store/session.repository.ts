@@ -7,8 +7,14 @@ export async function insertSession(db: Tx, row: Insertable<Database['user_sessi
   await db.insertInto('user_session').values(row).execute();
 }
 
+/** A session, with the access generation read in the same statement (what the person's resolved access is kept under). */
 export function sessionByKey(db: Tx, key: string) {
-  return db.selectFrom('user_session').select(['user_id', 'csrf', 'expires_at']).where('id', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('user_session')
+    .select(['user_id', 'csrf', 'expires_at'])
+    .select((eb) => eb.selectFrom('access_generation').select('gen').as('access'))
+    .where('id', '=', key)
+    .executeTakeFirst();
 }
 
 export async function deleteSession(db: Tx, key: string): Promise<void> {

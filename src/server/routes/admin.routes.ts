@@ -4,7 +4,7 @@ import { createPerson, createUnit, listPeople, setUnitRetired, unitTree, updateU
 import { createUser, listUsers } from '../../services/accounts.ts';
 import { resetPassword, setUserActive, updateUser } from '../../services/account-changes.ts';
 import type { Db } from '../../services/ledger.ts';
-import { forgetAllSessions, forgetUser, viewerWith } from '../auth.ts';
+import { viewerWith } from '../auth.ts';
 import { contract } from '../contract.ts';
 import { can } from '../../core/access/permissions.ts';
 export function adminRoutes(app: FastifyInstance, db: Db): void {
@@ -26,7 +26,6 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-org');
       const id = await createUnit(db, v.displayName, req.body, v.scope);
-      forgetAllSessions();
       return { id };
     },
   );
@@ -42,7 +41,6 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-org');
       await updateUnit(db, v.displayName, req.params.id, req.body, v.scope);
-      forgetAllSessions();
       return { ok: true };
     },
   );
@@ -58,7 +56,6 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-org');
       const r = await setUnitRetired(db, v.displayName, req.params.id, req.body.retired, v.scope);
-      forgetAllSessions();
       return r;
     },
   );
@@ -112,7 +109,6 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-users');
       await updateUser(db, v, req.params.id, req.body);
-      forgetUser(req.params.id);
       return { ok: true };
     },
   );
@@ -128,7 +124,6 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-users');
       const r = await resetPassword(db, v, req.params.id);
-      forgetUser(req.params.id);
       return r;
     },
   );
@@ -144,7 +139,6 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-users');
       const r = await setUserActive(db, v, req.params.id, req.body.active);
-      forgetUser(req.params.id);
       return r;
     },
   );

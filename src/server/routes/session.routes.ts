@@ -5,7 +5,7 @@ import { login, logout, SESSION_DAYS, type Viewer } from '../../services/account
 import { LoginThrottled } from '../../core/errors.ts';
 import { ROLE_LABEL } from '../../core/access/permissions.ts';
 import type { Db } from '../../services/ledger.ts';
-import { forgetSession, forgetUser, SESSION_COOKIE } from '../auth.ts';
+import { SESSION_COOKIE } from '../auth.ts';
 import { changeOwnPassword } from '../../services/account-changes.ts';
 import { notLoggedIn } from '../errors.ts';
 import { KNOWN_DEVICE_DAYS } from '../../core/access/login-throttle.ts';
@@ -70,7 +70,6 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       await logout(db, token);
-      forgetSession(token);
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
@@ -88,7 +87,6 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
       const token = req.cookies[SESSION_COOKIE];
       if (!req.viewer || !token) throw notLoggedIn();
       await changeOwnPassword(db, req.viewer, req.body, token);
-      forgetUser(req.viewer.id);
       return { ok: true };
     },
   );

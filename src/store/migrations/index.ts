@@ -28,6 +28,7 @@ import * as m0025 from './0025-more-document-formats.ts';
 import * as m0026 from './0026-leads.ts';
 import * as m0027 from './0027-public-supervision.ts';
 import * as m0028 from './0028-origins.ts';
+import * as m0029 from './0029-access-generation.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0026-leads': m0026,
   '0027-public-supervision': m0027,
   '0028-origins': m0028,
+  '0029-access-generation': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {

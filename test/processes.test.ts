@@ -1,0 +1,221 @@
+// Several server processes over one PostgreSQL database, as two machines behind a load balancer run them: two real
+// servers (`npm start`) on two ports. A logout through one ends the session on the other at once; a deactivated
+// account is shut out of both; a change made through one is seen through the other; the day's supervision runs once
+// and each digest is mailed once, though both keep the schedule. On the embedded database the start stays one
+// process and says so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
+import { createUser } from '../src/services/accounts.ts';
+import { importDocuments } from '../src/services/import-documents.ts';
+import { createUnit } from '../src/services/organisation.ts';
+import { assignProblem } from '../src/services/problem-actions.ts';
+import { runSupervisionOnce } from '../src/services/supervision-run.ts';
+import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import { lastUrl, testLedger, usingServer } from './support/ledger.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SAMPLE = join(ROOT, 'samples', '巡察整改进展情况的通报-示例.txt');
+const PASSWORD = 'two processes test 1';
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly port: number;
+  out: string;
+}
+
+/** `npm start` with this environment, once it says it is serving (or its exit code, when it does not start). */
+function start(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/start.mjs')], {
+    env: { ...process.env, PORT: String(port), ZG_PUBLIC: 'off', ...env },
+  });
+  const s: Server = { child, port, out: '' };
+  return new Promise((ok, fail) => {
+    const seen = (b: Buffer) => {
+      s.out += b.toString();
+      if (s.out.includes('整改通已启动')) ok(s);
+    };
+    child.stdout?.on('data', seen);
+    child.stderr?.on('data', (b: Buffer) => (s.out += b.toString()));
+    child.on('exit', (code) => fail(new Error(`exited ${code}: ${s.out}`)));
+  });
+}
+
+const stopped = (s: Server) =>
+  new Promise<void>((ok) => {
+    if (s.child.exitCode !== null) return ok();
+    s.child.on('exit', () => ok());
+    s.child.kill('SIGTERM');
+  });
+
+async function call(s: Server, method: string, path: string, opts: { cookie?: string; csrf?: string; body?: object } = {}) {
+  const r = await fetch(`http://127.0.0.1:${s.port}${path}`, {
+    method,
+    headers: {
+      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+      ...(opts.csrf ? { 'x-csrf-token': opts.csrf } : {}),
+      ...(opts.body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(opts.body ? { body: JSON.stringify(opts.body) } : {}),
+  });
+  return { status: r.status, json: (await r.json().catch(() => null)) as Record<string, unknown> | null, headers: r.headers };
+}
+
+async function login(s: Server, username: string) {
+  const r = await call(s, 'POST', '/api/session', { body: { username, password: PASSWORD } });
+  expect(r.status).toBe(200);
+  const cookie = /zg_session=[^;]+/.exec(r.headers.get('set-cookie') ?? '')?.[0] ?? '';
+  return { cookie, csrf: r.json?.csrf as string };
+}
+
+const port = () => 40000 + Math.floor(Math.random() * 20000);
+
+describe.runIf(usingServer())('two server processes over one PostgreSQL database', () => {
+  let l: Ledger;
+  let a: Server;
+  let b: Server;
+  let smtp: SMTPServer;
+  let source = '';
+  const mailed: string[] = [];
+
+  beforeAll(async () => {
+    l = await testLedger();
+    await createUnit(l.db, 't', { name: '单位甲', email: 'jia@example.org' }, FULL_SCOPE);
+    const [r] = await importDocuments(l, [SAMPLE], { actor: 't', today: '2025-03-01' });
+    source = r?.sources[0]?.code as string;
+    // long overdue: the day's run warns its unit, whose digest goes by mail
+    await assignProblem(
+      l.db,
+      `${source}-003`,
+      { scope: FULL_SCOPE, actor: 't', at: '2025-03-01' },
+      { leadUnit: '单位甲', deadline: '2025-03-31' },
+    );
+    await createUser(l.db, 't', { username: 'office', displayName: '整改办', password: PASSWORD, role: 'admin' });
+    await createUser(l.db, 't', { username: 'clerk', displayName: '经办人', password: PASSWORD, role: 'unit', unit: '单位甲' });
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, done) {
+        stream.resume();
+        stream.on('end', () => {
+          mailed.push(session.envelope.rcptTo.map((t) => t.address).join(','));
+          done();
+        });
+      },
+    });
+    await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
+    // both keep the schedule, as two machines would, and both find the day's run due the moment they start
+    const env = {
+      DATABASE_URL: lastUrl() as string,
+      ZG_PROCESSES: '1',
+      ZG_SUPERVISE_AT: '00:00',
+      ZG_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    };
+    [a, b] = await Promise.all([start(env, port()), start(env, port())]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a, b].filter(Boolean).map(stopped));
+    await new Promise<void>((ok) => smtp?.close(() => ok()));
+    await l?.close();
+  });
+
+  it('ends a session logged out through one process on the other at once', async () => {
+    const office = await login(a, 'office');
+    expect((await call(b, 'GET', '/api/session', office)).status).toBe(200);
+    expect((await call(a, 'DELETE', '/api/session', office)).status).toBe(200);
+    expect((await call(b, 'GET', '/api/problems', office)).status).toBe(401);
+  });
+
+  it('shuts an account deactivated through one process out of the other at once', async () => {
+    const office = await login(a, 'office');
+    const clerk = await login(b, 'clerk');
+    expect((await call(b, 'GET', '/api/problems', clerk)).status).toBe(200);
+    const users = (await call(a, 'GET', '/api/users', office)).json?.items as { id: number; username: string }[];
+    const id = users.find((u) => u.username === 'clerk')?.id;
+    expect((await call(a, 'PUT', `/api/users/${id}/active`, { ...office, body: { active: false } })).status).toBe(200);
+    expect((await call(b, 'GET', '/api/problems', clerk)).status).toBe(401);
+  });
+
+  it('shows a change made through one process through the other at once, its kept figures counted again', async () => {
+    const office = await login(a, 'office');
+    const byUnit = async () =>
+      ((await call(b, 'GET', `/api/stats?source=${source}`, office)).json as { byUnit: Record<string, { total: number }> }).byUnit;
+    expect((await byUnit())['单位甲']?.total).toBe(1);
+    const detail = (await call(b, 'GET', `/api/problems/${source}-008`, office)).json as { problem: { version: number } };
+    const note = '两个进程之间的进展';
+    const v = detail.problem.version;
+    const progressed = await call(a, 'POST', `/api/problems/${source}-008/progress`, { ...office, body: { version: v, text: note } });
+    expect(progressed.status).toBe(200);
+    const after = (await call(b, 'GET', `/api/problems/${source}-008`, office)).json as { timeline: { text: string }[] };
+    expect(after.timeline.some((t) => t.text.includes(note))).toBe(true);
+    expect(
+      (await call(a, 'POST', `/api/problems/${source}-008/assign`, { ...office, body: { version: v + 1, leadUnit: '单位甲' } })).status,
+    ).toBe(200);
+    expect((await byUnit())['单位甲']?.total).toBe(2);
+  });
+
+  it('runs the day’s supervision once and mails each digest once, though both keep the schedule', async () => {
+    const runs = async () => (await l.db.selectFrom('supervision_run').select(['day', 'by']).where('by', '=', '自动督办').execute()).length;
+    for (let i = 0; i < 100 && (mailed.length === 0 || (await runs()) === 0); i++) await new Promise((r) => setTimeout(r, 200));
+    // time for a second run or mail, were there to be one
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await runs()).toBe(1);
+    expect(mailed).toEqual(['jia@example.org']);
+    expect([a.out, b.out].filter((o) => o.includes('自动督办：新产生')).length).toBe(1);
+  });
+
+  it('lets one of two runs started at the same moment through, under the database lock', async () => {
+    const other = await openLedger({ url: lastUrl() as string });
+    try {
+      const at = '2031-01-02T08:30';
+      const both = await Promise.all([
+        runSupervisionOnce(l.db, { at, actor: '自动督办' }),
+        runSupervisionOnce(other.db, { at, actor: '自动督办' }),
+      ]);
+      expect(both.filter((r) => r !== null)).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('the number of server processes', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'zg-processes-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.skipIf(usingServer())(
+    'stays one process on the embedded database, and says so',
+    async () => {
+      const env: NodeJS.ProcessEnv = { ZG_DATA: join(dir, 'data'), ZG_PROCESSES: '2', ZG_SUPERVISE: 'off', ZG_SAMPLE_DATA: 'off' };
+      const s = await start({ ...env, DATABASE_URL: '' }, port());
+      try {
+        expect(s.out).toContain('内嵌数据库只能由一个进程使用，整改通以一个进程运行（ZG_PROCESSES=2 未采用）');
+        expect(s.out).not.toContain('个进程，');
+        expect((await call(s, 'GET', '/api/health')).status).toBe(200);
+      } finally {
+        await stopped(s);
+      }
+    },
+    60_000,
+  );
+
+  it('refuses a number of processes that is not one, saying which setting', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/start.mjs')], {
+      env: { ...process.env, ZG_DATA: join(dir, 'bad'), ZG_PROCESSES: 'many', PORT: String(port()) },
+    });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    expect(await new Promise((done) => child.on('exit', done))).toBe(2);
+    expect(err).toContain('整改通未能启动：环境变量 ZG_PROCESSES 的值“many”不是进程数');
+  }, 60_000);
+});
