@@ -9,6 +9,7 @@ import { registerPerfCommands } from './perf-commands.ts';
 import { registerSuperviseCommands } from './supervise-commands.ts';
 import { registerLeadCommands } from './lead-commands.ts';
 import { registerPublicCommands } from './public-commands.ts';
+import { registerTransferCommands } from './transfer-commands.ts';
 import { reportFailure } from './failure.ts';
 import { SEVERITY_LABEL } from '../core/vocabulary.ts';
 import { productVersion } from '../services/version.ts';
@@ -141,6 +142,7 @@ registerPerfCommands(program);
 registerSuperviseCommands(program);
 registerLeadCommands(program);
 registerPublicCommands(program);
+registerTransferCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportFailure(e);

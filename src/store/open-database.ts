@@ -24,8 +24,13 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** a dumped data directory to start from (tests start from a migrated template) */
   loadDataDir?: Blob | undefined;
-  /** the audit checkpoint file; default: audit-checkpoint.json in dataDir (a server has none unless given) */
-  auditCheckpoint?: string | undefined;
+  /**
+   * the audit checkpoint file; default: audit-checkpoint.json in dataDir (a server has none unless given); null: none
+   * kept while open (a restore writes its log first, then the checkpoint of what it wrote)
+   */
+  auditCheckpoint?: string | null | undefined;
+  /** the schema as of this migration, not the newest (a backup made by an older version is restored into its own) */
+  schemaUpTo?: string | undefined;
 }
 
 export interface Ledger {
@@ -97,9 +102,10 @@ async function upToDate(db: Kysely<Database>): Promise<boolean> {
   }
 }
 
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  if (await upToDate(db)) return;
-  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+export async function migrate(db: Kysely<Database>, upTo?: string): Promise<void> {
+  if (upTo === undefined && (await upToDate(db))) return;
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await (upTo === undefined ? migrator.migrateToLatest() : migrator.migrateTo(upTo));
   const failed = results?.find((r) => r.status === 'Error');
   if (!error) return;
   // a database that cannot be reached fails before any migration runs: that error is the one to explain
@@ -150,7 +156,7 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     }) as [pg.Pool, pg.Pool];
     const auditCheckpoint = opts.auditCheckpoint ?? null;
     const { db, start, close } = anchored(new SplitPoolDialect(...pools), auditCheckpoint);
-    await migrate(db);
+    await migrate(db, opts.schemaUpTo);
     await start();
     return { db, kind: 'server', auditCheckpoint, close };
   }
@@ -177,7 +183,8 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     });
     await lite.waitReady;
     await lite.exec(`set random_page_cost = ${RANDOM_PAGE_COST}`);
-    const auditCheckpoint = opts.auditCheckpoint ?? (opts.dataDir ? join(opts.dataDir, CHECKPOINT_FILE) : null);
+    const auditCheckpoint =
+      opts.auditCheckpoint === undefined ? (opts.dataDir ? join(opts.dataDir, CHECKPOINT_FILE) : null) : opts.auditCheckpoint;
     const dialect = new PGliteDialect(
       lite,
       async () => {
@@ -187,7 +194,7 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
       opts.dataDir,
     );
     const { db, start, close } = anchored(dialect, auditCheckpoint);
-    await migrate(db);
+    await migrate(db, opts.schemaUpTo);
     dialect.armWriteGuard();
     await start();
     return { db, kind: 'embedded', auditCheckpoint, close, dump: () => lite.dumpDataDir('none') };

@@ -1,0 +1,76 @@
+// `zg backup`, `zg restore`, `zg migrate`: the ledger moved whole — a backup file with its manifest, its restore into
+// an empty place (checked before and after), and the move of an embedded ledger into an empty PostgreSQL database.
+import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { InvalidInput } from '../core/errors.ts';
+import type { TransferReport } from '../services/ledger-transfer.ts';
+import { print, withLedger } from './ledger-commands.ts';
+
+const transfer = () => import('../services/ledger-transfer.ts');
+
+function described(r: TransferReport): string[] {
+  const busiest = Object.entries(r.tables)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return [
+    `共 ${busiest.length} 张表、${r.rows} 行，行数与原台账逐表一致`,
+    `操作日志 ${r.audit.events} 条，哈希链逐条校验无误（末条 ${r.audit.head.slice(0, 12)}…）`,
+  ];
+}
+
+export function registerTransferCommands(program: Command): void {
+  program
+    .command('backup')
+    .description(
+      '备份整个台账（来源与文档、问题与全部记录、佐证材料、账号、设置、操作日志）到一个压缩文件；PostgreSQL 服务器上可在服务运行时备份',
+    )
+    .requiredOption('-o, --output <file>', '备份文件，如 zg-backup-2026-12-04.zgb')
+    .action((opts: { output: string }) =>
+      withLedger(async (l) => {
+        const m = await (await transfer()).writeBackup(l, resolve(opts.output));
+        const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
+        print(
+          `已备份到 ${opts.output}：${rows} 行，操作日志 ${m.audit.events} 条，压缩后 ${(m.payload.bytes / 1024 / 1024).toFixed(1)} MB`,
+        );
+        print(`校验和 SHA-256 ${m.payload.sha256}`);
+      }),
+    );
+
+  program
+    .command('restore <file>')
+    .description('把备份恢复到空的位置：新的数据目录（--data）或空的 PostgreSQL 数据库（--to）；先校验备份文件，写入后再核对行数和操作日志')
+    .option('--data <dir>', '恢复到这个新的数据目录（内嵌数据库）')
+    .option('--to <url>', '恢复到这个空的 PostgreSQL 数据库，如 postgres://用户:密码@主机/库名')
+    .option('--checkpoint <file>', '恢复到 PostgreSQL 时，操作日志检查点写入此文件（以后设为 ZG_AUDIT_CHECKPOINT）')
+    .action(async (file: string, opts: { data?: string; to?: string; checkpoint?: string }) => {
+      if (!opts.data === !opts.to) throw new InvalidInput('请用 --data 指定新的数据目录，或用 --to 指定空的 PostgreSQL 数据库（二者选一）');
+      const t = await transfer();
+      const r = await t.restoreBackup(
+        resolve(file),
+        opts.to ? { url: opts.to, checkpoint: opts.checkpoint } : { dataDir: resolve(opts.data as string) },
+      );
+      print(
+        `已从 ${file}（${r.manifest.createdAt.slice(0, 19).replace('T', ' ')} 备份）恢复到 ${opts.to ? '数据库' : `数据目录 ${opts.data}`}`,
+      );
+      for (const line of described(r)) print(line);
+    });
+
+  program
+    .command('migrate')
+    .description('把内嵌数据库中的整个台账迁移到空的 PostgreSQL 数据库（一个事务内完成，编号、版本、时间原样保留），并在那里校验操作日志')
+    .requiredOption('--to <url>', '空的 PostgreSQL 数据库，如 postgres://用户:密码@主机/库名')
+    .option(
+      '--checkpoint <file>',
+      '操作日志检查点写入此文件，以后设为 ZG_AUDIT_CHECKPOINT（默认：数据目录中的 postgres-audit-checkpoint.json）',
+    )
+    .action((opts: { to: string; checkpoint?: string }) =>
+      withLedger(async (l) => {
+        // the log says a checkpoint has been kept: the moved log goes on being anchored, in a file the server is told of
+        const checkpoint = resolve(opts.checkpoint ?? join(process.env.ZG_DATA || './data', 'postgres-audit-checkpoint.json'));
+        const r = await (await transfer()).migrateLedger(l, opts.to, checkpoint);
+        print('已迁移到 PostgreSQL：');
+        for (const line of described(r)) print(line);
+        print(`以后以 DATABASE_URL=${opts.to.replace(/:[^:@/]*@/, ':***@')} ZG_AUDIT_CHECKPOINT=${checkpoint} 启动整改通`);
+      }),
+    );
+}

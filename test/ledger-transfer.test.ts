@@ -1,0 +1,232 @@
+// A ledger moved whole. Seeds 000, 002 and 004 imported and worked on (progress, evidence, closure) in an embedded
+// database, then moved to PostgreSQL: the same statistics, the same problem pages, the event chain verified there, and
+// a second move into the same database refused. A backup taken while writes go on, restored into an empty data
+// directory: rows and the log as they were at the backup's moment. A backup cut short or altered is refused before
+// anything is written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
+import { verifyAudit } from '../src/services/audit.ts';
+import { importDocuments } from '../src/services/import-documents.ts';
+import { ledgerStatistics, problemDetail } from '../src/services/ledger-queries.ts';
+import { checkBackup, migrateLedger, restoreBackup, writeBackup } from '../src/services/ledger-transfer.ts';
+import { addEvidence, decideClosure, reportProgress, requestClosure } from '../src/services/problem-actions.ts';
+import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import { lastUrl, testLedger, usingServer } from './support/ledger.ts';
+import { haveSeeds, seedPath } from './support/seeds.ts';
+import { inject } from 'vitest';
+import { withDatabase } from './support/global-setup.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SAMPLE = join(ROOT, 'samples', '巡察整改进展情况的通报-示例.txt');
+const TODAY = '2025-06-30';
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
+
+/** A new, empty database on the test server; dropped by the returned function. */
+async function emptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const t = inject('ledgerTemplate');
+  if (t.kind !== 'server') throw new Error('needs the test server');
+  const name = `zg_transfer_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: t.url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return {
+    url: withDatabase(t.url, name),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: t.url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Some work on an open problem of each source: a progress report, a file, a closure asked and granted. */
+async function workOn(l: Ledger, codes: readonly string[]) {
+  for (const code of codes) {
+    const who = { actor: '单位甲', at: TODAY, scope: FULL_SCOPE };
+    await reportProgress(l.db, code, who, { text: `${code} 已完成整改，材料齐全`, progress: 100 });
+    const ev = (await addEvidence(l.db, code, who, { name: '整改佐证.pdf', bytes: PDF })).id;
+    await requestClosure(l.db, code, who, { evidence: [ev] });
+    await decideClosure(l.db, code, { actor: '整改办', at: TODAY, scope: FULL_SCOPE }, { accept: true });
+  }
+}
+
+async function openCodes(l: Ledger): Promise<string[]> {
+  const rows = await l.db
+    .selectFrom('problem as p')
+    .innerJoin('source as s', 's.id', 'p.source_id')
+    .select(['p.code', 's.code as source'])
+    .where('p.parent_id', 'is', null)
+    .where('p.status', 'in', ['not-started', 'in-progress'])
+    .orderBy('p.code')
+    .execute();
+  // the first open problem of each source
+  return [...new Map(rows.map((r) => [r.source, r.code])).values()];
+}
+
+describe.runIf(usingServer() && haveSeeds)('an embedded ledger moved to PostgreSQL', () => {
+  let dir: string;
+  let embedded: Ledger;
+  let target: { url: string; drop: () => Promise<void> };
+  let worked: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zg-migrate-'));
+    embedded = await openLedger({ dataDir: join(dir, 'data') });
+    await importDocuments(embedded, ['000', '002', '004'].map(seedPath), { actor: '整改办', today: '2025-06-01' });
+    worked = await openCodes(embedded);
+    await workOn(embedded, worked);
+    target = await emptyDatabase();
+  }, 180_000);
+  afterAll(async () => {
+    await embedded?.close();
+    await target?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the statistics, the problem pages and the event chain, and refuses a second move into the same database', async () => {
+    expect(worked.length).toBeGreaterThanOrEqual(3);
+    const checkpoint = join(dir, 'pg-checkpoint.json');
+    const report = await migrateLedger(embedded, target.url, checkpoint);
+    expect(report.audit.events).toBeGreaterThan(0);
+    const moved = await openLedger({ url: target.url, auditCheckpoint: checkpoint });
+    try {
+      const stats = (l: Ledger) => ledgerStatistics(l.db, { today: TODAY, scope: FULL_SCOPE });
+      expect(await stats(moved)).toEqual(await stats(embedded));
+      for (const code of worked) {
+        const there = await problemDetail(moved.db, code, TODAY, FULL_SCOPE);
+        expect(there).toEqual(await problemDetail(embedded.db, code, TODAY, FULL_SCOPE));
+        expect(there.problem.status).toBe('completed');
+        expect(there.evidence).toHaveLength(1);
+      }
+      const audit = await verifyAudit(moved);
+      expect(audit.firstBroken).toBeNull();
+      expect(audit.anchor).toMatchObject({ state: 'ok', events: report.audit.events });
+      // the next problem added there is numbered on from the moved ones, not from 1
+      const before = await moved.db
+        .selectFrom('event')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirstOrThrow();
+      const open = (await openCodes(moved))[0] as string;
+      await reportProgress(moved.db, open, { actor: '整改办', at: TODAY, scope: FULL_SCOPE }, { text: '迁移后的第一条进展' });
+      const after = await moved.db
+        .selectFrom('event')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirstOrThrow();
+      expect(Number(after.id)).toBe(Number(before.id) + 1);
+    } finally {
+      await moved.close();
+    }
+    await expect(migrateLedger(embedded, target.url)).rejects.toThrow(
+      /目标数据库已有数据（\d+个整改来源、\d+条操作日志）：只能写入空的数据库/,
+    );
+  }, 120_000);
+});
+
+describe('a backup and its restore', () => {
+  let l: Ledger;
+  let dir: string;
+  let file = '';
+  let taken: Awaited<ReturnType<typeof writeBackup>>;
+
+  beforeAll(async () => {
+    l = await testLedger();
+    dir = mkdtempSync(join(tmpdir(), 'zg-backup-'));
+    await importDocuments(l, [SAMPLE], { actor: '整改办', today: '2025-06-01' });
+  }, 60_000);
+  afterAll(async () => {
+    await l?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is taken while writes go on, and holds the ledger as it was at that moment', async () => {
+    const codes = await l.db.selectFrom('problem').select('code').where('parent_id', 'is', null).orderBy('code').execute();
+    let writing = true;
+    let writes = 0;
+    const burst = (async () => {
+      for (let i = 0; writing; i++) {
+        const code = codes[i % codes.length]?.code as string;
+        await reportProgress(l.db, code, { actor: '单位甲', at: TODAY, scope: FULL_SCOPE }, { text: `备份期间的进展 ${i}` }).catch(
+          () => {},
+        );
+        writes++;
+      }
+    })();
+    while (writes < 5) await new Promise((r) => setTimeout(r, 10));
+    file = join(dir, 'ledger.zgb');
+    taken = await writeBackup(l, file);
+    const whileBackingUp = writes;
+    while (writes < whileBackingUp + 5) await new Promise((r) => setTimeout(r, 10));
+    writing = false;
+    await burst;
+    // the log went on after the backup: the backup holds a head the ledger passed through, not today's
+    const now = await l.db
+      .selectFrom('event')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(now.n)).toBeGreaterThan(taken.audit.events);
+    const at = await l.db
+      .selectFrom('event')
+      .select('hash')
+      .orderBy('id')
+      .offset(taken.audit.events - 1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(at.hash).toBe(taken.audit.head);
+    // every progress report counted in the backup has its event: rows and log of the same moment
+    expect(taken.tables.progress_update).toBeGreaterThan(0);
+
+    const restored = join(dir, 'restored');
+    const r = await restoreBackup(file, { dataDir: restored });
+    expect(r.tables).toEqual(taken.tables);
+    expect(r.audit).toMatchObject({ events: taken.audit.events, head: taken.audit.head });
+    const back = await openLedger({ dataDir: restored });
+    try {
+      expect((await verifyAudit(back)).anchor).toMatchObject({ state: 'ok', events: taken.audit.events });
+      const progress = await back.db
+        .selectFrom('progress_update')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(progress.n)).toBe(taken.tables.progress_update);
+    } finally {
+      await back.close();
+    }
+  }, 120_000);
+
+  it('refuses a backup cut in half or altered, before writing anything', async () => {
+    const bytes = readFileSync(file);
+    const half = join(dir, 'half.zgb');
+    writeFileSync(half, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(checkBackup(half)).rejects.toThrow(/备份文件“half\.zgb”不完整：应有 \d+ 字节，只有 \d+ 字节/);
+    await expect(restoreBackup(half, { dataDir: join(dir, 'from-half') })).rejects.toThrow(/不完整/);
+    expect(existsSync(join(dir, 'from-half'))).toBe(false);
+    const altered = Buffer.from(bytes);
+    altered[altered.length - 10] = (altered[altered.length - 10] as number) ^ 0xff;
+    const bad = join(dir, 'altered.zgb');
+    writeFileSync(bad, altered);
+    await expect(restoreBackup(bad, { dataDir: join(dir, 'from-altered') })).rejects.toThrow(/已损坏（校验和不符）/);
+    expect(existsSync(join(dir, 'from-altered'))).toBe(false);
+    writeFileSync(join(dir, 'note.zgb'), '这不是备份');
+    await expect(checkBackup(join(dir, 'note.zgb'))).rejects.toThrow('“note.zgb”不是整改通的备份文件');
+  });
+
+  it.runIf(usingServer())(
+    'restores into an empty PostgreSQL database, and refuses one that holds a ledger',
+    async () => {
+      const target = await emptyDatabase();
+      try {
+        const r = await restoreBackup(file, { url: target.url });
+        expect(r.tables).toEqual(taken.tables);
+        await expect(restoreBackup(file, { url: lastUrl() as string })).rejects.toThrow(/目标数据库已有数据/);
+      } finally {
+        await target.drop();
+      }
+    },
+    60_000,
+  );
+});
