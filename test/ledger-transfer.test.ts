@@ -4,12 +4,13 @@
 // directory: rows and the log as they were at the backup's moment. A backup cut short or altered is refused before
 // anything is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { verifyAudit } from '../src/services/audit.ts';
+import { backupSchedule } from '../src/services/backup-schedule.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { ledgerStatistics, problemDetail } from '../src/services/ledger-queries.ts';
 import { checkBackup, migrateLedger, restoreBackup, writeBackup } from '../src/services/ledger-transfer.ts';
@@ -213,6 +214,16 @@ describe('a backup and its restore', () => {
     expect(existsSync(join(dir, 'from-altered'))).toBe(false);
     writeFileSync(join(dir, 'note.zgb'), '这不是备份');
     await expect(checkBackup(join(dir, 'note.zgb'))).rejects.toThrow('“note.zgb”不是整改通的备份文件');
+  });
+
+  it('is made by the server once a day at the set time, keeping the newest few', async () => {
+    const backups = join(dir, 'daily');
+    const schedule = backupSchedule(l, { dir: backups, at: '02:00', keep: 2 });
+    // Beijing time: 01:30 is before the hour; then three nights at 02:30, the second asked twice
+    expect(await schedule.tick(new Date('2025-07-01T01:30:00+08:00'))).toBeNull();
+    for (const day of ['2025-07-01', '2025-07-02', '2025-07-02', '2025-07-03']) await schedule.tick(new Date(`${day}T02:30:00+08:00`));
+    expect(readdirSync(backups).sort()).toEqual(['zg-backup-2025-07-02.zgb', 'zg-backup-2025-07-03.zgb']);
+    expect((await checkBackup(join(backups, 'zg-backup-2025-07-03.zgb'))).manifest.audit.events).toBeGreaterThan(0);
   });
 
   it.runIf(usingServer())(

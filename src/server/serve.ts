@@ -84,12 +84,43 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
       `自动督办：每天 ${process.env.ZG_SUPERVISE_AT ?? '08:30'}（北京时间）${mail ? `，汇总邮件经 ${mail.host} 发送` : '，未配置邮件服务器（ZG_SMTP_URL），仅站内提醒'}`,
     );
   }
+  // the day's backup (ZG_BACKUP_DIR; ZG_BACKUP_AT, default 02:00; ZG_BACKUP_KEEP, default 7), kept by the first process
+  let backupTimer: NodeJS.Timeout | null = null;
+  if (first && process.env.ZG_BACKUP_DIR) {
+    const { backupSchedule } = await import('../services/backup-schedule.ts');
+    const keep = Number(process.env.ZG_BACKUP_KEEP ?? 7);
+    const backups = backupSchedule(ledger, {
+      dir: process.env.ZG_BACKUP_DIR,
+      at: process.env.ZG_BACKUP_AT ?? '02:00',
+      keep: Number.isInteger(keep) && keep > 0 ? keep : 7,
+    });
+    let busy = false;
+    const tick = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        const r = await backups.tick();
+        if (r)
+          console.log(
+            `已备份到 ${r.file}（操作日志 ${r.manifest.audit.events} 条）${r.removed.length ? `，删除较早的备份 ${r.removed.length} 个` : ''}`,
+          );
+      } catch (e) {
+        console.error(`定时备份失败：${(e as Error).message}`);
+      } finally {
+        busy = false;
+      }
+    };
+    backupTimer = setInterval(() => void tick(), 60_000);
+    void tick();
+    console.log(`定时备份：每天 ${process.env.ZG_BACKUP_AT ?? '02:00'}（北京时间）写入 ${process.env.ZG_BACKUP_DIR}，保留最近 ${keep} 个`);
+  }
   // each of several processes tells the one that started them that it is serving
   process.send?.({ zg: 'serving', index });
   const stop = async () => {
     clearInterval(dayTimer);
     clearTimeout(firstCount);
     if (timer) clearInterval(timer);
+    if (backupTimer) clearInterval(backupTimer);
     mail?.close();
     await app.close();
     await publicApp?.close();
