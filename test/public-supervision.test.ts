@@ -174,6 +174,9 @@ describe('a published 通报 and what the public sends about it', () => {
     const repeat = items.find((i) => i.duplicateOf !== null) as { ref: string };
     const asked = await pub.inject({ method: 'GET', url: `/q?ref=${repeat.ref}` });
     expect(asked.body).toContain('已办理');
+    // what became of it, in words that name no problem
+    expect(asked.body).toContain('办理结果：已纳入整改台账，作为整改问题督促落实。');
+    expect(asked.body).not.toContain(code);
     expect(asked.body).toContain('此前已有相同内容的反映，与其合并办理');
     const lead = await send({ kind: 'lead', content: '反映某股室负责人在整改验收中收受好处，请纪检部门核查。' }, '203.0.113.10');
     const leadRef = refOf(lead.body);
@@ -191,6 +194,11 @@ describe('a published 通报 and what the public sends about it', () => {
       origin: 'public',
       originLabel: '群众反映',
     });
+    // counted apart from the inspection's own hand-overs
+    expect((await api('office', 'GET', '/api/leads/figures')).json().byOrigin).toEqual([
+      expect.objectContaining({ key: 'public', label: '群众反映', received: 1 }),
+    ]);
+    expect((await pub.inject({ method: 'GET', url: `/q?ref=${leadRef}` })).body).toContain('办理结果：已按规定移交有关机关办理。');
     // four received (the repeat counted once: 3), the answered one, the problem and the lead handled
     day = '2025-03-20';
     const textOf = async (asOf: string) => {

@@ -357,7 +357,7 @@ export async function leadFigures(
 ): Promise<LeadStatistics & { sentence: string | null }> {
   const rows = await leadsInScope(db, scope, { sourceCode: q.source });
   const stats = leadStatistics(
-    rows.map((r) => ({ ...facts(r), sourceCode: r.source_code, receiver: r.receiver })),
+    rows.map((r) => ({ ...facts(r), sourceCode: r.source_code, receiver: r.receiver, origin: r.origin })),
     q.asOf,
   );
   return { ...stats, sentence: leadSentence(stats, q.asOf) };

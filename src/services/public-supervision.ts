@@ -17,6 +17,7 @@ import {
   referenceOf,
   sameText,
   SUBMISSION_KIND_LABEL,
+  senderOutcome,
   SUBMISSION_LIMITS,
   SUBMISSION_STATE_LABEL,
   type SubmissionKind,
@@ -233,6 +234,7 @@ export async function submissionForSender(db: Db, typed: string) {
     repliedOn: s.replied_on,
     /** the same text came earlier: handled with it, its answer this one's too */
     merged: s.merged,
+    outcome: senderOutcome({ onLedger: s.on_ledger, handedOver: s.handed_over }),
     publication: { id: s.publication_id, title: s.publication_title },
   };
 }

@@ -66,6 +66,9 @@ export function submissionByRef(db: Tx, ref: string) {
       sql<string | null>`coalesce(o.reply, sb.reply)`.as('reply'),
       sql<string | null>`coalesce(o.replied_on, sb.replied_on)`.as('replied_on'),
       sql<boolean>`sb.duplicate_of is not null`.as('merged'),
+      // what became of it, without which problem or which lead: the sender learns that, not the ledger's codes
+      sql<boolean>`coalesce(o.problem_id, sb.problem_id) is not null`.as('on_ledger'),
+      sql<boolean>`coalesce(o.lead_id, sb.lead_id) is not null`.as('handed_over'),
       'pb.id as publication_id',
       'pb.title as publication_title',
     ])

@@ -378,6 +378,7 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.getByRole('menuitem', { name: '问题线索' }).click();
       await page.getByTestId('lead-add').click();
       await choose(page, page.getByTestId('lead-source'), journeySource);
+      await choose(page, page.getByTestId('lead-receiver'), '纪委监委');
       await page.getByTestId('lead-receiver-name').fill('区纪委监委');
       await page.getByTestId('lead-summary').fill('<b>反映</b>违规报销酒水<script>alert(1)</script>');
       await page.getByTestId('lead-persons').fill('钱某某（会计）');
@@ -386,8 +387,10 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.keyboard.type('2025-01-10');
       await page.keyboard.press('Enter');
       await shot(page, '40-lead-register');
-      // Enter takes the typed date; the form is sent by its button (or by the Enter, which Ant Design also sends it by)
-      if (await page.getByTestId('lead-submit').isVisible()) await page.getByTestId('lead-submit').click();
+      // Enter takes the typed date and leaves the form open: only its button registers the lead
+      await page.waitForTimeout(300);
+      expect(await page.getByTestId('lead-submit').isVisible()).toBe(true);
+      await page.getByTestId('lead-submit').click();
       await page.getByTestId('lead-title').waitFor();
       const code = (await page.getByTestId('lead-title').innerText()).trim();
       expect(code).toBe(`${journeySource}-L01`);

@@ -70,6 +70,7 @@ export const leadFiguresAnswer = z.object({
   ...figures,
   bySource: list(z.object({ key: z.string(), ...figures })),
   byReceiver: list(z.object({ key: leadReceiver, label: z.string(), ...figures })),
+  byOrigin: list(z.object({ key: z.enum(['source', 'public']), label: z.string(), ...figures })),
   /** "截至…，移交的问题线索N件已全部办结。" only when it is so; null when none were received */
   sentence: z.string().nullable(),
 });

@@ -2,11 +2,14 @@
 // by source and by receiving body; and the sentence a report states about them, which says "已全部办结" only when
 // every lead received by that day was concluded by it.
 import { completionRate, formatRate } from '../ledger/completion-rate.ts';
-import { type LeadFacts, type LeadReceiver, LEAD_RECEIVER_LABEL, leadStateOn } from './lead.ts';
+import { type LeadFacts, LEAD_ORIGIN_LABEL, type LeadReceiver, LEAD_RECEIVER_LABEL, leadStateOn } from './lead.ts';
+import type { Origin } from '../public/submission.ts';
 
 export interface LeadForStatistics extends LeadFacts {
   readonly sourceCode: string;
   readonly receiver: LeadReceiver;
+  /** handed over by the source itself, or transferred from what the public sent; the source's when not said */
+  readonly origin?: Origin | undefined;
 }
 
 export interface LeadFigures {
@@ -26,6 +29,8 @@ export interface LeadStatistics extends LeadFigures {
   readonly asOf: string;
   readonly bySource: readonly (LeadFigures & { readonly key: string })[];
   readonly byReceiver: readonly (LeadFigures & { readonly key: LeadReceiver; readonly label: string })[];
+  /** the inspection's (or audit's) own hand-overs apart from those the public's submissions became */
+  readonly byOrigin: readonly (LeadFigures & { readonly key: Origin; readonly label: string })[];
 }
 
 function figures(leads: readonly LeadFacts[], asOf: string): LeadFigures {
@@ -61,6 +66,10 @@ export function leadStatistics(leads: readonly LeadForStatistics[], asOf: string
     byReceiver: [...grouped(leads, (l) => l.receiver)]
       .map(([key, ls]) => ({ key, label: LEAD_RECEIVER_LABEL[key], ...figures(ls, asOf) }))
       .filter((g) => g.received > 0),
+    byOrigin: [...grouped(leads, (l) => l.origin ?? 'source')]
+      .map(([key, ls]) => ({ key, label: LEAD_ORIGIN_LABEL[key], ...figures(ls, asOf) }))
+      .filter((g) => g.received > 0)
+      .sort((a, b) => (a.key === 'source' ? -1 : b.key === 'source' ? 1 : 0)),
   };
 }
 

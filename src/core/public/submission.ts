@@ -127,6 +127,15 @@ export function submissionFigures(
   return { received: counted.length, handled: counted.filter((r) => r.handledOn !== null && r.handledOn <= asOf).length };
 }
 
+/**
+ * What its sender is told became of a submission, in words that name no problem, lead or body: that it went onto
+ * the ledger to be rectified, that it was handed to the competent body. Null when neither (an answer alone).
+ */
+export function senderOutcome(s: { onLedger: boolean; handedOver: boolean }): string | null {
+  const parts = [s.onLedger ? '已纳入整改台账，作为整改问题督促落实' : '', s.handedOver ? '已按规定移交有关机关办理' : ''].filter(Boolean);
+  return parts.length ? `${parts.join('；')}。` : null;
+}
+
 /** What the office made of them by the as-of day: problems opened (and how many of those are completed), leads transferred. */
 export interface OpenedFromSubmissions {
   readonly problems: number;

@@ -130,13 +130,14 @@ export function lookupPage(
     reply: string | null;
     repliedOn: string | null;
     merged: boolean;
+    outcome: string | null;
     publication: { id: number; title: string };
   } | null,
   error: string | null,
 ): string {
   const result = found
     ? `<h2>查询码 ${esc(found.ref)}</h2><p class="plain">关于《<a href="/p/${found.publication.id}">${esc(found.publication.title)}</a>》的${esc(found.kindLabel)}，${esc(found.receivedOn)} 收到；办理情况：<b data-testid="state">${esc(found.stateLabel)}</b></p>
-${found.merged ? '<p class="plain">此前已有相同内容的反映，与其合并办理，办理情况和答复相同。</p>' : ''}<h3>反映的内容</h3><p class="plain pre">${esc(found.content)}</p>
+${found.merged ? '<p class="plain">此前已有相同内容的反映，与其合并办理，办理情况和答复相同。</p>' : ''}${found.outcome ? `<p class="plain" data-testid="outcome">办理结果：${esc(found.outcome)}</p>` : ''}<h3>反映的内容</h3><p class="plain pre">${esc(found.content)}</p>
 ${found.reply ? `<h3>答复（${esc(found.repliedOn)}）</h3><p class="plain pre" data-testid="reply">${esc(found.reply)}</p>` : '<p class="plain">尚未答复。</p>'}`
     : '';
   return layout(

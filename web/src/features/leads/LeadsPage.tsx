@@ -61,7 +61,7 @@ export function LeadsPage() {
               报告表述：{f.sentence}
             </Typography.Paragraph>
           )}
-          {f.bySource.length + f.byReceiver.length > 1 && (
+          {f.bySource.length + f.byReceiver.length + f.byOrigin.length > 1 && (
             <Table
               size="small"
               style={{ marginTop: 12 }}
@@ -71,6 +71,7 @@ export function LeadsPage() {
               dataSource={[
                 ...f.bySource.map((g) => ({ ...g, name: `来源 ${g.key}` })),
                 ...f.byReceiver.map((g) => ({ ...g, name: `接收机关 ${g.label}` })),
+                ...(f.byOrigin.length > 1 ? f.byOrigin.map((g) => ({ ...g, name: `线索来源 ${g.label}` })) : []),
               ]}
               columns={[
                 { title: '分组', dataIndex: 'name' },
@@ -170,10 +171,23 @@ function NewLeadForm({ done }: { done: () => void }) {
     <Form<NewLeadValues>
       layout="vertical"
       onFinish={submit}
-      initialValues={{ phase: 'during', receiver: 'discipline' }}
+      initialValues={{ phase: 'during' }}
+      // Enter in a field (a date just typed) does not register the lead half-filled: only the button does
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
+      }}
       data-testid="lead-form"
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="lead-form-error" />}
+      {sources.data?.items.length === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="您的范围内没有整改来源：线索由组织巡察（审计）的机构登记。接收线索的机关可在线索台账中记录收到、办理和办结。"
+          data-testid="lead-form-no-sources"
+        />
+      )}
       <Form.Item name="source" label="整改来源（哪一轮巡察、审计）" rules={[{ required: true, message: '请选择整改来源' }]}>
         <Select
           showSearch
@@ -187,8 +201,12 @@ function NewLeadForm({ done }: { done: () => void }) {
         <Radio.Group options={Object.entries(LEAD_PHASE_LABEL).map(([value, label]) => ({ value, label }))} />
       </Form.Item>
       <Space size="large" wrap>
-        <Form.Item name="receiver" label="接收机关类别">
-          <Select style={{ width: 160 }} options={Object.entries(LEAD_RECEIVER_LABEL).map(([value, label]) => ({ value, label }))} />
+        <Form.Item name="receiver" label="接收机关类别" rules={[{ required: true, message: '请选择接收机关类别' }]}>
+          <Select
+            style={{ width: 160 }}
+            options={Object.entries(LEAD_RECEIVER_LABEL).map(([value, label]) => ({ value, label }))}
+            data-testid="lead-receiver"
+          />
         </Form.Item>
         <Form.Item name="receiverName" label="接收机关名称">
           <Input placeholder="如 示例县纪委监委" maxLength={100} style={{ width: 260 }} data-testid="lead-receiver-name" />
@@ -215,7 +233,7 @@ function NewLeadForm({ done }: { done: () => void }) {
       <Form.Item name="problems" label="等待该线索核查的问题编号（可多个，用逗号或空格分隔）">
         <Input placeholder="如 XC2024-01-006" data-testid="lead-problems" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy} data-testid="lead-submit">
+      <Button type="primary" htmlType="submit" loading={busy} disabled={sources.data?.items.length === 0} data-testid="lead-submit">
         登记
       </Button>
     </Form>
