@@ -3,8 +3,7 @@
 // each figure counted afresh or from what the server keeps per source — no answer is remembered), the size of the
 // built JavaScript, and a cold first load in Chromium. On a PostgreSQL server when DATABASE_URL is set, else on the
 // embedded database. Run: npm run bench (after the other benchmarks). Results: docs/benchmarks.md.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';

@@ -5,6 +5,7 @@
 // night, on an office's ledger, is seconds (docs/benchmarks.md).
 import { mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { beijingClock } from '../core/ledger/dates.ts';
 import type { Ledger } from '../store/open-database.ts';
 import { writeBackup, type BackupManifest } from './ledger-transfer.ts';
 
@@ -17,18 +18,13 @@ export interface BackupScheduleOptions {
   readonly keep: number;
 }
 
-function beijing(now: Date): { day: string; time: string } {
-  const s = now.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
-  return { day: s.slice(0, 10), time: s.slice(11, 16) };
-}
-
 export function backupSchedule(ledger: Ledger, opts: BackupScheduleOptions) {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(opts.at)) throw new Error(`ZG_BACKUP_AT should be HH:MM, not "${opts.at}"`);
   mkdirSync(opts.dir, { recursive: true });
   return {
     /** The day's backup when it is time and none is there yet, then the oldest beyond `keep` removed. */
     async tick(now: Date = new Date()): Promise<{ file: string; manifest: BackupManifest; removed: string[] } | null> {
-      const { day, time } = beijing(now);
+      const { day, time } = beijingClock(now);
       const file = join(opts.dir, `zg-backup-${day}.zgb`);
       if (time < opts.at || existsSync(file)) return null;
       const manifest = await writeBackup(ledger, file);

@@ -2,6 +2,7 @@
 // otherwise) a supervision run, then the day's digests; every tick, whatever delivery is due. Each step is
 // idempotent, so a restart, a second process or a late tick does no harm; the run itself happens once a day across
 // all processes and machines over one database.
+import { beijingClock } from '../core/ledger/dates.ts';
 import type { SendMail } from '../io/smtp-mail.ts';
 import type { Db } from '../store/open-database.ts';
 import { hasRunOn } from '../store/supervision.repository.ts';
@@ -15,18 +16,12 @@ export interface ScheduleOptions {
   readonly send?: SendMail | undefined;
 }
 
-/** The day and the time of day of a moment in Beijing time. */
-function beijing(now: Date): { day: string; time: string } {
-  const s = now.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
-  return { day: s.slice(0, 10), time: s.slice(11, 16) };
-}
-
 export function supervisionSchedule(db: Db, opts: ScheduleOptions) {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(opts.at)) throw new Error(`ZG_SUPERVISE_AT should be HH:MM, not "${opts.at}"`);
   return {
     /** One tick: the day's run if it is time and it has not run today; then delivery of what is due. */
     async tick(now: Date = new Date()): Promise<{ run: SupervisionRunResult | null; digests: number; delivery: DeliveryReport | null }> {
-      const { day, time } = beijing(now);
+      const { day, time } = beijingClock(now);
       let run: SupervisionRunResult | null = null;
       let digests = 0;
       // asked first without the lock (every tick of every process asks), then again under it by the run itself

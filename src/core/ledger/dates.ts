@@ -22,3 +22,9 @@ export function isIsoDate(s: string): boolean {
 export function beijingDay(moment: Date): string {
   return moment.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
+
+/** The day and the time of day ("08:30") of a moment in Beijing time: what the server's daily schedules go by. */
+export function beijingClock(moment: Date): { day: string; time: string } {
+  const s = moment.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
+  return { day: s.slice(0, 10), time: s.slice(11, 16) };
+}
