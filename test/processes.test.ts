@@ -26,15 +26,17 @@ const PASSWORD = 'two processes test 1';
 interface Server {
   readonly child: ChildProcess;
   readonly port: number;
+  /** the public part's port */
+  readonly pub: number;
   out: string;
 }
 
 /** `npm start` with this environment, once it says it is serving (or its exit code, when it does not start). */
 function start(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/start.mjs')], {
-    env: { ...process.env, PORT: String(port), ZG_PUBLIC: 'off', ...env },
+    env: { ...process.env, PORT: String(port), ZG_PUBLIC_PORT: String(port + 1), ...env },
   });
-  const s: Server = { child, port, out: '' };
+  const s: Server = { child, port, pub: port + 1, out: '' };
   return new Promise((ok, fail) => {
     const seen = (b: Buffer) => {
       s.out += b.toString();
@@ -73,7 +75,7 @@ async function login(s: Server, username: string) {
   return { cookie, csrf: r.json?.csrf as string };
 }
 
-const port = () => 40000 + Math.floor(Math.random() * 20000);
+const port = () => 40000 + 2 * Math.floor(Math.random() * 10000);
 
 describe.runIf(usingServer())('two server processes over one PostgreSQL database', () => {
   let l: Ledger;
@@ -159,6 +161,50 @@ describe.runIf(usingServer())('two server processes over one PostgreSQL database
       (await call(a, 'POST', `/api/problems/${source}-008/assign`, { ...office, body: { version: v + 1, leadUnit: '单位甲' } })).status,
     ).toBe(200);
     expect((await byUnit()).单位甲?.total).toBe(2);
+  });
+
+  it('takes the public form given out by one process when it is answered to the other, and only once', async () => {
+    const office = await login(a, 'office');
+    const published = await call(a, 'POST', `/api/sources/${source}/publications`, { ...office, body: {} });
+    expect(published.status).toBe(200);
+    const page = await (await fetch(`http://127.0.0.1:${a.pub}/p/${published.json?.id}`)).text();
+    const q = /验证：(\d+) 加 (\d+) 等于几？/.exec(page);
+    const token = /name="token" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const form = new URLSearchParams({
+      token,
+      answer: String(Number(q?.[1]) + Number(q?.[2])),
+      kind: 'opinion',
+      content: '建议把整改进展同时张贴在村务公开栏，方便群众查看。',
+    }).toString();
+    const send = (s: Server) =>
+      fetch(`http://127.0.0.1:${s.pub}/p/${published.json?.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      });
+    const taken = await send(b);
+    expect(taken.status).toBe(200);
+    expect(await taken.text()).toContain('data-testid="reference"');
+    const again = await send(a);
+    expect(await again.text()).toContain('这道验证题已经用过，请重新作答');
+  });
+
+  it('shows an upload’s reading progress to its uploader through either process', async () => {
+    const office = await login(a, 'office');
+    const boundary = '----zgprocesses';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="progress"\r\n\r\ntwo-processes-1\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+      '关于巡察整改进展情况的通报\n一、整改工作开展情况\n共反馈问题3个，已完成整改2个。\n',
+      `\r\n--${boundary}--\r\n`,
+    ].join('');
+    const checked = await fetch(`http://127.0.0.1:${a.port}/api/check`, {
+      method: 'POST',
+      headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(checked.status).toBe(200);
+    expect((await call(b, 'GET', '/api/progress/two-processes-1', office)).status).toBe(200);
   });
 
   it('runs the day’s supervision once and mails each digest once, though both keep the schedule', async () => {

@@ -14,7 +14,7 @@ import { loadSampleData } from '../services/sample-data.ts';
 import { today } from '../services/today.ts';
 import { explainFailure } from '../services/explain-failure.ts';
 import { projectRoot } from '../services/version.ts';
-import type { Ledger } from '../store/open-database.ts';
+import type { Ledger } from '../services/ledger.ts';
 import { heavyThreadsPerProcess, ProcessSettingRefused, serverProcesses } from './processes.ts';
 
 const root = projectRoot();

@@ -7,7 +7,7 @@ import { configuredMail } from '../services/mail.ts';
 import { supervisionSchedule } from '../services/supervision-schedule.ts';
 import { today } from '../services/today.ts';
 import { projectRoot } from '../services/version.ts';
-import type { Ledger } from '../store/open-database.ts';
+import type { Ledger } from '../services/ledger.ts';
 
 export interface ServeOptions {
   readonly ledger: Ledger;

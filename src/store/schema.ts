@@ -381,6 +381,23 @@ export interface AccessGenerationTable {
   id: Generated<number>;
   gen: ColumnType<string, never, never>;
 }
+/** shared by the server processes (migration 0030) */
+export interface ServerSecretTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+export interface SpentChallengeTable {
+  nonce: string;
+  expires_at: Date;
+}
+export interface UploadProgressTable {
+  token: string;
+  owner: number;
+  done: number;
+  total: number;
+  at: Generated<Date>;
+}
 export interface UserSessionTable {
   id: string;
   user_id: number;
@@ -535,6 +552,9 @@ export interface Database {
   login_device: LoginDeviceTable;
   lead: LeadTable;
   access_generation: AccessGenerationTable;
+  server_secret: ServerSecretTable;
+  spent_challenge: SpentChallengeTable;
+  upload_progress: UploadProgressTable;
   lead_step: LeadStepTable;
   problem_lead: ProblemLeadTable;
   lead_notice: LeadNoticeTable;

@@ -14,6 +14,7 @@ import { today as beijingToday } from '../../services/today.ts';
 import { STATUS } from '../errors.ts';
 import { BurstLimit } from './burst-limit.ts';
 import { Challenges } from './challenge.ts';
+import { publicChallengeKey, spendChallenge } from '../../services/shared-state.ts';
 import { errorPage, type FormState, indexPage, lookupPage, publicationPage, receivedPage, STYLE } from './pages.ts';
 
 export interface PublicAppOptions {
@@ -61,7 +62,7 @@ export async function buildPublicApp(opts: PublicAppOptions): Promise<FastifyIns
   });
   const db = opts.ledger.db;
   const today = opts.today ?? (() => beijingToday());
-  const challenges = new Challenges();
+  const challenges = new Challenges(await publicChallengeKey(db), (nonce, expires) => spendChallenge(db, nonce, expires));
   const burst = new BurstLimit(opts.burst ?? 5, 60_000);
   // a reference is unguessable, and asking for one after another is slowed all the same
   const lookups = new BurstLimit(30, 60_000);
@@ -115,7 +116,7 @@ export async function buildPublicApp(opts: PublicAppOptions): Promise<FastifyIns
     const wait = burst.take(req.ip);
     // slowed, with what was written kept on the form (a person who mistyped twice loses nothing)
     if (wait > 0) return page(reply.header('retry-after', String(wait)), id, 429, { error: `提交过于频繁，请于${wait}秒后再试`, values });
-    const wrong = challenges.check(field(req.body, 'token'), field(req.body, 'answer'));
+    const wrong = await challenges.check(field(req.body, 'token'), field(req.body, 'answer'));
     if (wrong) return page(reply, id, 422, { error: wrong, values });
     try {
       const { ref, duplicate } = await receiveSubmission(db, id, values, { today: today(), address: req.ip });

@@ -14,7 +14,7 @@ import { TRIAGE_LABEL } from '../../core/vocabulary.ts';
 import { contract } from '../contract.ts';
 import { corrections as correctionsSchema, progressToken } from '../../core/contract/accepts/report-import.ts';
 import { InvalidInput, NotFoundError } from '../../core/errors.ts';
-import { UploadProgress } from '../upload-progress.ts';
+import { uploadProgress, uploadProgressReporter } from '../../services/shared-state.ts';
 
 const CORRECTED: Record<string, string> = {
   title: '标题',
@@ -37,7 +37,6 @@ function correctionIssue(error: z.ZodError, raw: unknown): string {
 
 export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const progress = new UploadProgress();
   r.post(
     '/api/check',
     {
@@ -57,7 +56,7 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
         missing: '请选择要上传的文件',
       });
       const [file] = files;
-      const onProgress = progress.reporter(progressTokenOf(fields), v.id);
+      const onProgress = uploadProgressReporter(ledger.db, progressTokenOf(fields), v.id);
       return sendJson(reply, await readReportBytesAsJson(file?.name ?? '', file?.bytes ?? new Uint8Array(), maxUploadBytes, onProgress));
     },
   );
@@ -98,7 +97,7 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
         maxBytes: maxUploadBytes,
         ownerUnitId: importOwner(v, fields.owner),
         corrections,
-        onProgress: progress.reporter(progressTokenOf(fields), v.id),
+        onProgress: uploadProgressReporter(ledger.db, progressTokenOf(fields), v.id),
       };
       return { results: await importDocumentBytes(ledger, files, opts) };
     },
@@ -114,7 +113,7 @@ export function reportImportRoutes(app: FastifyInstance, ledger: Ledger, today: 
     },
     async (req) => {
       const v = viewerWith(req, 'check');
-      const p = progress.read(req.params.token, v.id);
+      const p = await uploadProgress(ledger.db, req.params.token, v.id);
       if (!p) throw new NotFoundError('没有这次上传的进度：可能已经结束，或不是您上传的');
       return p;
     },
