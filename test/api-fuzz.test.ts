@@ -6,7 +6,8 @@
 // per route (default 60, a third of that for routes that make documents); ZG_FUZZ_REPORT=1 prints how many answers
 // of each status every route gave (=2 also prints each 400), to see that requests get past validation.
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -81,7 +82,7 @@ async function login(username = 'admin', remoteAddress = '127.0.0.1') {
 // built before the tests are collected: the routes to test are read from the app's own description
 {
   l = await testLedger();
-  app = await buildApp({ ledger: l, today: () => TODAY });
+  app = await buildApp({ ledger: l, today: () => TODAY, backupDir: mkdtempSync(join(tmpdir(), 'zg-fuzz-backups-')) });
   app.addHook('onError', async (req, _reply, err) => {
     thrown.push({
       url: `${req.method} ${req.url}`,

@@ -2,7 +2,8 @@
 // checked by content, and an access-control matrix — every route for every role, in and out of scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { checkAnswer } from '../src/core/contract/reading.ts';
@@ -15,6 +16,7 @@ import { runSupervision } from '../src/services/supervision-run.ts';
 import type { Role } from '../src/core/access/permissions.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { checkBackup } from '../src/services/ledger-transfer.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { makeOfd } from './support/ofd.ts';
 import { makeHtml } from './support/web-page.ts';
@@ -32,6 +34,8 @@ let notificationId: number; // a reminder about \`code\`
 let evidenceId: number; // evidence on \`code\`
 let documentId: number; // the sample report as imported
 let targetUnitId: number; // a unit the access matrix edits
+/** where backups made through the API go */
+const backups = mkdtempSync(join(tmpdir(), 'zg-server-backups-'));
 let targetUserId: number; // an account the access matrix edits, resets and reactivates
 const EVALUATION = {
   unit: '计划财务股',
@@ -69,7 +73,7 @@ async function loginAs(username: string, password = PASSWORD) {
 
 beforeAll(async () => {
   l = await testLedger();
-  app = await buildApp({ ledger: l, today: () => TODAY });
+  app = await buildApp({ ledger: l, today: () => TODAY, backupDir: backups });
   for (const [name, parent] of [
     ['示例县农业农村局', undefined],
     ['计划财务股', '示例县农业农村局'],
@@ -530,6 +534,8 @@ describe('access control: every route for every role', () => {
     { name: '已公开的通报', method: 'GET', url: () => `/api/sources/${source()}/publications`, cap: 'read', problem: true },
     { name: '发布通报公开版', method: 'POST', url: () => `/api/sources/${source()}/publications`, cap: 'publish', body: {} },
     { name: '群众反映', method: 'GET', url: () => '/api/submissions', cap: 'intake' },
+    { name: '备份列表', method: 'GET', url: () => '/api/backups', cap: 'backup' },
+    { name: '立即备份', method: 'POST', url: () => '/api/backups', cap: 'backup' },
     {
       name: '新增账号',
       method: 'POST',
@@ -558,6 +564,7 @@ describe('access control: every route for every role', () => {
       'export',
       'publish',
       'intake',
+      'backup',
     ],
     office: [
       'read',
@@ -891,5 +898,27 @@ describe('notifications in the application', () => {
     const todo = (await app.inject({ method: 'GET', url: '/api/todo', headers: as })).json();
     expect(Object.keys(todo).sort()).toEqual(['closures', 'extensions', 'leads', 'notices', 'reports', 'returned', 'submissions']);
     expect(todo.closures).toEqual([]);
+  });
+});
+
+describe('backups from 系统管理', () => {
+  const as = (user: string) => ({ cookie: sessions[user]?.cookie ?? '', 'x-csrf-token': sessions[user]?.csrf ?? '' });
+  it('makes one now, lists it, sends it whole, and reaches nothing else in the directory', async () => {
+    const made = await app.inject({ method: 'POST', url: '/api/backups', headers: as('admin') });
+    expect(made.statusCode).toBe(200);
+    const { name, events } = made.json() as { name: string; events: number };
+    expect(name).toMatch(/^zg-backup-\d{4}-\d{2}-\d{2}-\d{6}\.zgb$/);
+    expect(events).toBeGreaterThan(0);
+    const list = (await app.inject({ method: 'GET', url: '/api/backups', headers: as('admin') })).json();
+    expect(list.items.map((i: { name: string }) => i.name)).toContain(name);
+    const file = await app.inject({ method: 'GET', url: `/api/backups/${name}`, headers: as('admin') });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toContain(name);
+    const copy = join(mkdtempSync(join(tmpdir(), 'zg-downloaded-')), name);
+    writeFileSync(copy, file.rawPayload);
+    expect((await checkBackup(copy)).manifest.audit.events).toBe(events);
+    writeFileSync(join(backups, 'notes.txt'), 'not a backup');
+    for (const other of ['notes.txt', '..%2F..%2Fetc%2Fpasswd', 'zg-backup-2020-01-01.zgb'])
+      expect((await app.inject({ method: 'GET', url: `/api/backups/${other}`, headers: as('admin') })).statusCode).toBe(404);
   });
 });

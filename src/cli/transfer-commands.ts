@@ -2,7 +2,7 @@
 // an empty place (checked before and after), and the move of an embedded ledger into an empty PostgreSQL database.
 import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
-import { InvalidInput } from '../core/errors.ts';
+import { DataDirLockedError, InvalidInput } from '../core/errors.ts';
 import type { TransferReport } from '../services/ledger-transfer.ts';
 import { print, withLedger } from './ledger-commands.ts';
 
@@ -22,7 +22,7 @@ export function registerTransferCommands(program: Command): void {
   program
     .command('backup')
     .description(
-      '备份整个台账（来源与文档、问题与全部记录、佐证材料、账号、设置、操作日志）到一个压缩文件；PostgreSQL 服务器上可在服务运行时备份',
+      '备份整个台账（来源与文档、问题与全部记录、佐证材料、账号、设置、操作日志）到一个压缩文件；PostgreSQL 服务器上可在服务运行时备份，内嵌数据库在服务器运行时请在网页“系统管理 → 备份”中备份',
     )
     .requiredOption('-o, --output <file>', '备份文件，如 zg-backup-2026-12-04.zgb')
     .action((opts: { output: string }) =>
@@ -33,6 +33,13 @@ export function registerTransferCommands(program: Command): void {
           `已备份到 ${opts.output}：${rows} 行，操作日志 ${m.audit.events} 条，压缩后 ${(m.payload.bytes / 1024 / 1024).toFixed(1)} MB`,
         );
         print(`校验和 SHA-256 ${m.payload.sha256}`);
+      }).catch((e: unknown) => {
+        // the embedded database is the running server's: it makes the backup
+        if (e instanceof DataDirLockedError)
+          throw new InvalidInput(
+            `数据目录“${e.dataDir}”正由运行中的整改通服务器（PID ${e.pid}）使用：请在网页“系统管理 → 备份”中立即备份，或设置 ZG_BACKUP_DIR 由服务器每天备份；也可先停止服务器再运行 zg backup`,
+          );
+        throw e;
       }),
     );
 

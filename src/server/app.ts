@@ -23,6 +23,8 @@ import { actionRoutes } from './routes/actions.routes.ts';
 import { reportImportRoutes } from './routes/report-import.routes.ts';
 import { evidenceRoutes } from './routes/evidence.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { backupRoutes } from './routes/backup.routes.ts';
+import { backupDirectory } from '../services/backup-schedule.ts';
 import { generatedDocumentRoutes } from './routes/generated-documents.routes.ts';
 import { perfRoutes } from './routes/perf.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
@@ -47,6 +49,8 @@ export interface AppOptions {
   readonly publicUrl?: string | undefined;
   /** the worker pool for heavy jobs (services/worker-pool.ts); default from ZG_WORKERS, ZG_JOB_TIMEOUT_MS… */
   readonly workers?: Partial<PoolOptions>;
+  /** where backups made from the web are written and listed; default ZG_BACKUP_DIR, else beside the data */
+  readonly backupDir?: string | undefined;
 }
 
 /** The contract's compilers as Fastify's factory of compilers; its types know only its own (ajv) compilers. */
@@ -121,6 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportImportRoutes(app, opts.ledger, today, maxUpload);
   evidenceRoutes(app, opts.ledger.db);
   adminRoutes(app, opts.ledger.db);
+  backupRoutes(app, opts.ledger, opts.backupDir ?? backupDirectory());
   generatedDocumentRoutes(app, opts.ledger, today, maxUpload);
   perfRoutes(app, opts.ledger, today, maxUpload);
   notificationRoutes(app, opts.ledger.db, today);

@@ -1,4 +1,5 @@
 // A generated file sent as a download: the name travels RFC 5987-encoded so Chinese names survive every browser.
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -29,6 +30,11 @@ export function sendFile(
     .header('content-disposition', contentDisposition(how, fileName))
     .headers(headers)
     .send(Buffer.from(bytes));
+}
+
+/** Sends a file from disk as it is read (a backup may be larger than is wise to hold in memory). */
+export function sendFileStream(reply: FastifyReply, fileName: string, type: string, stream: Readable) {
+  return reply.header('content-type', type).header('content-disposition', contentDisposition('attachment', fileName)).send(stream);
 }
 
 /** JSON made elsewhere (in a worker, off the event loop), sent as it is. */

@@ -6,7 +6,8 @@
 // ../shared is beside the project, the real seed documents go through the same screens. Screenshots of every main
 // screen are saved under test/out/screens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -163,7 +164,12 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       ['supervisor', '巡察办孙七', 'supervisor'],
     ] as const)
       await createUser(l.db, 'e2e', { username, displayName, password: PASSWORD, role, unit: '清远高新区管委会' });
-    app = await buildApp({ ledger: l, today: () => TODAY, webRoot: join(ROOT, 'web/dist') });
+    app = await buildApp({
+      ledger: l,
+      today: () => TODAY,
+      webRoot: join(ROOT, 'web/dist'),
+      backupDir: mkdtempSync(join(tmpdir(), 'zg-e2e-backups-')),
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -313,6 +319,12 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.getByRole('tab', { name: '整改来源归属' }).click();
       await expect.poll(() => page.getByTestId(`owner-${code}`).innerText()).toContain('区建设局');
       await shot(page, '13-source-owners');
+      // and backs the whole ledger up now, from the same screen
+      await page.getByRole('tab', { name: '备份' }).click();
+      await page.getByTestId('backup-now').click();
+      await page.getByText(/已备份：zg-backup-/).waitFor();
+      await expect.poll(() => page.getByTestId('backups').locator('.ant-table-row').count()).toBe(1);
+      await shot(page, '13b-backups');
       await logout(page);
       // the construction bureau's office finds it on its ledger and may make its documents
       await login(page, 'builder');

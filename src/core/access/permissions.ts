@@ -41,7 +41,9 @@ export type Capability =
   /** publish a source's 通报 to the public part (public version, opening its comment period) */
   | 'publish'
   /** the queue of what the public sent (社会监督): read it with the senders' contacts, answer, make problems or leads */
-  | 'intake';
+  | 'intake'
+  /** back up the whole ledger now, list the backups kept and download one: the system administrator's */
+  | 'backup';
 
 const MATRIX: Record<Role, readonly Capability[]> = {
   admin: [
@@ -64,6 +66,7 @@ const MATRIX: Record<Role, readonly Capability[]> = {
     'leads',
     'publish',
     'intake',
+    'backup',
   ],
   office: [
     'read',

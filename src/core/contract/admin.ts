@@ -54,3 +54,14 @@ export const usersAnswer = z.object({ items: list(userItem) });
 /** A password reset: the one-time password to hand over, shown once. */
 export const passwordResetAnswer = z.object({ username: z.string(), password: z.string() });
 export const accountNamed = z.object({ username: z.string() });
+
+/** The backups kept where the server writes them (ZG_BACKUP_DIR), newest first. */
+export const backupsAnswer = z.object({
+  dir: z.string(),
+  /** the server also makes one every day (ZG_BACKUP_DIR set) */
+  daily: z.boolean(),
+  items: list(z.object({ name: z.string(), bytes: z.number(), at: z.string() })),
+});
+
+/** A backup just made: its file, its size, rows and log entries. */
+export const backupMadeAnswer = z.object({ name: z.string(), bytes: z.number(), rows: z.number(), events: z.number() });

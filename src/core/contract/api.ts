@@ -17,7 +17,16 @@ import { recurrenceAccepts } from './accepts/recurrence.ts';
 import { reportImportAccepts } from './accepts/report-import.ts';
 import { sessionAccepts } from './accepts/session.ts';
 import { supervisionAccepts } from './accepts/supervision.ts';
-import { accountNamed, passwordResetAnswer, peopleAnswer, unitNamed, unitsAnswer, usersAnswer } from './admin.ts';
+import {
+  accountNamed,
+  backupMadeAnswer,
+  backupsAnswer,
+  passwordResetAnswer,
+  peopleAnswer,
+  unitNamed,
+  unitsAnswer,
+  usersAnswer,
+} from './admin.ts';
 import { measuresAnswer, problemsAnswer, sourceOwnerAnswer, sourcesAnswer, statsAnswer, trendAnswer } from './ledger.ts';
 import { deadlineAnswer, evidenceTextAnswer, problemDetailAnswer, statusAnswer, updatedAnswer } from './problem.ts';
 import { perfAnswer, perfCreatedAnswer, perfListAnswer, perfSavedAnswer, perfToLedgerAnswer, scoredAnswer } from './perf.ts';
@@ -125,6 +134,9 @@ export const answers = {
   'PUT /api/users/:id': done,
   'POST /api/users/:id/password-reset': passwordResetAnswer,
   'PUT /api/users/:id/active': accountNamed,
+  'GET /api/backups': backupsAnswer,
+  'POST /api/backups': backupMadeAnswer,
+  'GET /api/backups/:name': fileAnswer,
 } as const;
 
 export type Route = keyof typeof answers;

@@ -52,4 +52,7 @@ export const adminAccepts = {
   },
   'POST /api/users/:id/password-reset': { params: byId, querystring: noQuery },
   'PUT /api/users/:id/active': { params: byId, querystring: noQuery, body: strict({ active: z.boolean() }) },
+  'GET /api/backups': { querystring: noQuery },
+  'POST /api/backups': { querystring: noQuery },
+  'GET /api/backups/:name': { params: strict({ name: text(80) }), querystring: noQuery },
 } as const;

@@ -1,4 +1,4 @@
-// 系统管理: the organisation tree, people, accounts with their roles, and which unit owns each source.
+// 系统管理: the organisation tree, people, accounts with their roles, which unit owns each source, and backups.
 import { App, Button, Card, Col, Form, type FormInstance, Input, Row, Select, Table, Tabs } from 'antd';
 import type { Body, SourceItem } from '../../lib/types.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
@@ -7,6 +7,7 @@ import { api, ApiError, useGet } from '../../lib/api.ts';
 import { flat, useUnits } from '../../lib/units.ts';
 import { UnitsTab } from './UnitsTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
+import { BackupsTab } from './BackupsTab.tsx';
 import { save, withoutEmpty } from './save.ts';
 
 /** Saves a form's entry, then empties the form: the next entry must not silently keep the last one's unit. */
@@ -134,6 +135,7 @@ export function AdminPage() {
           },
         ]
       : []),
+    ...(can('backup') ? [{ key: 'backups', label: '备份', children: <BackupsTab /> }] : []),
   ];
   return <Tabs items={items} />;
 }
