@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { verifyAudit } from '../src/services/audit.ts';
@@ -15,7 +16,7 @@ import { importDocuments } from '../src/services/import-documents.ts';
 import { ledgerStatistics, problemDetail } from '../src/services/ledger-queries.ts';
 import { checkBackup, migrateLedger, restoreBackup, writeBackup } from '../src/services/ledger-transfer.ts';
 import { addEvidence, decideClosure, reportProgress, requestClosure } from '../src/services/problem-actions.ts';
-import { openLedger, type Ledger } from '../src/store/open-database.ts';
+import { databaseHasNoTables, openLedger, type Ledger } from '../src/store/open-database.ts';
 import { lastUrl, testLedger, usingServer } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
 import { inject } from 'vitest';
@@ -214,6 +215,15 @@ describe('a backup and its restore', () => {
     expect(existsSync(join(dir, 'from-altered'))).toBe(false);
     writeFileSync(join(dir, 'note.zgb'), '这不是备份');
     await expect(checkBackup(join(dir, 'note.zgb'))).rejects.toThrow('“note.zgb”不是整改通的备份文件');
+    // a field of the manifest damaged (the checksum covers the rows only): refused before anything is written
+    const text = bytes.toString('latin1');
+    const renamed = join(dir, 'renamed-field.zgb');
+    writeFileSync(renamed, Buffer.from(text.replace('"createdAt"', '"createXAt"'), 'latin1'));
+    await expect(restoreBackup(renamed, { dataDir: join(dir, 'from-renamed') })).rejects.toThrow(/清单已损坏/);
+    expect(existsSync(join(dir, 'from-renamed'))).toBe(false);
+    await expect(checkBackup(dir)).rejects.toThrow(/不是文件/);
+    // a backup never overwrites a file already there
+    await expect(writeBackup(l, file)).rejects.toThrow(/已存在：备份不覆盖已有文件/);
   });
 
   it('is made by the server once a day at the set time, keeping the newest few', async () => {
@@ -231,6 +241,18 @@ describe('a backup and its restore', () => {
     async () => {
       const target = await emptyDatabase();
       try {
+        // one refused after writing (a count in the manifest changed) leaves the empty database as empty as it was
+        const text = readFileSync(file).toString('latin1');
+        const miscounted = join(dir, 'miscounted.zgb');
+        writeFileSync(
+          miscounted,
+          Buffer.from(
+            text.replace(/"aspect":(\d+)/, (_, n) => `"aspect":${Number(n) + 1}`),
+            'latin1',
+          ),
+        );
+        await expect(restoreBackup(miscounted, { url: target.url })).rejects.toThrow(/写入后核对行数不符：aspect 应为/);
+        expect(await databaseHasNoTables(target.url)).toBe(true);
         const r = await restoreBackup(file, { url: target.url });
         expect(r.tables).toEqual(taken.tables);
         await expect(restoreBackup(file, { url: lastUrl() as string })).rejects.toThrow(/目标数据库已有数据/);
@@ -240,4 +262,30 @@ describe('a backup and its restore', () => {
     },
     60_000,
   );
+});
+
+describe('zg backup and zg migrate on the command line', () => {
+  const zg = (args: string[], env: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin/zg.mjs'), ...args], {
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      encoding: 'utf8',
+    });
+
+  it('refuses a data directory that holds no ledger, instead of backing up or moving a new empty one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zg-cli-transfer-'));
+    try {
+      const missing = join(dir, 'datta');
+      const backup = zg(['backup', '-o', join(dir, 'b.zgb')], { ZG_DATA: missing });
+      expect(backup.status).toBe(2);
+      expect(backup.stderr).toContain(`数据目录“${missing}”中没有台账`);
+      const moved = zg(['migrate', '--to', 'postgres://127.0.0.1:1/none'], { ZG_DATA: missing });
+      expect(moved.status).toBe(2);
+      expect(existsSync(missing)).toBe(false);
+      const restore = zg(['restore', join(dir, 'b.zgb'), '--to', 'postgres://127.0.0.1:1/none'], {});
+      expect(restore.status).toBe(2);
+      expect(restore.stderr).toContain('请用 --checkpoint 指定操作日志检查点文件');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

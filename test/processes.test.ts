@@ -255,6 +255,24 @@ describe('the number of server processes', () => {
     60_000,
   );
 
+  it('refuses a schedule setting that is no time or no number before it listens, saying which setting', async () => {
+    for (const [name, value, said] of [
+      ['ZG_BACKUP_AT', '25:00', '环境变量 ZG_BACKUP_AT 的值“25:00”不是时刻'],
+      ['ZG_SUPERVISE_AT', '24:61', '环境变量 ZG_SUPERVISE_AT 的值“24:61”不是时刻'],
+      ['ZG_BACKUP_KEEP', '0', '环境变量 ZG_BACKUP_KEEP 的值“0”不是保留的备份个数'],
+    ] as const) {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/start.mjs')], {
+        env: { ...process.env, ZG_DATA: join(dir, 'sched'), ZG_BACKUP_DIR: join(dir, 'backups'), [name]: value, PORT: String(port()) },
+      });
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+      expect(await new Promise((done) => child.on('exit', done))).toBe(2);
+      expect(out).toContain(`整改通未能启动：${said}`);
+      expect(out).not.toContain('整改通已启动');
+    }
+  }, 90_000);
+
   it('refuses a number of processes that is not one, saying which setting', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/start.mjs')], {
       env: { ...process.env, ZG_DATA: join(dir, 'bad'), ZG_PROCESSES: 'many', PORT: String(port()) },

@@ -1,7 +1,8 @@
 // `zg backup`, `zg restore`, `zg migrate`: the ledger moved whole — a backup file with its manifest, its restore into
 // an empty place (checked before and after), and the move of an embedded ledger into an empty PostgreSQL database.
 import type { Command } from 'commander';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DataDirLockedError, InvalidInput } from '../core/errors.ts';
 import type { TransferReport } from '../services/ledger-transfer.ts';
 import { print, withLedger } from './ledger-commands.ts';
@@ -18,6 +19,22 @@ function described(r: TransferReport): string[] {
   ];
 }
 
+/**
+ * The embedded data directory a backup or a move reads: one that holds a ledger. A directory mistyped would otherwise
+ * be made afresh, and an empty ledger backed up or moved as if it were the office's.
+ */
+function existingDataDir(): string {
+  const dir = process.env.ZG_DATA || './data';
+  if (!process.env.DATABASE_URL && !existsSync(join(dir, 'PG_VERSION')))
+    throw new InvalidInput(`数据目录“${dir}”中没有台账：请用环境变量 ZG_DATA 指定整改通的数据目录（默认为当前目录下的 data）`);
+  return dir;
+}
+
+/** A checkpoint file is the anchor of one log: one already there belongs to another database and is not overwritten. */
+function freshCheckpoint(path: string): void {
+  if (existsSync(path)) throw new InvalidInput(`检查点文件“${path}”已存在，可能属于另一个数据库：请用 --checkpoint 指定一个新文件`);
+}
+
 export function registerTransferCommands(program: Command): void {
   program
     .command('backup')
@@ -25,8 +42,9 @@ export function registerTransferCommands(program: Command): void {
       '备份整个台账（来源与文档、问题与全部记录、佐证材料、账号、设置、操作日志）到一个压缩文件；PostgreSQL 服务器上可在服务运行时备份，内嵌数据库在服务器运行时请在网页“系统管理 → 备份”中备份',
     )
     .requiredOption('-o, --output <file>', '备份文件，如 zg-backup-2026-12-04.zgb')
-    .action((opts: { output: string }) =>
-      withLedger(async (l) => {
+    .action((opts: { output: string }) => {
+      existingDataDir();
+      return withLedger(async (l) => {
         const m = await (await transfer()).writeBackup(l, resolve(opts.output));
         const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
         print(
@@ -40,17 +58,24 @@ export function registerTransferCommands(program: Command): void {
             `数据目录“${e.dataDir}”正由运行中的整改通服务器（PID ${e.pid}）使用：请在网页“系统管理 → 备份”中立即备份，或设置 ZG_BACKUP_DIR 由服务器每天备份；也可先停止服务器再运行 zg backup`,
           );
         throw e;
-      }),
-    );
+      });
+    });
 
   program
     .command('restore <file>')
     .description('把备份恢复到空的位置：新的数据目录（--data）或空的 PostgreSQL 数据库（--to）；先校验备份文件，写入后再核对行数和操作日志')
     .option('--data <dir>', '恢复到这个新的数据目录（内嵌数据库）')
     .option('--to <url>', '恢复到这个空的 PostgreSQL 数据库，如 postgres://用户:密码@主机/库名')
-    .option('--checkpoint <file>', '恢复到 PostgreSQL 时，操作日志检查点写入此文件（以后设为 ZG_AUDIT_CHECKPOINT）')
+    .option('--checkpoint <file>', '恢复到 PostgreSQL 时必填：操作日志检查点写入此新文件（以后设为 ZG_AUDIT_CHECKPOINT）')
     .action(async (file: string, opts: { data?: string; to?: string; checkpoint?: string }) => {
       if (!opts.data === !opts.to) throw new InvalidInput('请用 --data 指定新的数据目录，或用 --to 指定空的 PostgreSQL 数据库（二者选一）');
+      if (opts.data && opts.checkpoint)
+        throw new InvalidInput('--checkpoint 只用于恢复到 PostgreSQL（--to）：恢复到数据目录时，检查点写在该目录中');
+      if (opts.to && !opts.checkpoint)
+        throw new InvalidInput(
+          '恢复到 PostgreSQL 时请用 --checkpoint 指定操作日志检查点文件（一个新文件，以后设为 ZG_AUDIT_CHECKPOINT），否则 zg audit verify 无从核对操作日志的末尾',
+        );
+      if (opts.checkpoint) freshCheckpoint(resolve(opts.checkpoint));
       const t = await transfer();
       const r = await t.restoreBackup(
         resolve(file),
@@ -68,16 +93,20 @@ export function registerTransferCommands(program: Command): void {
     .requiredOption('--to <url>', '空的 PostgreSQL 数据库，如 postgres://用户:密码@主机/库名')
     .option(
       '--checkpoint <file>',
-      '操作日志检查点写入此文件，以后设为 ZG_AUDIT_CHECKPOINT（默认：数据目录中的 postgres-audit-checkpoint.json）',
+      '操作日志检查点写入此新文件，以后设为 ZG_AUDIT_CHECKPOINT（默认：数据目录旁的 zg-audit-checkpoint-库名.json）',
     )
-    .action((opts: { to: string; checkpoint?: string }) =>
-      withLedger(async (l) => {
-        // the log says a checkpoint has been kept: the moved log goes on being anchored, in a file the server is told of
-        const checkpoint = resolve(opts.checkpoint ?? join(process.env.ZG_DATA || './data', 'postgres-audit-checkpoint.json'));
+    .action((opts: { to: string; checkpoint?: string }) => {
+      const data = resolve(existingDataDir());
+      // the log says a checkpoint has been kept: the moved log goes on being anchored, in a file of its own the server
+      // is told of — beside the data directory, which the move leaves as it was
+      const database = /\/([^/?]+)(\?|$)/.exec(opts.to.replace(/^[a-z]+:\/\/[^/]*/i, ''))?.[1] ?? 'postgres';
+      const checkpoint = resolve(opts.checkpoint ?? join(dirname(data), `zg-audit-checkpoint-${database}.json`));
+      freshCheckpoint(checkpoint);
+      return withLedger(async (l) => {
         const r = await (await transfer()).migrateLedger(l, opts.to, checkpoint);
         print('已迁移到 PostgreSQL：');
         for (const line of described(r)) print(line);
         print(`以后以 DATABASE_URL=${opts.to.replace(/:[^:@/]*@/, ':***@')} ZG_AUDIT_CHECKPOINT=${checkpoint} 启动整改通`);
-      }),
-    );
+      });
+    });
 }

@@ -7,8 +7,8 @@ export function runProcesses(count: number, env: Record<string, string>): void {
   const serving = new Set<number>();
   let stopping = false;
   let announced = false;
-  const start = (index: number): Worker => {
-    const w = cluster.fork({ ...env, ZG_PROCESS_INDEX: String(index) });
+  const start = (index: number, again = false): Worker => {
+    const w = cluster.fork({ ...env, ZG_PROCESS_INDEX: String(index), ...(again ? { ZG_RESTARTED: '1' } : {}) });
     w.on('message', (m: { zg?: string }) => {
       if (m?.zg !== 'serving') return;
       serving.add(index);
@@ -28,7 +28,7 @@ export function runProcesses(count: number, env: Record<string, string>): void {
       }
       serving.delete(index);
       console.error(`服务进程 ${index + 1} 意外退出（${signal ?? `退出码 ${code}`}），1 秒后重新启动`);
-      setTimeout(() => !stopping && start(index), 1000);
+      setTimeout(() => !stopping && start(index, true), 1000);
     });
     return w;
   };

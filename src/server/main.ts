@@ -15,7 +15,7 @@ import { today } from '../services/today.ts';
 import { explainFailure } from '../services/explain-failure.ts';
 import { projectRoot } from '../services/version.ts';
 import type { Ledger } from '../services/ledger.ts';
-import { heavyThreadsPerProcess, ProcessSettingRefused, serverProcesses } from './processes.ts';
+import { heavyThreadsPerProcess, ProcessSettingRefused, scheduleSettings, serverProcesses } from './processes.ts';
 
 const root = projectRoot();
 // a start that cannot happen for a reason the person can fix (the database unreachable, the directory in use, no
@@ -50,6 +50,8 @@ async function prepare(): Promise<Ledger> {
 
 const processes = (() => {
   try {
+    // the schedules' settings are checked here too: a wrong one stops the start before anything listens
+    scheduleSettings(process.env);
     return serverProcesses(process.env);
   } catch (e) {
     return refuseStart(e);

@@ -3,6 +3,7 @@
 // remembers can disagree with another — sessions and access are read with the database's access generation, kept
 // figures with each source's generation, and the day's supervision runs once under a database lock. The embedded
 // database lives inside one process and stays one process, which the start says when more were asked for.
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 export interface ServerProcesses {
@@ -35,4 +36,35 @@ export function serverProcesses(env: NodeJS.ProcessEnv): ServerProcesses {
  */
 export function heavyThreadsPerProcess(processes: number): number {
   return Math.max(1, Math.floor((availableParallelism() - 1) / processes));
+}
+
+export interface ScheduleSettings {
+  /** the daily supervision run's time, Beijing time; null: ZG_SUPERVISE=off */
+  readonly superviseAt: string | null;
+  /** the daily backup; null without ZG_BACKUP_DIR */
+  readonly backup: { readonly dir: string; readonly at: string; readonly keep: number } | null;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * The schedules' settings, checked before anything listens: a time of day that is none, a number of backups to keep
+ * that is none, a backup directory that is a file — each stops the start with its sentence, not after it.
+ */
+export function scheduleSettings(env: NodeJS.ProcessEnv): ScheduleSettings {
+  const time = (name: string, fallback: string) => {
+    const v = env[name]?.trim() || fallback;
+    if (!HH_MM.test(v))
+      throw new ProcessSettingRefused(`环境变量 ${name} 的值“${v.slice(0, 20)}”不是时刻，应写作 00:00 至 23:59，如 02:00`);
+    return v;
+  };
+  const superviseAt = env.ZG_SUPERVISE === 'off' ? null : time('ZG_SUPERVISE_AT', '08:30');
+  const dir = env.ZG_BACKUP_DIR?.trim();
+  if (!dir) return { superviseAt, backup: null };
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new ProcessSettingRefused(`环境变量 ZG_BACKUP_DIR 所指的“${dir}”是一个文件，不是目录：请指定存放备份的目录`);
+  const keep = env.ZG_BACKUP_KEEP?.trim() || '7';
+  if (!/^[1-9]\d{0,3}$/.test(keep))
+    throw new ProcessSettingRefused(`环境变量 ZG_BACKUP_KEEP 的值“${keep.slice(0, 20)}”不是保留的备份个数，应为 1 至 9999 的整数`);
+  return { superviseAt, backup: { dir, at: time('ZG_BACKUP_AT', '02:00'), keep: Number(keep) } };
 }

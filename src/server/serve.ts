@@ -7,6 +7,7 @@ import { configuredMail } from '../services/mail.ts';
 import { supervisionSchedule } from '../services/supervision-schedule.ts';
 import { today } from '../services/today.ts';
 import { projectRoot } from '../services/version.ts';
+import { scheduleSettings } from './processes.ts';
 import type { Ledger } from '../services/ledger.ts';
 
 export interface ServeOptions {
@@ -19,7 +20,8 @@ export interface ServeOptions {
 
 export async function serve({ ledger, index, count, refuseStart }: ServeOptions): Promise<void> {
   const first = index === 0;
-  const say = (line: string) => first && console.log(line);
+  // a process started again after one died says nothing: the server as a whole did not start again
+  const say = (line: string) => first && !process.env.ZG_RESTARTED && console.log(line);
   const { buildApp } = await import('./app.ts');
   // an upload's size limit, in MB (a 50-page colour scan is 60–100 MB)
   const uploadMb = Number(process.env.ZG_MAX_UPLOAD_MB);
@@ -61,10 +63,12 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
   // a moment after the start, so that what is asked at once (a health check, the login screen) is not held behind it
   const firstCount = setTimeout(() => void countDay(), 1000);
   const mail = first ? configuredMail() : null;
+  const settings = scheduleSettings(process.env);
   let timer: NodeJS.Timeout | null = null;
   // one process keeps the schedule; were there two (two machines), the run still happens once (under a database lock)
-  if (first && process.env.ZG_SUPERVISE !== 'off') {
-    const schedule = supervisionSchedule(ledger.db, { at: process.env.ZG_SUPERVISE_AT ?? '08:30', send: mail?.send });
+  if (first && settings.superviseAt) {
+    const at = settings.superviseAt;
+    const schedule = supervisionSchedule(ledger.db, { at, send: mail?.send });
     let busy = false;
     const tick = async () => {
       if (busy) return; // a slow mail server must not stack ticks
@@ -81,19 +85,15 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
     timer = setInterval(() => void tick(), 60_000);
     void tick();
     console.log(
-      `自动督办：每天 ${process.env.ZG_SUPERVISE_AT ?? '08:30'}（北京时间）${mail ? `，汇总邮件经 ${mail.host} 发送` : '，未配置邮件服务器（ZG_SMTP_URL），仅站内提醒'}`,
+      `自动督办：每天 ${at}（北京时间）${mail ? `，汇总邮件经 ${mail.host} 发送` : '，未配置邮件服务器（ZG_SMTP_URL），仅站内提醒'}`,
     );
   }
   // the day's backup (ZG_BACKUP_DIR; ZG_BACKUP_AT, default 02:00; ZG_BACKUP_KEEP, default 7), kept by the first process
   let backupTimer: NodeJS.Timeout | null = null;
-  if (first && process.env.ZG_BACKUP_DIR) {
+  const backup = settings.backup;
+  if (first && backup) {
     const { backupSchedule } = await import('../services/backup-schedule.ts');
-    const keep = Number(process.env.ZG_BACKUP_KEEP ?? 7);
-    const backups = backupSchedule(ledger, {
-      dir: process.env.ZG_BACKUP_DIR,
-      at: process.env.ZG_BACKUP_AT ?? '02:00',
-      keep: Number.isInteger(keep) && keep > 0 ? keep : 7,
-    });
+    const backups = backupSchedule(ledger, backup);
     let busy = false;
     const tick = async () => {
       if (busy) return;
@@ -112,7 +112,7 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
     };
     backupTimer = setInterval(() => void tick(), 60_000);
     void tick();
-    console.log(`定时备份：每天 ${process.env.ZG_BACKUP_AT ?? '02:00'}（北京时间）写入 ${process.env.ZG_BACKUP_DIR}，保留最近 ${keep} 个`);
+    say(`定时备份：每天 ${backup.at}（北京时间）写入 ${backup.dir}，保留最近 ${backup.keep} 个`);
   }
   // each of several processes tells the one that started them that it is serving
   process.send?.({ zg: 'serving', index });

@@ -14,9 +14,12 @@ const NAME = /^zg-backup-(\d{4}-\d{2}-\d{2})\.zgb$/;
 /** a daily backup's name, or one made by hand at a moment of the day */
 const ANY_NAME = /^zg-backup-\d{4}-\d{2}-\d{2}(-\d{6})?\.zgb$/;
 
-/** Where backups are written: ZG_BACKUP_DIR, else `backups` beside the data (best set to another disk). */
+/**
+ * Where backups are written: ZG_BACKUP_DIR, else beside the data directory under its own name ("data-backups"), so
+ * that two ledgers side by side never list each other's backups (best set to another disk).
+ */
 export function backupDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.ZG_BACKUP_DIR || join(env.ZG_DATA || './data', '..', 'zg-backups'));
+  return resolve(env.ZG_BACKUP_DIR || `${resolve(env.ZG_DATA || './data')}-backups`);
 }
 
 /** The backups kept there, newest first. */
@@ -64,13 +67,13 @@ export interface BackupScheduleOptions {
 
 export function backupSchedule(ledger: Ledger, opts: BackupScheduleOptions) {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(opts.at)) throw new Error(`ZG_BACKUP_AT should be HH:MM, not "${opts.at}"`);
-  mkdirSync(opts.dir, { recursive: true });
   return {
     /** The day's backup when it is time and none is there yet, then the oldest beyond `keep` removed. */
     async tick(now: Date = new Date()): Promise<{ file: string; manifest: BackupManifest; removed: string[] } | null> {
       const { day, time } = beijingClock(now);
       const file = join(opts.dir, `zg-backup-${day}.zgb`);
       if (time < opts.at || existsSync(file)) return null;
+      mkdirSync(opts.dir, { recursive: true });
       const manifest = await writeBackup(ledger, file);
       const kept = readdirSync(opts.dir)
         .filter((f) => NAME.test(f))

@@ -7,7 +7,7 @@
 //   timestamp kept.
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -27,7 +27,8 @@ import {
   type TableShape,
 } from '../store/ledger-copy.ts';
 import type { Tx } from '../store/ledger.repository.ts';
-import { CHECKPOINT_FILE, type Db, type Ledger, openLedger } from '../store/open-database.ts';
+import { CHECKPOINT_FILE, clearDatabase, databaseHasNoTables, type Db, type Ledger, openLedger } from '../store/open-database.ts';
+import { explainFailure } from './explain-failure.ts';
 import { migrationProvider } from '../store/migrations/index.ts';
 
 const MAGIC = 'ZGBACKUP 1\n';
@@ -112,8 +113,9 @@ async function writeParts(
         .join('；')}`,
     );
   const audit = await auditHead(trx);
-  if (audit.head !== expected.audit.head || audit.events !== expected.audit.events)
+  if (audit.events !== expected.audit.events)
     throw new InvalidInput(`写入后的操作日志与原台账不符：应有 ${expected.audit.events} 条，实有 ${audit.events} 条`);
+  if (audit.head !== expected.audit.head) throw new InvalidInput('写入后的操作日志末条记录与原台账不符（哈希不同）');
   const chain = await verifyChain(trx as Db);
   if (chain.firstBroken) throw new InvalidInput(`写入后的操作日志哈希链在 #${chain.firstBroken.id} 处断开：${chain.firstBroken.reason}`);
   return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0), audit, chainChecked: chain.checked };
@@ -132,7 +134,7 @@ async function* partsOf(trx: Tx, shapes: readonly TableShape[]): AsyncGenerator<
  */
 export async function migrateLedger(from: Ledger, url: string, checkpoint?: string): Promise<TransferReport> {
   if (from.kind !== 'embedded') throw new InvalidInput('当前台账已在 PostgreSQL 服务器上：迁移只从内嵌数据库迁往 PostgreSQL');
-  const to = await openLedger({ url, auditCheckpoint: null });
+  const to = await openTarget({ url, auditCheckpoint: null });
   try {
     await refuseNonEmpty(to.db, '目标数据库');
     const report = await from.db
@@ -151,6 +153,22 @@ export async function migrateLedger(from: Ledger, url: string, checkpoint?: stri
   }
 }
 
+/** The target database opened, its failures said of the address given (--to), not of DATABASE_URL. */
+async function openTarget(opts: Parameters<typeof openLedger>[0]): Promise<Ledger> {
+  try {
+    return await openLedger(opts);
+  } catch (e) {
+    throw asTarget(e);
+  }
+}
+
+function asTarget(e: unknown): unknown {
+  const known = explainFailure(e);
+  return known
+    ? new InvalidInput(known.message.replaceAll('DATABASE_URL 所指的', '--to 所给的').replaceAll('DATABASE_URL', '--to 所给的地址'))
+    : e;
+}
+
 // ---- backups ---------------------------------------------------------------------------------------------------
 
 /**
@@ -159,7 +177,14 @@ export async function migrateLedger(from: Ledger, url: string, checkpoint?: stri
  */
 export async function writeBackup(ledger: Ledger, out: string): Promise<BackupManifest> {
   const dir = dirname(out);
-  if (!existsSync(dir)) throw new InvalidInput(`备份文件的目录“${dir}”不存在`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InvalidInput(`备份文件的目录“${dir}”不存在`);
+  if (existsSync(out))
+    throw new InvalidInput(
+      statSync(out).isDirectory()
+        ? `“${out}”是一个目录：请给出备份文件名，如 ${join(out, 'zg-backup.zgb')}`
+        : `文件“${out}”已存在：备份不覆盖已有文件，请换一个文件名`,
+    );
+  removeLeftovers(dir);
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const payloadFile = join(dir, `.${basename(out)}.${tag}.rows`);
   const partFile = join(dir, `.${basename(out)}.${tag}.part`);
@@ -215,6 +240,51 @@ export async function writeBackup(ledger: Ledger, out: string): Promise<BackupMa
   }
 }
 
+/** Every field a restore reads, of its kind: a manifest damaged anywhere is refused before anything is written. */
+function wholeManifest(m: BackupManifest): boolean {
+  const count = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  const hash = (h: unknown) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h);
+  return (
+    m !== null &&
+    typeof m === 'object' &&
+    m.format === 1 &&
+    typeof m.createdAt === 'string' &&
+    !Number.isNaN(Date.parse(m.createdAt)) &&
+    (m.database === 'embedded' || m.database === 'server') &&
+    typeof m.schema === 'string' &&
+    typeof m.tables === 'object' &&
+    m.tables !== null &&
+    Object.values(m.tables).every(count) &&
+    typeof m.audit === 'object' &&
+    m.audit !== null &&
+    count(m.audit.events) &&
+    hash(m.audit.head) &&
+    (m.audit.first === undefined || hash(m.audit.first)) &&
+    typeof m.payload === 'object' &&
+    m.payload !== null &&
+    count(m.payload.bytes) &&
+    hash(m.payload.sha256)
+  );
+}
+
+/** What a backup killed half-way left in its directory (a process that no longer runs): removed before the next. */
+function removeLeftovers(dir: string): void {
+  for (const f of readdirSync(dir)) {
+    const m = /^\..+\.(\d+)-[0-9a-f]{8}\.(rows|part)$/.exec(f);
+    if (m && !alive(Number(m[1]))) rmSync(join(dir, f), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function sha256OfFile(path: string, start = 0): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path, { start })) h.update(chunk as Buffer);
@@ -228,7 +298,9 @@ async function sha256OfFile(path: string, start = 0): Promise<string> {
 export async function checkBackup(path: string): Promise<{ manifest: BackupManifest; offset: number }> {
   const name = basename(path);
   if (!existsSync(path)) throw new InvalidInput(`找不到备份文件“${path}”`);
-  const size = (await stat(path)).size;
+  const st = await stat(path);
+  if (!st.isFile()) throw new InvalidInput(`“${path}”不是文件：请给出备份文件（.zgb）`);
+  const size = st.size;
   const f = await open(path, 'r');
   let head: Buffer;
   try {
@@ -244,8 +316,7 @@ export async function checkBackup(path: string): Promise<{ manifest: BackupManif
   try {
     if (end < 0) throw new Error('no manifest line');
     manifest = JSON.parse(head.subarray(MAGIC.length, end).toString('utf8')) as BackupManifest;
-    if (manifest.format !== 1 || typeof manifest.payload?.bytes !== 'number' || typeof manifest.tables !== 'object')
-      throw new Error('shape');
+    if (!wholeManifest(manifest)) throw new Error('shape');
   } catch {
     throw new InvalidInput(`备份文件“${name}”的清单已损坏，无法恢复`);
   }
@@ -306,7 +377,11 @@ export async function restoreBackup(path: string, target: RestoreTarget): Promis
   if ('dataDir' in target) {
     if (existsSync(target.dataDir) && readdirSync(target.dataDir).length > 0)
       throw new InvalidInput(`数据目录“${target.dataDir}”已存在且不为空：恢复只能写入新的目录`);
-    const building = `${target.dataDir.replace(/[\\/]+$/, '')}.restoring-${randomBytes(4).toString('hex')}`;
+    const base = target.dataDir.replace(/[\\/]+$/, '');
+    // what a restore killed half-way left beside the same place
+    for (const f of existsSync(dirname(base)) ? readdirSync(dirname(base)) : [])
+      if (f.startsWith(`${basename(base)}.restoring-`)) await rm(join(dirname(base), f), { recursive: true, force: true });
+    const building = `${base}.restoring-${randomBytes(4).toString('hex')}`;
     try {
       const report = await restoreInto(
         await openLedger({ dataDir: building, auditCheckpoint: null, schemaUpTo: manifest.schema }),
@@ -325,13 +400,23 @@ export async function restoreBackup(path: string, target: RestoreTarget): Promis
       await rm(building, { recursive: true, force: true });
     }
   }
-  const report = await restoreInto(
-    await openLedger({ url: target.url, auditCheckpoint: null, schemaUpTo: manifest.schema }),
-    path,
-    offset,
-    manifest,
-  );
-  await (await openLedger({ url: target.url, auditCheckpoint: null })).close();
+  // a database that held nothing before is left holding nothing when the restore is refused: no schema either
+  const fresh = await databaseHasNoTables(target.url).catch((e: unknown) => {
+    throw asTarget(e);
+  });
+  let report: TransferReport;
+  try {
+    report = await restoreInto(
+      await openTarget({ url: target.url, auditCheckpoint: null, schemaUpTo: manifest.schema }),
+      path,
+      offset,
+      manifest,
+    );
+  } catch (e) {
+    if (fresh) await clearDatabase(target.url);
+    throw e;
+  }
+  await (await openTarget({ url: target.url, auditCheckpoint: null })).close();
   if (target.checkpoint) await writeCheckpoint(target.checkpoint, { ...report.audit, at: new Date().toISOString() });
   return { ...report, manifest };
 }

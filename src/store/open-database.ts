@@ -135,11 +135,39 @@ function dbBuffers(): string {
   return `${kB}kB`;
 }
 
+/** A database address as it may be shown: the password hidden. */
+export const withoutPassword = (url: string): string => url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+
+/** Whether the server's database at `url` holds no table at all (a restore may then clear what it made). */
+export async function databaseHasNoTables(url: string): Promise<boolean> {
+  const c = new (await serverClient()).Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ n: string }>("select count(*) as n from pg_tables where schemaname = 'public'");
+    return Number(r.rows[0]?.n) === 0;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Clears every table, function and trigger of the public schema: for a database that held none before (above). */
+export async function clearDatabase(url: string): Promise<void> {
+  const c = new (await serverClient()).Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('drop schema public cascade; create schema public');
+  } finally {
+    await c.end();
+  }
+}
+
 export async function openLedger(opts: OpenOptions): Promise<Ledger> {
   if (opts.url) {
     // pg reads anything as a connection string ("notaurl" became a server named "base"): say what is wrong instead
     if (!/^postgres(ql)?:\/\//i.test(opts.url) && !/^\s*\w+\s*=/.test(opts.url))
-      throw new InvalidInput(`DATABASE_URL“${opts.url.slice(0, 80)}”不是数据库地址：应写作 postgres://用户名:密码@主机:端口/数据库名`);
+      throw new InvalidInput(
+        `DATABASE_URL“${withoutPassword(opts.url).slice(0, 80)}”不是数据库地址：应写作 postgres://用户名:密码@主机:端口/数据库名`,
+      );
     // transactions and single statements draw on pools of their own (split-pool-dialect.ts): writers waiting on the
     // event log's lock never hold every connection a reader needs
     const size = Math.max(2, Number(process.env.ZG_DB_POOL ?? 20));

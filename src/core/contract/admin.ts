@@ -60,6 +60,8 @@ export const backupsAnswer = z.object({
   dir: z.string(),
   /** the server also makes one every day (ZG_BACKUP_DIR set) */
   daily: z.boolean(),
+  /** the database the ledger is in: what a restore is told (a new data directory, or an empty PostgreSQL database) */
+  database: z.enum(['embedded', 'server']),
   items: list(z.object({ name: z.string(), bytes: z.number(), at: z.string() })),
 });
 

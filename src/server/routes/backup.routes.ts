@@ -14,7 +14,7 @@ export function backupRoutes(app: FastifyInstance, ledger: Ledger, dir: string):
   const tags = ['系统管理'];
   r.get('/api/backups', { schema: { ...contract('GET /api/backups'), tags, summary: '已有的备份' } }, async (req) => {
     viewerWith(req, 'backup');
-    return { dir, daily: Boolean(process.env.ZG_BACKUP_DIR), items: listBackups(dir) };
+    return { dir, daily: Boolean(process.env.ZG_BACKUP_DIR), database: ledger.kind, items: listBackups(dir) };
   });
   r.post('/api/backups', { schema: { ...contract('POST /api/backups'), tags, summary: '立即备份整个台账' } }, async (req) => {
     viewerWith(req, 'backup');

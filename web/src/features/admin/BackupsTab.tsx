@@ -31,7 +31,13 @@ export function BackupsTab() {
           {list.data?.dir ?? '…'}
         </Typography.Text>
         {list.data?.daily ? '，服务器每天自动备份一次。' : '。未设置 ZG_BACKUP_DIR，服务器不会每天自动备份。'}
-        恢复时在命令行运行 <Typography.Text code>npx zg restore 备份文件 --data 新的数据目录</Typography.Text>。
+        恢复时在命令行运行{' '}
+        <Typography.Text code>
+          {list.data?.database === 'server'
+            ? 'npx zg restore 备份文件 --to postgres://…/空数据库 --checkpoint 新的检查点文件'
+            : 'npx zg restore 备份文件 --data 新的数据目录'}
+        </Typography.Text>
+        。
       </Typography.Paragraph>
       <Button type="primary" loading={busy} onClick={() => void makeNow()} data-testid="backup-now">
         立即备份
