@@ -5,6 +5,7 @@
 // database lives inside one process and stays one process, which the start says when more were asked for.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { isTimeOfDay } from '../core/ledger/dates.ts';
 
 export interface ServerProcesses {
   readonly count: number;
@@ -45,8 +46,6 @@ export interface ScheduleSettings {
   readonly backup: { readonly dir: string; readonly at: string; readonly keep: number } | null;
 }
 
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 /**
  * The schedules' settings, checked before anything listens: a time of day that is none, a number of backups to keep
  * that is none, a backup directory that is a file — each stops the start with its sentence, not after it.
@@ -54,7 +53,7 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function scheduleSettings(env: NodeJS.ProcessEnv): ScheduleSettings {
   const time = (name: string, fallback: string) => {
     const v = env[name]?.trim() || fallback;
-    if (!HH_MM.test(v))
+    if (!isTimeOfDay(v))
       throw new ProcessSettingRefused(`环境变量 ${name} 的值“${v.slice(0, 20)}”不是时刻，应写作 00:00 至 23:59，如 02:00`);
     return v;
   };

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
-import { beijingClock } from '../core/ledger/dates.ts';
+import { beijingClock, isTimeOfDay } from '../core/ledger/dates.ts';
 import type { Ledger } from '../store/open-database.ts';
 import { writeBackup, type BackupManifest } from './ledger-transfer.ts';
 
@@ -66,7 +66,7 @@ export interface BackupScheduleOptions {
 }
 
 export function backupSchedule(ledger: Ledger, opts: BackupScheduleOptions) {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(opts.at)) throw new Error(`ZG_BACKUP_AT should be HH:MM, not "${opts.at}"`);
+  if (!isTimeOfDay(opts.at)) throw new Error(`ZG_BACKUP_AT should be HH:MM, not "${opts.at}"`);
   return {
     /** The day's backup when it is time and none is there yet, then the oldest beyond `keep` removed. */
     async tick(now: Date = new Date()): Promise<{ file: string; manifest: BackupManifest; removed: string[] } | null> {

@@ -2,7 +2,7 @@
 // otherwise) a supervision run, then the day's digests; every tick, whatever delivery is due. Each step is
 // idempotent, so a restart, a second process or a late tick does no harm; the run itself happens once a day across
 // all processes and machines over one database.
-import { beijingClock } from '../core/ledger/dates.ts';
+import { beijingClock, isTimeOfDay } from '../core/ledger/dates.ts';
 import type { SendMail } from '../io/smtp-mail.ts';
 import type { Db } from '../store/open-database.ts';
 import { hasRunOn } from '../store/supervision.repository.ts';
@@ -17,7 +17,7 @@ export interface ScheduleOptions {
 }
 
 export function supervisionSchedule(db: Db, opts: ScheduleOptions) {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(opts.at)) throw new Error(`ZG_SUPERVISE_AT should be HH:MM, not "${opts.at}"`);
+  if (!isTimeOfDay(opts.at)) throw new Error(`ZG_SUPERVISE_AT should be HH:MM, not "${opts.at}"`);
   return {
     /** One tick: the day's run if it is time and it has not run today; then delivery of what is due. */
     async tick(now: Date = new Date()): Promise<{ run: SupervisionRunResult | null; digests: number; delivery: DeliveryReport | null }> {

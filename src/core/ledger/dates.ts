@@ -23,6 +23,9 @@ export function beijingDay(moment: Date): string {
   return moment.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
+/** Whether a setting names a time of day as the schedules take it: "08:30", 00:00 to 23:59. */
+export const isTimeOfDay = (v: string): boolean => /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
+
 /** The day and the time of day ("08:30") of a moment in Beijing time: what the server's daily schedules go by. */
 export function beijingClock(moment: Date): { day: string; time: string } {
   const s = moment.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false });
