@@ -1,11 +1,12 @@
-// Accounts and units over their life, through the HTTP API as the browser uses it: a person changes their password
-// (other sessions end), an administrator resets one (it must be changed before anything else), edits, deactivates
-// (shut out at once) and reactivates users, and edits, moves and retires units (history kept, no new work).
+// Accounts and units over their life, through the HTTP API as the browser uses it, with the administrators' duties
+// apart (三员分立): a person changes their password (other sessions end); the system administrator creates accounts,
+// edits, deactivates (shut out at once) and reactivates them, and edits, moves and retires units (history kept, no
+// new work); the security administrator grants roles and resets passwords (to be changed before anything else).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
-import { createUser, ensureAdmin } from '../src/services/accounts.ts';
+import { createUser, ensureAdministrators } from '../src/services/accounts.ts';
 import { createPerson, createUnit } from '../src/services/organisation.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { assignProblem } from '../src/services/problem-actions.ts';
@@ -61,6 +62,9 @@ beforeAll(async () => {
   for (const [username, role, unit] of [
     ['admin', 'admin', null],
     ['admin2', 'admin', null],
+    ['sec', 'security', null],
+    ['aud', 'audit', null],
+    ['bureau', 'office', '示例县农业农村局'],
     ['clerk', 'unit', '计划财务股'],
     ['mover', 'unit', '计划财务股'],
     ['station', 'unit', '农机站'],
@@ -91,50 +95,107 @@ describe('changing one’s own password', () => {
   });
 });
 
-describe('the first administrator and new accounts', () => {
-  it('refuses to start with an administrator password the rule refuses, instead of setting one nobody knows', async () => {
+describe('the three administrators and new accounts', () => {
+  it('creates the three on a first start, refusing an environment password the rule refuses instead of setting one nobody knows', async () => {
     const fresh = await testLedger();
     try {
-      await expect(ensureAdmin(fresh.db, 'Admin#Test2025')).rejects.toThrow(
-        '环境变量 ZG_ADMIN_PASSWORD 的值不能用作管理员密码：密码不能包含用户名',
+      await expect(ensureAdministrators(fresh.db, { ZG_ADMIN_PASSWORD: 'Admin#Test2025' }, { firstStartOnly: true })).rejects.toThrow(
+        '环境变量 ZG_ADMIN_PASSWORD 的值不能用作系统管理员密码：密码不能包含用户名',
       );
       expect(await fresh.db.selectFrom('app_user').select('id').execute()).toEqual([]);
-      expect(await ensureAdmin(fresh.db, 'Shuili#2025x')).toEqual({ created: true, password: null });
+      const made = await ensureAdministrators(fresh.db, { ZG_ADMIN_PASSWORD: 'Shuili#2025x' }, { firstStartOnly: true });
+      expect(made.map((a) => [a.username, a.label, a.password === null])).toEqual([
+        ['admin', '系统管理员', true],
+        ['secadmin', '安全管理员', false],
+        ['auditor', '审计管理员', false],
+      ]);
+      // each generated password works once, and must then be replaced
+      const first = await buildApp({ ledger: fresh, today: () => TODAY });
+      const r = await first.inject({ method: 'POST', url: '/api/session', payload: { username: 'auditor', password: made[2]?.password } });
+      expect(r.json().user).toMatchObject({ role: 'audit', roleLabel: '审计管理员', mustChangePassword: true });
+      await first.close();
+      expect(await ensureAdministrators(fresh.db, {}, { firstStartOnly: true })).toEqual([]);
     } finally {
       await fresh.close();
     }
   });
 
-  it('has a person replace the initial password an administrator gave at the first login; the edit form stays fresh', async () => {
+  it('splits an older ledger’s one administrator when asked, and only then', async () => {
+    const older = await testLedger();
+    try {
+      await createUser(older.db, 'test', { username: 'admin', displayName: '管理员', password: PASSWORD, role: 'admin' });
+      expect(await ensureAdministrators(older.db, {}, { firstStartOnly: true })).toEqual([]);
+      const made = await ensureAdministrators(older.db, { ZG_AUDIT_PASSWORD: 'Shenji#2025x' }, { firstStartOnly: false });
+      expect(made.map((a) => a.username)).toEqual(['secadmin', 'auditor']);
+      expect(await ensureAdministrators(older.db, {}, { firstStartOnly: false })).toEqual([]);
+    } finally {
+      await older.close();
+    }
+  });
+
+  it('has the system administrator create an account without a role, and the security administrator grant one', async () => {
     const admin = await login('admin');
+    const sec = await login('sec');
     const made = await call(admin, 'POST', '/api/users', {
       username: 'newcomer',
       displayName: '新同事',
       password: 'Initial#2025',
-      role: 'unit',
       unit: '计划财务股',
     });
     expect(made.statusCode).toBe(200);
-    const before = await userRow('newcomer');
+    // the system administrator cannot give a role, not even by adding it to the form
+    const withRole = await call(admin, 'POST', '/api/users', {
+      username: 'x2',
+      displayName: 'x',
+      password: 'Initial#2025',
+      role: 'office',
+      unit: '计划财务股',
+    });
+    expect(withRole.statusCode).toBe(400);
     const first = await login('newcomer', 'Initial#2025');
-    expect(first.body.user.mustChangePassword).toBe(true);
-    expect((await call(first, 'GET', '/api/problems')).statusCode).toBe(403);
+    expect(first.body.user).toMatchObject({ mustChangePassword: true, role: null, roleLabel: '待授权' });
     expect(
       (await call(first, 'POST', '/api/session/password', { oldPassword: 'Initial#2025', newPassword: 'Mine#2025abc' })).statusCode,
     ).toBe(200);
-    // the administrator's form, opened before the password changed, still saves
+    // no role yet: nothing of the ledger
+    expect((await call(first, 'GET', '/api/problems')).statusCode).toBe(403);
+    const before = await userRow('newcomer');
+    // the system administrator's edit form, opened before the password changed, still saves
     expect((await call(admin, 'PUT', `/api/users/${before.id}`, { displayName: '新同事甲', version: before.version })).statusCode).toBe(
       200,
+    );
+    const u = await userRow('newcomer');
+    expect((await call(admin, 'PUT', `/api/users/${u.id}/role`, { role: 'unit', version: u.version })).statusCode).toBe(403);
+    const granted = await call(sec, 'PUT', `/api/users/${u.id}/role`, { role: 'unit', version: u.version });
+    expect(granted.statusCode).toBe(200);
+    // the grant ends the session that had no role; the next one has it
+    expect((await call(first, 'GET', '/api/session')).statusCode).toBe(401);
+    const again = await login('newcomer', 'Mine#2025abc');
+    expect(again.body.user).toMatchObject({ role: 'unit', roleLabel: '责任单位' });
+    expect((await call(again, 'GET', '/api/problems')).statusCode).toBe(200);
+  });
+
+  it('keeps the administrators’ own roles off the web: none is granted there, and none takes a business role', async () => {
+    const sec = await login('sec');
+    const clerk = await userRow('clerk');
+    const promote = await call(sec, 'PUT', `/api/users/${clerk.id}/role`, { role: 'audit', version: clerk.version });
+    expect(promote.json().message).toContain('只能在服务器上用命令行设立');
+    const admin = await userRow('admin');
+    const both = await call(sec, 'PUT', `/api/users/${admin.id}/role`, { role: 'office', version: admin.version });
+    expect(both.json().message).toBe('“admin”是系统管理员，不能再授予业务角色：请另设业务账号');
+    const me = await userRow('sec');
+    expect((await call(sec, 'PUT', `/api/users/${me.id}/role`, { role: 'office', version: me.version })).json().message).toBe(
+      '不能给自己授予或收回角色',
     );
   });
 });
 
-describe('an administrator’s reset', () => {
+describe('a password reset', () => {
   it('gives a one-time password, ends the user’s sessions, and allows nothing but changing it at the next login', async () => {
-    const admin = await login('admin');
+    const sec = await login('sec');
     const before = await login('station');
     const { id } = await userRow('station');
-    const r = await call(admin, 'POST', `/api/users/${id}/password-reset`);
+    const r = await call(sec, 'POST', `/api/users/${id}/password-reset`);
     expect(r.statusCode).toBe(200);
     const oneTime: string = r.json().password;
     expect(oneTime).toMatch(/^[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}$/);
@@ -155,11 +216,16 @@ describe('an administrator’s reset', () => {
     expect((await call(s, 'GET', '/api/problems')).statusCode).toBe(200);
   });
 
-  it('is refused on one’s own account and to anyone who does not manage users', async () => {
-    const admin = await login('admin');
-    const self = await call(admin, 'POST', `/api/users/${(await userRow('admin')).id}/password-reset`);
+  it('is the security administrator’s, never on one’s own account nor on another duty’s administrator', async () => {
+    const sec = await login('sec');
+    const self = await call(sec, 'POST', `/api/users/${(await userRow('sec')).id}/password-reset`);
     expect(self.statusCode).toBe(422);
     expect(self.json().message).toContain('个人菜单');
+    const auditor = await call(sec, 'POST', `/api/users/${(await userRow('aud')).id}/password-reset`);
+    expect(auditor.statusCode).toBe(422);
+    expect(auditor.json().message).toBe('审计管理员的密码不能在网页上重置，请在服务器上运行 zg accounts reset aud');
+    const admin = await login('admin');
+    expect((await call(admin, 'POST', `/api/users/${(await userRow('mover')).id}/password-reset`)).statusCode).toBe(403);
     const clerk = await login('clerk', 'Shui2025!x');
     expect((await call(clerk, 'POST', `/api/users/${(await userRow('mover')).id}/password-reset`)).statusCode).toBe(403);
   });
@@ -193,13 +259,13 @@ describe('editing, deactivating and reactivating a user', () => {
     expect((await login('mover')).status).toBe(200);
   });
 
-  it('never lets an administrator lock out themselves or the last administrator', async () => {
+  it('never lets an administrator lock out themselves or the last of any of the three', async () => {
     const admin = await login('admin');
     const me = await userRow('admin');
     const self = await call(admin, 'PUT', `/api/users/${me.id}/active`, { active: false });
     expect(self.json().message).toBe('不能停用自己的账号');
-    const demote = await call(admin, 'PUT', `/api/users/${me.id}`, { role: 'office', unit: '办公室', version: me.version });
-    expect(demote.json().message).toContain('不能修改自己的角色');
+    const lastAuditor = await call(admin, 'PUT', `/api/users/${(await userRow('aud')).id}/active`, { active: false });
+    expect(lastAuditor.json().message).toBe('这是唯一在用的审计管理员账号，不能停用');
     const other = await userRow('admin2');
     expect((await call(admin, 'PUT', `/api/users/${other.id}/active`, { active: false })).statusCode).toBe(200);
     const admin2back = await call(admin, 'PUT', `/api/users/${other.id}/active`, { active: true });
@@ -263,17 +329,11 @@ describe('editing, moving and retiring units', () => {
       expect((await call(admin, 'PUT', `/api/users/${(await userRow(name)).id}/active`, { active: false })).statusCode).toBe(200);
     expect((await call(admin, 'PUT', `/api/units/${station.id}/retired`, { retired: true })).statusCode).toBe(200);
 
-    const detail = await call(admin, 'GET', `/api/problems/${problem}`);
+    const detail = await call(await login('bureau'), 'GET', `/api/problems/${problem}`);
     expect(detail.json().problem.leadUnit).toBe('农机站');
     const tree = (await call(admin, 'GET', '/api/units')).json().items;
     expect(JSON.stringify(tree)).toContain('"name":"农机站","kind":"other","email":null,"retired":true');
-    const newUser = await call(admin, 'POST', '/api/users', {
-      username: 'late',
-      displayName: 'late',
-      password: PASSWORD,
-      role: 'unit',
-      unit: '农机站',
-    });
+    const newUser = await call(admin, 'POST', '/api/users', { username: 'late', displayName: 'late', password: PASSWORD, unit: '农机站' });
     expect(newUser.statusCode).toBe(422);
     expect(newUser.json().message).toContain('已撤销');
     expect((await call(admin, 'PUT', `/api/units/${station.id}/retired`, { retired: false })).statusCode).toBe(200);

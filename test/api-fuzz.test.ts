@@ -1,4 +1,4 @@
-// The API fuzzed from its own OpenAPI description: for every route and method, as the administrator, requests whose
+// The API fuzzed from its own OpenAPI description: for every route and method, as one who may use it, requests whose
 // path, query and body fit the schema, are spoiled in one place (a wrong type, a huge or impossible value, an unknown
 // field, a missing one) or are junk (malformed JSON, the wrong content type, broken multipart). No answer may be a
 // 500, none may hang, and every refusal is JSON with a code and a Chinese message.
@@ -62,7 +62,8 @@ interface Operation {
 
 let l: Ledger;
 let app: FastifyInstance;
-let admin: { cookie: string; csrf: string };
+/** one of each duty (三员分立) and the office that owns the ledger: each route is sent as one who may use it */
+const who: Record<'admin' | 'security' | 'audit' | 'office', { cookie: string; csrf: string }> = {} as never;
 let paths: Record<string, Record<string, Operation>> = {};
 /** values that name something that exists, so a request reaches the service and not only the 404 */
 const known: Record<string, string[]> = {};
@@ -104,14 +105,22 @@ async function login(username = 'admin', remoteAddress = '127.0.0.1') {
     '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
     '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90\t案源减少',
   ];
-  const perf = await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', null);
+  const perf = await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', owner.id);
   files.push(Buffer.from(table.join('\n')), Buffer.from(await exportLedger(l.db, source, TODAY, FULL_SCOPE)));
   const notification = await l.db.selectFrom('notification').select('id').limit(1).executeTakeFirstOrThrow();
   known.code = [`${source}-001`, `${source}-006`, `${source}-002`];
   known.source = [source];
   known.id = [String(perf.id), String(notification.id)];
-  await createUser(l.db, 'test', { username: 'admin', displayName: '管理员', password: PASSWORD, role: 'admin' });
-  admin = await login();
+  for (const role of ['admin', 'security', 'audit', 'office'] as const) {
+    await createUser(l.db, 'test', {
+      username: role,
+      displayName: role,
+      password: PASSWORD,
+      role,
+      unit: role === 'office' ? '示例县农业农村局' : null,
+    });
+    who[role] = await login(role);
+  }
   paths = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json().paths;
 }
 afterAll(async () => {
@@ -285,7 +294,8 @@ function requestArb(path: string, method: string, op: Operation): fc.Arbitrary<I
       let url = path;
       inPath.forEach((p, i) => (url = url.replace(`{${p.name}}`, values[i] as string)));
       if (query !== undefined) url += `?${query}`;
-      const headers: Record<string, string> = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+      const as = who[dutyOf(path)];
+      const headers: Record<string, string> = { cookie: as.cookie, 'x-csrf-token': as.csrf };
       if (b.contentType !== undefined && b.contentType !== '') headers['content-type'] = b.contentType;
       return {
         method: method.toUpperCase() as InjectOptions['method'],
@@ -294,6 +304,14 @@ function requestArb(path: string, method: string, op: Operation): fc.Arbitrary<I
         ...(b.payload !== undefined ? { payload: b.payload } : {}),
       };
     });
+}
+
+/** Whose route a path is: the security or audit administrator's, the system administrator's, else the office's. */
+function dutyOf(path: string): keyof typeof who {
+  if (/\/(role|unlock|password-reset)$|^\/api\/security-policy/.test(path)) return 'security';
+  if (path.startsWith('/api/audit')) return 'audit';
+  if (/^\/api\/(users|backups|units|people)|\/owner$/.test(path)) return 'admin';
+  return 'office';
 }
 
 async function send(req: InjectOptions) {

@@ -122,7 +122,7 @@ async function story(open: () => Promise<Ledger>, checkpoint: string, env: NodeJ
   expect(ok.code, ok.err).toBe(0);
   expect(ok.out).toMatch(
     new RegExp(
-      `^操作日志完好：共 ${n} 条记录，哈希链连续；末条与检查点“${checkpoint}”（\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d，${n} 条）相符\n`,
+      `^操作日志完好：共 ${n} 条记录，SHA-256 哈希链连续；末条与检查点“${checkpoint}”（\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d，${n} 条）相符\n`,
     ),
   );
   expect(ok.out).toContain(`操作日志与工作簿“${workbook}”的检查点（`);
@@ -293,7 +293,9 @@ describe('the audit checkpoint', () => {
       const behind = describeAudit(await verifyAudit(l));
       expect(behind).toEqual({
         exitCode: 0,
-        lines: [expect.stringMatching(/^操作日志完好：共 3 条记录，哈希链连续；末条与检查点“.+”（[^）]+，2 条）相符，此后新增 1 条$/)],
+        lines: [
+          expect.stringMatching(/^操作日志完好：共 3 条记录，SHA-256 哈希链连续；末条与检查点“.+”（[^）]+，2 条）相符，此后新增 1 条$/),
+        ],
       });
       // a checkpoint file someone wrote by hand is not taken for one
       writeFileSync(file, '{"events": 1}');
@@ -358,7 +360,7 @@ describe('the audit checkpoint', () => {
       expect(last).toEqual({ actor: '整改办', entity: 'audit-checkpoint', action: 'reanchored' });
       const ok = zg({ ZG_DATA: dir }, 'audit', 'verify');
       expect(ok.code, ok.err).toBe(0);
-      expect(ok.out).toMatch(/^操作日志完好：共 6 条记录，哈希链连续；末条与检查点/);
+      expect(ok.out).toMatch(/^操作日志完好：共 6 条记录，SHA-256 哈希链连续；末条与检查点/);
       // with nothing wrong there is nothing to anchor anew
       const needless = zg({ ZG_DATA: dir }, 'audit', 'reanchor');
       expect(needless.code).toBe(2);

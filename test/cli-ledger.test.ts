@@ -116,7 +116,7 @@ describe('zg on the ledger', () => {
   it('verifies the audit log', () => {
     const r = zg('audit', 'verify');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/操作日志完好：共 \d+ 条记录，哈希链连续/);
+    expect(r.out).toMatch(/操作日志完好：共 \d+ 条记录，SHA-256 哈希链连续/);
   });
 });
 

@@ -7,6 +7,8 @@ import { zipSync } from 'fflate';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { createUser } from '../src/services/accounts.ts';
+import { createUnit } from '../src/services/organisation.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
@@ -45,9 +47,17 @@ const count = async (t: 'source' | 'document' | 'evidence' | 'perf_evaluation') 
 beforeAll(async () => {
   l = await testLedger();
   app = await buildApp({ ledger: l, today: () => TODAY, workers: { timeoutMs: JOB_LIMIT_MS } });
-  const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY });
+  const bureau = await createUnit(l.db, 'test', { name: '示例县农业农村局' }, FULL_SCOPE);
+  const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: bureau });
   problem = `${r?.sources[0]?.code}-001`;
-  await createUser(l.db, 'test', { username: 'admin', displayName: '管理员', password: PASSWORD, role: 'admin', unit: null });
+  // the office that owns the ledger: what it uploads and asks for is what is tried here
+  await createUser(l.db, 'test', {
+    username: 'admin',
+    displayName: '整改办',
+    password: PASSWORD,
+    role: 'office',
+    unit: '示例县农业农村局',
+  });
   const s = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: PASSWORD } });
   const cookie = s.cookies.find((c) => c.name === 'zg_session');
   headers = { cookie: `zg_session=${cookie?.value}`, 'x-csrf-token': s.json().csrf };

@@ -88,7 +88,8 @@ describe.runIf(usingServer())('two server processes over one PostgreSQL database
   beforeAll(async () => {
     l = await testLedger();
     await createUnit(l.db, 't', { name: '单位甲', email: 'jia@example.org' }, FULL_SCOPE);
-    const [r] = await importDocuments(l, [SAMPLE], { actor: 't', today: '2025-03-01' });
+    const bureau = await createUnit(l.db, 't', { name: '示例县农业农村局' }, FULL_SCOPE);
+    const [r] = await importDocuments(l, [SAMPLE], { actor: 't', today: '2025-03-01', ownerUnitId: bureau });
     source = r?.sources[0]?.code as string;
     // long overdue: the day's run warns its unit, whose digest goes by mail
     await assignProblem(
@@ -97,7 +98,14 @@ describe.runIf(usingServer())('two server processes over one PostgreSQL database
       { scope: FULL_SCOPE, actor: 't', at: '2025-03-01' },
       { leadUnit: '单位甲', deadline: '2025-03-31' },
     );
-    await createUser(l.db, 't', { username: 'office', displayName: '整改办', password: PASSWORD, role: 'admin' });
+    await createUser(l.db, 't', {
+      username: 'office',
+      displayName: '整改办',
+      password: PASSWORD,
+      role: 'office',
+      unit: '示例县农业农村局',
+    });
+    await createUser(l.db, 't', { username: 'admin', displayName: '系统管理员', password: PASSWORD, role: 'admin' });
     await createUser(l.db, 't', { username: 'clerk', displayName: '经办人', password: PASSWORD, role: 'unit', unit: '单位甲' });
     smtp = new SMTPServer({
       authOptional: true,
@@ -136,12 +144,12 @@ describe.runIf(usingServer())('two server processes over one PostgreSQL database
   });
 
   it('shuts an account deactivated through one process out of the other at once', async () => {
-    const office = await login(a, 'office');
+    const admin = await login(a, 'admin');
     const clerk = await login(b, 'clerk');
     expect((await call(b, 'GET', '/api/problems', clerk)).status).toBe(200);
-    const users = (await call(a, 'GET', '/api/users', office)).json?.items as { id: number; username: string }[];
+    const users = (await call(a, 'GET', '/api/users', admin)).json?.items as { id: number; username: string }[];
     const id = users.find((u) => u.username === 'clerk')?.id;
-    expect((await call(a, 'PUT', `/api/users/${id}/active`, { ...office, body: { active: false } })).status).toBe(200);
+    expect((await call(a, 'PUT', `/api/users/${id}/active`, { ...admin, body: { active: false } })).status).toBe(200);
     expect((await call(b, 'GET', '/api/problems', clerk)).status).toBe(401);
   });
 

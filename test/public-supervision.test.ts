@@ -59,7 +59,9 @@ beforeAll(async () => {
   source = r?.sources[0]?.code as string;
   await assignProblem(l.db, `${source}-001`, { scope: FULL_SCOPE, actor: 'test', at: '2025-03-01' }, { leadUnit: '计划财务股' });
   for (const [username, role, unit] of [
-    ['office', 'admin', null],
+    ['office', 'office', '示例县农业农村局'],
+    // the leads register is the supervisors' and the discipline body's, not the office's
+    ['watch', 'supervisor', '示例县农业农村局'],
     ['clerk', 'unit', '计划财务股'],
   ] as const) {
     await createUser(l.db, 'test', { username, displayName: username, password: PASSWORD, role, ...(unit ? { unit } : {}) });
@@ -190,12 +192,12 @@ describe('a published 通报 and what the public sends about it', () => {
     expect(handed.statusCode).toBe(200);
     expect(handed.json().lead).toMatch(new RegExp(`^${source}-L\\d{2}$`));
     // the register says where it came from
-    expect((await api('office', 'GET', `/api/leads/${handed.json().lead}`)).json()).toMatchObject({
+    expect((await api('watch', 'GET', `/api/leads/${handed.json().lead}`)).json()).toMatchObject({
       origin: 'public',
       originLabel: '群众反映',
     });
     // counted apart from the inspection's own hand-overs
-    expect((await api('office', 'GET', '/api/leads/figures')).json().byOrigin).toEqual([
+    expect((await api('watch', 'GET', '/api/leads/figures')).json().byOrigin).toEqual([
       expect.objectContaining({ key: 'public', label: '群众反映', received: 1 }),
     ]);
     expect((await pub.inject({ method: 'GET', url: `/q?ref=${leadRef}` })).body).toContain('办理结果：已按规定移交有关机关办理。');

@@ -9,6 +9,8 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { createUser } from '../src/services/accounts.ts';
+import { createUnit } from '../src/services/organisation.ts';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { importEvaluation } from '../src/services/perf-evaluations.ts';
 import { ADDRESS_FAILURES_ALLOWED, FREE_FAILURES } from '../src/core/access/login-throttle.ts';
 import type { Ledger } from '../src/store/open-database.ts';
@@ -45,8 +47,10 @@ beforeAll(async () => {
   writeFileSync(join(web, 'assets', 'app.js.br'), brotliCompressSync(SCRIPT));
   writeFileSync(join(web, 'assets', 'app.js.gz'), gzipSync(SCRIPT));
   app = await buildApp({ ledger: l, today: () => TODAY, webRoot: web });
+  // an office's people, who read and change the ledger: what they send is what is checked here
+  await createUnit(l.db, 'test', { name: '示例单位' }, FULL_SCOPE);
   for (const name of ['admin', 'owner', 'busy', 'phone'])
-    await createUser(l.db, 'test', { username: name, displayName: name, password: PASSWORD, role: 'admin' });
+    await createUser(l.db, 'test', { username: name, displayName: name, password: PASSWORD, role: 'office', unit: '示例单位' });
   const r = await attempt('admin', PASSWORD, '127.0.0.1');
   admin = { cookie: `zg_session=${r.cookies.find((c) => c.name === 'zg_session')?.value}`, 'x-csrf-token': r.json().csrf };
   const table = [
@@ -54,7 +58,8 @@ beforeAll(async () => {
     '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
     '\t产出指标\t数量指标\t办案数\t100件\t90件\t100\t90',
   ];
-  perfId = (await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', null)).id;
+  const unit = await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例单位').executeTakeFirstOrThrow();
+  perfId = (await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', unit.id)).id;
 });
 afterAll(async () => {
   await app.close();
@@ -347,7 +352,7 @@ describe('input refused for what it means', () => {
     expect(half.statusCode).toBe(400);
     expect(half.json().message).toContain('name：含有无效字符（不完整的字符编码）');
     // a whole pair is a character like any other
-    expect((await post('/api/people', { name: '𧤋先生' })).statusCode).toBe(200);
+    expect((await post('/api/people', { name: '𧤋先生', unit: '示例单位' })).statusCode).toBe(200);
   });
 
   it('still takes what the web application sends: a self-evaluation read, edited and saved as it came', async () => {

@@ -114,6 +114,8 @@ beforeAll(async () => {
   perfId = (await importEvaluation(l, { name: '自评.txt', bytes: new TextEncoder().encode(table.join('\n')) }, 'test', finance.id)).id;
   const users: [string, Role, string | null][] = [
     ['admin', 'admin', null],
+    ['sec', 'security', null],
+    ['aud', 'audit', null],
     ['office', 'office', '示例县农业农村局'],
     ['unit', 'unit', '计划财务股'],
     ['leader', 'leader', '示例县农业农村局'],
@@ -346,7 +348,8 @@ describe('access control: every route for every role', () => {
     name: string;
     method: 'GET' | 'POST' | 'PUT';
     url: () => string;
-    cap: string;
+    /** the capability that lets a person through (any of them, when several do) */
+    cap: string | readonly string[];
     problem?: boolean;
     /** about a whole source: refused to a unit that only works on some of its problems */
     owners?: boolean;
@@ -354,7 +357,8 @@ describe('access control: every route for every role', () => {
     upload?: boolean;
   };
   const routes: Route[] = [
-    { name: '来源列表', method: 'GET', url: () => '/api/sources', cap: 'read' },
+    // the system administrator lists the sources to give them owners
+    { name: '来源列表', method: 'GET', url: () => '/api/sources', cap: ['read', 'manage-users'] },
     { name: '统计', method: 'GET', url: () => '/api/stats', cap: 'read' },
     { name: '问题清单', method: 'GET', url: () => '/api/problems', cap: 'read' },
     { name: '督办清单', method: 'GET', url: () => '/api/problems?supervised=true', cap: 'read' },
@@ -443,7 +447,7 @@ describe('access control: every route for every role', () => {
     },
     { name: '核验文档', method: 'POST', url: () => '/api/check', cap: 'check', upload: true },
     { name: '导入文档', method: 'POST', url: () => '/api/import', cap: 'import', upload: true },
-    { name: '组织机构', method: 'GET', url: () => '/api/units', cap: 'read' },
+    { name: '组织机构', method: 'GET', url: () => '/api/units', cap: ['read', 'manage-org'] },
     {
       name: '新增单位',
       method: 'POST',
@@ -453,7 +457,7 @@ describe('access control: every route for every role', () => {
     },
     { name: '人员', method: 'GET', url: () => '/api/people', cap: 'manage-org' },
     { name: '新增人员', method: 'POST', url: () => '/api/people', cap: 'manage-org', body: { name: '新人员', unit: '计划财务股' } },
-    { name: '账号', method: 'GET', url: () => '/api/users', cap: 'manage-users' },
+    { name: '账号', method: 'GET', url: () => '/api/users', cap: ['manage-users', 'grant-roles', 'audit-log'] },
     { name: '生成通报', method: 'GET', url: () => `/api/sources/${source()}/reports/tongbao?public=true`, cap: 'export' },
     { name: '生成整改方案', method: 'GET', url: () => `/api/sources/${source()}/reports/plan`, cap: 'export' },
     { name: '导出台账工作簿', method: 'GET', url: () => `/api/sources/${source()}/workbook`, cap: 'export' },
@@ -522,13 +526,25 @@ describe('access control: every route for every role', () => {
       cap: 'manage-users',
       body: { displayName: '改', version: 1 },
     },
-    { name: '重置密码', method: 'POST', url: () => `/api/users/${targetUserId}/password-reset`, cap: 'manage-users' },
+    { name: '重置密码', method: 'POST', url: () => `/api/users/${targetUserId}/password-reset`, cap: 'grant-roles' },
+    {
+      name: '授予角色',
+      method: 'PUT',
+      url: () => `/api/users/${targetUserId}/role`,
+      cap: 'grant-roles',
+      body: { role: 'unit', version: 1 },
+    },
+    { name: '解除锁定', method: 'POST', url: () => `/api/users/${targetUserId}/unlock`, cap: 'grant-roles' },
+    { name: '安全策略', method: 'GET', url: () => '/api/security-policy', cap: 'security-policy' },
+    { name: '操作日志', method: 'GET', url: () => '/api/audit/events', cap: 'audit-log' },
+    { name: '导出操作日志', method: 'GET', url: () => '/api/audit/events/export', cap: 'audit-log' },
+    { name: '核验操作日志', method: 'GET', url: () => '/api/audit/chain', cap: 'audit-log' },
     { name: '停用或启用账号', method: 'PUT', url: () => `/api/users/${targetUserId}/active`, cap: 'manage-users', body: { active: true } },
     {
       name: '修改自己的密码',
       method: 'POST',
       url: () => '/api/session/password',
-      cap: 'read',
+      cap: 'session',
       body: { oldPassword: 'not the password', newPassword: 'Another#2025' },
     },
     { name: '已公开的通报', method: 'GET', url: () => `/api/sources/${source()}/publications`, cap: 'read', problem: true },
@@ -541,31 +557,14 @@ describe('access control: every route for every role', () => {
       method: 'POST',
       url: () => '/api/users',
       cap: 'manage-users',
-      body: { username: 'x-new', displayName: '新', password: PASSWORD, role: 'unit', unit: '计划财务股' },
+      body: { username: 'x-new', displayName: '新', password: PASSWORD, unit: '计划财务股' },
     },
   ];
   const CAN: Record<string, string[]> = {
-    admin: [
-      'read',
-      'import',
-      'check',
-      'assign',
-      'report-progress',
-      'upload-evidence',
-      'request-closure',
-      'decide-closure',
-      'request-extension',
-      'decide-extension',
-      'supervise',
-      'lookback',
-      'record-outcome',
-      'manage-org',
-      'manage-users',
-      'export',
-      'publish',
-      'intake',
-      'backup',
-    ],
+    // the system administrator keeps units, accounts and backups, and reads or works on nothing of the ledger
+    admin: ['manage-org', 'manage-users', 'backup'],
+    sec: ['security-policy', 'grant-roles'],
+    aud: ['audit-log'],
     office: [
       'read',
       'import',
@@ -590,7 +589,18 @@ describe('access control: every route for every role', () => {
     supervisor: ['read', 'check', 'supervise', 'lookback', 'export', 'intake'],
     otherunit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
   };
-  const inScope: Record<string, boolean> = { admin: true, office: true, unit: true, leader: true, supervisor: true, otherunit: false };
+  // everyone logged in may change their own password
+  for (const caps of Object.values(CAN)) caps.push('session');
+  const inScope: Record<string, boolean> = {
+    admin: true,
+    sec: true,
+    aud: true,
+    office: true,
+    unit: true,
+    leader: true,
+    supervisor: true,
+    otherunit: false,
+  };
 
   for (const route of routes)
     it(`${route.name}: ${route.method} ${route.url().replace('undefined', ':code')}`, async () => {
@@ -613,7 +623,7 @@ describe('access control: every route for every role', () => {
       expect(anonymous.statusCode, 'anonymous').toBe(401);
       for (const user of Object.keys(CAN)) {
         const r = await send({ cookie: sessions[user]?.cookie ?? '', 'x-csrf-token': sessions[user]?.csrf ?? '' });
-        const allowed = CAN[user]?.includes(route.cap);
+        const allowed = [route.cap].flat().some((c) => CAN[user]?.includes(c));
         const expected = !allowed ? 403 : route.problem && !inScope[user] ? 404 : route.owners && user === 'unit' ? 403 : 'ok';
         if (expected === 'ok')
           expect([401, 403, 404], `${user} should be let through (${r.statusCode} ${r.body})`).not.toContain(r.statusCode);
@@ -681,33 +691,35 @@ describe('sources, their owners, and who sees them', () => {
   const sourcesOf = async (user: string) =>
     (await app.inject({ method: 'GET', url: '/api/sources', headers: as(user) })).json().items as { code: string; owner: string | null }[];
 
-  it('gives an administrator’s import to the unit chosen, whose office, leader and supervisor then see all of it', async () => {
-    await createUnit(l.db, 'test', { name: '示例县水利局' }, FULL_SCOPE);
+  it('lets an office import for a unit below it, whose office and leader then see all of it; the system administrator gives a source to a unit', async () => {
+    await createUnit(l.db, 'test', { name: '示例县人民政府' }, FULL_SCOPE);
+    await createUnit(l.db, 'test', { name: '示例县水利局', parent: '示例县人民政府' }, FULL_SCOPE);
     const water = await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例县水利局').executeTakeFirstOrThrow();
-    for (const [username, role] of [
-      ['wateroffice', 'office'],
-      ['waterleader', 'leader'],
+    for (const [username, role, unit] of [
+      ['countyoffice', 'office', '示例县人民政府'],
+      ['wateroffice', 'office', '示例县水利局'],
+      ['waterleader', 'leader', '示例县水利局'],
     ] as const) {
-      await createUser(l.db, 'test', { username, displayName: username, password: PASSWORD, role, unit: '示例县水利局' });
+      await createUser(l.db, 'test', { username, displayName: username, password: PASSWORD, role, unit });
       const s = await loginAs(username);
       sessions[username] = { cookie: s.cookie, csrf: s.body.csrf };
     }
-    // a unit that does not exist is refused by name, nothing imported
+    // a unit outside the office's own is refused, nothing imported
     const boundary = '----zgbad';
     const bad = await app.inject({
       method: 'POST',
       url: '/api/import',
       payload: Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="owner"\r\n\r\n2147483000\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.txt"\r\n\r\n${report('水利局')}\r\n--${boundary}--\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="owner"\r\n\r\n${ownerId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.txt"\r\n\r\n${report('水利局')}\r\n--${boundary}--\r\n`,
       ),
-      headers: { ...as('admin'), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: { ...as('countyoffice'), 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
-    expect(bad.statusCode, bad.body).toBe(404);
-    expect(bad.json().message).toBe('没有编号为 2147483000 的单位，无法作为归属单位');
-    const given = await importAs('admin', report('水利局'), water.id);
-    // none chosen: the unit the report names as its own, if the organisation has it — and no 林业局 is there yet
-    const chosen = await importAs('admin', report('林业局'));
-    expect((await sourcesOf('admin')).find((s) => s.code === chosen)?.owner).toBeNull();
+    expect(bad.statusCode, bad.body).toBe(403);
+    expect(bad.json().message).toBe('只能导入到本单位或下级单位的台账：所选归属单位不在本单位之下');
+    const given = await importAs('countyoffice', report('水利局'), water.id);
+    // none chosen: the office's own unit
+    const own = await importAs('countyoffice', report('林业局'));
+    expect((await sourcesOf('countyoffice')).find((s) => s.code === own)?.owner).toBe('示例县人民政府');
     expect((await sourcesOf('wateroffice')).map((s) => [s.code, s.owner])).toEqual([[given, '示例县水利局']]);
     const problems = await app.inject({ method: 'GET', url: `/api/problems?source=${given}`, headers: as('waterleader') });
     expect(problems.json().total).toBe(8);
@@ -716,34 +728,39 @@ describe('sources, their owners, and who sees them', () => {
     // the other bureau's people see neither
     expect((await sourcesOf('office')).map((s) => s.code)).not.toContain(given);
     expect((await app.inject({ method: 'GET', url: `/api/sources/${given}/reports/tongbao`, headers: as('office') })).statusCode).toBe(404);
-    // until the administrator gives the second to the water bureau too; only an administrator may
-    expect((await sourcesOf('wateroffice')).map((s) => s.code)).not.toContain(chosen);
+    // the county's own goes to the water bureau when the system administrator gives it; only that administrator may
+    expect((await sourcesOf('wateroffice')).map((s) => s.code)).not.toContain(own);
     const refused = await app.inject({
       method: 'PUT',
-      url: `/api/sources/${chosen}/owner`,
+      url: `/api/sources/${own}/owner`,
       headers: as('wateroffice'),
       payload: { unitId: water.id },
     });
     expect(refused.statusCode).toBe(403);
+    // the system administrator lists the sources (names and owners) to do so, and reads none of their problems
+    expect((await sourcesOf('admin')).map((s) => s.code)).toContain(own);
+    expect((await app.inject({ method: 'GET', url: `/api/problems?source=${own}`, headers: as('admin') })).statusCode).toBe(403);
     const moved = await app.inject({
       method: 'PUT',
-      url: `/api/sources/${chosen}/owner`,
+      url: `/api/sources/${own}/owner`,
       headers: as('admin'),
       payload: { unitId: water.id },
     });
-    expect(moved.json()).toEqual({ code: chosen, owner: '示例县水利局' });
-    expect((await sourcesOf('wateroffice')).map((s) => s.code)).toContain(chosen);
+    expect(moved.json()).toEqual({ code: own, owner: '示例县水利局' });
+    expect((await sourcesOf('wateroffice')).map((s) => s.code)).toContain(own);
     const nowhere = await app.inject({
       method: 'PUT',
-      url: `/api/sources/${chosen}/owner`,
+      url: `/api/sources/${own}/owner`,
       headers: as('admin'),
       payload: { unitId: 2147483000 },
     });
     expect(nowhere.statusCode).toBe(404);
     expect(nowhere.json().message).toBe('没有编号为 2147483000 的单位');
-    // a report that names the water bureau as its own goes to it without anyone choosing
-    const named = await importAs('admin', report('水利局').replace('第三轮', '第六轮'));
-    expect((await sourcesOf('wateroffice')).find((s) => s.code === named)?.owner).toBe('示例县水利局');
+    // a report read on the server with no owner given goes to the unit it names as its own
+    const file = join(mkdtempSync(join(tmpdir(), 'zg-named-')), '水利局第六轮.txt');
+    writeFileSync(file, report('水利局').replace('第三轮', '第六轮'));
+    const [named] = await importDocuments(l, [file], { actor: 'test', today: TODAY });
+    expect((await sourcesOf('wateroffice')).find((s) => s.code === named?.sources[0]?.code)?.owner).toBe('示例县水利局');
   });
 
   it('shows a unit’s own problem in another’s source, without letting it manage that source', async () => {

@@ -1,6 +1,7 @@
 // What `zg audit verify` says: the chain, then the head against the checkpoint (and a workbook's) — with the numbers, so
 // whoever reads it can tell how many entries are gone. Exit code 1 whenever anything was removed or changed.
 import type { AuditReport, HeadAnchor } from '../services/audit.ts';
+import { CHAIN_ALGORITHM_LABEL } from '../core/access/audit-kinds.ts';
 
 /** An ISO time as the local time people read, to the second. */
 function localTime(iso: string): string {
@@ -41,7 +42,7 @@ export function describeAudit(r: AuditReport): { lines: string[]; exitCode: numb
   const own = (where: string) => `检查点“${where}”`;
   if (r.firstBroken)
     lines.push(
-      `操作日志已被篡改：第一条有问题的记录为 #${r.firstBroken.id}（${r.firstBroken.at}），${r.firstBroken.reason}；此前 ${r.checked} 条完好`,
+      `操作日志已被篡改（按 ${CHAIN_ALGORITHM_LABEL[r.algorithm]} 核验）：第一条有问题的记录为 #${r.firstBroken.id}（${r.firstBroken.at}），${r.firstBroken.reason}；此前 ${r.checked} 条完好`,
     );
   const fault = headFault(r.anchor, own);
   if (fault) {
@@ -57,7 +58,7 @@ export function describeAudit(r: AuditReport): { lines: string[]; exitCode: numb
         : a.state === 'missing'
           ? `末端尚未锚定：检查点文件“${a.where}”还不存在，本次结束时写入`
           : '末端未锚定：没有检查点文件，删去末尾的记录无法发现（使用 PostgreSQL 服务器时请用环境变量 ZG_AUDIT_CHECKPOINT 指定检查点文件）';
-    lines.push(`操作日志完好：共 ${r.checked} 条记录，哈希链连续；${head}`);
+    lines.push(`操作日志完好：共 ${r.checked} 条记录，${CHAIN_ALGORITHM_LABEL[r.algorithm]} 哈希链连续；${head}`);
   }
   if (r.against) {
     const whose = (where: string) => `工作簿“${where}”的检查点`;

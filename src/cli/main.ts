@@ -10,6 +10,7 @@ import { registerSuperviseCommands } from './supervise-commands.ts';
 import { registerLeadCommands } from './lead-commands.ts';
 import { registerPublicCommands } from './public-commands.ts';
 import { registerTransferCommands } from './transfer-commands.ts';
+import { registerAccountCommands } from './account-commands.ts';
 import { reportFailure } from './failure.ts';
 import { SEVERITY_LABEL } from '../core/vocabulary.ts';
 import { productVersion } from '../services/version.ts';
@@ -143,6 +144,7 @@ registerSuperviseCommands(program);
 registerLeadCommands(program);
 registerPublicCommands(program);
 registerTransferCommands(program);
+registerAccountCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportFailure(e);

@@ -14,7 +14,8 @@ import { databaseAnswers, type Ledger } from '../services/ledger.ts';
 import { now as beijingNow, today as beijingToday } from '../services/today.ts';
 import { acquireWorkerPool, workerPoolState } from '../services/heavy-work.ts';
 import type { PoolOptions } from '../services/worker-pool.ts';
-import { registerSessions } from './auth.ts';
+import { registerSecurityEvents, registerSessions } from './auth.ts';
+import { securityRoutes } from './routes/security.routes.ts';
 import { errorHandler } from './errors.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const releasePool = acquireWorkerPool(opts.workers);
   app.addHook('onClose', releasePool);
   registerSessions(app, opts.ledger.db);
+  registerSecurityEvents(app, opts.ledger.db);
 
   app.get('/api/health', { schema: { ...contract('GET /api/health'), tags: ['系统'], summary: '健康检查' } }, async () => {
     await databaseAnswers(opts.ledger);
@@ -125,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportImportRoutes(app, opts.ledger, today, maxUpload);
   evidenceRoutes(app, opts.ledger.db);
   adminRoutes(app, opts.ledger.db);
+  securityRoutes(app, opts.ledger.db);
   backupRoutes(app, opts.ledger, opts.backupDir ?? backupDirectory());
   generatedDocumentRoutes(app, opts.ledger, today, maxUpload);
   perfRoutes(app, opts.ledger, today, maxUpload);

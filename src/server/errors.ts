@@ -16,7 +16,16 @@ export class HttpError extends Error {
   }
 }
 
-export const notLoggedIn = () => new HttpError(401, 'NOT_LOGGED_IN', '请先登录');
+const SESSION_ENDED: Record<'idle' | 'absolute', string> = {
+  idle: '长时间未操作，已自动退出，请重新登录',
+  absolute: '登录时间已达上限，已自动退出，请重新登录',
+};
+
+/** Not logged in; a session that just ended says why (the security policy's idle or absolute limit). */
+export const notLoggedIn = (req?: { sessionEnded: 'idle' | 'absolute' | null }) =>
+  req?.sessionEnded
+    ? new HttpError(401, 'SESSION_ENDED', SESSION_ENDED[req.sessionEnded])
+    : new HttpError(401, 'NOT_LOGGED_IN', '请先登录');
 export const forbidden = () => new HttpError(403, 'FORBIDDEN', '没有权限进行此操作');
 
 // How far each kind of refusal is the client's doing (4xx) or the server's situation (503).

@@ -8,9 +8,10 @@ import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureAdmin } from '../services/accounts.ts';
+import { administratorsMissing, ensureAdministrators } from '../services/accounts.ts';
+import { ROLE_LABEL } from '../core/access/permissions.ts';
 import { openDefaultLedger } from '../services/ledger.ts';
-import { loadSampleData } from '../services/sample-data.ts';
+import { loadSampleData, sampleOfficeAccount } from '../services/sample-data.ts';
 import { today } from '../services/today.ts';
 import { explainFailure } from '../services/explain-failure.ts';
 import { projectRoot } from '../services/version.ts';
@@ -30,15 +31,28 @@ const refuseStart = (e: unknown): never => {
 /** What happens once, before any process serves: the database migrated, an administrator, the sample, the web build. */
 async function prepare(): Promise<Ledger> {
   const ledger = await openDefaultLedger().catch(refuseStart);
-  const admin = await ensureAdmin(ledger.db, process.env.ZG_ADMIN_PASSWORD).catch(refuseStart);
-  if (admin.created) {
-    if (admin.password) console.log(`首次启动：已创建管理员账号 admin，密码 ${admin.password}（只显示这一次，请登录后妥善保管）`);
-    else console.log('首次启动：已创建管理员账号 admin，密码为环境变量 ZG_ADMIN_PASSWORD 的值');
+  const made = await ensureAdministrators(ledger.db, process.env, { firstStartOnly: true }).catch(refuseStart);
+  if (made.length) {
+    // 三员分立: three people, each told their own password; none of them reads the ledger
+    console.log('首次启动：已创建三个管理员账号（三员分立，各由一人掌握，互不兼任）：');
+    for (const a of made)
+      console.log(
+        `  ${a.label} ${a.username}，${a.password ? `初始密码 ${a.password}（只显示这一次，首次登录须修改）` : `密码为环境变量 ${a.env} 的值`}`,
+      );
+    console.log('系统管理员新建业务账号，安全管理员为其授予角色，审计管理员查阅全部操作日志。');
     if (process.env.ZG_SAMPLE_DATA !== 'off') {
       const code = await loadSampleData(ledger, join(root, 'samples'), today());
-      if (code) console.log(`已载入示例数据：整改来源 ${code}`);
+      if (code) {
+        const office = await sampleOfficeAccount(ledger);
+        console.log(`已载入示例数据：整改来源 ${code}；示例整改办账号 ${office.username}，初始密码 ${office.password}（只显示这一次）`);
+      }
     }
   }
+  const missing = await administratorsMissing(ledger.db);
+  if (missing.length)
+    console.log(
+      `提示：三员尚未分立，缺少${missing.map((r) => ROLE_LABEL[r]).join('、')}账号。请运行 npx zg accounts split 创建（密码只显示一次），以满足等级保护测评的要求。`,
+    );
   if (!existsSync(join(root, 'web/dist/index.html'))) {
     // build what is missing: a fresh clone has no web/dist yet
     console.log('正在构建网页界面（首次启动需要几秒钟）…');

@@ -1,24 +1,33 @@
-// Accounts over their life: a person changes their own password; an administrator resets one (a one-time password
-// the person must change at the next login), edits a user's name, role and unit, and deactivates or reactivates them.
-// Every change that should lock someone out ends their sessions in the same transaction. A password is no part of
-// what an administrator edits: changing one does not make an open edit form stale.
+// Accounts over their life, with the administrators' duties kept apart (三员分立): the system administrator edits a
+// user's name and unit and deactivates or reactivates them; the security administrator grants a business role,
+// resets a password (a one-time one the person must change at the next login) and unlocks an account slowed by
+// failed logins; a person changes their own password under the security policy, never to one of their last. Every
+// change that should lock someone out ends their sessions in the same transaction. A password is no part of what an
+// administrator edits: changing one does not make an open edit form stale.
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { ROLES, type Role } from '../core/access/permissions.ts';
-import { passwordWeakness } from '../core/access/password-rule.ts';
+import { BUSINESS_ROLES, isAdministrator, ROLE_LABEL, type Role } from '../core/access/permissions.ts';
+import { passwordWeakness } from '../core/access/security-policy.ts';
 import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 import { unitIdByName } from '../store/org.repository.ts';
-import { activeAdminsBut, updateUserRow, userById } from '../store/account.repository.ts';
+import { activeOfRoleBut, recentPasswordHashes, rememberPassword, updateUserRow, userById } from '../store/account.repository.ts';
+import { forgetAllFailures } from '../store/login-attempt.repository.ts';
 import { deleteSessionsOf } from '../store/session.repository.ts';
 import { sessionKey } from './accounts.ts';
+import { currentPolicy } from './security-policy.ts';
 
 interface Actor {
   readonly id: number;
   readonly displayName: string;
+  /** the address the change came from, kept with it in the log */
+  readonly ip?: string | undefined;
 }
+
+/** what the log keeps of where a change came from */
+const from = (a: Actor) => (a.ip ? { ip: a.ip } : {});
 
 async function userRow(trx: Tx, id: number) {
   const u = await userById(trx, id);
@@ -42,11 +51,15 @@ export async function changeOwnPassword(
   const u = await userRow(db, who.id);
   if (!(await verify(u.password_hash, input.oldPassword))) throw new ActionRefused('原密码不正确');
   if (input.newPassword === input.oldPassword) throw new ActionRefused('新密码不能与原密码相同');
-  const weak = passwordWeakness(input.newPassword, u.username);
+  const { policy } = await currentPolicy(db);
+  const weak = passwordWeakness(input.newPassword, u.username, policy);
   if (weak) throw new ActionRefused(weak);
+  for (const old of await recentPasswordHashes(db, u.id, policy.historyCount))
+    if (await verify(old, input.newPassword)) throw new ActionRefused(`新密码不能与最近 ${policy.historyCount} 次使用过的密码相同`);
   const passwordHash = await hash(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await updateUserRow(trx, u.id, { password_hash: passwordHash, must_change_password: false, password_changed_at: new Date() });
+    await rememberPassword(trx, u.id, passwordHash);
     await endSessions(trx, u.id, token);
     await appendEvents(trx, [{ actor: who.displayName, entity: 'user', entityId: u.id, action: 'change-password' }]);
   });
@@ -64,63 +77,117 @@ export function oneTimePassword(): string {
   }
 }
 
-/** An administrator's reset: a one-time password, returned to show once, which must be changed at the next login. */
-export async function resetPassword(db: Db, actor: Actor, userId: number): Promise<{ username: string; password: string }> {
+/**
+ * The security administrator's reset: a one-time password, returned to show once, which must be changed at the next
+ * login. An administrator's own is reset by another of the same duty, or on the server (`zg accounts reset`).
+ */
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  /** asked on the server itself (`zg accounts reset`), where any account's password may be reset */
+  onServer = false,
+): Promise<{ username: string; password: string }> {
   if (actor.id === userId) throw new ActionRefused('不能重置自己的密码，请在右上角的个人菜单中修改密码');
   const password = oneTimePassword();
   const passwordHash = await hash(password);
   return db.transaction().execute(async (trx) => {
     const u = await userRow(trx, userId);
+    if (!onServer && isAdministrator(u.role) && u.role !== 'security')
+      throw new ActionRefused(`${ROLE_LABEL[u.role as Role]}的密码不能在网页上重置，请在服务器上运行 zg accounts reset ${u.username}`);
     await updateUserRow(trx, u.id, { password_hash: passwordHash, must_change_password: true, password_changed_at: new Date() });
     await endSessions(trx, u.id);
-    await appendEvents(trx, [{ actor: actor.displayName, entity: 'user', entityId: u.id, action: 'reset-password' }]);
+    await appendEvents(trx, [{ actor: actor.displayName, entity: 'user', entityId: u.id, action: 'reset-password', after: from(actor) }]);
     return { username: u.username, password };
   });
 }
 
-/** An administrator's edit of a user's name, role and unit. The version guards against two administrators at once. */
+/** The system administrator's edit of a user's name and unit. The version guards against two administrators at once. */
 export async function updateUser(
   db: Db,
   actor: Actor,
   userId: number,
-  input: { displayName?: string | undefined; role?: Role | undefined; unit?: string | null | undefined; version: number },
+  input: { displayName?: string | undefined; unit?: string | null | undefined; version: number },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const u = await userRow(trx, userId);
     if (u.version !== input.version) throw new StaleVersionError(u.username, '账号');
-    const role = input.role ?? (u.role as Role);
-    if (!ROLES.includes(role)) throw new ActionRefused(`角色“${role}”不存在`);
-    if (actor.id === userId && role !== u.role) throw new ActionRefused('不能修改自己的角色，请由另一位系统管理员修改');
-    if (u.role === 'admin' && role !== 'admin' && u.active && (await activeAdminsBut(trx, u.id)) === 0)
-      throw new ActionRefused('这是唯一在用的系统管理员账号，不能改为其他角色');
     const unitId = input.unit === undefined ? u.unit_id : input.unit === null ? null : await unitIdByName(trx, input.unit);
-    if (role !== 'admin' && unitId === null) throw new ActionRefused('除系统管理员外，账号须属于一个单位');
+    if (!isAdministrator(u.role) && unitId === null) throw new ActionRefused('除三类管理员外，账号须属于一个单位');
     const displayName = input.displayName?.trim() || u.display_name;
-    await updateUserRow(trx, u.id, { display_name: displayName, role, unit_id: unitId, version: u.version + 1 });
+    await updateUserRow(trx, u.id, { display_name: displayName, unit_id: unitId, version: u.version + 1 });
     await appendEvents(trx, [
       {
         actor: actor.displayName,
         entity: 'user',
         entityId: u.id,
         action: 'update',
-        before: { displayName: u.display_name, role: u.role, unitId: u.unit_id },
-        after: { displayName, role, unitId },
+        before: { displayName: u.display_name, unitId: u.unit_id },
+        after: { displayName, unitId, ...from(actor) },
       },
     ]);
   });
 }
 
-/** Deactivates (ending every session at once) or reactivates a user. Nobody can lock out themselves or the last admin. */
+/**
+ * The security administrator's grant of a business role (or its withdrawal, null) to an account with a unit. The
+ * administrators' own roles are set up on the server only, so that none of them can make another from the web.
+ */
+export async function grantRole(db: Db, actor: Actor, userId: number, input: { role: Role | null; version: number }): Promise<void> {
+  if (actor.id === userId) throw new ActionRefused('不能给自己授予或收回角色');
+  if (input.role !== null && !BUSINESS_ROLES.includes(input.role))
+    throw new ActionRefused('系统管理员、安全管理员、审计管理员账号只能在服务器上用命令行设立（zg accounts）');
+  await db.transaction().execute(async (trx) => {
+    const u = await userRow(trx, userId);
+    if (u.version !== input.version) throw new StaleVersionError(u.username, '账号');
+    if (isAdministrator(u.role))
+      throw new ActionRefused(`“${u.username}”是${ROLE_LABEL[u.role as Role]}，不能再授予业务角色：请另设业务账号`);
+    if (input.role !== null && u.unit_id === null) throw new ActionRefused(`账号“${u.username}”尚未属于任何单位，请系统管理员先指定单位`);
+    if (u.role === input.role) return;
+    await updateUserRow(trx, u.id, { role: input.role, version: u.version + 1 });
+    // what the person could do a moment ago must not go on in an open session
+    await endSessions(trx, u.id);
+    await appendEvents(trx, [
+      {
+        actor: actor.displayName,
+        entity: 'user',
+        entityId: u.id,
+        action: 'grant',
+        before: { role: u.role },
+        after: { role: input.role, ...from(actor) },
+      },
+    ]);
+  });
+}
+
+/** The security administrator's unlock: the account's failed logins are forgotten, and it may try again at once. */
+export async function unlockAccount(db: Db, actor: Actor, userId: number): Promise<{ username: string; forgotten: number }> {
+  return db.transaction().execute(async (trx) => {
+    const u = await userRow(trx, userId);
+    const forgotten = await forgetAllFailures(trx, u.username);
+    await appendEvents(trx, [
+      { actor: actor.displayName, entity: 'user', entityId: u.id, action: 'unlock', after: { forgotten, ...from(actor) } },
+    ]);
+    return { username: u.username, forgotten };
+  });
+}
+
+/**
+ * Deactivates (ending every session at once) or reactivates a user. Nobody can lock out themselves, nor the last of
+ * any of the three administrators: without it, no one could do that duty.
+ */
 export async function setUserActive(db: Db, actor: Actor, userId: number, active: boolean): Promise<{ username: string }> {
   if (!active && actor.id === userId) throw new ActionRefused('不能停用自己的账号');
   return db.transaction().execute(async (trx) => {
     const u = await userRow(trx, userId);
-    if (!active && u.role === 'admin' && (await activeAdminsBut(trx, u.id)) === 0)
-      throw new ActionRefused('这是唯一在用的系统管理员账号，不能停用');
+    if (!active && isAdministrator(u.role) && (await activeOfRoleBut(trx, u.role as Role, u.id)) === 0)
+      throw new ActionRefused(`这是唯一在用的${ROLE_LABEL[u.role as Role]}账号，不能停用`);
     if (u.active === active) return { username: u.username };
     await updateUserRow(trx, u.id, { active, version: u.version + 1 });
     if (!active) await endSessions(trx, u.id);
-    await appendEvents(trx, [{ actor: actor.displayName, entity: 'user', entityId: u.id, action: active ? 'activate' : 'deactivate' }]);
+    await appendEvents(trx, [
+      { actor: actor.displayName, entity: 'user', entityId: u.id, action: active ? 'activate' : 'deactivate', after: from(actor) },
+    ]);
     return { username: u.username };
   });
 }

@@ -1,31 +1,54 @@
-// Use cases for accounts: users with a role and a unit, passwords hashed with Argon2id (memory-hard), sessions whose
-// ids are stored only as hashes, a CSRF token per session, and login throttling kept in the database
-// (login-attempts.ts: slowed per account, stopped per address).
+// Use cases for accounts: users with a role and a unit, passwords hashed with Argon2id (memory-hard) and checked
+// against the security policy, sessions whose ids are stored only as hashes and which end when idle or old (the
+// policy again), a CSRF token per session, login throttling kept in the database (login-attempts.ts: slowed per
+// account, stopped per address), and every login, failure and logout written to the log (security-log.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { capabilities, ROLES, scopeOf, subtreeOf, type Capability, type Role, type Scope } from '../core/access/permissions.ts';
+import {
+  ADMIN_ROLES,
+  capabilities,
+  isAdministrator,
+  ROLE_LABEL,
+  ROLES,
+  scopeOf,
+  subtreeOf,
+  type Capability,
+  type Role,
+  type Scope,
+} from '../core/access/permissions.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { allUnits, unitIdByName } from '../store/org.repository.ts';
-import { allUsers, anyUser, credentialsOf, insertUser, userIdByUsername, userWithUnit } from '../store/account.repository.ts';
-import { deleteSession, insertSession, sessionByKey } from '../store/session.repository.ts';
+import {
+  allUsers,
+  anyUser,
+  credentialsOf,
+  insertUser,
+  rememberPassword,
+  rolesHeld,
+  updateUserRow,
+  userIdByUsername,
+  userWithUnit,
+} from '../store/account.repository.ts';
+import { deleteSession, insertSession, sessionByKey, touchSession } from '../store/session.repository.ts';
 import { ActionRefused, LoginRefused, LoginThrottled } from '../core/errors.ts';
 import { waitMessage } from '../core/access/login-throttle.ts';
-import { passwordWeakness } from '../core/access/password-rule.ts';
+import { passwordExpired, passwordWeakness, sessionEnded } from '../core/access/security-policy.ts';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './login-attempts.ts';
-
-export const SESSION_DAYS = 7;
+import { currentPolicy, policyFrom } from './security-policy.ts';
+import { loginHistory, recordSecurityEvent, type LoginHistory } from './security-log.ts';
 
 export interface Viewer {
   readonly id: number;
   readonly username: string;
   readonly displayName: string;
-  readonly role: Role;
+  /** null: the account waits for the security administrator to grant it a role, and can do nothing yet */
+  readonly role: Role | null;
   readonly unitId: number | null;
   readonly unitName: string | null;
   readonly scope: Scope;
   readonly capabilities: readonly Capability[];
-  /** an administrator reset the password: the person may do nothing but change it */
+  /** the password was set by an administrator or has expired: the person may do nothing but change it */
   readonly mustChangePassword: boolean;
 }
 
@@ -40,7 +63,8 @@ export async function createUser(
     username: string;
     displayName: string;
     password: string;
-    role: Role;
+    /** none: the security administrator grants one later (三员分立: the system administrator creates, it grants) */
+    role?: Role | null | undefined;
     unit?: string | null | undefined;
     /** an initial password an administrator chose and told the person: to be replaced at the first login */
     mustChangePassword?: boolean | undefined;
@@ -48,10 +72,11 @@ export async function createUser(
 ): Promise<number> {
   const username = input.username.trim();
   if (!/^[\w.@-]{2,40}$/.test(username)) throw new ActionRefused('用户名应为 2 到 40 个字母、数字或 . _ @ -');
-  const weak = passwordWeakness(input.password, username);
+  const weak = passwordWeakness(input.password, username, (await currentPolicy(db)).policy);
   if (weak) throw new ActionRefused(weak);
-  if (!ROLES.includes(input.role)) throw new ActionRefused(`角色“${input.role}”不存在`);
-  if (input.role !== 'admin' && !input.unit) throw new ActionRefused('除系统管理员外，账号须属于一个单位');
+  const role = input.role ?? null;
+  if (role !== null && !ROLES.includes(role)) throw new ActionRefused(`角色“${role}”不存在`);
+  if (!isAdministrator(role) && !input.unit) throw new ActionRefused('除三类管理员外，账号须属于一个单位');
   const passwordHash = await hash(input.password);
   return db.transaction().execute(async (trx) => {
     if ((await userIdByUsername(trx, username)) !== undefined) throw new ActionRefused(`用户名“${username}”已被使用`);
@@ -60,40 +85,84 @@ export async function createUser(
       username,
       display_name: input.displayName.trim() || username,
       password_hash: passwordHash,
-      role: input.role,
+      role,
       unit_id: unitId,
       must_change_password: input.mustChangePassword ?? false,
+      password_changed_at: new Date(),
     });
+    await rememberPassword(trx, id, passwordHash);
     await appendEvents(trx, [
-      { actor, entity: 'user', entityId: id, action: 'create', after: { username, role: input.role, unit: input.unit ?? null } },
+      { actor, entity: 'user', entityId: id, action: 'create', after: { username, role, unit: input.unit ?? null } },
     ]);
     return id;
   });
 }
 
-/** On a first start: the administrator `admin`, with the given password or a generated one returned to print once. */
-export async function ensureAdmin(db: Db, password?: string): Promise<{ created: boolean; password: string | null }> {
-  if (await anyUser(db)) return { created: false, password: null };
-  // a password given that the rule refuses stops the start, saying why: replaced quietly by a random one never shown,
-  // it would lock everyone out of a new installation
-  const weak = password ? passwordWeakness(password, 'admin') : null;
-  if (weak) throw new ActionRefused(`环境变量 ZG_ADMIN_PASSWORD 的值不能用作管理员密码：${weak}。请另设一个后重新启动`);
-  const pw = password || randomBytes(12).toString('base64url');
-  try {
-    await createUser(db, 'system', { username: 'admin', displayName: '系统管理员', password: pw, role: 'admin' });
-  } catch (e) {
-    // another server starting at the same moment over the same new database made it first (and loads the sample)
-    if (await anyUser(db)) return { created: false, password: null };
-    throw e;
+/** The three administrators' accounts, their user names, and where a first start takes each one's password from. */
+export const ADMINISTRATORS: readonly { readonly role: Role; readonly username: string; readonly env: string }[] = [
+  { role: 'admin', username: 'admin', env: 'ZG_ADMIN_PASSWORD' },
+  { role: 'security', username: 'secadmin', env: 'ZG_SECURITY_PASSWORD' },
+  { role: 'audit', username: 'auditor', env: 'ZG_AUDIT_PASSWORD' },
+];
+
+export interface AdministratorMade {
+  readonly role: Role;
+  readonly label: string;
+  readonly username: string;
+  /** the generated password, to print once; null when it was given in the environment */
+  readonly password: string | null;
+  readonly env: string;
+}
+
+/**
+ * The administrators missing among the three — all of them on a first start (`firstStartOnly`: nothing when any
+ * account exists), or, asked for by `zg accounts split`, those an older ledger with one all-powerful `admin` lacks.
+ * A password given in the environment that the rule refuses stops it, saying why: replaced quietly by a random one
+ * never shown, it would lock everyone out.
+ */
+export async function ensureAdministrators(
+  db: Db,
+  given: Readonly<Record<string, string | undefined>>,
+  options: { firstStartOnly: boolean },
+): Promise<AdministratorMade[]> {
+  if (options.firstStartOnly && (await anyUser(db))) return [];
+  const held = new Set(await rolesHeld(db, ADMIN_ROLES));
+  const policy = (await currentPolicy(db)).policy;
+  const made: AdministratorMade[] = [];
+  for (const a of ADMINISTRATORS) {
+    if (held.has(a.role)) continue;
+    const pw = given[a.env];
+    const weak = pw ? passwordWeakness(pw, a.username, policy) : null;
+    if (weak) throw new ActionRefused(`环境变量 ${a.env} 的值不能用作${ROLE_LABEL[a.role]}密码：${weak}。请另设一个后重新运行`);
+    let username = a.username;
+    // an older ledger may have given the name to someone else
+    for (let n = 2; (await userIdByUsername(db, username)) !== undefined; n++) username = `${a.username}${n}`;
+    // long enough for any policy's length, with all four kinds of character
+    const password = pw || `${randomBytes(18).toString('base64url')}-Zg9`;
+    try {
+      await createUser(db, 'system', { username, displayName: ROLE_LABEL[a.role], password, role: a.role, mustChangePassword: !pw });
+    } catch (e) {
+      // another server starting at the same moment over the same new database made them first
+      if (options.firstStartOnly && (await rolesHeld(db, [a.role])).length) return [];
+      throw e;
+    }
+    made.push({ role: a.role, label: ROLE_LABEL[a.role], username, password: pw ? null : password, env: a.env });
   }
-  return { created: true, password: password ? null : pw };
+  return made;
+}
+
+/** The administrators' roles no active account holds: an older ledger not yet split says so at every start. */
+export async function administratorsMissing(db: Db): Promise<Role[]> {
+  if (!(await anyUser(db))) return [];
+  const held = new Set(await rolesHeld(db, ADMIN_ROLES));
+  return ADMIN_ROLES.filter((r) => !held.has(r));
 }
 
 async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
   const u = await userWithUnit(db, userId);
   if (!u?.active) return null;
   const units = await allUnits(db);
-  const role = u.role as Role;
+  const role = u.role;
   return {
     id: u.id,
     username: u.username,
@@ -118,7 +187,7 @@ const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export async function login(
   db: Db,
   input: { username: string; password: string; ip: string; device?: string | undefined },
-): Promise<{ token: string; csrf: string; device: string; viewer: Viewer }> {
+): Promise<{ token: string; csrf: string; device: string; viewer: Viewer; history: LoginHistory; sessionHours: number }> {
   const given = input.device && DEVICE_TOKEN.test(input.device) ? input.device : null;
   const { wait } = await beginAttempt(db, input.username, { ip: input.ip, device: given ? sha256(given) : null });
   if (wait) throw new LoginThrottled(waitMessage(wait), wait.seconds);
@@ -127,14 +196,34 @@ export async function login(
   const ok = u ? await verify(u.password_hash, input.password) : (await hash(input.password), false);
   if (!u || !ok || !u.active) {
     await attemptFailed(db);
+    const why = !u ? 'no-such-account' : !ok ? 'wrong-password' : 'deactivated';
+    await recordSecurityEvent(db, {
+      actor: input.username,
+      account: input.username,
+      action: 'login-failed',
+      ip: input.ip,
+      detail: { why },
+    });
     throw new LoginRefused('用户名或密码不正确');
   }
   const device = given ?? randomBytes(32).toString('base64url');
   await attemptSucceeded(db, { id: u.id, username: input.username }, { ip: input.ip, device: sha256(device) });
+  const { policy } = await currentPolicy(db);
+  // a password past the policy's days is good for one thing only: choosing the next one
+  if (!u.must_change_password && passwordExpired(policy, new Date(u.password_changed_at ?? u.created_at), new Date()))
+    await updateUserRow(db, u.id, { must_change_password: true });
+  const history = await loginHistory(db, input.username);
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
-  await insertSession(db, { id: sha256(token), user_id: u.id, csrf, expires_at: new Date(Date.now() + SESSION_DAYS * 86_400_000) });
-  return { token, csrf, device, viewer: (await viewerOf(db, u.id)) as Viewer };
+  await insertSession(db, {
+    id: sha256(token),
+    user_id: u.id,
+    csrf,
+    expires_at: new Date(Date.now() + policy.absoluteHours * 3_600_000),
+  });
+  const viewer = (await viewerOf(db, u.id)) as Viewer;
+  await recordSecurityEvent(db, { actor: viewer.displayName, account: input.username, action: 'login', ip: input.ip });
+  return { token, csrf, device, viewer, history, sessionHours: policy.absoluteHours };
 }
 
 /**
@@ -165,16 +254,49 @@ export class AccessMemory {
   }
 }
 
-/** The session of a cookie's token and its person, read afresh on every request: a logout anywhere ends it at once. */
-export async function sessionOf(db: Db, token: string, memory?: AccessMemory): Promise<{ viewer: Viewer; csrf: string } | null> {
-  const s = await sessionByKey(db, sha256(token));
-  if (!s || new Date(s.expires_at) < new Date()) return null;
+/** a session's last use is written at most this often: its idle time is measured to within it */
+const TOUCH_EVERY_MS = 60_000;
+
+export type SessionState = { viewer: Viewer; csrf: string } | { ended: 'idle' | 'absolute' } | null;
+
+/**
+ * The session of a cookie's token and its person, read afresh on every request: a logout anywhere ends it at once.
+ * One idle or older than the policy allows ends here, and says which (the person is told why they must log in).
+ */
+export async function sessionOf(db: Db, token: string, memory?: AccessMemory, ip = ''): Promise<SessionState> {
+  const key = sha256(token);
+  const s = await sessionByKey(db, key);
+  const now = new Date();
+  if (!s || new Date(s.expires_at) < now) return null;
+  const ended = sessionEnded(policyFrom(s.policy), new Date(s.created_at), new Date(s.last_seen_at), now);
   const viewer = memory && s.access !== null ? await memory.of(db, s.user_id, s.access) : await viewerOf(db, s.user_id);
-  return viewer ? { viewer, csrf: s.csrf } : null;
+  if (!viewer) return null;
+  if (ended) {
+    await deleteSession(db, key);
+    await recordSecurityEvent(db, {
+      actor: viewer.displayName,
+      account: viewer.username,
+      action: 'session-ended',
+      ip,
+      detail: { why: ended },
+    });
+    return { ended };
+  }
+  if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) await touchSession(db, key);
+  return { viewer, csrf: s.csrf };
 }
 
-export async function logout(db: Db, token: string): Promise<void> {
+export async function logout(db: Db, token: string, ip: string): Promise<void> {
+  const s = await sessionOf(db, token, undefined, ip);
   await deleteSession(db, sha256(token));
+  if (s && 'viewer' in s) await recordSecurityEvent(db, { actor: s.viewer.displayName, account: s.viewer.username, action: 'logout', ip });
+}
+
+/** An account's id by its user name, or a refusal naming it. */
+export async function accountId(db: Db, username: string): Promise<number> {
+  const id = await userIdByUsername(db, username);
+  if (id === undefined) throw new ActionRefused(`没有用户名为“${username}”的账号`);
+  return id;
 }
 
 export async function listUsers(db: Db) {

@@ -7,6 +7,8 @@ import { addEvidence, assignProblem, reportProgress, requestClosure } from './pr
 import type { Ledger } from '../store/open-database.ts';
 import { unitIdByName } from '../store/org.repository.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
+import { createUser } from './accounts.ts';
+import { oneTimePassword } from './account-changes.ts';
 
 export async function loadSampleData(ledger: Ledger, samplesDir: string, today: string): Promise<string | null> {
   const db = ledger.db;
@@ -67,4 +69,21 @@ export async function loadSampleData(ledger: Ledger, samplesDir: string, today: 
     { evidence: [evidence], note: '专项审计已完成，轮岗制度已印发' },
   );
   return code;
+}
+
+/**
+ * The sample's office account, made on a first start beside the sample so that its ledger can be seen at once: the
+ * administrators see no ledger (三员分立). Its password is generated, shown once and changed at the first login.
+ */
+export async function sampleOfficeAccount(ledger: Ledger): Promise<{ username: string; password: string }> {
+  const password = oneTimePassword();
+  await createUser(ledger.db, '系统（示例数据）', {
+    username: 'zgb',
+    displayName: '整改办（示例）',
+    password,
+    role: 'office',
+    unit: '示例县农业农村局',
+    mustChangePassword: true,
+  });
+  return { username: 'zgb', password };
 }

@@ -17,7 +17,11 @@ export async function insertUser(trx: Tx, row: Insertable<Database['app_user']>)
 
 /** What a login checks: the hash and whether the account is active. */
 export function credentialsOf(db: Tx, username: string) {
-  return db.selectFrom('app_user').select(['id', 'password_hash', 'active']).where('username', '=', username).executeTakeFirst();
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash', 'active', 'role', 'must_change_password', 'password_changed_at', 'created_at'])
+    .where('username', '=', username)
+    .executeTakeFirst();
 }
 
 /** An account with its unit's name: who a session belongs to. */
@@ -34,26 +38,24 @@ export function userWithUnit(db: Tx, id: number) {
 export function userById(db: Tx, id: number) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'role', 'unit_id', 'active', 'password_hash', 'version'])
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'role',
+      'unit_id',
+      'active',
+      'password_hash',
+      'version',
+      'password_changed_at',
+      'created_at',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
 export async function updateUserRow(trx: Tx, id: number, values: Updateable<Database['app_user']>): Promise<void> {
   await trx.updateTable('app_user').set(values).where('id', '=', id).execute();
-}
-
-/** Active administrators but one; two administrators demoting or deactivating each other at once take turns here. */
-export async function activeAdminsBut(trx: Tx, except: number): Promise<number> {
-  await sql`select pg_advisory_xact_lock(hashtext('zg:last-admin'))`.execute(trx);
-  const r = await trx
-    .selectFrom('app_user')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('role', '=', 'admin')
-    .where('active', '=', true)
-    .where('id', '!=', except)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 /** The user names of the active accounts of a unit. */
@@ -79,4 +81,69 @@ export function allUsers(db: Tx) {
     ])
     .orderBy('u.id')
     .execute();
+}
+
+/** The security policy as stored (null: never set, the defaults hold); its reader in core completes and checks it. */
+export async function storedPolicy(db: Tx): Promise<{ policy: unknown; version: number } | undefined> {
+  return db.selectFrom('security_policy').select(['policy', 'version']).executeTakeFirst();
+}
+
+/** Writes the policy, if it is still at `version` (0: never written); false when another change came first. */
+export async function writePolicy(trx: Tx, policy: object, version: number): Promise<boolean> {
+  if (version === 0) {
+    const r = await trx
+      .insertInto('security_policy')
+      .values({ policy: JSON.stringify(policy) })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const r = await trx
+    .updateTable('security_policy')
+    .set({ policy: JSON.stringify(policy), version: version + 1, updated_at: new Date() })
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The hashes of an account's last `n` passwords, newest first. */
+export async function recentPasswordHashes(db: Tx, userId: number, n: number): Promise<string[]> {
+  if (n <= 0) return [];
+  const rows = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(n)
+    .execute();
+  return rows.map((r) => r.password_hash);
+}
+
+export async function rememberPassword(trx: Tx, userId: number, passwordHash: string): Promise<void> {
+  await trx.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash }).execute();
+}
+
+/** Active accounts of a role but one; two administrators deactivating each other at once take turns here. */
+export async function activeOfRoleBut(trx: Tx, role: string, except: number): Promise<number> {
+  await sql`select pg_advisory_xact_lock(hashtext('zg:last-admin'))`.execute(trx);
+  const r = await trx
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('role', '=', role as never)
+    .where('active', '=', true)
+    .where('id', '!=', except)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Which of the given roles have at least one active account. */
+export async function rolesHeld(db: Tx, roles: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('app_user')
+    .select('role')
+    .distinct()
+    .where('role', 'in', roles as never[])
+    .where('active', '=', true)
+    .execute();
+  return rows.map((r) => r.role as string);
 }

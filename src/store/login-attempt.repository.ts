@@ -110,3 +110,9 @@ export async function clearOldAttempts(db: Tx, deviceDays: number): Promise<void
     .where('last_at', '<', sql<Date>`now() - ${sql.lit(deviceDays)} * interval '1 day'`)
     .execute();
 }
+
+/** The security administrator's unlock: an account's failures are forgotten, wherever they came from. */
+export async function forgetAllFailures(trx: Tx, username: string): Promise<number> {
+  const r = await trx.deleteFrom('login_failure').where('username', '=', username).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

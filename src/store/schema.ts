@@ -3,6 +3,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
 import type { Role } from '../core/access/permissions.ts';
+import type { ChainAlgorithm } from '../core/access/audit-kinds.ts';
 import type { MeasureStatus, Triage } from '../core/ledger/ledger-sheet.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import type { MATCH_KIND_LABEL, MATCH_STATUS_LABEL, MoneyKind, UnitKind } from '../core/vocabulary.ts';
@@ -367,7 +368,8 @@ export interface AppUserTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: Role;
+  /** null: created by the system administrator, waiting for the security administrator to grant a role */
+  role: Role | null;
   unit_id: number | null;
   active: Generated<boolean>;
   /** an administrator reset the password: nothing but changing it is allowed until it is changed */
@@ -404,6 +406,26 @@ export interface UserSessionTable {
   csrf: string;
   created_at: CreatedAt;
   expires_at: Date | string;
+  /** when the session last answered a request: one idle longer than the policy allows ends (migration 0031) */
+  last_seen_at: Generated<Date>;
+}
+/** the one row of the security administrator's policy (core/access/security-policy.ts) */
+export interface SecurityPolicyTable {
+  id: Generated<number>;
+  policy: JSONColumnType<object, string, string>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+/** the event chain's hash function, when one was chosen at installation (no row: SHA-256) */
+export interface AuditChainTable {
+  id: Generated<number>;
+  algorithm: ChainAlgorithm;
+}
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  at: Generated<Date>;
 }
 export interface LoginFailureTable {
   id: Generated<number>;
@@ -547,6 +569,9 @@ export interface Database {
   app_user: AppUserTable;
   notification_read: NotificationReadTable;
   user_session: UserSessionTable;
+  security_policy: SecurityPolicyTable;
+  password_history: PasswordHistoryTable;
+  audit_chain: AuditChainTable;
   login_failure: LoginFailureTable;
   login_address: LoginAddressTable;
   login_device: LoginDeviceTable;

@@ -6,6 +6,7 @@
 // ../shared is beside the project, the real seed documents go through the same screens. Screenshots of every main
 // screen are saved under test/out/screens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -143,7 +144,10 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       unit: '清远高新区管委会',
     });
     await createUser(l.db, 'e2e', { username: 'finance', displayName: '财政局李四', password: PASSWORD, role: 'unit', unit: '区财政局' });
-    await createUser(l.db, 'e2e', { username: 'admin', displayName: '管理员王五', password: PASSWORD, role: 'admin' });
+    // the three administrators, each a different person (三员分立)
+    await createUser(l.db, 'e2e', { username: 'admin', displayName: '系统管理员王五', password: PASSWORD, role: 'admin' });
+    await createUser(l.db, 'e2e', { username: 'secadmin', displayName: '安全管理员钱九', password: PASSWORD, role: 'security' });
+    await createUser(l.db, 'e2e', { username: 'auditor', displayName: '审计管理员吴十', password: PASSWORD, role: 'audit' });
     await createUser(l.db, 'e2e', {
       username: 'builder',
       displayName: '建设局整改办',
@@ -283,11 +287,11 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     }
   }, 120_000);
 
-  it('lets an administrator give an imported report to an office, which then sees and manages it', async () => {
+  it('lets a county office import a report for a bureau below it, which then sees and manages it; the system administrator sees whose it is', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
     page.setDefaultTimeout(30_000);
     try {
-      await login(page, 'admin');
+      await login(page, 'office');
       await page.getByRole('menuitem', { name: '导入' }).click();
       // a file with a report's title and nothing under it: said to hold no report, and nothing offered to import
       await page
@@ -314,8 +318,13 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.getByTestId('ledger-table').waitFor();
       const code = new URL(page.url()).searchParams.get('source') as string;
       expect(code).toMatch(/^XC\d{4}-\d{2}$/);
-      // the administrator sees whose it is, and can move it
-      await page.getByRole('menuitem', { name: '系统管理' }).click();
+      await logout(page);
+      // the system administrator, who reads no ledger, sees whose it is and can move it
+      await login(page, 'admin');
+      expect(await page.getByRole('menuitem', { name: '台账' }).count()).toBe(0);
+      await page.goto(`${base}/ledger?source=${code}`);
+      await page.getByRole('tab', { name: '账号' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/admin');
       await page.getByRole('tab', { name: '整改来源归属' }).click();
       await expect.poll(() => page.getByTestId(`owner-${code}`).innerText()).toContain('区建设局');
       await shot(page, '13-source-owners');
@@ -609,26 +618,24 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     }
   }, 120_000);
 
-  it('lets an administrator reset a password, edit a user and a unit; the user must set a new password first', async () => {
+  it('keeps the three administrators apart: the system administrator makes an account, the security administrator grants its role and resets a password, the audit administrator reads it all', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
     page.setDefaultTimeout(30_000);
     try {
+      // the system administrator: units and accounts, but no role to give and no ledger
       await login(page, 'admin');
-      await page.getByRole('menuitem', { name: '系统管理' }).click();
-      await page.getByRole('tab', { name: '账号与角色' }).click();
-      await page.getByTestId('user-reset-finance').click();
-      await page
-        .locator('.ant-popconfirm')
-        .getByRole('button', { name: /重\s*置/ })
-        .click();
-      const oneTime = (await page.getByTestId('one-time-password').innerText()).trim();
-      expect(oneTime).toMatch(/^[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}$/);
-      await shot(page, '15-password-reset');
-      await page.locator('.ant-modal-confirm-btns button').click();
-      await page.locator('.ant-table-row', { hasText: 'finance' }).getByText('待改密码').waitFor();
+      await page.getByRole('tab', { name: '账号', exact: true }).click();
       // a new account's form says what is missing before it is sent
       await page.getByRole('button', { name: /保\s*存/ }).click();
       await page.getByText('请填写用户名').waitFor();
+      const form = page.locator('form#new-user');
+      await form.getByLabel('用户名').fill('newbie');
+      await form.getByLabel('初始密码').fill('Chushi#2025');
+      await form.getByLabel('姓名').fill('财政局新人');
+      await choose(page, form.getByTestId('account-unit'), '区财政局');
+      await form.getByRole('button', { name: /保\s*存/ }).click();
+      await page.locator('.ant-table-row', { hasText: 'newbie' }).getByText('待授权').waitFor();
+      expect(await page.getByTestId('user-reset-finance').count()).toBe(0);
       await page.getByTestId('user-edit-builder').click();
       await page.getByRole('dialog').getByLabel('姓名').fill('建设局整改办刘六');
       await page
@@ -646,12 +653,55 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await shot(page, '17-unit-edit');
       await logout(page);
 
+      // the new account, before any role: its own password first, then told to wait for the grant
+      await login(page, 'newbie', 'Chushi#2025');
+      await page.getByLabel('现在的密码').fill('Chushi#2025');
+      await page.getByLabel('新密码', { exact: true }).fill('Xinren#2025');
+      await page.getByLabel('再次输入新密码').fill('Xinren#2025');
+      await page.getByTestId('change-password-submit').click();
+      await page.getByTestId('no-role').waitFor();
+      await shot(page, '17b-no-role');
+      await page.getByTestId('no-role-logout').click();
+      await page.getByLabel('用户名').waitFor();
+
+      // the security administrator: grants, resets, the policy
+      await login(page, 'secadmin');
+      expect(await page.getByRole('menuitem', { name: '台账' }).count()).toBe(0);
+      await page.getByRole('menuitem', { name: '安全管理' }).waitFor();
+      await page.getByRole('tab', { name: '账号授权' }).click();
+      await page.getByTestId('user-grant-newbie').click();
+      await choose(page, page.getByRole('dialog').getByTestId('grant-role'), '责任单位');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /授\s*予/ })
+        .click();
+      await page.locator('.ant-table-row', { hasText: 'newbie' }).getByText('责任单位').waitFor();
+      await shot(page, '15a-grant');
+      await page.getByTestId('user-reset-finance').click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /重\s*置/ })
+        .click();
+      const oneTime = (await page.getByTestId('one-time-password').innerText()).trim();
+      expect(oneTime).toMatch(/^[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}$/);
+      await shot(page, '15-password-reset');
+      await page.locator('.ant-modal-confirm-btns button').click();
+      await page.locator('.ant-table-row', { hasText: 'finance' }).getByText('待改密码').waitFor();
+      // no reset offered for the other duties' administrators
+      expect(await page.getByTestId('user-reset-auditor').count()).toBe(0);
+      await page.getByRole('tab', { name: '安全策略' }).click();
+      await page.getByTestId('policy-idleMinutes').fill('20');
+      await page.getByTestId('policy-save').click();
+      await page.getByText(/安全策略已保存/).waitFor();
+      await shot(page, '15b-policy');
+      await logout(page);
+
       // the finance bureau's clerk logs in with the one-time password and can do nothing before setting their own
       await login(page, 'finance', oneTime);
       await page.getByTestId('change-password').waitFor();
       expect(await page.getByRole('menuitem', { name: '台账' }).count()).toBe(0);
       await shot(page, '18-first-password');
-      await page.getByLabel('一次性密码').fill(oneTime);
+      await page.getByLabel('现在的密码').fill(oneTime);
       await page.getByLabel('新密码', { exact: true }).fill('12345678');
       await page.getByText('至少三类').first().waitFor();
       await page.getByLabel('新密码', { exact: true }).fill('Caizheng#2025');
@@ -665,14 +715,39 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.keyboard.press('Escape');
       await logout(page);
       await login(page, 'finance', 'Caizheng#2025');
+      // told when and from where the account was last used
+      await page.getByText(/^上次登录：/).waitFor();
       await page.getByRole('menuitem', { name: '台账' }).waitFor();
+      // left idle past the policy's 20 minutes, the session ends, and the login page says why
+      await sql`update user_session set last_seen_at = now() - interval '21 minutes'
+        where user_id = (select id from app_user where username = 'finance')`.execute(l.db);
+      await page.getByRole('menuitem', { name: '台账' }).click();
+      await page.getByTestId('session-ended').waitFor();
+      expect(await page.getByTestId('session-ended').innerText()).toBe('长时间未操作，已自动退出，请重新登录');
+      await shot(page, '19b-session-ended');
+
+      // the audit administrator reads everyone's entries, the security administrator's grant among them
+      await login(page, 'auditor');
+      expect(new URL(page.url()).pathname).toBe('/audit');
+      await expect.poll(() => page.getByTestId('chain-state').innerText()).toMatch(/^完好（\d+ 条，SHA-256）$/);
+      await choose(page, page.getByTestId('audit-kind'), '账号 · 授予角色');
+      const row = page.getByTestId('audit-events').locator('.ant-table-row').first();
+      await expect.poll(() => row.innerText()).toContain('安全管理员钱九');
+      expect(await row.innerText()).toContain('"role":"unit"');
+      await shot(page, '19c-audit-log');
+      await choose(page, page.getByTestId('audit-kind'), '安全事件 · 会话超时结束');
+      await expect.poll(() => row.innerText()).toContain('财政局李四');
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+      const text = readFileSync(await csv.path(), 'utf8');
+      expect(text.split('\r\n')[1]).toContain('安全事件 · 会话超时结束');
+      await logout(page);
     } catch (e) {
       await shot(page, 'failure-accounts').catch(() => undefined);
       throw e;
     } finally {
       await page.close();
     }
-  }, 180_000);
+  }, 240_000);
 
   it.skipIf(!haveSeeds)(
     'takes the real seed documents through the same screens: an import corrected, an audit report checked, a 自评表 scored',
@@ -802,7 +877,7 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     await page.getByText('或您无权查看').waitFor();
     // nor the administration screens, by their address
     await page.goto(`${base}/admin`);
-    await page.getByText('系统管理只对系统管理员和整改办开放').waitFor();
+    await page.getByText('系统管理只对系统管理员、安全管理员和整改办开放').waitFor();
     await shot(page, '06b-admin-refused');
     await logout(page);
 
@@ -912,7 +987,7 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
   }
 });
 
-/** A construction bureau's short 通报, for the administrator to import on its behalf. */
+/** A construction bureau's short 通报, for the county's office to import on its behalf. */
 /** A report long enough to fill three scanned pages, so that the pages can be seen being counted. */
 const ARCHIVE_REPORT = archiveReport(24);
 

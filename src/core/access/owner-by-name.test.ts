@@ -28,10 +28,14 @@ describe('the unit a report names as its own', () => {
 });
 
 describe('whose ledger an import goes into', () => {
-  it('is the administrator’s choice, and for anyone else their own unit whatever they chose', () => {
-    expect(importOwnerOf({ role: 'admin', unitId: null }, 7)).toBe(7);
-    expect(importOwnerOf({ role: 'admin', unitId: null }, null)).toBeNull();
-    expect(importOwnerOf({ role: 'office', unitId: 3 }, 7)).toBe(3);
-    expect(importOwnerOf({ role: 'office', unitId: 3 }, null)).toBe(3);
+  const county = { unitId: 1, scope: { kind: 'sources', units: [1, 3, 7] } } as const;
+  it('is the importer’s own unit, or one below it that it chose', () => {
+    expect(importOwnerOf(county, null)).toBe(1);
+    expect(importOwnerOf(county, 7)).toBe(7);
+    expect(importOwnerOf({ unitId: 3, scope: { kind: 'sources', units: [3] } }, 3)).toBe(3);
+  });
+  it('refuses a unit outside the importer’s own', () => {
+    expect(() => importOwnerOf({ unitId: 3, scope: { kind: 'sources', units: [3] } }, 7)).toThrow('只能导入到本单位或下级单位的台账');
+    expect(() => importOwnerOf({ unitId: 3, scope: { kind: 'problems', units: [3] } }, 7)).toThrow('只能导入到本单位或下级单位的台账');
   });
 });

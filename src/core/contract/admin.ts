@@ -41,10 +41,11 @@ export const userItem = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
-  role,
+  /** null: waiting for the security administrator's grant */
+  role: role.nullable(),
   unit: z.string().nullable(),
   active: z.boolean(),
-  /** an administrator reset the password and the person has not yet chosen their own */
+  /** an administrator set the password (or it expired) and the person has not yet chosen their own */
   mustChangePassword: z.boolean(),
   version: z.number(),
 });

@@ -16,6 +16,8 @@ import { publicSupervisionAccepts } from './accepts/public-supervision.ts';
 import { recurrenceAccepts } from './accepts/recurrence.ts';
 import { reportImportAccepts } from './accepts/report-import.ts';
 import { sessionAccepts } from './accepts/session.ts';
+import { securityAccepts } from './accepts/security.ts';
+import { auditChainAnswer, auditEventsAnswer, policyAnswer, unlockAnswer } from './security.ts';
 import { supervisionAccepts } from './accepts/supervision.ts';
 import {
   accountNamed,
@@ -137,6 +139,14 @@ export const answers = {
   'GET /api/backups': backupsAnswer,
   'POST /api/backups': backupMadeAnswer,
   'GET /api/backups/:name': fileAnswer,
+  // the security administrator's grants and policy, the audit administrator's log
+  'PUT /api/users/:id/role': done,
+  'POST /api/users/:id/unlock': unlockAnswer,
+  'GET /api/security-policy': policyAnswer,
+  'PUT /api/security-policy': policyAnswer,
+  'GET /api/audit/events': auditEventsAnswer,
+  'GET /api/audit/events/export': fileAnswer,
+  'GET /api/audit/chain': auditChainAnswer,
 } as const;
 
 export type Route = keyof typeof answers;
@@ -165,6 +175,7 @@ export const accepts = {
   ...notificationsAccepts,
   ...perfAccepts,
   ...adminAccepts,
+  ...securityAccepts,
 } as const satisfies Record<Route, Accepted>;
 
 /** The routes whose body is a form with files (multipart), not JSON. */

@@ -8,14 +8,25 @@ export const sessionAnswer = z.object({
   user: z.object({
     username: z.string(),
     displayName: z.string(),
-    role,
+    /** null: the account waits for the security administrator's grant */
+    role: role.nullable(),
     roleLabel: z.string(),
     unit: z.string().nullable(),
-    /** an administrator reset the password: nothing but changing it is allowed */
+    /** an administrator set the password, or it expired: nothing but changing it is allowed */
     mustChangePassword: z.boolean(),
   }),
   capabilities: list(z.string()),
   csrf: z.string(),
+  /** what a new password must be, as the security policy says: the forms check it before sending */
+  passwordPolicy: z.object({ minLength: z.number(), classes: z.number(), passphraseLength: z.number() }),
+  /** at a login: the one before it and the failed attempts since, for the person to notice another's use */
+  history: z
+    .object({
+      lastLogin: z.object({ at: z.string(), ip: z.string() }).nullable(),
+      failuresSince: z.number(),
+      lastFailure: z.object({ at: z.string(), ip: z.string() }).nullable(),
+    })
+    .optional(),
 });
 export type SessionAnswer = z.infer<typeof sessionAnswer>;
 

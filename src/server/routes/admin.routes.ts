@@ -11,7 +11,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['系统管理'];
   r.get('/api/units', { schema: { ...contract('GET /api/units'), tags, summary: '组织机构树' } }, async (req) => {
-    const v = viewerWith(req, 'read');
+    const v = viewerWith(req, 'read', 'manage-org');
     return { items: await unitTree(db, { contacts: can(v.role, 'manage-org') }) };
   });
   r.post(
@@ -78,8 +78,8 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
       return { id: await createPerson(db, v.displayName, req.body, v.scope) };
     },
   );
-  r.get('/api/users', { schema: { ...contract('GET /api/users'), tags, summary: '账号' } }, async (req) => {
-    viewerWith(req, 'manage-users');
+  r.get('/api/users', { schema: { ...contract('GET /api/users'), tags, summary: '账号（系统、安全、审计管理员）' } }, async (req) => {
+    viewerWith(req, 'manage-users', 'grant-roles', 'audit-log');
     return { items: await listUsers(db) };
   });
   r.post(
@@ -88,7 +88,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         ...contract('POST /api/users'),
         tags,
-        summary: '新增账号',
+        summary: '新增账号（角色由安全管理员授予）',
       },
     },
     async (req) => {
@@ -103,12 +103,12 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         ...contract('PUT /api/users/:id'),
         tags,
-        summary: '修改账号（姓名、角色、单位）',
+        summary: '修改账号（姓名、单位）',
       },
     },
     async (req) => {
       const v = viewerWith(req, 'manage-users');
-      await updateUser(db, v, req.params.id, req.body);
+      await updateUser(db, { ...v, ip: req.ip }, req.params.id, req.body);
       return { ok: true };
     },
   );
@@ -118,12 +118,12 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         ...contract('POST /api/users/:id/password-reset'),
         tags,
-        summary: '重置密码（一次性密码，下次登录须修改）',
+        summary: '重置密码（安全管理员；一次性密码，下次登录须修改）',
       },
     },
     async (req) => {
-      const v = viewerWith(req, 'manage-users');
-      const r = await resetPassword(db, v, req.params.id);
+      const v = viewerWith(req, 'grant-roles');
+      const r = await resetPassword(db, { ...v, ip: req.ip }, req.params.id);
       return r;
     },
   );
@@ -138,7 +138,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req) => {
       const v = viewerWith(req, 'manage-users');
-      const r = await setUserActive(db, v, req.params.id, req.body.active);
+      const r = await setUserActive(db, { ...v, ip: req.ip }, req.params.id, req.body.active);
       return r;
     },
   );

@@ -16,7 +16,8 @@ import { contract } from '../contract.ts';
 export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/sources', { schema: { ...contract('GET /api/sources'), tags: ['台账'], summary: '整改来源列表' } }, async (req) => {
-    const v = viewerWith(req, 'read');
+    // the system administrator reads the list (names and owners, no problem's content) to give sources to units
+    const v = viewerWith(req, 'read', 'manage-users');
     return { items: await listSources(db, v.scope, today()) };
   });
   r.put(
@@ -25,8 +26,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string):
       schema: {
         ...contract('PUT /api/sources/:source/owner'),
         tags: ['台账'],
-        summary:
-          '指定来源的归属单位（系统管理员）：该单位及其上级的整改办、领导、监督可见并管理整个来源；unitId 为 null 则只有系统管理员可见',
+        summary: '指定来源的归属单位（系统管理员）：该单位及其上级的整改办、领导、监督可见并管理整个来源；unitId 为 null 则暂不归任何单位',
       },
     },
     async (req) => {

@@ -1,9 +1,12 @@
 // Logging in and out, and who is logged in.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { login, logout, SESSION_DAYS, type Viewer } from '../../services/accounts.ts';
+import { login, logout, type Viewer } from '../../services/accounts.ts';
 import { LoginThrottled } from '../../core/errors.ts';
-import { ROLE_LABEL } from '../../core/access/permissions.ts';
+import { NO_ROLE_LABEL, ROLE_LABEL } from '../../core/access/permissions.ts';
+import type { SecurityPolicy } from '../../core/access/security-policy.ts';
+import { currentPolicy } from '../../services/security-policy.ts';
+import type { LoginHistory } from '../../services/security-log.ts';
 import type { Db } from '../../services/ledger.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { changeOwnPassword } from '../../services/account-changes.ts';
@@ -14,17 +17,19 @@ import { contract } from '../contract.ts';
 /** the browser's device cookie: which browsers an account has logged in from (login-throttle.ts) */
 const DEVICE_COOKIE = 'zg_device';
 
-const present = (v: Viewer, csrf: string) => ({
+const present = (v: Viewer, csrf: string, policy: SecurityPolicy, history?: LoginHistory) => ({
   user: {
     username: v.username,
     displayName: v.displayName,
     role: v.role,
-    roleLabel: ROLE_LABEL[v.role],
+    roleLabel: v.role ? ROLE_LABEL[v.role] : NO_ROLE_LABEL,
     unit: v.unitName,
     mustChangePassword: v.mustChangePassword,
   },
   capabilities: v.capabilities,
   csrf,
+  passwordPolicy: { minLength: policy.minLength, classes: policy.classes, passphraseLength: policy.passphraseLength },
+  ...(history ? { history } : {}),
 });
 
 export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boolean): void {
@@ -49,7 +54,7 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
         sameSite: 'strict',
         secure: secureCookies,
         path: '/',
-        maxAge: SESSION_DAYS * 86_400,
+        maxAge: s.sessionHours * 3_600,
       });
       // sent back only to this route: it says nothing to any other, and is no key to anything but a shorter wait
       reply.setCookie(DEVICE_COOKIE, s.device, {
@@ -59,17 +64,17 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
         path: '/api/session',
         maxAge: KNOWN_DEVICE_DAYS * 86_400,
       });
-      return present(s.viewer, s.csrf);
+      return present(s.viewer, s.csrf, (await currentPolicy(db)).policy, s.history);
     },
   );
   r.get('/api/session', { schema: { ...contract('GET /api/session'), tags: ['账号'], summary: '当前登录的用户' } }, async (req) => {
-    if (!req.viewer || !req.csrf) throw notLoggedIn();
-    return present(req.viewer, req.csrf);
+    if (!req.viewer || !req.csrf) throw notLoggedIn(req);
+    return present(req.viewer, req.csrf, (await currentPolicy(db)).policy);
   });
   r.delete('/api/session', { schema: { ...contract('DELETE /api/session'), tags: ['账号'], summary: '退出登录' } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      await logout(db, token);
+      await logout(db, token, req.ip);
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
@@ -85,7 +90,7 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
     },
     async (req) => {
       const token = req.cookies[SESSION_COOKIE];
-      if (!req.viewer || !token) throw notLoggedIn();
+      if (!req.viewer || !token) throw notLoggedIn(req);
       await changeOwnPassword(db, req.viewer, req.body, token);
       return { ok: true };
     },

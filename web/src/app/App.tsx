@@ -2,7 +2,7 @@
 // layout with its menu, and the routes.
 import { App as AntApp, Badge, Button, Card, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -29,6 +29,7 @@ const LeadsPage = lazy(() => import('../features/leads/LeadsPage.tsx').then((m) 
 const SubmissionsPage = lazy(() => import('../features/submissions/SubmissionsPage.tsx').then((m) => ({ default: m.SubmissionsPage })));
 const LeadPage = lazy(() => import('../features/leads/LeadPage.tsx').then((m) => ({ default: m.LeadPage })));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 dayjs.locale('zh-cn');
 
@@ -36,6 +37,7 @@ function Shell() {
   const { session } = useSession();
   if (!session) return null; // Root shows the login instead
   if (session.user.mustChangePassword) return <FirstPassword />;
+  if (session.capabilities.length === 0) return <NoRoleYet />;
   return (
     <UnreadProvider>
       <Screens />
@@ -58,20 +60,30 @@ function Screens() {
   const location = useLocation();
   const { unread, todo } = useUnread();
   const [changingPassword, setChangingPassword] = useState(false);
+  useLoginHistory();
   if (!session) return null;
+  // the three administrators see no ledger (三员分立): their menus are their duties alone
+  const business = can('read');
+  const administers = can('manage-org') || can('manage-users') || can('grant-roles') || can('security-policy');
   const items = [
-    { key: '/', label: '首页' },
-    { key: '/todo', label: counted('待办', todo, 'todo-count') },
-    { key: '/ledger', label: '台账' },
-    ...(can('import') ? [{ key: '/import', label: '导入' }] : []),
-    { key: '/check', label: '核验' },
-    { key: '/perf', label: '绩效自评' },
-    { key: '/supervision', label: '督办' },
-    { key: '/notifications', label: counted('督办提醒', unread, 'unread-count') },
-    ...(can('intake') ? [{ key: '/submissions', label: '群众反映' }] : []),
-    ...(can('leads') ? [{ key: '/leads', label: '问题线索' }] : []),
-    ...(can('manage-org') || can('manage-users') ? [{ key: '/admin', label: '系统管理' }] : []),
+    ...(business
+      ? [
+          { key: '/', label: '首页' },
+          { key: '/todo', label: counted('待办', todo, 'todo-count') },
+          { key: '/ledger', label: '台账' },
+          ...(can('import') ? [{ key: '/import', label: '导入' }] : []),
+          { key: '/check', label: '核验' },
+          { key: '/perf', label: '绩效自评' },
+          { key: '/supervision', label: '督办' },
+          { key: '/notifications', label: counted('督办提醒', unread, 'unread-count') },
+          ...(can('intake') ? [{ key: '/submissions', label: '群众反映' }] : []),
+          ...(can('leads') ? [{ key: '/leads', label: '问题线索' }] : []),
+        ]
+      : []),
+    ...(administers ? [{ key: '/admin', label: can('manage-users') || can('manage-org') ? '系统管理' : '安全管理' }] : []),
+    ...(can('audit-log') ? [{ key: '/audit', label: '审计日志' }] : []),
   ];
+  const home = business ? null : administers ? '/admin' : '/audit';
   const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -112,38 +124,85 @@ function Screens() {
         <LoadFailure key={location.pathname}>
           <Suspense fallback={<Spin />}>
             <Routes>
-              <Route path="/" element={<DashboardPage />} />
-              <Route path="/ledger" element={<LedgerPage />} />
-              <Route path="/problems/:code" element={<ProblemPage />} />
-              <Route
-                path="/import"
-                element={can('import') ? <ImportPage mode="import" /> : <NotYours what="导入整改报告" who="系统管理员和整改办" />}
-              />
-              <Route path="/check" element={<ImportPage mode="check" />} />
-              <Route path="/perf" element={<PerfListPage />} />
-              <Route path="/perf/:id" element={<PerfEvaluationPage />} />
-              <Route path="/supervision" element={<SupervisionPage />} />
-              <Route path="/notifications" element={<NotificationsPage />} />
-              <Route path="/todo" element={<TodoPage />} />
-              <Route
-                path="/submissions"
-                element={can('intake') ? <SubmissionsPage /> : <NotYours what="群众反映" who="整改办、监督和系统管理员" />}
-              />
-              <Route path="/leads" element={can('leads') ? <LeadsPage /> : <NotYours what="问题线索" who="纪检、监督和系统管理员" />} />
-              <Route
-                path="/leads/:code"
-                element={can('leads') ? <LeadPage /> : <NotYours what="问题线索" who="纪检、监督和系统管理员" />}
-              />
+              <Route path="/" element={home ? <Navigate to={home} replace /> : <DashboardPage />} />
+              {/* the ledger's screens are for its business roles; an administrator's address to one goes home */}
+              {business && (
+                <>
+                  <Route path="/ledger" element={<LedgerPage />} />
+                  <Route path="/problems/:code" element={<ProblemPage />} />
+                  <Route
+                    path="/import"
+                    element={can('import') ? <ImportPage mode="import" /> : <NotYours what="导入整改报告" who="整改办" />}
+                  />
+                  <Route path="/check" element={<ImportPage mode="check" />} />
+                  <Route path="/perf" element={<PerfListPage />} />
+                  <Route path="/perf/:id" element={<PerfEvaluationPage />} />
+                  <Route path="/supervision" element={<SupervisionPage />} />
+                  <Route path="/notifications" element={<NotificationsPage />} />
+                  <Route path="/todo" element={<TodoPage />} />
+                  <Route
+                    path="/submissions"
+                    element={can('intake') ? <SubmissionsPage /> : <NotYours what="群众反映" who="整改办和监督" />}
+                  />
+                  <Route path="/leads" element={can('leads') ? <LeadsPage /> : <NotYours what="问题线索" who="纪检和监督" />} />
+                  <Route path="/leads/:code" element={can('leads') ? <LeadPage /> : <NotYours what="问题线索" who="纪检和监督" />} />
+                </>
+              )}
               <Route
                 path="/admin"
-                element={can('manage-org') || can('manage-users') ? <AdminPage /> : <NotYours what="系统管理" who="系统管理员和整改办" />}
+                element={administers ? <AdminPage /> : <NotYours what="系统管理" who="系统管理员、安全管理员和整改办" />}
               />
+              <Route path="/audit" element={can('audit-log') ? <AuditPage /> : <NotYours what="审计日志" who="审计管理员" />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </Suspense>
         </LoadFailure>
       </Layout.Content>
     </Layout>
+  );
+}
+
+/**
+ * Told once, after a login: when and from where the account was last used, and the failed attempts since — the way a
+ * person notices that someone else has their password.
+ */
+function useLoginHistory() {
+  const { session } = useSession();
+  const { notification } = AntApp.useApp();
+  const h = session?.history;
+  useEffect(() => {
+    if (!h) return;
+    const last = h.lastLogin ? `上次登录：${when(h.lastLogin.at)}，地址 ${h.lastLogin.ip}` : '这是该账号的首次登录';
+    const failed = h.failuresSince
+      ? `此后登录失败 ${h.failuresSince} 次，最近一次在 ${when(h.lastFailure?.at ?? '')}，地址 ${h.lastFailure?.ip}。如非本人操作，请修改密码并告知安全管理员。`
+      : '此后没有失败的登录。';
+    notification[h.failuresSince ? 'warning' : 'info']({
+      message: last,
+      description: failed,
+      placement: 'topRight',
+      duration: h.failuresSince ? 0 : 6,
+      props: { 'data-testid': 'login-history' } as object,
+    });
+  }, [h, notification]);
+}
+
+const when = (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** An account the system administrator created and the security administrator has not yet granted a role. */
+function NoRoleYet() {
+  const { session, logout } = useSession();
+  return (
+    <Result
+      status="info"
+      title={`${session?.user.displayName}，您的账号尚未授予角色`}
+      subTitle="账号由系统管理员新建后，须由安全管理员授予角色（整改办、责任单位、领导、监督或纪检）方可使用。请联系安全管理员。"
+      extra={
+        <Button onClick={() => void logout()} data-testid="no-role-logout">
+          退出登录
+        </Button>
+      }
+      data-testid="no-role"
+    />
   );
 }
 
@@ -162,9 +221,9 @@ function FirstPassword() {
         }
       >
         <Typography.Paragraph type="secondary">
-          您的密码由管理员设置（新开账号或重置密码），只能用于这一次登录。请输入管理员告知的密码，并设置您自己的新密码。
+          您的密码由管理员设置（新开账号或重置密码）或已超过有效期，只能用于设置新密码。请输入现在的密码，并设置您自己的新密码。
         </Typography.Paragraph>
-        <ChangePasswordForm oldLabel="一次性密码" />
+        <ChangePasswordForm oldLabel="现在的密码" />
       </Card>
     </div>
   );

@@ -11,6 +11,8 @@ interface SessionState {
   /** asks the server again who is logged in (after a change of one's own password) */
   refresh: () => Promise<void>;
   can: (capability: string) => boolean;
+  /** why the last session ended by itself (idle, or at its limit), for the login page to say */
+  endedWhy: string | null;
 }
 
 const Ctx = createContext<SessionState | null>(null);
@@ -18,12 +20,17 @@ const Ctx = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
   const [loading, setLoading] = useState(true);
+  const [endedWhy, setEndedWhy] = useState<string | null>(null);
   const accept = useCallback((s: Session | null) => {
     setCsrf(s?.csrf ?? null);
     setSession(s);
+    if (s) setEndedWhy(null);
   }, []);
   useEffect(() => {
-    whenLoggedOut(() => accept(null));
+    whenLoggedOut((why) => {
+      if (why) setEndedWhy(why);
+      accept(null);
+    });
     api('GET /api/session')
       .then(accept)
       .catch(() => accept(null))
@@ -39,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [accept]);
   const refresh = useCallback(async () => accept(await api('GET /api/session')), [accept]);
   const can = useCallback((c: string) => Boolean(session?.capabilities.includes(c)), [session]);
-  return <Ctx.Provider value={{ session, loading, login, logout, refresh, can }}>{children}</Ctx.Provider>;
+  return <Ctx.Provider value={{ session, loading, login, logout, refresh, can, endedWhy }}>{children}</Ctx.Provider>;
 }
 
 export function useSession(): SessionState {

@@ -1,5 +1,5 @@
-// Choosing the unit that owns a source: the administrator's choice on import, and later on 整改来源归属. Empty means
-// no unit — the source is then seen by administrators alone.
+// Choosing the unit that owns a source: an office's choice on import (its own unit or one below), and the system
+// administrator's on 整改来源归属. Empty means the importer's own unit on import, and no unit on 整改来源归属.
 import { Select } from 'antd';
 
 export function OwnerSelect(props: {

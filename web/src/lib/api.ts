@@ -48,12 +48,13 @@ async function jsonOf(r: Response): Promise<unknown> {
 }
 
 let csrf: string | null = null;
-let onLoggedOut: () => void = () => {};
+/** told when the server says nobody is logged in; `why` when the session just ended (idle, or at its limit) */
+let onLoggedOut: (why: string | null) => void = () => {};
 
 export function setCsrf(token: string | null): void {
   csrf = token;
 }
-export function whenLoggedOut(f: () => void): void {
+export function whenLoggedOut(f: (why: string | null) => void): void {
   onLoggedOut = f;
 }
 
@@ -78,7 +79,8 @@ export async function api<R extends Route>(route: R, req?: Request<R>): Promise<
   const json = await jsonOf(r);
   if (!r.ok) {
     const e = (json ?? {}) as { code?: string; message?: string; failures?: unknown; reasons?: unknown };
-    if (r.status === 401 && e.code === 'NOT_LOGGED_IN') onLoggedOut();
+    if (r.status === 401 && (e.code === 'NOT_LOGGED_IN' || e.code === 'SESSION_ENDED'))
+      onLoggedOut(e.code === 'SESSION_ENDED' ? (e.message ?? null) : null);
     throw new ApiError(r.status, e.code ?? 'ERROR', e.message ?? `请求失败（${r.status}）`, e.failures ?? e.reasons);
   }
   return json as Answer<R>;
@@ -92,7 +94,8 @@ export async function download<R extends Route>(route: R, req: Request<R>): Prom
   const r = await send(address(route, req), { credentials: 'same-origin' });
   if (!r.ok) {
     const e = (await r.json().catch(() => ({}))) as { code?: string; message?: string };
-    if (r.status === 401 && e.code === 'NOT_LOGGED_IN') onLoggedOut();
+    if (r.status === 401 && (e.code === 'NOT_LOGGED_IN' || e.code === 'SESSION_ENDED'))
+      onLoggedOut(e.code === 'SESSION_ENDED' ? (e.message ?? null) : null);
     throw new ApiError(r.status, e.code ?? 'ERROR', e.message ?? `下载失败（${r.status}）`);
   }
   const disposition = r.headers.get('content-disposition') ?? '';

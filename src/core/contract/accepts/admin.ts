@@ -1,7 +1,6 @@
 // What the admin routes accept: path, query and body, checked for their meaning (core/contract/input.ts).
 import { z } from 'zod';
 import { idParam, noQuery, positiveInt, strict, text } from '../input.ts';
-import { role } from '../values.ts';
 import { unitKind } from '../admin.ts';
 
 const byId = strict({ id: idParam });
@@ -36,7 +35,6 @@ export const adminAccepts = {
       username: text(40).min(2),
       displayName: text(50).min(1),
       password: text(200).min(8),
-      role,
       unit: text(100).nullable().optional(),
     }),
   },
@@ -45,7 +43,6 @@ export const adminAccepts = {
     querystring: noQuery,
     body: strict({
       displayName: text(50).min(1).optional(),
-      role: role.optional(),
       unit: text(100).nullable().optional(),
       version: positiveInt,
     }),

@@ -1,4 +1,6 @@
-// 系统管理: the organisation tree, people, accounts with their roles, which unit owns each source, and backups.
+// 系统管理, as each administrator's duty opens it (三员分立): the system administrator's organisation tree, people,
+// accounts, which unit owns each source, and backups; the security administrator's accounts (to grant roles) and
+// policy; an office's own part of the tree.
 import { App, Button, Card, Col, Form, type FormInstance, Input, Row, Select, Table, Tabs } from 'antd';
 import type { Body, SourceItem } from '../../lib/types.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
@@ -8,6 +10,7 @@ import { flat, useUnits } from '../../lib/units.ts';
 import { UnitsTab } from './UnitsTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 import { BackupsTab } from './BackupsTab.tsx';
+import { PolicyTab } from './PolicyTab.tsx';
 import { save, withoutEmpty } from './save.ts';
 
 /** Saves a form's entry, then empties the form: the next entry must not silently keep the last one's unit. */
@@ -20,8 +23,8 @@ function useSubmit(route: 'POST /api/people', form: FormInstance, done: () => vo
 
 export function AdminPage() {
   const { can, session } = useSession();
-  const units = useUnits();
-  const people = useGet('GET /api/people', {});
+  const units = useUnits(can('manage-org'));
+  const people = useGet('GET /api/people', can('manage-org') ? {} : null);
   const unitOptions = units.options;
   // an office keeps its own unit's tree; an administrator every unit
   const own = session?.user.role === 'admin' ? null : (flat(units.tree).find((u) => u.name === session?.user.unit) ?? null);
@@ -33,13 +36,13 @@ export function AdminPage() {
   const setOwner = async (code: string, unitId: number | null) => {
     try {
       const r = await api('PUT /api/sources/:source/owner', { params: { source: code }, body: { unitId } });
-      message.success(r.owner ? `${code} 已归${r.owner}所有` : `${code} 已不归任何单位（只有系统管理员可见）`);
+      message.success(r.owner ? `${code} 已归${r.owner}所有` : `${code} 已不归任何单位`);
       sources.reload();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '保存失败');
     }
   };
-  const items = [
+  const organisation = [
     {
       key: 'units',
       label: '组织机构',
@@ -94,13 +97,12 @@ export function AdminPage() {
         </Row>
       ),
     },
+  ];
+  const items = [
+    ...(can('manage-org') ? organisation : []),
     ...(can('manage-users')
       ? [
-          {
-            key: 'users',
-            label: '账号与角色',
-            children: <UsersTab unitOptions={unitOptions} />,
-          },
+          { key: 'users', label: '账号', children: <UsersTab unitOptions={unitOptions} duty="system" /> },
           {
             key: 'sources',
             label: '整改来源归属',
@@ -124,7 +126,7 @@ export function AdminPage() {
                         options={units.idOptions}
                         value={s.owner_unit_id}
                         onChange={(unitId) => void setOwner(s.code, unitId)}
-                        placeholder="未指定：只有系统管理员可见"
+                        placeholder="未指定：暂不归任何单位"
                         testId={`owner-${s.code}`}
                       />
                     ),
@@ -136,6 +138,8 @@ export function AdminPage() {
         ]
       : []),
     ...(can('backup') ? [{ key: 'backups', label: '备份', children: <BackupsTab /> }] : []),
+    ...(can('grant-roles') ? [{ key: 'grants', label: '账号授权', children: <UsersTab unitOptions={unitOptions} duty="security" /> }] : []),
+    ...(can('security-policy') ? [{ key: 'policy', label: '安全策略', children: <PolicyTab /> }] : []),
   ];
   return <Tabs items={items} />;
 }

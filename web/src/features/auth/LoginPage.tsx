@@ -21,7 +21,7 @@ const label: CSSProperties = { display: 'block', marginBottom: 8, fontSize: 14 }
 const need: CSSProperties = { color: '#ff4d4f', fontSize: 14, marginTop: 4 };
 
 export function LoginPage() {
-  const { login } = useSession();
+  const { login, endedWhy } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username: boolean; password: boolean }>({ username: false, password: false });
@@ -74,6 +74,15 @@ export function LoginPage() {
       >
         <h1 style={{ textAlign: 'center', fontSize: 24, fontWeight: 600, margin: '0 0 8px' }}>整改通</h1>
         <p style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', margin: '0 0 24px' }}>巡察、审计整改台账</p>
+        {endedWhy && !error && (
+          <div
+            role="status"
+            data-testid="session-ended"
+            style={{ padding: '8px 12px', marginBottom: 16, border: '1px solid #91caff', background: '#e6f4ff', borderRadius: 6 }}
+          >
+            {endedWhy}
+          </div>
+        )}
         {error && (
           <div
             role="alert"

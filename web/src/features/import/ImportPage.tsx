@@ -26,7 +26,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../lib/api.ts';
-import { useUnits } from '../../lib/units.ts';
+import { flat, useUnits } from '../../lib/units.ts';
 import { useSession } from '../../app/session.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useUploadProgress } from '../../lib/upload-progress.ts';
@@ -75,9 +75,12 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
   const [focus, setFocus] = useState<number | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const units = useUnits(mode === 'import');
-  const { can } = useSession();
-  // an administrator says whose ledger the report goes into; an office's imports are its own unit's
+  const { can, session } = useSession();
+  // an office whose unit has units below it may import for one of them (a county's office for a bureau); by default
+  // the report goes into its own ledger
   const [owner, setOwner] = useState<number | null>(null);
+  const own = flat(units.tree).find((u) => u.name === session?.user.unit);
+  const below = own ? flat([own]).filter((u) => !u.retired) : [];
   // a scan's pages as the server recognises them
   const { progress, track } = useUploadProgress();
 
@@ -245,14 +248,14 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
           </Button>
         </Upload>
         {file && <Typography.Text>{file.name}</Typography.Text>}
-        {mode === 'import' && result && can('manage-users') && (
+        {mode === 'import' && result && can('import') && below.length > 1 && (
           <>
             <Typography.Text>归属单位：</Typography.Text>
             <OwnerSelect
-              options={units.idOptions}
+              options={below.map((u) => ({ value: u.id, label: u.name }))}
               value={owner}
               onChange={setOwner}
-              placeholder="归属单位（由其整改办管理）"
+              placeholder={`本单位（${own?.name}）`}
               testId="import-owner"
             />
           </>

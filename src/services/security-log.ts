@@ -1,0 +1,57 @@
+// Security events in the tamper-evident log (等保 安全审计): logins and their failures, logouts, sessions that timed
+// out, requests refused for want of a right, every download of a document, workbook or file. Each is an entry of
+// kind `security` under the account it concerns, with who did it, from which address, and when — in the same hash
+// chain as every change to the ledger, so that the audit administrator reads them beside the rest and none can be
+// taken out unseen.
+import { appendEvents } from '../store/event.repository.ts';
+import type { Db } from '../store/open-database.ts';
+import { securityEventsOf } from '../store/audit-log.repository.ts';
+
+export type SecurityAction = 'login' | 'login-failed' | 'logout' | 'session-ended' | 'denied' | 'download';
+
+export interface SecurityEvent {
+  /** who did it: the person's name, or the name typed at a failed login */
+  readonly actor: string;
+  /** the account it concerns (its user name) */
+  readonly account: string;
+  readonly action: SecurityAction;
+  readonly ip: string;
+  /** what else an auditor needs: the address asked for, the file's name, why a session ended */
+  readonly detail?: Record<string, string | number | null>;
+}
+
+export async function recordSecurityEvent(db: Db, e: SecurityEvent): Promise<void> {
+  await db
+    .transaction()
+    .execute((trx) =>
+      appendEvents(trx, [{ actor: e.actor, entity: 'security', entityId: e.account, action: e.action, after: { ip: e.ip, ...e.detail } }]),
+    );
+}
+
+export interface LoginHistory {
+  /** the login before this one */
+  readonly lastLogin: { readonly at: string; readonly ip: string } | null;
+  /** failed logins since that one, and the latest of them */
+  readonly failuresSince: number;
+  readonly lastFailure: { readonly at: string; readonly ip: string } | null;
+}
+
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+const ipOf = (after: unknown) => String((after as { ip?: unknown } | null)?.ip ?? '');
+
+/**
+ * What a person is shown after logging in, to notice someone else's use of the account: when and from where they
+ * last logged in, and the failed attempts since. Read before this login is written.
+ */
+export async function loginHistory(db: Db, account: string): Promise<LoginHistory> {
+  const rows = await securityEventsOf(db, account, ['login', 'login-failed'], 200);
+  const last = rows.findIndex((r) => r.action === 'login');
+  const failures = last === -1 ? rows : rows.slice(0, last);
+  const l = last === -1 ? null : rows[last];
+  const f = failures[0];
+  return {
+    lastLogin: l ? { at: iso(l.at), ip: ipOf(l.after) } : null,
+    failuresSince: failures.length,
+    lastFailure: f ? { at: iso(f.at), ip: ipOf(f.after) } : null,
+  };
+}
