@@ -11,12 +11,12 @@ import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { verifyAudit } from '../src/services/audit.ts';
-import { backupSchedule } from '../src/services/backup-schedule.ts';
+import { backupNow, backupSchedule, ensureBackupDirectory, listBackups } from '../src/services/backup-schedule.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { ledgerStatistics, problemDetail } from '../src/services/ledger-queries.ts';
 import { checkBackup, migrateLedger, restoreBackup, writeBackup } from '../src/services/ledger-transfer.ts';
 import { addEvidence, decideClosure, reportProgress, requestClosure } from '../src/services/problem-actions.ts';
-import { databaseHasNoTables, openLedger, type Ledger } from '../src/store/open-database.ts';
+import { openLedger, publicTables, type Ledger } from '../src/store/open-database.ts';
 import { lastUrl, testLedger, usingServer } from './support/ledger.ts';
 import { haveSeeds, seedPath } from './support/seeds.ts';
 import { inject } from 'vitest';
@@ -236,6 +236,22 @@ describe('a backup and its restore', () => {
     expect((await checkBackup(join(backups, 'zg-backup-2025-07-03.zgb'))).manifest.audit.events).toBeGreaterThan(0);
   });
 
+  it('names a second backup made in the same second apart, and refuses a place it cannot write to without stopping', async () => {
+    const here = join(dir, 'by-hand');
+    const now = new Date('2025-07-05T10:00:00+08:00');
+    const first = await backupNow(l, here, now);
+    const second = await backupNow(l, here, now);
+    expect([first.name, second.name]).toEqual(['zg-backup-2025-07-05-100000.zgb', 'zg-backup-2025-07-05-100000-2.zgb']);
+    expect(
+      listBackups(here)
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual([first.name, second.name].sort());
+    // a directory even the superuser cannot write to fails the backup, and nothing is left behind or thrown unseen
+    if (existsSync('/sys/fs')) await expect(writeBackup(l, '/sys/fs/zg.zgb')).rejects.toMatchObject({ code: 'EACCES' });
+    expect(() => ensureBackupDirectory('/proc/zg-backups')).toThrow('无法建立备份目录“/proc/zg-backups”');
+  });
+
   it.runIf(usingServer())(
     'restores into an empty PostgreSQL database, and refuses one that holds a ledger',
     async () => {
@@ -252,12 +268,26 @@ describe('a backup and its restore', () => {
           ),
         );
         await expect(restoreBackup(miscounted, { url: target.url })).rejects.toThrow(/写入后核对行数不符：aspect 应为/);
-        expect(await databaseHasNoTables(target.url)).toBe(true);
+        expect(await publicTables(target.url)).toEqual([]);
         const r = await restoreBackup(file, { url: target.url });
         expect(r.tables).toEqual(taken.tables);
         await expect(restoreBackup(file, { url: lastUrl() as string })).rejects.toThrow(/目标数据库已有数据/);
       } finally {
         await target.drop();
+      }
+      // another application's database is refused before anything of ours is made there
+      const foreign = await emptyDatabase();
+      try {
+        const c = new pg.Client({ connectionString: foreign.url });
+        await c.connect();
+        await c.query('create table problem (x text); create table foo (y int); insert into foo values (1)');
+        await c.end();
+        await expect(restoreBackup(file, { url: foreign.url })).rejects.toThrow(
+          '--to 所给的数据库中已有其他数据表（foo、problem），不是整改通的数据库：请新建一个空数据库',
+        );
+        expect(await publicTables(foreign.url)).toEqual(['foo', 'problem']);
+      } finally {
+        await foreign.drop();
       }
     },
     60_000,
@@ -270,6 +300,27 @@ describe('zg backup and zg migrate on the command line', () => {
       env: { ...process.env, DATABASE_URL: '', ...env },
       encoding: 'utf8',
     });
+
+  it('refuses a move to no address or to what is no PostgreSQL database, and a checkpoint it could not write, copying nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zg-cli-migrate-'));
+    try {
+      const data = join(dir, 'data');
+      await (await openLedger({ dataDir: data })).close();
+      const empty = zg(['migrate', '--to', ''], { ZG_DATA: data });
+      expect([empty.status, empty.stderr.trim()]).toEqual([
+        2,
+        'zg: 请用 --to 指定 PostgreSQL 数据库地址，如 postgres://用户名:密码@主机:5432/数据库名',
+      ]);
+      const other = zg(['migrate', '--to', 'mysql://u:secret@db/x'], { ZG_DATA: data });
+      expect(other.status).toBe(2);
+      expect(other.stderr).toContain('--to 所给的“mysql://u:***@db/x”不是 PostgreSQL 数据库地址');
+      const cp = zg(['migrate', '--to', 'postgres://127.0.0.1:1/none', '--checkpoint', join(dir, 'gone', 'c.json')], { ZG_DATA: data });
+      expect(cp.status).toBe(2);
+      expect(cp.stderr).toContain(`检查点文件的目录“${join(dir, 'gone')}”不存在`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('refuses a data directory that holds no ledger, instead of backing up or moving a new empty one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zg-cli-transfer-'));
@@ -284,6 +335,13 @@ describe('zg backup and zg migrate on the command line', () => {
       const restore = zg(['restore', join(dir, 'b.zgb'), '--to', 'postgres://127.0.0.1:1/none'], {});
       expect(restore.status).toBe(2);
       expect(restore.stderr).toContain('请用 --checkpoint 指定操作日志检查点文件');
+      // a checkpoint that could not be written after the copy is refused before it
+      const nowhere = zg(
+        ['restore', join(dir, 'b.zgb'), '--to', 'postgres://127.0.0.1:1/none', '--checkpoint', join(dir, 'gone', 'c.json')],
+        {},
+      );
+      expect(nowhere.status).toBe(2);
+      expect(nowhere.stderr).toContain(`检查点文件的目录“${join(dir, 'gone')}”不存在`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 // `zg backup`, `zg restore`, `zg migrate`: the ledger moved whole — a backup file with its manifest, its restore into
 // an empty place (checked before and after), and the move of an embedded ledger into an empty PostgreSQL database.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DataDirLockedError, InvalidInput } from '../core/errors.ts';
 import type { TransferReport } from '../services/ledger-transfer.ts';
@@ -33,6 +33,16 @@ function existingDataDir(): string {
 /** A checkpoint file is the anchor of one log: one already there belongs to another database and is not overwritten. */
 function freshCheckpoint(path: string): void {
   if (existsSync(path)) throw new InvalidInput(`检查点文件“${path}”已存在，可能属于另一个数据库：请用 --checkpoint 指定一个新文件`);
+  // checked before any row is written: a checkpoint that cannot be written after the copy would leave a full
+  // database no retry may fill, and no anchor for its log
+  const dir = dirname(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new InvalidInput(`检查点文件的目录“${dir}”不存在：请先建立该目录，或用 --checkpoint 指定另一个位置`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new InvalidInput(`没有权限在目录“${dir}”中写入检查点文件：请用 --checkpoint 指定另一个位置`);
+  }
 }
 
 export function registerTransferCommands(program: Command): void {

@@ -3,9 +3,12 @@
 // remembers can disagree with another — sessions and access are read with the database's access generation, kept
 // figures with each source's generation, and the day's supervision runs once under a database lock. The embedded
 // database lives inside one process and stays one process, which the start says when more were asked for.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { isTimeOfDay } from '../core/ledger/dates.ts';
+import { InvalidInput } from '../core/errors.ts';
+import { ensureBackupDirectory } from '../services/backup-schedule.ts';
 
 export interface ServerProcesses {
   readonly count: number;
@@ -59,9 +62,30 @@ export function scheduleSettings(env: NodeJS.ProcessEnv): ScheduleSettings {
   };
   const superviseAt = env.ZG_SUPERVISE === 'off' ? null : time('ZG_SUPERVISE_AT', '08:30');
   const dir = env.ZG_BACKUP_DIR?.trim();
-  if (!dir) return { superviseAt, backup: null };
+  if (!dir) {
+    // a time or a count for backups that will never be made: said, not ignored
+    for (const name of ['ZG_BACKUP_AT', 'ZG_BACKUP_KEEP'])
+      if (env[name]?.trim())
+        throw new ProcessSettingRefused(
+          `设置了环境变量 ${name}，但没有设置 ZG_BACKUP_DIR：每日备份写入 ZG_BACKUP_DIR 所指的目录，请一并设置`,
+        );
+    return { superviseAt, backup: null };
+  }
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new ProcessSettingRefused(`环境变量 ZG_BACKUP_DIR 所指的“${dir}”是一个文件，不是目录：请指定存放备份的目录`);
+  try {
+    ensureBackupDirectory(dir);
+    // a file written and removed: permissions alone do not tell (a place even the superuser cannot write to)
+    const probe = join(dir, `.zg-write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (e) {
+    throw new ProcessSettingRefused(
+      e instanceof InvalidInput
+        ? `环境变量 ZG_BACKUP_DIR：${e.message}`
+        : `没有权限写入环境变量 ZG_BACKUP_DIR 所指的目录“${dir}”：请换一个目录，或给运行整改通的账号写入权限`,
+    );
+  }
   const keep = env.ZG_BACKUP_KEEP?.trim() || '7';
   if (!/^[1-9]\d{0,3}$/.test(keep))
     throw new ProcessSettingRefused(`环境变量 ZG_BACKUP_KEEP 的值“${keep.slice(0, 20)}”不是保留的备份个数，应为 1 至 9999 的整数`);

@@ -8,6 +8,7 @@ import { supervisionSchedule } from '../services/supervision-schedule.ts';
 import { today } from '../services/today.ts';
 import { projectRoot } from '../services/version.ts';
 import { scheduleSettings } from './processes.ts';
+import { explainFailure } from '../services/explain-failure.ts';
 import type { Ledger } from '../services/ledger.ts';
 
 export interface ServeOptions {
@@ -70,6 +71,7 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
     const at = settings.superviseAt;
     const schedule = supervisionSchedule(ledger.db, { at, send: mail?.send });
     let busy = false;
+    let lastFailure = { said: '', at: 0 };
     const tick = async () => {
       if (busy) return; // a slow mail server must not stack ticks
       busy = true;
@@ -95,6 +97,7 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
     const { backupSchedule } = await import('../services/backup-schedule.ts');
     const backups = backupSchedule(ledger, backup);
     let busy = false;
+    let lastFailure = { said: '', at: 0 };
     const tick = async () => {
       if (busy) return;
       busy = true;
@@ -105,7 +108,13 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
             `已备份到 ${r.file}（操作日志 ${r.manifest.audit.events} 条）${r.removed.length ? `，删除较早的备份 ${r.removed.length} 个` : ''}`,
           );
       } catch (e) {
-        console.error(`定时备份失败：${(e as Error).message}`);
+        // said in the operator's words, and tried again at the next minute: a backup that fails never stops the server;
+        // the same failure is said again hourly, not every minute
+        const said = `定时备份失败：${explainFailure(e)?.message ?? (e as Error).message}（每分钟重试）`;
+        if (said !== lastFailure.said || Date.now() - lastFailure.at > 3_600_000) {
+          console.error(said);
+          lastFailure = { said, at: Date.now() };
+        }
       } finally {
         busy = false;
       }

@@ -7,8 +7,8 @@
 //   timestamp kept.
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { accessSync, constants, createReadStream, createWriteStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -27,7 +27,16 @@ import {
   type TableShape,
 } from '../store/ledger-copy.ts';
 import type { Tx } from '../store/ledger.repository.ts';
-import { CHECKPOINT_FILE, clearDatabase, databaseHasNoTables, type Db, type Ledger, openLedger } from '../store/open-database.ts';
+import {
+  CHECKPOINT_FILE,
+  clearDatabase,
+  type Db,
+  LEDGER_MARK_TABLE,
+  type Ledger,
+  openLedger,
+  publicTables,
+  withoutPassword,
+} from '../store/open-database.ts';
 import { explainFailure } from './explain-failure.ts';
 import { migrationProvider } from '../store/migrations/index.ts';
 
@@ -134,6 +143,7 @@ async function* partsOf(trx: Tx, shapes: readonly TableShape[]): AsyncGenerator<
  */
 export async function migrateLedger(from: Ledger, url: string, checkpoint?: string): Promise<TransferReport> {
   if (from.kind !== 'embedded') throw new InvalidInput('当前台账已在 PostgreSQL 服务器上：迁移只从内嵌数据库迁往 PostgreSQL');
+  const { fresh } = await checkTarget(url);
   const to = await openTarget({ url, auditCheckpoint: null });
   try {
     await refuseNonEmpty(to.db, '目标数据库');
@@ -148,9 +158,35 @@ export async function migrateLedger(from: Ledger, url: string, checkpoint?: stri
       });
     if (checkpoint) await writeCheckpoint(checkpoint, { ...report.audit, at: new Date().toISOString() });
     return report;
-  } finally {
+  } catch (e) {
+    // a database that held nothing before is left holding nothing: no schema either
     await to.close();
+    if (fresh) await clearDatabase(url);
+    throw e;
+  } finally {
+    await to.close().catch(() => undefined);
   }
+}
+
+/**
+ * The target of a move or a restore, checked before anything is written there: an address given, a database that is
+ * empty or one of ours (whose rows are checked next) — never another application's, whose tables would be mixed with
+ * ours. Whether it held no table at all: a refusal later then leaves it so.
+ */
+async function checkTarget(url: string): Promise<{ fresh: boolean }> {
+  if (!url.trim()) throw new InvalidInput('请用 --to 指定 PostgreSQL 数据库地址，如 postgres://用户名:密码@主机:5432/数据库名');
+  if (!/^postgres(ql)?:\/\//i.test(url.trim()))
+    throw new InvalidInput(
+      `--to 所给的“${withoutPassword(url).slice(0, 80)}”不是 PostgreSQL 数据库地址：应写作 postgres://用户名:密码@主机:端口/数据库名`,
+    );
+  const tables = await publicTables(url).catch((e: unknown) => {
+    throw asTarget(e);
+  });
+  if (tables.length > 0 && !tables.includes(LEDGER_MARK_TABLE))
+    throw new InvalidInput(
+      `--to 所给的数据库中已有其他数据表（${tables.slice(0, 5).join('、')}${tables.length > 5 ? ` 等 ${tables.length} 张` : ''}），不是整改通的数据库：请新建一个空数据库`,
+    );
+  return { fresh: tables.length === 0 };
 }
 
 /** The target database opened, its failures said of the address given (--to), not of DATABASE_URL. */
@@ -165,24 +201,47 @@ async function openTarget(opts: Parameters<typeof openLedger>[0]): Promise<Ledge
 function asTarget(e: unknown): unknown {
   const known = explainFailure(e);
   return known
-    ? new InvalidInput(known.message.replaceAll('DATABASE_URL 所指的', '--to 所给的').replaceAll('DATABASE_URL', '--to 所给的地址'))
+    ? new InvalidInput(
+        known.message
+          .replaceAll('DATABASE_URL 所指的', '--to 所给的')
+          .replaceAll('DATABASE_URL ', '--to 所给的地址')
+          .replaceAll('DATABASE_URL', '--to 所给的地址'),
+      )
     : e;
 }
 
 // ---- backups ---------------------------------------------------------------------------------------------------
 
+/** Whether this process may write into `dir`. */
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A backup file is never written over: another under the same name appeared while this one was being written. */
+export class BackupNameTaken extends InvalidInput {
+  constructor(readonly file: string) {
+    super(`文件“${file}”已存在：备份不覆盖已有文件，请换一个文件名`);
+  }
+}
+
 /**
  * Writes the backup file: the manifest, then every table's rows compressed. The file appears whole or not at all
- * (written under another name, synced, renamed). In one snapshot: a server's other users go on working meanwhile.
+ * (written under another name, synced, then linked under its name). In one snapshot: a server's other users go on working meanwhile.
  */
 export async function writeBackup(ledger: Ledger, out: string): Promise<BackupManifest> {
   const dir = dirname(out);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InvalidInput(`备份文件的目录“${dir}”不存在`);
+  if (!writable(dir)) throw new InvalidInput(`没有权限写入备份目录“${dir}”：请换一个目录，或给运行整改通的账号写入权限`);
   if (existsSync(out))
     throw new InvalidInput(
       statSync(out).isDirectory()
         ? `“${out}”是一个目录：请给出备份文件名，如 ${join(out, 'zg-backup.zgb')}`
-        : `文件“${out}”已存在：备份不覆盖已有文件，请换一个文件名`,
+        : new BackupNameTaken(out).message,
     );
   removeLeftovers(dir);
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -198,6 +257,8 @@ export async function writeBackup(ledger: Ledger, out: string): Promise<BackupMa
         const gz = createGzip({ level: 6 });
         // a disk that fills up fails the backup (and its snapshot ends) rather than leaving it waiting
         const written = pipeline(gz, createWriteStream(payloadFile));
+        // a file that cannot be opened fails at once, before anything awaits it: seen here, thrown below
+        written.catch(() => undefined);
         const put = async (line: string) => {
           if (!gz.write(`${line}\n`)) await Promise.race([once(gz, 'drain'), written]);
         };
@@ -232,7 +293,13 @@ export async function writeBackup(ledger: Ledger, out: string): Promise<BackupMa
     } finally {
       await f.close();
     }
-    await rename(partFile, out);
+    // linked, not renamed: a file another process put under the name meanwhile is never replaced
+    await link(partFile, out).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EEXIST') throw new BackupNameTaken(out);
+      // a file system without links (some network shares): the name checked, then the file renamed to it
+      if (existsSync(out)) throw new BackupNameTaken(out);
+      await rename(partFile, out);
+    });
     return manifest;
   } finally {
     await rm(payloadFile, { force: true });
@@ -401,9 +468,7 @@ export async function restoreBackup(path: string, target: RestoreTarget): Promis
     }
   }
   // a database that held nothing before is left holding nothing when the restore is refused: no schema either
-  const fresh = await databaseHasNoTables(target.url).catch((e: unknown) => {
-    throw asTarget(e);
-  });
+  const { fresh } = await checkTarget(target.url);
   let report: TransferReport;
   try {
     report = await restoreInto(

@@ -138,17 +138,20 @@ function dbBuffers(): string {
 /** A database address as it may be shown: the password hidden. */
 export const withoutPassword = (url: string): string => url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
 
-/** Whether the server's database at `url` holds no table at all (a restore may then clear what it made). */
-export async function databaseHasNoTables(url: string): Promise<boolean> {
+/** The tables of the public schema of the server's database at `url`, by name. */
+export async function publicTables(url: string): Promise<string[]> {
   const c = new (await serverClient()).Client({ connectionString: url });
   await c.connect();
   try {
-    const r = await c.query<{ n: string }>("select count(*) as n from pg_tables where schemaname = 'public'");
-    return Number(r.rows[0]?.n) === 0;
+    const r = await c.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' order by tablename");
+    return r.rows.map((row) => row.name);
   } finally {
     await c.end();
   }
 }
+
+/** The table every ledger of ours has from its first migration: a database with tables but not this one is another's. */
+export const LEDGER_MARK_TABLE = 'kysely_migration';
 
 /** Clears every table, function and trigger of the public schema: for a database that held none before (above). */
 export async function clearDatabase(url: string): Promise<void> {
