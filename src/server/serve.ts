@@ -71,7 +71,6 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
     const at = settings.superviseAt;
     const schedule = supervisionSchedule(ledger.db, { at, send: mail?.send });
     let busy = false;
-    let lastFailure = { said: '', at: 0 };
     const tick = async () => {
       if (busy) return; // a slow mail server must not stack ticks
       busy = true;
