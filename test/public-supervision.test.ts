@@ -114,6 +114,14 @@ describe('a published 通报 and what the public sends about it', () => {
     const queue = (await api('office', 'GET', '/api/submissions')).json().items;
     expect(queue).toHaveLength(1);
     expect(queue[0]).toMatchObject({ ref, kind: 'opinion', contactName: '<b>张三</b>', contactPhone: '13800000000', state: 'new' });
+    // in the database itself they are SM4 ciphertext naming its key: a copy of the database shows neither
+    const stored = await l.db
+      .selectFrom('submission')
+      .select(['contact_name', 'contact_phone'])
+      .where('ref', '=', ref)
+      .executeTakeFirstOrThrow();
+    expect(stored.contact_phone).toMatch(/^sm4:1:[0-9a-f]{8}:/);
+    expect(JSON.stringify(stored)).not.toMatch(/13800000000|张三/);
     // it waits in the office's 待办 until it is handled
     expect((await api('office', 'GET', '/api/todo')).json().submissions).toMatchObject([
       { ref, text: expect.stringContaining('意见建议（待阅）') },

@@ -10,6 +10,12 @@ import { buildApp } from '../src/server/app.ts';
 import { createUser } from '../src/services/accounts.ts';
 import { createUnit } from '../src/services/organisation.ts';
 import { chooseChainAlgorithm, verifyChain } from '../src/store/event.repository.ts';
+import { addFieldKey, FieldKeyMissing, loadFieldKeys, openField, sealField } from '../src/services/field-cipher.ts';
+import { checkFieldKeys, sealAllFields } from '../src/services/field-sealing.ts';
+import { createPerson } from '../src/services/organisation.ts';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Ledger } from '../src/store/open-database.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { testLedger } from './support/ledger.ts';
@@ -271,5 +277,50 @@ describe('the national algorithm for the chain', () => {
 
   it('refuses SM3 for a log already kept with SHA-256', async () => {
     await expect(chooseChainAlgorithm(l.db, 'sm3')).rejects.toThrow('操作日志已按 SHA-256 计算哈希链，不能改为 SM3');
+  });
+});
+
+describe('fields sealed with SM4 under a key outside the database', () => {
+  it('reads back what it sealed, refuses a sealed field changed in the database, and names a key it does not hold', () => {
+    const keys = loadFieldKeys({ ZG_FIELD_KEY: '00112233445566778899aabbccddeeff' });
+    const sealed = sealField('王某某（局财务股股长）', keys) as string;
+    expect(sealed).toMatch(/^sm4:1:[0-9a-f]{8}:/);
+    expect(sealed).not.toContain('王某某');
+    // the same words sealed twice differ (a fresh IV each time)
+    expect(sealField('王某某（局财务股股长）', keys)).not.toBe(sealed);
+    expect(openField(sealed, keys)).toBe('王某某（局财务股股长）');
+    const parts = sealed.split(':');
+    parts[4] = `${parts[4]?.slice(0, -2)}AA`;
+    expect(() => openField(parts.join(':'), keys)).toThrow('fails its MAC');
+    const other = loadFieldKeys({ ZG_FIELD_KEY: 'ffeeddccbbaa99887766554433221100' });
+    expect(() => openField(sealed, other)).toThrow(FieldKeyMissing);
+    // a value from before sealing is read as it was written
+    expect(openField('13900001111', keys)).toBe('13900001111');
+  });
+
+  it('seals what was written before, rotates to a new key in the key file, and refuses a start without a key in use', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zg-keys-'));
+    const first = loadFieldKeys({ ZG_DATA: join(dir, 'data') });
+    expect(first.file).toBe(join(dir, 'data-keys', 'field.keys'));
+    // a phone written before encryption, as an older version left it
+    const id = await createPerson(l.db, 'test', { name: '联系人甲', unit: '示例县水利局', phone: '13700002222' }, FULL_SCOPE);
+    await l.db.updateTable('person').set({ phone: '13700002222' }).where('id', '=', id).execute();
+    expect(await sealAllFields(l.db, first)).toBeGreaterThanOrEqual(1);
+    const phone = async () =>
+      (await l.db.selectFrom('person').select('phone').where('id', '=', id).executeTakeFirstOrThrow()).phone as string;
+    expect(await phone()).toMatch(new RegExp(`^sm4:1:${first.current.id}:`));
+    const second = addFieldKey(first);
+    expect(second.current.id).not.toBe(first.current.id);
+    expect(second.byId.has(first.current.id)).toBe(true);
+    expect(
+      readFileSync(second.file as string, 'utf8')
+        .split('\n')
+        .filter((x) => /^[0-9a-f]{8}:/.test(x)),
+    ).toHaveLength(2);
+    expect(await sealAllFields(l.db, second)).toBeGreaterThanOrEqual(1);
+    expect(await phone()).toMatch(new RegExp(`^sm4:1:${second.current.id}:`));
+    expect(openField(await phone(), second)).toBe('13700002222');
+    // a server holding only the first key cannot read what is now sealed: it says so rather than start
+    await expect(checkFieldKeys(l.db, first)).rejects.toThrow(`数据由另一把字段加密密钥（编号 ${second.current.id}）加密`);
   });
 });

@@ -11,6 +11,7 @@ import { registerLeadCommands } from './lead-commands.ts';
 import { registerPublicCommands } from './public-commands.ts';
 import { registerTransferCommands } from './transfer-commands.ts';
 import { registerAccountCommands } from './account-commands.ts';
+import { registerKeyCommands } from './key-commands.ts';
 import { reportFailure } from './failure.ts';
 import { SEVERITY_LABEL } from '../core/vocabulary.ts';
 import { productVersion } from '../services/version.ts';
@@ -145,6 +146,7 @@ registerLeadCommands(program);
 registerPublicCommands(program);
 registerTransferCommands(program);
 registerAccountCommands(program);
+registerKeyCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportFailure(e);

@@ -12,6 +12,7 @@ import { administratorsMissing, ensureAdministrators } from '../services/account
 import { ROLE_LABEL } from '../core/access/permissions.ts';
 import { openDefaultLedger } from '../services/ledger.ts';
 import { loadSampleData, sampleOfficeAccount } from '../services/sample-data.ts';
+import { checkFieldKeys, sealAllFields } from '../services/field-sealing.ts';
 import { today } from '../services/today.ts';
 import { explainFailure } from '../services/explain-failure.ts';
 import { projectRoot } from '../services/version.ts';
@@ -48,6 +49,10 @@ async function prepare(): Promise<Ledger> {
       }
     }
   }
+  // fields sealed under a key this server lacks stop the start; values from before sealing are sealed now
+  await checkFieldKeys(ledger.db).catch(refuseStart);
+  const sealed = await sealAllFields(ledger.db).catch(refuseStart);
+  if (sealed) console.log(`已将 ${sealed} 个涉及个人信息的字段以 SM4 加密保存`);
   const missing = await administratorsMissing(ledger.db);
   if (missing.length)
     console.log(

@@ -50,6 +50,7 @@ import { unitNamed } from '../store/org.repository.ts';
 import { lockProblemInScope } from '../store/problem.repository.ts';
 import { sourceInScope } from '../store/source.repository.ts';
 import type { Origin } from '../core/public/submission.ts';
+import { openField, sealField } from './field-cipher.ts';
 
 interface Who {
   readonly actor: string;
@@ -130,7 +131,7 @@ function view(r: LeadRow, asOf: string, trackEveryMonths: number, rungs: readonl
     receiverLabel: LEAD_RECEIVER_LABEL[r.receiver],
     receiverName: r.receiver_name,
     summary: r.summary,
-    persons: r.persons,
+    persons: openField(r.persons),
     transferredOn: r.transferred_on,
     receivedOn: r.received_on,
     deadline: r.deadline,
@@ -196,7 +197,8 @@ export async function registerLeadIn(
     receiver_name: receiverName,
     receiver_unit_id: receiverName ? ((await unitNamed(trx, receiverName)) ?? null) : null,
     summary,
-    persons: clean(input.persons, 500, '被反映人'),
+    // the people a lead concerns: sealed at rest (SM4), read by the register alone
+    persons: sealField(clean(input.persons, 500, '被反映人')),
     transferred_on: input.transferredOn,
     received_on: receivedOn,
     deadline,

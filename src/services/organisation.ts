@@ -20,6 +20,7 @@ import { subtreeOf, type Scope } from '../core/access/permissions.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 
 import type { UnitKind } from '../core/vocabulary.ts';
+import { sealField } from './field-cipher.ts';
 
 /** The change refused when it is not the viewer's to make (core/access/org-changes.ts); no scope: the system's own. */
 function allow(scope: Scope, change: OrgChange): void {
@@ -76,7 +77,7 @@ export async function createPerson(
       name,
       unit_id: unitId,
       post: input.post ?? null,
-      phone: input.phone ?? null,
+      phone: sealField(input.phone ?? null),
       email: email(input.email),
     });
     await appendEvents(trx, [

@@ -47,6 +47,7 @@ import type { Db } from '../store/open-database.ts';
 import { writeAddedProblem } from './ledger-writer/added-problem.ts';
 import { registerLeadIn } from './leads.ts';
 import { generateReport, publicationSettings } from './official-documents.ts';
+import { openField, sealField } from './field-cipher.ts';
 
 interface Who {
   readonly actor: string;
@@ -195,8 +196,9 @@ export async function receiveSubmission(
       source_id: p.source_id,
       kind: input.kind as SubmissionKind,
       content,
-      contact_name: input.name?.trim() || null,
-      contact_phone: input.phone?.trim() || null,
+      // the sender's name and phone: sealed at rest (SM4), read by the intake queue alone
+      contact_name: sealField(input.name?.trim() || null),
+      contact_phone: sealField(input.phone?.trim() || null),
       address_hash: hashOfAddress,
       content_hash: contentHash,
       duplicate_of: first?.id ?? null,
@@ -272,8 +274,8 @@ function view(r: SubmissionRow): SubmissionView {
     kind: r.kind,
     kindLabel: SUBMISSION_KIND_LABEL[r.kind],
     content: r.content,
-    contactName: r.contact_name,
-    contactPhone: r.contact_phone,
+    contactName: openField(r.contact_name),
+    contactPhone: openField(r.contact_phone),
     receivedOn: r.received_on,
     state,
     stateLabel: SUBMISSION_STATE_LABEL[state],

@@ -375,6 +375,10 @@ export interface AppUserTable {
   /** an administrator reset the password: nothing but changing it is allowed until it is changed */
   must_change_password: Generated<boolean>;
   password_changed_at: Date | null;
+  /** the authenticator's secret, sealed (services/field-cipher.ts); null: no second factor set up */
+  totp_secret: string | null;
+  /** when the person proved their authenticator with a code: until then the secret is not yet asked for */
+  totp_confirmed_at: Date | null;
   version: Version;
   created_at: CreatedAt;
 }

@@ -2,7 +2,8 @@
 // join the 系统管理员 as roles; an account may be created without a role, waiting for the security administrator's
 // grant; the security policy (password rules, session timeouts) is one row the security administrator edits; the
 // hashes of each account's last passwords are kept so that none is used again; a session remembers when it was last
-// used, so that one left idle ends; the hash function of the event log's chain (SHA-256, or SM3 where 密评 asks for
+// used, so that one left idle ends; an account may hold a second factor's secret (sealed with SM4, services/
+// field-cipher.ts) and when it was confirmed; the hash function of the event log's chain (SHA-256, or SM3 where 密评 asks for
 // the national algorithm) is recorded once, at installation, and never changes under a chain.
 import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.ts';
@@ -30,6 +31,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index password_history_of_user on password_history (user_id, id desc);
     insert into password_history (user_id, password_hash, at) select id, password_hash, coalesce(password_changed_at, created_at) from app_user;
     alter table user_session add column last_seen_at timestamptz not null default now();
+    alter table app_user add column totp_secret text;
+    alter table app_user add column totp_confirmed_at timestamptz;
     create table audit_chain (
       id int primary key default 1 check (id = 1),
       algorithm text not null check (algorithm in ('sha256', 'sm3'))

@@ -26,7 +26,8 @@ export function BackupsTab() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Typography.Paragraph style={{ marginBottom: 0 }}>
-        备份包含整个台账：整改来源与原始文档、问题与全部记录、佐证材料、账号、设置和操作日志。备份保存在服务器的
+        备份包含整个台账：整改来源与原始文档、问题与全部记录、佐证材料、账号、设置和操作日志；涉及个人信息的字段以 SM4
+        加密保存，其密钥文件不在备份中，请另行妥善备份（恢复到其他服务器时一并复制）。备份保存在服务器的
         <Typography.Text code data-testid="backup-dir">
           {list.data?.dir ?? '…'}
         </Typography.Text>
