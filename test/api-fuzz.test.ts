@@ -308,7 +308,7 @@ function requestArb(path: string, method: string, op: Operation): fc.Arbitrary<I
 
 /** Whose route a path is: the security or audit administrator's, the system administrator's, else the office's. */
 function dutyOf(path: string): keyof typeof who {
-  if (/\/(role|unlock|password-reset)$|^\/api\/security-policy/.test(path)) return 'security';
+  if (/\/(role|unlock|password-reset)$|^\/api\/users\/.+\/second-factor$|^\/api\/security-policy/.test(path)) return 'security';
   if (path.startsWith('/api/audit')) return 'audit';
   if (/^\/api\/(users|backups|units|people)|\/owner$/.test(path)) return 'admin';
   return 'office';

@@ -13,6 +13,8 @@ import { chooseChainAlgorithm, verifyChain } from '../src/store/event.repository
 import { addFieldKey, FieldKeyMissing, loadFieldKeys, openField, sealField } from '../src/services/field-cipher.ts';
 import { checkFieldKeys, sealAllFields } from '../src/services/field-sealing.ts';
 import { createPerson } from '../src/services/organisation.ts';
+import { totpCode } from '../src/services/second-factor.ts';
+import { fromBase32, stepAt } from '../src/core/access/second-factor.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -322,5 +324,75 @@ describe('fields sealed with SM4 under a key outside the database', () => {
     expect(openField(await phone(), second)).toBe('13700002222');
     // a server holding only the first key cannot read what is now sealed: it says so rather than start
     await expect(checkFieldKeys(l.db, first)).rejects.toThrow(`数据由另一把字段加密密钥（编号 ${second.current.id}）加密`);
+  });
+});
+
+describe('a second factor', () => {
+  it('computes the codes of RFC 6238’s own examples', () => {
+    const secret = new TextEncoder().encode('12345678901234567890');
+    expect(totpCode(secret, stepAt(59_000))).toBe('287082');
+    expect(totpCode(secret, stepAt(1_111_111_109_000))).toBe('081804');
+  });
+
+  it('is required of the roles the security administrator names: set up first, then asked for at every login, each code once', async () => {
+    const sec = await login('sec');
+    const now = (await call(sec, 'GET', '/api/security-policy')).json();
+    const set = await call(sec, 'PUT', '/api/security-policy', { ...now.policy, secondFactorRoles: ['leader'], version: now.version });
+    expect(set.statusCode).toBe(200);
+    await createUser(l.db, 'test', {
+      username: 'lead1',
+      displayName: '分管领导',
+      password: PASSWORD,
+      role: 'leader',
+      unit: '示例县水利局',
+    });
+    const first = await login('lead1');
+    expect(first.body.user).toMatchObject({ mustSetUpSecondFactor: true, secondFactor: false });
+    expect((await call(first, 'GET', '/api/problems')).json().code).toBe('SECOND_FACTOR_SETUP_REQUIRED');
+    const begun = await call(first, 'POST', '/api/session/second-factor/begin');
+    const { secret, uri } = begun.json();
+    expect(uri).toContain(`secret=${secret}`);
+    // the secret is kept sealed, not as the person typed it
+    const kept = await l.db.selectFrom('app_user').select('totp_secret').where('username', '=', 'lead1').executeTakeFirstOrThrow();
+    expect(kept.totp_secret).toMatch(/^sm4:1:/);
+    const code = (offset = 0) => totpCode(fromBase32(secret), stepAt(Date.now()) + offset);
+    const wrong = await call(first, 'POST', '/api/session/second-factor', { code: code() === '000000' ? '111111' : '000000' });
+    expect(wrong.statusCode).toBe(422);
+    expect((await call(first, 'POST', '/api/session/second-factor', { code: code() })).statusCode).toBe(200);
+    expect((await call(first, 'GET', '/api/problems')).statusCode).toBe(200);
+
+    // every login from now on asks for a code after the password, and takes each code once
+    const bare = await login('lead1');
+    expect([bare.status, bare.body.code]).toEqual([401, 'SECOND_FACTOR_REQUIRED']);
+    // a right password without its code yet is no failure of its owner's
+    const failures = () => l.db.selectFrom('login_failure').select('id').where('username', '=', 'lead1').execute();
+    expect(await failures()).toHaveLength(0);
+    const coded = async (c: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'lead1', password: PASSWORD, code: c },
+        remoteAddress: '10.0.0.1',
+      });
+    expect((await coded('000000')).json().code).toBe('SECOND_FACTOR_WRONG');
+    // the code that confirmed it is spent; the next step's is taken once
+    expect((await coded(code())).statusCode).toBe(401);
+    expect((await coded(code(1))).statusCode).toBe(200);
+    // a code seen over a shoulder is no way in once used, and counts as a failure
+    expect((await coded(code(1))).json().code).toBe('SECOND_FACTOR_WRONG');
+    expect(await failures()).toHaveLength(1);
+
+    // a phone lost: the security administrator takes the factor away; the role must set one up again
+    const id = await idOf('lead1');
+    expect((await call(sec, 'DELETE', `/api/users/${id}/second-factor`)).json()).toEqual({ username: 'lead1' });
+    const again = await login('lead1');
+    expect(again.body.user).toMatchObject({ mustSetUpSecondFactor: true, secondFactor: false });
+    const logged = await l.db
+      .selectFrom('event')
+      .select('action')
+      .where('entity', '=', 'user')
+      .where('entity_id', '=', String(id))
+      .execute();
+    expect(logged.map((e) => e.action)).toEqual(expect.arrayContaining(['second-factor-on', 'second-factor-off']));
   });
 });

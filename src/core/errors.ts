@@ -98,8 +98,15 @@ export class PerfImportError extends UserError {
 
 /** A wrong user name or password (which of the two is not said). */
 export class LoginRefused extends UserError {
-  constructor(message: string) {
-    super('login', message, 'LOGIN_REFUSED');
+  constructor(message: string, apiCode = 'LOGIN_REFUSED') {
+    super('login', message, apiCode);
+  }
+}
+
+/** The password was right and the account asks for its authenticator's code: the login form asks for it. */
+export class SecondFactorNeeded extends LoginRefused {
+  constructor() {
+    super('请输入身份验证器 App 中显示的 6 位动态验证码', 'SECOND_FACTOR_REQUIRED');
   }
 }
 

@@ -29,6 +29,13 @@ const access = new AccessMemory();
 
 /** What a person whose password was reset may still do: see who they are, change it, or log out. */
 const WHILE_PASSWORD_RESET = new Set(['GET /api/session', 'DELETE /api/session', 'POST /api/session/password']);
+/** What a person who must set up an authenticator first may do: see who they are, set it up, or log out. */
+const WHILE_SETTING_UP = new Set([
+  'GET /api/session',
+  'DELETE /api/session',
+  'POST /api/session/second-factor/begin',
+  'POST /api/session/second-factor',
+]);
 
 export function registerSessions(app: FastifyInstance, db: Db): void {
   app.decorateRequest('viewer', null);
@@ -51,8 +58,11 @@ export function registerSessions(app: FastifyInstance, db: Db): void {
     // a change needs the session's CSRF token in a header: a page on another site cannot read it to send it
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== s.csrf)
       throw new HttpError(403, 'CSRF', '页面已过期，请刷新后重试');
-    if (s.viewer.mustChangePassword && req.url.startsWith('/api/') && !WHILE_PASSWORD_RESET.has(`${req.method} ${req.url.split('?')[0]}`))
+    const route = `${req.method} ${req.url.split('?')[0]}`;
+    if (s.viewer.mustChangePassword && !WHILE_PASSWORD_RESET.has(route))
       throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '您的密码由管理员设置，只能用于首次登录：请先设置您自己的密码');
+    if (!s.viewer.mustChangePassword && s.viewer.mustSetUpSecondFactor && !WHILE_SETTING_UP.has(route))
+      throw new HttpError(403, 'SECOND_FACTOR_SETUP_REQUIRED', '安全策略要求您的角色使用身份验证器登录：请先完成设置');
   });
 }
 

@@ -31,10 +31,11 @@ import {
   userWithUnit,
 } from '../store/account.repository.ts';
 import { deleteSession, insertSession, sessionByKey, touchSession } from '../store/session.repository.ts';
-import { ActionRefused, LoginRefused, LoginThrottled } from '../core/errors.ts';
+import { ActionRefused, LoginRefused, LoginThrottled, SecondFactorNeeded } from '../core/errors.ts';
 import { waitMessage } from '../core/access/login-throttle.ts';
 import { passwordExpired, passwordWeakness, sessionEnded } from '../core/access/security-policy.ts';
-import { attemptFailed, attemptSucceeded, beginAttempt } from './login-attempts.ts';
+import { attemptFailed, attemptHalfway, attemptSucceeded, beginAttempt } from './login-attempts.ts';
+import { takeLoginCode } from './second-factor.ts';
 import { currentPolicy, policyFrom } from './security-policy.ts';
 import { loginHistory, recordSecurityEvent, type LoginHistory } from './security-log.ts';
 
@@ -50,6 +51,10 @@ export interface Viewer {
   readonly capabilities: readonly Capability[];
   /** the password was set by an administrator or has expired: the person may do nothing but change it */
   readonly mustChangePassword: boolean;
+  /** the security administrator requires a second factor of this role and the person has none yet: nothing else first */
+  readonly mustSetUpSecondFactor: boolean;
+  /** the account asks for its authenticator's code at every login */
+  readonly secondFactor: boolean;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -173,6 +178,8 @@ async function viewerOf(db: Db, userId: number): Promise<Viewer | null> {
     scope: scopeOf(role, subtreeOf(u.unit_id, units)),
     capabilities: capabilities(role),
     mustChangePassword: u.must_change_password,
+    mustSetUpSecondFactor: role !== null && !u.totp_confirmed_at && policyFrom(u.policy).secondFactorRoles.includes(role),
+    secondFactor: u.totp_confirmed_at !== null,
   };
 }
 
@@ -186,7 +193,7 @@ const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
  */
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string; device?: string | undefined },
+  input: { username: string; password: string; ip: string; device?: string | undefined; code?: string | undefined },
 ): Promise<{ token: string; csrf: string; device: string; viewer: Viewer; history: LoginHistory; sessionHours: number }> {
   const given = input.device && DEVICE_TOKEN.test(input.device) ? input.device : null;
   const { wait } = await beginAttempt(db, input.username, { ip: input.ip, device: given ? sha256(given) : null });
@@ -205,6 +212,24 @@ export async function login(
       detail: { why },
     });
     throw new LoginRefused('用户名或密码不正确');
+  }
+  if (u.totp_confirmed_at) {
+    // the authenticator's code: asked for when not given (the password is not yet enough), refused when wrong
+    if (!input.code?.trim()) {
+      await attemptHalfway(db, input.username, input.ip);
+      throw new SecondFactorNeeded();
+    }
+    if (!(await takeLoginCode(db, u, input.code))) {
+      await attemptFailed(db);
+      await recordSecurityEvent(db, {
+        actor: input.username,
+        account: input.username,
+        action: 'login-failed',
+        ip: input.ip,
+        detail: { why: 'wrong-code' },
+      });
+      throw new LoginRefused('动态验证码不正确或已使用过：请输入身份验证器中当前显示的 6 位数字', 'SECOND_FACTOR_WRONG');
+    }
   }
   const device = given ?? randomBytes(32).toString('base64url');
   await attemptSucceeded(db, { id: u.id, username: input.username }, { ip: input.ip, device: sha256(device) });
@@ -300,5 +325,5 @@ export async function accountId(db: Db, username: string): Promise<number> {
 }
 
 export async function listUsers(db: Db) {
-  return allUsers(db);
+  return (await allUsers(db)).map((u) => ({ ...u, secondFactor: Boolean(u.secondFactor) }));
 }

@@ -16,6 +16,7 @@ import {
   clearOldAttempts,
   databaseNow,
   forgetFailuresFrom,
+  forgetLastFailure,
   insertFailure,
   isKnownAddress,
   isKnownDevice,
@@ -75,4 +76,9 @@ export async function attemptSucceeded(
 /** The password was wrong: the failure written at the start stays. Failures too old to count are cleared away. */
 export async function attemptFailed(db: Db): Promise<void> {
   await clearOldAttempts(db, KNOWN_DEVICE_DAYS);
+}
+
+/** The password was right but a second step is asked for: this attempt was no failure, and proves nothing yet. */
+export async function attemptHalfway(db: Db, username: string, ip: string): Promise<void> {
+  await forgetLastFailure(db, username, ip);
 }

@@ -15,11 +15,22 @@ export async function insertUser(trx: Tx, row: Insertable<Database['app_user']>)
   return (await trx.insertInto('app_user').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-/** What a login checks: the hash and whether the account is active. */
+/** What a login checks: the hash, whether the account is active, its password's age, its second factor. */
 export function credentialsOf(db: Tx, username: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'password_hash', 'active', 'role', 'must_change_password', 'password_changed_at', 'created_at'])
+    .select([
+      'id',
+      'password_hash',
+      'active',
+      'role',
+      'must_change_password',
+      'password_changed_at',
+      'created_at',
+      'totp_secret',
+      'totp_confirmed_at',
+      'totp_last_step',
+    ])
     .where('username', '=', username)
     .executeTakeFirst();
 }
@@ -29,7 +40,18 @@ export function userWithUnit(db: Tx, id: number) {
   return db
     .selectFrom('app_user as u')
     .leftJoin('org_unit as o', 'o.id', 'u.unit_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.unit_id', 'u.active', 'u.must_change_password', 'o.name as unit_name'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.unit_id',
+      'u.active',
+      'u.must_change_password',
+      'u.totp_confirmed_at',
+      'o.name as unit_name',
+    ])
+    .select((eb) => eb.selectFrom('security_policy').select('policy').as('policy'))
     .where('u.id', '=', id)
     .executeTakeFirst();
 }
@@ -49,6 +71,9 @@ export function userById(db: Tx, id: number) {
       'version',
       'password_changed_at',
       'created_at',
+      'totp_secret',
+      'totp_confirmed_at',
+      'totp_last_step',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -79,6 +104,7 @@ export function allUsers(db: Tx) {
       'u.must_change_password as mustChangePassword',
       'u.version',
     ])
+    .select((eb) => eb('u.totp_confirmed_at', 'is not', null).as('secondFactor'))
     .orderBy('u.id')
     .execute();
 }

@@ -116,3 +116,9 @@ export async function forgetAllFailures(trx: Tx, username: string): Promise<numb
   const r = await trx.deleteFrom('login_failure').where('username', '=', username).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Takes back the failure an attempt wrote at its start (the password was right; the second step is still to come). */
+export async function forgetLastFailure(trx: Tx, username: string, ip: string): Promise<void> {
+  await sql`delete from login_failure where id = (select id from login_failure where username = ${username} and ip = ${ip}
+    order by id desc limit 1)`.execute(trx);
+}

@@ -379,6 +379,8 @@ export interface AppUserTable {
   totp_secret: string | null;
   /** when the person proved their authenticator with a code: until then the secret is not yet asked for */
   totp_confirmed_at: Date | null;
+  /** the time step of the last code accepted: a code is taken once (RFC 6238, 5.2) */
+  totp_last_step: string | number | null;
   version: Version;
   created_at: CreatedAt;
 }

@@ -7,6 +7,8 @@
 // screen are saved under test/out/screens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { totpCode } from '../../src/services/second-factor.ts';
+import { fromBase32, stepAt } from '../../src/core/access/second-factor.ts';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,7 +63,12 @@ async function login(page: Page, username: string, password = PASSWORD) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').or(page.getByTestId('change-password')).first().waitFor();
+  await page
+    .getByTestId('current-user')
+    .or(page.getByTestId('change-password'))
+    .or(page.getByTestId('second-factor-setup'))
+    .first()
+    .waitFor();
 }
 
 async function logout(page: Page) {
@@ -691,6 +698,9 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       expect(await page.getByTestId('user-reset-auditor').count()).toBe(0);
       await page.getByRole('tab', { name: '安全策略' }).click();
       await page.getByTestId('policy-idleMinutes').fill('20');
+      // leaders must give an authenticator's code as well as their password
+      await choose(page, page.getByTestId('policy-second-factor'), '领导');
+      await page.keyboard.press('Escape');
       await page.getByTestId('policy-save').click();
       await page.getByText(/安全策略已保存/).waitFor();
       await shot(page, '15b-policy');
@@ -740,6 +750,29 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
       const text = readFileSync(await csv.path(), 'utf8');
       expect(text.split('\r\n')[1]).toContain('安全事件 · 会话超时结束');
+      await logout(page);
+
+      // the leader, whose role now needs a second factor, sets one up before anything else, then gives a code each time
+      await login(page, 'leader');
+      await page.getByTestId('second-factor-setup').waitFor();
+      expect(await page.getByRole('menuitem', { name: '台账' }).count()).toBe(0);
+      await page.getByTestId('second-factor-begin').click();
+      const secret = (await page.getByTestId('second-factor-secret').innerText()).replace(/[^A-Z2-7]/g, '');
+      expect(secret).toHaveLength(32);
+      await shot(page, '19d-second-factor-setup');
+      const code = (offset = 0) => totpCode(fromBase32(secret), stepAt(Date.now()) + offset);
+      await page.getByTestId('second-factor-code').fill(code());
+      await page.getByTestId('second-factor-confirm').click();
+      await page.getByRole('menuitem', { name: '台账' }).waitFor();
+      await logout(page);
+      await page.getByLabel('用户名').fill('leader');
+      await page.getByLabel('密码').fill(PASSWORD);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByLabel('动态验证码').waitFor();
+      await shot(page, '19e-login-code');
+      await page.getByLabel('动态验证码').fill(code(1));
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByRole('menuitem', { name: '台账' }).waitFor();
       await logout(page);
     } catch (e) {
       await shot(page, 'failure-accounts').catch(() => undefined);

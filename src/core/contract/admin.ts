@@ -47,6 +47,8 @@ export const userItem = z.object({
   active: z.boolean(),
   /** an administrator set the password (or it expired) and the person has not yet chosen their own */
   mustChangePassword: z.boolean(),
+  /** an authenticator is asked for at each login */
+  secondFactor: z.boolean(),
   version: z.number(),
 });
 export type UserItem = z.infer<typeof userItem>;

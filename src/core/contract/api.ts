@@ -17,7 +17,7 @@ import { recurrenceAccepts } from './accepts/recurrence.ts';
 import { reportImportAccepts } from './accepts/report-import.ts';
 import { sessionAccepts } from './accepts/session.ts';
 import { securityAccepts } from './accepts/security.ts';
-import { auditChainAnswer, auditEventsAnswer, policyAnswer, unlockAnswer } from './security.ts';
+import { auditChainAnswer, auditEventsAnswer, policyAnswer, secondFactorAnswer, unlockAnswer } from './security.ts';
 import { supervisionAccepts } from './accepts/supervision.ts';
 import {
   accountNamed,
@@ -53,6 +53,8 @@ export const answers = {
   'GET /api/session': sessionAnswer,
   'DELETE /api/session': done,
   'POST /api/session/password': done,
+  'POST /api/session/second-factor/begin': secondFactorAnswer,
+  'POST /api/session/second-factor': done,
   // the ledger read
   'GET /api/sources': sourcesAnswer,
   'PUT /api/sources/:source/owner': sourceOwnerAnswer,
@@ -142,6 +144,7 @@ export const answers = {
   // the security administrator's grants and policy, the audit administrator's log
   'PUT /api/users/:id/role': done,
   'POST /api/users/:id/unlock': unlockAnswer,
+  'DELETE /api/users/:id/second-factor': accountNamed,
   'GET /api/security-policy': policyAnswer,
   'PUT /api/security-policy': policyAnswer,
   'GET /api/audit/events': auditEventsAnswer,

@@ -58,3 +58,6 @@ export const auditChainAnswer = z.object({
   /** the days the log is kept at least: every entry is kept, and never fewer than 180 days' */
   keepDays: z.number(),
 });
+
+/** A new authenticator secret, shown once: typed (in groups) or read from its address by the person's app. */
+export const secondFactorAnswer = z.object({ secret: z.string(), grouped: z.string(), uri: z.string() });

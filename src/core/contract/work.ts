@@ -14,6 +14,10 @@ export const sessionAnswer = z.object({
     unit: z.string().nullable(),
     /** an administrator set the password, or it expired: nothing but changing it is allowed */
     mustChangePassword: z.boolean(),
+    /** the security policy requires an authenticator of this role and none is set up: nothing but setting it up */
+    mustSetUpSecondFactor: z.boolean(),
+    /** the account asks for its authenticator's code at each login */
+    secondFactor: z.boolean(),
   }),
   capabilities: list(z.string()),
   csrf: z.string(),

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { grantRole, unlockAccount } from '../../services/account-changes.ts';
+import { removeSecondFactor } from '../../services/second-factor.ts';
 import { changePolicy, currentPolicy } from '../../services/security-policy.ts';
 import { auditChain, auditEvents, auditExport } from '../../services/audit-review.ts';
 import { passwordRule } from '../../core/access/security-policy.ts';
@@ -28,6 +29,11 @@ export function securityRoutes(app: FastifyInstance, db: Db): void {
     '/api/users/:id/unlock',
     { schema: { ...contract('POST /api/users/:id/unlock'), tags, summary: '解除因登录失败造成的等待（安全管理员）' } },
     async (req) => unlockAccount(db, { ...viewerWith(req, 'grant-roles'), ip: req.ip }, req.params.id),
+  );
+  r.delete(
+    '/api/users/:id/second-factor',
+    { schema: { ...contract('DELETE /api/users/:id/second-factor'), tags, summary: '解除账号的身份验证器（如手机遗失；其会话随即结束）' } },
+    async (req) => removeSecondFactor(db, { ...viewerWith(req, 'grant-roles'), ip: req.ip }, req.params.id),
   );
   r.get('/api/security-policy', { schema: { ...contract('GET /api/security-policy'), tags, summary: '安全策略' } }, async (req) => {
     viewerWith(req, 'security-policy');

@@ -6,6 +6,8 @@ import { LoginThrottled } from '../../core/errors.ts';
 import { NO_ROLE_LABEL, ROLE_LABEL } from '../../core/access/permissions.ts';
 import type { SecurityPolicy } from '../../core/access/security-policy.ts';
 import { currentPolicy } from '../../services/security-policy.ts';
+import { beginSecondFactor, confirmSecondFactor } from '../../services/second-factor.ts';
+import { grouped } from '../../core/access/second-factor.ts';
 import type { LoginHistory } from '../../services/security-log.ts';
 import type { Db } from '../../services/ledger.ts';
 import { SESSION_COOKIE } from '../auth.ts';
@@ -25,6 +27,8 @@ const present = (v: Viewer, csrf: string, policy: SecurityPolicy, history?: Logi
     roleLabel: v.role ? ROLE_LABEL[v.role] : NO_ROLE_LABEL,
     unit: v.unitName,
     mustChangePassword: v.mustChangePassword,
+    mustSetUpSecondFactor: v.mustSetUpSecondFactor,
+    secondFactor: v.secondFactor,
   },
   capabilities: v.capabilities,
   csrf,
@@ -92,6 +96,30 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
       const token = req.cookies[SESSION_COOKIE];
       if (!req.viewer || !token) throw notLoggedIn(req);
       await changeOwnPassword(db, req.viewer, req.body, token);
+      return { ok: true };
+    },
+  );
+  r.post(
+    '/api/session/second-factor/begin',
+    {
+      schema: {
+        ...contract('POST /api/session/second-factor/begin'),
+        tags: ['账号'],
+        summary: '设置身份验证器：生成密钥（只显示这一次），以验证码确认后启用',
+      },
+    },
+    async (req) => {
+      if (!req.viewer) throw notLoggedIn(req);
+      const r = await beginSecondFactor(db, req.viewer);
+      return { ...r, grouped: grouped(r.secret) };
+    },
+  );
+  r.post(
+    '/api/session/second-factor',
+    { schema: { ...contract('POST /api/session/second-factor'), tags: ['账号'], summary: '以身份验证器当前的验证码确认并启用' } },
+    async (req) => {
+      if (!req.viewer) throw notLoggedIn(req);
+      await confirmSecondFactor(db, { ...req.viewer, ip: req.ip }, req.body.code);
       return { ok: true };
     },
   );

@@ -33,6 +33,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table user_session add column last_seen_at timestamptz not null default now();
     alter table app_user add column totp_secret text;
     alter table app_user add column totp_confirmed_at timestamptz;
+    alter table app_user add column totp_last_step bigint;
+    -- which roles must give a second factor is part of what each person may do now (migration 0029)
+    create trigger raise_access_generation_security_policy after insert or update or delete on security_policy
+      for each statement execute function raise_access_generation();
     create table audit_chain (
       id int primary key default 1 check (id = 1),
       algorithm text not null check (algorithm in ('sha256', 'sm3'))

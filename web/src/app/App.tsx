@@ -11,6 +11,7 @@ import { useSession } from './session.tsx';
 import { LoadFailure } from './LoadFailure.tsx';
 import { lazy, Suspense } from 'react';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
+import { SecondFactorSetup } from '../features/auth/SecondFactorSetup.tsx';
 import { UnreadProvider, useUnread } from '../features/notifications/unread.tsx';
 
 // each screen loads when first opened: the login page and the first screen come up without the charts' code
@@ -37,6 +38,7 @@ function Shell() {
   const { session } = useSession();
   if (!session) return null; // Root shows the login instead
   if (session.user.mustChangePassword) return <FirstPassword />;
+  if (session.user.mustSetUpSecondFactor) return <FirstSecondFactor />;
   if (session.capabilities.length === 0) return <NoRoleYet />;
   return (
     <UnreadProvider>
@@ -60,6 +62,7 @@ function Screens() {
   const location = useLocation();
   const { unread, todo } = useUnread();
   const [changingPassword, setChangingPassword] = useState(false);
+  const [settingUp, setSettingUp] = useState(false);
   useLoginHistory();
   if (!session) return null;
   // the three administrators see no ledger (三员分立): their menus are their duties alone
@@ -106,9 +109,17 @@ function Screens() {
               { key: 'who', label: `${session.user.roleLabel}${session.user.unit ? `·${session.user.unit}` : ''}`, disabled: true },
               { type: 'divider' },
               { key: 'password', label: '修改密码' },
+              ...(session.user.secondFactor ? [] : [{ key: 'second-factor', label: '设置身份验证器' }]),
               { key: 'logout', label: '退出登录' },
             ],
-            onClick: (e) => (e.key === 'password' ? setChangingPassword(true) : e.key === 'logout' ? void logout() : undefined),
+            onClick: (e) =>
+              e.key === 'password'
+                ? setChangingPassword(true)
+                : e.key === 'second-factor'
+                  ? setSettingUp(true)
+                  : e.key === 'logout'
+                    ? void logout()
+                    : undefined,
           }}
         >
           <Button type="text" style={{ color: '#fff' }} data-testid="current-user">
@@ -117,6 +128,9 @@ function Screens() {
         </Dropdown>
         <Modal title="修改密码" open={changingPassword} onCancel={() => setChangingPassword(false)} footer={null} destroyOnHidden>
           <ChangePasswordForm done={() => setChangingPassword(false)} />
+        </Modal>
+        <Modal title="设置身份验证器" open={settingUp} onCancel={() => setSettingUp(false)} footer={null} destroyOnHidden>
+          <SecondFactorSetup done={() => setSettingUp(false)} />
         </Modal>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
@@ -224,6 +238,29 @@ function FirstPassword() {
           您的密码由管理员设置（新开账号或重置密码）或已超过有效期，只能用于设置新密码。请输入现在的密码，并设置您自己的新密码。
         </Typography.Paragraph>
         <ChangePasswordForm oldLabel="现在的密码" />
+      </Card>
+    </div>
+  );
+}
+
+/** The security policy requires an authenticator of this role: it is set up before anything else. */
+function FirstSecondFactor() {
+  const { session, logout } = useSession();
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+      <Card
+        title={`${session?.user.displayName}，请先设置身份验证器`}
+        style={{ width: 520 }}
+        extra={
+          <Button type="link" onClick={() => void logout()}>
+            退出
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">
+          安全策略要求“{session?.user.roleLabel}”登录时除密码外还须输入手机身份验证器中的动态验证码（双因素认证）。
+        </Typography.Paragraph>
+        <SecondFactorSetup />
       </Card>
     </div>
   );

@@ -6,7 +6,8 @@ import type { Session } from '../lib/types.ts';
 interface SessionState {
   session: Session | null;
   loading: boolean;
-  login: (username: string, password: string) => Promise<void>;
+  /** `code`: the authenticator's, for an account that asks for one */
+  login: (username: string, password: string, code?: string) => Promise<void>;
   logout: () => Promise<void>;
   /** asks the server again who is logged in (after a change of one's own password) */
   refresh: () => Promise<void>;
@@ -37,7 +38,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setLoading(false));
   }, [accept]);
   const login = useCallback(
-    async (username: string, password: string) => accept(await api('POST /api/session', { body: { username, password } })),
+    async (username: string, password: string, code?: string) =>
+      accept(await api('POST /api/session', { body: { username, password, ...(code ? { code } : {}) } })),
     [accept],
   );
   const logout = useCallback(async () => {

@@ -17,6 +17,7 @@ const auditFilter = {
 export const securityAccepts = {
   'PUT /api/users/:id/role': { params: byId, querystring: noQuery, body: strict({ role: role.nullable(), version: positiveInt }) },
   'POST /api/users/:id/unlock': { params: byId, querystring: noQuery },
+  'DELETE /api/users/:id/second-factor': { params: byId, querystring: noQuery },
   'GET /api/security-policy': { querystring: noQuery },
   'PUT /api/security-policy': {
     querystring: noQuery,

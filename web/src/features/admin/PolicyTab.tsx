@@ -1,7 +1,8 @@
 // 系统管理 → 安全策略: the security administrator's policy — how passwords are made and kept, how long a session may
 // idle and live — each number in its bounds (core/access/security-policy.ts), saved with the version it was read at.
 // Every change goes into the log with what it was before.
-import { Alert, App, Button, Card, Form, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
+import { ROLE } from '../../lib/labels.ts';
 import { useEffect } from 'react';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { POLICY_BOUNDS } from '../../../../src/core/access/security-policy.ts';
@@ -18,16 +19,11 @@ export function PolicyTab() {
   useEffect(() => {
     if (current.data) form.setFieldsValue(current.data.policy);
   }, [current.data, form]);
-  const submit = async (v: Record<string, number>) => {
+  const submit = async (v: Record<string, unknown>) => {
     if (!current.data) return;
     try {
       const r = await api('PUT /api/security-policy', {
-        body: {
-          ...current.data.policy,
-          ...v,
-          secondFactorRoles: [...current.data.policy.secondFactorRoles],
-          version: current.data.version,
-        } as never,
+        body: { ...current.data.policy, ...v, version: current.data.version } as never,
       });
       message.success(`安全策略已保存：${r.passwordRule}`);
     } catch (e) {
@@ -56,6 +52,20 @@ export function PolicyTab() {
             })}
           </Card>
         ))}
+        <Card title="双因素认证" size="small" style={{ marginBottom: 16 }}>
+          <Form.Item
+            name="secondFactorRoles"
+            label="须使用身份验证器的角色"
+            extra="这些角色的账号登录时除密码外还须输入手机身份验证器（TOTP，离线可用）中的动态验证码；尚未设置的，下次登录时先设置"
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              options={Object.entries(ROLE).map(([value, label]) => ({ value, label }))}
+              data-testid="policy-second-factor"
+            />
+          </Form.Item>
+        </Card>
         <Button type="primary" htmlType="submit" data-testid="policy-save">
           保存安全策略
         </Button>

@@ -79,6 +79,13 @@ export function UsersTab({ unitOptions, duty }: { unitOptions: { value: string; 
         ),
       });
   };
+  const dropFactor = (u: User) =>
+    save(
+      message,
+      'DELETE /api/users/:id/second-factor',
+      { params: { id: u.id } },
+      { ok: `已解除 ${u.displayName} 的身份验证器`, reload: users.reload },
+    );
   const unlock = (u: User) =>
     save(
       message,
@@ -142,6 +149,19 @@ export function UsersTab({ unitOptions, duty }: { unitOptions: { value: string; 
           <Button type="link" size="small" data-testid={`user-unlock-${u.username}`} onClick={() => void unlock(u)}>
             解除锁定
           </Button>
+          {u.secondFactor && (
+            <Popconfirm
+              title={`解除 ${u.displayName} 的身份验证器？`}
+              description="如手机遗失。其当前登录随即退出；下次登录可重新设置"
+              onConfirm={() => dropFactor(u)}
+              okText="解除"
+              cancelText="取消"
+            >
+              <Button type="link" size="small" data-testid={`user-factor-${u.username}`}>
+                解除身份验证器
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       );
     return null;
@@ -169,6 +189,7 @@ export function UsersTab({ unitOptions, duty }: { unitOptions: { value: string; 
             <Space size={4}>
               {u.active ? <Tag color="green">在用</Tag> : <Tag>已停用</Tag>}
               {u.mustChangePassword && <Tag color="orange">待改密码</Tag>}
+              {u.secondFactor && <Tag color="blue">身份验证器</Tag>}
             </Space>
           ),
         },

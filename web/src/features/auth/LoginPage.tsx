@@ -27,6 +27,13 @@ export function LoginPage() {
   const [missing, setMissing] = useState<{ username: boolean; password: boolean }>({ username: false, password: false });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // the authenticator's code, asked for once the server says the password was right and the account has one
+  const [asksCode, setAsksCode] = useState(false);
+  const [code, setCode] = useState('');
+  const codeField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (asksCode) codeField.current?.focus();
+  }, [asksCode]);
   // the only thing to do on this screen is to type one's name
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
@@ -49,12 +56,16 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     // the password sent first: the browser's few connections to the server go to it before the application's files
-    const answer = login(username.trim(), password);
+    const answer = login(username.trim(), password, asksCode ? code.trim() : undefined);
     void loadApplication().catch(() => {}); // fetched while the server checks the password (when not already there)
     try {
       await answer;
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : '无法连接服务器');
+      if (err instanceof ApiError && err.code === 'SECOND_FACTOR_REQUIRED') {
+        setAsksCode(true);
+        setError(null);
+      } else setError(err instanceof ApiError ? err.message : '无法连接服务器');
+      if (err instanceof ApiError && err.code === 'SECOND_FACTOR_WRONG') setCode('');
       setBusy(false);
     }
   };
@@ -119,6 +130,24 @@ export function LoginPage() {
           />
           {missing.password && <div style={need}>请输入密码</div>}
         </div>
+        {asksCode && (
+          <div style={{ marginBottom: 24 }}>
+            <label htmlFor="login-code" style={label}>
+              动态验证码
+            </label>
+            <input
+              id="login-code"
+              ref={codeField}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              placeholder="身份验证器 App 中的 6 位数字"
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+              style={field}
+            />
+          </div>
+        )}
         <button
           type="submit"
           disabled={busy}
