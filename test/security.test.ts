@@ -179,6 +179,38 @@ describe('sessions', () => {
     });
   });
 
+  it('records the address a named reverse proxy forwards, not the proxy’s own', async () => {
+    const behind = await buildApp({ ledger: l, today: () => TODAY, trustProxy: '127.0.0.1' });
+    try {
+      const r = await behind.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'nobody-here', password: 'wrong guess' },
+        headers: { 'x-forwarded-for': '198.51.100.77' },
+      });
+      expect(r.statusCode).toBe(401);
+    } finally {
+      await behind.close();
+    }
+    const e = await l.db
+      .selectFrom('event')
+      .select('after')
+      .where('action', '=', 'login-failed')
+      .where('entity_id', '=', 'nobody-here')
+      .executeTakeFirstOrThrow();
+    expect(e.after).toMatchObject({ ip: '198.51.100.77', why: 'no-such-account' });
+  });
+
+  it('shows a person what the system holds about them, and only about them', async () => {
+    const s = await login('office', 'Shuiwu#2025x', '10.0.0.9');
+    const r = (await call(s, 'GET', '/api/session/record')).json();
+    expect(r).toMatchObject({ username: 'office', displayName: 'office名', secondFactorSince: null });
+    expect(r.passwordChangedAt).not.toBeNull();
+    expect(r.recent[0]).toMatchObject({ action: 'login', ip: '10.0.0.9' });
+    expect(r.logEntries).toBeGreaterThan(0);
+    expect(JSON.stringify(r)).not.toContain('clerk');
+  });
+
   it('lets the security administrator unlock an account slowed by failures', async () => {
     // five failures are free; the sixth attempt must wait, and is not counted
     for (let i = 0; i < 6; i++) await login('clerk', 'wrong guess', '198.51.100.4');

@@ -45,6 +45,8 @@ export interface AppOptions {
   /** the built web application (web/dist); served at / when present */
   readonly webRoot?: string;
   readonly secureCookies?: boolean;
+  /** the reverse proxy's addresses (comma-separated addresses or CIDR), whose X-Forwarded-For is believed */
+  readonly trustProxy?: string | undefined;
   readonly logger?: boolean;
   /** where the public part (published 通报, the public's submissions) is reached, to link to it */
   readonly publicUrl?: string | undefined;
@@ -61,16 +63,16 @@ const ZOD_COMPILERS = { buildValidator: () => validatorCompiler, buildSerializer
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const https = opts.secureCookies ?? false;
-  // trustProxy stays false: req.ip is the connection's address, which login throttling counts by. Behind a reverse
-  // proxy every request would come from the proxy's address (one stranger's failures would throttle everyone); such a
-  // deployment needs trustProxy set to the proxy's address (a ZG_TRUST_PROXY setting) so req.ip is the client's.
+  // req.ip is the connection's address unless the reverse proxy in front is named (ZG_TRUST_PROXY): login throttling
+  // counts by it and the log records it, so behind a proxy every request would otherwise come from the proxy's address
+  // (one stranger's failures would throttle everyone, and the log could not tell people's desks apart).
   const app = Fastify({
     // errors and warnings are always logged (a 500 names its request id to the person, who passes it on); all with ZG_LOG=on
     logger: opts.logger ? true : { level: 'warn' },
     genReqId: () => randomBytes(6).toString('hex'),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: opts.trustProxy ? opts.trustProxy.split(',').map((a) => a.trim()) : false,
     // every route's schema is zod, checked and written by the contract's compilers: given here, Fastify never loads
     // its own JSON-schema compilers (ajv and fast-json-stringify, a sixth of the server's start)
     schemaController: { compilersFactory: ZOD_COMPILERS },

@@ -35,6 +35,9 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
     logger: process.env.ZG_LOG === 'on',
     ...(uploadMb > 0 ? { maxUploadBytes: uploadMb * 1024 * 1024 } : {}),
     publicUrl: publicOn ? (process.env.ZG_PUBLIC_URL ?? `http://localhost:${publicPort}`) : undefined,
+    // behind an HTTPS proxy: cookies only over HTTPS; the proxy's forwarded address is the person's
+    secureCookies: process.env.ZG_HTTPS === 'on',
+    trustProxy: process.env.ZG_TRUST_PROXY,
   });
   await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' }).catch(refuseStart);
   say(`整改通已启动：http://localhost:${port}/  （API 文档：http://localhost:${port}/api/docs）${count > 1 ? `，${count} 个进程` : ''}`);

@@ -5,7 +5,9 @@
 // taken out unseen.
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { securityEventsOf } from '../store/audit-log.repository.ts';
+import { entriesBy, securityEventsOf } from '../store/audit-log.repository.ts';
+import { userById } from '../store/account.repository.ts';
+import { NotFoundError } from '../core/errors.ts';
 
 export type SecurityAction = 'login' | 'login-failed' | 'logout' | 'session-ended' | 'denied' | 'download';
 
@@ -53,5 +55,24 @@ export async function loginHistory(db: Db, account: string): Promise<LoginHistor
     lastLogin: l ? { at: iso(l.at), ip: ipOf(l.after) } : null,
     failuresSince: failures.length,
     lastFailure: f ? { at: iso(f.at), ip: ipOf(f.after) } : null,
+  };
+}
+
+/**
+ * What the system holds about the person asking (个人信息查询): their account as stored, whether a second factor is
+ * set up, their recent security events, and how many entries of the log are theirs. Never another's.
+ */
+export async function personalRecord(db: Db, who: { id: number; username: string; displayName: string }) {
+  const u = await userById(db, who.id);
+  if (!u) throw new NotFoundError('账号不存在');
+  const events = await securityEventsOf(db, who.username, ['login', 'login-failed', 'logout', 'session-ended', 'denied', 'download'], 30);
+  return {
+    username: u.username,
+    displayName: u.display_name,
+    createdAt: iso(u.created_at),
+    passwordChangedAt: u.password_changed_at ? iso(u.password_changed_at) : null,
+    secondFactorSince: u.totp_confirmed_at ? iso(u.totp_confirmed_at) : null,
+    logEntries: await entriesBy(db, who.displayName),
+    recent: events.map((e) => ({ at: iso(e.at), action: e.action, ip: ipOf(e.after) })),
   };
 }

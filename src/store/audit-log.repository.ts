@@ -59,3 +59,13 @@ export async function eventLogBytes(db: Tx): Promise<number> {
   const r = await sql<{ n: string }>`select pg_total_relation_size('event')::text as n`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
+
+/** How many entries name this person as who did them. */
+export async function entriesBy(db: Tx, actor: string): Promise<number> {
+  const r = await db
+    .selectFrom('event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('actor', '=', actor)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -722,6 +722,10 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.getByTestId('current-user').click();
       await page.getByRole('menuitem', { name: '修改密码' }).waitFor();
       await shot(page, '19-profile-menu');
+      // what the system holds about them, from the same menu
+      await page.getByRole('menuitem', { name: '我的信息' }).click();
+      await page.getByTestId('my-record').getByText('finance', { exact: true }).waitFor();
+      await shot(page, '19a-my-record');
       await page.keyboard.press('Escape');
       await logout(page);
       await login(page, 'finance', 'Caizheng#2025');

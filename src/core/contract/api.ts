@@ -17,7 +17,7 @@ import { recurrenceAccepts } from './accepts/recurrence.ts';
 import { reportImportAccepts } from './accepts/report-import.ts';
 import { sessionAccepts } from './accepts/session.ts';
 import { securityAccepts } from './accepts/security.ts';
-import { auditChainAnswer, auditEventsAnswer, policyAnswer, secondFactorAnswer, unlockAnswer } from './security.ts';
+import { auditChainAnswer, auditEventsAnswer, personalRecordAnswer, policyAnswer, secondFactorAnswer, unlockAnswer } from './security.ts';
 import { supervisionAccepts } from './accepts/supervision.ts';
 import {
   accountNamed,
@@ -55,6 +55,7 @@ export const answers = {
   'POST /api/session/password': done,
   'POST /api/session/second-factor/begin': secondFactorAnswer,
   'POST /api/session/second-factor': done,
+  'GET /api/session/record': personalRecordAnswer,
   // the ledger read
   'GET /api/sources': sourcesAnswer,
   'PUT /api/sources/:source/owner': sourceOwnerAnswer,

@@ -61,3 +61,15 @@ export const auditChainAnswer = z.object({
 
 /** A new authenticator secret, shown once: typed (in groups) or read from its address by the person's app. */
 export const secondFactorAnswer = z.object({ secret: z.string(), grouped: z.string(), uri: z.string() });
+
+/** What the system holds about the person asking. */
+export const personalRecordAnswer = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  createdAt: z.string(),
+  passwordChangedAt: z.string().nullable(),
+  secondFactorSince: z.string().nullable(),
+  /** entries of the log that name the person as who did them */
+  logEntries: z.number(),
+  recent: list(z.object({ at: z.string(), action: z.string(), ip: z.string() })),
+});

@@ -11,6 +11,13 @@ describe('a public version of a text', () => {
     expect(redact('张三 13812345678', keep, ['张三'])).toBe('张三 13812345678');
     expect(redact('王某同志', DEFAULT_PUBLICATION, ['王'])).toBe('王某同志');
   });
+  it('always takes out an identity number, keeping numbers that only look long (a document number, an amount)', () => {
+    const keep = publicationOf({ hide: { personNames: false, personalPhones: false } });
+    expect(redact('违规发放补贴给44180219850312432X等3人', keep, [])).toBe('违规发放补贴给（身份证号略）等3人');
+    expect(redact('合同编号202401150000012345，金额123456789012345678元', keep, [])).toBe(
+      '合同编号202401150000012345，金额123456789012345678元',
+    );
+  });
 });
 
 describe('publication settings', () => {

@@ -59,10 +59,15 @@ export function commentPeriodEnd(from: string, days: number): string {
 }
 
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** a resident identity number (GB 11643): six digits of place, the birth date, three of order, a check digit or X */
+const ID_NUMBER = /(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
 
-/** A public version of a text: people's names become "王某", mobile numbers are taken out. */
+/**
+ * A public version of a text: people's names become "王某", mobile numbers are taken out when the settings say so,
+ * and identity numbers always.
+ */
 export function redact(text: string, settings: PublicationSettings, people: readonly string[]): string {
-  let out = text;
+  let out = text.replace(ID_NUMBER, '（身份证号略）');
   if (settings.hide.personNames) {
     // longest first, so "王示例" is not half-replaced by a person called "王示"
     for (const name of [...people].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length))

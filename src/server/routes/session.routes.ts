@@ -8,7 +8,7 @@ import type { SecurityPolicy } from '../../core/access/security-policy.ts';
 import { currentPolicy } from '../../services/security-policy.ts';
 import { beginSecondFactor, confirmSecondFactor } from '../../services/second-factor.ts';
 import { grouped } from '../../core/access/second-factor.ts';
-import type { LoginHistory } from '../../services/security-log.ts';
+import { personalRecord, type LoginHistory } from '../../services/security-log.ts';
 import type { Db } from '../../services/ledger.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { changeOwnPassword } from '../../services/account-changes.ts';
@@ -121,6 +121,14 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
       if (!req.viewer) throw notLoggedIn(req);
       await confirmSecondFactor(db, { ...req.viewer, ip: req.ip }, req.body.code);
       return { ok: true };
+    },
+  );
+  r.get(
+    '/api/session/record',
+    { schema: { ...contract('GET /api/session/record'), tags: ['账号'], summary: '我的信息：系统中关于本人的记录' } },
+    async (req) => {
+      if (!req.viewer) throw notLoggedIn(req);
+      return personalRecord(db, req.viewer);
     },
   );
 }

@@ -12,6 +12,7 @@ import { LoadFailure } from './LoadFailure.tsx';
 import { lazy, Suspense } from 'react';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
 import { SecondFactorSetup } from '../features/auth/SecondFactorSetup.tsx';
+import { MyRecord } from '../features/auth/MyRecord.tsx';
 import { UnreadProvider, useUnread } from '../features/notifications/unread.tsx';
 
 // each screen loads when first opened: the login page and the first screen come up without the charts' code
@@ -63,6 +64,7 @@ function Screens() {
   const { unread, todo } = useUnread();
   const [changingPassword, setChangingPassword] = useState(false);
   const [settingUp, setSettingUp] = useState(false);
+  const [ownRecord, setOwnRecord] = useState(false);
   useLoginHistory();
   if (!session) return null;
   // the three administrators see no ledger (三员分立): their menus are their duties alone
@@ -110,6 +112,7 @@ function Screens() {
               { type: 'divider' },
               { key: 'password', label: '修改密码' },
               ...(session.user.secondFactor ? [] : [{ key: 'second-factor', label: '设置身份验证器' }]),
+              { key: 'record', label: '我的信息' },
               { key: 'logout', label: '退出登录' },
             ],
             onClick: (e) =>
@@ -117,9 +120,11 @@ function Screens() {
                 ? setChangingPassword(true)
                 : e.key === 'second-factor'
                   ? setSettingUp(true)
-                  : e.key === 'logout'
-                    ? void logout()
-                    : undefined,
+                  : e.key === 'record'
+                    ? setOwnRecord(true)
+                    : e.key === 'logout'
+                      ? void logout()
+                      : undefined,
           }}
         >
           <Button type="text" style={{ color: '#fff' }} data-testid="current-user">
@@ -131,6 +136,9 @@ function Screens() {
         </Modal>
         <Modal title="设置身份验证器" open={settingUp} onCancel={() => setSettingUp(false)} footer={null} destroyOnHidden>
           <SecondFactorSetup done={() => setSettingUp(false)} />
+        </Modal>
+        <Modal title="我的信息" open={ownRecord} onCancel={() => setOwnRecord(false)} footer={null} width={640} destroyOnHidden>
+          <MyRecord />
         </Modal>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>

@@ -9,6 +9,7 @@ export const sessionAccepts = {
     body: strict({ username: text(40).min(1), password: text(200).min(1), code: text(12).optional() }),
   },
   'POST /api/session/second-factor/begin': { querystring: noQuery },
+  'GET /api/session/record': { querystring: noQuery },
   'POST /api/session/second-factor': { querystring: noQuery, body: strict({ code: text(12).min(1) }) },
   'GET /api/session': { querystring: noQuery },
   'DELETE /api/session': { querystring: noQuery },
