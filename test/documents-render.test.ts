@@ -45,18 +45,26 @@ describe.skipIf(!haveSeeds || !haveOffice)('generated documents in LibreOffice',
   });
 
   it('converts every generated .docx and the four-list workbook to PDF, and saves the 通报 as PNG pages', async () => {
+    const BY = '整改办张三（office）';
     const files: Record<string, Uint8Array> = {
       '通报公开版.docx': (
         await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })
       ).bytes,
       '通报内部版.docx': (
-        await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: false, today: TODAY })
+        await generateReport(l.db, {
+          scope: FULL_SCOPE,
+          source: 'XC2021-01',
+          kind: 'tongbao',
+          public: false,
+          today: TODAY,
+          generatedBy: BY,
+        })
       ).bytes,
       '整改方案.docx': (await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'plan', today: TODAY })).bytes,
       '人大报告.docx': (await generateReport(l.db, { scope: FULL_SCOPE, source: 'SJ2023-01', kind: 'npc', today: TODAY })).bytes,
-      '督办单.docx': (await generateItemForm(l.db, 'XC2021-01-005', 'notice', TODAY, FULL_SCOPE)).bytes,
+      '督办单.docx': (await generateItemForm(l.db, 'XC2021-01-005', 'notice', TODAY, FULL_SCOPE, BY)).bytes,
       '对账销号单.docx': (await generateItemForm(l.db, 'XC2021-01-005', 'closure', TODAY, FULL_SCOPE)).bytes,
-      '四个清单.xlsx': await exportLedger(l.db, 'XC2021-01', TODAY, FULL_SCOPE),
+      '四个清单.xlsx': await exportLedger(l.db, 'XC2021-01', TODAY, FULL_SCOPE, BY),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
     // a profile of its own, so a desktop LibreOffice (or another test run) holding the default one does not block it
@@ -92,6 +100,17 @@ describe.skipIf(!haveSeeds || !haveOffice)('generated documents in LibreOffice',
     expect(pages['对账销号单.docx']).toBe(1);
     expect(pages['整改方案.docx']).toBeGreaterThanOrEqual(2);
     expect(pages['四个清单.xlsx']).toBeGreaterThanOrEqual(1);
+    // the internal documents, as a reader opens them, name who generated them on each page; the public version does not
+    const text = (name: string) => execFileSync('pdftotext', ['-layout', join(dir, name), '-'], { encoding: 'utf8' });
+    for (const name of ['通报内部版.pdf', '督办单.pdf', '四个清单.pdf'])
+      expect(
+        text(name)
+          .split('\f')
+          .filter((page) => page.trim())
+          .every((page) => page.includes('内部资料') && page.includes(BY)),
+        name,
+      ).toBe(true);
+    expect(text('通报公开版.pdf')).not.toContain('内部资料');
 
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });

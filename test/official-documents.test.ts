@@ -2,6 +2,7 @@
 // seed source gives back the ledger's problems, statuses and figures and passes the checks; a past as-of day gives
 // the statuses of that day; the public version keeps people's names and mobile numbers out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
 import { readDocumentBytes } from '../src/io/read-document.ts';
 import { readReports } from '../src/core/read-reports.ts';
 import type { Problem, Report } from '../src/core/document/model.ts';
@@ -144,13 +145,35 @@ describe.skipIf(!haveSeeds)('documents generated from the ledger', () => {
     const pub = await readBack(
       (await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: true, today: TODAY })).bytes,
     );
-    const internal = await readBack(
-      (await generateReport(l.db, { scope: FULL_SCOPE, source: 'XC2021-01', kind: 'tongbao', public: false, today: TODAY })).bytes,
-    );
+    const internalFile = await generateReport(l.db, {
+      scope: FULL_SCOPE,
+      source: 'XC2021-01',
+      kind: 'tongbao',
+      public: false,
+      today: TODAY,
+      generatedBy: '整改办张三（office）',
+    });
+    const internal = await readBack(internalFile.bytes);
     for (const secret of ['王示例', '13812345678', '约谈用地企业', '（内部）']) {
       expect(pub.text).not.toContain(secret);
       expect(internal.text).toContain(secret);
     }
+    // the internal version says on every page who generated it and when; the public one carries no such mark
+    const headers = (bytes: Uint8Array) =>
+      Object.entries(unzipSync(bytes))
+        .filter(([name]) => /^word\/header\d*\.xml$/.test(name))
+        .map(([, data]) => new TextDecoder().decode(data))
+        .join('');
+    expect(headers(internalFile.bytes)).toMatch(/内部资料　整改办张三（office） 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 生成　请勿外传/);
+    const pubFile = await generateReport(l.db, {
+      scope: FULL_SCOPE,
+      source: 'XC2021-01',
+      kind: 'tongbao',
+      public: true,
+      today: TODAY,
+      generatedBy: '整改办张三（office）',
+    });
+    expect(headers(pubFile.bytes)).not.toContain('内部资料');
     expect(pub.text).toContain('联系电话：0763-3483648；电子邮箱：zgb@example.org');
     expect(pub.report.meta.publicationPeriod?.value).toEqual({ start: '2025-03-01', end: '2025-03-15' });
     // a source may publish its working record: then it is in the public version too, names still hidden

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { REPORT_NAME, type ReportKind } from '../core/official/report-names.ts';
 import { ITEM_FORM_NAME, type ItemFormKind } from '../core/official/item-forms.ts';
 import { today } from '../services/today.ts';
-import { print, withLedger } from './ledger-commands.ts';
+import { cliActor, print, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { isoDay } from './arguments.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
@@ -38,6 +38,7 @@ export function registerDocumentCommands(program: Command): void {
           date: opts.date,
           public: opts.public,
           today: today(),
+          generatedBy: cliActor().actor,
         });
         await writeOutput(opts.output, f.bytes);
         print(`已生成《${f.document.title}》：${opts.output}`);
@@ -63,7 +64,7 @@ export function registerDocumentCommands(program: Command): void {
           return;
         }
         checkOutput(opts.output, ['.docx']);
-        const f = await svc.generateItemForm(l.db, code, kind as ItemFormKind, today(), FULL_SCOPE);
+        const f = await svc.generateItemForm(l.db, code, kind as ItemFormKind, today(), FULL_SCOPE, cliActor().actor);
         await writeOutput(opts.output, f.bytes);
         print(`已生成${ITEM_FORM_NAME[kind as ItemFormKind]}：${opts.output}`);
       }),

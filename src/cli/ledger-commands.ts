@@ -202,7 +202,7 @@ export function registerLedgerCommands(program: Command): void {
       withLedger(async (l, svc) => {
         checkOutput(opts.output, ['.xlsx']);
         const source = opts.source ?? (await svc.soleSourceCode(l.db, FULL_SCOPE));
-        const bytes = await svc.exportLedger(l.db, source, today(), FULL_SCOPE);
+        const bytes = await svc.exportLedger(l.db, source, today(), FULL_SCOPE, cliActor().actor);
         await writeOutput(opts.output, bytes);
         print(`已导出 ${source} 的台账：${opts.output}`);
       }),

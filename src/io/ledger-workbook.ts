@@ -34,6 +34,8 @@ export interface WorkbookContent {
   readonly problems: readonly (SheetProblem & { supervision: string | null; colour: string | null })[];
   readonly measures: readonly SheetMeasure[];
   readonly checkpoint?: WorkbookCheckpoint | undefined;
+  /** who exported it and when, printed at the head of every sheet's pages (core/official/internal-mark.ts) */
+  readonly mark?: string | undefined;
 }
 
 export const CHECKPOINT_SHEET = '操作日志检查点';
@@ -144,6 +146,8 @@ export async function writeLedgerWorkbook(c: WorkbookContent): Promise<Uint8Arra
       '导出时操作日志的条数和末条记录的哈希。用 zg audit verify --against 本文件 可核对操作日志此后没有被删去末尾的记录。',
     ]);
   }
+  // an internal workbook says on every printed page whose export it was
+  if (c.mark) for (const ws of wb.worksheets) ws.headerFooter = { oddHeader: `&R&8${c.mark.replaceAll('&', '&&')}` };
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

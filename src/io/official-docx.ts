@@ -7,6 +7,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   LineRuleType,
   Packer,
   PageNumber,
@@ -179,6 +180,18 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** An internal document's mark at the head of each page: small, grey, right-aligned, out of the text's way. */
+function markHeader(mark: string): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: mark, size: 18, color: '8C8C8C', font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' } })],
+      }),
+    ],
+  });
+}
+
 /** Each font the document names, with the font Word and LibreOffice should use where it is missing. */
 function fontTable(): string {
   const fonts = Object.values(FONTS)
@@ -225,6 +238,7 @@ export async function writeOfficialDocx(doc: OfficialDocument): Promise<Uint8Arr
           },
         },
         footers: doc.form ? {} : { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        headers: doc.watermark ? { default: markHeader(doc.watermark), ...(doc.form ? {} : { even: markHeader(doc.watermark) }) } : {},
         children: [
           ...head,
           ...blocksToDocx(doc.blocks, typeWidth, landscape ? 21 : 24),

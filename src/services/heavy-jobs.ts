@@ -255,9 +255,11 @@ export const heavyJobs = {
     settings: PublicationSettings,
     o: TongbaoOptions,
     fileName: string,
+    watermark?: string,
   ): Promise<{ document: OfficialDocument; bytes: Uint8Array; findings: Finding[] }> {
     const { composeReport } = await import('../core/official/compose-report.ts');
-    const document = composeReport(kind, snapshot, settings, o);
+    const composed = composeReport(kind, snapshot, settings, o);
+    const document = watermark ? { ...composed, watermark } : composed;
     const bytes = await writeOfficialDocx(document);
     const findings = kind === 'plan' ? [] : (await heavyJobs.readReport(fileName, bytes)).reports.flatMap((x) => x.findings);
     return { document, bytes, findings };

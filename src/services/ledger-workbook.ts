@@ -1,6 +1,7 @@
 // Use cases: a source's ledger out as an .xlsx workbook (the four lists), and a workbook in — ours, or a unit's own
 // read through a mapping of its columns — every row checked first, every fault named by sheet and row, and nothing
 // written unless all of it is right.
+import { internalMark } from '../core/official/internal-mark.ts';
 import type { WorkbookFormat } from '../core/document/formats.ts';
 import type { SheetMeasure, SheetProblem, WorkbookImportResult } from '../core/ledger/ledger-sheet.ts';
 import type { LedgerStatus } from '../core/ledger/problem-state.ts';
@@ -21,7 +22,7 @@ import { LedgerWorkbookError } from '../core/errors.ts';
 import { refuseUnowned } from './source-owner.ts';
 import type { Scope } from '../core/access/permissions.ts';
 
-export async function exportLedger(db: Db, code: string, today: string, scope: Scope): Promise<Uint8Array> {
+export async function exportLedger(db: Db, code: string, today: string, scope: Scope, exportedBy?: string): Promise<Uint8Array> {
   const source = await sourceInScope(db, code, scope, true);
   if (!source) return refuseUnowned(db, code, scope, '导出它的台账');
   // the event log's head goes out with the workbook: a checkpoint kept away from this machine
@@ -33,6 +34,7 @@ export async function exportLedger(db: Db, code: string, today: string, scope: S
   const measures = ids.length ? await measuresForSheet(db, ids) : [];
   return runHeavy('writeLedgerWorkbook', {
     checkpoint: { ...logHead, at: new Date().toISOString() },
+    ...(exportedBy ? { mark: internalMark(exportedBy, new Date()) } : {}),
     source: {
       code: source.code,
       kind: source.kind,

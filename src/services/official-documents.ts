@@ -29,6 +29,7 @@ import { refuseUnowned } from './source-owner.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
 import { ITEM_FORM_NAME, type ItemFormKind } from '../core/official/item-forms.ts';
 import { RECTIFICATION_OFFICE } from '../core/vocabulary.ts';
+import { internalMark } from '../core/official/internal-mark.ts';
 
 export interface ReportRequest {
   readonly source: string;
@@ -40,6 +41,8 @@ export interface ReportRequest {
   readonly public?: boolean | undefined;
   readonly today: string;
   readonly scope: Scope;
+  /** who asks for it: an internal version carries their name and the moment on every page */
+  readonly generatedBy?: string | undefined;
 }
 
 export interface GeneratedFile {
@@ -198,6 +201,7 @@ export async function generateReport(db: Db, r: ReportRequest): Promise<Generate
   const settings = await publicationSettings(db, r.source, r.scope);
   const variant = r.kind === 'tongbao' ? (r.public ? '（公开版）' : '（内部版）') : '';
   const fileName = `${r.source}-${REPORT_NAME[r.kind]}${variant}-${asOf}.docx`;
+  const mark = !r.public && r.generatedBy ? internalMark(r.generatedBy, new Date()) : undefined;
   const { document, bytes, findings } = await runHeavy(
     'writeOfficialReport',
     r.kind,
@@ -205,11 +209,19 @@ export async function generateReport(db: Db, r: ReportRequest): Promise<Generate
     settings,
     { public: r.public === true, date },
     fileName,
+    mark,
   );
   return { fileName, bytes, document, findings };
 }
 
-export async function generateItemForm(db: Db, code: string, kind: ItemFormKind, today: string, scope: Scope): Promise<GeneratedFile> {
+export async function generateItemForm(
+  db: Db,
+  code: string,
+  kind: ItemFormKind,
+  today: string,
+  scope: Scope,
+  generatedBy?: string,
+): Promise<GeneratedFile> {
   const d = await problemDetail(db, code, today, scope);
   const [source, supervision, closure] = await Promise.all([
     sourceSigning(db, d.problem.source.code),
@@ -251,7 +263,8 @@ export async function generateItemForm(db: Db, code: string, kind: ItemFormKind,
   };
   const refusal = kind === 'notice' ? noticeRefusal(facts) : null;
   if (refusal) throw new ActionRefused(refusal);
-  const document = kind === 'notice' ? supervisionNotice(facts, issuer, today) : closureForm(facts, issuer, today);
+  const form = kind === 'notice' ? supervisionNotice(facts, issuer, today) : closureForm(facts, issuer, today);
+  const document = generatedBy ? { ...form, watermark: internalMark(generatedBy, new Date()) } : form;
   return {
     fileName: `${code}-${ITEM_FORM_NAME[kind]}-${today}.docx`,
     bytes: await runHeavy('writeOfficialDocx', document),

@@ -34,6 +34,8 @@ export interface OfficialDocument {
   readonly landscape?: boolean | undefined;
   /** a form is one page of fields, no page numbers */
   readonly form?: boolean | undefined;
+  /** an internal document's mark, at the head of every page (core/official/internal-mark.ts) */
+  readonly watermark?: string | undefined;
 }
 
 export interface SnapshotMeasure {

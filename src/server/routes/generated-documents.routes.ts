@@ -33,6 +33,7 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
         public: req.query.public === 'true',
         today: today(),
         scope: v.scope,
+        generatedBy: `${v.displayName}（${v.username}）`,
       });
       // what reading the document back found: the ledger's own contradictions, for the screen to show
       const errors = f.findings.filter((x) => x.severity === 'error').map((x) => x.message);
@@ -51,7 +52,7 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     },
     async (req, reply) => {
       const v = viewerWith(req, req.params.kind === 'notice' ? 'supervise' : 'read');
-      const f = await generateItemForm(db, req.params.code, req.params.kind, today(), v.scope);
+      const f = await generateItemForm(db, req.params.code, req.params.kind, today(), v.scope, `${v.displayName}（${v.username}）`);
       return sendFile(reply, f.fileName, DOCX, f.bytes);
     },
   );
@@ -67,7 +68,7 @@ export function generatedDocumentRoutes(app: FastifyInstance, ledger: Ledger, to
     },
     async (req, reply) => {
       const v = viewerWith(req, 'export');
-      const bytes = await exportLedger(db, req.params.source, today(), v.scope);
+      const bytes = await exportLedger(db, req.params.source, today(), v.scope, `${v.displayName}（${v.username}）`);
       return sendFile(reply, `${req.params.source}-台账-${today()}.xlsx`, XLSX, bytes);
     },
   );
