@@ -250,10 +250,18 @@ describe('the number of server processes', () => {
   it.skipIf(usingServer())(
     'stays one process on the embedded database, and says so',
     async () => {
-      const env: NodeJS.ProcessEnv = { ZG_DATA: join(dir, 'data'), ZG_PROCESSES: '2', ZG_SUPERVISE: 'off', ZG_SAMPLE_DATA: 'off' };
+      // a log limit of 10 KB: the new ledger's log is near it at once, and the start says so
+      const env: NodeJS.ProcessEnv = {
+        ZG_DATA: join(dir, 'data'),
+        ZG_PROCESSES: '2',
+        ZG_SUPERVISE: 'off',
+        ZG_SAMPLE_DATA: 'off',
+        ZG_AUDIT_LOG_LIMIT_MB: '0.01',
+      };
       const s = await start({ ...env, DATABASE_URL: '' }, port());
       try {
         expect(s.out).toContain('内嵌数据库只能由一个进程使用，整改通以一个进程运行（ZG_PROCESSES=2 未采用）');
+        expect(s.out).toMatch(/注意：操作日志已占用 \d+ MB，接近上限 0 MB（ZG_AUDIT_LOG_LIMIT_MB）/);
         expect(s.out).not.toContain('个进程，');
         expect((await call(s, 'GET', '/api/health')).status).toBe(200);
       } finally {

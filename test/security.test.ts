@@ -13,6 +13,7 @@ import { chooseChainAlgorithm, verifyChain } from '../src/store/event.repository
 import { addFieldKey, FieldKeyMissing, loadFieldKeys, openField, sealField } from '../src/services/field-cipher.ts';
 import { checkFieldKeys, sealAllFields } from '../src/services/field-sealing.ts';
 import { createPerson } from '../src/services/organisation.ts';
+import { importDocuments } from '../src/services/import-documents.ts';
 import { totpCode } from '../src/services/second-factor.ts';
 import { fromBase32, stepAt } from '../src/core/access/second-factor.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -307,6 +308,24 @@ describe('the national algorithm for the chain', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('fingerprints the documents a ledger takes in with its chosen hash', async () => {
+    const sample = join(import.meta.dirname, '..', 'samples', '巡察整改进展情况的通报-示例.txt');
+    const fingerprint = async (algorithm: string) => {
+      const fresh = await testLedger();
+      try {
+        await chooseChainAlgorithm(fresh.db, algorithm);
+        await importDocuments(fresh, [sample], { actor: 'test', today: TODAY });
+        return (await fresh.db.selectFrom('document').select('fingerprint').executeTakeFirstOrThrow()).fingerprint;
+      } finally {
+        await fresh.close();
+      }
+    };
+    const [sha, sm3] = [await fingerprint('sha256'), await fingerprint('sm3')];
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+    expect(sm3).toMatch(/^[0-9a-f]{64}$/);
+    expect(sm3).not.toBe(sha);
   });
 
   it('refuses SM3 for a log already kept with SHA-256', async () => {

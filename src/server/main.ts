@@ -13,6 +13,7 @@ import { ROLE_LABEL } from '../core/access/permissions.ts';
 import { openDefaultLedger } from '../services/ledger.ts';
 import { loadSampleData, sampleOfficeAccount } from '../services/sample-data.ts';
 import { checkFieldKeys, sealAllFields } from '../services/field-sealing.ts';
+import { logSpace } from '../services/audit-review.ts';
 import { today } from '../services/today.ts';
 import { explainFailure } from '../services/explain-failure.ts';
 import { projectRoot } from '../services/version.ts';
@@ -53,6 +54,12 @@ async function prepare(): Promise<Ledger> {
   await checkFieldKeys(ledger.db).catch(refuseStart);
   const sealed = await sealAllFields(ledger.db).catch(refuseStart);
   if (sealed) console.log(`已将 ${sealed} 个涉及个人信息的字段以 SM4 加密保存`);
+  // the log is never cut: when it nears its room, the operator is told at every start (the audit screen says so too)
+  const space = await logSpace(ledger.db);
+  if (space.nearLimit)
+    console.warn(
+      `注意：操作日志已占用 ${Math.round(space.bytes / 1048576)} MB，接近上限 ${Math.round(space.limitBytes / 1048576)} MB（ZG_AUDIT_LOG_LIMIT_MB）：请安排扩容，或将已备份的日志归档`,
+    );
   const missing = await administratorsMissing(ledger.db);
   if (missing.length)
     console.log(

@@ -94,16 +94,14 @@ export function logLimitBytes(env: NodeJS.ProcessEnv = process.env): number {
 /** the share of the limit past which the audit administrator is warned */
 export const NEAR_LIMIT = 0.8;
 
-export async function auditChain(db: Db) {
-  const [chain, bytes] = await Promise.all([verifyChain(db), eventLogBytes(db)]);
+/** The room the log takes against its limit; `nearLimit` past NEAR_LIMIT of it. */
+export async function logSpace(db: Db): Promise<{ bytes: number; limitBytes: number; nearLimit: boolean }> {
+  const bytes = await eventLogBytes(db);
   const limitBytes = logLimitBytes();
-  return {
-    algorithm: chain.algorithm,
-    checked: chain.checked,
-    firstBroken: chain.firstBroken,
-    bytes,
-    limitBytes,
-    nearLimit: bytes >= limitBytes * NEAR_LIMIT,
-    keepDays: MIN_KEEP_DAYS,
-  };
+  return { bytes, limitBytes, nearLimit: bytes >= limitBytes * NEAR_LIMIT };
+}
+
+export async function auditChain(db: Db) {
+  const [chain, space] = await Promise.all([verifyChain(db), logSpace(db)]);
+  return { algorithm: chain.algorithm, checked: chain.checked, firstBroken: chain.firstBroken, ...space, keepDays: MIN_KEEP_DAYS };
 }

@@ -130,13 +130,14 @@ export const heavyJobs = {
     return { text: text.slice(0, PREVIEW_CHARS), truncated: text.length > PREVIEW_CHARS };
   },
 
-  async readForImport(name: string, bytes: Uint8Array, maxBytes?: number): Promise<ReadForImport> {
+  /** `algorithm`: the ledger's chosen hash (its event chain's), which its documents' fingerprints are made with too */
+  async readForImport(name: string, bytes: Uint8Array, maxBytes?: number, algorithm: 'sha256' | 'sm3' = 'sha256'): Promise<ReadForImport> {
     const doc = await readDocumentBytes(name, bytes, maxBytes, { onProgress: reportProgress });
     const { createHash } = await import('node:crypto');
     return {
       doc,
       reports: readChecked(doc),
-      fingerprint: createHash('sha256').update(comparableWords(doc.text)).digest('hex'),
+      fingerprint: createHash(algorithm).update(comparableWords(doc.text)).digest('hex'),
     };
   },
 

@@ -6,7 +6,7 @@ import { readFileBytes } from '../io/read-document.ts';
 import { runHeavy, runHeavyWatched } from './heavy-work.ts';
 import type { Progress } from './job-progress.ts';
 import type { ReadForImport } from './heavy-jobs.ts';
-import { appendEvents } from '../store/event.repository.ts';
+import { appendEvents, chainAlgorithm } from '../store/event.repository.ts';
 import type { SameAs } from '../core/ledger/already-imported.ts';
 import { findDocument, insertDocument, lockFingerprint, sourcesOfDocument } from '../store/document.repository.ts';
 import type { Ledger } from '../store/open-database.ts';
@@ -39,9 +39,10 @@ export interface ImportOptions {
 
 /** Files on disk (the command line). */
 export async function importDocuments(ledger: Ledger, files: readonly string[], opts: ImportOptions): Promise<ImportResult[]> {
+  const algorithm = await chainAlgorithm(ledger.db);
   return importRead(
     ledger,
-    files.map((file) => async () => runHeavy('readForImport', file, await readFileBytes(file, opts.maxBytes), opts.maxBytes)),
+    files.map((file) => async () => runHeavy('readForImport', file, await readFileBytes(file, opts.maxBytes), opts.maxBytes, algorithm)),
     opts,
   );
 }
@@ -52,9 +53,10 @@ export async function importDocumentBytes(
   uploads: readonly { name: string; bytes: Uint8Array }[],
   opts: ImportOptions,
 ): Promise<ImportResult[]> {
+  const algorithm = await chainAlgorithm(ledger.db);
   return importRead(
     ledger,
-    uploads.map((u) => () => runHeavyWatched('readForImport', opts.onProgress ?? (() => {}), u.name, u.bytes, opts.maxBytes)),
+    uploads.map((u) => () => runHeavyWatched('readForImport', opts.onProgress ?? (() => {}), u.name, u.bytes, opts.maxBytes, algorithm)),
     opts,
   );
 }
