@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
 import { createUser } from '../src/services/accounts.ts';
 import { createUnit } from '../src/services/organisation.ts';
-import { chooseChainAlgorithm, verifyChain } from '../src/store/event.repository.ts';
+import { chooseChainAlgorithm, recordChainAlgorithm, verifyChain } from '../src/store/event.repository.ts';
 import { addFieldKey, FieldKeyMissing, loadFieldKeys, openField, sealField } from '../src/services/field-cipher.ts';
 import { checkFieldKeys, sealAllFields } from '../src/services/field-sealing.ts';
 import { createPerson } from '../src/services/organisation.ts';
@@ -290,14 +290,15 @@ describe('the national algorithm for the chain', () => {
   it('chains a new ledger with SM3 when chosen at installation, checks it with SM3, and never switches a chain', async () => {
     const fresh = await testLedger();
     try {
-      await chooseChainAlgorithm(fresh.db, 'SM3');
+      expect(await chooseChainAlgorithm(fresh.db, 'SM3')).toBe(true);
+      await recordChainAlgorithm(fresh.db);
       await createUser(fresh.db, 'test', { username: 'admin', displayName: '管理员', password: PASSWORD, role: 'admin' });
       const first = await fresh.db.selectFrom('event').select(['entity', 'action', 'after']).orderBy('id').executeTakeFirstOrThrow();
       expect(first).toMatchObject({ entity: 'audit-chain', action: 'algorithm', after: { algorithm: 'sm3' } });
       expect(await verifyChain(fresh.db)).toMatchObject({ algorithm: 'sm3', checked: 2, firstBroken: null });
       await expect(chooseChainAlgorithm(fresh.db, 'sha256')).rejects.toThrow('操作日志已按 SM3 计算哈希链，不能改为 SHA-256');
       await expect(chooseChainAlgorithm(fresh.db, 'md5')).rejects.toThrow('环境变量 ZG_AUDIT_HASH“md5”无效：应为 sm3 或 sha256');
-      await chooseChainAlgorithm(fresh.db, 'sm3');
+      expect(await chooseChainAlgorithm(fresh.db, 'sm3')).toBe(false);
       await sql`alter table event disable trigger user`.execute(fresh.db);
       await sql`update event set after = '{"username":"root"}' where entity = 'user'`.execute(fresh.db);
       await sql`alter table event enable trigger user`.execute(fresh.db);

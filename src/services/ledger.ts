@@ -1,20 +1,12 @@
 // Opening the ledger where the environment says: DATABASE_URL (a server) or ZG_DATA / ./data (embedded).
 import { probe } from '../store/ledger.repository.ts';
-import { chooseChainAlgorithm } from '../store/event.repository.ts';
 import { defaultOptions, openLedger, type Db, type Ledger } from '../store/open-database.ts';
 
 export type { Db, Ledger };
 
 /** The ledger the environment names; a new one's event chain takes the hash function ZG_AUDIT_HASH chooses (sm3). */
-export async function openDefaultLedger(env: NodeJS.ProcessEnv = process.env): Promise<Ledger> {
-  const ledger = await openLedger(defaultOptions(env));
-  try {
-    await chooseChainAlgorithm(ledger.db, env.ZG_AUDIT_HASH);
-  } catch (e) {
-    await ledger.close();
-    throw e;
-  }
-  return ledger;
+export function openDefaultLedger(env: NodeJS.ProcessEnv = process.env): Promise<Ledger> {
+  return openLedger(defaultOptions(env));
 }
 
 /** The database answers a query (the health check): throws when it does not. */

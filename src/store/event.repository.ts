@@ -26,29 +26,36 @@ export async function chainAlgorithm(db: Kysely<Database>): Promise<ChainAlgorit
 }
 
 /**
- * Fixes the chain's hash function, as ZG_AUDIT_HASH asks, on a log that has no entry yet; its first entry records the
- * choice. A log already kept with one function is never switched to another under it: that is refused, saying so.
+ * Fixes the chain's hash function, as ZG_AUDIT_HASH asks, on a log that has no entry yet; whether it was fixed now (the
+ * caller then records the choice as an entry, once the log is anchored). A log already kept with one function is never
+ * switched to another under it: that is refused, saying so.
  */
-export async function chooseChainAlgorithm(db: Kysely<Database>, wanted: string | undefined): Promise<void> {
-  if (!wanted?.trim()) return;
+export async function chooseChainAlgorithm(db: Kysely<Database>, wanted: string | undefined): Promise<boolean> {
+  if (!wanted?.trim()) return false;
   const w = wanted.trim().toLowerCase().replace('-', '');
   if (w !== 'sha256' && w !== 'sm3') throw new InvalidInput(`环境变量 ZG_AUDIT_HASH“${wanted.slice(0, 20)}”无效：应为 sm3 或 sha256`);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
     const chosen = await trx.selectFrom('audit_chain').select('algorithm').executeTakeFirst();
     const any = await trx.selectFrom('event').select('id').limit(1).executeTakeFirst();
     const now = chosen?.algorithm ?? (any ? 'sha256' : null);
-    if (now === w) return;
+    if (now === w) return false;
     if (now !== null)
       throw new InvalidInput(
         `操作日志已按 ${CHAIN_ALGORITHM_LABEL[now]} 计算哈希链，不能改为 ${CHAIN_ALGORITHM_LABEL[w]}：哈希算法只能在安装时（台账为空时）选定。请去掉环境变量 ZG_AUDIT_HASH 或改为 ${now}`,
       );
     await trx.insertInto('audit_chain').values({ algorithm: w }).execute();
+    return true;
   });
+}
+
+/** The choice of hash function as an entry of the chain it governs. */
+export async function recordChainAlgorithm(db: Kysely<Database>): Promise<void> {
+  const algorithm = await chainAlgorithm(db);
   await db
     .transaction()
     .execute((trx) =>
-      appendEvents(trx, [{ actor: '系统', entity: 'audit-chain', entityId: 1, action: 'algorithm', after: { algorithm: w } }]),
+      appendEvents(trx, [{ actor: '系统', entity: 'audit-chain', entityId: 1, action: 'algorithm', after: { algorithm } }]),
     );
 }
 

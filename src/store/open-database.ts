@@ -1,6 +1,7 @@
 // Opening the ledger: a PostgreSQL server when DATABASE_URL is set, else the embedded PostgreSQL (PGlite) in a data
 // directory (./data, or ZG_DATA). Migrations are applied at every open. One schema and one query layer for both.
 // The event log's head is anchored in a checkpoint file beside the data (or where ZG_AUDIT_CHECKPOINT says).
+import { chooseChainAlgorithm, recordChainAlgorithm } from './event.repository.ts';
 import { join } from 'node:path';
 import { Kysely, Migrator, sql, type Dialect } from 'kysely';
 import type pg from 'pg';
@@ -31,6 +32,8 @@ export interface OpenOptions {
   auditCheckpoint?: string | null | undefined;
   /** the schema as of this migration, not the newest (a backup made by an older version is restored into its own) */
   schemaUpTo?: string | undefined;
+  /** the event chain's hash function for a new ledger (ZG_AUDIT_HASH: sm3 or sha256), fixed before its first entry */
+  chainAlgorithm?: string | undefined;
 }
 
 export interface Ledger {
@@ -53,7 +56,12 @@ async function serverClient(): Promise<typeof pg> {
 }
 
 export function defaultOptions(env: NodeJS.ProcessEnv = process.env): OpenOptions {
-  return { url: env.DATABASE_URL || undefined, dataDir: env.ZG_DATA || './data', auditCheckpoint: env.ZG_AUDIT_CHECKPOINT || undefined };
+  return {
+    url: env.DATABASE_URL || undefined,
+    dataDir: env.ZG_DATA || './data',
+    auditCheckpoint: env.ZG_AUDIT_CHECKPOINT || undefined,
+    chainAlgorithm: env.ZG_AUDIT_HASH || undefined,
+  };
 }
 
 export const CHECKPOINT_FILE = 'audit-checkpoint.json';
@@ -135,6 +143,19 @@ function dbBuffers(): string {
   return `${kB}kB`;
 }
 
+/**
+ * The chain's hash function fixed before the log's first entry, or the ledger closed with why not; whether it was fixed
+ * now (then recorded as an entry once the log is anchored).
+ */
+async function chosenChain(db: Db, wanted: string | undefined, close: () => Promise<void>): Promise<boolean> {
+  try {
+    return await chooseChainAlgorithm(db, wanted);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 /** A database address as it may be shown: the password hidden. */
 export const withoutPassword = (url: string): string => url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
 
@@ -188,7 +209,9 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     const auditCheckpoint = opts.auditCheckpoint ?? null;
     const { db, start, close } = anchored(new SplitPoolDialect(...pools), auditCheckpoint);
     await migrate(db, opts.schemaUpTo);
+    const chosen = await chosenChain(db, opts.chainAlgorithm, close);
     await start();
+    if (chosen) await recordChainAlgorithm(db);
     return { db, kind: 'server', auditCheckpoint, close };
   }
   // PostgreSQL's code is compiled by V8's quick compiler only, never re-compiled by its optimising one: that second
@@ -227,7 +250,9 @@ export async function openLedger(opts: OpenOptions): Promise<Ledger> {
     const { db, start, close } = anchored(dialect, auditCheckpoint);
     await migrate(db, opts.schemaUpTo);
     dialect.armWriteGuard();
+    const chosen = await chosenChain(db, opts.chainAlgorithm, close);
     await start();
+    if (chosen) await recordChainAlgorithm(db);
     return { db, kind: 'embedded', auditCheckpoint, close, dump: () => lite.dumpDataDir('none') };
   } catch (e) {
     release();
