@@ -435,7 +435,7 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await login(page, 'finance');
       expect(await page.getByRole('menuitem', { name: '问题线索' }).count()).toBe(0);
       await page.goto(`${base}/leads`);
-      await page.getByText('问题线索只对纪检、监督和系统管理员开放').waitFor();
+      await page.getByText('问题线索只对纪检和监督开放').waitFor();
       await page.goto(`${base}/problems/${financeProblem}`);
       await page.getByTestId('waiting-on-lead').waitFor();
       expect(await page.locator('body').innerText()).not.toContain('钱某某');
