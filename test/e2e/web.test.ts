@@ -71,10 +71,30 @@ async function login(page: Page, username: string, password = PASSWORD) {
     .waitFor();
 }
 
+/**
+ * Logs out through the profile menu until the login form shows: a click while the menu still slides in can land on
+ * the entry beside it (我的信息, whose dialog is then closed) or be lost.
+ */
 async function logout(page: Page) {
-  await page.getByTestId('current-user').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.getByLabel('用户名').waitFor();
+  const form = page.getByLabel('用户名');
+  await expect
+    .poll(
+      async () => {
+        if (await form.isVisible()) return true;
+        if ((await page.locator('.ant-modal-wrap:visible').count()) > 0) await page.keyboard.press('Escape');
+        const item = page.getByRole('menuitem', { name: '退出登录' });
+        if (!(await item.isVisible()))
+          await page
+            .getByTestId('current-user')
+            .click({ timeout: 5_000 })
+            .catch(() => undefined);
+        await item.click({ timeout: 5_000 }).catch(() => undefined);
+        await form.waitFor({ timeout: 5_000 }).catch(() => undefined);
+        return form.isVisible();
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
 }
 
 /** Ticks a checkbox or radio by its label until it shows ticked: a click while a dialog still opens can be lost. */
