@@ -6,17 +6,13 @@ import { auditKinds, kindLabel } from '../core/access/audit-kinds.ts';
 import { InvalidInput } from '../core/errors.ts';
 import { eventLogBytes, eventsAfter, eventsPage, type EventFilter } from '../store/audit-log.repository.ts';
 import { verifyChain } from '../store/event.repository.ts';
+import { iso, ipOf } from './security-log.ts';
 import type { Db } from '../store/open-database.ts';
 
 export const AUDIT_PAGE = 50;
 /** every entry is kept: the log is never cut, so it holds at least what 等保 asks (180 days), whatever is set */
 export const MIN_KEEP_DAYS = 180;
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
-const ipOf = (after: unknown): string | null => {
-  const ip = (after as { ip?: unknown } | null)?.ip;
-  return typeof ip === 'string' ? ip : null;
-};
 const parsed = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 function checkPeriod(f: EventFilter): void {

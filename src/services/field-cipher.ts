@@ -14,7 +14,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { dirname, join, resolve } from 'node:path';
 import { InvalidInput } from '../core/errors.ts';
 
-const PREFIX = 'sm4:1:';
+/** what every sealed value starts with: the scheme and its version, then the key's name */
+export const SEALED_PREFIX = 'sm4:1:';
+const PREFIX = SEALED_PREFIX;
 
 interface Key {
   readonly id: string;
@@ -113,11 +115,7 @@ export function sealField(plain: string | null | undefined, keys: FieldKeys = fi
 }
 
 /** Whether a stored value is sealed (a value from before encryption is kept as it was written, and read as such). */
-export const isSealed = (stored: string | null | undefined): boolean => typeof stored === 'string' && stored.startsWith(PREFIX);
-
-/** The key a stored field names, or null for one not sealed. */
-export const sealedWith = (stored: string | null | undefined): string | null =>
-  isSealed(stored) ? ((stored as string).slice(PREFIX.length).split(':')[0] ?? null) : null;
+const isSealed = (stored: string): boolean => stored.startsWith(PREFIX);
 
 export class FieldKeyMissing extends InvalidInput {
   constructor(readonly keyId: string) {

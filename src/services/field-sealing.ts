@@ -1,11 +1,9 @@
 // The sealed columns as a whole (store/sealed-fields.repository.ts): values written before encryption sealed at the
 // start, every value sealed again under a new key when the key is rotated, and a start refused when the database
 // holds fields under a key this server does not have (another server's key file, or an old key dropped).
-import { FieldKeyMissing, addFieldKey, fieldKeys, openField, sealField, type FieldKeys } from './field-cipher.ts';
+import { FieldKeyMissing, SEALED_PREFIX as PREFIX, addFieldKey, fieldKeys, openField, sealField, type FieldKeys } from './field-cipher.ts';
 import { fieldsToSeal, keysInUse, SEALED_COLUMNS, writeSealedField } from '../store/sealed-fields.repository.ts';
 import type { Db } from '../store/open-database.ts';
-
-const PREFIX = 'sm4:1:';
 
 /** Seals every value not sealed under the current key; how many were written. */
 export async function sealAllFields(db: Db, keys: FieldKeys = fieldKeys()): Promise<number> {

@@ -38,8 +38,13 @@ export interface LoginHistory {
   readonly lastFailure: { readonly at: string; readonly ip: string } | null;
 }
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
-const ipOf = (after: unknown) => String((after as { ip?: unknown } | null)?.ip ?? '');
+/** A moment from the database, as the API sends it. */
+export const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+/** The address a security entry records, or null for an entry that has none. */
+export const ipOf = (after: unknown): string | null => {
+  const ip = (after as { ip?: unknown } | null)?.ip;
+  return typeof ip === 'string' ? ip : null;
+};
 
 /**
  * What a person is shown after logging in, to notice someone else's use of the account: when and from where they
@@ -52,9 +57,9 @@ export async function loginHistory(db: Db, account: string): Promise<LoginHistor
   const l = last === -1 ? null : rows[last];
   const f = failures[0];
   return {
-    lastLogin: l ? { at: iso(l.at), ip: ipOf(l.after) } : null,
+    lastLogin: l ? { at: iso(l.at), ip: ipOf(l.after) ?? '' } : null,
     failuresSince: failures.length,
-    lastFailure: f ? { at: iso(f.at), ip: ipOf(f.after) } : null,
+    lastFailure: f ? { at: iso(f.at), ip: ipOf(f.after) ?? '' } : null,
   };
 }
 
@@ -73,6 +78,6 @@ export async function personalRecord(db: Db, who: { id: number; username: string
     passwordChangedAt: u.password_changed_at ? iso(u.password_changed_at) : null,
     secondFactorSince: u.totp_confirmed_at ? iso(u.totp_confirmed_at) : null,
     logEntries: await entriesBy(db, who.displayName),
-    recent: events.map((e) => ({ at: iso(e.at), action: e.action, ip: ipOf(e.after) })),
+    recent: events.map((e) => ({ at: iso(e.at), action: e.action, ip: ipOf(e.after) ?? '' })),
   };
 }
