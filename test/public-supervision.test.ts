@@ -98,7 +98,7 @@ describe('a published 通报 and what the public sends about it', () => {
   });
 
   it('takes an opinion with a reference, shows markup as text, and later shows the office’s answer to its holder', async () => {
-    const content = '<script>alert("x")</script>村集体资金管理问题整改后，账目仍未按月公开，请核查。';
+    const content = '<script>alert("x")</script>村集体资金管理问题整改后，账目仍未按月公开，请核查。可回电13912345678。';
     const sent = await send({ kind: 'opinion', content, name: '<b>张三</b>', phone: '13800000000' });
     expect(sent.statusCode).toBe(200);
     const ref = refOf(sent.body);
@@ -107,13 +107,27 @@ describe('a published 通报 and what the public sends about it', () => {
     expect(asked.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(asked.body).not.toContain('<script>');
     expect(asked.body).toContain('待受理');
-    // the sender's name and phone are not on any public page
+    // the sender's name and phone are not on any public page, nor a number written into the text
     expect(asked.body).not.toContain('13800000000');
+    expect(asked.body).toContain('可回电139****5678');
     // the office sees it, with the contact, and answers it; a unit does not see the queue
     expect((await api('clerk', 'GET', '/api/submissions')).statusCode).toBe(403);
     const queue = (await api('office', 'GET', '/api/submissions')).json().items;
     expect(queue).toHaveLength(1);
-    expect(queue[0]).toMatchObject({ ref, kind: 'opinion', contactName: '<b>张三</b>', contactPhone: '13800000000', state: 'new' });
+    expect(queue[0]).toMatchObject({ ref, kind: 'opinion', contactName: '<********', contactPhone: '138****0000', state: 'new' });
+    expect(queue[0].content).toContain('可回电139****5678');
+    expect((await api('office', 'GET', `/api/submissions/${ref}`)).json()).toMatchObject({ contactPhone: '138****0000' });
+    // the whole of them for the clerk who calls back, and that look is in the audit log under the clerk's account
+    const whole = await api('office', 'GET', `/api/submissions/${ref}/contact`);
+    expect(whole.json()).toEqual({ contactName: '<b>张三</b>', contactPhone: '13800000000', content });
+    expect((await api('clerk', 'GET', `/api/submissions/${ref}/contact`)).statusCode).toBe(403);
+    const looked = await l.db
+      .selectFrom('event')
+      .select(['entity_id', 'after'])
+      .where('entity', '=', 'security')
+      .where('action', '=', 'personal-read')
+      .execute();
+    expect(looked).toMatchObject([{ after: { submission: ref } }]);
     // in the database itself they are SM4 ciphertext naming its key: a copy of the database shows neither
     const stored = await l.db
       .selectFrom('submission')

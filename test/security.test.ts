@@ -16,7 +16,7 @@ import { createPerson } from '../src/services/organisation.ts';
 import { importDocuments } from '../src/services/import-documents.ts';
 import { totpCode } from '../src/services/second-factor.ts';
 import { fromBase32, stepAt } from '../src/core/access/second-factor.ts';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ledger } from '../src/store/open-database.ts';
@@ -327,6 +327,22 @@ describe('the national algorithm for the chain', () => {
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
     expect(sm3).toMatch(/^[0-9a-f]{64}$/);
     expect(sm3).not.toBe(sha);
+  });
+
+  it('masks mobiles and identity numbers in the ledger’s lists, and shows them whole on the problem’s own page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zg-masked-'));
+    const sample = readFileSync(join(import.meta.dirname, '..', 'samples', '巡察整改进展情况的通报-示例.txt'), 'utf8');
+    const file = join(dir, '通报.txt');
+    writeFileSync(file, sample.replace('2.农机购置补贴审核不严', '2.向44180219850312432X违规发放农机补贴（经办人13912345678）'));
+    const unit = (await l.db.selectFrom('org_unit').select('id').where('name', '=', '示例县水利局').executeTakeFirstOrThrow()).id;
+    await importDocuments(l, [file], { actor: 'test', today: TODAY, ownerUnitId: unit });
+    const office = await login('office', 'Shuiwu#2025x');
+    const items = (await call(office, 'GET', `/api/problems?search=${encodeURIComponent('农机补贴')}`)).json().items;
+    expect(items).toMatchObject([{ title: '向441802********432X违规发放农机补贴（经办人139****5678）' }]);
+    const measures = (await call(office, 'GET', `/api/measures?search=${encodeURIComponent('补贴申请')}`)).json().items;
+    expect(measures[0].problemTitle).toContain('441802********432X');
+    const page = (await call(office, 'GET', `/api/problems/${items[0].code}`)).json();
+    expect(page.problem.title).toBe('向44180219850312432X违规发放农机补贴（经办人13912345678）');
   });
 
   it('refuses SM3 for a log already kept with SHA-256', async () => {

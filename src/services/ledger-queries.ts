@@ -1,5 +1,6 @@
 // Use cases that read the ledger: statistics as of a day, problem lists with their warning colours, one problem
 // with its whole history, the sources, and how a source's stated figures compare with its ledger.
+import { maskIdentifiers } from '../core/access/personal-data.ts';
 import { problemsWaitingOnLeads } from '../store/lead.repository.ts';
 import { claimDifferences, type ClaimDifference } from '../core/ledger/claim-differences.ts';
 import { statistics, type Counts, type OutcomeRow, type StatusCell, type StatusCells, type Statistics } from '../core/ledger/statistics.ts';
@@ -173,7 +174,8 @@ export async function listProblems(db: Db, q: ProblemListQuery): Promise<{ total
     total,
     items: rows.map((r) => ({
       code: r.code,
-      title: r.title,
+      // a list is read over shoulders and screenshotted: a number in a title is whole on the problem's own page
+      title: maskIdentifiers(r.title),
       status: r.status,
       untold: r.status_untold,
       longTerm: r.long_term,
@@ -199,7 +201,11 @@ export type MeasureListQuery = MeasureFilter;
 /** 任务清单: every measure with its problem, owner and deadline; the total from counts kept per source, but a search's. */
 export async function listMeasures(db: Db, q: MeasureListQuery & { readonly today: string }) {
   const kind = `measures ${JSON.stringify({ status: q.status, unit: q.unit })}`;
-  return measurePage(db, { ...q, ...(await pageReading(db, q, kind, (set) => measureCountsBySource(db, q, set))) });
+  const page = await measurePage(db, { ...q, ...(await pageReading(db, q, kind, (set) => measureCountsBySource(db, q, set))) });
+  return {
+    ...page,
+    items: page.items.map((m) => ({ ...m, text: maskIdentifiers(m.text), problemTitle: maskIdentifiers(m.problemTitle) })),
+  };
 }
 
 /** Completion over time: the statistics at the end of each of the last `months` months and today. */

@@ -5,6 +5,7 @@
 // every change is versioned and logged — without the sender's name or phone, which the intake queue alone reads.
 import { createHash, randomInt } from 'node:crypto';
 import type { Scope } from '../core/access/permissions.ts';
+import { maskIdentifiers, maskName, maskPhone } from '../core/access/personal-data.ts';
 import { ActionRefused, NotFoundError, StaleVersionError, UserError } from '../core/errors.ts';
 import { PUBLIC_ASPECT, planAddedProblem } from '../core/ledger/added-problem.ts';
 import type { LeadPhase, LeadReceiver } from '../core/leads/lead.ts';
@@ -48,6 +49,7 @@ import { writeAddedProblem } from './ledger-writer/added-problem.ts';
 import { registerLeadIn } from './leads.ts';
 import { generateReport, publicationSettings } from './official-documents.ts';
 import { openField, sealField } from './field-cipher.ts';
+import { recordSecurityEvent } from './security-log.ts';
 
 interface Who {
   readonly actor: string;
@@ -228,7 +230,8 @@ export async function submissionForSender(db: Db, typed: string) {
     ref: s.ref,
     kind: s.kind,
     kindLabel: SUBMISSION_KIND_LABEL[s.kind],
-    content: s.content,
+    // whoever holds the reference reads this page: a number the sender wrote into the text is not shown whole
+    content: maskIdentifiers(s.content),
     receivedOn: s.received_on,
     state,
     stateLabel: SENDER_STATE_LABEL[state],
@@ -267,15 +270,21 @@ export interface SubmissionView {
   readonly version: number;
 }
 
+const masked = (v: string | null, mask: (v: string) => string) => (v === null ? null : mask(v));
+
+/**
+ * A submission as the office's list and page show it: the sender's name and phone, and any mobile or identity
+ * number in the text, masked. The whole of them is `submissionContact`'s, asked for one at a time and logged.
+ */
 function view(r: SubmissionRow): SubmissionView {
   const state = submissionState({ readAt: r.read_at, handledOn: r.handled_on });
   return {
     ref: r.ref,
     kind: r.kind,
     kindLabel: SUBMISSION_KIND_LABEL[r.kind],
-    content: r.content,
-    contactName: openField(r.contact_name),
-    contactPhone: openField(r.contact_phone),
+    content: maskIdentifiers(r.content),
+    contactName: masked(openField(r.contact_name), maskName),
+    contactPhone: masked(openField(r.contact_phone), maskPhone),
     receivedOn: r.received_on,
     state,
     stateLabel: SUBMISSION_STATE_LABEL[state],
@@ -305,6 +314,22 @@ export async function submissionDetail(db: Db, ref: string, scope: Scope): Promi
   const r = await submissionInScope(db, ref, scope);
   if (!r) throw new NotFoundError(`没有查询码为“${ref}”的群众反映`);
   return view(r);
+}
+
+/**
+ * The sender's name, phone and the text as written, for the clerk who is to call back. Each look is a security
+ * event under the clerk's account (查看个人信息), so the audit administrator sees who read whose number and when.
+ */
+export async function submissionContact(
+  db: Db,
+  ref: string,
+  scope: Scope,
+  who: { actor: string; account: string; ip: string },
+): Promise<{ contactName: string | null; contactPhone: string | null; content: string }> {
+  const r = await submissionInScope(db, ref, scope);
+  if (!r) throw new NotFoundError(`没有查询码为“${ref}”的群众反映`);
+  await recordSecurityEvent(db, { ...who, action: 'personal-read', detail: { submission: ref } });
+  return { contactName: openField(r.contact_name), contactPhone: openField(r.contact_phone), content: r.content };
 }
 
 /** What the office does with a submission. Each but `read` handles it. */

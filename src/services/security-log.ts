@@ -9,7 +9,8 @@ import { entriesBy, securityEventsOf } from '../store/audit-log.repository.ts';
 import { userById } from '../store/account.repository.ts';
 import { NotFoundError } from '../core/errors.ts';
 
-export type SecurityAction = 'login' | 'login-failed' | 'logout' | 'session-ended' | 'denied' | 'download';
+const SECURITY_ACTIONS = ['login', 'login-failed', 'logout', 'session-ended', 'denied', 'download', 'personal-read'] as const;
+export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
 export interface SecurityEvent {
   /** who did it: the person's name, or the name typed at a failed login */
@@ -70,7 +71,7 @@ export async function loginHistory(db: Db, account: string): Promise<LoginHistor
 export async function personalRecord(db: Db, who: { id: number; username: string; displayName: string }) {
   const u = await userById(db, who.id);
   if (!u) throw new NotFoundError('账号不存在');
-  const events = await securityEventsOf(db, who.username, ['login', 'login-failed', 'logout', 'session-ended', 'denied', 'download'], 30);
+  const events = await securityEventsOf(db, who.username, SECURITY_ACTIONS, 30);
   return {
     username: u.username,
     displayName: u.display_name,

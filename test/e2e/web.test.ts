@@ -565,7 +565,10 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.getByRole('menuitem', { name: '群众反映' }).click();
       await page.getByTestId('submissions-table').getByText(ref).click();
       expect(await page.getByTestId('submission-content').innerText()).toBe(opinion);
-      expect(await page.getByTestId('submission-drawer').innerText()).toContain('13900000000');
+      // the sender's phone is masked until the clerk asks for it, which the audit log keeps
+      expect(await page.getByTestId('submission-phone').innerText()).toBe('139****0000');
+      await page.getByTestId('submission-reveal').click();
+      await expect.poll(() => page.getByTestId('submission-phone').innerText()).toBe('13900000000');
       await page.getByTestId('submission-reply-text').fill('已责成区财政局自4月起按月组织学习，并纳入督办。');
       await page.getByTestId('submission-reply-send').click();
       await page.getByTestId('submission-reply').waitFor();

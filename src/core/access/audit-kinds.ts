@@ -28,6 +28,7 @@ export const ACTION_LABEL: Readonly<Record<string, Readonly<Record<string, strin
     'session-ended': '会话超时结束',
     denied: '越权访问被拒绝',
     download: '下载或导出',
+    'personal-read': '查看个人信息',
   },
   user: {
     create: '新建账号',

@@ -41,7 +41,14 @@ import {
   supervisionPolicyAnswer,
   supervisionRunAnswer,
 } from './supervision.ts';
-import { publicationsAnswer, publishedAnswer, submissionAnswer, submissionHandledAnswer, submissionsAnswer } from './public-supervision.ts';
+import {
+  publicationsAnswer,
+  publishedAnswer,
+  submissionAnswer,
+  submissionContactAnswer,
+  submissionHandledAnswer,
+  submissionsAnswer,
+} from './public-supervision.ts';
 import { leadCreatedAnswer, leadDetailAnswer, leadFiguresAnswer, leadStepAnswer, leadsAnswer } from './leads.ts';
 import { created, done, evidenceAdded, fileAnswer, healthAnswer } from './values.ts';
 import { notificationsAnswer, readAnswer, sessionAnswer, todoAnswer, unreadAnswer } from './work.ts';
@@ -112,6 +119,7 @@ export const answers = {
   'POST /api/sources/:source/publications': publishedAnswer,
   'GET /api/submissions': submissionsAnswer,
   'GET /api/submissions/:ref': submissionAnswer,
+  'GET /api/submissions/:ref/contact': submissionContactAnswer,
   'POST /api/submissions/:ref/actions': submissionHandledAnswer,
   // notifications and 待办
   'GET /api/notifications': notificationsAnswer,

@@ -51,4 +51,10 @@ const submission = z.object({
 
 export const submissionsAnswer = z.object({ items: list(submission) });
 export const submissionAnswer = submission;
+/** the whole of what the list and page mask, for the clerk who calls back; each look is logged */
+export const submissionContactAnswer = z.object({
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  content: z.string(),
+});
 export const submissionHandledAnswer = z.object({ version: z.number(), problem: z.string().optional(), lead: z.string().optional() });

@@ -2,6 +2,7 @@
 // from the report the source was imported from (its own contacts); an office may change them per source.
 import type { Contact } from '../document/model.ts';
 import { fromDay, toDay } from '../ledger/dates.ts';
+import { ID_NUMBER, MOBILE } from '../access/personal-data.ts';
 
 export interface PublicationSettings {
   /** 发文机关署名 of generated documents; default: whoever signed the source's report, else the inspected unit */
@@ -57,10 +58,6 @@ export function reportContacts(parsed: unknown): Contact[] {
 export function commentPeriodEnd(from: string, days: number): string {
   return fromDay(toDay(from) + days - 1);
 }
-
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
-/** a resident identity number (GB 11643): six digits of place, the birth date, three of order, a check digit or X */
-const ID_NUMBER = /(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
 
 /**
  * A public version of a text: people's names become "王某", mobile numbers are taken out when the settings say so,

@@ -3,7 +3,14 @@
 // `intake` in the scope of the source it concerns.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { handleSubmission, listSubmissions, publicationsOf, publishTongbao, submissionDetail } from '../../services/public-supervision.ts';
+import {
+  handleSubmission,
+  listSubmissions,
+  publicationsOf,
+  publishTongbao,
+  submissionContact,
+  submissionDetail,
+} from '../../services/public-supervision.ts';
 import type { Db } from '../../services/ledger.ts';
 import { viewerWith } from '../auth.ts';
 import { contract } from '../contract.ts';
@@ -33,10 +40,18 @@ export function publicSupervisionRoutes(app: FastifyInstance, db: Db, today: () 
   });
   r.get(
     '/api/submissions/:ref',
-    { schema: { ...contract('GET /api/submissions/:ref'), tags, summary: '一件群众反映（含联系方式）' } },
+    { schema: { ...contract('GET /api/submissions/:ref'), tags, summary: '一件群众反映（联系方式已遮盖）' } },
     async (req) => {
       const v = viewerWith(req, 'intake');
       return submissionDetail(db, req.params.ref, v.scope);
+    },
+  );
+  r.get(
+    '/api/submissions/:ref/contact',
+    { schema: { ...contract('GET /api/submissions/:ref/contact'), tags, summary: '查看反映人的完整联系方式和原文（记入审计日志）' } },
+    async (req) => {
+      const v = viewerWith(req, 'intake');
+      return submissionContact(db, req.params.ref, v.scope, { actor: v.displayName, account: v.username, ip: req.ip });
     },
   );
   r.post(

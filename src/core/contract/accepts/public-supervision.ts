@@ -16,6 +16,7 @@ export const publicSupervisionAccepts = {
   },
   'GET /api/submissions': { querystring: strict({ source: text(40).optional(), state: submissionState.optional() }) },
   'GET /api/submissions/:ref': { params: ref, querystring: noQuery },
+  'GET /api/submissions/:ref/contact': { params: ref, querystring: noQuery },
   // every action names the version it was made from: a queue gone stale is refused, not merged
   'POST /api/submissions/:ref/actions': {
     params: ref,

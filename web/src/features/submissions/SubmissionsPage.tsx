@@ -1,12 +1,13 @@
 // 群众反映: what the public sent about the published 通报 (社会监督), and the office's handling of each — read it,
 // answer it (the sender reads the answer with the reference), link it to a problem, open a new problem from it, or
 // hand it over to the discipline body as a lead. Nothing is deleted; each action names the version it was made from.
-// The sender's name and phone are shown here and nowhere else. Every text is shown as text.
+// The sender's name and phone are shown here and nowhere else, masked until the clerk asks for them whole — a look
+// the audit log keeps under the clerk's name. Every text is shown as text.
 import { Alert, App, Button, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, useGet } from '../../lib/api.ts';
-import type { Body, SubmissionItem } from '../../lib/types.ts';
+import type { Answer, Body, SubmissionItem } from '../../lib/types.ts';
 import { SUBMISSION_STATE_LABEL } from '../../../../src/core/public/submission.ts';
 import { LEAD_RECEIVER_LABEL } from '../../../../src/core/leads/lead.ts';
 
@@ -26,7 +27,15 @@ function SubmissionDrawer({ refCode, onClose, onChanged }: { refCode: string; on
   const [receiverName, setReceiverName] = useState('');
   const [summary, setSummary] = useState('');
   const [busy, setBusy] = useState(false);
+  const [whole, setWhole] = useState<Answer<'GET /api/submissions/:ref/contact'> | null>(null);
   const s = detail.data;
+  const reveal = async () => {
+    try {
+      setWhole(await api('GET /api/submissions/:ref/contact', { params: { ref: refCode } }));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '未能取得联系方式');
+    }
+  };
   /** Whether it was done: what was typed is cleared only then; a refusal because someone acted meanwhile shows their change. */
   const act = async (action: Unversioned, done: string): Promise<boolean> => {
     if (!s) return false;
@@ -66,8 +75,17 @@ function SubmissionDrawer({ refCode, onClose, onChanged }: { refCode: string; on
               <Tag color={STATE_COLOUR[s.state]}>{s.stateLabel}</Tag>
               {s.readBy && `（${s.readBy}阅）`}
             </Descriptions.Item>
-            <Descriptions.Item label="反映人">{s.contactName ?? '未留姓名'}</Descriptions.Item>
-            <Descriptions.Item label="联系电话">{s.contactPhone ?? '未留电话'}</Descriptions.Item>
+            <Descriptions.Item label="反映人">{(whole ?? s).contactName ?? '未留姓名'}</Descriptions.Item>
+            <Descriptions.Item label="联系电话">
+              <Space wrap>
+                <span data-testid="submission-phone">{(whole ?? s).contactPhone ?? '未留电话'}</span>
+                {!whole && (s.contactName || s.contactPhone || s.content.includes('*')) && (
+                  <Button size="small" onClick={() => void reveal()} data-testid="submission-reveal">
+                    显示完整信息（记入审计日志）
+                  </Button>
+                )}
+              </Space>
+            </Descriptions.Item>
             {s.duplicateOf && <Descriptions.Item label="重复">与 {s.duplicateOf} 内容相同，合并办理</Descriptions.Item>}
             {s.problem && (
               <Descriptions.Item label="关联问题">
@@ -77,7 +95,7 @@ function SubmissionDrawer({ refCode, onClose, onChanged }: { refCode: string; on
             {s.lead && <Descriptions.Item label="已移交线索">{s.lead}</Descriptions.Item>}
           </Descriptions>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="submission-content">
-            {s.content}
+            {(whole ?? s).content}
           </Typography.Paragraph>
           {s.reply && (
             <Alert
@@ -245,7 +263,7 @@ export function SubmissionsPage() {
           },
         ]}
       />
-      {open && <SubmissionDrawer refCode={open} onClose={() => setOpen(null)} onChanged={list.reload} />}
+      {open && <SubmissionDrawer key={open} refCode={open} onClose={() => setOpen(null)} onChanged={list.reload} />}
     </Space>
   );
 }
