@@ -7,6 +7,7 @@
 // screen are saved under test/out/screens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import decodeQR from 'qr/decode.js';
 import { totpCode } from '../../src/services/second-factor.ts';
 import { fromBase32, stepAt } from '../../src/core/access/second-factor.ts';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -786,6 +787,17 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.getByTestId('second-factor-begin').click();
       const secret = (await page.getByTestId('second-factor-secret').innerText()).replace(/[^A-Z2-7]/g, '');
       expect(secret).toHaveLength(32);
+      // the QR code an authenticator app scans carries the same secret (read back from its pixels, as a phone would)
+      const pixels = await page
+        .getByTestId('second-factor-qr')
+        .locator('canvas')
+        .evaluate((c: HTMLCanvasElement) => {
+          const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height);
+          return d ? { width: d.width, height: d.height, data: [...d.data] } : null;
+        });
+      if (!pixels) throw new Error('the QR code was not drawn on a canvas');
+      const scanned = decodeQR({ width: pixels.width, height: pixels.height, data: Uint8Array.from(pixels.data) });
+      expect(scanned).toMatch(new RegExp(`^otpauth://totp/.*[?&]secret=${secret}(&|$)`));
       await shot(page, '19d-second-factor-setup');
       const code = (offset = 0) => totpCode(fromBase32(secret), stepAt(Date.now()) + offset);
       await page.getByTestId('second-factor-code').fill(code());

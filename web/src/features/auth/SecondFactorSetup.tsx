@@ -1,7 +1,8 @@
-// 设置身份验证器: a secret made on the server and shown once — in groups of four to type into an authenticator app
-// (any TOTP app: 微信小程序、手机令牌、Google/Microsoft Authenticator…), and as the otpauth address — then proved with
-// the app's current code. From then on every login asks for a code.
-import { Alert, App, Button, Input, Space, Typography } from 'antd';
+// 设置身份验证器: a secret made on the server and shown once — as a QR code to scan with an authenticator app (any
+// TOTP app: 微信小程序、手机令牌、Google/Microsoft Authenticator…), drawn in the browser so the secret never leaves
+// the intranet, and in groups of four to type in — then proved with the app's current code. From then on every login
+// asks for a code.
+import { Alert, App, Button, Input, QRCode, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError } from '../../lib/api.ts';
@@ -46,8 +47,10 @@ export function SecondFactorSetup({ done }: { done?: () => void }) {
         </>
       ) : (
         <>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>用身份验证器“扫一扫”下面的二维码（只显示这一次）：</Typography.Paragraph>
+          <QRCode value={secret.uri} size={200} errorLevel="M" bgColor="#ffffff" color="#000000" data-testid="second-factor-qr" />
           <Typography.Paragraph style={{ marginBottom: 0 }}>
-            在身份验证器中选择“手动输入密钥”，账户名填“整改通”，密钥填下面的 32 个字符（只显示这一次）：
+            不能扫码时，选择“手动输入密钥”，账户名填“整改通”，密钥填下面的 32 个字符：
           </Typography.Paragraph>
           <Typography.Text copyable strong style={{ fontSize: 18, fontFamily: 'monospace' }} data-testid="second-factor-secret">
             {secret.grouped}
