@@ -25,6 +25,7 @@ import { createUnit } from '../../src/services/organisation.ts';
 import type { Ledger } from '../../src/store/open-database.ts';
 import { testLedger } from '../support/ledger.ts';
 import { pdfWithText } from '../support/pdf.ts';
+import { jpegSize, withOrientation } from '../support/jpeg.ts';
 import { haveSeeds, seedPath } from '../support/seeds.ts';
 import { archiveReport, scanOfText } from '../support/scan.ts';
 import { FULL_SCOPE } from '../../src/core/access/permissions.ts';
@@ -1057,6 +1058,207 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     await shot(page, '11b-unit-returned');
     await page.close();
   }
+
+  it('works on a phone at 390×844: a unit reports progress with two photos from 待办 and asks for closure, the office decides it, nothing wider than the screen', async () => {
+    // a forestry bureau's 通报 of its own, its problem 6 (still being rectified) the finance bureau's to carry out
+    const dir = mkdtempSync(join(tmpdir(), 'zg-phone-'));
+    const report = join(dir, '林业局通报.txt');
+    writeFileSync(report, readFileSync(INSPECTION, 'utf8').replaceAll('县农业农村局', '县林业局'));
+    const { importDocuments } = await import('../../src/services/import-documents.ts');
+    const { assignProblem } = await import('../../src/services/problem-actions.ts');
+    const { runSupervision } = await import('../../src/services/supervision-run.ts');
+    const office = await l.db.selectFrom('org_unit').select('id').where('name', '=', '清远高新区管委会').executeTakeFirstOrThrow();
+    const [imported] = await importDocuments(l, [report], { actor: 'e2e', today: TODAY, ownerUnitId: office.id });
+    const problem = `${imported?.sources[0]?.code}-006`;
+    await assignProblem(l.db, problem, { actor: 'e2e', at: TODAY, scope: FULL_SCOPE }, { leadUnit: '区财政局', deadline: '2025-03-04' });
+    await runSupervision(l.db, { at: TODAY });
+    // people of their own: the other tests change the passwords and policies of theirs
+    await createUser(l.db, 'e2e', { username: 'clerk', displayName: '财政局钱会计', password: PASSWORD, role: 'unit', unit: '区财政局' });
+    await createUser(l.db, 'e2e', {
+      username: 'deputy',
+      displayName: '整改办孙副主任',
+      password: PASSWORD,
+      role: 'office',
+      unit: '清远高新区管委会',
+    });
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    // everything the application loads comes from its own server (intranets have nothing else)
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+    });
+    const fits = async (name: string) => {
+      await page.waitForTimeout(300);
+      // against the phone's own width: a mobile browser widens its layout to fit a page too wide, and innerWidth with it
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} is wider than the phone`).toBeLessThanOrEqual(390);
+      await shot(page, `30-phone-${name}`);
+    };
+    const menu = async (name: string | RegExp) => {
+      await page.getByTestId('menu-open').tap();
+      await page
+        .getByTestId('menu-drawer')
+        .getByRole('menuitem', typeof name === 'string' ? { name, exact: true } : { name })
+        .tap();
+    };
+    try {
+      await page.goto(`${base}/`);
+      await fits('login');
+      await login(page, 'clerk');
+      await page.getByTestId('stat-问题总数').waitFor();
+      await fits('unit-home');
+      await menu(/待办/);
+      await page.getByTestId('todo-reports').getByRole('link', { name: problem }).first().tap();
+      await page.getByTestId('problem-title').waitFor();
+      await fits('unit-problem');
+      // the next thing to do comes first, the rest under 更多操作
+      expect(await page.getByTestId('action-progress').getAttribute('class')).toContain('ant-btn-primary');
+      await page.getByTestId('more-actions').waitFor();
+
+      // a report begun and left (a call came in) is still there when the form opens again, even after a reload
+      await page.getByTestId('action-progress').tap();
+      await page.getByLabel('进展情况').fill('已对全部下属单位开展财务专项审计，');
+      await page.keyboard.press('Escape');
+      await page.reload();
+      await page.getByTestId('action-progress').tap();
+      await page.getByTestId('draft-restored').waitFor();
+      expect(await page.getByLabel('进展情况').inputValue()).toBe('已对全部下属单位开展财务专项审计，');
+      await page.getByLabel('进展情况').fill('已对全部下属单位开展财务专项审计，建立财务人员轮岗制度');
+      await page.getByLabel('总体进度（%）').fill('100');
+      await fits('unit-progress-form');
+      await page.getByTestId('action-progress-submit').tap();
+      await page.locator('[data-testid=timeline]', { hasText: '建立财务人员轮岗制度' }).waitFor();
+      // done by the report's own account: the evidence a closure needs comes first now, another report under 更多操作
+      expect(await page.getByTestId('action-evidence').getAttribute('class')).toContain('ant-btn-primary');
+      await page.getByTestId('more-actions').tap();
+      await page.getByTestId('action-progress').tap();
+      expect(await page.getByLabel('进展情况').inputValue()).toBe(''); // sent: the draft is gone
+      await page.keyboard.press('Escape');
+
+      // two photos at once, as a phone's camera takes them: 3000×2000 pixels, the first turned on its side by its tag
+      const photo = async (orientation: number) => {
+        const jpeg = await page.evaluate(async () => {
+          const c = document.createElement('canvas');
+          c.width = 3000;
+          c.height = 2000;
+          const g = c.getContext('2d') as CanvasRenderingContext2D;
+          for (let i = 0; i < 400; i++) {
+            g.fillStyle = `hsl(${(i * 37) % 360} 60% 50%)`;
+            g.fillRect((i * 97) % 3000, (i * 53) % 2000, 180, 120);
+          }
+          const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b as Blob), 'image/jpeg', 0.95));
+          return [...new Uint8Array(await blob.arrayBuffer())];
+        });
+        return withOrientation(Buffer.from(jpeg), orientation);
+      };
+      const photos = [
+        { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await photo(6) },
+        { name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: await photo(1) },
+      ];
+      await page.getByTestId('evidence-files').setInputFiles(photos);
+      await expect.poll(() => page.locator('[data-testid=evidence-item][data-state=done]').count(), { timeout: 60_000 }).toBe(2);
+      await fits('unit-photos');
+      await page.getByText('IMG_0002.jpg').first().waitFor();
+      // kept smaller, and upright: the photo tagged as turned is stored turned, taller than wide
+      const stored = await l.db
+        .selectFrom('evidence as e')
+        .innerJoin('problem as p', 'p.id', 'e.problem_id')
+        .select(['e.id', 'e.file_name', 'e.size'])
+        .where('p.code', '=', problem)
+        .orderBy('e.id')
+        .execute();
+      expect(stored.map((e) => e.file_name)).toEqual(['IMG_0001.jpg', 'IMG_0002.jpg']);
+      const size = async (id: number) => jpegSize(Buffer.from(await (await page.request.get(`${base}/api/evidence/${id}/file`)).body()));
+      expect(await size(stored[0]?.id as number)).toEqual({ width: 1333, height: 2000 });
+      expect(await size(stored[1]?.id as number)).toEqual({ width: 2000, height: 1333 });
+      stored.forEach((e, i) => expect(Number(e.size)).toBeLessThan(photos[i]?.buffer.length as number));
+
+      // the connection drops during an upload: it waits, and goes by itself once the phone is back online
+      await context.setOffline(true);
+      await page.getByTestId('evidence-files').setInputFiles([{ name: '会议记录.jpg', mimeType: 'image/jpeg', buffer: await photo(1) }]);
+      await page.locator('[data-testid=evidence-item][data-state=dropped]').waitFor();
+      await page.getByTestId('evidence-retry').waitFor();
+      await fits('unit-upload-dropped');
+      await context.setOffline(false);
+      await page.locator('[data-testid=evidence-item][data-state=done]', { hasText: '会议记录.jpg' }).waitFor({ timeout: 30_000 });
+
+      // closure is now what comes first
+      await page.getByTestId('action-closure').waitFor();
+      expect(await page.getByTestId('action-closure').getAttribute('class')).toContain('ant-btn-primary');
+      await page.getByTestId('action-closure').tap();
+      for (const name of ['IMG_0001.jpg', 'IMG_0002.jpg']) await tick(page.getByRole('dialog').locator('label', { hasText: name }));
+      await fits('unit-closure-form');
+      await page.getByTestId('action-closure-submit').tap();
+      await page.locator('.ant-tag', { hasText: '待审核销号' }).waitFor();
+      await menu('台账');
+      await page.getByTestId('ledger-cards').waitFor();
+      await fits('unit-ledger');
+      await logout(page);
+
+      // the office decides it on its phone, from its 待办, looking at the photos first
+      await login(page, 'deputy');
+      await menu(/待办/);
+      await page.getByTestId('todo-closures').getByRole('link', { name: problem }).first().tap();
+      await page.getByTestId('problem-title').waitFor();
+      expect(await page.getByTestId('action-decide').getAttribute('class')).toContain('ant-btn-primary');
+      await fits('office-problem');
+      await page.getByTestId('action-decide').tap();
+      await page.getByRole('dialog').getByText('IMG_0001.jpg').waitFor();
+      await fits('office-decide');
+      // the photo itself, upright, at the phone's width (tapped again until it opens: a tap while the dialog slides in is lost)
+      await expect
+        .poll(
+          async () => {
+            if ((await page.getByTestId('evidence-image').count()) === 0)
+              await page.getByRole('dialog').getByRole('button', { name: '预览' }).first().tap();
+            return page.getByTestId('evidence-image').count();
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
+        .toBe(1);
+      await fits('office-photo');
+      await page
+        .locator('.ant-modal-footer')
+        .getByRole('button', { name: /关\s*闭/ })
+        .tap();
+      await expect.poll(() => page.getByTestId('evidence-image').count()).toBe(0);
+      await tick(page.getByRole('dialog').locator('label.ant-radio-wrapper', { hasText: '同意销号' }));
+      await page.getByTestId('action-decide-submit').tap();
+      await page.locator('.ant-tag', { hasText: '已完成' }).first().waitFor();
+      // the other screens an office opens on the way, none wider than the phone
+      for (const [name, entry, ready] of [
+        ['office-ledger', '台账', page.getByTestId('ledger-cards')],
+        ['office-home', '首页', page.getByTestId('stat-问题总数')],
+        ['office-notifications', /督办提醒/, page.getByRole('heading', { name: '督办提醒' })],
+        ['office-supervision', '督办', page.getByRole('heading').first()],
+        ['office-import', '导入', page.locator('input[type=file]')],
+      ] as const) {
+        await menu(entry);
+        await ready.first().waitFor({ state: 'attached' });
+        await fits(name);
+      }
+      await page.goto(`${base}/ledger?view=tasks`);
+      await page.getByTestId('ledger-cards').waitFor();
+      await fits('office-tasks');
+      await page.goto(`${base}/ledger?view=responsibility`);
+      await page.getByTestId('ledger-cards').waitFor();
+      await fits('office-responsibility');
+      expect(foreign).toEqual([]);
+
+      // it can be added to the home screen: a manifest with its icons, served here
+      const manifest = await (await page.request.get(`${base}/manifest.webmanifest`)).json();
+      expect(manifest).toMatchObject({ name: '整改通', display: 'standalone', start_url: '/todo' });
+      for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+        const r = await page.request.get(`${base}${icon.src}`);
+        expect(r.headers()['content-type']).toBe('image/png');
+        const side = Number(icon.sizes.split('x')[0]);
+        expect((await r.body()).readUInt32BE(16)).toBe(side); // the PNG's own width
+      }
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
 });
 
 /** A construction bureau's short 通报, for the county's office to import on its behalf. */

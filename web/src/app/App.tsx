@@ -1,7 +1,7 @@
 // The application once someone is logged in (app/Root.tsx holds the session and the login): Chinese locale, the
 // layout with its menu, and the routes.
-import { App as AntApp, Badge, Button, Card, ConfigProvider, Dropdown, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
-import { DownOutlined } from '@ant-design/icons';
+import { App as AntApp, Badge, Button, Card, ConfigProvider, Drawer, Dropdown, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
+import { DownOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -14,6 +14,7 @@ import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
 import { SecondFactorSetup } from '../features/auth/SecondFactorSetup.tsx';
 import { MyRecord } from '../features/auth/MyRecord.tsx';
 import { UnreadProvider, useUnread } from '../features/notifications/unread.tsx';
+import { useNarrow } from '../lib/narrow.ts';
 
 // each screen loads when first opened: the login page and the first screen come up without the charts' code
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -65,6 +66,8 @@ function Screens() {
   const [changingPassword, setChangingPassword] = useState(false);
   const [settingUp, setSettingUp] = useState(false);
   const [ownRecord, setOwnRecord] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const narrow = useNarrow();
   useLoginHistory();
   if (!session) return null;
   // the three administrators see no ledger (三员分立): their menus are their duties alone
@@ -92,18 +95,51 @@ function Screens() {
   const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 24, paddingInline: narrow ? 8 : 50 }}>
+        {narrow && (
+          // on a phone the menu is a drawer: a horizontal one would fold every entry into "…"
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 20 }} />}
+            onClick={() => setMenuOpen(true)}
+            aria-label="菜单"
+            data-testid="menu-open"
+          />
+        )}
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', flex: narrow ? 1 : undefined }}>
           整改通
         </Typography.Title>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={selected}
-          items={items}
-          onClick={(e) => navigate(e.key)}
-          style={{ flex: 1, minWidth: 0 }}
-        />
+        {narrow ? (
+          <Drawer
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            size={260}
+            title={session.user.displayName}
+            styles={{ body: { padding: 0 } }}
+            data-testid="menu-drawer"
+          >
+            <Menu
+              mode="inline"
+              selectedKeys={selected}
+              items={items}
+              onClick={(e) => {
+                setMenuOpen(false);
+                navigate(e.key);
+              }}
+              style={{ borderInlineEnd: 'none' }}
+            />
+          </Drawer>
+        ) : (
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={selected}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+        )}
         <Dropdown
           trigger={['click']}
           menu={{
@@ -127,8 +163,8 @@ function Screens() {
                       : undefined,
           }}
         >
-          <Button type="text" style={{ color: '#fff' }} data-testid="current-user">
-            {session.user.displayName} <DownOutlined />
+          <Button type="text" style={{ color: '#fff' }} data-testid="current-user" aria-label={session.user.displayName}>
+            {narrow ? <UserOutlined /> : session.user.displayName} <DownOutlined />
           </Button>
         </Dropdown>
         <Modal title="修改密码" open={changingPassword} onCancel={() => setChangingPassword(false)} footer={null} destroyOnHidden>
@@ -141,7 +177,7 @@ function Screens() {
           <MyRecord />
         </Modal>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
+      <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
         {/* a new screen tries again: the failure was that screen's */}
         <LoadFailure key={location.pathname}>
           <Suspense fallback={<Spin />}>
@@ -235,7 +271,7 @@ function FirstPassword() {
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
       <Card
         title={`${session?.user.displayName}，请先设置新密码`}
-        style={{ width: 420 }}
+        style={{ width: 420, maxWidth: 'calc(100vw - 24px)' }}
         extra={
           <Button type="link" onClick={() => void logout()}>
             退出
@@ -258,7 +294,7 @@ function FirstSecondFactor() {
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
       <Card
         title={`${session?.user.displayName}，请先设置身份验证器`}
-        style={{ width: 520 }}
+        style={{ width: 520, maxWidth: 'calc(100vw - 24px)' }}
         extra={
           <Button type="link" onClick={() => void logout()}>
             退出

@@ -77,13 +77,46 @@ export async function api<R extends Route>(route: R, req?: Request<R>): Promise<
   }
   const r = await send(url, { method, headers, body: payload, credentials: 'same-origin' });
   const json = await jsonOf(r);
-  if (!r.ok) {
-    const e = (json ?? {}) as { code?: string; message?: string; failures?: unknown; reasons?: unknown };
-    if (r.status === 401 && (e.code === 'NOT_LOGGED_IN' || e.code === 'SESSION_ENDED'))
-      onLoggedOut(e.code === 'SESSION_ENDED' ? (e.message ?? null) : null);
-    throw new ApiError(r.status, e.code ?? 'ERROR', e.message ?? `请求失败（${r.status}）`, e.failures ?? e.reasons);
-  }
+  if (!r.ok) throw refusal(r.status, json);
   return json as Answer<R>;
+}
+
+/** The server's refusal as an ApiError in its own words; a session that ended sends the person to the login. */
+function refusal(status: number, json: unknown): ApiError {
+  const e = (json ?? {}) as { code?: string; message?: string; failures?: unknown; reasons?: unknown };
+  if (status === 401 && (e.code === 'NOT_LOGGED_IN' || e.code === 'SESSION_ENDED'))
+    onLoggedOut(e.code === 'SESSION_ENDED' ? (e.message ?? null) : null);
+  return new ApiError(status, e.code ?? 'ERROR', e.message ?? `请求失败（${status}）`, e.failures ?? e.reasons);
+}
+
+/**
+ * Sends a form with files, telling `onProgress` the share sent so far (0–1) — what fetch cannot — for a photo going
+ * up over a phone's connection. A dropped connection is the same ApiError as `api`'s, so the screen can offer a retry.
+ */
+export function upload<R extends Route>(
+  route: R,
+  req: Request<R> & { body: FormData },
+  onProgress: (sent: number) => void,
+): Promise<Answer<R>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(route.split(' ')[0] as string, addressOf(route, req.params, req.query));
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(unreachable());
+    xhr.onabort = () => reject(unreachable());
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : null;
+      } catch {
+        return reject(new ApiError(xhr.status, 'BAD_ANSWER', `服务器的应答不完整或无法识别（${xhr.status}），请稍后重试`));
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(json as Answer<R>);
+      else reject(refusal(xhr.status, json));
+    };
+    xhr.send(req.body);
+  });
 }
 
 /**

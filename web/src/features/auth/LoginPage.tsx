@@ -76,6 +76,7 @@ export function LoginPage() {
         noValidate
         style={{
           width: 380,
+          maxWidth: 'calc(100vw - 24px)',
           boxSizing: 'border-box',
           padding: 24,
           background: '#fff',

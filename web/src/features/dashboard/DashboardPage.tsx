@@ -60,14 +60,14 @@ export function DashboardPage() {
   const open = (params: Record<string, string | undefined>) => navigate(`/ledger${qs({ source, ...params })}`);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Space>
+      <Space wrap style={{ maxWidth: '100%' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           整改总览
         </Typography.Title>
         <Select
           allowClear
           placeholder="全部整改来源"
-          style={{ width: 420 }}
+          style={{ width: 420, maxWidth: '100%' }}
           value={source}
           onChange={setSource}
           options={(sources.data?.items ?? []).map((x) => ({ value: x.code, label: `${x.code} ${x.title}` }))}
@@ -76,10 +76,10 @@ export function DashboardPage() {
       {stats.error && <Alert type="error" title={stats.error.message} />}
       {s && (
         <>
-          <Row gutter={16}>
+          <Row gutter={[16, 16]}>
             {[['问题总数', s.total, undefined], ...STATUS_KEYS.map(([key, label, status]) => [label, s[key], status])].map(
               ([label, value, status]) => (
-                <Col key={String(label)} span={4}>
+                <Col key={String(label)} xs={12} md={8} xl={4}>
                   <Card hoverable onClick={() => open({ status: status as string | undefined })} data-testid={`stat-${String(label)}`}>
                     <Statistic title={label} value={value as number} />
                     {status === 'in-progress' && s.untold ? (
@@ -91,19 +91,19 @@ export function DashboardPage() {
                 </Col>
               ),
             )}
-            <Col span={4}>
+            <Col xs={12} md={8} xl={4}>
               <Card data-testid="stat-完成率">
                 <Statistic title="完成率（仅计已完成）" value={rate(s.completionRate)} />
               </Card>
             </Col>
           </Row>
-          <Row gutter={16}>
-            <Col span={4}>
+          <Row gutter={[16, 16]}>
+            <Col xs={12} md={8} xl={4}>
               <Card hoverable onClick={() => open({ overdue: 'true' })} data-testid="stat-超期">
                 <Statistic title="超期未完成" value={s.overdue} styles={{ content: { color: s.overdue ? '#cf1322' : undefined } }} />
               </Card>
             </Col>
-            <Col span={5}>
+            <Col xs={12} md={8} xl={5}>
               <Card title="预警（未完成的问题）" size="small" data-testid="colours">
                 <Space wrap>
                   {(['red', 'yellow', 'blue', 'green'] as const).map((c) => (
@@ -114,7 +114,7 @@ export function DashboardPage() {
                 </Space>
               </Card>
             </Col>
-            <Col span={5}>
+            <Col xs={12} md={8} xl={5}>
               <Card>
                 <Statistic title="涉及金额（万元）" value={s.outcomes.moneyWan} />
                 <Typography.Text type="secondary">
@@ -124,24 +124,24 @@ export function DashboardPage() {
                 </Typography.Text>
               </Card>
             </Col>
-            <Col span={3}>
+            <Col xs={12} md={8} xl={3}>
               <Card>
                 <Statistic title="建章立制（项）" value={s.outcomes.institutions} />
               </Card>
             </Col>
-            <Col span={3}>
+            <Col xs={12} md={8} xl={3}>
               <Card>
                 <Statistic title="追责问责（人）" value={s.outcomes.accountable} />
               </Card>
             </Col>
-            <Col span={4}>
+            <Col xs={12} md={8} xl={4}>
               <Card>
                 <Statistic title="专题会议（次）" value={s.outcomes.meetings} />
               </Card>
             </Col>
           </Row>
-          <Row gutter={16}>
-            <Col span={8}>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={8}>
               <Card title="按状态">
                 <Chart
                   empty={s.total === 0}
@@ -162,7 +162,7 @@ export function DashboardPage() {
                 />
               </Card>
             </Col>
-            <Col span={8}>
+            <Col xs={24} xl={8}>
               <Card title="按整改类别">
                 <Chart
                   empty={s.total === 0}
@@ -188,7 +188,7 @@ export function DashboardPage() {
                 />
               </Card>
             </Col>
-            <Col span={8}>
+            <Col xs={24} xl={8}>
               <Card title="完成情况趋势（月末）">
                 <Chart
                   empty={s.total === 0}
@@ -207,8 +207,8 @@ export function DashboardPage() {
               </Card>
             </Col>
           </Row>
-          <Row gutter={16}>
-            <Col span={12}>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
               <Card title="按方面">
                 <Chart
                   empty={s.total === 0}
@@ -219,7 +219,7 @@ export function DashboardPage() {
                 />
               </Card>
             </Col>
-            <Col span={12}>
+            <Col xs={24} xl={12}>
               <Card title="按牵头单位">
                 <Chart
                   empty={s.total === 0}

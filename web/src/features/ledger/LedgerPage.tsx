@@ -14,6 +14,8 @@ import { MEASURE_STATUS, STATUS, SUPERVISION, TRIAGE, TRIAGE_LABEL } from '../..
 import type { LedgerStatus, MeasureItem, ProblemItem } from '../../lib/types.ts';
 import { SourceDocuments } from '../documents/SourceDocuments.tsx';
 import { ProblemLink } from '../../components/ProblemLink.tsx';
+import { useNarrow } from '../../lib/narrow.ts';
+import { MeasureCards, ProblemCards } from './LedgerCards.tsx';
 import type { Triage } from '../../../../src/core/ledger/ledger-sheet.ts';
 
 type View = 'problems' | 'tasks' | 'responsibility' | 'supervision';
@@ -110,6 +112,9 @@ function BulkAssign({ codes, onDone }: { codes: string[]; onDone: () => void }) 
 
 export function LedgerPage() {
   const { can } = useSession();
+  const narrow = useNarrow();
+  /** a filter's width on a wide screen; on a phone each takes the whole row */
+  const wide = (width: number) => ({ width: narrow ? '100%' : width });
   const [params, setParams] = useSearchParams();
   const view = (params.get('view') as View) ?? 'problems';
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
@@ -190,11 +195,11 @@ export function LedgerPage() {
           { key: 'supervision', label: '督办清单' },
         ]}
       />
-      <Space wrap>
+      <Space wrap style={{ width: '100%' }} className={narrow ? 'filters-stacked' : undefined}>
         <Select
           allowClear
           placeholder="整改来源"
-          style={{ width: 360 }}
+          style={wide(360)}
           value={filters.source}
           onChange={(v) => setFilter('source', v)}
           options={(sources.data?.items ?? []).map((x) => ({ value: x.code, label: `${x.code} ${x.title}` }))}
@@ -203,7 +208,7 @@ export function LedgerPage() {
           <Select
             allowClear
             placeholder="状态"
-            style={{ width: 140 }}
+            style={wide(140)}
             value={filters.status}
             onChange={(v) => setFilter('status', v)}
             options={(Object.keys(STATUS) as LedgerStatus[]).map((k) => ({ value: k, label: STATUS[k].label }))}
@@ -212,14 +217,14 @@ export function LedgerPage() {
         <Input.Search
           allowClear
           placeholder="牵头（责任）单位"
-          style={{ width: 200 }}
+          style={wide(200)}
           defaultValue={filters.unit}
           onSearch={(v) => setFilter('unit', v || undefined)}
         />
         <Input.Search
           allowClear
           placeholder="搜索标题或内容"
-          style={{ width: 240 }}
+          style={wide(240)}
           defaultValue={filters.search}
           onSearch={(v) => setFilter('search', v || undefined)}
           data-testid="ledger-search"
@@ -262,7 +267,22 @@ export function LedgerPage() {
         source={sources.data?.items.find((x) => x.code === filters.source)}
         onImported={() => (sources.reload(), problems.reload(), tasks.reload())}
       />
-      {view === 'tasks' ? (
+      {narrow ? (
+        view === 'tasks' ? (
+          <MeasureCards
+            items={tasks.data?.items ?? []}
+            loading={tasks.loading}
+            pagination={{ ...pagination(tasks.data?.total ?? 0), onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+          />
+        ) : (
+          <ProblemCards
+            items={problems.data?.items ?? []}
+            view={view}
+            loading={problems.loading}
+            pagination={{ ...pagination(problems.data?.total ?? 0), onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+          />
+        )
+      ) : view === 'tasks' ? (
         <Table<MeasureItem>
           rowKey={(m) => `${m.problem}-${m.ordinal}`}
           columns={taskColumns}

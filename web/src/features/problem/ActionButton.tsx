@@ -1,6 +1,6 @@
 // A button that opens a form for one change to a problem and posts it: what was typed survives a stray click, Enter
 // pressed twice sends once, and a refusal is shown in the server's own words.
-import { App, Button, Form, Modal } from 'antd';
+import { Alert, App, Button, Form, Modal } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../lib/api.ts';
 
@@ -25,18 +25,46 @@ export function ActionButton(props: {
   intro?: ReactNode;
   /** what the form opens with: the problem's present values, so that saving one field does not clear the others */
   initial?: Record<string, unknown>;
+  /** the next thing the problem's state asks of the viewer: drawn as the page's main button */
+  primary?: boolean;
+  /**
+   * Where what is typed is kept on this device until it is sent (a report begun on a phone survives a dropped
+   * connection, a closed tab, a call taking over the screen). Text fields only.
+   */
+  draft?: string;
 }) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   // what was typed is not thrown away by a stray click outside the dialog: closing it then asks first
+  const drafts = props.draft ? `zg-draft:${props.draft}` : null;
+  const [restored, setRestored] = useState(false);
   const shut = () => {
     form.resetFields(); // the next opening starts empty
     setOpen(false);
   };
+  const keep = (values: Record<string, unknown>) => {
+    if (!drafts) return;
+    const typed = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string' || typeof v === 'number'));
+    try {
+      if (Object.values(typed).some((v) => v !== '')) localStorage.setItem(drafts, JSON.stringify(typed));
+      else localStorage.removeItem(drafts);
+    } catch {
+      // storage full or refused (a private window): the form still works, the draft is not kept
+    }
+  };
+  const kept = (): Record<string, unknown> => {
+    if (!drafts) return {};
+    try {
+      return JSON.parse(localStorage.getItem(drafts) ?? '{}') as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  };
   const close = () =>
-    form.isFieldsTouched()
+    // a kept draft is not lost by closing: it is there when the form opens again
+    form.isFieldsTouched() && !drafts
       ? modal.confirm({
           title: '放弃已填写的内容？',
           content: `“${props.title}”中填写的内容尚未提交，关闭后将不保留。`,
@@ -52,6 +80,7 @@ export function ActionButton(props: {
     setBusy(true);
     try {
       await props.submit(v);
+      if (drafts) localStorage.removeItem(drafts);
       message.success(`${props.title}：已完成`);
       shut();
       props.done();
@@ -64,12 +93,26 @@ export function ActionButton(props: {
   };
   return (
     <>
-      <Button danger={props.danger} onClick={() => setOpen(true)} data-testid={props.testId}>
+      <Button
+        danger={props.danger}
+        type={props.primary ? 'primary' : 'default'}
+        onClick={() => (setRestored(Object.keys(kept()).length > 0), setOpen(true))}
+        data-testid={props.testId}
+      >
         {props.label}
       </Button>
       <Modal title={props.title} open={open} onCancel={close} footer={null} destroyOnHidden width={props.intro ? 720 : 520}>
         {props.intro}
-        <Form form={form} layout="vertical" onFinish={onFinish} initialValues={props.initial}>
+        {restored && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title="已恢复本机保存的草稿，提交后清除" data-testid="draft-restored" />
+        )}
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          initialValues={{ ...props.initial, ...kept() }}
+          onValuesChange={(_, all) => keep(all as Record<string, unknown>)}
+        >
           {props.fields.map((f) => (
             <Form.Item
               key={f.name}

@@ -1,8 +1,11 @@
 // The changes a viewer's role may make to a problem, each a button and its form, offered only where the rules allow
 // it (the state machine is asked before a closure is offered); every change is sent with the version the page shows.
-import { Alert, App, Button, Card, Checkbox, DatePicker, Input, InputNumber, Radio, Select, Space, Tooltip, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Input, InputNumber, Radio, Select, Space, Tooltip } from 'antd';
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ReactNode } from 'react';
+import { isValidElement, useState, type ReactNode } from 'react';
+import { useNarrow } from '../../lib/narrow.ts';
+import { EvidenceUpload } from './EvidenceUpload.tsx';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
@@ -33,6 +36,8 @@ type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export function ProblemActions({ data, reload }: { data: ProblemDetail; reload: () => void }) {
   const { can } = useSession();
   const { message } = App.useApp();
+  const narrow = useNarrow();
+  const [more, setMore] = useState(false);
   const units = useUnits(can('assign'));
   const p = data.problem;
   const code = p.code;
@@ -44,12 +49,32 @@ export function ProblemActions({ data, reload }: { data: ProblemDetail; reload: 
   // specific problems still open: a closure of the whole is decided knowing it
   const openChildren = data.children.filter((c) => c.status !== 'completed' && c.status !== 'phased');
   const text = (rows = 3) => <Input.TextArea rows={rows} />;
+  // the state machine's own answer, asked before the button is offered: a long-term problem done for this phase is
+  // on the books (挂账), not closable, and is shown so instead of a form that would be refused
+  const state = { status: p.status, longTerm: p.longTerm, pendingEvidence: 0, reopenedCount: p.reopenedCount };
+  const closable = transition(state, { kind: 'request-closure', evidenceCount: 1 }).ok;
+  // what the problem's state asks of this viewer next: first on the page, and alone above 更多操作 on a phone
+  const primary =
+    can('decide-closure') && p.status === 'closure-requested'
+      ? 'decide'
+      : can('decide-extension') && data.pendingExtension
+        ? 'extd'
+        : can('request-closure') && closable && data.evidence.length > 0 && p.progress === 100
+          ? 'closure'
+          : can('upload-evidence') && can('request-closure') && closable && p.progress === 100
+            ? 'evidence'
+            : can('report-progress') && !closed
+              ? 'progress'
+              : can('assign') && !p.leadUnit
+                ? 'assign'
+                : null;
 
   const actions: ReactNode[] = [];
   if (can('assign'))
     actions.push(
       <ActionButton
         key="assign"
+        primary={primary === 'assign'}
         label="认领分工"
         title="认领与分工"
         testId="action-assign"
@@ -94,9 +119,11 @@ export function ProblemActions({ data, reload }: { data: ProblemDetail; reload: 
     actions.push(
       <ActionButton
         key="progress"
+        primary={primary === 'progress'}
         label="报告进展"
         title="报告整改进展"
         testId="action-progress"
+        draft={`progress:${code}`}
         done={reload}
         submit={(v) =>
           post('POST /api/problems/:code/progress', {
@@ -111,39 +138,12 @@ export function ProblemActions({ data, reload }: { data: ProblemDetail; reload: 
       />,
     );
   if (can('upload-evidence') && !closed)
-    actions.push(
-      <Upload
-        key="evidence"
-        showUploadList={false}
-        maxCount={1}
-        customRequest={async ({ file, onSuccess, onError }) => {
-          const form = new FormData();
-          form.append('file', file as Blob);
-          try {
-            const kept = await api('POST /api/problems/:code/evidence', { params: { code }, body: form });
-            const given = (file as File).name;
-            message.success(
-              kept.fileName === given ? '佐证材料已上传' : `佐证材料已上传；“${given}”的内容与扩展名不符，已按内容保存为“${kept.fileName}”`,
-            );
-            onSuccess?.({});
-            reload();
-          } catch (e) {
-            message.error(e instanceof ApiError ? e.message : '上传失败');
-            onError?.(e as Error);
-          }
-        }}
-      >
-        <Button data-testid="action-evidence">上传佐证材料</Button>
-      </Upload>,
-    );
-  // the state machine's own answer, asked before the button is offered: a long-term problem done for this phase is
-  // on the books (挂账), not closable, and is shown so instead of a form that would be refused
-  const state = { status: p.status, longTerm: p.longTerm, pendingEvidence: 0, reopenedCount: p.reopenedCount };
-  const closable = transition(state, { kind: 'request-closure', evidenceCount: 1 }).ok;
+    actions.push(<EvidenceUpload key="evidence" code={code} onUploaded={reload} primary={primary === 'evidence'} />);
   if (can('request-closure') && closable)
     actions.push(
       <ActionButton
         key="closure"
+        primary={primary === 'closure'}
         label={p.longTerm ? '申请阶段性完成' : '申请销号'}
         title={p.longTerm ? '申请阶段性完成（长期整改问题挂账不销账，须附佐证材料）' : '申请销号（须附佐证材料）'}
         testId="action-closure"
@@ -164,6 +164,7 @@ export function ProblemActions({ data, reload }: { data: ProblemDetail; reload: 
     actions.push(
       <ActionButton
         key="decide"
+        primary={primary === 'decide'}
         label="审核销号"
         title="审核销号申请"
         testId="action-decide"
@@ -221,6 +222,7 @@ export function ProblemActions({ data, reload }: { data: ProblemDetail; reload: 
     actions.push(
       <ActionButton
         key="extd"
+        primary={primary === 'extd'}
         label="审批延期"
         title={`审批延期至 ${data.pendingExtension}`}
         done={reload}
@@ -338,5 +340,23 @@ export function ProblemActions({ data, reload }: { data: ProblemDetail; reload: 
     </Button>,
   );
 
-  return <Space wrap>{actions}</Space>;
+  if (!narrow) return <Space wrap>{actions}</Space>;
+  // on a phone: the next thing to do (and the evidence it needs) full width, the rest folded under 更多操作
+  const keyOf = (a: ReactNode) => (isValidElement(a) ? a.key : null);
+  const first = [
+    ...actions.filter((a) => keyOf(a) === primary),
+    ...actions.filter((a) => keyOf(a) === 'evidence' && primary !== 'evidence'),
+  ];
+  const rest = actions.filter((a) => !first.includes(a));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} className="actions-stacked" data-testid="problem-actions">
+      {first}
+      {rest.length > 0 && (
+        <Button onClick={() => setMore(!more)} icon={more ? <UpOutlined /> : <DownOutlined />} data-testid="more-actions">
+          更多操作（{rest.length}）
+        </Button>
+      )}
+      {more && rest}
+    </Space>
+  );
 }

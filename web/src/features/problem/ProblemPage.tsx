@@ -11,6 +11,7 @@ import { SimilarProblems } from './SimilarProblems.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { ProblemActions } from './ProblemActions.tsx';
 import { type CameFrom, ProblemLink } from '../../components/ProblemLink.tsx';
+import { useNarrow } from '../../lib/narrow.ts';
 
 const TIMELINE_COLOUR: Record<TimelineEntry['kind'], string> = {
   status: 'blue',
@@ -36,6 +37,9 @@ export function ProblemPage() {
   const { code = '' } = useParams();
   const cameFrom = (useLocation().state as CameFrom | null) ?? null;
   const { data, error, loading, reload } = useGet('GET /api/problems/:code', { params: { code } });
+  // on a phone one column: the facts, then the record; a description's two columns become one
+  const narrow = useNarrow();
+  const whole = narrow ? 1 : 2;
   if (error)
     return <Alert type="error" title={error.status === 404 ? `没有编号为“${code}”的问题，或您无权查看` : error.message} showIcon />;
   if (!data) return <Spin spinning={loading} />;
@@ -53,8 +57,8 @@ export function ProblemPage() {
           { title: p.code },
         ]}
       />
-      <Space>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="problem-title">
+      <Space wrap>
+        <Typography.Title level={narrow ? 4 : 3} style={{ margin: 0 }} data-testid="problem-title">
           {p.code} {p.title}
         </Typography.Title>
         <StatusTag status={p.status} longTerm={p.longTerm} untold={p.untold} />
@@ -68,17 +72,17 @@ export function ProblemPage() {
       </Space>
       <ProblemActions data={data} reload={reload} />
       <SimilarProblems code={p.code} />
-      <Row gutter={16}>
-        <Col span={14}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
           <Card title="基本情况">
-            <Descriptions column={2} size="small" bordered>
-              <Descriptions.Item label="整改来源" span={2}>
+            <Descriptions column={whole} size="small" bordered styles={narrow ? { label: { whiteSpace: 'nowrap' } } : undefined}>
+              <Descriptions.Item label="整改来源" span={whole}>
                 {p.source.code} {p.source.title}
               </Descriptions.Item>
-              <Descriptions.Item label="方面" span={2}>
+              <Descriptions.Item label="方面" span={whole}>
                 {p.aspect ?? '—'}
               </Descriptions.Item>
-              <Descriptions.Item label="报告所述状态" span={2}>
+              <Descriptions.Item label="报告所述状态" span={whole}>
                 {p.statusText ?? '—'}
                 {data.basis && (
                   <>
@@ -100,13 +104,13 @@ export function ProblemPage() {
               <Descriptions.Item label="整改时限">{p.deadline ?? '未定'}</Descriptions.Item>
               <Descriptions.Item label="类别">{p.triage ? TRIAGE[p.triage] : '—'}</Descriptions.Item>
               {p.longTerm && p.status === 'phased' && (
-                <Descriptions.Item label="挂账" span={2}>
+                <Descriptions.Item label="挂账" span={whole}>
                   长期整改问题已阶段性完成，挂账不销账：继续按督办设置的周期报送进展，由回头看检验成效；问题反弹时经回头看重新整改。
                 </Descriptions.Item>
               )}
               <Descriptions.Item label="进度">{p.progress}%</Descriptions.Item>
               <Descriptions.Item label="应改金额">{p.amountDue ? `${p.amountDue.amount} ${p.amountDue.unit}` : '—'}</Descriptions.Item>
-              <Descriptions.Item label="成效目标" span={2}>
+              <Descriptions.Item label="成效目标" span={whole}>
                 {p.target ?? '—'}
               </Descriptions.Item>
             </Descriptions>
@@ -143,7 +147,7 @@ export function ProblemPage() {
             <EvidenceList items={data.evidence} />
           </Card>
         </Col>
-        <Col span={10}>
+        <Col xs={24} lg={10}>
           <Card title="整改记录" data-testid="timeline">
             <Timeline
               items={data.timeline.map((t) => ({
