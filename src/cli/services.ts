@@ -16,7 +16,7 @@ export { openDefaultLedger } from '../services/ledger.ts';
 export { evaluationToLedger, exportEvaluation, importEvaluation, listEvaluations, readEvaluation } from '../services/perf-evaluations.ts';
 export { runSupervision } from '../services/supervision-run.ts';
 export { deliverPending, prepareDigests } from '../services/supervision-delivery.ts';
-export { configuredMail } from '../services/mail.ts';
+export { configuredMail, configuredReminders } from '../services/mail.ts';
 export { monthlyCircularDocument, weeklySheet } from '../services/supervision-reports.ts';
 export { assessSource, compareSources } from '../services/effectiveness.ts';
 export { generateItemForm, generateReport } from '../services/official-documents.ts';

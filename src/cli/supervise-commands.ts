@@ -16,20 +16,20 @@ export function registerSuperviseCommands(program: Command): void {
   const supervise = program.command('supervise').description('督办');
   supervise
     .command('deliver')
-    .description('发送到期的汇总邮件（邮件服务器由 ZG_SMTP_URL 指定，如 smtp://用户:密码@mail.example.org:587；发件人 ZG_SMTP_FROM）')
+    .description(
+      '发送到期的提醒：汇总邮件（邮件服务器由 ZG_SMTP_URL 指定，如 smtp://用户:密码@mail.example.org:587；发件人 ZG_SMTP_FROM），以及企业微信、钉钉、飞书、Webhook 和短信（短信网关 ZG_SMS_URL）',
+    )
     .action(() =>
       withLedger(async (l, svc) => {
         const mail = svc.configuredMail();
-        if (!mail) {
-          process.stderr.write('zg: 未设置邮件服务器：请设置环境变量 ZG_SMTP_URL\n');
-          process.exitCode = 2;
-          return;
-        }
+        const reminders = svc.configuredReminders();
         try {
-          const r = await svc.deliverPending(l.db, mail.send);
-          print(`汇总邮件：发出 ${r.sent} 封，稍后重试 ${r.retried} 封，放弃 ${r.failed} 封`);
+          const r = await svc.deliverPending(l.db, { mail: mail?.send, post: reminders.post });
+          print(
+            `提醒：发出 ${r.sent} 条，稍后重试 ${r.retried} 条，放弃 ${r.failed} 条${mail ? '' : '（未设置邮件服务器 ZG_SMTP_URL，邮件未发送）'}`,
+          );
         } finally {
-          mail.close();
+          mail?.close();
         }
       }),
     );

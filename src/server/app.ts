@@ -35,6 +35,7 @@ import { recurrenceRoutes } from './routes/recurrence.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { configureValidationWords } from './validation-words.ts';
 import { contract } from './contract.ts';
+import { configuredReminders, type ReminderSender } from '../services/mail.ts';
 
 configureValidationWords();
 
@@ -54,6 +55,8 @@ export interface AppOptions {
   readonly workers?: Partial<PoolOptions>;
   /** where backups made from the web are written and listed; default ZG_BACKUP_DIR, else beside the data */
   readonly backupDir?: string | undefined;
+  /** how reminders reach messengers and SMS, and where their links point; default from ZG_SMS_URL, ZG_APP_URL… */
+  readonly reminders?: ReminderSender | undefined;
 }
 
 /** The contract's compilers as Fastify's factory of compilers; its types know only its own (ajv) compilers. */
@@ -138,7 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   leadsRoutes(app, opts.ledger.db, today);
   publicSupervisionRoutes(app, opts.ledger.db, today, opts.publicUrl ?? null);
   // a run "now" is on the app's day (tests fix the day), at the clock's time
-  supervisionRoutes(app, opts.ledger.db, today, () => `${today()}T${beijingNow().slice(11)}`);
+  supervisionRoutes(app, opts.ledger.db, today, () => `${today()}T${beijingNow().slice(11)}`, opts.reminders ?? configuredReminders());
   if (opts.webRoot && existsSync(opts.webRoot))
     await app.register(fastifyStatic, {
       root: opts.webRoot,

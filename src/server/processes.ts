@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isTimeOfDay } from '../core/ledger/dates.ts';
 import { InvalidInput } from '../core/errors.ts';
 import { ensureBackupDirectory } from '../services/backup-schedule.ts';
+import { configuredReminders, type ReminderSender } from '../services/mail.ts';
 
 export interface ServerProcesses {
   readonly count: number;
@@ -47,6 +48,8 @@ export interface ScheduleSettings {
   readonly superviseAt: string | null;
   /** the daily backup; null without ZG_BACKUP_DIR */
   readonly backup: { readonly dir: string; readonly at: string; readonly keep: number } | null;
+  /** the messengers' and SMS gateway's sender, and the address links in reminders point to */
+  readonly reminders: ReminderSender;
 }
 
 /**
@@ -61,6 +64,12 @@ export function scheduleSettings(env: NodeJS.ProcessEnv): ScheduleSettings {
     return v;
   };
   const superviseAt = env.ZG_SUPERVISE === 'off' ? null : time('ZG_SUPERVISE_AT', '08:30');
+  let reminders: ReminderSender;
+  try {
+    reminders = configuredReminders(env);
+  } catch (e) {
+    throw new ProcessSettingRefused((e as Error).message);
+  }
   const dir = env.ZG_BACKUP_DIR?.trim();
   if (!dir) {
     // a time or a count for backups that will never be made: said, not ignored
@@ -69,7 +78,7 @@ export function scheduleSettings(env: NodeJS.ProcessEnv): ScheduleSettings {
         throw new ProcessSettingRefused(
           `设置了环境变量 ${name}，但没有设置 ZG_BACKUP_DIR：每日备份写入 ZG_BACKUP_DIR 所指的目录，请一并设置`,
         );
-    return { superviseAt, backup: null };
+    return { superviseAt, backup: null, reminders };
   }
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new ProcessSettingRefused(`环境变量 ZG_BACKUP_DIR 所指的“${dir}”是一个文件，不是目录：请指定存放备份的目录`);
@@ -89,5 +98,5 @@ export function scheduleSettings(env: NodeJS.ProcessEnv): ScheduleSettings {
   const keep = env.ZG_BACKUP_KEEP?.trim() || '7';
   if (!/^[1-9]\d{0,3}$/.test(keep))
     throw new ProcessSettingRefused(`环境变量 ZG_BACKUP_KEEP 的值“${keep.slice(0, 20)}”不是保留的备份个数，应为 1 至 9999 的整数`);
-  return { superviseAt, backup: { dir, at: time('ZG_BACKUP_AT', '02:00'), keep: Number(keep) } };
+  return { superviseAt, backup: { dir, at: time('ZG_BACKUP_AT', '02:00'), keep: Number(keep) }, reminders };
 }

@@ -29,8 +29,10 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
   const port = Number(process.env.PORT ?? 3000);
   const publicOn = process.env.ZG_PUBLIC !== 'off';
   const publicPort = Number(process.env.ZG_PUBLIC_PORT ?? port + 1);
+  const settings = scheduleSettings(process.env);
   const app = await buildApp({
     ledger,
+    reminders: settings.reminders,
     webRoot: join(projectRoot(), 'web/dist'),
     logger: process.env.ZG_LOG === 'on',
     ...(uploadMb > 0 ? { maxUploadBytes: uploadMb * 1024 * 1024 } : {}),
@@ -67,12 +69,16 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
   // a moment after the start, so that what is asked at once (a health check, the login screen) is not held behind it
   const firstCount = setTimeout(() => void countDay(), 1000);
   const mail = first ? configuredMail() : null;
-  const settings = scheduleSettings(process.env);
   let timer: NodeJS.Timeout | null = null;
   // one process keeps the schedule; were there two (two machines), the run still happens once (under a database lock)
   if (first && settings.superviseAt) {
     const at = settings.superviseAt;
-    const schedule = supervisionSchedule(ledger.db, { at, send: mail?.send });
+    const schedule = supervisionSchedule(ledger.db, {
+      at,
+      send: mail?.send,
+      post: settings.reminders.post,
+      appUrl: settings.reminders.appUrl,
+    });
     let busy = false;
     const tick = async () => {
       if (busy) return; // a slow mail server must not stack ticks

@@ -1,5 +1,7 @@
 // Use cases: the day's digests — each unit gets its own list, each leader the items in their charge, each body that
-// received problem leads the leads due, one message a day each — and their delivery by e-mail: a delivery is claimed before it is sent (two senders never send the same
+// received problem leads the leads due, one message a day each — and their delivery by e-mail and to the reminder
+// channels (企业微信, 钉钉, 飞书, webhook, SMS) of units and leaders; the leads' digests go by e-mail alone (who a
+// lead concerns stays out of group chats). A delivery is claimed before it is sent (two senders never send the same
 // one), a refused or dropped attempt is tried again later with growing pauses, and nothing is sent twice (its key is
 // unique, and its Message-ID is made from the key).
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
@@ -9,6 +11,10 @@ import { leadNoticesWithReceivers } from '../store/lead.repository.ts';
 import type { ActionKind } from '../core/supervision/plan.ts';
 import type { SendMail } from '../io/smtp-mail.ts';
 import { claimDueDelivery, insertDelivery, pendingNotificationsWithRecipients, updateDelivery } from '../store/delivery.repository.ts';
+import { activeChannelsOf } from '../store/reminder-channel.repository.ts';
+import { composeShortDigest } from '../core/supervision/reminder-channel.ts';
+import type { PostReminder } from '../io/reminder-post.ts';
+import { ChannelGone, channelSecrets } from './reminder-channels.ts';
 import type { Db } from '../store/open-database.ts';
 
 /** Pauses before the next attempt: 1, 5, 15, 60 minutes, then every 4 hours; given up after MAX_ATTEMPTS. */
@@ -16,46 +22,58 @@ const BACKOFF_MINUTES = [1, 5, 15, 60, 240];
 export const MAX_ATTEMPTS = 10;
 
 /**
- * Makes the day's digests (once: a digest already made for a recipient and day is not made again), due to be sent
- * from `at` (the run's moment).
+ * Makes the day's digests (once: a digest already made for a recipient, channel and day is not made again), due to
+ * be sent from `at` (the run's moment): by e-mail where the unit or leader has an address, and to each reminder
+ * channel the office set for them — a short message with links into the application at `appUrl`.
  */
-export async function prepareDigests(db: Db, day: string, at: Date = new Date()): Promise<number> {
+export async function prepareDigests(db: Db, day: string, at: Date = new Date(), appUrl: string | null = null): Promise<number> {
   const rows = await pendingNotificationsWithRecipients(db, day);
   const digests = new Map<
     string,
     {
-      address: string;
+      to: { unit: number } | { person: number };
+      email: string | null;
       recipient: string;
       ids: number[];
       items: { problem: string; kind: ActionKind; rung: SupervisionKind | null; message: string }[];
     }
   >();
-  const put = (key: string, address: string, recipient: string, r: (typeof rows)[number]) => {
-    const d = digests.get(key) ?? { address, recipient, ids: [], items: [] };
+  const put = (
+    key: string,
+    to: { unit: number } | { person: number },
+    email: string | null,
+    recipient: string,
+    r: (typeof rows)[number],
+  ) => {
+    const d = digests.get(key) ?? { to, email, recipient, ids: [], items: [] };
     d.ids.push(Number(r.id));
     d.items.push({ problem: r.code, kind: r.kind as ActionKind, rung: r.rung as SupervisionKind | null, message: r.message });
     digests.set(key, d);
   };
   for (const r of rows) {
-    if (r.unit_id !== null && r.unit_email) put(`digest:unit:${r.unit_id}:${day}`, r.unit_email, r.unit as string, r);
-    if (r.lead_leader_id !== null && r.leader_email) put(`digest:person:${r.lead_leader_id}:${day}`, r.leader_email, `${r.leader}同志`, r);
+    if (r.unit_id !== null) put(`digest:unit:${r.unit_id}:${day}`, { unit: r.unit_id }, r.unit_email, r.unit as string, r);
+    if (r.lead_leader_id !== null)
+      put(`digest:person:${r.lead_leader_id}:${day}`, { person: r.lead_leader_id }, r.leader_email, `${r.leader}同志`, r);
   }
+  const all = [...digests.values()];
+  const channels = await activeChannelsOf(
+    db,
+    all.flatMap((d) => ('unit' in d.to ? [d.to.unit] : [])),
+    all.flatMap((d) => ('person' in d.to ? [d.to.person] : [])),
+  );
   let made = 0;
   made += await prepareLeadDigests(db, day, at);
   for (const [key, d] of digests) {
     const { subject, body } = composeDigest(d.recipient, day, d.items);
-    const isNew = await insertDelivery(db, {
-      key,
-      channel: 'email',
-      address: d.address,
-      recipient: d.recipient,
-      day,
-      notification_ids: d.ids,
-      subject,
-      body,
-      next_attempt_at: at,
-    });
-    if (isNew) made++;
+    const common = { recipient: d.recipient, day, notification_ids: d.ids, subject, next_attempt_at: at };
+    if (d.email && (await insertDelivery(db, { ...common, key, channel: 'email', address: d.email, body }))) made++;
+    const theirs = channels.filter((c) => ('unit' in d.to ? c.unit_id === d.to.unit : c.person_id === d.to.person));
+    for (const c of theirs) {
+      const text = composeShortDigest(c.kind, d.recipient, day, d.items, appUrl);
+      // the channel's name stands for it in the list: its address is a secret
+      const row = { ...common, key: `${key}:channel:${c.id}`, channel: c.kind, channel_id: c.id, address: c.name, body: text };
+      if (await insertDelivery(db, row)) made++;
+    }
   }
   return made;
 }
@@ -93,23 +111,38 @@ export interface DeliveryReport {
   readonly failed: number;
 }
 
-/** Sends every delivery that is due; each is claimed first, so a second sender at the same time skips it. */
-export async function deliverPending(db: Db, send: SendMail, now: Date = new Date()): Promise<DeliveryReport> {
+/** How deliveries go out: e-mail when a server is configured, messengers and SMS when a poster is given. */
+export interface Senders {
+  readonly mail?: SendMail | undefined;
+  readonly post?: PostReminder | undefined;
+}
+
+const MESSENGER_CHANNELS = ['wecom', 'dingtalk', 'feishu', 'webhook', 'sms'] as const;
+
+/** Sends every delivery that is due and has a sender; each is claimed first, so a second sender at the same time skips it. */
+export async function deliverPending(db: Db, senders: Senders, now: Date = new Date()): Promise<DeliveryReport> {
   let sent = 0;
   let retried = 0;
   let failed = 0;
+  const channels = [...(senders.mail ? ['email'] : []), ...(senders.post ? MESSENGER_CHANNELS : [])];
+  if (channels.length === 0) return { sent, retried, failed };
   for (;;) {
     // claim one: push its next attempt out of reach of anyone else while it is being sent
-    const d = await claimDueDelivery(db, now, new Date(now.getTime() + 10 * 60_000));
+    const d = await claimDueDelivery(db, now, new Date(now.getTime() + 10 * 60_000), channels);
     if (!d) break;
     try {
-      await send({ to: d.address, subject: d.subject, text: d.body, messageId: `<${d.key.replace(/[^\w.:-]/g, '_')}@zhenggai>` });
+      if (d.channel === 'email' && senders.mail)
+        await senders.mail({ to: d.address, subject: d.subject, text: d.body, messageId: `<${d.key.replace(/[^\w.:-]/g, '_')}@zhenggai>` });
+      else if (senders.post && d.channel_id !== null)
+        await senders.post(await channelSecrets(db, d.channel_id), { key: d.key, text: d.body });
+      else throw new Error('该提醒没有可用的发送渠道');
       await updateDelivery(db, d.id, { status: 'sent', sent_at: new Date(), attempts: d.attempts + 1, last_error: null });
       sent++;
     } catch (e) {
       const attempts = d.attempts + 1;
       const pause = BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)] as number;
-      const giveUp = attempts >= MAX_ATTEMPTS;
+      // a channel stopped since is not tried again; anything else is, with growing pauses
+      const giveUp = attempts >= MAX_ATTEMPTS || e instanceof ChannelGone;
       await updateDelivery(db, d.id, {
         attempts,
         last_error: String((e as Error).message ?? e).slice(0, 500),

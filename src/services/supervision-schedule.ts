@@ -1,9 +1,10 @@
 // The cadence kept by the server: once a day at the set time (08:30 Beijing time unless ZG_SUPERVISE_AT says
-// otherwise) a supervision run, then the day's digests; every tick, whatever delivery is due. Each step is
+// otherwise) a supervision run, then the day's digests; every tick, whatever delivery is due (e-mail, messengers, SMS). Each step is
 // idempotent, so a restart, a second process or a late tick does no harm; the run itself happens once a day across
 // all processes and machines over one database.
 import { beijingClock, isTimeOfDay } from '../core/ledger/dates.ts';
 import type { SendMail } from '../io/smtp-mail.ts';
+import type { PostReminder } from '../io/reminder-post.ts';
 import type { Db } from '../store/open-database.ts';
 import { hasRunOn } from '../store/supervision.repository.ts';
 import { deliverPending, prepareDigests, type DeliveryReport } from './supervision-delivery.ts';
@@ -14,6 +15,10 @@ export interface ScheduleOptions {
   readonly at: string;
   /** e-mail, when a server is configured */
   readonly send?: SendMail | undefined;
+  /** the messengers and SMS */
+  readonly post?: PostReminder | undefined;
+  /** where the links in a short message point */
+  readonly appUrl?: string | null | undefined;
 }
 
 export function supervisionSchedule(db: Db, opts: ScheduleOptions) {
@@ -27,9 +32,9 @@ export function supervisionSchedule(db: Db, opts: ScheduleOptions) {
       // asked first without the lock (every tick of every process asks), then again under it by the run itself
       if (time >= opts.at && !(await hasRunOn(db, day, '自动督办'))) {
         run = await runSupervisionOnce(db, { at: `${day}T${opts.at}`, actor: '自动督办' });
-        if (run) digests = await prepareDigests(db, day, now);
+        if (run) digests = await prepareDigests(db, day, now, opts.appUrl ?? null);
       }
-      const delivery = opts.send ? await deliverPending(db, opts.send, now) : null;
+      const delivery = opts.send || opts.post ? await deliverPending(db, { mail: opts.send, post: opts.post }, now) : null;
       return { run, digests, delivery };
     },
   };

@@ -41,12 +41,25 @@ export async function insertDelivery(db: Tx, row: Insertable<Database['delivery'
   return r !== undefined;
 }
 
-/** Claims one pending delivery due by `now`: its next attempt pushed to `until`, out of reach of anyone else. */
-export async function claimDueDelivery(db: Tx, now: Date, until: Date) {
-  const claimed = await sql<{ id: number; key: string; address: string; subject: string; body: string; attempts: number }>`
+/**
+ * Claims one pending delivery due by `now` on one of `channels` (those the process can send): its next attempt pushed
+ * to `until`, out of reach of anyone else.
+ */
+export async function claimDueDelivery(db: Tx, now: Date, until: Date, channels: readonly string[]) {
+  const claimed = await sql<{
+    id: number;
+    key: string;
+    channel: string;
+    channel_id: number | null;
+    address: string;
+    subject: string;
+    body: string;
+    attempts: number;
+  }>`
       update delivery set next_attempt_at = ${until}
-       where id = (select id from delivery where status = 'pending' and next_attempt_at <= ${now} order by id limit 1 for update skip locked)
-       returning id, key, address, subject, body, attempts`.execute(db);
+       where id = (select id from delivery where status = 'pending' and next_attempt_at <= ${now}
+                     and channel in (${sql.join(channels)}) order by id limit 1 for update skip locked)
+       returning id, key, channel, channel_id, address, subject, body, attempts`.execute(db);
   return claimed.rows[0];
 }
 

@@ -325,6 +325,22 @@ export interface DeliveryTable {
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
+  /** the messenger or SMS channel it goes to; null for e-mail */
+  channel_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+export interface ReminderChannelTable {
+  id: Generated<number>;
+  unit_id: number | null;
+  person_id: number | null;
+  kind: 'wecom' | 'dingtalk' | 'feishu' | 'webhook' | 'sms';
+  name: string;
+  /** sealed: the robot's address or the mobile number */
+  target: string;
+  /** sealed: the signing secret */
+  secret: string | null;
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: CreatedAt;
 }
 export interface RecurrenceMatchTable {
   id: Id;
@@ -545,6 +561,7 @@ export interface SubmissionTable {
   version: Version;
 }
 export interface Database {
+  reminder_channel: ReminderChannelTable;
   org_unit: OrgUnitTable;
   person: PersonTable;
   document: DocumentTable;

@@ -10,6 +10,8 @@ export const SEALED_COLUMNS = [
   { table: 'submission', column: 'contact_phone' },
   { table: 'person', column: 'phone' },
   { table: 'app_user', column: 'totp_secret' },
+  { table: 'reminder_channel', column: 'target' },
+  { table: 'reminder_channel', column: 'secret' },
 ] as const;
 export type SealedColumn = (typeof SEALED_COLUMNS)[number];
 

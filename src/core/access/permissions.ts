@@ -63,7 +63,9 @@ export type Capability =
   /** grant or change an account's business role, reset its password, unlock it: the security administrator's */
   | 'grant-roles'
   /** read, search and export the whole log and see its chain checked: the audit administrator's */
-  | 'audit-log';
+  | 'audit-log'
+  /** where units' and leaders' reminders go besides e-mail (messenger robots, SMS), and what was sent: the office's */
+  | 'reminders';
 
 const MATRIX: Record<Role, readonly Capability[]> = {
   // units, accounts (without their roles), which unit a source belongs to, backups
@@ -88,6 +90,7 @@ const MATRIX: Record<Role, readonly Capability[]> = {
     'export',
     'publish',
     'intake',
+    'reminders',
   ],
   unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
   leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export'],

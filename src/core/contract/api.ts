@@ -40,6 +40,9 @@ import {
   publicationAnswer,
   supervisionPolicyAnswer,
   supervisionRunAnswer,
+  reminderChannelsAnswer,
+  channelTestAnswer,
+  deliveriesAnswer,
 } from './supervision.ts';
 import {
   publicationsAnswer,
@@ -105,6 +108,11 @@ export const answers = {
   'GET /api/assessment/:source': assessmentAnswer,
   'GET /api/sources/:source/supervision': supervisionPolicyAnswer,
   'PUT /api/sources/:source/supervision': supervisionPolicyAnswer,
+  'GET /api/reminder-channels': reminderChannelsAnswer,
+  'POST /api/reminder-channels': created,
+  'DELETE /api/reminder-channels/:id': done,
+  'POST /api/reminder-channels/:id/test': channelTestAnswer,
+  'GET /api/deliveries': deliveriesAnswer,
   'GET /api/problems/:code/matches': matchesAnswer,
   'POST /api/matches/:id/decision': done,
   // the leads register

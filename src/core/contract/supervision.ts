@@ -117,3 +117,44 @@ export const matchesAnswer = z.object({
     }),
   ),
 });
+
+const channelKind = z.enum(['wecom', 'dingtalk', 'feishu', 'webhook', 'sms']);
+
+/** a unit's or a person's reminder channels: the address shown by its host alone, never the token or the secret */
+export const reminderChannelsAnswer = z.object({
+  items: list(
+    z.object({
+      id: z.number(),
+      kind: channelKind,
+      kindLabel: z.string(),
+      name: z.string(),
+      owner: z.string(),
+      ownerKind: z.enum(['unit', 'person']),
+      target: z.string(),
+      signed: z.boolean(),
+      createdBy: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+export const channelTestAnswer = z.object({ ok: z.boolean(), error: z.string().nullable() });
+
+/** what was sent, by e-mail and to the channels, and what failed and why */
+export const deliveriesAnswer = z.object({
+  items: list(
+    z.object({
+      id: z.number(),
+      channel: z.string(),
+      channelLabel: z.string(),
+      to: z.string(),
+      recipient: z.string(),
+      day: z.string(),
+      status: z.enum(['pending', 'sent', 'failed']),
+      attempts: z.number(),
+      lastError: z.string().nullable(),
+      nextAttemptAt: z.string().nullable(),
+      sentAt: z.string().nullable(),
+    }),
+  ),
+});

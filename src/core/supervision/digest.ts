@@ -10,7 +10,8 @@ export interface DigestItem {
   readonly message: string;
 }
 
-const ORDER: readonly ActionKind[] = ['escalation', 'overdue', 'due-soon', 'missed-report', 'warning'];
+/** most urgent first */
+export const ORDER: readonly ActionKind[] = ['escalation', 'overdue', 'due-soon', 'missed-report', 'warning'];
 const HEADING: Record<ActionKind, string> = {
   escalation: '升级督办',
   overdue: '已超过整改时限',

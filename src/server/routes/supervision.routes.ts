@@ -4,13 +4,21 @@ import { assessSource, compareSources } from '../../services/effectiveness.ts';
 import type { Db } from '../../services/ledger.ts';
 import { setSupervisionPolicy, supervisionPolicy } from '../../services/source-settings.ts';
 import { prepareDigests } from '../../services/supervision-delivery.ts';
+import { addChannel, listChannels, listDeliveries, removeChannel, testChannel } from '../../services/reminder-channels.ts';
+import type { PostReminder } from '../../services/mail.ts';
 import { monthlyCircularDocument, weeklySheet } from '../../services/supervision-reports.ts';
 import { runSupervision } from '../../services/supervision-run.ts';
 import { viewerWith } from '../auth.ts';
 import { DOCX, sendFile, XLSX } from '../download.ts';
 import { contract } from '../contract.ts';
 import { RECTIFICATION_OFFICE } from '../../core/vocabulary.ts';
-export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => string, now: () => string): void {
+export function supervisionRoutes(
+  app: FastifyInstance,
+  db: Db,
+  today: () => string,
+  now: () => string,
+  reminders: { post: PostReminder; appUrl: string | null },
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/supervision/run',
@@ -24,7 +32,7 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
     async (req) => {
       const v = viewerWith(req, 'supervise');
       const run = await runSupervision(db, { at: now(), dryRun: req.body.dryRun, actor: v.displayName });
-      const digests = run.dryRun ? 0 : await prepareDigests(db, run.day);
+      const digests = run.dryRun ? 0 : await prepareDigests(db, run.day, new Date(), reminders.appUrl);
       return { ...run, digests };
     },
   );
@@ -98,6 +106,46 @@ export function supervisionRoutes(app: FastifyInstance, db: Db, today: () => str
       const v = viewerWith(req, 'read');
       return supervisionPolicy(db, req.params.source, v.scope);
     },
+  );
+  const tags = ['督办'];
+  r.get(
+    '/api/reminder-channels',
+    { schema: { ...contract('GET /api/reminder-channels'), tags, summary: '提醒渠道（群机器人、短信）' } },
+    async (req) => ({
+      items: await listChannels(db, viewerWith(req, 'reminders').scope),
+    }),
+  );
+  r.post(
+    '/api/reminder-channels',
+    { schema: { ...contract('POST /api/reminder-channels'), tags, summary: '为单位或领导新增提醒渠道' } },
+    async (req) => {
+      const v = viewerWith(req, 'reminders');
+      return { id: await addChannel(db, req.body, { actor: v.displayName, scope: v.scope }) };
+    },
+  );
+  r.delete(
+    '/api/reminder-channels/:id',
+    { schema: { ...contract('DELETE /api/reminder-channels/:id'), tags, summary: '停用提醒渠道' } },
+    async (req) => {
+      const v = viewerWith(req, 'reminders');
+      await removeChannel(db, req.params.id, { actor: v.displayName, scope: v.scope });
+      return { ok: true };
+    },
+  );
+  r.post(
+    '/api/reminder-channels/:id/test',
+    { schema: { ...contract('POST /api/reminder-channels/:id/test'), tags, summary: '向提醒渠道发送一条测试消息' } },
+    async (req) => {
+      const v = viewerWith(req, 'reminders');
+      return testChannel(db, req.params.id, { actor: v.displayName, scope: v.scope }, reminders.post);
+    },
+  );
+  r.get(
+    '/api/deliveries',
+    { schema: { ...contract('GET /api/deliveries'), tags, summary: '提醒发送情况（邮件、群机器人、短信）' } },
+    async (req) => ({
+      items: await listDeliveries(db, viewerWith(req, 'reminders').scope, req.query.status ?? 'all'),
+    }),
   );
   r.put(
     '/api/sources/:source/supervision',

@@ -31,6 +31,7 @@ import * as m0028 from './0028-origins.ts';
 import * as m0029 from './0029-access-generation.ts';
 import * as m0030 from './0030-shared-process-state.ts';
 import * as m0031 from './0031-separated-administrators.ts';
+import * as m0032 from './0032-reminder-channels.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0029-access-generation': m0029,
   '0030-shared-process-state': m0030,
   '0031-separated-administrators': m0031,
+  '0032-reminder-channels': m0032,
 };
 
 export const migrationProvider: MigrationProvider = {

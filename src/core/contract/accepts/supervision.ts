@@ -10,7 +10,24 @@ const cadence = z.union([
 
 const source = strict({ source: text(40) });
 
+const channelId = strict({ id: z.coerce.number().int().positive() });
+
 export const supervisionAccepts = {
+  'GET /api/reminder-channels': { querystring: noQuery },
+  'POST /api/reminder-channels': {
+    querystring: noQuery,
+    body: strict({
+      kind: z.enum(['wecom', 'dingtalk', 'feishu', 'webhook', 'sms']),
+      name: text(60),
+      target: text(1000),
+      secret: text(200).optional(),
+      unit: text(100).optional(),
+      person: text(50).optional(),
+    }),
+  },
+  'DELETE /api/reminder-channels/:id': { params: channelId, querystring: noQuery },
+  'POST /api/reminder-channels/:id/test': { params: channelId, querystring: noQuery, body: strict({}) },
+  'GET /api/deliveries': { querystring: strict({ status: z.enum(['all', 'pending', 'sent', 'failed']).optional() }) },
   'POST /api/supervision/run': { querystring: noQuery, body: strict({ dryRun: z.boolean().optional() }) },
   'GET /api/supervision/weekly': { querystring: strict({ day: isoDay.optional() }) },
   'GET /api/supervision/monthly': { querystring: strict({ month: isoMonth, issuer: text(100).optional() }) },
