@@ -92,7 +92,7 @@ export async function addChannel(
 
 async function channelInScope(db: Tx, id: number, scope: Scope) {
   const c = await channelById(db, id);
-  if (!c || !c.active || !inScope(scope, c.unit_id)) throw new NotFoundError('没有这个提醒渠道，或它已停用');
+  if (!c?.active || !inScope(scope, c.unit_id)) throw new NotFoundError('没有这个提醒渠道，或它已停用');
   return c;
 }
 
@@ -109,7 +109,7 @@ export async function removeChannel(db: Db, id: number, who: Who): Promise<void>
 /** The address and secret of a channel, opened for sending; a stopped channel is gone. */
 export async function channelSecrets(db: Db, id: number): Promise<ChannelSecrets> {
   const c = await channelById(db, id);
-  if (!c || !c.active) throw new ChannelGone('该提醒渠道已停用，不再发送');
+  if (!c?.active) throw new ChannelGone('该提醒渠道已停用，不再发送');
   return { kind: c.kind as ChannelKind, target: openField(c.target) ?? '', secret: openField(c.secret) };
 }
 
