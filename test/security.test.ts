@@ -150,6 +150,20 @@ describe('sessions', () => {
     const s = await login('office', 'Shuiwu#2025x');
     await age('office', 20, 10);
     expect((await call(s, 'GET', '/api/session')).statusCode).toBe(200);
+    // what an open tab asks by itself every minute is not use: it does not keep the session from going idle
+    await age('office', 30, 25);
+    const counts = await app.inject({
+      method: 'GET',
+      url: '/api/notifications/unread',
+      headers: { cookie: s.cookie, 'x-zg-background': '1' },
+    });
+    expect(counts.statusCode).toBe(200);
+    const seen = await l.db
+      .selectFrom('user_session')
+      .select(sql<number>`min(extract(epoch from now() - last_seen_at))`.as('idle'))
+      .where('user_id', '=', await idOf('office'))
+      .executeTakeFirstOrThrow();
+    expect(Number(seen.idle)).toBeGreaterThan(24 * 60);
     await age('office', 40, 31);
     const idle = await call(s, 'GET', '/api/problems');
     expect(idle.statusCode).toBe(401);
@@ -445,10 +459,13 @@ describe('a second factor', () => {
     expect((await coded('000000')).json().code).toBe('SECOND_FACTOR_WRONG');
     // the code that confirmed it is spent; the next step's is taken once
     expect((await coded(code())).statusCode).toBe(401);
-    expect((await coded(code(1))).statusCode).toBe(200);
+    // the same code sent in six logins at once lets one of them in
+    const together = await Promise.all(Array.from({ length: 6 }, () => coded(code(1))));
+    expect(together.filter((r) => r.statusCode === 200)).toHaveLength(1);
     // a code seen over a shoulder is no way in once used, and counts as a failure
+    const before = (await failures()).length;
     expect((await coded(code(1))).json().code).toBe('SECOND_FACTOR_WRONG');
-    expect(await failures()).toHaveLength(1);
+    expect(await failures()).toHaveLength(before + 1);
 
     // a phone lost: the security administrator takes the factor away; the role must set one up again
     const id = await idOf('lead1');

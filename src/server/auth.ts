@@ -37,6 +37,9 @@ const WHILE_SETTING_UP = new Set([
   'POST /api/session/second-factor',
 ]);
 
+/** sent by the web application with what it asks by itself (the menu's counts), so that it does not count as use */
+const BACKGROUND_HEADER = 'x-zg-background';
+
 export function registerSessions(app: FastifyInstance, db: Db): void {
   app.decorateRequest('viewer', null);
   app.decorateRequest('csrf', null);
@@ -47,7 +50,7 @@ export function registerSessions(app: FastifyInstance, db: Db): void {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const s = await sessionOf(db, token, access, req.ip);
+    const s = await sessionOf(db, token, access, req.ip, req.headers[BACKGROUND_HEADER] === '1');
     if (!s) return;
     if ('ended' in s) {
       req.sessionEnded = s.ended;

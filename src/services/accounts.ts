@@ -287,8 +287,9 @@ export type SessionState = { viewer: Viewer; csrf: string } | { ended: 'idle' | 
 /**
  * The session of a cookie's token and its person, read afresh on every request: a logout anywhere ends it at once.
  * One idle or older than the policy allows ends here, and says which (the person is told why they must log in).
+ * `background`: asked by the page itself, not by the person (it does not keep the session from going idle).
  */
-export async function sessionOf(db: Db, token: string, memory?: AccessMemory, ip = ''): Promise<SessionState> {
+export async function sessionOf(db: Db, token: string, memory?: AccessMemory, ip = '', background = false): Promise<SessionState> {
   const key = sha256(token);
   const s = await sessionByKey(db, key);
   const now = new Date();
@@ -307,7 +308,8 @@ export async function sessionOf(db: Db, token: string, memory?: AccessMemory, ip
     });
     return { ended };
   }
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) await touchSession(db, key);
+  // what a page asks by itself (the menu's counts every minute) is not the person's use: an open tab left alone ends
+  if (!background && now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) await touchSession(db, key);
   return { viewer, csrf: s.csrf };
 }
 

@@ -6,7 +6,7 @@ import { base32, codeOfDigest, fromBase32, otpauthUri, stepAt, TOTP_WINDOW } fro
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { updateUserRow, userById } from '../store/account.repository.ts';
+import { takeTotpStep, updateUserRow, userById } from '../store/account.repository.ts';
 import { deleteSessionsOf } from '../store/session.repository.ts';
 import { openField, sealField } from './field-cipher.ts';
 
@@ -75,8 +75,8 @@ export async function takeLoginCode(
   if (!secret) return false;
   const step = matchingStep(secret, code, Date.now());
   if (step === null || (user.totp_last_step !== null && step <= Number(user.totp_last_step))) return false;
-  await updateUserRow(db, user.id, { totp_last_step: String(step) });
-  return true;
+  // taken in the database, not here: two logins with the same code at once both pass the check above
+  return takeTotpStep(db, user.id, step);
 }
 
 /** The security administrator's removal of an account's second factor (a phone lost): its sessions end. */

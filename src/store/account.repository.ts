@@ -173,3 +173,18 @@ export async function rolesHeld(db: Tx, roles: readonly string[]): Promise<strin
     .execute();
   return rows.map((r) => r.role as string);
 }
+
+/**
+ * Marks a second-factor code's time step used, if no later or equal one was: one statement, so that the same code
+ * sent in several logins at once is taken by one of them alone. Whether this one took it.
+ */
+export async function takeTotpStep(db: Tx, userId: number, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user')
+    .set({ totp_last_step: String(step) })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+    .returning('id')
+    .executeTakeFirst();
+  return r !== undefined;
+}
