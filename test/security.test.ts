@@ -226,6 +226,52 @@ describe('sessions', () => {
     expect(JSON.stringify(r)).not.toContain('clerk');
   });
 
+  it('logs every refused login, stops an open session guessing its own password, and keeps the address of a change', async () => {
+    await createUser(l.db, 'test', { username: 'guesser', displayName: '试探者', password: PASSWORD, role: 'unit', unit: '示例县水利局' });
+    const s = await login('guesser', PASSWORD, '192.0.2.10');
+    const wrong = () => call(s, 'POST', '/api/session/password', { oldPassword: 'not it at all', newPassword: 'Another#2025pass' });
+    for (let i = 0; i < 5; i++) expect((await wrong()).json().message).toBe('原密码不正确');
+    const stopped = await wrong();
+    expect(stopped.statusCode).toBe(429);
+    expect(stopped.json().message).toBe('原密码已连续输错 5 次，请 15 分钟后再试');
+    // even the right one waits: the guesser cannot tell
+    const right = await call(s, 'POST', '/api/session/password', { oldPassword: PASSWORD, newPassword: 'Another#2025pass' });
+    expect(right.statusCode).toBe(429);
+    const guesses = await l.db
+      .selectFrom('event')
+      .select('after')
+      .where('entity', '=', 'security')
+      .where('action', '=', 'password-failed')
+      .where('entity_id', '=', 'guesser')
+      .execute();
+    expect(guesses).toHaveLength(5);
+    // a login refused for too many failures is in the log too, with its address
+    for (let i = 0; i < 8; i++) await login('guesser', 'wrong guess', '198.51.100.77');
+    const throttled = await l.db
+      .selectFrom('event')
+      .select('after')
+      .where('entity', '=', 'security')
+      .where('action', '=', 'login-throttled')
+      .where('entity_id', '=', 'guesser')
+      .execute();
+    expect(throttled.length).toBeGreaterThan(0);
+    expect(throttled[0]?.after).toMatchObject({ ip: '198.51.100.77' });
+    // a password changed is logged with where it was changed from
+    await createUser(l.db, 'test', { username: 'changer', displayName: '改密者', password: PASSWORD, role: 'unit', unit: '示例县水利局' });
+    const clerk = await login('changer');
+    expect((await call(clerk, 'POST', '/api/session/password', { oldPassword: PASSWORD, newPassword: 'Qingshui#2025x' })).statusCode).toBe(
+      200,
+    );
+    const changed = await l.db
+      .selectFrom('event')
+      .select('after')
+      .where('entity', '=', 'user')
+      .where('action', '=', 'change-password')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(changed.after).toEqual({ ip: '127.0.0.1' });
+  });
+
   it('lets the security administrator unlock an account slowed by failures', async () => {
     // five failures are free; the sixth attempt must wait, and is not counted
     for (let i = 0; i < 6; i++) await login('clerk', 'wrong guess', '198.51.100.4');

@@ -8,7 +8,9 @@ import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { BUSINESS_ROLES, isAdministrator, ROLE_LABEL, type Role } from '../core/access/permissions.ts';
 import { passwordWeakness } from '../core/access/security-policy.ts';
-import { ActionRefused, NotFoundError, StaleVersionError } from '../core/errors.ts';
+import { ActionRefused, LoginThrottled, NotFoundError, StaleVersionError } from '../core/errors.ts';
+import { securityEventsOf } from '../store/audit-log.repository.ts';
+import { recordSecurityEvent } from './security-log.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Tx } from '../store/ledger.repository.ts';
@@ -25,6 +27,10 @@ interface Actor {
   /** the address the change came from, kept with it in the log */
   readonly ip?: string | undefined;
 }
+
+/** wrong old passwords in a session before it must wait, and how long it counts them */
+const GUESSES = 5;
+const GUESS_WINDOW_MS = 15 * 60_000;
 
 /** what the log keeps of where a change came from */
 const from = (a: Actor) => (a.ip ? { ip: a.ip } : {});
@@ -49,7 +55,15 @@ export async function changeOwnPassword(
   token: string,
 ): Promise<void> {
   const u = await userRow(db, who.id);
-  if (!(await verify(u.password_hash, input.oldPassword))) throw new ActionRefused('原密码不正确');
+  // a session left open is no licence to guess the password behind it: each wrong one logged, five in a while stop it
+  const failed = await securityEventsOf(db, u.username, ['password-failed'], GUESSES);
+  const recent = failed.filter((f) => Date.now() - new Date(f.at).getTime() < GUESS_WINDOW_MS);
+  if (recent.length >= GUESSES)
+    throw new LoginThrottled(`原密码已连续输错 ${GUESSES} 次，请 ${GUESS_WINDOW_MS / 60_000} 分钟后再试`, GUESS_WINDOW_MS / 1000);
+  if (!(await verify(u.password_hash, input.oldPassword))) {
+    await recordSecurityEvent(db, { actor: who.displayName, account: u.username, action: 'password-failed', ip: who.ip ?? '' });
+    throw new ActionRefused('原密码不正确');
+  }
   if (input.newPassword === input.oldPassword) throw new ActionRefused('新密码不能与原密码相同');
   const { policy } = await currentPolicy(db);
   const weak = passwordWeakness(input.newPassword, u.username, policy);
@@ -61,7 +75,7 @@ export async function changeOwnPassword(
     await updateUserRow(trx, u.id, { password_hash: passwordHash, must_change_password: false, password_changed_at: new Date() });
     await rememberPassword(trx, u.id, passwordHash);
     await endSessions(trx, u.id, token);
-    await appendEvents(trx, [{ actor: who.displayName, entity: 'user', entityId: u.id, action: 'change-password' }]);
+    await appendEvents(trx, [{ actor: who.displayName, entity: 'user', entityId: u.id, action: 'change-password', after: from(who) }]);
   });
 }
 

@@ -73,6 +73,8 @@ export async function createUser(
     unit?: string | null | undefined;
     /** an initial password an administrator chose and told the person: to be replaced at the first login */
     mustChangePassword?: boolean | undefined;
+    /** the address the administrator made it from, kept with it in the log */
+    ip?: string | undefined;
   },
 ): Promise<number> {
   const username = input.username.trim();
@@ -97,7 +99,13 @@ export async function createUser(
     });
     await rememberPassword(trx, id, passwordHash);
     await appendEvents(trx, [
-      { actor, entity: 'user', entityId: id, action: 'create', after: { username, role, unit: input.unit ?? null } },
+      {
+        actor,
+        entity: 'user',
+        entityId: id,
+        action: 'create',
+        after: { username, role, unit: input.unit ?? null, ...(input.ip ? { ip: input.ip } : {}) },
+      },
     ]);
     return id;
   });
@@ -197,7 +205,17 @@ export async function login(
 ): Promise<{ token: string; csrf: string; device: string; viewer: Viewer; history: LoginHistory; sessionHours: number }> {
   const given = input.device && DEVICE_TOKEN.test(input.device) ? input.device : null;
   const { wait } = await beginAttempt(db, input.username, { ip: input.ip, device: given ? sha256(given) : null });
-  if (wait) throw new LoginThrottled(waitMessage(wait), wait.seconds);
+  if (wait) {
+    // refused before the password is even looked at: still an attempt the auditor must be able to see
+    await recordSecurityEvent(db, {
+      actor: input.username.slice(0, 100),
+      account: input.username.slice(0, 100),
+      action: 'login-throttled',
+      ip: input.ip,
+      detail: { waitSeconds: wait.seconds },
+    });
+    throw new LoginThrottled(waitMessage(wait), wait.seconds);
+  }
   const u = await credentialsOf(db, input.username);
   // the same work whether or not the user exists, so the answer's timing tells nothing
   const ok = u ? await verify(u.password_hash, input.password) : (await hash(input.password), false);

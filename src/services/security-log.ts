@@ -9,7 +9,17 @@ import { entriesBy, securityEventsOf } from '../store/audit-log.repository.ts';
 import { userById } from '../store/account.repository.ts';
 import { NotFoundError } from '../core/errors.ts';
 
-const SECURITY_ACTIONS = ['login', 'login-failed', 'logout', 'session-ended', 'denied', 'download', 'personal-read'] as const;
+const SECURITY_ACTIONS = [
+  'login',
+  'login-failed',
+  'login-throttled',
+  'logout',
+  'session-ended',
+  'denied',
+  'download',
+  'personal-read',
+  'password-failed',
+] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
 export interface SecurityEvent {

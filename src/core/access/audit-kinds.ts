@@ -18,17 +18,29 @@ export const ENTITY_LABEL: Readonly<Record<string, string>> = {
   recurrence_match: '屡查屡犯比对',
   supervision_run: '督办运行',
   'audit-checkpoint': '日志检查点',
+  reminder_channel: '提醒渠道',
+};
+
+/** the words for an action any entity may have, where its own are not named */
+const COMMON_ACTION: Readonly<Record<string, string>> = {
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+  activate: '启用',
+  deactivate: '停用',
 };
 
 export const ACTION_LABEL: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   security: {
     login: '登录',
     'login-failed': '登录失败',
+    'login-throttled': '登录过于频繁被拒绝',
     logout: '退出登录',
     'session-ended': '会话超时结束',
     denied: '越权访问被拒绝',
     download: '下载或导出',
     'personal-read': '查看个人信息',
+    'password-failed': '修改密码时原密码错误',
   },
   user: {
     create: '新建账号',
@@ -37,6 +49,8 @@ export const ACTION_LABEL: Readonly<Record<string, Readonly<Record<string, strin
     unlock: '解除锁定',
     'reset-password': '重置密码',
     'change-password': '修改密码',
+    'second-factor-on': '启用身份验证器',
+    'second-factor-off': '解除身份验证器',
     activate: '启用账号',
     deactivate: '停用账号',
   },
@@ -46,7 +60,7 @@ export const ACTION_LABEL: Readonly<Record<string, Readonly<Record<string, strin
 /** "安全事件 · 登录失败", "问题 · assign": the words for an entry's kind. */
 export function kindLabel(entity: string, action: string): string {
   const e = ENTITY_LABEL[entity] ?? entity;
-  return `${e} · ${ACTION_LABEL[entity]?.[action] ?? action}`;
+  return `${e} · ${ACTION_LABEL[entity]?.[action] ?? COMMON_ACTION[action] ?? action}`;
 }
 
 /** The kinds the screen offers to filter by: each entity, and each named action of the accounts and security events. */

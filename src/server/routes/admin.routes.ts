@@ -94,7 +94,7 @@ export function adminRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const v = viewerWith(req, 'manage-users');
       // the initial password was chosen by the administrator: the person sets their own at the first login
-      return { id: await createUser(db, v.displayName, { ...req.body, mustChangePassword: true }) };
+      return { id: await createUser(db, v.displayName, { ...req.body, mustChangePassword: true, ip: req.ip }) };
     },
   );
   r.put(

@@ -95,7 +95,7 @@ export function sessionRoutes(app: FastifyInstance, db: Db, secureCookies: boole
     async (req) => {
       const token = req.cookies[SESSION_COOKIE];
       if (!req.viewer || !token) throw notLoggedIn(req);
-      await changeOwnPassword(db, req.viewer, req.body, token);
+      await changeOwnPassword(db, { ...req.viewer, ip: req.ip }, req.body, token);
       return { ok: true };
     },
   );
