@@ -208,7 +208,7 @@ describe('a password reset', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json()).toEqual({
       code: 'PASSWORD_CHANGE_REQUIRED',
-      message: '您的密码由管理员设置，只能用于首次登录：请先设置您自己的密码',
+      message: '您的密码由管理员设置或已超过有效期，只能用于设置新密码：请先设置您自己的密码',
     });
     expect((await call(s, 'POST', '/api/session/password', { oldPassword: oneTime, newPassword: 'Nongji#2025' })).statusCode).toBe(200);
     const me = await call(s, 'GET', '/api/session');

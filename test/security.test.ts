@@ -321,8 +321,12 @@ describe('the audit administrator’s log', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-disposition']).toContain('.csv');
     const text = r.body;
-    expect(text.startsWith('\uFEFF"编号","时间","操作人","类别"')).toBe(true);
+    expect(text.startsWith('\uFEFF"编号","时间（北京时间）","操作人","类别"')).toBe(true);
     const rows = text.trim().split('\r\n');
+    // the time as the office's clocks show it, eight hours ahead of the database's UTC
+    const first = await l.db.selectFrom('event').select('at').where('entity', '=', 'user').orderBy('id').executeTakeFirstOrThrow();
+    const beijing = new Date(new Date(first.at).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(rows[1]?.split(',')[1]).toBe(`"${beijing}"`);
     const users = await l.db.selectFrom('event').select('id').where('entity', '=', 'user').execute();
     expect(rows).toHaveLength(users.length + 1);
     expect(text).toContain('"账号 · 授予角色"');

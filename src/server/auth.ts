@@ -63,7 +63,7 @@ export function registerSessions(app: FastifyInstance, db: Db): void {
       throw new HttpError(403, 'CSRF', '页面已过期，请刷新后重试');
     const route = `${req.method} ${req.url.split('?')[0]}`;
     if (s.viewer.mustChangePassword && !WHILE_PASSWORD_RESET.has(route))
-      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '您的密码由管理员设置，只能用于首次登录：请先设置您自己的密码');
+      throw new HttpError(403, 'PASSWORD_CHANGE_REQUIRED', '您的密码由管理员设置或已超过有效期，只能用于设置新密码：请先设置您自己的密码');
     if (!s.viewer.mustChangePassword && s.viewer.mustSetUpSecondFactor && !WHILE_SETTING_UP.has(route))
       throw new HttpError(403, 'SECOND_FACTOR_SETUP_REQUIRED', '安全策略要求您的角色使用身份验证器登录：请先完成设置');
   });

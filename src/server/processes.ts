@@ -64,6 +64,11 @@ export function scheduleSettings(env: NodeJS.ProcessEnv): ScheduleSettings {
     return v;
   };
   const superviseAt = env.ZG_SUPERVISE === 'off' ? null : time('ZG_SUPERVISE_AT', '08:30');
+  const limit = env.ZG_AUDIT_LOG_LIMIT_MB?.trim();
+  if (limit && !(/^\d{1,8}(?:\.\d+)?$/.test(limit) && Number(limit) > 0))
+    throw new ProcessSettingRefused(
+      `环境变量 ZG_AUDIT_LOG_LIMIT_MB 的值“${limit.slice(0, 20)}”不是日志存储上限，应为以 MB 计的正数，如 10240`,
+    );
   let reminders: ReminderSender;
   try {
     reminders = configuredReminders(env);

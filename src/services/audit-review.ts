@@ -50,6 +50,9 @@ export async function auditEvents(db: Db, f: EventFilter, page: number) {
   return { items: rows.map(present), total, kinds: auditKinds() };
 }
 
+/** "2026-12-05 06:17:57": the moment as the office's clocks show it, as the screen shows it too. */
+const beijingTime = (at: string) => new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+
 /** A CSV field, quoted; a cell a spreadsheet would take for a formula is kept as text. */
 function cell(v: unknown): string {
   let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
@@ -64,7 +67,7 @@ function cell(v: unknown): string {
 export function auditExport(db: Db, f: EventFilter): Readable {
   checkPeriod(f);
   async function* lines() {
-    yield `\uFEFF${['编号', '时间', '操作人', '类别', '对象', '地址', '变更前', '变更后'].map(cell).join(',')}\r\n`;
+    yield `\uFEFF${['编号', '时间（北京时间）', '操作人', '类别', '对象', '地址', '变更前', '变更后'].map(cell).join(',')}\r\n`;
     let after = 0;
     for (;;) {
       const rows = await eventsAfter(db, f, after, 2000);
@@ -72,7 +75,7 @@ export function auditExport(db: Db, f: EventFilter): Readable {
       let chunk = '';
       for (const r of rows) {
         const e = present(r);
-        chunk += `${[e.id, e.at, e.actor, e.kind, `${e.entity}#${e.entityId}`, e.ip, e.before, e.after].map(cell).join(',')}\r\n`;
+        chunk += `${[e.id, beijingTime(e.at), e.actor, e.kind, `${e.entity}#${e.entityId}`, e.ip, e.before, e.after].map(cell).join(',')}\r\n`;
       }
       yield chunk;
       after = Number(rows[rows.length - 1]?.id);
