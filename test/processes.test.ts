@@ -5,7 +5,7 @@
 // process and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -294,6 +294,18 @@ describe('the number of server processes', () => {
       expect(out).not.toContain('整改通已启动');
     }
   }, 150_000);
+
+  it('makes the key file ZG_FIELD_KEY_FILE names on a first start, before the accounts and the sample it seals', async () => {
+    const keys = join(dir, 'keys-elsewhere', 'field.keys');
+    const s = await start({ ZG_DATA: join(dir, 'keyed'), ZG_FIELD_KEY: '', ZG_FIELD_KEY_FILE: keys, ZG_PROCESSES: '1' }, port());
+    try {
+      expect(existsSync(keys)).toBe(true);
+      expect(readFileSync(keys, 'utf8')).toMatch(/^[0-9a-f]{8}:[0-9a-f]{32}$/m);
+      expect(s.out).not.toContain('未能启动');
+    } finally {
+      await stopped(s);
+    }
+  }, 120_000);
 
   it('refuses a number of processes that is not one, saying which setting', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/start.mjs')], {

@@ -12,7 +12,7 @@ import { administratorsMissing, ensureAdministrators } from '../services/account
 import { ROLE_LABEL } from '../core/access/permissions.ts';
 import { openDefaultLedger } from '../services/ledger.ts';
 import { loadSampleData, sampleOfficeAccount } from '../services/sample-data.ts';
-import { checkFieldKeys, sealAllFields } from '../services/field-sealing.ts';
+import { prepareFieldKeys, sealAllFields } from '../services/field-sealing.ts';
 import { logSpace } from '../services/audit-review.ts';
 import { today } from '../services/today.ts';
 import { explainFailure } from '../services/explain-failure.ts';
@@ -33,6 +33,8 @@ const refuseStart = (e: unknown): never => {
 /** What happens once, before any process serves: the database migrated, an administrator, the sample, the web build. */
 async function prepare(): Promise<Ledger> {
   const ledger = await openDefaultLedger().catch(refuseStart);
+  // the keys first: a start that cannot read or make them must stop before it writes anything (an account, the sample)
+  await prepareFieldKeys(ledger.db).catch(refuseStart);
   const made = await ensureAdministrators(ledger.db, process.env, { firstStartOnly: true }).catch(refuseStart);
   if (made.length) {
     // 三员分立: three people, each told their own password; none of them reads the ledger
@@ -50,8 +52,7 @@ async function prepare(): Promise<Ledger> {
       }
     }
   }
-  // fields sealed under a key this server lacks stop the start; values from before sealing are sealed now
-  await checkFieldKeys(ledger.db).catch(refuseStart);
+  // values from before sealing are sealed now
   const sealed = await sealAllFields(ledger.db).catch(refuseStart);
   if (sealed) console.log(`已将 ${sealed} 个涉及个人信息的字段以 SM4 加密保存`);
   // the log is never cut: when it nears its room, the operator is told at every start (the audit screen says so too)

@@ -71,15 +71,27 @@ function writeKeyFile(file: string, keys: readonly Buffer[]): void {
   renameSync(part, file);
 }
 
-export function loadFieldKeys(env: NodeJS.ProcessEnv = process.env): FieldKeys {
+/**
+ * The keys, from the environment or the key file. A key file not there yet is made with one new key when `makeMissing`
+ * says so — by default only at the default place; the server's start decides from the database (a database with
+ * sealed fields and no key file has lost its key, and a new one would only hide that).
+ */
+export function loadFieldKeys(env: NodeJS.ProcessEnv = process.env, makeMissing = !env.ZG_FIELD_KEY_FILE?.trim()): FieldKeys {
   let keys: Key[];
   let file: string | null = null;
   if (env.ZG_FIELD_KEY?.trim()) keys = parseKeys(env.ZG_FIELD_KEY, '环境变量 ZG_FIELD_KEY ');
   else {
     file = resolve(env.ZG_FIELD_KEY_FILE?.trim() || defaultKeyFile(env));
     if (!existsSync(file)) {
-      if (env.ZG_FIELD_KEY_FILE?.trim()) throw new InvalidInput(`环境变量 ZG_FIELD_KEY_FILE 所指的密钥文件“${file}”不存在`);
-      writeKeyFile(file, [randomBytes(16)]);
+      if (!makeMissing)
+        throw new InvalidInput(
+          env.ZG_FIELD_KEY_FILE?.trim() ? `环境变量 ZG_FIELD_KEY_FILE 所指的密钥文件“${file}”不存在` : `字段加密密钥文件“${file}”不存在`,
+        );
+      try {
+        writeKeyFile(file, [randomBytes(16)]);
+      } catch {
+        throw new InvalidInput(`无法在“${dirname(file)}”中创建字段加密密钥文件：请确认目录存在且可写，或用 ZG_FIELD_KEY_FILE 指定别处`);
+      }
     }
     keys = parseKeys(readFileSync(file, 'utf8'), `密钥文件“${file}”`);
   }
@@ -90,6 +102,12 @@ let loaded: FieldKeys | null = null;
 /** The process's keys, read once. */
 export function fieldKeys(): FieldKeys {
   loaded ??= loadFieldKeys();
+  return loaded;
+}
+
+/** The keys for a start: a missing key file is made only when `makeMissing` (nothing sealed yet); kept as the process's. */
+export function fieldKeysForStart(makeMissing: boolean): FieldKeys {
+  loaded = loadFieldKeys(process.env, makeMissing);
   return loaded;
 }
 

@@ -1,9 +1,19 @@
 // The sealed columns as a whole (store/sealed-fields.repository.ts): values written before encryption sealed at the
 // start, every value sealed again under a new key when the key is rotated, and a start refused when the database
 // holds fields under a key this server does not have (another server's key file, or an old key dropped).
-import { FieldKeyMissing, SEALED_PREFIX as PREFIX, addFieldKey, fieldKeys, openField, sealField, type FieldKeys } from './field-cipher.ts';
+import {
+  FieldKeyMissing,
+  SEALED_PREFIX as PREFIX,
+  addFieldKey,
+  fieldKeys,
+  fieldKeysForStart,
+  openField,
+  sealField,
+  type FieldKeys,
+} from './field-cipher.ts';
 import { fieldsToSeal, keysInUse, SEALED_COLUMNS, writeSealedField } from '../store/sealed-fields.repository.ts';
 import type { Db } from '../store/open-database.ts';
+import { InvalidInput } from '../core/errors.ts';
 
 /** Seals every value not sealed under the current key; how many were written. */
 export async function sealAllFields(db: Db, keys: FieldKeys = fieldKeys()): Promise<number> {
@@ -22,6 +32,25 @@ export async function sealAllFields(db: Db, keys: FieldKeys = fieldKeys()): Prom
     }
   }
   return written;
+}
+
+/**
+ * A start's keys, before anything is written: a key file is made for a database with nothing sealed yet (a first
+ * start, wherever ZG_FIELD_KEY_FILE points); one that has sealed fields and no key file, or a key file without their
+ * key, is refused with what to do.
+ */
+export async function prepareFieldKeys(db: Db): Promise<void> {
+  const inUse = await keysInUse(db, PREFIX);
+  let keys: FieldKeys;
+  try {
+    keys = fieldKeysForStart(inUse.length === 0);
+  } catch (e) {
+    if (!(e instanceof InvalidInput) || inUse.length === 0) throw e;
+    throw new InvalidInput(
+      `${e.message}；数据库中已有以编号 ${inUse.join('、')} 的密钥加密的字段，请放回原来的密钥文件，或用 ZG_FIELD_KEY_FILE 指向它`,
+    );
+  }
+  await checkFieldKeys(db, keys);
 }
 
 /** Refuses a database whose sealed fields name a key this server does not hold. */
