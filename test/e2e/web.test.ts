@@ -1238,6 +1238,18 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
         await ready.first().waitFor({ state: 'attached' });
         await fits(name);
       }
+      // on the 督办 screen the office sets the finance bureau's group robot, and a test message says in words it did not arrive
+      await menu('督办');
+      await page.getByTestId('channel-add').tap();
+      await choose(page, page.getByTestId('channel-unit'), '区财政局');
+      await page.getByTestId('channel-name').fill('区财政局整改工作群');
+      await page.getByTestId('channel-target').fill('http://127.0.0.1:9/cgi-bin/webhook/send?key=never-shown');
+      await page.getByTestId('channel-submit').tap();
+      await page.getByTestId('channels').getByText('区财政局整改工作群').waitFor();
+      expect(await page.getByTestId('channels').innerText()).not.toContain('never-shown');
+      await page.getByTestId('channels').getByRole('button', { name: '发送测试' }).tap();
+      await page.getByText('测试消息未能送达：无法连接企业微信群机器人').waitFor();
+      await fits('office-channels');
       await page.goto(`${base}/ledger?view=tasks`);
       await page.getByTestId('ledger-cards').waitFor();
       await fits('office-tasks');

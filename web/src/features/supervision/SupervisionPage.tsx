@@ -1,4 +1,5 @@
 // 督办: run supervision now, the weekly 调度表 and the monthly 通报, and the 整改成效评估 of each source compared.
+import { ReminderChannels } from './ReminderChannels.tsx';
 import { Alert, App, Button, Card, DatePicker, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -112,6 +113,7 @@ export function SupervisionPage() {
           ]}
         />
       </Card>
+      {can('reminders') && <ReminderChannels />}
     </Space>
   );
 }
