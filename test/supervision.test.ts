@@ -87,7 +87,9 @@ describe('a quarter of supervision, day by day', () => {
       // what people do that day, before the morning run
       if (weekday(day) === 4 && day < '2025-03-18') {
         const week = Math.ceil((d - toDay(START) + 1) / 7);
-        await reportProgress(l.db, 'XC2025-01-002', who, { text: `第${week}周进展`, progress: Math.min(90, week * 9) });
+        // week 7's report names whom to call: the weekly sheet prints the number masked
+        const note = `第${week}周进展${week === 7 ? '，经办人13912345678' : ''}`;
+        await reportProgress(l.db, 'XC2025-01-002', who, { text: note, progress: Math.min(90, week * 9) });
         if (day < '2025-03-15')
           await reportProgress(l.db, 'XC2025-01-004', who, { text: `第${week}周进展`, progress: Math.min(90, week * 12) });
       }
@@ -234,7 +236,7 @@ describe('a quarter of supervision, day by day', () => {
   });
 
   it('writes the weekly 调度表: each open item, its week’s reports and whether one came in', async () => {
-    const r = await weeklySheet(l.db, { scope: FULL_SCOPE, day: '2025-02-14', today: END });
+    const r = await weeklySheet(l.db, { scope: FULL_SCOPE, day: '2025-02-14', today: END, generatedBy: '整改办张三（zgb）' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.bytes as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('调度表') as ExcelJS.Worksheet;
@@ -242,7 +244,9 @@ describe('a quarter of supervision, day by day', () => {
     const byCode = new Map<string, ExcelJS.Row>();
     ws.eachRow((row, n) => n > 2 && byCode.set(String(row.getCell(1).value), row));
     expect(byCode.get('XC2025-01-002')?.getCell(10).value).toBe('已报送');
-    expect(String(byCode.get('XC2025-01-002')?.getCell(9).value)).toContain('2025-02-13 第7周进展');
+    expect(String(byCode.get('XC2025-01-002')?.getCell(9).value)).toContain('2025-02-13 第7周进展，经办人139****5678');
+    // an internal sheet: who generated it on every page's head
+    expect(ws.headerFooter.oddHeader).toMatch(/^&R&8内部资料\s整改办张三（zgb） 于 .+ 生成/);
     expect(byCode.get('XC2025-01-001')?.getCell(10).value).toBe('未报送');
     expect(String(byCode.get('XC2025-01-001')?.getCell(8).value)).toContain('红色');
     expect(wb.getWorksheet('单位排名')?.getRow(2).getCell(2).value).toBe('单位乙');

@@ -23,6 +23,8 @@ export async function writeWeeklySheet(
   week: { from: string; to: string },
   rows: readonly WeeklyRow[],
   standings: readonly UnitStanding[],
+  /** who generated it and when, printed at the head of every page (core/official/internal-mark.ts) */
+  mark?: string,
 ): Promise<Uint8Array> {
   const wb = new (await excel()).Workbook();
   wb.creator = '整改通';
@@ -72,5 +74,6 @@ export async function writeWeeklySheet(
       Math.round(s.timelinessRate * 10) / 10,
       s.missedReports,
     ]);
+  if (mark) for (const sheet of wb.worksheets) sheet.headerFooter = { oddHeader: `&R&8${mark.replaceAll('&', '&&')}` };
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -8,6 +8,8 @@ import { COLOUR_LABEL } from '../core/ledger/warning.ts';
 import { monthlyCircular } from '../core/official/monthly-circular.ts';
 import { rankUnits, NO_UNIT } from '../core/supervision/ranking.ts';
 import { runHeavy } from './heavy-work.ts';
+import { internalMark } from '../core/official/internal-mark.ts';
+import { maskIdentifiers } from '../core/access/personal-data.ts';
 import type { Db } from '../store/open-database.ts';
 import { colourOf } from '../store/problem-colour.ts';
 import { progressReportsBetween } from '../store/progress.repository.ts';
@@ -20,7 +22,10 @@ function missedByUnit(sent: readonly { kind: string; unit: string | null }[]): M
   return m;
 }
 
-export async function monthlyCircularDocument(db: Db, q: { month: string; today: string; issuer: string; scope: Scope }) {
+export async function monthlyCircularDocument(
+  db: Db,
+  q: { month: string; today: string; issuer: string; scope: Scope; generatedBy?: string | undefined },
+) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(q.month)) throw new ActionRefused(`月份“${q.month}”应写作 2025-03`);
   const first = `${q.month}-01`;
   const monthEnd = fromDay(toDay(`${fromDay(toDay(first) + 31).slice(0, 7)}-01`) - 1);
@@ -43,15 +48,17 @@ export async function monthlyCircularDocument(db: Db, q: { month: string; today:
   for (const i of items)
     if (i.status !== 'completed' && i.status !== 'phased' && i.deadline && i.deadline < end)
       overdue.set(i.unit ?? NO_UNIT, [...(overdue.get(i.unit ?? NO_UNIT) ?? []), i.code]);
-  const document = monthlyCircular(
+  const circular = monthlyCircular(
     { month: q.month, end, standings, sent: counts, overdue: [...overdue].map(([unit, codes]) => ({ unit, codes })) },
     q.issuer,
     q.today,
   );
+  // an internal document: whoever generated it is printed on every page
+  const document = q.generatedBy ? { ...circular, watermark: internalMark(q.generatedBy, new Date()) } : circular;
   return { fileName: `整改工作月度通报-${q.month}.docx`, bytes: await runHeavy('writeOfficialDocx', document), document, standings };
 }
 
-export async function weeklySheet(db: Db, q: { day: string; today: string; scope: Scope }) {
+export async function weeklySheet(db: Db, q: { day: string; today: string; scope: Scope; generatedBy?: string | undefined }) {
   if (!isIsoDate(q.day)) throw new ActionRefused(`日期“${q.day}”应写作 2025-03-07`);
   // biome-ignore lint/complexity/useMathMinMax: ISO days, compared as text
   const to = q.day < q.today ? q.day : q.today;
@@ -77,7 +84,8 @@ export async function weeklySheet(db: Db, q: { day: string; today: string; scope
       status: STATUS_LABEL[i.status],
       progress: i.progress,
       colour: colour ? COLOUR_LABEL[colour] : null,
-      reports: mine.map((r) => `${r.at} ${r.text}${r.progress !== null ? `（${r.progress}%）` : ''}`),
+      // a sheet passed round a meeting: a number written into a report is not printed whole
+      reports: mine.map((r) => `${r.at} ${maskIdentifiers(r.text)}${r.progress !== null ? `（${r.progress}%）` : ''}`),
       reported: mine.length > 0,
       supervision: sv.length ? sv.map((s) => `${s.at} ${SUPERVISION_LABEL[s.kind as SupervisionKind] ?? s.kind}`).join('；') : null,
     };
@@ -89,7 +97,13 @@ export async function weeklySheet(db: Db, q: { day: string; today: string; scope
   );
   return {
     fileName: `整改调度表-${from}至${to}.xlsx`,
-    bytes: await runHeavy('writeWeeklySheet', { from, to }, rows, standings),
+    bytes: await runHeavy(
+      'writeWeeklySheet',
+      { from, to },
+      rows,
+      standings,
+      q.generatedBy ? internalMark(q.generatedBy, new Date()) : undefined,
+    ),
     rows,
     standings,
   };

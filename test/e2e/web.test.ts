@@ -1233,6 +1233,10 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
         ['office-notifications', /督办提醒/, page.getByRole('heading', { name: '督办提醒' })],
         ['office-supervision', '督办', page.getByRole('heading').first()],
         ['office-import', '导入', page.locator('input[type=file]')],
+        ['office-check', '核验', page.locator('input[type=file]')],
+        ['office-perf', '绩效自评', page.getByTestId('perf-upload')],
+        ['office-submissions', '群众反映', page.getByRole('heading').first()],
+        ['office-admin', '系统管理', page.getByRole('tab').first()],
       ] as const) {
         await menu(entry);
         await ready.first().waitFor({ state: 'attached' });

@@ -47,7 +47,12 @@ export function supervisionRoutes(
     },
     async (req, reply) => {
       const v = viewerWith(req, 'export');
-      const s = await weeklySheet(db, { day: req.query.day ?? today(), today: today(), scope: v.scope });
+      const s = await weeklySheet(db, {
+        day: req.query.day ?? today(),
+        today: today(),
+        scope: v.scope,
+        generatedBy: `${v.displayName}（${v.username}）`,
+      });
       return sendFile(reply, s.fileName, XLSX, s.bytes);
     },
   );
@@ -67,6 +72,7 @@ export function supervisionRoutes(
         today: today(),
         issuer: req.query.issuer ?? RECTIFICATION_OFFICE,
         scope: v.scope,
+        generatedBy: `${v.displayName}（${v.username}）`,
       });
       return sendFile(reply, d.fileName, DOCX, d.bytes);
     },

@@ -61,8 +61,8 @@ export function AdminPage() {
       key: 'people',
       label: '人员',
       children: (
-        <Row gutter={16}>
-          <Col span={14}>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
             <Table
               rowKey="id"
               size="small"
@@ -75,7 +75,7 @@ export function AdminPage() {
             />
           </Col>
           {can('manage-org') && (
-            <Col span={10}>
+            <Col xs={24} lg={10}>
               <Card title="新增人员">
                 <Form form={personForm} name="new-person" layout="vertical" onFinish={addPerson}>
                   <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>

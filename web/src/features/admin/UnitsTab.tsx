@@ -66,8 +66,8 @@ export function UnitsTab(props: {
     );
 
   return (
-    <Row gutter={16}>
-      <Col span={10}>
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={10}>
         <Card
           title="单位"
           extra={
@@ -90,7 +90,7 @@ export function UnitsTab(props: {
         </Card>
       </Col>
       {props.canEdit && (
-        <Col span={14}>
+        <Col xs={24} lg={14}>
           <Space direction="vertical" style={{ width: '100%' }} size={16}>
             <Card title={chosen ? `编辑单位：${chosen.name}${chosen.retired ? '（已撤销）' : ''}` : '编辑单位'}>
               {chosen ? (

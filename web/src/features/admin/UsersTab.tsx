@@ -229,9 +229,11 @@ export function UsersTab({ unitOptions, duty }: { unitOptions: { value: string; 
       </>
     );
   return (
-    <Row gutter={16}>
-      <Col span={15}>{table}</Col>
-      <Col span={9}>
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={15}>
+        {table}
+      </Col>
+      <Col xs={24} lg={9}>
         <Card title="新增账号">
           <Form form={newForm} name="new-user" layout="vertical" onFinish={add}>
             <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>

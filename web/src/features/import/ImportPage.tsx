@@ -286,8 +286,8 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
         />
       )}
       {result && (
-        <Row gutter={16}>
-          <Col span={13}>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={13}>
             {result.reports.length === 0 && <Empty description="没有找到整改报告" />}
             {result.reports.map((r, ri) => (
               <Card
@@ -338,7 +338,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
               </Card>
             ))}
           </Col>
-          <Col span={11}>
+          <Col xs={24} lg={11}>
             <Card title="原文" styles={{ body: { padding: 0 } }}>
               <div ref={textRef} style={{ maxHeight: '75vh', overflow: 'auto', fontSize: 13 }} data-testid="original-text">
                 {result.lines.map((line, i) => {
