@@ -272,6 +272,24 @@ describe('sessions', () => {
     expect(changed.after).toEqual({ ip: '127.0.0.1' });
   });
 
+  it('names people in the log so that none passes for another: unique names, and the account beside each security event', async () => {
+    const admin = await login('admin');
+    const own = await idOf('admin');
+    const version = (await l.db.selectFrom('app_user').select('version').where('id', '=', own).executeTakeFirstOrThrow()).version;
+    const renamed = await call(admin, 'PUT', `/api/users/${own}`, { displayName: 'sec名', version });
+    expect(renamed.statusCode).toBe(422);
+    expect(renamed.json().message).toBe('已有账号使用姓名“sec名”，请换一个（如加上单位）');
+    await login('aud');
+    const logins = await l.db
+      .selectFrom('event')
+      .select('actor')
+      .where('entity', '=', 'security')
+      .where('action', '=', 'login')
+      .where('entity_id', '=', 'aud')
+      .execute();
+    expect(logins.at(-1)?.actor).toBe('aud名（aud）');
+  });
+
   it('lets the security administrator unlock an account slowed by failures', async () => {
     // five failures are free; the sixth attempt must wait, and is not counted
     for (let i = 0; i < 6; i++) await login('clerk', 'wrong guess', '198.51.100.4');

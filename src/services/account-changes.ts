@@ -15,7 +15,14 @@ import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 import { unitIdByName } from '../store/org.repository.ts';
-import { activeOfRoleBut, recentPasswordHashes, rememberPassword, updateUserRow, userById } from '../store/account.repository.ts';
+import {
+  activeOfRoleBut,
+  displayNameTaken,
+  recentPasswordHashes,
+  rememberPassword,
+  updateUserRow,
+  userById,
+} from '../store/account.repository.ts';
 import { forgetAllFailures } from '../store/login-attempt.repository.ts';
 import { deleteSessionsOf } from '../store/session.repository.ts';
 import { sessionKey } from './accounts.ts';
@@ -129,6 +136,8 @@ export async function updateUser(
     const unitId = input.unit === undefined ? u.unit_id : input.unit === null ? null : await unitIdByName(trx, input.unit);
     if (!isAdministrator(u.role) && unitId === null) throw new ActionRefused('除三类管理员外，账号须属于一个单位');
     const displayName = input.displayName?.trim() || u.display_name;
+    // the log names people by it: one account may not take another's name (an administrator calling himself 安全管理员)
+    if (await displayNameTaken(trx, displayName, u.id)) throw new ActionRefused(`已有账号使用姓名“${displayName}”，请换一个（如加上单位）`);
     await updateUserRow(trx, u.id, { display_name: displayName, unit_id: unitId, version: u.version + 1 });
     await appendEvents(trx, [
       {

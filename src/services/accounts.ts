@@ -23,6 +23,7 @@ import {
   allUsers,
   anyUser,
   credentialsOf,
+  displayNameTaken,
   insertUser,
   rememberPassword,
   rolesHeld,
@@ -87,6 +88,9 @@ export async function createUser(
   const passwordHash = await hash(input.password);
   return db.transaction().execute(async (trx) => {
     if ((await userIdByUsername(trx, username)) !== undefined) throw new ActionRefused(`用户名“${username}”已被使用`);
+    // the log names people by their names: two accounts may not share one
+    const name = input.displayName.trim() || username;
+    if (await displayNameTaken(trx, name, null)) throw new ActionRefused(`已有账号使用姓名“${name}”，请换一个（如加上单位）`);
     const unitId = input.unit ? await unitIdByName(trx, input.unit) : null;
     const id = await insertUser(trx, {
       username,

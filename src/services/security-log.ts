@@ -34,10 +34,13 @@ export interface SecurityEvent {
 }
 
 export async function recordSecurityEvent(db: Db, e: SecurityEvent): Promise<void> {
+  // the name with the account it belongs to: a search for the user name finds the failures typed under it and the
+  // logins made as its owner alike, and a name someone else also bears cannot pass for theirs
+  const actor = e.actor === e.account ? e.account : `${e.actor}（${e.account}）`;
   await db
     .transaction()
     .execute((trx) =>
-      appendEvents(trx, [{ actor: e.actor, entity: 'security', entityId: e.account, action: e.action, after: { ip: e.ip, ...e.detail } }]),
+      appendEvents(trx, [{ actor, entity: 'security', entityId: e.account, action: e.action, after: { ip: e.ip, ...e.detail } }]),
     );
 }
 
@@ -88,7 +91,7 @@ export async function personalRecord(db: Db, who: { id: number; username: string
     createdAt: iso(u.created_at),
     passwordChangedAt: u.password_changed_at ? iso(u.password_changed_at) : null,
     secondFactorSince: u.totp_confirmed_at ? iso(u.totp_confirmed_at) : null,
-    logEntries: await entriesBy(db, who.displayName),
+    logEntries: await entriesBy(db, [who.displayName, `${who.displayName}（${who.username}）`, who.username]),
     recent: events.map((e) => ({ at: iso(e.at), action: e.action, ip: ipOf(e.after) ?? '' })),
   };
 }

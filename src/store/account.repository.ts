@@ -188,3 +188,10 @@ export async function takeTotpStep(db: Tx, userId: number, step: number): Promis
     .executeTakeFirst();
   return r !== undefined;
 }
+
+/** Whether another account already goes by this name (names in the log must tell people apart). */
+export async function displayNameTaken(db: Tx, name: string, exceptId: number | null): Promise<boolean> {
+  let q = db.selectFrom('app_user').select('id').where('display_name', '=', name);
+  if (exceptId !== null) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}

@@ -60,12 +60,12 @@ export async function eventLogBytes(db: Tx): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** How many entries name this person as who did them. */
-export async function entriesBy(db: Tx, actor: string): Promise<number> {
+/** How many entries name this person as who did them (under any of the names given). */
+export async function entriesBy(db: Tx, actors: readonly string[]): Promise<number> {
   const r = await db
     .selectFrom('event')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('actor', '=', actor)
+    .where('actor', 'in', actors)
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
