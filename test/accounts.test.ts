@@ -83,7 +83,7 @@ describe('changing one’s own password', () => {
     const wrongOld = await call(here, 'POST', '/api/session/password', { oldPassword: 'not it at all', newPassword: 'Shui2025!x' });
     expect(wrongOld.statusCode).toBe(422);
     expect(wrongOld.json().message).toBe('原密码不正确');
-    const weak = await call(here, 'POST', '/api/session/password', { oldPassword: PASSWORD, newPassword: '12345678' });
+    const weak = await call(here, 'POST', '/api/session/password', { oldPassword: PASSWORD, newPassword: '13572468' });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().message).toContain('至少三类');
     const ok = await call(here, 'POST', '/api/session/password', { oldPassword: PASSWORD, newPassword: 'Shui2025!x' });

@@ -737,7 +737,7 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       expect(await page.getByRole('menuitem', { name: '台账' }).count()).toBe(0);
       await shot(page, '18-first-password');
       await page.getByLabel('现在的密码').fill(oneTime);
-      await page.getByLabel('新密码', { exact: true }).fill('12345678');
+      await page.getByLabel('新密码', { exact: true }).fill('13572468');
       await page.getByText('至少三类').first().waitFor();
       await page.getByLabel('新密码', { exact: true }).fill('Caizheng#2025');
       await page.getByLabel('再次输入新密码').fill('Caizheng#2025');

@@ -8,10 +8,20 @@ describe('the password rule', () => {
   });
   it('refuses short, single-kind, repeated and username passwords, saying why', () => {
     expect(passwordWeakness('Ab1!')).toBe('密码至少 8 位');
-    expect(passwordWeakness('12345678')).toContain('至少三类');
+    expect(passwordWeakness('12345678')).toBe('密码不能包含“12345678”这样的连续或重复字符，这是猜测密码时最先尝试的');
     expect(passwordWeakness('password')).toContain('至少三类');
     expect(passwordWeakness('aaaaaaaaaaaaaaaaaaaa')).toContain('重复');
     expect(passwordWeakness('Zhangsan2025!', 'zhangsan')).toBe('密码不能包含用户名');
+  });
+  it('refuses what a guesser tries first, though it has the length and the kinds', () => {
+    expect(passwordWeakness('12345678Aa')).toContain('“12345678”这样的连续');
+    expect(passwordWeakness('Zyxwvu#2025')).toContain('“zyxwvu”');
+    expect(passwordWeakness('Shui#00000x')).toContain('“00000”');
+    expect(passwordWeakness('P@ssw0rd')).toBe('这是最常用的密码之一，猜测密码时最先尝试，请换一个');
+    expect(passwordWeakness('1qaz@WSX')).toBe('这是最常用的密码之一，猜测密码时最先尝试，请换一个');
+    // a year and a short run are no sequence worth refusing
+    expect(passwordWeakness('Shuiwu#2025x')).toBeNull();
+    expect(passwordWeakness('Abc#2025xyz')).toBeNull();
   });
   it('counts characters, not UTF-16 units: a Chinese passphrase is as long as it reads', () => {
     expect(passwordWeakness('整改通密码')).toBe('密码至少 8 位');

@@ -70,11 +70,69 @@ export function readPolicy(given: unknown): { policy: SecurityPolicy } | { probl
 const KINDS: readonly RegExp[] = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/];
 
 /** Why the password will not do under the policy, or null when it will. Characters are counted as a person reads them. */
+/**
+ * Passwords that lead every list of guesses and pass a rule of length and kinds (Aa123456, P@ssw0rd, 1qaz2wsx…):
+ * refused whatever the policy says. Kept short: the rules below catch the long tail of sequences.
+ */
+const COMMON = new Set([
+  'p@ssw0rd',
+  'p@ssword',
+  'passw0rd',
+  'password1',
+  'password123',
+  'admin123',
+  'admin@123',
+  'admin1234',
+  'admin888',
+  'root@123',
+  'qwer1234',
+  'qwe123!@#',
+  'qwerty123',
+  '1qaz2wsx',
+  '1qaz@wsx',
+  '1q2w3e4r',
+  'zaq12wsx',
+  'aa123456',
+  'a1234567',
+  'abc@123',
+  'abcd1234',
+  'abc12345',
+  'woaini1314',
+  'iloveyou1',
+]);
+
+/**
+ * A run a guesser tries first: six or more characters each one after the other (123456, abcdef, 987654) or the same
+ * character five times; the run itself, or null.
+ */
+function guessableRun(password: string): string | null {
+  const s = password.toLowerCase();
+  for (let i = 0; i < s.length; i++) {
+    let up = 1;
+    let down = 1;
+    let same = 1;
+    for (let j = i + 1; j < s.length; j++) {
+      const d = s.charCodeAt(j) - s.charCodeAt(j - 1);
+      const alnum = /[0-9a-z]/.test(s[j] as string) && /[0-9a-z]/.test(s[j - 1] as string);
+      up = alnum && d === 1 && up === j - i ? up + 1 : up;
+      down = alnum && d === -1 && down === j - i ? down + 1 : down;
+      same = d === 0 && same === j - i ? same + 1 : same;
+    }
+    if (up >= 6) return s.slice(i, i + up);
+    if (down >= 6) return s.slice(i, i + down);
+    if (same >= 5) return s.slice(i, i + same);
+  }
+  return null;
+}
+
 export function passwordWeakness(password: string, username?: string, policy: SecurityPolicy = DEFAULT_POLICY): string | null {
   const chars = [...password];
   if (chars.length < policy.minLength) return `密码至少 ${policy.minLength} 位`;
   if (new Set(chars).size < 4) return '密码不能由同一两个字符重复组成';
   if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
+  const run = guessableRun(password);
+  if (run) return `密码不能包含“${run}”这样的连续或重复字符，这是猜测密码时最先尝试的`;
+  if (COMMON.has(password.toLowerCase())) return '这是最常用的密码之一，猜测密码时最先尝试，请换一个';
   if (policy.passphraseLength > 0 && chars.length >= policy.passphraseLength) return null;
   const kinds = KINDS.filter((k) => k.test(password)).length;
   if (kinds < policy.classes)
