@@ -1106,6 +1106,10 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.goto(`${base}/`);
       await fits('login');
       await login(page, 'clerk');
+      // a unit's clerk opens on 待办 on a phone; the figures are a tap away
+      await page.getByTestId('todo-reports').waitFor();
+      await fits('unit-todo');
+      await menu('首页');
       await page.getByTestId('stat-问题总数').waitFor();
       await fits('unit-home');
       await menu(/待办/);

@@ -69,6 +69,12 @@ function Screens() {
   const [menuOpen, setMenuOpen] = useState(false);
   const narrow = useNarrow();
   useLoginHistory();
+  // on a phone a unit's clerk opens on 待办 — what to report today, not the charts; 首页 is a tap away afterwards
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, as the application opens after a login
+  useEffect(() => {
+    if (session?.user.role === 'unit' && location.pathname === '/' && window.matchMedia('(max-width: 767.98px)').matches)
+      navigate('/todo', { replace: true });
+  }, []);
   if (!session) return null;
   // the three administrators see no ledger (三员分立): their menus are their duties alone
   const business = can('read');
