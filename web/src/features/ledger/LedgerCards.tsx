@@ -54,58 +54,60 @@ function ProblemCard({ p, view }: { p: ProblemItem; view: View }) {
   );
 }
 
-export function ProblemCards(props: { items: readonly ProblemItem[]; view: View; loading: boolean; pagination: PaginationConfig }) {
+/** A page of cards: the list's own paging, kept simple for a thumb. */
+function CardList<T>(props: {
+  items: readonly T[];
+  loading: boolean;
+  pagination: PaginationConfig;
+  empty: string;
+  card: (item: T) => React.ReactNode;
+}) {
   return (
-    <List<ProblemItem>
+    <List<T>
       data-testid="ledger-cards"
       dataSource={[...props.items]}
       loading={props.loading}
       pagination={{ ...props.pagination, simple: true, align: 'center' }}
-      locale={{ emptyText: '没有符合条件的问题' }}
-      renderItem={(p) => (
-        <List.Item style={{ padding: '6px 0', border: 'none' }}>
-          <ProblemCard p={p} view={props.view} />
-        </List.Item>
-      )}
+      locale={{ emptyText: props.empty }}
+      renderItem={(item) => <List.Item style={{ padding: '6px 0', border: 'none' }}>{props.card(item)}</List.Item>}
     />
   );
 }
 
+export function ProblemCards(props: { items: readonly ProblemItem[]; view: View; loading: boolean; pagination: PaginationConfig }) {
+  return <CardList {...props} empty="没有符合条件的问题" card={(p) => <ProblemCard p={p} view={props.view} />} />;
+}
+
 export function MeasureCards(props: { items: readonly MeasureItem[]; loading: boolean; pagination: PaginationConfig }) {
   return (
-    <List<MeasureItem>
-      data-testid="ledger-cards"
-      dataSource={[...props.items]}
-      loading={props.loading}
-      pagination={{ ...props.pagination, simple: true, align: 'center' }}
-      locale={{ emptyText: '没有符合条件的整改措施' }}
-      renderItem={(m) => (
-        <List.Item style={{ padding: '6px 0', border: 'none' }}>
-          <Card
-            size="small"
-            style={{ width: '100%' }}
-            data-testid="ledger-card"
-            title={
-              <Space size={4} wrap>
-                <ProblemLink code={m.problem} />
-                <span>措施 {m.ordinal}</span>
-                <Tag>{MEASURE_STATUS[m.status] ?? m.status}</Tag>
-              </Space>
-            }
-            styles={{ header: { minHeight: 40 } }}
-          >
-            <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true, symbol: '展开' }}>
-              {m.text}
-            </Typography.Paragraph>
-            <Typography.Text type="secondary" style={line}>
-              时限 {m.deadline ?? '—'} · {m.ownerUnit ?? m.leadUnit ?? '—'}
-              {m.ownerPerson ? ` · ${m.ownerPerson}` : ''}
-            </Typography.Text>
-            <Typography.Text type="secondary" style={line}>
-              {m.problemTitle}
-            </Typography.Text>
-          </Card>
-        </List.Item>
+    <CardList
+      {...props}
+      empty="没有符合条件的整改措施"
+      card={(m) => (
+        <Card
+          size="small"
+          style={{ width: '100%' }}
+          data-testid="ledger-card"
+          title={
+            <Space size={4} wrap>
+              <ProblemLink code={m.problem} />
+              <span>措施 {m.ordinal}</span>
+              <Tag>{MEASURE_STATUS[m.status] ?? m.status}</Tag>
+            </Space>
+          }
+          styles={{ header: { minHeight: 40 } }}
+        >
+          <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true, symbol: '展开' }}>
+            {m.text}
+          </Typography.Paragraph>
+          <Typography.Text type="secondary" style={line}>
+            时限 {m.deadline ?? '—'} · {m.ownerUnit ?? m.leadUnit ?? '—'}
+            {m.ownerPerson ? ` · ${m.ownerPerson}` : ''}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={line}>
+            {m.problemTitle}
+          </Typography.Text>
+        </Card>
       )}
     />
   );
