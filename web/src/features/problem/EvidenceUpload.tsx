@@ -1,17 +1,22 @@
 // 上传佐证材料: several files at once — on a phone, photos straight from the camera — each with its own progress bar.
 // Photos are made smaller and upright before they go (lib/photo.ts). Files go one after another; one whose
 // connection dropped waits with a 重试 button and is sent again by itself when the phone is back online; one the
-// server refused says why and is not retried. The page reloads once after the last file is in.
+// server refused says why and is not retried. Until the server has a file, it is kept on the device
+// (lib/pending-uploads.ts): a page closed or reloaded without signal sends it when the problem is opened again. The
+// page reloads once after the last file is in.
 import { App, Button, Progress, Space, Typography } from 'antd';
 import { CameraOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, upload } from '../../lib/api.ts';
 import { preparedForUpload } from '../../lib/photo.ts';
 import { useNarrow } from '../../lib/narrow.ts';
+import { dropPending, keepPending, pendingFor } from '../../lib/pending-uploads.ts';
 
 type State = 'waiting' | 'sending' | 'done' | 'dropped' | 'refused';
 interface Item {
   readonly id: number;
+  /** its key among the files kept on the device */
+  readonly kept: string;
   readonly name: string;
   readonly file: File;
   state: State;
@@ -50,11 +55,14 @@ export function EvidenceUpload({ code, onUploaded, primary }: { code: string; on
           });
           item.state = 'done';
           item.sent = 1;
-          if (kept.fileName !== item.file.name) item.note = `内容与扩展名不符，已按内容保存为“${kept.fileName}”`;
+          void dropPending(item.kept);
+          item.note = kept.fileName !== item.file.name ? `内容与扩展名不符，已按内容保存为“${kept.fileName}”` : undefined;
           landed += 1;
         } catch (e) {
           const dropped = e instanceof ApiError && (e.code === 'UNREACHABLE' || e.code === 'BAD_ANSWER');
           item.state = dropped ? 'dropped' : 'refused';
+          // refused for what it is (its type, its size): keeping it would only send it to be refused again
+          if (!dropped) void dropPending(item.kept);
           item.note = dropped ? '网络中断，未上传；联网后自动重试，也可点“重试”' : e instanceof ApiError ? e.message : '上传失败';
         }
         shown();
@@ -73,13 +81,36 @@ export function EvidenceUpload({ code, onUploaded, primary }: { code: string; on
     if (!files?.length) return;
     const chosen = [...files];
     const prepared = await Promise.all(chosen.map(preparedForUpload));
-    queue.current = [
-      ...queue.current.filter((i) => i.state !== 'done'),
-      ...prepared.map((file) => ({ id: nextId++, name: file.name, file, state: 'waiting' as const, sent: 0 })),
-    ];
+    const items = prepared.map((file) => {
+      const id = nextId++;
+      return { id, kept: `${Date.now().toString().padStart(15, '0')}-${id}`, name: file.name, file, state: 'waiting' as const, sent: 0 };
+    });
+    await Promise.all(items.map((i) => keepPending({ id: i.kept, problem: code, file: i.file })));
+    queue.current = [...queue.current.filter((i) => i.state !== 'done'), ...items];
     shown();
     void run();
   };
+  // what an earlier visit left on the device goes now
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per problem opened
+  useEffect(() => {
+    void pendingFor(code).then((left) => {
+      if (left.length === 0) return;
+      queue.current = [
+        ...queue.current,
+        ...left.map((p) => ({
+          id: nextId++,
+          kept: p.id,
+          name: p.file.name,
+          file: p.file,
+          state: 'waiting' as const,
+          sent: 0,
+          note: '上次未上传完成，已保存在本机，正在上传',
+        })),
+      ];
+      shown();
+      void run();
+    });
+  }, [code]);
   const retry = () => {
     for (const i of queue.current) if (i.state === 'dropped') i.state = 'waiting';
     shown();
