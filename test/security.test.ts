@@ -219,7 +219,7 @@ describe('sessions', () => {
   it('shows a person what the system holds about them, and only about them', async () => {
     const s = await login('office', 'Shuiwu#2025x', '10.0.0.9');
     const r = (await call(s, 'GET', '/api/session/record')).json();
-    expect(r).toMatchObject({ username: 'office', displayName: 'office名', secondFactorSince: null });
+    expect(r).toMatchObject({ username: 'office', displayName: 'office名', role: '整改办', unit: '示例县水利局', secondFactorSince: null });
     expect(r.passwordChangedAt).not.toBeNull();
     expect(r.recent[0]).toMatchObject({ action: 'login', ip: '10.0.0.9' });
     expect(r.logEntries).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import type { Db } from '../store/open-database.ts';
 import { entriesBy, securityEventsOf } from '../store/audit-log.repository.ts';
 import { userById } from '../store/account.repository.ts';
 import { NotFoundError } from '../core/errors.ts';
+import { NO_ROLE_LABEL, ROLE_LABEL, type Role } from '../core/access/permissions.ts';
 
 const SECURITY_ACTIONS = [
   'login',
@@ -81,13 +82,18 @@ export async function loginHistory(db: Db, account: string): Promise<LoginHistor
  * What the system holds about the person asking (个人信息查询): their account as stored, whether a second factor is
  * set up, their recent security events, and how many entries of the log are theirs. Never another's.
  */
-export async function personalRecord(db: Db, who: { id: number; username: string; displayName: string }) {
+export async function personalRecord(
+  db: Db,
+  who: { id: number; username: string; displayName: string; role: Role | null; unitName: string | null },
+) {
   const u = await userById(db, who.id);
   if (!u) throw new NotFoundError('账号不存在');
   const events = await securityEventsOf(db, who.username, SECURITY_ACTIONS, 30);
   return {
     username: u.username,
     displayName: u.display_name,
+    role: who.role ? ROLE_LABEL[who.role] : NO_ROLE_LABEL,
+    unit: who.unitName,
     createdAt: iso(u.created_at),
     passwordChangedAt: u.password_changed_at ? iso(u.password_changed_at) : null,
     secondFactorSince: u.totp_confirmed_at ? iso(u.totp_confirmed_at) : null,

@@ -66,6 +66,8 @@ export const secondFactorAnswer = z.object({ secret: z.string(), grouped: z.stri
 export const personalRecordAnswer = z.object({
   username: z.string(),
   displayName: z.string(),
+  role: z.string(),
+  unit: z.string().nullable(),
   createdAt: z.string(),
   passwordChangedAt: z.string().nullable(),
   secondFactorSince: z.string().nullable(),

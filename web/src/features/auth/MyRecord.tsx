@@ -17,6 +17,8 @@ export function MyRecord() {
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label="用户名">{d.username}</Descriptions.Item>
             <Descriptions.Item label="姓名">{d.displayName}</Descriptions.Item>
+            <Descriptions.Item label="角色">{d.role}</Descriptions.Item>
+            <Descriptions.Item label="单位">{d.unit ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="账号建立">{when(d.createdAt)}</Descriptions.Item>
             <Descriptions.Item label="密码修改">{when(d.passwordChangedAt)}</Descriptions.Item>
             <Descriptions.Item label="身份验证器">
