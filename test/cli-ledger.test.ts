@@ -185,7 +185,8 @@ describe('zg publish and zg submissions', () => {
     }
     const [first, second] = sent as [string, string];
     expect(zg('submissions', 'list', '--state', '待阅').out).toContain(`${first}  意见建议  待阅`);
-    expect(zg('submissions', 'show', first).out).toContain('反映人：群众甲  联系电话：13900000000');
+    expect(zg('submissions', 'show', first).out).toContain('反映人：群**  联系电话：139****0000（加 --contact 显示完整联系方式）');
+    expect(zg('submissions', 'show', first, '--contact').out).toContain('反映人：群众甲  联系电话：13900000000');
     expect(zg('submissions', 'reply', first, '--text', '已督促更新公开栏').out.trim()).toBe(`${first} 已答复`);
     const made = zg('submissions', 'problem', second, '--title', '三组饮水工程未通水');
     expect(made.out.trim()).toMatch(new RegExp(`^${second} 已新增问题：问题 XC2024-01-\\d{3}$`));

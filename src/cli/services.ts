@@ -21,4 +21,4 @@ export { monthlyCircularDocument, weeklySheet } from '../services/supervision-re
 export { assessSource, compareSources } from '../services/effectiveness.ts';
 export { generateItemForm, generateReport } from '../services/official-documents.ts';
 export { leadDetail, leadFigures, listLeads, recordLeadStep, registerLead, setProblemLink } from '../services/leads.ts';
-export { handleSubmission, listSubmissions, publishTongbao, submissionDetail } from '../services/public-supervision.ts';
+export { handleSubmission, listSubmissions, publishTongbao, submissionContact, submissionDetail } from '../services/public-supervision.ts';
