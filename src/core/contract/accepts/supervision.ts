@@ -1,6 +1,6 @@
 // What the supervision routes accept: path, query and body, checked for their meaning (core/contract/input.ts).
 import { z } from 'zod';
-import { isoDay, isoMonth, noQuery, strict, text } from '../input.ts';
+import { idParam, isoDay, isoMonth, noQuery, strict, text } from '../input.ts';
 
 const cadence = z.union([
   strict({ every: z.enum(['daily', 'half-monthly', 'quarterly']) }),
@@ -10,7 +10,7 @@ const cadence = z.union([
 
 const source = strict({ source: text(40) });
 
-const channelId = strict({ id: z.coerce.number().int().positive() });
+const channelId = strict({ id: idParam });
 
 export const supervisionAccepts = {
   'GET /api/reminder-channels': { querystring: noQuery },
