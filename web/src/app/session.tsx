@@ -43,6 +43,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [accept],
   );
   const logout = useCallback(async () => {
+    // what was being written stays on a shared computer no longer than its writer's session
+    for (const k of Object.keys(localStorage)) if (k.startsWith('zg-draft:')) localStorage.removeItem(k);
     await api('DELETE /api/session').catch(() => undefined);
     accept(null);
   }, [accept]);

@@ -3,6 +3,7 @@
 import { Alert, App, Button, Form, Modal } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../lib/api.ts';
+import { useSession } from '../../app/session.tsx';
 
 type Field = { name: string; label: string; input: ReactNode; required?: boolean };
 /**
@@ -38,7 +39,9 @@ export function ActionButton(props: {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   // what was typed is not thrown away by a stray click outside the dialog: closing it then asks first
-  const drafts = props.draft ? `zg-draft:${props.draft}` : null;
+  // a draft is its writer's: another account on the same browser neither sees nor sends it
+  const user = useSession().session?.user.username;
+  const drafts = props.draft && user ? `zg-draft:${user}:${props.draft}` : null;
   const [restored, setRestored] = useState(false);
   const shut = () => {
     form.resetFields(); // the next opening starts empty
