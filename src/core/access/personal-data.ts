@@ -3,6 +3,8 @@
 
 /** a mainland mobile number standing alone in a text */
 export const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** Whether a value is one mainland mobile number, nothing around it. */
+export const isMobile = (value: string): boolean => /^1[3-9]\d{9}$/.test(value);
 /** a resident identity number (GB 11643): six digits of place, the birth date, three of order, a check digit or X */
 export const ID_NUMBER = /(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
 

@@ -2,7 +2,7 @@
 // from the report the source was imported from (its own contacts); an office may change them per source.
 import type { Contact } from '../document/model.ts';
 import { fromDay, toDay } from '../ledger/dates.ts';
-import { ID_NUMBER, MOBILE } from '../access/personal-data.ts';
+import { ID_NUMBER, isMobile, MOBILE } from '../access/personal-data.ts';
 
 export interface PublicationSettings {
   /** 发文机关署名 of generated documents; default: whoever signed the source's report, else the inspected unit */
@@ -79,7 +79,7 @@ export function shownContacts(settings: PublicationSettings, isPublic: boolean):
   return settings.contacts.filter((c) => {
     if (!isPublic) return true;
     if (c.kind === 'person' && settings.hide.personNames) return false;
-    if (c.kind === 'phone' && settings.hide.personalPhones && /^1[3-9]\d{9}$/.test(c.value)) return false;
+    if (c.kind === 'phone' && settings.hide.personalPhones && isMobile(c.value)) return false;
     return true;
   });
 }

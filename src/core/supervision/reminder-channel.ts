@@ -2,6 +2,7 @@
 // and text messages through the installation's SMS gateway. What a channel is, what the office must give for each,
 // the short message a phone shows, and whether a platform's answer means it took the message. Signing and sending
 // are io/reminder-post.ts's.
+import { isMobile } from '../access/personal-data.ts';
 import { ORDER } from './digest.ts';
 import type { ActionKind } from './plan.ts';
 
@@ -24,15 +25,13 @@ export interface ChannelInput {
   readonly secret?: string | undefined;
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
-
 /** Why a channel cannot be kept as entered, in the office's words; null when it can. */
 export function channelRefusal(c: ChannelInput): string | null {
   const name = c.name.trim();
   if (!name) return '请填写渠道名称（如“区财政局整改工作群”）';
   if (name.length > 60) return '渠道名称不超过 60 个字';
   const target = c.target.trim();
-  if (c.kind === 'sms') return MOBILE.test(target) ? null : `“${target}”不是 11 位手机号码`;
+  if (c.kind === 'sms') return isMobile(target) ? null : `“${target}”不是 11 位手机号码`;
   let url: URL;
   try {
     url = new URL(target);
