@@ -10,11 +10,11 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { writeLedgerWorkbook } from '../src/io/ledger-workbook.ts';
-import { reminderPoster } from '../src/io/reminder-post.ts';
+import { type PostReminder, reminderPoster } from '../src/io/reminder-post.ts';
 import { createUser } from '../src/services/accounts.ts';
 import { importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
 import { createPerson, createUnit } from '../src/services/organisation.ts';
-import { deliverPending, MAX_ATTEMPTS, prepareDigests } from '../src/services/supervision-delivery.ts';
+import { deliverPending, INTERRUPTED, MAX_ATTEMPTS, prepareDigests } from '../src/services/supervision-delivery.ts';
 import { runSupervision } from '../src/services/supervision-run.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
@@ -27,7 +27,7 @@ const APP = 'https://zg.example.gov.cn';
 const SECRETS = { dingtalk: 'SEC0123456789abcdef', feishu: 'feishu-sign-secret', webhook: 'webhook-secret-42' };
 const TOKENS = { wecom: 'wecom-key-0001', dingtalk: 'ding-token-0002', feishu: 'feishu-hook-0003', sms: 'sms-gateway-token' };
 
-type Mode = 'accept' | 'fail' | 'drop' | 'refuse';
+type Mode = 'accept' | 'fail' | 'drop' | 'refuse' | 'redirect';
 interface Received {
   readonly path: string;
   readonly query: URLSearchParams;
@@ -67,6 +67,7 @@ describe('reminders to messengers and SMS, against a local receiver for each pla
         const mode = plan[platform]?.shift() ?? 'accept';
         if (mode === 'drop') return req.socket.destroy(); // the message came, and the connection went before any answer
         if (mode === 'fail') return res.writeHead(500).end('internal error');
+        if (mode === 'redirect') return res.writeHead(307, { location: `${base}/elsewhere/` }).end();
         const raw = Buffer.concat(chunks).toString('utf8');
         const answer = (ok: boolean) =>
           platform === 'feishu'
@@ -192,19 +193,34 @@ describe('reminders to messengers and SMS, against a local receiver for each pla
       { url: `${base}/sms/send`, template: '{"mobile":"{{phone}}","content":"{{text}}"}', token: TOKENS.sms },
       () => t0,
     );
-    expect(await deliverPending(l.db, { post }, t0)).toEqual({ sent: 0, retried: 5, failed: 0 });
+    expect(await deliverPending(l.db, { post }, t0)).toEqual({ sent: 0, retried: 5, failed: 0, uncertain: 0 });
     // not due again yet
-    expect(await deliverPending(l.db, { post }, new Date(t0.getTime() + 30_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(await deliverPending(l.db, { post }, new Date(t0.getTime() + 2 * 60_000))).toEqual({ sent: 0, retried: 5, failed: 0 });
+    expect(await deliverPending(l.db, { post }, new Date(t0.getTime() + 30_000))).toEqual({ sent: 0, retried: 0, failed: 0, uncertain: 0 });
+    expect(await deliverPending(l.db, { post }, new Date(t0.getTime() + 2 * 60_000))).toEqual({
+      sent: 0,
+      retried: 5,
+      failed: 0,
+      uncertain: 0,
+    });
     expect(accepted).toHaveLength(0);
     // the office sees what waits and why, in words, and no address or secret
     const waiting = await call('GET', '/api/deliveries?status=pending');
     expect(waiting.json().items.map((d: { lastError: string }) => d.lastError)).toEqual(
-      expect.arrayContaining(['无法连接企业微信群机器人（网络中断或地址不可达）', '无法连接短信（网络中断或地址不可达）']),
+      expect.arrayContaining(['无法连接企业微信群机器人（网络中断或地址不可达）', '无法连接短信网关（网络中断或地址不可达）']),
     );
     for (const s of [...Object.values(TOKENS), ...Object.values(SECRETS)]) expect(waiting.body).not.toContain(s);
-    expect(await deliverPending(l.db, { post }, new Date(t0.getTime() + 60 * 60_000))).toEqual({ sent: 5, retried: 0, failed: 0 });
-    expect(await deliverPending(l.db, { post }, new Date(t0.getTime() + 24 * 60 * 60_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverPending(l.db, { post }, new Date(t0.getTime() + 60 * 60_000))).toEqual({
+      sent: 5,
+      retried: 0,
+      failed: 0,
+      uncertain: 0,
+    });
+    expect(await deliverPending(l.db, { post }, new Date(t0.getTime() + 24 * 60 * 60_000))).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      uncertain: 0,
+    });
     expect(accepted.map((a) => a.path.split('/')[1]).sort()).toEqual(['dingtalk', 'feishu', 'sms', 'webhook', 'wecom']);
 
     const from = (p: string) => accepted.find((a) => a.path.startsWith(`/${p}/`)) as Received;
@@ -276,5 +292,73 @@ describe('reminders to messengers and SMS, against a local receiver for each pla
     await expect(post({ kind: 'sms', target: '13912345678', secret: null }, { key: 'k', text: '测试' })).rejects.toThrow(
       '未配置短信网关（ZG_SMS_URL），短信无法发送',
     );
+  });
+
+  it('does not send again by itself what a stopped server was sending: the office sees it uncertain with every attempt, and resends it once', async () => {
+    const day = '2025-02-13';
+    await runSupervision(l.db, { at: `${day}T08:30` });
+    const t0 = new Date(`${day}T08:31:00+08:00`);
+    expect(await prepareDigests(l.db, day, t0, APP)).toBeGreaterThan(0);
+    const before = accepted.length;
+    const post = reminderPoster(null, () => t0);
+    // the message leaves and the process dies before the answer is written: the sender's promise never settles
+    let left = 0;
+    const dying: PostReminder = async (channel, message) => {
+      await post(channel, message);
+      left++;
+      await new Promise(() => {});
+    };
+    void deliverPending(l.db, { post: dying }, t0);
+    await expect.poll(() => left, { timeout: 10_000 }).toBe(1);
+    // once its claim has lapsed another sender finds the attempt begun and never ended, and does not send it again
+    const later = new Date(t0.getTime() + 11 * 60_000);
+    const report = await deliverPending(l.db, { post }, later);
+    expect(report.uncertain).toBe(1);
+    expect(accepted.length - before).toBe(1 + report.sent);
+    const uncertain = (await call('GET', '/api/deliveries?status=uncertain')).json().items as {
+      id: number;
+      lastError: string;
+      history: { outcome: string | null }[];
+    }[];
+    expect(uncertain).toHaveLength(1);
+    const cut = uncertain[0] as (typeof uncertain)[number];
+    expect(cut.lastError).toBe(INTERRUPTED);
+    expect(cut.history.map((h) => h.outcome)).toEqual(['interrupted']);
+    expect(await deliverPending(l.db, { post }, new Date(later.getTime() + 24 * 60 * 60_000))).toMatchObject({ sent: 0, uncertain: 0 });
+    expect(accepted.length - before).toBe(1 + report.sent);
+
+    // a unit's clerk may not resend; a sent reminder is not resent; the office's resend goes once
+    const clerk = await login('clerk');
+    expect((await call('POST', `/api/deliveries/${cut.id}/resend`, {}, clerk)).statusCode).toBe(403);
+    const sentOne = (await call('GET', '/api/deliveries?status=sent')).json().items[0] as { id: number };
+    const again = await call('POST', `/api/deliveries/${sentOne.id}/resend`, {});
+    expect(again.statusCode).toBe(422);
+    expect(again.json().message).toBe('这条提醒已经发送，无需重发');
+    expect((await call('POST', `/api/deliveries/${cut.id}/resend`, {})).statusCode).toBe(200);
+    expect((await call('POST', `/api/deliveries/${cut.id}/resend`, {})).json().message).toBe('这条提醒正在等待发送，无需重发');
+    // made due at the moment of the resend, on the wall clock
+    expect(await deliverPending(l.db, { post }, new Date())).toMatchObject({ sent: 1, uncertain: 0 });
+    expect(accepted.length - before).toBe(2 + report.sent);
+    const done = (await call('GET', '/api/deliveries?status=sent')).json().items.find((d: { id: number }) => d.id === cut.id);
+    expect(done.history.map((h: { outcome: string }) => h.outcome)).toEqual(['interrupted', 'sent']);
+    const log = await l.db.selectFrom('event').select(['actor', 'action']).where('entity', '=', 'delivery').execute();
+    expect(log).toEqual([{ actor: '整改办张三', action: 'resend' }]);
+  });
+
+  it('follows no redirect and takes no address with a user name in it', async () => {
+    plan.webhook = ['redirect'];
+    const post = reminderPoster(null);
+    await expect(post({ kind: 'webhook', target: `${base}/webhook/in`, secret: null }, { key: 'r', text: '测试' })).rejects.toThrow(
+      '地址要求转到别处（HTTP 307），提醒未随之转发；请核对地址',
+    );
+    expect(accepted.some((a) => a.path.startsWith('/elsewhere'))).toBe(false);
+    const r = await call('POST', '/api/reminder-channels', {
+      kind: 'webhook',
+      name: '带口令的地址',
+      target: `http://user:pass@127.0.0.1:1/in`,
+      unit: '区财政局',
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().message).toBe('通用 Webhook的地址中不应含用户名或密码，请直接复制机器人的 Webhook 地址');
   });
 });

@@ -84,7 +84,8 @@ beforeAll(async () => {
   ownerId = owner.id;
   const [r] = await importDocuments(l, [SAMPLE], { actor: 'test', today: TODAY, ownerUnitId: owner.id });
   code = `${r?.sources[0]?.code}-006`;
-  await assignProblem(l.db, code, { scope: FULL_SCOPE, actor: 'test', at: TODAY }, { leadUnit: '计划财务股' });
+  // named weeks before the run: a unit named that morning has missed no report yet
+  await assignProblem(l.db, code, { scope: FULL_SCOPE, actor: 'test', at: '2024-12-20' }, { leadUnit: '计划财务股' });
   documentId = (await l.db.selectFrom('document').select('id').executeTakeFirstOrThrow()).id;
   evidenceId = (
     await addEvidence(

@@ -122,14 +122,20 @@ describe('digests by e-mail, against a server that refuses and one that drops th
     const mail = smtpSender(url, 'zhenggai@example.org');
     const t0 = new Date(`${DAY}T08:31:00+08:00`);
     mode = 'refuse';
-    expect(await deliverPending(l.db, { mail: mail.send }, t0)).toEqual({ sent: 0, retried: 3, failed: 0 });
+    expect(await deliverPending(l.db, { mail: mail.send }, t0)).toEqual({ sent: 0, retried: 3, failed: 0, uncertain: 0 });
     // not due again yet: nothing is tried
-    expect(await deliverPending(l.db, { mail: mail.send }, new Date(t0.getTime() + 30_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverPending(l.db, { mail: mail.send }, new Date(t0.getTime() + 30_000))).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      uncertain: 0,
+    });
     mode = 'drop';
     expect(await deliverPending(l.db, { mail: mail.send }, new Date(t0.getTime() + 2 * 60_000))).toEqual({
       sent: 0,
       retried: 3,
       failed: 0,
+      uncertain: 0,
     });
     expect(received).toHaveLength(0);
     mode = 'accept';
@@ -137,11 +143,13 @@ describe('digests by e-mail, against a server that refuses and one that drops th
       sent: 3,
       retried: 0,
       failed: 0,
+      uncertain: 0,
     });
     expect(await deliverPending(l.db, { mail: mail.send }, new Date(t0.getTime() + 24 * 60 * 60_000))).toEqual({
       sent: 0,
       retried: 0,
       failed: 0,
+      uncertain: 0,
     });
     mail.close();
     expect(received.map((r) => r.to).sort()).toEqual(['jia@example.org', 'yi@example.org', 'zhang@example.org']);

@@ -162,10 +162,12 @@ describe('a quarter of supervision, day by day', () => {
     expect(pending.every((n) => n.status === 'cancelled' && n.cancelled_reason === '问题已销号')).toBe(true);
   });
 
-  it('after reassignment, reminds the new lead unit only and withdraws what went to the old one', async () => {
+  it('after reassignment, reminds the new lead unit only, counts its reports from the day it was named, and withdraws what went to the old one', async () => {
     const p3 = of('XC2025-01-003');
     expect(p3.filter((c) => c.day >= '2025-02-01').every((c) => c.unit === '单位乙')).toBe(true);
     expect(p3.some((c) => c.day < '2025-02-01' && c.unit === '单位甲')).toBe(true);
+    // named on Saturday 1 February, 单位乙 has not missed the week that ended the day before: its first is the next
+    expect(p3.find((c) => c.kind === 'missed-report' && c.unit === '单位乙')?.day).toBe('2025-02-14');
     const old = await l.db
       .selectFrom('notification as n')
       .innerJoin('problem as p', 'p.id', 'n.problem_id')

@@ -26,7 +26,7 @@ export function registerSuperviseCommands(program: Command): void {
         try {
           const r = await svc.deliverPending(l.db, { mail: mail?.send, post: reminders.post });
           print(
-            `提醒：发出 ${r.sent} 条，稍后重试 ${r.retried} 条，放弃 ${r.failed} 条${mail ? '' : '（未设置邮件服务器 ZG_SMTP_URL，邮件未发送）'}`,
+            `提醒：发出 ${r.sent} 条，稍后重试 ${r.retried} 条，放弃 ${r.failed} 条${r.uncertain ? `，发送中断待核实 ${r.uncertain} 条` : ''}${mail ? '' : '（未设置邮件服务器 ZG_SMTP_URL，邮件未发送）'}`,
           );
         } finally {
           mail?.close();

@@ -102,20 +102,25 @@ export function reminderRequest(
 export function reminderPoster(sms: SmsGateway | null, now: () => Date = () => new Date()): PostReminder {
   return async (channel, message) => {
     const r = reminderRequest(channel, message, now(), sms);
+    // what was reached: a text message goes through the installation's gateway, not to the phone
+    const peer = channel.kind === 'sms' ? '短信网关' : CHANNEL_LABEL[channel.kind];
     let status: number;
     let text: string;
     try {
-      const answer = await fetch(r.url, { method: 'POST', headers: r.headers, body: r.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      // a redirect is not followed: the message (and its signature) would go to whatever host the answer names
+      const answer = await fetch(r.url, {
+        method: 'POST',
+        headers: r.headers,
+        body: r.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
       status = answer.status;
       text = await answer.text();
     } catch (e) {
       const timedOut = (e as Error).name === 'TimeoutError';
       // the cause names the host at most (fetch's own message carries no URL); the address itself stays out
-      throw new Error(
-        timedOut
-          ? `${CHANNEL_LABEL[channel.kind]}在 ${TIMEOUT_MS / 1000} 秒内没有应答`
-          : `无法连接${CHANNEL_LABEL[channel.kind]}（网络中断或地址不可达）`,
-      );
+      throw new Error(timedOut ? `${peer}在 ${TIMEOUT_MS / 1000} 秒内没有应答` : `无法连接${peer}（网络中断或地址不可达）`);
     }
     let body: unknown = null;
     try {

@@ -95,7 +95,9 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
     timer = setInterval(() => void tick(), 60_000);
     void tick();
     console.log(
-      `自动督办：每天 ${at}（北京时间）${mail ? `，汇总邮件经 ${mail.host} 发送` : '，未配置邮件服务器（ZG_SMTP_URL），仅站内提醒'}`,
+      `自动督办：每天 ${at}（北京时间）；站内提醒${mail ? `，汇总邮件经 ${mail.host} 发送` : '，未配置邮件服务器（ZG_SMTP_URL）不发邮件'}；` +
+        `整改办设置的群机器人照常发送${settings.reminders.sms ? '，短信经短信网关发送' : '，未配置短信网关（ZG_SMS_URL）不发短信'}` +
+        (settings.reminders.appUrl ? '' : '；未设置访问地址（ZG_APP_URL），消息中不带链接'),
     );
   }
   // the day's backup (ZG_BACKUP_DIR; ZG_BACKUP_AT, default 02:00; ZG_BACKUP_KEEP, default 7), kept by the first process

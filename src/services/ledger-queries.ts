@@ -162,8 +162,8 @@ async function pageReading(
 
 /** The kind of kept figure a problem filter's totals are: everything the filter asks but the source and the viewer. */
 function problemsKind(q: Partial<ProblemListQuery>): string {
-  const { status, unit, overdue, aspect, triage, supervised } = q;
-  return `problems ${JSON.stringify({ status, unit, overdue, aspect, triage, supervised })}`;
+  const { status, unit, overdue, open, aspect, triage, supervised } = q;
+  return `problems ${JSON.stringify({ status, unit, overdue, open, aspect, triage, supervised })}`;
 }
 
 const problemsCounted = (db: Db, q: ProblemListQuery) => (set: ProblemSet) => problemCountsBySource(db, q, set);

@@ -388,6 +388,8 @@ function assignment(a: Assignment, who: Actor): Write<undefined> {
     };
     const set: Updateable<Database['problem']> = {};
     if (a.leadUnit !== undefined) set.lead_unit_id = a.leadUnit === null ? null : await unitId(a.leadUnit);
+    // a new lead unit reports from the day it was named, not from before it had the problem
+    if (set.lead_unit_id !== undefined && set.lead_unit_id !== p.lead_unit_id) set.lead_since = set.lead_unit_id === null ? null : who.at;
     if (a.leadLeader !== undefined) set.lead_leader_id = a.leadLeader === null ? null : await personId(a.leadLeader);
     if (a.responsiblePerson !== undefined)
       set.responsible_person_id = a.responsiblePerson === null ? null : await personId(a.responsiblePerson);

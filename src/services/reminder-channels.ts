@@ -4,7 +4,15 @@
 // shows the host and whether a secret is set; the log records the change without them.
 import type { Scope } from '../core/access/permissions.ts';
 import { ActionRefused, NotFoundError } from '../core/errors.ts';
-import { CHANNEL_LABEL, channelRefusal, type ChannelInput, type ChannelKind, maskedTarget } from '../core/supervision/reminder-channel.ts';
+import {
+  CHANNEL_LABEL,
+  channelRefusal,
+  type ChannelInput,
+  type ChannelKind,
+  type DeliveryStatus,
+  maskedTarget,
+} from '../core/supervision/reminder-channel.ts';
+import { attemptsOf, requeueDelivery } from '../store/delivery.repository.ts';
 import type { ChannelSecrets, PostReminder } from '../io/reminder-post.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Db } from '../store/open-database.ts';
@@ -127,9 +135,14 @@ export async function testChannel(db: Db, id: number, who: Who, post: PostRemind
   }
 }
 
-/** What was sent to the units and people in scope, newest first: the office sees each failure and why. */
-export async function listDeliveries(db: Db, scope: Scope, status: 'all' | 'pending' | 'sent' | 'failed') {
-  return (await recentDeliveries(db, scope, status, 200)).map((d) => ({
+/** What was sent to the units and people in scope, newest first: the office sees each attempt and why it failed. */
+export async function listDeliveries(db: Db, scope: Scope, status: 'all' | DeliveryStatus) {
+  const rows = await recentDeliveries(db, scope, status, 200);
+  const tries = await attemptsOf(
+    db,
+    rows.map((d) => Number(d.id)),
+  );
+  return rows.map((d) => ({
     id: Number(d.id),
     channel: d.channel,
     channelLabel: d.channel === 'email' ? '电子邮件' : (CHANNEL_LABEL[d.channel as ChannelKind] ?? d.channel),
@@ -137,10 +150,30 @@ export async function listDeliveries(db: Db, scope: Scope, status: 'all' | 'pend
     to: d.address,
     recipient: d.recipient,
     day: String(d.day),
-    status: d.status as 'pending' | 'sent' | 'failed',
+    status: d.status as DeliveryStatus,
     attempts: d.attempts,
     lastError: d.last_error,
     nextAttemptAt: d.status === 'pending' ? iso(d.next_attempt_at) : null,
     sentAt: d.sent_at ? iso(d.sent_at) : null,
+    history: tries
+      .filter((t) => Number(t.delivery_id) === Number(d.id))
+      .map((t) => ({ startedAt: iso(t.started_at), outcome: t.outcome, error: t.error })),
   }));
+}
+
+/**
+ * Sends again a reminder that was given up on, or one a stopped server left uncertain once the office has checked
+ * that it did not arrive: due at once, with a fresh count of attempts; the earlier ones stay in its history.
+ */
+export async function resendDelivery(db: Db, id: number, who: Who): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const d = (await recentDeliveries(trx, who.scope, 'all', 1, id))[0];
+    if (!d) throw new NotFoundError('没有这条提醒，或它不在您管理的范围内');
+    if (d.status === 'sent') throw new ActionRefused('这条提醒已经发送，无需重发');
+    if (d.status === 'pending') throw new ActionRefused('这条提醒正在等待发送，无需重发');
+    if (!(await requeueDelivery(trx, id, new Date()))) throw new ActionRefused('这条提醒的状态刚刚变化，请刷新后再试');
+    await appendEvents(trx, [
+      { actor: who.actor, entity: 'delivery', entityId: id, action: 'resend', after: { recipient: d.recipient, day: String(d.day) } },
+    ]);
+  });
 }

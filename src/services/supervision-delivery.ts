@@ -3,14 +3,22 @@
 // channels (企业微信, 钉钉, 飞书, webhook, SMS) of units and leaders; the leads' digests go by e-mail alone (who a
 // lead concerns stays out of group chats). A delivery is claimed before it is sent (two senders never send the same
 // one), a refused or dropped attempt is tried again later with growing pauses, and nothing is sent twice (its key is
-// unique, and its Message-ID is made from the key).
+// unique, its Message-ID is made from the key, and a send cut off by a dying server is left for the office to check).
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import { composeDigest, composeLeadDigest } from '../core/supervision/digest.ts';
 import type { LeadNoticeKind } from '../core/leads/lead-supervision.ts';
 import { leadNoticesWithReceivers } from '../store/lead.repository.ts';
 import type { ActionKind } from '../core/supervision/plan.ts';
 import type { SendMail } from '../io/smtp-mail.ts';
-import { claimDueDelivery, insertDelivery, pendingNotificationsWithRecipients, updateDelivery } from '../store/delivery.repository.ts';
+import {
+  claimDueDelivery,
+  closeInterruptedAttempts,
+  endAttempt,
+  insertDelivery,
+  pendingNotificationsWithRecipients,
+  startAttempt,
+  updateDelivery,
+} from '../store/delivery.repository.ts';
 import { activeChannelsOf } from '../store/reminder-channel.repository.ts';
 import { composeShortDigest } from '../core/supervision/reminder-channel.ts';
 import type { PostReminder } from '../io/reminder-post.ts';
@@ -109,6 +117,8 @@ export interface DeliveryReport {
   readonly sent: number;
   readonly retried: number;
   readonly failed: number;
+  /** cut off mid-send by a server that stopped: left for the office to check rather than sent twice */
+  readonly uncertain: number;
 }
 
 /** How deliveries go out: e-mail when a server is configured, messengers and SMS when a poster is given. */
@@ -119,39 +129,64 @@ export interface Senders {
 
 const MESSENGER_CHANNELS = ['wecom', 'dingtalk', 'feishu', 'webhook', 'sms'] as const;
 
-/** Sends every delivery that is due and has a sender; each is claimed first, so a second sender at the same time skips it. */
+export const INTERRUPTED = '发送过程中服务停止，对方可能已经收到；为免重复，不再自动重发。请向对方核实，未收到时在“发送情况”中点“重发”';
+
+/**
+ * Sends every delivery that is due and has a sender; each is claimed first, so a second sender at the same time skips
+ * it. Each attempt is written down before anything leaves: one found begun and never ended is a send the server died
+ * in the middle of, and neither a group robot nor an SMS gateway can say whether it arrived or drop a repeat, so its
+ * delivery is marked uncertain instead of being sent again.
+ */
 export async function deliverPending(db: Db, senders: Senders, now: Date = new Date()): Promise<DeliveryReport> {
-  let sent = 0;
-  let retried = 0;
-  let failed = 0;
+  const report = { sent: 0, retried: 0, failed: 0, uncertain: 0 };
   const channels = [...(senders.mail ? ['email'] : []), ...(senders.post ? MESSENGER_CHANNELS : [])];
-  if (channels.length === 0) return { sent, retried, failed };
+  if (channels.length === 0) return report;
   for (;;) {
     // claim one: push its next attempt out of reach of anyone else while it is being sent
     const d = await claimDueDelivery(db, now, new Date(now.getTime() + 10 * 60_000), channels);
     if (!d) break;
+    const interrupted = await db.transaction().execute(async (trx) => {
+      if ((await closeInterruptedAttempts(trx, d.id, new Date())) === 0) return false;
+      await updateDelivery(trx, d.id, { status: 'uncertain', last_error: INTERRUPTED });
+      return true;
+    });
+    if (interrupted) {
+      report.uncertain++;
+      continue;
+    }
+    const attempt = await startAttempt(db, d.id, new Date());
     try {
       if (d.channel === 'email' && senders.mail)
         await senders.mail({ to: d.address, subject: d.subject, text: d.body, messageId: `<${d.key.replace(/[^\w.:-]/g, '_')}@zhenggai>` });
       else if (senders.post && d.channel_id !== null)
         await senders.post(await channelSecrets(db, d.channel_id), { key: d.key, text: d.body });
       else throw new Error('该提醒没有可用的发送渠道');
-      await updateDelivery(db, d.id, { status: 'sent', sent_at: new Date(), attempts: d.attempts + 1, last_error: null });
-      sent++;
+      // an attempt someone else already called interrupted keeps that verdict: the office decides, not a late answer
+      const ended = await db.transaction().execute(async (trx) => {
+        if (!(await endAttempt(trx, attempt, new Date(), 'sent', null))) return false;
+        await updateDelivery(trx, d.id, { status: 'sent', sent_at: new Date(), attempts: d.attempts + 1, last_error: null });
+        return true;
+      });
+      if (ended) report.sent++;
     } catch (e) {
       const attempts = d.attempts + 1;
       const pause = BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)] as number;
       // a channel stopped since is not tried again; anything else is, with growing pauses
       const giveUp = attempts >= MAX_ATTEMPTS || e instanceof ChannelGone;
-      await updateDelivery(db, d.id, {
-        attempts,
-        last_error: String((e as Error).message ?? e).slice(0, 500),
-        status: giveUp ? 'failed' : 'pending',
-        next_attempt_at: new Date(now.getTime() + pause * 60_000),
+      const error = String((e as Error).message ?? e).slice(0, 500);
+      const ended = await db.transaction().execute(async (trx) => {
+        if (!(await endAttempt(trx, attempt, new Date(), 'failed', error))) return false;
+        await updateDelivery(trx, d.id, {
+          attempts,
+          last_error: error,
+          status: giveUp ? 'failed' : 'pending',
+          next_attempt_at: new Date(now.getTime() + pause * 60_000),
+        });
+        return true;
       });
-      if (giveUp) failed++;
-      else retried++;
+      if (ended && giveUp) report.failed++;
+      else if (ended) report.retried++;
     }
   }
-  return { sent, retried, failed };
+  return report;
 }

@@ -67,3 +67,57 @@ export async function claimDueDelivery(db: Tx, now: Date, until: Date, channels:
 export async function updateDelivery(db: Tx, id: number, values: Updateable<Database['delivery']>): Promise<void> {
   await db.updateTable('delivery').set(values).where('id', '=', id).execute();
 }
+
+/** An attempt begins: written before anything leaves, so a server that dies mid-send leaves it unended. */
+export async function startAttempt(db: Tx, deliveryId: number, at: Date): Promise<number> {
+  const r = await db
+    .insertInto('delivery_attempt')
+    .values({ delivery_id: deliveryId, started_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** An attempt ends; false when another sender already said it was interrupted (it took longer than its claim). */
+export async function endAttempt(db: Tx, id: number, at: Date, outcome: 'sent' | 'failed', error: string | null): Promise<boolean> {
+  const r = await db
+    .updateTable('delivery_attempt')
+    .set({ ended_at: at, outcome, error })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Attempts of a delivery that began and never ended, now said to be interrupted; how many there were. */
+export async function closeInterruptedAttempts(db: Tx, deliveryId: number, at: Date): Promise<number> {
+  const r = await db
+    .updateTable('delivery_attempt')
+    .set({ ended_at: at, outcome: 'interrupted' })
+    .where('delivery_id', '=', deliveryId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** The attempts of some deliveries, oldest first. */
+export function attemptsOf(db: Tx, deliveryIds: readonly number[]) {
+  if (deliveryIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('delivery_attempt')
+    .select(['delivery_id', 'started_at', 'ended_at', 'outcome', 'error'])
+    .where('delivery_id', 'in', deliveryIds)
+    .orderBy('id')
+    .execute();
+}
+
+/** A delivery given up on (or left uncertain) made due again now, with a fresh count of attempts. */
+export async function requeueDelivery(db: Tx, id: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('delivery')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null })
+    .where('id', '=', id)
+    .where('status', 'in', ['failed', 'uncertain'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

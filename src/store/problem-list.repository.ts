@@ -122,6 +122,8 @@ export interface ProblemFilter {
   readonly status?: LedgerStatus | undefined;
   readonly unit?: string | undefined;
   readonly overdue?: boolean | undefined;
+  /** neither completed nor done for this phase */
+  readonly open?: boolean | undefined;
   readonly search?: string | undefined;
   readonly today: string;
   readonly limit?: number;
@@ -162,6 +164,7 @@ function matching(db: Tx, q: ProblemFilter, who: RawBuilder<boolean>) {
   if (q.unit === UNASSIGNED) base = base.where('p.lead_unit_id', 'is', null);
   else if (q.unit) base = base.where('u.name', '=', q.unit);
   if (q.overdue) base = base.where('p.deadline', '<', q.today).where('p.status', 'not in', DONE_FOR_NOW);
+  if (q.open) base = base.where('p.status', 'not in', DONE_FOR_NOW);
   if (q.search) base = base.where('p.title', 'like', containing(q.search));
   if (q.aspect)
     base = base.where((eb) =>

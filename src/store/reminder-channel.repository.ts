@@ -1,6 +1,7 @@
 // The reminder channels of units and people, and the deliveries made to them. Addresses and secrets pass through
 // here sealed (opaque strings); services/reminder-channels.ts opens them.
 import { sql, type Insertable } from 'kysely';
+import type { DeliveryStatus } from '../core/supervision/reminder-channel.ts';
 import type { Scope } from '../core/access/permissions.ts';
 import type { Tx } from './ledger.repository.ts';
 import type { Database } from './schema.ts';
@@ -72,8 +73,8 @@ export function activeChannelsOf(db: Tx, unitIds: readonly number[], personIds: 
     .execute();
 }
 
-/** The latest deliveries to the units and people a scope covers (all of them for an unscoped viewer), newest first. */
-export function recentDeliveries(db: Tx, scope: Scope, status: 'all' | 'pending' | 'sent' | 'failed', limit: number) {
+/** The latest deliveries to the units and people a scope covers (all of them for an unscoped viewer), newest first; or one of them. */
+export function recentDeliveries(db: Tx, scope: Scope, status: 'all' | DeliveryStatus, limit: number, id?: number) {
   let q = db
     .selectFrom('delivery as d')
     .leftJoin('reminder_channel as c', 'c.id', 'd.channel_id')
@@ -94,6 +95,7 @@ export function recentDeliveries(db: Tx, scope: Scope, status: 'all' | 'pending'
     .orderBy('d.id', 'desc')
     .limit(limit);
   if (status !== 'all') q = q.where('d.status', '=', status);
+  if (id !== undefined) q = q.where('d.id', '=', id);
   if (scope.kind !== 'all') {
     // a delivery's unit: its channel's (or its person's), else the units of the notifications it carries
     const units = scope.units.length ? scope.units : [-1];

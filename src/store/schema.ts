@@ -114,6 +114,8 @@ export interface ProblemTable {
   source_line: number | null;
   reopened_count: Generated<number>;
   last_progress_at: IsoDate | null;
+  /** the day the present lead unit was given the problem, when it was not given with the import (migration 0034) */
+  lead_since: IsoDate | null;
   /** found by the source itself, or opened from what the public sent (migration 0028) */
   origin: Generated<Origin>;
   /** meaningful words of the title, space-separated: segmented once, for recurrence matching */
@@ -327,6 +329,14 @@ export interface DeliveryTable {
   created_at: CreatedAt;
   /** the messenger or SMS channel it goes to; null for e-mail */
   channel_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+export interface DeliveryAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  started_at: ColumnType<Date, Date | string, Date | string>;
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  outcome: 'sent' | 'failed' | 'interrupted' | null;
+  error: string | null;
 }
 export interface ReminderChannelTable {
   id: Generated<number>;
@@ -587,6 +597,7 @@ export interface Database {
   notification: NotificationTable;
   supervision_run: SupervisionRunTable;
   delivery: DeliveryTable;
+  delivery_attempt: DeliveryAttemptTable;
   recurrence_match: RecurrenceMatchTable;
   event: EventTable;
   app_user: AppUserTable;

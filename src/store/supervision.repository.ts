@@ -20,7 +20,7 @@ import { problemsWithNames } from './problem-list.repository.ts';
  * value is the same, since the plan for it would be the same and every action it named is there already.
  */
 const FINGERPRINT = sql<string>`md5(row(p.code, p.title, p.status, p.deadline, p.start_date, p.progress, p.last_progress_at,
-  p.lead_unit_id, u.name, p.lead_leader_id, l.name, s.warning, s.supervision)::text)`;
+  p.lead_unit_id, p.lead_since, u.name, p.lead_leader_id, l.name, s.warning, s.supervision)::text)`;
 
 /**
  * The next `limit` top-level problems not yet closed after `after` (in the order of their codes), as the supervision
@@ -44,6 +44,7 @@ export async function supervisedItems(
       'p.progress',
       'p.last_progress_at',
       'p.lead_unit_id',
+      'p.lead_since',
       'u.name as unit',
       'p.lead_leader_id',
       'l.name as leader',
@@ -87,6 +88,7 @@ export async function supervisedItems(
     startDate: r.start_date,
     progress: r.progress,
     lastProgressAt: r.last_progress_at,
+    leadSince: r.lead_since,
     leadUnit: r.lead_unit_id !== null ? { id: r.lead_unit_id, name: r.unit as string } : null,
     leadLeader: r.lead_leader_id !== null ? { id: r.lead_leader_id, name: r.leader as string } : null,
     thresholds: thresholdsOf(r.warning),

@@ -1111,13 +1111,18 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await fits('login');
       await login(page, 'clerk');
       // a unit's clerk opens on 待办 on a phone; the figures are a tap away
-      await page.getByTestId('todo-reports').waitFor();
+      // nothing due yet is said in a line, under the work
+      await page.getByTestId('todo-empty').getByText('应报送的整改进展', { exact: false }).waitFor();
+      // and the problems it is working on, there before any reminder is due
+      await page.getByTestId('todo-working').getByRole('link', { name: problem }).first().waitFor();
       await fits('unit-todo');
       await menu('首页');
       await page.getByTestId('stat-问题总数').waitFor();
       await fits('unit-home');
       await menu(/待办/);
-      await page.getByTestId('todo-reports').getByRole('link', { name: problem }).first().tap();
+      // named today, the unit has missed no report yet: the problem is under 正在整改的问题
+      expect(await page.getByTestId('todo-reports').count()).toBe(0);
+      await page.getByTestId('todo-working').getByRole('link', { name: problem }).first().tap();
       await page.getByTestId('problem-title').waitFor();
       await fits('unit-problem');
       // the next thing to do comes first, the rest under 更多操作
@@ -1203,6 +1208,20 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.goto(here);
       await page.locator('[data-testid=evidence-item][data-state=done]', { hasText: '现场照片.jpg' }).waitFor({ timeout: 30_000 });
       await page.getByText('现场照片.jpg').nth(1).waitFor();
+      // the problem cannot be fetched again after a photo lands (the signal went): the page and its queue stay, said so
+      const again = `${base}/api/problems/${problem}`;
+      await page.route(again, (r) => r.abort('internetdisconnected'));
+      await page.getByTestId('evidence-files').setInputFiles([{ name: '整改台账.jpg', mimeType: 'image/jpeg', buffer: await photo(1) }]);
+      await page.getByTestId('problem-stale').waitFor();
+      expect(await page.locator('[data-testid=evidence-item]', { hasText: '整改台账.jpg' }).getAttribute('data-state')).toBe('done');
+      await fits('unit-stale');
+      await page.unroute(again);
+      await page
+        .getByTestId('problem-stale')
+        .getByRole('button', { name: /刷\s*新/ })
+        .tap();
+      await expect.poll(() => page.getByTestId('problem-stale').count()).toBe(0);
+      await page.getByText('整改台账.jpg').nth(1).waitFor();
 
       // closure is now what comes first
       await page.getByTestId('action-closure').waitFor();
@@ -1263,6 +1282,13 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
         await ready.first().waitFor({ state: 'attached' });
         await fits(name);
       }
+      // a report read on the phone: the file's name, the owner and 确认导入 stay within the screen and can be tapped
+      await menu('导入');
+      await page.locator('input[type=file]').setInputFiles(report);
+      await page.getByTestId('parsed-report').first().waitFor({ timeout: 60_000 });
+      await fits('office-import-read');
+      const confirm = await page.getByTestId('confirm-import').boundingBox();
+      expect(confirm && confirm.x >= 0 && confirm.x + confirm.width <= 390).toBe(true);
       // on the 督办 screen the office sets the finance bureau's group robot, and a test message says in words it did not arrive
       await menu('督办');
       await page.getByTestId('channel-add').tap();
@@ -1282,6 +1308,19 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.getByTestId('ledger-cards').waitFor();
       await fits('office-responsibility');
       expect(foreign).toEqual([]);
+      // turned on its side, the screens still fit
+      await page.setViewportSize({ width: 844, height: 390 });
+      for (const [name, path, ready] of [
+        ['landscape-ledger', '/ledger', page.locator('.ant-table-row')],
+        ['landscape-problem', `/problems/${problem}`, page.getByTestId('problem-title')],
+        ['landscape-home', '/', page.getByTestId('stat-问题总数')],
+      ] as const) {
+        await page.goto(`${base}${path}`);
+        await ready.first().waitFor();
+        await page.waitForTimeout(300);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} is wider than the phone`).toBeLessThanOrEqual(844);
+        await shot(page, `30-phone-${name}`);
+      }
 
       // it can be added to the home screen: a manifest with its icons, served here
       const manifest = await (await page.request.get(`${base}/manifest.webmanifest`)).json();

@@ -19,6 +19,7 @@ export const ENTITY_LABEL: Readonly<Record<string, string>> = {
   supervision_run: '督办运行',
   'audit-checkpoint': '日志检查点',
   reminder_channel: '提醒渠道',
+  delivery: '提醒发送',
 };
 
 /** the words for an action any entity may have, where its own are not named */
@@ -55,6 +56,7 @@ export const ACTION_LABEL: Readonly<Record<string, Readonly<Record<string, strin
     deactivate: '停用账号',
   },
   'security-policy': { update: '修改安全策略' },
+  delivery: { resend: '重发提醒' },
 };
 
 /** "安全事件 · 登录失败", "问题 · assign": the words for an entry's kind. */

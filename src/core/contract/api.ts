@@ -113,6 +113,7 @@ export const answers = {
   'DELETE /api/reminder-channels/:id': done,
   'POST /api/reminder-channels/:id/test': channelTestAnswer,
   'GET /api/deliveries': deliveriesAnswer,
+  'POST /api/deliveries/:id/resend': done,
   'GET /api/problems/:code/matches': matchesAnswer,
   'POST /api/matches/:id/decision': done,
   // the leads register

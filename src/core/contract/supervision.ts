@@ -6,6 +6,7 @@ import { CATEGORY_LABEL } from '../assessment/effectiveness.ts';
 import { MATCH_KIND_LABEL, MATCH_STATUS_LABEL } from '../vocabulary.ts';
 import { notificationKind } from './work.ts';
 import { contact, day, keysOf, list, supervisionKind } from './values.ts';
+import { DELIVERY_STATUSES } from '../supervision/reminder-channel.ts';
 
 const result = z.enum(['优秀', '良好', '合格', '不合格']);
 const category = keysOf(CATEGORY_LABEL);
@@ -150,8 +151,16 @@ export const deliveriesAnswer = z.object({
       to: z.string(),
       recipient: z.string(),
       day: z.string(),
-      status: z.enum(['pending', 'sent', 'failed']),
+      status: z.enum(DELIVERY_STATUSES),
       attempts: z.number(),
+      /** every attempt, oldest first: when it began and how it ended (null while it is under way) */
+      history: list(
+        z.object({
+          startedAt: z.string(),
+          outcome: z.enum(['sent', 'failed', 'interrupted']).nullable(),
+          error: z.string().nullable(),
+        }),
+      ),
       lastError: z.string().nullable(),
       nextAttemptAt: z.string().nullable(),
       sentAt: z.string().nullable(),

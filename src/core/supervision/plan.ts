@@ -19,6 +19,8 @@ export interface SupervisedItem {
   readonly startDate: string | null;
   readonly progress: number;
   readonly lastProgressAt: string | null;
+  /** the day the present lead unit was named, when after the import: no report is missed before it */
+  readonly leadSince?: string | null;
   readonly leadUnit: { readonly id: number; readonly name: string } | null;
   readonly leadLeader: { readonly id: number; readonly name: string } | null;
   readonly thresholds: WarningThresholds;
@@ -111,11 +113,12 @@ export function planSupervision(items: readonly SupervisedItem[], day: string): 
         );
     }
     // a missed report: nothing reported in the period that ended on the latest due day (the last report, or the start
-    // of the work, is on or before the due day before it)
+    // of the work, or the day the lead unit was named, is on or before the due day before it)
     const cadence =
       it.status === 'phased' ? it.policy.phasedReport : ((it.leadUnit && it.policy.unitReport[it.leadUnit.name]) ?? it.policy.report);
     const p = period(cadence, day);
-    const last = it.lastProgressAt ?? it.startDate;
+    const reported = it.lastProgressAt ?? it.startDate;
+    const last = it.leadSince && (!reported || it.leadSince > reported) ? it.leadSince : reported;
     if (p?.previous && last && last <= p.previous && (it.status === 'phased' || open))
       add(
         `missed-report:${it.code}:${p.due}:${lead}`,

@@ -17,6 +17,16 @@ export const CHANNEL_LABEL: Record<ChannelKind, string> = {
   sms: '短信',
 };
 
+/** Where a reminder (by e-mail or to a channel) stands, as 发送情况 shows it. */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'uncertain'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const DELIVERY_STATUS_LABEL: Record<DeliveryStatus, string> = {
+  pending: '待发送',
+  sent: '已发送',
+  failed: '发送失败',
+  uncertain: '待核实',
+};
+
 /** What the office enters for a channel: the robot's address (a phone number for SMS) and, where it signs, a secret. */
 export interface ChannelInput {
   readonly kind: ChannelKind;
@@ -40,6 +50,8 @@ export function channelRefusal(c: ChannelInput): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${CHANNEL_LABEL[c.kind]}的地址应以 http:// 或 https:// 开头`;
   if (target.length > 1000) return '地址过长';
+  // a user name and password in the address would be kept, shown masked and sent to whatever host it names
+  if (url.username || url.password) return `${CHANNEL_LABEL[c.kind]}的地址中不应含用户名或密码，请直接复制机器人的 Webhook 地址`;
   const secret = c.secret?.trim() ?? '';
   if (secret.length > 200) return '密钥过长';
   // 钉钉's signing secret starts SEC; a robot set to 加签 refuses every unsigned message
@@ -99,6 +111,8 @@ export function composeShortDigest(
  * code of its own when it refuses (a wrong signature, a keyword missing, too many messages a minute).
  */
 export function answerRefusal(kind: ChannelKind, status: number, body: unknown): string | null {
+  // redirects are not followed (the message and its signature would go to another host): said as such
+  if (status >= 300 && status <= 399) return `地址要求转到别处（HTTP ${status}），提醒未随之转发；请核对地址`;
   if (status < 200 || status > 299) return `对方返回 HTTP ${status}`;
   const b = (body ?? {}) as { errcode?: unknown; errmsg?: unknown; code?: unknown; msg?: unknown; StatusCode?: unknown };
   if (kind === 'wecom' || kind === 'dingtalk') {

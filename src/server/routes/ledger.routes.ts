@@ -60,7 +60,14 @@ export function ledgerRoutes(app: FastifyInstance, db: Db, today: () => string):
     async (req) => {
       const v = viewerWith(req, 'read');
       const q = req.query;
-      return listProblems(db, { ...q, overdue: q.overdue === 'true', supervised: q.supervised === 'true', today: today(), scope: v.scope });
+      return listProblems(db, {
+        ...q,
+        overdue: q.overdue === 'true',
+        open: q.open === 'true',
+        supervised: q.supervised === 'true',
+        today: today(),
+        scope: v.scope,
+      });
     },
   );
   r.get(

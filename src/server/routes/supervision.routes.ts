@@ -4,7 +4,7 @@ import { assessSource, compareSources } from '../../services/effectiveness.ts';
 import type { Db } from '../../services/ledger.ts';
 import { setSupervisionPolicy, supervisionPolicy } from '../../services/source-settings.ts';
 import { prepareDigests } from '../../services/supervision-delivery.ts';
-import { addChannel, listChannels, listDeliveries, removeChannel, testChannel } from '../../services/reminder-channels.ts';
+import { addChannel, listChannels, listDeliveries, resendDelivery, removeChannel, testChannel } from '../../services/reminder-channels.ts';
 import type { PostReminder } from '../../services/mail.ts';
 import { monthlyCircularDocument, weeklySheet } from '../../services/supervision-reports.ts';
 import { runSupervision } from '../../services/supervision-run.ts';
@@ -152,6 +152,15 @@ export function supervisionRoutes(
     async (req) => ({
       items: await listDeliveries(db, viewerWith(req, 'reminders').scope, req.query.status ?? 'all'),
     }),
+  );
+  r.post(
+    '/api/deliveries/:id/resend',
+    { schema: { ...contract('POST /api/deliveries/:id/resend'), tags, summary: '重发未送达或待核实的提醒' } },
+    async (req) => {
+      const v = viewerWith(req, 'reminders');
+      await resendDelivery(db, req.params.id, { actor: v.displayName, scope: v.scope });
+      return { ok: true };
+    },
   );
   r.put(
     '/api/sources/:source/supervision',

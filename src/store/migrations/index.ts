@@ -32,6 +32,8 @@ import * as m0029 from './0029-access-generation.ts';
 import * as m0030 from './0030-shared-process-state.ts';
 import * as m0031 from './0031-separated-administrators.ts';
 import * as m0032 from './0032-reminder-channels.ts';
+import * as m0033 from './0033-delivery-attempts.ts';
+import * as m0034 from './0034-lead-since.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -66,6 +68,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030-shared-process-state': m0030,
   '0031-separated-administrators': m0031,
   '0032-reminder-channels': m0032,
+  '0033-delivery-attempts': m0033,
+  '0034-lead-since': m0034,
 };
 
 export const migrationProvider: MigrationProvider = {

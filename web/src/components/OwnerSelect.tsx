@@ -8,6 +8,7 @@ export function OwnerSelect(props: {
   onChange: (unitId: number | null) => void;
   placeholder: string;
   testId: string;
+  width?: number;
 }) {
   return (
     <Select
@@ -15,7 +16,7 @@ export function OwnerSelect(props: {
       showSearch
       optionFilterProp="label"
       placeholder={props.placeholder}
-      style={{ width: 280 }}
+      style={{ width: props.width ?? 280 }}
       options={props.options}
       value={props.value ?? undefined}
       onChange={(v: number | undefined) => props.onChange(v ?? null)}

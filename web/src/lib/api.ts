@@ -170,8 +170,11 @@ export const qs = (params: Record<string, string | number | boolean | undefined 
 export function useGet<R extends Route>(
   route: R,
   req: Request<R> | null,
-): { data: Answer<R> | null; error: ApiError | null; loading: boolean; reload: () => void } {
-  const [data, setData] = useState<Answer<R> | null>(null);
+): { data: Answer<R> | null; current: boolean; error: ApiError | null; loading: boolean; reload: () => void } {
+  // the last answer stays while the next is asked for (a table keeps its rows and pages while a filter changes);
+  // `current` says it answers this very address, so a page can keep showing it when only a reload failed — a phone
+  // that lost its signal still shows the problem it was on
+  const [held, setHeld] = useState<{ url: string; data: Answer<R> } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(false);
   const [tick, setTick] = useState(0);
@@ -182,14 +185,17 @@ export function useGet<R extends Route>(
     if (url === null) return;
     let live = true;
     setLoading(true);
+    setError(null);
     api(route, req as Request<R>)
-      .then((d) => live && (setData(d), setError(null)))
+      .then((d) => live && (setHeld({ url, data: d }), setError(null)))
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', '无法连接服务器')))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
   }, [url, tick]);
+  const data = held?.data ?? null;
+  const current = held !== null && held.url === url;
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, reload };
+  return { data, current, error, loading, reload };
 }

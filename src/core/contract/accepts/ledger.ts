@@ -17,6 +17,8 @@ export const ledgerAccepts = {
       status: ledgerStatus.optional(),
       unit: text(100).optional(),
       overdue: flag.optional(),
+      /** only those still being rectified (neither completed nor done for this phase): a unit's own work list */
+      open: flag.optional(),
       supervised: flag.optional(),
       aspect: text(300).optional(),
       triage: z.enum([...triage.options, 'none']).optional(),

@@ -1,6 +1,7 @@
 // What the supervision routes accept: path, query and body, checked for their meaning (core/contract/input.ts).
 import { z } from 'zod';
 import { idParam, isoDay, isoMonth, noQuery, strict, text } from '../input.ts';
+import { DELIVERY_STATUSES } from '../../supervision/reminder-channel.ts';
 
 const cadence = z.union([
   strict({ every: z.enum(['daily', 'half-monthly', 'quarterly']) }),
@@ -10,7 +11,7 @@ const cadence = z.union([
 
 const source = strict({ source: text(40) });
 
-const channelId = strict({ id: idParam });
+const byId = strict({ id: idParam });
 
 export const supervisionAccepts = {
   'GET /api/reminder-channels': { querystring: noQuery },
@@ -25,9 +26,10 @@ export const supervisionAccepts = {
       person: text(50).optional(),
     }),
   },
-  'DELETE /api/reminder-channels/:id': { params: channelId, querystring: noQuery },
-  'POST /api/reminder-channels/:id/test': { params: channelId, querystring: noQuery, body: strict({}) },
-  'GET /api/deliveries': { querystring: strict({ status: z.enum(['all', 'pending', 'sent', 'failed']).optional() }) },
+  'DELETE /api/reminder-channels/:id': { params: byId, querystring: noQuery },
+  'POST /api/reminder-channels/:id/test': { params: byId, querystring: noQuery, body: strict({}) },
+  'GET /api/deliveries': { querystring: strict({ status: z.enum(['all', ...DELIVERY_STATUSES]).optional() }) },
+  'POST /api/deliveries/:id/resend': { params: byId, querystring: noQuery, body: strict({}) },
   'POST /api/supervision/run': { querystring: noQuery, body: strict({ dryRun: z.boolean().optional() }) },
   'GET /api/supervision/weekly': { querystring: strict({ day: isoDay.optional() }) },
   'GET /api/supervision/monthly': { querystring: strict({ month: isoMonth, issuer: text(100).optional() }) },

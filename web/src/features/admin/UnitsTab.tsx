@@ -3,6 +3,7 @@
 import { App, Button, Card, Col, Empty, Form, Input, Popconfirm, Row, Space, Tree, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { flat, type UnitNode } from '../../lib/units.ts';
+import { useNarrow } from '../../lib/narrow.ts';
 import { save, withoutEmpty } from './save.ts';
 import { UnitFields } from './fields.tsx';
 import type { Body } from '../../lib/types.ts';
@@ -28,6 +29,8 @@ export function UnitsTab(props: {
 }) {
   const { message } = App.useApp();
   const [chosenId, setChosenId] = useState<number | null>(null);
+  // the tree sits beside the form on a computer, above it on a phone
+  const narrow = useNarrow();
   const [newForm] = Form.useForm();
   const all = flat(props.tree);
   const editable = (id: number) => props.mine === null || props.mine.has(id);
@@ -133,7 +136,7 @@ export function UnitsTab(props: {
                   </Space>
                 </Form>
               ) : (
-                <Empty description="在左侧选择一个单位" />
+                <Empty description={narrow ? '在上方选择一个单位' : '在左侧选择一个单位'} />
               )}
             </Card>
             <Card title="新增单位">

@@ -6,6 +6,8 @@ import { useNavigate } from 'react-router';
 import { Chart } from '../../components/Chart.tsx';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
 import { qs, useGet } from '../../lib/api.ts';
+import { useNarrow } from '../../lib/narrow.ts';
+import { ProblemCard } from '../ledger/LedgerCards.tsx';
 import { COLOUR, MONEY_KIND, STATUS, TRIAGE, rate } from '../../lib/labels.ts';
 import type { Counts, LedgerStatus } from '../../lib/types.ts';
 import { UNASSIGNED } from '../../../../src/core/ledger/statistics.ts';
@@ -55,6 +57,7 @@ export function DashboardPage() {
   const [source, setSource] = useState<string | undefined>();
   const stats = useGet('GET /api/stats', { query: { source } });
   const trend = useGet('GET /api/stats/trend', { query: { source } });
+  const narrow = useNarrow();
   const overdue = useGet('GET /api/problems', { query: { source, overdue: true, sort: 'deadline', limit: 8 } });
   const s = stats.data;
   const open = (params: Record<string, string | undefined>) => navigate(`/ledger${qs({ source, ...params })}`);
@@ -235,19 +238,26 @@ export function DashboardPage() {
             <List
               dataSource={overdue.data?.items ?? []}
               locale={{ emptyText: '没有超期未完成的问题' }}
-              renderItem={(p) => (
-                <List.Item onClick={() => navigate(`/problems/${p.code}`)} style={{ cursor: 'pointer' }}>
-                  <Space>
-                    <Typography.Text code>{p.code}</Typography.Text>
-                    {p.title}
-                    <StatusTag status={p.status} longTerm={p.longTerm} untold={p.untold} />
-                    <ColourTag colour={p.colour} />
-                    <Typography.Text type="secondary">
-                      时限 {p.deadline} · {p.leadUnit ?? '未指定牵头单位'}
-                    </Typography.Text>
-                  </Space>
-                </List.Item>
-              )}
+              renderItem={(p) =>
+                narrow ? (
+                  // on a phone a card each: a code cut in the middle and tags on top of each other read as nothing
+                  <List.Item style={{ padding: '6px 0', border: 'none' }}>
+                    <ProblemCard p={p} view="problems" />
+                  </List.Item>
+                ) : (
+                  <List.Item onClick={() => navigate(`/problems/${p.code}`)} style={{ cursor: 'pointer' }}>
+                    <Space>
+                      <Typography.Text code>{p.code}</Typography.Text>
+                      {p.title}
+                      <StatusTag status={p.status} longTerm={p.longTerm} untold={p.untold} />
+                      <ColourTag colour={p.colour} />
+                      <Typography.Text type="secondary">
+                        时限 {p.deadline} · {p.leadUnit ?? '未指定牵头单位'}
+                      </Typography.Text>
+                    </Space>
+                  </List.Item>
+                )
+              }
             />
           </Card>
         </>

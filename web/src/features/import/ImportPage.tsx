@@ -30,6 +30,7 @@ import { flat, useUnits } from '../../lib/units.ts';
 import { useSession } from '../../app/session.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useUploadProgress } from '../../lib/upload-progress.ts';
+import { useNarrow } from '../../lib/narrow.ts';
 import { GENRE_LABEL, META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
 import type { CheckResult, Finding, ParsedProblem, ParsedReport } from '../../lib/types.ts';
 import { alreadyImported } from '../../../../src/core/ledger/already-imported.ts';
@@ -70,6 +71,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const narrow = useNarrow();
   const [busy, setBusy] = useState(false);
   const [corrections, setCorrections] = useState<Record<string, Correction>>({});
   const [focus, setFocus] = useState<number | null>(null);
@@ -241,24 +243,29 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {mode === 'import' ? '导入整改报告' : '核验整改报告'}
       </Typography.Title>
-      <Space>
+      <Space wrap>
         <Upload accept={acceptOf(DOCUMENT_FORMATS)} showUploadList={false} beforeUpload={(f) => (void read(f), false)}>
           <Button type="primary" loading={busy && !result} data-testid="choose-file" title={`可读取：${namesOf(DOCUMENT_FORMATS)}`}>
-            选择文件（Word、PDF、扫描件或照片、OFD、WPS、网页、文本）
+            {narrow ? '选择文件' : '选择文件（Word、PDF、扫描件或照片、OFD、WPS、网页、文本）'}
           </Button>
         </Upload>
-        {file && <Typography.Text>{file.name}</Typography.Text>}
+        {file && (
+          <Typography.Text ellipsis style={{ maxWidth: narrow ? 300 : 480 }}>
+            {file.name}
+          </Typography.Text>
+        )}
         {mode === 'import' && result && can('import') && below.length > 1 && (
-          <>
-            <Typography.Text>归属单位：</Typography.Text>
+          <Space wrap={false}>
+            <Typography.Text style={{ whiteSpace: 'nowrap' }}>归属单位：</Typography.Text>
             <OwnerSelect
               options={below.map((u) => ({ value: u.id, label: u.name }))}
               value={owner}
               onChange={setOwner}
               placeholder={`本单位（${own?.name}）`}
               testId="import-owner"
+              width={narrow ? 220 : 280}
             />
-          </>
+          </Space>
         )}
         {mode === 'import' && result && result.reports.some(importable) && (
           <Button type="primary" onClick={() => void confirm()} loading={busy} data-testid="confirm-import">
@@ -305,7 +312,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                     data-testid="genre-warning"
                   />
                 )}
-                <Descriptions size="small" column={2} bordered>
+                <Descriptions size="small" column={narrow ? 1 : 2} bordered>
                   {META.map(([k, label]) =>
                     r.meta[k] ? (
                       <Descriptions.Item key={k} label={label}>
@@ -323,7 +330,7 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
                   locale={{ emptyText: '未发现前后不一致之处' }}
                   renderItem={(f) => (
                     <List.Item onClick={() => f.lines[0] && show(f.lines[0])} style={{ cursor: 'pointer' }} data-testid="finding">
-                      <Space>
+                      <Space wrap>
                         <Tag color={SEVERITY[f.severity]?.color}>{SEVERITY[f.severity]?.label}</Tag>
                         {f.message}
                         <Typography.Text type="secondary">第{f.lines.join('、')}行</Typography.Text>

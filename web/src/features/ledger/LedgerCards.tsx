@@ -12,7 +12,7 @@ type View = 'problems' | 'responsibility' | 'supervision';
 
 const line = { display: 'block', marginTop: 4 } as const;
 
-function ProblemCard({ p, view }: { p: ProblemItem; view: View }) {
+export function ProblemCard({ p, view }: { p: ProblemItem; view: View }) {
   return (
     <Card
       size="small"

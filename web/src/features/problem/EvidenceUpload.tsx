@@ -25,6 +25,7 @@ interface Item {
 }
 
 let nextId = 1;
+const RESTORED = '上次未上传完成，已保存在本机，正在上传';
 
 export function EvidenceUpload({ code, onUploaded, primary }: { code: string; onUploaded: () => void; primary?: boolean }) {
   const { message } = App.useApp();
@@ -45,6 +46,8 @@ export function EvidenceUpload({ code, onUploaded, primary }: { code: string; on
       for (let item = next(); item; item = next()) {
         item.state = 'sending';
         item.sent = 0;
+        // a failure's note belongs to the try that failed; one kept from an earlier visit stays until the file is in
+        if (item.note !== RESTORED) item.note = undefined;
         shown();
         const form = new FormData();
         form.append('file', item.file, item.file.name);
@@ -104,7 +107,7 @@ export function EvidenceUpload({ code, onUploaded, primary }: { code: string; on
           file: p.file,
           state: 'waiting' as const,
           sent: 0,
-          note: '上次未上传完成，已保存在本机，正在上传',
+          note: RESTORED,
         })),
       ];
       shown();

@@ -1,6 +1,6 @@
 // 问题详情: the problem, its measures, owners and deadlines, and the timeline of everything done on it; the actions the
 // viewer's role may take here. Every change sends the version the page shows, so a stale page is refused.
-import { Alert, Breadcrumb, Card, Col, Descriptions, List, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, List, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useLocation, useParams } from 'react-router';
 import { ColourTag, StatusTag } from '../../components/tags.tsx';
@@ -36,11 +36,13 @@ function when(t: TimelineEntry): string {
 export function ProblemPage() {
   const { code = '' } = useParams();
   const cameFrom = (useLocation().state as CameFrom | null) ?? null;
-  const { data, error, loading, reload } = useGet('GET /api/problems/:code', { params: { code } });
+  const { data, current, error, loading, reload } = useGet('GET /api/problems/:code', { params: { code } });
   // on a phone one column: the facts, then the record; a description's two columns become one
   const narrow = useNarrow();
   const whole = narrow ? 1 : 2;
-  if (error)
+  // a reload that failed keeps the problem on screen (and an upload's queue with it); only a page never shown says why
+  const stale = error !== null && current && (error.code === 'UNREACHABLE' || error.code === 'BAD_ANSWER');
+  if (error && !stale)
     return <Alert type="error" title={error.status === 404 ? `没有编号为“${code}”的问题，或您无权查看` : error.message} showIcon />;
   if (!data) return <Spin spinning={loading} />;
   const p = data.problem;
@@ -70,6 +72,19 @@ export function ProblemPage() {
           </Tag>
         )}
       </Space>
+      {stale && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="problem-stale"
+          title="暂时无法连接整改通服务器，下面是上次取到的内容"
+          action={
+            <Button size="small" onClick={reload}>
+              刷新
+            </Button>
+          }
+        />
+      )}
       <ProblemActions data={data} reload={reload} />
       <SimilarProblems code={p.code} />
       <Row gutter={[16, 16]}>

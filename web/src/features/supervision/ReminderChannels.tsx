@@ -7,7 +7,13 @@ import { useState } from 'react';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import { useUnits } from '../../lib/units.ts';
 import type { Body } from '../../lib/types.ts';
-import { CHANNEL_KINDS, CHANNEL_LABEL, type ChannelKind } from '../../../../src/core/supervision/reminder-channel.ts';
+import {
+  CHANNEL_KINDS,
+  CHANNEL_LABEL,
+  type ChannelKind,
+  DELIVERY_STATUS_LABEL,
+  type DeliveryStatus,
+} from '../../../../src/core/supervision/reminder-channel.ts';
 
 const TARGET_HELP: Record<ChannelKind, string> = {
   wecom: '群设置 → 群机器人 → 复制 Webhook 地址',
@@ -17,11 +23,12 @@ const TARGET_HELP: Record<ChannelKind, string> = {
   sms: '11 位手机号码；经本单位短信网关发送（服务器设置 ZG_SMS_URL）',
 };
 
-const STATUS: Record<string, { label: string; color: string }> = {
-  sent: { label: '已发送', color: 'green' },
-  pending: { label: '待重试', color: 'orange' },
-  failed: { label: '发送失败', color: 'red' },
-};
+const STATUS_COLOUR: Record<DeliveryStatus, string> = { sent: 'green', pending: 'orange', failed: 'red', uncertain: 'gold' };
+const OUTCOME: Record<string, string> = { sent: '送达', failed: '失败', interrupted: '中断' };
+const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+
+/** 企业微信's robot and an SMS number take no secret; the others may sign. */
+const signs = (kind: ChannelKind) => kind !== 'wecom' && kind !== 'sms';
 
 function AddChannel({ onDone }: { onDone: () => void }) {
   const { message } = App.useApp();
@@ -44,7 +51,8 @@ function AddChannel({ onDone }: { onDone: () => void }) {
         kind: v.kind,
         name: v.name,
         target: v.target,
-        ...(v.secret ? { secret: v.secret } : {}),
+        // a secret typed for another kind and hidden since is not sent with this one
+        ...(v.secret && signs(v.kind) ? { secret: v.secret } : {}),
         ...(v.owner === 'unit' ? { unit: v.unit } : { person: v.person }),
       };
       await api('POST /api/reminder-channels', { body });
@@ -61,8 +69,25 @@ function AddChannel({ onDone }: { onDone: () => void }) {
       <Button onClick={() => setOpen(true)} data-testid="channel-add">
         添加提醒渠道
       </Button>
-      <Modal title="添加提醒渠道" open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'wecom', owner: 'unit' }}>
+      <Modal
+        title="添加提醒渠道"
+        open={open}
+        onCancel={() => {
+          setOpen(false);
+          form.resetFields();
+        }}
+        footer={null}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ kind: 'wecom', owner: 'unit' }}
+          onValuesChange={(changed: { kind?: ChannelKind }) =>
+            changed.kind && !signs(changed.kind) && form.setFieldValue('secret', undefined)
+          }
+        >
           <Form.Item name="kind" label="渠道">
             <Select options={CHANNEL_KINDS.map((k) => ({ value: k, label: CHANNEL_LABEL[k] }))} data-testid="channel-kind" />
           </Form.Item>
@@ -94,7 +119,7 @@ function AddChannel({ onDone }: { onDone: () => void }) {
           >
             <Input maxLength={1000} data-testid="channel-target" />
           </Form.Item>
-          {kind !== 'wecom' && kind !== 'sms' && (
+          {signs(kind) && (
             <Form.Item name="secret" label="密钥（可不填）">
               <Input.Password maxLength={200} autoComplete="off" data-testid="channel-secret" />
             </Form.Item>
@@ -131,7 +156,16 @@ export function ReminderChannels() {
         channels.reload();
       },
     });
-  const failed = (deliveries.data?.items ?? []).filter((d) => d.status !== 'sent').length;
+  const resend = async (id: number) => {
+    try {
+      await api('POST /api/deliveries/:id/resend', { params: { id }, body: {} });
+      message.success('已安排重发，将在一分钟内发出');
+      deliveries.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '重发失败');
+    }
+  };
+  const failed = (deliveries.data?.items ?? []).filter((d) => d.status === 'failed' || d.status === 'uncertain').length;
   return (
     <>
       <Card size="small" title="提醒渠道（每日督办提醒除站内和邮件外，还发往这些群和手机）" extra={<AddChannel onDone={channels.reload} />}>
@@ -155,7 +189,7 @@ export function ReminderChannels() {
               <List.Item.Meta
                 title={
                   <Space wrap>
-                    <span>{c.name}</span>
+                    <span style={{ wordBreak: 'break-all' }}>{c.name}</span>
                     <Tag>{c.kindLabel}</Tag>
                     {c.signed && <Tag color="blue">已加签</Tag>}
                   </Space>
@@ -174,11 +208,23 @@ export function ReminderChannels() {
           locale={{ emptyText: '尚无发送记录' }}
           pagination={{ pageSize: 10, simple: true, align: 'center' }}
           renderItem={(d) => (
-            <List.Item>
+            <List.Item
+              data-testid="delivery"
+              data-status={d.status}
+              actions={
+                d.status === 'failed' || d.status === 'uncertain'
+                  ? [
+                      <Button key="resend" size="small" onClick={() => void resend(d.id)} data-testid={`delivery-resend-${d.id}`}>
+                        重发
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
               <List.Item.Meta
                 title={
                   <Space wrap>
-                    <Tag color={STATUS[d.status]?.color}>{STATUS[d.status]?.label ?? d.status}</Tag>
+                    <Tag color={STATUS_COLOUR[d.status]}>{DELIVERY_STATUS_LABEL[d.status]}</Tag>
                     <span>
                       {d.day} {d.recipient}
                     </span>
@@ -188,9 +234,24 @@ export function ReminderChannels() {
                   </Space>
                 }
                 description={
-                  d.status === 'sent'
-                    ? `已于 ${new Date(d.sentAt ?? '').toLocaleString('zh-CN', { hour12: false })} 发送`
-                    : `已尝试 ${d.attempts} 次${d.lastError ? `：${d.lastError}` : ''}${d.nextAttemptAt ? `；下次 ${new Date(d.nextAttemptAt).toLocaleString('zh-CN', { hour12: false })}` : ''}`
+                  <>
+                    <div>
+                      {d.status === 'sent'
+                        ? `已于 ${at(d.sentAt ?? '')} 发送`
+                        : `${d.lastError ?? '尚未发送'}${d.nextAttemptAt ? `；下次 ${at(d.nextAttemptAt)}` : ''}`}
+                    </div>
+                    {/* every try, not only the last: a robot that failed twice before it took the message shows so */}
+                    {d.history.some((h) => h.outcome !== 'sent') && (
+                      <ol style={{ margin: '4px 0 0', paddingLeft: 20, fontSize: 12 }} data-testid="delivery-history">
+                        {d.history.map((h) => (
+                          <li key={h.startedAt}>
+                            {at(h.startedAt)} {h.outcome ? OUTCOME[h.outcome] : '发送中'}
+                            {h.error ? `：${h.error}` : ''}
+                          </li>
+                        ))}
+                      </ol>
+                    )}
+                  </>
                 }
               />
             </List.Item>
