@@ -15,10 +15,12 @@ export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date:
     blocks.push(
       { kind: 'heading', level: 1, text: `${headingNumber(1, 1)}预算执行情况（万元）` },
       {
+        // the row is named 年度资金总额 as the forms name it: the table reads back as the figures it was made from
         kind: 'table',
-        columns: ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].map((title) => ({ title, width: 1 })),
+        columns: ['项目', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].map((title) => ({ title, width: 1 })),
         rows: [
           [
+            '年度资金总额',
             n(b.initial),
             n(b.adjusted),
             n(b.executed),
@@ -45,6 +47,16 @@ export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date:
           n(e.spending[i]?.amount),
         ]),
       });
+  }
+  if (e.staffing) {
+    // the control rate as the counts give it, whatever the form said
+    const { authorized, actual } = e.staffing;
+    const rate = authorized && actual !== null ? `${((actual / authorized) * 100).toFixed(2)}%` : '';
+    blocks.push({
+      kind: 'table',
+      columns: ['编制数', '实际在职人数', '控制率'].map((title) => ({ title, width: 1 })),
+      rows: [[n(authorized), n(actual), rate]],
+    });
   }
   for (const t of e.basics)
     blocks.push({
