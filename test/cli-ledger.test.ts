@@ -113,6 +113,29 @@ describe('zg on the ledger', () => {
     expect(unknown.err).toContain('不认识的公文种类“简报”');
   });
 
+  it('writes a 自评报告 from a self-evaluation and the ledger, saying which parts the unit has yet to write', () => {
+    const imported = zg('perf', 'import', join(ROOT, 'samples', '绩效自评表-示例.txt'));
+    expect(imported.code, imported.err).toBe(0);
+    const id = /已保存绩效自评 (\d+)/.exec(imported.out)?.[1] as string;
+    const out = join(data, '自评报告.docx');
+    const r = zg('perf', 'report', id, '--source', 'XC2024-01', '-o', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(
+      '尚未填写：单位基本情况（职能职责、机构设置）、单位整体支出绩效情况（全年工作及成效）、自评结果拟应用和公开情况',
+    );
+    const check = zg('check', out);
+    expect(check.code, check.err).toBe(0);
+    expect(check.out).toMatch(/错误 0 条/);
+    // the rectification read back as the ledger counts XC2024-01: 8 problems, 5 completed
+    const parsed = zg('parse', out).out;
+    expect(parsed).toMatch(/问题数 8\s+第\d+行/);
+    expect(parsed).toMatch(/已完成 5\s+第\d+行/);
+    const unknown = zg('perf', 'report', id, '--source', 'XC2099-01', '-o', out);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('XC2099-01');
+    expect(zg('perf', 'report', id, '-o', join(data, '自评报告.pdf')).code).toBe(2);
+  });
+
   it('verifies the audit log', () => {
     const r = zg('audit', 'verify');
     expect(r.code).toBe(0);

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import type { Evaluation } from '../src/core/perf/evaluation.ts';
 import {
+  evaluationReport,
   evaluationToLedger,
   exportEvaluation,
   getEvaluation,
@@ -17,6 +18,11 @@ import {
 } from '../src/services/perf-evaluations.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { importDocuments } from '../src/services/import-documents.ts';
+import { ledgerSnapshot } from '../src/services/official-documents.ts';
+import { figuresPassage } from '../src/core/official/figures-sentence.ts';
+import { readDocumentBytes } from '../src/io/read-document.ts';
+import { readReports } from '../src/core/read-reports.ts';
 import { haveSeeds, seedPath, seedText } from './support/seeds.ts';
 import { PerfImportError, StaleVersionError } from '../src/core/errors.ts';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
@@ -73,7 +79,8 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
     expect(costs?.rows.find((r) => r.label === '三公经费')?.values).toEqual(['7.4', '0', '0']);
     const xlsx = await exportEvaluation(l.db, imported.id, 'xlsx', TODAY, FULL_SCOPE);
     const back = await readEvaluation(xlsx.fileName, xlsx.bytes);
-    expect(content(back.evaluation)).toEqual(content(imported.evaluation));
+    // the workbook is the 自评表: the report's own words stay with the evaluation, not in its tables
+    expect(content(back.evaluation)).toEqual(content({ ...imported.evaluation, narrative: undefined }));
     expect(back.scored.total).toBe(98);
     const docx = await exportEvaluation(l.db, imported.id, 'docx', TODAY, FULL_SCOPE);
     expect(docx.fileName).toBe('岳阳市城市管理综合行政执法支队直属三大队-2023年度绩效自评表.docx');
@@ -93,6 +100,66 @@ describe.skipIf(!haveSeeds)('budget performance self-evaluation', () => {
     // the control rate as the counts give it (the form said 85.19% of 23 of 23)
     expect(fromDocx.evaluation.staffing).toMatchObject({ authorized: 23, actual: 23, controlRate: 100 });
     expect(fromDocx.scored.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('writes the 自评报告 from the data: its figures from the tables, the rectification from the ledger, the unit’s words kept; read back with no error', async () => {
+    const imported = await importEvaluation(l, { name: '自评报告.txt', bytes: bytesOf(seedText('003')) }, '财务股');
+    // the pack's report gave the unit's words, section by section
+    const words = imported.evaluation.narrative ?? {};
+    expect(words.basics).toContain('职能职责');
+    expect(words.performance).toContain('以思想建设为统领');
+    expect(words.application).toContain('政府门户网站公开绩效自评');
+    expect(words.other).toContain('固定资产原值合计 58.14 万元');
+    // an inspection's rectification on the ledger, named by its code
+    const [source] = await importDocuments(l, [seedPath('000')], { actor: '整改办', today: TODAY });
+    const code = source?.sources[0]?.code as string;
+    const r = await evaluationReport(l.db, imported.id, { source: code, asOf: TODAY, today: TODAY }, FULL_SCOPE);
+    expect(r.fileName).toBe('岳阳市城市管理综合行政执法支队直属三大队-2023年度整体支出绩效自评报告.docx');
+    expect(r.unwritten).toEqual([]);
+    const text = (await readDocumentBytes(r.fileName, r.bytes)).text;
+    // every figure from the tables and the scoring
+    expect(text).toContain('纳入本单位整体支出绩效自评范围的一般公共预算支出889.95万元。另有其他资金9.18万元。');
+    expect(text).toContain('基本支出899.13万元');
+    expect(text).toContain('本单位无政府性基金预算支出');
+    expect(text).toContain('年初预算数865.82万元，全年执行数899.13万元，预算执行率103.85%');
+    expect(text).toContain('共设三级绩效指标17项，完全达成15项，未完全达成2项。');
+    expect(text).toContain('“社会公众满意度”：年度指标值96%，实际完成值95%，得9分（分值10分）');
+    expect(text).toContain('自评得分98分，等级为“优”');
+    // the rectification as the ledger has it on the day, in the words the 通报 uses
+    const snapshot = await ledgerSnapshot(l.db, code, TODAY, TODAY, FULL_SCOPE);
+    expect(text).toContain(figuresPassage(snapshot));
+    // and not the figures the unit once typed into its own account of the rectification
+    expect(words.rectification).toContain('已完成整改29个');
+    expect(text).not.toContain('已完成整改29个');
+    // the problems and next steps as the evaluation lists them, the unit's words in their places
+    expect(text).toContain('1. 部门预算编制不够精准');
+    expect(text).toContain('以思想建设为统领');
+    // read back: the same 17 indicators, the total 98 and the budget; and checked: no error
+    const back = await readEvaluation(r.fileName, r.bytes);
+    expect(back.evaluation.indicators).toHaveLength(17);
+    expect(back.scored.total).toBe(98);
+    expect(back.evaluation.budget).toMatchObject({ initial: '865.82', executed: '899.13', weight: 10, score: 10 });
+    const reports = readReports(text);
+    expect(reports.flatMap((x) => x.findings).filter((f) => f.severity === 'error')).toEqual([]);
+
+    // the unit rewrites a section; the next report carries it, and a section left empty is said to be unwritten
+    const got = await getEvaluation(l.db, imported.id, {}, FULL_SCOPE);
+    await saveEvaluation(
+      l.db,
+      imported.id,
+      { ...got.evaluation, narrative: { ...got.evaluation.narrative, other: '本年度无其他需要说明的事项。', application: '' } },
+      got.version,
+      '财务股',
+      FULL_SCOPE,
+    );
+    const again = await evaluationReport(l.db, imported.id, { asOf: TODAY, today: TODAY }, FULL_SCOPE);
+    const againText = (await readDocumentBytes(again.fileName, again.bytes)).text;
+    expect(againText).toContain('本年度无其他需要说明的事项。');
+    expect(again.unwritten).toEqual(['自评结果拟应用和公开情况']);
+    expect(againText).toContain('（此部分由单位填写：自评结果拟应用和公开情况。）');
+    // no source named: the unit's own account of its rectification instead
+    expect(againText).not.toContain('审计整改情况');
+    expect(againText).toContain('已完成整改29个');
   });
 
   it.skipIf(!SOFFICE)(

@@ -1,11 +1,11 @@
-// `zg perf import|score|list|export|to-ledger`: budget performance self-evaluation from the command line.
+// `zg perf import|score|list|export|report|to-ledger`: budget performance self-evaluation from the command line.
 import type { Command } from 'commander';
 import { RULE_LABEL, roundingLabel, ROUNDINGS, type Rounding } from '../core/perf/scoring.ts';
 import { WEIGHT_SCHEMES, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { today } from '../services/today.ts';
 import { print, services, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
-import { id, readInputFile } from './arguments.ts';
+import { id, isoDay, readInputFile } from './arguments.ts';
 import { PerfImportError } from '../core/errors.ts';
 import { placedFindings } from '../core/check/finding.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
@@ -129,6 +129,28 @@ export function registerPerfCommands(program: Command): void {
         const f = await svc.exportEvaluation(l.db, Number(id), format, today(), FULL_SCOPE);
         await writeOutput(opts.output, f.bytes);
         print(`已导出：${opts.output}`);
+      }),
+    );
+
+  perf
+    .command('report')
+    .description('生成单位整体支出绩效自评报告（.docx）：数字取自自评表和计分，整改情况取自台账中指定来源，文字部分取自单位填写的内容')
+    .argument('<id>', '绩效自评编号', id('绩效自评编号'))
+    .requiredOption('-o, --output <file>', '输出文件（.docx）')
+    .option('--source <code>', '整改情况取自台账中的哪个来源（如 XC2024-01）；不写则报告中不含整改情况')
+    .option('--day <date>', '整改情况截至哪天，默认今天', isoDay('截至日期'))
+    .action((id: string, opts: { output: string; source?: string; day?: string }) =>
+      withLedger(async (l, svc) => {
+        checkOutput(opts.output, ['.docx']);
+        const r = await svc.evaluationReport(
+          l.db,
+          Number(id),
+          { source: opts.source, asOf: opts.day ?? today(), today: today() },
+          FULL_SCOPE,
+        );
+        await writeOutput(opts.output, r.bytes);
+        print(`已生成：${opts.output}`);
+        if (r.unwritten.length) print(`尚未填写：${r.unwritten.join('、')}（报告中已留出位置）`);
       }),
     );
 

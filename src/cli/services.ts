@@ -13,7 +13,14 @@ export {
 export { reanchorAudit, verifyAudit } from '../services/audit.ts';
 export { exportLedger, importLedgerWorkbook } from '../services/ledger-workbook.ts';
 export { openDefaultLedger } from '../services/ledger.ts';
-export { evaluationToLedger, exportEvaluation, importEvaluation, listEvaluations, readEvaluation } from '../services/perf-evaluations.ts';
+export {
+  evaluationReport,
+  evaluationToLedger,
+  exportEvaluation,
+  importEvaluation,
+  listEvaluations,
+  readEvaluation,
+} from '../services/perf-evaluations.ts';
 export { runSupervision } from '../services/supervision-run.ts';
 export { deliverPending, prepareDigests } from '../services/supervision-delivery.ts';
 export { configuredMail, configuredReminders } from '../services/mail.ts';

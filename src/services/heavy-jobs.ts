@@ -7,6 +7,7 @@ import type { Report } from '../core/document/model.ts';
 import { decodeText, readDocumentBytes, sniffFormat, type ReadDocument } from '../io/read-document.ts';
 import { readReports } from '../core/read-reports.ts';
 import { evaluationFromReport, type Evaluation } from '../core/perf/evaluation.ts';
+import { narrativeFromText } from '../core/perf/narrative.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { LedgerWorkbookError, PerfImportError, UserError } from '../core/errors.ts';
 import type { ReportKind } from '../core/official/report-names.ts';
@@ -185,7 +186,10 @@ export const heavyJobs = {
     }
     const origin = (line: number) => origins[line - 1] ?? `第${line}行`;
     const report = readReports(text).find((r) => r.performance && r.performance.indicators.length > 0);
-    const evaluation = report ? evaluationFromReport(report) : null;
+    const read = report ? evaluationFromReport(report) : null;
+    // the report's own words, when the pack holds the report beside its tables
+    const narrative = narrativeFromText(text.split('\n'));
+    const evaluation = read && Object.keys(narrative).length ? { ...read, narrative } : read;
     if (!report || !evaluation)
       throw new PerfImportError([
         `文件“${name}”中没有找到绩效自评表：应有一行表头写明“一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分”`,

@@ -6,6 +6,9 @@ import type { Evaluation } from '../core/perf/evaluation.ts';
 import { runHeavy } from './heavy-work.ts';
 import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../core/perf/score-evaluation.ts';
 import { selfEvaluationDocument } from '../core/perf/self-evaluation-document.ts';
+import { selfEvaluationReport } from '../core/perf/self-evaluation-report.ts';
+import { NARRATIVE_LABEL } from '../core/perf/narrative.ts';
+import { ledgerSnapshot } from './official-documents.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import { keepDocument } from '../store/document.repository.ts';
 import { evaluationInScope, evaluationsInScope, insertEvaluation, lockEvaluation, updateEvaluation } from '../store/perf.repository.ts';
@@ -159,4 +162,24 @@ export async function evaluationToLedger(
     ]);
     return { source: source.code, problems: source.problems, measures };
   });
+}
+
+/**
+ * The 自评报告 of an evaluation as .docx, written from its tables, its scoring and the unit's words, with the
+ * rectification of `source` (its code) as the ledger stood on `asOf`. Tells which of the unit's sections are unwritten.
+ */
+export async function evaluationReport(
+  db: Db,
+  id: number,
+  opts: { readonly source?: string | undefined; readonly asOf: string; readonly today: string },
+  scope: Scope,
+): Promise<{ fileName: string; bytes: Uint8Array; unwritten: string[] }> {
+  const { evaluation, scored } = await getEvaluation(db, id, {}, scope);
+  const rectification = opts.source ? await ledgerSnapshot(db, opts.source, opts.asOf, opts.today, scope) : null;
+  const { document, unwritten } = selfEvaluationReport(evaluation, scored, { date: opts.today, rectification });
+  return {
+    fileName: `${evaluation.unit || '预算单位'}-${evaluation.year ?? ''}年度整体支出绩效自评报告.docx`,
+    bytes: await runHeavy('writeOfficialDocx', document),
+    unwritten: unwritten.map((k) => NARRATIVE_LABEL[k]),
+  };
 }

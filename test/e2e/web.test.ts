@@ -858,6 +858,22 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
         await page.getByTestId('perf-actual-13').fill('96%');
         await expect.poll(() => page.getByTestId('perf-grade').innerText(), { timeout: 30_000 }).toContain('99 分');
         await shot(page, '32-seed-perf');
+        // the 自评报告: the pack's own words are there to keep; one is rewritten, saved, and the report carries it with
+        // the score as it now stands and the rectification of the source chosen
+        expect(await page.getByTestId('perf-narrative-other').inputValue()).toContain('固定资产原值合计');
+        await page.getByTestId('perf-narrative-other').fill('本年度无其他需要说明的事项。');
+        expect(await page.getByTestId('perf-report-generate').isDisabled()).toBe(true);
+        await page.getByTestId('perf-save').click();
+        await expect.poll(() => page.getByTestId('perf-report-generate').isDisabled()).toBe(false);
+        await choose(page, page.getByTestId('perf-report-source'), source);
+        const [written] = await Promise.all([page.waitForEvent('download'), page.getByTestId('perf-report-generate').click()]);
+        expect(written.suggestedFilename()).toBe('岳阳市城市管理综合行政执法支队直属三大队-2023年度整体支出绩效自评报告.docx');
+        const report = (await readDocumentBytes('自评报告.docx', new Uint8Array(readFileSync(await written.path())))).text;
+        expect(report).toContain('本年度无其他需要说明的事项。');
+        expect(report).toContain('自评得分99分');
+        expect(report).toContain('巡察整改情况');
+        await page.getByTestId('perf-report').scrollIntoViewIfNeeded();
+        await shot(page, '32-seed-perf-report');
         // seed 004 fails the 成效评估 on its published figures
         await page.getByRole('menuitem', { name: '督办', exact: true }).click();
         await page.locator('.ant-table-row', { hasText: source }).getByText('一票否决').waitFor();

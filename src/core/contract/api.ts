@@ -143,6 +143,7 @@ export const answers = {
   'POST /api/perf/score': scoredAnswer,
   'PUT /api/perf/:id': perfSavedAnswer,
   'GET /api/perf/:id/export/:format': fileAnswer,
+  'GET /api/perf/:id/report': fileAnswer,
   'POST /api/perf/:id/to-ledger': perfToLedgerAnswer,
   // the organisation and accounts
   'GET /api/units': unitsAnswer,

@@ -1,6 +1,7 @@
 // A budget performance self-evaluation as the screens read it — the list, one evaluation with its scores, a scoring
 // of an edit, the result of a save and of turning its problems into ledger work — as zod schemas the server declares
 // as its answers and the web takes its types from.
+import type { NarrativeSection } from '../perf/narrative.ts';
 import { z } from 'zod';
 import { RULE_LABEL } from '../perf/scoring.ts';
 import { basicTableOf, finding, indicatorOf } from './reading.ts';
@@ -33,6 +34,16 @@ export const evaluationAnswer = z.object({
   totals: z.object({ weight: figure, score: figure, line }).nullable(),
   problems: list(z.object({ text: z.string(), line })),
   measures: list(z.object({ text: z.string(), line })),
+  /** the unit's own words for its 自评报告 */
+  narrative: z
+    .object({
+      basics: z.string().optional(),
+      performance: z.string().optional(),
+      rectification: z.string().optional(),
+      application: z.string().optional(),
+      other: z.string().optional(),
+    } satisfies Record<NarrativeSection, unknown>)
+    .optional(),
 });
 
 const direction = z.enum(['at-least', 'at-most', 'qualitative']);

@@ -3,6 +3,7 @@
 // parsed, and the narrative's problems and measures. Built from a read report, a workbook, or an edit.
 import type { Indicator, PerformanceBlock, Report } from '../document/model.ts';
 import type { Decimal } from '../money.ts';
+import type { Narrative } from './narrative.ts';
 
 /** A read table's indicator (score as stated); entered or imported from a workbook it may have no line. */
 export type EvaluationIndicator = Omit<Indicator, 'line'> & { readonly line?: number | null | undefined };
@@ -45,6 +46,8 @@ export interface Evaluation {
   /** "存在的问题" and "下一步改进措施": rectification work for the ledger */
   readonly problems: readonly { readonly text: string; readonly line?: number | null | undefined }[];
   readonly measures: readonly { readonly text: string; readonly line?: number | null | undefined }[];
+  /** the unit's own words for its 自评报告 (core/perf/narrative.ts), kept between generations */
+  readonly narrative?: Narrative | undefined;
 }
 
 /**

@@ -8,29 +8,27 @@ import { RULE_LABEL, roundingLabel } from './scoring.ts';
 
 const n = (x: number | string | null | undefined) => (x === null || x === undefined ? '' : String(x));
 
-export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date: string): OfficialDocument {
-  const blocks: Block[] = [{ kind: 'field', label: '预算单位名称', value: e.unit }];
+/** The budget, income and spending by kind, staffing and the basic data: the first half of the 自评表. */
+export function budgetTables(e: Evaluation, s: ScoredEvaluation): Block[] {
+  const blocks: Block[] = [];
   if (e.budget) {
     const b = e.budget;
-    blocks.push(
-      { kind: 'heading', level: 1, text: `${headingNumber(1, 1)}预算执行情况（万元）` },
-      {
-        // the row is named 年度资金总额 as the forms name it: the table reads back as the figures it was made from
-        kind: 'table',
-        columns: ['项目', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].map((title) => ({ title, width: 1 })),
-        rows: [
-          [
-            '年度资金总额',
-            n(b.initial),
-            n(b.adjusted),
-            n(b.executed),
-            n(b.weight),
-            s.budget?.rate === null || s.budget?.rate === undefined ? '' : `${s.budget.rate.toFixed(2)}%`,
-            n(s.budget?.score),
-          ],
+    blocks.push({
+      // the row is named 年度资金总额 as the forms name it: the table reads back as the figures it was made from
+      kind: 'table',
+      columns: ['项目', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].map((title) => ({ title, width: 1 })),
+      rows: [
+        [
+          '年度资金总额',
+          n(b.initial),
+          n(b.adjusted),
+          n(b.executed),
+          n(b.weight),
+          s.budget?.rate === null || s.budget?.rate === undefined ? '' : `${s.budget.rate.toFixed(2)}%`,
+          n(s.budget?.score),
         ],
-      },
-    );
+      ],
+    });
     if (e.funding.length || e.spending.length)
       blocks.push({
         kind: 'table',
@@ -64,8 +62,12 @@ export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date:
       columns: [{ title: t.title, width: 3 }, ...t.columns.map((title) => ({ title, width: 2 }))],
       rows: t.rows.map((r) => [r.label, ...r.values.map((v) => (v === null ? '' : String(v)))]),
     });
-  blocks.push(
-    { kind: 'heading', level: 1, text: `${headingNumber(1, 2)}绩效指标完成情况` },
+  return blocks;
+}
+
+/** The indicator table with each score and the rule that gives it, the total and the grade. */
+export function indicatorTable(e: Evaluation, s: ScoredEvaluation): Block[] {
+  return [
     {
       kind: 'table',
       columns: [
@@ -98,7 +100,14 @@ export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date:
       kind: 'paragraph',
       text: `按计分规则，自评得分${s.total}分，等级为“${s.grade}”（90分及以上为优，80至90分为良，60至80分为中，60分以下为差）。`,
     },
-  );
+  ];
+}
+
+export function selfEvaluationDocument(e: Evaluation, s: ScoredEvaluation, date: string): OfficialDocument {
+  const blocks: Block[] = [{ kind: 'field', label: '预算单位名称', value: e.unit }];
+  const budget = budgetTables(e, s);
+  if (budget.length) blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 1)}预算执行情况（万元）` }, ...budget);
+  blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, 2)}绩效指标完成情况` }, ...indicatorTable(e, s));
   const list = (title: string, items: readonly { text: string }[], at: number) => {
     blocks.push({ kind: 'heading', level: 1, text: `${headingNumber(1, at)}${title}` });
     if (items.length === 0) blocks.push({ kind: 'paragraph', text: '无。' });

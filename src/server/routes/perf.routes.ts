@@ -4,6 +4,7 @@ import { scoreEvaluation, WEIGHT_SCHEMES } from '../../core/perf/score-evaluatio
 import { ROUNDINGS } from '../../core/perf/scoring.ts';
 import {
   evaluationToLedger,
+  evaluationReport,
   exportEvaluation,
   getEvaluation,
   importEvaluation,
@@ -120,6 +121,27 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
       const v = viewerWith(req, 'read');
       const f = await exportEvaluation(db, req.params.id, req.params.format, today(), v.scope);
       return sendFile(reply, f.fileName, req.params.format === 'xlsx' ? XLSX : DOCX, f.bytes);
+    },
+  );
+
+  r.get(
+    '/api/perf/:id/report',
+    {
+      schema: {
+        ...contract('GET /api/perf/:id/report'),
+        tags: ['绩效自评'],
+        summary: '生成单位整体支出绩效自评报告（docx）：数字取自自评表，整改情况取自台账中指定的来源',
+      },
+    },
+    async (req, reply) => {
+      const v = viewerWith(req, 'read');
+      const f = await evaluationReport(
+        db,
+        req.params.id,
+        { source: req.query.source, asOf: req.query.day ?? today(), today: today() },
+        v.scope,
+      );
+      return sendFile(reply, f.fileName, DOCX, f.bytes);
     },
   );
 

@@ -1,6 +1,7 @@
 // What the perf routes accept: path, query and body, checked for their meaning (core/contract/input.ts).
+import type { NarrativeSection } from '../../perf/narrative.ts';
 import { z } from 'zod';
-import { amountInput, idParam, noQuery, positiveInt, strict, text } from '../input.ts';
+import { amountInput, idParam, isoDay, noQuery, positiveInt, strict, text } from '../input.ts';
 import { INT_MAX } from '../../limits.ts';
 import { ROUNDINGS } from '../../perf/scoring.ts';
 import { WEIGHT_SCHEMES } from '../../perf/score-evaluation.ts';
@@ -58,6 +59,13 @@ export const evaluationSchema = strict({
   totals: strict({ weight: figure, score: figure, line }).nullable(),
   problems: z.array(strict({ text: text(2000), line })).max(200),
   measures: z.array(strict({ text: text(2000), line })).max(200),
+  narrative: strict({
+    basics: text(20_000).optional(),
+    performance: text(20_000).optional(),
+    rectification: text(20_000).optional(),
+    application: text(20_000).optional(),
+    other: text(20_000).optional(),
+  } satisfies Record<NarrativeSection, unknown>).optional(),
 });
 
 const scoreOptions = strict({
@@ -74,5 +82,9 @@ export const perfAccepts = {
   'POST /api/perf/score': { querystring: noQuery, body: strict({ evaluation: evaluationSchema, ...scoreOptions.shape }) },
   'PUT /api/perf/:id': { params: id, querystring: noQuery, body: strict({ evaluation: evaluationSchema, version: positiveInt }) },
   'GET /api/perf/:id/export/:format': { params: id.extend({ format: z.enum(['xlsx', 'docx']) }), querystring: noQuery },
+  'GET /api/perf/:id/report': {
+    params: id,
+    querystring: strict({ source: text(40).optional(), day: isoDay.optional() }),
+  },
   'POST /api/perf/:id/to-ledger': { params: id, querystring: noQuery },
 } as const;

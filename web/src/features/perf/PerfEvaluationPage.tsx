@@ -1,5 +1,5 @@
 // One self-evaluation, edited with its scores recomputed as it changes (by the server's scoring rules), saved with
-// its version; the 自评表 out as Excel or Word; its problems onto the ledger.
+// its version; the 自评表 out as Excel or Word; the 自评报告 written from it; its problems onto the ledger.
 import { Alert, App, Button, Card, Descriptions, Input, InputNumber, List, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import type { Evaluation, EvaluationIndicator, ScoredEvaluation } from '../../lib/types.ts';
 import { SEVERITY } from '../../lib/labels.ts';
+import { SelfEvaluationReport } from './SelfEvaluationReport.tsx';
 import { RULE_LABEL } from '../../../../src/core/perf/scoring.ts';
 import { shortLabel } from '../../../../src/core/vocabulary.ts';
 
@@ -254,6 +255,14 @@ export function PerfEvaluationPage() {
             : '无'}
         </Descriptions.Item>
       </Descriptions>
+      <SelfEvaluationReport
+        id={id as string}
+        evaluation={e}
+        editable={editable}
+        dirty={dirty}
+        // the words change no score: the table's own totals stay
+        onChange={(next) => (setE(next), setDirty(true))}
+      />
     </Space>
   );
 }
