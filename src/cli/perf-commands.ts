@@ -6,6 +6,7 @@ import { today } from '../services/today.ts';
 import { print, services, withLedger } from './ledger-commands.ts';
 import { checkOutput, writeOutput } from './output.ts';
 import { id, isoDay, readInputFile } from './arguments.ts';
+import { registerPerfTargetCommands } from './perf-target-commands.ts';
 import { PerfImportError } from '../core/errors.ts';
 import { placedFindings } from '../core/check/finding.ts';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
@@ -59,6 +60,7 @@ function printScore(s: ScoredEvaluation, origin: (line: number) => string, unit:
 export function registerPerfCommands(program: Command): void {
   const perf = program.command('perf').description('预算绩效自评：读取、计分、保存、导出，问题转入整改台账');
   const file = async (path: string) => ({ name: path.split(/[\\/]/).pop() as string, bytes: await readInputFile(path) });
+  registerPerfTargetCommands(perf);
 
   perf
     .command('score')

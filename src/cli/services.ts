@@ -21,6 +21,13 @@ export {
   listEvaluations,
   readEvaluation,
 } from '../services/perf-evaluations.ts';
+export {
+  approveTargets,
+  evaluationFromTargetTable,
+  getTargets,
+  importTargets,
+  listTargets,
+} from '../services/perf-targets.ts';
 export { runSupervision } from '../services/supervision-run.ts';
 export { deliverPending, prepareDigests } from '../services/supervision-delivery.ts';
 export { configuredMail, configuredReminders } from '../services/mail.ts';

@@ -96,6 +96,13 @@ export class PerfImportError extends UserError {
   }
 }
 
+/** A 绩效目标表 that cannot be kept: each reason names its line or row. Nothing was saved. */
+export class TargetImportError extends UserError {
+  constructor(reasons: string[]) {
+    super('unreadable', '绩效目标表未读取，未作任何保存', 'TARGETS_REFUSED', reasons);
+  }
+}
+
 /** A wrong user name or password (which of the two is not said). */
 export class LoginRefused extends UserError {
   constructor(message: string, apiCode = 'LOGIN_REFUSED') {

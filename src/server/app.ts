@@ -28,6 +28,7 @@ import { backupRoutes } from './routes/backup.routes.ts';
 import { backupDirectory } from '../services/backup-schedule.ts';
 import { generatedDocumentRoutes } from './routes/generated-documents.routes.ts';
 import { perfRoutes } from './routes/perf.routes.ts';
+import { perfTargetRoutes } from './routes/perf-target.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { leadsRoutes } from './routes/leads.routes.ts';
 import { publicSupervisionRoutes } from './routes/public-supervision.routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   backupRoutes(app, opts.ledger, opts.backupDir ?? backupDirectory());
   generatedDocumentRoutes(app, opts.ledger, today, maxUpload);
   perfRoutes(app, opts.ledger, today, maxUpload);
+  perfTargetRoutes(app, opts.ledger, maxUpload);
   notificationRoutes(app, opts.ledger.db, today);
   recurrenceRoutes(app, opts.ledger.db);
   leadsRoutes(app, opts.ledger.db, today);

@@ -58,3 +58,75 @@ export function lockEvaluation(trx: Tx, id: number, scope: Scope) {
 export async function updateEvaluation(trx: Tx, id: number, values: Updateable<Database['perf_evaluation']>): Promise<void> {
   await trx.updateTable('perf_evaluation').set(values).where('id', '=', id).execute();
 }
+
+// ——— the 绩效目标表 of a year, scoped like the evaluations ———
+
+function targetVisible(scope: Scope) {
+  return (eb: ExpressionBuilder<Database, 'perf_target'>) =>
+    scope.kind === 'all' ? eb.val(true) : scope.units.length === 0 ? eb.val(false) : eb('perf_target.owner_unit_id', 'in', scope.units);
+}
+
+export async function insertTarget(trx: Tx, row: Insertable<Database['perf_target']>): Promise<number> {
+  return (await trx.insertInto('perf_target').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A target table the viewer sees, with the evaluation started from it (if one was). */
+export function targetInScope(db: Tx, id: number, scope: Scope) {
+  return db
+    .selectFrom('perf_target')
+    .leftJoin('perf_evaluation as e', 'e.target_id', 'perf_target.id')
+    .select([
+      'perf_target.id',
+      'perf_target.unit',
+      'perf_target.year',
+      'perf_target.data',
+      'perf_target.version',
+      'perf_target.approved_by',
+      'perf_target.approved_at',
+      'perf_target.owner_unit_id',
+      'e.id as evaluation_id',
+    ])
+    .where('perf_target.id', '=', id)
+    .where(targetVisible(scope))
+    .executeTakeFirst();
+}
+
+/** The target tables the viewer sees, latest year first. */
+export function targetsInScope(db: Tx, scope: Scope) {
+  return db
+    .selectFrom('perf_target')
+    .leftJoin('perf_evaluation as e', 'e.target_id', 'perf_target.id')
+    .select([
+      'perf_target.id',
+      'perf_target.unit',
+      'perf_target.year',
+      'perf_target.data',
+      'perf_target.approved_at',
+      'e.id as evaluation_id',
+    ])
+    .where(targetVisible(scope))
+    .orderBy('perf_target.year', 'desc')
+    .orderBy('perf_target.id', 'desc')
+    .execute();
+}
+
+/** A target table the viewer sees, locked for a change. */
+export function lockTarget(trx: Tx, id: number, scope: Scope) {
+  return trx
+    .selectFrom('perf_target')
+    .select(['version', 'data', 'approved_at', 'owner_unit_id'])
+    .where('id', '=', id)
+    .where(targetVisible(scope))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateTarget(trx: Tx, id: number, values: Updateable<Database['perf_target']>): Promise<void> {
+  await trx.updateTable('perf_target').set(values).where('id', '=', id).execute();
+}
+
+/** The evaluation started from a target table, if there is one. */
+export async function evaluationOfTarget(trx: Tx, targetId: number): Promise<number | null> {
+  const r = await trx.selectFrom('perf_evaluation').select('id').where('target_id', '=', targetId).executeTakeFirst();
+  return r?.id ?? null;
+}

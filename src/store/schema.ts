@@ -9,6 +9,7 @@ import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import type { MATCH_KIND_LABEL, MATCH_STATUS_LABEL, MoneyKind, UnitKind } from '../core/vocabulary.ts';
 import type { MoneyUnit } from '../core/money.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
+import type { TargetTable } from '../core/perf/target-table.ts';
 import type { OfficialDocument } from '../core/official/model.ts';
 import type { Origin, SubmissionKind } from '../core/public/submission.ts';
 
@@ -274,7 +275,23 @@ export interface PerfEvaluationTable {
   document_id: number | null;
   owner_unit_id: number | null;
   source_id: number | null;
+  /** the 绩效目标表 it was started from (migration 0035) */
+  target_id: ColumnType<number | null, number | null | undefined, number | null>;
   version: Version;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface PerfTargetTable {
+  id: Id;
+  unit: string;
+  year: number | null;
+  data: JSONColumnType<TargetTable, string, string>;
+  document_id: number | null;
+  owner_unit_id: number | null;
+  version: Version;
+  approved_by: string | null;
+  approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -593,6 +610,7 @@ export interface Database {
   outcome: OutcomeTable;
   claim: ClaimTable;
   perf_evaluation: PerfEvaluationTable;
+  perf_target: PerfTargetTable;
   supervision_state: SupervisionStateTable;
   notification: NotificationTable;
   supervision_run: SupervisionRunTable;

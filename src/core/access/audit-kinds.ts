@@ -15,6 +15,7 @@ export const ENTITY_LABEL: Readonly<Record<string, string>> = {
   publication: '公开通报',
   document: '生成文书',
   perf_evaluation: '绩效自评',
+  perf_target: '绩效目标表',
   recurrence_match: '屡查屡犯比对',
   supervision_run: '督办运行',
   'audit-checkpoint': '日志检查点',

@@ -65,7 +65,9 @@ export type Capability =
   /** read, search and export the whole log and see its chain checked: the audit administrator's */
   | 'audit-log'
   /** where units' and leaders' reminders go besides e-mail (messenger robots, SMS), and what was sent: the office's */
-  | 'reminders';
+  | 'reminders'
+  /** approve a unit's 绩效目标表 for the year (the leadership's, or the office for it) */
+  | 'approve-targets';
 
 const MATRIX: Record<Role, readonly Capability[]> = {
   // units, accounts (without their roles), which unit a source belongs to, backups
@@ -91,9 +93,10 @@ const MATRIX: Record<Role, readonly Capability[]> = {
     'publish',
     'intake',
     'reminders',
+    'approve-targets',
   ],
   unit: ['read', 'check', 'report-progress', 'upload-evidence', 'request-closure', 'request-extension', 'record-outcome'],
-  leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export'],
+  leader: ['read', 'check', 'decide-closure', 'decide-extension', 'export', 'approve-targets'],
   supervisor: ['read', 'check', 'supervise', 'lookback', 'export', 'leads', 'intake'],
   discipline: ['read', 'check', 'leads'],
 };

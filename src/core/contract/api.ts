@@ -31,7 +31,17 @@ import {
 } from './admin.ts';
 import { measuresAnswer, problemsAnswer, sourceOwnerAnswer, sourcesAnswer, statsAnswer, trendAnswer } from './ledger.ts';
 import { deadlineAnswer, evidenceTextAnswer, problemDetailAnswer, statusAnswer, updatedAnswer } from './problem.ts';
-import { perfAnswer, perfCreatedAnswer, perfListAnswer, perfSavedAnswer, perfToLedgerAnswer, scoredAnswer } from './perf.ts';
+import {
+  perfAnswer,
+  perfCreatedAnswer,
+  perfListAnswer,
+  perfSavedAnswer,
+  perfToLedgerAnswer,
+  savedVersion,
+  scoredAnswer,
+  targetDetailAnswer,
+  targetListAnswer,
+} from './perf.ts';
 import { checkAnswer, importAnswer, progressAnswer, workbookImportAnswer } from './reading.ts';
 import {
   assessmentAnswer,
@@ -139,6 +149,12 @@ export const answers = {
   // self-evaluation
   'GET /api/perf': perfListAnswer,
   'POST /api/perf': perfCreatedAnswer,
+  'GET /api/perf-targets': targetListAnswer,
+  'POST /api/perf-targets': created,
+  'GET /api/perf-targets/:id': targetDetailAnswer,
+  'PUT /api/perf-targets/:id': savedVersion,
+  'POST /api/perf-targets/:id/approve': done,
+  'POST /api/perf-targets/:id/evaluation': created,
   'GET /api/perf/:id': perfAnswer,
   'POST /api/perf/score': scoredAnswer,
   'PUT /api/perf/:id': perfSavedAnswer,
@@ -201,7 +217,13 @@ export const accepts = {
 } as const satisfies Record<Route, Accepted>;
 
 /** The routes whose body is a form with files (multipart), not JSON. */
-export type Upload = 'POST /api/problems/:code/evidence' | 'POST /api/check' | 'POST /api/import' | 'POST /api/workbook' | 'POST /api/perf';
+export type Upload =
+  | 'POST /api/problems/:code/evidence'
+  | 'POST /api/check'
+  | 'POST /api/import'
+  | 'POST /api/workbook'
+  | 'POST /api/perf'
+  | 'POST /api/perf-targets';
 
 /** A value as a sender may hold it: lists it will not change are as good as lists it could. */
 type Sendable<T> = T extends readonly (infer U)[]

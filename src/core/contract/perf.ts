@@ -46,6 +46,39 @@ export const evaluationAnswer = z.object({
     .optional(),
 });
 
+export const targetsAnswer = z.object({
+  unit: z.string(),
+  year: z.number().nullable(),
+  budget: z.object({ total: decimal.nullable(), weight: figure }).nullable(),
+  indicators: list(z.object({ level1: z.string(), level2: z.string(), level3: z.string(), target: z.string(), weight: figure, line })),
+});
+
+export const targetListAnswer = z.object({
+  items: list(
+    z.object({
+      id: z.number(),
+      unit: z.string(),
+      year: z.number().nullable(),
+      indicators: z.number(),
+      approved: z.boolean(),
+      evaluation: z.number().nullable(),
+    }),
+  ),
+});
+
+export const targetDetailAnswer = z.object({
+  id: z.number(),
+  version: z.number(),
+  targets: targetsAnswer,
+  approved: z.object({ by: z.string(), at: z.string() }).nullable(),
+  /** the self-evaluation started from it */
+  evaluation: z.number().nullable(),
+  /** why it cannot be approved as it stands (empty when it can) */
+  refusals: list(z.string()),
+});
+
+export const savedVersion = z.object({ version: z.number() });
+
 const direction = z.enum(['at-least', 'at-most', 'qualitative']);
 
 export const scoredAnswer = z.object({

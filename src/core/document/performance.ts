@@ -140,7 +140,8 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
       };
     }
 
-    if (cs.includes('三级指标') && cs.includes('分值')) {
+    // a 自评表's header has 分值; a 绩效目标表's may have only the values to reach
+    if (cs.includes('三级指标') && (cs.includes('分值') || cs.some((c) => /指标值|目标值/.test(c)))) {
       header = cs;
       continue;
     }

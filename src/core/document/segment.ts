@@ -16,14 +16,15 @@ export interface Segment {
   readonly genre: Genre;
 }
 
-/** "…关于巡察整改进展情况的通报", "…审计查出问题整改情况的报告", "…整体支出绩效自评表" */
+/** "…关于巡察整改进展情况的通报", "…审计查出问题整改情况的报告", "…整体支出绩效自评表", "…绩效目标表" */
 const TITLE =
-  /(关于.{0,60}(整改|巡察|巡视|审计).{0,40}(通报|报告|情况|公告|公示)$)|(整改.{0,20}(通报|报告)$)|(绩效(自评|评价).{0,20}(表|报告)$)/;
+  /(关于.{0,60}(整改|巡察|巡视|审计).{0,40}(通报|报告|情况|公告|公示)$)|(整改.{0,20}(通报|报告)$)|(绩效(自评|评价).{0,20}(表|报告)$)|(绩效目标(申报)?表$)/;
 const SENTENCE_PUNCT = /[。；，,;!?！？:：]/;
 
 export function classify(title: string, opening: string): ReportKind {
   const t = `${title}\n${opening}`;
-  if (/绩效(自评|评价)|自评表|自评报告/.test(title)) return 'performance-self-evaluation';
+  // a 绩效目标表 set at budget time is read as the same table, without its actual values and scores
+  if (/绩效(自评|评价|目标表|目标申报表)|自评表|自评报告/.test(title)) return 'performance-self-evaluation';
   // what the report is about follows 关于: "市审计局党组关于市委巡察反馈意见整改情况的报告" is an audit office's
   // report on an inspection — the kind comes from what was found, not from who writes
   const about = title.includes('关于') ? title.slice(title.indexOf('关于')) : title;

@@ -34,6 +34,7 @@ import * as m0031 from './0031-separated-administrators.ts';
 import * as m0032 from './0032-reminder-channels.ts';
 import * as m0033 from './0033-delivery-attempts.ts';
 import * as m0034 from './0034-lead-since.ts';
+import * as m0035 from './0035-perf-targets.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0032-reminder-channels': m0032,
   '0033-delivery-attempts': m0033,
   '0034-lead-since': m0034,
+  '0035-perf-targets': m0035,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -68,6 +68,25 @@ export const evaluationSchema = strict({
   } satisfies Record<NarrativeSection, unknown>).optional(),
 });
 
+/** A 绩效目标表 as the edit screen sends it. */
+export const targetSchema = strict({
+  unit: text(200),
+  year: z.number().int().min(2000).max(2100).nullable(),
+  budget: strict({ total: money, weight: figure }).nullable(),
+  indicators: z
+    .array(
+      strict({
+        level1: text(100),
+        level2: text(100),
+        level3: text(300).min(1, '三级指标不能为空'),
+        target: text(300),
+        weight: figure,
+        line,
+      }),
+    )
+    .max(500),
+});
+
 const scoreOptions = strict({
   rounding: z.enum(ROUNDINGS.map((r) => `${r.mode}${r.decimals}`) as [string, ...string[]]).optional(),
   scheme: z.enum(WEIGHT_SCHEMES.map((s) => s.id) as [string, ...string[]]).optional(),
@@ -86,5 +105,11 @@ export const perfAccepts = {
     params: id,
     querystring: strict({ source: text(40).optional(), day: isoDay.optional() }),
   },
+  'GET /api/perf-targets': { querystring: noQuery },
+  'POST /api/perf-targets': { querystring: noQuery },
+  'GET /api/perf-targets/:id': { params: id, querystring: noQuery },
+  'PUT /api/perf-targets/:id': { params: id, querystring: noQuery, body: strict({ targets: targetSchema, version: positiveInt }) },
+  'POST /api/perf-targets/:id/approve': { params: id, querystring: noQuery, body: strict({ version: positiveInt }) },
+  'POST /api/perf-targets/:id/evaluation': { params: id, querystring: noQuery, body: strict({}) },
   'POST /api/perf/:id/to-ledger': { params: id, querystring: noQuery },
 } as const;

@@ -1,10 +1,12 @@
-// 绩效自评: the evaluations kept, and a file in (text, Word, PDF or Excel) — refused cell by cell when it cannot be read.
+// 绩效自评: the year's targets (PerfTargets.tsx), the evaluations kept, and a file in (text, Word, PDF or Excel) —
+// refused cell by cell when it cannot be read.
 import { Alert, App, Button, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import type { PerfListItem } from '../../lib/types.ts';
+import { PerfTargets } from './PerfTargets.tsx';
 import { acceptOf, DOCUMENT_FORMATS, WORKBOOK_FORMATS } from '../../../../src/core/document/formats.ts';
 
 export function PerfListPage() {
@@ -60,6 +62,7 @@ export function PerfListPage() {
           }
         />
       )}
+      <PerfTargets />
       <Table<PerfListItem>
         rowKey="id"
         loading={list.loading}

@@ -1,0 +1,175 @@
+// Use cases of the 绩效目标表 set at budget time: read one from a file (text, .docx, .pdf or .xlsx, as a 自评表 is
+// read) and keep it — refused whole, row by row, where it cannot be a year's targets; change it (versioned: a change
+// after approval takes the approval away); approve it; and start the year's self-evaluation from it, once, so the
+// 自评表 is filled in from the targets instead of typed again.
+import type { Scope } from '../core/access/permissions.ts';
+import { ActionRefused, NotFoundError, PerfImportError, StaleVersionError, TargetImportError } from '../core/errors.ts';
+import { evaluationFromTargets, type TargetTable, targetTableOf, targetTableRefusals } from '../core/perf/target-table.ts';
+import { keepDocument } from '../store/document.repository.ts';
+import { appendEvents } from '../store/event.repository.ts';
+import { storeFile } from '../store/file-store.ts';
+import type { Db, Ledger } from '../store/open-database.ts';
+import {
+  evaluationOfTarget,
+  insertEvaluation,
+  insertTarget,
+  lockTarget,
+  targetInScope,
+  targetsInScope,
+  updateTarget,
+} from '../store/perf.repository.ts';
+import { readEvaluation } from './perf-evaluations.ts';
+import { iso } from './security-log.ts';
+
+const rowOf = (k: number) => `第 ${k + 1} 项指标`;
+
+/** Reads a target table from a file; TargetImportError names every cell and row that cannot be taken. */
+export async function readTargets(name: string, bytes: Uint8Array): Promise<{ targets: TargetTable; format: string }> {
+  let read: Awaited<ReturnType<typeof readEvaluation>>;
+  try {
+    read = await readEvaluation(name, bytes, { scheme: 'none' });
+  } catch (e) {
+    // the same reader, the same cell-by-cell reasons, in the words of a target table
+    if (e instanceof PerfImportError)
+      throw new TargetImportError(
+        e.reasons.map((r) =>
+          r.replace('绩效自评表', '绩效目标表').replace('年度指标值、实际完成值、分值、得分”', '年度指标值”（可有分值）'),
+        ),
+      );
+    throw e;
+  }
+  const targets = targetTableOf(read.evaluation);
+  const refusals = targetTableRefusals(targets, (line, k) => (line ? read.origin(line) : rowOf(k)));
+  if (refusals.length) throw new TargetImportError(refusals);
+  return { targets, format: read.format };
+}
+
+export async function importTargets(
+  ledger: Ledger,
+  file: { name: string; bytes: Uint8Array },
+  actor: string,
+  ownerUnitId: number | null = null,
+): Promise<{ id: number; targets: TargetTable }> {
+  const { targets, format } = await readTargets(file.name, file.bytes);
+  const sha256 = await storeFile(ledger.db, file.bytes);
+  const id = await ledger.db.transaction().execute(async (trx) => {
+    const documentId = await keepDocument(trx, { sha256, file_name: file.name, format, size: file.bytes.length, imported_by: actor });
+    const id = await insertTarget(trx, {
+      unit: targets.unit,
+      year: targets.year,
+      data: JSON.stringify(targets),
+      document_id: documentId,
+      owner_unit_id: ownerUnitId,
+      created_by: actor,
+    });
+    await appendEvents(trx, [
+      {
+        actor,
+        entity: 'perf_target',
+        entityId: id,
+        action: 'import',
+        after: { unit: targets.unit, year: targets.year, file: file.name, sha256, indicators: targets.indicators.length },
+      },
+    ]);
+    return id;
+  });
+  return { id, targets };
+}
+
+export async function listTargets(db: Db, scope: Scope) {
+  return (await targetsInScope(db, scope)).map((r) => ({
+    id: r.id,
+    unit: r.unit,
+    year: r.year,
+    indicators: r.data.indicators.length,
+    approved: r.approved_at !== null,
+    evaluation: r.evaluation_id ?? null,
+  }));
+}
+
+export async function getTargets(db: Db, id: number, scope: Scope) {
+  const r = await targetInScope(db, id, scope);
+  if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
+  return {
+    id: r.id,
+    version: r.version,
+    targets: r.data,
+    approved: r.approved_at ? { by: r.approved_by as string, at: iso(r.approved_at) } : null,
+    evaluation: r.evaluation_id ?? null,
+    refusals: targetTableRefusals(r.data, (_line, k) => rowOf(k)),
+  };
+}
+
+/** A change of the whole table, refused when someone else saved first; an approved table must be approved again. */
+export async function saveTargets(db: Db, id: number, targets: TargetTable, expectedVersion: number, actor: string, scope: Scope) {
+  return db.transaction().execute(async (trx) => {
+    const r = await lockTarget(trx, id, scope);
+    if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
+    if (r.version !== expectedVersion) throw new StaleVersionError(`这份绩效目标表已被他人修改（版本 ${r.version}），请刷新后再改`);
+    const refusals = targetTableRefusals(targets, (_line, k) => rowOf(k));
+    if (refusals.length) throw new TargetImportError(refusals);
+    await updateTarget(trx, id, {
+      unit: targets.unit,
+      year: targets.year,
+      data: JSON.stringify(targets),
+      version: r.version + 1,
+      approved_by: null,
+      approved_at: null,
+      updated_at: new Date(),
+    });
+    await appendEvents(trx, [
+      {
+        actor,
+        entity: 'perf_target',
+        entityId: id,
+        action: 'edit',
+        before: r.data,
+        after: { ...targets, unapproved: r.approved_at !== null },
+      },
+    ]);
+    return { version: r.version + 1 };
+  });
+}
+
+export async function approveTargets(db: Db, id: number, expectedVersion: number, actor: string, scope: Scope): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const r = await lockTarget(trx, id, scope);
+    if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
+    if (r.version !== expectedVersion) throw new StaleVersionError(`这份绩效目标表已被他人修改（版本 ${r.version}），请刷新后再审定`);
+    if (r.approved_at) throw new ActionRefused('这份绩效目标表已经审定');
+    const refusals = targetTableRefusals(r.data, (_line, k) => rowOf(k));
+    if (refusals.length) throw new ActionRefused(`这份绩效目标表不能审定：${refusals.join('；')}`);
+    await updateTarget(trx, id, { approved_by: actor, approved_at: new Date(), updated_at: new Date() });
+    await appendEvents(trx, [{ actor, entity: 'perf_target', entityId: id, action: 'approve', after: { version: r.version } }]);
+  });
+}
+
+/** The year's self-evaluation, started from approved targets: once; its id. */
+export async function evaluationFromTargetTable(ledger: Ledger, id: number, actor: string, scope: Scope): Promise<number> {
+  return ledger.db.transaction().execute(async (trx) => {
+    const r = await lockTarget(trx, id, scope);
+    if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
+    if (!r.approved_at) throw new ActionRefused('绩效目标表尚未审定：审定后才能据此开始年度自评');
+    const already = await evaluationOfTarget(trx, id);
+    if (already !== null) throw new ActionRefused(`已据此绩效目标表开始年度自评（编号 ${already}）`);
+    const evaluation = evaluationFromTargets(r.data);
+    const evaluationId = await insertEvaluation(trx, {
+      unit: evaluation.unit,
+      year: evaluation.year,
+      data: JSON.stringify(evaluation),
+      owner_unit_id: r.owner_unit_id,
+      target_id: id,
+      created_by: actor,
+    });
+    await appendEvents(trx, [
+      {
+        actor,
+        entity: 'perf_evaluation',
+        entityId: evaluationId,
+        action: 'from-targets',
+        after: { target: id, indicators: evaluation.indicators.length },
+      },
+    ]);
+    return evaluationId;
+  });
+}

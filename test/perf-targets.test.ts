@@ -1,0 +1,152 @@
+// The 绩效目标表 set at budget time, from a table of our own: read as a 自评表 is read (without actual values and
+// scores), refused row by row where it cannot be a year's targets with nothing saved, changed with its version (a
+// change takes the approval away), approved, and the year's self-evaluation started from it once — the 自评表 filled
+// in from the targets, scored as the year's actual values are entered.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FULL_SCOPE } from '../src/core/access/permissions.ts';
+import { ActionRefused, StaleVersionError, TargetImportError } from '../src/core/errors.ts';
+import { getEvaluation, saveEvaluation } from '../src/services/perf-evaluations.ts';
+import {
+  approveTargets,
+  evaluationFromTargetTable,
+  getTargets,
+  importTargets,
+  listTargets,
+  saveTargets,
+} from '../src/services/perf-targets.ts';
+import type { Ledger } from '../src/store/open-database.ts';
+import { testLedger } from './support/ledger.ts';
+
+const bytesOf = (s: string) => new TextEncoder().encode(s);
+
+/** A unit's targets as a finance office would lay them out; `rows` replace the indicator rows. */
+function table(rows?: string[]): string {
+  return [
+    '2025年度示例县农业农村局部门整体支出绩效目标表',
+    '预算单位名称\t示例县农业农村局',
+    '年度预算申请（万元）\t年度资金总额：\t500',
+    '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t分值',
+    ...(rows ?? [
+      '\t产出指标\t数量指标\t农民培训人次\t≥1500人次\t20',
+      '\t\t质量指标\t培训合格率\t≥95%\t20',
+      '\t\t时效指标\t补贴资金发放及时率\t100%\t10',
+      '\t效益指标\t社会效益指标\t农户收入\t提高\t20',
+      '\t满意度指标\t服务对象满意度指标\t农户满意度\t≥90%\t20',
+    ]),
+    '\t合计\t\t\t\t90',
+  ].join('\n');
+}
+
+describe('the 绩效目标表 of a year', () => {
+  let l: Ledger;
+  beforeAll(async () => {
+    l = await testLedger();
+  });
+  afterAll(async () => l?.close());
+
+  const refused = async (text: string) => {
+    const before = await l.db
+      .selectFrom('perf_target')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const e = await importTargets(l, { name: '目标表.txt', bytes: bytesOf(text) }, '财务股').then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(TargetImportError);
+    const after = await l.db
+      .selectFrom('perf_target')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n)); // nothing saved
+    return (e as TargetImportError).reasons;
+  };
+
+  it('refuses, row by row and with nothing saved, a table with text for a weight or weights that do not come to 100', async () => {
+    expect(
+      await refused(
+        table([
+          '\t产出指标\t数量指标\t农民培训人次\t≥1500人次\t二十',
+          '\t\t质量指标\t培训合格率\t≥95%\t20',
+          '\t效益指标\t社会效益指标\t农户收入\t提高\t20',
+        ]),
+      ),
+    ).toEqual(['第5行：“分值”应为数字，实为“二十”']);
+    expect(
+      await refused(
+        table([
+          '\t产出指标\t数量指标\t农民培训人次\t≥1500人次\t30',
+          '\t\t质量指标\t培训合格率\t≥95%\t20',
+          '\t效益指标\t社会效益指标\t农户收入\t提高\t20',
+        ]),
+      ),
+    ).toEqual(['各项指标分值之和为 70，应为 100（或 90，另 10 分为预算执行率）']);
+    expect(
+      await refused(
+        table(['\t产出指标\t数量指标\t农民培训人次\t\t45', '\t\t质量指标\t培训合格率\t约95\t45', '\t\t质量指标\t培训合格率\t≥95%\t0']),
+      ),
+    ).toEqual([
+      '第5行：指标“农民培训人次”没有填写指标值',
+      '第6行：指标值“约95”含数字但读不出是“不低于”还是“不超过”，请写作“≥95%”“不超过5%”等',
+      '第7行：指标“培训合格率”与第 2 项重复',
+    ]);
+    expect(await refused('2025年度示例县农业农村局部门整体支出绩效目标表\n没有表格。')).toEqual([
+      '文件“目标表.txt”中没有找到绩效目标表：应有一行表头写明“一级指标、二级指标、三级指标、年度指标值”（可有分值）',
+    ]);
+  });
+
+  it('keeps a table, takes its approval away when it changes, and starts the year’s evaluation from it once', async () => {
+    const { id, targets } = await importTargets(l, { name: '目标表.txt', bytes: bytesOf(table()) }, '财务股');
+    expect(targets).toMatchObject({ unit: '示例县农业农村局', year: 2025, budget: { total: '500' } });
+    expect(targets.indicators.map((i) => [i.level1, i.level3, i.target, i.weight])).toEqual([
+      ['产出指标', '农民培训人次', '≥1500人次', 20],
+      ['产出指标', '培训合格率', '≥95%', 20],
+      ['产出指标', '补贴资金发放及时率', '100%', 10],
+      ['效益指标', '农户收入', '提高', 20],
+      ['满意度指标', '农户满意度', '≥90%', 20],
+    ]);
+    // not approved: no evaluation yet
+    await expect(evaluationFromTargetTable(l, id, '财务股', FULL_SCOPE)).rejects.toThrow('绩效目标表尚未审定');
+    await approveTargets(l.db, id, 1, '分管领导', FULL_SCOPE);
+    await expect(approveTargets(l.db, id, 1, '分管领导', FULL_SCOPE)).rejects.toBeInstanceOf(ActionRefused);
+    // a change after approval must be approved again; a stale change is refused
+    const got = await getTargets(l.db, id, FULL_SCOPE);
+    expect(got.approved?.by).toBe('分管领导');
+    const raised = { ...got.targets, indicators: got.targets.indicators.map((i, k) => (k === 0 ? { ...i, target: '≥1600人次' } : i)) };
+    await expect(saveTargets(l.db, id, raised, 1, '财务股', FULL_SCOPE)).resolves.toEqual({ version: 2 });
+    await expect(saveTargets(l.db, id, raised, 1, '财务股', FULL_SCOPE)).rejects.toBeInstanceOf(StaleVersionError);
+    expect((await getTargets(l.db, id, FULL_SCOPE)).approved).toBeNull();
+    await approveTargets(l.db, id, 2, '分管领导', FULL_SCOPE);
+
+    // the year's 自评表 starts from the targets: nothing typed again, the budget's 10 beside the indicators' 90
+    const evaluationId = await evaluationFromTargetTable(l, id, '财务股', FULL_SCOPE);
+    await expect(evaluationFromTargetTable(l, id, '财务股', FULL_SCOPE)).rejects.toThrow(
+      `已据此绩效目标表开始年度自评（编号 ${evaluationId}）`,
+    );
+    const started = await getEvaluation(l.db, evaluationId, {}, FULL_SCOPE);
+    expect(started.evaluation.indicators.map((i) => [i.level3, i.target, i.weight, i.actual])).toEqual([
+      ['农民培训人次', '≥1600人次', 20, ''],
+      ['培训合格率', '≥95%', 20, ''],
+      ['补贴资金发放及时率', '100%', 10, ''],
+      ['农户收入', '提高', 20, ''],
+      ['农户满意度', '≥90%', 20, ''],
+    ]);
+    expect(started.evaluation.budget).toMatchObject({ initial: '500', weight: 10 });
+    expect(started.scored.weightTotal).toBe(100);
+    // the year's actual values entered: scored by the same rules
+    const done = {
+      ...started.evaluation,
+      budget: { ...(started.evaluation.budget as NonNullable<typeof started.evaluation.budget>), executed: '480' },
+      indicators: started.evaluation.indicators.map((i) => ({
+        ...i,
+        actual:
+          { 农民培训人次: '1440人次', 培训合格率: '96%', 补贴资金发放及时率: '100%', 农户收入: '提高', 农户满意度: '92%' }[i.level3] ?? '',
+      })),
+    };
+    const saved = await saveEvaluation(l.db, evaluationId, done, started.version, '财务股', FULL_SCOPE);
+    // 1440 of 1600: 18 of 20; the budget's 96% execution: 9.6 of 10
+    expect(saved.scored.indicators.map((i) => i.score)).toEqual([18, 20, 10, 20, 20]);
+    expect(saved.scored.budget?.rate).toBeCloseTo(96, 6);
+    expect((await listTargets(l.db, FULL_SCOPE)).find((t) => t.id === id)).toMatchObject({ approved: true, evaluation: evaluationId });
+  });
+});

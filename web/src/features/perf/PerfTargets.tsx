@@ -1,0 +1,170 @@
+// 绩效目标表: the year's targets set at budget time — uploaded (refused row by row, nothing saved), looked at,
+// approved by the leadership, and the year's self-evaluation started from them so the 自评表 is filled in, not typed.
+import { Alert, App, Button, Card, List, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+import { api, ApiError, useGet } from '../../lib/api.ts';
+import type { Answer } from '../../lib/types.ts';
+import { acceptOf, DOCUMENT_FORMATS, WORKBOOK_FORMATS } from '../../../../src/core/document/formats.ts';
+
+type Item = Answer<'GET /api/perf-targets'>['items'][number];
+
+function Indicators({ id, onChanged }: { id: number; onChanged: () => void }) {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const detail = useGet('GET /api/perf-targets/:id', { params: { id } });
+  const d = detail.data;
+  if (!d) return null;
+  const act = async (what: () => Promise<unknown>, done: string) => {
+    try {
+      await what();
+      message.success(done);
+      detail.reload();
+      onChanged();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '操作失败');
+    }
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {d.refusals.length > 0 && <Alert type="warning" showIcon title={`尚不能审定：${d.refusals.join('；')}`} />}
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(i) => `${i.level1}/${i.level2}/${i.level3}`}
+        dataSource={[...d.targets.indicators]}
+        data-testid={`targets-${id}`}
+        columns={[
+          { title: '一级指标', width: 110, render: (_, i) => i.level1 },
+          { title: '二级指标', width: 140, render: (_, i) => i.level2 },
+          { title: '三级指标', render: (_, i) => i.level3 },
+          { title: '年度指标值', width: 140, render: (_, i) => i.target },
+          { title: '分值', width: 70, render: (_, i) => i.weight ?? '—' },
+        ]}
+      />
+      <Space wrap>
+        {d.approved ? (
+          <Typography.Text type="secondary">
+            {d.approved.by}于 {new Date(d.approved.at).toLocaleDateString('zh-CN')} 审定
+          </Typography.Text>
+        ) : (
+          can('approve-targets') && (
+            <Button
+              type="primary"
+              disabled={d.refusals.length > 0}
+              onClick={() =>
+                void act(() => api('POST /api/perf-targets/:id/approve', { params: { id }, body: { version: d.version } }), '已审定')
+              }
+              data-testid={`targets-approve-${id}`}
+            >
+              审定
+            </Button>
+          )
+        )}
+        {d.evaluation ? (
+          <Link to={`/perf/${d.evaluation}`}>查看据此开始的年度自评</Link>
+        ) : (
+          can('import') &&
+          d.approved && (
+            <Button
+              onClick={() =>
+                void api('POST /api/perf-targets/:id/evaluation', { params: { id }, body: {} })
+                  .then((r) => navigate(`/perf/${r.id}`))
+                  .catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败'))
+              }
+              data-testid={`targets-start-${id}`}
+            >
+              开始年度自评
+            </Button>
+          )
+        )}
+      </Space>
+    </Space>
+  );
+}
+
+export function PerfTargets() {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const list = useGet('GET /api/perf-targets', {});
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  const upload = async (file: File) => {
+    setBusy(true);
+    setReasons([]);
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const r = await api('POST /api/perf-targets', { body: form });
+      message.success('已读取并保存绩效目标表，待审定');
+      list.reload();
+      setOpen(r.id);
+    } catch (e) {
+      if (e instanceof ApiError && Array.isArray(e.details)) setReasons(e.details as string[]);
+      message.error(e instanceof ApiError ? e.message : '上传失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title="绩效目标表（预算编制时设定，审定后据此开始年度自评）"
+      data-testid="perf-targets"
+      extra={
+        can('import') && (
+          <Upload
+            accept={acceptOf([...WORKBOOK_FORMATS, ...DOCUMENT_FORMATS])}
+            showUploadList={false}
+            beforeUpload={(f) => (void upload(f), false)}
+          >
+            <Button loading={busy} data-testid="targets-upload">
+              上传绩效目标表
+            </Button>
+          </Upload>
+        )
+      }
+    >
+      {reasons.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="绩效目标表未保存：以下各处无法读取"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="targets-reasons">
+              {reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <List<Item>
+        dataSource={[...(list.data?.items ?? [])]}
+        loading={list.loading}
+        locale={{ emptyText: '尚无绩效目标表' }}
+        renderItem={(t) => (
+          <List.Item style={{ display: 'block' }} data-testid="targets-item">
+            <Space wrap>
+              <Typography.Link onClick={() => setOpen(open === t.id ? null : t.id)}>
+                {t.unit} {t.year ?? ''}年度
+              </Typography.Link>
+              <span>指标 {t.indicators} 项</span>
+              <Tag color={t.approved ? 'green' : 'orange'}>{t.approved ? '已审定' : '待审定'}</Tag>
+              {t.evaluation && <Link to={`/perf/${t.evaluation}`}>已开始自评</Link>}
+            </Space>
+            {open === t.id && (
+              <div style={{ marginTop: 8 }}>
+                <Indicators id={t.id} onChanged={list.reload} />
+              </div>
+            )}
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
