@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { ActionRefused, StaleVersionError, TargetImportError } from '../src/core/errors.ts';
-import { getEvaluation, saveEvaluation } from '../src/services/perf-evaluations.ts';
+import { evaluationYears, getEvaluation, importEvaluation, saveEvaluation } from '../src/services/perf-evaluations.ts';
 import {
   approveTargets,
   evaluationFromTargetTable,
@@ -16,6 +16,10 @@ import {
 } from '../src/services/perf-targets.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const SAMPLE = join(resolve(import.meta.dirname, '..'), 'samples', '绩效自评表-示例.txt');
 
 const bytesOf = (s: string) => new TextEncoder().encode(s);
 
@@ -148,5 +152,30 @@ describe('the 绩效目标表 of a year', () => {
     expect(saved.scored.indicators.map((i) => i.score)).toEqual([18, 20, 10, 20, 20]);
     expect(saved.scored.budget?.rate).toBeCloseTo(96, 6);
     expect((await listTargets(l.db, FULL_SCOPE)).find((t) => t.id === id)).toMatchObject({ approved: true, evaluation: evaluationId });
+  });
+
+  it('shows last year’s findings where next year’s targets are set, and the indicators year on year', async () => {
+    // last year's evaluation of the same unit: the repository's own sample, 农民培训人次 8 of 10 with its reason
+    const last = await importEvaluation(l, { name: '2024自评表.txt', bytes: readFileSync(SAMPLE) }, '财务股');
+    const { id } = await importTargets(l, { name: '目标表.txt', bytes: bytesOf(table()) }, '财务股');
+    const previous = (await getTargets(l.db, id, FULL_SCOPE)).previous;
+    expect(previous?.year).toBe(2024);
+    expect(previous?.shortfalls.map((f) => [f.level3, f.actual, f.score, f.weight])).toEqual([
+      ['补贴资金发放及时率', '92%', 9, 10],
+      ['农民培训人次', '1320人次', 8, 10],
+    ]);
+    expect(previous?.shortfalls[1]?.deviation).toContain('受汛期影响');
+    await approveTargets(l.db, id, 1, '分管领导', FULL_SCOPE);
+    const evaluationId = await evaluationFromTargetTable(l, id, '财务股', FULL_SCOPE);
+    const years = await evaluationYears(l.db, evaluationId, FULL_SCOPE);
+    expect(years.years).toEqual([2024, 2025]);
+    expect(years.totals[0]).toMatchObject({ year: 2024, total: 96 });
+    // the same indicator under 效益 last year and under 产出 this year is one row
+    expect(years.rows.find((r) => r.level3 === '农民培训人次')?.byYear).toEqual([
+      { target: '1500人次', actual: '1320人次', weight: 10, score: 8 },
+      { target: '≥1500人次', actual: '', weight: 20, score: null }, // not yet reached: no score, not zero
+    ]);
+    expect(years.rows.find((r) => r.level3 === '培训合格率')?.byYear[0]).toBeNull();
+    expect(last.id).not.toBe(evaluationId);
   });
 });

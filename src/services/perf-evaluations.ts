@@ -8,6 +8,7 @@ import { scoreEvaluation, type ScoreOptions, type ScoredEvaluation } from '../co
 import { selfEvaluationDocument } from '../core/perf/self-evaluation-document.ts';
 import { selfEvaluationReport } from '../core/perf/self-evaluation-report.ts';
 import { NARRATIVE_LABEL } from '../core/perf/narrative.ts';
+import { whatWasFound, type YearOfUnit, yearOnYear } from '../core/perf/year-on-year.ts';
 import { ledgerSnapshot } from './official-documents.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import { keepDocument } from '../store/document.repository.ts';
@@ -182,4 +183,28 @@ export async function evaluationReport(
     bytes: await runHeavy('writeOfficialDocx', document),
     unwritten: unwritten.map((k) => NARRATIVE_LABEL[k]),
   };
+}
+
+/** The unit's evaluations of every year the viewer sees, scored: for the comparison year on year. */
+async function yearsOfUnit(db: Db, unit: string, scope: Scope): Promise<YearOfUnit[]> {
+  const rows = (await evaluationsInScope(db, scope)).filter((r) => r.unit === unit && r.year !== null);
+  return rows.map((r) => ({ year: r.year as number, evaluation: r.data, scored: scoreEvaluation(r.data) }));
+}
+
+/** This evaluation's indicators beside the same unit's other years. */
+export async function evaluationYears(db: Db, id: number, scope: Scope) {
+  const r = await row(db, id, scope);
+  if (r.year === null) return yearOnYear([]);
+  const others = (await yearsOfUnit(db, r.unit, scope)).filter((y) => y.year !== r.year);
+  return yearOnYear([
+    { year: r.year, evaluation: r.data, scored: scoreEvaluation(r.data) },
+    ...others.filter((y) => y.year < (r.year as number)),
+  ]);
+}
+
+/** What the unit's evaluation of the year before found, for whoever sets this year's targets; null when there is none. */
+export async function previousYearFindings(db: Db, unit: string, year: number | null, scope: Scope) {
+  if (year === null) return null;
+  const before = (await yearsOfUnit(db, unit, scope)).find((y) => y.year === year - 1);
+  return before ? { year: before.year, ...whatWasFound(before.evaluation, before.scored) } : null;
 }

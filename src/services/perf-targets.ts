@@ -18,7 +18,7 @@ import {
   targetsInScope,
   updateTarget,
 } from '../store/perf.repository.ts';
-import { readEvaluation } from './perf-evaluations.ts';
+import { previousYearFindings, readEvaluation } from './perf-evaluations.ts';
 import { iso } from './security-log.ts';
 
 const rowOf = (k: number) => `第 ${k + 1} 项指标`;
@@ -97,6 +97,7 @@ export async function getTargets(db: Db, id: number, scope: Scope) {
     approved: r.approved_at ? { by: r.approved_by as string, at: iso(r.approved_at) } : null,
     evaluation: r.evaluation_id ?? null,
     refusals: targetTableRefusals(r.data, (_line, k) => rowOf(k)),
+    previous: await previousYearFindings(db, r.unit, r.year, scope),
   };
 }
 

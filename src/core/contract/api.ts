@@ -41,6 +41,7 @@ import {
   scoredAnswer,
   targetDetailAnswer,
   targetListAnswer,
+  yearsAnswer,
 } from './perf.ts';
 import { checkAnswer, importAnswer, progressAnswer, workbookImportAnswer } from './reading.ts';
 import {
@@ -149,6 +150,7 @@ export const answers = {
   // self-evaluation
   'GET /api/perf': perfListAnswer,
   'POST /api/perf': perfCreatedAnswer,
+  'GET /api/perf/:id/years': yearsAnswer,
   'GET /api/perf-targets': targetListAnswer,
   'POST /api/perf-targets': created,
   'GET /api/perf-targets/:id': targetDetailAnswer,

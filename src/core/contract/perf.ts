@@ -66,6 +66,24 @@ export const targetListAnswer = z.object({
   ),
 });
 
+/** what last year's evaluation found, shown where next year's targets are set */
+export const previousFindings = z
+  .object({
+    year: z.number(),
+    problems: list(z.string()),
+    shortfalls: list(
+      z.object({
+        level3: z.string(),
+        target: z.string(),
+        actual: z.string(),
+        weight: z.number(),
+        score: z.number(),
+        deviation: z.string().nullable(),
+      }),
+    ),
+  })
+  .nullable();
+
 export const targetDetailAnswer = z.object({
   id: z.number(),
   version: z.number(),
@@ -75,9 +93,19 @@ export const targetDetailAnswer = z.object({
   evaluation: z.number().nullable(),
   /** why it cannot be approved as it stands (empty when it can) */
   refusals: list(z.string()),
+  /** what the unit's evaluation of the year before found */
+  previous: previousFindings,
 });
 
 export const savedVersion = z.object({ version: z.number() });
+
+const indicatorYear = z.object({ target: z.string(), actual: z.string(), weight: figure, score: figure });
+
+export const yearsAnswer = z.object({
+  years: list(z.number()),
+  totals: list(z.object({ year: z.number(), total: z.number(), grade: z.string() })),
+  rows: list(z.object({ level1: z.string(), level3: z.string(), byYear: list(indicatorYear.nullable()) })),
+});
 
 const direction = z.enum(['at-least', 'at-most', 'qualitative']);
 

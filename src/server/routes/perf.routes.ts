@@ -5,6 +5,7 @@ import { ROUNDINGS } from '../../core/perf/scoring.ts';
 import {
   evaluationToLedger,
   evaluationReport,
+  evaluationYears,
   exportEvaluation,
   getEvaluation,
   importEvaluation,
@@ -76,6 +77,12 @@ export function perfRoutes(app: FastifyInstance, ledger: Ledger, today: () => st
       const x = await getEvaluation(db, req.params.id, { rounding: roundingOf(req.query.rounding), scheme: req.query.scheme }, v.scope);
       return { ...x, scored: { ...x.scored, findings: placedFindings(x.scored.findings, (l) => `第${l}行`) } };
     },
+  );
+
+  r.get(
+    '/api/perf/:id/years',
+    { schema: { ...contract('GET /api/perf/:id/years'), tags: ['绩效自评'], summary: '同一单位历年自评的同名指标对比' } },
+    async (req) => evaluationYears(db, req.params.id, viewerWith(req, 'read').scope),
   );
 
   r.post(

@@ -105,6 +105,7 @@ export const perfAccepts = {
     params: id,
     querystring: strict({ source: text(40).optional(), day: isoDay.optional() }),
   },
+  'GET /api/perf/:id/years': { params: id, querystring: noQuery },
   'GET /api/perf-targets': { querystring: noQuery },
   'POST /api/perf-targets': { querystring: noQuery },
   'GET /api/perf-targets/:id': { params: id, querystring: noQuery },

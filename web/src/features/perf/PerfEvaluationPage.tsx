@@ -8,6 +8,7 @@ import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import type { Evaluation, EvaluationIndicator, ScoredEvaluation } from '../../lib/types.ts';
 import { SEVERITY } from '../../lib/labels.ts';
 import { SelfEvaluationReport } from './SelfEvaluationReport.tsx';
+import { YearOnYear } from './YearOnYear.tsx';
 import { RULE_LABEL } from '../../../../src/core/perf/scoring.ts';
 import { shortLabel } from '../../../../src/core/vocabulary.ts';
 
@@ -255,6 +256,7 @@ export function PerfEvaluationPage() {
             : '无'}
         </Descriptions.Item>
       </Descriptions>
+      <YearOnYear id={id as string} />
       <SelfEvaluationReport
         id={id as string}
         evaluation={e}

@@ -30,6 +30,26 @@ function Indicators({ id, onChanged }: { id: number; onChanged: () => void }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {d.refusals.length > 0 && <Alert type="warning" showIcon title={`尚不能审定：${d.refusals.join('；')}`} />}
+      {d.previous && (d.previous.problems.length > 0 || d.previous.shortfalls.length > 0) && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid={`targets-previous-${id}`}
+          title={`${d.previous.year}年度自评发现的问题（设定目标时参考）`}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {d.previous.shortfalls.map((f) => (
+                <li key={f.level3}>
+                  “{f.level3}”指标值{f.target}，实际{f.actual}，得{f.score}分（分值{f.weight}）{f.deviation ? `：${f.deviation}` : ''}
+                </li>
+              ))}
+              {d.previous.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Table
         size="small"
         pagination={false}
