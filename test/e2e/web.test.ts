@@ -1090,6 +1090,10 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
     expect(await page.getByTestId('perf-actual-0').inputValue()).toBe('');
     await page.getByTestId('perf-actual-0').fill('1600人次');
     await expect.poll(() => page.getByTestId('perf-score-0').innerText(), { timeout: 30_000 }).toBe('30');
+    // beside last year's (the 2024 自评表 of the same unit, its training target reached as corrected above)
+    await page.getByTestId('perf-years').getByText('1500人次 / 1500人次 / 10（10）').waitFor();
+    await page.getByTestId('perf-years').scrollIntoViewIfNeeded();
+    await shot(page, '10d-perf-years');
     // supervision: the sources' 成效评估 compared, the sample failing on its published figures (6 completed stated)
     await page.getByRole('menuitem', { name: '督办', exact: true }).click();
     await page.locator('.ant-table-row', { hasText: journeySource }).getByText('一票否决').waitFor();

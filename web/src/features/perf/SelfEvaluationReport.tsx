@@ -19,7 +19,8 @@ export function SelfEvaluationReport(props: {
   const sources = useGet('GET /api/sources', {});
   const [source, setSource] = useState<string | undefined>(undefined);
   const words = props.evaluation.narrative ?? {};
-  const unwritten = NARRATIVE_SECTIONS.filter((k) => k !== 'other' && !(k === 'rectification' && source) && !words[k]?.trim());
+  // as the report marks them: 其他 is 无 when empty, and the rectification is the ledger's or left out
+  const unwritten = NARRATIVE_SECTIONS.filter((k) => k !== 'other' && k !== 'rectification' && !words[k]?.trim());
   const set = (k: NarrativeSection, text: string) => props.onChange({ ...props.evaluation, narrative: { ...words, [k]: text } });
   const generate = () =>
     download('GET /api/perf/:id/report', { params: { id: props.id }, query: { source } }).catch((x: unknown) =>
