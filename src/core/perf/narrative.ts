@@ -15,6 +15,14 @@ export const NARRATIVE_LABEL: Record<NarrativeSection, string> = {
   other: '其他需要说明的情况',
 };
 
+/**
+ * The sections a report leaves a marked gap for until the unit writes them: 其他 is 无 when empty, and the unit's own
+ * account of its rectification gives way to the ledger's or is left out.
+ */
+export function unwrittenSections(n: Narrative | undefined): NarrativeSection[] {
+  return NARRATIVE_SECTIONS.filter((k) => k !== 'other' && k !== 'rectification' && !n?.[k]?.trim());
+}
+
 /** The report's own top-level sections, as real reports title them: where each narrative starts and where it ends. */
 const SECTION_TITLES: readonly [NarrativeSection | null, RegExp][] = [
   ['basics', /^(?:单位|部门)基本情况/],

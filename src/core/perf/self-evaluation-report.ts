@@ -10,7 +10,7 @@ import { numberedHeading } from '../official/wording.ts';
 import { SOURCE_KIND_LABEL } from '../vocabulary.ts';
 import { addDecimals, compareDecimals, type Decimal } from '../money.ts';
 import type { Evaluation } from './evaluation.ts';
-import { NARRATIVE_LABEL, type NarrativeSection } from './narrative.ts';
+import { NARRATIVE_LABEL, type NarrativeSection, unwrittenSections } from './narrative.ts';
 import type { ScoredEvaluation } from './score-evaluation.ts';
 import { budgetTables, indicatorTable } from './self-evaluation-document.ts';
 
@@ -50,17 +50,13 @@ export function selfEvaluationReport(
 ): SelfEvaluationReport {
   const year = e.year === null ? '' : `${e.year}年度`;
   const blocks: Block[] = [];
-  const unwritten: NarrativeSection[] = [];
   let section = 0;
   const heading = (title: string) => blocks.push({ kind: 'heading', level: 1, text: numberedHeading(1, ++section, title) });
   const words = (key: NarrativeSection, otherwise?: string) => {
     const text = e.narrative?.[key]?.trim();
     if (text) blocks.push(...wordsOf(text));
     else if (otherwise) blocks.push({ kind: 'paragraph', text: otherwise });
-    else {
-      unwritten.push(key);
-      blocks.push({ kind: 'paragraph', text: `（此部分由单位填写：${NARRATIVE_LABEL[key]}。）` });
-    }
+    else blocks.push({ kind: 'paragraph', text: `（此部分由单位填写：${NARRATIVE_LABEL[key]}。）` });
   };
   const income = e.funding.map((f) => ({ label: f.source, amount: f.amount }));
   const spending = e.spending.map((f) => ({ label: f.type, amount: f.amount }));
@@ -176,6 +172,6 @@ export function selfEvaluationReport(
       blocks,
       signature: e.unit ? { issuer: e.unit, date: opts.date } : undefined,
     },
-    unwritten,
+    unwritten: unwrittenSections(e.narrative),
   };
 }

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Space, Typography } from
 import { useState } from 'react';
 import { ApiError, download, useGet } from '../../lib/api.ts';
 import type { Evaluation } from '../../lib/types.ts';
-import { NARRATIVE_LABEL, NARRATIVE_SECTIONS, type NarrativeSection } from '../../../../src/core/perf/narrative.ts';
+import { NARRATIVE_LABEL, NARRATIVE_SECTIONS, type NarrativeSection, unwrittenSections } from '../../../../src/core/perf/narrative.ts';
 
 export function SelfEvaluationReport(props: {
   id: string;
@@ -19,8 +19,7 @@ export function SelfEvaluationReport(props: {
   const sources = useGet('GET /api/sources', {});
   const [source, setSource] = useState<string | undefined>(undefined);
   const words = props.evaluation.narrative ?? {};
-  // as the report marks them: 其他 is 无 when empty, and the rectification is the ledger's or left out
-  const unwritten = NARRATIVE_SECTIONS.filter((k) => k !== 'other' && k !== 'rectification' && !words[k]?.trim());
+  const unwritten = unwrittenSections(words);
   const set = (k: NarrativeSection, text: string) => props.onChange({ ...props.evaluation, narrative: { ...words, [k]: text } });
   const generate = () =>
     download('GET /api/perf/:id/report', { params: { id: props.id }, query: { source } }).catch((x: unknown) =>
