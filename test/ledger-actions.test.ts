@@ -114,9 +114,23 @@ describe('working a problem through to closure', () => {
       { accept: false, reason: '轮岗制度尚未印发' },
     );
     expect((await problemDetail(l.db, code, '2025-01-12', FULL_SCOPE)).problem.status).toBe('in-progress');
+    // the same file sent again (a phone re-sending an upload whose answer it lost) is the evidence already there
+    const again = await addEvidence(
+      l.db,
+      code,
+      { scope: FULL_SCOPE, actor: '张会计', at: '2025-02-01' },
+      { name: '审计报告(1).pdf', bytes: pdf },
+    );
+    expect(again).toEqual({ id: e1, fileName: '审计报告.pdf', already: true });
     const e2 = (
-      await addEvidence(l.db, code, { scope: FULL_SCOPE, actor: '张会计', at: '2025-02-01' }, { name: '轮岗制度.pdf', bytes: pdf })
+      await addEvidence(
+        l.db,
+        code,
+        { scope: FULL_SCOPE, actor: '张会计', at: '2025-02-01' },
+        { name: '轮岗制度.pdf', bytes: new TextEncoder().encode('%PDF-1.4 轮岗制度\n%%EOF\n') },
+      )
     ).id;
+    expect(e2).not.toBe(e1);
     await requestClosure(l.db, code, { scope: FULL_SCOPE, actor: '张会计', at: '2025-02-01' }, { evidence: [e1, e2] });
     expect(
       await decideClosure(l.db, code, { scope: FULL_SCOPE, actor: '整改办', at: '2025-02-03' }, { accept: true, reason: '对账无误' }),

@@ -180,6 +180,18 @@ describe('reminders to messengers and SMS, against a local receiver for each pla
     plan.wecom = ['refuse'];
     const no = (await call('POST', `/api/reminder-channels/${id}/test`, {})).json();
     expect(no).toEqual({ ok: false, error: '企业微信群机器人拒绝：310000 sign not match' });
+    // each test posted into an outside group is on the record, with what came of it
+    const tests = await l.db
+      .selectFrom('event')
+      .select(['actor', 'after'])
+      .where('entity', '=', 'reminder_channel')
+      .where('action', '=', 'test')
+      .orderBy('id')
+      .execute();
+    expect(tests.map((t) => [t.actor, (t.after as { outcome: string }).outcome])).toEqual([
+      ['整改办张三', '送达'],
+      ['整改办张三', '企业微信群机器人拒绝：310000 sign not match'],
+    ]);
   });
 
   it('carries each day’s reminders to every channel in the platform’s own shape and signature, exactly once through a 500 and a dropped connection', async () => {
@@ -288,6 +300,14 @@ describe('reminders to messengers and SMS, against a local receiver for each pla
         expect.objectContaining({ channelLabel: '通用 Webhook', lastError: '该提醒渠道已停用，不再发送', attempts: 1 }),
       ]),
     );
+    // a stopped channel's reminder is not offered again, and not taken if asked for
+    const stopped = (await call('GET', '/api/deliveries?status=failed'))
+      .json()
+      .items.find((d: { channelLabel: string }) => d.channelLabel === '通用 Webhook') as { id: number; resendable: boolean };
+    expect(stopped.resendable).toBe(false);
+    const again = await call('POST', `/api/deliveries/${stopped.id}/resend`, {});
+    expect(again.statusCode).toBe(422);
+    expect(again.json().message).toBe('提醒渠道“财政局办公系统”已停用，不能重发；需要时请重新添加渠道');
     // a text message where no gateway is configured: said so, not sent somewhere else
     await expect(post({ kind: 'sms', target: '13912345678', secret: null }, { key: 'k', text: '测试' })).rejects.toThrow(
       '未配置短信网关（ZG_SMS_URL），短信无法发送',

@@ -99,7 +99,8 @@ export function registerSuperviseCommands(program: Command): void {
       withLedger(async (l, svc) => {
         const r = await svc.runSupervision(l.db, { at: opts.at ?? now(), dryRun: opts.dryRun, actor: process.env.USER ?? '命令行' });
         // the day's digests, sent by `zg supervise deliver` or the server
-        const digests = r.dryRun ? 0 : await svc.prepareDigests(l.db, r.day);
+        // with the links into the application the server's own messages carry (ZG_APP_URL)
+        const digests = r.dryRun ? 0 : await svc.prepareDigests(l.db, r.day, new Date(), svc.configuredReminders().appUrl);
         if (opts.json)
           return print(
             JSON.stringify(
@@ -109,7 +110,7 @@ export function registerSuperviseCommands(program: Command): void {
             ),
           );
         print(
-          `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.created} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${r.leadNotices ? `，问题线索督办 ${r.leadNotices} 项（见线索台账）` : ''}${digests ? `，汇总邮件 ${digests} 封待发` : ''}`,
+          `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.created} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${r.leadNotices ? `，问题线索督办 ${r.leadNotices} 项（见线索台账）` : ''}${digests ? `，汇总提醒 ${digests} 条待发（邮件、群消息、短信）` : ''}`,
         );
         for (const a of r.actions)
           print(`  [${ACTION_LABEL[a.kind]}] → ${a.unit ?? '整改办'}${a.person ? `、${a.person}` : ''}：${a.message}`);

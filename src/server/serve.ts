@@ -85,7 +85,10 @@ export async function serve({ ledger, index, count, refuseStart }: ServeOptions)
       busy = true;
       try {
         const r = await schedule.tick();
-        if (r.run) console.log(`${r.run.day} 自动督办：新产生 ${r.run.created} 项，撤销 ${r.run.cancelled} 项，汇总邮件 ${r.digests} 封`);
+        if (r.run)
+          console.log(
+            `${r.run.day} 自动督办：新产生 ${r.run.created} 项，撤销 ${r.run.cancelled} 项，汇总提醒 ${r.digests} 条（邮件、群消息、短信）`,
+          );
       } catch (e) {
         console.error('supervision tick failed', e);
       } finally {

@@ -17,7 +17,7 @@ import {
   updateProblemAtVersion,
 } from '../store/problem.repository.ts';
 import { unitIdByName } from '../store/org.repository.ts';
-import { countEvidenceOf, evidenceHeld, insertEvidence } from '../store/evidence.repository.ts';
+import { countEvidenceOf, evidenceHeld, evidenceWithBytes, insertEvidence } from '../store/evidence.repository.ts';
 import { measureByOrdinal, updateMeasure } from '../store/measure.repository.ts';
 import { insertOutcome } from '../store/outcome.repository.ts';
 import { personIdsByName } from '../store/person.repository.ts';
@@ -165,12 +165,18 @@ export async function addEvidence(
   code: string,
   who: Actor,
   file: { name: string; bytes: Uint8Array },
-): Promise<{ id: number; fileName: string }> {
+): Promise<{ id: number; fileName: string; already: boolean }> {
   const judged = judgeEvidenceFile(file.name, file.bytes);
   if ('refused' in judged) throw new ActionRefused(judged.refused);
   // kept first, chunk by chunk and outside the transaction (store/file-store.ts)
   const sha256 = await storeFile(db, file.bytes);
   const fileName = judged.name;
+  // the same bytes again on the same problem — a phone re-sending an upload whose answer it never got — are the
+  // evidence already there, not a copy of it
+  const same = await db
+    .transaction()
+    .execute(async (trx) => evidenceWithBytes(trx, (await loadForUpdate(trx, code, who.scope)).id, sha256));
+  if (same) return { id: same.id, fileName: same.file_name, already: true };
   const id = await step(db, code, who, null, async (trx, p) => {
     const refusal = evidenceRefusal({ code, status: p.status }, await evidenceHeld(trx, p.id), file.bytes.length);
     if (refusal) throw new ActionRefused(refusal);
@@ -184,7 +190,7 @@ export async function addEvidence(
     });
     return { event: 'add-evidence', detail: { evidence: id, fileName, sha256, size: file.bytes.length }, result: id };
   });
-  return { id, fileName };
+  return { id, fileName, already: false };
 }
 
 export async function requestClosure(

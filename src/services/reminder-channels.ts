@@ -124,13 +124,24 @@ export async function channelSecrets(db: Db, id: number): Promise<ChannelSecrets
 /** Sends a test message now, so the office sees at once whether the robot takes it. */
 export async function testChannel(db: Db, id: number, who: Who, post: PostReminder): Promise<{ ok: boolean; error: string | null }> {
   const c = await channelInScope(db, id, who.scope);
+  // a message posted into an outside group in the office's name is on the record, whatever came of it
+  const logged = (outcome: string) =>
+    db
+      .transaction()
+      .execute((trx) =>
+        appendEvents(trx, [
+          { actor: who.actor, entity: 'reminder_channel', entityId: c.id, action: 'test', after: { name: c.name, outcome } },
+        ]),
+      );
   try {
     await post(await channelSecrets(db, c.id), {
       key: `test:${c.id}:${Date.now()}`,
       text: `【整改通】测试消息：${who.actor}设置的“${c.name}”可以收到整改督办提醒。`,
     });
+    await logged('送达');
     return { ok: true, error: null };
   } catch (e) {
+    await logged((e as Error).message);
     return { ok: false, error: (e as Error).message };
   }
 }
@@ -155,6 +166,8 @@ export async function listDeliveries(db: Db, scope: Scope, status: 'all' | Deliv
     lastError: d.last_error,
     nextAttemptAt: d.status === 'pending' ? iso(d.next_attempt_at) : null,
     sentAt: d.sent_at ? iso(d.sent_at) : null,
+    // what the office may send again: given up on or uncertain, to a channel still in use
+    resendable: (d.status === 'failed' || d.status === 'uncertain') && d.channel_active !== false,
     history: tries
       .filter((t) => Number(t.delivery_id) === Number(d.id))
       .map((t) => ({ startedAt: iso(t.started_at), outcome: t.outcome, error: t.error })),
@@ -171,6 +184,7 @@ export async function resendDelivery(db: Db, id: number, who: Who): Promise<void
     if (!d) throw new NotFoundError('没有这条提醒，或它不在您管理的范围内');
     if (d.status === 'sent') throw new ActionRefused('这条提醒已经发送，无需重发');
     if (d.status === 'pending') throw new ActionRefused('这条提醒正在等待发送，无需重发');
+    if (d.channel_active === false) throw new ActionRefused(`提醒渠道“${d.address}”已停用，不能重发；需要时请重新添加渠道`);
     if (!(await requeueDelivery(trx, id, new Date()))) throw new ActionRefused('这条提醒的状态刚刚变化，请刷新后再试');
     await appendEvents(trx, [
       { actor: who.actor, entity: 'delivery', entityId: id, action: 'resend', after: { recipient: d.recipient, day: String(d.day) } },

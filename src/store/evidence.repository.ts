@@ -15,6 +15,17 @@ export async function evidenceHeld(trx: Tx, problemId: number): Promise<{ files:
   return { files: Number(kept.files), bytes: Number(kept.bytes) };
 }
 
+/** The problem's evidence with exactly these bytes, if it holds them already. */
+export function evidenceWithBytes(trx: Tx, problemId: number, sha256: string) {
+  return trx
+    .selectFrom('evidence')
+    .select(['id', 'file_name'])
+    .where('problem_id', '=', problemId)
+    .where('sha256', '=', sha256)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
 export async function insertEvidence(trx: Tx, row: Insertable<Database['evidence']>): Promise<number> {
   return (await trx.insertInto('evidence').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }

@@ -91,6 +91,7 @@ export function recentDeliveries(db: Tx, scope: Scope, status: 'all' | DeliveryS
       'd.next_attempt_at',
       'd.sent_at',
       'd.created_at',
+      'c.active as channel_active',
     ])
     .orderBy('d.id', 'desc')
     .limit(limit);

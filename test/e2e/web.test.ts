@@ -1199,19 +1199,20 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       await page.keyboard.press('Escape');
 
       // two photos at once, as a phone's camera takes them: 3000×2000 pixels, the first turned on its side by its tag
-      const photo = async (orientation: number) => {
-        const jpeg = await page.evaluate(async () => {
+      // each photo its own picture (\`seed\`): the same bytes twice on one problem are one piece of evidence
+      const photo = async (orientation: number, seed = 0) => {
+        const jpeg = await page.evaluate(async (seed) => {
           const c = document.createElement('canvas');
           c.width = 3000;
           c.height = 2000;
           const g = c.getContext('2d') as CanvasRenderingContext2D;
           for (let i = 0; i < 400; i++) {
-            g.fillStyle = `hsl(${(i * 37) % 360} 60% 50%)`;
+            g.fillStyle = `hsl(${(i * 37 + seed * 101) % 360} 60% 50%)`;
             g.fillRect((i * 97) % 3000, (i * 53) % 2000, 180, 120);
           }
           const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b as Blob), 'image/jpeg', 0.95));
           return [...new Uint8Array(await blob.arrayBuffer())];
-        });
+        }, seed);
         return withOrientation(Buffer.from(jpeg), orientation);
       };
       const photos = [
@@ -1235,9 +1236,20 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       expect(await size(stored[0]?.id as number)).toEqual({ width: 1333, height: 2000 });
       expect(await size(stored[1]?.id as number)).toEqual({ width: 2000, height: 1333 });
       stored.forEach((e, i) => expect(Number(e.size)).toBeLessThan(photos[i]?.buffer.length as number));
+      // the same photo chosen again is the evidence already there, said so, and no copy is kept
+      await page.getByTestId('evidence-files').setInputFiles([photos[1] as (typeof photos)[number]]);
+      await page.locator('[data-testid=evidence-item]', { hasText: '未重复保存' }).waitFor();
+      expect(
+        await l.db
+          .selectFrom('evidence as e')
+          .innerJoin('problem as p', 'p.id', 'e.problem_id')
+          .select('e.id')
+          .where('p.code', '=', problem)
+          .execute(),
+      ).toHaveLength(stored.length);
 
       // the connection drops during an upload: it waits, and goes by itself once the phone is back online
-      const third = await photo(1);
+      const third = await photo(1, 1);
       await context.setOffline(true);
       await page.getByTestId('evidence-files').setInputFiles([{ name: '会议记录.jpg', mimeType: 'image/jpeg', buffer: third }]);
       await page.locator('[data-testid=evidence-item][data-state=dropped]').waitFor();
@@ -1260,7 +1272,7 @@ describe.skipIf(!haveChromium)('the web application in a browser', () => {
       // the problem cannot be fetched again after a photo lands (the signal went): the page and its queue stay, said so
       const again = `${base}/api/problems/${problem}`;
       await page.route(again, (r) => r.abort('internetdisconnected'));
-      await page.getByTestId('evidence-files').setInputFiles([{ name: '整改台账.jpg', mimeType: 'image/jpeg', buffer: await photo(1) }]);
+      await page.getByTestId('evidence-files').setInputFiles([{ name: '整改台账.jpg', mimeType: 'image/jpeg', buffer: await photo(1, 2) }]);
       await page.getByTestId('problem-stale').waitFor();
       expect(await page.locator('[data-testid=evidence-item]', { hasText: '整改台账.jpg' }).getAttribute('data-state')).toBe('done');
       await fits('unit-stale');

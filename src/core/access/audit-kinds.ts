@@ -58,6 +58,7 @@ export const ACTION_LABEL: Readonly<Record<string, Readonly<Record<string, strin
   },
   'security-policy': { update: '修改安全策略' },
   delivery: { resend: '重发提醒' },
+  reminder_channel: { test: '发送测试消息' },
 };
 
 /** "安全事件 · 登录失败", "问题 · assign": the words for an entry's kind. */

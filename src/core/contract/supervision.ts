@@ -152,6 +152,8 @@ export const deliveriesAnswer = z.object({
       recipient: z.string(),
       day: z.string(),
       status: z.enum(DELIVERY_STATUSES),
+      /** given up on or uncertain, to a channel still in use: 重发 is offered */
+      resendable: z.boolean(),
       attempts: z.number(),
       /** every attempt, oldest first: when it began and how it ended (null while it is under way) */
       history: list(

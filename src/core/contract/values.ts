@@ -26,7 +26,8 @@ export const done = z.object({ ok: z.boolean() });
 export const created = z.object({ id: z.number() });
 
 /** Evidence kept: its id, and the name it is kept under (the extension its content shows, when the name said another). */
-export const evidenceAdded = z.object({ id: z.number(), fileName: z.string() });
+/** `already`: the problem held these very bytes, and the answer is that evidence (a re-sent upload adds no copy) */
+export const evidenceAdded = z.object({ id: z.number(), fileName: z.string(), already: z.boolean() });
 
 /** A file sent as it is (a .docx, .xlsx, PDF or image), not JSON. */
 export const fileAnswer = z.file().describe('文件');

@@ -3,6 +3,7 @@
 import { App as AntApp, Badge, Button, Card, ConfigProvider, Drawer, Dropdown, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
 import { DownOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
+import { pendingCount } from '../lib/pending-uploads.ts';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -14,7 +15,7 @@ import { ChangePasswordForm } from '../features/auth/ChangePasswordForm.tsx';
 import { SecondFactorSetup } from '../features/auth/SecondFactorSetup.tsx';
 import { MyRecord } from '../features/auth/MyRecord.tsx';
 import { UnreadProvider, useUnread } from '../features/notifications/unread.tsx';
-import { useNarrow } from '../lib/narrow.ts';
+import { useDrawerMenu, useNarrow } from '../lib/narrow.ts';
 
 // each screen loads when first opened: the login page and the first screen come up without the charts' code
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -60,6 +61,19 @@ const counted = (label: string, n: number, testId: string) => (
 /** The application once logged in: the menu with its counts, the profile menu, and the screens. */
 function Screens() {
   const { session, logout, can } = useSession();
+  const { modal } = AntApp.useApp();
+  // photos still waiting on this browser go with the session: said before, so nobody loses them unawares
+  const leave = async () => {
+    const waiting = await pendingCount();
+    if (waiting === 0) return logout();
+    modal.confirm({
+      title: `本机还有 ${waiting} 份佐证材料尚未上传`,
+      content: '退出登录后将从本机删除（防止下一位使用者以自己的账号上传）。可先联网等待上传完成再退出。',
+      okText: '仍然退出',
+      cancelText: '暂不退出',
+      onOk: () => logout(),
+    });
+  };
   const navigate = useNavigate();
   const location = useLocation();
   const { unread, todo } = useUnread();
@@ -68,6 +82,7 @@ function Screens() {
   const [ownRecord, setOwnRecord] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const narrow = useNarrow();
+  const drawer = useDrawerMenu();
   useLoginHistory();
   // on a phone a unit's clerk opens on 待办 — what to report today, not the charts; 首页 is a tap away afterwards
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, as the application opens after a login
@@ -102,8 +117,8 @@ function Screens() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 24, paddingInline: narrow ? 8 : 50 }}>
-        {narrow && (
-          // on a phone the menu is a drawer: a horizontal one would fold every entry into "…"
+        {drawer && (
+          // on a phone or a tablet the menu is a drawer: a horizontal one would fold its entries into "…"
           <Button
             type="text"
             icon={<MenuOutlined style={{ color: '#fff', fontSize: 20 }} />}
@@ -112,10 +127,10 @@ function Screens() {
             data-testid="menu-open"
           />
         )}
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', flex: narrow ? 1 : undefined }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', flex: drawer ? 1 : undefined }}>
           整改通
         </Typography.Title>
-        {narrow ? (
+        {drawer ? (
           <Drawer
             placement="left"
             open={menuOpen}
@@ -165,7 +180,7 @@ function Screens() {
                   : e.key === 'record'
                     ? setOwnRecord(true)
                     : e.key === 'logout'
-                      ? void logout()
+                      ? void leave()
                       : undefined,
           }}
         >

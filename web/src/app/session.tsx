@@ -1,4 +1,5 @@
 // Who is logged in, for every screen: the session from the server, its capabilities, logging in and out.
+import { dropAllPending } from '../lib/pending-uploads.ts';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, setCsrf, whenLoggedOut } from '../lib/api.ts';
 import type { Session } from '../lib/types.ts';
@@ -45,6 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     // what was being written stays on a shared computer no longer than its writer's session
     for (const k of Object.keys(localStorage)) if (k.startsWith('zg-draft:')) localStorage.removeItem(k);
+    await dropAllPending();
     await api('DELETE /api/session').catch(() => undefined);
     accept(null);
   }, [accept]);

@@ -7,3 +7,11 @@ export function useNarrow(): boolean {
   // before the first measurement every breakpoint is unknown: a wide screen is assumed, as before
   return screens.md === false;
 }
+
+/**
+ * Whether the menu is a drawer: below `lg` (992 px) — a phone on its side, a tablet upright — where the horizontal
+ * menu would fold half its entries into "···".
+ */
+export function useDrawerMenu(): boolean {
+  return Grid.useBreakpoint().lg === false;
+}

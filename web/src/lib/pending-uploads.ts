@@ -1,6 +1,7 @@
 // Files chosen for upload and not yet in, kept in the browser's own database (IndexedDB) until the server has them:
-// a photo taken in a village with no signal is still there when the page is opened again with one. Kept per problem;
-// a browser that refuses storage (a private window) simply keeps nothing, and the upload works as before.
+// a photo taken in a village with no signal is still there when the page is opened again with one. Kept per account
+// and problem — another account on the same browser never sends them as its own — and removed at logout, as drafts
+// are; a browser that refuses storage (a private window) simply keeps nothing, and the upload works as before.
 
 const DB = 'zhenggai';
 const STORE = 'pending-uploads';
@@ -8,6 +9,8 @@ const STORE = 'pending-uploads';
 export interface PendingUpload {
   readonly id: string;
   readonly problem: string;
+  /** the account that chose it */
+  readonly owner: string;
   readonly file: File;
 }
 
@@ -44,8 +47,18 @@ export async function dropPending(id: string): Promise<void> {
   await run('readwrite', (s) => s.delete(id));
 }
 
-/** What waits for one problem, oldest first. */
-export async function pendingFor(problem: string): Promise<PendingUpload[]> {
+/** What one account left waiting for one problem, oldest first. */
+export async function pendingFor(problem: string, owner: string): Promise<PendingUpload[]> {
   const all = (await run<PendingUpload[]>('readonly', (s) => s.getAll())) ?? [];
-  return all.filter((p) => p.problem === problem).sort((a, b) => a.id.localeCompare(b.id));
+  return all.filter((p) => p.problem === problem && p.owner === owner).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** How many files wait on this browser, for any account: what a logout would remove. */
+export async function pendingCount(): Promise<number> {
+  return (await run<number>('readonly', (s) => s.count())) ?? 0;
+}
+
+/** Everything waiting, removed: at logout, so nothing of one account is left for the next on a shared browser. */
+export async function dropAllPending(): Promise<void> {
+  await run('readwrite', (s) => s.clear());
 }

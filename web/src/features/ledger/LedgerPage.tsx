@@ -290,6 +290,8 @@ export function LedgerPage() {
           loading={tasks.loading}
           pagination={pagination(tasks.data?.total ?? 0)}
           onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
+          // on a tablet the table keeps the width its columns need and scrolls inside itself
+          scroll={{ x: 1100 }}
         />
       ) : (
         <Table<ProblemItem>
@@ -298,6 +300,7 @@ export function LedgerPage() {
           dataSource={problems.data?.items ?? []}
           loading={problems.loading}
           pagination={pagination(problems.data?.total ?? 0)}
+          scroll={{ x: 1100 }}
           onChange={onTable}
           rowSelection={can('assign') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
           data-testid="ledger-table"

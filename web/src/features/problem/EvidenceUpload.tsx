@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, upload } from '../../lib/api.ts';
 import { preparedForUpload } from '../../lib/photo.ts';
 import { useNarrow } from '../../lib/narrow.ts';
+import { useSession } from '../../app/session.tsx';
 import { dropPending, keepPending, pendingFor } from '../../lib/pending-uploads.ts';
 
 type State = 'waiting' | 'sending' | 'done' | 'dropped' | 'refused';
@@ -31,6 +32,8 @@ export function EvidenceUpload({ code, onUploaded, primary }: { code: string; on
   const { message } = App.useApp();
   // a camera of its own on a phone; on a computer the file chooser is the only way in
   const narrow = useNarrow();
+  // what is kept on the device is this account's: another one on the same browser never sends it
+  const owner = useSession().session?.user.username ?? '';
   const [items, setItems] = useState<Item[]>([]);
   const queue = useRef<Item[]>([]);
   const running = useRef(false);
@@ -59,7 +62,11 @@ export function EvidenceUpload({ code, onUploaded, primary }: { code: string; on
           item.state = 'done';
           item.sent = 1;
           void dropPending(item.kept);
-          item.note = kept.fileName !== item.file.name ? `内容与扩展名不符，已按内容保存为“${kept.fileName}”` : undefined;
+          item.note = kept.already
+            ? `该问题已有相同的文件“${kept.fileName}”，未重复保存`
+            : kept.fileName !== item.file.name
+              ? `内容与扩展名不符，已按内容保存为“${kept.fileName}”`
+              : undefined;
           landed += 1;
         } catch (e) {
           const dropped = e instanceof ApiError && (e.code === 'UNREACHABLE' || e.code === 'BAD_ANSWER');
@@ -88,7 +95,7 @@ export function EvidenceUpload({ code, onUploaded, primary }: { code: string; on
       const id = nextId++;
       return { id, kept: `${Date.now().toString().padStart(15, '0')}-${id}`, name: file.name, file, state: 'waiting' as const, sent: 0 };
     });
-    await Promise.all(items.map((i) => keepPending({ id: i.kept, problem: code, file: i.file })));
+    await Promise.all(items.map((i) => keepPending({ id: i.kept, problem: code, owner, file: i.file })));
     queue.current = [...queue.current.filter((i) => i.state !== 'done'), ...items];
     shown();
     void run();
@@ -96,7 +103,7 @@ export function EvidenceUpload({ code, onUploaded, primary }: { code: string; on
   // what an earlier visit left on the device goes now
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per problem opened
   useEffect(() => {
-    void pendingFor(code).then((left) => {
+    void pendingFor(code, owner).then((left) => {
       if (left.length === 0) return;
       queue.current = [
         ...queue.current,

@@ -206,13 +206,13 @@ export function ReminderChannels() {
           loading={deliveries.loading}
           dataSource={[...(deliveries.data?.items ?? [])]}
           locale={{ emptyText: '尚无发送记录' }}
-          pagination={{ pageSize: 10, simple: true, align: 'center' }}
+          pagination={(deliveries.data?.items.length ?? 0) > 10 ? { pageSize: 10, simple: true, align: 'center' } : false}
           renderItem={(d) => (
             <List.Item
               data-testid="delivery"
               data-status={d.status}
               actions={
-                d.status === 'failed' || d.status === 'uncertain'
+                d.resendable
                   ? [
                       <Button key="resend" size="small" onClick={() => void resend(d.id)} data-testid={`delivery-resend-${d.id}`}>
                         重发

@@ -63,7 +63,8 @@ export function TodoPage() {
                       <Space wrap>
                         <ProblemLink code={i.problem} />
                         <span>{i.title}</span>
-                        {i.unit && <Tag>{i.unit}</Tag>}
+                        {/* a unit's long name wraps inside its tag rather than widening the page */}
+                        {i.unit && <Tag style={{ whiteSpace: 'normal', wordBreak: 'break-all', maxWidth: '100%' }}>{i.unit}</Tag>}
                       </Space>
                     }
                     description={`${i.since} · ${i.text}`}
