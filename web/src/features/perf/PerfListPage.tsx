@@ -1,6 +1,7 @@
 // 绩效自评: the year's targets (PerfTargets.tsx), the evaluations kept, and a file in (text, Word, PDF or Excel) —
 // refused cell by cell when it cannot be read.
-import { Alert, App, Button, Space, Table, Tag, Typography, Upload } from 'antd';
+import { RefusedReasons } from '../../components/RefusedReasons.tsx';
+import { App, Button, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../app/session.tsx';
@@ -48,20 +49,7 @@ export function PerfListPage() {
           </Button>
         </Upload>
       )}
-      {reasons.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          title="自评表未保存：以下单元格无法读取"
-          description={
-            <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="perf-reasons">
-              {reasons.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <RefusedReasons title="自评表未保存：以下单元格无法读取" reasons={reasons} testId="perf-reasons" />
       <PerfTargets />
       <Table<PerfListItem>
         rowKey="id"

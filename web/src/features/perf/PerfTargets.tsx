@@ -1,5 +1,6 @@
 // 绩效目标表: the year's targets set at budget time — uploaded (refused row by row, nothing saved), looked at,
 // approved by the leadership, and the year's self-evaluation started from them so the 自评表 is filled in, not typed.
+import { RefusedReasons } from '../../components/RefusedReasons.tsx';
 import { Alert, App, Button, Card, List, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -148,21 +149,7 @@ export function PerfTargets() {
         )
       }
     >
-      {reasons.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title="绩效目标表未保存：以下各处无法读取"
-          description={
-            <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="targets-reasons">
-              {reasons.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <RefusedReasons title="绩效目标表未保存：以下各处无法读取" reasons={reasons} testId="targets-reasons" />
       <List<Item>
         dataSource={[...(list.data?.items ?? [])]}
         loading={list.loading}
