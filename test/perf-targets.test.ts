@@ -111,8 +111,8 @@ describe('the 绩效目标表 of a year', () => {
     ]);
     // not approved: no evaluation yet
     await expect(evaluationFromTargetTable(l, id, '财务股', FULL_SCOPE)).rejects.toThrow('绩效目标表尚未审定');
-    await approveTargets(l.db, id, 1, '分管领导', FULL_SCOPE);
-    await expect(approveTargets(l.db, id, 1, '分管领导', FULL_SCOPE)).rejects.toBeInstanceOf(ActionRefused);
+    await approveTargets(l.db, id, 1, '分管领导', FULL_SCOPE, '2025-01-20');
+    await expect(approveTargets(l.db, id, 1, '分管领导', FULL_SCOPE, '2025-01-20')).rejects.toBeInstanceOf(ActionRefused);
     // a change after approval must be approved again; a stale change is refused
     const got = await getTargets(l.db, id, FULL_SCOPE);
     expect(got.approved?.by).toBe('分管领导');
@@ -120,7 +120,7 @@ describe('the 绩效目标表 of a year', () => {
     await expect(saveTargets(l.db, id, raised, 1, '财务股', FULL_SCOPE)).resolves.toEqual({ version: 2 });
     await expect(saveTargets(l.db, id, raised, 1, '财务股', FULL_SCOPE)).rejects.toBeInstanceOf(StaleVersionError);
     expect((await getTargets(l.db, id, FULL_SCOPE)).approved).toBeNull();
-    await approveTargets(l.db, id, 2, '分管领导', FULL_SCOPE);
+    await approveTargets(l.db, id, 2, '分管领导', FULL_SCOPE, '2025-01-20');
 
     // the year's 自评表 starts from the targets: nothing typed again, the budget's 10 beside the indicators' 90
     const evaluationId = await evaluationFromTargetTable(l, id, '财务股', FULL_SCOPE);
@@ -165,7 +165,7 @@ describe('the 绩效目标表 of a year', () => {
       ['农民培训人次', '1320人次', 8, 10],
     ]);
     expect(previous?.shortfalls[1]?.deviation).toContain('受汛期影响');
-    await approveTargets(l.db, id, 1, '分管领导', FULL_SCOPE);
+    await approveTargets(l.db, id, 1, '分管领导', FULL_SCOPE, '2025-01-20');
     const evaluationId = await evaluationFromTargetTable(l, id, '财务股', FULL_SCOPE);
     const years = await evaluationYears(l.db, evaluationId, FULL_SCOPE);
     expect(years.years).toEqual([2024, 2025]);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
 import { id, readInputFile } from './arguments.ts';
 import { print, withLedger } from './ledger-commands.ts';
+import { today } from '../services/today.ts';
 
 export function registerPerfTargetCommands(perf: Command): void {
   const targets = perf.command('targets').description('绩效目标表：预算编制时设定的年度绩效目标，审定后据此开始年度自评');
@@ -42,7 +43,7 @@ export function registerPerfTargetCommands(perf: Command): void {
     .action((tid: string) =>
       withLedger(async (l, svc) => {
         const t = await svc.getTargets(l.db, Number(tid), FULL_SCOPE);
-        await svc.approveTargets(l.db, t.id, t.version, actor(), FULL_SCOPE);
+        await svc.approveTargets(l.db, t.id, t.version, actor(), FULL_SCOPE, today());
         print(`已审定绩效目标表 ${t.id}：${t.targets.unit} ${t.targets.year ?? ''}年度`);
       }),
     );

@@ -104,13 +104,21 @@ export function registerSuperviseCommands(program: Command): void {
         if (opts.json)
           return print(
             JSON.stringify(
-              { at: r.at, dryRun: r.dryRun, created: r.created, actions: r.actions, cancelled: r.cancelled, leadNotices: r.leadNotices },
+              {
+                at: r.at,
+                dryRun: r.dryRun,
+                created: r.created,
+                actions: r.actions,
+                cancelled: r.cancelled,
+                leadNotices: r.leadNotices,
+                monitoringNotices: r.monitoringNotices,
+              },
               null,
               2,
             ),
           );
         print(
-          `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.created} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${r.leadNotices ? `，问题线索督办 ${r.leadNotices} 项（见线索台账）` : ''}${digests ? `，汇总提醒 ${digests} 条待发（邮件、群消息、短信）` : ''}`,
+          `${r.day} 督办${r.dryRun ? '（试运行，未写入）' : ''}：新产生 ${r.created} 项${r.cancelled ? `，撤销不再适用的提醒 ${r.cancelled} 项` : ''}${r.leadNotices ? `，问题线索督办 ${r.leadNotices} 项（见线索台账）` : ''}${r.monitoringNotices ? `，绩效运行监控提醒 ${r.monitoringNotices} 项` : ''}${digests ? `，汇总提醒 ${digests} 条待发（邮件、群消息、短信）` : ''}`,
         );
         for (const a of r.actions)
           print(`  [${ACTION_LABEL[a.kind]}] → ${a.unit ?? '整改办'}${a.person ? `、${a.person}` : ''}：${a.message}`);

@@ -103,6 +103,13 @@ export class TargetImportError extends UserError {
   }
 }
 
+/** A monitoring report that cannot be kept: a yellow or red line without its reason, an indicator not in the targets. */
+export class MonitoringRefused extends UserError {
+  constructor(reasons: string[]) {
+    super('refused', `监控情况未保存：${reasons.length} 处需要补充或更正`, 'MONITORING_REFUSED', reasons);
+  }
+}
+
 /** A wrong user name or password (which of the two is not said). */
 export class LoginRefused extends UserError {
   constructor(message: string, apiCode = 'LOGIN_REFUSED') {

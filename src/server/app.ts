@@ -29,6 +29,7 @@ import { backupDirectory } from '../services/backup-schedule.ts';
 import { generatedDocumentRoutes } from './routes/generated-documents.routes.ts';
 import { perfRoutes } from './routes/perf.routes.ts';
 import { perfTargetRoutes } from './routes/perf-target.routes.ts';
+import { perfMonitoringRoutes } from './routes/perf-monitoring.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { leadsRoutes } from './routes/leads.routes.ts';
 import { publicSupervisionRoutes } from './routes/public-supervision.routes.ts';
@@ -137,7 +138,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   backupRoutes(app, opts.ledger, opts.backupDir ?? backupDirectory());
   generatedDocumentRoutes(app, opts.ledger, today, maxUpload);
   perfRoutes(app, opts.ledger, today, maxUpload);
-  perfTargetRoutes(app, opts.ledger, maxUpload);
+  perfTargetRoutes(app, opts.ledger, today, maxUpload);
+  perfMonitoringRoutes(app, opts.ledger, today);
   notificationRoutes(app, opts.ledger.db, today);
   recurrenceRoutes(app, opts.ledger.db);
   leadsRoutes(app, opts.ledger.db, today);

@@ -18,6 +18,7 @@ import type { Finding } from '../core/check/finding.ts';
 import type { writeLedgerWorkbook } from '../io/ledger-workbook.ts';
 import type { writePerfWorkbook } from '../io/perf-workbook.ts';
 import type { writeWeeklySheet } from '../io/supervision-sheet.ts';
+import type { writeMonitoringSheets } from '../io/perf-monitoring-sheet.ts';
 import { comparableWords } from '../core/document/fingerprint.ts';
 import { type DocumentFormat, namesOf, OCR_CAVEAT, WORKBOOK_FORMATS, type WorkbookFormat } from '../core/document/formats.ts';
 import { reportProgress } from './job-progress.ts';
@@ -271,6 +272,8 @@ export const heavyJobs = {
   },
   writeLedgerWorkbook: async (...a: Parameters<typeof writeLedgerWorkbook>) => (await workbooks()).writeLedgerWorkbook(...a),
   writePerfWorkbook: async (...a: Parameters<typeof writePerfWorkbook>) => (await perfWorkbooks()).writePerfWorkbook(...a),
+  writeMonitoringSheets: async (...a: Parameters<typeof writeMonitoringSheets>) =>
+    (await import('../io/perf-monitoring-sheet.ts')).writeMonitoringSheets(...a),
   writeWeeklySheet: async (...a: Parameters<typeof writeWeeklySheet>) =>
     (await import('../io/supervision-sheet.ts')).writeWeeklySheet(...a),
 };

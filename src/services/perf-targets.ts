@@ -1,7 +1,7 @@
 // Use cases of the 绩效目标表 set at budget time: read one from a file (text, .docx, .pdf or .xlsx, as a 自评表 is
 // read) and keep it — refused whole, row by row, where it cannot be a year's targets; change it (versioned: a change
 // after approval takes the approval away); approve it; and start the year's self-evaluation from it, once, so the
-// 自评表 is filled in from the targets instead of typed again.
+// 自评表 is filled in from the targets (and the reasons the year's monitoring gave) instead of typed again.
 import type { Scope } from '../core/access/permissions.ts';
 import { ActionRefused, NotFoundError, PerfImportError, StaleVersionError, TargetImportError } from '../core/errors.ts';
 import { evaluationFromTargets, type TargetTable, targetTableOf, targetTableRefusals } from '../core/perf/target-table.ts';
@@ -19,6 +19,8 @@ import {
   updateTarget,
 } from '../store/perf.repository.ts';
 import { previousYearFindings, readEvaluation } from './perf-evaluations.ts';
+import { monitoringPeriods, monitoringSettingsOf } from '../core/perf/monitoring-plan.ts';
+import { reportsOfTarget } from '../store/perf-monitoring.repository.ts';
 import { iso } from './security-log.ts';
 
 const rowOf = (k: number) => `第 ${k + 1} 项指标`;
@@ -132,7 +134,15 @@ export async function saveTargets(db: Db, id: number, targets: TargetTable, expe
   });
 }
 
-export async function approveTargets(db: Db, id: number, expectedVersion: number, actor: string, scope: Scope): Promise<void> {
+/** Approval starts the year's monitoring: its points are chased from the ledger's `today` on (kept from a first approval). */
+export async function approveTargets(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  actor: string,
+  scope: Scope,
+  today: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const r = await lockTarget(trx, id, scope);
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
@@ -140,7 +150,12 @@ export async function approveTargets(db: Db, id: number, expectedVersion: number
     if (r.approved_at) throw new ActionRefused('这份绩效目标表已经审定');
     const refusals = targetTableRefusals(r.data, (_line, k) => rowOf(k));
     if (refusals.length) throw new ActionRefused(`这份绩效目标表不能审定：${refusals.join('；')}`);
-    await updateTarget(trx, id, { approved_by: actor, approved_at: new Date(), updated_at: new Date() });
+    await updateTarget(trx, id, {
+      approved_by: actor,
+      approved_at: new Date(),
+      monitored_from: r.monitored_from ?? today,
+      updated_at: new Date(),
+    });
     await appendEvents(trx, [{ actor, entity: 'perf_target', entityId: id, action: 'approve', after: { version: r.version } }]);
   });
 }
@@ -153,7 +168,12 @@ export async function evaluationFromTargetTable(ledger: Ledger, id: number, acto
     if (!r.approved_at) throw new ActionRefused('绩效目标表尚未审定：审定后才能据此开始年度自评');
     const already = await evaluationOfTarget(trx, id);
     if (already !== null) throw new ActionRefused(`已据此绩效目标表开始年度自评（编号 ${already}）`);
-    const evaluation = evaluationFromTargets(r.data);
+    const periods = r.year === null ? [] : monitoringPeriods(r.year, monitoringSettingsOf(r.monitoring));
+    const monitoring = (await reportsOfTarget(trx, id)).map((m) => ({
+      label: periods.find((p) => p.period === m.period)?.label ?? m.period,
+      lines: m.result.indicators,
+    }));
+    const evaluation = evaluationFromTargets(r.data, monitoring);
     const evaluationId = await insertEvaluation(trx, {
       unit: evaluation.unit,
       year: evaluation.year,

@@ -1,11 +1,13 @@
 // Use cases: the day's digests — each unit gets its own list, each leader the items in their charge, each body that
-// received problem leads the leads due, one message a day each — and their delivery by e-mail and to the reminder
-// channels (企业微信, 钉钉, 飞书, webhook, SMS) of units and leaders; the leads' digests go by e-mail alone (who a
-// lead concerns stays out of group chats). A delivery is claimed before it is sent (two senders never send the same
+// received problem leads the leads due, each unit keeping 绩效目标 its monitoring reminders, one message a day each —
+// and their delivery by e-mail and to the reminder channels (企业微信, 钉钉, 飞书, webhook, SMS) of units and leaders;
+// the leads' digests go by e-mail alone (who a lead concerns stays out of group chats). A delivery is claimed before it is sent (two senders never send the same
 // one), a refused or dropped attempt is tried again later with growing pauses, and nothing is sent twice (its key is
 // unique, its Message-ID is made from the key, and a send cut off by a dying server is left for the office to check).
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
-import { composeDigest, composeLeadDigest } from '../core/supervision/digest.ts';
+import { composeDigest, composeLeadDigest, composeMonitoringDigest } from '../core/supervision/digest.ts';
+import type { MonitoringNoticeKind } from '../core/perf/monitoring-plan.ts';
+import { perfNoticesWithUnits } from '../store/perf-monitoring.repository.ts';
 import type { LeadNoticeKind } from '../core/leads/lead-supervision.ts';
 import { leadNoticesWithReceivers } from '../store/lead.repository.ts';
 import type { ActionKind } from '../core/supervision/plan.ts';
@@ -71,17 +73,37 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date(),
   );
   let made = 0;
   made += await prepareLeadDigests(db, day, at);
+  made += await prepareMonitoringDigests(db, day, at, appUrl);
   for (const [key, d] of digests) {
-    const { subject, body } = composeDigest(d.recipient, day, d.items);
-    const common = { recipient: d.recipient, day, notification_ids: d.ids, subject, next_attempt_at: at };
-    if (d.email && (await insertDelivery(db, { ...common, key, channel: 'email', address: d.email, body }))) made++;
     const theirs = channels.filter((c) => ('unit' in d.to ? c.unit_id === d.to.unit : c.person_id === d.to.person));
-    for (const c of theirs) {
-      const text = composeShortDigest(c.kind, d.recipient, day, d.items, appUrl);
-      // the channel's name stands for it in the list: its address is a secret
-      const row = { ...common, key: `${key}:channel:${c.id}`, channel: c.kind, channel_id: c.id, address: c.name, body: text };
-      if (await insertDelivery(db, row)) made++;
-    }
+    made += await queueDigest(
+      db,
+      { key, recipient: d.recipient, day, notificationIds: d.ids, email: d.email, at },
+      composeDigest(d.recipient, day, d.items),
+      theirs,
+      (c) => composeShortDigest(c.kind, d.recipient, day, d.items, appUrl),
+    );
+  }
+  return made;
+}
+
+type Channel = Awaited<ReturnType<typeof activeChannelsOf>>[number];
+
+/** One recipient's digest queued once: by e-mail where there is an address, and to each of its channels. */
+async function queueDigest(
+  db: Db,
+  d: { key: string; recipient: string; day: string; notificationIds: number[]; email: string | null; at: Date },
+  mail: { subject: string; body: string },
+  channels: readonly Channel[],
+  textFor: (c: Channel) => string,
+): Promise<number> {
+  let made = 0;
+  const common = { recipient: d.recipient, day: d.day, notification_ids: d.notificationIds, subject: mail.subject, next_attempt_at: d.at };
+  if (d.email && (await insertDelivery(db, { ...common, key: d.key, channel: 'email', address: d.email, body: mail.body }))) made++;
+  for (const c of channels) {
+    // the channel's name stands for it in the list: its address is a secret
+    const row = { ...common, key: `${d.key}:channel:${c.id}`, channel: c.kind, channel_id: c.id, address: c.name, body: textFor(c) };
+    if (await insertDelivery(db, row)) made++;
   }
   return made;
 }
@@ -109,6 +131,31 @@ async function prepareLeadDigests(db: Db, day: string, at: Date): Promise<number
       next_attempt_at: at,
     });
     if (isNew) made++;
+  }
+  return made;
+}
+
+/**
+ * The day's 绩效运行监控 digests: one for each unit that keeps targets with notices that day, by e-mail where it has
+ * an address and to each reminder channel set for it (made once each).
+ */
+async function prepareMonitoringDigests(db: Db, day: string, at: Date, appUrl: string | null): Promise<number> {
+  const byUnit = new Map<number, { email: string | null; recipient: string; items: { kind: MonitoringNoticeKind; message: string }[] }>();
+  for (const r of await perfNoticesWithUnits(db, day)) {
+    const d = byUnit.get(r.unit_id) ?? { email: r.unit_email, recipient: r.unit, items: [] };
+    d.items.push({ kind: r.kind, message: r.message });
+    byUnit.set(r.unit_id, d);
+  }
+  const channels = await activeChannelsOf(db, [...byUnit.keys()], []);
+  let made = 0;
+  for (const [unit, d] of byUnit) {
+    made += await queueDigest(
+      db,
+      { key: `digest:perf:unit:${unit}:${day}`, recipient: d.recipient, day, notificationIds: [], email: d.email, at },
+      composeMonitoringDigest(d.recipient, day, d.items, appUrl, 'mail'),
+      channels.filter((x) => x.unit_id === unit),
+      (c) => composeMonitoringDigest(d.recipient, day, d.items, appUrl, c.kind === 'sms' ? 'sms' : 'messenger').body,
+    );
   }
   return made;
 }

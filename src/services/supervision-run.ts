@@ -22,6 +22,7 @@ import {
 import type { Db } from '../store/open-database.ts';
 import { ActionRefused } from '../core/errors.ts';
 import { superviseLeads } from './lead-supervision.ts';
+import { superviseMonitoring } from './perf-monitoring.ts';
 
 export interface SupervisionRunResult {
   /** the moment the run was for */
@@ -36,6 +37,8 @@ export interface SupervisionRunResult {
   readonly cancelled: number;
   /** the reminders and rungs this run kept on problem leads (services/lead-supervision.ts) */
   readonly leadNotices: number;
+  /** the reminders, rungs and deviation warnings this run kept on 绩效运行监控 (services/perf-monitoring.ts) */
+  readonly monitoringNotices: number;
 }
 
 /** Items decided and written at a time. */
@@ -78,7 +81,8 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
       shown.push(...fresh.slice(0, SHOWN - shown.length));
     }
     const leadNotices = (await superviseLeads(db, day, true)).length;
-    return { at, day, dryRun: true, actions: shown, created, cancelled: 0, leadNotices };
+    const monitoringNotices = (await superviseMonitoring(db, day, true)).length;
+    return { at, day, dryRun: true, actions: shown, created, cancelled: 0, leadNotices, monitoringNotices };
   }
   return db.transaction().execute(async (trx) => {
     await lockSupervisionRuns(trx);
@@ -140,16 +144,17 @@ async function runLocked(trx: Tx, at: string, day: string, actor = '自动督办
   }
   const n = await cancelStaleNotifications(trx);
   const leadNotices = (await superviseLeads(trx, day, false)).length;
+  const monitoringNotices = (await superviseMonitoring(trx, day, false)).length;
   const runId = await recordRun(trx, { day, at, created, cancelled: n, by: actor });
-  if (created || n || leadNotices)
+  if (created || n || leadNotices || monitoringNotices)
     await appendEvents(trx, [
       {
         actor: actor,
         entity: 'supervision_run',
         entityId: runId,
         action: 'run',
-        after: { day, created, keys: shown.slice(0, 200).map((a) => a.key), cancelled: n, leadNotices },
+        after: { day, created, keys: shown.slice(0, 200).map((a) => a.key), cancelled: n, leadNotices, monitoringNotices },
       },
     ]);
-  return { at, day, dryRun: false, actions: shown, created, cancelled: n, leadNotices };
+  return { at, day, dryRun: false, actions: shown, created, cancelled: n, leadNotices, monitoringNotices };
 }

@@ -2,6 +2,7 @@
 // its source, and by the body that received it (its unit or one above). Only this file reads `persons`.
 import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
+import { insertNewKeys, knownKeys } from './keyed-insert.ts';
 import type { Tx } from './ledger.repository.ts';
 import type { Database } from './schema.ts';
 import { idArray, sourceScopeSql } from './scope.ts';
@@ -208,27 +209,10 @@ export async function leadsToSupervise(db: Tx, day: string) {
 }
 
 /** Keeps the notices not kept before (by key); the keys of those kept now. */
-export async function insertLeadNotices(trx: Tx, rows: readonly Insertable<Database['lead_notice']>[]): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const made = await trx
-    .insertInto('lead_notice')
-    .values([...rows])
-    .onConflict((oc) => oc.column('key').doNothing())
-    .returning('key')
-    .execute();
-  return made.map((m) => m.key);
-}
+export const insertLeadNotices = (trx: Tx, rows: readonly Insertable<Database['lead_notice']>[]) => insertNewKeys(trx, 'lead_notice', rows);
 
 /** Of these keys, those already kept. */
-export async function knownLeadNoticeKeys(db: Tx, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('lead_notice')
-    .select('key')
-    .where('key', 'in', [...keys])
-    .execute();
-  return new Set(rows.map((r) => r.key));
-}
+export const knownLeadNoticeKeys = (db: Tx, keys: readonly string[]) => knownKeys(db, 'lead_notice', keys);
 
 /**
  * A day's notices on leads, with the receiving body's address when it is a unit of the organisation that has one:

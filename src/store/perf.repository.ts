@@ -84,6 +84,8 @@ export function targetInScope(db: Tx, id: number, scope: Scope) {
       'perf_target.approved_by',
       'perf_target.approved_at',
       'perf_target.owner_unit_id',
+      'perf_target.monitoring',
+      'perf_target.monitored_from',
       'e.id as evaluation_id',
     ])
     .where('perf_target.id', '=', id)
@@ -114,7 +116,7 @@ export function targetsInScope(db: Tx, scope: Scope) {
 export function lockTarget(trx: Tx, id: number, scope: Scope) {
   return trx
     .selectFrom('perf_target')
-    .select(['version', 'data', 'approved_at', 'owner_unit_id'])
+    .select(['version', 'data', 'approved_at', 'owner_unit_id', 'monitoring', 'monitored_from', 'year', 'unit'])
     .where('id', '=', id)
     .where(targetVisible(scope))
     .forUpdate()

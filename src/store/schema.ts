@@ -10,6 +10,8 @@ import type { MATCH_KIND_LABEL, MATCH_STATUS_LABEL, MoneyKind, UnitKind } from '
 import type { MoneyUnit } from '../core/money.ts';
 import type { Evaluation } from '../core/perf/evaluation.ts';
 import type { TargetTable } from '../core/perf/target-table.ts';
+import type { MonitoringInput, MonitoringResult } from '../core/perf/monitoring.ts';
+import type { MonitoringNoticeKind, MonitoringSettings } from '../core/perf/monitoring-plan.ts';
 import type { OfficialDocument } from '../core/official/model.ts';
 import type { Origin, SubmissionKind } from '../core/public/submission.ts';
 
@@ -292,9 +294,36 @@ export interface PerfTargetTable {
   version: Version;
   approved_by: string | null;
   approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** the finance office's monitoring settings, possibly partial (core/perf/monitoring-plan.ts; migration 0036) */
+  monitoring: ColumnType<Partial<MonitoringSettings>, string | undefined, string>;
+  /** the ledger's day the table was approved: monitoring points from then on are chased */
+  monitored_from: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+/** A monitoring point's report: what the unit reported and how it read against the targets (migration 0036). */
+export interface PerfMonitoringTable {
+  id: Id;
+  target_id: number;
+  period: string;
+  as_of: IsoDate;
+  input: JSONColumnType<MonitoringInput, string, string>;
+  result: JSONColumnType<MonitoringResult, string, string>;
+  version: Version;
+  reported_by: string;
+  reported_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface PerfNoticeTable {
+  id: Generated<string>;
+  key: string;
+  target_id: number;
+  period: string;
+  kind: MonitoringNoticeKind;
+  rung: SupervisionKind | null;
+  day: IsoDate;
+  message: string;
+  created_at: CreatedAt;
 }
 export interface SupervisionStateTable {
   problem_id: number;
@@ -611,6 +640,8 @@ export interface Database {
   claim: ClaimTable;
   perf_evaluation: PerfEvaluationTable;
   perf_target: PerfTargetTable;
+  perf_monitoring: PerfMonitoringTable;
+  perf_notice: PerfNoticeTable;
   supervision_state: SupervisionStateTable;
   notification: NotificationTable;
   supervision_run: SupervisionRunTable;

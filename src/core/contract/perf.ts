@@ -4,6 +4,9 @@
 import type { NarrativeSection } from '../perf/narrative.ts';
 import { z } from 'zod';
 import { RULE_LABEL } from '../perf/scoring.ts';
+import { MONITOR_COLOUR_LABEL } from '../perf/monitoring.ts';
+import { MONITOR_CADENCE_LABEL, MONITORING_NOTICE_LABEL } from '../perf/monitoring-plan.ts';
+import { SUPERVISION_LABEL } from '../ledger/supervision.ts';
 import { basicTableOf, finding, indicatorOf } from './reading.ts';
 import { decimal, keysOf, list } from './values.ts';
 
@@ -98,6 +101,62 @@ export const targetDetailAnswer = z.object({
 });
 
 export const savedVersion = z.object({ version: z.number() });
+
+const colour = keysOf(MONITOR_COLOUR_LABEL);
+const monitoredLine = z.object({ label: z.string(), progress: figure, expected: z.number(), colour, reason: z.string().nullable() });
+export const monitoringResult = z.object({
+  elapsed: z.number(),
+  budget: monitoredLine.nullable(),
+  indicators: list(monitoredLine),
+  refusals: list(z.string()),
+});
+
+/** the year's 绩效运行监控 of a target table: settings, every point with its state and report, the run's notices */
+export const monitoringAnswer = z.object({
+  settings: z.object({ cadence: keysOf(MONITOR_CADENCE_LABEL), dueDays: z.number(), yellow: z.number(), red: z.number() }),
+  approved: z.boolean(),
+  monitoredFrom: z.string().nullable(),
+  points: list(
+    z.object({
+      period: z.string(),
+      asOf: z.string(),
+      due: z.string(),
+      label: z.string(),
+      status: z.enum(['upcoming', 'open', 'late', 'reported']),
+      report: z
+        .object({
+          version: z.number(),
+          input: z.object({
+            asOf: z.string(),
+            executed: decimal.nullable(),
+            indicators: list(
+              z.object({
+                level3: z.string(),
+                reached: z.string(),
+                onCourse: z.boolean().nullable().optional(),
+                reason: z.string().nullable().optional(),
+              }),
+            ),
+          }),
+          result: monitoringResult,
+          reportedBy: z.string(),
+          reportedAt: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+  notices: list(
+    z.object({
+      kind: keysOf(MONITORING_NOTICE_LABEL),
+      rung: keysOf(SUPERVISION_LABEL).nullable(),
+      period: z.string(),
+      day: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+
+export const monitoringSaved = z.object({ version: z.number(), result: monitoringResult });
 
 const indicatorYear = z.object({ target: z.string(), actual: z.string(), weight: figure, score: figure });
 

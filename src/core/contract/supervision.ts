@@ -39,6 +39,7 @@ export const supervisionRunAnswer = z.object({
   cancelled: z.number(),
   /** reminders and rungs kept on problem leads (their text is the leads register's) */
   leadNotices: z.number(),
+  monitoringNotices: z.number(),
   /** digests prepared for each unit and leader */
   digests: z.number(),
 });

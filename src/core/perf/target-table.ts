@@ -87,8 +87,25 @@ export function targetTableRefusals(t: TargetTable, where: (line: number | null 
   return out;
 }
 
-/** The year's self-evaluation as it starts: every indicator with its value to reach and weight, nothing done yet. */
-export function evaluationFromTargets(t: TargetTable): Evaluation {
+/** A monitoring point's reading, as far as the year's evaluation needs it: its label and each line's reason. */
+export interface MonitoredPoint {
+  readonly label: string;
+  readonly lines: readonly { readonly label: string; readonly colour: string; readonly reason: string | null }[];
+}
+
+/**
+ * The year's self-evaluation as it starts: every indicator with its value to reach and weight, nothing done yet —
+ * and, for an indicator the year's monitoring found behind, the reason last given (the latest point first), so the
+ * 偏差原因 is written from what the unit said during the year rather than from memory.
+ */
+export function evaluationFromTargets(t: TargetTable, monitoring: readonly MonitoredPoint[] = []): Evaluation {
+  const reasonOf = (level3: string) => {
+    for (const p of [...monitoring].reverse()) {
+      const l = p.lines.find((x) => x.label === level3 && x.colour !== 'green' && x.reason);
+      if (l) return `${p.label}监控：${l.reason}`;
+    }
+    return null;
+  };
   return {
     unit: t.unit,
     year: t.year,
@@ -107,7 +124,7 @@ export function evaluationFromTargets(t: TargetTable): Evaluation {
       actual: '',
       weight: i.weight,
       score: null,
-      deviation: null,
+      deviation: reasonOf(i.level3),
     })),
     basics: [],
     totals: null,

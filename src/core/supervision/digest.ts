@@ -61,3 +61,41 @@ export function composeLeadDigest(
   lines.push('', '请登录整改通“问题线索”登记办理情况。本邮件由系统按督办规则自动发送，每日汇总一次。');
   return { subject: `【整改通】${day} 问题线索办理提醒：${items.length}项`, body: lines.join('\n') };
 }
+
+const MONITORING_ORDER = ['escalation', 'missed', 'deviation', 'due'] as const;
+const MONITORING_HEADING: Record<(typeof MONITORING_ORDER)[number], string> = {
+  escalation: '升级督办',
+  missed: '逾期未报送',
+  deviation: '监控发现偏差',
+  due: '应报送监控情况',
+};
+
+/**
+ * The 绩效运行监控 digest for the unit that keeps the targets, one a day: reports due and late, the ladder, and the
+ * deviations its own reports showed. `appUrl` (when set) gives the link to the page where they are reported; a text
+ * message carries only the count and that link.
+ */
+export function composeMonitoringDigest(
+  recipient: string,
+  day: string,
+  items: readonly { kind: (typeof MONITORING_ORDER)[number]; message: string }[],
+  appUrl: string | null,
+  short: 'mail' | 'messenger' | 'sms',
+): { subject: string; body: string } {
+  const link = appUrl ? `${appUrl.replace(/\/+$/, '')}/perf` : null;
+  const subject = `【整改通】${day} 绩效运行监控提醒：${items.length}项`;
+  if (short === 'sms')
+    return {
+      subject,
+      body: `【整改通】${recipient}：截至${day}有${items.length}项绩效运行监控事项需办理，请登录整改通${link ? ` ${link} ` : ''}查看。`,
+    };
+  const lines = [`${recipient}：`, '', `截至${day}，以下绩效运行监控事项需要办理：`];
+  for (const kind of MONITORING_ORDER) {
+    const group = items.filter((i) => i.kind === kind);
+    if (group.length === 0) continue;
+    lines.push('', `${MONITORING_HEADING[kind]}（${group.length}项）`);
+    group.forEach((i, k) => lines.push(`${k + 1}. ${i.message}`));
+  }
+  lines.push('', link ? `报送和查看：${link}` : '请登录整改通“绩效自评”报送监控情况。', '本消息由系统按督办规则自动发送，每日汇总一次。');
+  return { subject, body: lines.join('\n') };
+}

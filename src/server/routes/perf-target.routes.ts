@@ -16,7 +16,7 @@ import { contract } from '../contract.ts';
 import { importOwner } from '../upload-owner.ts';
 import { readUploads, type Upload } from '../uploads.ts';
 
-export function perfTargetRoutes(app: FastifyInstance, ledger: Ledger, maxUploadBytes: number): void {
+export function perfTargetRoutes(app: FastifyInstance, ledger: Ledger, today: () => string, maxUploadBytes: number): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = ledger.db;
   const tags = ['绩效自评'];
@@ -62,7 +62,7 @@ export function perfTargetRoutes(app: FastifyInstance, ledger: Ledger, maxUpload
     { schema: { ...contract('POST /api/perf-targets/:id/approve'), tags, summary: '审定绩效目标表' } },
     async (req) => {
       const v = viewerWith(req, 'approve-targets');
-      await approveTargets(db, req.params.id, req.body.version, v.displayName, v.scope);
+      await approveTargets(db, req.params.id, req.body.version, v.displayName, v.scope, today());
       return { ok: true };
     },
   );

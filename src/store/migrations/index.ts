@@ -35,6 +35,7 @@ import * as m0032 from './0032-reminder-channels.ts';
 import * as m0033 from './0033-delivery-attempts.ts';
 import * as m0034 from './0034-lead-since.ts';
 import * as m0035 from './0035-perf-targets.ts';
+import * as m0036 from './0036-perf-monitoring.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-ledger': m0001,
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0033-delivery-attempts': m0033,
   '0034-lead-since': m0034,
   '0035-perf-targets': m0035,
+  '0036-perf-monitoring': m0036,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,10 @@
 // What the perf routes accept: path, query and body, checked for their meaning (core/contract/input.ts).
 import type { NarrativeSection } from '../../perf/narrative.ts';
 import { z } from 'zod';
-import { amountInput, idParam, isoDay, noQuery, positiveInt, strict, text } from '../input.ts';
+import { amountInput, idParam, isoDay, isoMonth, noQuery, positiveInt, strict, text } from '../input.ts';
 import { INT_MAX } from '../../limits.ts';
+import { MONITOR_CADENCE_LABEL } from '../../perf/monitoring-plan.ts';
+import { keysOf } from '../values.ts';
 import { ROUNDINGS } from '../../perf/scoring.ts';
 import { WEIGHT_SCHEMES } from '../../perf/score-evaluation.ts';
 
@@ -113,4 +115,36 @@ export const perfAccepts = {
   'POST /api/perf-targets/:id/approve': { params: id, querystring: noQuery, body: strict({ version: positiveInt }) },
   'POST /api/perf-targets/:id/evaluation': { params: id, querystring: noQuery, body: strict({}) },
   'POST /api/perf/:id/to-ledger': { params: id, querystring: noQuery },
+  'GET /api/perf-targets/:id/monitoring': { params: id, querystring: noQuery },
+  'PUT /api/perf-targets/:id/monitoring/settings': {
+    params: id,
+    querystring: noQuery,
+    body: strict({
+      cadence: keysOf(MONITOR_CADENCE_LABEL),
+      dueDays: z.number().int().min(0, '报送期限应为监控时点后 0 至 60 天').max(60, '报送期限应为监控时点后 0 至 60 天'),
+      yellow: z.number().finite().min(0).max(100),
+      red: z.number().finite().min(0).max(100),
+    }),
+  },
+  'POST /api/perf-targets/:id/monitoring': {
+    params: id,
+    querystring: noQuery,
+    body: strict({
+      period: isoMonth,
+      executed: money,
+      indicators: z
+        .array(
+          strict({
+            level3: text(300).min(1, '三级指标不能为空'),
+            reached: text(300),
+            onCourse: z.boolean().nullable().optional(),
+            reason: text(2000).nullable().optional(),
+          }),
+        )
+        .max(500),
+      version: positiveInt.optional(),
+    }),
+  },
+  'GET /api/perf-targets/:id/monitoring/workbook': { params: id, querystring: noQuery },
+  'GET /api/perf-targets/:id/monitoring/:period/report': { params: id.extend({ period: isoMonth }), querystring: noQuery },
 } as const;
