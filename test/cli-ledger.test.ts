@@ -1,7 +1,7 @@
 // The ledger from the command line: import, lists, one problem, statistics, the audit check — as a user runs them.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -134,6 +134,34 @@ describe('zg on the ledger', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('XC2099-01');
     expect(zg('perf', 'report', id, '-o', join(data, '自评报告.pdf')).code).toBe(2);
+  });
+
+  it('lists a year’s monitoring points once its targets are approved, and refuses a report of a point not reported', () => {
+    const file = join(data, '2025年度绩效目标表.txt');
+    writeFileSync(
+      file,
+      [
+        '2025年度示例县农业农村局部门整体支出绩效目标表',
+        '预算单位名称\t示例县农业农村局',
+        '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t分值',
+        '\t产出指标\t数量指标\t农民培训人次\t≥1600人次\t50',
+        '\t满意度指标\t服务对象满意度指标\t农户满意度\t≥90%\t50',
+      ].join('\n'),
+    );
+    const imported = zg('perf', 'targets', 'import', file);
+    expect(imported.code, imported.err).toBe(0);
+    const id = /已保存绩效目标表 (\d+)/.exec(imported.out)?.[1] as string;
+    expect(zg('perf', 'targets', 'approve', id).code).toBe(0);
+    expect(zg('perf', 'targets', 'monitoring', id).out).toContain('2025-06  截至2025年6月30日  报送期限 2025-07-10  未到时点');
+    const month = zg('perf', 'targets', 'monitoring', id, '--period', '2025-13', '-o', join(data, 'x.docx'));
+    expect(month.code).toBe(2);
+    expect(month.err).toContain('不是有效月份');
+    const none = zg('perf', 'targets', 'monitoring', id, '--period', '2025-06', '-o', join(data, '监控报告.docx'));
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('没有“2025-06”的监控情况');
+    const sheet = zg('perf', 'targets', 'monitoring', id, '-o', join(data, '监控表.xlsx'));
+    expect(sheet.code, sheet.err).toBe(0);
+    expect(readFileSync(join(data, '监控表.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('verifies the audit log', () => {

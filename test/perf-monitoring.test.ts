@@ -162,7 +162,7 @@ describe('a unit’s year watched from its targets to its self-evaluation', () =
     await saveMonitoringSettings(l.db, id, { cadence: 'quarterly', dueDays: 10, yellow: 10, red: 20 }, '财务股', FULL_SCOPE, '2025-08-01');
     const m = await monitoringOf(l.db, id, FULL_SCOPE, '2025-10-11');
     expect(m.points.map((p) => [p.period, p.status])).toEqual([
-      ['2025-03', 'late'],
+      ['2025-03', 'exempt'],
       ['2025-06', 'reported'],
       ['2025-09', 'late'],
     ]);

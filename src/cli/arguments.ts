@@ -10,6 +10,11 @@ export const isoDay = (label: string) => (v: string) => {
   return v;
 };
 
+export const isoMonth = (label: string) => (v: string) => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new InvalidInput(`${label}“${v}”不是有效月份，应写作 2025-06`);
+  return v;
+};
+
 export const count = (label: string, min: number) => (v: string) => {
   const n = Number(v);
   if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > INT_MAX)

@@ -1,9 +1,11 @@
-// `zg perf targets import|list|approve|start`: the 绩效目标表 set at budget time, from the command line.
+// `zg perf targets import|list|approve|monitoring|start`: the 绩效目标表 set at budget time, and its year's monitoring,
+// from the command line.
 import type { Command } from 'commander';
 import { FULL_SCOPE } from '../core/access/permissions.ts';
-import { id, readInputFile } from './arguments.ts';
+import { id, isoMonth, readInputFile } from './arguments.ts';
 import { print, withLedger } from './ledger-commands.ts';
 import { today } from '../services/today.ts';
+import { checkOutput, writeOutput } from './output.ts';
 
 export function registerPerfTargetCommands(perf: Command): void {
   const targets = perf.command('targets').description('绩效目标表：预算编制时设定的年度绩效目标，审定后据此开始年度自评');
@@ -45,6 +47,33 @@ export function registerPerfTargetCommands(perf: Command): void {
         const t = await svc.getTargets(l.db, Number(tid), FULL_SCOPE);
         await svc.approveTargets(l.db, t.id, t.version, actor(), FULL_SCOPE, today());
         print(`已审定绩效目标表 ${t.id}：${t.targets.unit} ${t.targets.year ?? ''}年度`);
+      }),
+    );
+
+  targets
+    .command('monitoring')
+    .description('绩效运行监控：各监控时点的报送情况；可导出监控表（.xlsx）或某一时点的监控情况报告（.docx）')
+    .argument('<id>', '绩效目标表编号', id('绩效目标表编号'))
+    .option('--period <month>', '监控时点所在月份，如 2025-06；与 -o 同用时导出该时点的监控情况报告', isoMonth('监控时点'))
+    .option('-o, --output <file>', '输出文件：.xlsx 为监控表，.docx 为监控情况报告（须写 --period）')
+    .action((tid: string, opts: { period?: string; output?: string }) =>
+      withLedger(async (l, svc) => {
+        if (opts.output) {
+          checkOutput(opts.output, opts.period ? ['.docx'] : ['.xlsx']);
+          const f = opts.period
+            ? await svc.monitoringReport(l.db, Number(tid), opts.period, FULL_SCOPE, today())
+            : await svc.monitoringWorkbook(l.db, Number(tid), FULL_SCOPE);
+          await writeOutput(opts.output, f.bytes);
+          print(`已生成 ${f.fileName.replace(/\.(xlsx|docx)$/, '')}：${opts.output}`);
+          return;
+        }
+        const m = await svc.monitoringOf(l.db, Number(tid), FULL_SCOPE, today());
+        const label = { upcoming: '未到时点', open: '待报送', late: '逾期未报', reported: '已报送', exempt: '不要求报送' };
+        for (const p of m.points) {
+          const lines = p.report ? [...(p.report.result.budget ? [p.report.result.budget] : []), ...p.report.result.indicators] : [];
+          const off = lines.filter((x) => x.colour !== 'green').length;
+          print(`${p.period}  ${p.label}  报送期限 ${p.due}  ${label[p.status]}${p.report ? `  偏差 ${off} 项` : ''}`);
+        }
       }),
     );
 

@@ -28,6 +28,7 @@ export {
   importTargets,
   listTargets,
 } from '../services/perf-targets.ts';
+export { monitoringOf, monitoringReport, monitoringWorkbook } from '../services/perf-monitoring.ts';
 export { runSupervision } from '../services/supervision-run.ts';
 export { deliverPending, prepareDigests } from '../services/supervision-delivery.ts';
 export { configuredMail, configuredReminders } from '../services/mail.ts';

@@ -40,7 +40,8 @@ async function target(db: Tx, id: number, scope: Scope) {
   return r;
 }
 
-export type PointStatus = 'upcoming' | 'open' | 'late' | 'reported';
+/** `exempt`: a point before monitoring began (approval, or a change of cadence), which is not asked for */
+export type PointStatus = 'upcoming' | 'open' | 'late' | 'reported' | 'exempt';
 
 /** The table's monitoring: its settings, each point of the year with its state and report, the notices made. */
 export async function monitoringOf(db: Db, id: number, scope: Scope, today: string) {
@@ -54,7 +55,8 @@ export async function monitoringOf(db: Db, id: number, scope: Scope, today: stri
     monitoredFrom: t.monitored_from,
     points: points.map((p) => {
       const r = reports.find((x) => x.period === p.period);
-      const status: PointStatus = r ? 'reported' : today < p.asOf ? 'upcoming' : today <= p.due ? 'open' : 'late';
+      const exempt = t.monitored_from === null || p.asOf < t.monitored_from;
+      const status: PointStatus = r ? 'reported' : today < p.asOf ? 'upcoming' : exempt ? 'exempt' : today <= p.due ? 'open' : 'late';
       return {
         ...p,
         status,

@@ -194,3 +194,26 @@ export async function evaluationFromTargetTable(ledger: Ledger, id: number, acto
     return evaluationId;
   });
 }
+
+/**
+ * Next year's targets begun from this year's: the same indicators, values and weights, unapproved, for the unit to
+ * change where last year's evaluation says they should; the budget is left for the new year's to be entered. Its id.
+ */
+export async function copyTargetsToNextYear(db: Db, id: number, actor: string, scope: Scope): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const r = await lockTarget(trx, id, scope);
+    if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
+    if (r.year === null) throw new ActionRefused('这份绩效目标表没有写明年度，无法确定下一年度');
+    const next: TargetTable = { ...r.data, year: r.year + 1, budget: r.data.budget ? { total: null, weight: r.data.budget.weight } : null };
+    const copy = await insertTarget(trx, {
+      unit: next.unit,
+      year: next.year,
+      data: JSON.stringify({ ...next, indicators: next.indicators.map((i) => ({ ...i, line: null })) }),
+      document_id: null,
+      owner_unit_id: r.owner_unit_id,
+      created_by: actor,
+    });
+    await appendEvents(trx, [{ actor, entity: 'perf_target', entityId: copy, action: 'copy', after: { from: id, year: next.year } }]);
+    return copy;
+  });
+}

@@ -159,6 +159,7 @@ export const answers = {
   'PUT /api/perf-targets/:id': savedVersion,
   'POST /api/perf-targets/:id/approve': done,
   'POST /api/perf-targets/:id/evaluation': created,
+  'POST /api/perf-targets/:id/next-year': created,
   'GET /api/perf-targets/:id/monitoring': monitoringAnswer,
   'PUT /api/perf-targets/:id/monitoring/settings': done,
   'POST /api/perf-targets/:id/monitoring': monitoringSaved,

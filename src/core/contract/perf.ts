@@ -122,7 +122,7 @@ export const monitoringAnswer = z.object({
       asOf: z.string(),
       due: z.string(),
       label: z.string(),
-      status: z.enum(['upcoming', 'open', 'late', 'reported']),
+      status: z.enum(['upcoming', 'open', 'late', 'reported', 'exempt']),
       report: z
         .object({
           version: z.number(),

@@ -98,7 +98,8 @@ export function monitor(
     const r = reported.get(t.level3.replace(/\s+/g, ''));
     const target = parseTarget(t.target, t.level1.includes('成本'));
     const reached = r ? parseActual(r.reached) : null;
-    if (!r) {
+    // a line left blank says nothing: neither a value nor whether the work is on course
+    if (!r || (!r.reached.trim() && (r.onCourse === null || r.onCourse === undefined))) {
       refusals.push(`请填写“${t.level3}”截至${input.asOf}的完成情况`);
       return { label: t.level3, progress: null, expected: elapsed, colour: 'yellow' as const, reason: null };
     }

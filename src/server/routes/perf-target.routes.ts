@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   approveTargets,
+  copyTargetsToNextYear,
   evaluationFromTargetTable,
   getTargets,
   importTargets,
@@ -72,6 +73,20 @@ export function perfTargetRoutes(app: FastifyInstance, ledger: Ledger, today: ()
     async (req) => {
       const v = viewerWith(req, 'import');
       return { id: await evaluationFromTargetTable(ledger, req.params.id, v.displayName, v.scope) };
+    },
+  );
+  r.post(
+    '/api/perf-targets/:id/next-year',
+    {
+      schema: {
+        ...contract('POST /api/perf-targets/:id/next-year'),
+        tags,
+        summary: '以本年度绩效目标表为底稿，建立下一年度的绩效目标表（待修改、审定）',
+      },
+    },
+    async (req) => {
+      const v = viewerWith(req, 'import');
+      return { id: await copyTargetsToNextYear(db, req.params.id, v.displayName, v.scope) };
     },
   );
 }

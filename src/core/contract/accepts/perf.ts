@@ -114,6 +114,7 @@ export const perfAccepts = {
   'PUT /api/perf-targets/:id': { params: id, querystring: noQuery, body: strict({ targets: targetSchema, version: positiveInt }) },
   'POST /api/perf-targets/:id/approve': { params: id, querystring: noQuery, body: strict({ version: positiveInt }) },
   'POST /api/perf-targets/:id/evaluation': { params: id, querystring: noQuery, body: strict({}) },
+  'POST /api/perf-targets/:id/next-year': { params: id, querystring: noQuery, body: strict({}) },
   'POST /api/perf/:id/to-ledger': { params: id, querystring: noQuery },
   'GET /api/perf-targets/:id/monitoring': { params: id, querystring: noQuery },
   'PUT /api/perf-targets/:id/monitoring/settings': {

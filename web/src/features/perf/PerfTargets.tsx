@@ -1,6 +1,8 @@
 // 绩效目标表: the year's targets set at budget time — uploaded (refused row by row, nothing saved), looked at,
 // approved by the leadership, and the year's self-evaluation started from them so the 自评表 is filled in, not typed.
 import { RefusedReasons } from '../../components/RefusedReasons.tsx';
+import { PerfMonitoring } from './PerfMonitoring.tsx';
+import { TargetEditor } from './TargetEditor.tsx';
 import { Alert, App, Button, Card, List, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -11,13 +13,30 @@ import { acceptOf, DOCUMENT_FORMATS, WORKBOOK_FORMATS } from '../../../../src/co
 
 type Item = Answer<'GET /api/perf-targets'>['items'][number];
 
-function Indicators({ id, onChanged }: { id: number; onChanged: () => void }) {
+function Indicators({ id, onChanged, onOpen }: { id: number; onChanged: () => void; onOpen: (id: number) => void }) {
   const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const detail = useGet('GET /api/perf-targets/:id', { params: { id } });
+  const [editing, setEditing] = useState(false);
   const d = detail.data;
   if (!d) return null;
+  if (editing)
+    return (
+      <TargetEditor
+        id={id}
+        version={d.version}
+        approved={d.approved !== null}
+        targets={d.targets}
+        onDone={(saved) => {
+          setEditing(false);
+          if (saved) {
+            detail.reload();
+            onChanged();
+          }
+        }}
+      />
+    );
   const act = async (what: () => Promise<unknown>, done: string) => {
     try {
       await what();
@@ -51,6 +70,10 @@ function Indicators({ id, onChanged }: { id: number; onChanged: () => void }) {
           }
         />
       )}
+      <Typography.Text data-testid={`targets-budget-${id}`}>
+        全年预算：{d.targets.budget?.total ? `${d.targets.budget.total} 万元` : '未填写'}
+        {d.targets.budget?.weight ? `（预算执行率分值 ${d.targets.budget.weight}）` : ''}
+      </Typography.Text>
       <Table
         size="small"
         pagination={false}
@@ -65,7 +88,29 @@ function Indicators({ id, onChanged }: { id: number; onChanged: () => void }) {
           { title: '分值', width: 70, render: (_, i) => i.weight ?? '—' },
         ]}
       />
+      {d.approved && <PerfMonitoring id={id} targets={d.targets} />}
       <Space wrap>
+        {can('import') && !d.evaluation && (
+          <Button onClick={() => setEditing(true)} data-testid={`targets-edit-${id}`}>
+            修改
+          </Button>
+        )}
+        {can('import') && d.targets.year !== null && (
+          <Button
+            onClick={() =>
+              void act(
+                async () => {
+                  const r = await api('POST /api/perf-targets/:id/next-year', { params: { id }, body: {} });
+                  onOpen(r.id);
+                },
+                `已建立${(d.targets.year ?? 0) + 1}年度绩效目标表，请修改后审定`,
+              )
+            }
+            data-testid={`targets-next-${id}`}
+          >
+            以此为底稿建立{d.targets.year + 1}年度目标
+          </Button>
+        )}
         {d.approved ? (
           <Typography.Text type="secondary">
             {d.approved.by}于 {new Date(d.approved.at).toLocaleDateString('zh-CN')} 审定
@@ -166,7 +211,7 @@ export function PerfTargets() {
             </Space>
             {open === t.id && (
               <div style={{ marginTop: 8 }}>
-                <Indicators id={t.id} onChanged={list.reload} />
+                <Indicators id={t.id} onChanged={list.reload} onOpen={setOpen} />
               </div>
             )}
           </List.Item>
