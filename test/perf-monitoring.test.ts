@@ -23,6 +23,7 @@ import { approveTargets, evaluationFromTargetTable, importTargets } from '../src
 import { createUnit } from '../src/services/organisation.ts';
 import { deliverPending, prepareDigests } from '../src/services/supervision-delivery.ts';
 import { runSupervision } from '../src/services/supervision-run.ts';
+import { todoFor } from '../src/services/todo.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
 
@@ -55,11 +56,12 @@ describe('a unit’s year watched from its targets to its self-evaluation', () =
   let server: SMTPServer;
   let url = '';
   let id = 0;
+  let unit = 0;
   const received: { to: string; raw: string }[] = [];
 
   beforeAll(async () => {
     l = await testLedger();
-    const unit = await createUnit(l.db, '整改办', { name: '示例县农业农村局', email: 'nongye@example.org' }, FULL_SCOPE);
+    unit = await createUnit(l.db, '整改办', { name: '示例县农业农村局', email: 'nongye@example.org' }, FULL_SCOPE);
     ({ id } = await importTargets(l, { name: '目标表.txt', bytes: new TextEncoder().encode(TARGETS) }, '财务股', unit));
     server = new SMTPServer({
       authOptional: true,
@@ -107,6 +109,14 @@ describe('a unit’s year watched from its targets to its self-evaluation', () =
     expect(await day('2025-06-30')).toEqual({ notices: 0, made: 0, sent: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toBe('nongye@example.org');
+    // the unit's 待办 has the report owed; another unit's has not
+    const owed = async (units: number[], d: string) =>
+      (await todoFor(l.db, { scope: { kind: 'problems', units }, capabilities: ['read', 'report-progress'] }, d)).monitoring;
+    expect(await owed([unit], '2025-06-30')).toEqual([
+      { target: id, unit: '示例县农业农村局', year: 2025, period: '2025-06', label: '截至2025年6月30日', due: '2025-07-10', late: false },
+    ]);
+    expect(await owed([unit + 1000], '2025-06-30')).toEqual([]);
+    expect((await owed([unit], '2025-07-11'))[0]?.late).toBe(true);
     const notices = (await monitoringOf(l.db, id, FULL_SCOPE, '2025-06-30')).notices;
     expect(notices.map((n) => [n.kind, n.period])).toEqual([['due', '2025-06']]);
     expect(notices[0]?.message).toContain('2025-07-10前报送');
@@ -139,6 +149,7 @@ describe('a unit’s year watched from its targets to its self-evaluation', () =
     expect(saved.result.indicators.map((i) => i.colour)).toEqual(['green', 'green', 'green', 'green']);
     const point = (await monitoringOf(l.db, id, FULL_SCOPE, '2025-07-02')).points[0];
     expect(point?.status).toBe('reported');
+    expect((await todoFor(l.db, { scope: FULL_SCOPE, capabilities: ['read', 'report-progress'] }, '2025-07-02')).monitoring).toEqual([]);
   });
 
   it('passes the deviation on once, in the next day’s digest', async () => {

@@ -20,7 +20,7 @@ import { DEFAULT_POLICY } from '../core/supervision/policy.ts';
 import { appendEvents } from '../store/event.repository.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 import type { Db } from '../store/open-database.ts';
-import { lockTarget, targetInScope, updateTarget } from '../store/perf.repository.ts';
+import { lockTarget, targetInScope, targetsInScope, updateTarget } from '../store/perf.repository.ts';
 import {
   insertPerfNotices,
   insertReport,
@@ -29,6 +29,7 @@ import {
   monitoredTables,
   noticesOfTarget,
   replaceReport,
+  reportedPeriods,
   reportsOfTarget,
 } from '../store/perf-monitoring.repository.ts';
 import { runHeavy } from './heavy-work.ts';
@@ -67,6 +68,34 @@ export async function monitoringOf(db: Db, id: number, scope: Scope, today: stri
     }),
     notices: (await noticesOfTarget(db, id)).map((n) => ({ ...n, rung: n.rung ?? null })),
   };
+}
+
+/**
+ * The monitoring reports a viewer's units owe today: each point reached and not reported, of every approved table in
+ * scope whose year's evaluation has not begun, the latest due first. For 待办.
+ */
+export async function monitoringOwed(db: Db, scope: Scope, today: string) {
+  const tables = (await targetsInScope(db, scope)).filter((t) => t.monitored_from !== null && t.evaluation_id === null && t.year !== null);
+  const reported = await reportedPeriods(
+    db,
+    tables.map((t) => t.id),
+  );
+  return tables
+    .flatMap((t) =>
+      monitoringPeriods(t.year as number, monitoringSettingsOf(t.monitoring))
+        .filter((p) => p.asOf <= today && p.asOf >= (t.monitored_from as string))
+        .filter((p) => !reported.some((r) => r.target_id === t.id && r.period === p.period))
+        .map((p) => ({
+          target: t.id,
+          unit: t.unit,
+          year: t.year as number,
+          period: p.period,
+          label: p.label,
+          due: p.due,
+          late: today > p.due,
+        })),
+    )
+    .sort((a, b) => b.due.localeCompare(a.due));
 }
 
 /**

@@ -1,25 +1,27 @@
 // 待办: what is waiting for this person, by what they may do — closure requests to review, returned requests to
 // answer, extensions to approve, progress reports due, 督办 notices to answer — each about a problem in their scope,
 // oldest first; and beside the problems, the leads whose deadline or follow-up is due (纪检, 监督) and what the public
-// sent that is not yet handled (整改办).
+// sent that is not yet handled (整改办), and the 绩效运行监控 reports owed.
 import type { Capability, Scope } from '../core/access/permissions.ts';
 import type { Db } from '../store/open-database.ts';
 import { noticesToAnswer, returnedClosures, undecidedClosures, undecidedExtensions } from '../store/todo.repository.ts';
 import type { TodoAnswer, TodoItem } from '../core/contract/work.ts';
 import { listLeads } from './leads.ts';
 import { listSubmissions } from './public-supervision.ts';
+import { monitoringOwed } from './perf-monitoring.ts';
 
 const LIMIT = 200;
 
 export async function todoFor(db: Db, viewer: { scope: Scope; capabilities: readonly Capability[] }, today: string): Promise<TodoAnswer> {
   const can = (c: Capability) => viewer.capabilities.includes(c);
-  const [closures, returned, extensions, due, leads, submissions] = await Promise.all([
+  const [closures, returned, extensions, due, leads, submissions, monitoring] = await Promise.all([
     can('decide-closure') ? undecidedClosures(db, viewer.scope, LIMIT) : [],
     can('request-closure') ? returnedClosures(db, viewer.scope, LIMIT) : [],
     can('decide-extension') ? undecidedExtensions(db, viewer.scope, LIMIT) : [],
     can('report-progress') ? noticesToAnswer(db, viewer.scope, LIMIT * 3) : [],
     can('leads') ? listLeads(db, viewer.scope, { asOf: today, state: 'open-all' }) : [],
     can('intake') ? listSubmissions(db, viewer.scope, {}) : [],
+    can('report-progress') ? monitoringOwed(db, viewer.scope, today) : [],
   ]);
   const item = (code: string, title: string, unit: string | null, since: string, text: string): TodoItem => ({
     problem: code,
@@ -74,5 +76,6 @@ export async function todoFor(db: Db, viewer: { scope: Scope; capabilities: read
         since: x.receivedOn,
         text: `${x.kindLabel}${x.state === 'new' ? '（待阅）' : '（已阅，未办理）'}：${x.content.length > 60 ? `${x.content.slice(0, 60)}…` : x.content}`,
       })),
+    monitoring: monitoring.slice(0, LIMIT),
   };
 }

@@ -14,6 +14,16 @@ export function reportsOfTarget(db: Tx, targetId: number) {
     .execute();
 }
 
+/** The points reported of these tables. */
+export function reportedPeriods(db: Tx, targetIds: readonly number[]) {
+  if (targetIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('perf_monitoring')
+    .select(['target_id', 'period'])
+    .where('target_id', 'in', [...targetIds])
+    .execute();
+}
+
 /** A point's report locked for a correction, if there is one. */
 export function lockReport(trx: Tx, targetId: number, period: string) {
   return trx

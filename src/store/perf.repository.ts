@@ -104,6 +104,8 @@ export function targetsInScope(db: Tx, scope: Scope) {
       'perf_target.year',
       'perf_target.data',
       'perf_target.approved_at',
+      'perf_target.monitoring',
+      'perf_target.monitored_from',
       'e.id as evaluation_id',
     ])
     .where(targetVisible(scope))

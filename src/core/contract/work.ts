@@ -53,6 +53,18 @@ export const todoAnswer = z.object({
   leads: list(z.object({ code: z.string(), summary: z.string(), since: z.string(), text: z.string() })),
   /** what the public sent, not yet handled (整改办) */
   submissions: list(z.object({ ref: z.string(), since: z.string(), text: z.string() })),
+  /** 绩效运行监控 points reached and not reported by the units in view */
+  monitoring: list(
+    z.object({
+      target: z.number(),
+      unit: z.string(),
+      year: z.number(),
+      period: z.string(),
+      label: z.string(),
+      due: z.string(),
+      late: z.boolean(),
+    }),
+  ),
 });
 export type TodoAnswer = z.infer<typeof todoAnswer>;
 export type TodoItem = z.infer<typeof todoItem>;

@@ -5,7 +5,7 @@ import { PerfMonitoring } from './PerfMonitoring.tsx';
 import { TargetEditor } from './TargetEditor.tsx';
 import { Alert, App, Button, Card, List, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import type { Answer } from '../../lib/types.ts';
@@ -157,7 +157,9 @@ export function PerfTargets() {
   const list = useGet('GET /api/perf-targets', {});
   const [reasons, setReasons] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [open, setOpen] = useState<number | null>(null);
+  // 待办 links here with the table to open (?targets=ID)
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<number | null>(() => Number(params.get('targets')) || null);
   const upload = async (file: File) => {
     setBusy(true);
     setReasons([]);

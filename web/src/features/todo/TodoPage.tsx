@@ -1,5 +1,5 @@
 // 待办: what waits for this person — closure requests to review, extensions to approve, progress reports due, 督办
-// notices to answer, and the problems being worked on — each opening its problem. Sections the person's role does not
+// notices to answer, the problems being worked on, each opening its problem — and 绩效运行监控 reports owed. Sections the person's role does not
 // act on are not shown.
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -13,7 +13,7 @@ import { ProblemCard } from '../ledger/LedgerCards.tsx';
 
 type Todo = Answer<'GET /api/todo'>;
 
-type ProblemSection = Exclude<keyof Todo, 'leads' | 'submissions'>;
+type ProblemSection = Exclude<keyof Todo, 'leads' | 'submissions' | 'monitoring'>;
 
 const SECTIONS: { key: ProblemSection; title: string; capability: string; action: string }[] = [
   { key: 'closures', title: '待审核的销号申请', capability: 'decide-closure', action: '审核' },
@@ -113,6 +113,32 @@ export function TodoPage() {
         <Typography.Text type="secondary" data-testid="todo-empty">
           {empty.map((s) => s.title).join('、')}：暂无
         </Typography.Text>
+      )}
+      {(todo.data?.monitoring.length ?? 0) > 0 && (
+        <Card title={`应报送的绩效运行监控（${todo.data?.monitoring.length ?? 0}）`} data-testid="todo-monitoring">
+          <List
+            dataSource={todo.data?.monitoring ?? []}
+            renderItem={(i) => (
+              <List.Item
+                actions={[
+                  <Link key="go" to={`/perf?targets=${i.target}`}>
+                    填报
+                  </Link>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={`${i.unit}${i.year}年度（${i.label}）`}
+                  description={
+                    <Space wrap>
+                      <span>报送期限 {i.due}</span>
+                      {i.late && <Tag color="red">已逾期</Tag>}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </Card>
       )}
       {can('leads') && (
         <Card title={`应办理的问题线索（${todo.data?.leads.length ?? 0}）`} data-testid="todo-leads" loading={todo.loading && !todo.data}>
