@@ -201,7 +201,16 @@ describe('the API', () => {
     );
     // the answers the contract declares are described too, field by field
     const todo = spec.json().paths['/api/todo'].get.responses['200'].content['application/json'].schema;
-    expect(Object.keys(todo.properties)).toEqual(['closures', 'returned', 'extensions', 'reports', 'notices', 'leads', 'submissions']);
+    expect(Object.keys(todo.properties)).toEqual([
+      'closures',
+      'returned',
+      'extensions',
+      'reports',
+      'notices',
+      'leads',
+      'submissions',
+      'monitoring',
+    ]);
     const session = spec.json().paths['/api/session'].get.responses['200'].content['application/json'].schema;
     expect(session.properties.user.required).toContain('mustChangePassword');
     // every route describes its answer: JSON field by field, a file as bytes
@@ -914,7 +923,16 @@ describe('notifications in the application', () => {
     expect(await unread(office)).toBe(officeBefore);
     // a unit's 待办 lists what it must report; a leader's lists what it must decide, not the unit's reports
     const todo = (await app.inject({ method: 'GET', url: '/api/todo', headers: as })).json();
-    expect(Object.keys(todo).sort()).toEqual(['closures', 'extensions', 'leads', 'notices', 'reports', 'returned', 'submissions']);
+    expect(Object.keys(todo).sort()).toEqual([
+      'closures',
+      'extensions',
+      'leads',
+      'monitoring',
+      'notices',
+      'reports',
+      'returned',
+      'submissions',
+    ]);
     expect(todo.closures).toEqual([]);
   });
 });
