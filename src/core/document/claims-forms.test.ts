@@ -208,6 +208,16 @@ describe('tasks', () => {
     expect(findings(...body)).not.toContain('status-parts-sum');
   });
 
+  it('measures counted as done and the rest of them are measures, not problems: "98条整改措施已落实到位86条，其余12条正在推进"', () => {
+    const body = [
+      '巡察组反馈问题12个。局党组制定整改措施98条，截至10月31日，98条整改措施已落实到位86条，其余12条正在推进。12个问题已完成整改10个，整改完成率83.3%。',
+    ];
+    const c = claims(...body);
+    expect(c).toEqual(expect.arrayContaining(['problems=12', 'measures=98', 'completed=10', 'completion-rate=83.3']));
+    expect(c).not.toContain('in-progress=12');
+    expect(findings(...body)).toEqual([]);
+  });
+
   it('措施 the problems were refined or formed into are measures: "细化形成整改措施83项"', () => {
     expect(claims('针对反馈的5个方面21个问题，细化形成整改措施83项，明确63个工作节点。')).toEqual(
       expect.arrayContaining(['problems=21', 'measures=83']),
@@ -381,5 +391,16 @@ describe('money due beside money done', () => {
     expect(c.filter((x) => x.startsWith('money='))).toEqual(['money=31800']);
     // one amount alone in its sentence is what it is
     expect(claims('审计工作报告反映的问题共52个，已整改到位45个。通过上缴国库等方式整改问题金额3.62亿元。')).toContain('money=36200');
+  });
+
+  it('a rate of money is not the problems’ rate: "资金整改率87.8%", or 整改率 right after the amounts', () => {
+    const named = ['审计查出问题共42个，已整改到位38个，整改率90.5%。应整改问题金额5000万元，已整改金额4390万元，资金整改率87.8%。'];
+    expect(claims(...named)).toEqual(expect.arrayContaining(['problems=42', 'completed=38', 'completion-rate=90.5']));
+    expect(findings(...named)).toEqual([]);
+    const after = ['审计查出问题共42个，已整改到位38个，整改率90.5%；应整改问题金额5000万元，已整改4390万元，整改率87.8%。'];
+    expect(claims(...after)).toContain('completion-rate=87.8[金额]');
+    expect(findings(...after)).toEqual([]);
+    // the problems' own rate, wrong, is still found
+    expect(findings(after[0]?.replace('90.5%', '95.5%') as string)).toEqual(['rate-vs-counts']);
   });
 });

@@ -124,8 +124,8 @@ const PATTERNS: readonly Pattern[] = [
   // forest cases is not the report's rate
   {
     metrics: ['completion-rate'],
-    // …not "措施完成率93.3%", a rate of measures
-    re: /(?<!措施|任务|节点)(?:整改完成率|问题整改率|整改率|销号率|完成率)\s*(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%/,
+    // …not "措施完成率93.3%", a rate of measures, nor "资金整改率87.8%" / "金额整改率", a rate of money
+    re: /(?<!措施|任务|节点|资金|金额)(?:整改完成率|问题整改率|整改率|销号率|完成率)\s*(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%/,
     needs: /问题(?:共|共计|总计|合计)?\s*\d+|\d+\s*(?:个|项|条)(?:的)?(?:具体)?问题|整改完成率/,
     paragraph: true,
   },
@@ -287,8 +287,11 @@ const UNIT_SUBJECT =
   /^\s*(?:共|其中[,，:：]?)?\s*(?:反馈|共反馈)?\s*(各?[^,，。;；、:：\d]{0,10}?(?:党委|党组|党支部|党工委|党组织|单位|层面|乡镇|镇|村|社区|街道|部门))\s*(?:\([^)]{1,6}\))?\s*(?:对照[^,，。;；\d]{0,10}?)?\s*(?:共|共计)?\s*(?:反馈|发现|查出|查找|同步整改|整改|存在)?(?:的)?问题/;
 /** "整改任务已完成…": a clause about tasks */
 const TASK_SUBJECT = /^\s*(?:整改|具体|主要)?(?:任务|工作节点|节点)/;
-/** "4条正在整改中": a status where a noun would be, so no subject */
-const STATUS_NOUN = /^(?:正在|已|尚|未|基本|阶段|部分|全部|均|整改|完成|持续|按).*$/;
+/**
+ * "4条正在整改中": a status where a noun would be, so no subject — but 整改措施 and 整改任务 are things counted:
+ * "98条整改措施已落实到位86条，其余12条正在推进" is about measures, the 12 too
+ */
+const STATUS_NOUN = /^(?:正在|已|尚|未|基本|阶段|部分|全部|均|整改(?!措施|任务|举措)|完成|持续|按).*$/;
 /**
  * "63个工作节点已完成58个", "9项市级挂牌项目已完成5项", "市本级承担的19项任务已完成16项": a clause about what it
  * counts, problems or other things
@@ -375,6 +378,12 @@ function partAt(sentence: string, at: number, metric: Metric, continued = false)
   if (subject && !STATUS_WORDS.test(subject[1] as string)) return partName(subject[1] as string) || '其中';
   // "长期整改4个" is a status of the whole, not a part — unless its clause is about tasks or a unit below
   if (metric === 'long-term') return clauseSubject(sentence, at);
+  // "应整改问题金额5000万元，已整改4390万元，整改率87.8%": a rate right after amounts is the money's
+  if (metric === 'completion-rate') {
+    const upTo = sentence.slice(0, at);
+    const last = /(?:万元|亿元|元|个|项|条|件|人)[^\d]*$/.exec(upTo.slice(Math.max(upTo.lastIndexOf('；'), upTo.lastIndexOf(';')) + 1));
+    if (last && /^(?:万元|亿元|元)/.test(last[0])) return '金额';
+  }
   const opens = OPENS_WITH_PART.exec(sentence);
   if (opens) return opens[1] as string;
   if (metric !== 'measures' && OF_TASKS.test(sentence)) return '整改任务';
