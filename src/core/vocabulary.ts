@@ -31,7 +31,7 @@ export const REPORT_KIND_LABEL: Record<ReportKind, string> = {
 /** What sort of text a report is, beside its topic (core/document/model.ts `Genre`). */
 export const GENRE_LABEL: Record<Genre, string> = {
   report: '单位自己的报告',
-  'work-report': '审计工作报告（报告查出的问题，而非整改情况）',
+  'work-report': '审计工作报告或审计结果公告（报告查出的问题，而非整改情况）',
   feedback: '巡视（巡察）反馈情况',
   news: '新闻报道（所引数字转述自报告）',
 };

@@ -477,3 +477,25 @@ describe('a title broken over two lines with a short last line', () => {
     expect(r?.aspects.flatMap((a) => a.problems)).toHaveLength(1);
   });
 });
+
+describe('an audit office’s published results (审计结果公告)', () => {
+  it('is one report under its heading, number and own title: the audit’s findings, issued by the audit office', () => {
+    const r = read([
+      '示例市审计局审计结果公告',
+      '（2024年第3号）',
+      '示例市市场监督管理局2023年度预算执行情况审计结果',
+      '',
+      '根据《中华人民共和国审计法》的规定，市审计局于2024年3月至5月对市市场监督管理局2023年度预算执行情况进行了审计。',
+      '一、审计发现的主要问题',
+      '（一）预算编制不够精准。年初预算未细化到具体项目资金320万元。',
+      '（二）政府采购不规范。未按规定履行政府采购程序采购设备56万元。',
+      '二、审计处理及整改情况',
+      '市市场监督管理局已整改问题2个，整改金额376万元，制定完善制度3项。',
+    ]);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ kind: 'audit-rectification', genre: 'work-report' });
+    expect(r[0]?.meta.issuer?.value).toBe('示例市审计局');
+    expect(r[0]?.otherTitles.map((t) => t.value)).toEqual(['示例市市场监督管理局2023年度预算执行情况审计结果']);
+    expect(r[0]?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});

@@ -85,6 +85,9 @@ export function readMeta(src: SourceText, seg: Segment, paras: readonly Paragrap
   if (!meta.issuer && seg.title && seg.genre !== 'news') {
     const at = seg.title.indexOf('关于');
     if (at > 1) meta.issuer = loc(seg.title.slice(0, at).trim(), seg.titleLine);
+    // "示例市审计局审计结果公告": the audit office that publishes its results
+    const office = /^(.{2,30}?审计(?:局|厅|署|办公室))审计结果(?:公告)?$/.exec(seg.title.trim());
+    if (!meta.issuer && office) meta.issuer = loc(office[1] as string, seg.titleLine);
   }
 
   const opening = paras.filter((p) => !seg.titleLines.includes(p.firstLine)).slice(0, 6);

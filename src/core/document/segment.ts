@@ -16,9 +16,9 @@ export interface Segment {
   readonly genre: Genre;
 }
 
-/** "…关于巡察整改进展情况的通报", "…审计查出问题整改情况的报告", "…整体支出绩效自评表", "…绩效目标表" */
+/** "…关于巡察整改进展情况的通报", "…审计查出问题整改情况的报告", "…整体支出绩效自评表", "…绩效目标表", "…审计结果公告" */
 const TITLE =
-  /(关于.{0,60}(整改|巡察|巡视|审计).{0,40}(通报|报告|情况|公告|公示)$)|(整改.{0,20}(通报|报告)$)|(绩效(自评|评价).{0,20}(表|报告)$)|(绩效目标(申报)?表$)/;
+  /(关于.{0,60}(整改|巡察|巡视|审计).{0,40}(通报|报告|情况|公告|公示)$)|(整改.{0,20}(通报|报告)$)|(绩效(自评|评价).{0,20}(表|报告)$)|(绩效目标(申报)?表$)|(.{2,40}审计结果(公告)?$)/;
 const SENTENCE_PUNCT = /[。；，,;!?！？:：]/;
 
 export function classify(title: string, opening: string): ReportKind {
@@ -28,7 +28,7 @@ export function classify(title: string, opening: string): ReportKind {
   // what the report is about follows 关于: "市审计局党组关于市委巡察反馈意见整改情况的报告" is an audit office's
   // report on an inspection — the kind comes from what was found, not from who writes
   const about = title.includes('关于') ? title.slice(title.indexOf('关于')) : title;
-  if (/审计/.test(about) && /整改|审计工作报告/.test(about)) return 'audit-rectification';
+  if (/审计/.test(about) && /整改|审计工作报告|审计结果(公告)?$/.test(about)) return 'audit-rectification';
   if (/(巡察|巡视)/.test(about) && /整改/.test(about)) return 'inspection-progress';
   if (/审计/.test(title) && /整改|审计工作报告/.test(title)) return 'audit-rectification';
   if (/审计(查出|查明|发现)?问题|审计整改|审计工作报告/.test(t) && /整改/.test(t)) return 'audit-rectification';
@@ -56,7 +56,8 @@ const FEEDBACK = /(巡察|巡视)反馈情况|反馈(了)?(巡察|巡视)情况/
  */
 export function genreOf(kind: ReportKind, title: string, text: string): Genre {
   const head = text.slice(0, 200);
-  if (/审计工作报告$/.test(title) || (!title && /审计工作报告/.test(head) && !/整改/.test(head))) return 'work-report';
+  // an audit work report, or an audit office's published results (审计结果公告): what was found, not what was fixed
+  if (/审计工作报告$|审计结果(公告)?$/.test(title) || (!title && /审计工作报告/.test(head) && !/整改/.test(head))) return 'work-report';
   if (kind === 'performance-self-evaluation' || OWN_FORMAL.test(text)) return 'report';
   // a byline at the top is a newspaper's, though it says 我市 as the city's own paper does
   if (BYLINE.test(head)) return 'news';
@@ -159,9 +160,23 @@ export function segmentReports(src: SourceText): Segment[] {
     }
     return true;
   };
+  // "示例市审计局审计结果公告" / "（2024年第3号）" / "…预算执行情况审计结果": a heading and its own title, with at most a
+  // document number between them, are one report's
+  const headed = (prevLast: number, line: number) => {
+    for (let l = prevLast + 1; l < line; l++) {
+      const t = (src.folded[l - 1] as string).trim();
+      if (t !== '' && !/^[（(]?\s*(?:\d{4}\s*年\s*)?第\s*\d+\s*号\s*[）)]?$|〔\d{4}〕\s*\d+\s*号$/.test(t)) return false;
+    }
+    return line - prevLast <= 3;
+  };
   for (const s of starts) {
     const prev = merged[merged.length - 1];
     const title = { text: s.title, folded: s.folded, line: s.line };
+    if (prev && headed(prev.titleLines[prev.titleLines.length - 1] as number, s.line)) {
+      prev.titleLines.push(...s.titleLines);
+      prev.titles.push(title);
+      continue;
+    }
     if (prev && prev.titles[0]?.folded === s.folded && !opensReport(s.titleLines[s.titleLines.length - 1] as number)) {
       prev.titleLines.push(...s.titleLines);
       continue;

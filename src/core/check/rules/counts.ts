@@ -158,16 +158,19 @@ function distinctProblems(aspects: readonly Aspect[]): number {
 
 /**
  * A stated count must match what the report lists: overall and per aspect. Counts swapped between two aspects are
- * named as such. Audit reports count audit findings that they summarise rather than list, so they are left alone.
+ * named as such. Audit reports count audit findings that they summarise rather than list, so they are left alone
+ * but for an area whose heading counts its own items.
  */
 export function statedVersusListed(r: Report): Finding[] {
-  // Audit reports count findings they summarise rather than list; a self-evaluation's own "存在的问题" are not the
+  // Audit reports count findings they summarise rather than list — except an area whose own heading counts what it
+  // lists under it ("1.政府采购方面存在3个问题" over (1), (2)); a self-evaluation's own "存在的问题" are not the
   // inspection problems its narrative may count.
-  if (r.kind === 'audit-rectification' || r.kind === 'performance-self-evaluation' || r.aspects.length === 0) return [];
+  if (r.kind === 'performance-self-evaluation' || r.aspects.length === 0) return [];
+  const audit = r.kind === 'audit-rectification';
   const out: Finding[] = [];
   const listedProblems = r.aspects.reduce((s, a) => s + a.problems.length, 0);
   const listedLeaves = r.aspects.reduce((s, a) => s + leafCount(a.problems), 0);
-  for (const specific of [false, true]) {
+  for (const specific of audit ? [] : [false, true]) {
     const stated = overall(r, 'problems', specific);
     if (!stated || listedProblems === 0) continue;
     const v = stated.value as number;
@@ -204,7 +207,7 @@ export function statedVersusListed(r: Report): Finding[] {
   const mismatched: { a: Aspect; c: Claim; counts: number[] }[] = [];
   for (const a of r.aspects) {
     const c = stated.get(a.title);
-    if (!c || a.problems.length === 0) continue;
+    if (!c || a.problems.length === 0 || (audit && !new RegExp(`(?<!\\d)${c.value}\\s*(?:个|项|条)`).test(a.title))) continue;
     const counts = [a.problems.length, leafCount(a.problems)];
     if (!counts.includes(c.value as number)) mismatched.push({ a, c, counts });
   }
