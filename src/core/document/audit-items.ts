@@ -13,7 +13,7 @@ const UNDER_WAY =
   /正在|推进中|有序推进|尚未|未完成|未整改|承诺|逐步|积极推进|持续推进|余下|剩余[^，。；]{0,12}正在|已?完成(?:了)?\s*\d{1,2}(?:\.\d+)?\s*%/;
 /** What is done: money returned or paid in, rules made, work completed. */
 const DONE =
-  /已(?:经)?(?:全部)?(?:整改到位|完成|收回|追回|退回|归还|归垫|缴入|上缴|上交|拨付|发放|制定|出台|印发|修订|建立|办理|明晰|确认|将|按规定|于|成功|重新)|整改到位|发放到位|拨付到位|已[^，。；\d]{1,12}?(?:拨付|发放|退回|收回|追回|缴入|上缴|归还)/;
+  /已(?:经)?(?:全部)?(?:整改到位|完成|收回|追回|退回|归还|归垫|缴入|上缴|上交|拨付|发放|制定|出台|印发|修订|建立|办理|明晰|确认|将|按规定|于|成功|重新|撤销|注销|纳入|补缴|收缴|核销|调整|完善)|整改到位|发放到位|拨付到位|已[^，。；\d]{1,12}?(?:拨付|发放|退回|收回|追回|缴入|上缴|归还)/;
 
 /** Partly done: "部分整改到位", "基本完成", "取得阶段性成效" — neither still to come nor done. */
 const PARTLY = /部分整改到位|阶段性(?:完成|成效|成果)|基本(?:完成|整改到位)/;
@@ -102,17 +102,49 @@ function itemProblem(area: { title?: string; lastLine: number }, m: Measure, nex
  * itemised ("一是…二是…") stays what the reader made of it: a problem of its own.
  */
 export function auditItemsAsProblems(aspects: readonly Aspect[], paras: readonly Paragraph[]): Aspect[] {
-  return aspects.map((a) => ({
-    ...a,
-    problems:
-      a.problems.length === 0
-        ? listedInCategory(a, paras)
-        : a.problems.flatMap((area) => {
-            const items = area.measures.filter((m) => ITEM.test(m.text));
-            if (area.children.length > 0 || items.length === 0 || items.length !== area.measures.length) return [ownStatus(area, paras)];
-            return items.map((m, i) => itemProblem(area, m, items[i + 1], i + 1));
-          }),
-  }));
+  return aspects
+    .flatMap((a) => categoriesUnder(a, paras) ?? [a])
+    .map((a) => ({
+      ...a,
+      problems:
+        a.problems.length === 0
+          ? listedInCategory(a, paras)
+          : a.problems.flatMap((area) => {
+              const items = area.measures.filter((m) => ITEM.test(m.text));
+              if (area.children.length > 0 || items.length === 0 || items.length !== area.measures.length) return [ownStatus(area, paras)];
+              return items.map((m, i) => itemProblem(area, m, items[i + 1], i + 1));
+            }),
+    }));
+}
+
+/** What was done, opening an item: "一是强化预算管理…", "二是建立健全…". */
+const ACTION = /^(?:强化|加强|完善|建立|健全|规范|严格|落实|推进|开展|组织|制定|修订|印发|召开|深化|压实|坚持|持续|加快|督促|认真)/;
+
+/**
+ * "一是部分非税收入未及时缴库。县财政局已将1200万元缴入国库。": an item that names a finding without the word 问题 —
+ * its first sentence says no outcome and is not an action, and the sentences after it give the status.
+ */
+function findingFirst(text: string): boolean {
+  const body = text.slice(ITEM.exec(text)?.[0].length ?? 0);
+  const stop = body.search(/[。；;]/);
+  if (stop < 0) return false;
+  const first = body.slice(0, stop);
+  return !ACTION.test(first) && itemStatus(first) === null && itemStatus(body.slice(stop + 1)) !== null;
+}
+
+/** A category states what it must rectify: "应整改问题14个", "审计查出问题5个". */
+const STATES_ITS_COUNT = /(?:应整改|查出|发现|反映)(?:的)?问题\s*\d+\s*(?:个|项|条)/;
+
+/**
+ * "二、审计查出问题整改具体情况" over "（一）县级财政管理审计查出问题整改情况。应整改问题5个…一是…二是…" and "（二）…":
+ * where every part under a heading is a category stating its own count, the categories are the aspects (their counts
+ * then scope to them, and add up to the whole) and their items are the problems, as when they head the report.
+ */
+function categoriesUnder(a: Aspect, paras: readonly Paragraph[]): Aspect[] | null {
+  if (a.problems.length < 2) return null;
+  const opening = (p: Problem) => paras.find((x) => x.firstLine === p.line)?.folded ?? '';
+  if (!a.problems.every((p) => /^[（(][一二三四五六七八九十]{1,3}[)）]$/.test(p.number) && STATES_ITS_COUNT.test(opening(p)))) return null;
+  return a.problems.map((p) => ({ title: p.title, line: p.line, lastLine: p.lastLine, problems: [] }));
 }
 
 /**
@@ -138,6 +170,6 @@ function ownStatus(area: Problem, paras: readonly Paragraph[]): Problem {
  */
 function listedInCategory(a: Aspect, paras: readonly Paragraph[]): Problem[] {
   const items = measuresIn(paras.filter((p) => p.firstLine >= a.line && p.firstLine <= a.lastLine)).filter((m) => ITEM.test(m.text));
-  if (items.length === 0 || !items.every((m) => titleSpan(m.text).named)) return [];
+  if (items.length === 0 || !items.every((m) => titleSpan(m.text).named || findingFirst(m.text))) return [];
   return items.map((m, i) => itemProblem({ lastLine: a.lastLine }, m, items[i + 1], i + 1));
 }

@@ -499,3 +499,44 @@ describe('an audit office’s published results (审计结果公告)', () => {
     expect(r[0]?.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('an audit report’s categories under a heading, listing their items themselves', () => {
+  const body = [
+    '关于2023年度县级预算执行和其他财政收支审计查出问题整改情况的报告',
+    '县人民代表大会常务委员会：',
+    '一、审计查出问题整改总体情况',
+    '审计工作报告反映的问题共20个，已整改到位17个，整改完成率85%。',
+    '二、审计查出问题整改具体情况',
+    '（一）县级财政管理审计查出问题整改情况。应整改问题5个，已整改到位4个。一是部分非税收入未及时缴库。县财政局已将1200万元缴入国库。二是预算调整不规范。县财政局已修订预算调整办法。三是国有资本经营预算编制不完整。已纳入2024年预算编制。四是财政专户清理不到位。已撤销财政专户2个。五是往来款项长期挂账。正在清理，预计年底前完成。',
+    '（二）部门预算执行审计查出问题整改情况。应整改问题15个，已整改到位13个。',
+  ];
+  it('takes the categories for the aspects and the 一是…五是 findings for their problems, each with its status', () => {
+    const r = read(body)[0];
+    expect(r?.aspects.map((a) => [a.title, a.problems.length])).toEqual([
+      ['县级财政管理审计查出问题整改情况', 5],
+      ['部门预算执行审计查出问题整改情况', 0],
+    ]);
+    expect(r?.aspects[0]?.problems.map((p) => [p.title, p.status])).toEqual([
+      ['部分非税收入未及时缴库', 'completed'],
+      ['预算调整不规范', 'completed'],
+      ['国有资本经营预算编制不完整', 'completed'],
+      ['财政专户清理不到位', 'completed'],
+      ['往来款项长期挂账', 'in-progress'],
+    ]);
+    expect(r?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('checks the categories’ done against the whole', () => {
+    const slipped = body.map((l) => l.replace('应整改问题5个，已整改到位4个', '应整改问题5个，已整改到位3个'));
+    expect(read(slipped)[0]?.findings.map((f) => f.rule)).toContain('parts-vs-total');
+  });
+
+  it('leaves items that say what was done, not what was found, as they were', () => {
+    const done = body.map((l) =>
+      l.startsWith('（一）')
+        ? '（一）县级财政管理审计查出问题整改情况。应整改问题5个，已整改到位4个。一是强化预算管理，修订了预算调整办法。二是加强非税收入征管。'
+        : l,
+    );
+    expect(read(done)[0]?.aspects[0]?.problems).toEqual([]);
+  });
+});
