@@ -540,3 +540,31 @@ describe('an audit report’s categories under a heading, listing their items th
     expect(read(done)[0]?.aspects[0]?.problems).toEqual([]);
   });
 });
+
+describe('a project’s 自评表 whose budget figures are rows of a label and a value', () => {
+  const lines = [
+    '2024年度示例项目支出绩效自评表',
+    '年度资金总额（万元）\t600',
+    '其中：财政拨款（万元）\t540',
+    '其他资金（万元）\t60',
+    '执行数（万元）\t576',
+    '预算执行率\t96%',
+    '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+    '产出指标\t数量指标\t改造户数\t≥1200户\t1250户\t90\t90',
+    '合计\t\t\t\t\t90\t90',
+  ];
+  it('reads the budget, its executed amount and rate, and its funding by source', () => {
+    const p = read(lines)[0]?.performance;
+    expect(p?.budget).toMatchObject({ initial: '600', executed: '576', rate: 96 });
+    expect(p?.funding.map((f) => [f.source, f.amount])).toEqual([
+      ['财政拨款', '540'],
+      ['其他资金', '60'],
+    ]);
+    expect(read(lines)[0]?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('finds a rate that the amounts do not give, and sources that add up to neither amount', () => {
+    const bad = lines.map((l) => l.replace('\t576', '\t566').replace('其他资金（万元）\t60', '其他资金（万元）\t70'));
+    expect(read(bad)[0]?.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['execution-rate', 'funding-sum']));
+  });
+});

@@ -116,10 +116,23 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
         line: n,
       };
     }
+    // the budget's other figures on rows of their own, a label and its value ("执行数（万元）\t576", "预算执行率\t96%"),
+    // as a project's table lays them out under 年度资金总额
+    const pair = cs.filter((c) => c !== '');
+    if (block.budget && pair.length === 2 && !/年度资金总额/.test(pair[0] as string)) {
+      const [label, value] = pair as [string, string];
+      const b = block.budget;
+      if (/^(?:全年)?执行数/.test(label) && b.executed === null) block.budget = { ...b, executed: cellDecimal(value) };
+      else if (/^(?:全年)?预算数/.test(label) && b.adjusted === undefined) block.budget = { ...b, adjusted: cellDecimal(value) };
+      else if (/^(?:预算)?执行率$/.test(label) && b.rate === null) block.budget = { ...b, rate: cellNumber(value) };
+    }
     // income and spending by kind belong to the 自评表's budget block; the data table has rows of the same names
     for (let i = 0; block.budget && i < cs.length; i++) {
       const label = cs[i] as string;
-      const fund = /^(一般公共预算|政府性基金(?:拨款)?|纳入专户管理的非税收入(?:拨款)?|其他资金)\s*[:：]?$/.exec(label);
+      const fund =
+        /^(?:其中\s*[:：]\s*)?(一般公共预算|财政拨款|政府性基金(?:拨款)?|纳入专户管理的非税收入(?:拨款)?|其他资金)\s*(?:[（(]万元[)）])?\s*[:：]?$/.exec(
+          label,
+        );
       const spend = /^(?:其中\s*[:：]\s*)?(基本支出|项目支出)\s*[:：]?$/.exec(label);
       const value = cellDecimal(cs.slice(i + 1).find((c) => c !== ''));
       if (fund && value !== null) block.funding.push({ source: fund[1] as string, amount: value, line: n });

@@ -119,7 +119,7 @@ export function performanceArithmetic(p: PerformanceFacts): Finding[] {
         finding(
           'funding-sum',
           'error',
-          `按收入性质分列的资金之和为${sum}万元，与全年执行数${b.executed}万元不符`,
+          `按收入性质分列的资金之和为${sum}万元，与全年执行数${b.executed}万元不符${b.initial !== null ? `，也不等于年初预算数${b.initial}万元` : ''}`,
           [b.line, ...p.funding.map((f) => f.line)],
           b.executed,
           sum,
