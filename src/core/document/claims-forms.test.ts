@@ -393,6 +393,16 @@ describe('money due beside money done', () => {
     expect(claims('审计工作报告反映的问题共52个，已整改到位45个。通过上缴国库等方式整改问题金额3.62亿元。')).toContain('money=36200');
   });
 
+  it('money due said a sentence before what was done with it is not an outcome either', () => {
+    const c = claims(
+      '审计工作报告反映的问题共40个，应整改金额2.85亿元。截至11月30日，已整改到位33个，正在整改7个；已整改金额2.41亿元，占应整改金额的84.6%。',
+      '（一）市级财政管理方面。应整改问题12个，涉及金额1.20亿元；已整改10个，正在整改2个，已整改金额1.05亿元。',
+    );
+    const money = c.filter((x) => x.startsWith('money='));
+    expect(money).toContain('money=24100');
+    expect(money.filter((x) => x.startsWith('money=28500') || x.startsWith('money=12000'))).toEqual([]);
+  });
+
   it('a rate of money is not the problems’ rate: "资金整改率87.8%", or 整改率 right after the amounts', () => {
     const named = ['审计查出问题共42个，已整改到位38个，整改率90.5%。应整改问题金额5000万元，已整改金额4390万元，资金整改率87.8%。'];
     expect(claims(...named)).toEqual(expect.arrayContaining(['problems=42', 'completed=38', 'completion-rate=90.5']));

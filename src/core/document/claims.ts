@@ -213,6 +213,8 @@ const COUNTED = /\d(?:\.\d+)?万?(?:多|余)?\s*[个项条人名次份件篇%]/;
 
 /** An amount that was found or is due, not one recovered or paid: "应整改问题金额…", "涉及问题金额…" */
 const MONEY_DUE = /应整改|应上缴|应追回|应收回|应退回|涉及问题金额|查出问题金额|^[^已]*问题金额/;
+/** What was done with money: "已整改金额2.41亿元", "已收回资金120万元", "已整改3.18亿元" */
+const MONEY_DONE = /已(?:整改|收回|追回|上缴|缴入|退回|归还|拨付)(?:到位)?(?:的)?(?:问题)?(?:资金|金额)?\s*\d[\d.]*\s*(?:万|亿)?元/;
 
 /** Verbs that make an amount a rectification outcome (money recovered, returned, paid in, put to use). */
 const MONEY_CONTEXT =
@@ -526,9 +528,13 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
       }
       if (MONEY_CONTEXT.test(folded)) {
         const amounts = findAmounts(folded);
+        // what was done with the money is said in this paragraph: an amount due beside it is not an outcome
+        const doneSaid = amounts.length > 1 || MONEY_DONE.test(p.folded);
         for (const a of amounts) {
-          // "应整改问题金额3.62亿元，已整改金额3.18亿元": what was due beside what was done is not an outcome
-          if (amounts.length > 1 && MONEY_DUE.test(clauseAround(folded, a.index, ['，', ',', '；', ';']))) continue;
+          // "应整改问题金额3.62亿元，已整改金额3.18亿元" (or in the sentence after): what was due is not an outcome;
+          // nor "应整改问题12个，涉及金额1.20亿元"
+          const clause = clauseAround(folded, a.index, ['，', ',', '；', ';']);
+          if (doneSaid && (MONEY_DUE.test(clause) || (/^\s*涉及(?:问题)?金额/.test(clause) && /应整改/.test(folded)))) continue;
           const line = lineAt(p, s.start + a.index);
           fromSentence.push(
             located('money', a.index, { metric: 'money', value: a.wan, scope: scopeOf(line), line, text, approx: a.approx }),
