@@ -66,6 +66,7 @@ export function formatParse(results: readonly FileReports[]): string {
       out.push(`      金额 ${r.amounts.length} 笔，制度 ${r.institutions.length} 项，核验发现 ${r.findings.length} 条`);
       if (r.performance) {
         const p = r.performance;
+        if (p.project) out.push(`      项目：${p.project.value}（第${p.project.line}行）`);
         out.push(`      绩效指标 ${p.indicators.length} 项，合计分值 ${p.totals?.weight ?? '—'}，得分 ${p.totals?.score ?? '—'}`);
       }
     });

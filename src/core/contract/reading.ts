@@ -131,6 +131,7 @@ export const basicTableOf = <L extends z.ZodType>(line: L) =>
 
 const performance = z.object({
   unit: located(z.string()),
+  project: located(z.string()).optional(),
   budget: z
     .object({
       initial: decimal.nullable(),

@@ -568,3 +568,17 @@ describe('a project’s 自评表 whose budget figures are rows of a label and a
     expect(read(bad)[0]?.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['execution-rate', 'funding-sum']));
   });
 });
+
+describe('a project’s table names its project and the department in charge', () => {
+  it('takes 项目名称 for the evaluation and 主管部门 for the issuer', () => {
+    const r = read([
+      '2025年度农村户厕改造提升项目绩效目标表',
+      '项目名称\t农村户厕改造提升项目',
+      '主管部门\t北岗县农业农村局',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t分值',
+      '产出指标\t数量指标\t改造农村户厕数量\t≥1200户\t100',
+    ])[0];
+    expect(r?.performance?.project?.value).toBe('农村户厕改造提升项目');
+    expect(r?.meta.issuer?.value).toBe('北岗县农业农村局');
+  });
+});

@@ -145,7 +145,10 @@ export interface BasicTable {
 }
 
 export interface PerformanceBlock {
+  /** the budget unit (预算单位名称), or for a project's table the department in charge of it (主管部门) */
   readonly unit: Located<string> | null;
+  /** a project's table: the project (项目名称), which names the evaluation and its years */
+  readonly project?: Located<string> | null;
   readonly budget: {
     readonly initial: Decimal | null; // 年初预算数, 万元
     readonly adjusted?: Decimal | null; // 全年预算数, in tables that have the column

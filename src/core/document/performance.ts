@@ -95,11 +95,18 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
       }
     }
 
-    const unitAt = cs.findIndex((c) => /^预算单位名称$/.test(c));
-    if (unitAt >= 0) {
-      const v = rawCells.slice(unitAt + 1).find((c) => c !== '');
-      if (v) block.unit = { value: v, line: n };
-    }
+    // a unit's table names its budget unit; a project's names the project and the department in charge of it
+    const valueAfter = (label: RegExp) => {
+      const at = cs.findIndex((c) => label.test(c));
+      const v = at < 0 ? undefined : rawCells.slice(at + 1).find((c) => c !== '');
+      return v ? { value: v, line: n } : null;
+    };
+    const unit = valueAfter(/^预算单位名称$/);
+    if (unit) block.unit = unit;
+    const inCharge = block.unit ? null : valueAfter(/^(?:主管部门|主管单位)$/);
+    if (inCharge) block.unit = inCharge;
+    const project = block.project ? null : valueAfter(/^项目名称$/);
+    if (project) block.project = project;
     if (cs.some((c) => /年度资金总额/.test(c))) {
       const nums = cs.slice(cs.findIndex((c) => /年度资金总额/.test(c)) + 1).filter((c) => c !== '');
       const rate = nums.find((c) => c.endsWith('%'));

@@ -76,7 +76,8 @@ export function evaluationFromReport(r: Report): Evaluation | null {
   const p: PerformanceBlock | undefined = r.performance;
   if (!p) return null;
   return {
-    unit: p.unit?.value ?? r.meta.issuer?.value ?? '',
+    // a project's evaluation is named by its project: its years are the project's
+    unit: p.project?.value ?? p.unit?.value ?? r.meta.issuer?.value ?? '',
     year: yearOf(r),
     budget: p.budget ? { ...p.budget, adjusted: p.budget.adjusted ?? null } : null,
     funding: p.funding,
