@@ -5,7 +5,8 @@ import { type LeadNotice, planLeadSupervision } from '../core/leads/lead-supervi
 import { LEAD_RECEIVER_LABEL } from '../core/leads/lead.ts';
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
 import { policyOf } from '../core/supervision/policy.ts';
-import { insertLeadNotices, knownLeadNoticeKeys, leadsToSupervise } from '../store/lead.repository.ts';
+import { keepNew } from '../store/keyed-insert.ts';
+import { leadsToSupervise } from '../store/lead.repository.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 
 export async function superviseLeads(db: Tx, day: string, dryRun: boolean): Promise<LeadNotice[]> {
@@ -25,18 +26,11 @@ export async function superviseLeads(db: Tx, day: string, dryRun: boolean): Prom
     })),
     day,
   );
-  if (dryRun) {
-    const known = await knownLeadNoticeKeys(
-      db,
-      plan.map((n) => n.key),
-    );
-    return plan.filter((n) => !known.has(n.key));
-  }
-  const kept = new Set(
-    await insertLeadNotices(
-      db,
-      plan.map((n) => ({ key: n.key, lead_id: n.leadId, kind: n.kind, rung: n.rung, deadline: n.deadline, day, message: n.message })),
-    ),
+  return keepNew(
+    db,
+    'lead_notice',
+    plan,
+    (n) => ({ key: n.key, lead_id: n.leadId, kind: n.kind, rung: n.rung, deadline: n.deadline, day, message: n.message }),
+    dryRun,
   );
-  return plan.filter((n) => kept.has(n.key));
 }

@@ -18,13 +18,12 @@ import {
 import { monitoringReportDocument, monitoringRows } from '../core/perf/monitoring-report.ts';
 import { DEFAULT_POLICY } from '../core/supervision/policy.ts';
 import { appendEvents } from '../store/event.repository.ts';
+import { keepNew } from '../store/keyed-insert.ts';
 import type { Tx } from '../store/ledger.repository.ts';
 import type { Db } from '../store/open-database.ts';
 import { lockTarget, targetInScope, targetsInScope, updateTarget } from '../store/perf.repository.ts';
 import {
-  insertPerfNotices,
   insertReport,
-  knownPerfNoticeKeys,
   lockReport,
   monitoredTables,
   noticesOfTarget,
@@ -230,18 +229,11 @@ export async function superviseMonitoring(db: Tx, day: string, dryRun: boolean):
     day,
     DEFAULT_POLICY,
   );
-  if (dryRun) {
-    const known = await knownPerfNoticeKeys(
-      db,
-      plan.map((n) => n.key),
-    );
-    return plan.filter((n) => !known.has(n.key));
-  }
-  const kept = new Set(
-    await insertPerfNotices(
-      db,
-      plan.map((n) => ({ key: n.key, target_id: n.targetId, period: n.period, kind: n.kind, rung: n.rung, day, message: n.message })),
-    ),
+  return keepNew(
+    db,
+    'perf_notice',
+    plan,
+    (n) => ({ key: n.key, target_id: n.targetId, period: n.period, kind: n.kind, rung: n.rung, day, message: n.message }),
+    dryRun,
   );
-  return plan.filter((n) => kept.has(n.key));
 }

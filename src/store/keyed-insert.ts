@@ -28,3 +28,26 @@ export async function knownKeys(db: Tx, table: Keyed, keys: readonly string[]): 
     .execute();
   return new Set(rows.map((r) => r.key));
 }
+
+/**
+ * A run's planned notices kept once each: those new, inserted (or, in a dry run, only found new). What was new.
+ * `row` makes the table's row of a notice.
+ */
+export async function keepNew<T extends Keyed, N extends { readonly key: string }>(
+  db: Tx,
+  table: T,
+  plan: readonly N[],
+  row: (n: N) => Insertable<Database[T]>,
+  dryRun: boolean,
+): Promise<N[]> {
+  if (dryRun) {
+    const known = await knownKeys(
+      db,
+      table,
+      plan.map((n) => n.key),
+    );
+    return plan.filter((n) => !known.has(n.key));
+  }
+  const kept = new Set(await insertNewKeys(db, table, plan.map(row)));
+  return plan.filter((n) => kept.has(n.key));
+}

@@ -2,7 +2,6 @@
 // its source, and by the body that received it (its unit or one above). Only this file reads `persons`.
 import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Scope } from '../core/access/permissions.ts';
-import { insertNewKeys, knownKeys } from './keyed-insert.ts';
 import type { Tx } from './ledger.repository.ts';
 import type { Database } from './schema.ts';
 import { idArray, sourceScopeSql } from './scope.ts';
@@ -207,12 +206,6 @@ export async function leadsToSupervise(db: Tx, day: string) {
     : [];
   return { leads, climbed };
 }
-
-/** Keeps the notices not kept before (by key); the keys of those kept now. */
-export const insertLeadNotices = (trx: Tx, rows: readonly Insertable<Database['lead_notice']>[]) => insertNewKeys(trx, 'lead_notice', rows);
-
-/** Of these keys, those already kept. */
-export const knownLeadNoticeKeys = (db: Tx, keys: readonly string[]) => knownKeys(db, 'lead_notice', keys);
 
 /**
  * A day's notices on leads, with the receiving body's address when it is a unit of the organisation that has one:

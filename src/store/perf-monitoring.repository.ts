@@ -1,7 +1,6 @@
 // The year's 绩效运行监控: each point's report (one per target table and point, replaced with its version) and the
 // daily run's notices on them. Who sees them is who sees the target table (perf.repository.ts).
 import type { Insertable } from 'kysely';
-import { insertNewKeys, knownKeys } from './keyed-insert.ts';
 import type { Tx } from './ledger.repository.ts';
 import type { Database } from './schema.ts';
 
@@ -82,11 +81,6 @@ export async function monitoredTables(db: Tx, day: string) {
     .execute();
   return { tables, reports, climbed };
 }
-
-/** Keeps the notices not kept before (by key); the keys of those kept now. */
-export const insertPerfNotices = (trx: Tx, rows: readonly Insertable<Database['perf_notice']>[]) => insertNewKeys(trx, 'perf_notice', rows);
-
-export const knownPerfNoticeKeys = (db: Tx, keys: readonly string[]) => knownKeys(db, 'perf_notice', keys);
 
 /** A day's monitoring notices with the unit that keeps the targets: that unit's monitoring digest. */
 export function perfNoticesWithUnits(db: Tx, day: string) {
