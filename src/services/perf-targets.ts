@@ -86,6 +86,7 @@ export async function listTargets(db: Db, scope: Scope) {
     indicators: r.data.indicators.length,
     approved: r.approved_at !== null,
     evaluation: r.evaluation_id ?? null,
+    owner: r.owner ?? null,
   }));
 }
 

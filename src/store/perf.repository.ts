@@ -98,6 +98,7 @@ export function targetsInScope(db: Tx, scope: Scope) {
   return db
     .selectFrom('perf_target')
     .leftJoin('perf_evaluation as e', 'e.target_id', 'perf_target.id')
+    .leftJoin('org_unit as o', 'o.id', 'perf_target.owner_unit_id')
     .select([
       'perf_target.id',
       'perf_target.unit',
@@ -107,6 +108,7 @@ export function targetsInScope(db: Tx, scope: Scope) {
       'perf_target.monitoring',
       'perf_target.monitored_from',
       'e.id as evaluation_id',
+      'o.name as owner',
     ])
     .where(targetVisible(scope))
     .orderBy('perf_target.year', 'desc')

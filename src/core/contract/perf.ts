@@ -65,6 +65,8 @@ export const targetListAnswer = z.object({
       indicators: z.number(),
       approved: z.boolean(),
       evaluation: z.number().nullable(),
+      /** the unit whose people keep it and report its monitoring */
+      owner: z.string().nullable(),
     }),
   ),
 });

@@ -582,3 +582,81 @@ describe('a project’s table names its project and the department in charge', (
     expect(r?.meta.issuer?.value).toBe('北岗县农业农村局');
   });
 });
+
+describe('from the fresh-eyes pass of 2026-12-05', () => {
+  it('reads a traditional-character status line as simplified: 階段性完成整改 is phased', () => {
+    const r = read([
+      '中共示例縣教育局黨組關於縣委巡察整改進展情況的通報',
+      '針對反饋的２個問題，截至２０２４年１０月３１日，已完成整改１個，階段性完成１個。',
+      '一、反饋問題整改落實情況',
+      '１．義務教育優質均衡發展推進不力',
+      '整改情況：已完成整改。一是制定結對幫扶方案；二是完成薄弱學校改造。',
+      '２．教師職稱評審把關不嚴',
+      '整改情況：階段性完成整改。一是修訂評審細則；二是逐份複核評審材料。',
+    ])[0];
+    expect(r?.aspects.flatMap((a) => a.problems.map((p) => p.status))).toEqual(['completed', 'phased']);
+    expect(r?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('a count inside a problem’s own text is not its aspect’s count', () => {
+    const r = read([
+      '中共示例市委关于省委巡视整改进展情况的通报',
+      '一、巡视反馈问题整改情况',
+      '（一）关于监督发现问题整改不到位的问题',
+      '1.上轮巡视反馈问题整改不彻底',
+      '整改情况：已完成整改。一是开展“回头看”；二是对整改不到位的6项问题重新整改。',
+      '2.审计整改跟踪不及时',
+      '整改情况：已完成整改。一是建立审计整改台账。',
+      '（二）关于选人用人方面的问题',
+      '3.干部选拔程序不规范',
+      '整改情况：已完成整改。一是修订选拔任用办法。',
+    ])[0];
+    expect(r?.findings.map((f) => f.rule)).not.toContain('stated-vs-listed');
+  });
+
+  it('"1.关于…问题的整改" over a status line and (1), (2) of what was done: problems with their measures', () => {
+    const r = read([
+      '中共示例县市场监督管理局党组关于县委巡察整改情况的报告',
+      '县委第二巡察组反馈了3个问题。截至2024年12月20日，已完成整改2个，正在整改1个。',
+      '一、巡察反馈问题整改情况',
+      '1.关于食品安全监管责任落实不到位问题的整改',
+      '整改进展：已完成整改。',
+      '（1）制定食品安全属地管理责任清单；',
+      '（2）开展校园食品安全专项检查。',
+      '2.关于行政执法不规范问题的整改',
+      '整改进展：已完成整改。',
+      '（1）修订行政处罚裁量基准；',
+      '（2）开展执法案卷评查。',
+      '3.关于财务管理不规范问题的整改',
+      '整改进展：正在整改。',
+      '（1）委托第三方机构开展财务专项检查。',
+    ])[0];
+    expect(r?.aspects.flatMap((a) => a.problems.map((p) => [p.status, p.measures.length, p.children.length]))).toEqual([
+      ['completed', 2, 0],
+      ['completed', 2, 0],
+      ['in-progress', 1, 0],
+    ]);
+    expect(r?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('"（一）关于…的问题" over numbered problems stays an aspect', () => {
+  it('keeps the aspects and their problems', () => {
+    const r = read([
+      '中共示例县委关于县委巡察整改进展情况的通报',
+      '一、巡察反馈问题整改情况',
+      '（一）关于落实主体责任不到位的问题',
+      '1.党组会议研究巡察整改不及时',
+      '整改情况：已完成整改。',
+      '2.整改台账不完整',
+      '整改情况：已完成整改。',
+      '（二）关于干部作风不实的问题',
+      '3.服务群众不主动',
+      '整改情况：正在整改。',
+    ])[0];
+    expect(r?.aspects.map((a) => [a.title, a.problems.length])).toEqual([
+      ['关于落实主体责任不到位的问题', 2],
+      ['关于干部作风不实的问题', 1],
+    ]);
+  });
+});

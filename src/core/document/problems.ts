@@ -28,6 +28,11 @@ export function sectionRole(title: string): SectionRole {
 }
 
 const ASPECT_LIKE = /方面|聚焦|领域|^关于.{2,40}(方面|情况)$|事项$/;
+/** what was done, opening an item: "制定…", "开展…", "对…进行…", "委托第三方…" */
+const DONE_STEP =
+  /^(?:制定|开展|建立|健全|完善|修订|印发|出台|组织|召开|实行|实施|推行|落实|加强|强化|规范|委托|对|向|将|督促|约谈|选派|聘请|举办|编制|梳理|排查|清理|追回|收回|退还|整合|明确|成立|调整|补充|安排|新增|设立|细化|压实|深化|推进)/;
+/** a heading that names one problem: "关于…问题的整改", "关于…的问题", "…不到位问题" */
+const NAMES_A_PROBLEM = /^关于.{2,60}问题(?:的整改(?:情况)?)?$|问题(?:的整改(?:情况)?)?$/;
 
 interface Inherited {
   status: ProblemStatus | null;
@@ -58,7 +63,11 @@ export function readAspects(src: SourceText, outline: readonly OutlineNode[], pa
       continue;
     }
     const kids = root.children;
-    const kidsAreAspects = kids.some((k) => k.children.length > 0) || (kids.length > 0 && kids.every((k) => ASPECT_LIKE.test(read(k))));
+    // "1.关于食品安全监管责任落实不到位问题的整改" over its (1), (2): each names a problem, and what is under it is what
+    // was done — problems, not aspects, however deep their measures go
+    const kidsAreProblems = kids.length > 0 && kids.every((k) => /问题的整改(?:情况)?$/.test(read(k)) && !ASPECT_LIKE.test(read(k)));
+    const kidsAreAspects =
+      !kidsAreProblems && (kids.some((k) => k.children.length > 0) || (kids.length > 0 && kids.every((k) => ASPECT_LIKE.test(read(k)))));
     if (kidsAreAspects) {
       for (const k of kids) aspects.push(toAspect(src, k, k.children, paras, groupOf(read(k), k.title, rootGroup)));
     } else if (kids.length > 0) {
@@ -269,6 +278,15 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
         children: [],
       });
     } else append(problem.measures, measuresIn(own));
+    // "整改进展：已完成整改。" then "（1）制定…；（2）开展…": under a problem that has stated where it stands, items that
+    // each say what was done, with nothing under them and no status of their own, are its measures
+    const done =
+      problem.statusLine !== null &&
+      node.children.every((c) => c.children.length === 0 && DONE_STEP.test(readTitle(src, c)) && !NAMES_A_PROBLEM.test(readTitle(src, c)));
+    if (done) {
+      for (const c of node.children) problem.measures.push({ text: c.title.replace(/[；;。，,]$/, ''), line: c.line });
+      return problem;
+    }
     for (const c of node.children) problem.children.push(toProblem(src, c, paras, inherit.status ? inherit : group));
     return problem;
   }

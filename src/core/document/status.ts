@@ -62,7 +62,7 @@ export function statusLine(folded: string, raw: string): { phrase: string; statu
   if (bracketed && inBrackets) {
     const at = folded.indexOf(bracketed[1] as string);
     const phrase = raw.slice(at, at + (bracketed[1] as string).length);
-    return { phrase, status: inBrackets, longTerm: isLongTerm(phrase) };
+    return { phrase, status: inBrackets, longTerm: isLongTerm(bracketed[1] as string) };
   }
   // a label at the line's start, or after a sentence of its own: "问题1：…。整改措施：…。完成情况：…，已完成。" (a 问题清单
   // as text) — but "一是制定培养计划。整改情况：已完成。" is a measure's status, not its problem's (statusOfMeasures)
@@ -79,13 +79,15 @@ export function statusLine(folded: string, raw: string): { phrase: string; statu
     restRaw = raw.trim();
   } else return closingVerdict(folded, raw);
   const stop = rest.search(/[。;；]|[一二三四五六七八九十]是/);
+  // read in the folded text (階段性 is 阶段性), quoted as written
+  const said = (stop >= 0 ? rest.slice(0, stop) : rest).trim();
   const phrase = (stop >= 0 ? restRaw.slice(0, stop) : restRaw).trim();
-  const status = phrase.length > 0 && phrase.length <= 40 ? statusOf(phrase) : null;
+  const status = said.length > 0 && said.length <= 40 ? statusOf(said) : null;
   // "整改情况：…结对培养工作正在推进。取得阶段性成效。": a description that happens to hold a status word gives way to
   // the verdict that closes the text
-  const verdict = status === null || !isVerdict(phrase) ? closingVerdict(rest, restRaw) : null;
+  const verdict = status === null || !isVerdict(said) ? closingVerdict(rest, restRaw) : null;
   if (verdict) return verdict;
-  return status ? { phrase, status, longTerm: isLongTerm(phrase) } : null;
+  return status ? { phrase, status, longTerm: isLongTerm(said) } : null;
 }
 
 /**

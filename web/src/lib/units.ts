@@ -18,3 +18,14 @@ export function useUnits(enabled = true) {
   const idOptions = useMemo(() => inUse.map((n) => ({ value: n.id, label: n.name })), [inUse]);
   return { tree: units.data?.items ?? [], options, idOptions, reload: units.reload };
 }
+
+/**
+ * The units an office may file things for (a report, a 自评表, a 绩效目标表): its own (`own`, by the session's unit
+ * name) and every unit in use below it (`below`, its own first).
+ */
+export function useOwnAndBelow(enabled: boolean, unitName: string | null | undefined) {
+  const units = useUnits(enabled);
+  const own = flat(units.tree).find((u) => u.name === unitName);
+  const below = own ? flat([own]).filter((u) => !u.retired) : [];
+  return { own, below, units };
+}

@@ -24,7 +24,12 @@ export function overall(r: Report, metric: Metric, specific = false): Claim | un
 
 function perAspect(r: Report, metric: Metric): Map<string, Claim> {
   const out = new Map<string, Claim>();
-  for (const c of r.claims) if (c.metric === metric && c.scope !== null && !c.part && !c.specific && !out.has(c.scope)) out.set(c.scope, c);
+  // a figure inside one of the aspect's problems ("二是对整改不到位的6项问题重新整改") is that problem's, not the aspect's
+  // count — unless it is on the aspect's own line, where an audit category states its count before its items
+  const inItsProblem = (c: Claim) =>
+    r.aspects.some((a) => a.title === c.scope && c.line !== a.line && a.problems.some((p) => c.line >= p.line && c.line <= p.lastLine));
+  for (const c of r.claims)
+    if (c.metric === metric && c.scope !== null && !c.part && !c.specific && !out.has(c.scope) && !inItsProblem(c)) out.set(c.scope, c);
   return out;
 }
 

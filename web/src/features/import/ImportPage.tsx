@@ -26,7 +26,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../lib/api.ts';
-import { flat, useUnits } from '../../lib/units.ts';
+import { useOwnAndBelow } from '../../lib/units.ts';
 import { useSession } from '../../app/session.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useUploadProgress } from '../../lib/upload-progress.ts';
@@ -76,13 +76,11 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
   const [corrections, setCorrections] = useState<Record<string, Correction>>({});
   const [focus, setFocus] = useState<number | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const units = useUnits(mode === 'import');
   const { can, session } = useSession();
   // an office whose unit has units below it may import for one of them (a county's office for a bureau); by default
   // the report goes into its own ledger
   const [owner, setOwner] = useState<number | null>(null);
-  const own = flat(units.tree).find((u) => u.name === session?.user.unit);
-  const below = own ? flat([own]).filter((u) => !u.retired) : [];
+  const { own, below, units } = useOwnAndBelow(mode === 'import', session?.user.unit);
   // a scan's pages as the server recognises them
   const { progress, track } = useUploadProgress();
 

@@ -8,19 +8,25 @@ import { useSession } from '../../app/session.tsx';
 import { api, ApiError, useGet } from '../../lib/api.ts';
 import type { PerfListItem } from '../../lib/types.ts';
 import { PerfTargets } from './PerfTargets.tsx';
+import { OwnerSelect } from '../../components/OwnerSelect.tsx';
+import { useOwnAndBelow } from '../../lib/units.ts';
 import { acceptOf, DOCUMENT_FORMATS, WORKBOOK_FORMATS } from '../../../../src/core/document/formats.ts';
 
 export function PerfListPage() {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const list = useGet('GET /api/perf', {});
   const [reasons, setReasons] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // an office may file a 自评表 or a 绩效目标表 for a unit below it, whose people then see it and report on it
+  const [owner, setOwner] = useState<number | null>(null);
+  const { own, below } = useOwnAndBelow(can('import'), session?.user.unit);
   const upload = async (file: File) => {
     setBusy(true);
     setReasons([]);
     const form = new FormData();
+    if (owner !== null) form.append('owner', String(owner));
     form.append('file', file);
     try {
       const r = await api('POST /api/perf', { body: form });
@@ -39,18 +45,33 @@ export function PerfListPage() {
         预算绩效自评
       </Typography.Title>
       {can('import') && (
-        <Upload
-          accept={acceptOf([...WORKBOOK_FORMATS, ...DOCUMENT_FORMATS])}
-          showUploadList={false}
-          beforeUpload={(f) => (void upload(f), false)}
-        >
-          <Button type="primary" loading={busy} data-testid="perf-upload">
-            上传自评表（Excel、Word、PDF 等）
-          </Button>
-        </Upload>
+        <Space wrap>
+          <Upload
+            accept={acceptOf([...WORKBOOK_FORMATS, ...DOCUMENT_FORMATS])}
+            showUploadList={false}
+            beforeUpload={(f) => (void upload(f), false)}
+          >
+            <Button type="primary" loading={busy} data-testid="perf-upload">
+              上传自评表（Excel、Word、PDF 等）
+            </Button>
+          </Upload>
+          {below.length > 1 && (
+            <Space wrap={false}>
+              <Typography.Text style={{ whiteSpace: 'nowrap' }}>归属单位：</Typography.Text>
+              <OwnerSelect
+                options={below.map((u) => ({ value: u.id, label: u.name }))}
+                value={owner}
+                onChange={setOwner}
+                placeholder={`本单位（${own?.name}）`}
+                testId="perf-owner"
+                width={240}
+              />
+            </Space>
+          )}
+        </Space>
       )}
       <RefusedReasons title="自评表未保存：以下单元格无法读取" reasons={reasons} testId="perf-reasons" />
-      <PerfTargets />
+      <PerfTargets owner={owner} />
       <Table<PerfListItem>
         rowKey="id"
         loading={list.loading}

@@ -151,7 +151,8 @@ function Indicators({ id, onChanged, onOpen }: { id: number; onChanged: () => vo
   );
 }
 
-export function PerfTargets() {
+/** `owner`: the unit below the office chosen for what is uploaded (its people keep it and report on it) */
+export function PerfTargets({ owner }: { owner: number | null }) {
   const { can } = useSession();
   const { message } = App.useApp();
   const list = useGet('GET /api/perf-targets', {});
@@ -164,6 +165,7 @@ export function PerfTargets() {
     setBusy(true);
     setReasons([]);
     const form = new FormData();
+    if (owner !== null) form.append('owner', String(owner));
     form.append('file', file);
     try {
       const r = await api('POST /api/perf-targets', { body: form });
@@ -208,6 +210,7 @@ export function PerfTargets() {
                 {t.unit} {t.year ?? ''}年度
               </Typography.Link>
               <span>指标 {t.indicators} 项</span>
+              {t.owner && <Tag>{t.owner}</Tag>}
               <Tag color={t.approved ? 'green' : 'orange'}>{t.approved ? '已审定' : '待审定'}</Tag>
               {t.evaluation && <Link to={`/perf/${t.evaluation}`}>已开始自评</Link>}
             </Space>
