@@ -5,9 +5,10 @@ import { App, Button, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { api, ApiError, useGet } from '../../lib/api.ts';
+import { useGet } from '../../lib/api.ts';
 import type { PerfListItem } from '../../lib/types.ts';
 import { PerfTargets } from './PerfTargets.tsx';
+import { usePerfUpload } from './perf-upload.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useOwnAndBelow } from '../../lib/units.ts';
 import { acceptOf, DOCUMENT_FORMATS, WORKBOOK_FORMATS } from '../../../../src/core/document/formats.ts';
@@ -17,28 +18,13 @@ export function PerfListPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const list = useGet('GET /api/perf', {});
-  const [reasons, setReasons] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   // an office may file a 自评表 or a 绩效目标表 for a unit below it, whose people then see it and report on it
   const [owner, setOwner] = useState<number | null>(null);
   const { own, below } = useOwnAndBelow(can('import'), session?.user.unit);
-  const upload = async (file: File) => {
-    setBusy(true);
-    setReasons([]);
-    const form = new FormData();
-    if (owner !== null) form.append('owner', String(owner));
-    form.append('file', file);
-    try {
-      const r = await api('POST /api/perf', { body: form });
-      message.success(`已读取并保存：按计分规则 ${r.total} 分（${r.grade}）`);
-      navigate(`/perf/${r.id}`);
-    } catch (e) {
-      if (e instanceof ApiError && Array.isArray(e.details)) setReasons(e.details as string[]);
-      message.error(e instanceof ApiError ? e.message : '上传失败');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { reasons, busy, upload } = usePerfUpload('POST /api/perf', owner, (r) => {
+    message.success(`已读取并保存：按计分规则 ${r.total} 分（${r.grade}）`);
+    navigate(`/perf/${r.id}`);
+  });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>

@@ -3,6 +3,7 @@
 import { RefusedReasons } from '../../components/RefusedReasons.tsx';
 import { PerfMonitoring } from './PerfMonitoring.tsx';
 import { TargetEditor } from './TargetEditor.tsx';
+import { usePerfUpload } from './perf-upload.ts';
 import { Alert, App, Button, Card, List, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -156,29 +157,14 @@ export function PerfTargets({ owner }: { owner: number | null }) {
   const { can } = useSession();
   const { message } = App.useApp();
   const list = useGet('GET /api/perf-targets', {});
-  const [reasons, setReasons] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   // 待办 links here with the table to open (?targets=ID)
   const [params] = useSearchParams();
   const [open, setOpen] = useState<number | null>(() => Number(params.get('targets')) || null);
-  const upload = async (file: File) => {
-    setBusy(true);
-    setReasons([]);
-    const form = new FormData();
-    if (owner !== null) form.append('owner', String(owner));
-    form.append('file', file);
-    try {
-      const r = await api('POST /api/perf-targets', { body: form });
-      message.success('已读取并保存绩效目标表，待审定');
-      list.reload();
-      setOpen(r.id);
-    } catch (e) {
-      if (e instanceof ApiError && Array.isArray(e.details)) setReasons(e.details as string[]);
-      message.error(e instanceof ApiError ? e.message : '上传失败');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { reasons, busy, upload } = usePerfUpload('POST /api/perf-targets', owner, (r) => {
+    message.success('已读取并保存绩效目标表，待审定');
+    list.reload();
+    setOpen(r.id);
+  });
   return (
     <Card
       size="small"
