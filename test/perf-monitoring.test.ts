@@ -42,8 +42,8 @@ const TARGETS = [
 const halfYear = (over: { executed?: string; reason?: string; trained?: string; trainedReason?: string } = {}) => ({
   period: '2025-06',
   executed: over.executed ?? '150',
+  budgetReason: over.reason ?? null,
   indicators: [
-    { level3: '预算执行', reached: '', reason: over.reason ?? null },
     { level3: '农民培训人次', reached: over.trained ?? '800人次', reason: over.trainedReason ?? null },
     { level3: '培训合格率', reached: '97%' },
     { level3: '农户收入', reached: '', onCourse: true },
@@ -198,7 +198,7 @@ describe('a unit’s year watched from its targets to its self-evaluation', () =
     const sheet = wb.worksheets[0];
     expect(sheet?.name).toBe('截至2025年6月30日');
     const budgetRow = sheet?.getRow(3).values as unknown[];
-    expect(budgetRow.slice(1)).toEqual(expect.arrayContaining(['预算执行', '150', '30.0', '49.6', '轻度偏差']));
+    expect(budgetRow.slice(1)).toEqual(expect.arrayContaining(['预算执行', 150, 30, 49.6, '轻度偏差']));
     const report = await monitoringReport(l.db, id, '2025-06', FULL_SCOPE, '2025-07-02');
     const text = (await readDocumentBytes(report.fileName, report.bytes)).text.replace(/\s/g, '');
     expect(text).toContain('全年预算500万元，截至2025年6月30日执行150万元，预算执行率30.0%，时间进度49.6%');

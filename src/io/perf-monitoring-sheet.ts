@@ -26,7 +26,8 @@ export async function writeMonitoringSheets(title: string, sheets: readonly Moni
     ws.addRow([...MONITORING_COLUMNS]).font = { bold: true };
     ws.columns = [12, 14, 24, 14, 14, 12, 12, 10, 40].map((width) => ({ width }));
     for (const r of s.rows) {
-      const row = ws.addRow([...r]);
+      // the amounts and percentages are figures a reader can add up, not text; "800人次" stays as written
+      const row = ws.addRow(r.map((c, k) => (k >= 4 && k <= 6 && /^-?\d+(?:\.\d+)?$/.test(c) ? Number(c) : c)));
       row.alignment = { wrapText: true, vertical: 'top' };
       const fill = FILL[r[7] ?? ''];
       if (fill) row.getCell(8).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };

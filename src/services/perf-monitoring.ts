@@ -127,6 +127,7 @@ export async function saveMonitoringSettings(
 export interface MonitoringSubmission {
   readonly period: string;
   readonly executed: string | null;
+  readonly budgetReason?: string | null | undefined;
   readonly indicators: MonitoringInput['indicators'];
   /** the version of the report being corrected; absent for a first report */
   readonly version?: number | undefined;
@@ -151,7 +152,12 @@ export async function reportMonitoring(db: Db, id: number, s: MonitoringSubmissi
           .join('、')}）`,
       );
     if (today < point.asOf) throw new ActionRefused(`尚未到监控时点（${point.label}），到时再报送`);
-    const input: MonitoringInput = { asOf: point.asOf, executed: s.executed, indicators: s.indicators };
+    const input: MonitoringInput = {
+      asOf: point.asOf,
+      executed: s.executed,
+      budgetReason: s.budgetReason ?? null,
+      indicators: s.indicators,
+    };
     const result = monitor(t.data, input, settings);
     if (result.refusals.length) throw new MonitoringRefused([...result.refusals]);
     const before = await lockReport(trx, id, s.period);

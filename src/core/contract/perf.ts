@@ -131,6 +131,7 @@ export const monitoringAnswer = z.object({
           input: z.object({
             asOf: z.string(),
             executed: decimal.nullable(),
+            budgetReason: z.string().nullable().optional(),
             indicators: list(
               z.object({
                 level3: z.string(),

@@ -32,7 +32,6 @@ const pct = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 
 /** The table's rows: the budget's execution first, then every indicator of the targets in their order. */
 export function monitoringRows(targets: TargetTable, p: MonitoringPoint): string[][] {
-  const reached = new Map(p.input.indicators.map((i) => [i.level3.replace(/\s+/g, ''), i]));
   const rows: string[][] = [];
   const b = p.result.budget;
   if (b)
@@ -49,7 +48,7 @@ export function monitoringRows(targets: TargetTable, p: MonitoringPoint): string
     ]);
   targets.indicators.forEach((t, k) => {
     const line = p.result.indicators[k] as MonitoredLine | undefined;
-    const r = reached.get(t.level3.replace(/\s+/g, ''));
+    const r = p.input.indicators[k];
     const value = r ? r.reached.trim() || (r.onCourse === false ? '未按进度推进' : r.onCourse ? '按进度推进' : '') : '';
     rows.push([
       t.level1,

@@ -5,7 +5,7 @@
 // 20 is red.
 import { percentOf, type Decimal } from '../money.ts';
 import type { TargetTable } from './target-table.ts';
-import { parseActual, parseTarget } from './targets.ts';
+import { inOneUnit, isCostIndicator, parseActual, parseTarget } from './targets.ts';
 
 export type MonitorColour = 'green' | 'yellow' | 'red';
 export const MONITOR_COLOUR_LABEL: Record<MonitorColour, string> = { green: '正常', yellow: '轻度偏差', red: '严重偏差' };
@@ -17,13 +17,20 @@ export interface MonitorThresholds {
 }
 export const DEFAULT_MONITOR_THRESHOLDS: MonitorThresholds = { yellow: 10, red: 20 };
 
-/** What the unit reports at a monitoring point: money spent so far, each indicator's value so far, reasons. */
+/**
+ * What the unit reports at a monitoring point: money spent so far and why it is behind (if it is), and for each
+ * indicator of the targets, in their order, its value so far and the reason for a shortfall.
+ */
 export interface MonitoringInput {
   /** the day the figures stand at */
   readonly asOf: string;
   /** 万元 spent by that day */
   readonly executed: Decimal | null;
+  /** why the spending is behind the time elapsed, and what will be done */
+  readonly budgetReason?: string | null | undefined;
+  /** one for each indicator of the targets, in the targets' order (two indicators may share a name) */
   readonly indicators: readonly {
+    /** the indicator's name, as the targets have it: a check that the report and the targets are the same rows */
     readonly level3: string;
     /** the value reached so far, as written ("820人次", "96%"); for a qualitative target, whether it is on course */
     readonly reached: string;
@@ -48,7 +55,7 @@ export interface MonitoringResult {
   readonly elapsed: number;
   readonly budget: MonitoredLine | null;
   readonly indicators: readonly MonitoredLine[];
-  /** each yellow or red line without its reason, and each reported indicator the targets do not have */
+  /** each yellow or red line without its reason, each line left blank or not measurable against its target */
   readonly refusals: readonly string[];
 }
 
@@ -79,42 +86,65 @@ export function monitor(
 ): MonitoringResult {
   const elapsed = yearElapsed(input.asOf);
   const refusals: string[] = [];
-  const reported = new Map(input.indicators.map((i) => [i.level3.replace(/\s+/g, ''), i]));
-  const line = (label: string, progress: number | null, expected: number, reason: string | null | undefined, onCourse?: boolean | null) => {
+  /** `over`: how a ceiling was passed ("3100元，超过≤3000元"), said instead of a progress */
+  const line = (
+    label: string,
+    progress: number | null,
+    expected: number,
+    reason: string | null | undefined,
+    onCourse?: boolean | null,
+    over?: string,
+  ) => {
     const colour = colourOf(progress, expected, thresholds, onCourse);
     const why = reason?.trim() || null;
-    if (colour !== 'green' && !why)
-      refusals.push(
-        `“${label}”${progress === null ? '未按进度推进' : `进度${progress.toFixed(1)}%，落后于应有的${expected.toFixed(1)}%`}：请说明原因和改进措施`,
-      );
+    const behind = progress === null ? '未按进度推进' : `进度${progress.toFixed(1)}%，落后于应有的${expected.toFixed(1)}%`;
+    if (colour !== 'green' && !why) refusals.push(`“${label}”${over ?? behind}：请说明原因和改进措施`);
     return { label, progress, expected, colour, reason: why };
   };
   const budgetTotal = targets.budget?.total ?? null;
   const budget =
     budgetTotal !== null && input.executed !== null
-      ? line('预算执行', percentOf(input.executed, budgetTotal), elapsed, input.indicators.find((i) => i.level3 === '预算执行')?.reason)
+      ? line('预算执行', percentOf(input.executed, budgetTotal), elapsed, input.budgetReason)
       : null;
-  const indicators = targets.indicators.map((t) => {
-    const r = reported.get(t.level3.replace(/\s+/g, ''));
-    const target = parseTarget(t.target, t.level1.includes('成本'));
-    const reached = r ? parseActual(r.reached) : null;
+  if (input.indicators.length !== targets.indicators.length)
+    refusals.push(`报送了${input.indicators.length}项指标，绩效目标表有${targets.indicators.length}项：目标表可能已修改，请刷新后重新填报`);
+  const asked = (label: string) => ({ label, progress: null, expected: elapsed, colour: 'yellow' as const, reason: null });
+  const indicators = targets.indicators.map((t, k) => {
+    const r = input.indicators[k];
+    if (r && r.level3.replace(/\s+/g, '') !== t.level3.replace(/\s+/g, '')) {
+      refusals.push(`第${k + 1}项指标应为“${t.level3}”，报送的是“${r.level3}”：目标表可能已修改，请刷新后重新填报`);
+      return asked(t.level3);
+    }
     // a line left blank says nothing: neither a value nor whether the work is on course
     if (!r || (!r.reached.trim() && (r.onCourse === null || r.onCourse === undefined))) {
       refusals.push(`请填写“${t.level3}”截至${input.asOf}的完成情况`);
-      return { label: t.level3, progress: null, expected: elapsed, colour: 'yellow' as const, reason: null };
+      return asked(t.level3);
     }
-    if (target.direction === 'qualitative' || target.value === null || reached?.value === null || reached === null)
-      return line(t.level3, null, elapsed, r.reason, r.onCourse ?? null);
+    const target = parseTarget(t.target, isCostIndicator(t));
+    if (target.direction === 'qualitative' || target.value === null) return line(t.level3, null, elapsed, r.reason, r.onCourse ?? null);
+    // a figure to reach is watched by figures: "大部分已完成" against "≥1500人次" says nothing that can be measured
+    const reached = parseActual(r.reached);
+    if (reached.value === null) {
+      refusals.push(
+        `“${t.level3}”的年度指标值是${t.target}，请填写截至${input.asOf}达到的数值${target.unit ? `（单位：${target.unit}）` : ''}`,
+      );
+      return asked(t.level3);
+    }
+    // "3000亩" against "≥1.2万亩" is 25%; "3000户" against it cannot be compared
+    const both = inOneUnit({ value: target.value, unit: target.unit }, { value: reached.value, unit: reached.unit }, true);
+    if (!both) {
+      refusals.push(`“${t.level3}”填写的“${r.reached}”与年度指标值“${t.target}”单位不同，请按“${target.unit ?? ''}”填写`);
+      return asked(t.level3);
+    }
     if (target.direction === 'at-most')
       // a ceiling holds or it does not: over it now is as bad as it gets
-      return line(t.level3, reached.value <= target.value ? elapsed : 0, elapsed, r.reason);
+      return both.actual <= both.target
+        ? line(t.level3, elapsed, elapsed, r.reason)
+        : line(t.level3, 0, elapsed, r.reason, null, `${r.reached.trim()}，超过${t.target}`);
     // a rate ("≥95%") is reached or not at any time; a count grows through the year
     const rate = target.unit === '%' || target.unit === '‰';
-    const progress = target.value === 0 ? 100 : (reached.value / target.value) * 100;
+    const progress = both.target === 0 ? 100 : (both.actual / both.target) * 100;
     return line(t.level3, Math.min(progress, 100), rate ? 100 : elapsed, r.reason);
   });
-  for (const i of input.indicators)
-    if (i.level3 !== '预算执行' && !targets.indicators.some((t) => t.level3.replace(/\s+/g, '') === i.level3.replace(/\s+/g, '')))
-      refusals.push(`绩效目标中没有指标“${i.level3}”`);
   return { elapsed, budget, indicators, refusals };
 }

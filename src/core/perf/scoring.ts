@@ -13,7 +13,7 @@
 // 10-point one gives 9); "one point off per percentage point short" fits seed 003 as well, but is written nowhere,
 // while proportional scoring is the published rule — so proportional it is, with truncation as the rounding.
 import type { Evaluation, EvaluationIndicator } from './evaluation.ts';
-import { parseActual, parseTarget, type Target } from './targets.ts';
+import { inOneUnit, isCostIndicator, parseActual, parseTarget, type Target } from './targets.ts';
 import { percentOf } from '../money.ts';
 
 export interface Rounding {
@@ -61,12 +61,14 @@ const MET = /完成|达到|达成|实现|是|有效|合格|满足|良好/;
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/[。；;，,]$/, '');
 
 /** One indicator's score by its rule, before rounding is applied. */
-export function scoreIndicator(i: Pick<EvaluationIndicator, 'level1' | 'target' | 'actual' | 'weight'>): {
+export function scoreIndicator(
+  i: Pick<EvaluationIndicator, 'level1' | 'target' | 'actual' | 'weight'> & { readonly level2?: string | undefined },
+): {
   raw: number | null;
   rule: Rule;
   target: Target;
 } {
-  const target = parseTarget(i.target, /成本/.test(i.level1));
+  const target = parseTarget(i.target, isCostIndicator(i));
   const weight = i.weight ?? 0;
   const actual = parseActual(i.actual);
   if (actual.text === '') return { raw: null, rule: 'not-scorable', target };
@@ -74,14 +76,14 @@ export function scoreIndicator(i: Pick<EvaluationIndicator, 'level1' | 'target' 
     const met = norm(actual.text) === norm(target.text) || (MET.test(actual.text) && !NOT_MET.test(actual.text));
     return met ? { raw: weight, rule: 'qualitative-met', target } : { raw: 0, rule: 'qualitative-not-met', target };
   }
-  if (
-    actual.value === null ||
-    (target.unit !== null && actual.unit !== null && target.unit !== actual.unit) ||
-    (target.unit !== null && actual.unit === null)
-  )
-    return { raw: null, rule: 'not-scorable', target };
-  const t = target.value as number;
-  const a = actual.value;
+  // "1.25万亩" against "≥1.2万亩" or "12500亩"; not "1250户" against "亩", nor a bare figure against a unit
+  const both =
+    actual.value === null
+      ? null
+      : inOneUnit({ value: target.value as number, unit: target.unit }, { value: actual.value, unit: actual.unit });
+  if (both === null) return { raw: null, rule: 'not-scorable', target };
+  const t = both.target;
+  const a = both.actual;
   if (target.direction === 'at-least') {
     if (t <= 0) return { raw: weight, rule: 'proportional', target };
     return { raw: weight * Math.max(0, Math.min(1, a / t)), rule: 'proportional', target };

@@ -60,14 +60,28 @@ export function selfEvaluationReport(
   };
   const income = e.funding.map((f) => ({ label: f.source, amount: f.amount }));
   const spending = e.spending.map((f) => ({ label: f.type, amount: f.amount }));
+  // "无" only where the table lists the kinds and this one is not among them or is nought: a table that lists none
+  // says nothing about any, and the report must not say for it that there was none
+  const unlisted = (what: string) => `（自评表未按${what}列示，此处由单位填写。）`;
   const fund = (label: RegExp, name: string, title: string) => {
     heading(title);
     const amount = sumOf(income, label);
     blocks.push({
       kind: 'paragraph',
-      text: amount !== null && !isZero(amount) ? `${year}本单位${name}${wan(amount)}。` : `${year}本单位无${name}。`,
+      text:
+        amount !== null && !isZero(amount)
+          ? `${year}本单位${name}${wan(amount)}。`
+          : income.length === 0
+            ? unlisted('收入性质')
+            : `${year}本单位无${name}。`,
     });
   };
+  const spent = (amount: Decimal | null, name: string) =>
+    amount !== null && !isZero(amount)
+      ? `${year}${name}${wan(amount)}。`
+      : spending.length === 0
+        ? unlisted('支出性质')
+        : `${year}本单位无${name}。`;
 
   heading('单位基本情况');
   words('basics');
@@ -93,15 +107,9 @@ export function selfEvaluationReport(
   const basic = sumOf(spending, /^基本支出/);
   const project = sumOf(spending, /^项目支出/);
   blocks.push({ kind: 'heading', level: 2, text: '（一）基本支出情况' });
-  blocks.push({
-    kind: 'paragraph',
-    text: basic !== null && !isZero(basic) ? `${year}基本支出${wan(basic)}。` : `${year}本单位无基本支出。`,
-  });
+  blocks.push({ kind: 'paragraph', text: spent(basic, '基本支出') });
   blocks.push({ kind: 'heading', level: 2, text: '（二）项目支出情况' });
-  blocks.push({
-    kind: 'paragraph',
-    text: project !== null && !isZero(project) ? `${year}项目支出${wan(project)}。` : `${year}本单位无项目支出。`,
-  });
+  blocks.push({ kind: 'paragraph', text: spent(project, '项目支出') });
   fund(/^政府性基金/, '政府性基金预算支出', '政府性基金预算支出情况');
   fund(/^国有资本经营/, '国有资本经营预算支出', '国有资本经营预算支出情况');
   fund(/^社会保险基金/, '社会保险基金预算支出', '社会保险基金预算支出情况');
@@ -147,13 +155,19 @@ export function selfEvaluationReport(
     blocks.push({ kind: 'paragraph', text: `${r.source.title}。${figuresPassage(r)}` });
   } else if (e.narrative?.rectification?.trim()) words('rectification');
 
-  const list = (title: string, items: readonly { text: string }[]) => {
+  const list = (title: string, items: readonly { text: string }[], none: string) => {
     heading(title);
-    if (items.length === 0) blocks.push({ kind: 'paragraph', text: '无。' });
+    if (items.length === 0) blocks.push({ kind: 'paragraph', text: none });
     items.forEach((x, k) => blocks.push({ kind: 'paragraph', text: `${k + 1}. ${x.text.replace(/[。；;]?$/, '。')}` }));
   };
-  list('存在的问题及原因分析', e.problems);
-  list('下一步改进措施', e.measures);
+  // the problems as the unit wrote them; where it wrote none, the indicators it did not reach are problems still —
+  // a report that says "无" beside indicators missed says what is not so
+  const shortfalls = missed.map((i) => ({
+    text: `“${i.level3}”未完全达成：年度指标值${i.target}，实际完成值${i.actual}${reasons.get(i.level3)?.trim() ? `，${reasons.get(i.level3)?.trim()}` : ''}`,
+  }));
+  const problems = e.problems.length ? e.problems : shortfalls;
+  list('存在的问题及原因分析', problems, '无。');
+  list('下一步改进措施', e.measures, problems.length ? '（此部分由单位填写：针对上述问题的改进措施。）' : '无。');
   heading('单位整体支出绩效自评结果拟应用和公开情况');
   words('application');
   heading('其他需要说明的情况');

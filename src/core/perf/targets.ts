@@ -47,3 +47,32 @@ export function parseActual(text: string): { text: string; value: number | null;
   const n = numeric(t);
   return n ? { text: t, value: n.value, unit: n.unit } : { text: t, value: null, unit: null };
 }
+
+/** A cost indicator (成本指标, under 一级 or 二级): a bare figure is its ceiling. */
+export const isCostIndicator = (i: { readonly level1: string; readonly level2?: string | undefined }) =>
+  /成本/.test(i.level1) || /成本/.test(i.level2 ?? '');
+
+const SCALE: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** "1.2万亩" → 12000 亩, "0.35万元" → 3500 元, "1.5万" → 15000: a figure in its unit without 万 or 亿. */
+export function inBaseUnit(value: number, unit: string | null): { value: number; unit: string | null } {
+  const k = unit ? SCALE[unit[0] as string] : undefined;
+  if (!unit || k === undefined) return { value, unit };
+  return { value: value * k, unit: unit.length > 1 ? unit.slice(1) : null };
+}
+
+/**
+ * A target and an actual value in one unit, or null where they cannot be compared: units that differ ("3000户"
+ * against "≥1.2万亩"), or — where `bareIsTargets` is false — a bare figure against a target with a unit.
+ */
+export function inOneUnit(
+  target: { readonly value: number; readonly unit: string | null },
+  actual: { readonly value: number; readonly unit: string | null },
+  bareIsTargets = false,
+): { target: number; actual: number } | null {
+  const t = inBaseUnit(target.value, target.unit);
+  const a = inBaseUnit(actual.value, actual.unit);
+  if (t.unit !== null && a.unit !== null && t.unit !== a.unit) return null;
+  if (t.unit !== null && a.unit === null && !bareIsTargets) return null;
+  return { target: t.value, actual: a.value };
+}

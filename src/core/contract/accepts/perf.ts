@@ -133,6 +133,7 @@ export const perfAccepts = {
     body: strict({
       period: isoMonth,
       executed: money,
+      budgetReason: text(2000).nullable().optional(),
       indicators: z
         .array(
           strict({

@@ -1,6 +1,6 @@
 // One self-evaluation, edited with its scores recomputed as it changes (by the server's scoring rules), saved with
 // its version; the 自评表 out as Excel or Word; the 自评报告 written from it; its problems onto the ledger.
-import { Alert, App, Button, Card, Descriptions, Input, InputNumber, List, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, InputNumber, List, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
@@ -113,6 +113,28 @@ export function PerfEvaluationPage() {
                   disabled={!editable}
                   value={b[k] ?? null}
                   onChange={(v) => change({ ...e, budget: { ...b, [k]: v === '' ? null : v, rate: null, score: null } })}
+                />
+              </Space>
+            ))}
+            {/* spending by kind, which the 自评报告 states: blank is not listed, never nought */}
+            {(['基本支出', '项目支出'] as const).map((kind) => (
+              <Space key={kind}>
+                {kind}
+                <InputNumber<string>
+                  stringMode
+                  min="0"
+                  disabled={!editable}
+                  value={e.spending.find((x) => x.type === kind)?.amount ?? null}
+                  onChange={(v) =>
+                    change({
+                      ...e,
+                      spending: [
+                        ...e.spending.filter((x) => x.type !== kind),
+                        ...(v === null || v === '' ? [] : [{ type: kind, amount: v }]),
+                      ],
+                    })
+                  }
+                  data-testid={`perf-spending-${kind}`}
                 />
               </Space>
             ))}
@@ -236,26 +258,23 @@ export function PerfEvaluationPage() {
           )}
         />
       </Card>
-      <Descriptions bordered size="small" column={1}>
-        <Descriptions.Item label="存在的问题">
-          {e.problems.length
-            ? e.problems.map((p, k) => (
-                <div key={k}>
-                  {k + 1}. {p.text}
-                </div>
-              ))
-            : '无'}
-        </Descriptions.Item>
-        <Descriptions.Item label="下一步改进措施">
-          {e.measures.length
-            ? e.measures.map((m, k) => (
-                <div key={k}>
-                  {k + 1}. {m.text}
-                </div>
-              ))
-            : '无'}
-        </Descriptions.Item>
-      </Descriptions>
+      <Card title="存在的问题和下一步改进措施（每行一条，写入自评报告，可转入整改台账）" size="small" data-testid="perf-findings">
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {(['problems', 'measures'] as const).map((k) => (
+            <div key={k}>
+              <Typography.Text strong>{k === 'problems' ? '存在的问题' : '下一步改进措施'}</Typography.Text>
+              <LinesField
+                key={`${k}:${loaded.data?.version ?? 0}`}
+                items={e[k]}
+                disabled={!editable}
+                placeholder={k === 'problems' ? '未填写时，自评报告列出未完全达成的指标' : '每行一条措施'}
+                onChange={(items) => change({ ...e, [k]: items })}
+                testId={`perf-${k}`}
+              />
+            </div>
+          ))}
+        </Space>
+      </Card>
       <YearOnYear id={id as string} />
       <SelfEvaluationReport
         id={id as string}
@@ -266,5 +285,39 @@ export function PerfEvaluationPage() {
         onChange={(next) => (setE(next), setDirty(true))}
       />
     </Space>
+  );
+}
+
+/**
+ * Items one per line, as typed: the text stays as written while typing (an empty line is kept until left), the items
+ * are its non-empty lines; a line kept as it was keeps where it was read from.
+ */
+function LinesField(props: {
+  items: readonly { text: string; line?: number | null | undefined }[];
+  disabled: boolean;
+  placeholder: string;
+  onChange: (items: { text: string; line?: number | null | undefined }[]) => void;
+  testId: string;
+}) {
+  const [text, setText] = useState(() => props.items.map((x) => x.text).join('\n'));
+  return (
+    <Input.TextArea
+      autoSize={{ minRows: 2, maxRows: 12 }}
+      maxLength={20_000}
+      disabled={props.disabled}
+      placeholder={props.placeholder}
+      value={text}
+      onChange={(x) => {
+        setText(x.target.value);
+        props.onChange(
+          x.target.value
+            .split('\n')
+            .map((t) => t.trim())
+            .filter(Boolean)
+            .map((t) => props.items.find((old) => old.text === t) ?? { text: t }),
+        );
+      }}
+      data-testid={props.testId}
+    />
   );
 }

@@ -2,7 +2,7 @@
 // state, and for each point the unit's report — money spent, each indicator's value so far — whose colours are worked
 // out as it is typed (by the same rule the server keeps, core/perf/monitoring.ts), so a reason is asked for exactly
 // where a line falls behind. The monitoring table and each point's report are downloaded from what was kept.
-import { App, Button, Card, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { RefusedReasons } from '../../components/RefusedReasons.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -10,7 +10,9 @@ import { api, ApiError, download, useGet } from '../../lib/api.ts';
 import type { Answer } from '../../lib/types.ts';
 import { MONITOR_COLOUR_LABEL, type MonitorColour, monitor } from '../../../../src/core/perf/monitoring.ts';
 import { MONITOR_CADENCE_LABEL, MONITORING_NOTICE_LABEL, type MonitorCadence } from '../../../../src/core/perf/monitoring-plan.ts';
-import { parseTarget } from '../../../../src/core/perf/targets.ts';
+import { isCostIndicator, parseTarget } from '../../../../src/core/perf/targets.ts';
+import { decimalOf } from '../../../../src/core/money.ts';
+import { useNarrow } from '../../lib/narrow.ts';
 import type { TargetTable } from '../../../../src/core/perf/target-table.ts';
 
 type Monitoring = Answer<'GET /api/perf-targets/:id/monitoring'>;
@@ -24,7 +26,6 @@ const STATUS: Record<Point['status'], { label: string; color: string }> = {
   reported: { label: '已报送', color: 'green' },
   exempt: { label: '不要求报送', color: 'default' },
 };
-const BUDGET = '预算执行';
 
 function Settings({ id, m, onSaved }: { id: number; m: Monitoring; onSaved: () => void }) {
   const { can } = useSession();
@@ -81,37 +82,42 @@ function Settings({ id, m, onSaved }: { id: number; m: Monitoring; onSaved: () =
 }
 
 type Entry = { reached: string; onCourse: boolean | null; reason: string };
+/** the budget's row among the indicators' (which are keyed by their place: two may share a name) */
+const BUDGET = 'budget';
 
 /** The report of one point: typed in, coloured as it is typed, sent whole. */
 function ReportForm(props: { id: number; targets: TargetTable; m: Monitoring; point: Point; onDone: () => void }) {
   const { message } = App.useApp();
+  const narrow = useNarrow();
   const before = props.point.report?.input;
   const [executed, setExecuted] = useState<string>(before?.executed ?? '');
-  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
-    Object.fromEntries(
-      [BUDGET, ...props.targets.indicators.map((i) => i.level3)].map((k) => {
-        const b = before?.indicators.find((x) => x.level3 === k);
-        return [k, { reached: b?.reached ?? '', onCourse: b?.onCourse ?? null, reason: b?.reason ?? '' }];
-      }),
-    ),
+  const [budgetReason, setBudgetReason] = useState<string>(before?.budgetReason ?? '');
+  // one entry per indicator of the targets, in their order
+  const [entries, setEntries] = useState<Entry[]>(() =>
+    props.targets.indicators.map((_, k) => {
+      const b = before?.indicators[k];
+      return { reached: b?.reached ?? '', onCourse: b?.onCourse ?? null, reason: b?.reason ?? '' };
+    }),
   );
   const [reasons, setReasons] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const set = (k: string, e: Partial<Entry>) => setEntries({ ...entries, [k]: { ...(entries[k] as Entry), ...e } });
-  const indicators = Object.entries(entries).map(([level3, e]) => ({ level3, reached: e.reached, onCourse: e.onCourse, reason: e.reason }));
-  const input = { asOf: props.point.asOf, executed: executed.trim() === '' ? null : executed.trim(), indicators };
+  const set = (k: number, e: Partial<Entry>) => setEntries(entries.map((x, i) => (i === k ? { ...x, ...e } : x)));
+  const indicators = props.targets.indicators.map((t, k) => ({ level3: t.level3, ...(entries[k] as Entry) }));
+  // an amount that is not one is asked for again, not read as nothing spent
+  const spent = executed.trim() === '' ? null : decimalOf(executed);
+  const input = { asOf: props.point.asOf, executed: spent, budgetReason, indicators };
   const reading = monitor(props.targets, input, props.m.settings);
-  const blank = (k: string) => (k === BUDGET ? input.executed === null : !entries[k]?.reached.trim() && entries[k]?.onCourse === null);
+  const blank = (k: number) => !entries[k]?.reached.trim() && entries[k]?.onCourse === null;
   // a line not yet filled in has no colour: it is asked for, not judged
-  const colourOf = (k: string): MonitorColour | null =>
-    blank(k) ? null : k === BUDGET ? (reading.budget?.colour ?? null) : (reading.indicators.find((l) => l.label === k)?.colour ?? null);
+  const colourOf = (k: number | typeof BUDGET): MonitorColour | null =>
+    k === BUDGET ? (reading.budget?.colour ?? null) : blank(k) ? null : (reading.indicators[k]?.colour ?? null);
   const send = async () => {
     setBusy(true);
     setReasons([]);
     try {
       const r = await api('POST /api/perf-targets/:id/monitoring', {
         params: { id: props.id },
-        body: { period: props.point.period, executed: input.executed, indicators, version: props.point.report?.version },
+        body: { period: props.point.period, executed: spent, budgetReason, indicators, version: props.point.report?.version },
       });
       const off = [r.result.budget, ...r.result.indicators].filter((l) => l && l.colour !== 'green').length;
       message.success(off ? `已报送：${off} 项偏差已记录，督办提醒将随当日汇总发出` : '已报送：各项进度正常');
@@ -124,27 +130,36 @@ function ReportForm(props: { id: number; targets: TargetTable; m: Monitoring; po
     }
   };
   const total = props.targets.budget?.total ?? null;
-  const rows = [
+  type Row = { key: number | typeof BUDGET; level3: string; target: string; qualitative: boolean };
+  const rows: Row[] = [
     // the budget's execution is watched where the targets give the year's budget
-    ...(total === null ? [] : [{ key: BUDGET, level3: BUDGET, target: `全年预算 ${total} 万元`, qualitative: false }]),
-    ...props.targets.indicators.map((i) => ({
-      key: i.level3,
+    ...(total === null ? [] : [{ key: BUDGET, level3: '预算执行', target: `全年预算 ${total} 万元`, qualitative: false } as Row]),
+    ...props.targets.indicators.map((i, k) => ({
+      key: k,
       level3: i.level3,
       target: i.target,
-      qualitative: parseTarget(i.target, i.level1.includes('成本')).direction === 'qualitative',
+      qualitative: parseTarget(i.target, isCostIndicator(i)).direction === 'qualitative',
     })),
+  ];
+  const reasonOf = (k: Row['key']) => (k === BUDGET ? budgetReason : (entries[k]?.reason ?? ''));
+  const setReason = (k: Row['key'], v: string) => (k === BUDGET ? setBudgetReason(v) : set(k, { reason: v }));
+  // what the report still lacks, said as it is typed (the server says the same when it is sent)
+  const lacking = [
+    ...(executed.trim() !== '' && spent === null ? [`支出金额“${executed}”应为数字（万元）`] : []),
+    ...reading.refusals.filter((r) => !/^请填写/.test(r)),
   ];
   return (
     <Card size="small" title={`报送${props.point.label}的运行监控情况`} data-testid="monitoring-form">
       <RefusedReasons title="未保存：以下各处需要补充或更正" reasons={reasons} testId="monitoring-reasons" />
-      <Table
+      <Table<Row>
         size="small"
         pagination={false}
-        rowKey="key"
+        rowKey={(r) => String(r.key)}
         scroll={{ x: 900 }}
         dataSource={rows}
         columns={[
-          { title: '指标', width: 180, render: (_, r) => r.level3 },
+          // on a phone the indicator's name stays in view while the inputs scroll
+          { title: '指标', width: narrow ? 110 : 180, fixed: 'left', render: (_, r) => r.level3 },
           { title: '年度目标', width: 150, render: (_, r) => r.target },
           {
             title: '截至时点完成',
@@ -154,6 +169,7 @@ function ReportForm(props: { id: number; targets: TargetTable; m: Monitoring; po
                 <Input
                   addonAfter="万元"
                   value={executed}
+                  status={executed.trim() !== '' && spent === null ? 'error' : undefined}
                   onChange={(e) => setExecuted(e.target.value)}
                   placeholder="已支出金额"
                   data-testid="monitoring-executed"
@@ -163,7 +179,7 @@ function ReportForm(props: { id: number; targets: TargetTable; m: Monitoring; po
                   style={{ width: '100%' }}
                   placeholder="是否按进度推进"
                   value={entries[r.key]?.onCourse === null ? undefined : entries[r.key]?.onCourse ? 'yes' : 'no'}
-                  onChange={(v) => set(r.key, { onCourse: v === 'yes' })}
+                  onChange={(v) => set(r.key as number, { onCourse: v === 'yes' })}
                   options={[
                     { value: 'yes', label: '按进度推进' },
                     { value: 'no', label: '未按进度推进' },
@@ -173,7 +189,7 @@ function ReportForm(props: { id: number; targets: TargetTable; m: Monitoring; po
               ) : (
                 <Input
                   value={entries[r.key]?.reached}
-                  onChange={(e) => set(r.key, { reached: e.target.value })}
+                  onChange={(e) => set(r.key as number, { reached: e.target.value })}
                   placeholder="如 800人次、96%"
                   data-testid={`monitoring-reached-${r.key}`}
                 />
@@ -196,10 +212,10 @@ function ReportForm(props: { id: number; targets: TargetTable; m: Monitoring; po
                 <Input.TextArea
                   autoSize={{ minRows: 1, maxRows: 4 }}
                   maxLength={2000}
-                  status={needed && !entries[r.key]?.reason.trim() ? 'error' : undefined}
+                  status={needed && !reasonOf(r.key).trim() ? 'error' : undefined}
                   placeholder={needed ? '必须说明原因和改进措施' : '进度正常时可不填'}
-                  value={entries[r.key]?.reason}
-                  onChange={(e) => set(r.key, { reason: e.target.value })}
+                  value={reasonOf(r.key)}
+                  onChange={(e) => setReason(r.key, e.target.value)}
                   data-testid={`monitoring-reason-${r.key}`}
                 />
               );
@@ -207,6 +223,22 @@ function ReportForm(props: { id: number; targets: TargetTable; m: Monitoring; po
           },
         ]}
       />
+      {lacking.length > 0 && (
+        <Alert
+          style={{ marginTop: 8 }}
+          type="warning"
+          showIcon
+          data-testid="monitoring-lacking"
+          title="报送前需要补充或更正"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {lacking.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Space style={{ marginTop: 8 }}>
         <Button type="primary" loading={busy} onClick={() => void send()} data-testid="monitoring-submit">
           {props.point.report ? '更正报送' : '报送'}
@@ -262,6 +294,7 @@ export function PerfMonitoring({ id, targets }: { id: number; targets: TargetTab
           {
             title: '操作',
             width: 200,
+            fixed: 'right',
             render: (_, p) => (
               <Space wrap>
                 {can('report-progress') && p.status !== 'upcoming' && (
