@@ -23,6 +23,8 @@ import { approveTargets, evaluationFromTargetTable, importTargets } from '../src
 import { createUnit } from '../src/services/organisation.ts';
 import { deliverPending, prepareDigests } from '../src/services/supervision-delivery.ts';
 import { runSupervision } from '../src/services/supervision-run.ts';
+import { writeLedgerWorkbook } from '../src/io/ledger-workbook.ts';
+import { importLedgerWorkbook } from '../src/services/ledger-workbook.ts';
 import { todoFor } from '../src/services/todo.ts';
 import type { Ledger } from '../src/store/open-database.ts';
 import { testLedger } from './support/ledger.ts';
@@ -51,6 +53,17 @@ const halfYear = (over: { executed?: string; reason?: string; trained?: string; 
   ],
 });
 
+/** a message's body as text: nodemailer sends non-ASCII text in base64 */
+const decoded = (raw: string) =>
+  Buffer.from(
+    raw
+      .split(/\r?\n\r?\n/)
+      .slice(1)
+      .join('\n')
+      .replace(/\s/g, ''),
+    'base64',
+  ).toString('utf8');
+
 describe('a unit’s year watched from its targets to its self-evaluation', () => {
   let l: Ledger;
   let server: SMTPServer;
@@ -63,6 +76,36 @@ describe('a unit’s year watched from its targets to its self-evaluation', () =
     l = await testLedger();
     unit = await createUnit(l.db, '整改办', { name: '示例县农业农村局', email: 'nongye@example.org' }, FULL_SCOPE);
     ({ id } = await importTargets(l, { name: '目标表.txt', bytes: new TextEncoder().encode(TARGETS) }, '财务股', unit));
+    // the same unit leads a rectification problem due on 7 July: its reminder and the monitoring share one message
+    const wb = await writeLedgerWorkbook({
+      source: { code: 'XC2025-01', kind: 'xuncha', title: '台账', team: null, inspectedUnit: null, feedbackDate: '2025-01-01' },
+      problems: [
+        {
+          row: 2,
+          code: 'XC2025-01-001',
+          aspect: '方面',
+          title: '惠农补贴发放不及时',
+          status: 'in-progress',
+          longTerm: false,
+          triage: 'deadline',
+          leadUnit: '示例县农业农村局',
+          cooperatingUnits: [],
+          leadLeader: null,
+          responsiblePerson: null,
+          deadline: '2025-07-07',
+          target: null,
+          amountDue: null,
+          progress: 0,
+          startDate: '2025-01-01',
+          lastReportAt: null,
+          version: null,
+          supervision: null,
+          colour: null,
+        },
+      ],
+      measures: [],
+    });
+    await importLedgerWorkbook(l, wb, { scope: FULL_SCOPE, actor: '整改办', today: '2025-01-01', fileName: '台账.xlsx' });
     server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -93,7 +136,8 @@ describe('a unit’s year watched from its targets to its self-evaluation', () =
   };
 
   it('chases nothing before the targets are approved, and reports are refused until they are', async () => {
-    expect((await day('2025-06-30')).notices).toBe(0);
+    // (a dry run: the day's real run, and its one message, come once the targets are approved)
+    expect((await runSupervision(l.db, { at: '2025-06-30T08:30', dryRun: true })).monitoringNotices).toBe(0);
     await expect(
       reportMonitoring(l.db, id, halfYear({ reason: '项目尚未招标' }), '农业农村局', FULL_SCOPE, '2025-07-02'),
     ).rejects.toBeInstanceOf(ActionRefused);
@@ -109,6 +153,10 @@ describe('a unit’s year watched from its targets to its self-evaluation', () =
     expect(await day('2025-06-30')).toEqual({ notices: 0, made: 0, sent: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toBe('nongye@example.org');
+    // one message for the day: the problem's reminder and the monitoring's, under one subject
+    const body = decoded(received[0]?.raw ?? '');
+    expect(body).toContain('XC2025-01-001');
+    expect(body).toContain('绩效运行监控·应报送监控情况（1项）');
     // the unit's 待办 has the report owed; another unit's has not
     const owed = async (units: number[], d: string) =>
       (await todoFor(l.db, { scope: { kind: 'problems', units }, capabilities: ['read', 'report-progress'] }, d)).monitoring;
@@ -156,14 +204,7 @@ describe('a unit’s year watched from its targets to its self-evaluation', () =
     const next = await day('2025-07-03');
     expect(next).toEqual({ notices: 1, made: 1, sent: 1 });
     expect(await day('2025-07-03')).toEqual({ notices: 0, made: 0, sent: 0 });
-    const mail = Buffer.from(
-      (received[1]?.raw ?? '')
-        .split(/\r?\n\r?\n/)
-        .slice(1)
-        .join('\n')
-        .replace(/\s/g, ''),
-      'base64',
-    ).toString('utf8');
+    const mail = decoded(received[1]?.raw ?? '');
     expect(mail).toContain('偏差预警');
     expect(mail).toContain('高标准农田项目尚未完成招标');
   });

@@ -1,12 +1,11 @@
 // Use cases: the day's digests — each unit gets its own list, each leader the items in their charge, each body that
-// received problem leads the leads due, each unit keeping 绩效目标 its monitoring reminders, one message a day each —
+// received problem leads the leads due (a unit's 绩效运行监控 in its own message), one message a day each —
 // and their delivery by e-mail and to the reminder channels (企业微信, 钉钉, 飞书, webhook, SMS) of units and leaders;
-// the leads' digests go by e-mail alone (who a lead concerns stays out of group chats). A delivery is claimed before it is sent (two senders never send the same
-// one), a refused or dropped attempt is tried again later with growing pauses, and nothing is sent twice (its key is
+// the leads' digests go by e-mail alone (who a lead concerns stays out of group chats). A delivery is claimed before
+// it is sent (two senders never send the same one), a refused or dropped attempt is tried again later with growing pauses, and nothing is sent twice (its key is
 // unique, its Message-ID is made from the key, and a send cut off by a dying server is left for the office to check).
 import type { SupervisionKind } from '../core/ledger/supervision.ts';
-import { composeDigest, composeLeadDigest, composeMonitoringDigest } from '../core/supervision/digest.ts';
-import type { MonitoringNoticeKind } from '../core/perf/monitoring-plan.ts';
+import { composeDigest, composeLeadDigest, type MonitoringDigestItem } from '../core/supervision/digest.ts';
 import { perfNoticesWithUnits } from '../store/perf-monitoring.repository.ts';
 import type { LeadNoticeKind } from '../core/leads/lead-supervision.ts';
 import { leadNoticesWithReceivers } from '../store/lead.repository.ts';
@@ -46,6 +45,8 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date(),
       recipient: string;
       ids: number[];
       items: { problem: string; kind: ActionKind; rung: SupervisionKind | null; message: string }[];
+      /** a unit's 绩效运行监控 notices of the day, in the same message */
+      monitoring: MonitoringDigestItem[];
     }
   >();
   const put = (
@@ -55,7 +56,7 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date(),
     recipient: string,
     r: (typeof rows)[number],
   ) => {
-    const d = digests.get(key) ?? { to, email, recipient, ids: [], items: [] };
+    const d = digests.get(key) ?? { to, email, recipient, ids: [], items: [], monitoring: [] };
     d.ids.push(Number(r.id));
     d.items.push({ problem: r.code, kind: r.kind as ActionKind, rung: r.rung as SupervisionKind | null, message: r.message });
     digests.set(key, d);
@@ -65,6 +66,13 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date(),
     if (r.lead_leader_id !== null)
       put(`digest:person:${r.lead_leader_id}:${day}`, { person: r.lead_leader_id }, r.leader_email, `${r.leader}同志`, r);
   }
+  // the monitoring of a unit's 绩效目标 goes in the unit's own message of the day, not a second one
+  for (const n of await perfNoticesWithUnits(db, day)) {
+    const key = `digest:unit:${n.unit_id}:${day}`;
+    const d = digests.get(key) ?? { to: { unit: n.unit_id }, email: n.unit_email, recipient: n.unit, ids: [], items: [], monitoring: [] };
+    d.monitoring.push({ kind: n.kind, message: n.message });
+    digests.set(key, d);
+  }
   const all = [...digests.values()];
   const channels = await activeChannelsOf(
     db,
@@ -73,15 +81,14 @@ export async function prepareDigests(db: Db, day: string, at: Date = new Date(),
   );
   let made = 0;
   made += await prepareLeadDigests(db, day, at);
-  made += await prepareMonitoringDigests(db, day, at, appUrl);
   for (const [key, d] of digests) {
     const theirs = channels.filter((c) => ('unit' in d.to ? c.unit_id === d.to.unit : c.person_id === d.to.person));
     made += await queueDigest(
       db,
       { key, recipient: d.recipient, day, notificationIds: d.ids, email: d.email, at },
-      composeDigest(d.recipient, day, d.items),
+      composeDigest(d.recipient, day, d.items, d.monitoring),
       theirs,
-      (c) => composeShortDigest(c.kind, d.recipient, day, d.items, appUrl),
+      (c) => composeShortDigest(c.kind, d.recipient, day, d.items, appUrl, d.monitoring),
     );
   }
   return made;
@@ -131,31 +138,6 @@ async function prepareLeadDigests(db: Db, day: string, at: Date): Promise<number
       next_attempt_at: at,
     });
     if (isNew) made++;
-  }
-  return made;
-}
-
-/**
- * The day's 绩效运行监控 digests: one for each unit that keeps targets with notices that day, by e-mail where it has
- * an address and to each reminder channel set for it (made once each).
- */
-async function prepareMonitoringDigests(db: Db, day: string, at: Date, appUrl: string | null): Promise<number> {
-  const byUnit = new Map<number, { email: string | null; recipient: string; items: { kind: MonitoringNoticeKind; message: string }[] }>();
-  for (const r of await perfNoticesWithUnits(db, day)) {
-    const d = byUnit.get(r.unit_id) ?? { email: r.unit_email, recipient: r.unit, items: [] };
-    d.items.push({ kind: r.kind, message: r.message });
-    byUnit.set(r.unit_id, d);
-  }
-  const channels = await activeChannelsOf(db, [...byUnit.keys()], []);
-  let made = 0;
-  for (const [unit, d] of byUnit) {
-    made += await queueDigest(
-      db,
-      { key: `digest:perf:unit:${unit}:${day}`, recipient: d.recipient, day, notificationIds: [], email: d.email, at },
-      composeMonitoringDigest(d.recipient, day, d.items, appUrl, 'mail'),
-      channels.filter((x) => x.unit_id === unit),
-      (c) => composeMonitoringDigest(d.recipient, day, d.items, appUrl, c.kind === 'sms' ? 'sms' : 'messenger').body,
-    );
   }
   return made;
 }

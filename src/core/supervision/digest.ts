@@ -20,16 +20,30 @@ const HEADING: Record<ActionKind, string> = {
   warning: '预警',
 };
 
-export function composeDigest(recipient: string, day: string, items: readonly DigestItem[]): { subject: string; body: string } {
+/**
+ * A recipient's day: the rectification items most urgent first, then (for a unit that keeps 绩效目标) its monitoring
+ * — one message for both.
+ */
+export function composeDigest(
+  recipient: string,
+  day: string,
+  items: readonly DigestItem[],
+  monitoring: readonly MonitoringDigestItem[] = [],
+): { subject: string; body: string } {
   const escalations = items.filter((i) => i.kind === 'escalation').map((i) => SUPERVISION_LABEL[i.rung ?? 'notice']);
-  const subject = `【整改通】${day} 整改督办提醒：${items.length}项${escalations.length ? `（含${[...new Set(escalations)].join('、')}）` : ''}`;
-  const lines = [`${recipient}：`, '', `截至${day}，以下整改事项需要您关注：`];
+  const rectification = items.length
+    ? `整改督办提醒：${items.length}项${escalations.length ? `（含${[...new Set(escalations)].join('、')}）` : ''}`
+    : '';
+  const watched = monitoring.length ? `绩效运行监控提醒：${monitoring.length}项` : '';
+  const subject = `【整改通】${day} ${[rectification, watched].filter(Boolean).join('，')}`;
+  const lines = [`${recipient}：`, '', `截至${day}，以下${items.length ? '整改' : '绩效运行监控'}事项需要您关注：`];
   for (const kind of ORDER) {
     const group = items.filter((i) => i.kind === kind);
     if (group.length === 0) continue;
     lines.push('', `${HEADING[kind]}（${group.length}项）`);
     group.forEach((i, k) => lines.push(`${k + 1}. ${i.message}`));
   }
+  lines.push(...monitoringSection(monitoring));
   lines.push('', '请登录整改通查看详情、报送进展或上传佐证材料。本邮件由系统按督办规则自动发送，每日汇总一次。');
   return { subject, body: lines.join('\n') };
 }
@@ -70,32 +84,16 @@ const MONITORING_HEADING: Record<(typeof MONITORING_ORDER)[number], string> = {
   due: '应报送监控情况',
 };
 
-/**
- * The 绩效运行监控 digest for the unit that keeps the targets, one a day: reports due and late, the ladder, and the
- * deviations its own reports showed. `appUrl` (when set) gives the link to the page where they are reported; a text
- * message carries only the count and that link.
- */
-export function composeMonitoringDigest(
-  recipient: string,
-  day: string,
-  items: readonly { kind: (typeof MONITORING_ORDER)[number]; message: string }[],
-  appUrl: string | null,
-  short: 'mail' | 'messenger' | 'sms',
-): { subject: string; body: string } {
-  const link = appUrl ? `${appUrl.replace(/\/+$/, '')}/perf` : null;
-  const subject = `【整改通】${day} 绩效运行监控提醒：${items.length}项`;
-  if (short === 'sms')
-    return {
-      subject,
-      body: `【整改通】${recipient}：截至${day}有${items.length}项绩效运行监控事项需办理，请登录整改通${link ? ` ${link} ` : ''}查看。`,
-    };
-  const lines = [`${recipient}：`, '', `截至${day}，以下绩效运行监控事项需要办理：`];
+export type MonitoringDigestItem = { readonly kind: (typeof MONITORING_ORDER)[number]; readonly message: string };
+
+/** The 绩效运行监控 part of a unit's day: reports due and late, the ladder, the deviations its own reports showed. */
+export function monitoringSection(items: readonly MonitoringDigestItem[]): string[] {
+  const lines: string[] = [];
   for (const kind of MONITORING_ORDER) {
     const group = items.filter((i) => i.kind === kind);
     if (group.length === 0) continue;
-    lines.push('', `${MONITORING_HEADING[kind]}（${group.length}项）`);
+    lines.push('', `绩效运行监控·${MONITORING_HEADING[kind]}（${group.length}项）`);
     group.forEach((i, k) => lines.push(`${k + 1}. ${i.message}`));
   }
-  lines.push('', link ? `报送和查看：${link}` : '请登录整改通“绩效自评”报送监控情况。', '本消息由系统按督办规则自动发送，每日汇总一次。');
-  return { subject, body: lines.join('\n') };
+  return lines;
 }

@@ -86,6 +86,8 @@ export function composeShortDigest(
   day: string,
   items: readonly ShortItem[],
   appUrl: string | null,
+  /** the unit's 绩效运行监控 notices of the day, said after its problems (the most urgent of them shown) */
+  monitoring: readonly { readonly message: string }[] = [],
 ): string {
   const link = (path: string) => (appUrl ? `${appUrl.replace(/\/+$/, '')}${path}` : null);
   const urgent = new Map<string, ShortItem>();
@@ -93,15 +95,24 @@ export function composeShortDigest(
     if (!urgent.has(i.problem)) urgent.set(i.problem, i);
   const problems = [...urgent.values()];
   const todo = link('/todo');
-  if (kind === 'sms')
-    return `【整改通】${recipient}：截至${day}有${problems.length}个整改问题需办理，请登录整改通${todo ? ` ${todo} ` : ''}查看。`;
+  const counts = [
+    ...(problems.length ? [`${problems.length}个整改问题`] : []),
+    ...(monitoring.length ? [`${monitoring.length}项绩效运行监控事项`] : []),
+  ].join('、');
+  if (kind === 'sms') return `【整改通】${recipient}：截至${day}有${counts}需办理，请登录整改通${todo ? ` ${todo} ` : ''}查看。`;
   const shown = problems.slice(0, 5);
-  const lines = [`【整改通】${recipient}：截至${day}，${problems.length}个整改问题需要关注`];
+  const lines = [`【整改通】${recipient}：截至${day}，${counts}需要关注`];
   shown.forEach((i, k) => {
     const url = link(`/problems/${encodeURIComponent(i.problem)}`);
     lines.push(`${k + 1}. ${i.message}${url ? ` ${url}` : ''}`);
   });
   if (problems.length > shown.length) lines.push(`……另有${problems.length - shown.length}个问题`);
+  if (monitoring.length) {
+    const perf = link('/perf');
+    lines.push(
+      `绩效运行监控：${(monitoring[0] as { message: string }).message}${monitoring.length > 1 ? `（共${monitoring.length}项）` : ''}${perf ? ` ${perf}` : ''}`,
+    );
+  }
   lines.push(todo ? `全部待办：${todo}` : '请登录整改通查看详情、报送进展。');
   return lines.join('\n');
 }
