@@ -5,9 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_SCOPE } from '../src/core/access/permissions.ts';
 import { ActionRefused, StaleVersionError, TargetImportError } from '../src/core/errors.ts';
-import { evaluationYears, getEvaluation, importEvaluation, saveEvaluation } from '../src/services/perf-evaluations.ts';
+import {
+  evaluationYears,
+  exportEvaluation,
+  getEvaluation,
+  importEvaluation,
+  readEvaluation,
+  saveEvaluation,
+} from '../src/services/perf-evaluations.ts';
 import {
   approveTargets,
+  copyTargetsToNextYear,
+  deleteTargets,
   evaluationFromTargetTable,
   getTargets,
   importTargets,
@@ -118,6 +127,7 @@ describe('the 绩效目标表 of a year', () => {
     expect(got.approved?.by).toBe('分管领导');
     const raised = { ...got.targets, indicators: got.targets.indicators.map((i, k) => (k === 0 ? { ...i, target: '≥1600人次' } : i)) };
     await expect(saveTargets(l.db, id, raised, 1, '财务股', FULL_SCOPE)).resolves.toEqual({ version: 2 });
+    await expect(saveTargets(l.db, id, raised, 1, '财务股', FULL_SCOPE)).rejects.toThrow(`绩效目标表 ${id} 已被他人修改，请刷新后重试`);
     await expect(saveTargets(l.db, id, raised, 1, '财务股', FULL_SCOPE)).rejects.toBeInstanceOf(StaleVersionError);
     expect((await getTargets(l.db, id, FULL_SCOPE)).approved).toBeNull();
     await approveTargets(l.db, id, 2, '分管领导', FULL_SCOPE, '2025-01-20');
@@ -127,6 +137,14 @@ describe('the 绩效目标表 of a year', () => {
     await expect(evaluationFromTargetTable(l, id, '财务股', FULL_SCOPE)).rejects.toThrow(
       `已据此绩效目标表开始年度自评（编号 ${evaluationId}）`,
     );
+    // the targets the evaluation was started from stay as they were; next year's are begun from them, once
+    const current = (await getTargets(l.db, id, FULL_SCOPE)).version;
+    await expect(saveTargets(l.db, id, raised, current, '财务股', FULL_SCOPE)).rejects.toThrow(
+      `已据这份绩效目标表开始年度自评（编号 ${evaluationId}）`,
+    );
+    const next = await copyTargetsToNextYear(l.db, id, '财务股', FULL_SCOPE);
+    expect((await getTargets(l.db, next, FULL_SCOPE)).targets).toMatchObject({ year: 2026, budget: { total: null } });
+    await expect(copyTargetsToNextYear(l.db, id, '财务股', FULL_SCOPE)).rejects.toThrow(`2026年度的绩效目标表已经建立（编号 ${next}）`);
     const started = await getEvaluation(l.db, evaluationId, {}, FULL_SCOPE);
     expect(started.evaluation.indicators.map((i) => [i.level3, i.target, i.weight, i.actual])).toEqual([
       ['农民培训人次', '≥1600人次', 20, ''],
@@ -136,6 +154,10 @@ describe('the 绩效目标表 of a year', () => {
       ['农户满意度', '≥90%', 20, ''],
     ]);
     expect(started.evaluation.budget).toMatchObject({ initial: '500', weight: 10 });
+    // handed out as Excel to be filled in, it reads back as it went: the executed amount blank, not the weight
+    const blank = await exportEvaluation(l.db, evaluationId, 'xlsx', '2025-01-20', FULL_SCOPE);
+    const back = await readEvaluation(blank.fileName, blank.bytes);
+    expect(back.evaluation.budget).toMatchObject({ initial: '500', executed: null, weight: 10 });
     expect(started.scored.weightTotal).toBe(100);
     // the year's actual values entered: scored by the same rules
     const done = {
@@ -152,6 +174,15 @@ describe('the 绩效目标表 of a year', () => {
     expect(saved.scored.indicators.map((i) => i.score)).toEqual([18, 20, 10, 20, 20]);
     expect(saved.scored.budget?.rate).toBeCloseTo(96, 6);
     expect((await listTargets(l.db, FULL_SCOPE)).find((t) => t.id === id)).toMatchObject({ approved: true, evaluation: evaluationId });
+  });
+
+  it('takes away a table kept by mistake while it is unapproved, never an approved one', async () => {
+    const { id } = await importTargets(l, { name: '误传.txt', bytes: bytesOf(table()) }, '财务股');
+    await deleteTargets(l.db, id, '财务股', FULL_SCOPE);
+    expect((await listTargets(l.db, FULL_SCOPE)).some((t) => t.id === id)).toBe(false);
+    const kept = (await importTargets(l, { name: '目标表.txt', bytes: bytesOf(table()) }, '财务股')).id;
+    await approveTargets(l.db, kept, 1, '分管领导', FULL_SCOPE, '2025-01-20');
+    await expect(deleteTargets(l.db, kept, '财务股', FULL_SCOPE)).rejects.toThrow('已审定的绩效目标表不能删除');
   });
 
   it('shows last year’s findings where next year’s targets are set, and the indicators year on year', async () => {

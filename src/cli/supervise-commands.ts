@@ -2,6 +2,7 @@
 // the day's digests; `zg supervise deliver`: the digests that are due, by e-mail; `zg supervise sheet` and
 // `zg supervise circular`: the weekly 调度表 and the monthly 通报.
 import type { Command } from 'commander';
+import { MONITORING_NOTICE_LABEL } from '../core/perf/monitoring-plan.ts';
 import { ACTION_LABEL } from '../core/supervision/plan.ts';
 import { now, today } from '../services/today.ts';
 import { CATEGORY_LABEL, modelOf, type Category } from '../core/assessment/effectiveness.ts';
@@ -112,6 +113,7 @@ export function registerSuperviseCommands(program: Command): void {
                 cancelled: r.cancelled,
                 leadNotices: r.leadNotices,
                 monitoringNotices: r.monitoringNotices,
+                monitoring: r.monitoring,
               },
               null,
               2,
@@ -123,6 +125,7 @@ export function registerSuperviseCommands(program: Command): void {
         for (const a of r.actions)
           print(`  [${ACTION_LABEL[a.kind]}] → ${a.unit ?? '整改办'}${a.person ? `、${a.person}` : ''}：${a.message}`);
         if (r.created > r.actions.length) print(`  ……另有 ${r.created - r.actions.length} 项未列出，见各单位的待办与汇总`);
+        for (const m of r.monitoring) print(`  [绩效运行监控·${MONITORING_NOTICE_LABEL[m.kind]}] ${m.message}`);
       }),
     );
 }

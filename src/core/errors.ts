@@ -103,6 +103,13 @@ export class TargetImportError extends UserError {
   }
 }
 
+/** A change to a 绩效目标表 that cannot be kept: each reason names its row. Nothing was saved. */
+export class TargetRefused extends UserError {
+  constructor(reasons: string[]) {
+    super('refused', '绩效目标表未保存：以下各处需要更正', 'TARGETS_REFUSED', reasons);
+  }
+}
+
 /** A monitoring report that cannot be kept: a yellow or red line without its reason, an indicator not in the targets. */
 export class MonitoringRefused extends UserError {
   constructor(reasons: string[]) {

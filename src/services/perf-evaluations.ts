@@ -97,7 +97,7 @@ export async function saveEvaluation(db: Db, id: number, evaluation: Evaluation,
   return db.transaction().execute(async (trx) => {
     const r = await lockEvaluation(trx, id, scope);
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效自评`);
-    if (r.version !== expectedVersion) throw new StaleVersionError(`这份绩效自评已被他人修改（版本 ${r.version}），请刷新后再改`);
+    if (r.version !== expectedVersion) throw new StaleVersionError(String(id), '绩效自评');
     await updateEvaluation(trx, id, {
       unit: evaluation.unit,
       year: evaluation.year,

@@ -3,7 +3,7 @@
 // after approval takes the approval away); approve it; and start the year's self-evaluation from it, once, so the
 // 自评表 is filled in from the targets (and the reasons the year's monitoring gave) instead of typed again.
 import type { Scope } from '../core/access/permissions.ts';
-import { ActionRefused, NotFoundError, PerfImportError, StaleVersionError, TargetImportError } from '../core/errors.ts';
+import { ActionRefused, NotFoundError, PerfImportError, StaleVersionError, TargetImportError, TargetRefused } from '../core/errors.ts';
 import { evaluationFromTargets, type TargetTable, targetTableOf, targetTableRefusals } from '../core/perf/target-table.ts';
 import { keepDocument } from '../store/document.repository.ts';
 import { appendEvents } from '../store/event.repository.ts';
@@ -14,7 +14,9 @@ import {
   insertEvaluation,
   insertTarget,
   lockTarget,
+  removeTarget,
   targetInScope,
+  targetOf,
   targetsInScope,
   updateTarget,
 } from '../store/perf.repository.ts';
@@ -109,9 +111,13 @@ export async function saveTargets(db: Db, id: number, targets: TargetTable, expe
   return db.transaction().execute(async (trx) => {
     const r = await lockTarget(trx, id, scope);
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
-    if (r.version !== expectedVersion) throw new StaleVersionError(`这份绩效目标表已被他人修改（版本 ${r.version}），请刷新后再改`);
+    if (r.version !== expectedVersion) throw new StaleVersionError(String(id), '绩效目标表');
+    // the year's evaluation took its indicators from the table as it was: a change now would part the two
+    const started = await evaluationOfTarget(trx, id);
+    if (started !== null)
+      throw new ActionRefused(`已据这份绩效目标表开始年度自评（编号 ${started}），不能再修改；下一年度的目标请“以此为底稿”另建`);
     const refusals = targetTableRefusals(targets, (_line, k) => rowOf(k));
-    if (refusals.length) throw new TargetImportError(refusals);
+    if (refusals.length) throw new TargetRefused(refusals);
     await updateTarget(trx, id, {
       unit: targets.unit,
       year: targets.year,
@@ -147,7 +153,7 @@ export async function approveTargets(
   await db.transaction().execute(async (trx) => {
     const r = await lockTarget(trx, id, scope);
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
-    if (r.version !== expectedVersion) throw new StaleVersionError(`这份绩效目标表已被他人修改（版本 ${r.version}），请刷新后再审定`);
+    if (r.version !== expectedVersion) throw new StaleVersionError(String(id), '绩效目标表');
     if (r.approved_at) throw new ActionRefused('这份绩效目标表已经审定');
     const refusals = targetTableRefusals(r.data, (_line, k) => rowOf(k));
     if (refusals.length) throw new ActionRefused(`这份绩效目标表不能审定：${refusals.join('；')}`);
@@ -205,6 +211,8 @@ export async function copyTargetsToNextYear(db: Db, id: number, actor: string, s
     const r = await lockTarget(trx, id, scope);
     if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
     if (r.year === null) throw new ActionRefused('这份绩效目标表没有写明年度，无法确定下一年度');
+    const already = await targetOf(trx, r.unit, r.year + 1, r.owner_unit_id);
+    if (already !== null) throw new ActionRefused(`${r.unit} ${r.year + 1}年度的绩效目标表已经建立（编号 ${already}），请在其中修改`);
     const next: TargetTable = { ...r.data, year: r.year + 1, budget: r.data.budget ? { total: null, weight: r.data.budget.weight } : null };
     const copy = await insertTarget(trx, {
       unit: next.unit,
@@ -216,5 +224,16 @@ export async function copyTargetsToNextYear(db: Db, id: number, actor: string, s
     });
     await appendEvents(trx, [{ actor, entity: 'perf_target', entityId: copy, action: 'copy', after: { from: id, year: next.year } }]);
     return copy;
+  });
+}
+
+/** A table kept by mistake (a wrong file, a duplicate) taken away, while it is not yet approved; its file stays kept. */
+export async function deleteTargets(db: Db, id: number, actor: string, scope: Scope): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const r = await lockTarget(trx, id, scope);
+    if (!r) throw new NotFoundError(`没有编号为 ${id} 的绩效目标表`);
+    if (r.approved_at) throw new ActionRefused('已审定的绩效目标表不能删除：如需更改，请修改后重新审定');
+    await removeTarget(trx, id);
+    await appendEvents(trx, [{ actor, entity: 'perf_target', entityId: id, action: 'delete', before: { unit: r.unit, year: r.year } }]);
   });
 }

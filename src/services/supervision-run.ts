@@ -23,6 +23,7 @@ import type { Db } from '../store/open-database.ts';
 import { ActionRefused } from '../core/errors.ts';
 import { superviseLeads } from './lead-supervision.ts';
 import { superviseMonitoring } from './perf-monitoring.ts';
+import type { MonitoringNotice } from '../core/perf/monitoring-plan.ts';
 
 export interface SupervisionRunResult {
   /** the moment the run was for */
@@ -39,12 +40,20 @@ export interface SupervisionRunResult {
   readonly leadNotices: number;
   /** the reminders, rungs and deviation warnings this run kept on 绩效运行监控 (services/perf-monitoring.ts) */
   readonly monitoringNotices: number;
+  /** what they say, the first SHOWN of them */
+  readonly monitoring: readonly { readonly kind: MonitoringNotice['kind']; readonly message: string }[];
 }
 
 /** Items decided and written at a time. */
 const SLICE = 2000;
 /** Actions a run's answer lists; the rest are counted (a first run over a large ledger makes hundreds of thousands). */
 export const SHOWN = 1000;
+
+/** The monitoring notices a run made, counted and the first of them said. */
+const said = (ns: readonly MonitoringNotice[]) => ({
+  monitoringNotices: ns.length,
+  monitoring: ns.slice(0, SHOWN).map((n) => ({ kind: n.kind, message: n.message })),
+});
 
 /** "2025-03-01T09:00" or "2025-03-01" → the moment, and its day (the day as written: Beijing time). */
 function moment(at: string): { at: string; day: string } {
@@ -81,8 +90,8 @@ export async function runSupervision(db: Db, opts: { at: string; dryRun?: boolea
       shown.push(...fresh.slice(0, SHOWN - shown.length));
     }
     const leadNotices = (await superviseLeads(db, day, true)).length;
-    const monitoringNotices = (await superviseMonitoring(db, day, true)).length;
-    return { at, day, dryRun: true, actions: shown, created, cancelled: 0, leadNotices, monitoringNotices };
+    const monitoring = await superviseMonitoring(db, day, true);
+    return { at, day, dryRun: true, actions: shown, created, cancelled: 0, leadNotices, ...said(monitoring) };
   }
   return db.transaction().execute(async (trx) => {
     await lockSupervisionRuns(trx);
@@ -144,7 +153,8 @@ async function runLocked(trx: Tx, at: string, day: string, actor = '自动督办
   }
   const n = await cancelStaleNotifications(trx);
   const leadNotices = (await superviseLeads(trx, day, false)).length;
-  const monitoringNotices = (await superviseMonitoring(trx, day, false)).length;
+  const monitoring = await superviseMonitoring(trx, day, false);
+  const monitoringNotices = monitoring.length;
   const runId = await recordRun(trx, { day, at, created, cancelled: n, by: actor });
   if (created || n || leadNotices || monitoringNotices)
     await appendEvents(trx, [
@@ -156,5 +166,5 @@ async function runLocked(trx: Tx, at: string, day: string, actor = '自动督办
         after: { day, created, keys: shown.slice(0, 200).map((a) => a.key), cancelled: n, leadNotices, monitoringNotices },
       },
     ]);
-  return { at, day, dryRun: false, actions: shown, created, cancelled: n, leadNotices, monitoringNotices };
+  return { at, day, dryRun: false, actions: shown, created, cancelled: n, leadNotices, ...said(monitoring) };
 }

@@ -116,6 +116,22 @@ export function targetsInScope(db: Tx, scope: Scope) {
     .execute();
 }
 
+export async function removeTarget(trx: Tx, id: number): Promise<void> {
+  await trx.deleteFrom('perf_target').where('id', '=', id).execute();
+}
+
+/** The table kept for a unit's year (the same unit's people), if there is one: its id. */
+export async function targetOf(db: Tx, unit: string, year: number, ownerUnitId: number | null): Promise<number | null> {
+  const r = await db
+    .selectFrom('perf_target')
+    .select('id')
+    .where('unit', '=', unit)
+    .where('year', '=', year)
+    .where((eb) => (ownerUnitId === null ? eb('owner_unit_id', 'is', null) : eb('owner_unit_id', '=', ownerUnitId)))
+    .executeTakeFirst();
+  return r?.id ?? null;
+}
+
 /** A target table the viewer sees, locked for a change. */
 export function lockTarget(trx: Tx, id: number, scope: Scope) {
   return trx

@@ -160,6 +160,7 @@ export const answers = {
   'POST /api/perf-targets/:id/approve': done,
   'POST /api/perf-targets/:id/evaluation': created,
   'POST /api/perf-targets/:id/next-year': created,
+  'DELETE /api/perf-targets/:id': done,
   'GET /api/perf-targets/:id/monitoring': monitoringAnswer,
   'PUT /api/perf-targets/:id/monitoring/settings': done,
   'POST /api/perf-targets/:id/monitoring': monitoringSaved,

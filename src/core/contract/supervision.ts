@@ -2,6 +2,7 @@
 // of sources, a source's supervision policy and publication settings — as zod schemas the server declares as its
 // answers and the web takes its types from.
 import { z } from 'zod';
+import { MONITORING_NOTICE_LABEL } from '../perf/monitoring-plan.ts';
 import { CATEGORY_LABEL } from '../assessment/effectiveness.ts';
 import { MATCH_KIND_LABEL, MATCH_STATUS_LABEL } from '../vocabulary.ts';
 import { notificationKind } from './work.ts';
@@ -40,6 +41,8 @@ export const supervisionRunAnswer = z.object({
   /** reminders and rungs kept on problem leads (their text is the leads register's) */
   leadNotices: z.number(),
   monitoringNotices: z.number(),
+  /** what the monitoring notices say (the first 1000) */
+  monitoring: list(z.object({ kind: keysOf(MONITORING_NOTICE_LABEL), message: z.string() })),
   /** digests prepared for each unit and leader */
   digests: z.number(),
 });

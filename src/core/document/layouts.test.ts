@@ -660,3 +660,16 @@ describe('"（一）关于…的问题" over numbered problems stays an aspect',
     ]);
   });
 });
+
+describe('a 绩效目标表 whose budget is one label and its figure', () => {
+  it('reads "年初预算数\t500" as the year’s budget', () => {
+    const p = read([
+      '2025年度示例单位部门整体支出绩效目标表',
+      '预算单位名称\t示例单位',
+      '年初预算数\t500',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t分值',
+      '产出指标\t数量指标\t培训人次\t≥100人次\t90',
+    ])[0]?.performance;
+    expect(p?.budget).toMatchObject({ initial: '500', executed: null });
+  });
+});

@@ -22,6 +22,16 @@ export function cellDecimal(c: string | undefined): Decimal | null {
   return c === undefined ? null : decimalOf(c.trim().replace(/%$/, ''));
 }
 
+const BUDGET_COLUMNS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+
+/** The budget's column names of a header row, in order, from its first; null when it is not such a header. */
+function budgetColumns(header: readonly string[]): string[] | null {
+  const first = header.findIndex((c) => c === '年初预算数');
+  if (first < 0 || !header.includes('全年执行数')) return null;
+  const names = header.slice(first).filter((c) => c !== '');
+  return names.every((c) => BUDGET_COLUMNS.includes(c)) ? names : null;
+}
+
 export function readPerformance(src: SourceText, from: number, to: number): PerformanceBlock {
   const block: {
     -readonly [K in keyof PerformanceBlock]: PerformanceBlock[K];
@@ -107,7 +117,26 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     if (inCharge) block.unit = inCharge;
     const project = block.project ? null : valueAfter(/^项目名称$/);
     if (project) block.project = project;
-    if (cs.some((c) => /年度资金总额/.test(c))) {
+    // a header row of the budget's columns above it ("年初预算数  全年预算数  全年执行数  分值  执行率  得分"): the
+    // figures are read by their columns in order, a blank cell staying blank — an executed amount not yet entered
+    // is not the weight moved one place left
+    const named = budgetColumns(n > from ? cells(src.folded[n - 2] as string) : []);
+    if (named && cs.some((c) => /年度资金总额/.test(c))) {
+      const values = cs.slice(cs.findIndex((c) => /年度资金总额/.test(c)) + 1);
+      const at = (name: string) => {
+        const k = named.indexOf(name);
+        return k < 0 ? undefined : (values[k] ?? '').trim() || undefined;
+      };
+      block.budget = {
+        initial: cellDecimal(at('年初预算数')),
+        ...(named.includes('全年预算数') ? { adjusted: cellDecimal(at('全年预算数')) } : {}),
+        executed: cellDecimal(at('全年执行数')),
+        weight: cellNumber(at('分值')),
+        score: cellNumber(at('得分')),
+        rate: cellNumber(at('执行率')),
+        line: n,
+      };
+    } else if (cs.some((c) => /年度资金总额/.test(c))) {
       const nums = cs.slice(cs.findIndex((c) => /年度资金总额/.test(c)) + 1).filter((c) => c !== '');
       const rate = nums.find((c) => c.endsWith('%'));
       const plain = nums.filter((c) => !c.endsWith('%'));
@@ -126,6 +155,15 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     // the budget's other figures on rows of their own, a label and its value ("执行数（万元）\t576", "预算执行率\t96%"),
     // as a project's table lays them out under 年度资金总额
     const pair = cs.filter((c) => c !== '');
+    // a 绩效目标表's budget said as one label and its figure: "年初预算数\t500", "年度预算（万元）：\t500"
+    if (
+      !block.budget &&
+      pair.length === 2 &&
+      /^(?:年初预算数|全年预算数|年度预算数?|预算数|预算资金)\s*(?:[（(]万元[)）])?\s*[:：]?$/.test(pair[0] as string)
+    ) {
+      const total = cellDecimal(pair[1]);
+      if (total !== null) block.budget = { initial: total, executed: null, weight: null, score: null, rate: null, line: n };
+    }
     if (block.budget && pair.length === 2 && !/年度资金总额/.test(pair[0] as string)) {
       const [label, value] = pair as [string, string];
       const b = block.budget;

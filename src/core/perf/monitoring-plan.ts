@@ -73,7 +73,7 @@ export function monitoringSettingsOf(stored: Partial<Record<keyof MonitoringSett
 export function monitoringSettingsRefusals(s: MonitoringSettings): string[] {
   const out: string[] = [];
   if (!Number.isInteger(s.dueDays) || s.dueDays < 0 || s.dueDays > 60) out.push('报送期限应为监控时点后 0 至 60 天');
-  if (!(s.yellow > 0 && s.yellow <= 100)) out.push('轻度偏差的阈值应在 0 至 100 个百分点之间');
+  if (!(s.yellow > 0 && s.yellow <= 100)) out.push('轻度偏差的阈值应大于 0、不超过 100 个百分点');
   if (!(s.red > s.yellow && s.red <= 100)) out.push('严重偏差的阈值应大于轻度偏差的阈值、不超过 100 个百分点');
   return out;
 }

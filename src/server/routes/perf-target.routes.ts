@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   approveTargets,
   copyTargetsToNextYear,
+  deleteTargets,
   evaluationFromTargetTable,
   getTargets,
   importTargets,
@@ -87,6 +88,15 @@ export function perfTargetRoutes(app: FastifyInstance, ledger: Ledger, today: ()
     async (req) => {
       const v = viewerWith(req, 'import');
       return { id: await copyTargetsToNextYear(db, req.params.id, v.displayName, v.scope) };
+    },
+  );
+  r.delete(
+    '/api/perf-targets/:id',
+    { schema: { ...contract('DELETE /api/perf-targets/:id'), tags, summary: '删除尚未审定的绩效目标表（误传、重复）' } },
+    async (req) => {
+      const v = viewerWith(req, 'import');
+      await deleteTargets(db, req.params.id, v.displayName, v.scope);
+      return { ok: true };
     },
   );
 }

@@ -115,6 +115,7 @@ export const perfAccepts = {
   'POST /api/perf-targets/:id/approve': { params: id, querystring: noQuery, body: strict({ version: positiveInt }) },
   'POST /api/perf-targets/:id/evaluation': { params: id, querystring: noQuery, body: strict({}) },
   'POST /api/perf-targets/:id/next-year': { params: id, querystring: noQuery, body: strict({}) },
+  'DELETE /api/perf-targets/:id': { params: id, querystring: noQuery },
   'POST /api/perf/:id/to-ledger': { params: id, querystring: noQuery },
   'GET /api/perf-targets/:id/monitoring': { params: id, querystring: noQuery },
   'PUT /api/perf-targets/:id/monitoring/settings': {
@@ -123,8 +124,12 @@ export const perfAccepts = {
     body: strict({
       cadence: keysOf(MONITOR_CADENCE_LABEL),
       dueDays: z.number().int().min(0, '报送期限应为监控时点后 0 至 60 天').max(60, '报送期限应为监控时点后 0 至 60 天'),
-      yellow: z.number().finite().min(0).max(100),
-      red: z.number().finite().min(0).max(100),
+      yellow: z
+        .number()
+        .finite()
+        .gt(0, '轻度偏差的阈值应大于 0、不超过 100 个百分点')
+        .max(100, '轻度偏差的阈值应大于 0、不超过 100 个百分点'),
+      red: z.number().finite().gt(0, '严重偏差的阈值应大于 0、不超过 100 个百分点').max(100, '严重偏差的阈值应大于 0、不超过 100 个百分点'),
     }),
   },
   'POST /api/perf-targets/:id/monitoring': {

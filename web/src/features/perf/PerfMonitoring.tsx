@@ -66,11 +66,12 @@ function Settings({ id, m, onSaved }: { id: number; m: Monitoring; onSaved: () =
         data-testid="monitoring-cadence"
       />
       <span>时点后</span>
-      <InputNumber min={0} max={60} precision={0} value={edit.dueDays} onChange={(v) => setEdit({ ...edit, dueDays: v ?? 0 })} />
+      {/* a box cleared keeps the figure it had: an empty box is not nought days */}
+      <InputNumber min={0} max={60} precision={0} value={edit.dueDays} onChange={(v) => v !== null && setEdit({ ...edit, dueDays: v })} />
       <span>天内报送；轻度偏差</span>
-      <InputNumber min={1} max={100} value={edit.yellow} onChange={(v) => setEdit({ ...edit, yellow: v ?? 0 })} />
+      <InputNumber min={1} max={100} value={edit.yellow} onChange={(v) => v !== null && setEdit({ ...edit, yellow: v })} />
       <span>严重偏差</span>
-      <InputNumber min={1} max={100} value={edit.red} onChange={(v) => setEdit({ ...edit, red: v ?? 0 })} />
+      <InputNumber min={1} max={100} value={edit.red} onChange={(v) => v !== null && setEdit({ ...edit, red: v })} />
       <Button type="primary" size="small" onClick={() => void save()} data-testid="monitoring-settings-save">
         保存
       </Button>

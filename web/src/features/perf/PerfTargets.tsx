@@ -4,7 +4,7 @@ import { RefusedReasons } from '../../components/RefusedReasons.tsx';
 import { PerfMonitoring } from './PerfMonitoring.tsx';
 import { TargetEditor } from './TargetEditor.tsx';
 import { usePerfUpload } from './perf-upload.ts';
-import { Alert, App, Button, Card, List, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, List, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
@@ -14,7 +14,7 @@ import { acceptOf, DOCUMENT_FORMATS, WORKBOOK_FORMATS } from '../../../../src/co
 
 type Item = Answer<'GET /api/perf-targets'>['items'][number];
 
-function Indicators({ id, onChanged, onOpen }: { id: number; onChanged: () => void; onOpen: (id: number) => void }) {
+function Indicators({ id, onChanged, onOpen }: { id: number; onChanged: () => void; onOpen: (id: number | null) => void }) {
   const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -95,6 +95,23 @@ function Indicators({ id, onChanged, onOpen }: { id: number; onChanged: () => vo
           <Button onClick={() => setEditing(true)} data-testid={`targets-edit-${id}`}>
             修改
           </Button>
+        )}
+        {can('import') && !d.approved && (
+          <Popconfirm
+            title="删除这份尚未审定的绩效目标表？"
+            okText="删除"
+            cancelText="取消"
+            onConfirm={() =>
+              void act(async () => {
+                await api('DELETE /api/perf-targets/:id', { params: { id } });
+                onOpen(null);
+              }, '已删除')
+            }
+          >
+            <Button danger data-testid={`targets-delete-${id}`}>
+              删除
+            </Button>
+          </Popconfirm>
         )}
         {can('import') && d.targets.year !== null && (
           <Button

@@ -6,6 +6,7 @@ import { Alert, App, Button, Input, InputNumber, Space, Table } from 'antd';
 import { useState } from 'react';
 import { RefusedReasons } from '../../components/RefusedReasons.tsx';
 import { api, ApiError } from '../../lib/api.ts';
+import { decimalOf } from '../../../../src/core/money.ts';
 import type { TargetTable } from '../../../../src/core/perf/target-table.ts';
 
 type Row = TargetTable['indicators'][number];
@@ -22,7 +23,16 @@ export function TargetEditor(props: {
   const [reasons, setReasons] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const setRow = (k: number, r: Partial<Row>) => setT({ ...t, indicators: t.indicators.map((x, i) => (i === k ? { ...x, ...r } : x)) });
+  // what the form itself can tell before sending, row by row, in the words the server uses for the rest
+  const local = [
+    ...(t.budget?.total && decimalOf(t.budget.total) === null ? [`全年预算“${t.budget.total}”应为数字（万元）`] : []),
+    ...t.indicators.flatMap((i, k) => (i.level3.trim() ? [] : [`第 ${k + 1} 项指标：三级指标不能为空`])),
+  ];
   const save = async () => {
+    if (local.length) {
+      setReasons(local);
+      return;
+    }
     setBusy(true);
     setReasons([]);
     try {
@@ -54,6 +64,7 @@ export function TargetEditor(props: {
           style={{ width: 200 }}
           addonAfter="万元"
           value={t.budget?.total ?? ''}
+          status={local.some((r) => r.startsWith('全年预算')) ? 'error' : undefined}
           onChange={(e) => setT({ ...t, budget: { total: e.target.value.trim() || null, weight: t.budget?.weight ?? null } })}
           data-testid="target-budget"
         />
