@@ -383,6 +383,20 @@ describe('parts opened by the way the whole divides (按领域分)', () => {
   });
 });
 
+describe('partly done, said as 部分整改', () => {
+  it('is phased, never done, in the whole and in a category; what is left is not a total', () => {
+    const body = [
+      '审计工作报告反映的46个问题，已整改到位38个，部分整改8个，整改完成率82.6%。',
+      '截至目前，尚有8个问题部分整改，需分阶段推进。',
+    ];
+    const c = claims(...body);
+    expect(c).toEqual(expect.arrayContaining(['problems=46', 'completed=38', 'phased=8']));
+    expect(c).not.toContain('completed=8');
+    expect(c).not.toContain('problems=8');
+    expect(findings(...body)).toEqual([]);
+  });
+});
+
 describe('money due beside money done', () => {
   it('keeps what was rectified, not what was due, as the outcome', () => {
     const c = claims(

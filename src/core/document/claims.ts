@@ -36,6 +36,9 @@ const PATTERNS: readonly Pattern[] = [
   // what is left after the done, by what is said of it: "其余2个问题…已列入长期整改事项", "剩余3个正在推进" —
   // before "2个问题" can be taken for a total
   { metrics: ['long-term'], re: new RegExp(`${THE_REST}长期`) },
+  // "尚有8个问题部分整改", "仍有3个问题正在整改": what is left, by what is said of it — not a total
+  { metrics: ['phased'], re: new RegExp(`(?:尚有|还有|仍有)\\s*${N}\\s*(?:个|项)问题(?:已)?(?:部分整改|阶段性|基本)`) },
+  { metrics: ['in-progress'], re: new RegExp(`(?:尚有|还有|仍有)\\s*${N}\\s*(?:个|项)问题(?:正在|仍在|持续)`) },
   { metrics: ['in-progress'], re: new RegExp(`${THE_REST}(?:正在|推进|整改中)`) },
   // "其中7个问题阶段性整改完成", "阶段性完成整改3个", "基本完成2个", "2项取得阶段性成效", "取得阶段性成果1项",
   // "部分整改到位12个": begun and partly done, not done
@@ -46,7 +49,7 @@ const PATTERNS: readonly Pattern[] = [
   {
     metrics: ['phased'],
     re: new RegExp(
-      `(?:阶段性(?:完成)?(?:整改)?(?:完成)?(?:并(?:持续|长期)(?:整改|坚持))?|阶段性(?:成效|成果|进展)|基本(?:完成|整改到位)|部分整改到位)\\s*${N}\\s*(?:个|项)`,
+      `(?:阶段性(?:完成)?(?:整改)?(?:完成)?(?:并(?:持续|长期)(?:整改|坚持))?|阶段性(?:成效|成果|进展)|基本(?:完成|整改到位)|部分整改(?:到位)?)\\s*${N}\\s*(?:个|项)`,
     ),
   },
   // "32个问题整改完成": the whole and the done when the paragraph states no other total; "33个已整改到位";
@@ -68,7 +71,7 @@ const PATTERNS: readonly Pattern[] = [
     paragraph: true,
   },
   // "反馈问题306个，整改279个": 整改 with a count right after a stated total (not 需整改, 限期整改, 未整改)
-  { metrics: ['completed'], re: new RegExp(`(?<![需应要待未期在续步进])整改\\s*${N}\\s*(?:个|项)`), needs: STATED_TOTAL },
+  { metrics: ['completed'], re: new RegExp(`(?<![需应要待未期在续步进分])整改\\s*${N}\\s*(?:个|项)`), needs: STATED_TOTAL },
   // "1个问题正在限期整改", "有序推进整改3项"
   { metrics: ['in-progress'], re: new RegExp(`${N}\\s*(?:个|条|项)(?:问题)?(?:正在|持续)(?:限期)?(?:整改|推进)`) },
   {
@@ -126,7 +129,8 @@ const PATTERNS: readonly Pattern[] = [
     metrics: ['completion-rate'],
     // …not "措施完成率93.3%", a rate of measures, nor "资金整改率87.8%" / "金额整改率", a rate of money
     re: /(?<!措施|任务|节点|资金|金额)(?:整改完成率|问题整改率|整改率|销号率|完成率)\s*(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*%/,
-    needs: /问题(?:共|共计|总计|合计)?\s*\d+|\d+\s*(?:个|项|条)(?:的)?(?:具体)?问题|整改完成率/,
+    // …or says how many of them were done: "对审计调查发现的问题，…已整改4个，整改率100%"
+    needs: /问题(?:共|共计|总计|合计)?\s*\d+|\d+\s*(?:个|项|条)(?:的)?(?:具体)?问题|整改完成率|问题[^。]*已整改(?:到位)?\s*\d+\s*个/,
     paragraph: true,
   },
   // "已整改销号问题453个，占整改问题总数的96.18%"

@@ -673,3 +673,25 @@ describe('a 绩效目标表 whose budget is one label and its figure', () => {
     expect(p?.budget).toMatchObject({ initial: '500', executed: null });
   });
 });
+
+describe('an 审计结果公告 headed by its office, label and number above its own title', () => {
+  it('is issued by the office above it, and states the rate of what was done', () => {
+    const r = read([
+      '示例市审计局',
+      '审计结果公告',
+      '2024年第3号（总第41号）',
+      '',
+      '示例市2023年度就业补助资金管理使用情况专项审计调查结果',
+      '',
+      '一、审计调查发现的主要问题',
+      '（一）资金管理使用方面',
+      '1.部分资金拨付不及时。',
+      '二、审计调查发现问题的整改情况',
+      '对审计调查发现的问题，有关部门已整改4个，整改率100%。',
+    ]);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ kind: 'audit-rectification', genre: 'work-report' });
+    expect(r[0]?.meta.issuer?.value).toBe('示例市审计局');
+    expect(r[0]?.claims.map((c) => `${c.metric}=${c.value}`)).toEqual(expect.arrayContaining(['completed=4', 'completion-rate=100']));
+  });
+});

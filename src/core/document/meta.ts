@@ -89,6 +89,11 @@ export function readMeta(src: SourceText, seg: Segment, paras: readonly Paragrap
     const office = /^(.{2,30}?审计(?:局|厅|署|办公室))审计结果(?:公告)?$/.exec(seg.title.trim());
     if (!meta.issuer && office) meta.issuer = loc(office[1] as string, seg.titleLine);
   }
+  // …or heads the notice above its title: "青禾市审计局" / "审计结果公告" / "2024年第3号"
+  for (let n = seg.first - 1; !meta.issuer && seg.genre === 'work-report' && n >= Math.max(1, seg.first - 5); n--) {
+    const t = (src.lines[n - 1] as string).trim();
+    if (/^.{2,30}审计(?:局|厅|署|办公室)$/.test(t)) meta.issuer = loc(t, n);
+  }
 
   const opening = paras.filter((p) => !seg.titleLines.includes(p.firstLine)).slice(0, 6);
   for (const p of opening) {

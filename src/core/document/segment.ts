@@ -18,7 +18,7 @@ export interface Segment {
 
 /** "…关于巡察整改进展情况的通报", "…审计查出问题整改情况的报告", "…整体支出绩效自评表", "…绩效目标表", "…审计结果公告" */
 const TITLE =
-  /(关于.{0,60}(整改|巡察|巡视|审计).{0,40}(通报|报告|情况|公告|公示)$)|(整改.{0,20}(通报|报告)$)|(绩效(自评|评价).{0,20}(表|报告)$)|(绩效目标(申报)?表$)|(.{2,40}审计结果(公告)?$)/;
+  /(关于.{0,60}(整改|巡察|巡视|审计).{0,40}(通报|报告|情况|公告|公示)$)|(整改.{0,20}(通报|报告)$)|(绩效(自评|评价).{0,20}(表|报告)$)|(绩效目标(申报)?表$)|(.{2,40}审计(?:调查)?结果(公告)?$)/;
 const SENTENCE_PUNCT = /[。；，,;!?！？:：]/;
 
 export function classify(title: string, opening: string): ReportKind {
@@ -28,7 +28,7 @@ export function classify(title: string, opening: string): ReportKind {
   // what the report is about follows 关于: "市审计局党组关于市委巡察反馈意见整改情况的报告" is an audit office's
   // report on an inspection — the kind comes from what was found, not from who writes
   const about = title.includes('关于') ? title.slice(title.indexOf('关于')) : title;
-  if (/审计/.test(about) && /整改|审计工作报告|审计结果(公告)?$/.test(about)) return 'audit-rectification';
+  if (/审计/.test(about) && /整改|审计工作报告|审计(?:调查)?结果(公告)?$/.test(about)) return 'audit-rectification';
   if (/(巡察|巡视)/.test(about) && /整改/.test(about)) return 'inspection-progress';
   if (/审计/.test(title) && /整改|审计工作报告/.test(title)) return 'audit-rectification';
   if (/审计(查出|查明|发现)?问题|审计整改|审计工作报告/.test(t) && /整改/.test(t)) return 'audit-rectification';
@@ -57,7 +57,8 @@ const FEEDBACK = /(巡察|巡视)反馈情况|反馈(了)?(巡察|巡视)情况/
 export function genreOf(kind: ReportKind, title: string, text: string): Genre {
   const head = text.slice(0, 200);
   // an audit work report, or an audit office's published results (审计结果公告): what was found, not what was fixed
-  if (/审计工作报告$|审计结果(公告)?$/.test(title) || (!title && /审计工作报告/.test(head) && !/整改/.test(head))) return 'work-report';
+  if (/审计工作报告$|审计(?:调查)?结果(公告)?$/.test(title) || (!title && /审计工作报告/.test(head) && !/整改/.test(head)))
+    return 'work-report';
   if (kind === 'performance-self-evaluation' || OWN_FORMAL.test(text)) return 'report';
   // a byline at the top is a newspaper's, though it says 我市 as the city's own paper does
   if (BYLINE.test(head)) return 'news';
