@@ -166,6 +166,17 @@ describe('dates', () => {
     expect(rules([...head, '1921年建党以来，党的优良传统一以贯之。'])).toEqual([]);
   });
 
+  it('finds a day its month does not have', () => {
+    const r = readReports(
+      ['中共示例县某局党组关于县委巡察整改进展情况的通报', '截至2024年2月30日，反馈的4个问题已全部完成整改。'].join('\n'),
+    )[0];
+    expect(r?.findings.map((f) => [f.rule, f.severity, f.stated])).toEqual([['date-impossible', 'error', '2024年2月30日']]);
+    const leap = readReports(
+      ['中共示例县某局党组关于县委巡察整改进展情况的通报', '截至2024年2月29日，反馈的4个问题已全部完成整改。'].join('\n'),
+    )[0];
+    expect(leap?.findings).toEqual([]);
+  });
+
   it('action-after-report: work dated after the signature, but not a plan', () => {
     const found = rules([
       ...head,

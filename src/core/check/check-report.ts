@@ -32,6 +32,7 @@ export const RULES: readonly { id: string; severity: 'error' | 'warning'; what: 
     severity: 'warning',
     what: '日期的年份不像真实年份（1900年以前或2100年以后，多为笔误或识别错误），不参与先后比较',
   },
+  { id: 'date-impossible', severity: 'error', what: '日期不存在（如2月30日、4月31日）' },
   { id: 'numbering-gap', severity: 'warning', what: '编号跳号' },
   { id: 'numbering-duplicate', severity: 'warning', what: '编号重复' },
   { id: 'numbering-restart', severity: 'warning', what: '编号中途重新开始' },

@@ -1,7 +1,7 @@
 // Dates out of order: an inspection that ends before it starts, feedback before the inspection, a publication
 // period that closes before it opens, work reported as done after the report was signed.
 
-import { compareIso, findDates, parseIso, plausibleYear, toIso } from '../../document/dates.ts';
+import { compareIso, daysInMonth, findDates, parseIso, plausibleYear, toIso } from '../../document/dates.ts';
 import { finding, type Finding } from '../finding.ts';
 import { chineseDate } from '../../official/wording.ts';
 import type { Located, Report } from '../../document/model.ts';
@@ -37,8 +37,31 @@ function implausibleYears(r: Report, src: SourceText): Finding[] {
   return out;
 }
 
+/** "截至2024年2月30日": a day its month does not have — the reader cannot take it, and the report should not say it. */
+function impossibleDays(r: Report, src: SourceText): Finding[] {
+  const out: Finding[] = [];
+  for (let n = r.lines[0]; n <= r.lines[1]; n++) {
+    const f = src.folded[n - 1] ?? '';
+    for (const m of f.matchAll(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) {
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (!plausibleYear(year) || month < 1 || month > 12 || (day >= 1 && day <= daysInMonth(year, month))) continue;
+      out.push(
+        finding(
+          'date-impossible',
+          'error',
+          `第${n}行的日期“${m[0]}”不存在：${year}年${month}月只有${daysInMonth(year, month)}天`,
+          [n],
+          m[0],
+          null,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
 export function datesInOrder(r: Report, src: SourceText): Finding[] {
-  const out: Finding[] = implausibleYears(r, src);
+  const out: Finding[] = [...implausibleYears(r, src), ...impossibleDays(r, src)];
   const m = r.meta;
   if (before(m.inspectionEnd, m.inspectionStart))
     out.push(
