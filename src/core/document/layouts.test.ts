@@ -695,3 +695,29 @@ describe('an 审计结果公告 headed by its office, label and number above its
     expect(r[0]?.claims.map((c) => `${c.metric}=${c.value}`)).toEqual(expect.arrayContaining(['completed=4', 'completion-rate=100']));
   });
 });
+
+describe('a 自评报告 stating its figures one label to a line', () => {
+  const lines = [
+    '示例县档案馆2023年度部门整体支出绩效自评报告',
+    '一、部门基本情况',
+    '编制数：45人',
+    '在职人数：42人',
+    '人员控制率：93.33%',
+    '二、预算执行情况',
+    '年初预算数：456.00万元',
+    '全年预算数：480.00万元',
+    '全年执行数：468.30万元',
+    '执行率：97.56%',
+  ];
+  it('reads the budget and the staffing figure by figure', () => {
+    const p = read(lines)[0]?.performance;
+    expect(p?.budget).toMatchObject({ initial: '456', adjusted: '480', executed: '468.3', rate: 97.56 });
+    expect(p?.staffing).toMatchObject({ authorized: 45, actual: 42, controlRate: 93.33 });
+    expect(read(lines)[0]?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('finds a control rate the counts do not give', () => {
+    const bad = lines.map((l) => l.replace('93.33%', '95.33%'));
+    expect(read(bad)[0]?.findings.map((f) => f.rule)).toContain('control-rate');
+  });
+});

@@ -94,7 +94,7 @@ const BUDGET_FIGURE = {
 };
 
 function statedBudget(block: Block, folded: string, line: number): void {
-  if (block.budget || !/预算|执行/.test(folded)) return;
+  if (!/预算|执行/.test(folded)) return;
   const figure = (re: RegExp) => {
     const m = re.exec(folded);
     return m ? decimalOf(m[1] as string) : null;
@@ -103,6 +103,19 @@ function statedBudget(block: Block, folded: string, line: number): void {
   const adjusted = figure(BUDGET_FIGURE.adjusted);
   const executed = figure(BUDGET_FIGURE.executed);
   const rate = figure(BUDGET_FIGURE.rate);
+  if (block.budget) {
+    // one figure a line ("年初预算数：456.00万元" / "全年预算数：480.00万元" / "全年执行数：468.30万元" / "执行率：97.56%"):
+    // each fills what the lines before left open, never what they stated
+    const b = block.budget;
+    block.budget = {
+      ...b,
+      initial: b.initial ?? initial,
+      ...(b.adjusted === undefined || b.adjusted === null ? (adjusted !== null ? { adjusted } : {}) : {}),
+      executed: b.executed ?? executed,
+      rate: b.rate ?? (rate === null ? null : Number(rate)),
+    };
+    return;
+  }
   if (initial === null && adjusted === null) return;
   if (adjusted === null && executed === null) return; // "年初预算数N万元" alone: the statements below read it
   block.budget = {
@@ -237,6 +250,17 @@ export function readPerformanceText(src: SourceText, from: number, to: number, b
           controlRate: null,
           line: block.staffing?.line ?? v.line,
         };
+    }
+    // the same, a label and its figure on one line: "编制数：45人", "在职人数：42人", "人员控制率：93.33%"
+    const said =
+      /^(人员编制|编制人数|编制数|实有人数|实际在职人数|在职人数|人员控制率|控制率)\s*[:：]\s*(\d+(?:\.\d+)?)\s*(?:人|%)?\s*$/.exec(f);
+    if (said) {
+      const [label, value] = [said[1] as string, Number(said[2])];
+      const st = block.staffing ?? { authorized: null, actual: null, controlRate: null, line: n };
+      block.staffing = {
+        ...st,
+        ...(/编制/.test(label) ? { authorized: value } : /控制率/.test(label) ? { controlRate: value } : { actual: value }),
+      };
     }
   }
 }
