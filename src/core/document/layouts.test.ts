@@ -721,3 +721,20 @@ describe('a 自评报告 stating its figures one label to a line', () => {
     expect(read(bad)[0]?.findings.map((f) => f.rule)).toContain('control-rate');
   });
 });
+
+describe('a 自评表 whose 总分 row has its cells merged', () => {
+  const lines = (total: string) => [
+    '2023年度示例项目支出绩效自评表',
+    '\t年度资金总额\t80.00\t80.00\t76.00\t10\t95.00%\t9.50',
+    '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+    '\t产出指标\t数量指标\t水质监测样品数\t1500份\t1520份\t45\t45',
+    '\t效益指标\t社会效益指标\t预警及时率\t100%\t95%\t45\t42',
+    `总分\t\t\t100\t${total}`,
+  ];
+  it('reads its last two figures as the weights and scores, and finds a total the scores do not give', () => {
+    expect(read(lines('96.50'))[0]?.performance?.totals).toMatchObject({ weight: 100, score: 96.5 });
+    // 9.5 + 45 + 42: the execution's 9.50 stated exactly is no slip, whatever the indicators' rounding
+    expect(read(lines('96.50'))[0]?.findings.map((f) => f.rule)).toEqual(['shortfall-without-reason']);
+    expect(read(lines('97.50'))[0]?.findings.map((f) => f.rule)).toContain('scores-total');
+  });
+});

@@ -214,7 +214,14 @@ export function readPerformance(src: SourceText, from: number, to: number): Perf
     const iS = col(/^得分$/);
     const iD = col(/偏差/);
     if (cs.some((c) => c === '合计' || c === '总分' || c === '总计')) {
-      block.totals = { weight: cellNumber(cs[iW]), score: cellNumber(cs[iS]), line: n };
+      // under their columns; else, where the row's cells were merged ("总分\t\t\t100\t96.50"), its last two figures
+      const underColumns = { weight: cellNumber(cs[iW]), score: cellNumber(cs[iS]) };
+      const figures = cs.filter((c) => c !== '' && cellNumber(c) !== null);
+      const merged =
+        underColumns.weight === null && underColumns.score === null && figures.length === 2
+          ? { weight: cellNumber(figures[0]), score: cellNumber(figures[1]) }
+          : underColumns;
+      block.totals = { ...merged, line: n };
       header = null;
       continue;
     }

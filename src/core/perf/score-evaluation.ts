@@ -102,7 +102,9 @@ export function scoreEvaluation(e: Evaluation, opts: ScoreOptions = {}): ScoredE
     budget = {
       rate: b.rate,
       weight: e.budget.weight,
-      score: b.raw === null ? null : applyRounding(b.raw, rounding),
+      // the indicators' rounding, unless the table states the execution's score exactly ("95.00%" of 10 is 9.5, where
+      // its indicators are cut to whole points): a table may round the two apart
+      score: b.raw === null ? null : e.budget.score !== null && same(b.raw, e.budget.score) ? b.raw : applyRounding(b.raw, rounding),
       stated: e.budget.score,
       rule: 'execution-rate',
     };
