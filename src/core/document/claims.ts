@@ -239,7 +239,9 @@ function* sentences(p: Paragraph): Generator<{ start: number; end: number }> {
  * clause names (only where it names one of the report's aspects). Without the word 问题 the count must end its clause:
  * "党的建设方面5个问题已完成整改" says what is done, not how many there are.
  */
-const ASPECT_COUNT = /([^，,。；:：]{4,80}?)方面(?:的?问题\s*(\d+)\s*(?:个|项|条)|\s*(\d+)\s*(?:个|项|条)(?:问题)?(?=[、，,。；;）)]|$))/g;
+// "…方面问题3个", "…方面3个", and in a heading "…方面（共4个问题）"
+const ASPECT_COUNT =
+  /([^，,。；:：]{4,80}?)方面(?:的?问题\s*(\d+)\s*(?:个|项|条)|\s*(\d+)\s*(?:个|项|条)(?:问题)?(?=[、，,。；;）)]|$)|\s*[（(]\s*(?:共|计)?\s*(\d+)\s*(?:个|项|条)(?:问题)?\s*[)）])/g;
 
 const bigrams = (t: string) => new Set(Array.from({ length: Math.max(t.length - 1, 0) }, (_, i) => t.slice(i, i + 2)));
 /** The aspect whose title shares most of the clause's words (Dice over character pairs), when one clearly does. */
@@ -484,10 +486,10 @@ export function readClaims(paras: readonly Paragraph[], aspects: readonly Aspect
         const heading = claim.scope === null ? HEADING_ASPECT.exec(folded) : null;
         return heading ? { ...claim, scope: heading[1] as string, part: true } : claim;
       };
-      for (const m of /方面的?问题|方面\s*\d/.test(folded) ? folded.matchAll(ASPECT_COUNT) : []) {
+      for (const m of /方面的?问题|方面\s*\d|方面\s*[（(]\s*(?:共|计)?\s*\d/.test(folded) ? folded.matchAll(ASPECT_COUNT) : []) {
         const aspect = aspectNamed(m[1] as string, aspects);
         if (!aspect) continue;
-        const fig = (m[2] ?? m[3]) as string;
+        const fig = (m[2] ?? m[3] ?? m[4]) as string;
         const figAt = (m.index ?? 0) + m[0].lastIndexOf(fig);
         taken.push([figAt, figAt + fig.length]);
         const line = lineAt(p, s.start + figAt);

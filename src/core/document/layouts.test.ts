@@ -738,3 +738,27 @@ describe('a 自评表 whose 总分 row has its cells merged', () => {
     expect(read(lines('97.50'))[0]?.findings.map((f) => f.rule)).toContain('scores-total');
   });
 });
+
+describe('an aspect that counts its problems in its heading', () => {
+  const lines = (second: string) => [
+    '中共示例县某局党组关于县委巡察整改进展情况的通报',
+    '县委巡察组反馈的2个方面5个问题，已全部完成整改。',
+    '一、问题整改情况',
+    '（一）贯彻落实决策部署方面（共2个问题）',
+    '1.耕地保护不到位',
+    '整改情况：已完成整改。',
+    '2.规划编制滞后',
+    '整改情况：已完成整改。',
+    `（二）全面从严治党方面（共${second}个问题）`,
+    '3.土地出让金收缴不及时',
+    '整改情况：已完成整改。',
+    '4.窗口服务作风不实',
+    '整改情况：已完成整改。',
+    '5.测绘项目委托不规范',
+    '整改情况：已完成整改。',
+  ];
+  it('checks "（共N个问题）" against the problems listed under it', () => {
+    expect(read(lines('3'))[0]?.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(read(lines('4'))[0]?.findings.map((f) => f.rule)).toContain('stated-vs-listed');
+  });
+});
