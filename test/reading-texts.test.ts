@@ -23,6 +23,13 @@ const SLIPS: Record<string, string> = {
   'd03_npc_categories_money_BAD.txt': 'parts-vs-total', // a category's 已整改 13 where 12 was meant
   'd08_perf_tsv_BAD.txt': 'scores-total', // 总分 98.4, the scores add to 97.4
   'd10_three_classes_BAD.txt': 'parts-vs-total', // 立行立改 9 + 限期整改 11 + 长期整改 5 of 24
+  // the fresh-eyes pass of 2026-12-05
+  'e17_aspects_sum_BAD.txt': 'parts-vs-total', // aspects of 19, the whole 20
+  'e18_npc_rate_BAD.txt': 'rate-vs-counts', // 49 of 57 written as 87.7%
+  'e19_heading_count_BAD.txt': 'stated-vs-listed', // "（共4个问题）" over 3
+  'e20_impossible_date_BAD.txt': 'date-impossible', // 截至2024年2月30日
+  'e21_status_sum_BAD.txt': 'status-parts-sum', // statuses of 31, the whole 30
+  'e22_project_total_BAD.txt': 'scores-total', // scores of 95.5, 总分 96.50
 };
 
 /** problems each text lists, where the reader once found none or too few */
@@ -36,6 +43,8 @@ const LISTED: Record<string, number> = {
   'd02_ju_wentiqingdan.txt': 8,
   'd04_cun_short.txt': 5,
   'd06_trad_fullwidth.txt': 9,
+  'e09_traditional_fullwidth.txt': 8,
+  'e11_guanyu_zhenggai_subitems.txt': 6,
 };
 
 /** statuses of the problems of a text grouped by status ("（一）已完成整改的问题（6个）") */
@@ -44,7 +53,7 @@ const GROUPED = 'd01_zhen_grouped_status.txt';
 const read = (file: string) => readReports(readFileSync(join(DIR, file), 'utf8'));
 
 describe('texts our reviewers wrote', () => {
-  it('are all here', () => expect(FILES.length).toBe(39));
+  it('are all here', () => expect(FILES.length).toBe(61));
 
   for (const file of FILES) {
     it(`${file}: ${SLIPS[file] ? `finds its slip (${SLIPS[file]})` : 'accuses nothing'}`, () => {
