@@ -26,7 +26,7 @@ const BUDGET_COLUMNS = ['年初预算数', '全年预算数', '全年执行数',
 
 /** The budget's column names of a header row, in order, from its first; null when it is not such a header. */
 function budgetColumns(header: readonly string[]): string[] | null {
-  const first = header.findIndex((c) => c === '年初预算数');
+  const first = header.indexOf('年初预算数');
   if (first < 0 || !header.includes('全年执行数')) return null;
   const names = header.slice(first).filter((c) => c !== '');
   return names.every((c) => BUDGET_COLUMNS.includes(c)) ? names : null;
