@@ -166,6 +166,16 @@ describe('dates', () => {
     expect(rules([...head, '1921年建党以来，党的优良传统一以贯之。'])).toEqual([]);
   });
 
+  it('money-parts: the amounts listed after 其中 against the amount they are of, as a hint', () => {
+    const text = (parts: string) =>
+      ['关于2023年度县级预算执行和其他财政收支审计查出问题整改情况的报告', `已整改金额7.92亿元，其中：${parts}。`].join('\n');
+    const hint = readReports(text('上缴财政资金1.35亿元，归还原资金渠道2.16亿元，盘活存量资金1.87亿元，调账处理2.44亿元'))[0];
+    expect(hint?.findings.map((f) => [f.rule, f.severity, f.stated, f.computed])).toEqual([['money-parts', 'warning', '79200', '78200']]);
+    expect(readReports(text('上缴财政资金1.35亿元，归还原资金渠道2.16亿元，盘活存量资金1.97亿元，调账处理2.44亿元'))[0]?.findings).toEqual(
+      [],
+    );
+  });
+
   it('finds a day its month does not have', () => {
     const r = readReports(
       ['中共示例县某局党组关于县委巡察整改进展情况的通报', '截至2024年2月30日，反馈的4个问题已全部完成整改。'].join('\n'),

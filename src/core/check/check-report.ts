@@ -1,7 +1,7 @@
 // The catalogue of rules, run over one parsed report. Findings come out in a stable order (by first line, then rule),
 // so the same input always gives the same findings.
 
-import { sentenceParts } from './rules/sentence-parts.ts';
+import { moneyParts, sentenceParts } from './rules/sentence-parts.ts';
 import { datesInOrder } from './rules/dates.ts';
 import { signatureVariants, titleRepeatedDifferently, titleVariants } from './rules/names.ts';
 import { measureSequence } from './rules/measures.ts';
@@ -54,6 +54,7 @@ export const RULES: readonly { id: string; severity: 'error' | 'warning'; what: 
   { id: 'total-vs-rules', severity: 'warning', what: '合计得分与按计分规则算出的不同' },
   { id: 'period-after-date', severity: 'warning', what: '称已完成的工作所涵盖的期间，在当时尚未结束（多为年份笔误）' },
   { id: 'sentence-parts', severity: 'warning', what: '同一句中所列各部分之和与前述总数不一致（提示：所列可能并非全部）' },
+  { id: 'money-parts', severity: 'warning', what: '金额“其中”所列各项之和与该金额不一致（提示：所列可能并非全部）' },
   { id: 'name-variants', severity: 'warning', what: '同一人（单位）的名称前后写法不一' },
 ];
 
@@ -66,6 +67,7 @@ export function checkReport(r: Report, src: SourceText): Finding[] {
     ...statusPartsSum(r),
     ...datesInOrder(r, src),
     ...sentenceParts(r, src),
+    ...moneyParts(r, src),
     ...triageVersusTotal(r),
     ...numberingSequence(r.outline),
     ...numberingFormat(r.outline),

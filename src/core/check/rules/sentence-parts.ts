@@ -5,6 +5,8 @@
 import { finding, type Finding } from '../finding.ts';
 import type { Report } from '../../document/model.ts';
 import { clauseAround, type SourceText } from '../../document/text.ts';
+import { findAmounts } from '../../document/money.ts';
+import { addDecimals, compareDecimals, shiftDecimal } from '../../money.ts';
 
 const UNITS = '户|套|处|家|所|项|个|件|起|宗|笔|名|人|次|条';
 /** the whole: "共/涉及 N<unit>", or "N<unit>…中" (the parts are among them; not "其中", which opens a part) */
@@ -54,6 +56,47 @@ export function sentenceParts(r: Report, src: SourceText): Finding[] {
           `同一句中${parts.map((v) => `${v}${unit}`).join('、')}合计${sum}${unit}，与前述${total}${unit}不一致（若所列并非全部，可不理会）`,
           [n],
           total,
+          sum,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** "已整改金额7.92亿元，其中：" — an amount whose parts the words after it list */
+const MONEY_WHOLE = /[\d.]+\s*(?:万亿|亿|万)?元\s*[,，]?\s*其中\s*[:：]?/g;
+
+/**
+ * "已整改金额7.92亿元，其中：上缴财政资金1.35亿元，归还原资金渠道2.16亿元，…": the amounts listed after 其中, to the
+ * sentence's end, against the amount they are of — exact, in 万元. A hint too: a list after 其中 may name only some.
+ */
+export function moneyParts(r: Report, src: SourceText): Finding[] {
+  if (r.kind === 'performance-self-evaluation') return [];
+  const out: Finding[] = [];
+  for (let n = r.lines[0]; n <= r.lines[1]; n++) {
+    const line = src.folded[n - 1] ?? '';
+    if (!line.includes('其中')) continue;
+    for (const w of line.matchAll(MONEY_WHOLE)) {
+      const at = w.index ?? 0;
+      const whole = findAmounts(line.slice(at, at + w[0].length))[0];
+      if (!whole) continue;
+      const start = at + w[0].length;
+      const stop = line.slice(start).search(SENTENCE_END);
+      const parts = findAmounts(line.slice(start, stop < 0 ? line.length : start + stop));
+      if (parts.length < 2 || parts.some((p) => p.approx) || whole.approx) continue;
+      const sum = addDecimals(parts.map((p) => p.wan));
+      if (compareDecimals(sum, whole.wan) === 0) continue;
+      // said in the whole's own unit: 7.82亿元 beside 7.92亿元
+      const said =
+        whole.unit === '亿元' ? `${shiftDecimal(sum, -4)}亿元` : whole.unit === '元' ? `${shiftDecimal(sum, 4)}元` : `${sum}万元`;
+      out.push(
+        finding(
+          'money-parts',
+          'warning',
+          `${whole.value}${whole.unit}其中所列${parts.length}项合计${said}，与之不一致（若所列并非全部，可不理会）`,
+          [n],
+          whole.wan,
           sum,
         ),
       );
