@@ -383,6 +383,14 @@ describe('parts opened by the way the whole divides (按领域分)', () => {
   });
 });
 
+describe('a 分别 list of parts with no names of its own', () => {
+  it('gives no whole from its first figure: "三个方面分别反馈问题6个、5个、4个"', () => {
+    const c = claims('县委巡察组反馈问题15个。三个方面分别反馈问题6个、5个、4个，已完成整改分别为6个、4个、3个。');
+    expect(c).toContain('problems=15');
+    expect(c).not.toContain('problems=6');
+  });
+});
+
 describe('partly done, said as 部分整改', () => {
   it('is phased, never done, in the whole and in a category; what is left is not a total', () => {
     const body = [
