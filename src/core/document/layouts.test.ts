@@ -762,3 +762,22 @@ describe('an aspect that counts its problems in its heading', () => {
     expect(read(lines('4'))[0]?.findings.map((f) => f.rule)).toContain('stated-vs-listed');
   });
 });
+
+describe('specific problems that open with a verb keep their own status lines', () => {
+  it('"（1）加强…" with its own 整改情况 under a problem that has one is a specific problem, not a measure', () => {
+    const r = read([
+      '中共示例县某局党组关于县委巡察整改进展情况的通报',
+      '一、整改情况',
+      '（一）全面从严治党方面',
+      '1.主体责任落实方面',
+      '整改情况：正在整改。',
+      '（1）加强党风廉政建设',
+      '整改情况：正在整改。一是组织学习；二是召开专题会议。',
+      '（2）规范开展主体责任谈话',
+      '整改情况：已完成整改。一是学习条例。',
+    ])[0];
+    const p = r?.aspects[0]?.problems[0];
+    expect(p?.children.map((c) => c.status)).toEqual(['in-progress', 'completed']);
+    expect(p?.measures).toEqual([]);
+  });
+});

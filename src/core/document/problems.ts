@@ -280,9 +280,15 @@ function toProblem(src: SourceText, node: OutlineNode, paras: readonly Paragraph
     } else append(problem.measures, measuresIn(own));
     // "整改进展：已完成整改。" then "（1）制定…；（2）开展…": under a problem that has stated where it stands, items that
     // each say what was done, with nothing under them and no status of their own, are its measures
+    const saysItsOwn = (c: OutlineNode) => {
+      for (let n = c.line + 1; n <= c.lastLine; n++) if (statusLine(src.folded[n - 1] as string, src.lines[n - 1] as string)) return true;
+      return false;
+    };
     const done =
       problem.statusLine !== null &&
-      node.children.every((c) => c.children.length === 0 && DONE_STEP.test(readTitle(src, c)) && !NAMES_A_PROBLEM.test(readTitle(src, c)));
+      node.children.every(
+        (c) => c.children.length === 0 && DONE_STEP.test(readTitle(src, c)) && !NAMES_A_PROBLEM.test(readTitle(src, c)) && !saysItsOwn(c),
+      );
     if (done) {
       for (const c of node.children) problem.measures.push({ text: c.title.replace(/[；;。，,]$/, ''), line: c.line });
       return problem;
