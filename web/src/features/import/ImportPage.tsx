@@ -28,7 +28,7 @@ import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../lib/api.ts';
 import { useOwnAndBelow } from '../../lib/units.ts';
 import { useSession } from '../../app/session.tsx';
-import { OwnerSelect } from '../../components/OwnerSelect.tsx';
+import { OwnerChoice } from '../../components/OwnerSelect.tsx';
 import { useUploadProgress } from '../../lib/upload-progress.ts';
 import { useNarrow } from '../../lib/narrow.ts';
 import { GENRE_LABEL, META_LABEL, PARSED_STATUS, SEVERITY } from '../../lib/labels.ts';
@@ -252,18 +252,8 @@ export function ImportPage({ mode }: { mode: 'import' | 'check' }) {
             {file.name}
           </Typography.Text>
         )}
-        {mode === 'import' && result && can('import') && below.length > 1 && (
-          <Space wrap={false}>
-            <Typography.Text style={{ whiteSpace: 'nowrap' }}>归属单位：</Typography.Text>
-            <OwnerSelect
-              options={below.map((u) => ({ value: u.id, label: u.name }))}
-              value={owner}
-              onChange={setOwner}
-              placeholder={`本单位（${own?.name}）`}
-              testId="import-owner"
-              width={narrow ? 220 : 280}
-            />
-          </Space>
+        {mode === 'import' && result && can('import') && (
+          <OwnerChoice own={own} below={below} value={owner} onChange={setOwner} testId="import-owner" width={narrow ? 220 : 280} />
         )}
         {mode === 'import' && result && result.reports.some(importable) && (
           <Button type="primary" onClick={() => void confirm()} loading={busy} data-testid="confirm-import">

@@ -9,7 +9,7 @@ import { useGet } from '../../lib/api.ts';
 import type { PerfListItem } from '../../lib/types.ts';
 import { PerfTargets } from './PerfTargets.tsx';
 import { usePerfUpload } from './perf-upload.ts';
-import { OwnerSelect } from '../../components/OwnerSelect.tsx';
+import { OwnerChoice } from '../../components/OwnerSelect.tsx';
 import { useOwnAndBelow } from '../../lib/units.ts';
 import { acceptOf, DOCUMENT_FORMATS, WORKBOOK_FORMATS } from '../../../../src/core/document/formats.ts';
 
@@ -41,19 +41,7 @@ export function PerfListPage() {
               上传自评表（Excel、Word、PDF 等）
             </Button>
           </Upload>
-          {below.length > 1 && (
-            <Space wrap={false}>
-              <Typography.Text style={{ whiteSpace: 'nowrap' }}>归属单位：</Typography.Text>
-              <OwnerSelect
-                options={below.map((u) => ({ value: u.id, label: u.name }))}
-                value={owner}
-                onChange={setOwner}
-                placeholder={`本单位（${own?.name}）`}
-                testId="perf-owner"
-                width={240}
-              />
-            </Space>
-          )}
+          <OwnerChoice own={own} below={below} value={owner} onChange={setOwner} testId="perf-owner" width={240} />
         </Space>
       )}
       <RefusedReasons title="自评表未保存：以下单元格无法读取" reasons={reasons} testId="perf-reasons" />
